@@ -1,0 +1,48 @@
+/*
+ * cli.h - shared pieces of the zhaoshu command line (cli/).
+ *
+ * Exit codes, like grep: 0 found / success, 1 nothing found, 2 error.
+ * Only cli/ prints; it uses nothing but the public header zhaoshu.h.
+ */
+#ifndef ZS_CLI_H
+#define ZS_CLI_H
+
+#include <stdio.h>
+#include "zhaoshu.h"
+
+#define EXIT_FOUND 0
+#define EXIT_NONE 1
+#define EXIT_ERROR 2
+
+/* One subcommand: name, one-line summary, entry point. */
+typedef struct cli_cmd {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+} cli_cmd;
+
+int cmd_segment(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_parks(int argc, char **argv);
+int cmd_figures(int argc, char **argv);
+
+/* Print "zhaoshu: <msg>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Write p[0..n) as a JSON string (with quotes). */
+void cli_json_str(FILE *f, const char *p, size_t n);
+
+/*
+ * Read all of stdin. Ownership: caller frees *out with free().
+ * Returns 0, or -1 with errno set.
+ */
+int cli_read_stdin(char **out, size_t *n);
+
+/* Nonzero when stdout is a terminal and colour is allowed (NO_COLOR unset). */
+int cli_color_auto(void);
+
+/* Flush stdout; a closed pipe (EPIPE) is not an error worth reporting. */
+int cli_finish(int code);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * main.c - the zhaoshu command: dispatch to one subcommand per verb.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_cmd commands[] = {
+    {"segment", "show the tokens zhaoshu makes of a text", cmd_segment},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: zhaoshu COMMAND [OPTIONS] [ARGS]\n\n"
+               "zhaoshu (找数) indexes Chinese news and finds passages and the figures\n"
+               "printed in them.\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nRun 'zhaoshu COMMAND --help' for a command's options.\n"
+               "Exit status: 0 found/success, 1 nothing found, 2 error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    /* A closed pipe (zhaoshu query ... | head -1) ends us quietly through EPIPE. */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_ERROR;
+    }
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return cli_finish(EXIT_FOUND);
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        printf("zhaoshu %s\n", zs_version());
+        return cli_finish(EXIT_FOUND);
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (see zhaoshu --help)", argv[1]);
+    return EXIT_ERROR;
+}

@@ -1,0 +1,155 @@
+/*
+ * fts5_tok.c - the segmenter as the SQLite FTS5 tokenizer "zhaoshu".
+ *
+ * A thin adapter: FTS5's flags map to segmenter modes (QUERY and PREFIX to
+ * the query modes, DOCUMENT and AUX to the document mode, so that auxiliary
+ * functions see exactly the indexed tokens) and colocated tokens become
+ * FTS5_TOKEN_COLOCATED. Debian 12 ships SQLite 3.40, so this is the v1
+ * fts5_tokenizer interface.
+ *
+ * Pre-tokenized replay: indexing segments text on worker threads; the single
+ * writer thread then inserts it. zss_pretok_set() names, per thread, the text
+ * buffer whose tokens are already known, and xTokenize replays them instead
+ * of running ICU a second time in the writer.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "segment_int.h"
+
+static _Thread_local const zss_pretok *tls_pretok;
+
+void zss_pretok_set(const zss_pretok *pt)
+{
+    tls_pretok = pt;
+}
+
+static int pretok_add(void *ctx, const zs_token *t)
+{
+    zss_pretok *pt = ctx;
+    if (pt->ntoks == pt->captoks) {
+        size_t cap = pt->captoks ? pt->captoks * 2 : 1024;
+        zss_pretok_tok *nt = realloc(pt->toks, cap * sizeof *nt);
+        if (!nt)
+            return ZS_ENOMEM;
+        pt->toks = nt;
+        pt->captoks = cap;
+    }
+    if (pt->nstrings + t->len > pt->capstrings) {
+        size_t cap = (pt->capstrings + t->len) * 2 + 4096;
+        char *ns = realloc(pt->strings, cap);
+        if (!ns)
+            return ZS_ENOMEM;
+        pt->strings = ns;
+        pt->capstrings = cap;
+    }
+    memcpy(pt->strings + pt->nstrings, t->text, t->len);
+    pt->toks[pt->ntoks++] = (zss_pretok_tok){(uint32_t)pt->nstrings, (uint16_t)t->len,
+                                             (uint16_t)(t->colocated != 0), (uint32_t)t->start,
+                                             (uint32_t)t->end};
+    pt->nstrings += t->len;
+    return 0;
+}
+
+int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n)
+{
+    pt->text = text;
+    pt->n = n;
+    pt->ntoks = 0;
+    pt->nstrings = 0;
+    return zs_seg_run(s, text, n, ZS_SEG_DOCUMENT, pretok_add, pt);
+}
+
+void zss_pretok_clear(zss_pretok *pt)
+{
+    free(pt->toks);
+    free(pt->strings);
+    memset(pt, 0, sizeof *pt);
+}
+
+typedef struct tok_ctx {
+    void *fts_ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+} tok_ctx;
+
+static int forward(void *ctx, const zs_token *t)
+{
+    tok_ctx *tc = ctx;
+    return tc->xToken(tc->fts_ctx, t->colocated ? FTS5_TOKEN_COLOCATED : 0, t->text, (int)t->len,
+                      (int)t->start, (int)t->end);
+}
+
+static int x_create(void *pCtx, const char **azArg, int nArg, Fts5Tokenizer **ppOut)
+{
+    zs_seg *s = NULL;
+    (void)pCtx;
+    (void)azArg;
+    if (nArg > 0)
+        return SQLITE_ERROR; /* no options yet: refuse rather than ignore */
+    int rc = zs_seg_open(&s);
+    if (rc)
+        return rc == ZS_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
+    *ppOut = (Fts5Tokenizer *)s;
+    return SQLITE_OK;
+}
+
+static void x_delete(Fts5Tokenizer *p)
+{
+    zs_seg_free((zs_seg *)p);
+}
+
+static int x_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nText,
+                      int (*xToken)(void *, int, const char *, int, int, int))
+{
+    const zss_pretok *pt = tls_pretok;
+    if (nText < 0)
+        return SQLITE_ERROR;
+    if (pt && pt->text == pText && pt->n == (size_t)nText && flags == FTS5_TOKENIZE_DOCUMENT) {
+        for (size_t i = 0; i < pt->ntoks; i++) {
+            const zss_pretok_tok *t = &pt->toks[i];
+            int rc = xToken(pCtx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,
+                            pt->strings + t->text_off, t->text_len, (int)t->start, (int)t->end);
+            if (rc)
+                return rc;
+        }
+        return SQLITE_OK;
+    }
+    unsigned mode = ZS_SEG_DOCUMENT;
+    if (flags & FTS5_TOKENIZE_QUERY)
+        mode = ZS_SEG_QUERY | ((flags & FTS5_TOKENIZE_PREFIX) ? ZS_SEG_PREFIX : 0);
+    tok_ctx tc = {pCtx, xToken};
+    int rc = zs_seg_run((zs_seg *)p, pText, (size_t)nText, mode, forward, &tc);
+    if (rc == 0)
+        return SQLITE_OK;
+    if (rc > 0)
+        return rc; /* an SQLite code returned by xToken */
+    return rc == ZS_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
+}
+
+static fts5_api *get_api(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int zss_fts5_register(sqlite3 *db, const char **err)
+{
+    static fts5_tokenizer tok = {x_create, x_delete, x_tokenize};
+    fts5_api *api = get_api(db);
+    if (!api || api->iVersion < 2) {
+        *err = "this SQLite has no FTS5 (fts5_api version 2 or later needed)";
+        return ZS_ESQLITE;
+    }
+    if (api->xCreateTokenizer(api, ZSS_TOKENIZER_NAME, NULL, &tok, NULL) != SQLITE_OK) {
+        *err = "could not register the zhaoshu FTS5 tokenizer";
+        return ZS_ESQLITE;
+    }
+    return 0;
+}

@@ -1,0 +1,153 @@
+/*
+ * normalize.c - UTF-8 to normalized UTF-16 with a byte-offset map.
+ *
+ * Normalization happens before word breaking so that ICU sees half-width
+ * digits (１３５．３４ -> 135.34 stays one number) and Simplified characters,
+ * and so that index and query agree on one form: NFKC with case folding
+ * (ICU's NFKC_Casefold instance), then Traditional to Simplified from the
+ * generated table. Each UTF-16 unit remembers the source bytes it came from,
+ * which keeps highlight offsets exact even where normalization changes
+ * lengths (full-width forms, ligatures, removed ignorables).
+ *
+ * Invariant: off_s/off_e are non-decreasing; every unit of one source code
+ * point (or combining sequence) carries that whole sequence's byte range.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+#include <unicode/utf16.h>
+
+#include "segment_int.h"
+
+UChar32 zss_t2s(UChar32 c)
+{
+    if (c >= 0x3400 && c <= 0x9FFF)
+        return c + zss_t2s_uro[c - 0x3400];
+    if (c < 0x2E80)
+        return c;
+    size_t lo = 0, hi = zss_t2s_npairs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (zss_t2s_pairs[mid][0] == (uint32_t)c)
+            return (UChar32)zss_t2s_pairs[mid][1];
+        if (zss_t2s_pairs[mid][0] < (uint32_t)c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return c;
+}
+
+static int reserve(zss_norm *nm, int32_t extra)
+{
+    if (nm->len + extra <= nm->cap)
+        return 0;
+    int32_t cap = nm->cap ? nm->cap : 256;
+    while (cap < nm->len + extra)
+        cap *= 2;
+    UChar *u = realloc(nm->u, (size_t)cap * sizeof *u);
+    if (!u)
+        return ZS_ENOMEM;
+    nm->u = u;
+    uint32_t *s = realloc(nm->off_s, (size_t)cap * sizeof *s);
+    if (!s)
+        return ZS_ENOMEM;
+    nm->off_s = s;
+    uint32_t *e = realloc(nm->off_e, (size_t)cap * sizeof *e);
+    if (!e)
+        return ZS_ENOMEM;
+    nm->off_e = e;
+    nm->cap = cap;
+    return 0;
+}
+
+static void put(zss_norm *nm, UChar32 c, uint32_t s, uint32_t e)
+{
+    if (U_IS_BMP(c)) {
+        nm->u[nm->len] = (UChar)c;
+        nm->off_s[nm->len] = s;
+        nm->off_e[nm->len++] = e;
+    } else {
+        nm->u[nm->len] = U16_LEAD(c);
+        nm->off_s[nm->len] = s;
+        nm->off_e[nm->len++] = e;
+        nm->u[nm->len] = U16_TRAIL(c);
+        nm->off_s[nm->len] = s;
+        nm->off_e[nm->len++] = e;
+    }
+}
+
+/* Han ideographs that NFKC_Casefold leaves alone: only T2S applies. */
+static int plain_han(UChar32 c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size_t n)
+{
+    const uint8_t *s = (const uint8_t *)p;
+    int32_t i = 0, len = (int32_t)n;
+    UChar src[64], dst[128];
+
+    nm->len = 0;
+    /* Worst case: each byte becomes one unit; expansions are handled below. */
+    if (reserve(nm, len + 1))
+        return ZS_ENOMEM;
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0) { /* invalid byte(s): a separator */
+            put(nm, ' ', (uint32_t)start, (uint32_t)i);
+            continue;
+        }
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                c += 'a' - 'A';
+            put(nm, c, (uint32_t)start, (uint32_t)i);
+            continue;
+        }
+        if (plain_han(c)) {
+            put(nm, zss_t2s(c), (uint32_t)start, (uint32_t)i);
+            continue;
+        }
+        /* General case: gather a combining sequence and let ICU normalize it. */
+        int32_t ns = 0, end = i;
+        UBool err = 0;
+        U16_APPEND(src, ns, 64, c, err);
+        while (end < len && ns < 60) {
+            int32_t j = end;
+            UChar32 d;
+            U8_NEXT(s, j, len, d);
+            if (d < 0 || unorm2_hasBoundaryBefore(nfkc_cf, d))
+                break;
+            U16_APPEND(src, ns, 64, d, err);
+            end = j;
+        }
+        (void)err; /* src has room: ns stays below 62 */
+        i = end;
+        UErrorCode st = U_ZERO_ERROR;
+        int32_t nd = unorm2_normalize(nfkc_cf, src, ns, dst, 128, &st);
+        if (U_FAILURE(st)) /* absurdly long expansion: keep the source */
+            nd = 0;
+        if (reserve(nm, nd + 2))
+            return ZS_ENOMEM;
+        for (int32_t k = 0; k < nd;) {
+            UChar32 d;
+            U16_NEXT(dst, k, nd, d);
+            put(nm, zss_t2s(d), (uint32_t)start, (uint32_t)end);
+        }
+        /* Reserve again for the rest of the input at one unit per byte. */
+        if (reserve(nm, len - i + 1))
+            return ZS_ENOMEM;
+    }
+    return 0;
+}
+
+void zss_norm_clear(zss_norm *nm)
+{
+    free(nm->u);
+    free(nm->off_s);
+    free(nm->off_e);
+    memset(nm, 0, sizeof *nm);
+}

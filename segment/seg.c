@@ -1,0 +1,341 @@
+/*
+ * seg.c - the zhaoshu segmenter: normalized text, ICU word breaks, tokens.
+ *
+ * Token scheme, and why. ICU's dictionary does not know park names or domain
+ * words and cuts the same text differently depending on context (六盘水高新区
+ * becomes six characters; 黔南州都匀 becomes 黔|南|州都|匀, so an index of ICU
+ * words alone could never find 都匀). Recall must not depend on those cuts, so
+ * every Han (or kana) character is a token of its own with its own position:
+ * a query for any run of Chinese characters is a phrase of single characters
+ * and finds every passage holding that run, whatever ICU did around it.
+ * Words still matter for ranking, so in DOCUMENT mode each ICU word of two or
+ * more characters, and each lexicon word, is added as a WORD token colocated
+ * (FTS5_TOKEN_COLOCATED) with its first character; queries reach them through
+ * the word-bonus syntax (a quoted string starting with U+E000, see
+ * zs_seg_run()), never for recall. MEASURED.md: unigrams build 3x faster and
+ * 1.5x smaller than unigram+bigram indexes, which is why not bigrams.
+ *
+ * Latin words are case folded (by normalization) and stemmed (libstemmer,
+ * english). Letters glued to digits (100EFlops, 5G) are split into parts with
+ * positions of their own, so each part finds them, and in DOCUMENT mode the
+ * whole is colocated with the first part. Numbers stay whole (135.34) and lose
+ * their thousands separators (1,234.5 -> 1234.5) so both spellings meet.
+ *
+ * No allocation per token: buffers live in the zs_seg and are reused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libstemmer.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "segment_int.h"
+
+/* U+E000 opening a query string: emit the rest as one WORD token. */
+static const char WORD_MARK[] = "\xEE\x80\x80";
+
+struct zs_seg {
+    UBreakIterator *bi;
+    const UNormalizer2 *nfkc;
+    struct sb_stemmer *stem;
+    zss_lexicon *lx;
+    zss_norm nm;
+    /* the current run of Han characters: start unit of each char, ICU word length */
+    int32_t *hs;
+    int32_t *hw;
+    int32_t nrun, caprun;
+    char tok[ZS_MAX_TOKEN_BYTES + 8];
+    char err[256];
+};
+
+typedef struct emit_ctx {
+    zs_seg *s;
+    unsigned flags;
+    zs_token_fn fn;
+    void *ctx;
+} emit_ctx;
+
+static int fail(zs_seg *s, int rc, const char *msg)
+{
+    snprintf(s->err, sizeof s->err, "%s", msg);
+    return rc;
+}
+
+int zs_seg_open(zs_seg **out)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    zs_seg *s = calloc(1, sizeof *s);
+    int rc;
+
+    *out = NULL;
+    if (!s)
+        return ZS_ENOMEM;
+    s->nfkc = unorm2_getNFKCCasefoldInstance(&st);
+    if (U_SUCCESS(st))
+        s->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
+    if (U_FAILURE(st)) {
+        rc = ZS_EICU;
+        goto fail;
+    }
+    s->stem = sb_stemmer_new("english", "UTF_8");
+    if (!s->stem) {
+        rc = ZS_ENOMEM;
+        goto fail;
+    }
+    if ((rc = zss_lexicon_open(&s->lx, s->nfkc)) != 0)
+        goto fail;
+    *out = s;
+    return 0;
+fail:
+    zs_seg_free(s);
+    return rc;
+}
+
+void zs_seg_free(zs_seg *s)
+{
+    if (!s)
+        return;
+    if (s->bi)
+        ubrk_close(s->bi);
+    if (s->stem)
+        sb_stemmer_delete(s->stem);
+    zss_lexicon_free(s->lx);
+    zss_norm_clear(&s->nm);
+    free(s->hs);
+    free(s->hw);
+    free(s);
+}
+
+const char *zs_seg_errmsg(const zs_seg *s)
+{
+    return s && s->err[0] ? s->err : "no error";
+}
+
+const char *zs_token_kind_name(zs_token_kind kind)
+{
+    switch (kind) {
+    case ZS_TOK_HAN: return "han";
+    case ZS_TOK_WORD: return "word";
+    case ZS_TOK_LATIN: return "latin";
+    case ZS_TOK_NUM: return "num";
+    case ZS_TOK_MIXED: return "mixed";
+    }
+    return "unknown";
+}
+
+/*
+ * UTF-8 of normalized units [a, b) into s->tok, dropping characters for which
+ * drop() is true (commas in numbers), cut at ZS_MAX_TOKEN_BYTES on a code
+ * point boundary. Returns the byte length.
+ */
+static size_t to_utf8(zs_seg *s, int32_t a, int32_t b, int drop_commas)
+{
+    const UChar *u = s->nm.u;
+    size_t n = 0;
+    for (int32_t i = a; i < b;) {
+        UChar32 c;
+        U16_NEXT(u, i, b, c);
+        if (drop_commas && c == ',')
+            continue;
+        if (n + U8_LENGTH(c) > ZS_MAX_TOKEN_BYTES)
+            break;
+        U8_APPEND_UNSAFE((uint8_t *)s->tok, n, c);
+    }
+    s->tok[n] = '\0';
+    return n;
+}
+
+static int emit(emit_ctx *e, size_t len, zs_token_kind kind, int32_t a, int32_t b, int coloc)
+{
+    zs_seg *s = e->s;
+    if (len == 0)
+        return 0;
+    zs_token t = {s->tok, len, kind, s->nm.off_s[a], s->nm.off_e[b - 1], coloc};
+    return e->fn(e->ctx, &t);
+}
+
+/* Stem an ASCII word in s->tok (length len) in place; returns new length. */
+static size_t stem(zs_seg *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!((s->tok[i] >= 'a' && s->tok[i] <= 'z')))
+            return len;
+    const sb_symbol *r = sb_stemmer_stem(s->stem, (const sb_symbol *)s->tok, (int)len);
+    int n = sb_stemmer_length(s->stem);
+    if (!r || n <= 0 || (size_t)n > ZS_MAX_TOKEN_BYTES)
+        return len;
+    memcpy(s->tok, r, (size_t)n);
+    s->tok[n] = '\0';
+    return (size_t)n;
+}
+
+/* Emit the pending run of Han characters: each one, then colocated words. */
+static int flush_run(emit_ctx *e, int32_t run_end)
+{
+    zs_seg *s = e->s;
+    int32_t nc = s->nrun;
+    const int words = !(e->flags & ZS_SEG_QUERY);
+    int rc = 0;
+
+    s->hs[nc] = run_end;
+    for (int32_t k = 0; k < nc && !rc; k++) {
+        size_t len = to_utf8(s, s->hs[k], s->hs[k + 1], 0);
+        rc = emit(e, len, ZS_TOK_HAN, s->hs[k], s->hs[k + 1], 0);
+        if (!words || rc)
+            continue;
+        int32_t icu = s->hw[k];
+        if (icu >= 2 && icu <= ZSS_MAX_WORD_CHARS && k + icu <= nc) {
+            len = to_utf8(s, s->hs[k], s->hs[k + icu], 0);
+            rc = emit(e, len, ZS_TOK_WORD, s->hs[k], s->hs[k + icu], 1);
+        }
+        int32_t maxu = zss_lexicon_maxlen(s->lx);
+        for (int32_t l = 2; l <= ZSS_MAX_WORD_CHARS && k + l <= nc && !rc; l++) {
+            int32_t units = s->hs[k + l] - s->hs[k];
+            if (units > maxu)
+                break;
+            if (l == icu || !zss_lexicon_has(s->lx, s->nm.u + s->hs[k], units))
+                continue;
+            len = to_utf8(s, s->hs[k], s->hs[k + l], 0);
+            rc = emit(e, len, ZS_TOK_WORD, s->hs[k], s->hs[k + l], 1);
+        }
+    }
+    s->nrun = 0;
+    return rc;
+}
+
+static int run_push(zs_seg *s, int32_t u16, int32_t wordlen)
+{
+    if (s->nrun + 2 > s->caprun) {
+        int32_t cap = s->caprun ? s->caprun * 2 : 256;
+        int32_t *hs = realloc(s->hs, (size_t)cap * sizeof *hs);
+        if (!hs)
+            return ZS_ENOMEM;
+        s->hs = hs;
+        int32_t *hw = realloc(s->hw, (size_t)cap * sizeof *hw);
+        if (!hw)
+            return ZS_ENOMEM;
+        s->hw = hw;
+        s->caprun = cap;
+    }
+    s->hs[s->nrun] = u16;
+    s->hw[s->nrun++] = wordlen;
+    return 0;
+}
+
+/* A word-break segment of letters and/or digits: one token, or parts + whole. */
+static int alnum_segment(emit_ctx *e, int32_t a, int32_t b)
+{
+    zs_seg *s = e->s;
+    const UChar *u = s->nm.u;
+    int32_t parts[64][2];
+    int nparts = 0, rc = 0;
+    int32_t i = a;
+
+    /* Split into runs of digits (with . and , inside a number) and of the rest. */
+    while (i < b && nparts < 64) {
+        int32_t start = i, j = i;
+        UChar32 c;
+        U16_NEXT(u, j, b, c);
+        int digit = u_isdigit(c);
+        i = j;
+        while (i < b) {
+            j = i;
+            U16_NEXT(u, j, b, c);
+            int d = u_isdigit(c);
+            if (digit && (c == '.' || c == ',') && j < b && u_isdigit(u[j]))
+                d = 1;
+            if (d != digit)
+                break;
+            i = j;
+        }
+        parts[nparts][0] = start;
+        parts[nparts++][1] = i;
+    }
+    if (i < b) /* absurdly many parts: the rest is one part */
+        parts[nparts - 1][1] = b;
+
+    for (int k = 0; k < nparts && !rc; k++) {
+        int32_t pa = parts[k][0], pb = parts[k][1];
+        int isnum = u_isdigit(u[pa]);
+        size_t len = to_utf8(s, pa, pb, isnum);
+        if (!isnum && !(e->flags & ZS_SEG_PREFIX))
+            len = stem(s, len);
+        rc = emit(e, len, isnum ? ZS_TOK_NUM : ZS_TOK_LATIN, pa, pb, 0);
+        if (!rc && k == 0 && nparts > 1 && !(e->flags & ZS_SEG_QUERY)) {
+            len = to_utf8(s, a, b, 1);
+            rc = emit(e, len, ZS_TOK_MIXED, a, b, 1);
+        }
+    }
+    return rc;
+}
+
+/* Query-mode word bonus: the whole rest of the text as one WORD token. */
+static int whole_word(emit_ctx *e, size_t skip_bytes)
+{
+    zs_seg *s = e->s;
+    int32_t k = 0;
+    for (int32_t i = 0; i < s->nm.len; i++) {
+        if (s->nm.off_s[i] < skip_bytes || s->nm.u[i] <= ' ')
+            continue;
+        s->nm.u[k] = s->nm.u[i];
+        s->nm.off_s[k] = s->nm.off_s[i];
+        s->nm.off_e[k++] = s->nm.off_e[i];
+    }
+    if (k == 0)
+        return 0;
+    size_t len = to_utf8(s, 0, k, 0);
+    return emit(e, len, ZS_TOK_WORD, 0, k, 0);
+}
+
+int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx)
+{
+    emit_ctx e = {s, flags, fn, ctx};
+    UErrorCode st = U_ZERO_ERROR;
+    int rc;
+
+    if (!s || (!text && n) || !fn)
+        return ZS_EINVAL;
+    s->err[0] = '\0';
+    if (n > ZS_MAX_SEGMENT_INPUT)
+        return fail(s, ZS_ELIMIT, "text longer than ZS_MAX_SEGMENT_INPUT");
+    if (n == 0)
+        return 0;
+    if ((rc = zss_normalize(&s->nm, s->nfkc, text, n)) != 0)
+        return fail(s, rc, "out of memory normalizing text");
+    if ((flags & ZS_SEG_QUERY) && n >= 3 && !memcmp(text, WORD_MARK, 3))
+        return whole_word(&e, 3);
+
+    ubrk_setText(s->bi, s->nm.u, s->nm.len, &st);
+    if (U_FAILURE(st))
+        return fail(s, ZS_EICU, "ICU word break failed to take the text");
+    s->nrun = 0;
+    int32_t a = ubrk_first(s->bi), b, run_end = 0;
+    for (; (b = ubrk_next(s->bi)) != UBRK_DONE; a = b) {
+        int32_t status = ubrk_getRuleStatus(s->bi);
+        if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT) {
+            /* Characters join the run; the ICU word is remembered at its first. */
+            int32_t nchars = u_countChar32(s->nm.u + a, b - a);
+            if (s->nrun && run_end != a && (rc = flush_run(&e, run_end)) != 0)
+                return rc;
+            for (int32_t i = a, k = 0; i < b; k++) {
+                if ((rc = run_push(s, i, k == 0 ? nchars : 0)) != 0)
+                    return fail(s, rc, "out of memory");
+                U16_FWD_1(s->nm.u, i, b);
+            }
+            run_end = b;
+            continue;
+        }
+        if (s->nrun && (rc = flush_run(&e, run_end)) != 0)
+            return rc;
+        if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER_LIMIT)
+            if ((rc = alnum_segment(&e, a, b)) != 0)
+                return rc;
+        /* UBRK_WORD_NONE: punctuation and spaces are dropped. */
+    }
+    if (s->nrun && (rc = flush_run(&e, run_end)) != 0)
+        return rc;
+    return 0;
+}

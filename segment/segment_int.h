@@ -1,0 +1,125 @@
+/*
+ * segment_int.h - private interface of the segmenter module (segment/).
+ *
+ * The segmenter is pure: UTF-8 bytes in, tokens (kind, normalized text,
+ * original byte offsets) out. The FTS5 adapter (fts5_tok.c) is a thin layer
+ * over it. Offsets are bytes ("off") into the caller's text; indices into the
+ * normalized UTF-16 buffer are "u16".
+ */
+#ifndef ZS_SEGMENT_INT_H
+#define ZS_SEGMENT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <unicode/utypes.h>
+#include <unicode/unorm2.h>
+
+#include "zhaoshu.h"
+
+struct sqlite3;
+
+/* ---- interface to t2s_table.c (generated at build time by t2s_gen.c) ---- */
+
+extern const int16_t zss_t2s_uro[];       /* delta for U+3400..U+9FFF */
+extern const uint32_t zss_t2s_pairs[][2]; /* sorted (traditional, simplified) */
+extern const size_t zss_t2s_npairs;
+
+/* ---- interface to normalize.c ---- */
+
+/*
+ * The normalized text of one zs_seg_run() call: UTF-16 for ICU, with each
+ * unit's source byte range. Buffers belong to the segmenter and are reused.
+ */
+typedef struct zss_norm {
+    UChar *u;          /* normalized text */
+    uint32_t *off_s;   /* u[i] came from original bytes [off_s[i], off_e[i]) */
+    uint32_t *off_e;
+    int32_t len;       /* UTF-16 units in u */
+    int32_t cap;
+} zss_norm;
+
+/* Simplified form of a code point (itself when it has none). */
+UChar32 zss_t2s(UChar32 c);
+
+/*
+ * Normalize UTF-8 text into nm: NFKC with case folding, then Traditional to
+ * Simplified, code point by code point (combining sequences together).
+ * Invalid UTF-8 becomes a space so it separates tokens but never joins them.
+ * Errors: ZS_ENOMEM, ZS_EICU.
+ */
+int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size_t n);
+void zss_norm_clear(zss_norm *nm);
+
+/* ---- interface to data.c ---- */
+
+/* Longest user data file we read (bytes). */
+#define ZSS_MAX_DATA_FILE (16u * 1024u * 1024u)
+
+/*
+ * The text of data file NAME: the built-in copy (embedded from data/) followed
+ * by the user's file of the same name, from $ZHAOSHU_DATA_DIR, else
+ * $XDG_CONFIG_HOME/zhaoshu, else ~/.config/zhaoshu, when it exists.
+ * Ownership: caller frees *out with free(). Errors: ZS_ENOMEM, ZS_EIO (user
+ * file exists but cannot be read), ZS_ELIMIT.
+ */
+int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out,
+                  size_t *nout);
+
+/* ---- interface to lexicon.c ---- */
+
+/* A set of words (normalized UTF-16) for colocated word tokens. */
+typedef struct zss_lexicon zss_lexicon;
+
+/* Max characters of a lexicon or ICU word that becomes a WORD token. */
+#define ZSS_MAX_WORD_CHARS 12
+
+/*
+ * Load the built-in lexicon (data/lexicon.txt, embedded) plus the user's
+ * extension file if present. Ownership: caller frees with zss_lexicon_free().
+ * Errors: ZS_ENOMEM, ZS_EICU.
+ */
+int zss_lexicon_open(zss_lexicon **out, const UNormalizer2 *nfkc_cf);
+void zss_lexicon_free(zss_lexicon *lx);
+/* Nonzero if u[0..n) is a lexicon word. */
+int zss_lexicon_has(const zss_lexicon *lx, const UChar *u, int32_t n);
+int32_t zss_lexicon_maxlen(const zss_lexicon *lx);
+
+/* ---- interface to fts5_tok.c ---- */
+
+/* Name of the FTS5 tokenizer. */
+#define ZSS_TOKENIZER_NAME "zhaoshu"
+
+/*
+ * Register the "zhaoshu" FTS5 tokenizer on db. Errors: ZS_ESQLITE with a
+ * message in err (static text).
+ */
+int zss_fts5_register(struct sqlite3 *db, const char **err);
+
+/*
+ * Pre-tokenized text: the indexer segments passages on worker threads and
+ * hands the tokens to the single SQLite writer. When the writer inserts text
+ * whose pointer and length equal those set here, the tokenizer replays these
+ * tokens instead of running ICU again. Set per thread; NULL to disable.
+ */
+typedef struct zss_pretok_tok {
+    uint32_t text_off; /* into zss_pretok.strings */
+    uint16_t text_len;
+    uint16_t colocated;
+    uint32_t start, end;
+} zss_pretok_tok;
+
+typedef struct zss_pretok {
+    const char *text;  /* the exact buffer FTS5 will see */
+    size_t n;
+    zss_pretok_tok *toks;
+    size_t ntoks, captoks;
+    char *strings;
+    size_t nstrings, capstrings;
+} zss_pretok;
+
+void zss_pretok_set(const zss_pretok *pt);
+/* Segment text into pt (DOCUMENT mode). Errors as zs_seg_run(). */
+int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n);
+void zss_pretok_clear(zss_pretok *pt);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * tap.h - a tiny Test Anything Protocol helper for zhaoshu's C tests.
+ *
+ * Every check prints "ok N - what" or "not ok N - what" with the failing
+ * values, and tap_done() prints the plan and returns the exit status, so
+ * meson (protocol: 'tap') reports each assertion on its own.
+ */
+#ifndef ZS_TAP_H
+#define ZS_TAP_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int tap_n, tap_failed;
+
+static inline int tap_ok(int cond, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline int tap_ok(int cond, const char *fmt, ...)
+{
+    va_list ap;
+    printf("%sok %d - ", cond ? "" : "not ", ++tap_n);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+    if (!cond)
+        tap_failed++;
+    fflush(stdout);
+    return cond;
+}
+
+/* Compare two strings; on failure show both. */
+#define TAP_STREQ(got, want, ...)                                              \
+    do {                                                                       \
+        const char *g_ = (got), *w_ = (want);                                  \
+        int eq_ = g_ && w_ && strcmp(g_, w_) == 0;                             \
+        if (!tap_ok(eq_, __VA_ARGS__))                                         \
+            printf("#   got:  %s\n#   want: %s\n", g_ ? g_ : "(null)",          \
+                   w_ ? w_ : "(null)");                                        \
+    } while (0)
+
+#define TAP_INTEQ(got, want, ...)                                              \
+    do {                                                                       \
+        long long g_ = (long long)(got), w_ = (long long)(want);               \
+        if (!tap_ok(g_ == w_, __VA_ARGS__))                                    \
+            printf("#   got:  %lld\n#   want: %lld\n", g_, w_);                \
+    } while (0)
+
+static inline void tap_diag(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static inline void tap_diag(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("# ", stdout);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
+}
+
+static inline int tap_done(void)
+{
+    printf("1..%d\n", tap_n);
+    return tap_failed ? 1 : 0;
+}
+
+#endif
