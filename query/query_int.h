@@ -1,0 +1,144 @@
+/*
+ * query_int.h - private interface of the query module (query/).
+ *
+ * Sections name the file that implements them. Internal symbols carry the
+ * zsq_ prefix and are hidden from the shared library.
+ */
+#ifndef ZS_QUERY_INT_H
+#define ZS_QUERY_INT_H
+
+#include <stddef.h>
+
+#include "zhaoshu.h"
+
+/* ---- interface to parse.c ---- */
+
+/*
+ * The query language (parse.c turns it into a tree and renders FTS5 MATCH
+ * strings in which every term is a double-quoted string; user text never
+ * reaches SQL or FTS5 syntax):
+ *
+ *   a b            both (implicit AND; the keyword AND is accepted too)
+ *   a OR b         either. OR binds tighter than AND, as in web search:
+ *                  `x a OR b` is x AND (a OR b). (FTS5 itself binds AND
+ *                  tighter; we always render explicit parentheses.)
+ *   (a b) OR c     grouping, at most ZSQ_MAX_DEPTH levels
+ *   "a phrase"     a phrase, never split; also ＂…＂ and “…”
+ *   -a, NOT a      exclude (also full-width －); at least one term must be
+ *                  searched for; an exclusion cannot be a side of OR
+ *   word*          prefix (the phrase `"a b"*` too); a lone `*` is dropped
+ *   park:NAME      filters; `：` works too; the value may be quoted.
+ *   year:2024      year:2021-2025, year:2021..2025 (also ~ 至 到, 年 suffix)
+ *   figure:>100亿元 figure:>=, <, <=, =, a bare quantity (=), or a range
+ *                  A..B (also A-B, A~B, A至B); see zsq_figure.
+ *
+ * Words typed without spaces are split: a run of Han characters is cut at
+ * the words the segmenter finds (longest WORD token first); characters no
+ * word starts at are gathered into one chunk; a chunk of a single character
+ * joins the piece before it (or after it, at the start), so the typed
+ * adjacency of what the segmenter could not place is kept (六盘水的高新区 ->
+ * 六盘水的 + 高新区). Latin words and numbers inside such a word are terms as
+ * typed, except that a number glued to the Han text after it stays one term
+ * with it (135.34亿元, 2024年). Excluded words and phrases are never split.
+ * Every CJK term of 2+ characters (not prefix, not excluded) renders with the
+ * word bonus: ("高新区" OR "\uE000高新区").
+ * Terms that yield no tokens (punctuation, a lone `-` or `*`) are dropped;
+ * OR with a dropped side is its other side.
+ * Control characters are spaces; invalid UTF-8 is a syntax error.
+ * Filters: park: may repeat (any of them matches); year: filters intersect;
+ * one figure: per query. Filters cannot be excluded nor sit inside a side of
+ * OR (they apply to the whole query). A query of filters alone is valid.
+ * Any `letters:` word is a filter attempt, so `body:x` or `http://...` is an
+ * "unknown filter" error: quote such text ("http://...").
+ */
+
+/* Longest query accepted (bytes). */
+#define ZSQ_MAX_QUERY_BYTES 1024
+/* Deepest nesting of parentheses. */
+#define ZSQ_MAX_DEPTH 8
+/* Most terms (after splitting) in one query. */
+#define ZSQ_MAX_TERMS 64
+/* Most park: filters in one query (a passage matches any of them). */
+#define ZSQ_MAX_PARKS 8
+/* Longest unit or class name copied from zsi_quantity_parse(). */
+#define ZSQ_MAX_UNIT_BYTES 32
+
+/* The comparison of a figure: filter. */
+typedef enum zsq_fig_op {
+    ZSQ_FIG_NONE = 0, /* no figure filter */
+    ZSQ_FIG_LT,       /* value <  hi */
+    ZSQ_FIG_LE,       /* value <= hi */
+    ZSQ_FIG_GT,       /* value >  lo */
+    ZSQ_FIG_GE,       /* value >= lo */
+    ZSQ_FIG_EQ,       /* value == lo (== hi); a bare quantity means this */
+    ZSQ_FIG_RANGE     /* lo <= value <= hi */
+} zsq_fig_op;
+
+/*
+ * A figure constraint. lo and hi are in the base unit zsi_quantity_parse()
+ * returns (100亿元 -> 1e10, unit "元"); an open end is -HUGE_VAL / HUGE_VAL,
+ * so lo <= value <= hi always holds for a match (strictness from op).
+ * unit and cls are "" when the quantity had none: any unit then matches.
+ */
+typedef struct zsq_figure {
+    zsq_fig_op op;
+    double lo, hi;
+    char unit[ZSQ_MAX_UNIT_BYTES];
+    char cls[ZSQ_MAX_UNIT_BYTES];
+} zsq_figure;
+
+/* One positive term, for highlighting: the text as typed (after splitting). */
+typedef struct zsq_term {
+    char *text; /* NUL-terminated; len bytes */
+    size_t len;
+    int prefix; /* typed as word*: highlight tokens starting with it */
+    int phrase; /* typed as "a phrase" */
+} zsq_term;
+
+/* A park: filter value, raw as typed (the caller canonicalises it). */
+typedef struct zsq_str {
+    char *p; /* NUL-terminated; n bytes */
+    size_t n;
+} zsq_str;
+
+/*
+ * A parsed query. All strings are owned by the struct and freed by
+ * zsq_parsed_free().
+ *
+ * match_all and match_any are "" (never NULL) when the query holds only
+ * filters (has_text == 0): the caller then selects by filters alone.
+ */
+typedef struct zsq_parsed {
+    int has_text;
+    char *match_all; /* every term: the AND form */
+    char *match_any; /* the same positive terms OR-ed, top-level exclusions kept */
+    zsq_term *terms; /* positive terms, deduplicated, in query order */
+    size_t nterms;
+    zsq_str *parks; /* park: values; a passage matches any of them */
+    size_t nparks;
+    int has_year; /* year: filters intersect; an empty intersection is an error */
+    int year_from, year_to;
+    zsq_figure figure; /* op == ZSQ_FIG_NONE: no figure filter (one allowed) */
+} zsq_parsed;
+
+/*
+ * Parse query q[0..n) (UTF-8).
+ *
+ * Private-use characters U+E000..U+F8FF are removed before anything else so
+ * a user can never forge the word-bonus marker. Offsets still refer to q.
+ * @param seg  the segmenter used to split spaceless CJK and to drop terms
+ *             without tokens (borrowed; not thread-safe, like the segmenter).
+ * @param out  receives the result. Ownership: caller frees with
+ *             zsq_parsed_free(). NULL on failure.
+ * @param err  receives a one-line English message on failure (may be NULL).
+ * @param err_off  receives the byte offset in q of the problem (may be NULL).
+ * @return 0; ZS_ESYNTAX (bad query), ZS_ELIMIT (a ZSQ_MAX_* limit),
+ *         ZS_EINVAL (NULL arguments), ZS_ENOMEM, or a segmenter error.
+ */
+int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
+              size_t errcap, size_t *err_off);
+
+/* Free a parsed query. Accepts NULL. */
+void zsq_parsed_free(zsq_parsed *pq);
+
+#endif
