@@ -8,6 +8,9 @@
 #include "cli.h"
 
 static const cli_cmd commands[] = {
+    {"index", "index article files (folders, files or - for stdin)", cmd_index},
+    {"parks", "list the development zones in the index with aliases and counts", cmd_parks},
+    {"query", "find passages: ranked, matches and figures highlighted", cmd_query},
     {"segment", "show the tokens zhaoshu makes of a text", cmd_segment},
 };
 

@@ -126,6 +126,257 @@ ZS_EXTERN const char *zs_seg_errmsg(const zs_seg *s);
 /** "han", "word", "latin", "num" or "mixed". Static storage. */
 ZS_EXTERN const char *zs_token_kind_name(zs_token_kind kind);
 
+
+/* ------------------------------------------------------------------------
+ * Index: one SQLite file holding passages, FTS5 and the figure tables.
+ * ---------------------------------------------------------------------- */
+
+/** An open index (opaque). One per thread. */
+typedef struct zs_db zs_db;
+
+#define ZS_OPEN_OPTS_VERSION 1
+#define ZS_OPEN_READONLY 0x1u /**< open for queries only */
+#define ZS_OPEN_CREATE 0x2u   /**< create the file and schema when missing */
+
+/** Options for zs_db_open(). Zero-initialise, then set version. */
+typedef struct zs_open_opts {
+    unsigned version; /**< ZS_OPEN_OPTS_VERSION */
+    unsigned flags;   /**< ZS_OPEN_* */
+} zs_open_opts;
+
+/**
+ * The default index path: $ZHAOSHU_DB, else $XDG_DATA_HOME/zhaoshu/index.db,
+ * else ~/.local/share/zhaoshu/index.db.
+ * @param out receives the path. Ownership: caller frees with free().
+ * @return ZS_OK, ZS_ENOMEM, or ZS_ENOTFOUND when no HOME is known.
+ */
+ZS_EXTERN int zs_db_default_path(char **out);
+
+/**
+ * Open (and with ZS_OPEN_CREATE, create) an index.
+ *
+ * On failure *out still receives a handle when one could be allocated, so
+ * that zs_errmsg() can say what went wrong; free it with zs_db_close().
+ * @param o  options; NULL means read-write without creating.
+ * @return ZS_OK; ZS_ENOTFOUND (no index at path and no ZS_OPEN_CREATE);
+ *         ZS_ESCHEMA (index from another version: the message says what to
+ *         do); ZS_ESQLITE; ZS_ENOMEM; ZS_EINVAL.
+ */
+ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
+
+/** Close an index. Accepts NULL. */
+ZS_EXTERN void zs_db_close(zs_db *db);
+
+/** The last error message on db (one line). Borrowed; never NULL. */
+ZS_EXTERN const char *zs_errmsg(const zs_db *db);
+
+/** Counters of one indexing run (or of the whole index for zs_db_stats()). */
+typedef struct zs_index_stats {
+    size_t files_seen;      /**< files found under the given paths */
+    size_t files_indexed;   /**< new or changed files written */
+    size_t files_unchanged; /**< skipped: same content hash */
+    size_t files_skipped;   /**< not indexed: unreadable, binary, too large */
+    size_t files_warned;    /**< indexed, but with invalid bytes replaced */
+    size_t files_removed;   /**< documents removed (prune or remove) */
+    size_t passages;        /**< passages written */
+    size_t duplicates;      /**< repeated passages merged into an earlier one */
+    size_t figures;         /**< figures written */
+    unsigned long long bytes_total; /**< bytes of all files seen */
+    unsigned long long bytes_done;  /**< bytes processed so far */
+    double seconds;         /**< wall time so far */
+} zs_index_stats;
+
+/** Severity of an indexing message. */
+typedef enum zs_msg_kind {
+    ZS_MSG_WARNING = 1, /**< the file was indexed, with a problem */
+    ZS_MSG_SKIPPED = 2  /**< the file was not indexed */
+} zs_msg_kind;
+
+/**
+ * Called for a per-file problem. path is the file, offset the byte offset of
+ * the problem or -1. Borrowed strings, valid during the call.
+ */
+typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long long offset,
+                          const char *msg);
+/** Called now and then during indexing (at most ~10 times a second). */
+typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
+
+#define ZS_INDEX_OPTS_VERSION 1
+/** Options for zs_index_paths(). Zero-initialise, then set version. */
+typedef struct zs_index_opts {
+    unsigned version;        /**< ZS_INDEX_OPTS_VERSION */
+    int prune;               /**< remove documents whose files are gone */
+    int threads;             /**< segmenting threads; 0 = one per core */
+    zs_msg_fn on_msg;        /**< may be NULL */
+    zs_progress_fn on_progress; /**< may be NULL */
+    void *ctx;               /**< passed to the callbacks */
+    const char *manifest;    /**< manifest.tsv (file, date, source); NULL: look
+                                  for manifest.tsv in each given folder */
+} zs_index_opts;
+
+/** Longest file indexed (bytes); longer files are skipped with a message. */
+#define ZS_MAX_FILE_BYTES (256u * 1024u * 1024u)
+
+/**
+ * Index files and folders (recursively; "-" is standard input, stored as
+ * document "-"). Unchanged files (same content hash) are skipped; changed
+ * ones are replaced; with prune, documents under the given folders whose
+ * files are gone are removed. Work is committed in batches: a crash leaves
+ * the previous index intact and the next run completes the work.
+ * @param st  receives the counters (may be NULL).
+ * @return ZS_OK even when some files were skipped (see st->files_skipped);
+ *         ZS_EINVAL, ZS_ESQLITE, ZS_ENOMEM, ZS_EIO for failures of the run.
+ */
+ZS_EXTERN int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths,
+                             const zs_index_opts *o, zs_index_stats *st);
+
+/**
+ * Index one document from memory under a name (replacing a document of
+ * that name). year: the article's year when known, else 0.
+ * @return ZS_OK, ZS_EINVAL (binary data), ZS_ESQLITE, ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
+                              int year);
+
+/**
+ * Remove a document by name. @return ZS_OK, ZS_ENOTFOUND, ZS_ESQLITE.
+ */
+ZS_EXTERN int zs_index_remove(zs_db *db, const char *name);
+
+/* ------------------------------------------------------------------------
+ * Query: ranked passages with match and figure highlights.
+ * ---------------------------------------------------------------------- */
+
+/** Longest query string accepted (bytes). */
+#define ZS_MAX_QUERY_BYTES 1024
+/** Most hits one query returns (limit). */
+#define ZS_MAX_LIMIT 10000
+
+#define ZS_QUERY_OPTS_VERSION 1
+/**
+ * Options for zs_query_open(). Zero-initialise, then set version. Filters
+ * here are ANDed with filters written in the query (park:, year:, figure:).
+ */
+typedef struct zs_query_opts {
+    unsigned version;     /**< ZS_QUERY_OPTS_VERSION */
+    const char *park;     /**< a zone name or any alias, or NULL */
+    const char *year;     /**< "2024" or "2021-2025", or NULL */
+    const char *figure;   /**< ">100亿元", "<5%", "100万..500万元", or NULL */
+    size_t limit;         /**< hits to return; 0 means 10 */
+    size_t offset;        /**< hits to skip */
+    size_t snippet_chars; /**< cut passages longer than this many characters
+                               to a snippet around the matches; 0 means 120 */
+} zs_query_opts;
+
+/** What a highlight span marks. */
+typedef enum zs_span_kind {
+    ZS_SPAN_MATCH = 1, /**< text matching a query term */
+    ZS_SPAN_FIGURE = 2 /**< a figure (number with its unit) */
+} zs_span_kind;
+
+/** A highlight: bytes [start, end) of zs_hit.text. */
+typedef struct zs_span {
+    size_t start, end;
+    zs_span_kind kind;
+} zs_span;
+
+/** Hedge flags of a figure (zs_figure.hedge). */
+#define ZS_HEDGE_NEAR 0x1  /**< 近, 接近, 将近 */
+#define ZS_HEDGE_OVER 0x2  /**< 超, 超过, 以上, 逾, 突破 */
+#define ZS_HEDGE_ABOUT 0x4 /**< 约, 左右 */
+#define ZS_HEDGE_PLUS 0x8  /**< 余, 多 */
+
+/** A figure found in a passage. Strings borrowed like the hit that holds it. */
+typedef struct zs_figure {
+    const char *text;   /**< as printed, e.g. "135.34亿元" */
+    double value;       /**< normalized to the base unit, e.g. 13534000000 */
+    double value_hi;    /**< upper end of a range; == value otherwise */
+    const char *unit;   /**< base unit, e.g. "元", "%", "亩" */
+    const char *cls;    /**< unit class: "money", "percent", "area", "count", ... */
+    const char *metric; /**< normalized metric phrase ("签约金额"), or "" */
+    const char *park;   /**< zone the figure belongs to, or "" */
+    int year;           /**< year the figure belongs to, or 0 */
+    int hedge;          /**< ZS_HEDGE_* flags */
+    size_t start, end;  /**< bytes in zs_hit.text */
+} zs_figure;
+
+/** One result. Borrowed: valid until the next zs_query_next() or zs_query_free(). */
+typedef struct zs_hit {
+    size_t rank;            /**< 1-based, counting the offset */
+    double score;           /**< higher is better */
+    const char *doc;        /**< document path (or name given at indexing) */
+    long long passage;      /**< passage number within the document, from 1 */
+    const char *kind;       /**< "body", "headline", "caption" or "byline" */
+    int partial;            /**< nonzero: holds only some of the query's words */
+    const char *text;       /**< the whole passage (UTF-8) */
+    size_t len;             /**< bytes in text */
+    size_t snippet_start;   /**< suggested snippet: text[snippet_start, snippet_end) */
+    size_t snippet_end;     /**<  cut at 。！？； and never inside a word or number */
+    const char *const *parks; /**< canonical zone names */
+    size_t nparks;
+    const int *years;
+    size_t nyears;
+    const zs_span *spans;   /**< sorted by start; figure and match spans may nest */
+    size_t nspans;
+    const zs_figure *figures;
+    size_t nfigures;
+    long long doc_start;    /**< byte range of the passage in its document */
+    long long doc_end;
+} zs_hit;
+
+/** A running query (opaque). */
+typedef struct zs_query zs_query;
+
+/**
+ * Run a query. The query language: words (ANDed), "phrases", OR, -exclude,
+ * prefix*, and filters park:NAME year:2024 year:2021-2025 figure:>100亿元.
+ * @param out receives the query. Ownership: caller frees with zs_query_free().
+ * @return ZS_OK; ZS_ESYNTAX or ZS_ELIMIT (bad query: zs_errmsg(db) says why
+ *         and zs_query_error_offset(db) where); ZS_ESQLITE; ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_query_open(zs_query **out, zs_db *db, const char *q, size_t n,
+                            const zs_query_opts *o);
+
+/**
+ * The next hit, best first.
+ * @param hit receives the hit. Borrowed: valid until the next call.
+ * @return ZS_OK, ZS_ITEROVER at the end, or an error (see zs_errmsg()).
+ */
+ZS_EXTERN int zs_query_next(zs_query *q, const zs_hit **hit);
+
+/** Total hits of the query (ignoring limit and offset). */
+ZS_EXTERN int zs_query_count(zs_query *q, long long *count);
+
+/** Nonzero when no passage held every word and hits are partial matches. */
+ZS_EXTERN int zs_query_is_partial(const zs_query *q);
+
+/** Byte offset in the query of the last syntax error on db. */
+ZS_EXTERN size_t zs_query_error_offset(const zs_db *db);
+
+/** Free a query. Accepts NULL. */
+ZS_EXTERN void zs_query_free(zs_query *q);
+
+/* ------------------------------------------------------------------------
+ * Parks: the development zones the index knows.
+ * ---------------------------------------------------------------------- */
+
+/** One zone. Borrowed: valid during the callback only. */
+typedef struct zs_park {
+    const char *name;             /**< canonical name */
+    const char *const *aliases;   /**< other spellings (gazetteer and seen in text) */
+    size_t naliases;
+    long long passages;           /**< passages about it (including inherited) */
+} zs_park;
+
+/** Called per zone; return nonzero to stop (zs_parks_list then returns it). */
+typedef int (*zs_park_fn)(void *ctx, const zs_park *park);
+
+/**
+ * List the zones that passages of the index speak of, most passages first.
+ * @return ZS_OK, ZS_ESQLITE, ZS_ENOMEM, or what fn returned.
+ */
+ZS_EXTERN int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,377 @@
+/*
+ * cmd_query.c - `zhaoshu query`: ranked passages, matches and figures marked.
+ *
+ * Three outputs: colour on a terminal, plain markers in a pipe ([match] and
+ * {figure}), JSON Lines with --json. Exit like grep: 0 hits, 1 none, 2 error.
+ */
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: zhaoshu query [OPTIONS] QUERY...\n"
+    "\n"
+    "Find passages, best first, with the matched words and every figure marked.\n"
+    "\n"
+    "Query language (the words of QUERY... are joined by spaces):\n"
+    "  高新区 签约         both words (AND); words typed without spaces are split:\n"
+    "                      六盘水高新区签约金额 = 六盘水 高新区 签约 金额, nearer ranks higher\n"
+    "  \"签约金额\"          an exact phrase\n"
+    "  营收 OR 营业收入    either word\n"
+    "  -水城               exclude passages with this word\n"
+    "  flop*               words starting with flop\n"
+    "  park:六盘水高新区   passages about a zone (any alias: 六盘水国家高新区 ...)\n"
+    "  year:2024  year:2021-2025          passages speaking of these years\n"
+    "  figure:>100亿元  figure:<5%%  figure:100万..500万元  figure:=135.34亿元\n"
+    "                      passages with a figure in that range (same unit class only;\n"
+    "                      万/亿 and Chinese numerals allowed)\n"
+    "Traditional characters and full-width digits find Simplified, half-width text.\n"
+    "When no passage holds every word, passages holding some are shown as partial.\n"
+    "\n"
+    "Options:\n"
+    "  --db FILE           index file (default: $ZHAOSHU_DB, else\n"
+    "                      $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
+    "  -n, --limit N       show N hits (default 10)\n"
+    "  --offset N          skip the first N hits\n"
+    "  --count             print only the number of hits\n"
+    "  --park NAME         filter, as park:NAME\n"
+    "  --year Y[-Y]        filter, as year:Y\n"
+    "  --figure RANGE      filter, as figure:RANGE\n"
+    "  --full              print whole passages, not snippets (default cut: 120 characters)\n"
+    "  --snippet N         cut passages to about N characters around the matches\n"
+    "  --json              JSON Lines: one object per hit (rank, score, doc, passage, kind,\n"
+    "                      partial, park, years, text, snippet, highlights, figures);\n"
+    "                      highlight and figure offsets are bytes into text\n"
+    "  --color WHEN        auto (default: colour on a terminal unless NO_COLOR is set),\n"
+    "                      always, never\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Plain output (in a pipe or with --color never): matches are written [like this],\n"
+    "figures {like this}; a figure containing a match: {135.34[亿元]}.\n"
+    "\n"
+    "Exit status: 0 hits found, 1 no hits, 2 error (bad query, no index).\n"
+    "\n"
+    "Examples:\n"
+    "  zhaoshu query 六盘水高新区 签约金额\n"
+    "  zhaoshu query --json 'park:贵阳高新区 year:2020 招商' | jq .figures\n"
+    "  zhaoshu query '营业收入 figure:>1000亿元'\n";
+
+typedef struct out_opts {
+    int json, color, count, full;
+    size_t snippet;
+    char cwd[4096];
+    size_t ncwd;
+} out_opts;
+
+static const char *display_doc(const out_opts *o, const char *doc)
+{
+    if (o->ncwd && !strncmp(doc, o->cwd, o->ncwd) && doc[o->ncwd] == '/')
+        return doc + o->ncwd + 1;
+    return doc;
+}
+
+/* Marks at a boundary: close the old state's style, open the new one's. */
+static void style(const out_opts *o, int was, int now)
+{
+    if (was == now)
+        return;
+    if (o->color) {
+        static const char *const sgr[] = {"\033[0m", "\033[1;31m", "\033[1;33m", "\033[1;4;31m"};
+        fputs(sgr[now], stdout);
+        return;
+    }
+    /* plain: figure {..} outside, match [..] inside */
+    if ((was & 1) && !(now & 1))
+        fputc(']', stdout);
+    if ((was & 2) && !(now & 2))
+        fputc('}', stdout);
+    if (!(was & 2) && (now & 2))
+        fputc('{', stdout);
+    if (!(was & 1) && (now & 1))
+        fputc('[', stdout);
+}
+
+static void print_marked(const out_opts *o, const zs_hit *h, size_t a, size_t b)
+{
+    int state = 0;
+    for (size_t i = a; i < b;) {
+        int now = 0;
+        size_t next = b;
+        for (size_t k = 0; k < h->nspans; k++) {
+            const zs_span *s = &h->spans[k];
+            if (s->start <= i && i < s->end)
+                now |= s->kind == ZS_SPAN_MATCH ? 1 : 2;
+            if (s->start > i && s->start < next)
+                next = s->start;
+            if (s->end > i && s->end < next)
+                next = s->end;
+        }
+        style(o, state, now);
+        state = now;
+        /* passages may hold line breaks (captions); show them as spaces */
+        for (size_t k = i; k < next; k++)
+            fputc(h->text[k] == '\n' ? ' ' : h->text[k], stdout);
+        i = next;
+    }
+    style(o, state, 0);
+}
+
+static void print_hit(const out_opts *o, const zs_hit *h)
+{
+    const char *doc = display_doc(o, h->doc);
+    if (o->color)
+        printf("\033[1m%zu.\033[0m \033[35m%s\033[0m:\033[32m%lld\033[0m", h->rank, doc,
+               h->passage);
+    else
+        printf("%zu. %s:%lld", h->rank, doc, h->passage);
+    if (h->kind && strcmp(h->kind, "body"))
+        printf(" (%s)", h->kind);
+    for (size_t i = 0; i < h->nparks; i++)
+        printf("%s%s", i ? "," : "  park:", h->parks[i]);
+    if (h->nyears == 1)
+        printf("  year:%d", h->years[0]);
+    else if (h->nyears > 1) {
+        int contiguous = h->years[h->nyears - 1] - h->years[0] == (int)h->nyears - 1;
+        if (contiguous)
+            printf("  years:%d-%d", h->years[0], h->years[h->nyears - 1]);
+        else
+            for (size_t i = 0; i < h->nyears; i++)
+                printf("%s%d", i ? "," : "  years:", h->years[i]);
+    }
+    printf("  score:%.2f%s\n   ", h->score, h->partial ? "  (partial match)" : "");
+    size_t a = o->full ? 0 : h->snippet_start, b = o->full ? h->len : h->snippet_end;
+    if (a > 0)
+        fputs("…", stdout);
+    print_marked(o, h, a, b);
+    if (b < h->len)
+        fputs("…", stdout);
+    fputs("\n\n", stdout);
+}
+
+static void print_json(const zs_hit *h)
+{
+    printf("{\"rank\":%zu,\"score\":%.4f,\"doc\":", h->rank, h->score);
+    cli_json_str(stdout, h->doc, strlen(h->doc));
+    printf(",\"passage\":%lld,\"kind\":\"%s\",\"partial\":%s,\"park\":[", h->passage, h->kind,
+           h->partial ? "true" : "false");
+    for (size_t i = 0; i < h->nparks; i++) {
+        if (i)
+            putchar(',');
+        cli_json_str(stdout, h->parks[i], strlen(h->parks[i]));
+    }
+    fputs("],\"years\":[", stdout);
+    for (size_t i = 0; i < h->nyears; i++)
+        printf("%s%d", i ? "," : "", h->years[i]);
+    fputs("],\"text\":", stdout);
+    cli_json_str(stdout, h->text, h->len);
+    printf(",\"snippet\":{\"start\":%zu,\"end\":%zu},\"highlights\":[", h->snippet_start,
+           h->snippet_end);
+    for (size_t i = 0; i < h->nspans; i++)
+        printf("%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"}", i ? "," : "", h->spans[i].start,
+               h->spans[i].end, h->spans[i].kind == ZS_SPAN_MATCH ? "match" : "figure");
+    fputs("],\"figures\":[", stdout);
+    for (size_t i = 0; i < h->nfigures; i++) {
+        const zs_figure *f = &h->figures[i];
+        fputs(i ? ",{\"text\":" : "{\"text\":", stdout);
+        cli_json_str(stdout, f->text, strlen(f->text));
+        printf(",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", f->value, f->value_hi);
+        cli_json_str(stdout, f->unit, strlen(f->unit));
+        fputs(",\"class\":", stdout);
+        cli_json_str(stdout, f->cls, strlen(f->cls));
+        fputs(",\"metric\":", stdout);
+        cli_json_str(stdout, f->metric, strlen(f->metric));
+        fputs(",\"park\":", stdout);
+        cli_json_str(stdout, f->park, strlen(f->park));
+        printf(",\"year\":%d,\"hedge\":%d,\"start\":%zu,\"end\":%zu}", f->year, f->hedge,
+               f->start, f->end);
+    }
+    fputs("]}\n", stdout);
+}
+
+/* Display columns of s[0..n) (CJK count two), for the error caret. */
+static size_t columns(const char *s, size_t n)
+{
+    mbstate_t ps;
+    size_t cols = 0;
+    memset(&ps, 0, sizeof ps);
+    for (size_t i = 0; i < n;) {
+        wchar_t wc;
+        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
+        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+            memset(&ps, 0, sizeof ps);
+            i++;
+            cols++;
+            continue;
+        }
+        int w = wcwidth(wc);
+        cols += w > 0 ? (size_t)w : 0;
+        i += k;
+    }
+    return cols;
+}
+
+static int parse_size(const char *opt, const char *v, size_t max, size_t *out)
+{
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end || n < 0 || (unsigned long long)n > max) {
+        cli_error("query: %s takes a number from 0 to %zu, not '%s'", opt, max, v);
+        return -1;
+    }
+    *out = (size_t)n;
+    return 0;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0};
+    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    out_opts o;
+    const char *dbpath = NULL, *color = "auto";
+    char *defpath = NULL, *qtext = NULL;
+    zs_db *db = NULL;
+    zs_query *q = NULL;
+    int i, rc, code = EXIT_ERROR;
+    size_t qlen = 0;
+
+    memset(&o, 0, sizeof o);
+    setlocale(LC_CTYPE, "C.UTF-8");
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return cli_finish(EXIT_FOUND);
+        } else if (!strcmp(a, "--db") && v) {
+            dbpath = v, i++;
+        } else if (!strcmp(a, "-n") || !strcmp(a, "--limit")) {
+            if (!v || parse_size(a, v, ZS_MAX_LIMIT, &qo.limit))
+                return EXIT_ERROR;
+            if (!qo.limit) {
+                cli_error("query: %s must be at least 1", a);
+                return EXIT_ERROR;
+            }
+            i++;
+        } else if (!strcmp(a, "--offset")) {
+            if (!v || parse_size(a, v, ZS_MAX_LIMIT, &qo.offset))
+                return EXIT_ERROR;
+            i++;
+        } else if (!strcmp(a, "--snippet")) {
+            if (!v || parse_size(a, v, 100000, &qo.snippet_chars))
+                return EXIT_ERROR;
+            i++;
+        } else if (!strcmp(a, "--count")) {
+            o.count = 1;
+        } else if (!strcmp(a, "--full")) {
+            o.full = 1;
+        } else if (!strcmp(a, "--json")) {
+            o.json = 1;
+        } else if (!strcmp(a, "--park") && v) {
+            qo.park = v, i++;
+        } else if (!strcmp(a, "--year") && v) {
+            qo.year = v, i++;
+        } else if (!strcmp(a, "--figure") && v) {
+            qo.figure = v, i++;
+        } else if (!strcmp(a, "--color") && v) {
+            color = v, i++;
+        } else if (!strncmp(a, "--color=", 8)) {
+            color = a + 8;
+        } else if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (a[0] == '-' && a[1] && !(a[1] & 0x80) && strlen(a) > 1 &&
+                   (a[1] == '-' || strchr("hn", a[1]))) {
+            cli_error("query: unknown option or missing value: '%s' (see zhaoshu query --help)",
+                      a);
+            return EXIT_ERROR;
+        } else {
+            break; /* -word is an exclusion, part of the query */
+        }
+    }
+    if (!strcmp(color, "always"))
+        o.color = 1;
+    else if (!strcmp(color, "auto"))
+        o.color = cli_color_auto();
+    else if (strcmp(color, "never")) {
+        cli_error("query: --color takes auto, always or never, not '%s'", color);
+        return EXIT_ERROR;
+    }
+    for (int k = i; k < argc; k++)
+        qlen += strlen(argv[k]) + 1;
+    if (i == argc && !qo.park && !qo.year && !qo.figure) {
+        cli_error("query: no QUERY given (see zhaoshu query --help)");
+        return EXIT_ERROR;
+    }
+    qtext = calloc(1, qlen + 1);
+    if (!qtext) {
+        cli_error("query: out of memory");
+        return EXIT_ERROR;
+    }
+    qlen = 0;
+    for (int k = i; k < argc; k++) {
+        size_t l = strlen(argv[k]);
+        if (k > i)
+            qtext[qlen++] = ' ';
+        memcpy(qtext + qlen, argv[k], l);
+        qlen += l;
+    }
+    if (!dbpath) {
+        if (zs_db_default_path(&defpath)) {
+            cli_error("query: no --db given and no HOME to find the default index in");
+            goto out;
+        }
+        dbpath = defpath;
+    }
+    if (getcwd(o.cwd, sizeof o.cwd))
+        o.ncwd = strlen(o.cwd);
+    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
+        cli_error("%s", zs_errmsg(db));
+        goto out;
+    }
+    if ((rc = zs_query_open(&q, db, qtext, qlen, &qo)) != 0) {
+        cli_error("query: %s", zs_errmsg(db));
+        if ((rc == ZS_ESYNTAX || rc == ZS_ELIMIT) && qlen && qlen <= 200 &&
+            zs_query_error_offset(db) <= qlen) {
+            fprintf(stderr, "  %s\n  %*s^\n", qtext,
+                    (int)columns(qtext, zs_query_error_offset(db)), "");
+        }
+        goto out;
+    }
+    if (o.count) {
+        long long n = 0;
+        if ((rc = zs_query_count(q, &n)) != 0) {
+            cli_error("query: %s", zs_errmsg(db));
+            goto out;
+        }
+        printf("%lld\n", n);
+        code = n ? EXIT_FOUND : EXIT_NONE;
+        goto out;
+    }
+    const zs_hit *h;
+    size_t shown = 0;
+    while ((rc = zs_query_next(q, &h)) == 0) {
+        if (o.json)
+            print_json(h);
+        else
+            print_hit(&o, h);
+        shown++;
+        if (ferror(stdout))
+            break;
+    }
+    if (rc != 0 && rc != ZS_ITEROVER) {
+        cli_error("query: %s", zs_errmsg(db));
+        goto out;
+    }
+    code = shown ? EXIT_FOUND : EXIT_NONE;
+out:
+    zs_query_free(q);
+    zs_db_close(db);
+    free(defpath);
+    free(qtext);
+    return cli_finish(code);
+}

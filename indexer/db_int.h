@@ -1,0 +1,55 @@
+/*
+ * db_int.h - private interface of the index database (indexer/db.c,
+ * indexer/index.c), shared with the query module.
+ *
+ * One SQLite file in WAL mode holds everything: documents, passages, the
+ * FTS5 index over passages (external content: the text is stored once, in
+ * passages), figures, parks and years. The schema version is in meta.
+ */
+#ifndef ZS_DB_INT_H
+#define ZS_DB_INT_H
+
+#include <stdarg.h>
+#include <sqlite3.h>
+
+#include "zhaoshu.h"
+
+/* Bump when the schema or the token scheme changes. */
+#define ZSD_SCHEMA_VERSION 1
+
+/* Passage kinds as stored (passages.kind); see passage.c. */
+#define ZSD_KIND_BODY 0
+#define ZSD_KIND_HEADLINE 1
+#define ZSD_KIND_CAPTION 2
+#define ZSD_KIND_BYLINE 3
+
+struct zs_db {
+    sqlite3 *h;
+    int readonly;
+    char *path;
+    zs_seg *seg;        /* for query parsing; opened lazily */
+    void *gaz;          /* zsi_gazetteer, opened lazily (park aliases) */
+    char err[512];
+    size_t err_off;     /* byte offset of the last query syntax error */
+};
+
+/* ---- interface to db.c ---- */
+
+/*
+ * Set db's message (printf-style) and return rc. Keeps an earlier message
+ * when keep is nonzero and one is already set, so errors are never
+ * overwritten on the way up.
+ */
+int zsd_fail(zs_db *db, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ZS_ESQLITE with "what: sqlite's message". */
+int zsd_sqlite_fail(zs_db *db, const char *what);
+/* Run SQL with no result rows. */
+int zsd_exec(zs_db *db, const char *sql);
+/* Prepare a statement or fail with a message. */
+int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
+/* The segmenter of this handle (opened on first use). */
+int zsd_seg(zs_db *db, zs_seg **out);
+/* Kind names: "body", "headline", "caption", "byline". */
+const char *zsd_kind_name(int kind);
+
+#endif

@@ -1,0 +1,1147 @@
+/*
+ * index.c - `zhaoshu index`: files in, passages, fields and FTS5 rows out.
+ *
+ * Pipeline. Segmentation (ICU) is the costly step and SQLite allows one
+ * writer, so worker threads do everything that needs no database: read,
+ * hash, decode, rebuild passages, extract parks, years and figures, and
+ * segment each passage into a pre-tokenized list. The calling thread is the
+ * single writer: it takes finished files in input order (so a run is
+ * deterministic) and inserts them; the FTS5 tokenizer replays the worker's
+ * tokens (zss_pretok) instead of running ICU again. At most WINDOW files are
+ * in flight, which bounds memory whatever the corpus size.
+ *
+ * Safety. Each file is written inside one transaction, and transactions are
+ * committed every COMMIT_BYTES or COMMIT_SECONDS: a crash or kill leaves the
+ * last committed state (WAL), and the next run skips what is already there
+ * (same content hash) and completes the rest.
+ *
+ * Duplicates. A passage whose text is already stored (same hash and text,
+ * in this or another document) is not indexed again; its place is kept in
+ * passage_dups. When the owning document goes away, a remembered place is
+ * promoted to owner, so no text is lost.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "db_int.h"
+#include "figure_int.h"
+#include "segment_int.h"
+#include "text_int.h"
+
+#define WINDOW_PER_THREAD 4
+#define COMMIT_BYTES (16u << 20)
+#define COMMIT_SECONDS 2.0
+#define MAX_YEARS 64
+#define MAX_WORKERS 16
+
+/* One passage ready for the writer. */
+typedef struct prep_passage {
+    zsi_passage p;     /* text, kind, byte range */
+    uint64_t hash;
+    char *parks;       /* canonical names joined by ' ' */
+    char **park_list;
+    size_t nparks;
+    int park_inherited;
+    int years[MAX_YEARS];
+    size_t nyears;
+    char yeartext[MAX_YEARS * 5 + 1];
+    zsi_figure *figs;
+    size_t nfigs;
+    char *figtext;     /* figures as printed joined by ' ' (the figure column) */
+    zss_pretok pt;
+} prep_passage;
+
+typedef struct msg {
+    zs_msg_kind kind;
+    long long off;
+    char *text;
+} msg;
+
+typedef struct job {
+    char *path;        /* as stored: absolute path, or the name given */
+    int from_stdin;    /* bytes are in mem (standard input or a buffer) */
+    char *mem;
+    size_t nmem;
+    int state;         /* 0 queued, 1 taken, 2 done */
+    int skip;          /* not indexed (messages say why) */
+    int unchanged;
+    uint64_t hash;
+    unsigned long long size;
+    int year;
+    char *date, *source;
+    char *article_park;
+    prep_passage *ps;
+    size_t nps;
+    msg *msgs;
+    size_t nmsgs;
+} job;
+
+/* Known documents: path -> hash, read before the run (immutable during it). */
+typedef struct known {
+    char *path;
+    uint64_t hash;
+    int seen;
+} known;
+
+typedef struct manifest_row {
+    char *path;        /* absolute */
+    char *date, *source;
+} manifest_row;
+
+typedef struct run {
+    zs_db *db;
+    const zs_index_opts *o;
+    zs_index_stats *st;
+    job *jobs;
+    size_t njobs, capjobs;
+    known *known;
+    size_t nknown;
+    manifest_row *man;
+    size_t nman, capman;
+    zsi_gazetteer *gaz;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    size_t next_take, next_write, window;
+    int stop;
+    struct timespec t0;
+    double last_progress;
+    char **dirs;       /* folders given (absolute), for prune */
+    size_t ndirs;
+} run;
+
+static double now_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int cmp_known(const void *a, const void *b)
+{
+    return strcmp(((const known *)a)->path, ((const known *)b)->path);
+}
+
+static known *find_known(run *r, const char *path)
+{
+    known key = {(char *)path, 0, 0};
+    return r->nknown ? bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known) : NULL;
+}
+
+static void job_msg(job *j, zs_msg_kind kind, long long off, const char *text)
+{
+    msg *m = realloc(j->msgs, (j->nmsgs + 1) * sizeof *m);
+    if (!m)
+        return;
+    j->msgs = m;
+    m[j->nmsgs].kind = kind;
+    m[j->nmsgs].off = off;
+    m[j->nmsgs].text = strdup(text);
+    j->nmsgs++;
+}
+
+static void job_clear(job *j)
+{
+    for (size_t i = 0; i < j->nps; i++) {
+        prep_passage *pp = &j->ps[i];
+        free(pp->p.text);
+        free(pp->parks);
+        zsi_names_free(pp->park_list, pp->nparks);
+        free(pp->figs);
+        free(pp->figtext);
+        zss_pretok_clear(&pp->pt);
+    }
+    free(j->ps);
+    j->ps = NULL;
+    j->nps = 0;
+    for (size_t i = 0; i < j->nmsgs; i++)
+        free(j->msgs[i].text);
+    free(j->msgs);
+    j->msgs = NULL;
+    j->nmsgs = 0;
+    free(j->article_park);
+    j->article_park = NULL;
+}
+
+/* ------------------------------------------------------------------ input */
+
+static int add_job(run *r, const char *path, int from_stdin)
+{
+    if (r->njobs == r->capjobs) {
+        size_t cap = r->capjobs ? r->capjobs * 2 : 64;
+        job *nj = realloc(r->jobs, cap * sizeof *nj);
+        if (!nj)
+            return ZS_ENOMEM;
+        r->jobs = nj;
+        r->capjobs = cap;
+    }
+    job *j = &r->jobs[r->njobs];
+    memset(j, 0, sizeof *j);
+    if (!(j->path = strdup(path)))
+        return ZS_ENOMEM;
+    j->from_stdin = from_stdin;
+    r->njobs++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void report(run *r, zs_msg_kind kind, const char *path, long long off, const char *text)
+{
+    if (r->o && r->o->on_msg)
+        r->o->on_msg(r->o->ctx, kind, path, off, text);
+}
+
+/* Read manifest.tsv in dir: file<TAB>date<TAB>source. */
+static void load_manifest(run *r, const char *dir, const char *file)
+{
+    char path[PATH_MAX];
+    if (file)
+        snprintf(path, sizeof path, "%s", file);
+    else
+        snprintf(path, sizeof path, "%s/manifest.tsv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *tab1 = strchr(line, '\t');
+        if (!tab1)
+            continue;
+        *tab1 = '\0';
+        char *date = tab1 + 1, *tab2 = strchr(date, '\t'), *source = "";
+        if (tab2) {
+            *tab2 = '\0';
+            source = tab2 + 1;
+        }
+        char full[PATH_MAX], real[PATH_MAX];
+        int k = snprintf(full, sizeof full, "%s/%s", dir, line);
+        if (k < 0 || (size_t)k >= sizeof full || !realpath(full, real))
+            continue;
+        if (r->nman == r->capman) {
+            size_t cap = r->capman ? r->capman * 2 : 32;
+            manifest_row *nm = realloc(r->man, cap * sizeof *nm);
+            if (!nm)
+                break;
+            r->man = nm;
+            r->capman = cap;
+        }
+        r->man[r->nman++] = (manifest_row){strdup(real), strdup(date), strdup(source)};
+    }
+    fclose(f);
+}
+
+/* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
+static int walk(run *r, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char m[512];
+        snprintf(m, sizeof m, "cannot open folder: %s", strerror(errno));
+        report(r, ZS_MSG_SKIPPED, dir, -1, m);
+        r->st->files_skipped++;
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char full[PATH_MAX];
+        struct stat sb;
+        int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
+        if (k < 0 || (size_t)k >= sizeof full || stat(full, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode) && depth < 64)
+            rc = walk(r, full, depth + 1);
+        else if (S_ISREG(sb.st_mode) && strcmp(names[i], "manifest.tsv") != 0) {
+            r->st->files_seen++;
+            r->st->bytes_total += (unsigned long long)sb.st_size;
+            rc = add_job(r, full, 0);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- workers */
+
+static void decode_warn(void *ctx, size_t off, const char *m)
+{
+    job *j = ctx;
+    job_msg(j, ZS_MSG_WARNING, (long long)off, m);
+}
+
+static int read_file(job *j, char **out, size_t *n)
+{
+    char m[512];
+    *out = NULL;
+    *n = 0;
+    int fd = open(j->path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(m, sizeof m, "cannot read: %s", strerror(errno));
+        job_msg(j, ZS_MSG_SKIPPED, -1, m);
+        return -1;
+    }
+    struct stat sb;
+    if (fstat(fd, &sb) || (unsigned long long)sb.st_size > ZS_MAX_FILE_BYTES) {
+        snprintf(m, sizeof m, "file larger than the %u MiB limit", ZS_MAX_FILE_BYTES >> 20);
+        job_msg(j, ZS_MSG_SKIPPED, -1, m);
+        close(fd);
+        return -1;
+    }
+    char *buf = malloc((size_t)sb.st_size + 1);
+    size_t got = 0;
+    while (buf && got < (size_t)sb.st_size) {
+        ssize_t k = read(fd, buf + got, (size_t)sb.st_size - got);
+        if (k <= 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    if (!buf || got != (size_t)sb.st_size) {
+        snprintf(m, sizeof m, "cannot read: %s", buf ? strerror(errno) : "out of memory");
+        job_msg(j, ZS_MSG_SKIPPED, -1, m);
+        free(buf);
+        return -1;
+    }
+    *out = buf;
+    *n = got;
+    return 0;
+}
+
+static int join_names(char **out, char **names, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(names[i]) + 1;
+    char *s = malloc(len), *w = s;
+    if (!s)
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (i)
+            *w++ = ' ';
+        memcpy(w, names[i], l);
+        w += l;
+    }
+    *w = '\0';
+    *out = s;
+    return 0;
+}
+
+static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
+{
+    const char *t = pp->p.text;
+    size_t n = pp->p.len;
+    int rc;
+
+    pp->hash = XXH3_64bits(t, n);
+    if ((rc = zsi_parks_extract(r->gaz, t, n, &pp->park_list, &pp->nparks)) != 0)
+        return rc;
+    if (!pp->nparks && j->article_park && zsi_has_bare_park_ref(r->gaz, t, n)) {
+        pp->park_list = malloc(sizeof *pp->park_list);
+        if (!pp->park_list || !(pp->park_list[0] = strdup(j->article_park)))
+            return ZS_ENOMEM;
+        pp->nparks = 1;
+        pp->park_inherited = 1;
+    }
+    if ((rc = join_names(&pp->parks, pp->park_list, pp->nparks)) != 0)
+        return rc;
+    zsi_years_extract(t, n, j->year, pp->years, MAX_YEARS, &pp->nyears);
+    size_t w = 0;
+    for (size_t i = 0; i < pp->nyears; i++)
+        w += (size_t)snprintf(pp->yeartext + w, sizeof pp->yeartext - w, "%s%d", i ? " " : "",
+                              pp->years[i]);
+    if ((rc = zsi_figures_extract(t, n, &pp->figs, &pp->nfigs)) != 0)
+        return rc;
+    size_t flen = 1;
+    for (size_t i = 0; i < pp->nfigs; i++)
+        flen += pp->figs[i].end - pp->figs[i].start + 1;
+    if (!(pp->figtext = malloc(flen)))
+        return ZS_ENOMEM;
+    w = 0;
+    for (size_t i = 0; i < pp->nfigs; i++) {
+        if (w)
+            pp->figtext[w++] = ' ';
+        memcpy(pp->figtext + w, t + pp->figs[i].start, pp->figs[i].end - pp->figs[i].start);
+        w += pp->figs[i].end - pp->figs[i].start;
+    }
+    pp->figtext[w] = '\0';
+    return zss_pretok_build(seg, &pp->pt, t, n);
+}
+
+static const manifest_row *find_manifest(run *r, const char *path)
+{
+    for (size_t i = 0; i < r->nman; i++)
+        if (!strcmp(r->man[i].path, path))
+            return &r->man[i];
+    return NULL;
+}
+
+/* Everything for one file that needs no database. */
+static void process(run *r, zs_seg *seg, job *j)
+{
+    char *raw = NULL, *text = NULL;
+    size_t nraw = 0, ntext = 0;
+    zsi_passage *ps = NULL;
+    size_t nps = 0;
+    int rc;
+
+    if (j->from_stdin) {
+        raw = j->mem;
+        nraw = j->nmem;
+        j->mem = NULL;
+    } else if (read_file(j, &raw, &nraw)) {
+        j->skip = 1;
+        return;
+    }
+    j->size = nraw;
+    j->hash = XXH3_64bits(raw, nraw);
+    known *k = find_known(r, j->path);
+    if (k && k->hash == j->hash) {
+        j->unchanged = 1;
+        goto out;
+    }
+    rc = zsi_decode(raw, nraw, &text, &ntext, decode_warn, j);
+    if (rc) {
+        if (rc == ZS_EINVAL && !j->nmsgs)
+            job_msg(j, ZS_MSG_SKIPPED, -1, "not a text file");
+        for (size_t i = 0; i < j->nmsgs; i++)
+            j->msgs[i].kind = ZS_MSG_SKIPPED;
+        if (rc != ZS_EINVAL)
+            job_msg(j, ZS_MSG_SKIPPED, -1, zs_strerror(rc));
+        j->skip = 1;
+        goto out;
+    }
+    const manifest_row *mr = find_manifest(r, j->path);
+    if (mr) {
+        j->date = strdup(mr->date);
+        j->source = strdup(mr->source);
+        j->year = atoi(mr->date);
+    }
+    if (j->year < ZSI_YEAR_MIN || j->year > ZSI_YEAR_MAX)
+        j->year = zsi_article_year(text, ntext);
+    if ((rc = zsi_article_park(r->gaz, text, ntext, &j->article_park)) != 0)
+        goto fail;
+    if ((rc = zsi_passages_split(text, ntext, &ps, &nps)) != 0)
+        goto fail;
+    j->ps = calloc(nps ? nps : 1, sizeof *j->ps);
+    if (!j->ps) {
+        rc = ZS_ENOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < nps; i++) {
+        j->ps[i].p = ps[i];
+        ps[i].text = NULL;
+        j->nps = i + 1;
+        if ((rc = prepare_passage(r, seg, j, &j->ps[i])) != 0)
+            goto fail;
+    }
+    goto out;
+fail:
+    job_msg(j, ZS_MSG_SKIPPED, -1, zs_strerror(rc));
+    j->skip = 1;
+out:
+    zsi_passages_free(ps, nps);
+    free(text);
+    free(raw);
+}
+
+static void *worker(void *arg)
+{
+    run *r = arg;
+    zs_seg *seg = NULL;
+    int rc = zs_seg_open(&seg);
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (!r->stop && r->next_take < r->njobs && r->next_take >= r->next_write + r->window)
+            pthread_cond_wait(&r->cv, &r->mu);
+        if (r->stop || r->next_take >= r->njobs)
+            break;
+        job *j = &r->jobs[r->next_take++];
+        j->state = 1;
+        pthread_mutex_unlock(&r->mu);
+        if (rc) {
+            job_msg(j, ZS_MSG_SKIPPED, -1, "cannot open the segmenter (ICU)");
+            j->skip = 1;
+        } else {
+            process(r, seg, j);
+        }
+        pthread_mutex_lock(&r->mu);
+        j->state = 2;
+        pthread_cond_broadcast(&r->cv);
+    }
+    pthread_mutex_unlock(&r->mu);
+    zs_seg_free(seg);
+    return NULL;
+}
+
+/* ----------------------------------------------------------------- writer */
+
+typedef struct writer {
+    zs_db *db;
+    sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *dup_ins, *fts_ins, *fig_ins,
+        *park_ins, *year_ins, *alias_ins;
+} writer;
+
+static void writer_close(writer *w)
+{
+    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins, &w->p_find,
+                            &w->dup_ins, &w->fts_ins, &w->fig_ins, &w->park_ins, &w->year_ins,
+                            &w->alias_ins};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        sqlite3_finalize(*all[i]);
+        *all[i] = NULL;
+    }
+}
+
+static int writer_open(writer *w, zs_db *db)
+{
+    int rc;
+    w->db = db;
+    if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE path=?")) ||
+        (rc = zsd_prepare(db, &w->doc_ins,
+                          "INSERT INTO docs(path, hash, size, year, park, date, source,"
+                          " indexed_at) VALUES(?,?,?,?,?,?,?,strftime('%s','now'))")) ||
+        (rc = zsd_prepare(db, &w->doc_upd,
+                          "UPDATE docs SET hash=?2, size=?3, year=?4, park=?5, date=?6,"
+                          " source=?7, indexed_at=strftime('%s','now') WHERE id=?1")) ||
+        (rc = zsd_prepare(db, &w->p_ins,
+                          "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
+                          " year, figure) VALUES(?,?,?,?,?,?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND body=?")) ||
+        (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->fts_ins,
+                          "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->fig_ins,
+                          "INSERT INTO figures(passage_id, start, end, text, value, value_hi,"
+                          " unit, class, hedge, metric, metric_raw, park, year)"
+                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?)")) ||
+        (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")))
+        return rc;
+    return 0;
+}
+
+static int step_done(zs_db *db, sqlite3_stmt *st, const char *what)
+{
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src != SQLITE_DONE && src != SQLITE_ROW)
+        return zsd_sqlite_fail(db, what);
+    return 0;
+}
+
+/*
+ * Remove a document's passages (promoting remembered duplicates elsewhere),
+ * its duplicate places, figures, parks and years. Used for changed, removed
+ * and pruned documents.
+ */
+static int remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
+{
+    char sql[2048];
+    int rc;
+    /* Promote: a passage of this doc that another doc also printed moves there. */
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TABLE IF NOT EXISTS promote(passage_id INTEGER PRIMARY KEY,"
+             " doc_id, seq, start, end);"
+             "DELETE FROM temp.promote;"
+             "INSERT OR IGNORE INTO temp.promote SELECT d.passage_id, d.doc_id, d.seq, d.start,"
+             " d.end FROM passage_dups d JOIN passages p ON p.id=d.passage_id"
+             " WHERE p.doc_id=%lld AND d.doc_id<>%lld ORDER BY d.rowid;"
+             "UPDATE passages SET (doc_id, seq, start, end) = (SELECT doc_id, seq, start, end"
+             " FROM temp.promote t WHERE t.passage_id=passages.id)"
+             " WHERE id IN (SELECT passage_id FROM temp.promote);"
+             "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM passage_dups d"
+             " JOIN temp.promote t ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
+             " AND t.seq=d.seq);"
+             "DELETE FROM passage_dups WHERE doc_id=%lld;"
+             "INSERT INTO fts(fts, rowid, body, park, year, figure) SELECT 'delete', id, body,"
+             " park, year, figure FROM passages WHERE doc_id=%lld;"
+             "DELETE FROM figures WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=%lld);"
+             "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
+             "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
+             "DELETE FROM passages WHERE doc_id=%lld;",
+             (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id,
+             (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id);
+    if ((rc = zsd_exec(db, sql)) != 0)
+        return rc;
+    return 0;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, size_t seq,
+                         prep_passage *pp, const char *article_park)
+{
+    zs_db *db = w->db;
+    int rc;
+    sqlite3_bind_int64(w->p_find, 1, (sqlite3_int64)pp->hash);
+    sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    int found = sqlite3_step(w->p_find) == SQLITE_ROW;
+    sqlite3_int64 pid = found ? sqlite3_column_int64(w->p_find, 0) : 0;
+    sqlite3_reset(w->p_find);
+    if (found) {
+        sqlite3_bind_int64(w->dup_ins, 1, pid);
+        sqlite3_bind_int64(w->dup_ins, 2, doc_id);
+        sqlite3_bind_int64(w->dup_ins, 3, (sqlite3_int64)seq);
+        sqlite3_bind_int64(w->dup_ins, 4, (sqlite3_int64)pp->p.start);
+        sqlite3_bind_int64(w->dup_ins, 5, (sqlite3_int64)pp->p.end);
+        st->duplicates++;
+        return step_done(db, w->dup_ins, "recording a repeated passage");
+    }
+    sqlite3_stmt *s = w->p_ins;
+    sqlite3_bind_int64(s, 1, doc_id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
+    sqlite3_bind_int(s, 3, pp->p.kind);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)pp->p.start);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)pp->p.end);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)pp->hash);
+    sqlite3_bind_text(s, 7, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
+    if ((rc = step_done(db, s, "storing a passage")) != 0)
+        return rc;
+    pid = sqlite3_last_insert_rowid(db->h);
+    s = w->fts_ins;
+    sqlite3_bind_int64(s, 1, pid);
+    sqlite3_bind_text(s, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
+    zss_pretok_set(&pp->pt);
+    rc = step_done(db, s, "indexing a passage");
+    zss_pretok_set(NULL);
+    if (rc)
+        return rc;
+    st->passages++;
+    for (size_t i = 0; i < pp->nparks; i++) {
+        sqlite3_bind_int64(w->park_ins, 1, pid);
+        sqlite3_bind_text(w->park_ins, 2, pp->park_list[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int(w->park_ins, 3, pp->park_inherited);
+        if ((rc = step_done(db, w->park_ins, "storing a park")) != 0)
+            return rc;
+    }
+    for (size_t i = 0; i < pp->nyears; i++) {
+        sqlite3_bind_int64(w->year_ins, 1, pid);
+        sqlite3_bind_int(w->year_ins, 2, pp->years[i]);
+        if ((rc = step_done(db, w->year_ins, "storing a year")) != 0)
+            return rc;
+    }
+    const char *fig_park = pp->nparks ? pp->park_list[0] : (article_park ? article_park : "");
+    for (size_t i = 0; i < pp->nfigs; i++) {
+        const zsi_figure *f = &pp->figs[i];
+        int year = f->year ? f->year : (pp->nyears == 1 ? pp->years[0] : 0);
+        s = w->fig_ins;
+        sqlite3_bind_int64(s, 1, pid);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)f->start);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)f->end);
+        sqlite3_bind_text(s, 4, pp->p.text + f->start, (int)(f->end - f->start), SQLITE_STATIC);
+        sqlite3_bind_double(s, 5, f->value);
+        sqlite3_bind_double(s, 6, f->value_hi);
+        sqlite3_bind_text(s, 7, f->unit ? f->unit : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 8, f->cls ? f->cls : "", -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 9, f->hedge);
+        sqlite3_bind_text(s, 10, f->metric, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 11, f->metric_raw, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 12, fig_park, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 13, year);
+        if ((rc = step_done(db, s, "storing a figure")) != 0)
+            return rc;
+        st->figures++;
+    }
+    return 0;
+}
+
+static int hex64(char *buf, size_t cap, uint64_t h)
+{
+    return snprintf(buf, cap, "%016llx", (unsigned long long)h);
+}
+
+static int write_job(writer *w, run *r, job *j)
+{
+    zs_db *db = w->db;
+    char hash[32];
+    int rc;
+    sqlite3_int64 doc_id = 0;
+
+    hex64(hash, sizeof hash, j->hash);
+    sqlite3_bind_text(w->doc_find, 1, j->path, -1, SQLITE_STATIC);
+    if (sqlite3_step(w->doc_find) == SQLITE_ROW)
+        doc_id = sqlite3_column_int64(w->doc_find, 0);
+    sqlite3_reset(w->doc_find);
+    if ((rc = zsd_exec(db, "SAVEPOINT doc")) != 0)
+        return rc;
+    if (doc_id) {
+        if ((rc = remove_doc_rows(db, doc_id)) != 0)
+            goto fail;
+    }
+    sqlite3_stmt *s = doc_id ? w->doc_upd : w->doc_ins;
+    if (doc_id)
+        sqlite3_bind_int64(s, 1, doc_id);
+    else
+        sqlite3_bind_text(s, 1, j->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)j->size);
+    if (j->year)
+        sqlite3_bind_int(s, 4, j->year);
+    else
+        sqlite3_bind_null(s, 4);
+    bind_text_or_null(s, 5, j->article_park);
+    bind_text_or_null(s, 6, j->date);
+    bind_text_or_null(s, 7, j->source);
+    if ((rc = step_done(db, s, "storing a document")) != 0)
+        goto fail;
+    if (!doc_id)
+        doc_id = sqlite3_last_insert_rowid(db->h);
+    for (size_t i = 0; i < j->nps; i++)
+        if ((rc = write_passage(w, r->st, doc_id, i + 1, &j->ps[i], j->article_park)) != 0)
+            goto fail;
+    r->st->files_indexed++;
+    return zsd_exec(db, "RELEASE doc");
+fail:
+    sqlite3_exec(db->h, "ROLLBACK TO doc; RELEASE doc", 0, 0, 0);
+    return rc;
+}
+
+static int load_known(run *r)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = zsd_prepare(r->db, &st, "SELECT path, hash FROM docs ORDER BY path");
+    if (rc)
+        return rc;
+    size_t cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (r->nknown == cap) {
+            cap = cap ? cap * 2 : 256;
+            known *nk = realloc(r->known, cap * sizeof *nk);
+            if (!nk) {
+                rc = ZS_ENOMEM;
+                break;
+            }
+            r->known = nk;
+        }
+        known *k = &r->known[r->nknown++];
+        k->path = strdup((const char *)sqlite3_column_text(st, 0));
+        k->hash = strtoull((const char *)sqlite3_column_text(st, 1), NULL, 16);
+        k->seen = 0;
+    }
+    sqlite3_finalize(st);
+    /* SQLite's ORDER BY uses memcmp order, like strcmp: bsearch works. */
+    return rc;
+}
+
+/* With prune: remove documents under the given folders that were not seen. */
+static int prune(run *r)
+{
+    int rc = 0;
+    sqlite3_stmt *del = NULL;
+    for (size_t i = 0; i < r->njobs; i++) {
+        known *k = find_known(r, r->jobs[i].path);
+        if (k)
+            k->seen = 1;
+    }
+    if ((rc = zsd_prepare(r->db, &del, "DELETE FROM docs WHERE path=? RETURNING id")) != 0)
+        return rc;
+    for (size_t i = 0; i < r->nknown && !rc; i++) {
+        known *k = &r->known[i];
+        if (k->seen)
+            continue;
+        int under = 0;
+        for (size_t d = 0; d < r->ndirs && !under; d++) {
+            size_t l = strlen(r->dirs[d]);
+            under = !strncmp(k->path, r->dirs[d], l) && k->path[l] == '/';
+        }
+        struct stat sb;
+        if (!under && stat(k->path, &sb) == 0)
+            continue; /* outside the given folders and still there: keep */
+        if (!under && k->path[0] != '/')
+            continue; /* "-" and other names given by programs */
+        sqlite3_bind_text(del, 1, k->path, -1, SQLITE_STATIC);
+        if (sqlite3_step(del) == SQLITE_ROW) {
+            sqlite3_int64 id = sqlite3_column_int64(del, 0);
+            sqlite3_reset(del);
+            rc = remove_doc_rows(r->db, id);
+            r->st->files_removed++;
+        } else {
+            sqlite3_reset(del);
+        }
+    }
+    sqlite3_finalize(del);
+    return rc;
+}
+
+static void progress(run *r, int force)
+{
+    double t = now_since(&r->t0);
+    r->st->seconds = t;
+    if (!r->o || !r->o->on_progress)
+        return;
+    if (!force && t - r->last_progress < 0.1)
+        return;
+    r->last_progress = t;
+    r->o->on_progress(r->o->ctx, r->st);
+}
+
+static int open_gazetteer(zs_db *db, zsi_gazetteer **g)
+{
+    char err[256] = "";
+    int rc = zsi_gazetteer_open(g, err, sizeof err);
+    if (rc)
+        return zsd_fail(db, rc, "cannot load the park gazetteer: %s", err[0] ? err : zs_strerror(rc));
+    return 0;
+}
+
+/* Record the gazetteer's aliases in the index so queries need no data files. */
+static int store_aliases(writer *w, zsi_gazetteer *g)
+{
+    int rc = 0;
+    for (size_t i = 0; i < zsi_gazetteer_count(g) && !rc; i++) {
+        const char *name = zsi_gazetteer_name(g, i);
+        const char *const *al = NULL;
+        size_t nal = 0;
+        sqlite3_bind_text(w->alias_ins, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(w->alias_ins, 2, name, -1, SQLITE_STATIC);
+        rc = step_done(w->db, w->alias_ins, "storing a park alias");
+        if (rc || zsi_park_aliases(g, name, strlen(name), &al, &nal))
+            continue;
+        for (size_t k = 0; k < nal && !rc; k++) {
+            sqlite3_bind_text(w->alias_ins, 1, al[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(w->alias_ins, 2, name, -1, SQLITE_STATIC);
+            rc = step_done(w->db, w->alias_ins, "storing a park alias");
+        }
+    }
+    return rc;
+}
+
+static int run_pipeline(run *r)
+{
+    zs_db *db = r->db;
+    writer w = {0};
+    pthread_t th[MAX_WORKERS];
+    int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    int started = 0, rc, in_txn = 0;
+    unsigned long long bytes_since = 0;
+    double t_commit = 0;
+
+    if (nth < 1)
+        nth = 1;
+    if (nth > MAX_WORKERS)
+        nth = MAX_WORKERS;
+    r->window = (size_t)nth * WINDOW_PER_THREAD;
+    if ((rc = writer_open(&w, db)) != 0)
+        goto out;
+    if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
+        goto out;
+    in_txn = 1;
+    if ((rc = store_aliases(&w, r->gaz)) != 0)
+        goto out;
+    for (; started < nth; started++)
+        if (pthread_create(&th[started], NULL, worker, r) != 0)
+            break;
+    if (!started) {
+        rc = zsd_fail(db, ZS_ENOMEM, "cannot start a worker thread");
+        goto out;
+    }
+    for (size_t i = 0; i < r->njobs; i++) {
+        job *j = &r->jobs[i];
+        pthread_mutex_lock(&r->mu);
+        while (j->state != 2)
+            pthread_cond_wait(&r->cv, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+        for (size_t m = 0; m < j->nmsgs; m++)
+            report(r, j->msgs[m].kind, j->path, j->msgs[m].off, j->msgs[m].text);
+        if (j->skip) {
+            r->st->files_skipped++;
+        } else if (j->unchanged) {
+            r->st->files_unchanged++;
+        } else {
+            if (j->nmsgs)
+                r->st->files_warned++;
+            if ((rc = write_job(&w, r, j)) != 0)
+                goto out;
+            bytes_since += j->size;
+        }
+        r->st->bytes_done += j->size;
+        job_clear(j);
+        pthread_mutex_lock(&r->mu);
+        r->next_write = i + 1;
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+        double t = now_since(&r->t0);
+        if (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS) {
+            if ((rc = zsd_exec(db, "COMMIT")) != 0 || (rc = zsd_exec(db, "BEGIN IMMEDIATE")))
+                goto out;
+            bytes_since = 0;
+            t_commit = t;
+        }
+        progress(r, 0);
+    }
+    if (r->o && r->o->prune && (rc = prune(r)) != 0)
+        goto out;
+    rc = zsd_exec(db, "COMMIT");
+    in_txn = 0;
+out:
+    pthread_mutex_lock(&r->mu);
+    r->stop = 1;
+    pthread_cond_broadcast(&r->cv);
+    pthread_mutex_unlock(&r->mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    if (in_txn)
+        sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
+    writer_close(&w);
+    progress(r, 1);
+    return rc;
+}
+
+static void run_free(run *r)
+{
+    for (size_t i = 0; i < r->njobs; i++) {
+        free(r->jobs[i].mem);
+        job_clear(&r->jobs[i]);
+        free(r->jobs[i].path);
+        free(r->jobs[i].date);
+        free(r->jobs[i].source);
+    }
+    free(r->jobs);
+    for (size_t i = 0; i < r->nknown; i++)
+        free(r->known[i].path);
+    free(r->known);
+    for (size_t i = 0; i < r->nman; i++) {
+        free(r->man[i].path);
+        free(r->man[i].date);
+        free(r->man[i].source);
+    }
+    free(r->man);
+    for (size_t i = 0; i < r->ndirs; i++)
+        free(r->dirs[i]);
+    free(r->dirs);
+    zsi_gazetteer_free(r->gaz);
+    pthread_mutex_destroy(&r->mu);
+    pthread_cond_destroy(&r->cv);
+}
+
+/* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
+static int add_mem_job(run *r, const char *name, char *buf, size_t len, int year)
+{
+    int rc = add_job(r, name, 1);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    job *j = &r->jobs[r->njobs - 1];
+    j->mem = buf;
+    j->nmem = len;
+    j->year = year;
+    r->st->files_seen++;
+    r->st->bytes_total += len;
+    return 0;
+}
+
+/* Read standard input into a job. */
+static int add_stdin_job(run *r, const char *name)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (len == cap) {
+            if (cap >= ZS_MAX_FILE_BYTES)
+                break;
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - len, stdin);
+        len += got;
+        if (!got)
+            break;
+    }
+    if (!buf)
+        return ZS_ENOMEM;
+    return add_mem_job(r, name, buf, len, 0);
+}
+
+static void run_init(run *r, zs_db *db, const zs_index_opts *o, zs_index_stats *st)
+{
+    memset(r, 0, sizeof *r);
+    memset(st, 0, sizeof *st);
+    r->db = db;
+    r->o = o;
+    r->st = st;
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->cv, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &r->t0);
+    db->err[0] = '\0';
+}
+
+int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_index_opts *o,
+                   zs_index_stats *st)
+{
+    zs_index_stats local;
+    run r;
+    int rc = 0;
+
+    if (!db)
+        return ZS_EINVAL;
+    if (!st)
+        st = &local;
+    memset(st, 0, sizeof *st);
+    if (db->readonly)
+        return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
+    if ((!paths && npaths) || (o && o->version != ZS_INDEX_OPTS_VERSION))
+        return zsd_fail(db, ZS_EINVAL, "invalid arguments to zs_index_paths");
+    run_init(&r, db, o, st);
+    if ((rc = open_gazetteer(db, &r.gaz)) != 0)
+        goto out;
+    if (o && o->manifest)
+        load_manifest(&r, ".", o->manifest);
+    for (size_t i = 0; i < npaths && !rc; i++) {
+        struct stat sb;
+        char real[PATH_MAX];
+        if (!strcmp(paths[i], "-")) {
+            rc = add_stdin_job(&r, "-");
+            continue;
+        }
+        if (stat(paths[i], &sb) != 0 || !realpath(paths[i], real)) {
+            char m[256];
+            snprintf(m, sizeof m, "%s", strerror(errno));
+            report(&r, ZS_MSG_SKIPPED, paths[i], -1, m);
+            st->files_skipped++;
+            continue;
+        }
+        if (S_ISDIR(sb.st_mode)) {
+            char **nd = realloc(r.dirs, (r.ndirs + 1) * sizeof *nd);
+            if (!nd) {
+                rc = ZS_ENOMEM;
+                break;
+            }
+            r.dirs = nd;
+            r.dirs[r.ndirs++] = strdup(real);
+            if (!(o && o->manifest))
+                load_manifest(&r, real, NULL);
+            rc = walk(&r, real, 0);
+        } else {
+            st->files_seen++;
+            st->bytes_total += (unsigned long long)sb.st_size;
+            rc = add_job(&r, real, 0);
+        }
+    }
+    if (rc) {
+        zsd_fail(db, rc, "%s while listing the input", zs_strerror(rc));
+        goto out;
+    }
+    if ((rc = load_known(&r)) != 0)
+        goto out;
+    qsort(r.known, r.nknown, sizeof *r.known, cmp_known);
+    rc = run_pipeline(&r);
+out:
+    run_free(&r);
+    return rc;
+}
+
+int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n, int year)
+{
+    zs_index_stats st;
+    run r;
+    int rc;
+
+    if (!db || !name || !*name || (!text && n))
+        return ZS_EINVAL;
+    if (db->readonly)
+        return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
+    if (n > ZS_MAX_FILE_BYTES)
+        return zsd_fail(db, ZS_ELIMIT, "%s: larger than the %u MiB limit", name,
+                        ZS_MAX_FILE_BYTES >> 20);
+    run_init(&r, db, NULL, &st);
+    char *copy = malloc(n + 1);
+    if (!copy) {
+        rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+        goto out;
+    }
+    memcpy(copy, text, n);
+    if ((rc = open_gazetteer(db, &r.gaz)) != 0 || (rc = add_mem_job(&r, name, copy, n, year)) ||
+        (rc = load_known(&r)) != 0)
+        goto out;
+    r.jobs[0].year = year;
+    rc = run_pipeline(&r);
+    if (!rc && st.files_skipped)
+        rc = zsd_fail(db, ZS_EINVAL, "%s: not indexed (binary or unreadable data)", name);
+out:
+    run_free(&r);
+    return rc;
+}
+
+int zs_index_remove(zs_db *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!db || !name)
+        return ZS_EINVAL;
+    if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
+        return rc;
+    if ((rc = zsd_prepare(db, &st, "DELETE FROM docs WHERE path=? RETURNING id")) != 0)
+        goto out;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = zsd_fail(db, ZS_ENOTFOUND, "no document named %s in the index", name);
+        goto out;
+    }
+    sqlite3_int64 id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    rc = remove_doc_rows(db, id);
+out:
+    sqlite3_finalize(st);
+    if (rc)
+        sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
+    else
+        rc = zsd_exec(db, "COMMIT");
+    return rc;
+}

@@ -1,0 +1,58 @@
+/*
+ * parks.c - zs_parks_list: zones with their aliases and passage counts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_int.h"
+
+int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
+{
+    sqlite3_stmt *st = NULL, *al = NULL;
+    const char **aliases = NULL;
+    size_t cap = 0;
+    int rc;
+
+    if (!db || !fn)
+        return ZS_EINVAL;
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT park, count(*) FROM passage_parks GROUP BY park"
+                          " ORDER BY count(*) DESC, park")) != 0 ||
+        (rc = zsd_prepare(db, &al,
+                          "SELECT alias FROM park_aliases WHERE park = ?1 AND alias <> ?1"
+                          " ORDER BY length(alias), alias")) != 0)
+        goto out;
+    int src;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        zs_park p = {(const char *)sqlite3_column_text(st, 0), NULL, 0,
+                     sqlite3_column_int64(st, 1)};
+        sqlite3_bind_text(al, 1, p.name, -1, SQLITE_STATIC);
+        while (sqlite3_step(al) == SQLITE_ROW) {
+            if (p.naliases == cap) {
+                cap = cap ? cap * 2 : 8;
+                const char **na = realloc(aliases, cap * sizeof *na);
+                if (!na) {
+                    rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+                    goto out;
+                }
+                aliases = na;
+            }
+            /* valid until the next step of al: copied by the callback if kept */
+            aliases[p.naliases++] = strdup((const char *)sqlite3_column_text(al, 0));
+        }
+        sqlite3_reset(al);
+        p.aliases = aliases;
+        rc = fn(ctx, &p);
+        for (size_t i = 0; i < p.naliases; i++)
+            free((void *)aliases[i]);
+        if (rc)
+            goto out;
+    }
+    if (src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(db, "listing parks");
+out:
+    free(aliases);
+    sqlite3_finalize(st);
+    sqlite3_finalize(al);
+    return rc;
+}

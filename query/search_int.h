@@ -1,0 +1,56 @@
+/*
+ * search_int.h - private interface between search.c and highlight.c.
+ */
+#ifndef ZS_SEARCH_INT_H
+#define ZS_SEARCH_INT_H
+
+#include <stddef.h>
+
+#include "zhaoshu.h"
+
+/* ---- interface to highlight.c ---- */
+
+/* The token sequences of the query's positive terms (QUERY mode). */
+typedef struct zsh_terms zsh_terms;
+
+/* One match of a term in a passage. */
+typedef struct zsh_match {
+    size_t start, end; /* bytes in the passage */
+    size_t pos;        /* token position of the first token */
+    size_t ntok;       /* tokens covered */
+    int term;          /* index of the term */
+} zsh_match;
+
+/*
+ * Tokenize the terms. texts[i] is term i as typed; prefix[i] nonzero makes
+ * its last token a prefix. Ownership: caller frees with zsh_terms_free().
+ * Errors: ZS_ENOMEM and segmenter errors.
+ */
+int zsh_terms_build(zs_seg *seg, const char *const *texts, const size_t *lens, const int *prefix,
+                    size_t n, zsh_terms **out);
+void zsh_terms_free(zsh_terms *t);
+size_t zsh_terms_count(const zsh_terms *t);
+
+/*
+ * Every match of every term in text, sorted by start. *ntokens receives the
+ * passage's token count. Ownership: caller frees *out with free().
+ */
+int zsh_find(zs_seg *seg, const zsh_terms *t, const char *text, size_t n, zsh_match **out,
+             size_t *nout, size_t *ntokens);
+
+/*
+ * Tokens between the nearest occurrences of all distinct terms, beyond the
+ * terms' own length: 0 when they stand side by side, SIZE_MAX when some term
+ * is missing.
+ */
+size_t zsh_gap(const zsh_match *m, size_t nm, size_t nterms);
+
+/*
+ * A snippet of at most max_chars characters around the first match: whole
+ * sentences (ending in 。！？；or a line end) when they fit, else clauses
+ * (，、：), else token boundaries that do not cut a figure (avoid[]).
+ */
+void zsh_snippet(const char *text, size_t n, const zsh_match *m, size_t nm, const zs_span *avoid,
+                 size_t navoid, size_t max_chars, size_t *start, size_t *end);
+
+#endif
