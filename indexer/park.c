@@ -82,6 +82,9 @@ struct zsi_gazetteer {
     size_t nbucket[NBUCKETS];
     suffix *suf;
     size_t nsuf, capsuf;
+    /* first code points of suffixes, by cp % NBUCKETS: most positions of a
+     * passage start no suffix, and this test skips them without memcmp */
+    unsigned char sufstart[NBUCKETS];
     strlist trim, cut, generic, infix, province, bare, scope;
     strlist stems; /* place names of known zones (六盘水, 水城): weak suffixes need one */
 };
@@ -391,6 +394,13 @@ static int build_index(zsi_gazetteer *g)
         nb[k] = i;
     }
     qsort(g->suf, g->nsuf, sizeof *g->suf, suf_len_desc);
+    for (size_t i = 0; i < g->nsuf; i++) {
+        int32_t k = 0;
+        UChar32 c;
+        U8_NEXT(g->suf[i].s, k, (int32_t)g->suf[i].n, c);
+        if (c >= 0)
+            g->sufstart[(size_t)c % NBUCKETS] = 1;
+    }
     qsort(g->trim.v, g->trim.n, sizeof(str), by_len_desc);
     qsort(g->generic.v, g->generic.n, sizeof(str), by_len_desc);
     qsort(g->infix.v, g->infix.n, sizeof(str), by_len_desc);
@@ -795,7 +805,10 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             continue;
         }
         long si = -1;
-        for (size_t t = 0; t < g->nsuf; t++)
+        int32_t k = (int32_t)i;
+        UChar32 first;
+        U8_NEXT(p, k, (int32_t)n, first);
+        for (size_t t = 0; first >= 0 && g->sufstart[(size_t)first % NBUCKETS] && t < g->nsuf; t++)
             if (g->suf[t].n <= n - i && memcmp(p + i, g->suf[t].s, g->suf[t].n) == 0) {
                 si = (long)t;
                 break;

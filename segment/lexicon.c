@@ -27,6 +27,8 @@ struct zss_lexicon {
     UChar *pool;
     size_t npool, cappool;
     int32_t maxlen;
+    /* first units of words, by u % 4096: most characters start no word */
+    unsigned char first[4096];
 };
 
 static uint32_t hash_u16(const UChar *u, int32_t n)
@@ -61,6 +63,8 @@ static int grow(zss_lexicon *lx)
 
 int zss_lexicon_has(const zss_lexicon *lx, const UChar *u, int32_t n)
 {
+    if (n <= 0 || !lx->first[u[0] % 4096])
+        return 0;
     uint32_t h = hash_u16(u, n);
     for (uint32_t j = h & lx->mask;; j = (j + 1) & lx->mask) {
         const slot *s = &lx->slots[j];
@@ -92,6 +96,7 @@ static int add(zss_lexicon *lx, const UChar *u, int32_t n)
     lx->slots[j] = (slot){h, (uint32_t)lx->npool, n};
     lx->npool += (size_t)n;
     lx->count++;
+    lx->first[u[0] % 4096] = 1;
     if (n > lx->maxlen)
         lx->maxlen = n;
     return 0;
