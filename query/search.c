@@ -229,7 +229,7 @@ static int build_where(zs_query *q)
         const zsq_figure *f = &pq->figure;
         sb_add(&b, " AND p.id IN (SELECT passage_id FROM figures WHERE ");
         if (f->cls[0] && strcmp(f->cls, "number") != 0)
-            sb_add(&b, "class = ?fc AND ");
+            sb_add(&b, "class = :fc AND ");
         switch (f->op) {
         case ZSQ_FIG_LT: snprintf(num, sizeof num, "value < %.17g", f->hi); break;
         case ZSQ_FIG_LE: snprintf(num, sizeof num, "value <= %.17g", f->hi); break;
@@ -258,7 +258,7 @@ static void bind_filters(zs_query *q, sqlite3_stmt *st, int first)
     int i = first;
     for (size_t k = 0; k < q->npark_vals; k++)
         sqlite3_bind_text(st, i++, q->park_vals[k], -1, SQLITE_STATIC);
-    int fc = sqlite3_bind_parameter_index(st, "?fc");
+    int fc = sqlite3_bind_parameter_index(st, ":fc");
     if (fc > 0)
         sqlite3_bind_text(st, fc, q->pq->figure.cls, -1, SQLITE_STATIC);
 }
@@ -499,6 +499,23 @@ static int cmp_span(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
+/* Does figure f satisfy the figure: filter (as the SQL in build_where does)? */
+static int figure_passes(const zsq_figure *f, const zs_figure *x)
+{
+    if (f->op == ZSQ_FIG_NONE)
+        return 0;
+    if (f->cls[0] && strcmp(f->cls, "number") && strcmp(f->cls, x->cls))
+        return 0;
+    switch (f->op) {
+    case ZSQ_FIG_LT: return x->value < f->hi;
+    case ZSQ_FIG_LE: return x->value <= f->hi;
+    case ZSQ_FIG_GT: return x->value > f->lo;
+    case ZSQ_FIG_GE: return x->value >= f->lo;
+    case ZSQ_FIG_EQ: return fabs(x->value - f->lo) <= fabs(f->lo) * 1e-9;
+    default: return x->value >= f->lo && x->value <= f->hi;
+    }
+}
+
 static int load_hit(zs_query *q, const cand *c)
 {
     zs_db *db = q->db;
@@ -624,7 +641,20 @@ static int load_hit(zs_query *q, const cand *c)
     size_t nmatch = s->h.nspans;
     for (size_t i = 0; i < s->h.nfigures; i++)
         s->spans[s->h.nspans++] = (zs_span){s->figs[i].start, s->figs[i].end, ZS_SPAN_FIGURE};
-    zsh_snippet(s->text, len, m, nm, s->spans + nmatch, s->h.nfigures, q->snippet_chars,
+    /* No words matched (a filter-only query): show the figure that passed the filter. */
+    zsh_match anchor = {0, 0, 0, 0, 0};
+    const zsh_match *am = m;
+    size_t anm = nm;
+    for (size_t i = 0; !nm && i < s->h.nfigures; i++) {
+        if (figure_passes(&q->pq->figure, &s->figs[i])) {
+            anchor.start = s->figs[i].start;
+            anchor.end = s->figs[i].end;
+            am = &anchor;
+            anm = 1;
+            break;
+        }
+    }
+    zsh_snippet(s->text, len, am, anm, s->spans + nmatch, s->h.nfigures, q->snippet_chars,
                 &s->h.snippet_start, &s->h.snippet_end);
     qsort(s->spans, s->h.nspans, sizeof *s->spans, cmp_span);
     free(m);
