@@ -1,0 +1,48 @@
+/*
+ * fuzz_figure.c - libFuzzer target for figure extraction: any bytes go to
+ * zsi_figures_extract() and zsi_quantity_parse(); neither may crash, read
+ * out of bounds or return figures outside the text.
+ *
+ * Build (see tests/fuzz/): clang -g -fsanitize=fuzzer,address,undefined
+ *   -Iinclude -Iindexer tests/fuzz/fuzz_figure.c <indexer text sources and
+ *   embedded data> $(pkg-config --cflags --libs icu-uc icu-i18n) -lm
+ * Seeds: tests/fuzz/corpus_figure/.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figure_int.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    zsi_figure *v = NULL;
+    size_t nv = 0, i, used;
+    double value;
+    const char *unit, *cls;
+    /* A private copy with no NUL after it, so reads past the end are caught. */
+    char *p = malloc(size ? size : 1);
+
+    if (!p)
+        return 0;
+    if (size)
+        memcpy(p, data, size);
+    if (zsi_figures_extract(p, size, &v, &nv) == ZS_OK) {
+        for (i = 0; i < nv; i++) {
+            if (v[i].start >= v[i].end || v[i].end > size || !v[i].unit || !v[i].cls ||
+                memchr(v[i].metric, '\0', sizeof v[i].metric) == NULL ||
+                memchr(v[i].metric_raw, '\0', sizeof v[i].metric_raw) == NULL ||
+                (i > 0 && v[i].start < v[i - 1].end))
+                abort();
+        }
+        free(v);
+    }
+    if (zsi_quantity_parse(p, size, &value, &unit, &cls) == ZS_OK && (!unit || !cls))
+        abort();
+    if (size && zsi_number_parse(p, size, &value, &used) == ZS_OK && (used == 0 || used > size))
+        abort();
+    free(p);
+    return 0;
+}

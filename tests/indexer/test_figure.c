@@ -1,0 +1,446 @@
+/*
+ * test_figure.c - figures (numbers with units, hedges, ranges), the numbers
+ * under them, quantities as the query parser reads them, and the metric
+ * phrase of each figure; on a table of sentences and on the real corpus.
+ *
+ * Each table row names the figure by its printed text, so every check also
+ * verifies the byte offsets (text[start:end] is what was printed).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "figure_int.h"
+
+/* text for a TAP description: line breaks would end the TAP line. */
+static const char *show(const char *text)
+{
+    static char buf[512];
+    size_t o = 0;
+    for (; *text && o + 3 < sizeof buf; text++) {
+        if (*text == '\n') {
+            buf[o++] = '\\';
+            buf[o++] = 'n';
+        } else {
+            buf[o++] = *text;
+        }
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static int close_to(double a, double b)
+{
+    if (a == b)
+        return 1;
+    return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+}
+
+/* The figure printed as `printed` (the first one from offset `from`). */
+static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
+                                  const char *printed)
+{
+    size_t i, l = strlen(printed);
+    for (i = 0; i < nv; i++)
+        if (v[i].end - v[i].start == l && memcmp(text + v[i].start, printed, l) == 0)
+            return &v[i];
+    return NULL;
+}
+
+static void list_figs(const char *text, const zsi_figure *v, size_t nv)
+{
+    size_t i;
+    for (i = 0; i < nv; i++)
+        tap_diag("  have [%.*s] %.10g %s/%s hedge=%d metric=%s", (int)(v[i].end - v[i].start),
+                 text + v[i].start, v[i].value, v[i].unit, v[i].cls, v[i].hedge, v[i].metric);
+}
+
+typedef struct row {
+    const char *text;
+    const char *printed; /* the figure as printed */
+    double value, value_hi; /* value_hi 0: same as value */
+    const char *unit, *cls;
+    int hedge;
+    const char *metric; /* NULL: not checked */
+    int year;           /* -1: not checked */
+} row;
+
+static const row rows[] = {
+    {"签约金额135.34亿元", "135.34亿元", 13534000000.0, 0, "元", "money", 0, "签约金额", -1},
+    {"签约总金额达到120亿元。", "120亿元", 1.2e10, 0, "元", "money", 0, "签约金额", -1},
+    {"经营主体总量突破1.06万户", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER, "经营主体总量", -1},
+    {"研发活动占比提高至68.57%", "68.57%", 68.57, 0, "%", "percent", 0, NULL, -1},
+    {"在1711亩的装备制造产业园内", "1711亩", 1711, 0, "亩", "area", 0, "", -1},
+    {"装满960℃电解铝液", "960℃", 960, 0, "℃", "temperature", 0, NULL, -1},
+    {"算力总规模突破100EFlops，", "突破100EFlops", 100, 0, "EFlops", "compute", ZSI_HEDGE_OVER, "算力总规模", -1},
+    {"算力达到500PFlops", "500PFlops", 0.5, 0, "EFlops", "compute", 0, NULL, -1},
+    {"占全市总量的近四分之一", "近四分之一", 0.25, 0, "", "ratio", ZSI_HEDGE_NEAR, NULL, -1},
+    {"占全球产量的七分之一", "七分之一", 1.0 / 7, 0, "", "ratio", 0, NULL, -1},
+    {"吸引投资超百亿元", "超百亿元", 1e10, 0, "元", "money", ZSI_HEDGE_OVER, "吸引投资", -1},
+    {"查明煤炭资源2.99亿吨", "2.99亿吨", 2.99e8, 0, "吨", "weight", 0, NULL, -1},
+    {"产值2000余万元", "2000余万元", 2e7, 0, "元", "money", ZSI_HEDGE_PLUS, "产值", -1},
+    {"累计引进项目100个，", "100个", 100, 0, "个", "count", 0, "引进项目", -1},
+    {"引进100个项目", "100个", 100, 0, "个", "count", 0, NULL, -1},
+    {"86家企业彼此关联", "86家", 86, 0, "家", "count", 0, "", -1},
+    {"年均增速17.6%", "17.6%", 17.6, 0, "%", "percent", 0, "年均增速", -1},
+    {"年均增长21.7%", "21.7%", 21.7, 0, "%", "percent", 0, "年均增速", -1},
+    {"同比增长38.24%", "38.24%", 38.24, 0, "%", "percent", 0, "同比增速", -1},
+    {"营收达到3万元", "3万元", 3e4, 0, "元", "money", 0, "营业收入", -1},
+    {"我们计划用5到10年", "5到10年", 5, 10, "年", "duration", 0, NULL, -1},
+    {"投资3至5亿元", "3至5亿元", 3e8, 5e8, "元", "money", 0, "投资", -1},
+    {"增长3-5%", "3-5%", 3, 5, "%", "percent", 0, NULL, -1},
+    {"比重30%—40%", "30%—40%", 30, 40, "%", "percent", 0, NULL, -1},
+    {"常住人口突破10万的高新区", "突破10万", 1e5, 0, "", "number", ZSI_HEDGE_OVER, "常住人口", -1},
+    {"达到10%左右", "10%左右", 10, 0, "%", "percent", ZSI_HEDGE_ABOUT, NULL, -1},
+    {"投入约5亿元", "约5亿元", 5e8, 0, "元", "money", ZSI_HEDGE_ABOUT, NULL, -1},
+    {"超过80%", "超过80%", 80, 0, "%", "percent", ZSI_HEDGE_OVER, NULL, -1},
+    {"逾3000人", "逾3000人", 3000, 0, "人", "count", ZSI_HEDGE_OVER, NULL, -1},
+    {"10家以上企业", "10家以上", 10, 0, "家", "count", ZSI_HEDGE_OVER, NULL, -1},
+    {"20多亩", "20多亩", 20, 0, "亩", "area", ZSI_HEDGE_PLUS, NULL, -1},
+    {"将近3年", "将近3年", 3, 0, "年", "duration", ZSI_HEDGE_NEAR, NULL, -1},
+    {"接近50%", "接近50%", 50, 0, "%", "percent", ZSI_HEDGE_NEAR, NULL, -1},
+    {"利率从4%多降到3.5%", "4%多", 4, 0, "%", "percent", ZSI_HEDGE_PLUS, "利率", -1},
+    {"利率从4%多降到3.5%", "3.5%", 3.5, 0, "%", "percent", 0, "利率", -1},
+    {"提高2.5个百分点", "2.5个百分点", 2.5, 0, "个百分点", "points", 0, NULL, -1},
+    {"出生率3‰", "3‰", 0.3, 0, "%", "percent", 0, NULL, -1},
+    {"规划面积20.64平方公里", "20.64平方公里", 20.64, 0, "平方公里", "area", 0, "规划面积", -1},
+    {"厂房46万平方米", "46万平方米", 4.6e5, 0, "平方米", "area", 0, NULL, -1},
+    {"储量1,234.5万吨", "1,234.5万吨", 12345000, 0, "吨", "weight", 0, "储量", -1},
+    {"收入１２３亿元", "１２３亿元", 1.23e10, 0, "元", "money", 0, NULL, -1},
+    {"投资三千万元", "三千万元", 3e7, 0, "元", "money", 0, "投资", -1},
+    {"温度十七点六℃", "十七点六℃", 17.6, 0, "℃", "temperature", 0, NULL, -1},
+    {"两百人参加", "两百人", 200, 0, "人", "count", 0, NULL, -1},
+    {"一万二千元", "一万二千元", 12000, 0, "元", "money", 0, NULL, -1},
+    {"走三公里路", "三公里", 3, 0, "公里", "length", 0, NULL, -1},
+    {"节省工期两个月", "两个月", 2, 0, "月", "duration", 0, NULL, -1},
+    {"贡献率超三成", "超三成", 30, 0, "%", "percent", ZSI_HEDGE_OVER, NULL, -1},
+    {"超1700万千瓦时", "超1700万千瓦时", 1.7e7, 0, "千瓦时", "energy", ZSI_HEDGE_OVER, NULL, -1},
+    {"新增产业人才1.1万余人", "1.1万余人", 11000, 0, "人", "count", ZSI_HEDGE_PLUS, NULL, -1},
+    {"百分之三十的企业", "百分之三十", 30, 0, "%", "percent", 0, NULL, -1},
+    {"上百家企业", "上百家", 100, 0, "家", "count", ZSI_HEDGE_OVER, NULL, -1},
+    {"十多家企业", "十多家", 10, 0, "家", "count", ZSI_HEDGE_PLUS, NULL, -1},
+    {"不到5%", "不到5%", 5, 0, "%", "percent", ZSI_HEDGE_UNDER, NULL, -1},
+    {"完成固定资产投资 149.38 亿元", "149.38 亿元", 1.4938e10, 0, "元", "money", 0, "固定资产投资", -1},
+    {"每吨废料实现千元增值", "千元", 1000, 0, "元", "money", 0, NULL, -1},
+    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "995亿元", 9.95e10, 0, "元", "money", 0, "营业收入", 2021},
+    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "1903亿元", 1.903e11, 0, "元", "money", 0, "营业收入", 2024},
+    {"2024年，经营主体总量突破1.06万户。", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER, NULL, 2024},
+    {"2024年，增长5%。今年产值10亿元", "10亿元", 1e9, 0, "元", "money", 0, "产值", 0},
+    {"审批时间从61个工作日压缩至35个工作日", "35个工作日", 35, 0, "天", "duration", 0, "审批时间", -1},
+    {"该局累计售电量已突破50亿千瓦时", "突破50亿千瓦时", 5e9, 0, "千瓦时", "energy", ZSI_HEDGE_OVER, "售电量", -1},
+    {"GDP达1777.75亿元", "1777.75亿元", 1.77775e11, 0, "元", "money", 0, "地区生产总值", -1},
+    {"算力规模达到\n100EFlops", "100EFlops", 100, 0, "EFlops", "compute", 0, "算力规模", -1},
+};
+
+/* Texts that hold no figure at all. */
+static const char *const none[] = {
+    "2024年，六盘水高新区",
+    "2021年到2024年",
+    "2021—2024年",
+    "“十四五”期间",
+    "站在“十四五”收官与“十五五”开局的交汇点",
+    "2022年10月，世界首台",
+    "今年8月，协会入驻",
+    "10月5日",
+    "排名第27位",
+    "高新区第一中学",
+    "一个生动缩影",
+    "三笔贷款",
+    "六盘水二元铝业",
+    "千家万户",
+    "迈上千亿级台阶",
+    "千万不要",
+    "PM2.5浓度",
+    "5G基站",
+    "编号0851-1234567",
+    "一楼一策",
+    "四新四化",
+    "二〇二四年",
+    "亿元",
+    "220千伏间隔",
+    "签约5个项目",
+};
+
+static void test_rows(void)
+{
+    size_t r;
+    for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const row *w = &rows[r];
+        zsi_figure *v = NULL;
+        size_t nv = 0;
+        int rc = zsi_figures_extract(w->text, strlen(w->text), &v, &nv);
+        const zsi_figure *f = rc == 0 ? find_fig(w->text, v, nv, w->printed) : NULL;
+        double hi = w->value_hi != 0 ? w->value_hi : w->value;
+
+        if (!tap_ok(f != NULL, "%s: figure [%s] found", show(w->text), w->printed)) {
+            list_figs(w->text, v, nv);
+            free(v);
+            continue;
+        }
+        if (!tap_ok(close_to(f->value, w->value) && close_to(f->value_hi, hi) &&
+                        strcmp(f->unit, w->unit) == 0 && strcmp(f->cls, w->cls) == 0 &&
+                        f->hedge == w->hedge,
+                    "%s: %.10g..%.10g %s %s hedge %d", w->printed, w->value, hi, w->unit,
+                    w->cls, w->hedge))
+            tap_diag("got %.10g..%.10g %s %s hedge %d", f->value, f->value_hi, f->unit, f->cls,
+                     f->hedge);
+        if (w->metric)
+            TAP_STREQ(f->metric, w->metric, "%s: metric", show(w->text));
+        if (w->year >= 0)
+            TAP_INTEQ(f->year, w->year, "%s: year of %s", show(w->text), w->printed);
+        free(v);
+    }
+}
+
+static void test_none(void)
+{
+    size_t r;
+    /* 5个 is a figure in 签约5个项目 (约 is not a hedge after 签) */
+    for (r = 0; r < sizeof none / sizeof none[0]; r++) {
+        zsi_figure *v = NULL;
+        size_t nv = 0;
+        int rc = zsi_figures_extract(none[r], strlen(none[r]), &v, &nv);
+        if (strcmp(none[r], "签约5个项目") == 0) {
+            tap_ok(rc == 0 && nv == 1 && v[0].hedge == 0 && v[0].value == 5,
+                   "签约5个项目: 5个 without the ABOUT hedge");
+        } else if (!tap_ok(rc == 0 && nv == 0, "no figure in %s", none[r])) {
+            list_figs(none[r], v, nv);
+        }
+        free(v);
+    }
+}
+
+static void test_numbers(void)
+{
+    static const struct {
+        const char *s;
+        double v;
+        size_t used;
+    } t[] = {
+        {"1,234.5", 1234.5, 7},   {"135.34", 135.34, 6},    {"１２３", 123, 9},
+        {"三千", 3000, 6},        {"十七点六", 17.6, 12},   {"两百", 200, 6},
+        {"一万二", 12000, 9},     {"七分之一", 1.0 / 7, 12}, {"四分之一", 0.25, 12},
+        {"1.06万", 10600, 7},     {"一百零五", 105, 12},    {"百亿", 1e10, 6},
+        {"5千万", 5e7, 7},        {"二十五", 25, 9},        {"三万亿", 3e12, 9},
+        {"百分之三十", 0.3, 15},  {"12,34", 12, 2},
+    };
+    size_t i;
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        double v = -1;
+        size_t used = 0;
+        int rc = zsi_number_parse(t[i].s, strlen(t[i].s), &v, &used);
+        if (!tap_ok(rc == 0 && close_to(v, t[i].v) && used == t[i].used,
+                    "number %s = %.10g (%zu bytes)", t[i].s, t[i].v, t[i].used))
+            tap_diag("got rc %d %.10g (%zu bytes)", rc, v, used);
+    }
+    {
+        double v;
+        size_t used;
+        tap_ok(zsi_number_parse("项目", 6, &v, &used) == ZS_EINVAL, "no number in 项目");
+        tap_ok(zsi_number_parse("", 0, &v, &used) == ZS_EINVAL, "no number in empty text");
+        tap_ok(zsi_number_parse("12345678901234567890123", 23, &v, &used) == ZS_EINVAL,
+               "a 23-digit run is not a number");
+    }
+}
+
+static void test_quantity(void)
+{
+    static const struct {
+        const char *s;
+        double v;
+        const char *unit, *cls;
+    } ok[] = {
+        {"100亿元", 1e10, "元", "money"},   {"5%", 5, "%", "percent"},
+        {"1711亩", 1711, "亩", "area"},     {"2.99亿吨", 2.99e8, "吨", "weight"},
+        {"100万", 1e6, "", "number"},        {"三千万元", 3e7, "元", "money"},
+        {" 20平方公里 ", 20, "平方公里", "area"}, {"100", 100, "", "number"},
+        {"超百亿元", 1e10, "元", "money"},  {"2024年", 2024, "年", "year"},
+        {"5年", 5, "年", "duration"},       {"一个", 1, "个", "count"},
+    };
+    static const char *const bad[] = {"100亿元以", "亿元", "项目", "", "5%%", "十四五", "100亿元 x"};
+    size_t i;
+    for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        double v = 0;
+        const char *u = NULL, *c = NULL;
+        int rc = zsi_quantity_parse(ok[i].s, strlen(ok[i].s), &v, &u, &c);
+        if (!tap_ok(rc == 0 && close_to(v, ok[i].v) && u && strcmp(u, ok[i].unit) == 0 && c &&
+                        strcmp(c, ok[i].cls) == 0,
+                    "quantity [%s] = %.10g %s %s", ok[i].s, ok[i].v, ok[i].unit, ok[i].cls))
+            tap_diag("got rc %d %.10g %s %s", rc, v, u ? u : "-", c ? c : "-");
+    }
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v;
+        const char *u, *c;
+        tap_ok(zsi_quantity_parse(bad[i], strlen(bad[i]), &v, &u, &c) == ZS_EINVAL,
+               "quantity [%s] rejected", bad[i]);
+    }
+}
+
+/* The corpus paragraph with 135.34亿元 and its neighbours in file 000, and
+ * figures of the other files named in the corpus README. */
+static char *read_file(const char *name, size_t *n)
+{
+    const char *dir = getenv("ZS_CORPUS");
+    char path[4096];
+    FILE *f;
+    char *buf;
+    long len;
+
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "corpus", name);
+    f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)len + 1);
+    if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    *n = (size_t)len;
+    return buf;
+}
+
+/* The paragraph (line) of text holding needle. */
+static void paragraph_of(const char *text, const char *needle, size_t *s, size_t *e)
+{
+    const char *hit = strstr(text, needle), *a, *b;
+    if (!hit) {
+        *s = *e = 0;
+        return;
+    }
+    for (a = hit; a > text && a[-1] != '\n'; a--)
+        ;
+    for (b = hit; *b && *b != '\n'; b++)
+        ;
+    *s = (size_t)(a - text);
+    *e = (size_t)(b - text);
+}
+
+typedef struct cfig {
+    const char *file, *printed;
+    double value;
+    const char *unit, *cls;
+    int hedge;
+    const char *metric;
+} cfig;
+
+static void test_corpus(void)
+{
+    static const cfig want[] = {
+        {"000_24cf386f7f29c2e5.txt", "135.34亿元", 13534000000.0, "元", "money", 0, "签约金额"},
+        {"000_24cf386f7f29c2e5.txt", "100个", 100, "个", "count", 0, "引进项目"},
+        {"000_24cf386f7f29c2e5.txt", "突破1.06万户", 10600, "户", "count", ZSI_HEDGE_OVER, "经营主体总量"},
+        {"000_24cf386f7f29c2e5.txt", "68.57%", 68.57, "%", "percent", 0, NULL},
+        {"000_24cf386f7f29c2e5.txt", "1711亩", 1711, "亩", "area", 0, NULL},
+        {"000_24cf386f7f29c2e5.txt", "近四分之一", 0.25, "", "ratio", ZSI_HEDGE_NEAR, NULL},
+        {"000_24cf386f7f29c2e5.txt", "超百亿元", 1e10, "元", "money", ZSI_HEDGE_OVER, "吸引投资"},
+        {"000_24cf386f7f29c2e5.txt", "17.6%", 17.6, "%", "percent", 0, "年均增速"},
+        {"000_24cf386f7f29c2e5.txt", "86家", 86, "家", "count", 0, NULL},
+        {"000_24cf386f7f29c2e5.txt", "52家", 52, "家", "count", 0, NULL},
+        {"001_714bcf8596df40c9.txt", "2.99亿吨", 2.99e8, "吨", "weight", 0, NULL},
+        {"001_714bcf8596df40c9.txt", "960℃", 960, "℃", "temperature", 0, NULL},
+        {"001_714bcf8596df40c9.txt", "1800余万元", 1.8e7, "元", "money", ZSI_HEDGE_PLUS, "产值"},
+        {"002_b23befc8af8cd454.txt", "七分之一", 1.0 / 7, "", "ratio", 0, NULL},
+        {"002_b23befc8af8cd454.txt", "突破100EFlops", 100, "EFlops", "compute", ZSI_HEDGE_OVER, "算力总规模"},
+        {"002_b23befc8af8cd454.txt", "5到10年", 5, "年", "duration", 0, NULL},
+        {"003_ef47862b64326710.txt", "20.64平方公里", 20.64, "平方公里", "area", 0, "规划面积"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        size_t n = 0, nv = 0, k;
+        char *text = read_file(want[i].file, &n);
+        zsi_figure *v = NULL;
+        const zsi_figure *f;
+        int rc, offsets_ok = 1;
+
+        if (!tap_ok(text != NULL, "read %s", want[i].file))
+            continue;
+        rc = zsi_figures_extract(text, n, &v, &nv);
+        for (k = 0; k < nv; k++)
+            offsets_ok &= v[k].start < v[k].end && v[k].end <= n &&
+                          (k == 0 || v[k].start >= v[k - 1].end);
+        if (i == 0 || strcmp(want[i].file, want[i - 1].file) != 0)
+            tap_ok(rc == 0 && nv > 20 && offsets_ok, "%s: %zu figures, ordered, in bounds",
+                   want[i].file, nv);
+        f = find_fig(text, v, nv, want[i].printed);
+        if (tap_ok(f != NULL, "%s: [%s]", want[i].file, want[i].printed)) {
+            if (!tap_ok(close_to(f->value, want[i].value) && strcmp(f->unit, want[i].unit) == 0 &&
+                            strcmp(f->cls, want[i].cls) == 0 && f->hedge == want[i].hedge,
+                        "[%s] = %.10g %s %s hedge %d", want[i].printed, want[i].value,
+                        want[i].unit, want[i].cls, want[i].hedge))
+                tap_diag("got %.10g %s %s hedge %d", f->value, f->unit, f->cls, f->hedge);
+            if (want[i].metric)
+                TAP_STREQ(f->metric, want[i].metric, "[%s] metric", want[i].printed);
+        }
+        free(v);
+        free(text);
+    }
+
+    /* The paragraph with 135.34亿元: no figure from 2024年 or 十四五, and the
+     * exact value (135.34 × 1e8 must not come out as 13533999999.999998). */
+    {
+        size_t n = 0, nv = 0, s, e, k, bad = 0;
+        char *text = read_file("000_24cf386f7f29c2e5.txt", &n);
+        zsi_figure *v = NULL;
+        if (text) {
+            paragraph_of(text, "135.34亿元", &s, &e);
+            tap_ok(e > s && zsi_figures_extract(text + s, e - s, &v, &nv) == 0 && nv == 3,
+                   "paragraph of 135.34亿元 has 3 figures (100个, 135.34亿元, 1.06万户)");
+            for (k = 0; k < nv; k++) {
+                const char *t = text + s + v[k].start;
+                size_t l = v[k].end - v[k].start;
+                if ((l >= 4 && memcmp(t, "2024", 4) == 0) || (l >= 9 && memcmp(t, "十四五", 9) == 0))
+                    bad++;
+            }
+            TAP_INTEQ(bad, 0, "no figure from 2024年 or 十四五");
+            if (nv >= 2)
+                tap_ok(v[1].value == 13534000000.0, "135.34亿元 is exactly 13534000000");
+            if (nv >= 3)
+                TAP_INTEQ(v[2].year, 2024, "1.06万户 is stated for 2024");
+            free(v);
+            free(text);
+        }
+    }
+}
+
+static void test_edges(void)
+{
+    zsi_figure *v = NULL;
+    size_t nv = 7;
+    /* Invalid UTF-8 next to numbers never joins or crashes. */
+    const char junk[] = "\xE4\xBA\xBF\xFF" "12\xE4\xBA" "34%\xC3";
+    tap_ok(zsi_figures_extract(junk, sizeof junk - 1, &v, &nv) == 0, "invalid UTF-8 handled");
+    free(v);
+    v = NULL;
+    tap_ok(zsi_figures_extract("", 0, &v, &nv) == 0 && nv == 0 && v == NULL, "empty text");
+    tap_ok(zsi_figures_extract(NULL, 0, &v, NULL) == ZS_EINVAL, "NULL nout rejected");
+    /* Many figures: the output array grows. */
+    {
+        size_t cap = 100000, n = 0, i;
+        char *big = malloc(cap);
+        for (i = 0; i < 5000 && n + 16 < cap; i++)
+            n += (size_t)snprintf(big + n, cap - n, "%zu家，", i + 1);
+        tap_ok(zsi_figures_extract(big, n, &v, &nv) == 0 && nv == 5000 && v[4999].value == 5000,
+               "5000 figures in one text");
+        free(v);
+        free(big);
+    }
+}
+
+int main(void)
+{
+    test_numbers();
+    test_rows();
+    test_none();
+    test_quantity();
+    test_corpus();
+    test_edges();
+    return tap_done();
+}
