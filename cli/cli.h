@@ -22,6 +22,7 @@ typedef struct cli_cmd {
 } cli_cmd;
 
 int cmd_segment(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_parks(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include "cli.h"
 
 static const cli_cmd commands[] = {
+    {"check", "verify an index (SQLite and FTS5 integrity checks)", cmd_check},
     {"index", "index article files (folders, files or - for stdin)", cmd_index},
     {"parks", "list the development zones in the index with aliases and counts", cmd_parks},
     {"query", "find passages: ranked, matches and figures highlighted", cmd_query},

@@ -164,6 +164,13 @@ ZS_EXTERN int zs_db_default_path(char **out);
  */
 ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
 
+/**
+ * Check an index: SQLite's integrity_check and FTS5's integrity-check (the
+ * full-text index agrees with the stored passages).
+ * @return ZS_OK, or ZS_ESQLITE with the first problem in zs_errmsg().
+ */
+ZS_EXTERN int zs_db_check(zs_db *db);
+
 /** Close an index. Accepts NULL. */
 ZS_EXTERN void zs_db_close(zs_db *db);
 

@@ -259,6 +259,29 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     return check_schema(db);
 }
 
+int zs_db_check(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!db)
+        return ZS_EINVAL;
+    if ((rc = zsd_prepare(db, &st, "PRAGMA integrity_check")) != 0)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = zsd_sqlite_fail(db, "integrity_check");
+    } else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+        rc = zsd_fail(db, ZS_ESQLITE, "SQLite integrity_check: %s", sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    /* Read-only handles can run it too: the command only reads. */
+    if (sqlite3_exec(db->h, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", 0, 0, 0) !=
+        SQLITE_OK)
+        return zsd_sqlite_fail(db, "FTS5 integrity-check");
+    return 0;
+}
+
 void zs_db_close(zs_db *db)
 {
     if (!db)

@@ -1,0 +1,193 @@
+#!/bin/sh
+# test_cli.sh - end-to-end tests of the zhaoshu binary on corpus/: index,
+# query, parks, check, segment. Asserts stdout, stderr and exit codes.
+# Usage: test_cli.sh ZHAOSHU CORPUS_DIR   (TAP output)
+set -u
+Z=$1
+CORPUS=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DB=$T/z.db
+n=0
+fails=0
+export NO_COLOR=1 LC_ALL=C.UTF-8
+unset ZHAOSHU_DB
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+# check DESC EXPECTED_RC CMD... : runs CMD, stdout in $T/out, stderr in $T/err
+check() {
+    desc=$1 want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then ok "$desc (exit $rc)"; else notok "$desc" "exit $rc, want $want" "$(head -c 300 "$T/err")"; fi
+}
+has() { # has DESC FILE STRING
+    if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi
+}
+hasnt() {
+    if grep -qF -- "$3" "$2"; then notok "$1" "unexpected: $3"; else ok "$1"; fi
+}
+equals() { # equals DESC GOT WANT
+    if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi
+}
+
+# ---- index
+check "index corpus/" 0 "$Z" index --db "$DB" "$CORPUS"
+has "summary names the files and passages" "$T/err" "indexed 5 files"
+equals "nothing on stdout while indexing" "$(wc -c <"$T/out")" "0"
+check "re-index skips unchanged files" 0 "$Z" index --db "$DB" "$CORPUS"
+has "unchanged counted" "$T/err" "(5 unchanged"
+check "index is sound" 0 "$Z" check --db "$DB"
+equals "check prints ok" "$(cat "$T/out")" "ok"
+
+# ---- quirks of the corpus
+check "a word broken across lines in 004 is found" 0 "$Z" query --db "$DB" '"贵阳高新区以综合得分"'
+has "  the joined passage" "$T/out" "004_f95930e6cd8d76ce.txt:"
+check "a number broken across lines in 004 is one figure" 0 "$Z" query --db "$DB" --json '"155.63亿元"'
+has "  155.63亿元 whole" "$T/out" '"text":"155.63亿元"'
+check "Traditional query finds Simplified text" 0 "$Z" query --db "$DB" 貴陽高新區
+has "  match marked in plain output" "$T/out" "[贵阳高新区]"
+check "full-width number finds half-width" 0 "$Z" query --db "$DB" '１３５．３４億元'
+has "  figure and match marked" "$T/out" "{[135.34亿元]}"
+check "1-character query" 0 "$Z" query --db "$DB" 匀
+has "  都匀 found through one character" "$T/out" "都[匀]"
+check "新区 inside 高新区" 0 "$Z" query --db "$DB" --count 新区
+[ "$(cat "$T/out")" -ge 100 ] && ok "  新区 counts passages of 高新区 ($(cat "$T/out"))" || notok "  新区 count" "$(cat "$T/out")"
+check "doubled bold headline repaired" 0 "$Z" query --db "$DB" '"贵阳高新区：“双第一”背后的发展密码"'
+has "  as a headline" "$T/out" "(headline)"
+check "002's paragraph printed three times is one passage" 0 "$Z" query --db "$DB" --count '"初来乍到，人生地不熟"'
+equals "  one hit" "$(cat "$T/out")" "1"
+check "spaceless query is split into words" 0 "$Z" query --db "$DB" --json -n 1 六盘水高新区签约金额
+python3 - "$T/out" <<'PY' && ok "  135.34亿元: money 13534000000, metric 签约金额, park 六盘水高新区, years 2021-2025" || notok "  135.34亿元 figure fields"
+import json, sys
+h = json.loads(open(sys.argv[1]).readline())
+f = [f for f in h["figures"] if f["text"] == "135.34亿元"][0]
+assert f["value"] == 13534000000 and f["class"] == "money", f
+assert f["metric"] == "签约金额" and f["park"] == "六盘水高新区", f
+assert h["years"] == [2021, 2022, 2023, 2024, 2025], h["years"]
+assert "六盘水高新区" in h["park"]
+PY
+check "no year from 2105项" 0 "$Z" query --db "$DB" --json '"授权发明专利2105项"'
+python3 - "$T/out" <<'PY' && ok "  years hold no 2105" || notok "  years of the 2105项 passage" "$(head -c 300 "$T/out")"
+import json, sys
+for line in open(sys.argv[1]):
+    assert 2105 not in json.loads(line)["years"]
+PY
+
+# ---- JSON offsets: every highlight is the matched or figure text
+check "JSON lines for a multi-word query" 0 "$Z" query --db "$DB" --json -n 20 高新区 亿元
+python3 - "$T/out" <<'PY' && ok "  highlight offsets are exact bytes of text" || notok "  highlight offsets"
+import json, sys
+n = 0
+for line in open(sys.argv[1]):
+    h = json.loads(line)
+    for k in ("rank", "score", "doc", "passage", "park", "years", "text", "highlights", "figures"):
+        assert k in h, k
+    b = h["text"].encode()
+    figs = {(f["start"], f["end"]): f["text"] for f in h["figures"]}
+    for s in h["highlights"]:
+        piece = b[s["start"]:s["end"]].decode()
+        if s["kind"] == "figure":
+            assert figs[(s["start"], s["end"])] == piece
+        else:
+            assert s["kind"] == "match" and piece in ("高新区", "亿元"), piece
+        n += 1
+assert n > 20
+PY
+
+# ---- output modes and exit codes
+check "colour when asked" 0 "$Z" query --db "$DB" --color=always -n 1 签约金额
+has "  ANSI colour" "$T/out" "$(printf '\033[1;31m')"
+check "no colour in a pipe" 0 "$Z" query --db "$DB" -n 1 签约金额
+hasnt "  no escape codes" "$T/out" "$(printf '\033[')"
+check "no hits exits 1" 1 "$Z" query --db "$DB" xyzzyq
+equals "  and prints nothing" "$(cat "$T/out" "$T/err")" ""
+check "missing index exits 2" 2 "$Z" query --db "$T/none.db" 高新区
+has "  and says how to build one" "$T/err" "zhaoshu index --db"
+"$Z" query --db "$DB" -n 100 高新区 2>"$T/err" | head -n 1 >/dev/null
+equals "closed pipe: quiet" "$(cat "$T/err")" ""
+check "figure filter" 0 "$Z" query --db "$DB" --json 'figure:>1000亿元'
+python3 - "$T/out" <<'PY' && ok "  every hit has a money figure above 1e11" || notok "  figure filter hits"
+import json, sys
+n = 0
+for line in open(sys.argv[1]):
+    h = json.loads(line)
+    assert any(f["class"] == "money" and f["value"] > 1e11 for f in h["figures"]), h["text"]
+    n += 1
+assert n >= 2
+PY
+check "park filter through an alias" 0 "$Z" query --db "$DB" --json 'park:贵州水城经济开发区 铝'
+python3 - "$T/out" <<'PY' && ok "  every hit is about 水城经开区" || notok "  park alias filter"
+import json, sys
+lines = open(sys.argv[1]).readlines()
+assert lines
+for line in lines:
+    assert "水城经开区" in json.loads(line)["park"]
+PY
+check "year filter" 0 "$Z" query --db "$DB" --json 'year:2020 招商'
+python3 - "$T/out" <<'PY' && ok "  every hit speaks of 2020" || notok "  year filter"
+import json, sys
+for line in open(sys.argv[1]):
+    assert 2020 in json.loads(line)["years"]
+PY
+check "parks lists zones with aliases" 0 "$Z" parks --db "$DB"
+has "  六盘水高新区 and an alias" "$T/out" "六盘水国家高新区"
+
+# ---- errors (data-driven: tests/cli/errors.test)
+while IFS= read -r line; do
+    case "$line" in
+    '%%FAIL '*) q=${line#%%FAIL }; IFS= read -r want
+        "$Z" query --db "$DB" "$q" >"$T/out" 2>"$T/err"; rc=$?
+        equals "error for [$q]: exit 2" "$rc" "2"
+        equals "  message" "$(head -n 1 "$T/err")" "$want";;
+    esac
+done <"$(dirname "$0")/errors.test"
+
+# ---- incremental, prune, stdin, GB18030
+mkdir -p "$T/c"
+cp "$CORPUS"/*.txt "$T/c/"
+check "index a copy" 0 "$Z" index --db "$T/c.db" "$T/c"
+printf '本报讯 测试园区新增一段话：签约金额999亿元。\n' >>"$T/c/001_714bcf8596df40c9.txt"
+rm "$T/c/003_ef47862b64326710.txt"
+check "changed file re-indexed, gone one pruned" 0 "$Z" index --db "$T/c.db" --prune "$T/c"
+has "  counts" "$T/err" "indexed 1 files (3 unchanged, 0 skipped, 1 removed)"
+check "  new text found" 0 "$Z" query --db "$T/c.db" 签约金额999亿元
+check "  pruned text gone" 1 "$Z" query --db "$T/c.db" '"授权发明专利2105项"'
+check "  still sound" 0 "$Z" check --db "$T/c.db"
+iconv -f UTF-8 -t GB18030 "$CORPUS/000_24cf386f7f29c2e5.txt" >"$T/gb.txt"
+check "GB18030 file indexes" 0 "$Z" index --db "$T/gb.db" "$T/gb.txt"
+check "  UTF-8 original into its own index" 0 "$Z" index --db "$T/u8.db" "$CORPUS/000_24cf386f7f29c2e5.txt"
+"$Z" query --db "$T/gb.db" --json -n 1000 六盘水 | python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in sys.stdin]' | sort >"$T/gb.out"
+"$Z" query --db "$T/u8.db" --json -n 1000 六盘水 | python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in sys.stdin]' | sort >"$T/u8.out"
+if [ -s "$T/u8.out" ] && cmp -s "$T/gb.out" "$T/u8.out"; then ok "  same passages as the UTF-8 file"; else notok "  GB18030 passages differ"; fi
+printf '\177ELF\000\000\000binary' >"$T/c/bin.txt"
+check "a binary file is skipped, exit 1" 1 "$Z" index --db "$T/c.db" "$T/c"
+has "  named with the reason" "$T/err" "bin.txt"
+printf '贵阳高新区今年签约金额100亿元。\n' | "$Z" index --db "$T/s.db" - 2>"$T/err"
+equals "stdin indexes" "$?" "0"
+check "  and is found" 0 "$Z" query --db "$T/s.db" 签约金额
+
+# ---- kill -9 while indexing leaves a sound index
+mkdir -p "$T/big"
+i=0
+while [ $i -lt 150 ]; do
+    for f in "$CORPUS"/*.txt; do sed "s/贵阳/贵阳$i/" "$f" >"$T/big/$i-$(basename "$f")"; done
+    i=$((i + 1))
+done
+"$Z" index -q --db "$T/k.db" "$T/big" 2>/dev/null &
+pid=$!
+sleep 1.5
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+check "after kill -9 the index passes integrity checks" 0 "$Z" check --db "$T/k.db"
+check "  and the next run completes the work" 0 "$Z" index -q --db "$T/k.db" "$T/big"
+check "  and is sound" 0 "$Z" check --db "$T/k.db"
+
+# ---- segment
+check "segment shows normalized tokens with original offsets" 0 "$Z" segment --json 六盘水高新区签约金额１３５．３４億元
+has "  full-width number" "$T/out" '{"text":"135.34","kind":"num","start":30,"end":48,"colocated":false}'
+has "  Traditional folded" "$T/out" '{"text":"亿","kind":"han","start":48,"end":51,"colocated":false}'
+
+echo "1..$n"
+[ $fails -eq 0 ]
