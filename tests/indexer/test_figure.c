@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../tap.h"
 #include "figure_int.h"
@@ -434,8 +435,54 @@ static void test_edges(void)
     }
 }
 
+/*
+ * Users extend the data: a units.tsv and a metrics.tsv in $ZHAOSHU_DATA_DIR
+ * add lines. Must run before anything loads the tables (they load once).
+ * The user's metrics.tsv has no section header: it starts in [phrases].
+ */
+static char user_dir[] = "/tmp/zs_figure_XXXXXX";
+
+static void setup_user_data(void)
+{
+    char path[256];
+    FILE *f;
+    if (!mkdtemp(user_dir))
+        return;
+    snprintf(path, sizeof path, "%s/units.tsv", user_dir);
+    if ((f = fopen(path, "w"))) {
+        fputs("# a test unit\nzsu\tzsu\t1e3\ttestclass\n", f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/metrics.tsv", user_dir);
+    if ((f = fopen(path, "w"))) {
+        fputs("试验指标值\t试验指标\n", f);
+        fclose(f);
+    }
+    setenv("ZHAOSHU_DATA_DIR", user_dir, 1);
+}
+
+static void test_user_data(void)
+{
+    const char *t = "本年试验指标值5zsu";
+    zsi_figure *v = NULL;
+    size_t nv = 0;
+    char path[256];
+    tap_ok(zsi_figures_extract(t, strlen(t), &v, &nv) == 0 && nv == 1 && v[0].value == 5000 &&
+               strcmp(v[0].cls, "testclass") == 0 && strcmp(v[0].metric, "试验指标") == 0 &&
+               strcmp(v[0].metric_raw, "试验指标值") == 0,
+           "user units.tsv and metrics.tsv extend the built-in data");
+    free(v);
+    snprintf(path, sizeof path, "%s/units.tsv", user_dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/metrics.tsv", user_dir);
+    remove(path);
+    rmdir(user_dir);
+}
+
 int main(void)
 {
+    setup_user_data();
+    test_user_data();
     test_numbers();
     test_rows();
     test_none();
