@@ -236,8 +236,10 @@ int cmd_query(int argc, char **argv)
     char *defpath = NULL, *qtext = NULL;
     zs_db *db = NULL;
     zs_query *q = NULL;
-    int i, rc, code = EXIT_ERROR;
+    int i, rc, code = EXIT_ERROR, nwords = 0;
     size_t qlen = 0;
+    /* Query words are compacted in place at the front of argv: never past i. */
+    char **words = argv + 1;
 
     memset(&o, 0, sizeof o);
     setlocale(LC_CTYPE, "C.UTF-8");
@@ -282,15 +284,15 @@ int cmd_query(int argc, char **argv)
         } else if (!strncmp(a, "--color=", 8)) {
             color = a + 8;
         } else if (!strcmp(a, "--")) {
-            i++;
+            while (++i < argc)
+                words[nwords++] = argv[i];
             break;
-        } else if (a[0] == '-' && a[1] && !(a[1] & 0x80) && strlen(a) > 1 &&
-                   (a[1] == '-' || strchr("hn", a[1]))) {
+        } else if (a[0] == '-' && a[1] == '-') {
             cli_error("query: unknown option or missing value: '%s' (see zhaoshu query --help)",
                       a);
             return EXIT_ERROR;
         } else {
-            break; /* -word is an exclusion, part of the query */
+            words[nwords++] = argv[i]; /* -word is an exclusion, part of the query */
         }
     }
     if (!strcmp(color, "always"))
@@ -301,9 +303,9 @@ int cmd_query(int argc, char **argv)
         cli_error("query: --color takes auto, always or never, not '%s'", color);
         return EXIT_ERROR;
     }
-    for (int k = i; k < argc; k++)
-        qlen += strlen(argv[k]) + 1;
-    if (i == argc && !qo.park && !qo.year && !qo.figure) {
+    for (int k = 0; k < nwords; k++)
+        qlen += strlen(words[k]) + 1;
+    if (nwords == 0 && !qo.park && !qo.year && !qo.figure) {
         cli_error("query: no QUERY given (see zhaoshu query --help)");
         return EXIT_ERROR;
     }
@@ -313,11 +315,11 @@ int cmd_query(int argc, char **argv)
         return EXIT_ERROR;
     }
     qlen = 0;
-    for (int k = i; k < argc; k++) {
-        size_t l = strlen(argv[k]);
-        if (k > i)
+    for (int k = 0; k < nwords; k++) {
+        size_t l = strlen(words[k]);
+        if (k > 0)
             qtext[qlen++] = ' ';
-        memcpy(qtext + qlen, argv[k], l);
+        memcpy(qtext + qlen, words[k], l);
         qlen += l;
     }
     if (!dbpath) {

@@ -292,6 +292,7 @@ typedef struct zs_span {
 #define ZS_HEDGE_OVER 0x2  /**< 超, 超过, 以上, 逾, 突破 */
 #define ZS_HEDGE_ABOUT 0x4 /**< 约, 左右 */
 #define ZS_HEDGE_PLUS 0x8  /**< 余, 多 */
+#define ZS_HEDGE_UNDER 0x10 /**< 不到, 不足, 以下 */
 
 /** A figure found in a passage. Strings borrowed like the hit that holds it. */
 typedef struct zs_figure {
@@ -383,6 +384,54 @@ typedef int (*zs_park_fn)(void *ctx, const zs_park *park);
  * @return ZS_OK, ZS_ESQLITE, ZS_ENOMEM, or what fn returned.
  */
 ZS_EXTERN int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------------
+ * Figures: every figure printed for a zone and metric, timelines, conflicts.
+ * ---------------------------------------------------------------------- */
+
+#define ZS_FIGURES_OPTS_VERSION 1
+/** Options for zs_figures_open(). Zero-initialise, then set version. */
+typedef struct zs_figures_opts {
+    unsigned version;   /**< ZS_FIGURES_OPTS_VERSION */
+    const char *park;   /**< zone name or alias, or NULL */
+    const char *year;   /**< "2024" or "2021-2025", or NULL */
+    const char *metric; /**< metric phrase (normalized like the index: 签约总金额 = 签约金额), or NULL */
+    int conflicts;      /**< nonzero: only figures in a conflict, paired */
+} zs_figures_opts;
+
+/** One figure with its source and what zhaoshu noticed about it. Borrowed. */
+typedef struct zs_figure_row {
+    zs_figure fig;         /**< offsets are into context */
+    const char *metric_raw;/**< the metric as printed, or "" */
+    const char *doc;
+    long long passage;
+    const char *context;   /**< the sentence around the figure */
+    size_t context_len;
+    const char *conflict;  /**< "" or why it disagrees, naming the other figure */
+    const char *check;     /**< "" or an arithmetic check of a stated growth rate */
+    int check_failed;      /**< nonzero when check shows a real difference */
+} zs_figure_row;
+
+/** A figure listing (opaque). */
+typedef struct zs_figures zs_figures;
+
+/**
+ * List figures of the passages matching q (all passages when q is empty),
+ * sorted by park, metric, year, value: a metric reads as a timeline. Marks
+ * conflicts (same park and metric, and year when both state one, with values
+ * that cannot both be true; hedges such as 超/近/余 are respected) and checks
+ * stated average growth rates against their endpoints.
+ * @param out Ownership: caller frees with zs_figures_free().
+ * @return ZS_OK, ZS_ESYNTAX/ZS_ELIMIT (bad query), ZS_ESQLITE, ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n,
+                              const zs_figures_opts *o);
+
+/** The next row. @return ZS_OK, ZS_ITEROVER. Borrowed until the next call. */
+ZS_EXTERN int zs_figures_next(zs_figures *it, const zs_figure_row **row);
+
+/** Free a listing. Accepts NULL. */
+ZS_EXTERN void zs_figures_free(zs_figures *it);
 
 #ifdef __cplusplus
 }

@@ -411,8 +411,23 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
         q->limit = ZS_MAX_LIMIT;
     q->offset = o->offset > ZS_MAX_LIMIT ? ZS_MAX_LIMIT : o->offset;
     q->snippet_chars = o->snippet_chars ? o->snippet_chars : 120;
-    rc = zsq_parse(seg, text ? text : "", n, &q->pq, err, sizeof err, &off);
-    if (rc) {
+    size_t blank = 0;
+    while (blank < n && (text[blank] == ' ' || text[blank] == '\t'))
+        blank++;
+    if (blank == n && (o->park || o->year || o->figure)) {
+        /* filters given as options only */
+        q->pq = calloc(1, sizeof *q->pq);
+        if (q->pq && !(q->pq->match_all = strdup("")))
+            rc = ZS_ENOMEM;
+        else if (q->pq && !(q->pq->match_any = strdup("")))
+            rc = ZS_ENOMEM;
+        else
+            rc = q->pq ? 0 : ZS_ENOMEM;
+        if (rc) {
+            zsd_fail(db, rc, "out of memory");
+            goto fail;
+        }
+    } else if ((rc = zsq_parse(seg, text ? text : "", n, &q->pq, err, sizeof err, &off)) != 0) {
         db->err_off = off;
         zsd_fail(db, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;
@@ -685,5 +700,17 @@ int zs_query_next(zs_query *q, const zs_hit **hit)
         return rc;
     q->next++;
     *hit = &q->hs.h;
+    return 0;
+}
+
+int zsq_query_ids(const zs_query *q, sqlite3_int64 **ids, size_t *n)
+{
+    *ids = malloc((q->nc ? q->nc : 1) * sizeof **ids);
+    *n = 0;
+    if (!*ids)
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < q->nc; i++)
+        (*ids)[i] = q->c[i].id;
+    *n = q->nc;
     return 0;
 }

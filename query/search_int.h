@@ -6,7 +6,18 @@
 
 #include <stddef.h>
 
+#include <sqlite3.h>
+
 #include "zhaoshu.h"
+
+/* ---- interface to search.c ---- */
+
+struct zs_query;
+/*
+ * Passage ids of every candidate the query found (up to its fetch limit).
+ * Ownership: caller frees *ids with free(). Errors: ZS_ENOMEM.
+ */
+int zsq_query_ids(const struct zs_query *q, sqlite3_int64 **ids, size_t *n);
 
 /* ---- interface to highlight.c ---- */
 

@@ -134,6 +134,42 @@ PY
 check "parks lists zones with aliases" 0 "$Z" parks --db "$DB"
 has "  六盘水高新区 and an alias" "$T/out" "六盘水国家高新区"
 
+# ---- figures: timelines, conflicts, arithmetic checks
+check "figures for a park and metric" 0 "$Z" figures --db "$DB" --json --park 六盘水国家高新区 --metric 签约总金额
+python3 - "$T/out" <<'PY' && ok "  135.34亿元 and 1353.4亿元 both marked: ten times apart" || notok "  签约金额 conflict"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+texts = {r["text"]: r for r in rows}
+a, b = texts["135.34亿元"], texts["突破1353.4亿元"]
+assert "10 times apart" in a["conflict"] and "10 times apart" in b["conflict"], (a, b)
+assert all(r["park"] == "六盘水高新区" and r["metric"] == "签约金额" for r in rows)
+PY
+check "figures: a timeline sorted by year" 0 "$Z" figures --db "$DB" --json --metric 营业收入 --park 六盘水高新区
+python3 - "$T/out" <<'PY' && ok "  营业收入 2021 995亿元 before 2024 1903亿元" || notok "  timeline order"
+import json, sys
+rows = [(r["year"], r["text"]) for r in map(json.loads, open(sys.argv[1]))]
+assert rows.index((2021, "995亿元")) < rows.index((2024, "1903亿元")), rows
+PY
+check "figures: growth rates checked against endpoints" 0 "$Z" figures --db "$DB" --json 年均
+python3 - "$T/out" <<'PY' && ok "  17.6% flagged (fits 4 years, 3 stated); 21.7% consistent" || notok "  arithmetic checks"
+import json, sys
+rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
+assert rows["17.6%"]["check_failed"] and "3 years" in rows["17.6%"]["check"] and "fits 4.0" in rows["17.6%"]["check"]
+assert not rows["21.7%"]["check_failed"] and "consistent" in rows["21.7%"]["check"]
+PY
+mkdir -p "$T/f"
+printf '安顺高新区2023年签约金额135.34亿元。\n' >"$T/f/a.txt"
+printf '安顺高新区签约金额超百亿元，产值达135.34万吨。\n' >"$T/f/b.txt"
+printf '安顺高新区签约金额达1353.4亿元。\n' >"$T/f/c.txt"
+printf '安顺高新区营业收入13.534亿元。\n' >"$T/f/d.txt"
+check "index figure cases" 0 "$Z" index --db "$T/f.db" "$T/f"
+check "figures --conflicts" 0 "$Z" figures --db "$T/f.db" --conflicts --json
+python3 - "$T/out" <<'PY' && ok "  only 135.34亿元 vs 1353.4亿元: not the hedged 超百亿元, other units or metrics" || notok "  conflict selection" "$(cat "$T/out")"
+import json, sys
+rows = sorted(r["text"] for r in map(json.loads, open(sys.argv[1])))
+assert rows == sorted(["1353.4亿元", "135.34亿元"]), rows
+PY
+
 # ---- errors (data-driven: tests/cli/errors.test)
 while IFS= read -r line; do
     case "$line" in

@@ -1,0 +1,273 @@
+/*
+ * cmd_figures.c - `zhaoshu figures`: every figure printed about a zone and a
+ * metric, as a timeline, with conflicts and arithmetic checks.
+ *
+ * Table on a terminal (CJK display width respected), --csv for spreadsheets
+ * (RFC 4180 quoting), --json for programs (JSON Lines).
+ */
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: zhaoshu figures [--db FILE] [--park P] [--year Y[-Y]] [--metric M]\n"
+    "                       [--conflicts] [--json|--csv] [QUERY...]\n"
+    "\n"
+    "List every figure in the passages that match QUERY (all passages when no QUERY):\n"
+    "the figure as printed, its value normalized to the base unit, the metric phrase\n"
+    "that names it, park, year and source file:passage, with the sentence around it.\n"
+    "Rows are sorted by park, metric, year: a metric reads as a timeline.\n"
+    "\n"
+    "Marks:\n"
+    "  !  conflict: the same park and metric (and year, when both state one) carry\n"
+    "     values that cannot both be true (hedges such as 超/近/余/约 respected);\n"
+    "     a ratio near 10, 100, ... is named as a likely misprint\n"
+    "  =  a stated average annual rate (年均…%) recomputed from the start and end\n"
+    "     values the passage states; '≠' when it does not fit the stated years\n"
+    "\n"
+    "Options:\n"
+    "  --db FILE      index file (default as for zhaoshu query)\n"
+    "  --park P       only figures of this zone (any alias)\n"
+    "  --year Y[-Y]   only figures of these years (or in passages speaking of them)\n"
+    "  --metric M     only this metric (签约金额 also finds 签约总金额)\n"
+    "  --conflicts    only figures in a conflict, in the whole index or the query\n"
+    "  --json         JSON Lines: text, value, unit, class, metric, metric_raw, park,\n"
+    "                 year, hedge, doc, passage, context, start, end (bytes in\n"
+    "                 context), conflict, check, check_failed\n"
+    "  --csv          comma-separated, with a header line\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Exit status: 0 figures listed, 1 none, 2 error.\n"
+    "\n"
+    "Examples:\n"
+    "  zhaoshu figures --park 六盘水高新区 --metric 签约金额\n"
+    "  zhaoshu figures --conflicts\n"
+    "  zhaoshu figures --csv 营业收入 > revenue.csv\n";
+
+static size_t width(const char *s, size_t n)
+{
+    mbstate_t ps;
+    size_t w = 0;
+    memset(&ps, 0, sizeof ps);
+    for (size_t i = 0; i < n;) {
+        wchar_t wc;
+        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
+        if (k == (size_t)-1 || k == (size_t)-2 || !k) {
+            memset(&ps, 0, sizeof ps);
+            i++, w++;
+            continue;
+        }
+        int cw = wcwidth(wc);
+        w += cw > 0 ? (size_t)cw : 0;
+        i += k;
+    }
+    return w;
+}
+
+/* Print s padded to cols display columns. */
+static void cell(const char *s, size_t cols)
+{
+    size_t w = width(s, strlen(s));
+    fputs(s, stdout);
+    for (; w < cols; w++)
+        putchar(' ');
+    putchar(' ');
+}
+
+static void csv(const char *s, int last)
+{
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"')
+            putchar('"');
+        putchar(*s == '\n' ? ' ' : *s);
+    }
+    putchar('"');
+    putchar(last ? '\n' : ',');
+}
+
+static void json_row(const zs_figure_row *r)
+{
+    const zs_figure *f = &r->fig;
+    fputs("{\"text\":", stdout);
+    cli_json_str(stdout, f->text, strlen(f->text));
+    printf(",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", f->value, f->value_hi);
+    cli_json_str(stdout, f->unit, strlen(f->unit));
+    fputs(",\"class\":", stdout);
+    cli_json_str(stdout, f->cls, strlen(f->cls));
+    fputs(",\"metric\":", stdout);
+    cli_json_str(stdout, f->metric, strlen(f->metric));
+    fputs(",\"metric_raw\":", stdout);
+    cli_json_str(stdout, r->metric_raw, strlen(r->metric_raw));
+    fputs(",\"park\":", stdout);
+    cli_json_str(stdout, f->park, strlen(f->park));
+    printf(",\"year\":%d,\"hedge\":%d,\"doc\":", f->year, f->hedge);
+    cli_json_str(stdout, r->doc, strlen(r->doc));
+    printf(",\"passage\":%lld,\"context\":", r->passage);
+    cli_json_str(stdout, r->context, r->context_len);
+    printf(",\"start\":%zu,\"end\":%zu,\"conflict\":", f->start, f->end);
+    cli_json_str(stdout, r->conflict, strlen(r->conflict));
+    fputs(",\"check\":", stdout);
+    cli_json_str(stdout, r->check, strlen(r->check));
+    printf(",\"check_failed\":%s}\n", r->check_failed ? "true" : "false");
+}
+
+static const char *base(const char *doc)
+{
+    const char *s = strrchr(doc, '/');
+    return s ? s + 1 : doc;
+}
+
+/* Context cut to about max columns around the figure, figure marked. */
+static void context(const zs_figure_row *r, int color, size_t max)
+{
+    const char *c = r->context;
+    size_t a = r->fig.start, b = r->fig.end, n = r->context_len;
+    /* widen [a, b) by characters while it fits */
+    size_t s = a, e = b;
+    while (width(c + s, e - s) < max && (s > 0 || e < n)) {
+        if (s > 0) {
+            s--;
+            while (s > 0 && ((unsigned char)c[s] & 0xC0) == 0x80)
+                s--;
+        }
+        if (e < n && width(c + s, e - s) < max) {
+            e++;
+            while (e < n && ((unsigned char)c[e] & 0xC0) == 0x80)
+                e++;
+        }
+    }
+    printf("%s%.*s%s%.*s%s%.*s%s", s > 0 ? "…" : "", (int)(a - s), c + s,
+           color ? "\033[1;33m" : "{", (int)(b - a), c + a, color ? "\033[0m" : "}",
+           (int)(e - b), c + b, e < n ? "…" : "");
+}
+
+int cmd_figures(int argc, char **argv)
+{
+    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
+    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    const char *dbpath = NULL;
+    char *defpath = NULL, *q = NULL;
+    zs_db *db = NULL;
+    zs_figures *it = NULL;
+    int json = 0, ascsv = 0, code = EXIT_ERROR, i, rc, nwords = 0;
+    /* Query words are compacted in place at the front of argv: never past i. */
+    char **words = argv + 1;
+    int color = cli_color_auto();
+    size_t qlen = 0;
+
+    setlocale(LC_CTYPE, "C.UTF-8");
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return cli_finish(EXIT_FOUND);
+        } else if (!strcmp(a, "--db") && v) {
+            dbpath = v, i++;
+        } else if (!strcmp(a, "--park") && v) {
+            fo.park = v, i++;
+        } else if (!strcmp(a, "--year") && v) {
+            fo.year = v, i++;
+        } else if (!strcmp(a, "--metric") && v) {
+            fo.metric = v, i++;
+        } else if (!strcmp(a, "--conflicts")) {
+            fo.conflicts = 1;
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!strcmp(a, "--csv")) {
+            ascsv = 1;
+        } else if (!strcmp(a, "--")) {
+            while (++i < argc)
+                words[nwords++] = argv[i];
+            break;
+        } else if (a[0] == '-' && a[1] == '-') {
+            cli_error("figures: unknown option or missing value: '%s' (see zhaoshu figures "
+                      "--help)",
+                      a);
+            return EXIT_ERROR;
+        } else {
+            words[nwords++] = argv[i];
+        }
+    }
+    for (int k = 0; k < nwords; k++)
+        qlen += strlen(argv[k]) + 1;
+    if (!(q = calloc(1, qlen + 1))) {
+        cli_error("figures: out of memory");
+        return EXIT_ERROR;
+    }
+    qlen = 0;
+    for (int k = 0; k < nwords; k++) {
+        size_t l = strlen(words[k]);
+        if (k > 0)
+            q[qlen++] = ' ';
+        memcpy(q + qlen, words[k], l);
+        qlen += l;
+    }
+    if (!dbpath) {
+        if (zs_db_default_path(&defpath)) {
+            cli_error("figures: no --db given and no HOME to find the default index in");
+            goto out;
+        }
+        dbpath = defpath;
+    }
+    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0 || (rc = zs_figures_open(&it, db, q, qlen, &fo))) {
+        cli_error("figures: %s", zs_errmsg(db));
+        goto out;
+    }
+    const zs_figure_row *r;
+    size_t n = 0;
+    if (ascsv)
+        puts("park,metric,year,figure,value,unit,class,hedge,source,conflict,check,context");
+    while (zs_figures_next(it, &r) == 0) {
+        const zs_figure *f = &r->fig;
+        char year[16], value[64], src[512];
+        snprintf(year, sizeof year, "%d", f->year);
+        snprintf(value, sizeof value, "%.10g", f->value);
+        snprintf(src, sizeof src, "%s:%lld", base(r->doc), r->passage);
+        n++;
+        if (json) {
+            json_row(r);
+        } else if (ascsv) {
+            char hedge[16], ctx[4096];
+            snprintf(hedge, sizeof hedge, "%d", f->hedge);
+            snprintf(ctx, sizeof ctx, "%.*s", (int)r->context_len, r->context);
+            csv(f->park, 0), csv(f->metric, 0), csv(f->year ? year : "", 0), csv(f->text, 0);
+            csv(value, 0), csv(f->unit, 0), csv(f->cls, 0), csv(hedge, 0), csv(src, 0);
+            csv(r->conflict, 0), csv(r->check, 0), csv(ctx, 1);
+        } else {
+            const char *mark = r->conflict[0] ? "!" : r->check[0] ? (r->check_failed ? "≠" : "=")
+                                                                    : " ";
+            if (color && r->conflict[0])
+                fputs("\033[1;31m", stdout);
+            cell(mark, 1);
+            if (color && r->conflict[0])
+                fputs("\033[0m", stdout);
+            cell(f->park[0] ? f->park : "-", 14);
+            cell(f->metric[0] ? f->metric : "-", 10);
+            cell(f->year ? year : "-", 4);
+            cell(f->text, 14);
+            cell(value, 14);
+            cell(f->unit, 4);
+            cell(src, 36);
+            context(r, color, 30);
+            putchar('\n');
+            if (r->conflict[0])
+                printf("    conflict: %s\n", r->conflict);
+            if (r->check[0])
+                printf("    check: %s\n", r->check);
+        }
+        if (ferror(stdout))
+            break;
+    }
+    code = n ? EXIT_FOUND : EXIT_NONE;
+out:
+    zs_figures_free(it);
+    zs_db_close(db);
+    free(defpath);
+    free(q);
+    return cli_finish(code);
+}
