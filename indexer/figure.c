@@ -43,6 +43,7 @@
 #include <unicode/uscript.h>
 
 #include "figure_int.h"
+#include "segment_int.h"
 #include "text_int.h"
 
 extern const char zs_data_units[];
@@ -129,7 +130,7 @@ static void load_units(void)
     char *buf = NULL;
     size_t n = 0, pos = 0, len, cap = 0, i;
     const char *line;
-    int rc = zsi_data_load("units.tsv", zs_data_units, zs_data_units_len, &buf, &n);
+    int rc = zss_data_load("units.tsv", zs_data_units, zs_data_units_len, &buf, &n);
 
     if (rc) {
         g.rc = rc;

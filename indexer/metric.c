@@ -22,6 +22,7 @@
 #include <unicode/uscript.h>
 
 #include "figure_int.h"
+#include "segment_int.h"
 #include "text_int.h"
 
 extern const char zs_data_metrics[];
@@ -98,7 +99,7 @@ static void load(void)
     const char *line;
     int sec = SEC_PHRASES, rc, s, user = 0;
 
-    rc = zsi_data_load("metrics.tsv", zs_data_metrics, zs_data_metrics_len, &buf, &n);
+    rc = zss_data_load("metrics.tsv", zs_data_metrics, zs_data_metrics_len, &buf, &n);
     if (rc) {
         g.rc = rc;
         return;

@@ -34,6 +34,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "segment_int.h"
 #include "text_int.h"
 
 extern const char zs_data_parks[];
@@ -444,13 +445,13 @@ int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
     g = calloc(1, sizeof *g);
     if (!g)
         return ZS_ENOMEM;
-    rc = zsi_data_load("parks.tsv", zs_data_parks, zs_data_parks_len, &buf, &n);
+    rc = zss_data_load("parks.tsv", zs_data_parks, zs_data_parks_len, &buf, &n);
     if (rc == 0)
         rc = parse_parks(g, buf, n, err, errcap);
     free(buf);
     buf = NULL;
     if (rc == 0)
-        rc = zsi_data_load("zone_suffixes.txt", zs_data_zone_suffixes,
+        rc = zss_data_load("zone_suffixes.txt", zs_data_zone_suffixes,
                            zs_data_zone_suffixes_len, &buf, &n);
     if (rc == 0)
         rc = parse_suffixes(g, buf, n, err, errcap);

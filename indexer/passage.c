@@ -73,6 +73,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "segment_int.h"
 #include "text_int.h"
 
 extern const char zs_data_passage_cues[];
@@ -159,7 +160,7 @@ static int cues_load(cues *c)
     size_t n, pos = 0, len;
     const char *line;
     strlist *sec = NULL;
-    int rc = zsi_data_load("passage_cues.txt", zs_data_passage_cues,
+    int rc = zss_data_load("passage_cues.txt", zs_data_passage_cues,
                            zs_data_passage_cues_len, &c->buf, &n);
     if (rc)
         return rc;

@@ -53,19 +53,6 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
 
 /* ---- interface to textdata.c ---- */
 
-/* Longest data file (built-in plus the user's addition) we read, in bytes. */
-#define ZSI_MAX_DATA_FILE (16u * 1024u * 1024u)
-
-/*
- * The text of data file NAME: the built-in copy followed by the user's file of
- * the same name, if any, from $ZHAOSHU_DATA_DIR, else $XDG_CONFIG_HOME/zhaoshu,
- * else ~/.config/zhaoshu. Lines are only ever added.
- * Ownership: caller frees *out with free(); it is NUL-terminated.
- * @return 0, ZS_EIO (user file unreadable), ZS_ELIMIT, ZS_ENOMEM.
- */
-int zsi_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out,
-                  size_t *nout);
-
 /*
  * Iterate the lines of a data file: skips blank lines and '#' comments, trims
  * spaces and CR. Start with *pos = 0; returns 1 and sets *line and *len while

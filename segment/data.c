@@ -43,7 +43,7 @@ int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char *
     *nout = 0;
     if (user_path(name, path, sizeof path) == 0) {
         f = fopen(path, "rb");
-        if (!f && errno != ENOENT)
+        if (!f && errno != ENOENT && errno != ENOTDIR)
             return ZS_EIO;
     }
     buf = malloc(cap);
