@@ -177,7 +177,7 @@ ZS_EXTERN void zs_db_close(zs_db *db);
 /** The last error message on db (one line). Borrowed; never NULL. */
 ZS_EXTERN const char *zs_errmsg(const zs_db *db);
 
-/** Counters of one indexing run (or of the whole index for zs_db_stats()). */
+/** Counters of one indexing run. */
 typedef struct zs_index_stats {
     size_t files_seen;      /**< files found under the given paths */
     size_t files_indexed;   /**< new or changed files written */
@@ -237,13 +237,25 @@ typedef struct zs_index_opts {
 ZS_EXTERN int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths,
                              const zs_index_opts *o, zs_index_stats *st);
 
+#define ZS_DOC_META_VERSION 1
+/** What is known of a document besides its text. Zero-initialise, set version. */
+typedef struct zs_doc_meta {
+    unsigned version;   /**< ZS_DOC_META_VERSION */
+    const char *date;   /**< publication date "YYYY-MM-DD" (its year resolves
+                             今年/去年 in the text), or NULL to infer it */
+    const char *source; /**< newspaper or site, or NULL */
+} zs_doc_meta;
+
 /**
- * Index one document from memory under a name (replacing a document of
- * that name). year: the article's year when known, else 0.
- * @return ZS_OK, ZS_EINVAL (binary data), ZS_ESQLITE, ZS_ENOMEM.
+ * Index one document from memory under a name, replacing a document of that
+ * name (the same content is skipped as unchanged). The text may be UTF-8,
+ * GB18030 or UTF-16, like a file.
+ * @param meta may be NULL.
+ * @return ZS_OK, ZS_EINVAL (binary data, bad arguments), ZS_ELIMIT (larger
+ *         than ZS_MAX_FILE_BYTES), ZS_ESQLITE, ZS_ENOMEM.
  */
 ZS_EXTERN int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
-                              int year);
+                              const zs_doc_meta *meta);
 
 /**
  * Remove a document by name. @return ZS_OK, ZS_ENOTFOUND, ZS_ESQLITE.

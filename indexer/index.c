@@ -1087,14 +1087,17 @@ out:
     return rc;
 }
 
-int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n, int year)
+int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
+                    const zs_doc_meta *meta)
 {
     zs_index_stats st;
     run r;
     int rc;
 
-    if (!db || !name || !*name || (!text && n))
+    if (!db || !name || !*name || (!text && n) ||
+        (meta && meta->version != ZS_DOC_META_VERSION))
         return ZS_EINVAL;
+    int year = meta && meta->date ? atoi(meta->date) : 0;
     if (db->readonly)
         return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
     if (n > ZS_MAX_FILE_BYTES)
@@ -1111,6 +1114,11 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n, int
         (rc = load_known(&r)) != 0)
         goto out;
     r.jobs[0].year = year;
+    if (meta && ((meta->date && !(r.jobs[0].date = strdup(meta->date))) ||
+                 (meta->source && !(r.jobs[0].source = strdup(meta->source))))) {
+        rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+        goto out;
+    }
     rc = run_pipeline(&r);
     if (!rc && st.files_skipped)
         rc = zsd_fail(db, ZS_EINVAL, "%s: not indexed (binary or unreadable data)", name);

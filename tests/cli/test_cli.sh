@@ -204,6 +204,18 @@ printf '贵阳高新区今年签约金额100亿元。\n' | "$Z" index --db "$T/s
 equals "stdin indexes" "$?" "0"
 check "  and is found" 0 "$Z" query --db "$T/s.db" 签约金额
 
+# ---- manifest: the article's date resolves 今年/去年
+mkdir -p "$T/m"
+printf '本报讯 今年，安顺高新区签约金额达10亿元，去年为8亿元。\n' >"$T/m/a.txt"
+printf 'a.txt\t2019-05-01\t安顺日报\n' >"$T/m/manifest.tsv"
+check "index with a manifest" 0 "$Z" index --db "$T/m.db" "$T/m"
+check "  今年/去年 resolve to the manifest's year" 0 "$Z" query --db "$T/m.db" --json 签约金额
+python3 - "$T/out" <<'PY' && ok "  years 2018 and 2019" || notok "  manifest years" "$(cat "$T/out")"
+import json, sys
+h = json.loads(open(sys.argv[1]).readline())
+assert h["years"] == [2018, 2019], h["years"]
+PY
+
 # ---- kill -9 while indexing leaves a sound index
 mkdir -p "$T/big"
 i=0
