@@ -273,7 +273,8 @@ static int walk(run *r, const char *dir, int depth)
         names[n++] = strdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         char full[PATH_MAX];
@@ -1080,7 +1081,8 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     }
     if ((rc = load_known(&r)) != 0)
         goto out;
-    qsort(r.known, r.nknown, sizeof *r.known, cmp_known);
+    if (r.nknown > 1)
+        qsort(r.known, r.nknown, sizeof *r.known, cmp_known);
     rc = run_pipeline(&r);
 out:
     run_free(&r);

@@ -389,7 +389,8 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         rc = zsd_sqlite_fail(db, "listing figures");
         goto out;
     }
-    qsort(it->rows, it->n, sizeof *it->rows, cmp_row);
+    if (it->n > 1)
+        qsort(it->rows, it->n, sizeof *it->rows, cmp_row);
     for (size_t i = 0; i < it->n; i++) { /* pointers into rows moved by qsort: none */
         it->rows[i].r.conflict = it->rows[i].conflict;
         it->rows[i].r.check = it->rows[i].check;

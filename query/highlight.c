@@ -155,7 +155,8 @@ int zsh_find(zs_seg *seg, const zsh_terms *t, const char *text, size_t n, zsh_ma
             m[nm++] = (zsh_match){doc.t[i].start, doc.t[i + q->n - 1].end, i, q->n, (int)k};
         }
     }
-    qsort(m, nm, sizeof *m, cmp_match);
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_match);
     *out = m;
     *nout = nm;
     m = NULL;
