@@ -294,6 +294,9 @@ void zsh_snippet(const char *text, size_t n, const zsh_match *m, size_t nm, cons
         s--;
     while (s > 0 && ((unsigned char)text[s] & 0xC0) == 0x80)
         s--;
+    /* never start between a number and what follows it (2020|年) */
+    while (s > 0 && ((text[s - 1] >= '0' && text[s - 1] <= '9') || text[s - 1] == '.'))
+        s--;
     size_t e = s;
     c = 0;
     while (e < n && c < max_chars) {
