@@ -28,6 +28,7 @@
 #include <string.h>
 #include <libstemmer.h>
 #include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
