@@ -10,7 +10,8 @@
  * Pre-tokenized replay: indexing segments text on worker threads; the single
  * writer thread then inserts it. zss_pretok_set() names, per thread, the text
  * buffer whose tokens are already known, and xTokenize replays them instead
- * of running ICU a second time in the writer.
+ * of running ICU a second time in the writer. The text is matched by
+ * content: SQLite passes FTS5 a copy of the bound value.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,10 @@ static int x_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText
     const zss_pretok *pt = tls_pretok;
     if (nText < 0)
         return SQLITE_ERROR;
-    if (pt && pt->text == pText && pt->n == (size_t)nText && flags == FTS5_TOKENIZE_DOCUMENT) {
+    /* SQLite hands FTS5 its own copy of the bound text, so the pointer never
+     * matches: compare the bytes (cheap next to segmenting them again). */
+    if (pt && pt->n == (size_t)nText && flags == FTS5_TOKENIZE_DOCUMENT &&
+        (pt->text == pText || !memcmp(pt->text, pText, pt->n))) {
         for (size_t i = 0; i < pt->ntoks; i++) {
             const zss_pretok_tok *t = &pt->toks[i];
             int rc = xToken(pCtx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,

@@ -98,8 +98,9 @@ int zss_fts5_register(struct sqlite3 *db, const char **err);
 /*
  * Pre-tokenized text: the indexer segments passages on worker threads and
  * hands the tokens to the single SQLite writer. When the writer inserts text
- * whose pointer and length equal those set here, the tokenizer replays these
- * tokens instead of running ICU again. Set per thread; NULL to disable.
+ * whose bytes equal those set here (SQLite passes FTS5 a copy, so the pointer
+ * never matches), the tokenizer replays these tokens instead of running ICU
+ * again. Set per thread; NULL to disable.
  */
 typedef struct zss_pretok_tok {
     uint32_t text_off; /* into zss_pretok.strings */
