@@ -753,6 +753,9 @@ typedef struct sbuf {
 
 static int sb_put(sbuf *b, const char *p, size_t n)
 {
+    /* The bound also tells GCC 12 at -O3 that n is sane (stringop-overflow). */
+    if (n > ZSI_MAX_PASSAGE_INPUT)
+        return ZS_ELIMIT;
     if (b->n + n + 1 > b->cap) {
         size_t nc = (b->n + n + 1) * 2;
         char *ns = realloc(b->s, nc);
@@ -822,7 +825,7 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
             if ((kind != ZSI_P_BODY || latin) && (rc = sb_put(&b, " ", 1)) != 0)
                 goto out;
         }
-        if ((rc = sb_put(&b, t + m, tn - m)) != 0)
+        if (m < tn && (rc = sb_put(&b, t + m, tn - m)) != 0)
             goto out;
         g->used = 1;
     }
