@@ -59,7 +59,7 @@ typedef struct prep_passage {
     zsi_figure *figs;
     size_t nfigs;
     char *figtext;     /* figures as printed joined by ' ' (the figure column) */
-    zss_pretok pt;
+    zss_pretok pt[4];  /* tokens of the FTS columns: body, park, year, figure */
 } prep_passage;
 
 typedef struct msg {
@@ -159,7 +159,8 @@ static void job_clear(job *j)
         zsi_names_free(pp->park_list, pp->nparks);
         free(pp->figs);
         free(pp->figtext);
-        zss_pretok_clear(&pp->pt);
+        for (int c = 0; c < 4; c++)
+            zss_pretok_clear(&pp->pt[c]);
     }
     free(j->ps);
     j->ps = NULL;
@@ -401,7 +402,12 @@ static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
         w += pp->figs[i].end - pp->figs[i].start;
     }
     pp->figtext[w] = '\0';
-    return zss_pretok_build(seg, &pp->pt, t, n);
+    /* Every FTS column is segmented here, so the writer only replays tokens. */
+    if ((rc = zss_pretok_build(seg, &pp->pt[0], t, n)) != 0 ||
+        (rc = zss_pretok_build(seg, &pp->pt[1], pp->parks, strlen(pp->parks))) != 0 ||
+        (rc = zss_pretok_build(seg, &pp->pt[2], pp->yeartext, strlen(pp->yeartext))) != 0)
+        return rc;
+    return zss_pretok_build(seg, &pp->pt[3], pp->figtext, w);
 }
 
 static const manifest_row *find_manifest(run *r, const char *path)
@@ -656,9 +662,9 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
-    zss_pretok_set(&pp->pt);
+    zss_pretok_set(pp->pt, 4);
     rc = step_done(db, s, "indexing a passage");
-    zss_pretok_set(NULL);
+    zss_pretok_set(NULL, 0);
     if (rc)
         return rc;
     st->passages++;

@@ -8,8 +8,8 @@
  * fts5_tokenizer interface.
  *
  * Pre-tokenized replay: indexing segments text on worker threads; the single
- * writer thread then inserts it. zss_pretok_set() names, per thread, the text
- * buffer whose tokens are already known, and xTokenize replays them instead
+ * writer thread then inserts it. zss_pretok_set() names, per thread, the texts
+ * (one per column) whose tokens are already known, and xTokenize replays them instead
  * of running ICU a second time in the writer. The text is matched by
  * content: SQLite passes FTS5 a copy of the bound value.
  */
@@ -20,10 +20,12 @@
 #include "segment_int.h"
 
 static _Thread_local const zss_pretok *tls_pretok;
+static _Thread_local size_t tls_npretok;
 
-void zss_pretok_set(const zss_pretok *pt)
+void zss_pretok_set(const zss_pretok *pt, size_t n)
 {
     tls_pretok = pt;
+    tls_npretok = pt ? n : 0;
 }
 
 static int pretok_add(void *ctx, const zs_token *t)
@@ -103,13 +105,14 @@ static void x_delete(Fts5Tokenizer *p)
 static int x_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText, int nText,
                       int (*xToken)(void *, int, const char *, int, int, int))
 {
-    const zss_pretok *pt = tls_pretok;
     if (nText < 0)
         return SQLITE_ERROR;
     /* SQLite hands FTS5 its own copy of the bound text, so the pointer never
      * matches: compare the bytes (cheap next to segmenting them again). */
-    if (pt && pt->n == (size_t)nText && flags == FTS5_TOKENIZE_DOCUMENT &&
-        (pt->text == pText || !memcmp(pt->text, pText, pt->n))) {
+    for (size_t k = 0; k < tls_npretok && flags == FTS5_TOKENIZE_DOCUMENT; k++) {
+        const zss_pretok *pt = &tls_pretok[k];
+        if (pt->n != (size_t)nText || (pt->text != pText && memcmp(pt->text, pText, pt->n)))
+            continue;
         for (size_t i = 0; i < pt->ntoks; i++) {
             const zss_pretok_tok *t = &pt->toks[i];
             int rc = xToken(pCtx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,

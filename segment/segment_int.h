@@ -118,7 +118,8 @@ typedef struct zss_pretok {
     size_t nstrings, capstrings;
 } zss_pretok;
 
-void zss_pretok_set(const zss_pretok *pt);
+/* pt[0..n): the texts of one row, one per column. NULL to clear. */
+void zss_pretok_set(const zss_pretok *pt, size_t n);
 /* Segment text into pt (DOCUMENT mode). Errors as zs_seg_run(). */
 int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n);
 void zss_pretok_clear(zss_pretok *pt);

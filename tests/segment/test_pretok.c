@@ -44,9 +44,9 @@ int main(void)
     memcpy(copy, text, sizeof text); /* another buffer with the same bytes */
     sqlite3_prepare_v2(db, "INSERT INTO t(body) VALUES(?)", -1, &ins, NULL);
     sqlite3_bind_text(ins, 1, copy, -1, SQLITE_STATIC);
-    zss_pretok_set(&pt);
+    zss_pretok_set(&pt, 1);
     TAP_INTEQ(sqlite3_step(ins), SQLITE_DONE, "insert with replay set");
-    zss_pretok_set(NULL);
+    zss_pretok_set(NULL, 0);
     sqlite3_finalize(ins);
     TAP_INTEQ(count(db, "龙"), 1, "the altered token was replayed");
     TAP_INTEQ(count(db, "\"阳高新区\""), 1, "the other tokens too");
