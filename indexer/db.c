@@ -182,7 +182,9 @@ static int create_schema(zs_db *db)
     if (!exists) {
         snprintf(meta, sizeof meta,
                  "INSERT INTO meta VALUES('schema_version','%d'),('created_by','zhaoshu %s');"
-                 "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 2.0, 1.0, 1.0)');",
+                 "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 2.0, 1.0, 1.0)');"
+                 /* fewer, larger level-0 segments while indexing (16 MiB of RAM) */
+                 "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);",
                  ZSD_SCHEMA_VERSION, ZS_VERSION_STRING);
         if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, meta)) != 0) {
             sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);

@@ -326,7 +326,8 @@ static const hedge_word *pre_hedge_at(const char *p, size_t n, size_t i)
     size_t k;
     for (k = 0; k < sizeof pre_hedges / sizeof pre_hedges[0]; k++) {
         const hedge_word *h = &pre_hedges[k];
-        if (h->len <= n - i && memcmp(p + i, h->s, h->len) == 0) {
+        /* first byte inline: this runs at every Han character */
+        if (h->len <= n - i && p[i] == h->s[0] && memcmp(p + i, h->s, h->len) == 0) {
             if (h->not_after && in_set(cp_before(p, i), h->not_after))
                 return NULL;
             return h;

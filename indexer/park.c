@@ -26,6 +26,7 @@
  * data files; the gazetteer is immutable after zsi_gazetteer_open(), so one
  * gazetteer may be shared by threads.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -932,6 +933,12 @@ int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n)
     int found = 0;
 
     if (!g || !p || !n)
+        return 0;
+    /* Most passages hold no bare word at all: look before finding mentions. */
+    int any = 0;
+    for (size_t b = 0; b < g->bare.n && !any; b++)
+        any = memmem(p, n, g->bare.v[b].s, g->bare.v[b].n) != NULL;
+    if (!any)
         return 0;
     if (find_mentions(g, p, n, &m) != 0) {
         mentions_free(&m);
