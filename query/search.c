@@ -21,6 +21,8 @@
 #include "search_int.h"
 #include "text_int.h"
 
+/* Matching passages ranked per query (see fetch()). */
+#define ZSQ_MAX_CANDIDATES 4000
 /* Candidates fetched beyond offset+limit for reranking. */
 #define RERANK_EXTRA 40
 #define KIND_WEIGHT_MINOR 0.6
@@ -272,11 +274,19 @@ static int fetch(zs_query *q, const char *match, size_t want)
     size_t len = strlen(q->where) + 512;
     if (!(sql = malloc(len)))
         return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    /* FTS5 computes bm25 for every matching row before it can return the
+     * best ten, so a common word costs time in proportion to the corpus.
+     * Ranking is therefore done over the newest ZSQ_MAX_CANDIDATES matching
+     * passages (rowid order lets FTS5 stop early); below that many hits, as
+     * for most queries, the ranking is exact. --count stays exact. */
+    size_t cap = want > ZSQ_MAX_CANDIDATES ? want : ZSQ_MAX_CANDIDATES;
     if (match)
         snprintf(sql, len,
-                 "SELECT p.id, -fts.rank, p.kind FROM fts JOIN passages p ON p.id = fts.rowid"
-                 " WHERE fts MATCH ?1 AND %s ORDER BY fts.rank LIMIT %zu",
-                 q->where, want);
+                 "SELECT id, score, kind FROM (SELECT p.id AS id, -fts.rank AS score,"
+                 " p.kind AS kind FROM fts JOIN passages p ON p.id = fts.rowid"
+                 " WHERE fts MATCH ?1 AND %s ORDER BY fts.rowid DESC LIMIT %zu)"
+                 " ORDER BY score DESC LIMIT %zu",
+                 q->where, cap, want);
     else
         snprintf(sql, len,
                  "SELECT p.id, 0.0, p.kind FROM passages p WHERE %s ORDER BY p.doc_id, p.seq"
