@@ -31,6 +31,7 @@ struct zs_db {
     void *gaz;          /* zsi_gazetteer, opened lazily (park aliases) */
     char err[512];
     size_t err_off;     /* byte offset of the last query syntax error */
+    int rank_registered; /* zs_tf() registered on h (query/rank.c) */
 };
 
 /* ---- interface to db.c ---- */

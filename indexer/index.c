@@ -344,14 +344,20 @@ static int read_file(job *j, char **out, size_t *n)
     return 0;
 }
 
+/* The park column: U+E001 (see segment/seg.c: each name also a whole token)
+ * and the names joined by spaces; "" when there are none. */
 static int join_names(char **out, char **names, size_t n)
 {
-    size_t len = 1;
+    size_t len = 4;
     for (size_t i = 0; i < n; i++)
         len += strlen(names[i]) + 1;
     char *s = malloc(len), *w = s;
     if (!s)
         return ZS_ENOMEM;
+    if (n) {
+        memcpy(w, "\xEE\x80\x81", 3);
+        w += 3;
+    }
     for (size_t i = 0; i < n; i++) {
         size_t l = strlen(names[i]);
         if (i)

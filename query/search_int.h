@@ -19,6 +19,26 @@ struct zs_query;
  */
 int zsq_query_ids(const struct zs_query *q, sqlite3_int64 **ids, size_t *n);
 
+/* ---- interface to rank.c ---- */
+
+struct zs_db;
+/* Phrases of one query that zs_tf() reports (more are ignored). */
+#define ZSQ_RANK_MAX_PHRASES 64
+
+/* Register the zs_tf(fts) auxiliary function on db's connection (once). */
+int zsq_rank_register(struct zs_db *db);
+
+/* One candidate as zs_tf() described it. */
+typedef struct zsq_rank_row {
+    double len;               /* body length in tokens */
+    const double *tf;         /* column-weighted hits per phrase */
+    size_t nphrase;
+    double score;             /* out */
+} zsq_rank_row;
+
+/* BM25 of each row, document frequencies counted over rows[0..n). */
+void zsq_rank_bm25(zsq_rank_row *rows, size_t n, size_t nphrase);
+
 /* ---- interface to highlight.c ---- */
 
 /* The token sequences of the query's positive terms (QUERY mode). */

@@ -134,7 +134,7 @@ static int x_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText
     return rc == ZS_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
 }
 
-static fts5_api *get_api(sqlite3 *db)
+fts5_api *zss_fts5_api(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
@@ -149,7 +149,7 @@ static fts5_api *get_api(sqlite3 *db)
 int zss_fts5_register(sqlite3 *db, const char **err)
 {
     static fts5_tokenizer tok = {x_create, x_delete, x_tokenize};
-    fts5_api *api = get_api(db);
+    fts5_api *api = zss_fts5_api(db);
     if (!api || api->iVersion < 2) {
         *err = "this SQLite has no FTS5 (fts5_api version 2 or later needed)";
         return ZS_ESQLITE;

@@ -37,6 +37,10 @@
 
 /* U+E000 opening a query string: emit the rest as one WORD token. */
 static const char WORD_MARK[] = "\xEE\x80\x80";
+/* U+E001 opening a document text: a field of space-separated names (the
+ * park column). Each name is segmented as usual and also emitted whole, as
+ * a WORD token, so a filter on one zone is a single-token lookup. */
+static const char NAMES_MARK[] = "\xEE\x80\x81";
 
 struct zs_seg {
     UBreakIterator *bi;
@@ -291,6 +295,58 @@ static int whole_word(emit_ctx *e, size_t skip_bytes)
     return emit(e, len, ZS_TOK_WORD, 0, k, 0);
 }
 
+typedef struct names_ctx {
+    zs_token_fn fn;
+    void *ctx;
+    size_t base, len;
+    int first;
+    char word[ZS_MAX_TOKEN_BYTES + 8];
+    size_t nword;
+} names_ctx;
+
+static int names_token(void *ctx, const zs_token *t)
+{
+    names_ctx *c = ctx;
+    zs_token u = *t;
+    u.start += c->base;
+    u.end += c->base;
+    int rc = c->fn(c->ctx, &u);
+    if (rc || !c->first || t->colocated)
+        return rc;
+    c->first = 0;
+    zs_token w = {c->word, c->nword, ZS_TOK_WORD, c->base, c->base + c->len, 1};
+    return c->fn(c->ctx, &w);
+}
+
+static int names_field(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn,
+                       void *ctx)
+{
+    names_ctx c = {fn, ctx, 0, 0, 0, "", 0};
+    int rc = 0;
+    for (size_t i = 3; i < n && !rc;) {
+        size_t e = i;
+        while (e < n && text[e] != ' ')
+            e++;
+        if (e > i) {
+            /* the whole name, normalized as a U+E000 query word is */
+            if ((rc = zss_normalize(&s->nm, s->nfkc, text + i, e - i)) != 0)
+                return fail(s, rc, "out of memory normalizing text");
+            int32_t k = 0;
+            for (int32_t j = 0; j < s->nm.len; j++)
+                if (s->nm.u[j] > ' ')
+                    s->nm.u[k++] = s->nm.u[j];
+            c.nword = to_utf8(s, 0, k, 0);
+            memcpy(c.word, s->tok, c.nword + 1);
+            c.base = i;
+            c.len = e - i;
+            c.first = 1;
+            rc = zs_seg_run(s, text + i, e - i, flags, names_token, &c);
+        }
+        i = e + 1;
+    }
+    return rc;
+}
+
 int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx)
 {
     emit_ctx e = {s, flags, fn, ctx};
@@ -304,6 +360,8 @@ int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_f
         return fail(s, ZS_ELIMIT, "text longer than ZS_MAX_SEGMENT_INPUT");
     if (n == 0)
         return 0;
+    if (!(flags & ZS_SEG_QUERY) && n >= 3 && !memcmp(text, NAMES_MARK, 3))
+        return names_field(s, text, n, flags, fn, ctx);
     if ((rc = zss_normalize(&s->nm, s->nfkc, text, n)) != 0)
         return fail(s, rc, "out of memory normalizing text");
     if ((flags & ZS_SEG_QUERY) && n >= 3 && !memcmp(text, WORD_MARK, 3))

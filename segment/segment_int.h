@@ -95,6 +95,10 @@ int32_t zss_lexicon_maxlen(const zss_lexicon *lx);
  */
 int zss_fts5_register(struct sqlite3 *db, const char **err);
 
+/* The connection's fts5_api (NULL without FTS5). Borrowed from SQLite. */
+struct fts5_api;
+struct fts5_api *zss_fts5_api(struct sqlite3 *db);
+
 /*
  * Pre-tokenized text: the indexer segments passages on worker threads and
  * hands the tokens to the single SQLite writer. When the writer inserts text

@@ -126,6 +126,16 @@ int main(void)
     TAP_STREQ(run(s, "\xEE\x80\x80高新區", ZS_SEG_QUERY, &c), "高新区:word:3-12",
               "U+E000 marks a whole-word query token");
 
+    /* A names field (the park column): each name also whole, colocated. */
+    TAP_STREQ(run(s, "\xEE\x80\x81" "貴陽高新區 安顺高新区", ZS_SEG_DOCUMENT, &c),
+              "贵:han:3-6 +贵阳高新区:word:3-18 +贵阳:word:3-9 阳:han:6-9 高:han:9-12 "
+              "+高新区:word:9-18 新:han:12-15 +新区:word:12-18 区:han:15-18 安:han:19-22 "
+              "+安顺高新区:word:19-34 顺:han:22-25 高:han:25-28 "
+              "+高新区:word:25-34 新:han:28-31 +新区:word:28-34 区:han:31-34",
+              "names field: whole names as words, offsets into the field");
+    TAP_STREQ(run(s, "\xEE\x80\x80贵阳高新区", ZS_SEG_QUERY, &c), "贵阳高新区:word:3-18",
+              "and the query word that finds one");
+
     /* Zero-width and soft hyphen vanish without breaking the word or offsets. */
     TAP_STREQ(run(s, "贵阳\xC2\xAD高新区", ZS_SEG_QUERY, &c),
               "贵:han:0-3 阳:han:3-6 高:han:8-11 新:han:11-14 区:han:14-17",
