@@ -314,7 +314,10 @@ static int names_token(void *ctx, const zs_token *t)
     if (rc || !c->first || t->colocated)
         return rc;
     c->first = 0;
-    zs_token w = {c->word, c->nword, ZS_TOK_WORD, c->base, c->base + c->len, 1};
+    if (!c->nword)
+        return 0;
+    /* colocated with the name's first token: starts there, ends with the name */
+    zs_token w = {c->word, c->nword, ZS_TOK_WORD, u.start, c->base + c->len, 1};
     return c->fn(c->ctx, &w);
 }
 
