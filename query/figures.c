@@ -21,6 +21,8 @@
  * metric with their years is recomputed from the endpoints
  * ((end/start)^(1/years) - 1) and compared within the rounding of the
  * stated digits; the span the stated rate would fit is shown beside it.
+ * Likewise a share (占…%) is recomputed from the part and the whole when its
+ * sentence prints both.
  */
 #include <math.h>
 #include <stdio.h>
@@ -179,6 +181,17 @@ static void mark_conflicts(zs_figures *it)
     }
 }
 
+/* Decimal places printed in a figure's text ("17.6%" -> 1). */
+static int decimals_of(const char *text)
+{
+    const char *dot = strchr(text, '.');
+    int d = 0;
+    if (dot)
+        while (dot[1 + d] >= '0' && dot[1 + d] <= '9')
+            d++;
+    return d;
+}
+
 /* Check stated average growth rates against their endpoints in one passage. */
 static void check_rates(zs_figures *it)
 {
@@ -211,12 +224,7 @@ static void check_rates(zs_figures *it)
         int years = b->year - a->year;
         double got = (pow(b->value / a->value, 1.0 / years) - 1) * 100;
         /* rounding of the stated digits: 17.6 -> 0.05 */
-        const char *dot = strchr(r->text, '.');
-        int decimals = 0;
-        if (dot)
-            while (dot[1 + decimals] >= '0' && dot[1 + decimals] <= '9')
-                decimals++;
-        double tol = 0.5 * pow(10, -decimals) + 0.05;
+        double tol = 0.5 * pow(10, -decimals_of(r->text)) + 0.05;
         double fits = log(b->value / a->value) / log(1 + r->value / 100);
         p->r.check_failed = fabs(got - r->value) > tol;
         snprintf(p->check, sizeof p->check,
@@ -224,6 +232,59 @@ static void check_rates(zs_figures *it)
                  p->r.check_failed ? "MISMATCH" : "consistent", a->text, a->year, b->text,
                  b->year, got, years, p->r.check_failed ? "the stated rate fits " : "fits ",
                  fits);
+    }
+}
+
+/*
+ * Check a stated share against the two counts its sentence states: in
+ * "全市高新技术企业80户，其中高新区20户，占25%", 20/80 = 25%. Only when the
+ * sentence before the share holds exactly two figures of one class (the
+ * part and the whole); a share of a whole that is not printed is left alone.
+ */
+static void check_shares(zs_figures *it)
+{
+    for (size_t i = 0; i < it->n; i++) {
+        row *p = &it->rows[i];
+        const zs_figure *f = &p->r.fig;
+        int pct = !strcmp(f->unit, "%"), ratio = !strcmp(f->cls, "ratio");
+        if ((!pct && !ratio) || p->check[0])
+            continue;
+        /* a share: 占 shortly before the figure, or a metric of 占比/比重 */
+        const char *c = p->r.context;
+        size_t from = f->start > 24 ? f->start - 24 : 0;
+        int share = strstr(f->metric, "占") || strstr(f->metric, "比重");
+        for (size_t k = from; !share && k + 3 <= f->start; k++)
+            share = !memcmp(c + k, "占", 3);
+        if (!share)
+            continue;
+        const zs_figure *a = NULL, *b = NULL;
+        size_t count = 0;
+        for (size_t j = 0; j < it->n; j++) {
+            const row *q = &it->rows[j];
+            const zs_figure *g = &q->r.fig;
+            if (q->passage_id != p->passage_id || g->start >= f->start ||
+                q->r.context_len != p->r.context_len ||
+                memcmp(q->r.context, c, p->r.context_len) || is_rate(g->cls) ||
+                !strcmp(g->cls, "ratio") || g->value <= 0)
+                continue;
+            if (count == 0)
+                a = g;
+            else if (count == 1)
+                b = g;
+            count++;
+        }
+        if (count != 2 || strcmp(a->cls, b->cls) || strcmp(a->unit, b->unit))
+            continue;
+        double part = fmin(a->value, b->value), whole = fmax(a->value, b->value);
+        double got = part / whole * 100, stated = ratio ? f->value * 100 : f->value;
+        double tol = ratio ? 1.0 : 0.5 * pow(10, -decimals_of(f->text)) + 0.05;
+        int ok = fabs(got - stated) <= tol;
+        if (!ok && (f->hedge & (ZSI_HEDGE_NEAR | ZSI_HEDGE_ABOUT)))
+            ok = fabs(got - stated) <= 0.1 * stated;
+        p->r.check_failed = !ok;
+        snprintf(p->check, sizeof p->check, "%s: %s of %s is %.1f%%, stated %s",
+                 ok ? "consistent" : "MISMATCH", a->value < b->value ? a->text : b->text,
+                 a->value < b->value ? b->text : a->text, got, f->text);
     }
 }
 
@@ -397,6 +458,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     }
     mark_conflicts(it);
     check_rates(it);
+    check_shares(it);
     if (o->conflicts) {
         it->order = malloc((it->n ? it->n : 1) * sizeof *it->order);
         if (!it->order) {

@@ -170,6 +170,17 @@ rows = sorted(r["text"] for r in map(json.loads, open(sys.argv[1])))
 assert rows == sorted(["1353.4亿元", "135.34亿元"]), rows
 PY
 
+printf '全市高新技术企业80户，其中安顺高新区20户，占25%%。\n\n全市企业500家，安顺高新区200家，占全市的60%%。\n\n安顺高新区企业4508户，占企业总量的86%%。\n' >"$T/f/share.txt"
+check "index a share case" 0 "$Z" index --db "$T/f.db" "$T/f"
+check "figures: shares recomputed from part and whole" 0 "$Z" figures --db "$T/f.db" --json 占
+python3 - "$T/out" <<'PY' && ok "  25% fits 20 of 80; 60% flagged (200 of 500 is 40%); 86% of an unprinted whole left alone" || notok "  share checks" "$(cat "$T/out")"
+import json, sys
+rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
+assert not rows["25%"]["check_failed"] and "consistent" in rows["25%"]["check"], rows["25%"]
+assert rows["60%"]["check_failed"] and "40.0%" in rows["60%"]["check"], rows["60%"]
+assert rows["86%"]["check"] == "", rows["86%"]
+PY
+
 # ---- errors (data-driven: tests/cli/errors.test)
 while IFS= read -r line; do
     case "$line" in
