@@ -40,6 +40,18 @@ void cli_json_str(FILE *f, const char *p, size_t n);
  */
 int cli_read_stdin(char **out, size_t *n);
 
+/*
+ * The index path: given (--db) or the default ($ZHAOSHU_DB, XDG). On failure
+ * prints why, naming cmd, and returns NULL. Ownership: caller frees.
+ */
+char *cli_db_path(const char *cmd, const char *given);
+
+/*
+ * words[0..n) joined by single spaces, as the shell split a query.
+ * Ownership: caller frees; NULL when out of memory.
+ */
+char *cli_join(char *const *words, int n, size_t *len);
+
 /* Nonzero when stdout is a terminal and colour is allowed (NO_COLOR unset). */
 int cli_color_auto(void);
 

@@ -34,13 +34,9 @@ int cmd_check(int argc, char **argv)
             return EXIT_ERROR;
         }
     }
-    if (!dbpath) {
-        if (zs_db_default_path(&defpath)) {
-            cli_error("check: no --db given and no HOME to find the default index in");
-            return EXIT_ERROR;
-        }
-        dbpath = defpath;
-    }
+    if (!(defpath = cli_db_path("check", dbpath)))
+        return EXIT_ERROR;
+    dbpath = defpath;
     if (zs_db_open(&db, dbpath, &oo) || zs_db_check(db)) {
         cli_error("check: %s", zs_errmsg(db));
         goto out;

@@ -194,27 +194,13 @@ int cmd_figures(int argc, char **argv)
             words[nwords++] = argv[i];
         }
     }
-    for (int k = 0; k < nwords; k++)
-        qlen += strlen(argv[k]) + 1;
-    if (!(q = calloc(1, qlen + 1))) {
+    if (!(q = cli_join(words, nwords, &qlen))) {
         cli_error("figures: out of memory");
         return EXIT_ERROR;
     }
-    qlen = 0;
-    for (int k = 0; k < nwords; k++) {
-        size_t l = strlen(words[k]);
-        if (k > 0)
-            q[qlen++] = ' ';
-        memcpy(q + qlen, words[k], l);
-        qlen += l;
-    }
-    if (!dbpath) {
-        if (zs_db_default_path(&defpath)) {
-            cli_error("figures: no --db given and no HOME to find the default index in");
-            goto out;
-        }
-        dbpath = defpath;
-    }
+    if (!(defpath = cli_db_path("figures", dbpath)))
+        goto out;
+    dbpath = defpath;
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0 || (rc = zs_figures_open(&it, db, q, qlen, &fo))) {
         cli_error("figures: %s", zs_errmsg(db));
         goto out;

@@ -125,13 +125,9 @@ int cmd_index(int argc, char **argv)
         cli_error("index: no PATH given (see zhaoshu index --help)");
         return EXIT_ERROR;
     }
-    if (!dbpath) {
-        if (zs_db_default_path(&defpath)) {
-            cli_error("index: no --db given and no HOME to put the default index in");
-            return EXIT_ERROR;
-        }
-        dbpath = defpath;
-    }
+    if (!(defpath = cli_db_path("index", dbpath)))
+        return EXIT_ERROR;
+    dbpath = defpath;
     rc = zs_db_open(&db, dbpath, &oo);
     if (rc) {
         cli_error("%s", zs_errmsg(db));

@@ -71,13 +71,9 @@ int cmd_parks(int argc, char **argv)
             return EXIT_ERROR;
         }
     }
-    if (!dbpath) {
-        if (zs_db_default_path(&defpath)) {
-            cli_error("parks: no --db given and no HOME to find the default index in");
-            return EXIT_ERROR;
-        }
-        dbpath = defpath;
-    }
+    if (!(defpath = cli_db_path("parks", dbpath)))
+        return EXIT_ERROR;
+    dbpath = defpath;
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
         cli_error("%s", zs_errmsg(db));
         goto out;

@@ -306,32 +306,17 @@ int cmd_query(int argc, char **argv)
         cli_error("query: --color takes auto, always or never, not '%s'", color);
         return EXIT_ERROR;
     }
-    for (int k = 0; k < nwords; k++)
-        qlen += strlen(words[k]) + 1;
     if (nwords == 0 && !qo.park && !qo.year && !qo.figure) {
         cli_error("query: no QUERY given (see zhaoshu query --help)");
         return EXIT_ERROR;
     }
-    qtext = calloc(1, qlen + 1);
-    if (!qtext) {
+    if (!(qtext = cli_join(words, nwords, &qlen))) {
         cli_error("query: out of memory");
         return EXIT_ERROR;
     }
-    qlen = 0;
-    for (int k = 0; k < nwords; k++) {
-        size_t l = strlen(words[k]);
-        if (k > 0)
-            qtext[qlen++] = ' ';
-        memcpy(qtext + qlen, words[k], l);
-        qlen += l;
-    }
-    if (!dbpath) {
-        if (zs_db_default_path(&defpath)) {
-            cli_error("query: no --db given and no HOME to find the default index in");
-            goto out;
-        }
-        dbpath = defpath;
-    }
+    if (!(defpath = cli_db_path("query", dbpath)))
+        goto out;
+    dbpath = defpath;
     if (getcwd(o.cwd, sizeof o.cwd))
         o.ncwd = strlen(o.cwd);
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {

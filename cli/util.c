@@ -92,3 +92,34 @@ int cli_finish(int code)
     }
     return code;
 }
+
+char *cli_db_path(const char *cmd, const char *given)
+{
+    char *path = NULL;
+    if (given)
+        path = strdup(given);
+    else if (zs_db_default_path(&path) != 0)
+        cli_error("%s: no --db given and no HOME to find the default index in", cmd);
+    return path;
+}
+
+char *cli_join(char *const *words, int n, size_t *len)
+{
+    size_t total = 1;
+    for (int k = 0; k < n; k++)
+        total += strlen(words[k]) + 1;
+    char *s = malloc(total);
+    size_t w = 0;
+    if (!s)
+        return NULL;
+    for (int k = 0; k < n; k++) {
+        size_t l = strlen(words[k]);
+        if (k)
+            s[w++] = ' ';
+        memcpy(s + w, words[k], l);
+        w += l;
+    }
+    s[w] = '\0';
+    *len = w;
+    return s;
+}

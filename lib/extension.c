@@ -451,19 +451,6 @@ out:
     spans_free(&f);
 }
 
-/* The FTS5 API of db, or NULL when this SQLite has no FTS5. */
-static fts5_api *fts5_of(sqlite3 *db)
-{
-    fts5_api *api = NULL;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-        return NULL;
-    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-    sqlite3_step(st);
-    sqlite3_finalize(st);
-    return api;
-}
-
 /*
  * The entry point SQLite derives from the file name zhaoshu.so. Declared here
  * rather than in a header: only SQLite's loader (dlsym) calls it.
@@ -477,7 +464,7 @@ sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
     const char *err = NULL;
     SQLITE_EXTENSION_INIT2(pApi);
 
-    fts5_api *api = fts5_of(db);
+    fts5_api *api = zss_fts5_api(db);
     if (!api || api->iVersion < 2)
         err = "this SQLite has no FTS5 (fts5_api version 2 or later needed)";
     else if (zss_fts5_register(db, &err) != 0)

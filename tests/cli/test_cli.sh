@@ -157,6 +157,8 @@ rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
 assert rows["17.6%"]["check_failed"] and "3 years" in rows["17.6%"]["check"] and "fits 4.0" in rows["17.6%"]["check"]
 assert not rows["21.7%"]["check_failed"] and "consistent" in rows["21.7%"]["check"]
 PY
+check "figures: a long query word after the options (once overflowed its buffer)" 0 "$Z" figures --db "$DB" --csv 营业收入年均增速签约金额
+has "  CSV header" "$T/out" "park,metric,year,figure,value,unit"
 mkdir -p "$T/f"
 printf '安顺高新区2023年签约金额135.34亿元。\n' >"$T/f/a.txt"
 printf '安顺高新区签约金额超百亿元，产值达135.34万吨。\n' >"$T/f/b.txt"
