@@ -52,6 +52,13 @@ char *cli_db_path(const char *cmd, const char *given);
  */
 char *cli_join(char *const *words, int n, size_t *len);
 
+/* A figure's JSON members (text, value, value_hi, unit, class, metric, park,
+ * year, hedge, start, end), without braces. */
+void cli_json_figure_fields(FILE *f, const zs_figure *x);
+
+/* Display columns of s[0..n) in a UTF-8 locale (CJK count two). */
+size_t cli_width(const char *s, size_t n);
+
 /* Nonzero when stdout is a terminal and colour is allowed (NO_COLOR unset). */
 int cli_color_auto(void);
 

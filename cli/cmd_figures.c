@@ -5,7 +5,6 @@
  * Table on a terminal (CJK display width respected), --csv for spreadsheets
  * (RFC 4180 quoting), --json for programs (JSON Lines).
  */
-#define _XOPEN_SOURCE 700 /* wcwidth */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,30 +48,10 @@ static const char usage[] =
     "  zhaoshu figures --conflicts\n"
     "  zhaoshu figures --csv 营业收入 > revenue.csv\n";
 
-static size_t width(const char *s, size_t n)
-{
-    mbstate_t ps;
-    size_t w = 0;
-    memset(&ps, 0, sizeof ps);
-    for (size_t i = 0; i < n;) {
-        wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
-        if (k == (size_t)-1 || k == (size_t)-2 || !k) {
-            memset(&ps, 0, sizeof ps);
-            i++, w++;
-            continue;
-        }
-        int cw = wcwidth(wc);
-        w += cw > 0 ? (size_t)cw : 0;
-        i += k;
-    }
-    return w;
-}
-
 /* Print s padded to cols display columns. */
 static void cell(const char *s, size_t cols)
 {
-    size_t w = width(s, strlen(s));
+    size_t w = cli_width(s, strlen(s));
     fputs(s, stdout);
     for (; w < cols; w++)
         putchar(' ');
@@ -94,23 +73,15 @@ static void csv(const char *s, int last)
 static void json_row(const zs_figure_row *r)
 {
     const zs_figure *f = &r->fig;
-    fputs("{\"text\":", stdout);
-    cli_json_str(stdout, f->text, strlen(f->text));
-    printf(",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", f->value, f->value_hi);
-    cli_json_str(stdout, f->unit, strlen(f->unit));
-    fputs(",\"class\":", stdout);
-    cli_json_str(stdout, f->cls, strlen(f->cls));
-    fputs(",\"metric\":", stdout);
-    cli_json_str(stdout, f->metric, strlen(f->metric));
+    putchar('{');
+    cli_json_figure_fields(stdout, f);
     fputs(",\"metric_raw\":", stdout);
     cli_json_str(stdout, r->metric_raw, strlen(r->metric_raw));
-    fputs(",\"park\":", stdout);
-    cli_json_str(stdout, f->park, strlen(f->park));
-    printf(",\"year\":%d,\"hedge\":%d,\"doc\":", f->year, f->hedge);
+    fputs(",\"doc\":", stdout);
     cli_json_str(stdout, r->doc, strlen(r->doc));
     printf(",\"passage\":%lld,\"context\":", r->passage);
     cli_json_str(stdout, r->context, r->context_len);
-    printf(",\"start\":%zu,\"end\":%zu,\"conflict\":", f->start, f->end);
+    fputs(",\"conflict\":", stdout);
     cli_json_str(stdout, r->conflict, strlen(r->conflict));
     fputs(",\"check\":", stdout);
     cli_json_str(stdout, r->check, strlen(r->check));
@@ -130,13 +101,13 @@ static void context(const zs_figure_row *r, int color, size_t max)
     size_t a = r->fig.start, b = r->fig.end, n = r->context_len;
     /* widen [a, b) by characters while it fits */
     size_t s = a, e = b;
-    while (width(c + s, e - s) < max && (s > 0 || e < n)) {
+    while (cli_width(c + s, e - s) < max && (s > 0 || e < n)) {
         if (s > 0) {
             s--;
             while (s > 0 && ((unsigned char)c[s] & 0xC0) == 0x80)
                 s--;
         }
-        if (e < n && width(c + s, e - s) < max) {
+        if (e < n && cli_width(c + s, e - s) < max) {
             e++;
             while (e < n && ((unsigned char)c[e] & 0xC0) == 0x80)
                 e++;

@@ -4,7 +4,6 @@
  * Three outputs: colour on a terminal, plain markers in a pipe ([match] and
  * {figure}), JSON Lines with --json. Exit like grep: 0 hits, 1 none, 2 error.
  */
-#define _XOPEN_SOURCE 700 /* wcwidth */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,43 +178,11 @@ static void print_json(const zs_hit *h)
                h->spans[i].end, h->spans[i].kind == ZS_SPAN_MATCH ? "match" : "figure");
     fputs("],\"figures\":[", stdout);
     for (size_t i = 0; i < h->nfigures; i++) {
-        const zs_figure *f = &h->figures[i];
-        fputs(i ? ",{\"text\":" : "{\"text\":", stdout);
-        cli_json_str(stdout, f->text, strlen(f->text));
-        printf(",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", f->value, f->value_hi);
-        cli_json_str(stdout, f->unit, strlen(f->unit));
-        fputs(",\"class\":", stdout);
-        cli_json_str(stdout, f->cls, strlen(f->cls));
-        fputs(",\"metric\":", stdout);
-        cli_json_str(stdout, f->metric, strlen(f->metric));
-        fputs(",\"park\":", stdout);
-        cli_json_str(stdout, f->park, strlen(f->park));
-        printf(",\"year\":%d,\"hedge\":%d,\"start\":%zu,\"end\":%zu}", f->year, f->hedge,
-               f->start, f->end);
+        fputs(i ? ",{" : "{", stdout);
+        cli_json_figure_fields(stdout, &h->figures[i]);
+        putchar('}');
     }
     fputs("]}\n", stdout);
-}
-
-/* Display columns of s[0..n) (CJK count two), for the error caret. */
-static size_t columns(const char *s, size_t n)
-{
-    mbstate_t ps;
-    size_t cols = 0;
-    memset(&ps, 0, sizeof ps);
-    for (size_t i = 0; i < n;) {
-        wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
-        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-            memset(&ps, 0, sizeof ps);
-            i++;
-            cols++;
-            continue;
-        }
-        int w = wcwidth(wc);
-        cols += w > 0 ? (size_t)w : 0;
-        i += k;
-    }
-    return cols;
 }
 
 static int parse_size(const char *opt, const char *v, size_t max, size_t *out)
@@ -328,7 +295,7 @@ int cmd_query(int argc, char **argv)
         if ((rc == ZS_ESYNTAX || rc == ZS_ELIMIT) && qlen && qlen <= 200 &&
             zs_query_error_offset(db) <= qlen) {
             fprintf(stderr, "  %s\n  %*s^\n", qtext,
-                    (int)columns(qtext, zs_query_error_offset(db)), "");
+                    (int)cli_width(qtext, zs_query_error_offset(db)), "");
         }
         goto out;
     }

@@ -1,11 +1,13 @@
 /*
  * util.c - helpers shared by the subcommands: errors, JSON strings, stdin.
  */
+#define _XOPEN_SOURCE 700 /* wcwidth */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "cli.h"
 
@@ -122,4 +124,41 @@ char *cli_join(char *const *words, int n, size_t *len)
     s[w] = '\0';
     *len = w;
     return s;
+}
+
+void cli_json_figure_fields(FILE *f, const zs_figure *x)
+{
+    fputs("\"text\":", f);
+    cli_json_str(f, x->text, strlen(x->text));
+    fprintf(f, ",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", x->value, x->value_hi);
+    cli_json_str(f, x->unit, strlen(x->unit));
+    fputs(",\"class\":", f);
+    cli_json_str(f, x->cls, strlen(x->cls));
+    fputs(",\"metric\":", f);
+    cli_json_str(f, x->metric, strlen(x->metric));
+    fputs(",\"park\":", f);
+    cli_json_str(f, x->park, strlen(x->park));
+    fprintf(f, ",\"year\":%d,\"hedge\":%d,\"start\":%zu,\"end\":%zu", x->year, x->hedge,
+            x->start, x->end);
+}
+
+size_t cli_width(const char *s, size_t n)
+{
+    mbstate_t ps;
+    size_t cols = 0;
+    memset(&ps, 0, sizeof ps);
+    for (size_t i = 0; i < n;) {
+        wchar_t wc;
+        size_t k = mbrtowc(&wc, s + i, n - i, &ps);
+        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+            memset(&ps, 0, sizeof ps);
+            i++;
+            cols++;
+            continue;
+        }
+        int w = wcwidth(wc);
+        cols += w > 0 ? (size_t)w : 0;
+        i += k;
+    }
+    return cols;
 }
