@@ -17,46 +17,9 @@
 #include <string.h>
 
 #include "query_int.h"
+#include "../query/match_safety.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static int safe(const char *m)
-{
-    size_t i = 0, n = strlen(m);
-    int depth = 0;
-    while (i < n) {
-        if (m[i] == '"') {
-            for (i++;; i++) {
-                if (i >= n)
-                    return 0;
-                if (m[i] == '"') {
-                    if (m[i + 1] != '"')
-                        break;
-                    i++;
-                }
-            }
-            i++;
-            if (m[i] == '*')
-                i++;
-        } else if (m[i] == ' ') {
-            i++;
-        } else if (m[i] == '(') {
-            depth++;
-            i++;
-        } else if (m[i] == ')') {
-            if (--depth < 0)
-                return 0;
-            i++;
-        } else if (!strncmp(m + i, "AND ", 4) || !strncmp(m + i, "NOT ", 4)) {
-            i += 4;
-        } else if (!strncmp(m + i, "OR ", 3)) {
-            i += 3;
-        } else {
-            return 0;
-        }
-    }
-    return depth == 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -72,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         return 0;
     }
-    if (!pq || !safe(pq->match_all) || !safe(pq->match_any))
+    if (!pq || zs_match_unsafe(pq->match_all) || zs_match_unsafe(pq->match_any))
         abort();
     if (pq->has_text != (pq->match_all[0] != '\0'))
         abort();

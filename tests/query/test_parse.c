@@ -27,6 +27,7 @@
 #include "query_int.h"
 #include "segment_int.h"
 #include "../tap.h"
+#include "match_safety.h"
 
 #define MAX_LINE 12000
 
@@ -76,53 +77,6 @@ static const char *op_name(zsq_fig_op op)
     return names[op];
 }
 
-/*
- * The safety property: outside quoted strings, a MATCH string holds only
- * AND, OR, NOT, parentheses, spaces and a '*' right after a closing quote.
- * Returns NULL when it holds, else a description of the first offence.
- */
-static const char *unsafe(const char *m)
-{
-    size_t i = 0, n = strlen(m);
-    int depth = 0;
-    while (i < n) {
-        if (m[i] == '"') {
-            i++;
-            for (;;) {
-                if (i >= n)
-                    return "unterminated string";
-                if (m[i] == '"') {
-                    if (m[i + 1] == '"') {
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                i++;
-            }
-            i++;
-            if (m[i] == '*')
-                i++;
-        } else if (m[i] == ' ') {
-            i++;
-        } else if (m[i] == '(') {
-            depth++;
-            i++;
-        } else if (m[i] == ')') {
-            if (--depth < 0)
-                return "unbalanced )";
-            i++;
-        } else if (!strncmp(m + i, "AND ", 4) || !strncmp(m + i, "NOT ", 4)) {
-            i += 4;
-        } else if (!strncmp(m + i, "OR ", 3)) {
-            i += 3;
-        } else {
-            return "bare text outside a string";
-        }
-    }
-    return depth ? "unbalanced (" : NULL;
-}
-
 /* Number of rows of t matching m, or -1 (with a diagnostic) if FTS5 rejects it. */
 static int fts_count(const char *m)
 {
@@ -141,7 +95,7 @@ static int fts_count(const char *m)
 
 static void check_rendered(const char *what, const char *q, const char *m)
 {
-    const char *why = unsafe(m);
+    const char *why = zs_match_unsafe(m);
     tap_ok(!why, "%s of [%s] is safe FTS5 syntax%s%s", what, q, why ? ": " : "",
            why ? why : "");
     if (db && *m)
@@ -397,7 +351,7 @@ static void run_random(void)
         ok++;
         const char *m[2] = {pq->match_all, pq->match_any};
         for (int j = 0; j < 2; j++) {
-            if ((*m[j] && unsafe(m[j])) || (db && *m[j] && fts_count(m[j]) < 0)) {
+            if ((*m[j] && zs_match_unsafe(m[j])) || (db && *m[j] && fts_count(m[j]) < 0)) {
                 if (bad++ < 5)
                     tap_diag("bad rendering of [%.*s]: %s", (int)k, q, m[j]);
             }
