@@ -65,13 +65,6 @@ void zs_figures_free(zs_figures *it)
     free(it);
 }
 
-static char *dupn(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
     return d;
 }
 
@@ -421,14 +414,14 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
             continue;
         size_t cs, ce;
         sentence(body, blen, fs, fe, &cs, &ce);
-        w->strs[0] = dupn(body + fs, fe - fs);
+        w->strs[0] = strndup(body + fs, fe - fs);
         w->strs[1] = strdup(col(st, 4));
         w->strs[2] = strdup(col(st, 5));
         w->strs[3] = strdup(col(st, 6));
         w->strs[4] = strdup(col(st, 7));
         w->strs[5] = strdup(col(st, 10));
         w->strs[6] = strdup(col(st, 13));
-        w->strs[7] = dupn(body + cs, ce - cs);
+        w->strs[7] = strndup(body + cs, ce - cs);
         it->n++;
         for (int k = 0; k < 8; k++)
             if (!w->strs[k]) {

@@ -645,13 +645,6 @@ int zs_query_count(zs_query *q, long long *count)
     return 0;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
     return d;
 }
 
@@ -704,7 +697,7 @@ static int load_hit(zs_query *q, const cand *c)
                         (long long)c->id);
     }
     size_t len = (size_t)sqlite3_column_bytes(st, 0);
-    s->text = dup_n(col_text(st, 0), len);
+    s->text = strndup(col_text(st, 0), len);
     s->kind = strdup(zsd_kind_name(sqlite3_column_int(st, 1)));
     s->h.passage = sqlite3_column_int64(st, 2);
     s->h.doc_start = sqlite3_column_int64(st, 3);
@@ -721,7 +714,7 @@ static int load_hit(zs_query *q, const cand *c)
     for (const char *p = parks; s->parks && *p;) {
         const char *e = strchr(p, ' ');
         size_t l = e ? (size_t)(e - p) : strlen(p);
-        s->parks[s->h.nparks++] = dup_n(p, l);
+        s->parks[s->h.nparks++] = strndup(p, l);
         p += l + (e ? 1 : 0);
     }
     size_t ny = 0;
@@ -770,7 +763,7 @@ static int load_hit(zs_query *q, const cand *c)
         if (fe > len || fs > fe)
             continue;
         char **str = &s->figstr[k * 5];
-        str[0] = dup_n(s->text + fs, fe - fs);
+        str[0] = strndup(s->text + fs, fe - fs);
         str[1] = strdup(col_text(st, 4));
         str[2] = strdup(col_text(st, 5));
         str[3] = strdup(col_text(st, 6));
