@@ -65,9 +65,6 @@ void zs_figures_free(zs_figures *it)
     free(it);
 }
 
-    return d;
-}
-
 /* The sentence of body holding [fs, fe): cut at 。！？；. */
 static void sentence(const char *b, size_t n, size_t fs, size_t fe, size_t *s, size_t *e)
 {

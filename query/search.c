@@ -645,9 +645,6 @@ int zs_query_count(zs_query *q, long long *count)
     return 0;
 }
 
-    return d;
-}
-
 static int cmp_span(const void *a, const void *b)
 {
     const zs_span *x = a, *y = b;
