@@ -12,22 +12,24 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: zhaoshu segment [--json] [--query] [TEXT...]\n"
+    "usage: zhaoshu segment [--json] [--query | --words] [TEXT...]\n"
     "\n"
     "Print the tokens zhaoshu makes of TEXT (or of standard input when no TEXT is\n"
     "given): one line per token with its byte offsets in the input, its kind and\n"
     "its normalized form (NFKC, case folded, Simplified, stemmed).\n"
     "\n"
     "Kinds: han   one Chinese character (what makes any run of characters findable)\n"
-    "       word  a multi-character word, at the same position as its first\n"
-    "             character (marked '+'); used for ranking only\n"
+    "       word  a multi-character word (with --words), at the same position as\n"
+    "             its first character (marked '+'); how a query is split into words\n"
     "       latin a Latin word, folded and stemmed (Flops -> flop)\n"
     "       num   a number, thousands separators removed (1,234.5 -> 1234.5)\n"
     "       mixed letters glued to digits (100EFlops), beside its parts\n"
     "\n"
     "Options:\n"
     "  --json    one JSON object per token: {\"text\",\"kind\",\"start\",\"end\",\"colocated\"}\n"
-    "  --query   tokenize as a query is tokenized (characters only, no words)\n"
+    "  --query   tokenize as a query's words are tokenized for FTS5\n"
+    "  --words   also show the ICU dictionary and lexicon words, as the query\n"
+    "            parser sees them (the index holds characters, not words)\n"
     "  -h, --help  show this help\n"
     "\n"
     "Example:\n"
@@ -67,7 +69,9 @@ int cmd_segment(int argc, char **argv)
         if (!strcmp(argv[i], "--json"))
             o.json = 1;
         else if (!strcmp(argv[i], "--query"))
-            flags = ZS_SEG_QUERY;
+            flags = (flags & ~ZS_SEG_WORDS) | ZS_SEG_QUERY;
+        else if (!strcmp(argv[i], "--words"))
+            flags = ZS_SEG_WORDS;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);

@@ -69,7 +69,7 @@ ZS_EXTERN const char *zs_strerror(int code);
 /** What a token is. */
 typedef enum zs_token_kind {
     ZS_TOK_HAN = 1,  /**< one Han (or kana) character: the unit of recall */
-    ZS_TOK_WORD = 2, /**< a multi-character CJK word, colocated, for ranking */
+    ZS_TOK_WORD = 2, /**< a multi-character CJK word, colocated (see ZS_SEG_WORDS) */
     ZS_TOK_LATIN = 3,/**< a Latin (or other alphabetic) word, folded and stemmed */
     ZS_TOK_NUM = 4,  /**< a number such as 135.34 or 2024 (separators removed) */
     ZS_TOK_MIXED = 5 /**< letters glued to digits (100eflops), colocated with its parts */
@@ -86,9 +86,16 @@ typedef struct zs_token {
 } zs_token;
 
 /** Flags for zs_seg_run(). */
-#define ZS_SEG_DOCUMENT 0u /**< tokens for indexing: characters and words */
-#define ZS_SEG_QUERY 1u    /**< tokens for a query: characters only, no words */
+#define ZS_SEG_DOCUMENT 0u /**< tokens for indexing: characters, numbers, words of letters */
+#define ZS_SEG_QUERY 1u    /**< tokens for a query: no colocated MIXED wholes */
 #define ZS_SEG_PREFIX 2u   /**< with QUERY: the last token is a prefix (no stemming) */
+/**
+ * With DOCUMENT: also emit each ICU dictionary word and lexicon word of two or
+ * more Han characters as a colocated WORD token. This runs ICU's dictionary
+ * over every Han run, which costs about half of the segmenter's time, so the
+ * index does not use it: the query parser does, to split a query into words.
+ */
+#define ZS_SEG_WORDS 4u
 
 /** A segmenter (opaque). Holds an ICU break iterator and a stemmer. */
 typedef struct zs_seg zs_seg;

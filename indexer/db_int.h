@@ -15,7 +15,7 @@
 #include "zhaoshu.h"
 
 /* Bump when the schema or the token scheme changes. */
-#define ZSD_SCHEMA_VERSION 2
+#define ZSD_SCHEMA_VERSION 3
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0

@@ -4,9 +4,9 @@
  * Safety invariant: no byte of user text ever reaches FTS5 as syntax. Every
  * term is rendered as a double-quoted FTS5 string (an embedded `"` doubled),
  * and the only syntax in the output is what this file writes itself: AND, OR,
- * NOT, parentheses, a `*` after a quoted prefix term, and the word-bonus
- * marker U+E000, which the user cannot type because private-use characters
- * (U+E000..U+F8FF) are stripped from the query before parsing.
+ * NOT, parentheses and a `*` after a quoted prefix term. Private-use
+ * characters (U+E000..U+F8FF) are stripped from the query before parsing, so
+ * a user can never forge the segmenter's field markers (seg.c).
  *
  * The grammar (see query_int.h for the user's view):
  *   query   := and EOF
@@ -36,8 +36,6 @@
 #include "figure_int.h"
 #include "query_int.h"
 
-/* U+E000: tells the zhaoshu tokenizer to emit the rest as one word token. */
-static const char WORD_MARK[] = "\xEE\x80\x80";
 
 typedef enum nkind { N_EMPTY, N_FILTER, N_TERM, N_AND, N_OR, N_NEG } nkind;
 
@@ -46,7 +44,7 @@ struct node {
     nkind kind;
     size_t off;          /* cleaned offset where the item starts */
     size_t toff, tlen;   /* N_TERM: the text, cleaned[toff .. toff+tlen) */
-    int prefix, phrase, bonus;
+    int prefix, phrase;
     size_t filter_at;    /* AND: 1 + offset of a filter inside the group, or 0 */
     node **kids;         /* AND: positives; OR: operands; NEG: kids[0] */
     size_t nkids, capkids;
@@ -237,29 +235,6 @@ static int at_kw(const parser *P, const char *kw)
     return is_delim(cp_at(P, P->pos + k, &nx));
 }
 
-/* Nonzero if c belongs to a script whose words the segmenter finds (Han, kana). */
-static int is_cjk(UChar32 c)
-{
-    UErrorCode e = U_ZERO_ERROR;
-    UScriptCode s = uscript_getScript(c, &e);
-    return U_SUCCESS(e) &&
-           (s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA);
-}
-
-/* Nonzero if p[0..n) is two or more CJK characters and nothing else. */
-static int is_cjk_word(const char *p, size_t n)
-{
-    int32_t i = 0, chars = 0;
-    while (i < (int32_t)n) {
-        UChar32 c;
-        U8_NEXT(p, i, (int32_t)n, c);
-        if (c < 0 || !is_cjk(c))
-            return 0;
-        chars++;
-    }
-    return chars >= 2;
-}
-
 /* ------------------------------------------------------------------------
  * Segmenter access
  * ---------------------------------------------------------------------- */
@@ -289,7 +264,7 @@ static int segment(parser *P, size_t off, size_t len, unsigned flags)
 }
 
 /* A term node for cleaned[off .. off+len); counts against ZSQ_MAX_TERMS. */
-static node *new_term(parser *P, size_t off, size_t len, int prefix, int phrase, int neg)
+static node *new_term(parser *P, size_t off, size_t len, int prefix, int phrase)
 {
     if (++P->nterms > ZSQ_MAX_TERMS) {
         fail(P, ZS_ELIMIT, off, "too many terms: more than %d", ZSQ_MAX_TERMS);
@@ -302,7 +277,6 @@ static node *new_term(parser *P, size_t off, size_t len, int prefix, int phrase,
     t->tlen = len;
     t->prefix = prefix;
     t->phrase = phrase;
-    t->bonus = !neg && !prefix && is_cjk_word(P->q + off, len);
     return t;
 }
 
@@ -311,13 +285,13 @@ static node *new_term(parser *P, size_t off, size_t len, int prefix, int phrase,
  * yields no tokens, so punctuation never becomes an empty FTS5 string.
  */
 static node *whole_term(parser *P, size_t item_off, size_t off, size_t len, int prefix,
-                        int phrase, int neg)
+                        int phrase)
 {
     if (segment(P, off, len, ZS_SEG_QUERY | (prefix ? ZS_SEG_PREFIX : 0)))
         return NULL;
     if (P->ntoks == 0)
         return new_node(P, N_EMPTY, item_off);
-    node *t = new_term(P, off, len, prefix, phrase, neg);
+    node *t = new_term(P, off, len, prefix, phrase);
     if (t)
         t->off = item_off;
     return t;
@@ -381,7 +355,7 @@ static node *split_word(parser *P, size_t off, size_t len)
     size_t *hs = NULL, *he = NULL, *wend = NULL;
     size_t nh = 0;
 
-    if (segment(P, off, len, ZS_SEG_DOCUMENT))
+    if (segment(P, off, len, ZS_SEG_DOCUMENT | ZS_SEG_WORDS))
         return NULL;
     hs = malloc((P->ntoks + 1) * sizeof(size_t));
     he = malloc((P->ntoks + 1) * sizeof(size_t));
@@ -508,14 +482,14 @@ static node *split_word(parser *P, size_t off, size_t len)
         goto out;
     }
     if (npc == 1) {
-        res = new_term(P, off + pc[0].s, pc[0].e - pc[0].s, 0, 0, 0);
+        res = new_term(P, off + pc[0].s, pc[0].e - pc[0].s, 0, 0);
         if (res)
             res->off = off;
         goto out;
     }
     res = new_node(P, N_AND, off);
     for (size_t i = 0; res && i < npc; i++) {
-        node *t = new_term(P, off + pc[i].s, pc[i].e - pc[i].s, 0, 0, 0);
+        node *t = new_term(P, off + pc[i].s, pc[i].e - pc[i].s, 0, 0);
         if (!t || push_kid(P, res, t))
             res = NULL;
     }
@@ -992,7 +966,7 @@ static node *parse_primary(parser *P, int depth, int neg)
             prefix = 1;
             P->pos = nx;
         }
-        return whole_term(P, s, ts, te - ts, prefix, 1, neg);
+        return whole_term(P, s, ts, te - ts, prefix, 1);
     }
     node *f = NULL;
     int r = parse_filter(P, &f);
@@ -1022,7 +996,7 @@ static node *parse_primary(parser *P, int depth, int neg)
     if (te == s)
         return new_node(P, N_EMPTY, s); /* a lone '*' */
     if (prefix || neg)
-        return whole_term(P, s, s, te - s, prefix, 0, neg);
+        return whole_term(P, s, s, te - s, prefix, 0);
     return split_word(P, s, te - s);
 }
 
@@ -1217,73 +1191,58 @@ static void quote(buf *b, const char *mark, const char *p, size_t n)
     buf_add(b, "\"", 1);
 }
 
-static void render_term(const parser *P, buf *b, const node *t, int in_neg)
+static void render_term(const parser *P, buf *b, const node *t)
 {
     const char *p = P->q + t->toff;
-    if (t->bonus && !in_neg) {
-        buf_add(b, "(", 1);
-        quote(b, "", p, t->tlen);
-        buf_str(b, " OR ");
-        quote(b, WORD_MARK, p, t->tlen);
-        buf_add(b, ")", 1);
-        return;
-    }
     quote(b, "", p, t->tlen);
     if (t->prefix)
         buf_add(b, "*", 1);
 }
 
-/* Nonzero if x renders already wrapped in parentheses. */
-static int self_wrapped(const node *x, int in_neg)
-{
-    return x->kind == N_TERM && x->bonus && !in_neg;
-}
+static void render(const parser *P, buf *b, const node *x);
 
-static void render(const parser *P, buf *b, const node *x, int in_neg);
-
-static void render_child(const parser *P, buf *b, const node *x, int in_neg)
+static void render_child(const parser *P, buf *b, const node *x)
 {
     if (x->kind == N_AND || x->kind == N_OR) {
         buf_add(b, "(", 1);
-        render(P, b, x, in_neg);
+        render(P, b, x);
         buf_add(b, ")", 1);
     } else {
-        render(P, b, x, in_neg);
+        render(P, b, x);
     }
 }
 
 /* One side of NOT: always parenthesized, as "(P) NOT (N)". */
-static void render_side(const parser *P, buf *b, node *const *xs, size_t n, const char *sep,
-                        int in_neg)
+static void render_side(const parser *P, buf *b, node *const *xs, size_t n, const char *sep)
 {
     const node *y = n == 1 && xs[0]->kind == N_NEG ? xs[0]->kids[0] : xs[0];
-    if (n == 1 && (self_wrapped(y, in_neg) || y->kind == N_AND || y->kind == N_OR)) {
-        render_child(P, b, y, in_neg);
+    if (n == 1 && (y->kind == N_AND || y->kind == N_OR)) {
+        render_child(P, b, y);
         return;
     }
     buf_add(b, "(", 1);
     for (size_t i = 0; i < n; i++) {
         if (i)
             buf_str(b, sep);
-        render_child(P, b, xs[i], in_neg);
+        render_child(P, b, xs[i]);
     }
     buf_add(b, ")", 1);
 }
 
-static void render(const parser *P, buf *b, const node *x, int in_neg)
+static void render(const parser *P, buf *b, const node *x)
 {
     switch (x->kind) {
     case N_TERM:
-        render_term(P, b, x, in_neg);
+        render_term(P, b, x);
         return;
     case N_NEG:
-        render_child(P, b, x->kids[0], 1);
+        render_child(P, b, x->kids[0]);
         return;
     case N_OR:
         for (size_t i = 0; i < x->nkids; i++) {
             if (i)
                 buf_str(b, " OR ");
-            render_child(P, b, x->kids[i], in_neg);
+            render_child(P, b, x->kids[i]);
         }
         return;
     case N_AND:
@@ -1291,13 +1250,13 @@ static void render(const parser *P, buf *b, const node *x, int in_neg)
             for (size_t i = 0; i < x->nkids; i++) {
                 if (i)
                     buf_str(b, " AND ");
-                render_child(P, b, x->kids[i], in_neg);
+                render_child(P, b, x->kids[i]);
             }
             return;
         }
-        render_side(P, b, x->kids, x->nkids, " AND ", in_neg);
+        render_side(P, b, x->kids, x->nkids, " AND ");
         buf_str(b, " NOT ");
-        render_side(P, b, x->negs, x->nnegs, " OR ", 1);
+        render_side(P, b, x->negs, x->nnegs, " OR ");
         return;
     default:
         return;
@@ -1343,9 +1302,9 @@ static int finish(parser *P, node *root)
     int rc = 0;
 
     if (root->nkids == 1 && root->nnegs == 0)
-        render(P, &all, root->kids[0], 0);
+        render(P, &all, root->kids[0]);
     else
-        render(P, &all, root, 0);
+        render(P, &all, root);
 
     if (leaves(P, root, &lv, &nlv, &caplv)) {
         rc = P->rc;
@@ -1355,23 +1314,19 @@ static int finish(parser *P, node *root)
     for (size_t i = 0; i < nlv; i++) {
         if (i)
             buf_str(&pos, " OR ");
-        render_term(P, &pos, lv[i], 0);
+        render_term(P, &pos, lv[i]);
     }
     if (root->nnegs == 0) {
         any = pos;
     } else {
-        if (nlv == 1 && self_wrapped(lv[0], 0)) {
-            any = pos;
-        } else {
-            buf_add(&any, "(", 1);
-            if (pos.p)
-                buf_add(&any, pos.p, pos.n);
-            buf_add(&any, ")", 1);
-            any.oom |= pos.oom;
-            free(pos.p);
-        }
+        buf_add(&any, "(", 1);
+        if (pos.p)
+            buf_add(&any, pos.p, pos.n);
+        buf_add(&any, ")", 1);
+        any.oom |= pos.oom;
+        free(pos.p);
         buf_str(&any, " NOT ");
-        render_side(P, &any, root->negs, root->nnegs, " OR ", 1);
+        render_side(P, &any, root->negs, root->nnegs, " OR ");
     }
     if (all.oom || any.oom) {
         rc = oom(P);

@@ -40,8 +40,8 @@
  * 六盘水的 + 高新区). Latin words and numbers inside such a word are terms as
  * typed, except that a number glued to the Han text after it stays one term
  * with it (135.34亿元, 2024年). Excluded words and phrases are never split.
- * Every CJK term of 2+ characters (not prefix, not excluded) renders with the
- * word bonus: ("高新区" OR "\uE000高新区").
+ * Each term is one FTS5 phrase, so BM25 counts the query's words (the index
+ * holds characters; see seg.c).
  * Terms that yield no tokens (punctuation, a lone `-` or `*`) are dropped;
  * OR with a dropped side is its other side.
  * Control characters are spaces; invalid UTF-8 is a syntax error.

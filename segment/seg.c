@@ -8,12 +8,16 @@
  * every Han (or kana) character is a token of its own with its own position:
  * a query for any run of Chinese characters is a phrase of single characters
  * and finds every passage holding that run, whatever ICU did around it.
- * Words still matter for ranking, so in DOCUMENT mode each ICU word of two or
- * more characters, and each lexicon word, is added as a WORD token colocated
- * (FTS5_TOKEN_COLOCATED) with its first character; queries reach them through
- * the word-bonus syntax (a quoted string starting with U+E000, see
- * zs_seg_run()), never for recall. MEASURED.md: unigrams build 3x faster and
- * 1.5x smaller than unigram+bigram indexes, which is why not bigrams.
+ * Words matter for ranking, and they come from the query: the parser asks for
+ * ZS_SEG_WORDS, where each ICU word of two or more characters, and each
+ * lexicon word, is added as a WORD token colocated with its first character,
+ * and makes each query word one phrase, so BM25 counts words. The index does
+ * not hold those WORD tokens: ICU's dictionary was 45% of the indexer's
+ * segmenting time and the words 26% of its FTS5 tokens, and a phrase of
+ * characters finds the same passages. Without WORDS, Han runs never reach ICU
+ * (one token per character needs no dictionary); ICU breaks only the stretches
+ * between them that hold letters or digits. MEASURED.md: unigrams build 3x
+ * faster and 1.5x smaller than unigram+bigram indexes, which is why not bigrams.
  *
  * Latin words are case folded (by normalization) and stemmed (libstemmer,
  * english). Letters glued to digits (100EFlops, 5G) are split into parts with
@@ -30,6 +34,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -182,7 +187,7 @@ static int flush_run(emit_ctx *e, int32_t run_end)
 {
     zs_seg *s = e->s;
     int32_t nc = s->nrun;
-    const int words = !(e->flags & ZS_SEG_QUERY);
+    const int words = (e->flags & (ZS_SEG_QUERY | ZS_SEG_WORDS)) == ZS_SEG_WORDS;
     int rc = 0;
 
     s->hs[nc] = run_end;
@@ -350,6 +355,93 @@ static int names_field(zs_seg *s, const char *text, size_t n, unsigned flags, zs
     return rc;
 }
 
+/* Characters ICU's word rules send to its CJK dictionary (Han, Hiragana,
+ * Katakana): each one is a token of its own. */
+static int is_cjk(UChar32 c)
+{
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return 1;
+    if (c < 0x3000)
+        return 0;
+    UScriptCode sc = (UScriptCode)u_getIntPropertyValue(c, UCHAR_SCRIPT);
+    return sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA || sc == USCRIPT_KATAKANA ||
+           u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA;
+}
+
+/* Nonzero if c can be part of a token (punctuation and spaces cannot). */
+static int is_tokenish(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+    return !u_ispunct(c) && !u_isUWhiteSpace(c);
+}
+
+/* Emit each character of normalized units [a, b) as a HAN token. */
+static int cjk_chars(emit_ctx *e, int32_t a, int32_t b)
+{
+    zs_seg *s = e->s;
+    int rc = 0;
+    for (int32_t i = a; i < b && !rc;) {
+        int32_t j = i;
+        U16_FWD_1(s->nm.u, j, b);
+        size_t len = to_utf8(s, i, j, 0);
+        rc = emit(e, len, ZS_TOK_HAN, i, j, 0);
+        i = j;
+    }
+    return rc;
+}
+
+/* ICU word break over the stretch [a, b) between two CJK runs. */
+static int icu_stretch(emit_ctx *e, int32_t a, int32_t b)
+{
+    zs_seg *s = e->s;
+    UErrorCode st = U_ZERO_ERROR;
+    int rc = 0;
+    ubrk_setText(s->bi, s->nm.u + a, b - a, &st);
+    if (U_FAILURE(st))
+        return fail(s, ZS_EICU, "ICU word break failed to take the text");
+    int32_t x = ubrk_first(s->bi), y;
+    for (; !rc && (y = ubrk_next(s->bi)) != UBRK_DONE; x = y) {
+        int32_t status = ubrk_getRuleStatus(s->bi);
+        if (status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT)
+            rc = cjk_chars(e, a + x, a + y);
+        else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_LETTER_LIMIT)
+            rc = alnum_segment(e, a + x, a + y);
+    }
+    return rc;
+}
+
+/* Tokens without WORDS: CJK characters directly, ICU for the rest. */
+static int run_fast(emit_ctx *e)
+{
+    zs_seg *s = e->s;
+    const UChar *u = s->nm.u;
+    const int32_t n = s->nm.len;
+    int rc = 0;
+    for (int32_t i = 0; i < n && !rc;) {
+        int32_t j = i, k;
+        UChar32 c;
+        U16_NEXT(u, j, n, c);
+        if (is_cjk(c)) {
+            size_t len = to_utf8(s, i, j, 0);
+            rc = emit(e, len, ZS_TOK_HAN, i, j, 0);
+            i = j;
+            continue;
+        }
+        int tokenish = is_tokenish(c);
+        for (k = j; k < n; k = j) {
+            U16_NEXT(u, j, n, c);
+            if (is_cjk(c))
+                break;
+            tokenish |= is_tokenish(c);
+        }
+        if (tokenish)
+            rc = icu_stretch(e, i, k);
+        i = k;
+    }
+    return rc;
+}
+
 int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx)
 {
     emit_ctx e = {s, flags, fn, ctx};
@@ -369,6 +461,8 @@ int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_f
         return fail(s, rc, "out of memory normalizing text");
     if ((flags & ZS_SEG_QUERY) && n >= 3 && !memcmp(text, WORD_MARK, 3))
         return whole_word(&e, 3);
+    if (!(flags & ZS_SEG_WORDS) || (flags & ZS_SEG_QUERY))
+        return run_fast(&e);
 
     ubrk_setText(s->bi, s->nm.u, s->nm.len, &st);
     if (U_FAILURE(st))

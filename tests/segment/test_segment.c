@@ -79,13 +79,20 @@ int main(void)
     if (!tap_ok(zs_seg_open(&s) == 0, "segmenter opens"))
         return tap_done();
 
-    /* The issue's example: full width, Traditional, domain words. */
+    /* The issue's example: full width, Traditional; the index's tokens. */
     TAP_STREQ(run(s, "六盘水高新区签约金额１３５．３４億元", ZS_SEG_DOCUMENT, &c),
+              "六:han:0-3 盘:han:3-6 水:han:6-9 高:han:9-12 新:han:12-15 区:han:15-18 "
+              "签:han:18-21 约:han:21-24 金:han:24-27 额:han:27-30 135.34:num:30-48 "
+              "亿:han:48-51 元:han:51-54",
+              "golden: issue example, one token per character, original offsets");
+    tap_ok(c.bad_offsets == 0, "offsets ordered and inside the input");
+    /* With WORDS (the query parser's view): ICU and lexicon words colocated. */
+    TAP_STREQ(run(s, "六盘水高新区签约金额１３５．３４億元", ZS_SEG_DOCUMENT | ZS_SEG_WORDS, &c),
               "六:han:0-3 盘:han:3-6 水:han:6-9 高:han:9-12 +高新区:word:9-18 新:han:12-15 "
               "+新区:word:12-18 区:han:15-18 签:han:18-21 +签约:word:18-24 +签约金额:word:18-30 "
               "约:han:21-24 金:han:24-27 +金额:word:24-30 额:han:27-30 135.34:num:30-48 "
               "亿:han:48-51 +亿元:word:48-54 元:han:51-54",
-              "golden: issue example with original offsets");
+              "golden: issue example with words, original offsets");
     tap_ok(c.bad_offsets == 0, "offsets ordered and inside the input");
 
     /* Query mode: characters only, same normalization. */
@@ -119,6 +126,10 @@ int main(void)
     TAP_STREQ(texts(s, "黔南州都匀", ZS_SEG_DOCUMENT, out, sizeof out), "黔 南 州 都 匀",
               "都匀 findable inside 黔南州都匀");
 
+    /* Kana are characters too; Latin and numbers between CJK runs keep ICU's rules. */
+    TAP_STREQ(texts(s, "カタカナとひらがな5G网络Wi-Fi", ZS_SEG_DOCUMENT, out, sizeof out),
+              "カ タ カ ナ と ひ ら が な 5 g 网 络 wi fi", "kana, glued and hyphenated Latin");
+
     /* Punctuation and spaces make no tokens. */
     TAP_STREQ(run(s, "，。！？、“”《》 …… ——", ZS_SEG_DOCUMENT, &c), "", "punctuation dropped");
 
@@ -128,10 +139,9 @@ int main(void)
 
     /* A names field (the park column): each name also whole, colocated. */
     TAP_STREQ(run(s, "\xEE\x80\x81" "貴陽高新區 安顺高新区", ZS_SEG_DOCUMENT, &c),
-              "贵:han:3-6 +贵阳高新区:word:3-18 +贵阳:word:3-9 阳:han:6-9 高:han:9-12 "
-              "+高新区:word:9-18 新:han:12-15 +新区:word:12-18 区:han:15-18 安:han:19-22 "
-              "+安顺高新区:word:19-34 顺:han:22-25 高:han:25-28 "
-              "+高新区:word:25-34 新:han:28-31 +新区:word:28-34 区:han:31-34",
+              "贵:han:3-6 +贵阳高新区:word:3-18 阳:han:6-9 高:han:9-12 新:han:12-15 "
+              "区:han:15-18 安:han:19-22 +安顺高新区:word:19-34 顺:han:22-25 高:han:25-28 "
+              "新:han:28-31 区:han:31-34",
               "names field: whole names as words, offsets into the field");
     TAP_STREQ(run(s, "\xEE\x80\x80贵阳高新区", ZS_SEG_QUERY, &c), "贵阳高新区:word:3-18",
               "and the query word that finds one");
