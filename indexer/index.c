@@ -370,6 +370,16 @@ static int join_names(char **out, char **names, size_t n)
     return 0;
 }
 
+/* The zones a passage names, counted into the article's tally. */
+static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
+{
+    size_t counts[ZSI_MAX_PARKS_PER_TEXT];
+    int rc = zsi_parks_extract(r->gaz, pp->p.text, pp->p.len, &pp->park_list, &pp->nparks,
+                               counts);
+    return rc ? rc : zsi_park_tally_add(tally, pp->park_list, counts, pp->nparks);
+}
+
+/* Everything but the zones it names (passage_parks() ran first). */
 static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
 {
     const char *t = pp->p.text;
@@ -377,8 +387,6 @@ static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
     int rc;
 
     pp->hash = XXH3_64bits(t, n);
-    if ((rc = zsi_parks_extract(r->gaz, t, n, &pp->park_list, &pp->nparks)) != 0)
-        return rc;
     if (!pp->nparks && j->article_park && zsi_has_bare_park_ref(r->gaz, t, n)) {
         pp->park_list = malloc(sizeof *pp->park_list);
         if (!pp->park_list || !(pp->park_list[0] = strdup(j->article_park)))
@@ -431,6 +439,7 @@ static void process(run *r, zs_seg *seg, job *j)
     size_t nraw = 0, ntext = 0;
     zsi_passage *ps = NULL;
     size_t nps = 0;
+    zsi_park_tally tally = {0};
     int rc;
 
     if (j->from_stdin) {
@@ -467,8 +476,6 @@ static void process(run *r, zs_seg *seg, job *j)
     }
     if (j->year < ZSI_YEAR_MIN || j->year > ZSI_YEAR_MAX)
         j->year = zsi_article_year(text, ntext);
-    if ((rc = zsi_article_park(r->gaz, text, ntext, &j->article_park)) != 0)
-        goto fail;
     if ((rc = zsi_passages_split(text, ntext, &ps, &nps)) != 0)
         goto fail;
     j->ps = calloc(nps ? nps : 1, sizeof *j->ps);
@@ -476,18 +483,29 @@ static void process(run *r, zs_seg *seg, job *j)
         rc = ZS_ENOMEM;
         goto fail;
     }
+    /* The article's zone is the one its passages name most; a passage that
+     * only says 高新区 inherits it, so all passages are read for zones first. */
     for (size_t i = 0; i < nps; i++) {
         j->ps[i].p = ps[i];
         ps[i].text = NULL;
         j->nps = i + 1;
-        if ((rc = prepare_passage(r, seg, j, &j->ps[i])) != 0)
+        if ((rc = passage_parks(r, &j->ps[i], &tally)) != 0)
             goto fail;
     }
+    const char *main_zone = zsi_park_tally_best(&tally);
+    if (main_zone && !(j->article_park = strdup(main_zone))) {
+        rc = ZS_ENOMEM;
+        goto fail;
+    }
+    for (size_t i = 0; i < nps; i++)
+        if ((rc = prepare_passage(r, seg, j, &j->ps[i])) != 0)
+            goto fail;
     goto out;
 fail:
     job_msg(j, ZS_MSG_SKIPPED, -1, zs_strerror(rc));
     j->skip = 1;
 out:
+    zsi_park_tally_clear(&tally);
     zsi_passages_free(ps, nps);
     free(text);
     free(raw);

@@ -798,12 +798,13 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         i = (size_t)k;
     }
     /* Pass 2: suffix patterns outside the spans of pass 1. */
-    size_t npass1 = m->n;
+    /* Pass 1's spans are in text order and disjoint: one cursor walks them. */
+    size_t npass1 = m->n, cur = 0;
     for (size_t i = 0; i < n;) {
-        size_t ce;
-        mentions known = {m->v, npass1, 0};
-        if ((ce = covered_end(&known, i)) != 0) {
-            i = floor = ce;
+        while (cur < npass1 && m->v[cur].end <= i)
+            cur++;
+        if (cur < npass1 && i >= m->v[cur].start) {
+            i = floor = m->v[cur].end;
             continue;
         }
         long si = -1;
@@ -848,7 +849,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
 }
 
 int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***names,
-                      size_t *nnames)
+                      size_t *nnames, size_t *counts)
 {
     mentions m = {0};
     char **out = NULL;
@@ -873,8 +874,13 @@ int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***n
         for (j = 0; j < k; j++)
             if (strcmp(out[j], m.v[i].name) == 0)
                 break;
-        if (j < k)
+        if (j < k) {
+            if (counts)
+                counts[j]++;
             continue;
+        }
+        if (counts)
+            counts[k] = 1;
         out[k++] = m.v[i].name;
         m.v[i].name = NULL; /* moved */
     }
@@ -896,10 +902,59 @@ void zsi_names_free(char **names, size_t n)
     free(names);
 }
 
+int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *counts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t j;
+        for (j = 0; j < t->n; j++)
+            if (strcmp(t->names[j], names[i]) == 0)
+                break;
+        if (j < t->n) {
+            t->counts[j] += counts[i];
+            continue;
+        }
+        if (t->n == t->cap) {
+            size_t nc = t->cap ? t->cap * 2 : 8;
+            char **nn = realloc(t->names, nc * sizeof *nn);
+            if (!nn)
+                return ZS_ENOMEM;
+            t->names = nn;
+            size_t *ncnt = realloc(t->counts, nc * sizeof *ncnt);
+            if (!ncnt)
+                return ZS_ENOMEM;
+            t->counts = ncnt;
+            t->cap = nc;
+        }
+        if (!(t->names[t->n] = strdup(names[i])))
+            return ZS_ENOMEM;
+        t->counts[t->n++] = counts[i];
+    }
+    return 0;
+}
+
+const char *zsi_park_tally_best(const zsi_park_tally *t)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < t->n; i++)
+        if (t->counts[i] > t->counts[best])
+            best = i;
+    return t->n ? t->names[best] : NULL;
+}
+
+void zsi_park_tally_clear(zsi_park_tally *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->names[i]);
+    free(t->names);
+    free(t->counts);
+    memset(t, 0, sizeof *t);
+}
+
 int zsi_article_park(const zsi_gazetteer *g, const char *text, size_t n, char **out)
 {
+    zsi_park_tally t = {0};
+    size_t one = 1;
     mentions m = {0};
-    size_t best = (size_t)-1, bestc = 0;
     int rc;
 
     if (!g || !out || (!text && n))
@@ -908,21 +963,13 @@ int zsi_article_park(const zsi_gazetteer *g, const char *text, size_t n, char **
     if ((rc = find_mentions(g, text, n, &m)) != 0)
         goto out;
     /* Mentions are in text order, so the first of equal counts is earliest. */
-    for (size_t i = 0; i < m.n; i++) {
-        size_t c = 0;
-        for (size_t j = 0; j < m.n; j++)
-            if (strcmp(m.v[i].name, m.v[j].name) == 0)
-                c++;
-        if (c > bestc) {
-            bestc = c;
-            best = i;
-        }
-    }
-    if (best != (size_t)-1) {
-        *out = m.v[best].name;
-        m.v[best].name = NULL;
-    }
+    for (size_t i = 0; i < m.n && !rc; i++)
+        rc = zsi_park_tally_add(&t, &m.v[i].name, &one, 1);
+    const char *best = zsi_park_tally_best(&t);
+    if (!rc && best && !(*out = strdup(best)))
+        rc = ZS_ENOMEM;
 out:
+    zsi_park_tally_clear(&t);
     mentions_free(&m);
     return rc;
 }

@@ -158,12 +158,30 @@ void zsi_gazetteer_free(zsi_gazetteer *g);
 /*
  * Zones named in p: canonical names, unique, in order of first appearance.
  * Names found by the suffix patterns but absent from the gazetteer are
- * returned too, canonicalised by the folding rules.
+ * returned too, canonicalised by the folding rules. When counts is not NULL
+ * (room for ZSI_MAX_PARKS_PER_TEXT), counts[i] is how often names[i] is named.
  * Ownership: caller frees with zsi_names_free(*names, *nnames).
  * @return 0, ZS_ENOMEM.
  */
 int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***names,
-                      size_t *nnames);
+                      size_t *nnames, size_t *counts);
+
+/*
+ * A tally of zone mentions over an article, to find the zone it is mainly
+ * about: the one named most often (ties go to the first named). Zero it to
+ * start; free with zsi_park_tally_clear().
+ */
+typedef struct zsi_park_tally {
+    char **names;
+    size_t *counts;
+    size_t n, cap;
+} zsi_park_tally;
+
+/* Add n names (copied) with their counts, in text order. @return 0, ZS_ENOMEM. */
+int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *counts, size_t n);
+/* The most named zone, borrowed from t; NULL when none was named. */
+const char *zsi_park_tally_best(const zsi_park_tally *t);
+void zsi_park_tally_clear(zsi_park_tally *t);
 
 /* Free a list from zsi_parks_extract(). Accepts NULL. */
 void zsi_names_free(char **names, size_t n);

@@ -86,7 +86,7 @@ static int pipeline(void)
             rc = zsi_figures_extract(ps[i].text, ps[i].len, &f, &nf);
         free(f);
         if (!rc)
-            rc = zsi_parks_extract(g, ps[i].text, ps[i].len, &names, &nn);
+            rc = zsi_parks_extract(g, ps[i].text, ps[i].len, &names, &nn, NULL);
         zsi_names_free(names, nn);
         if (!rc)
             zsi_years_extract(ps[i].text, ps[i].len, 2024, years, 16, &ny);

@@ -441,25 +441,25 @@ static void test_parks(void)
            "aliases of 水城经开区 listed (%zu)", nal);
 
     s = "日前，走进六盘水高新区先进装备制造产业园，3月12日，位于水城经济开发区的公司";
-    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn);
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 2 && !strcmp(names[0], "六盘水高新区") &&
                !strcmp(names[1], "水城经开区"),
            "zones in order, canonical, 装备制造产业园 not a zone");
     zsi_names_free(names, nn);
 
     s = "近日，湄江经济开发区和梵净山高新技术产业开发区签约。";
-    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn);
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && names_has(names, nn, "湄江经开区") && names_has(names, nn, "梵净山高新区"),
            "unknown zones found by pattern and folded");
     zsi_names_free(names, nn);
 
     s = "全省开发区规上工业企业数增长，93家开发区成立了运营公司，积极推进开发区改革。";
-    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn);
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 0, "全省开发区 / 93家开发区 / 推进开发区 are no names (%zu)", nn);
     zsi_names_free(names, nn);
 
     s = "和平(荷江)经开区工人在调装、搬运铝锭。";
-    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn);
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 1 && !strcmp(names[0], "和平经开区"), "bracketed aside skipped");
     zsi_names_free(names, nn);
 
@@ -486,7 +486,7 @@ static void test_parks(void)
         int bad = 0;
         zsi_passages_split(raw, n, &p, &np);
         for (size_t i = 0; i < np; i++) {
-            zsi_parks_extract(g, p[i].text, p[i].len, &names, &nn);
+            zsi_parks_extract(g, p[i].text, p[i].len, &names, &nn, NULL);
             for (size_t k = 0; k < nn; k++)
                 if (!zsi_park_canonical(g, names[k], strlen(names[k]))) {
                     tap_diag("unknown zone in 004: %s", names[k]);
