@@ -343,6 +343,28 @@ static void trim_punct(const char *p, size_t *s, size_t *e, int ascii_left, int 
 }
 
 /*
+ * 1 when cleaned[off .. off+len) has a run of three or more CJK characters,
+ * the only runs whose split depends on words: a run of one or two is one
+ * piece either way. Asking ICU for words loads its dictionary, 1.1 ms of a
+ * query process that most two-character queries (企业, 签约) never need.
+ */
+static int needs_words(parser *P, size_t off, size_t len)
+{
+    if (segment(P, off, len, ZS_SEG_DOCUMENT))
+        return 1;
+    for (size_t i = 0, run = 0; i < P->ntoks; i++) {
+        if (P->toks[i].kind != ZS_TOK_HAN) {
+            run = 0;
+            continue;
+        }
+        run = i && run && P->toks[i - 1].end == P->toks[i].start ? run + 1 : 1;
+        if (run >= 3)
+            return 1;
+    }
+    return 0;
+}
+
+/*
  * Split the bare word cleaned[off .. off+len) into terms (see query_int.h):
  * returns EMPTY, one TERM, or an AND of TERMs; NULL on error.
  */
@@ -355,7 +377,7 @@ static node *split_word(parser *P, size_t off, size_t len)
     size_t *hs = NULL, *he = NULL, *wend = NULL;
     size_t nh = 0;
 
-    if (segment(P, off, len, ZS_SEG_DOCUMENT | ZS_SEG_WORDS))
+    if (segment(P, off, len, ZS_SEG_DOCUMENT | ZS_SEG_WORDS * needs_words(P, off, len)))
         return NULL;
     hs = malloc((P->ntoks + 1) * sizeof(size_t));
     he = malloc((P->ntoks + 1) * sizeof(size_t));
