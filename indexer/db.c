@@ -35,12 +35,26 @@ static const char schema[] =
     " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);\n"
     "CREATE INDEX passage_dups_passage ON passage_dups(passage_id);\n"
     "CREATE INDEX passage_dups_doc ON passage_dups(doc_id);\n"
-    "CREATE TABLE figures(id INTEGER PRIMARY KEY, passage_id INTEGER NOT NULL,"
-    " start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL,"
-    " value_hi REAL NOT NULL, unit TEXT NOT NULL, class TEXT NOT NULL, hedge INTEGER NOT NULL,"
-    " metric TEXT NOT NULL, metric_raw TEXT NOT NULL, park TEXT NOT NULL, year INTEGER NOT NULL);\n"
-    "CREATE INDEX figures_passage ON figures(passage_id);\n"
-    "CREATE INDEX figures_class ON figures(class, value);\n"
+    /* Figures are the bulk of a news index's side tables (one per 150 bytes
+     * of news): units, classes, metrics and parks are interned in strings,
+     * the text is the passage's bytes [start, start+len), value_hi is NULL
+     * when it equals value, and (passage_id, start) is the key. The view
+     * figures shows them whole, for people and programs. */
+    "CREATE TABLE strings(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);\n"
+    "CREATE TABLE figure_rows(passage_id INTEGER NOT NULL, start INTEGER NOT NULL,"
+    " len INTEGER NOT NULL, value REAL NOT NULL, value_hi REAL, unit INTEGER NOT NULL,"
+    " class INTEGER NOT NULL, hedge INTEGER NOT NULL, metric INTEGER NOT NULL,"
+    " metric_raw INTEGER NOT NULL, park INTEGER NOT NULL, year INTEGER NOT NULL,"
+    " PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
+    "CREATE INDEX figure_rows_class ON figure_rows(class, value);\n"
+    "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
+    " metric, metric_raw, park, year) AS SELECT f.passage_id, f.start, f.start + f.len,"
+    " (SELECT CAST(substr(CAST(body AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
+    " WHERE id = f.passage_id), f.value, coalesce(f.value_hi, f.value),"
+    " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
+    " f.hedge, (SELECT s FROM strings WHERE id = f.metric),"
+    " (SELECT s FROM strings WHERE id = f.metric_raw), (SELECT s FROM strings WHERE id = f.park),"
+    " f.year FROM figure_rows f;\n"
     "CREATE TABLE passage_parks(passage_id INTEGER NOT NULL, park TEXT NOT NULL,"
     " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
     "CREATE INDEX passage_parks_passage ON passage_parks(passage_id);\n"

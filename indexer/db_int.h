@@ -53,4 +53,19 @@ int zsd_seg(zs_db *db, zs_seg **out);
 /* Kind names: "body", "headline", "caption", "byline". */
 const char *zsd_kind_name(int kind);
 
+/* ---- interface to strings.c ---- */
+
+/* The strings table's ids, cached for the writer (see strings.c). */
+typedef struct zsd_strings zsd_strings;
+
+/*
+ * Load the table's strings. Ownership: caller frees *out with
+ * zsd_strings_free(), before closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE.
+ */
+int zsd_strings_open(zsd_strings **out, zs_db *db);
+/* The id of s, inserted into the table when new. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id);
+/* Accepts NULL. */
+void zsd_strings_free(zsd_strings *t);
+
 #endif

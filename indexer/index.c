@@ -549,6 +549,7 @@ typedef struct writer {
     zs_db *db;
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *dup_ins, *fts_ins, *fig_ins,
         *park_ins, *year_ins, *alias_ins;
+    zsd_strings *str;
 } writer;
 
 static void writer_close(writer *w)
@@ -560,6 +561,8 @@ static void writer_close(writer *w)
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
     }
+    zsd_strings_free(w->str);
+    w->str = NULL;
 }
 
 static int writer_open(writer *w, zs_db *db)
@@ -581,12 +584,13 @@ static int writer_open(writer *w, zs_db *db)
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fig_ins,
-                          "INSERT INTO figures(passage_id, start, end, text, value, value_hi,"
-                          " unit, class, hedge, metric, metric_raw, park, year)"
-                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+                          "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
+                          " value_hi, unit, class, hedge, metric, metric_raw, park, year)"
+                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?)")) ||
-        (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")))
+        (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
+        (rc = zsd_strings_open(&w->str, db)))
         return rc;
     return 0;
 }
@@ -626,7 +630,8 @@ static int remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
              "DELETE FROM passage_dups WHERE doc_id=%lld;"
              "INSERT INTO fts(fts, rowid, body, park, year, figure) SELECT 'delete', id, body,"
              " park, year, figure FROM passages WHERE doc_id=%lld;"
-             "DELETE FROM figures WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=%lld);"
+             "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
              "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE"
              " doc_id=%lld);"
              "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE"
@@ -709,20 +714,28 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
         int year = f->year ? f->year : (pp->nyears == 1 ? pp->years[0] : 0);
+        const char *strs[5] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
+                               f->metric_raw, fig_park};
+        sqlite3_int64 ids[5];
+        for (int k = 0; k < 5; k++)
+            if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)
+                return rc;
         s = w->fig_ins;
         sqlite3_bind_int64(s, 1, pid);
         sqlite3_bind_int64(s, 2, (sqlite3_int64)f->start);
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)f->end);
-        sqlite3_bind_text(s, 4, pp->p.text + f->start, (int)(f->end - f->start), SQLITE_STATIC);
-        sqlite3_bind_double(s, 5, f->value);
-        sqlite3_bind_double(s, 6, f->value_hi);
-        sqlite3_bind_text(s, 7, f->unit ? f->unit : "", -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 8, f->cls ? f->cls : "", -1, SQLITE_STATIC);
-        sqlite3_bind_int(s, 9, f->hedge);
-        sqlite3_bind_text(s, 10, f->metric, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 11, f->metric_raw, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 12, fig_park, -1, SQLITE_STATIC);
-        sqlite3_bind_int(s, 13, year);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)(f->end - f->start));
+        sqlite3_bind_double(s, 4, f->value);
+        if (f->value_hi != f->value)
+            sqlite3_bind_double(s, 5, f->value_hi);
+        else
+            sqlite3_bind_null(s, 5);
+        sqlite3_bind_int64(s, 6, ids[0]);
+        sqlite3_bind_int64(s, 7, ids[1]);
+        sqlite3_bind_int(s, 8, f->hedge);
+        sqlite3_bind_int64(s, 9, ids[2]);
+        sqlite3_bind_int64(s, 10, ids[3]);
+        sqlite3_bind_int64(s, 11, ids[4]);
+        sqlite3_bind_int(s, 12, year);
         if ((rc = step_done(db, s, "storing a figure")) != 0)
             return rc;
         st->figures++;

@@ -361,12 +361,16 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
     snprintf(sql, sizeof sql,
-             "SELECT f.start, f.end, f.value, f.value_hi, f.unit, f.class, f.metric, f.park,"
-             " f.year, f.hedge, f.metric_raw, p.body, p.seq, d.path, p.id"
-             " FROM figures f JOIN passages p ON p.id = f.passage_id"
+             "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
+             " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
+             " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
+             " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), p.body, p.seq,"
+             " d.path, p.id FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
              " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s",
              use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
-             park ? " AND f.park = ?1" : "", o->metric ? " AND (f.metric = ?2 OR f.metric_raw = ?3)" : "",
+             park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
+             o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
+                         " OR f.metric_raw = (SELECT id FROM strings WHERE s = ?3))" : "",
              year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
                          " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5)))"
                        : "");

@@ -238,34 +238,36 @@ static int build_where(zs_query *q, const char *idcol, char **out)
     }
     if (pq->figure.op != ZSQ_FIG_NONE) {
         const zsq_figure *f = &pq->figure;
-        /* With words, checked per candidate through the passage index: an IN
+        /* With words, checked per candidate through the passage key: an IN
          * list would first gather every passage with, say, a money figure
-         * above 1e10 (100 000 on 200 MB of news); INDEXED BY, because the
-         * planner otherwise walks figures_class for every row. Without
-         * words, the figures_class index drives the query instead. */
+         * above 1e10 (100 000 on 200 MB of news); the + on class and value
+         * keeps the planner from walking figure_rows_class for every row.
+         * Without words, figure_rows_class drives the query instead. */
+        const char *plus = pq->has_text ? "+" : "";
         if (pq->has_text) {
-            sb_add(&b, " AND EXISTS (SELECT 1 FROM figures INDEXED BY figures_passage"
-                       " WHERE passage_id = ");
+            sb_add(&b, " AND EXISTS (SELECT 1 FROM figure_rows WHERE passage_id = ");
             sb_add(&b, idcol);
             sb_add(&b, " AND ");
         } else {
             sb_add(&b, " AND ");
             sb_add(&b, idcol);
-            sb_add(&b, " IN (SELECT passage_id FROM figures WHERE ");
+            sb_add(&b, " IN (SELECT passage_id FROM figure_rows WHERE ");
         }
-        if (f->cls[0] && strcmp(f->cls, "number") != 0)
-            sb_add(&b, "class = :fc AND ");
+        if (f->cls[0] && strcmp(f->cls, "number") != 0) {
+            sb_add(&b, plus);
+            sb_add(&b, "class = (SELECT id FROM strings WHERE s = :fc) AND ");
+        }
         switch (f->op) {
-        case ZSQ_FIG_LT: snprintf(num, sizeof num, "value < %.17g", f->hi); break;
-        case ZSQ_FIG_LE: snprintf(num, sizeof num, "value <= %.17g", f->hi); break;
-        case ZSQ_FIG_GT: snprintf(num, sizeof num, "value > %.17g", f->lo); break;
-        case ZSQ_FIG_GE: snprintf(num, sizeof num, "value >= %.17g", f->lo); break;
+        case ZSQ_FIG_LT: snprintf(num, sizeof num, "%svalue < %.17g", plus, f->hi); break;
+        case ZSQ_FIG_LE: snprintf(num, sizeof num, "%svalue <= %.17g", plus, f->hi); break;
+        case ZSQ_FIG_GT: snprintf(num, sizeof num, "%svalue > %.17g", plus, f->lo); break;
+        case ZSQ_FIG_GE: snprintf(num, sizeof num, "%svalue >= %.17g", plus, f->lo); break;
         case ZSQ_FIG_EQ:
-            snprintf(num, sizeof num, "value BETWEEN %.17g AND %.17g", f->lo - fabs(f->lo) * 1e-9,
-                     f->lo + fabs(f->lo) * 1e-9);
+            snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus,
+                     f->lo - fabs(f->lo) * 1e-9, f->lo + fabs(f->lo) * 1e-9);
             break;
         default:
-            snprintf(num, sizeof num, "value BETWEEN %.17g AND %.17g", f->lo, f->hi);
+            snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, f->lo, f->hi);
         }
         sb_add(&b, num);
         sb_add(&b, ")");
