@@ -23,9 +23,14 @@ static const char schema[] =
     " size INTEGER NOT NULL, year INTEGER, park TEXT, date TEXT, source TEXT,"
     " encoding TEXT, indexed_at INTEGER);\n"
     /* body/park/year/figure are the FTS5 columns (external content). */
+    /* body: the text, or a zstd frame of it (textstore.c); passages_text
+     * shows the text, and is what FTS5 reads. */
     "CREATE TABLE passages(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
     " kind INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, hash INTEGER NOT NULL,"
-    " body TEXT NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL);\n"
+    " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL);\n"
+    "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
+    " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
+    " FROM passages;\n"
     "CREATE INDEX passages_doc ON passages(doc_id);\n"
     "CREATE INDEX passages_hash ON passages(hash);\n"
     /* Headlines, captions and bylines: ranking asks each candidate's kind
@@ -49,7 +54,7 @@ static const char schema[] =
     "CREATE INDEX figure_rows_class ON figure_rows(class, value);\n"
     "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
     " metric, metric_raw, park, year) AS SELECT f.passage_id, f.start, f.start + f.len,"
-    " (SELECT CAST(substr(CAST(body AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
+    " (SELECT CAST(substr(CAST(zs_text(body) AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
     " WHERE id = f.passage_id), f.value, coalesce(f.value_hi, f.value),"
     " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
     " f.hedge, (SELECT s FROM strings WHERE id = f.metric),"
@@ -63,7 +68,7 @@ static const char schema[] =
     "CREATE TABLE passage_years(passage_id INTEGER NOT NULL, year INTEGER NOT NULL,"
     " PRIMARY KEY(year, passage_id)) WITHOUT ROWID;\n"
     "CREATE INDEX passage_years_passage ON passage_years(passage_id);\n"
-    "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages',"
+    "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
     " content_rowid='id', tokenize='zhaoshu');\n";
 
 int zsd_fail(zs_db *db, int rc, const char *fmt, ...)
@@ -247,6 +252,8 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     sqlite3_extended_result_codes(db->h, 1);
     if (zss_fts5_register(db->h, &err))
         return zsd_fail(db, ZS_ESQLITE, "%s", err);
+    if (zsd_text_register(db->h) != SQLITE_OK)
+        return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
     /* Map the file: a query process reads only pages it touches, without a
      * read() and a copy per page (perf: most of a filtered query's time was
      * the kernel copying pages). */

@@ -53,6 +53,38 @@ int zsd_seg(zs_db *db, zs_seg **out);
 /* Kind names: "body", "headline", "caption", "byline". */
 const char *zsd_kind_name(int kind);
 
+/* ---- interface to textstore.c and textpack.c ---- */
+
+/* Longest passage text zs_text() will decompress (a sanity bound). */
+#define ZSD_MAX_TEXT_BYTES (16u * 1024u * 1024u)
+
+/*
+ * Register zs_text(body) on db: passages.body as text, decompressing a BLOB
+ * with the index's dictionary (see textstore.c). @return an SQLite code.
+ */
+int zsd_text_register(sqlite3 *db);
+
+/* The writer's side: train the dictionary, compress passages. */
+typedef struct zsd_packer zsd_packer;
+
+/*
+ * Ownership: caller frees *out with zsd_packer_free() before closing db.
+ * @return 0, ZS_ENOMEM, ZS_ESQLITE.
+ */
+int zsd_packer_open(zsd_packer **out, zs_db *db);
+
+/*
+ * What to store as passages.body for text[0..n): a zstd frame (*blob = 1) or
+ * the text itself (*blob = 0, *out = text), until a dictionary exists. The
+ * first ZSD_TRAIN_BYTES of text an index gets train it, inside the caller's
+ * transaction. *out is valid until the next call. @return 0, ZS_ENOMEM,
+ * ZS_ESQLITE.
+ */
+int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out, size_t *nout,
+                    int *blob);
+/* Accepts NULL. */
+void zsd_packer_free(zsd_packer *p);
+
 /* ---- interface to strings.c ---- */
 
 /* The strings table's ids, cached for the writer (see strings.c). */

@@ -550,6 +550,7 @@ typedef struct writer {
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *dup_ins, *fts_ins, *fig_ins,
         *park_ins, *year_ins, *alias_ins;
     zsd_strings *str;
+    zsd_packer *pack;
 } writer;
 
 static void writer_close(writer *w)
@@ -563,6 +564,8 @@ static void writer_close(writer *w)
     }
     zsd_strings_free(w->str);
     w->str = NULL;
+    zsd_packer_free(w->pack);
+    w->pack = NULL;
 }
 
 static int writer_open(writer *w, zs_db *db)
@@ -579,7 +582,7 @@ static int writer_open(writer *w, zs_db *db)
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
                           " year, figure) VALUES(?,?,?,?,?,?,?,?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND body=?")) ||
+        (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
         (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups VALUES(?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
@@ -590,7 +593,7 @@ static int writer_open(writer *w, zs_db *db)
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?)")) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
-        (rc = zsd_strings_open(&w->str, db)))
+        (rc = zsd_strings_open(&w->str, db)) || (rc = zsd_packer_open(&w->pack, db)))
         return rc;
     return 0;
 }
@@ -629,7 +632,7 @@ static int remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
              " AND t.seq=d.seq);"
              "DELETE FROM passage_dups WHERE doc_id=%lld;"
              "INSERT INTO fts(fts, rowid, body, park, year, figure) SELECT 'delete', id, body,"
-             " park, year, figure FROM passages WHERE doc_id=%lld;"
+             " park, year, figure FROM passages_text WHERE doc_id=%lld;"
              "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE"
              " doc_id=%lld);"
              "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE"
@@ -678,7 +681,15 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     sqlite3_bind_int64(s, 4, (sqlite3_int64)pp->p.start);
     sqlite3_bind_int64(s, 5, (sqlite3_int64)pp->p.end);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)pp->hash);
-    sqlite3_bind_text(s, 7, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    const void *body;
+    size_t nbody;
+    int blob;
+    if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob)) != 0)
+        return rc;
+    if (blob)
+        sqlite3_bind_blob(s, 7, body, (int)nbody, SQLITE_STATIC);
+    else
+        sqlite3_bind_text(s, 7, body, (int)nbody, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);

@@ -9,6 +9,8 @@
  *  - zs_highlight(fts, col, open, close [, fig_open, fig_close]): the column
  *    text with matched phrases wrapped in open/close and figures (numbers with
  *    their units) in fig_open/fig_close;
+ *  - zs_text(body): a passage's text, decompressing a body the indexer
+ *    stored compressed (indexer/textstore.c; FTS5 reads passages_text);
  *  - zs_snippet(fts, col, open, close, ellipsis, nchars): about nchars
  *    characters around the first match, cut at 。！？；(then ，、：) instead of
  *    FTS5 snippet()'s '.' and ':', never inside a figure.
@@ -38,6 +40,7 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include "db_int.h"
 #include "figure_int.h"
 #include "search_int.h"
 #include "segment_int.h"
@@ -469,6 +472,8 @@ sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
         err = "this SQLite has no FTS5 (fts5_api version 2 or later needed)";
     else if (zss_fts5_register(db, &err) != 0)
         ; /* err set */
+    else if (zsd_text_register(db) != SQLITE_OK)
+        err = "could not register zs_text()";
     else if (api->xCreateFunction(api, "zs_highlight", NULL, zs_highlight_fn, NULL) !=
                  SQLITE_OK ||
              api->xCreateFunction(api, "zs_snippet", NULL, zs_snippet_fn, NULL) != SQLITE_OK)

@@ -364,7 +364,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
              " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
              " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
-             " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), p.body, p.seq,"
+             " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), zs_text(p.body), p.seq,"
              " d.path, p.id FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
              " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s",
              use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",

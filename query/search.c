@@ -532,7 +532,7 @@ static int rerank(zs_query *q, zs_seg *seg)
         qsort(q->c, q->nc, sizeof *q->c, cmp_cand);
         return 0;
     }
-    if ((rc = zsd_prepare(q->db, &st, "SELECT body FROM passages WHERE id = ?")) != 0)
+    if ((rc = zsd_prepare(q->db, &st, "SELECT zs_text(body) FROM passages WHERE id = ?")) != 0)
         return rc;
     for (size_t i = 0; i < q->nc && !rc; i++) {
         sqlite3_bind_int64(st, 1, q->c[i].id);
@@ -710,7 +710,7 @@ static int load_hit(zs_query *q, const cand *c)
     if ((rc = zsd_seg(db, &seg)) != 0)
         return rc;
     if ((rc = zsd_prepare(db, &st,
-                          "SELECT p.body, p.kind, p.seq, p.start, p.end, d.path, p.park, p.year"
+                          "SELECT zs_text(p.body), p.kind, p.seq, p.start, p.end, d.path, p.park, p.year"
                           " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);

@@ -245,6 +245,44 @@ check "after kill -9 the index passes integrity checks" 0 "$Z" check --db "$T/k.
 check "  and the next run completes the work" 0 "$Z" index -q --db "$T/k.db" "$T/big"
 check "  and is sound" 0 "$Z" check --db "$T/k.db"
 
+# ---- the text store: past 4 MiB of passages, text is compressed (zstd with a
+# dictionary trained on the first passages) and must come back byte for byte
+mkdir -p "$T/many"
+i=0
+while [ $i -lt 60 ]; do
+    for f in "$CORPUS"/*.txt; do sed "s/。/。第${i}号/g" "$f" >"$T/many/$i-$(basename "$f")"; done
+    i=$((i + 1))
+done
+check "index 60 altered copies (every passage unique)" 0 "$Z" index -q --db "$T/store.db" "$T/many"
+equals "  a dictionary was trained and most text is compressed" \
+    "$(sqlite3 "$T/store.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
+        (SELECT count(*) > count(*) / 2 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
+check "  and is sound (FTS5 reads compressed text through passages_text)" 0 "$Z" check --db "$T/store.db"
+check "  a passage of every copy is found" 0 "$Z" query --db "$T/store.db" --count '"授权发明专利2105项"'
+equals "  60 hits" "$(cat "$T/out")" "60"
+check "  compressed text comes back whole" 0 "$Z" query --db "$T/store.db" --json -n 100 '"授权发明专利2105项"'
+python3 - "$T/out" "$CORPUS" <<'PY' && ok "  texts equal their copies' lines, offsets hold" || notok "  compressed text round trip" "$(head -c 300 "$T/out")"
+import glob, json, re, sys
+src = "".join(open(f, encoding="utf-8").read() for f in glob.glob(sys.argv[2] + "/*.txt"))
+hits = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(hits) == 60, len(hits)
+seen = set()
+for h in hits:
+    t = h["text"]
+    n = re.search(r"第(\d+)号", t).group(1)
+    seen.add(n)
+    assert t.replace("。第%s号" % n, "。") in src.replace("\n", ""), t[:80]
+    b = t.encode()
+    for s in h["highlights"]:
+        assert 0 <= s["start"] < s["end"] <= len(b)
+assert len(seen) == 60
+PY
+sed -i "s/授权发明专利2105项/授权发明专利2106项/" "$T/many/59-003_ef47862b64326710.txt"
+check "  a changed copy is indexed again over compressed passages" 0 "$Z" index -q --db "$T/store.db" "$T/many"
+check "  the index stays sound" 0 "$Z" check --db "$T/store.db"
+check "  and the old text is gone" 0 "$Z" query --db "$T/store.db" --count '"授权发明专利2105项"'
+equals "  59 hits" "$(cat "$T/out")" "59"
+
 # ---- segment
 check "segment shows normalized tokens with original offsets" 0 "$Z" segment --json 六盘水高新区签约金额１３５．３４億元
 has "  full-width number" "$T/out" '{"text":"135.34","kind":"num","start":30,"end":48,"colocated":false}'
