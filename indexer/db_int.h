@@ -85,6 +85,27 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
 /* Accepts NULL. */
 void zsd_packer_free(zsd_packer *p);
 
+/* The index's dictionary, and a compression context of one thread. */
+typedef struct zsd_dict zsd_dict;
+typedef struct zsd_cctx zsd_cctx;
+
+/*
+ * The dictionary, once trained or loaded (NULL before), for zsd_compress()
+ * on worker threads. Borrowed from p; read-only, so threads may share it.
+ */
+const zsd_dict *zsd_packer_dict(const zsd_packer *p);
+
+/*
+ * Compress text with dict as zsd_packer_pack() would, in this thread's
+ * context *cctx (made on first use; free with zsd_cctx_free()). *out is
+ * NULL when compression does not pay, else the caller frees it with free().
+ * @return 0, ZS_ENOMEM.
+ */
+int zsd_compress(zsd_cctx **cctx, const zsd_dict *dict, const char *text, size_t n, char **out,
+                 size_t *nout);
+/* Accepts NULL. */
+void zsd_cctx_free(zsd_cctx *c);
+
 /* ---- interface to strings.c ---- */
 
 /* The strings table's ids, cached for the writer (see strings.c). */

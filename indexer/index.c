@@ -60,7 +60,16 @@ typedef struct prep_passage {
     size_t nfigs;
     char *figtext;     /* figures as printed joined by ' ' (the figure column) */
     zss_pretok pt[4];  /* tokens of the FTS columns: body, park, year, figure */
+    char *packed;      /* the text compressed (textpack.c), or NULL */
+    size_t npacked;
 } prep_passage;
+
+/* What a worker thread owns. */
+typedef struct worker_ctx {
+    zs_seg *seg;
+    zsd_cctx *cctx;
+    const zsd_dict *dict; /* the index's dictionary when the job was taken */
+} worker_ctx;
 
 typedef struct msg {
     zs_msg_kind kind;
@@ -114,6 +123,7 @@ typedef struct run {
     pthread_cond_t cv;
     size_t next_take, next_write, window;
     int stop;
+    const zsd_dict *dict; /* published by the writer once it has one (under mu) */
     struct timespec t0;
     double last_progress;
     char **dirs;       /* folders given (absolute), for prune */
@@ -159,6 +169,7 @@ static void job_clear(job *j)
         zsi_names_free(pp->park_list, pp->nparks);
         free(pp->figs);
         free(pp->figtext);
+        free(pp->packed);
         for (int c = 0; c < 4; c++)
             zss_pretok_clear(&pp->pt[c]);
     }
@@ -380,8 +391,9 @@ static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
 }
 
 /* Everything but the zones it names (passage_parks() ran first). */
-static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
+static int prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
 {
+    zs_seg *seg = wk->seg;
     const char *t = pp->p.text;
     size_t n = pp->p.len;
     int rc;
@@ -421,7 +433,10 @@ static int prepare_passage(run *r, zs_seg *seg, job *j, prep_passage *pp)
         (rc = zss_pretok_build(seg, &pp->pt[1], pp->parks, strlen(pp->parks))) != 0 ||
         (rc = zss_pretok_build(seg, &pp->pt[2], pp->yeartext, strlen(pp->yeartext))) != 0)
         return rc;
-    return zss_pretok_build(seg, &pp->pt[3], pp->figtext, w);
+    if ((rc = zss_pretok_build(seg, &pp->pt[3], pp->figtext, w)) != 0)
+        return rc;
+    /* Compressing here keeps it off the single writer thread. */
+    return wk->dict ? zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked) : 0;
 }
 
 static const manifest_row *find_manifest(run *r, const char *path)
@@ -433,7 +448,7 @@ static const manifest_row *find_manifest(run *r, const char *path)
 }
 
 /* Everything for one file that needs no database. */
-static void process(run *r, zs_seg *seg, job *j)
+static void process(run *r, worker_ctx *wk, job *j)
 {
     char *raw = NULL, *text = NULL;
     size_t nraw = 0, ntext = 0;
@@ -498,7 +513,7 @@ static void process(run *r, zs_seg *seg, job *j)
         goto fail;
     }
     for (size_t i = 0; i < nps; i++)
-        if ((rc = prepare_passage(r, seg, j, &j->ps[i])) != 0)
+        if ((rc = prepare_passage(r, wk, j, &j->ps[i])) != 0)
             goto fail;
     goto out;
 fail:
@@ -517,8 +532,8 @@ static void *worker(void *arg)
 #ifdef __GLIBC__
     pthread_setname_np(pthread_self(), "zs-segment"); /* shows in top -H and perf */
 #endif
-    zs_seg *seg = NULL;
-    int rc = zs_seg_open(&seg);
+    worker_ctx wk = {NULL, NULL, NULL};
+    int rc = zs_seg_open(&wk.seg);
     pthread_mutex_lock(&r->mu);
     for (;;) {
         while (!r->stop && r->next_take < r->njobs && r->next_take >= r->next_write + r->window)
@@ -527,19 +542,21 @@ static void *worker(void *arg)
             break;
         job *j = &r->jobs[r->next_take++];
         j->state = 1;
+        wk.dict = r->dict;
         pthread_mutex_unlock(&r->mu);
         if (rc) {
             job_msg(j, ZS_MSG_SKIPPED, -1, "cannot open the segmenter (ICU)");
             j->skip = 1;
         } else {
-            process(r, seg, j);
+            process(r, &wk, j);
         }
         pthread_mutex_lock(&r->mu);
         j->state = 2;
         pthread_cond_broadcast(&r->cv);
     }
     pthread_mutex_unlock(&r->mu);
-    zs_seg_free(seg);
+    zs_seg_free(wk.seg);
+    zsd_cctx_free(wk.cctx);
     return NULL;
 }
 
@@ -683,9 +700,13 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     sqlite3_bind_int64(s, 6, (sqlite3_int64)pp->hash);
     const void *body;
     size_t nbody;
-    int blob;
-    if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob)) != 0)
+    int blob = pp->packed != NULL;
+    if (blob) {
+        body = pp->packed;
+        nbody = pp->npacked;
+    } else if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob))) {
         return rc;
+    }
     if (blob)
         sqlite3_bind_blob(s, 7, body, (int)nbody, SQLITE_STATIC);
     else
@@ -929,6 +950,7 @@ static int run_pipeline(run *r)
     r->window = (size_t)nth * WINDOW_PER_THREAD;
     if ((rc = writer_open(&w, db)) != 0)
         goto out;
+    r->dict = zsd_packer_dict(w.pack); /* an index that has one already */
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
     in_txn = 1;
@@ -963,6 +985,8 @@ static int run_pipeline(run *r)
         r->st->bytes_done += j->size;
         job_clear(j);
         pthread_mutex_lock(&r->mu);
+        if (!r->dict)
+            r->dict = zsd_packer_dict(w.pack);
         r->next_write = i + 1;
         pthread_cond_broadcast(&r->cv);
         pthread_mutex_unlock(&r->mu);

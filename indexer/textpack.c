@@ -163,3 +163,35 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
     *blob = 1;
     return 0;
 }
+
+const zsd_dict *zsd_packer_dict(const zsd_packer *p)
+{
+    return (const zsd_dict *)(const void *)p->cdict;
+}
+
+int zsd_compress(zsd_cctx **cctx, const zsd_dict *dict, const char *text, size_t n, char **out,
+                 size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    if (!*cctx && !(*cctx = (zsd_cctx *)(void *)ZSTD_createCCtx()))
+        return ZS_ENOMEM;
+    size_t bound = ZSTD_compressBound(n);
+    char *b = malloc(bound);
+    if (!b)
+        return ZS_ENOMEM;
+    size_t k = ZSTD_compress_usingCDict((ZSTD_CCtx *)(void *)*cctx, b, bound, text, n,
+                                        (const ZSTD_CDict *)(const void *)dict);
+    if (ZSTD_isError(k) || k >= n) { /* plain text is smaller */
+        free(b);
+        return 0;
+    }
+    *out = b;
+    *nout = k;
+    return 0;
+}
+
+void zsd_cctx_free(zsd_cctx *c)
+{
+    ZSTD_freeCCtx((ZSTD_CCtx *)(void *)c);
+}
