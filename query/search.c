@@ -24,6 +24,9 @@
 /* Matching passages ranked per query (see fetch()). 2000 rather than 4000
  * took the bench's p50 on 200 MB of news from 14.1 to 9.1 ms (best of 3). */
 #define ZSQ_MAX_CANDIDATES 2000
+/* Candidates scored again with their lengths after a first BM25 pass
+ * without (rank.c): a length costs a lookup. */
+#define ZSQ_RESCORE 400
 /* Candidates fetched beyond offset+limit for reranking. */
 #define RERANK_EXTRA 40
 #define KIND_WEIGHT_MINOR 0.6
@@ -405,7 +408,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         memcpy(tfs + n * stride, blob, nd * sizeof(double));
         ids[n] = sqlite3_column_int64(st, 0);
         kinds[n] = sqlite3_column_int(st, 2);
-        rows[n] = (zsq_rank_row){tfs[n * stride], tfs + n * stride + 1, nd - 1, 0};
+        rows[n] = (zsq_rank_row){ids[n], kinds[n], 0, tfs + n * stride + 1, nd - 1, 0};
         if (nd - 1 > nphrase)
             nphrase = nd - 1;
         n++;
@@ -414,7 +417,9 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         rc = zsd_sqlite_fail(q->db, "running the query");
         goto out;
     }
-    zsq_rank_bm25(rows, n, nphrase);
+    size_t keep = want > ZSQ_RESCORE ? want : ZSQ_RESCORE;
+    if ((rc = zsq_rank(q->db, rows, n, nphrase, keep, &n)) != 0)
+        goto out;
     free(q->c);
     if (!(q->c = malloc((n ? n : 1) * sizeof *q->c))) {
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
@@ -422,9 +427,9 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     }
     for (size_t i = 0; i < n; i++) {
         double score = rows[i].score;
-        if (kinds[i] != ZSD_KIND_BODY)
+        if (rows[i].kind != ZSD_KIND_BODY)
             score *= KIND_WEIGHT_MINOR;
-        q->c[i] = (cand){ids[i], score};
+        q->c[i] = (cand){rows[i].id, score};
     }
     if (n > 1)
         qsort(q->c, n, sizeof *q->c, cmp_cand);
