@@ -66,6 +66,7 @@ typedef struct alias {
     char *s;
     size_t n;
     size_t canon; /* index into names */
+    int weak;     /* no zone suffix (光谷, 泰达): a zone only where zones are spoken of */
 } alias;
 
 typedef struct suffix {
@@ -411,9 +412,10 @@ static int build_index(zsi_gazetteer *g)
     qsort(g->scope.v, g->scope.n, sizeof(str), by_len_desc);
     /* Place stems: every alias minus its zone suffix, aside and infix. */
     for (size_t i = 0; i < g->nal; i++) {
-        const alias *a = &g->al[i];
+        alias *a = &g->al[i];
         long si = ending_suffix(g, a->s, a->n);
         size_t pn;
+        a->weak = si < 0;
         if (si < 0)
             continue;
         pn = drop_aside(a->s, a->n - g->suf[si].n);
@@ -766,11 +768,24 @@ static int pattern_prefix(const zsi_gazetteer *g, const char *p, size_t floor, s
     return 1;
 }
 
+/* Does p speak of zones at all (a [bare] word or a zone suffix)? */
+static int speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n)
+{
+    for (size_t b = 0; b < g->bare.n; b++)
+        if (memmem(p, n, g->bare.v[b].s, g->bare.v[b].n))
+            return 1;
+    for (size_t t = 0; t < g->nsuf; t++)
+        if (memmem(p, n, g->suf[t].s, g->suf[t].n))
+            return 1;
+    return 0;
+}
+
 /* Every zone mention in p, sorted by position (duplicates kept). */
 static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentions *m)
 {
     int rc;
     size_t floor = 0;
+    int zones = -1; /* speaks_of_zones(), computed when a weak alias turns up */
 
     /* Pass 1: gazetteer aliases, longest at each position. */
     for (size_t i = 0; i < n;) {
@@ -785,6 +800,14 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                     hit = g->bucket[b][j];
                     break;
                 }
+            }
+            /* A nickname (光谷 "light valley", 泰达) is a zone only in a text
+             * about zones: classical poetry has 光谷 too. */
+            if (hit != (size_t)-1 && g->al[hit].weak) {
+                if (zones < 0)
+                    zones = speaks_of_zones(g, p, n);
+                if (!zones)
+                    hit = (size_t)-1;
             }
             if (hit != (size_t)-1) {
                 const alias *a = &g->al[hit];

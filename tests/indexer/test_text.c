@@ -458,6 +458,16 @@ static void test_parks(void)
     tap_ok(rc == 0 && nn == 0, "全省开发区 / 93家开发区 / 推进开发区 are no names (%zu)", nn);
     zsi_names_free(names, nn);
 
+    s = "称味栾城旧，潜光谷口栖。雄文联组绣，高论吐虹霓。";
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
+    tap_ok(rc == 0 && nn == 0, "a nickname (光谷) in a poem is no zone (%zu)", nn);
+    zsi_names_free(names, nn);
+    s = "光谷企业去年营收增长两成，园区新增光电子项目12个。";
+    rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
+    tap_ok(rc == 0 && nn == 1 && !strcmp(names[0], "武汉东湖高新区"),
+           "a nickname where zones are spoken of is its zone");
+    zsi_names_free(names, nn);
+
     s = "和平(荷江)经开区工人在调装、搬运铝锭。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 1 && !strcmp(names[0], "和平经开区"), "bracketed aside skipped");
