@@ -60,6 +60,26 @@ contains "$out" "zs_snippet: nchars must be 1 to" "zs_snippet() rejects nchars 0
 out=$(sql "SELECT zs_highlight(fts, 7, '[', ']') FROM fts WHERE fts MATCH '高新区'")
 contains "$out" "zs_highlight: no such column" "zs_highlight() rejects a bad column"
 
+# Past 4 MiB of passages the index stores text compressed (zstd with a
+# dictionary in meta): the extension's zs_text() gives it back, so MATCH,
+# zs_highlight() and the figures view work as on a small index.
+mkdir -p "$tap_tmp/many"
+i=0
+while [ $i -lt 60 ]; do
+    for f in "$ZS_CORPUS"/*.txt; do sed "s/。/。第${i}号/g" "$f" >"$tap_tmp/many/$i-${f##*/}"; done
+    i=$((i + 1))
+done
+big=$tap_tmp/big.db
+"$cli" index --db "$big" -q "$tap_tmp/many"
+ok $? "the CLI indexes 60 altered copies of the corpus"
+out=$("$sqlite" -batch "$big" "SELECT count(*) > 0 FROM passages WHERE typeof(body) = 'blob'" 2>&1)
+ok $([ "$out" = 1 ]; echo $?) "  their text is stored compressed"
+out=$("$sqlite" -batch "$big" ".load $ext" "SELECT count(*) FROM fts WHERE fts MATCH '\"签约金额\"'
+    AND zs_highlight(fts, 0, '[', ']', '{', '}') LIKE '%[签约金额]{135.34亿元}%'" 2>&1)
+ok $([ "$out" = 60 ]; echo $?) "  zs_highlight() reads compressed text: 60 copies of 135.34亿元 ($out)"
+out=$("$sqlite" -batch "$big" ".load $ext" "SELECT count(*) FROM figures WHERE text = '135.34亿元'" 2>&1)
+ok $([ "$out" = 60 ]; echo $?) "  the figures view reads compressed text ($out)"
+
 # `.load zhaoshu` by name: SQLite derives sqlite3_zhaoshu_init from it.
 out=$(LD_LIBRARY_PATH=${ext%/*} "$sqlite" -batch "$db" ".load zhaoshu" \
     "SELECT count(*) > 0 FROM fts WHERE fts MATCH '高新区'" 2>&1)
