@@ -31,15 +31,12 @@ static const char schema[] =
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
     " FROM passages;\n"
-    "CREATE INDEX passages_doc ON passages(doc_id);\n"
     "CREATE INDEX passages_hash ON passages(hash);\n"
     /* Headlines, captions and bylines: ranking asks each candidate's kind
      * here, in a few pages, instead of in the passages table's rows. */
     "CREATE INDEX passages_minor ON passages(id, kind) WHERE kind <> 0;\n"
     "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
     " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);\n"
-    "CREATE INDEX passage_dups_passage ON passage_dups(passage_id);\n"
-    "CREATE INDEX passage_dups_doc ON passage_dups(doc_id);\n"
     /* Figures are the bulk of a news index's side tables (one per 150 bytes
      * of news): units, classes, metrics and parks are interned in strings,
      * the text is the passage's bytes [start, start+len), value_hi is NULL
@@ -51,7 +48,6 @@ static const char schema[] =
     " class INTEGER NOT NULL, hedge INTEGER NOT NULL, metric INTEGER NOT NULL,"
     " metric_raw INTEGER NOT NULL, park INTEGER NOT NULL, year INTEGER NOT NULL,"
     " PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
-    "CREATE INDEX figure_rows_class ON figure_rows(class, value);\n"
     "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
     " metric, metric_raw, park, year) AS SELECT f.passage_id, f.start, f.start + f.len,"
     " (SELECT CAST(substr(CAST(zs_text(body) AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
@@ -62,14 +58,27 @@ static const char schema[] =
     " f.year FROM figure_rows f;\n"
     "CREATE TABLE passage_parks(passage_id INTEGER NOT NULL, park TEXT NOT NULL,"
     " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
-    "CREATE INDEX passage_parks_passage ON passage_parks(passage_id);\n"
     "CREATE TABLE park_aliases(alias TEXT NOT NULL, park TEXT NOT NULL,"
     " PRIMARY KEY(alias, park)) WITHOUT ROWID;\n"
     "CREATE TABLE passage_years(passage_id INTEGER NOT NULL, year INTEGER NOT NULL,"
     " PRIMARY KEY(year, passage_id)) WITHOUT ROWID;\n"
-    "CREATE INDEX passage_years_passage ON passage_years(passage_id);\n"
     "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
     " content_rowid='id', tokenize='zhaoshu');\n";
+
+/* Secondary indexes that a build into an empty index makes at its end, by
+ * sorting once, rather than row by row (see index.c). Neither the writer's
+ * duplicate lookup (passages_hash) nor ranking (passages_minor) is here. */
+const char zsd_late_indexes[] =
+    "CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_dups_passage ON passage_dups(passage_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_dups_doc ON passage_dups(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS figure_rows_class ON figure_rows(class, value);\n"
+    "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_years_passage ON passage_years(passage_id);\n";
+const char zsd_late_indexes_drop[] =
+    "DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS passage_dups_passage;"
+    " DROP INDEX IF EXISTS passage_dups_doc; DROP INDEX IF EXISTS figure_rows_class;"
+    " DROP INDEX IF EXISTS passage_parks_passage; DROP INDEX IF EXISTS passage_years_passage;";
 
 int zsd_fail(zs_db *db, int rc, const char *fmt, ...)
 {
@@ -208,7 +217,8 @@ static int create_schema(zs_db *db)
                  /* fewer, larger level-0 segments while indexing (16 MiB of RAM) */
                  "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);",
                  ZSD_SCHEMA_VERSION, ZS_VERSION_STRING);
-        if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, meta)) != 0) {
+        if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
+            (rc = zsd_exec(db, meta)) != 0) {
             sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
             return rc;
         }

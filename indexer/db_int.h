@@ -50,6 +50,10 @@ int zsd_exec(zs_db *db, const char *sql);
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
 /* The segmenter of this handle (opened on first use). */
 int zsd_seg(zs_db *db, zs_seg **out);
+/* SQL that creates (IF NOT EXISTS) and drops the indexes a build into an
+ * empty index makes at its end. */
+extern const char zsd_late_indexes[];
+extern const char zsd_late_indexes_drop[];
 /* Kind names: "body", "headline", "caption", "byline". */
 const char *zsd_kind_name(int kind);
 

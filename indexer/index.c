@@ -939,6 +939,19 @@ static int store_aliases(writer *w, zsi_gazetteer *g)
     return rc;
 }
 
+/* Nonzero when the index holds no passage yet. */
+static int empty_index(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int empty = 0;
+    if (sqlite3_prepare_v2(db->h, "SELECT NOT EXISTS (SELECT 1 FROM passages)", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return empty;
+}
+
 static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
@@ -960,6 +973,12 @@ static int run_pipeline(run *r)
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
     in_txn = 1;
+    /* Into an empty index, the secondary indexes only the next runs need
+     * (removal, promotion, figure-only filters) are made at the end: one sort
+     * each instead of an insert per row, the writer being the serial part.
+     * Otherwise (or after a run that was killed) make sure they exist. */
+    if ((rc = zsd_exec(db, empty_index(db) ? zsd_late_indexes_drop : zsd_late_indexes)) != 0)
+        goto out;
     if ((rc = store_aliases(&w, r->gaz)) != 0)
         goto out;
     for (; started < nth; started++)
@@ -1004,6 +1023,8 @@ static int run_pipeline(run *r)
         }
         progress(r, 0);
     }
+    if ((rc = zsd_exec(db, zsd_late_indexes)) != 0)
+        goto out;
     if (r->o && r->o->prune && (rc = prune(r)) != 0)
         goto out;
     rc = zsd_exec(db, "COMMIT");
@@ -1221,6 +1242,8 @@ int zs_index_remove(zs_db *db, const char *name)
         return ZS_EINVAL;
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         return rc;
+    if ((rc = zsd_exec(db, zsd_late_indexes)) != 0) /* after a killed first build */
+        goto out;
     if ((rc = zsd_prepare(db, &st, "DELETE FROM docs WHERE path=? RETURNING id")) != 0)
         goto out;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);

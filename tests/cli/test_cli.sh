@@ -244,6 +244,10 @@ wait $pid 2>/dev/null
 check "after kill -9 the index passes integrity checks" 0 "$Z" check --db "$T/k.db"
 check "  and the next run completes the work" 0 "$Z" index -q --db "$T/k.db" "$T/big"
 check "  and is sound" 0 "$Z" check --db "$T/k.db"
+# A first build makes its secondary indexes at the end; a killed one, the next run.
+equals "  with every index made" "$(sqlite3 "$T/k.db" "SELECT count(*) FROM sqlite_master WHERE
+    type = 'index' AND name IN ('passages_doc', 'passage_dups_passage', 'passage_dups_doc',
+    'figure_rows_class', 'passage_parks_passage', 'passage_years_passage')")" "6"
 
 # ---- the text store: past 4 MiB of passages, text is compressed (zstd with a
 # dictionary trained on the first passages) and must come back byte for byte
