@@ -62,6 +62,7 @@ typedef struct prep_passage {
     zss_pretok pt[4];  /* tokens of the FTS columns: body, park, year, figure */
     char *packed;      /* the text compressed (textpack.c), or NULL */
     size_t npacked;
+    int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
 } prep_passage;
 
 /* What a worker thread owns. */
@@ -436,7 +437,10 @@ static int prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     if ((rc = zss_pretok_build(seg, &pp->pt[3], pp->figtext, w)) != 0)
         return rc;
     /* Compressing here keeps it off the single writer thread. */
-    return wk->dict ? zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked) : 0;
+    if (!wk->dict)
+        return 0;
+    pp->pack_tried = 1;
+    return zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked);
 }
 
 static const manifest_row *find_manifest(run *r, const char *path)
@@ -707,9 +711,9 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     const void *body;
     size_t nbody;
     int blob = pp->packed != NULL;
-    if (blob) {
-        body = pp->packed;
-        nbody = pp->npacked;
+    if (pp->pack_tried) {
+        body = blob ? (const void *)pp->packed : pp->p.text;
+        nbody = blob ? pp->npacked : pp->p.len;
     } else if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob))) {
         return rc;
     }
