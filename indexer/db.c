@@ -270,7 +270,11 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
         sqlite3_exec(db->h, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
     if (!db->readonly) {
-        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")) != 0)
+        /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
+         * index pages back and spilled dirty ones mid-batch (news-100:
+         * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
+        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                               " PRAGMA cache_size=-65536;")) != 0)
             return rc;
     }
     /* Empty file (new, or created by someone else just now): make the schema. */
