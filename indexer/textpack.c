@@ -7,7 +7,8 @@
  * the dictionary it needs, so the dictionary can never change; a corpus's
  * first few MiB show its vocabulary, its boilerplate (本报讯, 记者…摄) and
  * its way with figures well enough. An index too small to train on keeps its
- * text plain (it is small anyway) and trains when a later run brings more.
+ * text plain (it is small anyway) and trains when a later run brings more:
+ * the plain text already stored counts as samples.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,24 @@ static int load(zsd_packer *p)
     return rc;
 }
 
+static int sample(zsd_packer *p, const char *text, size_t n);
+
+/*
+ * No dictionary yet: the plain passages earlier runs stored are samples too,
+ * so an index built a little at a time (one zs_index_buffer() per article)
+ * still trains once it holds ZSD_TRAIN_BYTES. They are fewer than that.
+ */
+static int sample_stored(zsd_packer *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = zsd_prepare(p->db, &st, "SELECT body FROM passages WHERE typeof(body) = 'text'");
+    while (!rc && !p->cdict && !p->gave_up && sqlite3_step(st) == SQLITE_ROW)
+        rc = sample(p, (const char *)sqlite3_column_text(st, 0),
+                    (size_t)sqlite3_column_bytes(st, 0));
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int zsd_packer_open(zsd_packer **out, zs_db *db)
 {
     zsd_packer *p = calloc(1, sizeof *p);
@@ -62,7 +81,7 @@ int zsd_packer_open(zsd_packer **out, zs_db *db)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     }
     p->db = db;
-    if ((rc = load(p)) != 0) {
+    if ((rc = load(p)) != 0 || (!p->cdict && (rc = sample_stored(p)) != 0)) {
         zsd_packer_free(p);
         return rc;
     }

@@ -281,6 +281,19 @@ for h in hits:
         assert 0 <= s["start"] < s["end"] <= len(b)
 assert len(seen) == 60
 PY
+# Built a little at a time, an index trains once the plain text it holds reaches 4 MiB.
+check "half the copies into a new index" 0 "$Z" index -q --db "$T/store2.db" \
+    "$T"/many/[0-9]-* "$T"/many/[12][0-9]-*
+equals "  too little text to train on yet" \
+    "$(sqlite3 "$T/store2.db" "SELECT count(*) FROM meta WHERE key = 'text_dict'")" "0"
+check "  then all of them" 0 "$Z" index -q --db "$T/store2.db" "$T/many"
+equals "  now trained, on what was stored and what came" \
+    "$(sqlite3 "$T/store2.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
+        (SELECT count(*) > 0 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
+check "  and sound" 0 "$Z" check --db "$T/store2.db"
+check "  every copy found" 0 "$Z" query --db "$T/store2.db" --count '"授权发明专利2105项"'
+equals "  60 hits" "$(cat "$T/out")" "60"
+
 sed -i "s/授权发明专利2105项/授权发明专利2106项/" "$T/many/59-003_ef47862b64326710.txt"
 check "  a changed copy is indexed again over compressed passages" 0 "$Z" index -q --db "$T/store.db" "$T/many"
 check "  the index stays sound" 0 "$Z" check --db "$T/store.db"
