@@ -182,20 +182,19 @@ static size_t stem(zs_seg *s, size_t len)
     return (size_t)n;
 }
 
-/* Emit the pending run of Han characters: each one, then colocated words. */
+/* Emit the pending run of Han characters (ZS_SEG_WORDS): each one, then
+ * the colocated words starting there. */
 static int flush_run(emit_ctx *e, int32_t run_end)
 {
     zs_seg *s = e->s;
     int32_t nc = s->nrun;
-    const int words = (e->flags & (ZS_SEG_QUERY | ZS_SEG_WORDS)) == ZS_SEG_WORDS;
     int rc = 0;
 
     s->hs[nc] = run_end;
     for (int32_t k = 0; k < nc && !rc; k++) {
         size_t len = to_utf8(s, s->hs[k], s->hs[k + 1], 0);
-        rc = emit(e, len, ZS_TOK_HAN, s->hs[k], s->hs[k + 1], 0);
-        if (!words || rc)
-            continue;
+        if ((rc = emit(e, len, ZS_TOK_HAN, s->hs[k], s->hs[k + 1], 0)) != 0)
+            break;
         int32_t icu = s->hw[k];
         if (icu >= 2 && icu <= ZSS_MAX_WORD_CHARS && k + icu <= nc) {
             len = to_utf8(s, s->hs[k], s->hs[k + icu], 0);

@@ -229,13 +229,19 @@ h = json.loads(open(sys.argv[1]).readline())
 assert h["years"] == [2018, 2019], h["years"]
 PY
 
+# copies DIR N SED: N copies of the corpus in DIR, copy i edited by SED with @ = i
+copies() {
+    mkdir -p "$1"
+    i=0
+    while [ $i -lt "$2" ]; do
+        e=$(printf '%s' "$3" | sed "s/@/$i/g")
+        for f in "$CORPUS"/*.txt; do sed "$e" "$f" >"$1/$i-$(basename "$f")"; done
+        i=$((i + 1))
+    done
+}
+
 # ---- kill -9 while indexing leaves a sound index
-mkdir -p "$T/big"
-i=0
-while [ $i -lt 150 ]; do
-    for f in "$CORPUS"/*.txt; do sed "s/贵阳/贵阳$i/" "$f" >"$T/big/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+copies "$T/big" 150 "s/贵阳/贵阳@/"
 "$Z" index -q --db "$T/k.db" "$T/big" 2>/dev/null &
 pid=$!
 sleep 1.5
@@ -251,12 +257,7 @@ equals "  with every index made" "$(sqlite3 "$T/k.db" "SELECT count(*) FROM sqli
 
 # ---- the text store: past 4 MiB of passages, text is compressed (zstd with a
 # dictionary trained on the first passages) and must come back byte for byte
-mkdir -p "$T/many"
-i=0
-while [ $i -lt 60 ]; do
-    for f in "$CORPUS"/*.txt; do sed "s/。/。第${i}号/g" "$f" >"$T/many/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+copies "$T/many" 60 "s/。/。第@号/g"
 check "index 60 altered copies (every passage unique)" 0 "$Z" index -q --db "$T/store.db" "$T/many"
 equals "  a dictionary was trained and most text is compressed" \
     "$(sqlite3 "$T/store.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
