@@ -373,8 +373,6 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
 {
     char *sql = NULL;
     sqlite3_stmt *st = NULL;
-    sqlite3_int64 *ids = NULL;
-    int *kinds = NULL;
     double *tfs = NULL;
     zsq_rank_row *rows = NULL;
     size_t n = 0, stride = 1 + ZSQ_RANK_MAX_PHRASES, nphrase = 0;
@@ -383,8 +381,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
 
     if ((rc = zsq_rank_register(q->db)) != 0)
         return rc;
-    if (!(sql = malloc(len)) || !(ids = malloc(cap * sizeof *ids)) ||
-        !(kinds = malloc(cap * sizeof *kinds)) || !(tfs = calloc(cap * stride, sizeof *tfs)) ||
+    if (!(sql = malloc(len)) || !(tfs = calloc(cap * stride, sizeof *tfs)) ||
         !(rows = calloc(cap, sizeof *rows))) {
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
         goto out;
@@ -406,9 +403,8 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         if (nd > stride)
             nd = stride;
         memcpy(tfs + n * stride, blob, nd * sizeof(double));
-        ids[n] = sqlite3_column_int64(st, 0);
-        kinds[n] = sqlite3_column_int(st, 2);
-        rows[n] = (zsq_rank_row){ids[n], kinds[n], 0, tfs + n * stride + 1, nd - 1, 0};
+        rows[n] = (zsq_rank_row){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 2), 0,
+                                 tfs + n * stride + 1, nd - 1, 0};
         if (nd - 1 > nphrase)
             nphrase = nd - 1;
         n++;
@@ -437,8 +433,6 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
 out:
     sqlite3_finalize(st);
     free(sql);
-    free(ids);
-    free(kinds);
     free(tfs);
     free(rows);
     return rc;
