@@ -2,9 +2,10 @@
  * cmd_segment.c - `zhaoshu segment`: show the tokens of a text.
  *
  * The tool a user reaches for when a query does not find what they expect:
- * it prints exactly what the index stores (or, with --query, what a query
- * looks for), with each token's kind, normalized form and byte offsets into
- * the input as given.
+ * it prints what the index stores and the words a query would be split into
+ * (or, with --index or --query, exactly what the index stores or what a
+ * query looks for), with each token's kind, normalized form and byte offsets
+ * into the input as given.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,24 +13,25 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: zhaoshu segment [--json] [--query | --words] [TEXT...]\n"
+    "usage: zhaoshu segment [--json] [--index | --query] [TEXT...]\n"
     "\n"
     "Print the tokens zhaoshu makes of TEXT (or of standard input when no TEXT is\n"
     "given): one line per token with its byte offsets in the input, its kind and\n"
-    "its normalized form (NFKC, case folded, Simplified, stemmed).\n"
+    "its normalized form (NFKC, case folded, Simplified, stemmed). By default\n"
+    "both what the index stores and the words ICU's dictionary and the lexicon\n"
+    "find, which is how a query typed without spaces is split into words.\n"
     "\n"
     "Kinds: han   one Chinese character (what makes any run of characters findable)\n"
-    "       word  a multi-character word (with --words), at the same position as\n"
-    "             its first character (marked '+'); how a query is split into words\n"
+    "       word  a multi-character word, at the same position as its first\n"
+    "             character (marked '+'); splits queries, not stored in the index\n"
     "       latin a Latin word, folded and stemmed (Flops -> flop)\n"
     "       num   a number, thousands separators removed (1,234.5 -> 1234.5)\n"
     "       mixed letters glued to digits (100EFlops), beside its parts\n"
     "\n"
     "Options:\n"
     "  --json    one JSON object per token: {\"text\",\"kind\",\"start\",\"end\",\"colocated\"}\n"
+    "  --index   only what the index stores (no words)\n"
     "  --query   tokenize as a query's words are tokenized for FTS5\n"
-    "  --words   also show the ICU dictionary and lexicon words, as the query\n"
-    "            parser sees them (the index holds characters, not words)\n"
     "  -h, --help  show this help\n"
     "\n"
     "Example:\n"
@@ -59,7 +61,7 @@ static int print_token(void *ctx, const zs_token *t)
 int cmd_segment(int argc, char **argv)
 {
     seg_out o = {0, NULL};
-    unsigned flags = ZS_SEG_DOCUMENT;
+    unsigned flags = ZS_SEG_DOCUMENT | ZS_SEG_WORDS;
     zs_seg *seg = NULL;
     char *buf = NULL;
     size_t n = 0;
@@ -69,9 +71,9 @@ int cmd_segment(int argc, char **argv)
         if (!strcmp(argv[i], "--json"))
             o.json = 1;
         else if (!strcmp(argv[i], "--query"))
-            flags = (flags & ~ZS_SEG_WORDS) | ZS_SEG_QUERY;
-        else if (!strcmp(argv[i], "--words"))
-            flags = ZS_SEG_WORDS;
+            flags = ZS_SEG_QUERY;
+        else if (!strcmp(argv[i], "--index"))
+            flags = ZS_SEG_DOCUMENT;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);

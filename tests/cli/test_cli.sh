@@ -305,6 +305,10 @@ equals "  59 hits" "$(cat "$T/out")" "59"
 check "segment shows normalized tokens with original offsets" 0 "$Z" segment --json 六盘水高新区签约金额１３５．３４億元
 has "  full-width number" "$T/out" '{"text":"135.34","kind":"num","start":30,"end":48,"colocated":false}'
 has "  Traditional folded" "$T/out" '{"text":"亿","kind":"han","start":48,"end":51,"colocated":false}'
+has "  words a query is split into, beside the characters" "$T/out" '{"text":"签约金额","kind":"word","start":18,"end":30,"colocated":true}'
+check "segment --index: what the index stores" 0 "$Z" segment --json --index 六盘水高新区签约金额
+hasnt "  characters only" "$T/out" '"kind":"word"'
+has "  one token per character" "$T/out" '{"text":"签","kind":"han","start":18,"end":21,"colocated":false}'
 
 echo "1..$n"
 [ $fails -eq 0 ]
