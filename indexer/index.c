@@ -40,6 +40,13 @@
 #include "text_int.h"
 
 #define WINDOW_PER_THREAD 4
+/* Bytes of files read but not yet written past which workers wait: a job
+ * holds about ten times its file in passages and tokens, so a few large
+ * files would otherwise take gigabytes. */
+#define MAX_UNWRITTEN_BYTES (16u * 1024u * 1024u)
+/* Jobs larger than this are freed by the writer at once, not a window later
+ * by a worker (which saves the writer only the free() of small jobs). */
+#define WRITER_FREES_BYTES (256u * 1024u)
 #define COMMIT_BYTES (16u << 20)
 #define COMMIT_SECONDS 2.0
 #define MAX_YEARS 64
@@ -125,6 +132,7 @@ typedef struct run {
     size_t next_take, next_write, window;
     int stop;
     const zsd_dict *dict; /* published by the writer once it has one (under mu) */
+    unsigned long long unwritten; /* bytes of jobs done by workers, not yet written */
     struct timespec t0;
     double last_progress;
     char **dirs;       /* folders given (absolute), for prune */
@@ -540,7 +548,9 @@ static void *worker(void *arg)
     int rc = zs_seg_open(&wk.seg);
     pthread_mutex_lock(&r->mu);
     for (;;) {
-        while (!r->stop && r->next_take < r->njobs && r->next_take >= r->next_write + r->window)
+        while (!r->stop && r->next_take < r->njobs &&
+               (r->next_take >= r->next_write + r->window ||
+                (r->unwritten >= MAX_UNWRITTEN_BYTES && r->next_take > r->next_write)))
             pthread_cond_wait(&r->cv, &r->mu);
         if (r->stop || r->next_take >= r->njobs)
             break;
@@ -562,6 +572,7 @@ static void *worker(void *arg)
         }
         pthread_mutex_lock(&r->mu);
         j->state = 2;
+        r->unwritten += j->size;
         pthread_cond_broadcast(&r->cv);
     }
     pthread_mutex_unlock(&r->mu);
@@ -1012,7 +1023,10 @@ static int run_pipeline(run *r)
             bytes_since += j->size;
         }
         r->st->bytes_done += j->size;
-        pthread_mutex_lock(&r->mu); /* the workers free job i (worker()) */
+        if (j->size > WRITER_FREES_BYTES)
+            job_clear(j);
+        pthread_mutex_lock(&r->mu); /* the workers free small job i (worker()) */
+        r->unwritten -= j->size;
         if (!r->dict)
             r->dict = zsd_packer_dict(w.pack);
         r->next_write = i + 1;
