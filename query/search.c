@@ -140,6 +140,17 @@ static void sb_add(sbuf *b, const char *s)
     b->n += l;
 }
 
+/* Hand the built string to *out (caller frees), or fail on lost memory. */
+static int sb_finish(zs_query *q, sbuf *b, char **out)
+{
+    if (b->oom) {
+        free(b->p);
+        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    }
+    *out = b->p;
+    return 0;
+}
+
 /* Parse an option value as if written as "name:value" in the query. */
 static int parse_option(zs_query *q, zs_seg *seg, const char *name, const char *val,
                         zsq_parsed **out)
@@ -275,12 +286,7 @@ static int build_where(zs_query *q, const char *idcol, char **out)
         sb_add(&b, num);
         sb_add(&b, ")");
     }
-    if (b.oom) {
-        free(b.p);
-        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-    }
-    *out = b.p;
-    return 0;
+    return sb_finish(q, &b, out);
 }
 
 /* Each park filter as two bound values: its canonical name, and as typed
@@ -343,12 +349,7 @@ static int column_filters(zs_query *q, const char *match, char **out)
         }
         sb_add(&b, ")");
     }
-    if (b.oom) {
-        free(b.p);
-        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-    }
-    *out = b.p;
-    return 0;
+    return sb_finish(q, &b, out);
 }
 
 static void bind_filters(zs_query *q, sqlite3_stmt *st, int first)
