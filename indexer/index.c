@@ -61,9 +61,9 @@ typedef struct prep_passage {
     char **park_list;
     size_t nparks;
     int park_inherited;
-    int years[MAX_YEARS];
+    int *years;        /* nyears, then yeartext, in one allocation (NULL if none) */
     size_t nyears;
-    char yeartext[MAX_YEARS * 5 + 1];
+    const char *yeartext; /* the years joined by ' ' (the year column), or "" */
     zsi_figure *figs;
     size_t nfigs;
     char *figtext;     /* figures as printed joined by ' ' (the figure column) */
@@ -180,6 +180,7 @@ static void job_clear(job *j)
         free(pp->figs);
         free(pp->figtext);
         free(pp->packed);
+        free(pp->years);
         for (int c = 0; c < 4; c++)
             zss_pretok_clear(&pp->pt[c]);
     }
@@ -418,11 +419,21 @@ static int prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     }
     if ((rc = join_names(&pp->parks, pp->park_list, pp->nparks)) != 0)
         return rc;
-    zsi_years_extract(t, n, j->year, pp->years, MAX_YEARS, &pp->nyears);
+    /* Sized to what was found: a file of short lines holds a passage per
+     * line, and fixed arrays made the passages ten times their text. */
+    int years[MAX_YEARS];
+    char yt[MAX_YEARS * 12 + 1] = "";
     size_t w = 0;
+    zsi_years_extract(t, n, j->year, years, MAX_YEARS, &pp->nyears);
     for (size_t i = 0; i < pp->nyears; i++)
-        w += (size_t)snprintf(pp->yeartext + w, sizeof pp->yeartext - w, "%s%d", i ? " " : "",
-                              pp->years[i]);
+        w += (size_t)snprintf(yt + w, sizeof yt - w, "%s%d", i ? " " : "", years[i]);
+    pp->yeartext = "";
+    if (pp->nyears) {
+        if (!(pp->years = malloc(pp->nyears * sizeof *years + w + 1)))
+            return ZS_ENOMEM;
+        memcpy(pp->years, years, pp->nyears * sizeof *years);
+        pp->yeartext = memcpy(pp->years + pp->nyears, yt, w + 1);
+    }
     if ((rc = zsi_figures_extract(t, n, &pp->figs, &pp->nfigs)) != 0)
         return rc;
     size_t flen = 1;
