@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#define ZDICT_STATIC_LINKING_ONLY /* ZDICT_trainFromBuffer_fastCover, exported by libzstd */
 #include <zdict.h>
 #include <zstd.h>
 
@@ -109,7 +110,20 @@ static int train(zsd_packer *p)
     int rc = 0;
     if (!dict)
         return zsd_fail(p->db, ZS_ENOMEM, "out of memory");
-    size_t n = ZDICT_trainFromBuffer(dict, ZSD_DICT_BYTES, p->samples, p->sizes, p->nsizes);
+    /* One fastCover pass with fixed parameters, not ZDICT_trainFromBuffer()'s
+     * search over k on a 75% split: on 4 MiB of news 0.064 s instead of
+     * 0.264 s in the single writer thread, for a ratio of 0.2242 instead of
+     * 0.2227 on other news (0.9576 instead of 0.9699 on real text). */
+    ZDICT_fastCover_params_t prm;
+    memset(&prm, 0, sizeof prm);
+    prm.k = 200;
+    prm.d = 8;
+    prm.f = 20;
+    prm.accel = 1;
+    prm.splitPoint = 1.0;
+    prm.zParams.compressionLevel = ZSD_LEVEL;
+    size_t n = ZDICT_trainFromBuffer_fastCover(dict, ZSD_DICT_BYTES, p->samples, p->sizes,
+                                               p->nsizes, prm);
     free(p->samples);
     free(p->sizes);
     p->samples = NULL;
