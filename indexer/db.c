@@ -31,7 +31,7 @@ static const char schema[] =
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
     " FROM passages;\n"
-    "CREATE INDEX passages_hash ON passages(hash);\n"
+
     /* Headlines, captions and bylines: ranking asks each candidate's kind
      * here, in a few pages, instead of in the passages table's rows. */
     "CREATE INDEX passages_minor ON passages(id, kind) WHERE kind <> 0;\n"
@@ -66,9 +66,11 @@ static const char schema[] =
     " content_rowid='id', tokenize='zhaoshu');\n";
 
 /* Secondary indexes that a build into an empty index makes at its end, by
- * sorting once, rather than row by row (see index.c). Neither the writer's
- * duplicate lookup (passages_hash) nor ranking (passages_minor) is here. */
+ * sorting once, rather than row by row (see index.c). The writer's
+ * duplicate lookup (passages_hash) is here too: a first build finds
+ * repeats in memory (seen.c). Ranking's passages_minor is not. */
 const char zsd_late_indexes[] =
+    "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash);\n"
     "CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_dups_passage ON passage_dups(passage_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_dups_doc ON passage_dups(doc_id);\n"
@@ -76,7 +78,7 @@ const char zsd_late_indexes[] =
     "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_years_passage ON passage_years(passage_id);\n";
 const char zsd_late_indexes_drop[] =
-    "DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS passage_dups_passage;"
+    "DROP INDEX IF EXISTS passages_hash; DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS passage_dups_passage;"
     " DROP INDEX IF EXISTS passage_dups_doc; DROP INDEX IF EXISTS figure_rows_class;"
     " DROP INDEX IF EXISTS passage_parks_passage; DROP INDEX IF EXISTS passage_years_passage;";
 

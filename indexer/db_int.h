@@ -10,6 +10,7 @@
 #define ZS_DB_INT_H
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "zhaoshu.h"
@@ -124,5 +125,21 @@ int zsd_strings_open(zsd_strings **out, zs_db *db);
 int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id);
 /* Accepts NULL. */
 void zsd_strings_free(zsd_strings *t);
+
+/* ---- interface to seen.c ---- */
+
+/* During a first build: stored passages by hash (see seen.c). */
+typedef struct zsd_seen zsd_seen;
+
+/* Ownership: caller frees *out with zsd_seen_free(). @return 0, ZS_ENOMEM. */
+int zsd_seen_open(zsd_seen **out);
+/* Accepts NULL. */
+void zsd_seen_free(zsd_seen *s);
+/* Remember that passage id has this hash. @return 1, or 0 when the table
+ * is full (or id does not fit): then it knows only what it was told so far. */
+int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
+/* The candidates for hash, one per call, starting with *cursor = 0:
+ * a passage id whose text may equal the one hashed, or 0 when done. */
+sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
 
 #endif

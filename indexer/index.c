@@ -609,16 +609,17 @@ static void *worker(void *arg)
 
 typedef struct writer {
     zs_db *db;
-    sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *dup_ins, *fts_ins, *fig_ins,
-        *park_ins, *year_ins, *alias_ins;
+    sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
+        *fig_ins, *park_ins, *year_ins, *alias_ins;
     zsd_strings *str;
     zsd_packer *pack;
+    zsd_seen *seen;
 } writer;
 
 static void writer_close(writer *w)
 {
     sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins, &w->p_find,
-                            &w->dup_ins, &w->fts_ins, &w->fig_ins, &w->park_ins, &w->year_ins,
+                            &w->p_same, &w->dup_ins, &w->fts_ins, &w->fig_ins, &w->park_ins, &w->year_ins,
                             &w->alias_ins};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
@@ -628,6 +629,8 @@ static void writer_close(writer *w)
     w->str = NULL;
     zsd_packer_free(w->pack);
     w->pack = NULL;
+    zsd_seen_free(w->seen);
+    w->seen = NULL;
 }
 
 static int writer_open(writer *w, zs_db *db)
@@ -655,6 +658,8 @@ static int writer_open(writer *w, zs_db *db)
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?)")) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
+        (rc = zsd_prepare(db, &w->p_same,
+                          "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
         (rc = zsd_strings_open(&w->str, db)) || (rc = zsd_packer_open(&w->pack, db)))
         return rc;
     return 0;
@@ -721,12 +726,26 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
                          prep_passage *pp, const char *article_park)
 {
     zs_db *db = w->db;
-    int rc;
-    sqlite3_bind_int64(w->p_find, 1, (sqlite3_int64)pp->hash);
-    sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
-    int found = sqlite3_step(w->p_find) == SQLITE_ROW;
-    sqlite3_int64 pid = found ? sqlite3_column_int64(w->p_find, 0) : 0;
-    sqlite3_reset(w->p_find);
+    int rc, found = 0;
+    sqlite3_int64 pid = 0;
+    if (w->seen) { /* a first build: candidates from memory, confirmed on the text */
+        size_t cur = 0;
+        sqlite3_int64 cand;
+        while (!found && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
+            sqlite3_bind_int64(w->p_same, 1, cand);
+            sqlite3_bind_int64(w->p_same, 2, (sqlite3_int64)pp->hash);
+            sqlite3_bind_text(w->p_same, 3, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+            if ((found = sqlite3_step(w->p_same) == SQLITE_ROW))
+                pid = cand;
+            sqlite3_reset(w->p_same);
+        }
+    } else {
+        sqlite3_bind_int64(w->p_find, 1, (sqlite3_int64)pp->hash);
+        sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+        found = sqlite3_step(w->p_find) == SQLITE_ROW;
+        pid = found ? sqlite3_column_int64(w->p_find, 0) : 0;
+        sqlite3_reset(w->p_find);
+    }
     if (found) {
         sqlite3_bind_int64(w->dup_ins, 1, pid);
         sqlite3_bind_int64(w->dup_ins, 2, doc_id);
@@ -762,6 +781,13 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
     if ((rc = step_done(db, s, "storing a passage")) != 0)
         return rc;
     pid = sqlite3_last_insert_rowid(db->h);
+    if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
+        /* The table is full: from now on SQLite finds repeats. */
+        zsd_seen_free(w->seen);
+        w->seen = NULL;
+        if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
+            return rc;
+    }
     s = w->fts_ins;
     sqlite3_bind_int64(s, 1, pid);
     sqlite3_bind_text(s, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
@@ -1016,8 +1042,16 @@ static int run_pipeline(run *r)
      * (removal, promotion, figure-only filters) are made at the end: one sort
      * each instead of an insert per row, the writer being the serial part.
      * Otherwise (or after a run that was killed) make sure they exist. */
-    if ((rc = zsd_exec(db, empty_index(db) ? zsd_late_indexes_drop : zsd_late_indexes)) != 0)
+    if (empty_index(db)) {
+        if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
+            goto out;
+        if ((rc = zsd_seen_open(&w.seen)) != 0) {
+            rc = zsd_fail(db, rc, "out of memory");
+            goto out;
+        }
+    } else if ((rc = zsd_exec(db, zsd_late_indexes)) != 0) {
         goto out;
+    }
     if ((rc = store_aliases(&w, r->gaz)) != 0)
         goto out;
     for (; started < nth; started++)

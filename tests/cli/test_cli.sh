@@ -252,8 +252,27 @@ check "  and the next run completes the work" 0 "$Z" index -q --db "$T/k.db" "$T
 check "  and is sound" 0 "$Z" check --db "$T/k.db"
 # A first build makes its secondary indexes at the end; a killed one, the next run.
 equals "  with every index made" "$(sqlite3 "$T/k.db" "SELECT count(*) FROM sqlite_master WHERE
-    type = 'index' AND name IN ('passages_doc', 'passage_dups_passage', 'passage_dups_doc',
-    'figure_rows_class', 'passage_parks_passage', 'passage_years_passage')")" "6"
+    type = 'index' AND name IN ('passages_hash', 'passages_doc', 'passage_dups_passage',
+    'passage_dups_doc', 'figure_rows_class', 'passage_parks_passage', 'passage_years_passage')")" "7"
+
+# A first build finds repeats in memory (seen.c); past its limit, through
+# the index passages_hash, made then. Both ways must store the same passages.
+check "a first build finds repeats in memory" 0 "$Z" index -q --db "$T/seen1.db" "$T/big"
+ZHAOSHU_SEEN_MAX=40 "$Z" index -q --db "$T/seen2.db" "$T/big" 2>"$T/err"
+equals "  and past a limit of 40 passages, through SQLite" "$?" "0"
+for t in 1 2; do
+    sqlite3 "$T/seen$t.db" "SELECT d.path, p.seq, p.hash, p.id FROM passages p JOIN docs d
+        ON d.id = p.doc_id ORDER BY p.id; SELECT d.path, x.seq, x.passage_id FROM passage_dups x
+        JOIN docs d ON d.id = x.doc_id ORDER BY 1, 2; SELECT count(*) FROM passage_dups;
+        SELECT name FROM sqlite_master WHERE name = 'passages_hash'" >"$T/seen$t.out"
+done
+if cmp -s "$T/seen1.out" "$T/seen2.out" && [ "$(tail -2 "$T/seen1.out" | head -1)" -gt 1000 ] &&
+    [ "$(tail -1 "$T/seen1.out")" = passages_hash ]; then
+    ok "  the same passages and repeats either way"
+else
+    notok "  repeats differ between memory and SQLite" "$(diff "$T/seen1.out" "$T/seen2.out" | head -5)"
+fi
+check "  and sound" 0 "$Z" check --db "$T/seen2.db"
 
 # ---- the text store: past 4 MiB of passages, text is compressed (zstd with a
 # dictionary trained on the first passages) and must come back byte for byte
