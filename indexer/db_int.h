@@ -142,4 +142,15 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
  * a passage id whose text may equal the one hashed, or 0 when done. */
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
 
+/* The workers' guesses at repeated passages (see seen.c). */
+typedef struct zsd_hints zsd_hints;
+
+/* Ownership: caller frees *out with zsd_hints_free(). @return 0, ZS_ENOMEM. */
+int zsd_hints_open(zsd_hints **out);
+/* Accepts NULL. */
+void zsd_hints_free(zsd_hints *h);
+/* 1 when an earlier job, or job itself earlier, probably had a passage with
+ * this hash; else 0, and it is remembered. Safe from several threads. */
+int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job);
+
 #endif

@@ -75,6 +75,7 @@ typedef struct prep_passage {
     char *packed;      /* the text compressed (textpack.c), or NULL */
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
+    int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
 } prep_passage;
 
 /* What a worker thread owns. */
@@ -132,6 +133,7 @@ typedef struct run {
     manifest_row *man;
     size_t nman, capman;
     zsi_gazetteer *gaz;
+    zsd_hints *hints;  /* shared by the workers */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     size_t next_take, next_write, next_free, window;
@@ -413,7 +415,6 @@ static int prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     size_t n = pp->p.len;
     int rc;
 
-    pp->hash = XXH3_64bits(t, n);
     if (!pp->nparks && j->article_park && zsi_has_bare_park_ref(r->gaz, t, n)) {
         pp->park_list = malloc(sizeof *pp->park_list);
         if (!pp->park_list || !(pp->park_list[0] = strdup(j->article_park)))
@@ -534,6 +535,8 @@ static void process(run *r, worker_ctx *wk, job *j)
         j->nps = i + 1;
         if ((rc = passage_parks(r, &j->ps[i], &tally)) != 0)
             goto fail;
+        j->ps[i].hash = XXH3_64bits(j->ps[i].p.text, j->ps[i].p.len);
+        j->ps[i].repeat = zsd_hints_repeat(r->hints, j->ps[i].hash, (size_t)(j - r->jobs));
     }
     const char *main_zone = zsi_park_tally_best(&tally);
     if (main_zone && !(j->article_park = strdup(main_zone))) {
@@ -541,7 +544,7 @@ static void process(run *r, worker_ctx *wk, job *j)
         goto fail;
     }
     for (size_t i = 0; i < nps; i++)
-        if ((rc = prepare_passage(r, wk, j, &j->ps[i])) != 0)
+        if (!j->ps[i].repeat && (rc = prepare_passage(r, wk, j, &j->ps[i])) != 0)
             goto fail;
     goto out;
 fail:
@@ -614,6 +617,7 @@ typedef struct writer {
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;
+    worker_ctx wk;     /* for passages the workers took for repeats */
 } writer;
 
 static void writer_close(writer *w)
@@ -631,6 +635,8 @@ static void writer_close(writer *w)
     w->pack = NULL;
     zsd_seen_free(w->seen);
     w->seen = NULL;
+    zs_seg_free(w->wk.seg);
+    w->wk.seg = NULL;
 }
 
 static int writer_open(writer *w, zs_db *db)
@@ -722,9 +728,11 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
-static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, size_t seq,
-                         prep_passage *pp, const char *article_park)
+static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t seq,
+                         prep_passage *pp)
 {
+    zs_index_stats *st = r->st;
+    const char *article_park = j->article_park;
     zs_db *db = w->db;
     int rc, found = 0;
     sqlite3_int64 pid = 0;
@@ -754,6 +762,14 @@ static int write_passage(writer *w, zs_index_stats *st, sqlite3_int64 doc_id, si
         sqlite3_bind_int64(w->dup_ins, 5, (sqlite3_int64)pp->p.end);
         st->duplicates++;
         return step_done(db, w->dup_ins, "recording a repeated passage");
+    }
+    if (pp->repeat) { /* the workers' guess was wrong (seen.c): prepare it here */
+        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
+        w->wk.dict = NULL; /* the packer below compresses */
+        if ((rc = prepare_passage(r, &w->wk, j, pp)) != 0)
+            return zsd_fail(db, rc, "%s", zs_strerror(rc));
+        pp->repeat = 0;
     }
     sqlite3_stmt *s = w->p_ins;
     sqlite3_bind_int64(s, 1, doc_id);
@@ -888,7 +904,7 @@ static int write_job(writer *w, run *r, job *j)
     if (!doc_id)
         doc_id = sqlite3_last_insert_rowid(db->h);
     for (size_t i = 0; i < j->nps; i++)
-        if ((rc = write_passage(w, r->st, doc_id, i + 1, &j->ps[i], j->article_park)) != 0)
+        if ((rc = write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
             return rc;
     r->st->files_indexed++;
     return 0;
@@ -1034,6 +1050,10 @@ static int run_pipeline(run *r)
     r->window = WINDOW_JOBS;
     if ((rc = writer_open(&w, db)) != 0)
         goto out;
+    if ((rc = zsd_hints_open(&r->hints)) != 0) {
+        rc = zsd_fail(db, rc, "out of memory");
+        goto out;
+    }
     r->dict = zsd_packer_dict(w.pack); /* an index that has one already */
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
@@ -1115,6 +1135,8 @@ out:
     if (in_txn)
         sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
     writer_close(&w);
+    zsd_hints_free(r->hints);
+    r->hints = NULL;
     progress(r, 1);
     return rc;
 }

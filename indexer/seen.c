@@ -16,6 +16,18 @@
  * the table is 70% full (2.9 million passages, some 400 MB of news), the
  * writer makes passages_hash and goes on with SQL lookups. Tests set a
  * lower limit with $ZHAOSHU_SEEN_MAX to take that path on a small corpus.
+ *
+ * The workers' hints (zsd_hints) come before: a news corpus repeats 28% of
+ * its bytes (bylines, boilerplate, reprinted articles), and segmenting,
+ * extracting and compressing a passage the writer will only record as a
+ * repeat is wasted work on the cores the workers share. A worker asks, for
+ * each passage of job J, whether an earlier job or an earlier passage of J
+ * had the same hash. The table is lossy and shared without locks: a word
+ * per slot holds 40 more bits of the hash and J + 1, read and written
+ * atomically. A wrong "yes" costs only time (the writer, finding no such
+ * passage, prepares it itself); a wrong "no" costs the work it would have
+ * saved. $ZHAOSHU_REPEAT_ALL makes every answer "yes", so tests can check
+ * that the writer's own preparation stores the same index.
  */
 #include <stdlib.h>
 
@@ -74,5 +86,54 @@ sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)
         if (s->slot[i] >> 32 == hash >> 32)
             return (sqlite3_int64)(s->slot[i] & UINT32_MAX);
     }
+    return 0;
+}
+
+#define HINT_SLOTS_LOG2 20 /* 8 MiB */
+#define HINT_SLOTS (UINT64_C(1) << HINT_SLOTS_LOG2)
+#define HINT_JOB_BITS 24
+#define HINT_JOB_MASK ((UINT64_C(1) << HINT_JOB_BITS) - 1)
+#define HINT_TAG_MASK ((UINT64_C(1) << (64 - HINT_JOB_BITS)) - 1)
+
+struct zsd_hints {
+    uint64_t *slot; /* tag << HINT_JOB_BITS | (job + 1); 0 is empty */
+    int all;
+};
+
+int zsd_hints_open(zsd_hints **out)
+{
+    zsd_hints *h = calloc(1, sizeof *h);
+    *out = NULL;
+    if (!h || !(h->slot = calloc(HINT_SLOTS, sizeof *h->slot))) {
+        free(h);
+        return ZS_ENOMEM;
+    }
+    h->all = getenv("ZHAOSHU_REPEAT_ALL") != NULL;
+    *out = h;
+    return 0;
+}
+
+void zsd_hints_free(zsd_hints *h)
+{
+    if (!h)
+        return;
+    free(h->slot);
+    free(h);
+}
+
+int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job)
+{
+    if (h->all)
+        return 1;
+    if (job + 1 > HINT_JOB_MASK)
+        return 0;
+    uint64_t *p = &h->slot[hash & (HINT_SLOTS - 1)];
+    uint64_t tag = (hash >> HINT_SLOTS_LOG2) & HINT_TAG_MASK;
+    uint64_t cur = __atomic_load_n(p, __ATOMIC_RELAXED);
+    if (cur && cur >> HINT_JOB_BITS == tag) {
+        if ((cur & HINT_JOB_MASK) <= job + 1)
+            return 1;
+    }
+    __atomic_store_n(p, tag << HINT_JOB_BITS | (job + 1), __ATOMIC_RELAXED);
     return 0;
 }
