@@ -89,7 +89,7 @@ sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)
     return 0;
 }
 
-#define HINT_SLOTS_LOG2 20 /* 8 MiB */
+#define HINT_SLOTS_LOG2 19 /* 4 MiB */
 #define HINT_SLOTS (UINT64_C(1) << HINT_SLOTS_LOG2)
 #define HINT_JOB_BITS 24
 #define HINT_JOB_MASK ((UINT64_C(1) << HINT_JOB_BITS) - 1)
