@@ -66,6 +66,7 @@
  * with no letter, digit or Han character ("……") are not returned.
  * start/end always cover the original bytes of the first and last segment.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +207,23 @@ static int cues_load(cues *c)
     qsort(c->caption.v, c->caption.n, sizeof(str), by_len_desc);
     qsort(c->surname.v, c->surname.n, sizeof(str), by_len_desc);
     return 0;
+}
+
+/* The cues, loaded and sorted once per process and never freed, like the
+ * units (figure.c): loading them for every file was 4% of indexing news
+ * of 2 KB articles (perf: qsort, zsi_data_next_line). */
+static struct {
+    pthread_once_t once;
+    int rc;
+    cues c;
+} g_cues = {PTHREAD_ONCE_INIT, 0, {0}};
+
+static void cues_init(void)
+{
+    if ((g_cues.rc = cues_load(&g_cues.c)) != 0) {
+        cues_free(&g_cues.c);
+        memset(&g_cues.c, 0, sizeof g_cues.c);
+    }
 }
 
 /* ---- characters ---- */
@@ -977,7 +995,7 @@ static int build(plist *out, const char *p, segs *l)
 
 int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *nout)
 {
-    cues c = {0};
+    const cues *c = &g_cues.c;
     segs l = {0};
     plist pl = {0};
     size_t i = 0, blank = 0;
@@ -989,7 +1007,9 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
     *nout = 0;
     if (n > ZSI_MAX_PASSAGE_INPUT)
         return ZS_ELIMIT;
-    if ((rc = cues_load(&c)) != 0)
+    if (pthread_once(&g_cues.once, cues_init) != 0)
+        return ZS_ENOMEM;
+    if ((rc = g_cues.rc) != 0)
         goto out;
     /* Lines and segments. */
     while (i < n) {
@@ -1003,7 +1023,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
         if (s == te) {
             blank++;
         } else {
-            size_t t = tail_start(&c, text, s, te);
+            size_t t = tail_start(c, text, s, te);
             if (t) {
                 if ((rc = seg_add(&l, s, trim_back(text, s, t), blank, !any)) != 0)
                     goto out;
@@ -1021,7 +1041,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
     for (size_t k = 0; k < l.n; k++) {
         seg *g = &l.v[k];
         int credit = 0, kind;
-        features(&c, text, g);
+        features(c, text, g);
         if (text[g->s] == '#') {
             g->fixed = ZSI_P_HEADLINE;
             continue;
@@ -1035,7 +1055,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
             continue;
         }
         rc = 0;
-        kind = credit_kind(&c, text + g->s, g->e - g->s, &credit);
+        kind = credit_kind(c, text + g->s, g->e - g->s, &credit);
         g->credit = credit;
         if (kind >= 0 && (kind == ZSI_P_CAPTION || g->nch <= BYLINE_CHARS)) {
             g->fixed = kind;
@@ -1061,7 +1081,6 @@ out:
     for (size_t k = 0; k < l.n; k++)
         free(l.v[k].repl);
     free(l.v);
-    cues_free(&c);
     return rc;
 }
 
