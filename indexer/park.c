@@ -51,6 +51,7 @@ extern const size_t zs_data_zone_suffixes_len;
 #define MAX_NAME_BYTES 256
 /* Alias index buckets (by first code point). */
 #define NBUCKETS 1024
+#define PAIR_BITS 65536
 
 typedef struct str {
     char *s;
@@ -83,6 +84,12 @@ struct zsi_gazetteer {
     size_t *aoff;
     size_t *bucket[NBUCKETS]; /* alias indices by first code point, longest first */
     size_t nbucket[NBUCKETS];
+    /* Aliases' first two code points, hashed (pair_bit()): a text position
+     * whose pair is absent starts no alias, and most positions of a passage
+     * are skipped without a memcmp over their bucket (where 中, 新, 大 start
+     * many names). A bucket with a one-character alias is never skipped. */
+    uint64_t pairs[PAIR_BITS / 64];
+    unsigned char onecp[NBUCKETS];
     suffix *suf;
     size_t nsuf, capsuf;
     /* first code points of suffixes, by cp % NBUCKETS: most positions of a
@@ -146,6 +153,11 @@ static int suf_len_desc(const void *a, const void *b)
 {
     const suffix *x = a, *y = b;
     return (x->n < y->n) - (x->n > y->n);
+}
+
+static size_t pair_bit(UChar32 a, UChar32 b)
+{
+    return ((size_t)a * 40503u + (size_t)b) % PAIR_BITS;
 }
 
 static UChar32 first_cp(const char *s, size_t n)
@@ -395,6 +407,19 @@ static int build_index(zsi_gazetteer *g)
             k--;
         }
         nb[k] = i;
+    }
+    for (size_t i = 0; i < g->nal; i++) {
+        const char *a = g->al[i].s;
+        int32_t k = 0, n = (int32_t)g->al[i].n;
+        UChar32 c1 = -1, c2 = -1;
+        if (k < n)
+            U8_NEXT(a, k, n, c1);
+        if (k < n)
+            U8_NEXT(a, k, n, c2);
+        if (c2 < 0)
+            g->onecp[(size_t)(c1 < 0 ? 0 : c1) % NBUCKETS] = 1;
+        else
+            g->pairs[pair_bit(c1, c2) / 64] |= UINT64_C(1) << (pair_bit(c1, c2) % 64);
     }
     qsort(g->suf, g->nsuf, sizeof *g->suf, suf_len_desc);
     for (size_t i = 0; i < g->nsuf; i++) {
@@ -793,8 +818,17 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         UChar32 c;
         U8_NEXT(p, k, (int32_t)n, c);
         if (c >= 0) {
-            size_t b = (size_t)c % NBUCKETS, hit = (size_t)-1;
-            for (size_t j = 0; j < g->nbucket[b]; j++) {
+            size_t b = (size_t)c % NBUCKETS, hit = (size_t)-1, nb = g->nbucket[b];
+            if (nb && !g->onecp[b]) {
+                int32_t k2 = k;
+                UChar32 c2 = -1;
+                if (k2 < (int32_t)n)
+                    U8_NEXT(p, k2, (int32_t)n, c2);
+                size_t pb = c2 < 0 ? 0 : pair_bit(c, c2);
+                if (c2 < 0 || !(g->pairs[pb / 64] & (UINT64_C(1) << (pb % 64))))
+                    nb = 0;
+            }
+            for (size_t j = 0; j < nb; j++) {
                 const alias *a = &g->al[g->bucket[b][j]];
                 if (a->n <= n - i && memcmp(p + i, a->s, a->n) == 0) {
                     hit = g->bucket[b][j];
