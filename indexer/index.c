@@ -145,7 +145,13 @@ typedef struct run {
     zsi_gazetteer *gaz;
     zsd_hints *hints;  /* shared by the workers */
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    /* Two conditions, each signalled only when its waiter can go on: one
+     * broadcast per job woke every thread for each of 45,791 news files
+     * (futex calls; 0.37 s of the writer's 7.8 s went to handing over). */
+    pthread_cond_t cv_work; /* workers: room to take a job, or stop */
+    pthread_cond_t cv_done; /* the writer: job writer_wants is done */
+    size_t nidle;       /* workers waiting on cv_work */
+    size_t writer_wants; /* the job the writer waits for, or SIZE_MAX */
     size_t next_take, next_write, next_free, window;
     int huge_busy;     /* a huge job is taken and not yet written */
     int stop;
@@ -608,7 +614,9 @@ static void *worker(void *arg)
         if (r->next_take >= r->next_write + r->window ||
             (r->unwritten >= MAX_UNWRITTEN_BYTES && r->next_take > r->next_write) ||
             (r->jobs[r->next_take].huge && r->huge_busy)) {
-            pthread_cond_wait(&r->cv, &r->mu);
+            r->nidle++;
+            pthread_cond_wait(&r->cv_work, &r->mu);
+            r->nidle--;
             continue;
         }
         size_t t = r->next_take++;
@@ -626,7 +634,8 @@ static void *worker(void *arg)
         pthread_mutex_lock(&r->mu);
         j->state = 2;
         r->unwritten += j->size;
-        pthread_cond_broadcast(&r->cv);
+        if (r->writer_wants == t)
+            pthread_cond_signal(&r->cv_done);
     }
     pthread_mutex_unlock(&r->mu);
     zs_seg_free(wk.seg);
@@ -1110,8 +1119,10 @@ static int run_pipeline(run *r)
     for (size_t i = 0; i < r->njobs; i++) {
         job *j = &r->jobs[i];
         pthread_mutex_lock(&r->mu);
+        r->writer_wants = i;
         while (j->state != 2)
-            pthread_cond_wait(&r->cv, &r->mu);
+            pthread_cond_wait(&r->cv_done, &r->mu);
+        r->writer_wants = SIZE_MAX;
         pthread_mutex_unlock(&r->mu);
         for (size_t m = 0; m < j->nmsgs; m++)
             report(r, j->msgs[m].kind, j->path, j->msgs[m].off, j->msgs[m].text);
@@ -1142,7 +1153,14 @@ static int run_pipeline(run *r)
         if (!r->dict)
             r->dict = zsd_packer_dict(w.pack);
         r->next_write = i + 1;
-        pthread_cond_broadcast(&r->cv);
+        /* Wake waiting workers once there is room with a margin, so that a
+         * worker runs for a while rather than for one job. Once the writer
+         * catches up (unwritten 0, next_write = next_take), this holds. */
+        if (r->nidle &&
+            (r->next_take >= r->njobs || r->next_take < r->next_write + r->window / 2) &&
+            (r->unwritten <= MAX_UNWRITTEN_BYTES / 2 || r->next_take <= r->next_write) &&
+            !(r->next_take < r->njobs && r->jobs[r->next_take].huge && r->huge_busy))
+            pthread_cond_broadcast(&r->cv_work);
         pthread_mutex_unlock(&r->mu);
         double t = now_since(&r->t0);
         if (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS) {
@@ -1162,7 +1180,7 @@ static int run_pipeline(run *r)
 out:
     pthread_mutex_lock(&r->mu);
     r->stop = 1;
-    pthread_cond_broadcast(&r->cv);
+    pthread_cond_broadcast(&r->cv_work);
     pthread_mutex_unlock(&r->mu);
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
@@ -1199,7 +1217,8 @@ static void run_free(run *r)
     free(r->dirs);
     zsi_gazetteer_free(r->gaz);
     pthread_mutex_destroy(&r->mu);
-    pthread_cond_destroy(&r->cv);
+    pthread_cond_destroy(&r->cv_work);
+    pthread_cond_destroy(&r->cv_done);
 }
 
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
@@ -1255,7 +1274,9 @@ static void run_init(run *r, zs_db *db, const zs_index_opts *o, zs_index_stats *
     r->o = o;
     r->st = st;
     pthread_mutex_init(&r->mu, NULL);
-    pthread_cond_init(&r->cv, NULL);
+    pthread_cond_init(&r->cv_work, NULL);
+    pthread_cond_init(&r->cv_done, NULL);
+    r->writer_wants = SIZE_MAX;
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
     db->err[0] = '\0';
 }
