@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE /* tdestroy */
 #include <search.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,11 +22,26 @@ typedef struct str_entry {
     char s[]; /* NUL-terminated */
 } str_entry;
 
+/* In front of the tree, a direct-mapped cache by FNV-1a hash: five lookups
+ * per figure walked the tree with strcmp (news-100: 0.93 s of the writer
+ * went to figures); a cached string costs one strcmp. Entries live until
+ * zsd_strings_free(), so the cached pointers stay valid. */
+#define CACHE_SLOTS 512
+
 struct zsd_strings {
     zs_db *db;
     void *root;
     sqlite3_stmt *ins;
+    const str_entry *cache[CACHE_SLOTS];
 };
+
+static size_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h % CACHE_SLOTS;
+}
 
 static int by_s(const void *a, const void *b)
 {
@@ -85,7 +101,12 @@ fail:
 
 int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id)
 {
-    size_t n = strlen(s);
+    size_t n = strlen(s), slot = fnv1a(s, n);
+    const str_entry *c = t->cache[slot];
+    if (c && !strcmp(c->s, s)) {
+        *id = c->id;
+        return 0;
+    }
     char key[sizeof(str_entry) + 64];
     str_entry *k = (str_entry *)key;
     str_entry *big = NULL;
@@ -100,6 +121,7 @@ int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id)
     str_entry **hit = tfind(k, &t->root, by_s);
     free(big);
     if (hit) {
+        t->cache[slot] = *hit;
         *id = (*hit)->id;
         return 0;
     }
