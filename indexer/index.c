@@ -223,7 +223,8 @@ static void job_clear(job *j)
 
 /* ------------------------------------------------------------------ input */
 
-static int add_job(run *r, const char *path, int from_stdin)
+/* size: the file's, as stat() found it (0 for standard input). */
+static int add_job(run *r, const char *path, int from_stdin, unsigned long long size)
 {
     if (r->njobs == r->capjobs) {
         size_t cap = r->capjobs ? r->capjobs * 2 : 64;
@@ -238,8 +239,7 @@ static int add_job(run *r, const char *path, int from_stdin)
     if (!(j->path = strdup(path)))
         return ZS_ENOMEM;
     j->from_stdin = from_stdin;
-    struct stat sb;
-    j->huge = !from_stdin && stat(path, &sb) == 0 && sb.st_size >= (off_t)HUGE_JOB_BYTES;
+    j->huge = size >= HUGE_JOB_BYTES;
     r->njobs++;
     return 0;
 }
@@ -338,7 +338,7 @@ static int walk(run *r, const char *dir, int depth)
         else if (S_ISREG(sb.st_mode) && strcmp(names[i], "manifest.tsv") != 0) {
             r->st->files_seen++;
             r->st->bytes_total += (unsigned long long)sb.st_size;
-            rc = add_job(r, full, 0);
+            rc = add_job(r, full, 0, (unsigned long long)sb.st_size);
         }
     }
     for (size_t i = 0; i < n; i++)
@@ -1224,7 +1224,7 @@ static void run_free(run *r)
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 static int add_mem_job(run *r, const char *name, char *buf, size_t len, int year)
 {
-    int rc = add_job(r, name, 1);
+    int rc = add_job(r, name, 1, 0);
     if (rc) {
         free(buf);
         return rc;
@@ -1330,7 +1330,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         } else {
             st->files_seen++;
             st->bytes_total += (unsigned long long)sb.st_size;
-            rc = add_job(&r, real, 0);
+            rc = add_job(&r, real, 0, (unsigned long long)sb.st_size);
         }
     }
     if (rc) {
