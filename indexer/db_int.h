@@ -153,4 +153,19 @@ void zsd_hints_free(zsd_hints *h);
  * this hash; else 0, and it is remembered. Safe from several threads. */
 int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job);
 
+/* ---- interface to checkpoint.c ---- */
+
+/* WAL checkpoints on a thread of their own while the writer writes. */
+typedef struct zsd_ckpt zsd_ckpt;
+
+/*
+ * Start checkpointing db's file from a second connection after the
+ * writer's commits. Ownership: caller stops it with zsd_ckpt_stop() before
+ * closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE (then SQLite's own
+ * autocheckpoint is still in place).
+ */
+int zsd_ckpt_start(zsd_ckpt **out, zs_db *db);
+/* Waits for a checkpoint in progress. Accepts NULL. */
+void zsd_ckpt_stop(zsd_ckpt *c);
+
 #endif

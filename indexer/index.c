@@ -1072,6 +1072,7 @@ static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
     writer w = {0};
+    zsd_ckpt *ck = NULL;
     pthread_t th[MAX_WORKERS];
     int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     int started = 0, rc, in_txn = 0;
@@ -1090,6 +1091,8 @@ static int run_pipeline(run *r)
         goto out;
     }
     r->dict = zsd_packer_dict(w.pack); /* an index that has one already */
+    if (zsd_ckpt_start(&ck, db) != 0)
+        ck = NULL; /* SQLite checkpoints in this thread, as it would anyway */
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
     in_txn = 1;
@@ -1186,6 +1189,7 @@ out:
         pthread_join(th[i], NULL);
     if (in_txn)
         sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
+    zsd_ckpt_stop(ck);
     writer_close(&w);
     zsd_hints_free(r->hints);
     r->hints = NULL;
