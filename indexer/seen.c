@@ -38,18 +38,34 @@
 #define SEEN_MAX (SEEN_SLOTS / 10 * 7)
 
 struct zsd_seen {
-    uint64_t *slot; /* (hash >> 32) << 32 | passage id; 0 is empty */
+    uint64_t *slot; /* first: see table_new(). (hash >> 32) << 32 | id; 0 is empty */
     size_t n, max;
 };
 
+/* Both tables here are a struct whose first member is its slot array. */
+static void *table_new(size_t struct_bytes, size_t nslots)
+{
+    uint64_t **t = calloc(1, struct_bytes);
+    if (t && !(*t = calloc(nslots, sizeof **t))) {
+        free(t);
+        t = NULL;
+    }
+    return t;
+}
+
+static void table_free(void *t)
+{
+    if (t)
+        free(*(uint64_t **)t);
+    free(t);
+}
+
 int zsd_seen_open(zsd_seen **out)
 {
-    zsd_seen *s = calloc(1, sizeof *s);
+    zsd_seen *s = table_new(sizeof *s, SEEN_SLOTS);
     *out = NULL;
-    if (!s || !(s->slot = calloc(SEEN_SLOTS, sizeof *s->slot))) {
-        free(s);
+    if (!s)
         return ZS_ENOMEM;
-    }
     const char *e = getenv("ZHAOSHU_SEEN_MAX");
     s->max = e && *e ? (size_t)strtoull(e, NULL, 10) : SEEN_MAX;
     if (s->max > SEEN_MAX)
@@ -60,10 +76,7 @@ int zsd_seen_open(zsd_seen **out)
 
 void zsd_seen_free(zsd_seen *s)
 {
-    if (!s)
-        return;
-    free(s->slot);
-    free(s);
+    table_free(s);
 }
 
 int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id)
@@ -96,18 +109,16 @@ sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)
 #define HINT_TAG_MASK ((UINT64_C(1) << (64 - HINT_JOB_BITS)) - 1)
 
 struct zsd_hints {
-    uint64_t *slot; /* tag << HINT_JOB_BITS | (job + 1); 0 is empty */
+    uint64_t *slot; /* first. tag << HINT_JOB_BITS | (job + 1); 0 is empty */
     int all;
 };
 
 int zsd_hints_open(zsd_hints **out)
 {
-    zsd_hints *h = calloc(1, sizeof *h);
+    zsd_hints *h = table_new(sizeof *h, HINT_SLOTS);
     *out = NULL;
-    if (!h || !(h->slot = calloc(HINT_SLOTS, sizeof *h->slot))) {
-        free(h);
+    if (!h)
         return ZS_ENOMEM;
-    }
     h->all = getenv("ZHAOSHU_REPEAT_ALL") != NULL;
     *out = h;
     return 0;
@@ -115,10 +126,7 @@ int zsd_hints_open(zsd_hints **out)
 
 void zsd_hints_free(zsd_hints *h)
 {
-    if (!h)
-        return;
-    free(h->slot);
-    free(h);
+    table_free(h);
 }
 
 int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job)
