@@ -109,6 +109,16 @@ int zsd_exec(zs_db *db, const char *sql)
     return 0;
 }
 
+int zsd_query_int(zs_db *db, const char *sql, int dflt)
+{
+    sqlite3_stmt *st = NULL;
+    int v = dflt;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql)
 {
     if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK)
@@ -291,12 +301,7 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     has_meta = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     if (!has_meta) {
-        int nobjects = 0;
-        if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) ==
-                SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            nobjects = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
+        int nobjects = zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
         if (nobjects > 0 || db->readonly || !(flags & ZS_OPEN_CREATE))
             return zsd_fail(db, ZS_ESCHEMA,
                             "%s is not a zhaoshu index; choose another --db or remove it", path);

@@ -47,6 +47,9 @@ int zsd_fail(zs_db *db, int rc, const char *fmt, ...) __attribute__((format(prin
 int zsd_sqlite_fail(zs_db *db, const char *what);
 /* Run SQL with no result rows. */
 int zsd_exec(zs_db *db, const char *sql);
+/* The first column of the first row of sql as an int, or dflt when the
+ * query fails or returns no row (for counts and flags; sets no message). */
+int zsd_query_int(zs_db *db, const char *sql, int dflt);
 /* Prepare a statement or fail with a message. */
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
 /* The segmenter of this handle (opened on first use). */

@@ -1082,19 +1082,6 @@ static int store_aliases(writer *w, zsi_gazetteer *g)
     return rc;
 }
 
-/* Nonzero when the index holds no passage yet. */
-static int empty_index(zs_db *db)
-{
-    sqlite3_stmt *st = NULL;
-    int empty = 0;
-    if (sqlite3_prepare_v2(db->h, "SELECT NOT EXISTS (SELECT 1 FROM passages)", -1, &st, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        empty = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return empty;
-}
-
 static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
@@ -1127,7 +1114,7 @@ static int run_pipeline(run *r)
      * (removal, promotion, figure-only filters) are made at the end: one sort
      * each instead of an insert per row, the writer being the serial part.
      * Otherwise (or after a run that was killed) make sure they exist. */
-    if (empty_index(db)) {
+    if (zsd_query_int(db, "SELECT NOT EXISTS (SELECT 1 FROM passages)", 0)) {
         if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
             goto out;
         if ((rc = zsd_seen_open(&w.seen)) != 0) {
