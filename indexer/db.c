@@ -211,7 +211,7 @@ out:
 
 static int create_schema(zs_db *db)
 {
-    char meta[256];
+    char meta[512];
     int rc = zsd_exec(db, "BEGIN IMMEDIATE");
     if (rc)
         return rc;
@@ -227,7 +227,12 @@ static int create_schema(zs_db *db)
                  "INSERT INTO meta VALUES('schema_version','%d'),('created_by','zhaoshu %s');"
                  "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 2.0, 1.0, 1.0)');"
                  /* fewer, larger level-0 segments while indexing (16 MiB of RAM) */
-                 "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);",
+                 "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);"
+                 /* Merge 16 segments at a time, not 4: each posting is rewritten
+                  * log16 rather than log4 times (news-200: 15.5 -> 13.8 s; the
+                  * index keeps 12 segments, not 7, and queries got ~5% slower). */
+                 "INSERT INTO fts(fts, rank) VALUES('automerge', 16);"
+                 "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
                  ZSD_SCHEMA_VERSION, ZS_VERSION_STRING);
         if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
             (rc = zsd_exec(db, meta)) != 0) {
