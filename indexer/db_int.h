@@ -145,6 +145,21 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
  * a passage id whose text may equal the one hashed, or 0 when done. */
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
 
+/* Texts of passages found repeated, kept for the next repeat (repeats.c). */
+typedef struct zsd_repeats zsd_repeats;
+
+/* Ownership: caller frees *out with zsd_repeats_free(). @return 0, ZS_ENOMEM. */
+int zsd_repeats_open(zsd_repeats **out);
+/* Accepts NULL. */
+void zsd_repeats_free(zsd_repeats *r);
+/* Forget every text: call it whenever passages are deleted. Accepts NULL. */
+void zsd_repeats_clear(zsd_repeats *r);
+/* The id of the stored passage text[0..n) with this hash, if kept; else 0. */
+sqlite3_int64 zsd_repeats_find(const zsd_repeats *r, uint64_t hash, const char *text, size_t n);
+/* Keep that passage id holds text[0..n) (short texts only; copied). */
+void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text,
+                      size_t n);
+
 /* The workers' guesses at repeated passages (see seen.c). */
 typedef struct zsd_hints zsd_hints;
 

@@ -679,6 +679,7 @@ typedef struct writer {
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;
+    zsd_repeats *rep;
     worker_ctx wk;     /* for passages the workers took for repeats */
 } writer;
 
@@ -697,6 +698,8 @@ static void writer_close(writer *w)
     w->pack = NULL;
     zsd_seen_free(w->seen);
     w->seen = NULL;
+    zsd_repeats_free(w->rep);
+    w->rep = NULL;
     zs_seg_free(w->wk.seg);
     w->wk.seg = NULL;
 }
@@ -730,6 +733,8 @@ static int writer_open(writer *w, zs_db *db)
                           "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
         (rc = zsd_strings_open(&w->str, db)) || (rc = zsd_packer_open(&w->pack, db)))
         return rc;
+    if (zsd_repeats_open(&w->rep))
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
     return 0;
 }
 
@@ -796,9 +801,12 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     zs_index_stats *st = r->st;
     const char *article_park = j->article_park;
     zs_db *db = w->db;
-    int rc, found = 0;
-    sqlite3_int64 pid = 0;
-    if (w->seen) { /* a first build: candidates from memory, confirmed on the text */
+    int rc;
+    sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
+    int kept = pid != 0, found = kept;
+    if (found) {
+        /* a text confirmed before (repeats.c) */
+    } else if (w->seen) { /* a first build: candidates from memory, confirmed on the text */
         size_t cur = 0;
         sqlite3_int64 cand;
         while (!found && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
@@ -817,6 +825,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         sqlite3_reset(w->p_find);
     }
     if (found) {
+        if (!kept)
+            zsd_repeats_keep(w->rep, pp->hash, pid, pp->p.text, pp->p.len);
         sqlite3_bind_int64(w->dup_ins, 1, pid);
         sqlite3_bind_int64(w->dup_ins, 2, doc_id);
         sqlite3_bind_int64(w->dup_ins, 3, (sqlite3_int64)seq);
@@ -945,8 +955,11 @@ static int write_job(writer *w, run *r, job *j)
      * segment at every savepoint (callgrind: 27% of all instructions went
      * there). A failure fails the run and rolls back the whole batch, which
      * the next run redoes, so the index is never left half-written. */
-    if (doc_id && (rc = remove_doc_rows(db, doc_id)) != 0)
-        return rc;
+    if (doc_id) {
+        zsd_repeats_clear(w->rep); /* its ids may be reused */
+        if ((rc = remove_doc_rows(db, doc_id)) != 0)
+            return rc;
+    }
     sqlite3_stmt *s = doc_id ? w->doc_upd : w->doc_ins;
     if (doc_id)
         sqlite3_bind_int64(s, 1, doc_id);
