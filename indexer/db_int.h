@@ -134,8 +134,10 @@ void zsd_strings_free(zsd_strings *t);
 /* During a first build: stored passages by hash (see seen.c). */
 typedef struct zsd_seen zsd_seen;
 
-/* Ownership: caller frees *out with zsd_seen_free(). @return 0, ZS_ENOMEM. */
-int zsd_seen_open(zsd_seen **out);
+/* input_bytes: the run's input size, if known (else 0), for how memory is
+ * mapped. Ownership: caller frees *out with zsd_seen_free(). @return 0,
+ * ZS_ENOMEM. */
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes);
 /* Accepts NULL. */
 void zsd_seen_free(zsd_seen *s);
 /* Remember that passage id has this hash. @return 1, or 0 when the table
@@ -163,8 +165,9 @@ void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const cha
 /* The workers' guesses at repeated passages (see seen.c). */
 typedef struct zsd_hints zsd_hints;
 
-/* Ownership: caller frees *out with zsd_hints_free(). @return 0, ZS_ENOMEM. */
-int zsd_hints_open(zsd_hints **out);
+/* input_bytes as for zsd_seen_open(). Ownership: caller frees *out with
+ * zsd_hints_free(). @return 0, ZS_ENOMEM. */
+int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes);
 /* Accepts NULL. */
 void zsd_hints_free(zsd_hints *h);
 /* 1 when an earlier job, or job itself earlier, probably had a passage with

@@ -1129,7 +1129,7 @@ static int run_pipeline(run *r)
     r->window = WINDOW_JOBS;
     if ((rc = writer_open(&w, db)) != 0)
         goto out;
-    if ((rc = zsd_hints_open(&r->hints)) != 0) {
+    if ((rc = zsd_hints_open(&r->hints, r->st->bytes_total)) != 0) {
         rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
@@ -1146,7 +1146,7 @@ static int run_pipeline(run *r)
     if (zsd_query_int(db, "SELECT NOT EXISTS (SELECT 1 FROM passages)", 0)) {
         if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
             goto out;
-        if ((rc = zsd_seen_open(&w.seen)) != 0) {
+        if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total)) != 0) {
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }

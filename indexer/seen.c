@@ -9,8 +9,7 @@
  * index instead keeps hash -> passage id here, and passages_hash is made
  * at the end by one sort, like the other late indexes (db.c).
  *
- * Memory is fixed whatever the corpus: 2^22 slots of 8 bytes (32 MiB,
- * touched only as it fills). A slot holds the hash's high 32 bits and the
+ * Memory is fixed whatever the corpus: 2^22 slots of 8 bytes (32 MiB). A slot holds the hash's high 32 bits and the
  * passage id; the slot's place is given by the low bits, so a match is a
  * candidate on about 54 bits, which the writer confirms on the text. When
  * the table is 70% full (2.9 million passages, some 400 MB of news), the
@@ -30,6 +29,7 @@
  * that the writer's own preparation stores the same index.
  */
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "db_int.h"
 
@@ -42,27 +42,54 @@ struct zsd_seen {
     size_t n, max;
 };
 
-/* Both tables here are a struct whose first member is its slot array. */
-static void *table_new(size_t struct_bytes, size_t nslots)
+/* Input size from which the tables are faulted in at once (see below). */
+#define POPULATE_FROM_BYTES (16ull << 20)
+
+/*
+ * Both tables here are a struct whose first member is its slot array.
+ *
+ * The array is its own mapping; for a large input it is faulted in whole
+ * at once, in huge pages where the kernel has them. Left to fill lazily, a
+ * lookup first mapped each page to the shared zero page and the insert
+ * after it took a copy-on-write fault with a TLB flush on every core (perf:
+ * 3.6% of the writer's time on news-100 in zsd_seen_add's faults; news-200
+ * 13.3 -> 12.9 s). Random probes of 32 MiB also miss the TLB less in 2 MiB
+ * pages. A small input keeps lazy small pages (five files: 13 MB of RSS,
+ * not 48).
+ */
+static void *table_new(size_t struct_bytes, size_t nslots, unsigned long long input_bytes)
 {
     uint64_t **t = calloc(1, struct_bytes);
-    if (t && !(*t = calloc(nslots, sizeof **t))) {
+    size_t bytes = nslots * sizeof **t;
+    if (!t)
+        return NULL;
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
         free(t);
-        t = NULL;
+        return NULL;
     }
+    if (input_bytes >= POPULATE_FROM_BYTES) {
+#ifdef MADV_HUGEPAGE
+        madvise(m, bytes, MADV_HUGEPAGE); /* a hint: fine if refused */
+#endif
+#ifdef MADV_POPULATE_WRITE
+        madvise(m, bytes, MADV_POPULATE_WRITE); /* Linux >= 5.14; else lazily */
+#endif
+    }
+    *t = m;
     return t;
 }
 
-static void table_free(void *t)
+static void table_free(void *t, size_t nslots)
 {
     if (t)
-        free(*(uint64_t **)t);
+        munmap(*(uint64_t **)t, nslots * sizeof(uint64_t));
     free(t);
 }
 
-int zsd_seen_open(zsd_seen **out)
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes)
 {
-    zsd_seen *s = table_new(sizeof *s, SEEN_SLOTS);
+    zsd_seen *s = table_new(sizeof *s, SEEN_SLOTS, input_bytes);
     *out = NULL;
     if (!s)
         return ZS_ENOMEM;
@@ -76,7 +103,7 @@ int zsd_seen_open(zsd_seen **out)
 
 void zsd_seen_free(zsd_seen *s)
 {
-    table_free(s);
+    table_free(s, SEEN_SLOTS);
 }
 
 int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id)
@@ -113,9 +140,9 @@ struct zsd_hints {
     int all;
 };
 
-int zsd_hints_open(zsd_hints **out)
+int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes)
 {
-    zsd_hints *h = table_new(sizeof *h, HINT_SLOTS);
+    zsd_hints *h = table_new(sizeof *h, HINT_SLOTS, input_bytes);
     *out = NULL;
     if (!h)
         return ZS_ENOMEM;
@@ -126,7 +153,7 @@ int zsd_hints_open(zsd_hints **out)
 
 void zsd_hints_free(zsd_hints *h)
 {
-    table_free(h);
+    table_free(h, HINT_SLOTS);
 }
 
 int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job)
