@@ -291,7 +291,7 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
          * index pages back and spilled dirty ones mid-batch (news-100:
          * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
         if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                               " PRAGMA cache_size=-65536;")) != 0)
+                               " PRAGMA cache_size=" ZSD_WRITER_CACHE ";")) != 0)
             return rc;
     }
     /* Empty file (new, or created by someone else just now): make the schema. */

@@ -129,6 +129,9 @@ int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id);
 /* Accepts NULL. */
 void zsd_strings_free(zsd_strings *t);
 
+/* The writer's page cache (PRAGMA cache_size; see zs_db_open()). */
+#define ZSD_WRITER_CACHE "-65536"
+
 /* ---- interface to seen.c ---- */
 
 /* During a first build: stored passages by hash (see seen.c). */

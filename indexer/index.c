@@ -1217,7 +1217,12 @@ static int run_pipeline(run *r)
         }
         progress(r, 0);
     }
-    if ((rc = zsd_exec(db, zsd_late_indexes)) != 0)
+    /* The late indexes sort in runs the size of the page cache: 2 MiB runs
+     * that stay in the CPU's caches, merged, beat one 64 MiB run (news-200:
+     * the seven indexes 1.52 -> 1.30 s, sqlite3 shell on a copy). */
+    if ((rc = zsd_exec(db, "PRAGMA cache_size=-2000")) != 0 ||
+        (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
+        (rc = zsd_exec(db, "PRAGMA cache_size=" ZSD_WRITER_CACHE)) != 0)
         goto out;
     if (r->o && r->o->prune && (rc = prune(r)) != 0)
         goto out;
