@@ -819,10 +819,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     zs_db *db = w->db;
     int rc;
     sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
-    int kept = pid != 0, found = kept;
-    if (found) {
-        /* a text confirmed before (repeats.c) */
-    } else if (w->seen) { /* a first build: candidates from memory, confirmed on the text */
+    int kept = pid != 0, found = kept; /* kept: a text confirmed before (repeats.c) */
+    if (!found && w->seen) { /* a first build: candidates from memory, confirmed on the text */
         size_t cur = 0;
         sqlite3_int64 cand;
         while (!found && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
@@ -833,7 +831,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
                 pid = cand;
             sqlite3_reset(w->p_same);
         }
-    } else {
+    } else if (!found) {
         sqlite3_bind_int64(w->p_find, 1, (sqlite3_int64)pp->hash);
         sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
         found = sqlite3_step(w->p_find) == SQLITE_ROW;

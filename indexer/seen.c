@@ -9,9 +9,10 @@
  * index instead keeps hash -> passage id here, and passages_hash is made
  * at the end by one sort, like the other late indexes (db.c).
  *
- * Memory is fixed whatever the corpus: 2^22 slots of 8 bytes (32 MiB). A slot holds the hash's high 32 bits and the
- * passage id; the slot's place is given by the low bits, so a match is a
- * candidate on about 54 bits, which the writer confirms on the text. When
+ * Memory is fixed whatever the corpus: 2^22 slots of 8 bytes (32 MiB).
+ * A slot holds the hash's high 32 bits and the passage id; the slot's
+ * place is given by the low bits, so a match is a candidate on about 54
+ * bits, which the writer confirms on the text. When
  * the table is 70% full (2.9 million passages, some 400 MB of news), the
  * writer makes passages_hash and goes on with SQL lookups. Tests set a
  * lower limit with $ZHAOSHU_SEEN_MAX to take that path on a small corpus.
