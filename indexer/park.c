@@ -93,13 +93,11 @@ struct zsi_gazetteer {
     unsigned char onecp[NBUCKETS];
     suffix *suf;
     size_t nsuf, capsuf;
-    /* first code points of suffixes, by cp % NBUCKETS: most positions of a
-     * passage start no suffix, and this test skips them without memcmp */
-    unsigned char sufstart[NBUCKETS];
-    /* The same two questions for the BMP exactly, one bit per code point
-     * (16 KiB): the bucket tests above still took most of find_mentions,
-     * 6% of an indexing run's CPU (perf, news-200), because a bucket holds
-     * every code point equal modulo NBUCKETS. */
+    /* First code points of aliases and of suffixes in the BMP, one bit
+     * each (16 KiB): most positions of a passage start neither, and these
+     * skip them with one load. Bucket tests by cp % NBUCKETS took most of
+     * find_mentions, 6% of an indexing run's CPU (perf, news-200), as a
+     * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
     strlist trim, cut, generic, infix, province, bare, scope;
     strlist stems; /* place names of known zones (六盘水, 水城): weak suffixes need one */
@@ -434,8 +432,6 @@ static int build_index(zsi_gazetteer *g)
         int32_t k = 0;
         UChar32 c;
         U8_NEXT(g->suf[i].s, k, (int32_t)g->suf[i].n, c);
-        if (c >= 0)
-            g->sufstart[(size_t)c % NBUCKETS] = 1;
         if (c >= 0 && c < 0x10000)
             g->suf_head[c / 64] |= UINT64_C(1) << (c % 64);
     }
@@ -885,8 +881,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         int32_t k = (int32_t)i;
         UChar32 first;
         U8_NEXT(p, k, (int32_t)n, first);
-        for (size_t t = 0; first >= 0 && may_head(g->suf_head, first) &&
-                           g->sufstart[(size_t)first % NBUCKETS] && t < g->nsuf; t++)
+        for (size_t t = 0; first >= 0 && may_head(g->suf_head, first) && t < g->nsuf; t++)
             if (g->suf[t].n <= n - i && memcmp(p + i, g->suf[t].s, g->suf[t].n) == 0) {
                 si = (long)t;
                 break;

@@ -324,10 +324,6 @@ static int plan_full_at(const cps *s, size_t i, size_t *endp)
 
 static const char *const rel_words[] = {"今年", "去年", "上年", "前年", "明年", "后年"};
 static const int rel_delta[] = {0, -1, -1, -2, 1, 2};
-/* Their first characters (see may_start()): keep in step with rel_words. */
-static const UChar32 rel_heads[] = {0x4ECA, 0x53BB, 0x4E0A, 0x524D, 0x660E, 0x540E};
-_Static_assert(sizeof rel_heads / sizeof rel_heads[0] == sizeof rel_words / sizeof rel_words[0],
-               "one head per relative word");
 
 /* Characters that, just before a relative word, make it part of another word. */
 static int rel_blocked(const cps *s, size_t i, size_t w)
@@ -370,8 +366,12 @@ static void heads_init(void)
     for (UChar32 c = 0; c < 0x10000; c++)
         if (digit_of(c) >= 0 || han_digit(c) >= 0 || c == 0x7B2C /* 第 */)
             heads[c / 64] |= UINT64_C(1) << (c % 64);
-    for (size_t k = 0; k < sizeof rel_heads / sizeof rel_heads[0]; k++)
-        heads[rel_heads[k] / 64] |= UINT64_C(1) << (rel_heads[k] % 64);
+    for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
+        int32_t i = 0;
+        UChar32 c;
+        U8_NEXT_UNSAFE(rel_words[k], i, c);
+        heads[c / 64] |= UINT64_C(1) << (c % 64);
+    }
 }
 
 static int may_start(UChar32 c)
