@@ -2,7 +2,6 @@
  * main.c - the zhaoshu command: dispatch to one subcommand per verb.
  */
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +33,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     /* SQLite counts every allocation under a global mutex unless told not
      * to, before its first use; the command reads no memory statistics. */
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)zs_global_init();
     if (argc < 2) {
         usage(stderr);
         return EXIT_ERROR;

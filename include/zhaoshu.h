@@ -57,6 +57,17 @@ ZS_EXTERN const char *zs_version(void);
 /** A short English description of an error code. Static storage. */
 ZS_EXTERN const char *zs_strerror(int code);
 
+/**
+ * Optional process-wide setup for a program that only uses SQLite through
+ * zhaoshu: turns off SQLite's memory statistics (SQLITE_CONFIG_MEMSTATUS),
+ * which zhaoshu never reads and which otherwise take a global mutex on every
+ * allocation. Call it first, before any other zs_ or SQLite call, from one
+ * thread; leave it out if the program reads sqlite3_memory_used().
+ * @return 0, or ZS_ESQLITE when SQLite was already in use (nothing changed;
+ *         zhaoshu works the same, only slower).
+ */
+ZS_EXTERN int zs_global_init(void);
+
 /* ------------------------------------------------------------------------
  * Segmenter: normalized tokens with byte offsets into the original text.
  * ---------------------------------------------------------------------- */

@@ -1,27 +1,10 @@
 /*
- * version.c - library version and error strings.
+ * version.c - the library's version (zs_strerror lives in util/error.c, below
+ * every layer that names an error).
  */
 #include "zhaoshu.h"
 
 const char *zs_version(void)
 {
     return ZS_VERSION_STRING;
-}
-
-const char *zs_strerror(int code)
-{
-    switch (code) {
-    case ZS_OK: return "ok";
-    case ZS_ENOMEM: return "out of memory";
-    case ZS_EINVAL: return "invalid argument";
-    case ZS_ESYNTAX: return "query syntax error";
-    case ZS_ENOTFOUND: return "not found";
-    case ZS_EIO: return "input/output error";
-    case ZS_ESQLITE: return "SQLite error";
-    case ZS_EICU: return "ICU error";
-    case ZS_ELIMIT: return "size limit exceeded";
-    case ZS_ESCHEMA: return "index schema version mismatch";
-    case ZS_ITEROVER: return "end of iteration";
-    }
-    return "unknown error";
 }

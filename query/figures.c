@@ -29,11 +29,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db_int.h"
+#include "store_int.h"
 #include "figure_int.h"
 #include "query_int.h"
 #include "search_int.h"
-#include "text_int.h"
+#include "extract_int.h"
 
 /* Most figures one listing holds. */
 #define MAX_ROWS 200000

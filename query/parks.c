@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db_int.h"
+#include "store_int.h"
 
 int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
 {

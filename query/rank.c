@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
-#include "db_int.h"
+#include "store_int.h"
 #include "search_int.h"
 #include "segment_int.h"
 

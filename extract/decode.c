@@ -1,0 +1,252 @@
+/*
+ * decode.c - turn the bytes of a corpus file into UTF-8 text.
+ *
+ * Newspaper text reaches us as UTF-8 (sometimes with a BOM), as GB18030/GBK
+ * from older Windows tools, occasionally as UTF-16, and now and then as
+ * UTF-8 with a few bytes damaged in transit. The rule, in order:
+ *   1. UTF-16 with a BOM: convert.
+ *   2. NUL bytes, or more than 1 control byte in 100: binary, refuse.
+ *   3. Valid UTF-8: keep the bytes (minus a BOM).
+ *   4. Mostly UTF-8 (at least 4 valid multi-byte characters per invalid
+ *      sequence): keep it, replace each invalid sequence (ICU's "maximal
+ *      subpart") by U+FFFD and report its offset.
+ *   5. Converts without a single error as GB18030: it was GB18030/GBK/GB2312.
+ *   6. ICU's charset detector names a charset that converts without error.
+ *   7. Otherwise as in 4: lossy UTF-8 with warnings.
+ * Invariant: the output is always valid UTF-8 and NUL-terminated.
+ * Line ends are not touched: passage.c reads LF, CRLF and CR alike.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "extract_int.h"
+
+/* Below this detector confidence (0..100) a guessed charset is not trusted. */
+#define MIN_DETECT_CONFIDENCE 30
+
+static void say(zsi_warn_fn warn, void *ctx, size_t off, const char *msg)
+{
+    if (warn)
+        warn(ctx, off, msg);
+}
+
+/*
+ * Convert n bytes in charset cs to UTF-8, failing on the first byte sequence
+ * that does not map (so a wrong guess is rejected, not garbled).
+ * Returns 0 with *out (caller frees), 1 when the bytes are not valid cs,
+ * ZS_ENOMEM, ZS_EICU.
+ */
+static int convert_strict(const char *cs, const char *p, size_t n, char **out, size_t *nout)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(cs, &err);
+    UChar *u = NULL;
+    char *s = NULL;
+    int32_t nu, ns;
+    int rc = 0;
+
+    if (U_FAILURE(err))
+        return ZS_EICU;
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    if (U_FAILURE(err)) {
+        rc = ZS_EICU;
+        goto out;
+    }
+    /* Preflight: the UTF-16 length. A conversion error shows up here. */
+    nu = ucnv_toUChars(cnv, NULL, 0, p, (int32_t)n, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR || err == U_STRING_NOT_TERMINATED_WARNING)
+        err = U_ZERO_ERROR;
+    if (U_FAILURE(err)) {
+        rc = 1;
+        goto out;
+    }
+    u = malloc(((size_t)nu + 1) * sizeof *u);
+    if (!u) {
+        rc = ZS_ENOMEM;
+        goto out;
+    }
+    ucnv_resetToUnicode(cnv);
+    nu = ucnv_toUChars(cnv, u, nu + 1, p, (int32_t)n, &err);
+    if (U_FAILURE(err)) {
+        rc = 1;
+        goto out;
+    }
+    ns = 0;
+    u_strToUTF8(NULL, 0, &ns, u, nu, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR)
+        err = U_ZERO_ERROR;
+    if (U_FAILURE(err)) {
+        rc = 1; /* unpaired surrogates from UTF-16: not valid text */
+        goto out;
+    }
+    s = malloc((size_t)ns + 1);
+    if (!s) {
+        rc = ZS_ENOMEM;
+        goto out;
+    }
+    u_strToUTF8(s, ns + 1, &ns, u, nu, &err);
+    if (U_FAILURE(err)) {
+        rc = ZS_EICU;
+        goto out;
+    }
+    s[ns] = '\0';
+    *out = s;
+    *nout = (size_t)ns;
+    s = NULL;
+out:
+    free(s);
+    free(u);
+    ucnv_close(cnv);
+    return rc;
+}
+
+/*
+ * Copy UTF-8 replacing each invalid sequence by U+FFFD (EF BF BD) and
+ * reporting its offset (base is added so offsets refer to the raw input).
+ */
+static int repair_utf8(const char *p, size_t n, size_t base, char **out, size_t *nout,
+                       zsi_warn_fn warn, void *ctx)
+{
+    /* Worst case every byte becomes a 3-byte U+FFFD. */
+    char *s = malloc(n * 3 + 1);
+    size_t o = 0;
+    int32_t i = 0, len = (int32_t)n;
+    unsigned nwarn = 0;
+
+    if (!s)
+        return ZS_ENOMEM;
+    while (i < len) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0) {
+            s[o++] = (char)0xEF;
+            s[o++] = (char)0xBF;
+            s[o++] = (char)0xBD;
+            if (nwarn < ZSI_MAX_DECODE_WARNINGS) {
+                char msg[96];
+                snprintf(msg, sizeof msg,
+                         "invalid UTF-8 byte 0x%02X replaced by U+FFFD",
+                         (unsigned char)p[at]);
+                say(warn, ctx, base + (size_t)at, msg);
+            } else if (nwarn == ZSI_MAX_DECODE_WARNINGS) {
+                say(warn, ctx, base + (size_t)at, "more invalid UTF-8 bytes not reported");
+            }
+            nwarn++;
+        } else {
+            memcpy(s + o, p + at, (size_t)(i - at));
+            o += (size_t)(i - at);
+        }
+    }
+    s[o] = '\0';
+    *out = s;
+    *nout = o;
+    return 0;
+}
+
+/* The name of a legacy charset ICU's detector trusts for p, or NULL. */
+static const char *detect(const char *p, size_t n, UCharsetDetector **keep)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    UCharsetDetector *csd = ucsdet_open(&err);
+    const UCharsetMatch *m;
+    const char *name;
+
+    *keep = csd;
+    if (U_FAILURE(err))
+        return NULL;
+    ucsdet_setText(csd, p, (int32_t)n, &err);
+    m = ucsdet_detect(csd, &err);
+    if (U_FAILURE(err) || !m || ucsdet_getConfidence(m, &err) < MIN_DETECT_CONFIDENCE)
+        return NULL;
+    name = ucsdet_getName(m, &err);
+    if (U_FAILURE(err) || !name || strcmp(name, "UTF-8") == 0)
+        return NULL;
+    return name;
+}
+
+int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn,
+               void *ctx)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    size_t skip = 0, ctl = 0, nmb = 0, nbad = 0;
+    int32_t i, len;
+    int rc;
+
+    if (!out || !out_n || (!raw && n))
+        return ZS_EINVAL;
+    *out = NULL;
+    *out_n = 0;
+    if (n > ZSI_MAX_FILE_BYTES) {
+        say(warn, ctx, 0, "file larger than the limit for one article");
+        return ZS_ELIMIT;
+    }
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        rc = convert_strict(u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", raw + 2, n - 2, out,
+                            out_n);
+        if (rc == 1) {
+            say(warn, ctx, 0, "UTF-16 byte order mark but the text is not valid UTF-16");
+            return ZS_EINVAL;
+        }
+        return rc;
+    }
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        skip = 3;
+    for (size_t k = skip; k < n; k++) {
+        if (u[k] == 0) {
+            say(warn, ctx, k, "binary file: NUL byte");
+            return ZS_EINVAL;
+        }
+        if (u[k] < 0x20 && u[k] != '\t' && u[k] != '\n' && u[k] != '\r' && u[k] != '\f' &&
+            u[k] != '\v')
+            ctl++;
+    }
+    if (ctl > 0 && ctl * 100 > n - skip) {
+        say(warn, ctx, 0, "binary file: too many control bytes");
+        return ZS_EINVAL;
+    }
+
+    len = (int32_t)(n - skip);
+    for (i = 0; i < len;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(raw + skip, i, len, c);
+        if (c < 0)
+            nbad++;
+        else if (i - at > 1)
+            nmb++;
+    }
+    if (nbad == 0) {
+        char *s = malloc(n - skip + 1);
+        if (!s)
+            return ZS_ENOMEM;
+        memcpy(s, raw + skip, n - skip);
+        s[n - skip] = '\0';
+        *out = s;
+        *out_n = n - skip;
+        return 0;
+    }
+    if (nmb >= nbad * 4)
+        return repair_utf8(raw + skip, n - skip, skip, out, out_n, warn, ctx);
+
+    rc = convert_strict("GB18030", raw + skip, n - skip, out, out_n);
+    if (rc <= 0)
+        return rc;
+    {
+        UCharsetDetector *csd = NULL;
+        const char *cs = detect(raw + skip, n - skip, &csd);
+        rc = cs ? convert_strict(cs, raw + skip, n - skip, out, out_n) : 1;
+        ucsdet_close(csd);
+        if (rc <= 0)
+            return rc;
+    }
+    say(warn, ctx, 0, "text is neither UTF-8 nor a known legacy charset");
+    return repair_utf8(raw + skip, n - skip, skip, out, out_n, warn, ctx);
+}

@@ -1,0 +1,226 @@
+/*
+ * extract_int.h - private interface of extract/, the layer that turns text
+ * into facts: decoding a corpus file, rebuilding its passages, and finding
+ * the years and development zones each passage speaks of (figures, numbers
+ * and metrics: figure_int.h).
+ *
+ * What this layer must not do: open or name SQLite, know how or whether
+ * anything is stored, print, or read the environment. It uses only util/ and
+ * segment/ below it; store/ and query/ above it call into it. Everything is
+ * bytes in, plain C values out, so it is testable without an index.
+ *
+ * Invariants shared by every function below:
+ *  - Text is UTF-8; a length travels with its pointer; offsets are bytes into
+ *    the text the caller passed.
+ *  - Functions that can fail return 0 or a negative ZS_E* code (zhaoshu.h).
+ *  - Nothing here prints; diagnostics go through callbacks or err buffers.
+ *  - All symbols carry the zsi_ prefix and hidden visibility.
+ */
+#ifndef ZS_EXTRACT_INT_H
+#define ZS_EXTRACT_INT_H
+
+#include <stddef.h>
+
+#include "zhaoshu.h"
+
+/* ---- interface to decode.c ---- */
+
+/* Largest corpus file accepted (bytes); larger ones fail with ZS_ELIMIT. */
+#define ZSI_MAX_FILE_BYTES (256u * 1024u * 1024u)
+/* At most this many invalid-byte warnings per file; one more says "and more". */
+#define ZSI_MAX_DECODE_WARNINGS 16
+
+/*
+ * Diagnostic callback: off is a byte offset into the raw input, msg a short
+ * English sentence (borrowed for the duration of the call).
+ */
+typedef void (*zsi_warn_fn)(void *ctx, size_t off, const char *msg);
+
+/*
+ * Turn a raw file into UTF-8 text.
+ *  - Valid UTF-8 passes through unchanged except that a leading BOM is dropped.
+ *  - UTF-16 with a BOM is converted.
+ *  - Text that is not UTF-8 but converts cleanly as GB18030 (a superset of
+ *    GBK and GB2312) is converted; failing that, ICU's charset detector may
+ *    name another legacy charset that converts cleanly.
+ *  - Mostly-UTF-8 text with stray invalid bytes keeps its UTF-8 and gets
+ *    U+FFFD for each invalid sequence, each reported through warn.
+ *  - Binary data (NUL bytes outside UTF-16, or many control bytes) is
+ *    rejected with ZS_EINVAL; the reason goes through warn.
+ * Line ends are left as they are (passage.c accepts LF, CRLF and CR).
+ * warn may be NULL.
+ * Ownership: *out is NUL-terminated; caller frees with free().
+ * @return 0, ZS_EINVAL (binary), ZS_ELIMIT (n > ZSI_MAX_FILE_BYTES),
+ *         ZS_ENOMEM, ZS_EICU.
+ */
+int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn,
+               void *ctx);
+
+/* ---- interface to textdata.c ---- */
+
+/*
+ * Iterate the lines of a data file: skips blank lines and '#' comments, trims
+ * spaces and CR. Start with *pos = 0; returns 1 and sets *line and *len while
+ * there is a line, 0 at the end.
+ */
+int zsi_data_next_line(const char *buf, size_t n, size_t *pos, const char **line,
+                       size_t *len);
+
+/* ---- interface to passage.c ---- */
+
+/* Longest text zsi_passages_split() accepts (bytes). */
+#define ZSI_MAX_PASSAGE_INPUT ZSI_MAX_FILE_BYTES
+/* Longest passage (bytes of joined text); longer paragraphs are cut. */
+#define ZSI_MAX_PASSAGE_BYTES (64u * 1024u)
+
+enum zsi_passage_kind {
+    ZSI_P_BODY = 0,     /* running text (including 本报讯 leads) */
+    ZSI_P_HEADLINE = 1, /* title, deck, section label */
+    ZSI_P_CAPTION = 2,  /* photo caption, picture credit, 图片来源 */
+    ZSI_P_BYLINE = 3    /* reporter, editor, author names */
+};
+
+typedef struct zsi_passage {
+    size_t start, end; /* byte range in the text given to zsi_passages_split */
+    char *text;        /* repaired and joined text, NUL-terminated, malloc'd */
+    size_t len;        /* bytes in text */
+    int kind;          /* enum zsi_passage_kind */
+} zsi_passage;
+
+/*
+ * Rebuild the passages (paragraphs as the writer meant them) of decoded text:
+ * layout line breaks inside paragraphs are joined, headlines, bylines and
+ * captions become their own passages, bold-type doubling is repaired. See the
+ * opening comment of passage.c for the rules.
+ * Ownership: caller frees *out with zsi_passages_free(*out, *nout).
+ * @return 0, ZS_EINVAL, ZS_ELIMIT (n > ZSI_MAX_PASSAGE_INPUT), ZS_ENOMEM,
+ *         ZS_EIO (built-in cue data unreadable).
+ */
+int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *nout);
+
+/* Free passages from zsi_passages_split(). Accepts NULL. */
+void zsi_passages_free(zsi_passage *p, size_t n);
+
+/* "body", "headline", "caption" or "byline". Static storage. */
+const char *zsi_passage_kind_name(int kind);
+
+/*
+ * Repair a line printed in doubled bold type ("贵阳高新区贵阳高新区：：" ->
+ * "贵阳高新区："): every punctuation character doubled and every text run
+ * printed twice back to back. Returns 1 and writes the repaired text to
+ * *out (caller frees with free()) when the whole line is unambiguously
+ * doubled, 0 when it is not (nothing allocated), ZS_ENOMEM.
+ */
+int zsi_undouble(const char *p, size_t n, char **out, size_t *nout);
+
+/* ---- interface to year.c ---- */
+
+/* Plausible years; anything outside is not a year. */
+#define ZSI_YEAR_MIN 1900
+#define ZSI_YEAR_MAX 2100
+/* Widest range expanded ("2001-2100" gives nothing beyond this span). */
+#define ZSI_MAX_YEAR_SPAN 50
+
+/*
+ * The year an article was written, inferred from its text (see year.c); 0 if
+ * unknown.
+ */
+int zsi_article_year(const char *text, size_t n);
+
+/*
+ * The years a passage speaks of, sorted and unique, into years[0..cap):
+ * explicit "2024年", ranges ("2021年到2024年", "2021—2025年", "2021-2025"),
+ * five-year-plan periods ("十四五" = 2021..2025) and, when article_year is
+ * not 0, 今年/去年/前年/明年/上年.
+ * @return 0, or ZS_ELIMIT when more than cap years were found (the first cap,
+ *         in order, are stored); *nyears is the number stored.
+ */
+int zsi_years_extract(const char *p, size_t n, int article_year, int *years, size_t cap,
+                      size_t *nyears);
+
+/* First year of the N-th five-year plan (1953, 1958, 1966, ..., 2021 for 14). */
+int zsi_plan_first_year(int nth);
+
+/* ---- interface to park.c ---- */
+
+/* Most names zsi_parks_extract() returns for one passage. */
+#define ZSI_MAX_PARKS_PER_TEXT 256
+
+typedef struct zsi_gazetteer zsi_gazetteer;
+
+/*
+ * Load the development-zone gazetteer (data/parks.tsv) and the zone-name
+ * patterns (data/zone_suffixes.txt), each built in plus the user's additions.
+ * Ownership: caller frees *out with zsi_gazetteer_free().
+ * @return 0, ZS_ENOMEM, ZS_EIO, ZS_ELIMIT, ZS_EINVAL (malformed line; err says
+ *         which).
+ */
+int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap);
+
+/* Free a gazetteer. Accepts NULL. */
+void zsi_gazetteer_free(zsi_gazetteer *g);
+
+/*
+ * Zones named in p: canonical names, unique, in order of first appearance.
+ * Names found by the suffix patterns but absent from the gazetteer are
+ * returned too, canonicalised by the folding rules. When counts is not NULL
+ * (room for ZSI_MAX_PARKS_PER_TEXT), counts[i] is how often names[i] is named.
+ * Ownership: caller frees with zsi_names_free(*names, *nnames).
+ * @return 0, ZS_ENOMEM.
+ */
+int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***names,
+                      size_t *nnames, size_t *counts);
+
+/*
+ * A tally of zone mentions over an article, to find the zone it is mainly
+ * about: the one named most often (ties go to the first named). Zero it to
+ * start; free with zsi_park_tally_clear().
+ */
+typedef struct zsi_park_tally {
+    char **names;
+    size_t *counts;
+    size_t n, cap;
+} zsi_park_tally;
+
+/* Add n names (copied) with their counts, in text order. @return 0, ZS_ENOMEM. */
+int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *counts, size_t n);
+/* The most named zone, borrowed from t; NULL when none was named. */
+const char *zsi_park_tally_best(const zsi_park_tally *t);
+void zsi_park_tally_clear(zsi_park_tally *t);
+
+/* Free a list from zsi_parks_extract(). Accepts NULL. */
+void zsi_names_free(char **names, size_t n);
+
+/*
+ * The canonical name for an alias (any spelling the gazetteer or the folding
+ * rules know: 六盘水国家高新区, 贵州水城经开区, ...). Borrowed from g; NULL if
+ * the name is unknown.
+ */
+const char *zsi_park_canonical(const zsi_gazetteer *g, const char *alias, size_t n);
+
+/* Number of canonical zones in the gazetteer, and the i-th (borrowed). */
+size_t zsi_gazetteer_count(const zsi_gazetteer *g);
+const char *zsi_gazetteer_name(const zsi_gazetteer *g, size_t i);
+
+/*
+ * The aliases of a canonical name (borrowed from g, not including the
+ * canonical itself). @return ZS_ENOTFOUND if canonical is not in g.
+ */
+int zsi_park_aliases(const zsi_gazetteer *g, const char *canonical, size_t n,
+                     const char *const **aliases, size_t *naliases);
+
+/*
+ * The zone an article is mainly about: the one mentioned most often (ties go
+ * to the earliest). *out is NULL when no zone is named.
+ * Ownership: caller frees *out with free().
+ * @return 0, ZS_ENOMEM.
+ */
+int zsi_article_park(const zsi_gazetteer *g, const char *text, size_t n, char **out);
+
+/*
+ * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"
+ * standing alone), so the passage may inherit the article's zone; else 0.
+ */
+int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n);
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * figure_int.h - private interface of figure extraction: numbers (Arabic and
+ * Chinese numerals), quantities with units, hedges and ranges, and the metric
+ * phrase that names each figure. Pure text: bytes in, plain C values out.
+ *
+ * Invariants shared by every function below:
+ *  - Text is UTF-8; a length travels with its pointer; offsets are bytes into
+ *    the text the caller passed. Invalid UTF-8 never crashes a parser and
+ *    never joins two numbers.
+ *  - Units, metric phrases and their normal forms come from data files
+ *    (data/units.tsv, data/metrics.tsv, each built in plus the user's own
+ *    additions); the code holds only grammar (numerals, hedge words, ranges).
+ *  - Functions that can fail return 0 or a negative ZS_E* code (zhaoshu.h).
+ *  - Nothing here prints. All symbols carry the zsi_ prefix, hidden visibility.
+ *  - Part of extract/ (see extract_int.h): no SQLite, no storage.
+ */
+#ifndef ZS_EXTRACT_FIGURE_INT_H
+#define ZS_EXTRACT_FIGURE_INT_H
+
+#include <stddef.h>
+
+#include "util_int.h"
+#include "zhaoshu.h"
+
+/* ---- interface to number.c ---- */
+
+/*
+ * Parse a number at p: Arabic (1,234.5 / 135.34 / full-width digits) or
+ * Chinese numerals (三千, 十七点六, 两百, 一万二, 七分之一 -> 0.142857,
+ * 四分之一), with an optional 万/亿/千/百 multiplier right after Arabic digits
+ * (1.06万 -> 10600). 百分之三十 gives 0.3 (the figure layer turns it into 30%).
+ * *used = bytes consumed.
+ * @return ZS_OK, or ZS_EINVAL if no number starts at p.
+ */
+int zsi_number_parse(const char *p, size_t n, double *value, size_t *used);
+
+/* What zsi_number_scan() saw; the figure layer needs more than the value. */
+#define ZSI_NUM_ARABIC 1
+#define ZSI_NUM_CHINESE 2
+
+#define ZSI_NUMF_SEP 0x01u      /* Arabic thousands separator seen (1,234) */
+#define ZSI_NUMF_DEC 0x02u      /* decimal point (1.5, 十七点六) */
+#define ZSI_NUMF_DIGSTR 0x04u   /* Chinese digits only, positional (二〇二四) */
+#define ZSI_NUMF_FRAC 0x08u     /* X分之Y */
+#define ZSI_NUMF_PERCENT 0x10u  /* 百分之Y: value is Y (percent) */
+#define ZSI_NUMF_PERMILLE 0x20u /* 千分之Y: value is Y (per mille) */
+#define ZSI_NUMF_MULTCH 0x40u   /* Chinese numeral holds 十/百/千/万/亿 */
+#define ZSI_NUMF_NEXTNUM 0x80u  /* a Chinese digit follows: not one number (十四五) */
+
+/* Most significant digits a number may have; longer digit runs are not
+ * numbers (phone numbers, codes) and would lose precision anyway. */
+#define ZSI_MAX_NUM_DIGITS 18
+
+typedef struct zsi_num {
+    double value;  /* value without any trailing Arabic multiplier */
+    double mant;   /* value == mant / 10^scale; mant is exact (an integer) for */
+    int scale;     /* decimals, so 135.34亿 scales to exactly 13534000000 */
+    size_t used;   /* bytes consumed (no trailing multiplier) */
+    int kind;      /* ZSI_NUM_ARABIC or ZSI_NUM_CHINESE */
+    unsigned flags;
+    int nchars;    /* characters consumed (Chinese) or integer digits (Arabic) */
+    int first;     /* first character: a digit value 0-9, or 10/100/.. for 十/百/.. */
+} zsi_num;
+
+/*
+ * Scan a number at p without a trailing Arabic multiplier (the figure layer
+ * decides whether "万" in "1.06万户" belongs to the number or to the unit).
+ * @return ZS_OK or ZS_EINVAL (no number at p).
+ */
+int zsi_number_scan(const char *p, size_t n, zsi_num *out);
+
+/*
+ * A chain of multipliers 万/亿/千/百 at p (万亿 = 1e12). Returns the bytes
+ * consumed (0 if none) and stores the product in *mult.
+ */
+size_t zsi_multiplier_scan(const char *p, size_t n, double *mult);
+
+/* Value of a Chinese numeral code point: 0-9 for digits, 10/100/1000/1e4/1e8
+ * for multipliers, -1 when cp is not a Chinese numeral. */
+double zsi_cn_numeral(unsigned cp);
+
+/* The UTF-8 decoders moved to util/ (util_int.h); the old names stay until
+ * the zone and metric rewrite has landed on them. */
+#define zsi_utf8_decode zsu_utf8_decode
+#define zsi_utf8_prev zsu_utf8_prev
+
+/* ---- interface to figure.c ---- */
+
+/* Hedge flags of a figure. UNDER is ours (不到, 不足, 以下, 以内). */
+#define ZSI_HEDGE_NEAR 0x01  /* 近, 将近, 接近 */
+#define ZSI_HEDGE_OVER 0x02  /* 超, 超过, 以上, 逾, 突破 */
+#define ZSI_HEDGE_ABOUT 0x04 /* 约, 左右, 大约, 上下 */
+#define ZSI_HEDGE_PLUS 0x08  /* 余, 多 */
+#define ZSI_HEDGE_UNDER 0x10 /* 不到, 不足, 以下, 以内 */
+
+/* Most figures one zsi_figures_extract() call returns; more is ZS_ELIMIT. */
+#define ZSI_MAX_FIGURES (1u << 20)
+/* Bytes of a metric phrase, NUL included. */
+#define ZSI_METRIC_BYTES 64
+
+/*
+ * Parse a whole quantity such as "100亿元", "5%", "1711亩", "2.99亿吨",
+ * "100万" (no unit: unit "" class "number"), "三千万元". The whole of p..p+n
+ * (spaces around it aside) must be consumed, else ZS_EINVAL; a leading hedge
+ * (超, 近, 约 ...) is accepted and ignored. value is normalised to the base
+ * unit (100亿元 -> 1e10, unit "元", class "money"). A four-digit year such as
+ * "2024年" gives unit "年" class "year" (years are not figures).
+ * unit/cls point to static or data storage that lives as long as the process.
+ * @return ZS_OK, ZS_EINVAL, ZS_ENOMEM or ZS_EIO (unit data unreadable).
+ */
+int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit,
+                       const char **cls);
+
+typedef struct zsi_figure {
+    size_t start, end;    /* bytes in the passage text: the figure as printed, hedge word and unit included */
+    double value;         /* normalised value in the base unit */
+    double value_hi;      /* upper end of a range (5到10年, 3-5亿元); == value otherwise */
+    const char *unit;     /* base unit: "元","%","个百分点","亩","户","℃","平方公里","吨","EFlops","个",... */
+    const char *cls;      /* unit class: "money","percent","points","area","count","weight",... "number" */
+    int hedge;            /* ZSI_HEDGE_* bit flags */
+    int year;             /* a year stated with this figure in its clause (从2021年的995亿元 -> 2021), else 0 */
+    char metric[64];      /* normalised metric phrase (签约金额), "" if none */
+    char metric_raw[64];  /* metric as printed (签约总金额) */
+} zsi_figure;
+
+/*
+ * Extract every figure from a passage, in text order. See figure.c for what
+ * counts as a figure (years, dates and ordinals do not).
+ * Ownership: caller frees *out with free() (*out is NULL when *nout is 0).
+ * @return ZS_OK, ZS_ENOMEM, ZS_EIO (data unreadable), ZS_ELIMIT (more than
+ *         ZSI_MAX_FIGURES figures).
+ */
+int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout);
+
+/* ---- interface to metric.c ---- */
+
+/*
+ * The metric phrase naming a figure, looked for in p[start..end) (the words
+ * before the figure in its clause): the rightmost known phrase of
+ * data/metrics.tsv, else the rightmost run of Han ending in a pattern suffix.
+ * Writes the normal form to norm and the printed form to raw (both
+ * ZSI_METRIC_BYTES, NUL-terminated, "" when nothing fits).
+ * @return 1 found, 0 none, ZS_ENOMEM or ZS_EIO (data unreadable).
+ */
+int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw);
+
+/*
+ * 1 when p[start..end), the text between two figures of one clause, only
+ * links them as the old and new value of one metric ("增长至2024年的",
+ * "降到", "、"), so the second figure inherits the first one's metric.
+ */
+int zsi_metric_is_link(const char *p, size_t start, size_t end);
+
+#endif

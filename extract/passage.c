@@ -1,0 +1,1130 @@
+/*
+ * passage.c - rebuild the passages of a newspaper page: paragraphs as the
+ * writer meant them, plus headlines, bylines and captions on their own.
+ *
+ * Text extracted from printed pages breaks lines where the column ended, not
+ * where the writer did: narrow columns break inside words and numbers
+ * ("贵阳高" / blank line / "新区"), even wide ones leave a stray break
+ * ("…800余家企" / "业。"), and headlines, bylines and captions sit between
+ * paragraphs. The rules, all general (the cue words live in
+ * data/passage_cues.txt):
+ *
+ * Lines and segments. Lines end at LF, CRLF or CR. Each non-blank line,
+ * trimmed of spaces, is a segment. A line whose sentence ends and is
+ * followed, after a space, by a byline or caption ("…发展。 宫铭阳",
+ * "…发展。 图片来源：珠海高新区") is split into two segments.
+ *
+ * Fixed kinds, decided per segment before any joining:
+ *  - headline: a Markdown heading (#), or a line printed in doubled bold type
+ *    (see zsi_undouble: every punctuation character doubled and every text
+ *    run printed twice back to back); the repaired text is kept.
+ *  - caption: starts with a [caption] cue (图片来源); ends with a [credit]
+ *    cue of kind caption (摄, 供图), bare or in brackets, credited to a name
+ *    or a role, and also describes something ("…生产车间 桂榕 摄"); or sits
+ *    alone in a picture slot (two or more blank lines before it, not at the
+ *    top of the page) and is short (<= SLOT_CAPTION_CHARS).
+ *  - byline: at most BYLINE_CHARS, no sentence punctuation, and made only of
+ *    names (2-4 Han characters starting with a [surname]), [role] words and
+ *    a credit ("贵州日报天眼新闻记者 顾冰洁", "桂榕", "王轩禹/文").
+ *  A credit line right under a caption (no blank line between) joins it, and
+ *  a numbered item (①) directly above a credit line is a caption.
+ *
+ * Headline blocks: two or more adjacent lines (no blank line between), none
+ * with sentence punctuation (，、。；！？) nor ending a sentence, each at
+ * most HEADLINE_CHARS, form one headline, decks joined by a space.
+ *
+ * Joining. A segment that does not end a sentence (its last character,
+ * before closing quotes or brackets, is not one of 。！？；… and it does not
+ * end in ——) continues into the next segment, across blank lines, when the
+ * next one is not an [opener] (本报讯, ▶, ①, -, …) nor of a fixed kind and
+ *  (a) it is "full": its display width (ICU East Asian Width: wide and
+ *      ambiguous count 2) is at least FULL_RATIO of the column width, the
+ *      median width of the unfinished lines among the NEIGHBOURS
+ *      segments on either side; or it sits in a narrow column (column width
+ *      at most NARROW_COLUMNS), where every unfinished line continues; or
+ *  (b) the next segment starts as a fragment: with closing punctuation, or
+ *      with a run of at most FRAGMENT_AFTER_PROSE (after a line with
+ *      sentence punctuation) or FRAGMENT_AFTER_PLAIN characters that ends at
+ *      a punctuation mark ("业。思路一变", "来，高新区").
+ *  A line of Han runs separated by spaces and without sentence punctuation
+ *  ("产业之变 硬核引擎集群成势") is a headline's decks and never continues.
+ *  A short headline-like segment between a broken line and its fragment
+ *  (a subhead set inside the column) is stepped over and kept as a headline;
+ *  so is a section heading (#) when the line after it begins with closing
+ *  punctuation or a one- or two-character run ("攀升，").
+ *  An unfinished segment that joins nothing and has no sentence punctuation
+ *  is a headline when it is at most HEADLINE_CHARS long.
+ * Never joined: a segment that ends a sentence, anything into an opener, or
+ * across more than MAX_JOIN_BLANKS blank lines (a picture slot or a new
+ * item). A headline has balanced quotes and brackets ("“得知…需" is a cut
+ * paragraph, not a title).
+ *
+ * Passage text. Joining drops the line breaks; spaces between two wide
+ * characters (Han, full-width punctuation) are layout and are dropped in
+ * body text ("等 方 面 ，办" -> "等方面，办"); spaces next to digits and Latin
+ * stay. List and heading marks (#, -, ▶) at the start are dropped. Passages
+ * with no letter, digit or Han character ("……") are not returned.
+ * start/end always cover the original bytes of the first and last segment.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "segment_int.h"
+#include "extract_int.h"
+
+extern const char zs_data_passage_cues[];
+extern const size_t zs_data_passage_cues_len;
+
+#define SLOT_CAPTION_CHARS 60
+#define BYLINE_CHARS 60
+#define HEADLINE_CHARS 40
+#define HEADLIKE_CHARS 24
+#define FULL_RATIO 0.75
+#define NEIGHBOURS 4
+#define NARROW_COLUMNS 60
+#define FRAGMENT_AFTER_PROSE 8
+#define FRAGMENT_AFTER_PLAIN 4
+#define MAX_TOKENS 32
+#define MAX_JOIN_BLANKS 1
+
+typedef struct str {
+    const char *s;
+    size_t n;
+} str;
+
+typedef struct strlist {
+    str *v;
+    size_t n, cap;
+} strlist;
+
+typedef struct cues {
+    char *buf; /* the loaded file; entries point into it */
+    strlist opener, role, caption, surname, credit;
+    unsigned char *credit_caption; /* per credit: 1 caption, 0 byline */
+} cues;
+
+typedef struct seg {
+    size_t s, e;       /* trimmed content bytes */
+    size_t blank;      /* blank lines before this segment (0: adjacent) */
+    int first;         /* no segment before it */
+    int width;         /* display columns */
+    size_t nch;        /* code points */
+    int prose, ends, opener, circled, credit;
+    int spaced;        /* Han, space, Han: decks of a headline, not a column line */
+    int balanced;      /* as many closing quotes and brackets as opening ones */
+    int fixed;         /* -1 undecided, else a zsi_passage_kind */
+    char *repl;        /* repaired text (doubled bold), or NULL */
+    size_t nrepl;
+    double colw;       /* column width around it, 0 unknown */
+    int used;
+} seg;
+
+static int sl_add(strlist *l, const char *s, size_t n)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 32;
+        str *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv)
+            return ZS_ENOMEM;
+        l->v = nv;
+        l->cap = nc;
+    }
+    l->v[l->n].s = s;
+    l->v[l->n++].n = n;
+    return 0;
+}
+
+static void cues_free(cues *c)
+{
+    free(c->buf);
+    free(c->opener.v);
+    free(c->role.v);
+    free(c->caption.v);
+    free(c->surname.v);
+    free(c->credit.v);
+    free(c->credit_caption);
+}
+
+static int by_len_desc(const void *a, const void *b)
+{
+    const str *x = a, *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+static int cues_load(cues *c)
+{
+    size_t n, pos = 0, len;
+    const char *line;
+    strlist *sec = NULL;
+    int rc = zss_data_load("passage_cues.txt", zs_data_passage_cues,
+                           zs_data_passage_cues_len, &c->buf, &n);
+    if (rc)
+        return rc;
+    while (zsi_data_next_line(c->buf, n, &pos, &line, &len)) {
+        if (line[0] == '[') {
+            sec = NULL;
+            if (len == 8 && !memcmp(line, "[opener]", 8))
+                sec = &c->opener;
+            else if (len == 6 && !memcmp(line, "[role]", 6))
+                sec = &c->role;
+            else if (len == 9 && !memcmp(line, "[caption]", 9))
+                sec = &c->caption;
+            else if (len == 9 && !memcmp(line, "[surname]", 9))
+                sec = &c->surname;
+            else if (len == 8 && !memcmp(line, "[credit]", 8))
+                sec = &c->credit;
+            else if (len > 1 && line[1] != ' ') /* "[" alone is an opener-like entry */
+                return ZS_EINVAL;
+            if (sec)
+                continue;
+        }
+        if (!sec)
+            continue;
+        if (sec == &c->credit) {
+            const char *tab = memchr(line, '\t', len);
+            size_t wn = tab ? (size_t)(tab - line) : len;
+            int cap = tab && (size_t)(line + len - tab - 1) == 7 && !memcmp(tab + 1, "caption", 7);
+            unsigned char *nk = realloc(c->credit_caption, c->credit.n + 1);
+            if (!nk)
+                return ZS_ENOMEM;
+            c->credit_caption = nk;
+            nk[c->credit.n] = (unsigned char)cap;
+            if ((rc = sl_add(sec, line, wn)) != 0)
+                return rc;
+            continue;
+        }
+        if ((rc = sl_add(sec, line, len)) != 0)
+            return rc;
+    }
+    /* Longest first, so 特约通讯员 wins over 通讯员 (credits keep their kinds). */
+    qsort(c->opener.v, c->opener.n, sizeof(str), by_len_desc);
+    qsort(c->role.v, c->role.n, sizeof(str), by_len_desc);
+    qsort(c->caption.v, c->caption.n, sizeof(str), by_len_desc);
+    qsort(c->surname.v, c->surname.n, sizeof(str), by_len_desc);
+    return 0;
+}
+
+/* The cues, loaded and sorted once per process and never freed, like the
+ * units (figure.c): loading them for every file was 4% of indexing news
+ * of 2 KB articles (perf: qsort, zsi_data_next_line). */
+static struct {
+    pthread_once_t once;
+    int rc;
+    cues c;
+} g_cues = {PTHREAD_ONCE_INIT, 0, {0}};
+
+static void cues_init(void)
+{
+    if ((g_cues.rc = cues_load(&g_cues.c)) != 0) {
+        cues_free(&g_cues.c);
+        memset(&g_cues.c, 0, sizeof g_cues.c);
+    }
+}
+
+/* ---- characters ---- */
+
+static UChar32 cp_at(const char *p, size_t i, size_t n, size_t *next)
+{
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(p, k, (int32_t)n, c);
+    *next = (size_t)k;
+    return c < 0 ? 0xFFFD : c;
+}
+
+static UChar32 cp_before(const char *p, size_t start, size_t i, size_t *prev)
+{
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    U8_PREV(p, (int32_t)start, k, c);
+    *prev = (size_t)k;
+    return c < 0 ? 0xFFFD : c;
+}
+
+static int is_space(UChar32 c)
+{
+    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\f' || c == '\v';
+}
+
+/* The CJK Unified Ideographs block: all wide, all ideographic, none
+ * punctuation (Unicode 14 filled it). Most characters of Chinese news are
+ * here, and answering for them without ICU's property tries took a third
+ * of the splitter's time (perf, news-200: u_getUnicodeProperties). */
+static int is_cjk_block(UChar32 c)
+{
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+static int is_wide(UChar32 c)
+{
+    if (c < 0x80)
+        return 0; /* narrow or neutral */
+    if (is_cjk_block(c))
+        return 1;
+    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS;
+}
+
+static int is_han(UChar32 c)
+{
+    return is_cjk_block(c) || (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC));
+}
+
+static int is_punct(UChar32 c)
+{
+    return !is_cjk_block(c) && u_ispunct(c);
+}
+
+/* Sentence punctuation inside a line: the mark of running text. */
+static int is_prose_punct(UChar32 c)
+{
+    return c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF01 ||
+           c == 0xFF1F || c == ',' || c == ';';
+}
+
+static int is_final(UChar32 c)
+{
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 ||
+           c == '!' || c == '?' || c == ';' || c == 0xFF0E;
+}
+
+static int is_closer(UChar32 c)
+{
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 ||
+           c == ')' || c == 0x300B || c == 0x3009 || c == 0x3011 || c == '"' || c == '\'';
+}
+
+static int is_opening(UChar32 c)
+{
+    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == 0xFF08 ||
+           c == '(' || c == 0x300A || c == 0x3008 || c == 0x3010 || c == '[';
+}
+
+static int starts_with(const char *p, size_t n, const str *w)
+{
+    return w->n <= n && memcmp(p, w->s, w->n) == 0;
+}
+
+static int ends_with(const char *p, size_t n, const char *w, size_t wn)
+{
+    return wn <= n && memcmp(p + n - wn, w, wn) == 0;
+}
+
+/* ---- bold-type doubling ---- */
+
+int zsi_undouble(const char *p, size_t n, char **out, size_t *nout)
+{
+    size_t i = 0, o = 0, run_starts = 0, pairs = 0;
+    char *buf = NULL;
+
+    *out = NULL;
+    *nout = 0;
+    if (!p || n < 8)
+        return 0;
+    while (i < n) {
+        size_t j, k;
+        UChar32 c = cp_at(p, i, n, &j);
+        if (is_space(c) || c == 0xFFFD)
+            goto no;
+        if (is_punct(c)) {
+            UChar32 d = j < n ? cp_at(p, j, n, &k) : 0;
+            if (d != c)
+                goto no;
+            /* Allocated once the line starts doubled: most lines are not. */
+            if (!buf && !(buf = malloc(n + 1)))
+                return ZS_ENOMEM;
+            memcpy(buf + o, p + i, j - i);
+            o += j - i;
+            i = k;
+            pairs++;
+            continue;
+        }
+        /* A text run up to the next punctuation: must be X X with |X| >= 2. */
+        size_t r = i, nchr = 0;
+        while (r < n) {
+            size_t nx;
+            UChar32 e = cp_at(p, r, n, &nx);
+            if (is_punct(e) || is_space(e))
+                break;
+            r = nx;
+            nchr++;
+        }
+        if (nchr < 4 || nchr % 2)
+            goto no;
+        size_t half = i, cnt = 0;
+        while (cnt < nchr / 2) {
+            cp_at(p, half, n, &half);
+            cnt++;
+        }
+        if (half - i != r - half || memcmp(p + i, p + half, half - i) != 0)
+            goto no;
+        if (!buf && !(buf = malloc(n + 1)))
+            return ZS_ENOMEM;
+        memcpy(buf + o, p + i, half - i);
+        o += half - i;
+        i = r;
+        run_starts++;
+    }
+    if (!pairs || !run_starts)
+        goto no;
+    buf[o] = '\0';
+    *out = buf;
+    *nout = o;
+    return 1;
+no:
+    free(buf);
+    return 0;
+}
+
+/* ---- bylines and captions ---- */
+
+/* A personal name: 2-4 Han characters starting with a known surname. */
+static int is_name(const cues *c, const char *p, size_t n)
+{
+    size_t k = 0, i = 0, nx;
+    while (i < n) {
+        if (!is_han(cp_at(p, i, n, &nx)))
+            return 0;
+        i = nx;
+        k++;
+    }
+    if (k < 2 || k > 4)
+        return 0;
+    for (size_t s = 0; s < c->surname.n; s++) {
+        const str *w = &c->surname.v[s];
+        if (starts_with(p, n, w)) {
+            size_t sk = 0;
+            for (size_t b = 0; b < w->n; b++)
+                sk += ((unsigned char)w->s[b] & 0xC0) != 0x80;
+            return k - sk >= 1 && k - sk <= 2;
+        }
+    }
+    return 0;
+}
+
+/* A role token: ends with a role word ("贵州日报天眼新闻记者"), no punctuation. */
+static int is_role(const cues *c, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t nx;
+        UChar32 ch = cp_at(p, i, n, &nx);
+        if (is_prose_punct(ch))
+            return 0;
+        i = nx;
+    }
+    for (size_t r = 0; r < c->role.n; r++)
+        if (ends_with(p, n, c->role.v[r].s, c->role.v[r].n))
+            return 1;
+    return 0;
+}
+
+/* Split p into tokens at spaces and colons (：:). */
+static size_t tokens(const char *p, size_t n, str *tok, size_t cap)
+{
+    size_t k = 0, i = 0;
+    while (i < n && k < cap) {
+        size_t nx, s;
+        UChar32 ch = cp_at(p, i, n, &nx);
+        if (is_space(ch) || ch == 0xFF1A || ch == ':') {
+            i = nx;
+            continue;
+        }
+        s = i;
+        while (i < n) {
+            ch = cp_at(p, i, n, &nx);
+            if (is_space(ch) || ch == 0xFF1A || ch == ':')
+                break;
+            i = nx;
+        }
+        tok[k].s = p + s;
+        tok[k++].n = i - s;
+    }
+    return k;
+}
+
+static size_t skip_spaces_fwd(const char *p, size_t i, size_t n)
+{
+    size_t nx;
+    while (i < n && is_space(cp_at(p, i, n, &nx)))
+        i = nx;
+    return i;
+}
+
+static size_t trim_back(const char *p, size_t s, size_t e)
+{
+    size_t pv;
+    while (e > s && is_space(cp_before(p, s, e, &pv)))
+        e = pv;
+    return e;
+}
+
+/* Has the range sentence punctuation? */
+static int has_prose(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t nx;
+        if (is_prose_punct(cp_at(p, i, n, &nx)))
+            return 1;
+        i = nx;
+    }
+    return 0;
+}
+
+/* Leading markers that are layout, not text: #, -, *, •, ▶ and spaces. */
+static size_t skip_marks(const char *p, size_t n)
+{
+    size_t i = 0, nx;
+    for (;;) {
+        UChar32 ch = i < n ? cp_at(p, i, n, &nx) : 0;
+        if (ch == '#' || ch == 0x25B6 || ch == 0x25BA || ch == 0x2022 ||
+            ((ch == '-' || ch == '*') && nx < n && is_space(cp_at(p, nx, n, &nx))) ||
+            (i > 0 && is_space(ch)))
+            i = nx;
+        else
+            break;
+    }
+    return skip_spaces_fwd(p, i, n);
+}
+
+/*
+ * Is the text a byline or a caption by its words? Returns the kind, or -1.
+ * *credit is set when it ends with a credit (摄, /文 ...).
+ */
+static int credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
+{
+    size_t b = skip_marks(p0, n0), nx, pv;
+    const char *p = p0 + b;
+    size_t n = n0 - b, desc_end = n, inner_s = 0, inner_e = n;
+    str tok[MAX_TOKENS];
+    size_t nt, names = 0, roles = 0, other = 0;
+    int cue = -1, bracketed = 0;
+
+    *credit = 0;
+    if (!n)
+        return -1;
+    for (size_t k = 0; k < c->caption.n; k++)
+        if (starts_with(p, n, &c->caption.v[k]))
+            return ZSI_P_CAPTION;
+    /* A trailing bracketed credit: "…生产线。(卢世容 摄)". */
+    UChar32 last = cp_before(p, 0, n, &pv);
+    if (last == ')' || last == 0xFF09) {
+        size_t i = pv;
+        while (i > 0) {
+            UChar32 ch = cp_before(p, 0, i, &i);
+            if (ch == '(' || ch == 0xFF08) {
+                cp_at(p, i, n, &nx);
+                inner_s = nx;
+                inner_e = pv;
+                desc_end = i;
+                bracketed = 1;
+                break;
+            }
+        }
+    }
+    size_t cs = bracketed ? inner_s : 0, ce = trim_back(p, 0, bracketed ? inner_e : n);
+    for (size_t k = 0; k < c->credit.n; k++) {
+        if (ends_with(p + cs, ce - cs, c->credit.v[k].s, c->credit.v[k].n)) {
+            cue = (int)k;
+            ce -= c->credit.v[k].n;
+            break;
+        }
+    }
+    if (cue >= 0) {
+        /* Who is credited: the token right before the cue. */
+        size_t ce2 = trim_back(p, cs, ce);
+        size_t s2 = ce2;
+        while (s2 > cs) {
+            size_t q;
+            UChar32 ch = cp_before(p, cs, s2, &q);
+            if (is_space(ch) || ch == 0xFF1A || ch == ':')
+                break;
+            s2 = q;
+        }
+        int person = s2 < ce2 && (is_name(c, p + s2, ce2 - s2) || is_role(c, p + s2, ce2 - s2));
+        if (!person && !bracketed && !(ce2 < ce)) /* glued to ordinary text: "新华社报道" */
+            return -1;
+        if (!person && !bracketed)
+            return -1;
+        *credit = 1;
+        if (!bracketed)
+            desc_end = ce2;
+        /* Text before the credited people is a description. */
+        nt = tokens(p, bracketed ? desc_end : ce2, tok, MAX_TOKENS);
+        for (size_t k = 0; k < nt; k++) {
+            if (is_name(c, tok[k].s, tok[k].n))
+                names++;
+            else if (is_role(c, tok[k].s, tok[k].n))
+                roles++;
+            else
+                other++;
+        }
+        if (other && c->credit_caption[cue])
+            return ZSI_P_CAPTION;
+        if (n > BYLINE_CHARS * 3 || has_prose(p, bracketed ? desc_end : ce2))
+            return -1;
+        return ZSI_P_BYLINE;
+    }
+    /* No credit: names and roles only. */
+    if (n > BYLINE_CHARS * 3 || has_prose(p, n))
+        return -1;
+    if (bracketed && inner_s == 1 && desc_end == 0)
+        nt = tokens(p + inner_s, inner_e - inner_s, tok, MAX_TOKENS);
+    else
+        nt = tokens(p, n, tok, MAX_TOKENS);
+    for (size_t k = 0; k < nt; k++) {
+        if (is_name(c, tok[k].s, tok[k].n))
+            names++;
+        else if (is_role(c, tok[k].s, tok[k].n))
+            roles++;
+        else
+            return -1;
+    }
+    return names ? ZSI_P_BYLINE : -1;
+}
+
+/* ---- segments ---- */
+
+typedef struct segs {
+    seg *v;
+    size_t n, cap;
+} segs;
+
+static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 64;
+        seg *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv)
+            return ZS_ENOMEM;
+        l->v = nv;
+        l->cap = nc;
+    }
+    memset(&l->v[l->n], 0, sizeof l->v[0]);
+    l->v[l->n].s = s;
+    l->v[l->n].e = e;
+    l->v[l->n].blank = blank;
+    l->v[l->n].first = first;
+    l->v[l->n].fixed = -1;
+    l->n++;
+    return 0;
+}
+
+/* Where a byline/caption tail starts after a finished sentence, or 0. */
+static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
+{
+    size_t i = s, nx, best = 0;
+    while (i < e) {
+        UChar32 ch = cp_at(p, i, e, &nx);
+        if ((is_final(ch) || is_closer(ch)) && nx < e) {
+            size_t sp = nx, nx2;
+            if (is_space(cp_at(p, sp, e, &nx2))) {
+                size_t t = skip_spaces_fwd(p, sp, e);
+                if (t < e)
+                    best = t; /* keep the last one */
+            }
+        }
+        i = nx;
+    }
+    if (!best) {
+        return 0;
+    }
+    /* The part before must end a sentence. */
+    size_t pv, q = trim_back(p, s, best);
+    UChar32 ch = cp_before(p, s, q, &pv);
+    while (is_closer(ch) && pv > s)
+        ch = cp_before(p, s, pv, &pv);
+    if (!is_final(ch))
+        return 0;
+    int credit;
+    int k = credit_kind(c, p + best, e - best, &credit);
+    return k >= 0 ? best : 0;
+}
+
+static void features(const cues *c, const char *p, seg *g)
+{
+    size_t i = g->s, nx, pv;
+    const char *t = p + g->s;
+    size_t n = g->e - g->s;
+    UChar32 before_space = 0, prev = 0;
+    size_t nspaces = 0, gaps = 0;
+    int depth = 0;
+    while (i < g->e) {
+        UChar32 ch = cp_at(p, i, g->e, &nx);
+        g->width += is_wide(ch) ? 2 : 1;
+        g->nch++;
+        if (is_prose_punct(ch))
+            g->prose = 1;
+        depth += is_opening(ch) - is_closer(ch);
+        if (is_space(ch)) {
+            nspaces++;
+            if (!is_space(prev))
+                before_space = prev;
+        } else {
+            if (is_space(prev) && before_space &&
+                (is_han(before_space) || is_closer(before_space)) &&
+                (is_han(ch) || is_opening(ch)))
+                gaps++;
+        }
+        prev = ch;
+        i = nx;
+    }
+    /* Letter-spaced justified lines ("等 方 面") have spaces everywhere. */
+    g->spaced = gaps > 0 && nspaces * 3 < g->nch;
+    g->balanced = depth == 0;
+    /* Ends a sentence? Look past closing quotes and brackets. */
+    i = g->e;
+    UChar32 ch = cp_before(p, g->s, i, &pv);
+    while (is_closer(ch) && pv > g->s) {
+        i = pv;
+        ch = cp_before(p, g->s, i, &pv);
+    }
+    g->ends = is_final(ch);
+    if (ends_with(t, n, "\xE2\x80\x94\xE2\x80\x94", 6)) /* —— */
+        g->ends = 1;
+    for (size_t k = 0; k < c->opener.n; k++)
+        if (starts_with(t, n, &c->opener.v[k]))
+            g->opener = 1;
+    size_t m = skip_marks(t, n);
+    UChar32 f = m < n ? cp_at(t, m, n, &nx) : 0;
+    g->circled = f >= 0x2460 && f <= 0x2473;
+}
+
+/* Median width of the unfinished segments around i (not counting i). */
+static double column_width(const segs *l, size_t i)
+{
+    int w[2 * NEIGHBOURS];
+    size_t k = 0;
+    int prose = l->v[i].prose;
+    for (size_t d = 1; d <= NEIGHBOURS; d++) {
+        if (i >= d) {
+            const seg *g = &l->v[i - d];
+            if (!g->ends && g->fixed < 0 && (!g->spaced || g->opener)) {
+                w[k++] = g->width;
+                prose |= g->prose;
+            }
+        }
+        if (i + d < l->n) {
+            const seg *g = &l->v[i + d];
+            if (!g->ends && g->fixed < 0 && (!g->spaced || g->opener)) {
+                w[k++] = g->width;
+                prose |= g->prose;
+            }
+        }
+    }
+    /* Without running text nearby (a stack of headlines) there is no column. */
+    if (k < 2 || !prose)
+        return 0;
+    for (size_t a = 1; a < k; a++)
+        for (size_t b = a; b > 0 && w[b - 1] > w[b]; b--) {
+            int x = w[b];
+            w[b] = w[b - 1];
+            w[b - 1] = x;
+        }
+    return k % 2 ? w[k / 2] : (w[k / 2 - 1] + w[k / 2]) / 2.0;
+}
+
+static int is_full(const seg *g)
+{
+    if (g->colw <= 0 || (g->spaced && !g->opener && !g->prose))
+        return 0;
+    return g->colw <= NARROW_COLUMNS || g->width >= FULL_RATIO * g->colw;
+}
+
+/* Does segment g start as the rest of a broken sentence? */
+static int is_fragment(const char *p, const seg *g, int after_prose)
+{
+    size_t i = g->s, nx, k = 0, limit = after_prose ? FRAGMENT_AFTER_PROSE : FRAGMENT_AFTER_PLAIN;
+    UChar32 ch = cp_at(p, i, g->e, &nx);
+    if (is_opening(ch) || g->opener)
+        return 0;
+    if (is_punct(ch) && !is_opening(ch))
+        return 1;
+    while (i < g->e) {
+        ch = cp_at(p, i, g->e, &nx);
+        if (is_punct(ch))
+            return k > 0 && k <= limit;
+        if (is_space(ch))
+            return 0;
+        i = nx;
+        k++;
+    }
+    return 0; /* no punctuation: a whole line of its own */
+}
+
+/* A fragment beyond doubt: closing punctuation or one or two characters first. */
+static int is_strong_fragment(const char *p, const seg *g)
+{
+    size_t i = g->s, nx, k = 0;
+    while (i < g->e) {
+        UChar32 ch = cp_at(p, i, g->e, &nx);
+        if (is_punct(ch))
+            return !is_opening(ch) && k <= 2;
+        i = nx;
+        k++;
+    }
+    return 0;
+}
+
+static int headline_like(const seg *g)
+{
+    return g->fixed < 0 && !g->prose && !g->ends && !g->opener && g->balanced &&
+           g->nch <= HEADLIKE_CHARS &&
+           !is_full(g);
+}
+
+/* ---- building passages ---- */
+
+typedef struct plist {
+    zsi_passage *v;
+    size_t n, cap;
+} plist;
+
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+} sbuf;
+
+static int sb_put(sbuf *b, const char *p, size_t n)
+{
+    /* The bound also tells GCC 12 at -O3 that n is sane (stringop-overflow). */
+    if (n > ZSI_MAX_PASSAGE_INPUT)
+        return ZS_ELIMIT;
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = (b->n + n + 1) * 2;
+        char *ns = realloc(b->s, nc);
+        if (!ns)
+            return ZS_ENOMEM;
+        b->s = ns;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->n, p, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+    return 0;
+}
+
+/* Drop spaces between two wide characters: layout, not text. */
+static size_t squeeze(char *s, size_t n)
+{
+    size_t o = 0, i = 0, nx;
+    while (i < n) {
+        UChar32 ch = cp_at(s, i, n, &nx);
+        if (is_space(ch) && o > 0) {
+            size_t j = i, pv;
+            while (j < n && is_space(cp_at(s, j, n, &nx)))
+                j = nx;
+            UChar32 before = cp_before(s, 0, o, &pv);
+            UChar32 after = j < n ? cp_at(s, j, n, &nx) : 0;
+            if (after && is_wide(before) && is_wide(after)) {
+                i = j;
+                continue;
+            }
+            s[o++] = ' '; /* one plain space for the run */
+            i = j;
+            continue;
+        }
+        memmove(s + o, s + i, nx - i);
+        o += nx - i;
+        i = nx;
+    }
+    s[o] = '\0';
+    return o;
+}
+
+static int has_content(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t nx;
+        if (u_isalnum(cp_at(s, i, n, &nx)))
+            return 1;
+        i = nx;
+    }
+    return 0;
+}
+
+/* Emit a passage made of segments idx[0..k), joined with sep (NULL: none). */
+static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k, int kind)
+{
+    sbuf b = {0};
+    int rc = 0;
+    for (size_t j = 0; j < k; j++) {
+        seg *g = &l->v[idx[j]];
+        const char *t = g->repl ? g->repl : p + g->s;
+        size_t tn = g->repl ? g->nrepl : g->e - g->s, m = skip_marks(t, tn);
+        if (j > 0 && b.n > 0 && m < tn) {
+            unsigned char a = (unsigned char)b.s[b.n - 1], z = (unsigned char)t[m];
+            int latin = (a < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
+                        (z < 0x80 && ((z | 0x20) >= 'a' && (z | 0x20) <= 'z'));
+            if ((kind != ZSI_P_BODY || latin) && (rc = sb_put(&b, " ", 1)) != 0)
+                goto out;
+        }
+        if (m < tn && (rc = sb_put(&b, t + m, tn - m)) != 0)
+            goto out;
+        g->used = 1;
+    }
+    if (!b.s || !has_content(b.s, b.n))
+        goto out;
+    if (kind == ZSI_P_BODY)
+        b.n = squeeze(b.s, b.n);
+    if (out->n == out->cap) {
+        size_t nc = out->cap ? out->cap * 2 : 32;
+        zsi_passage *nv = realloc(out->v, nc * sizeof *nv);
+        if (!nv) {
+            rc = ZS_ENOMEM;
+            goto out;
+        }
+        out->v = nv;
+        out->cap = nc;
+    }
+    out->v[out->n].start = l->v[idx[0]].s;
+    out->v[out->n].end = l->v[idx[k - 1]].e;
+    out->v[out->n].text = b.s;
+    out->v[out->n].len = b.n;
+    out->v[out->n].kind = kind;
+    out->n++;
+    b.s = NULL;
+out:
+    free(b.s);
+    return rc;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const zsi_passage *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Next unused segment after i, or l->n. */
+static size_t next_seg(const segs *l, size_t i)
+{
+    for (size_t j = i + 1; j < l->n; j++)
+        if (!l->v[j].used)
+            return j;
+    return l->n;
+}
+
+static int build(plist *out, const char *p, segs *l)
+{
+    size_t *idx = malloc((l->n + 1) * sizeof *idx);
+    int rc = 0;
+    if (!idx)
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < l->n && rc == 0; i++) {
+        seg *g = &l->v[i];
+        size_t k = 0, j;
+        if (g->used)
+            continue;
+        idx[k++] = i;
+        /* A numbered item (①) right above a credit line is a caption. */
+        if (g->fixed < 0 && g->circled && i + 1 < l->n && l->v[i + 1].blank == 0 &&
+            l->v[i + 1].credit)
+            g->fixed = ZSI_P_CAPTION;
+        if (g->fixed == ZSI_P_CAPTION) {
+            for (j = i + 1; j < l->n && l->v[j].blank == 0 && l->v[j].credit &&
+                            l->v[j].fixed == ZSI_P_BYLINE;
+                 j++)
+                idx[k++] = j;
+            rc = emit(out, p, l, idx, k, ZSI_P_CAPTION);
+            continue;
+        }
+        if (g->fixed >= 0) {
+            rc = emit(out, p, l, idx, k, g->fixed);
+            continue;
+        }
+        /* Headline block: adjacent short lines without sentence punctuation. */
+        if (!g->prose && !g->ends && g->nch <= HEADLINE_CHARS) {
+            for (j = i + 1; j < l->n && l->v[j].blank == 0 && l->v[j].fixed < 0 &&
+                            !l->v[j].prose && !l->v[j].ends && !l->v[j].opener &&
+                            l->v[j].nch <= HEADLINE_CHARS;
+                 j++)
+                idx[k++] = j;
+            if (k >= 2) {
+                rc = emit(out, p, l, idx, k, ZSI_P_HEADLINE);
+                continue;
+            }
+        }
+        /* Body: follow the broken lines. */
+        size_t last = i, bytes = g->e - g->s;
+        while (!l->v[last].ends) {
+            size_t nj = next_seg(l, last);
+            if (l->v[last].spaced && !l->v[last].prose && !l->v[last].opener)
+                break; /* "产业之变 硬核引擎集群成势": decks of a headline */
+            if (nj >= l->n)
+                break;
+            seg *a = &l->v[last], *nx = &l->v[nj];
+            if (nx->fixed == ZSI_P_HEADLINE && a->prose && nx->blank <= MAX_JOIN_BLANKS) {
+                /* A section heading set between a broken line and its rest. */
+                size_t nk = next_seg(l, nj);
+                if (nk < l->n && l->v[nk].fixed < 0 && l->v[nk].blank <= MAX_JOIN_BLANKS &&
+                    is_fragment(p, &l->v[nk], 1) && is_strong_fragment(p, &l->v[nk])) {
+                    size_t h = nj;
+                    if ((rc = emit(out, p, l, &h, 1, ZSI_P_HEADLINE)) != 0)
+                        break;
+                    idx[k++] = nk;
+                    bytes += l->v[nk].e - l->v[nk].s;
+                    l->v[nk].used = 1;
+                    last = nk;
+                    continue;
+                }
+            }
+            if (nx->fixed >= 0 || nx->opener || nx->blank > MAX_JOIN_BLANKS)
+                break;
+            if (nx->spaced && !nx->prose)
+                break; /* the decks of a headline: "改革“一子落” 集聚新动能" */
+            if (bytes + (nx->e - nx->s) > ZSI_MAX_PASSAGE_BYTES)
+                break;
+            if (headline_like(nx)) {
+                size_t nk = next_seg(l, nj);
+                if (a->prose && nk < l->n && l->v[nk].fixed < 0 &&
+                    is_fragment(p, &l->v[nk], a->prose)) {
+                    /* A subhead set inside the column: keep it, step over it. */
+                    size_t h = nj;
+                    if ((rc = emit(out, p, l, &h, 1, ZSI_P_HEADLINE)) != 0)
+                        break;
+                    idx[k++] = nk;
+                    bytes += l->v[nk].e - l->v[nk].s;
+                    l->v[nk].used = 1;
+                    last = nk;
+                    continue;
+                }
+                if (!is_fragment(p, nx, a->prose))
+                    break;
+            } else if (!is_full(a) && !is_fragment(p, nx, a->prose)) {
+                break;
+            }
+            idx[k++] = nj;
+            bytes += nx->e - nx->s;
+            nx->used = 1;
+            last = nj;
+        }
+        if (rc)
+            break;
+        int kind = ZSI_P_BODY;
+        if (k == 1 && !g->prose && !g->ends && g->balanced && g->nch <= HEADLINE_CHARS)
+            kind = ZSI_P_HEADLINE;
+        rc = emit(out, p, l, idx, k, kind);
+    }
+    free(idx);
+    return rc;
+}
+
+int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *nout)
+{
+    const cues *c = &g_cues.c;
+    segs l = {0};
+    plist pl = {0};
+    size_t i = 0, blank = 0;
+    int rc, any = 0;
+
+    if (!out || !nout || (!text && n))
+        return ZS_EINVAL;
+    *out = NULL;
+    *nout = 0;
+    if (n > ZSI_MAX_PASSAGE_INPUT)
+        return ZS_ELIMIT;
+    if (pthread_once(&g_cues.once, cues_init) != 0)
+        return ZS_ENOMEM;
+    if ((rc = g_cues.rc) != 0)
+        goto out;
+    /* Lines and segments. */
+    while (i < n) {
+        size_t e = i, next, s, te, nx;
+        while (e < n && text[e] != '\n' && text[e] != '\r')
+            e++;
+        next = e < n ? (text[e] == '\r' && e + 1 < n && text[e + 1] == '\n' ? e + 2 : e + 1) : n;
+        s = skip_spaces_fwd(text, i, e);
+        te = trim_back(text, s, e);
+        (void)nx;
+        if (s == te) {
+            blank++;
+        } else {
+            size_t t = tail_start(c, text, s, te);
+            if (t) {
+                if ((rc = seg_add(&l, s, trim_back(text, s, t), blank, !any)) != 0)
+                    goto out;
+                if ((rc = seg_add(&l, t, te, 0, 0)) != 0)
+                    goto out;
+            } else if ((rc = seg_add(&l, s, te, blank, !any)) != 0) {
+                goto out;
+            }
+            any = 1;
+            blank = 0;
+        }
+        i = next;
+    }
+    /* Features and fixed kinds. */
+    for (size_t k = 0; k < l.n; k++) {
+        seg *g = &l.v[k];
+        int credit = 0, kind;
+        features(c, text, g);
+        if (text[g->s] == '#') {
+            g->fixed = ZSI_P_HEADLINE;
+            continue;
+        }
+        rc = zsi_undouble(text + g->s, g->e - g->s, &g->repl, &g->nrepl);
+        if (rc < 0)
+            goto out;
+        if (rc == 1) {
+            g->fixed = ZSI_P_HEADLINE;
+            rc = 0;
+            continue;
+        }
+        rc = 0;
+        kind = credit_kind(c, text + g->s, g->e - g->s, &credit);
+        g->credit = credit;
+        if (kind >= 0 && (kind == ZSI_P_CAPTION || g->nch <= BYLINE_CHARS)) {
+            g->fixed = kind;
+            continue;
+        }
+        int alone_after = k + 1 >= l.n || l.v[k + 1].blank > 0;
+        if (!g->first && g->blank >= 2 && g->nch <= SLOT_CAPTION_CHARS && !g->opener &&
+            alone_after)
+            g->fixed = ZSI_P_CAPTION;
+    }
+    for (size_t k = 0; k < l.n; k++)
+        l.v[k].colw = column_width(&l, k);
+    if ((rc = build(&pl, text, &l)) != 0)
+        goto out;
+    if (pl.n > 1)
+        qsort(pl.v, pl.n, sizeof *pl.v, by_start);
+    *out = pl.v;
+    *nout = pl.n;
+    pl.v = NULL;
+    pl.n = 0;
+out:
+    zsi_passages_free(pl.v, pl.n);
+    for (size_t k = 0; k < l.n; k++)
+        free(l.v[k].repl);
+    free(l.v);
+    return rc;
+}
+
+void zsi_passages_free(zsi_passage *p, size_t n)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(p[i].text);
+    free(p);
+}
+
+const char *zsi_passage_kind_name(int kind)
+{
+    switch (kind) {
+    case ZSI_P_BODY:
+        return "body";
+    case ZSI_P_HEADLINE:
+        return "headline";
+    case ZSI_P_CAPTION:
+        return "caption";
+    case ZSI_P_BYLINE:
+        return "byline";
+    default:
+        return "unknown";
+    }
+}

@@ -1,0 +1,358 @@
+/*
+ * db.c - opening, creating and checking the index file.
+ *
+ * The file is SQLite in WAL mode so that readers can query while one writer
+ * indexes, and a crash at any moment leaves the last committed state.
+ * The "zhaoshu" tokenizer is registered on every connection before FTS5
+ * touches the table.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+static const char schema[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
+    "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, hash TEXT NOT NULL,"
+    " size INTEGER NOT NULL, year INTEGER, park TEXT, date TEXT, source TEXT,"
+    " encoding TEXT, indexed_at INTEGER);\n"
+    /* body/park/year/figure are the FTS5 columns (external content). */
+    /* body: the text, or a zstd frame of it (textstore.c); passages_text
+     * shows the text, and is what FTS5 reads. */
+    "CREATE TABLE passages(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    " kind INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, hash INTEGER NOT NULL,"
+    " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL);\n"
+    "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
+    " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
+    " FROM passages;\n"
+
+    /* Headlines, captions and bylines: ranking asks each candidate's kind
+     * here, in a few pages, instead of in the passages table's rows. */
+    "CREATE INDEX passages_minor ON passages(id, kind) WHERE kind <> 0;\n"
+    "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
+    " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);\n"
+    /* Figures are the bulk of a news index's side tables (one per 150 bytes
+     * of news): units, classes, metrics and parks are interned in strings,
+     * the text is the passage's bytes [start, start+len), value_hi is NULL
+     * when it equals value, and (passage_id, start) is the key. The view
+     * figures shows them whole, for people and programs. */
+    "CREATE TABLE strings(id INTEGER PRIMARY KEY, s TEXT NOT NULL UNIQUE);\n"
+    "CREATE TABLE figure_rows(passage_id INTEGER NOT NULL, start INTEGER NOT NULL,"
+    " len INTEGER NOT NULL, value REAL NOT NULL, value_hi REAL, unit INTEGER NOT NULL,"
+    " class INTEGER NOT NULL, hedge INTEGER NOT NULL, metric INTEGER NOT NULL,"
+    " metric_raw INTEGER NOT NULL, park INTEGER NOT NULL, year INTEGER NOT NULL,"
+    " PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
+    "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
+    " metric, metric_raw, park, year) AS SELECT f.passage_id, f.start, f.start + f.len,"
+    " (SELECT CAST(substr(CAST(zs_text(body) AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
+    " WHERE id = f.passage_id), f.value, coalesce(f.value_hi, f.value),"
+    " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
+    " f.hedge, (SELECT s FROM strings WHERE id = f.metric),"
+    " (SELECT s FROM strings WHERE id = f.metric_raw), (SELECT s FROM strings WHERE id = f.park),"
+    " f.year FROM figure_rows f;\n"
+    "CREATE TABLE passage_parks(passage_id INTEGER NOT NULL, park TEXT NOT NULL,"
+    " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
+    "CREATE TABLE park_aliases(alias TEXT NOT NULL, park TEXT NOT NULL,"
+    " PRIMARY KEY(alias, park)) WITHOUT ROWID;\n"
+    "CREATE TABLE passage_years(passage_id INTEGER NOT NULL, year INTEGER NOT NULL,"
+    " PRIMARY KEY(year, passage_id)) WITHOUT ROWID;\n"
+    "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
+    " content_rowid='id', tokenize='zhaoshu');\n";
+
+/* Secondary indexes that a build into an empty index makes at its end, by
+ * sorting once, rather than row by row (see index.c). The writer's
+ * duplicate lookup (passages_hash) is here too: a first build finds
+ * repeats in memory (seen.c). Ranking's passages_minor is not. */
+const char zsd_late_indexes[] =
+    "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash);\n"
+    "CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_dups_passage ON passage_dups(passage_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_dups_doc ON passage_dups(doc_id);\n"
+    "CREATE INDEX IF NOT EXISTS figure_rows_class ON figure_rows(class, value);\n"
+    "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n"
+    "CREATE INDEX IF NOT EXISTS passage_years_passage ON passage_years(passage_id);\n";
+const char zsd_late_indexes_drop[] =
+    "DROP INDEX IF EXISTS passages_hash; DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS passage_dups_passage;"
+    " DROP INDEX IF EXISTS passage_dups_doc; DROP INDEX IF EXISTS figure_rows_class;"
+    " DROP INDEX IF EXISTS passage_parks_passage; DROP INDEX IF EXISTS passage_years_passage;";
+
+int zsd_fail(zs_db *db, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    if (!db)
+        return rc;
+    va_start(ap, fmt);
+    vsnprintf(db->err, sizeof db->err, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int zsd_sqlite_fail(zs_db *db, const char *what)
+{
+    return zsd_fail(db, ZS_ESQLITE, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+int zsd_exec(zs_db *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        zsd_fail(db, ZS_ESQLITE, "SQLite: %s", msg ? msg : "error");
+        sqlite3_free(msg);
+        return ZS_ESQLITE;
+    }
+    return 0;
+}
+
+int zsd_query_int(zs_db *db, const char *sql, int dflt)
+{
+    sqlite3_stmt *st = NULL;
+    int v = dflt;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql)
+{
+    if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK)
+        return zsd_sqlite_fail(db, "preparing a statement");
+    return 0;
+}
+
+int zsd_seg(zs_db *db, zs_seg **out)
+{
+    if (!db->seg) {
+        int rc = zs_seg_open(&db->seg);
+        if (rc)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU): %s", zs_strerror(rc));
+    }
+    *out = db->seg;
+    return 0;
+}
+
+const char *zsd_kind_name(int kind)
+{
+    switch (kind) {
+    case ZSD_KIND_HEADLINE: return "headline";
+    case ZSD_KIND_CAPTION: return "caption";
+    case ZSD_KIND_BYLINE: return "byline";
+    }
+    return "body";
+}
+
+int zs_db_default_path(char **out)
+{
+    const char *env = getenv("ZHAOSHU_DB");
+    char buf[4096];
+    *out = NULL;
+    if (env && *env) {
+        snprintf(buf, sizeof buf, "%s", env);
+    } else if ((env = getenv("XDG_DATA_HOME")) && *env) {
+        snprintf(buf, sizeof buf, "%s/zhaoshu/index.db", env);
+    } else if ((env = getenv("HOME")) && *env) {
+        snprintf(buf, sizeof buf, "%s/.local/share/zhaoshu/index.db", env);
+    } else {
+        return ZS_ENOTFOUND;
+    }
+    *out = strdup(buf);
+    return *out ? 0 : ZS_ENOMEM;
+}
+
+/* mkdir -p for the folder holding path. */
+static int make_parent(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (!slash || slash == buf)
+        return 0;
+    *slash = '\0';
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0755) && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return (mkdir(buf, 0755) && errno != EEXIST) ? -1 : 0;
+}
+
+static int check_schema(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int version = -1, rc = 0;
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='schema_version'", -1, &st,
+                           NULL) != SQLITE_OK) {
+        rc = zsd_fail(db, ZS_ESCHEMA,
+                      "%s is not a zhaoshu index (no meta table); remove it or choose another "
+                      "--db",
+                      db->path);
+        goto out;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    if (version != ZSD_SCHEMA_VERSION)
+        rc = zsd_fail(db, ZS_ESCHEMA,
+                      "%s was written with index schema %d; this zhaoshu %s uses schema %d: "
+                      "rebuild it (delete the file and run zhaoshu index again)",
+                      db->path, version, ZS_VERSION_STRING, ZSD_SCHEMA_VERSION);
+out:
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int create_schema(zs_db *db)
+{
+    char meta[512];
+    int rc = zsd_exec(db, "BEGIN IMMEDIATE");
+    if (rc)
+        return rc;
+    /* Someone may have created it between our check and our lock. */
+    sqlite3_stmt *st = NULL;
+    int exists = 0;
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st,
+                           NULL) == SQLITE_OK)
+        exists = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!exists) {
+        snprintf(meta, sizeof meta,
+                 "INSERT INTO meta VALUES('schema_version','%d'),('created_by','zhaoshu %s');"
+                 "INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 2.0, 1.0, 1.0)');"
+                 /* fewer, larger level-0 segments while indexing (16 MiB of RAM) */
+                 "INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216);"
+                 /* Merge 16 segments at a time, not 4: each posting is rewritten
+                  * log16 rather than log4 times (news-200: 15.5 -> 13.8 s; the
+                  * index keeps 12 segments, not 7, and queries got ~5% slower). */
+                 "INSERT INTO fts(fts, rank) VALUES('automerge', 16);"
+                 "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
+                 ZSD_SCHEMA_VERSION, ZS_VERSION_STRING);
+        if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
+            (rc = zsd_exec(db, meta)) != 0) {
+            sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
+            return rc;
+        }
+    }
+    return zsd_exec(db, "COMMIT");
+}
+
+int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
+{
+    unsigned flags = o ? o->flags : 0;
+    const char *err = NULL;
+    int rc = 0;
+    struct stat sb;
+
+    if (!out)
+        return ZS_EINVAL;
+    *out = NULL;
+    if (!path || !*path)
+        return ZS_EINVAL;
+    if (o && o->version != ZS_OPEN_OPTS_VERSION)
+        return ZS_EINVAL;
+    zs_db *db = calloc(1, sizeof *db);
+    if (!db)
+        return ZS_ENOMEM;
+    *out = db;
+    db->readonly = (flags & ZS_OPEN_READONLY) != 0;
+    if (!(db->path = strdup(path)))
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+    int exists = stat(path, &sb) == 0;
+    if (!exists && (!(flags & ZS_OPEN_CREATE) || db->readonly))
+        return zsd_fail(db, ZS_ENOTFOUND,
+                        "no index at %s; build one with: zhaoshu index --db %s PATH...", path,
+                        path);
+    if (!exists && make_parent(path))
+        return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
+    int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", path,
+                        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (zss_fts5_register(db->h, &err))
+        return zsd_fail(db, ZS_ESQLITE, "%s", err);
+    if (zsd_text_register(db->h) != SQLITE_OK)
+        return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
+    /* Map the file: a query process reads only pages it touches, without a
+     * read() and a copy per page (perf: most of a filtered query's time was
+     * the kernel copying pages). */
+    if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
+        sqlite3_exec(db->h, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+    if (!db->readonly) {
+        /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
+         * index pages back and spilled dirty ones mid-batch (news-100:
+         * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
+        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                               " PRAGMA cache_size=" ZSD_WRITER_CACHE ";")) != 0)
+            return rc;
+    }
+    /* Empty file (new, or created by someone else just now): make the schema. */
+    sqlite3_stmt *st = NULL;
+    int has_meta = 0;
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return zsd_fail(db, ZS_ESCHEMA, "%s is not an SQLite file or is damaged: %s", path,
+                        sqlite3_errmsg(db->h));
+    }
+    has_meta = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!has_meta) {
+        int nobjects = zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
+        if (nobjects > 0 || db->readonly || !(flags & ZS_OPEN_CREATE))
+            return zsd_fail(db, ZS_ESCHEMA,
+                            "%s is not a zhaoshu index; choose another --db or remove it", path);
+        if ((rc = create_schema(db)) != 0)
+            return rc;
+    }
+    return check_schema(db);
+}
+
+int zs_db_check(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!db)
+        return ZS_EINVAL;
+    if ((rc = zsd_prepare(db, &st, "PRAGMA integrity_check")) != 0)
+        return rc;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = zsd_sqlite_fail(db, "integrity_check");
+    } else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+        rc = zsd_fail(db, ZS_ESQLITE, "SQLite integrity_check: %s", sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    /* Read-only handles can run it too: the command only reads. */
+    if (sqlite3_exec(db->h, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", 0, 0, 0) !=
+        SQLITE_OK)
+        return zsd_sqlite_fail(db, "FTS5 integrity-check");
+    return 0;
+}
+
+void zs_db_close(zs_db *db)
+{
+    if (!db)
+        return;
+    zs_seg_free(db->seg);
+    zsi_gazetteer_free(db->gaz);
+    sqlite3_close_v2(db->h);
+    free(db->path);
+    free(db);
+}
+
+const char *zs_errmsg(const zs_db *db)
+{
+    if (!db)
+        return "out of memory";
+    return db->err[0] ? db->err : "no error";
+}

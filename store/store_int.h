@@ -1,0 +1,203 @@
+/*
+ * store_int.h - private interface of store/, the layer that keeps what
+ * extract/ found: the SQLite schema (db.c), the indexing pipeline of worker
+ * threads and one writer (index.c), interned strings, compressed passage
+ * text (textstore.c, textpack.c), dedup of repeated passages (seen.c,
+ * repeats.c) and resumable checkpoints (checkpoint.c). query/ reads the
+ * same database through this header.
+ *
+ * What this layer must not do: parse or render queries (query/ above it),
+ * print, or name command-line flags in its messages. It uses util/,
+ * segment/ and extract/ below it.
+ *
+ * One SQLite file in WAL mode holds everything: documents, passages, the
+ * FTS5 index over passages (external content: the text is stored once, in
+ * passages), figures, parks and years. The schema version is in meta.
+ */
+#ifndef ZS_STORE_INT_H
+#define ZS_STORE_INT_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "zhaoshu.h"
+
+/* Bump when the schema or the token scheme changes. */
+#define ZSD_SCHEMA_VERSION 3
+
+/* Passage kinds as stored (passages.kind); see passage.c. */
+#define ZSD_KIND_BODY 0
+#define ZSD_KIND_HEADLINE 1
+#define ZSD_KIND_CAPTION 2
+#define ZSD_KIND_BYLINE 3
+
+struct zs_db {
+    sqlite3 *h;
+    int readonly;
+    char *path;
+    zs_seg *seg;        /* for query parsing; opened lazily */
+    void *gaz;          /* zsi_gazetteer, opened lazily (park aliases) */
+    char err[512];
+    size_t err_off;     /* byte offset of the last query syntax error */
+    int rank_registered; /* zs_tf() registered on h (query/rank.c) */
+};
+
+/* ---- interface to db.c ---- */
+
+/*
+ * Set db's message (printf-style) and return rc. Keeps an earlier message
+ * when keep is nonzero and one is already set, so errors are never
+ * overwritten on the way up.
+ */
+int zsd_fail(zs_db *db, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ZS_ESQLITE with "what: sqlite's message". */
+int zsd_sqlite_fail(zs_db *db, const char *what);
+/* Run SQL with no result rows. */
+int zsd_exec(zs_db *db, const char *sql);
+/* The first column of the first row of sql as an int, or dflt when the
+ * query fails or returns no row (for counts and flags; sets no message). */
+int zsd_query_int(zs_db *db, const char *sql, int dflt);
+/* Prepare a statement or fail with a message. */
+int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
+/* The segmenter of this handle (opened on first use). */
+int zsd_seg(zs_db *db, zs_seg **out);
+/* SQL that creates (IF NOT EXISTS) and drops the indexes a build into an
+ * empty index makes at its end. */
+extern const char zsd_late_indexes[];
+extern const char zsd_late_indexes_drop[];
+/* Kind names: "body", "headline", "caption", "byline". */
+const char *zsd_kind_name(int kind);
+
+/* ---- interface to textstore.c and textpack.c ---- */
+
+/* Longest passage text zs_text() will decompress (a sanity bound). */
+#define ZSD_MAX_TEXT_BYTES (16u * 1024u * 1024u)
+
+/*
+ * Register zs_text(body) on db: passages.body as text, decompressing a BLOB
+ * with the index's dictionary (see textstore.c). @return an SQLite code.
+ */
+int zsd_text_register(sqlite3 *db);
+
+/* The writer's side: train the dictionary, compress passages. */
+typedef struct zsd_packer zsd_packer;
+
+/*
+ * Ownership: caller frees *out with zsd_packer_free() before closing db.
+ * @return 0, ZS_ENOMEM, ZS_ESQLITE.
+ */
+int zsd_packer_open(zsd_packer **out, zs_db *db);
+
+/*
+ * What to store as passages.body for text[0..n): a zstd frame (*blob = 1) or
+ * the text itself (*blob = 0, *out = text), until a dictionary exists. The
+ * first ZSD_TRAIN_BYTES of text an index gets train it, inside the caller's
+ * transaction. *out is valid until the next call. @return 0, ZS_ENOMEM,
+ * ZS_ESQLITE.
+ */
+int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out, size_t *nout,
+                    int *blob);
+/* Accepts NULL. */
+void zsd_packer_free(zsd_packer *p);
+
+/* The index's dictionary, and a compression context of one thread. */
+typedef struct zsd_dict zsd_dict;
+typedef struct zsd_cctx zsd_cctx;
+
+/*
+ * The dictionary, once trained or loaded (NULL before), for zsd_compress()
+ * on worker threads. Borrowed from p; read-only, so threads may share it.
+ */
+const zsd_dict *zsd_packer_dict(const zsd_packer *p);
+
+/*
+ * Compress text with dict as zsd_packer_pack() would, in this thread's
+ * context *cctx (made on first use; free with zsd_cctx_free()). *out is
+ * NULL when compression does not pay, else the caller frees it with free().
+ * @return 0, ZS_ENOMEM.
+ */
+int zsd_compress(zsd_cctx **cctx, const zsd_dict *dict, const char *text, size_t n, char **out,
+                 size_t *nout);
+/* Accepts NULL. */
+void zsd_cctx_free(zsd_cctx *c);
+
+/* ---- interface to strings.c ---- */
+
+/* The strings table's ids, cached for the writer (see strings.c). */
+typedef struct zsd_strings zsd_strings;
+
+/*
+ * Load the table's strings. Ownership: caller frees *out with
+ * zsd_strings_free(), before closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE.
+ */
+int zsd_strings_open(zsd_strings **out, zs_db *db);
+/* The id of s, inserted into the table when new. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id);
+/* Accepts NULL. */
+void zsd_strings_free(zsd_strings *t);
+
+/* The writer's page cache (PRAGMA cache_size; see zs_db_open()). */
+#define ZSD_WRITER_CACHE "-65536"
+
+/* ---- interface to seen.c ---- */
+
+/* During a first build: stored passages by hash (see seen.c). */
+typedef struct zsd_seen zsd_seen;
+
+/* input_bytes: the run's input size, if known (else 0), for how memory is
+ * mapped. Ownership: caller frees *out with zsd_seen_free(). @return 0,
+ * ZS_ENOMEM. */
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes);
+/* Accepts NULL. */
+void zsd_seen_free(zsd_seen *s);
+/* Remember that passage id has this hash. @return 1, or 0 when the table
+ * is full (or id does not fit): then it knows only what it was told so far. */
+int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
+/* The candidates for hash, one per call, starting with *cursor = 0:
+ * a passage id whose text may equal the one hashed, or 0 when done. */
+sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
+
+/* Texts of passages found repeated, kept for the next repeat (repeats.c). */
+typedef struct zsd_repeats zsd_repeats;
+
+/* Ownership: caller frees *out with zsd_repeats_free(). @return 0, ZS_ENOMEM. */
+int zsd_repeats_open(zsd_repeats **out);
+/* Accepts NULL. */
+void zsd_repeats_free(zsd_repeats *r);
+/* Forget every text: call it whenever passages are deleted. Accepts NULL. */
+void zsd_repeats_clear(zsd_repeats *r);
+/* The id of the stored passage text[0..n) with this hash, if kept; else 0. */
+sqlite3_int64 zsd_repeats_find(const zsd_repeats *r, uint64_t hash, const char *text, size_t n);
+/* Keep that passage id holds text[0..n) (short texts only; copied). */
+void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text,
+                      size_t n);
+
+/* The workers' guesses at repeated passages (see seen.c). */
+typedef struct zsd_hints zsd_hints;
+
+/* input_bytes as for zsd_seen_open(). Ownership: caller frees *out with
+ * zsd_hints_free(). @return 0, ZS_ENOMEM. */
+int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes);
+/* Accepts NULL. */
+void zsd_hints_free(zsd_hints *h);
+/* 1 when an earlier job, or job itself earlier, probably had a passage with
+ * this hash; else 0, and it is remembered. Safe from several threads. */
+int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job);
+
+/* ---- interface to checkpoint.c ---- */
+
+/* WAL checkpoints on a thread of their own while the writer writes. */
+typedef struct zsd_ckpt zsd_ckpt;
+
+/*
+ * Start checkpointing db's file from a second connection after the
+ * writer's commits. Ownership: caller stops it with zsd_ckpt_stop() before
+ * closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE (then SQLite's own
+ * autocheckpoint is still in place).
+ */
+int zsd_ckpt_start(zsd_ckpt **out, zs_db *db);
+/* Waits for a checkpoint in progress. Accepts NULL. */
+void zsd_ckpt_stop(zsd_ckpt *c);
+
+#endif

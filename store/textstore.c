@@ -1,0 +1,104 @@
+/*
+ * textstore.c - zs_text(body): a passage's text, stored plain or compressed.
+ *
+ * Passage text is most of an index (0.7 x the corpus on news). The indexer
+ * compresses it with zstd and a dictionary trained on the corpus's own
+ * passages (textpack.c): short passages share their wording with others, not
+ * with themselves, so only a shared dictionary makes them small. A body is
+ * TEXT (stored as written: small indexes, or passages written before the
+ * dictionary existed) or a BLOB holding one zstd frame; zs_text() returns
+ * the text either way. The dictionary is the meta row 'text_dict', read on
+ * the first compressed body a connection meets and kept with the function.
+ *
+ * This file is compiled into the library and into the loadable extension
+ * (through extension_api.h), so the view passages_text, which FTS5 reads as
+ * its content, works in any SQLite client that loaded zhaoshu.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <zstd.h>
+
+#include "store_int.h"
+
+typedef struct text_fn {
+    ZSTD_DCtx *dctx;
+    ZSTD_DDict *ddict;
+    char *buf;
+    size_t cap;
+} text_fn;
+
+static void text_fn_free(void *p)
+{
+    text_fn *t = p;
+    if (!t)
+        return;
+    ZSTD_freeDCtx(t->dctx);
+    ZSTD_freeDDict(t->ddict);
+    free(t->buf);
+    free(t);
+}
+
+/* The dictionary from meta, kept once found (the indexer's own connection
+ * may meet it in the very run that trains it); NULL if there is none. */
+static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (t->ddict)
+        return t->ddict;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'text_dict'", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        t->ddict = ZSTD_createDDict(sqlite3_column_blob(st, 0),
+                                    (size_t)sqlite3_column_bytes(st, 0));
+    sqlite3_finalize(st);
+    return t->ddict;
+}
+
+static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    text_fn *t = sqlite3_user_data(ctx);
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    const void *z = sqlite3_value_blob(argv[0]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    unsigned long long size = ZSTD_getFrameContentSize(z, n);
+    const ZSTD_DDict *dd = dict(t, sqlite3_context_db_handle(ctx));
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > ZSD_MAX_TEXT_BYTES || !dd) {
+        sqlite3_result_error(ctx, "zs_text: not a passage compressed by this index", -1);
+        return;
+    }
+    if (!t->dctx && !(t->dctx = ZSTD_createDCtx())) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    if (size + 1 > t->cap) {
+        char *b = realloc(t->buf, (size_t)size + 1);
+        if (!b) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        t->buf = b;
+        t->cap = (size_t)size + 1;
+    }
+    size_t got = ZSTD_decompress_usingDDict(t->dctx, t->buf, t->cap, z, n, dd);
+    if (ZSTD_isError(got) || got != size) {
+        sqlite3_result_error(ctx, "zs_text: damaged compressed passage", -1);
+        return;
+    }
+    sqlite3_result_text(ctx, t->buf, (int)got, SQLITE_TRANSIENT);
+}
+
+int zsd_text_register(sqlite3 *db)
+{
+    text_fn *t = calloc(1, sizeof *t);
+    if (!t)
+        return SQLITE_NOMEM;
+    /* Not SQLITE_DETERMINISTIC: the result depends on the meta table. */
+    return sqlite3_create_function_v2(db, "zs_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, t,
+                                      zs_text, NULL, NULL, text_fn_free);
+}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# test_layers.sh - the include arrows of the source tree all point down the
+# layers (layers.sh), and the check itself catches an upward include, a
+# private header in cli/ and SQLite in extract/ planted in a scratch copy.
+# Usage: test_layers.sh SOURCE_ROOT
+here=$(dirname "$0")
+. "$here/../embed/tap.sh"
+root=$1
+scratch
+
+out=$(sh "$here/layers.sh" "$root" 2>&1)
+ok $? "no file includes a header of a layer above it; cli/ includes only zhaoshu.h and cli.h"
+[ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/#   /'
+
+# A copy of the headers and sources, to plant one wrong include at a time.
+copy() {
+    rm -rf "$tap_tmp/t"
+    mkdir -p "$tap_tmp/t"
+    (cd "$root" && find include util segment extract store query lib ext cli -name '*.[ch]' 2>/dev/null) |
+        while read -r f; do mkdir -p "$tap_tmp/t/${f%/*}"; cp "$root/$f" "$tap_tmp/t/$f"; done
+}
+plant() { # file line what
+    copy
+    printf '%s\n' "$2" >>"$tap_tmp/t/$1"
+    out=$(sh "$here/layers.sh" "$tap_tmp/t" 2>&1)
+    rc=$?
+    ok $([ $rc -eq 1 ]; echo $?) "the check fails on $3"
+    contains "$out" "$1" "and names $1"
+}
+copy
+sh "$here/layers.sh" "$tap_tmp/t" >/dev/null 2>&1
+ok $? "the scratch copy passes before anything is planted"
+plant extract/year.c '#include "store_int.h"' "extract/ including store/"
+plant segment/seg.c '#include "query_int.h"' "segment/ including query/"
+plant util/utf8.c '#include "segment_int.h"' "util/ including segment/"
+plant store/db.c '#include "search_int.h"' "store/ including query/"
+plant cli/main.c '#include "store_int.h"' "cli/ including a private header"
+plant cli/main.c '#include <sqlite3.h>' "cli/ including sqlite3.h"
+plant extract/decode.c '#include <sqlite3.h>' "extract/ including sqlite3.h"
+done_testing
