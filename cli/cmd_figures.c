@@ -13,7 +13,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: zhaoshu figures [--db FILE] [--park P] [--year Y[-Y]] [--metric M]\n"
+    "usage: zhaoshu figures [--db FILE] [--park P] [--year [~]Y[-Y]] [--metric M]\n"
     "                       [--conflicts] [--json|--csv] [QUERY...]\n"
     "\n"
     "List every figure in the passages that match QUERY (all passages when no QUERY):\n"
@@ -32,7 +32,8 @@ static const char usage[] =
     "Options:\n"
     "  --db FILE      index file (default as for zhaoshu query)\n"
     "  --park P       only figures of this zone (any alias)\n"
-    "  --year Y[-Y]   only figures of these years (or in passages speaking of them)\n"
+    "  --year Y[-Y]   only figures of these years (or in passages stating them);\n"
+    "                 ~Y[-Y] also takes passages that only span them (十四五)\n"
     "  --metric M     only this metric (签约金额 also finds 签约总金额)\n"
     "  --conflicts    only figures in a conflict, in the whole index or the query\n"
     "  --json         JSON Lines: text, value, unit, class, metric, metric_raw, park,\n"

@@ -25,7 +25,10 @@ static const char usage[] =
     "  -水城               exclude passages with this word\n"
     "  flop*               words starting with flop\n"
     "  park:六盘水高新区   passages about a zone (any alias: 六盘水国家高新区 ...)\n"
-    "  year:2024  year:2021-2025          passages speaking of these years\n"
+    "  year:2024  year:2021-2025          passages that state these years (2024年,\n"
+    "                      今年 in a 2024 article, either end of 2021—2025年)\n"
+    "  year:~2023          also passages that only span 2023: a plan period (十四五 =\n"
+    "                      2021-2025) or the inside of a range (2021—2025年)\n"
     "  figure:>100亿元  figure:<5%%  figure:100万..500万元  figure:=135.34亿元\n"
     "                      passages with a figure in that range (same unit class only;\n"
     "                      万/亿 and Chinese numerals allowed)\n"
@@ -42,13 +45,13 @@ static const char usage[] =
     "  --offset N          skip the first N hits\n"
     "  --count             print only the number of hits\n"
     "  --park NAME         filter, as park:NAME\n"
-    "  --year Y[-Y]        filter, as year:Y\n"
+    "  --year [~]Y[-Y]     filter, as year:Y (year:~Y)\n"
     "  --figure RANGE      filter, as figure:RANGE\n"
     "  --full              print whole passages, not snippets (default cut: 120 characters)\n"
     "  --snippet N         cut passages to about N characters around the matches\n"
     "  --json              JSON Lines: one object per hit (rank, score, doc, passage, kind,\n"
-    "                      partial, park, years, text, snippet, highlights, figures);\n"
-    "                      highlight and figure offsets are bytes into text\n"
+    "                      partial, park, years, span_years, text, snippet, highlights,\n"
+    "                      figures); highlight and figure offsets are bytes into text\n"
     "  --color WHEN        auto (default: colour on a terminal unless NO_COLOR is set),\n"
     "                      always, never\n"
     "  -h, --help          show this help\n"
@@ -145,6 +148,8 @@ static void print_hit(const out_opts *o, const zs_hit *h)
             for (size_t i = 0; i < h->nyears; i++)
                 printf("%s%d", i ? "," : "  years:", h->years[i]);
     }
+    if (h->nspan_years)
+        printf("  span:~%d-%d", h->span_years[0], h->span_years[h->nspan_years - 1]);
     printf("  score:%.2f%s\n   ", h->score, h->partial ? "  (partial match)" : "");
     size_t a = o->full ? 0 : h->snippet_start, b = o->full ? h->len : h->snippet_end;
     if (a > 0)
@@ -169,6 +174,9 @@ static void print_json(const zs_hit *h)
     fputs("],\"years\":[", stdout);
     for (size_t i = 0; i < h->nyears; i++)
         printf("%s%d", i ? "," : "", h->years[i]);
+    fputs("],\"span_years\":[", stdout);
+    for (size_t i = 0; i < h->nspan_years; i++)
+        printf("%s%d", i ? "," : "", h->span_years[i]);
     fputs("],\"text\":", stdout);
     cli_json_str(stdout, h->text, h->len);
     printf(",\"snippet\":{\"start\":%zu,\"end\":%zu},\"highlights\":[", h->snippet_start,

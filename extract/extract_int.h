@@ -132,11 +132,15 @@ int zsi_article_year(const char *text, size_t n);
  * explicit "2024年", ranges ("2021年到2024年", "2021—2025年", "2021-2025"),
  * five-year-plan periods ("十四五" = 2021..2025) and, when article_year is
  * not 0, 今年/去年/前年/明年/上年.
+ * span (may be NULL; room for cap) tells the years a passage states
+ * (span[i] == 0: 2024年, 今年, either end of a range) from those it only
+ * spans (1: each year of 十四五, the inside of 2021—2025年), so that a
+ * year filter can ask for either (year:2023 or year:~2023).
  * @return 0, or ZS_ELIMIT when more than cap years were found (the first cap,
  *         in order, are stored); *nyears is the number stored.
  */
-int zsi_years_extract(const char *p, size_t n, int article_year, int *years, size_t cap,
-                      size_t *nyears);
+int zsi_years_extract(const char *p, size_t n, int article_year, int *years,
+                      unsigned char *span, size_t cap, size_t *nyears);
 
 /* First year of the N-th five-year plan (1953, 1958, 1966, ..., 2021 for 14). */
 int zsi_plan_first_year(int nth);

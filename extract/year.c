@@ -192,12 +192,19 @@ static void add_year(ylist *l, int y)
     l->v[l->n++] = y;
 }
 
-static void add_range(ylist *l, int a, int b)
+/* Every year a..b. A span (a plan period, or the inside of a stated range)
+ * only contains its years: they are stored negated, and a year also stated
+ * outright (or as a range's end) is stated (see zsi_years_extract). */
+static void add_range(ylist *l, int a, int b, int ends_stated)
 {
     if (b <= a || b - a > ZSI_MAX_YEAR_SPAN || !plausible(a) || !plausible(b))
         return;
-    for (int y = a; y <= b; y++)
+    for (int y = a; y <= b; y++) {
+        int stated = ends_stated && (y == a || y == b);
         add_year(l, y);
+        if (!l->oom && !stated)
+            l->v[l->n - 1] = -y;
+    }
 }
 
 /* Does s[i..] start with the UTF-8 string lit? */
@@ -340,12 +347,6 @@ static int rel_blocked(const cps *s, size_t i, size_t w)
     return 0;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /*
  * Find every year in s. If explicit is not NULL, only explicit non-target
  * years go there (used for the article year) and the rest is skipped.
@@ -417,7 +418,7 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
                                     nx == 0x671F /* 期 */ || nx == 0x95F4 /* 间 */;
                     if (unit_free) {
                         if (all)
-                            add_range(all, y, y2);
+                            add_range(all, y, y2, 1);
                         if (explicit)
                             add_year(explicit, y);
                         range = 1;
@@ -461,13 +462,13 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
             continue;
         if ((y = plan_full_at(s, i, &e)) > 0) {
             int a = zsi_plan_first_year(y);
-            add_range(all, a, a + 4);
+            add_range(all, a, a + 4, 0);
             i = e - 1;
             continue;
         }
         if ((y = plan_at(s, i)) > 0) {
             int a = zsi_plan_first_year(y);
-            add_range(all, a, a + 4);
+            add_range(all, a, a + 4, 0);
             continue;
         }
         if (article_year) {
@@ -482,8 +483,17 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
     }
 }
 
-int zsi_years_extract(const char *p, size_t n, int article_year, int *years, size_t cap,
-                      size_t *nyears)
+static int cmp_abs(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    int ax = x < 0 ? -x : x, ay = y < 0 ? -y : y;
+    if (ax != ay)
+        return ax < ay ? -1 : 1;
+    return (x < y) - (x > y); /* stated (positive) first */
+}
+
+int zsi_years_extract(const char *p, size_t n, int article_year, int *years,
+                      unsigned char *span, size_t cap, size_t *nyears)
 {
     cps s;
     ylist l = {0};
@@ -502,15 +512,18 @@ int zsi_years_extract(const char *p, size_t n, int article_year, int *years, siz
         return ZS_ENOMEM;
     }
     if (l.n)
-        qsort(l.v, l.n, sizeof *l.v, cmp_int);
+        qsort(l.v, l.n, sizeof *l.v, cmp_abs);
     for (size_t k = 0; k < l.n; k++) {
-        if (k > 0 && l.v[k] == l.v[k - 1])
-            continue;
+        int y = l.v[k] < 0 ? -l.v[k] : l.v[k];
+        if (u > 0 && years[u - 1] == y)
+            continue; /* the stated form sorted first */
         if (u == cap) {
             rc = ZS_ELIMIT;
             break;
         }
-        years[u++] = l.v[k];
+        if (span)
+            span[u] = l.v[k] < 0;
+        years[u++] = y;
     }
     *nyears = u;
     free(l.v);

@@ -352,7 +352,7 @@ typedef struct zs_hit {
     size_t snippet_end;     /**<  cut at 。！？； and never inside a word or number */
     const char *const *parks; /**< canonical zone names */
     size_t nparks;
-    const int *years;
+    const int *years;       /**< the years the passage states (2024年, 今年), sorted */
     size_t nyears;
     const zs_span *spans;   /**< sorted by start; figure and match spans may nest */
     size_t nspans;
@@ -360,6 +360,9 @@ typedef struct zs_hit {
     size_t nfigures;
     long long doc_start;    /**< byte range of the passage in its document */
     long long doc_end;
+    const int *span_years;  /**< years it only spans (十四五 = 2021..2025, the inside of
+                                 2021—2025年), sorted; year:~Y finds these */
+    size_t nspan_years;
 } zs_hit;
 
 /** A running query (opaque). */

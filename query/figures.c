@@ -356,7 +356,11 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         if (!park)
             park = o->park;
     }
-    if (o->year && sscanf(o->year, "%d-%d", &year_from, &year_to) < 2)
+    /* --year ~2023: passages that only span the year (十四五) count too */
+    int year_span = o->year && (o->year[0] == '~' || !strncmp(o->year, "\xEF\xBD\x9E", 3));
+    if (o->year &&
+        sscanf(o->year + (year_span ? (o->year[0] == '~' ? 1 : 3) : 0), "%d-%d", &year_from,
+               &year_to) < 2)
         year_to = year_from;
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
@@ -366,14 +370,15 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
              " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), zs_text(p.body), p.seq,"
              " d.path, p.id FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
-             " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s",
+             " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s",
              use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
              park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
              o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
                          " OR f.metric_raw = (SELECT id FROM strings WHERE s = ?3))" : "",
              year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
-                         " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5)))"
-                       : "");
+                         " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5"
+                       : "",
+             year_from ? (year_span ? ")))" : " AND span = 0)))") : "");
     if ((rc = zsd_prepare(db, &st, sql)) != 0)
         return rc;
     if (park)

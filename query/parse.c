@@ -577,7 +577,11 @@ static int year_filter(parser *P, size_t vs, size_t ve)
 {
     const char *p = P->q + vs;
     size_t n = ve - vs, i = 0;
-    int a, b;
+    int a, b, span = 0;
+    /* year:~2023 also takes passages that only span 2023 (十四五, 2021—2025年) */
+    static const char *const TILDES[] = {"~", "\xEF\xBD\x9E" /* ～ */, NULL};
+    if (skip_any(p, n, &i, TILDES))
+        span = 1;
     if (read_year(p, n, &i, &a))
         goto bad;
     b = a;
@@ -600,14 +604,17 @@ static int year_filter(parser *P, size_t vs, size_t ve)
                         (int)n, p);
         a = lo;
         b = hi;
+        span = span && pq->year_span; /* a year both filters take */
     }
+    pq->year_span = span;
     pq->has_year = 1;
     pq->year_from = a;
     pq->year_to = b;
     return 0;
 bad:
     return fail(P, ZS_ESYNTAX, vs,
-                "year filter: cannot read '%.*s' (expected e.g. 2024, 2021-2025, 2021..2025)",
+                "year filter: cannot read '%.*s' (expected e.g. 2024, 2021-2025, 2021..2025, "
+                "~2023)",
                 (int)n, p);
 }
 

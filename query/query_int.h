@@ -118,6 +118,7 @@ typedef struct zsq_parsed {
     size_t nparks;
     int has_year; /* year: filters intersect; an empty intersection is an error */
     int year_from, year_to;
+    int year_span; /* year:~Y: passages that only span a year (十四五) match too */
     zsq_figure figure; /* op == ZSQ_FIG_NONE: no figure filter (one allowed) */
 } zsq_parsed;
 

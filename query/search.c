@@ -41,7 +41,7 @@ typedef struct hit_store {
     zs_hit h;
     char *text, *doc, *kind;
     char **parks;
-    int *years;
+    int *years, *span_years;
     zs_span *spans;
     zs_figure *figs;
     char **figstr; /* 4 strings per figure: text, unit, cls, metric, park */
@@ -79,6 +79,7 @@ static void hit_clear(hit_store *s)
         free(s->parks[i]);
     free(s->parks);
     free(s->years);
+    free(s->span_years);
     free(s->spans);
     for (size_t i = 0; i < s->h.nfigures * 5; i++)
         free(s->figstr[i]);
@@ -187,10 +188,12 @@ static int merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
             int to = op->year_to < q->pq->year_to ? op->year_to : q->pq->year_to;
             q->pq->year_from = from;
             q->pq->year_to = to;
+            q->pq->year_span = q->pq->year_span && op->year_span;
         } else {
             q->pq->has_year = 1;
             q->pq->year_from = op->year_from;
             q->pq->year_to = op->year_to;
+            q->pq->year_span = op->year_span;
         }
         zsq_parsed_free(op);
         op = NULL;
@@ -246,8 +249,8 @@ static int build_where(zs_query *q, const char *idcol, char **out)
     }
     if (pq->has_year) {
         snprintf(num, sizeof num,
-                 " AND %s IN (SELECT passage_id FROM passage_years WHERE year BETWEEN %d AND %d)",
-                 idcol, pq->year_from, pq->year_to);
+                 " AND %s IN (SELECT passage_id FROM passage_years WHERE year BETWEEN %d AND %d%s)",
+                 idcol, pq->year_from, pq->year_to, pq->year_span ? "" : " AND span = 0");
         sb_add(&b, num);
     }
     if (pq->figure.op != ZSQ_FIG_NONE) {
@@ -729,7 +732,8 @@ static int load_hit(zs_query *q, const cand *c)
     const char *parks = col_text(st, 6), *years = col_text(st, 7);
     if (!strncmp(parks, "\xEE\x80\x81", 3)) /* the names-field mark, see join_names() */
         parks += 3;
-    /* parks: space-separated names; years: space-separated numbers */
+    /* parks: space-separated names; years: space-separated numbers, a year
+     * the passage only spans written ~2023 (see index.c) */
     size_t np = 0;
     for (const char *p = parks; *p; p++)
         np += *p == ' ';
@@ -744,19 +748,24 @@ static int load_hit(zs_query *q, const cand *c)
     for (const char *p = years; *p; p++)
         ny += *p == ' ';
     s->years = calloc(ny + 1, sizeof *s->years);
-    for (char *p = (char *)years; s->years && *p;) {
+    s->span_years = calloc(ny + 1, sizeof *s->span_years);
+    for (char *p = (char *)years; s->years && s->span_years && *p;) {
         char *e;
-        long y = strtol(p, &e, 10);
-        if (e == p)
+        int span = *p == '~';
+        long y = strtol(p + span, &e, 10);
+        if (e == p + span)
             break;
-        s->years[s->h.nyears++] = (int)y;
+        if (span)
+            s->span_years[s->h.nspan_years++] = (int)y;
+        else
+            s->years[s->h.nyears++] = (int)y;
         p = e;
         while (*p == ' ')
             p++;
     }
     sqlite3_finalize(st);
     st = NULL;
-    if (!s->text || !s->kind || !s->doc || !s->parks || !s->years)
+    if (!s->text || !s->kind || !s->doc || !s->parks || !s->years || !s->span_years)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
 
     /* figures */
@@ -850,6 +859,7 @@ static int load_hit(zs_query *q, const cand *c)
     s->h.len = len;
     s->h.parks = (const char *const *)s->parks;
     s->h.years = s->years;
+    s->h.span_years = s->span_years;
     s->h.spans = s->spans;
     s->h.figures = s->figs;
     return 0;

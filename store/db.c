@@ -60,7 +60,10 @@ static const char schema[] =
     " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
     "CREATE TABLE park_aliases(alias TEXT NOT NULL, park TEXT NOT NULL,"
     " PRIMARY KEY(alias, park)) WITHOUT ROWID;\n"
+    /* span: the passage only spans the year (十四五, the inside of
+     * 2021—2025年); year:Y asks for stated years, year:~Y for both. */
     "CREATE TABLE passage_years(passage_id INTEGER NOT NULL, year INTEGER NOT NULL,"
+    " span INTEGER NOT NULL,"
     " PRIMARY KEY(year, passage_id)) WITHOUT ROWID;\n"
     "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
     " content_rowid='id', tokenize='zhaoshu');\n";

@@ -80,9 +80,11 @@ typedef struct prep_passage {
     char **park_list;
     size_t nparks;
     int park_inherited;
-    int *years;        /* nyears, then yeartext, in one allocation (NULL if none) */
+    int *years;        /* nyears, then yeartext, in one allocation (NULL if none);
+                        * a year the passage only spans (十四五) is negated */
     size_t nyears;
-    const char *yeartext; /* the years joined by ' ' (the year column), or "" */
+    const char *yeartext; /* the years joined by ' ' (the year column; a spanned
+                           * year as ~2023), or "" */
     zsi_figure *figs;
     size_t nfigs;
     char *figtext;     /* figures as printed joined by ' ' (the figure column) */
@@ -459,11 +461,16 @@ static int prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     /* Sized to what was found: a file of short lines holds a passage per
      * line, and fixed arrays made the passages ten times their text. */
     int years[MAX_YEARS];
-    char yt[MAX_YEARS * 12 + 1] = "";
+    unsigned char span[MAX_YEARS];
+    char yt[MAX_YEARS * 13 + 1] = "";
     size_t w = 0;
-    zsi_years_extract(t, n, j->year, years, MAX_YEARS, &pp->nyears);
-    for (size_t i = 0; i < pp->nyears; i++)
-        w += (size_t)snprintf(yt + w, sizeof yt - w, "%s%d", i ? " " : "", years[i]);
+    zsi_years_extract(t, n, j->year, years, span, MAX_YEARS, &pp->nyears);
+    for (size_t i = 0; i < pp->nyears; i++) {
+        w += (size_t)snprintf(yt + w, sizeof yt - w, "%s%s%d", i ? " " : "", span[i] ? "~" : "",
+                              years[i]);
+        if (span[i])
+            years[i] = -years[i];
+    }
     pp->yeartext = "";
     if (pp->nyears) {
         if (!(pp->years = malloc(pp->nyears * sizeof *years + w + 1)))
@@ -743,7 +750,7 @@ static int writer_open(writer *w, zs_db *db)
                           " value_hi, unit, class, hedge, metric, metric_raw, park, year)"
                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?)")) ||
+        (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
         (rc = zsd_prepare(db, &w->p_same,
                           "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
@@ -911,14 +918,18 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     }
     for (size_t i = 0; i < pp->nyears; i++) {
         sqlite3_bind_int64(w->year_ins, 1, pid);
-        sqlite3_bind_int(w->year_ins, 2, pp->years[i]);
+        int y = pp->years[i];
+        sqlite3_bind_int(w->year_ins, 2, y < 0 ? -y : y);
+        sqlite3_bind_int(w->year_ins, 3, y < 0);
         if ((rc = step_done(db, w->year_ins, "storing a year")) != 0)
             return rc;
     }
     const char *fig_park = pp->nparks ? pp->park_list[0] : (article_park ? article_park : "");
+    /* the passage's one year, when it speaks of one and states it */
+    int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
-        int year = f->year ? f->year : (pp->nyears == 1 ? pp->years[0] : 0);
+        int year = f->year ? f->year : only_year;
         const char *strs[5] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
                                f->metric_raw, fig_park};
         sqlite3_int64 ids[5];

@@ -59,13 +59,14 @@ has "  as a headline" "$T/out" "(headline)"
 check "002's paragraph printed three times is one passage" 0 "$Z" query --db "$DB" --count '"初来乍到，人生地不熟"'
 equals "  one hit" "$(cat "$T/out")" "1"
 check "spaceless query is split into words" 0 "$Z" query --db "$DB" --json -n 1 六盘水高新区签约金额
-python3 - "$T/out" <<'PY' && ok "  135.34亿元: money 13534000000, metric 签约金额, park 六盘水高新区, years 2021-2025" || notok "  135.34亿元 figure fields"
+python3 - "$T/out" <<'PY' && ok "  135.34亿元: money 13534000000, metric 签约金额, park 六盘水高新区, year 2024 stated, 2021-2025 spanned" || notok "  135.34亿元 figure fields"
 import json, sys
 h = json.loads(open(sys.argv[1]).readline())
 f = [f for f in h["figures"] if f["text"] == "135.34亿元"][0]
 assert f["value"] == 13534000000 and f["class"] == "money", f
 assert f["metric"] == "签约金额" and f["park"] == "六盘水高新区", f
-assert h["years"] == [2021, 2022, 2023, 2024, 2025], h["years"]
+assert h["years"] == [2024], h["years"]
+assert h["span_years"] == [2021, 2022, 2023, 2025], h["span_years"]
 assert "六盘水高新区" in h["park"]
 PY
 check "no year from 2105项" 0 "$Z" query --db "$DB" --json '"授权发明专利2105项"'
@@ -131,6 +132,29 @@ import json, sys
 for line in open(sys.argv[1]):
     assert 2020 in json.loads(line)["years"]
 PY
+check "year:2023 skips a passage that only spans 2023 (十四五)" 0 "$Z" query --db "$DB" --json -n 100 'year:2023 高新区'
+python3 - "$T/out" <<'PY' && ok "  every hit states 2023; not the 十四五 passage" || notok "  year:2023 exact" "$(head -c 300 "$T/out")"
+import json, sys
+for line in open(sys.argv[1]):
+    h = json.loads(line)
+    assert 2023 in h["years"], h["years"]
+    assert "135.34亿元" not in h["text"]
+PY
+check "year:~2023 takes it" 0 "$Z" query --db "$DB" --json -n 100 'year:~2023 高新区'
+python3 - "$T/out" <<'PY' && ok "  the 十四五 passage is found" || notok "  year:~2023" "$(head -c 300 "$T/out")"
+import json, sys
+hits = [json.loads(l) for l in open(sys.argv[1])]
+assert any("135.34亿元" in h["text"] and 2023 in h["span_years"] for h in hits)
+for h in hits:
+    assert 2023 in h["years"] + h["span_years"]
+PY
+check "figures --year 2023 skips the 十四五 figure" 0 "$Z" figures --db "$DB" --json --year 2023
+python3 - "$T/out" <<'PY' && ok "  135.34亿元 absent" || notok "  figures --year 2023"
+import json, sys
+assert all(json.loads(l)["text"] != "135.34亿元" for l in open(sys.argv[1]))
+PY
+check "figures --year ~2023 takes it" 0 "$Z" figures --db "$DB" --json --year '~2023'
+has "  135.34亿元 present" "$T/out" '"text":"135.34亿元"'
 check "parks lists zones with aliases" 0 "$Z" parks --db "$DB"
 has "  六盘水高新区 and an alias" "$T/out" "六盘水国家高新区"
 

@@ -50,7 +50,7 @@ int main(int argc, char **argv)
             char **names = NULL;
             size_t nn = 0;
             cnt[p[i].kind]++;
-            zsi_years_extract(p[i].text, p[i].len, ay, years, 64, &ny);
+            zsi_years_extract(p[i].text, p[i].len, ay, years, NULL, 64, &ny);
             zsi_parks_extract(g, p[i].text, p[i].len, &names, &nn, NULL);
             printf("[%zu %s %zu-%zu%s] %s\n", i, zsi_passage_kind_name(p[i].kind), p[i].start,
                    p[i].end, zsi_has_bare_park_ref(g, p[i].text, p[i].len) ? " bare" : "",

@@ -89,7 +89,7 @@ static int pipeline(void)
             rc = zsi_parks_extract(g, ps[i].text, ps[i].len, &names, &nn, NULL);
         zsi_names_free(names, nn);
         if (!rc)
-            zsi_years_extract(ps[i].text, ps[i].len, 2024, years, 16, &ny);
+            zsi_years_extract(ps[i].text, ps[i].len, 2024, years, NULL, 16, &ny);
     }
 out:
     zsi_passages_free(ps, nps);

@@ -330,7 +330,7 @@ static void test_years(void)
     size_t ny = 0;
     const char *s;
 
-#define YEARS(text, ay) zsi_years_extract(text, strlen(text), ay, y, 64, &ny)
+#define YEARS(text, ay) zsi_years_extract(text, strlen(text), ay, y, NULL, 64, &ny)
     s = "“十四五”期间，六盘水高新区累计引进项目100个。";
     tap_ok(YEARS(s, 0) == 0 && ny == 5 && y[0] == 2021 && y[4] == 2025, "十四五 -> 2021..2025");
     s = "站在“十四五”收官与“十五五”开局的交汇点";
@@ -365,6 +365,17 @@ static void test_years(void)
     s = "过去一年，比上年增长5%";
     tap_ok(YEARS(s, 2021) == 0 && ny == 1 && y[0] == 2020, "上年 is the year before");
 #undef YEARS
+    {
+        unsigned char sp[64];
+        s = "“十四五”期间累计引进项目100个；2023年签约，2021—2025年规划，今年投产。";
+        int rc = zsi_years_extract(s, strlen(s), 2024, y, sp, 64, &ny);
+        tap_ok(rc == 0 && ny == 5 && y[0] == 2021 && !sp[0] && y[1] == 2022 && sp[1] &&
+                   y[2] == 2023 && !sp[2] && y[3] == 2024 && !sp[3] && y[4] == 2025 && !sp[4],
+               "stated years (2023年, 今年, range ends) are not spans; 2022 only spanned");
+        s = "“十三五”以来";
+        rc = zsi_years_extract(s, strlen(s), 0, y, sp, 64, &ny);
+        tap_ok(rc == 0 && ny == 5 && sp[0] && sp[4], "a plan period only spans its years");
+    }
 
     s = "该市力争到2030年形成千亿级集群。2025年，该集团实现产值36亿元。";
     TAP_INTEQ(zsi_article_year(s, strlen(s)), 2025, "plan target 2030 does not date the article");
@@ -380,7 +391,7 @@ static void test_years(void)
         size_t np = 0;
         zsi_passages_split(raw, n, &p, &np);
         const zsi_passage *q = find_passage(p, np, "数据显示，今年以来");
-        tap_ok(q && zsi_years_extract(q->text, q->len, ay, y, 64, &ny) == 0 && ny == 1 &&
+        tap_ok(q && zsi_years_extract(q->text, q->len, ay, y, NULL, 64, &ny) == 0 && ny == 1 &&
                    y[0] == 2021,
                "今年 in 004 resolves to 2021");
         zsi_passages_free(p, np);
@@ -393,7 +404,7 @@ static void test_years(void)
         size_t np = 0;
         zsi_passages_split(raw, n, &p, &np);
         for (size_t i = 0; i < np; i++) {
-            zsi_years_extract(p[i].text, p[i].len, zsi_article_year(raw, n), y, 64, &ny);
+            zsi_years_extract(p[i].text, p[i].len, zsi_article_year(raw, n), y, NULL, 64, &ny);
             /* 2105 is out of range anyway; also no year may come from its digits. */
             if (strstr(p[i].text, "2105项") && (has_year(y, ny, 2105) || has_year(y, ny, 2010)))
                 seen2105 = 1;

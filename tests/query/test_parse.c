@@ -110,7 +110,8 @@ static void filter_lines(const zsq_parsed *pq, char *out, size_t cap)
     for (size_t i = 0; i < pq->nparks; i++)
         k += (size_t)snprintf(out + k, cap - k, "park: %s\n", pq->parks[i].p);
     if (pq->has_year)
-        k += (size_t)snprintf(out + k, cap - k, "year: %d..%d\n", pq->year_from, pq->year_to);
+        k += (size_t)snprintf(out + k, cap - k, "year: %s%d..%d\n", pq->year_span ? "~" : "",
+                              pq->year_from, pq->year_to);
     if (pq->figure.op != ZSQ_FIG_NONE)
         snprintf(out + k, cap - k, "figure: %s %g %g %s %s\n", op_name(pq->figure.op),
                  pq->figure.lo, pq->figure.hi, pq->figure.unit[0] ? pq->figure.unit : "-",
