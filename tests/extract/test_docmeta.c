@@ -1,0 +1,197 @@
+/*
+ * test_docmeta.c - an article's date, outlet and page from its file name and
+ * its first lines, and the lines of passages and figures (docmeta.c,
+ * lines.c). The articles are written here; prints TAP.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../tap.h"
+#include "docmeta_int.h"
+#include "extract_int.h"
+
+static zsi_docmeta from_name(const zsi_name_patterns *np, const char *path)
+{
+    zsi_docmeta m;
+    memset(&m, 0, sizeof m);
+    zsi_docmeta_from_name(np, path, &m);
+    return m;
+}
+
+static zsi_docmeta from_text(const char *text, int hint)
+{
+    zsi_docmeta m;
+    memset(&m, 0, sizeof m);
+    zsi_docmeta_from_text(text, strlen(text), hint, &m);
+    return m;
+}
+
+static void test_normalize(void)
+{
+    static const char *const ok[][2] = {
+        {"2019-10-22", "2019-10-22"}, {"2019/1/4", "2019-01-04"}, {"2019.10.22", "2019-10-22"},
+        {"20191022", "2019-10-22"},   {"2019年1月4日", "2019-01-04"}, {"2019-10", "2019-10"},
+        {"2019", "2019"},             {" 2020-02-29 ", "2020-02-29"}, {"2019年10月", "2019-10"}};
+    static const char *const bad[] = {"2019-02-29", "2019-13-01", "2019-10-32", "19-10-22",
+                                      "2019-10-22x", "yesterday", "", "2019-10/22", "1800-01-01"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char out[11];
+        int r = zsi_date_normalize(ok[i][0], strlen(ok[i][0]), out);
+        tap_ok(r == 1, "date '%s' is valid", ok[i][0]);
+        TAP_STREQ(out, ok[i][1], "date '%s' normalized", ok[i][0]);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char out[11];
+        tap_ok(zsi_date_normalize(bad[i], strlen(bad[i]), out) == 0, "'%s' is not a date",
+               bad[i]);
+    }
+}
+
+static void test_names(void)
+{
+    zsi_name_patterns *np = NULL;
+    char err[256] = "";
+    const char *extra[] = {"wb-%Y%m%d-p%p=晚报样例", "%Y年/%m月/*"};
+    int rc = zsi_name_patterns_open(&np, extra, 1, err, sizeof err);
+    TAP_INTEQ(rc, 0, "built-in patterns load (%s)", err);
+
+    zsi_docmeta m = from_name(np, "/x/rmrb_20191022-02-01.txt");
+    TAP_STREQ(m.date, "2019-10-22", "rmrb_YYYYMMDD-PP-NN: date");
+    TAP_STREQ(m.source, "人民日报", "rmrb_YYYYMMDD-PP-NN: outlet");
+    TAP_INTEQ(m.page, 2, "rmrb_YYYYMMDD-PP-NN: page");
+    TAP_INTEQ(m.date_from, ZSI_META_NAME, "rmrb: the date came from the name");
+    m = from_name(np, "pfr_19980101-12-004.txt");
+    TAP_STREQ(m.date, "1998-01-01", "pfr_YYYYMMDD-PP-AAA: date");
+    TAP_INTEQ(m.page, 12, "pfr: page");
+    TAP_STREQ(m.source, "人民日报", "pfr: outlet");
+    m = from_name(np, "/data/wb-20200108-p4.txt");
+    TAP_STREQ(m.date, "2020-01-08", "a run-time pattern: date");
+    TAP_STREQ(m.source, "晚报样例", "a run-time pattern: outlet");
+    TAP_INTEQ(m.page, 4, "a run-time pattern: page");
+    m = from_name(np, "/data/news/2020-02-03_report.txt");
+    TAP_STREQ(m.date, "2020-02-03", "a date anywhere in the name");
+    TAP_STREQ(m.source, "", "no outlet without a pattern naming one");
+    m = from_name(np, "/data/2019/10/22/a.txt");
+    TAP_STREQ(m.date, "2019-10-22", "folders by date");
+    m = from_name(np, "/data/2019/a.txt");
+    TAP_STREQ(m.date, "2019", "a folder of a year");
+    m = from_name(np, "eb_caigoudt_ff80808132811a910132956c5eeb05dc.txt");
+    TAP_STREQ(m.date, "", "a hash holding digits gives no date");
+    m = from_name(np, "rmrb_20190229-01-01.txt");
+    TAP_STREQ(m.date, "", "a day that does not exist gives no date");
+    m = from_name(np, "x_120191022.txt");
+    TAP_STREQ(m.date, "", "eight digits inside a longer run are no date");
+    /* fields already known are kept */
+    memset(&m, 0, sizeof m);
+    memcpy(m.date, "2019-10-21", 11);
+    zsi_docmeta_from_name(np, "rmrb_20191022-02-01.txt", &m);
+    TAP_STREQ(m.date, "2019-10-21", "an earlier date (manifest) is kept");
+    TAP_STREQ(m.source, "人民日报", "the outlet is filled in");
+    zsi_name_patterns_free(np);
+
+    tap_ok(!zsi_name_pattern_check("%Y%q", err, sizeof err), "unknown field rejected: %s", err);
+    tap_ok(!zsi_name_pattern_check("%d-%m", err, sizeof err), "day without year rejected: %s",
+           err);
+    tap_ok(zsi_name_pattern_check("a_%Y%m%d_%p=某报", err, sizeof err), "a good pattern passes");
+    np = NULL;
+    const char *badp[] = {"%Y-%Y"};
+    tap_ok(zsi_name_patterns_open(&np, badp, 1, err, sizeof err) == ZS_EINVAL && !np,
+           "open fails on a bad pattern: %s", err);
+}
+
+static void test_text(void)
+{
+    zsi_docmeta m = from_text("某地开发区稳步发展\n\n本报北京10月21日电（记者 王某某）近日，某地召开会议。\n", 2019);
+    TAP_STREQ(m.date, "2019-10-21", "dateline with the year from the hint");
+    TAP_STREQ(m.source, "", "本报 names no outlet");
+    TAP_INTEQ(m.date_from, ZSI_META_TEXT, "the date came from the text");
+    m = from_text("标题\n\n新华社北京1月4日电（记者 李某）2020年1月，全国……\n", 0);
+    TAP_STREQ(m.date, "2020-01-04", "dateline, year from a date of its month");
+    m = from_text("标题\n\n新华社北京1月4日电（记者 李某）2020年，全国……\n", 0);
+    TAP_STREQ(m.date, "", "dateline without a year to trust: no date");
+    memset(&m, 0, sizeof m);
+    memcpy(m.date, "2019", 5);
+    const char *dl = "本报北京10月21日电 正文。\n";
+    zsi_docmeta_from_text(dl, strlen(dl), 0, &m);
+    TAP_STREQ(m.date, "2019-10-21", "a year-only date (folder) is made precise by the dateline");
+    m = from_text("标题\n\n新华社北京1月4日电（记者 李某）2020年1月，全国……\n", 0);
+    TAP_STREQ(m.source, "新华社", "the agency of a dateline is the outlet");
+    m = from_text("标题\n新华社北京十二月三十一日电 记者某某报道：\n1997年的工作……\n", 1997);
+    TAP_STREQ(m.date, "1997-12-31", "dateline in Chinese numerals");
+    m = from_text("本报讯 近日，园区召开大会。\n", 0);
+    TAP_STREQ(m.date, "", "本报讯 alone gives no date");
+    m = from_text("2019年10月22日 星期二\n某区新闻\n正文在此，2018年3月1日开工。\n", 0);
+    TAP_STREQ(m.date, "2019-10-22", "a line that is only a date");
+    m = from_text("某区新闻\n发布时间：2021-06-30 08:30\n正文。\n", 0);
+    TAP_STREQ(m.date, "2021-06-30", "a short header line holding a date");
+    m = from_text("某区新闻\n正文说，2018年3月1日开工，至今已投产。\n", 0);
+    TAP_STREQ(m.date, "", "a date inside prose is an event, not the article's date");
+    m = from_text("标题\n经济日报记者 张某某\n正文。\n", 0);
+    TAP_STREQ(m.source, "经济日报", "a reporter line names the outlet");
+    m = from_text("标题\n（人民日报记者 张某某）\n", 0);
+    TAP_STREQ(m.source, "人民日报", "a reporter line in brackets");
+    m = from_text("标题\n本报记者 张某某\n", 0);
+    TAP_STREQ(m.source, "", "本报记者 names no outlet");
+    m = from_text("本报北京２月３日电 正文。\n", 2020);
+    TAP_STREQ(m.date, "2020-02-03", "full-width digits in a dateline");
+    m = from_text("本报北京2月30日电 正文。\n", 2020);
+    TAP_STREQ(m.date, "", "a dateline of a day that does not exist gives nothing");
+}
+
+static void test_lines(void)
+{
+    const char *t = "a\nbc\r\nd\re\n\nf";
+    zsi_lines c;
+    long line, col;
+    zsi_lines_init(&c, t, strlen(t));
+    zsi_lines_at(&c, 0, &line, &col);
+    tap_ok(line == 1 && col == 1, "offset 0 is 1:1 (%ld:%ld)", line, col);
+    zsi_lines_at(&c, 3, &line, &col);
+    tap_ok(line == 2 && col == 2, "after LF (%ld:%ld)", line, col);
+    zsi_lines_at(&c, 6, &line, &col);
+    tap_ok(line == 3 && col == 1, "after CRLF (%ld:%ld)", line, col);
+    zsi_lines_at(&c, 8, &line, &col);
+    tap_ok(line == 4 && col == 1, "after a lone CR (%ld:%ld)", line, col);
+    zsi_lines_at(&c, 11, &line, &col);
+    tap_ok(line == 6 && col == 1, "after a blank line (%ld:%ld)", line, col);
+    zsi_lines_at(&c, 2, &line, &col);
+    tap_ok(line == 2 && col == 1, "going back restarts (%ld:%ld)", line, col);
+
+    /* a paragraph broken by the page's columns, joined by passage.c */
+    const char *orig = "标题\n\n累计引进项目100个，签\n约金额135.34亿元；\n\n营收 增长\n";
+    zsi_passage *ps = NULL;
+    size_t nps = 0;
+    int rc = zsi_passages_split(orig, strlen(orig), &ps, &nps);
+    TAP_INTEQ(rc, 0, "split");
+    size_t k = 0;
+    while (k < nps && !strstr(ps[k].text, "135.34"))
+        k++;
+    if (!tap_ok(k < nps, "the joined passage is found")) {
+        zsi_passages_free(ps, nps);
+        return;
+    }
+    uint32_t *br = NULL;
+    size_t nbr = 0;
+    rc = zsi_passage_breaks(orig, ps[k].start, ps[k].end, ps[k].text, ps[k].len, &br, &nbr);
+    TAP_INTEQ(rc, 0, "breaks");
+    TAP_INTEQ(nbr, 1, "one line break inside the passage");
+    size_t fig = (size_t)(strstr(ps[k].text, "135.34") - ps[k].text);
+    size_t first = (size_t)(strstr(ps[k].text, "100") - ps[k].text);
+    zsi_lines_init(&c, orig, strlen(orig));
+    zsi_lines_at(&c, ps[k].start, &line, &col);
+    TAP_INTEQ(line, 3, "the passage starts on line 3");
+    TAP_INTEQ(line + zsi_breaks_before(br, nbr, fig), 4, "135.34亿元 is on line 4");
+    TAP_INTEQ(line + zsi_breaks_before(br, nbr, first), 3, "100个 is on line 3");
+    free(br);
+    zsi_passages_free(ps, nps);
+}
+
+int main(void)
+{
+    test_normalize();
+    test_names();
+    test_text();
+    test_lines();
+    return tap_done();
+}
