@@ -28,7 +28,7 @@ int cmd_query(int argc, char **argv);
 int cmd_parks(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 
-/* Print "zhaoshu: <msg>" on stderr. */
+/* Print "zhaoshu: <msg>" on stderr, control characters replaced (cli_put). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Write p[0..n) as a JSON string (with quotes). */
@@ -64,5 +64,50 @@ int cli_color_auto(void);
 
 /* Flush stdout; a closed pipe (EPIPE) is not an error worth reporting. */
 int cli_finish(int code);
+
+/*
+ * Options (opts.c). A command lists its options; cli_next() walks argv and
+ * returns the index in that list of the next option (with *val its value,
+ * or NULL for a flag), CLI_ARG for an argument (*val), CLI_DONE at the end,
+ * or CLI_BAD after printing why (unknown option with the nearest known one,
+ * missing value). An argument starting with '-' and an ASCII letter, or
+ * with "--", is an option; "-", "-水城" and anything after "--" are not.
+ */
+typedef struct cli_opt {
+    const char *lng; /* long name without the dashes: "limit" */
+    char shrt;       /* short letter, or 0 */
+    const char *arg; /* the value's name in messages ("N"), NULL for a flag */
+} cli_opt;
+
+typedef struct cli_args {
+    const char *cmd;     /* the subcommand, for messages */
+    const cli_opt *opts; /* the known options */
+    size_t nopts;
+    int words;           /* arguments are query words: suggest NOT w for -w */
+    int argc, i, rest;   /* argv[i] is next; rest: after "--" */
+    char **argv;
+} cli_args;
+
+#define CLI_ARG (-1)
+#define CLI_DONE (-2)
+#define CLI_BAD (-3)
+
+/* Start walking argv[1..argc) of a subcommand. */
+#define CLI_ARGS(cmd, opts, words, argc, argv)                                                  \
+    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv)}
+
+int cli_next(cli_args *a, const char **val);
+
+/* The --db given before the subcommand (zhaoshu --db FILE query ...), or NULL. */
+extern const char *cli_global_db;
+
+/*
+ * Write p[0..n) for a terminal: control characters (C0, DEL, C1), which
+ * could move the cursor, retitle the window or forge a line, and bytes that
+ * are not UTF-8 become U+FFFD; a line break or tab becomes a space.
+ */
+void cli_put(FILE *f, const char *p, size_t n);
+/* cli_put of a NUL-terminated string. */
+void cli_puts(FILE *f, const char *s);
 
 #endif

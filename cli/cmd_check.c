@@ -23,15 +23,22 @@ int cmd_check(int argc, char **argv)
     zs_db *db = NULL;
     int code = EXIT_ERROR;
 
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+    enum { O_HELP, O_DB };
+    static const cli_opt opts[] = {{"help", 'h', NULL}, {"db", 0, "FILE"}};
+    cli_args args = CLI_ARGS("check", opts, 0, argc, argv);
+    const char *v;
+    int i;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            cli_error("check: unexpected argument '%s' (see zhaoshu check --help)", v);
+            return EXIT_ERROR;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-            dbpath = argv[++i];
-        } else {
-            cli_error("check: unexpected argument '%s' (see zhaoshu check --help)", argv[i]);
-            return EXIT_ERROR;
+        case O_DB: dbpath = v; break;
         }
     }
     if (!(defpath = cli_db_path("check", dbpath)))

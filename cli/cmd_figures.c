@@ -53,7 +53,7 @@ static const char usage[] =
 static void cell(const char *s, size_t cols)
 {
     size_t w = cli_width(s, strlen(s));
-    fputs(s, stdout);
+    cli_puts(stdout, s);
     for (; w < cols; w++)
         putchar(' ');
     putchar(' ');
@@ -62,11 +62,11 @@ static void cell(const char *s, size_t cols)
 static void csv(const char *s, int last)
 {
     putchar('"');
-    for (; *s; s++) {
-        if (*s == '"')
-            putchar('"');
-        putchar(*s == '\n' ? ' ' : *s);
+    for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+        cli_put(stdout, s, (size_t)(q - s));
+        fputs("\"\"", stdout);
     }
+    cli_puts(stdout, s);
     putchar('"');
     putchar(last ? '\n' : ',');
 }
@@ -114,9 +114,13 @@ static void context(const zs_figure_row *r, int color, size_t max)
                 e++;
         }
     }
-    printf("%s%.*s%s%.*s%s%.*s%s", s > 0 ? "…" : "", (int)(a - s), c + s,
-           color ? "\033[1;33m" : "{", (int)(b - a), c + a, color ? "\033[0m" : "}",
-           (int)(e - b), c + b, e < n ? "…" : "");
+    fputs(s > 0 ? "…" : "", stdout);
+    cli_put(stdout, c + s, a - s);
+    fputs(color ? "\033[1;33m" : "{", stdout);
+    cli_put(stdout, c + a, b - a);
+    fputs(color ? "\033[0m" : "}", stdout);
+    cli_put(stdout, c + b, e - b);
+    fputs(e < n ? "…" : "", stdout);
 }
 
 int cmd_figures(int argc, char **argv)
@@ -134,36 +138,30 @@ int cmd_figures(int argc, char **argv)
     size_t qlen = 0;
 
     setlocale(LC_CTYPE, "C.UTF-8");
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV };
+    static const cli_opt opts[] = {
+        {"help", 'h', NULL}, {"db", 0, "FILE"},     {"park", 0, "P"},   {"year", 0, "Y[-Y]"},
+        {"metric", 0, "M"},  {"conflicts", 0, NULL}, {"json", 0, NULL}, {"csv", 0, NULL},
+    };
+    cli_args args = CLI_ARGS("figures", opts, 1, argc, argv);
+    const char *v;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            words[nwords++] = (char *)v;
+            break;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(a, "--db") && v) {
-            dbpath = v, i++;
-        } else if (!strcmp(a, "--park") && v) {
-            fo.park = v, i++;
-        } else if (!strcmp(a, "--year") && v) {
-            fo.year = v, i++;
-        } else if (!strcmp(a, "--metric") && v) {
-            fo.metric = v, i++;
-        } else if (!strcmp(a, "--conflicts")) {
-            fo.conflicts = 1;
-        } else if (!strcmp(a, "--json")) {
-            json = 1;
-        } else if (!strcmp(a, "--csv")) {
-            ascsv = 1;
-        } else if (!strcmp(a, "--")) {
-            while (++i < argc)
-                words[nwords++] = argv[i];
-            break;
-        } else if (a[0] == '-' && a[1] == '-') {
-            cli_error("figures: unknown option or missing value: '%s' (see zhaoshu figures "
-                      "--help)",
-                      a);
-            return EXIT_ERROR;
-        } else {
-            words[nwords++] = argv[i];
+        case O_DB: dbpath = v; break;
+        case O_PARK: fo.park = v; break;
+        case O_YEAR: fo.year = v; break;
+        case O_METRIC: fo.metric = v; break;
+        case O_CONFLICTS: fo.conflicts = 1; break;
+        case O_JSON: json = 1; break;
+        case O_CSV: ascsv = 1; break;
         }
     }
     if (!(q = cli_join(words, nwords, &qlen))) {
@@ -214,10 +212,16 @@ int cmd_figures(int argc, char **argv)
             cell(src, 36);
             context(r, color, 30);
             putchar('\n');
-            if (r->conflict[0])
-                printf("    conflict: %s\n", r->conflict);
-            if (r->check[0])
-                printf("    check: %s\n", r->check);
+            if (r->conflict[0]) {
+                fputs("    conflict: ", stdout);
+                cli_puts(stdout, r->conflict);
+                putchar('\n');
+            }
+            if (r->check[0]) {
+                fputs("    check: ", stdout);
+                cli_puts(stdout, r->check);
+                putchar('\n');
+            }
         }
         if (ferror(stdout))
             break;

@@ -54,11 +54,12 @@ static void on_msg(void *ctx, zs_msg_kind kind, const char *path, long long off,
         fputs("\r\033[K", stderr);
         u->shown = 0;
     }
+    /* cli_error replaces control characters: a file name cannot forge a line. */
     if (off >= 0)
-        fprintf(stderr, "zhaoshu: %s: byte %lld: %s%s\n", path, off, msg,
-                kind == ZS_MSG_SKIPPED ? " (skipped)" : "");
+        cli_error("%s: byte %lld: %s%s", path, off, msg,
+                  kind == ZS_MSG_SKIPPED ? " (skipped)" : "");
     else
-        fprintf(stderr, "zhaoshu: %s: %s%s\n", path, msg, kind == ZS_MSG_SKIPPED ? " (skipped)" : "");
+        cli_error("%s: %s%s", path, msg, kind == ZS_MSG_SKIPPED ? " (skipped)" : "");
 }
 
 static void on_progress(void *ctx, const zs_index_stats *st)
@@ -87,41 +88,44 @@ int cmd_index(int argc, char **argv)
     int i, rc, code = EXIT_ERROR;
 
     o.ctx = &u;
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET };
+    static const cli_opt opts[] = {
+        {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
+        {"threads", 0, "N"},     {"manifest", 0, "FILE"},    {"quiet", 'q', NULL},
+    };
+    cli_args args = CLI_ARGS("index", opts, 0, argc, argv);
+    const char *v;
+    /* Paths are compacted in place at the front of argv, never past the
+     * argument being read. */
+    char **paths = argv + 1;
+    int npaths = 0;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            paths[npaths++] = (char *)v;
+            break;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(a, "--db") && i + 1 < argc) {
-            dbpath = argv[++i];
-        } else if (!strncmp(a, "--db=", 5)) {
-            dbpath = a + 5;
-        } else if (!strcmp(a, "--prune")) {
-            o.prune = 1;
-        } else if (!strcmp(a, "--threads") && i + 1 < argc) {
+        case O_DB: dbpath = v; break;
+        case O_PRUNE: o.prune = 1; break;
+        case O_THREADS: {
             char *end;
-            long n = strtol(argv[++i], &end, 10);
-            if (*end || n < 1 || n > 16) {
-                cli_error("index: --threads takes a number from 1 to 16, not '%s'", argv[i]);
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1 || n > 16) {
+                cli_error("index: --threads takes a number from 1 to 16, not '%s'", v);
                 return EXIT_ERROR;
             }
             o.threads = (int)n;
-        } else if (!strcmp(a, "--manifest") && i + 1 < argc) {
-            o.manifest = argv[++i];
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            u.quiet = 1;
-        } else if (!strcmp(a, "--")) {
-            i++;
-            break;
-        } else if (a[0] == '-' && a[1]) {
-            cli_error("index: unknown option or missing value: '%s' (see zhaoshu index --help)",
-                      a);
-            return EXIT_ERROR;
-        } else {
             break;
         }
+        case O_MANIFEST: o.manifest = v; break;
+        case O_QUIET: u.quiet = 1; break;
+        }
     }
-    if (i == argc) {
+    if (npaths == 0) {
         cli_error("index: no PATH given (see zhaoshu index --help)");
         return EXIT_ERROR;
     }
@@ -133,20 +137,22 @@ int cmd_index(int argc, char **argv)
         cli_error("%s", zs_errmsg(db));
         goto out;
     }
-    rc = zs_index_paths(db, (const char *const *)argv + i, (size_t)(argc - i), &o, &st);
+    rc = zs_index_paths(db, (const char *const *)paths, (size_t)npaths, &o, &st);
     if (u.shown)
         fputs("\r\033[K", stderr);
     if (rc) {
         cli_error("index: %s", zs_errmsg(db));
         goto out;
     }
-    if (!u.quiet)
+    if (!u.quiet) {
         fprintf(stderr,
                 "indexed %zu files (%zu unchanged, %zu skipped, %zu removed), %zu passages "
-                "(%zu repeated merged), %zu figures, %.1f MB in %.2f s into %s\n",
+                "(%zu repeated merged), %zu figures, %.1f MB in %.2f s into ",
                 st.files_indexed, st.files_unchanged, st.files_skipped, st.files_removed,
-                st.passages, st.duplicates, st.figures, (double)st.bytes_done / 1e6, st.seconds,
-                dbpath);
+                st.passages, st.duplicates, st.figures, (double)st.bytes_done / 1e6, st.seconds);
+        cli_puts(stderr, dbpath);
+        fputc('\n', stderr);
+    }
     code = st.files_skipped ? EXIT_NONE : EXIT_FOUND;
 out:
     zs_db_close(db);

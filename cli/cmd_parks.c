@@ -41,9 +41,12 @@ static int show(void *ctx, const zs_park *p)
         }
         printf("],\"passages\":%lld}\n", p->passages);
     } else {
-        printf("%-6lld %s", p->passages, p->name);
-        for (size_t i = 0; i < p->naliases; i++)
-            printf("%s%s", i ? ", " : "  (also: ", p->aliases[i]);
+        printf("%-6lld ", p->passages);
+        cli_puts(stdout, p->name);
+        for (size_t i = 0; i < p->naliases; i++) {
+            fputs(i ? ", " : "  (also: ", stdout);
+            cli_puts(stdout, p->aliases[i]);
+        }
         puts(p->naliases ? ")" : "");
     }
     return ferror(stdout) ? 1 : 0;
@@ -58,17 +61,23 @@ int cmd_parks(int argc, char **argv)
     pctx c = {0, 0};
     int code = EXIT_ERROR, rc;
 
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+    enum { O_HELP, O_DB, O_JSON };
+    static const cli_opt opts[] = {{"help", 'h', NULL}, {"db", 0, "FILE"}, {"json", 0, NULL}};
+    cli_args args = CLI_ARGS("parks", opts, 0, argc, argv);
+    const char *v;
+    int i;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            cli_error("parks: unexpected argument '%s' (see zhaoshu parks --help)", v);
+            return EXIT_ERROR;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-            dbpath = argv[++i];
-        } else if (!strcmp(argv[i], "--json")) {
-            c.json = 1;
-        } else {
-            cli_error("parks: unexpected argument '%s' (see zhaoshu parks --help)", argv[i]);
-            return EXIT_ERROR;
+        case O_DB: dbpath = v; break;
+        case O_JSON: c.json = 1; break;
         }
     }
     if (!(defpath = cli_db_path("parks", dbpath)))

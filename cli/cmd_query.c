@@ -22,14 +22,16 @@ static const char usage[] =
     "                      六盘水高新区签约金额 = 六盘水 高新区 签约 金额, nearer ranks higher\n"
     "  \"签约金额\"          an exact phrase\n"
     "  营收 OR 营业收入    either word\n"
-    "  -水城               exclude passages with this word\n"
+    "  -水城  NOT word  -\"word\"\n"
+    "                      exclude passages with this word (a dash and a Latin letter\n"
+    "                      is an option: exclude Latin words with NOT word or -\"word\")\n"
     "  flop*               words starting with flop\n"
     "  park:六盘水高新区   passages about a zone (any alias: 六盘水国家高新区 ...)\n"
     "  year:2024  year:2021-2025          passages that state these years (2024年,\n"
     "                      今年 in a 2024 article, either end of 2021—2025年)\n"
     "  year:~2023          also passages that only span 2023: a plan period (十四五 =\n"
     "                      2021-2025) or the inside of a range (2021—2025年)\n"
-    "  figure:>100亿元  figure:<5%%  figure:100万..500万元  figure:=135.34亿元\n"
+    "  figure:>100亿元  figure:<5%  figure:100万..500万元  figure:=135.34亿元\n"
     "                      passages with a figure in that range (same unit class only;\n"
     "                      万/亿 and Chinese numerals allowed)\n"
     "Traditional characters and full-width digits find Simplified, half-width text.\n"
@@ -118,9 +120,8 @@ static void print_marked(const out_opts *o, const zs_hit *h, size_t a, size_t b)
         }
         style(o, state, now);
         state = now;
-        /* passages may hold line breaks (captions); show them as spaces */
-        for (size_t k = i; k < next; k++)
-            fputc(h->text[k] == '\n' ? ' ' : h->text[k], stdout);
+        /* line breaks (captions) become spaces, control characters U+FFFD */
+        cli_put(stdout, h->text + i, next - i);
         i = next;
     }
     style(o, state, 0);
@@ -129,15 +130,22 @@ static void print_marked(const out_opts *o, const zs_hit *h, size_t a, size_t b)
 static void print_hit(const out_opts *o, const zs_hit *h)
 {
     const char *doc = display_doc(o, h->doc);
-    if (o->color)
-        printf("\033[1m%zu.\033[0m \033[35m%s\033[0m:\033[32m%lld\033[0m", h->rank, doc,
-               h->passage);
-    else
-        printf("%zu. %s:%lld", h->rank, doc, h->passage);
+    /* A file name can hold escape sequences: written through cli_put. */
+    if (o->color) {
+        printf("\033[1m%zu.\033[0m \033[35m", h->rank);
+        cli_puts(stdout, doc);
+        printf("\033[0m:\033[32m%lld\033[0m", h->passage);
+    } else {
+        printf("%zu. ", h->rank);
+        cli_puts(stdout, doc);
+        printf(":%lld", h->passage);
+    }
     if (h->kind && strcmp(h->kind, "body"))
         printf(" (%s)", h->kind);
-    for (size_t i = 0; i < h->nparks; i++)
-        printf("%s%s", i ? "," : "  park:", h->parks[i]);
+    for (size_t i = 0; i < h->nparks; i++) {
+        fputs(i ? "," : "  park:", stdout);
+        cli_puts(stdout, h->parks[i]);
+    }
     if (h->nyears == 1)
         printf("  year:%d", h->years[0]);
     else if (h->nyears > 1) {
@@ -219,58 +227,55 @@ int cmd_query(int argc, char **argv)
     /* Query words are compacted in place at the front of argv: never past i. */
     char **words = argv + 1;
 
+    enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
+           O_SNIPPET, O_COLOR };
+    static const cli_opt opts[] = {
+        {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
+        {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
+        {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
+        {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
+    };
+    cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
+    const char *v;
+
     memset(&o, 0, sizeof o);
     setlocale(LC_CTYPE, "C.UTF-8");
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            words[nwords++] = (char *)v; /* -水城 is an exclusion, part of the query */
+            break;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(a, "--db") && v) {
-            dbpath = v, i++;
-        } else if (!strcmp(a, "-n") || !strcmp(a, "--limit")) {
-            if (!v || parse_size(a, v, ZS_MAX_LIMIT, &qo.limit))
+        case O_DB:
+            dbpath = v;
+            break;
+        case O_LIMIT:
+            if (parse_size("-n/--limit", v, ZS_MAX_LIMIT, &qo.limit))
                 return EXIT_ERROR;
             if (!qo.limit) {
-                cli_error("query: %s must be at least 1", a);
+                cli_error("query: -n/--limit must be at least 1");
                 return EXIT_ERROR;
             }
-            i++;
-        } else if (!strcmp(a, "--offset")) {
-            if (!v || parse_size(a, v, ZS_MAX_LIMIT, &qo.offset))
-                return EXIT_ERROR;
-            i++;
-        } else if (!strcmp(a, "--snippet")) {
-            if (!v || parse_size(a, v, 100000, &qo.snippet_chars))
-                return EXIT_ERROR;
-            i++;
-        } else if (!strcmp(a, "--count")) {
-            o.count = 1;
-        } else if (!strcmp(a, "--full")) {
-            o.full = 1;
-        } else if (!strcmp(a, "--json")) {
-            o.json = 1;
-        } else if (!strcmp(a, "--park") && v) {
-            qo.park = v, i++;
-        } else if (!strcmp(a, "--year") && v) {
-            qo.year = v, i++;
-        } else if (!strcmp(a, "--figure") && v) {
-            qo.figure = v, i++;
-        } else if (!strcmp(a, "--color") && v) {
-            color = v, i++;
-        } else if (!strncmp(a, "--color=", 8)) {
-            color = a + 8;
-        } else if (!strcmp(a, "--")) {
-            while (++i < argc)
-                words[nwords++] = argv[i];
             break;
-        } else if (a[0] == '-' && a[1] == '-') {
-            cli_error("query: unknown option or missing value: '%s' (see zhaoshu query --help)",
-                      a);
-            return EXIT_ERROR;
-        } else {
-            words[nwords++] = argv[i]; /* -word is an exclusion, part of the query */
+        case O_OFFSET:
+            if (parse_size("--offset", v, ZS_MAX_LIMIT, &qo.offset))
+                return EXIT_ERROR;
+            break;
+        case O_SNIPPET:
+            if (parse_size("--snippet", v, 100000, &qo.snippet_chars))
+                return EXIT_ERROR;
+            break;
+        case O_COUNT: o.count = 1; break;
+        case O_FULL: o.full = 1; break;
+        case O_JSON: o.json = 1; break;
+        case O_PARK: qo.park = v; break;
+        case O_YEAR: qo.year = v; break;
+        case O_FIGURE: qo.figure = v; break;
+        case O_COLOR: color = v; break;
         }
     }
     if (!strcmp(color, "always"))
@@ -302,8 +307,9 @@ int cmd_query(int argc, char **argv)
         cli_error("query: %s", zs_errmsg(db));
         if ((rc == ZS_ESYNTAX || rc == ZS_ELIMIT) && qlen && qlen <= 200 &&
             zs_query_error_offset(db) <= qlen) {
-            fprintf(stderr, "  %s\n  %*s^\n", qtext,
-                    (int)cli_width(qtext, zs_query_error_offset(db)), "");
+            fputs("  ", stderr);
+            cli_put(stderr, qtext, qlen);
+            fprintf(stderr, "\n  %*s^\n", (int)cli_width(qtext, zs_query_error_offset(db)), "");
         }
         goto out;
     }

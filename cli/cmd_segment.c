@@ -51,9 +51,12 @@ static int print_token(void *ctx, const zs_token *t)
         printf(",\"kind\":\"%s\",\"start\":%zu,\"end\":%zu,\"colocated\":%s}\n",
                zs_token_kind_name(t->kind), t->start, t->end, t->colocated ? "true" : "false");
     } else {
-        printf("%zu-%zu\t%s%s\t%.*s\t%.*s\n", t->start, t->end, t->colocated ? "+" : "",
-               zs_token_kind_name(t->kind), (int)t->len, t->text, (int)(t->end - t->start),
-               o->base + t->start);
+        printf("%zu-%zu\t%s%s\t", t->start, t->end, t->colocated ? "+" : "",
+               zs_token_kind_name(t->kind));
+        cli_put(stdout, t->text, t->len);
+        putchar('\t');
+        cli_put(stdout, o->base + t->start, t->end - t->start);
+        putchar('\n');
     }
     return ferror(stdout) ? 1 : 0;
 }
@@ -67,45 +70,50 @@ int cmd_segment(int argc, char **argv)
     size_t n = 0;
     int i, rc, code = EXIT_ERROR;
 
-    for (i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json"))
-            o.json = 1;
-        else if (!strcmp(argv[i], "--query"))
-            flags = ZS_SEG_QUERY;
-        else if (!strcmp(argv[i], "--index"))
-            flags = ZS_SEG_DOCUMENT;
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+    enum { O_HELP, O_JSON, O_QUERY, O_INDEX };
+    static const cli_opt opts[] = {
+        {"help", 'h', NULL}, {"json", 0, NULL}, {"query", 0, NULL}, {"index", 0, NULL}};
+    cli_args args = CLI_ARGS("segment", opts, 1, argc, argv);
+    const char *v;
+    /* Text arguments are compacted in place at the front of argv, never
+     * past the argument being read. */
+    char **words = argv + 1;
+    int nwords = 0;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG:
+            words[nwords++] = (char *)v;
+            break;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(argv[i], "--")) {
-            i++;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("segment: unknown option '%s' (see zhaoshu segment --help)", argv[i]);
-            return EXIT_ERROR;
-        } else
-            break;
+        case O_JSON: o.json = 1; break;
+        case O_QUERY: flags = ZS_SEG_QUERY; break;
+        case O_INDEX: flags = ZS_SEG_DOCUMENT; break;
+        }
     }
-    if (i == argc) {
+    if (nwords == 0) {
         if (cli_read_stdin(&buf, &n)) {
             cli_error("segment: cannot read standard input");
             return EXIT_ERROR;
         }
     } else {
         /* Several arguments are one text joined by spaces, as the shell split it. */
-        for (int k = i; k < argc; k++)
-            n += strlen(argv[k]) + 1;
+        for (int k = 0; k < nwords; k++)
+            n += strlen(words[k]) + 1;
         buf = malloc(n + 1);
         if (!buf) {
             cli_error("segment: out of memory");
             return EXIT_ERROR;
         }
         n = 0;
-        for (int k = i; k < argc; k++) {
-            size_t l = strlen(argv[k]);
-            if (k > i)
+        for (int k = 0; k < nwords; k++) {
+            size_t l = strlen(words[k]);
+            if (k > 0)
                 buf[n++] = ' ';
-            memcpy(buf + n, argv[k], l);
+            memcpy(buf + n, words[k], l);
             n += l;
         }
     }

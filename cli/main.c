@@ -18,12 +18,13 @@ static const cli_cmd commands[] = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: zhaoshu COMMAND [OPTIONS] [ARGS]\n\n"
+    fprintf(f, "usage: zhaoshu [--db FILE] COMMAND [OPTIONS] [ARGS]\n\n"
                "zhaoshu (找数) indexes Chinese news and finds passages and the figures\n"
                "printed in them.\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\nRun 'zhaoshu COMMAND --help' for a command's options.\n"
+    fprintf(f, "\n--db FILE before the command is the index for any command (as its own --db).\n"
+               "Run 'zhaoshu COMMAND --help' for a command's options.\n"
                "Exit status: 0 found/success, 1 nothing found, 2 error.\n");
 }
 
@@ -34,6 +35,20 @@ int main(int argc, char **argv)
     /* SQLite counts every allocation under a global mutex unless told not
      * to, before its first use; the command reads no memory statistics. */
     (void)zs_global_init();
+    /* Options before the command: --db FILE, as scripts and aliases write
+     * it (alias zn='zhaoshu --db news.db'). */
+    while (argc >= 2 && (!strcmp(argv[1], "--db") || !strncmp(argv[1], "--db=", 5))) {
+        if (argv[1][4] == '=') {
+            cli_global_db = argv[1] + 5;
+            argc--, argv++;
+        } else if (argc < 3) {
+            cli_error("--db needs a value: --db FILE");
+            return EXIT_ERROR;
+        } else {
+            cli_global_db = argv[2];
+            argc -= 2, argv += 2;
+        }
+    }
     if (argc < 2) {
         usage(stderr);
         return EXIT_ERROR;
@@ -49,6 +64,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
-    cli_error("unknown command '%s' (see zhaoshu --help)", argv[1]);
+    if (argv[1][0] == '-')
+        cli_error("unknown option '%s' before the command: only --db FILE may come first "
+                  "(see zhaoshu --help)",
+                  argv[1]);
+    else
+        cli_error("unknown command '%s' (see zhaoshu --help)", argv[1]);
     return EXIT_ERROR;
 }

@@ -13,12 +13,86 @@
 
 void cli_error(const char *fmt, ...)
 {
+    char small[1024], *msg = small;
     va_list ap;
-    fputs("zhaoshu: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small && (msg = malloc((size_t)n + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    if (!msg) {
+        msg = small;
+        n = (int)strlen(small);
+    }
+    /* Messages quote file names and queries: nothing in them may reach the
+     * terminal as a control sequence or start a forged line. */
+    fputs("zhaoshu: ", stderr);
+    cli_put(stderr, msg, (size_t)n < strlen(msg) ? (size_t)n : strlen(msg));
     fputc('\n', stderr);
+    if (msg != small)
+        free(msg);
+}
+
+/* Length of the UTF-8 sequence at p[0..n), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len;
+    unsigned min;
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, c &= 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, c &= 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, c &= 0x07, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        c = c << 6 | (p[k] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    if (c >= 0x80 && c <= 0x9F)
+        return 0; /* C1 controls: 0x9B is CSI on some terminals */
+    return len;
+}
+
+void cli_put(FILE *f, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t run = 0; /* start of the pending run of safe bytes */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        size_t k = utf8_len(u + i, n - i);
+        if (k && c >= 0x20 && c != 0x7F) {
+            i += k;
+            continue;
+        }
+        fwrite(p + run, 1, i - run, f);
+        if (c == '\n' || c == '\t' || c == '\r')
+            fputc(' ', f);
+        else
+            fputs("\xEF\xBF\xBD", f); /* U+FFFD */
+        i += k ? k : 1;
+        run = i;
+    }
+    fwrite(p + run, 1, n - run, f);
+}
+
+void cli_puts(FILE *f, const char *s)
+{
+    cli_put(f, s, strlen(s));
 }
 
 void cli_json_str(FILE *f, const char *p, size_t n)
@@ -98,6 +172,8 @@ int cli_finish(int code)
 char *cli_db_path(const char *cmd, const char *given)
 {
     char *path = NULL;
+    if (!given)
+        given = cli_global_db;
     if (given)
         path = strdup(given);
     else if (zs_db_default_path(&path) != 0)
