@@ -1,0 +1,231 @@
+/*
+ * input.c - what a run will index: files and folders walked in sorted order
+ * (hidden entries skipped), standard input and buffers as in-memory jobs,
+ * the manifest of dates and sources, and the documents already indexed
+ * (path and content hash), against which unchanged files are skipped.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pipeline_int.h"
+
+int zsd_cmp_known(const void *a, const void *b)
+{
+    return strcmp(((const known *)a)->path, ((const known *)b)->path);
+}
+
+known *zsd_find_known(run *r, const char *path)
+{
+    known key = {(char *)path, 0, 0};
+    return r->nknown ? bsearch(&key, r->known, r->nknown, sizeof *r->known, zsd_cmp_known) : NULL;
+}
+
+/* size: the file's, as stat() found it (0 for standard input). */
+int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long size)
+{
+    if (r->njobs == r->capjobs) {
+        size_t cap = r->capjobs ? r->capjobs * 2 : 64;
+        job *nj = realloc(r->jobs, cap * sizeof *nj);
+        if (!nj)
+            return ZS_ENOMEM;
+        r->jobs = nj;
+        r->capjobs = cap;
+    }
+    job *j = &r->jobs[r->njobs];
+    memset(j, 0, sizeof *j);
+    if (!(j->path = strdup(path)))
+        return ZS_ENOMEM;
+    j->from_stdin = from_stdin;
+    j->huge = size >= HUGE_JOB_BYTES;
+    j->stat_size = size;
+    r->njobs++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void zsd_report(run *r, zs_msg_kind kind, const char *path, long long off, const char *text)
+{
+    if (r->o && r->o->on_msg)
+        r->o->on_msg(r->o->ctx, kind, path, off, text);
+}
+
+/* Read manifest.tsv in dir: file<TAB>date<TAB>source. */
+void zsd_load_manifest(run *r, const char *dir, const char *file)
+{
+    char path[PATH_MAX];
+    if (file)
+        snprintf(path, sizeof path, "%s", file);
+    else
+        snprintf(path, sizeof path, "%s/manifest.tsv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[8192];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *tab1 = strchr(line, '\t');
+        if (!tab1)
+            continue;
+        *tab1 = '\0';
+        char *date = tab1 + 1, *tab2 = strchr(date, '\t'), *source = "";
+        if (tab2) {
+            *tab2 = '\0';
+            source = tab2 + 1;
+        }
+        char full[PATH_MAX], real[PATH_MAX];
+        int k = snprintf(full, sizeof full, "%s/%s", dir, line);
+        if (k < 0 || (size_t)k >= sizeof full || !realpath(full, real))
+            continue;
+        if (r->nman == r->capman) {
+            size_t cap = r->capman ? r->capman * 2 : 32;
+            manifest_row *nm = realloc(r->man, cap * sizeof *nm);
+            if (!nm)
+                break;
+            r->man = nm;
+            r->capman = cap;
+        }
+        r->man[r->nman++] = (manifest_row){strdup(real), strdup(date), strdup(source)};
+    }
+    fclose(f);
+}
+
+const manifest_row *zsd_find_manifest(run *r, const char *path)
+{
+    for (size_t i = 0; i < r->nman; i++)
+        if (!strcmp(r->man[i].path, path))
+            return &r->man[i];
+    return NULL;
+}
+
+/* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
+int zsd_walk(run *r, const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char m[512];
+        snprintf(m, sizeof m, "cannot open folder: %s", strerror(errno));
+        zsd_report(r, ZS_MSG_SKIPPED, dir, -1, m);
+        r->st->files_skipped++;
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char full[PATH_MAX];
+        struct stat sb;
+        int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
+        if (k < 0 || (size_t)k >= sizeof full || stat(full, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode) && depth < 64)
+            rc = zsd_walk(r, full, depth + 1);
+        else if (S_ISREG(sb.st_mode) && strcmp(names[i], "manifest.tsv") != 0) {
+            r->st->files_seen++;
+            r->st->bytes_total += (unsigned long long)sb.st_size;
+            rc = zsd_add_job(r, full, 0, (unsigned long long)sb.st_size);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
+int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year)
+{
+    int rc = zsd_add_job(r, name, 1, 0);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    job *j = &r->jobs[r->njobs - 1];
+    j->mem = buf;
+    j->nmem = len;
+    j->year = year;
+    r->st->files_seen++;
+    r->st->bytes_total += len;
+    return 0;
+}
+
+/* Read standard input into a job. */
+int zsd_add_stdin_job(run *r, const char *name)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (len == cap) {
+            if (cap >= ZS_MAX_FILE_BYTES)
+                break;
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - len, stdin);
+        len += got;
+        if (!got)
+            break;
+    }
+    if (!buf)
+        return ZS_ENOMEM;
+    return zsd_add_mem_job(r, name, buf, len, 0);
+}
+
+int zsd_load_known(run *r)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = zsd_prepare(r->db, &st, "SELECT path, hash FROM docs ORDER BY path");
+    if (rc)
+        return rc;
+    size_t cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (r->nknown == cap) {
+            cap = cap ? cap * 2 : 256;
+            known *nk = realloc(r->known, cap * sizeof *nk);
+            if (!nk) {
+                rc = ZS_ENOMEM;
+                break;
+            }
+            r->known = nk;
+        }
+        known *k = &r->known[r->nknown++];
+        k->path = strdup((const char *)sqlite3_column_text(st, 0));
+        k->hash = strtoull((const char *)sqlite3_column_text(st, 1), NULL, 16);
+        k->seen = 0;
+    }
+    sqlite3_finalize(st);
+    /* SQLite's ORDER BY uses memcmp order, like strcmp: bsearch works. */
+    return rc;
+}

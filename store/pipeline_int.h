@@ -1,0 +1,199 @@
+/*
+ * pipeline_int.h - private interface between the files of the indexing
+ * pipeline (store/): input.c lists the work, prepare.c is what the worker
+ * threads do to a file, writer.c is the single writer, and index.c runs
+ * them (zs_index_paths, zs_index_buffer, zs_index_remove).
+ *
+ * A run is a list of jobs, one per file, in input order. Workers take jobs
+ * in that order and prepare them without the database (read, hash, decode,
+ * passages, zones, years, figures, tokens, compression); the writer takes
+ * finished jobs in the same order and stores them, so a run is
+ * deterministic. The mutex and two conditions of struct run are the only
+ * meeting point; everything a job holds belongs to the thread that has it.
+ */
+#ifndef ZS_STORE_PIPELINE_INT_H
+#define ZS_STORE_PIPELINE_INT_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "extract_int.h"
+#include "figure_int.h"
+#include "segment_int.h"
+#include "store_int.h"
+
+/* Bytes of files read but not yet written past which workers wait: a job
+ * holds about ten times its file in passages and tokens, so a few large
+ * files would otherwise take gigabytes (5 MB files: 16 MiB here gave a peak
+ * of 405 MB). 2 MiB lets the workers ride out the writer's commits: news-200
+ * 15.24 s with 1 MiB, 14.86 s with 2 MiB (peak 225 -> 245 MB). */
+#define MAX_UNWRITTEN_BYTES (2u * 1024u * 1024u)
+/* A file this large is a huge job: its body is not pre-tokenized
+ * (tokens take 16 bytes per character, six times the text) but segmented
+ * by the writer, at about 100 MB/s; and one huge job at a time is taken,
+ * so a corpus of big files stays within a few times the largest file. */
+#define HUGE_JOB_BYTES (2u << 20) /* 3.9 MB files: 272 MB peak at 4 MiB, 193 MB */
+
+/* One passage ready for the writer. */
+typedef struct prep_passage {
+    zsi_passage p;     /* text, kind, byte range */
+    uint64_t hash;
+    char *parks;       /* canonical names joined by ' ' */
+    char **park_list;
+    size_t nparks;
+    int park_inherited;
+    int *years;        /* nyears, then yeartext, in one allocation (NULL if none);
+                        * a year the passage only spans (十四五) is negated */
+    size_t nyears;
+    const char *yeartext; /* the years joined by ' ' (the year column; a spanned
+                           * year as ~2023), or "" */
+    zsi_figure *figs;
+    size_t nfigs;
+    char *figtext;     /* figures as printed joined by ' ' (the figure column) */
+    /* Tokens of the FTS columns (body, park, year, figure), or NULL: not for
+     * huge jobs, and not in the struct, which a file of short lines has
+     * once per line (256 of its 420 bytes). */
+    zss_pretok *pt;
+    char *packed;      /* the text compressed (textpack.c), or NULL */
+    size_t npacked;
+    int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
+    int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
+} prep_passage;
+
+/* What a worker thread owns. */
+typedef struct worker_ctx {
+    zs_seg *seg;
+    zsd_cctx *cctx;
+    const zsd_dict *dict; /* the index's dictionary when the job was taken */
+} worker_ctx;
+
+typedef struct msg {
+    zs_msg_kind kind;
+    long long off;
+    char *text;
+} msg;
+
+typedef struct job {
+    char *path;        /* as stored: absolute path, or the name given */
+    int from_stdin;    /* bytes are in mem (standard input or a buffer) */
+    char *mem;
+    size_t nmem;
+    int state;         /* 0 queued, 1 taken, 2 done */
+    int huge;          /* HUGE_JOB_BYTES or more, as found when added */
+    unsigned long long stat_size; /* as found when added: 0 for pipes and devices */
+    int skip;          /* not indexed (messages say why) */
+    int unchanged;
+    uint64_t hash;
+    unsigned long long size;
+    int year;
+    char *date, *source;
+    char *article_park;
+    prep_passage *ps;
+    size_t nps;
+    msg *msgs;
+    size_t nmsgs;
+} job;
+
+/* Known documents: path -> hash, read before the run (immutable during it). */
+typedef struct known {
+    char *path;
+    uint64_t hash;
+    int seen;
+} known;
+
+typedef struct manifest_row {
+    char *path;        /* absolute */
+    char *date, *source;
+} manifest_row;
+
+typedef struct run {
+    zs_db *db;
+    const zs_index_opts *o;
+    zs_index_stats *st;
+    job *jobs;
+    size_t njobs, capjobs;
+    known *known;
+    size_t nknown;
+    manifest_row *man;
+    size_t nman, capman;
+    zsi_gazetteer *gaz;
+    zsd_hints *hints;  /* shared by the workers */
+    pthread_mutex_t mu;
+    /* Two conditions, each signalled only when its waiter can go on: one
+     * broadcast per job woke every thread for each of 45,791 news files
+     * (futex calls; 0.37 s of the writer's 7.8 s went to handing over). */
+    pthread_cond_t cv_work; /* workers: room to take a job, or stop */
+    pthread_cond_t cv_done; /* the writer: job writer_wants is done */
+    size_t nidle;       /* workers waiting on cv_work */
+    size_t writer_wants; /* the job the writer waits for, or SIZE_MAX */
+    size_t next_take, next_write, next_free, next_prefetch, window;
+    int huge_busy;     /* a huge job is taken and not yet written */
+    int stop;
+    const zsd_dict *dict; /* published by the writer once it has one (under mu) */
+    unsigned long long unwritten; /* bytes of jobs done by workers, not yet written */
+    struct timespec t0;
+    double last_progress;
+    char **dirs;       /* folders given (absolute), for prune */
+    size_t ndirs;
+} run;
+
+/* What the single writer holds: its statements, string and text stores, and
+ * the lookups that find repeated passages. */
+typedef struct writer {
+    zs_db *db;
+    sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
+        *fig_ins, *park_ins, *year_ins, *alias_ins;
+    zsd_strings *str;
+    zsd_packer *pack;
+    zsd_seen *seen;
+    zsd_repeats *rep;
+    worker_ctx wk;     /* for passages the workers took for repeats */
+} writer;
+
+/* ---- interface to input.c ---- */
+
+/* Add a file job; size: the file's, as stat() found it (0 for standard
+ * input). Errors: ZS_ENOMEM. */
+int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long size);
+/* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
+int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
+/* Read standard input into a job. Errors: ZS_ENOMEM. */
+int zsd_add_stdin_job(run *r, const char *name);
+/* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
+int zsd_walk(run *r, const char *dir, int depth);
+/* Read manifest.tsv in dir (or file): file<TAB>date<TAB>source. */
+void zsd_load_manifest(run *r, const char *dir, const char *file);
+/* The manifest row of an absolute path, or NULL. Borrowed from r. */
+const manifest_row *zsd_find_manifest(run *r, const char *path);
+/* Read the documents already indexed (path and hash), sorted by path. */
+int zsd_load_known(run *r);
+int zsd_cmp_known(const void *a, const void *b);
+/* The known document at path, or NULL. */
+known *zsd_find_known(run *r, const char *path);
+/* Pass a message to the caller's on_msg. */
+void zsd_report(run *r, zs_msg_kind kind, const char *path, long long off, const char *text);
+
+/* ---- interface to prepare.c ---- */
+
+/* A message for the job's file, reported when the writer reaches it. */
+void zsd_job_msg(job *j, zs_msg_kind kind, long long off, const char *text);
+/* Free what a job prepared (passages, tokens, messages); keeps its path. */
+void zsd_job_clear(job *j);
+/* Everything of one passage but the zones it names (those came first). */
+int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp);
+/* A worker thread's main (pthread_create); arg is the run. */
+void *zsd_worker(void *arg);
+
+/* ---- interface to writer.c ---- */
+
+int zsd_writer_open(writer *w, zs_db *db);
+void zsd_writer_close(writer *w);
+/* Store one prepared file: its document row and passages. */
+int zsd_write_job(writer *w, run *r, job *j);
+/* Record the gazetteer's aliases in the index so queries need no data files. */
+int zsd_store_aliases(writer *w, zsi_gazetteer *g);
+/* Remove a document's rows, promoting remembered duplicates elsewhere. */
+int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id);
+
+#endif

@@ -1,0 +1,341 @@
+/*
+ * writer.c - the single writer: one prepared file at a time, in input order,
+ * into the document, passage, FTS5, figure, zone and year tables. The FTS5
+ * tokenizer replays the worker's tokens (zss_pretok) instead of running ICU
+ * again.
+ *
+ * Duplicates. A passage whose text is already stored (same hash and text,
+ * in this or another document) is not indexed again; its place is kept in
+ * passage_dups. When the owning document goes away, a remembered place is
+ * promoted to owner (zsd_remove_doc_rows), so no text is lost.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "pipeline_int.h"
+
+void zsd_writer_close(writer *w)
+{
+    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins, &w->p_find,
+                            &w->p_same, &w->dup_ins, &w->fts_ins, &w->fig_ins, &w->park_ins, &w->year_ins,
+                            &w->alias_ins};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        sqlite3_finalize(*all[i]);
+        *all[i] = NULL;
+    }
+    zsd_strings_free(w->str);
+    w->str = NULL;
+    zsd_packer_free(w->pack);
+    w->pack = NULL;
+    zsd_seen_free(w->seen);
+    w->seen = NULL;
+    zsd_repeats_free(w->rep);
+    w->rep = NULL;
+    zs_seg_free(w->wk.seg);
+    w->wk.seg = NULL;
+}
+
+int zsd_writer_open(writer *w, zs_db *db)
+{
+    int rc;
+    w->db = db;
+    if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE path=?")) ||
+        (rc = zsd_prepare(db, &w->doc_ins,
+                          "INSERT INTO docs(path, hash, size, year, park, date, source,"
+                          " indexed_at) VALUES(?,?,?,?,?,?,?,strftime('%s','now'))")) ||
+        (rc = zsd_prepare(db, &w->doc_upd,
+                          "UPDATE docs SET hash=?2, size=?3, year=?4, park=?5, date=?6,"
+                          " source=?7, indexed_at=strftime('%s','now') WHERE id=?1")) ||
+        (rc = zsd_prepare(db, &w->p_ins,
+                          "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
+                          " year, figure) VALUES(?,?,?,?,?,?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
+        (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->fts_ins,
+                          "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->fig_ins,
+                          "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
+                          " value_hi, unit, class, hedge, metric, metric_raw, park, year)"
+                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
+        (rc = zsd_prepare(db, &w->p_same,
+                          "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
+        (rc = zsd_strings_open(&w->str, db)) || (rc = zsd_packer_open(&w->pack, db)))
+        return rc;
+    if (zsd_repeats_open(&w->rep))
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+    return 0;
+}
+
+static int step_done(zs_db *db, sqlite3_stmt *st, const char *what)
+{
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (src != SQLITE_DONE && src != SQLITE_ROW)
+        return zsd_sqlite_fail(db, what);
+    return 0;
+}
+
+/*
+ * Remove a document's passages (promoting remembered duplicates elsewhere),
+ * its duplicate places, figures, parks and years. Used for changed, removed
+ * and pruned documents.
+ */
+int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
+{
+    char sql[2048];
+    int rc;
+    /* Promote: a passage of this doc that another doc also printed moves there. */
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TABLE IF NOT EXISTS promote(passage_id INTEGER PRIMARY KEY,"
+             " doc_id, seq, start, end);"
+             "DELETE FROM temp.promote;"
+             "INSERT OR IGNORE INTO temp.promote SELECT d.passage_id, d.doc_id, d.seq, d.start,"
+             " d.end FROM passage_dups d JOIN passages p ON p.id=d.passage_id"
+             " WHERE p.doc_id=%lld AND d.doc_id<>%lld ORDER BY d.rowid;"
+             "UPDATE passages SET (doc_id, seq, start, end) = (SELECT doc_id, seq, start, end"
+             " FROM temp.promote t WHERE t.passage_id=passages.id)"
+             " WHERE id IN (SELECT passage_id FROM temp.promote);"
+             "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM passage_dups d"
+             " JOIN temp.promote t ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
+             " AND t.seq=d.seq);"
+             "DELETE FROM passage_dups WHERE doc_id=%lld;"
+             "INSERT INTO fts(fts, rowid, body, park, year, figure) SELECT 'delete', id, body,"
+             " park, year, figure FROM passages_text WHERE doc_id=%lld;"
+             "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
+             "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
+             "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE"
+             " doc_id=%lld);"
+             "DELETE FROM passages WHERE doc_id=%lld;",
+             (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id,
+             (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id);
+    if ((rc = zsd_exec(db, sql)) != 0)
+        return rc;
+    return 0;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t seq,
+                         prep_passage *pp)
+{
+    zs_index_stats *st = r->st;
+    const char *article_park = j->article_park;
+    zs_db *db = w->db;
+    int rc;
+    sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
+    int kept = pid != 0, found = kept; /* kept: a text confirmed before (repeats.c) */
+    if (!found && w->seen) { /* a first build: candidates from memory, confirmed on the text */
+        size_t cur = 0;
+        sqlite3_int64 cand;
+        while (!found && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
+            sqlite3_bind_int64(w->p_same, 1, cand);
+            sqlite3_bind_int64(w->p_same, 2, (sqlite3_int64)pp->hash);
+            sqlite3_bind_text(w->p_same, 3, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+            if ((found = sqlite3_step(w->p_same) == SQLITE_ROW))
+                pid = cand;
+            sqlite3_reset(w->p_same);
+        }
+    } else if (!found) {
+        sqlite3_bind_int64(w->p_find, 1, (sqlite3_int64)pp->hash);
+        sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+        found = sqlite3_step(w->p_find) == SQLITE_ROW;
+        pid = found ? sqlite3_column_int64(w->p_find, 0) : 0;
+        sqlite3_reset(w->p_find);
+    }
+    if (found) {
+        if (!kept)
+            zsd_repeats_keep(w->rep, pp->hash, pid, pp->p.text, pp->p.len);
+        sqlite3_bind_int64(w->dup_ins, 1, pid);
+        sqlite3_bind_int64(w->dup_ins, 2, doc_id);
+        sqlite3_bind_int64(w->dup_ins, 3, (sqlite3_int64)seq);
+        sqlite3_bind_int64(w->dup_ins, 4, (sqlite3_int64)pp->p.start);
+        sqlite3_bind_int64(w->dup_ins, 5, (sqlite3_int64)pp->p.end);
+        st->duplicates++;
+        return step_done(db, w->dup_ins, "recording a repeated passage");
+    }
+    if (pp->repeat) { /* the workers' guess was wrong (seen.c): prepare it here */
+        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
+        w->wk.dict = NULL; /* the packer below compresses */
+        if ((rc = zsd_prepare_passage(r, &w->wk, j, pp)) != 0)
+            return zsd_fail(db, rc, "%s", zs_strerror(rc));
+        pp->repeat = 0;
+    }
+    sqlite3_stmt *s = w->p_ins;
+    sqlite3_bind_int64(s, 1, doc_id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
+    sqlite3_bind_int(s, 3, pp->p.kind);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)pp->p.start);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)pp->p.end);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)pp->hash);
+    const void *body;
+    size_t nbody;
+    int blob = pp->packed != NULL;
+    if (pp->pack_tried) {
+        body = blob ? (const void *)pp->packed : pp->p.text;
+        nbody = blob ? pp->npacked : pp->p.len;
+    } else if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob))) {
+        return rc;
+    }
+    if (blob)
+        sqlite3_bind_blob(s, 7, body, (int)nbody, SQLITE_STATIC);
+    else
+        sqlite3_bind_text(s, 7, body, (int)nbody, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
+    if ((rc = step_done(db, s, "storing a passage")) != 0)
+        return rc;
+    pid = sqlite3_last_insert_rowid(db->h);
+    if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
+        /* The table is full: from now on SQLite finds repeats. */
+        zsd_seen_free(w->seen);
+        w->seen = NULL;
+        if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
+            return rc;
+    }
+    s = w->fts_ins;
+    sqlite3_bind_int64(s, 1, pid);
+    sqlite3_bind_text(s, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
+    zss_pretok_set(pp->pt, pp->pt ? 4 : 0);
+    rc = step_done(db, s, "indexing a passage");
+    zss_pretok_set(NULL, 0);
+    if (rc)
+        return rc;
+    st->passages++;
+    for (size_t i = 0; i < pp->nparks; i++) {
+        sqlite3_bind_int64(w->park_ins, 1, pid);
+        sqlite3_bind_text(w->park_ins, 2, pp->park_list[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int(w->park_ins, 3, pp->park_inherited);
+        if ((rc = step_done(db, w->park_ins, "storing a park")) != 0)
+            return rc;
+    }
+    for (size_t i = 0; i < pp->nyears; i++) {
+        sqlite3_bind_int64(w->year_ins, 1, pid);
+        int y = pp->years[i];
+        sqlite3_bind_int(w->year_ins, 2, y < 0 ? -y : y);
+        sqlite3_bind_int(w->year_ins, 3, y < 0);
+        if ((rc = step_done(db, w->year_ins, "storing a year")) != 0)
+            return rc;
+    }
+    const char *fig_park = pp->nparks ? pp->park_list[0] : (article_park ? article_park : "");
+    /* the passage's one year, when it speaks of one and states it */
+    int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
+    for (size_t i = 0; i < pp->nfigs; i++) {
+        const zsi_figure *f = &pp->figs[i];
+        int year = f->year ? f->year : only_year;
+        const char *strs[5] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
+                               f->metric_raw, fig_park};
+        sqlite3_int64 ids[5];
+        for (int k = 0; k < 5; k++)
+            if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)
+                return rc;
+        s = w->fig_ins;
+        sqlite3_bind_int64(s, 1, pid);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)f->start);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)(f->end - f->start));
+        sqlite3_bind_double(s, 4, f->value);
+        if (f->value_hi != f->value)
+            sqlite3_bind_double(s, 5, f->value_hi);
+        else
+            sqlite3_bind_null(s, 5);
+        sqlite3_bind_int64(s, 6, ids[0]);
+        sqlite3_bind_int64(s, 7, ids[1]);
+        sqlite3_bind_int(s, 8, f->hedge);
+        sqlite3_bind_int64(s, 9, ids[2]);
+        sqlite3_bind_int64(s, 10, ids[3]);
+        sqlite3_bind_int64(s, 11, ids[4]);
+        sqlite3_bind_int(s, 12, year);
+        if ((rc = step_done(db, s, "storing a figure")) != 0)
+            return rc;
+        st->figures++;
+    }
+    return 0;
+}
+
+static int hex64(char *buf, size_t cap, uint64_t h)
+{
+    return snprintf(buf, cap, "%016llx", (unsigned long long)h);
+}
+
+int zsd_write_job(writer *w, run *r, job *j)
+{
+    zs_db *db = w->db;
+    char hash[32];
+    int rc;
+    sqlite3_int64 doc_id = 0;
+
+    hex64(hash, sizeof hash, j->hash);
+    sqlite3_bind_text(w->doc_find, 1, j->path, -1, SQLITE_STATIC);
+    if (sqlite3_step(w->doc_find) == SQLITE_ROW)
+        doc_id = sqlite3_column_int64(w->doc_find, 0);
+    sqlite3_reset(w->doc_find);
+    /* No SAVEPOINT per document: FTS5 flushes its pending terms to a new
+     * segment at every savepoint (callgrind: 27% of all instructions went
+     * there). A failure fails the run and rolls back the whole batch, which
+     * the next run redoes, so the index is never left half-written. */
+    if (doc_id) {
+        zsd_repeats_clear(w->rep); /* its ids may be reused */
+        if ((rc = zsd_remove_doc_rows(db, doc_id)) != 0)
+            return rc;
+    }
+    sqlite3_stmt *s = doc_id ? w->doc_upd : w->doc_ins;
+    if (doc_id)
+        sqlite3_bind_int64(s, 1, doc_id);
+    else
+        sqlite3_bind_text(s, 1, j->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)j->size);
+    if (j->year)
+        sqlite3_bind_int(s, 4, j->year);
+    else
+        sqlite3_bind_null(s, 4);
+    bind_text_or_null(s, 5, j->article_park);
+    bind_text_or_null(s, 6, j->date);
+    bind_text_or_null(s, 7, j->source);
+    if ((rc = step_done(db, s, "storing a document")) != 0)
+        return rc;
+    if (!doc_id)
+        doc_id = sqlite3_last_insert_rowid(db->h);
+    for (size_t i = 0; i < j->nps; i++)
+        if ((rc = write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
+            return rc;
+    r->st->files_indexed++;
+    return 0;
+}
+
+/* Record the gazetteer's aliases in the index so queries need no data files. */
+int zsd_store_aliases(writer *w, zsi_gazetteer *g)
+{
+    int rc = 0;
+    for (size_t i = 0; i < zsi_gazetteer_count(g) && !rc; i++) {
+        const char *name = zsi_gazetteer_name(g, i);
+        const char *const *al = NULL;
+        size_t nal = 0;
+        sqlite3_bind_text(w->alias_ins, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(w->alias_ins, 2, name, -1, SQLITE_STATIC);
+        rc = step_done(w->db, w->alias_ins, "storing a park alias");
+        if (rc || zsi_park_aliases(g, name, strlen(name), &al, &nal))
+            continue;
+        for (size_t k = 0; k < nal && !rc; k++) {
+            sqlite3_bind_text(w->alias_ins, 1, al[k], -1, SQLITE_STATIC);
+            sqlite3_bind_text(w->alias_ins, 2, name, -1, SQLITE_STATIC);
+            rc = step_done(w->db, w->alias_ins, "storing a park alias");
+        }
+    }
+    return rc;
+}
