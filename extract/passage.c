@@ -66,22 +66,13 @@
  * with no letter, digit or Han character ("……") are not returned.
  * start/end always cover the original bytes of the first and last segment.
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
-#include "segment_int.h"
-#include "extract_int.h"
-
-extern const char zs_data_passage_cues[];
-extern const size_t zs_data_passage_cues_len;
+#include "passage_int.h"
 
 #define SLOT_CAPTION_CHARS 60
-#define BYLINE_CHARS 60
 #define HEADLINE_CHARS 40
 #define HEADLIKE_CHARS 24
 #define FULL_RATIO 0.75
@@ -89,24 +80,7 @@ extern const size_t zs_data_passage_cues_len;
 #define NARROW_COLUMNS 60
 #define FRAGMENT_AFTER_PROSE 8
 #define FRAGMENT_AFTER_PLAIN 4
-#define MAX_TOKENS 32
 #define MAX_JOIN_BLANKS 1
-
-typedef struct str {
-    const char *s;
-    size_t n;
-} str;
-
-typedef struct strlist {
-    str *v;
-    size_t n, cap;
-} strlist;
-
-typedef struct cues {
-    char *buf; /* the loaded file; entries point into it */
-    strlist opener, role, caption, surname, credit;
-    unsigned char *credit_caption; /* per credit: 1 caption, 0 byline */
-} cues;
 
 typedef struct seg {
     size_t s, e;       /* trimmed content bytes */
@@ -123,469 +97,6 @@ typedef struct seg {
     double colw;       /* column width around it, 0 unknown */
     int used;
 } seg;
-
-static int sl_add(strlist *l, const char *s, size_t n)
-{
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        str *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv)
-            return ZS_ENOMEM;
-        l->v = nv;
-        l->cap = nc;
-    }
-    l->v[l->n].s = s;
-    l->v[l->n++].n = n;
-    return 0;
-}
-
-static void cues_free(cues *c)
-{
-    free(c->buf);
-    free(c->opener.v);
-    free(c->role.v);
-    free(c->caption.v);
-    free(c->surname.v);
-    free(c->credit.v);
-    free(c->credit_caption);
-}
-
-static int by_len_desc(const void *a, const void *b)
-{
-    const str *x = a, *y = b;
-    return (x->n < y->n) - (x->n > y->n);
-}
-
-static int cues_load(cues *c)
-{
-    size_t n, pos = 0, len;
-    const char *line;
-    strlist *sec = NULL;
-    int rc = zss_data_load("passage_cues.txt", zs_data_passage_cues,
-                           zs_data_passage_cues_len, &c->buf, &n);
-    if (rc)
-        return rc;
-    while (zsi_data_next_line(c->buf, n, &pos, &line, &len)) {
-        if (line[0] == '[') {
-            sec = NULL;
-            if (len == 8 && !memcmp(line, "[opener]", 8))
-                sec = &c->opener;
-            else if (len == 6 && !memcmp(line, "[role]", 6))
-                sec = &c->role;
-            else if (len == 9 && !memcmp(line, "[caption]", 9))
-                sec = &c->caption;
-            else if (len == 9 && !memcmp(line, "[surname]", 9))
-                sec = &c->surname;
-            else if (len == 8 && !memcmp(line, "[credit]", 8))
-                sec = &c->credit;
-            else if (len > 1 && line[1] != ' ') /* "[" alone is an opener-like entry */
-                return ZS_EINVAL;
-            if (sec)
-                continue;
-        }
-        if (!sec)
-            continue;
-        if (sec == &c->credit) {
-            const char *tab = memchr(line, '\t', len);
-            size_t wn = tab ? (size_t)(tab - line) : len;
-            int cap = tab && (size_t)(line + len - tab - 1) == 7 && !memcmp(tab + 1, "caption", 7);
-            unsigned char *nk = realloc(c->credit_caption, c->credit.n + 1);
-            if (!nk)
-                return ZS_ENOMEM;
-            c->credit_caption = nk;
-            nk[c->credit.n] = (unsigned char)cap;
-            if ((rc = sl_add(sec, line, wn)) != 0)
-                return rc;
-            continue;
-        }
-        if ((rc = sl_add(sec, line, len)) != 0)
-            return rc;
-    }
-    /* Longest first, so 特约通讯员 wins over 通讯员 (credits keep their kinds). */
-    qsort(c->opener.v, c->opener.n, sizeof(str), by_len_desc);
-    qsort(c->role.v, c->role.n, sizeof(str), by_len_desc);
-    qsort(c->caption.v, c->caption.n, sizeof(str), by_len_desc);
-    qsort(c->surname.v, c->surname.n, sizeof(str), by_len_desc);
-    return 0;
-}
-
-/* The cues, loaded and sorted once per process and never freed, like the
- * units (figure.c): loading them for every file was 4% of indexing news
- * of 2 KB articles (perf: qsort, zsi_data_next_line). */
-static struct {
-    pthread_once_t once;
-    int rc;
-    cues c;
-} g_cues = {PTHREAD_ONCE_INIT, 0, {0}};
-
-static void cues_init(void)
-{
-    if ((g_cues.rc = cues_load(&g_cues.c)) != 0) {
-        cues_free(&g_cues.c);
-        memset(&g_cues.c, 0, sizeof g_cues.c);
-    }
-}
-
-/* ---- characters ---- */
-
-static UChar32 cp_at(const char *p, size_t i, size_t n, size_t *next)
-{
-    int32_t k = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(p, k, (int32_t)n, c);
-    *next = (size_t)k;
-    return c < 0 ? 0xFFFD : c;
-}
-
-static UChar32 cp_before(const char *p, size_t start, size_t i, size_t *prev)
-{
-    int32_t k = (int32_t)i;
-    UChar32 c;
-    U8_PREV(p, (int32_t)start, k, c);
-    *prev = (size_t)k;
-    return c < 0 ? 0xFFFD : c;
-}
-
-static int is_space(UChar32 c)
-{
-    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\f' || c == '\v';
-}
-
-/* The CJK Unified Ideographs block: all wide, all ideographic, none
- * punctuation (Unicode 14 filled it). Most characters of Chinese news are
- * here, and answering for them without ICU's property tries took a third
- * of the splitter's time (perf, news-200: u_getUnicodeProperties). */
-static int is_cjk_block(UChar32 c)
-{
-    return c >= 0x4E00 && c <= 0x9FFF;
-}
-
-static int is_wide(UChar32 c)
-{
-    if (c < 0x80)
-        return 0; /* narrow or neutral */
-    if (is_cjk_block(c))
-        return 1;
-    int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    return w == U_EA_WIDE || w == U_EA_FULLWIDTH || w == U_EA_AMBIGUOUS;
-}
-
-static int is_han(UChar32 c)
-{
-    return is_cjk_block(c) || (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC));
-}
-
-static int is_punct(UChar32 c)
-{
-    return !is_cjk_block(c) && u_ispunct(c);
-}
-
-/* Sentence punctuation inside a line: the mark of running text. */
-static int is_prose_punct(UChar32 c)
-{
-    return c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF01 ||
-           c == 0xFF1F || c == ',' || c == ';';
-}
-
-static int is_final(UChar32 c)
-{
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 ||
-           c == '!' || c == '?' || c == ';' || c == 0xFF0E;
-}
-
-static int is_closer(UChar32 c)
-{
-    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 ||
-           c == ')' || c == 0x300B || c == 0x3009 || c == 0x3011 || c == '"' || c == '\'';
-}
-
-static int is_opening(UChar32 c)
-{
-    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == 0xFF08 ||
-           c == '(' || c == 0x300A || c == 0x3008 || c == 0x3010 || c == '[';
-}
-
-static int starts_with(const char *p, size_t n, const str *w)
-{
-    return w->n <= n && memcmp(p, w->s, w->n) == 0;
-}
-
-static int ends_with(const char *p, size_t n, const char *w, size_t wn)
-{
-    return wn <= n && memcmp(p + n - wn, w, wn) == 0;
-}
-
-/* ---- bold-type doubling ---- */
-
-int zsi_undouble(const char *p, size_t n, char **out, size_t *nout)
-{
-    size_t i = 0, o = 0, run_starts = 0, pairs = 0;
-    char *buf = NULL;
-
-    *out = NULL;
-    *nout = 0;
-    if (!p || n < 8)
-        return 0;
-    while (i < n) {
-        size_t j, k;
-        UChar32 c = cp_at(p, i, n, &j);
-        if (is_space(c) || c == 0xFFFD)
-            goto no;
-        if (is_punct(c)) {
-            UChar32 d = j < n ? cp_at(p, j, n, &k) : 0;
-            if (d != c)
-                goto no;
-            /* Allocated once the line starts doubled: most lines are not. */
-            if (!buf && !(buf = malloc(n + 1)))
-                return ZS_ENOMEM;
-            memcpy(buf + o, p + i, j - i);
-            o += j - i;
-            i = k;
-            pairs++;
-            continue;
-        }
-        /* A text run up to the next punctuation: must be X X with |X| >= 2. */
-        size_t r = i, nchr = 0;
-        while (r < n) {
-            size_t nx;
-            UChar32 e = cp_at(p, r, n, &nx);
-            if (is_punct(e) || is_space(e))
-                break;
-            r = nx;
-            nchr++;
-        }
-        if (nchr < 4 || nchr % 2)
-            goto no;
-        size_t half = i, cnt = 0;
-        while (cnt < nchr / 2) {
-            cp_at(p, half, n, &half);
-            cnt++;
-        }
-        if (half - i != r - half || memcmp(p + i, p + half, half - i) != 0)
-            goto no;
-        if (!buf && !(buf = malloc(n + 1)))
-            return ZS_ENOMEM;
-        memcpy(buf + o, p + i, half - i);
-        o += half - i;
-        i = r;
-        run_starts++;
-    }
-    if (!pairs || !run_starts)
-        goto no;
-    buf[o] = '\0';
-    *out = buf;
-    *nout = o;
-    return 1;
-no:
-    free(buf);
-    return 0;
-}
-
-/* ---- bylines and captions ---- */
-
-/* A personal name: 2-4 Han characters starting with a known surname. */
-static int is_name(const cues *c, const char *p, size_t n)
-{
-    size_t k = 0, i = 0, nx;
-    while (i < n) {
-        if (!is_han(cp_at(p, i, n, &nx)))
-            return 0;
-        i = nx;
-        k++;
-    }
-    if (k < 2 || k > 4)
-        return 0;
-    for (size_t s = 0; s < c->surname.n; s++) {
-        const str *w = &c->surname.v[s];
-        if (starts_with(p, n, w)) {
-            size_t sk = 0;
-            for (size_t b = 0; b < w->n; b++)
-                sk += ((unsigned char)w->s[b] & 0xC0) != 0x80;
-            return k - sk >= 1 && k - sk <= 2;
-        }
-    }
-    return 0;
-}
-
-/* A role token: ends with a role word ("贵州日报天眼新闻记者"), no punctuation. */
-static int is_role(const cues *c, const char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t nx;
-        UChar32 ch = cp_at(p, i, n, &nx);
-        if (is_prose_punct(ch))
-            return 0;
-        i = nx;
-    }
-    for (size_t r = 0; r < c->role.n; r++)
-        if (ends_with(p, n, c->role.v[r].s, c->role.v[r].n))
-            return 1;
-    return 0;
-}
-
-/* Split p into tokens at spaces and colons (：:). */
-static size_t tokens(const char *p, size_t n, str *tok, size_t cap)
-{
-    size_t k = 0, i = 0;
-    while (i < n && k < cap) {
-        size_t nx, s;
-        UChar32 ch = cp_at(p, i, n, &nx);
-        if (is_space(ch) || ch == 0xFF1A || ch == ':') {
-            i = nx;
-            continue;
-        }
-        s = i;
-        while (i < n) {
-            ch = cp_at(p, i, n, &nx);
-            if (is_space(ch) || ch == 0xFF1A || ch == ':')
-                break;
-            i = nx;
-        }
-        tok[k].s = p + s;
-        tok[k++].n = i - s;
-    }
-    return k;
-}
-
-static size_t skip_spaces_fwd(const char *p, size_t i, size_t n)
-{
-    size_t nx;
-    while (i < n && is_space(cp_at(p, i, n, &nx)))
-        i = nx;
-    return i;
-}
-
-static size_t trim_back(const char *p, size_t s, size_t e)
-{
-    size_t pv;
-    while (e > s && is_space(cp_before(p, s, e, &pv)))
-        e = pv;
-    return e;
-}
-
-/* Has the range sentence punctuation? */
-static int has_prose(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t nx;
-        if (is_prose_punct(cp_at(p, i, n, &nx)))
-            return 1;
-        i = nx;
-    }
-    return 0;
-}
-
-/* Leading markers that are layout, not text: #, -, *, •, ▶ and spaces. */
-static size_t skip_marks(const char *p, size_t n)
-{
-    size_t i = 0, nx;
-    for (;;) {
-        UChar32 ch = i < n ? cp_at(p, i, n, &nx) : 0;
-        if (ch == '#' || ch == 0x25B6 || ch == 0x25BA || ch == 0x2022 ||
-            ((ch == '-' || ch == '*') && nx < n && is_space(cp_at(p, nx, n, &nx))) ||
-            (i > 0 && is_space(ch)))
-            i = nx;
-        else
-            break;
-    }
-    return skip_spaces_fwd(p, i, n);
-}
-
-/*
- * Is the text a byline or a caption by its words? Returns the kind, or -1.
- * *credit is set when it ends with a credit (摄, /文 ...).
- */
-static int credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
-{
-    size_t b = skip_marks(p0, n0), nx, pv;
-    const char *p = p0 + b;
-    size_t n = n0 - b, desc_end = n, inner_s = 0, inner_e = n;
-    str tok[MAX_TOKENS];
-    size_t nt, names = 0, roles = 0, other = 0;
-    int cue = -1, bracketed = 0;
-
-    *credit = 0;
-    if (!n)
-        return -1;
-    for (size_t k = 0; k < c->caption.n; k++)
-        if (starts_with(p, n, &c->caption.v[k]))
-            return ZSI_P_CAPTION;
-    /* A trailing bracketed credit: "…生产线。(卢世容 摄)". */
-    UChar32 last = cp_before(p, 0, n, &pv);
-    if (last == ')' || last == 0xFF09) {
-        size_t i = pv;
-        while (i > 0) {
-            UChar32 ch = cp_before(p, 0, i, &i);
-            if (ch == '(' || ch == 0xFF08) {
-                cp_at(p, i, n, &nx);
-                inner_s = nx;
-                inner_e = pv;
-                desc_end = i;
-                bracketed = 1;
-                break;
-            }
-        }
-    }
-    size_t cs = bracketed ? inner_s : 0, ce = trim_back(p, 0, bracketed ? inner_e : n);
-    for (size_t k = 0; k < c->credit.n; k++) {
-        if (ends_with(p + cs, ce - cs, c->credit.v[k].s, c->credit.v[k].n)) {
-            cue = (int)k;
-            ce -= c->credit.v[k].n;
-            break;
-        }
-    }
-    if (cue >= 0) {
-        /* Who is credited: the token right before the cue. */
-        size_t ce2 = trim_back(p, cs, ce);
-        size_t s2 = ce2;
-        while (s2 > cs) {
-            size_t q;
-            UChar32 ch = cp_before(p, cs, s2, &q);
-            if (is_space(ch) || ch == 0xFF1A || ch == ':')
-                break;
-            s2 = q;
-        }
-        int person = s2 < ce2 && (is_name(c, p + s2, ce2 - s2) || is_role(c, p + s2, ce2 - s2));
-        if (!person && !bracketed && !(ce2 < ce)) /* glued to ordinary text: "新华社报道" */
-            return -1;
-        if (!person && !bracketed)
-            return -1;
-        *credit = 1;
-        if (!bracketed)
-            desc_end = ce2;
-        /* Text before the credited people is a description. */
-        nt = tokens(p, bracketed ? desc_end : ce2, tok, MAX_TOKENS);
-        for (size_t k = 0; k < nt; k++) {
-            if (is_name(c, tok[k].s, tok[k].n))
-                names++;
-            else if (is_role(c, tok[k].s, tok[k].n))
-                roles++;
-            else
-                other++;
-        }
-        if (other && c->credit_caption[cue])
-            return ZSI_P_CAPTION;
-        if (n > BYLINE_CHARS * 3 || has_prose(p, bracketed ? desc_end : ce2))
-            return -1;
-        return ZSI_P_BYLINE;
-    }
-    /* No credit: names and roles only. */
-    if (n > BYLINE_CHARS * 3 || has_prose(p, n))
-        return -1;
-    if (bracketed && inner_s == 1 && desc_end == 0)
-        nt = tokens(p + inner_s, inner_e - inner_s, tok, MAX_TOKENS);
-    else
-        nt = tokens(p, n, tok, MAX_TOKENS);
-    for (size_t k = 0; k < nt; k++) {
-        if (is_name(c, tok[k].s, tok[k].n))
-            names++;
-        else if (is_role(c, tok[k].s, tok[k].n))
-            roles++;
-        else
-            return -1;
-    }
-    return names ? ZSI_P_BYLINE : -1;
-}
 
 /* ---- segments ---- */
 
@@ -619,10 +130,10 @@ static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
 {
     size_t i = s, nx, best = 0;
     while (i < e) {
-        UChar32 ch = cp_at(p, i, e, &nx);
-        if ((is_final(ch) || is_closer(ch)) && nx < e) {
+        UChar32 ch = zsu_cp_at(p, i, e, &nx);
+        if ((zsu_is_sentence_end(ch) || zsu_is_closing(ch)) && nx < e) {
             size_t sp = nx, nx2;
-            if (is_space(cp_at(p, sp, e, &nx2))) {
+            if (zsu_is_space(zsu_cp_at(p, sp, e, &nx2))) {
                 size_t t = skip_spaces_fwd(p, sp, e);
                 if (t < e)
                     best = t; /* keep the last one */
@@ -635,13 +146,13 @@ static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
     }
     /* The part before must end a sentence. */
     size_t pv, q = trim_back(p, s, best);
-    UChar32 ch = cp_before(p, s, q, &pv);
-    while (is_closer(ch) && pv > s)
-        ch = cp_before(p, s, pv, &pv);
-    if (!is_final(ch))
+    UChar32 ch = zsu_cp_before(p, s, q, &pv);
+    while (zsu_is_closing(ch) && pv > s)
+        ch = zsu_cp_before(p, s, pv, &pv);
+    if (!zsu_is_sentence_end(ch))
         return 0;
     int credit;
-    int k = credit_kind(c, p + best, e - best, &credit);
+    int k = zsi_credit_kind(c, p + best, e - best, &credit);
     return k >= 0 ? best : 0;
 }
 
@@ -654,20 +165,20 @@ static void features(const cues *c, const char *p, seg *g)
     size_t nspaces = 0, gaps = 0;
     int depth = 0;
     while (i < g->e) {
-        UChar32 ch = cp_at(p, i, g->e, &nx);
-        g->width += is_wide(ch) ? 2 : 1;
+        UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
+        g->width += zsu_is_wide(ch) ? 2 : 1;
         g->nch++;
-        if (is_prose_punct(ch))
+        if (zsu_is_prose_punct(ch))
             g->prose = 1;
-        depth += is_opening(ch) - is_closer(ch);
-        if (is_space(ch)) {
+        depth += zsu_is_opening(ch) - zsu_is_closing(ch);
+        if (zsu_is_space(ch)) {
             nspaces++;
-            if (!is_space(prev))
+            if (!zsu_is_space(prev))
                 before_space = prev;
         } else {
-            if (is_space(prev) && before_space &&
-                (is_han(before_space) || is_closer(before_space)) &&
-                (is_han(ch) || is_opening(ch)))
+            if (zsu_is_space(prev) && before_space &&
+                (zsu_is_ideograph(before_space) || zsu_is_closing(before_space)) &&
+                (zsu_is_ideograph(ch) || zsu_is_opening(ch)))
                 gaps++;
         }
         prev = ch;
@@ -678,19 +189,19 @@ static void features(const cues *c, const char *p, seg *g)
     g->balanced = depth == 0;
     /* Ends a sentence? Look past closing quotes and brackets. */
     i = g->e;
-    UChar32 ch = cp_before(p, g->s, i, &pv);
-    while (is_closer(ch) && pv > g->s) {
+    UChar32 ch = zsu_cp_before(p, g->s, i, &pv);
+    while (zsu_is_closing(ch) && pv > g->s) {
         i = pv;
-        ch = cp_before(p, g->s, i, &pv);
+        ch = zsu_cp_before(p, g->s, i, &pv);
     }
-    g->ends = is_final(ch);
+    g->ends = zsu_is_sentence_end(ch);
     if (ends_with(t, n, "\xE2\x80\x94\xE2\x80\x94", 6)) /* —— */
         g->ends = 1;
     for (size_t k = 0; k < c->opener.n; k++)
         if (starts_with(t, n, &c->opener.v[k]))
             g->opener = 1;
-    size_t m = skip_marks(t, n);
-    UChar32 f = m < n ? cp_at(t, m, n, &nx) : 0;
+    size_t m = zsi_skip_marks(t, n);
+    UChar32 f = m < n ? zsu_cp_at(t, m, n, &nx) : 0;
     g->circled = f >= 0x2460 && f <= 0x2473;
 }
 
@@ -739,16 +250,16 @@ static int is_full(const seg *g)
 static int is_fragment(const char *p, const seg *g, int after_prose)
 {
     size_t i = g->s, nx, k = 0, limit = after_prose ? FRAGMENT_AFTER_PROSE : FRAGMENT_AFTER_PLAIN;
-    UChar32 ch = cp_at(p, i, g->e, &nx);
-    if (is_opening(ch) || g->opener)
+    UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
+    if (zsu_is_opening(ch) || g->opener)
         return 0;
-    if (is_punct(ch) && !is_opening(ch))
+    if (zsu_is_punct(ch) && !zsu_is_opening(ch))
         return 1;
     while (i < g->e) {
-        ch = cp_at(p, i, g->e, &nx);
-        if (is_punct(ch))
+        ch = zsu_cp_at(p, i, g->e, &nx);
+        if (zsu_is_punct(ch))
             return k > 0 && k <= limit;
-        if (is_space(ch))
+        if (zsu_is_space(ch))
             return 0;
         i = nx;
         k++;
@@ -761,9 +272,9 @@ static int is_strong_fragment(const char *p, const seg *g)
 {
     size_t i = g->s, nx, k = 0;
     while (i < g->e) {
-        UChar32 ch = cp_at(p, i, g->e, &nx);
-        if (is_punct(ch))
-            return !is_opening(ch) && k <= 2;
+        UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
+        if (zsu_is_punct(ch))
+            return !zsu_is_opening(ch) && k <= 2;
         i = nx;
         k++;
     }
@@ -813,14 +324,14 @@ static size_t squeeze(char *s, size_t n)
 {
     size_t o = 0, i = 0, nx;
     while (i < n) {
-        UChar32 ch = cp_at(s, i, n, &nx);
-        if (is_space(ch) && o > 0) {
+        UChar32 ch = zsu_cp_at(s, i, n, &nx);
+        if (zsu_is_space(ch) && o > 0) {
             size_t j = i, pv;
-            while (j < n && is_space(cp_at(s, j, n, &nx)))
+            while (j < n && zsu_is_space(zsu_cp_at(s, j, n, &nx)))
                 j = nx;
-            UChar32 before = cp_before(s, 0, o, &pv);
-            UChar32 after = j < n ? cp_at(s, j, n, &nx) : 0;
-            if (after && is_wide(before) && is_wide(after)) {
+            UChar32 before = zsu_cp_before(s, 0, o, &pv);
+            UChar32 after = j < n ? zsu_cp_at(s, j, n, &nx) : 0;
+            if (after && zsu_is_wide(before) && zsu_is_wide(after)) {
                 i = j;
                 continue;
             }
@@ -840,7 +351,7 @@ static int has_content(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t nx;
-        if (u_isalnum(cp_at(s, i, n, &nx)))
+        if (u_isalnum(zsu_cp_at(s, i, n, &nx)))
             return 1;
         i = nx;
     }
@@ -855,7 +366,7 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
     for (size_t j = 0; j < k; j++) {
         seg *g = &l->v[idx[j]];
         const char *t = g->repl ? g->repl : p + g->s;
-        size_t tn = g->repl ? g->nrepl : g->e - g->s, m = skip_marks(t, tn);
+        size_t tn = g->repl ? g->nrepl : g->e - g->s, m = zsi_skip_marks(t, tn);
         if (j > 0 && b.n > 0 && m < tn) {
             unsigned char a = (unsigned char)b.s[b.n - 1], z = (unsigned char)t[m];
             int latin = (a < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
@@ -1015,7 +526,7 @@ static int build(plist *out, const char *p, segs *l)
 
 int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *nout)
 {
-    const cues *c = &g_cues.c;
+    const cues *c = NULL;
     segs l = {0};
     plist pl = {0};
     size_t i = 0, blank = 0;
@@ -1027,9 +538,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
     *nout = 0;
     if (n > ZSI_MAX_PASSAGE_INPUT)
         return ZS_ELIMIT;
-    if (pthread_once(&g_cues.once, cues_init) != 0)
-        return ZS_ENOMEM;
-    if ((rc = g_cues.rc) != 0)
+    if (!(c = zsi_cues(&rc)))
         goto out;
     /* Lines and segments. */
     while (i < n) {
@@ -1075,7 +584,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
             continue;
         }
         rc = 0;
-        kind = credit_kind(c, text + g->s, g->e - g->s, &credit);
+        kind = zsi_credit_kind(c, text + g->s, g->e - g->s, &credit);
         g->credit = credit;
         if (kind >= 0 && (kind == ZSI_P_CAPTION || g->nch <= BYLINE_CHARS)) {
             g->fixed = kind;
