@@ -1,5 +1,7 @@
 /*
- * search_int.h - private interface between search.c and highlight.c.
+ * search_int.h - private interface of the search: search.c (zs_query: fetch,
+ * rank, rerank), where.c (filters as SQL and FTS5 column filters), hit.c
+ * (one hit assembled: text, spans, figures), rank.c and highlight.c.
  */
 #ifndef ZS_SEARCH_INT_H
 #define ZS_SEARCH_INT_H
@@ -8,9 +10,67 @@
 
 #include <sqlite3.h>
 
+#include "query_int.h"
+#include "store_int.h"
 #include "zhaoshu.h"
 
 /* ---- interface to search.c ---- */
+
+typedef struct zsh_terms zsh_terms; /* highlight.c */
+
+/* Matching passages ranked per query (see fetch()). 2000 rather than 4000
+ * took the bench's p50 on 200 MB of news from 14.1 to 9.1 ms (best of 3). */
+#define ZSQ_MAX_CANDIDATES 2000
+/* Candidates scored again with their lengths after a first BM25 pass
+ * without (rank.c): a length costs a lookup. */
+#define ZSQ_RESCORE 400
+/* Candidates fetched beyond offset+limit for reranking. */
+#define RERANK_EXTRA 40
+
+typedef struct cand {
+    sqlite3_int64 id;
+    double score;
+} cand;
+
+/* Storage of one hit; everything freed by zsq_hit_clear(). */
+typedef struct hit_store {
+    zs_hit h;
+    char *text, *doc, *kind;
+    char **parks;
+    int *years, *span_years;
+    zs_span *spans;
+    zs_figure *figs;
+    char **figstr; /* 4 strings per figure: text, unit, cls, metric, park */
+} hit_store;
+
+struct zs_query {
+    zs_db *db;
+    zsq_parsed *pq;
+    zsh_terms *terms;
+    char *where;       /* filter SQL fragment over p.id (passages p) */
+    char *where_fts;   /* the same over fts.rowid */
+    /* bound filter values, in order */
+    const char *park_vals[2 * (ZSQ_MAX_PARKS + 1)];
+    size_t npark_vals;
+    cand *c;
+    size_t nc, next, total_ranked;
+    size_t limit, offset, snippet_chars;
+    int partial;
+    long long count;
+    int counted;
+    hit_store hs;
+    char *extra_parks[ZSQ_MAX_PARKS + 1];
+    size_t nextra;
+    const char *match; /* match_all or match_any */
+    char *match_all;   /* the parser's, with park/year column filters added */
+    char *match_any;
+};
+
+static inline const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
 
 struct zs_query;
 /*
@@ -18,6 +78,27 @@ struct zs_query;
  * Ownership: caller frees *ids with free(). Errors: ZS_ENOMEM.
  */
 int zsq_query_ids(const struct zs_query *q, sqlite3_int64 **ids, size_t *n);
+
+/* ---- interface to where.c ---- */
+
+/* Merge option filters into the parsed query. Errors: as zsq_parse. */
+int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o);
+/* Filters as SQL over the passage id idcol (p.id, or +fts.rowid).
+ * Ownership: caller frees *out. */
+int zsq_build_where(zs_query *q, const char *idcol, char **out);
+/* The park filters' bound values (q->park_vals). */
+void zsq_park_values(zs_query *q);
+/* match with the park/year column filters added. Ownership: caller frees *out. */
+int zsq_column_filters(zs_query *q, const char *match, char **out);
+/* Bind the filter values to st from parameter first on. */
+void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
+
+/* ---- interface to hit.c ---- */
+
+/* Free what the current hit holds. */
+void zsq_hit_clear(hit_store *s);
+/* Assemble the hit of candidate c into q->hs. */
+int zsq_load_hit(zs_query *q, const cand *c);
 
 /* ---- interface to rank.c ---- */
 
@@ -54,8 +135,7 @@ int zsq_rank_lengths(struct zs_db *db, zsq_rank_row *rows, size_t n);
 
 /* ---- interface to highlight.c ---- */
 
-/* The token sequences of the query's positive terms (QUERY mode). */
-typedef struct zsh_terms zsh_terms;
+/* The token sequences of the query's positive terms (QUERY mode): zsh_terms. */
 
 /* One match of a term in a passage. */
 typedef struct zsh_match {

@@ -1,0 +1,241 @@
+/*
+ * hit.c - one hit assembled for the caller: the passage text, its document
+ * and kind, zones and years, the spans of the query's words (highlight.c)
+ * and the figures printed in it, those the figure: filter asked for marked.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "figure_int.h"
+#include "query_int.h"
+#include "search_int.h"
+#include "extract_int.h"
+
+void zsq_hit_clear(hit_store *s)
+{
+    free(s->text);
+    free(s->doc);
+    free(s->kind);
+    for (size_t i = 0; i < s->h.nparks; i++)
+        free(s->parks[i]);
+    free(s->parks);
+    free(s->years);
+    free(s->span_years);
+    free(s->spans);
+    for (size_t i = 0; i < s->h.nfigures * 5; i++)
+        free(s->figstr[i]);
+    free(s->figstr);
+    free(s->figs);
+    memset(s, 0, sizeof *s);
+}
+
+
+static int cmp_span(const void *a, const void *b)
+{
+    const zs_span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* Does figure f satisfy the figure: filter (as the SQL in build_where does)? */
+static int figure_passes(const zsq_figure *f, const zs_figure *x)
+{
+    if (f->op == ZSQ_FIG_NONE)
+        return 0;
+    if (f->cls[0] && strcmp(f->cls, "number") && strcmp(f->cls, x->cls))
+        return 0;
+    switch (f->op) {
+    case ZSQ_FIG_LT: return x->value < f->hi;
+    case ZSQ_FIG_LE: return x->value <= f->hi;
+    case ZSQ_FIG_GT: return x->value > f->lo;
+    case ZSQ_FIG_GE: return x->value >= f->lo;
+    case ZSQ_FIG_EQ: return fabs(x->value - f->lo) <= fabs(f->lo) * 1e-9;
+    default: return x->value >= f->lo && x->value <= f->hi;
+    }
+}
+
+int zsq_load_hit(zs_query *q, const cand *c)
+{
+    zs_db *db = q->db;
+    hit_store *s = &q->hs;
+    sqlite3_stmt *st = NULL;
+    zsh_match *m = NULL;
+    size_t nm = 0, ntok = 0;
+    zs_seg *seg = NULL;
+    int rc;
+
+    zsq_hit_clear(s);
+    if ((rc = zsd_seg(db, &seg)) != 0)
+        return rc;
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT zs_text(p.body), p.kind, p.seq, p.start, p.end, d.path, p.park, p.year"
+                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?")) != 0)
+        return rc;
+    sqlite3_bind_int64(st, 1, c->id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
+                        (long long)c->id);
+    }
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    s->text = strndup(col_text(st, 0), len);
+    s->kind = strdup(zsd_kind_name(sqlite3_column_int(st, 1)));
+    s->h.passage = sqlite3_column_int64(st, 2);
+    s->h.doc_start = sqlite3_column_int64(st, 3);
+    s->h.doc_end = sqlite3_column_int64(st, 4);
+    s->doc = strdup(col_text(st, 5));
+    const char *parks = col_text(st, 6), *years = col_text(st, 7);
+    if (!strncmp(parks, "\xEE\x80\x81", 3)) /* the names-field mark, see join_names() in store/prepare.c */
+        parks += 3;
+    /* parks: space-separated names; years: space-separated numbers, a year
+     * the passage only spans written ~2023 (see store/prepare.c) */
+    size_t np = 0;
+    for (const char *p = parks; *p; p++)
+        np += *p == ' ';
+    s->parks = calloc(np + 1, sizeof *s->parks);
+    for (const char *p = parks; s->parks && *p;) {
+        const char *e = strchr(p, ' ');
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        s->parks[s->h.nparks++] = strndup(p, l);
+        p += l + (e ? 1 : 0);
+    }
+    size_t ny = 0;
+    for (const char *p = years; *p; p++)
+        ny += *p == ' ';
+    s->years = calloc(ny + 1, sizeof *s->years);
+    s->span_years = calloc(ny + 1, sizeof *s->span_years);
+    for (char *p = (char *)years; s->years && s->span_years && *p;) {
+        char *e;
+        int span = *p == '~';
+        long y = strtol(p + span, &e, 10);
+        if (e == p + span)
+            break;
+        if (span)
+            s->span_years[s->h.nspan_years++] = (int)y;
+        else
+            s->years[s->h.nyears++] = (int)y;
+        p = e;
+        while (*p == ' ')
+            p++;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (!s->text || !s->kind || !s->doc || !s->parks || !s->years || !s->span_years)
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+
+    /* figures */
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
+                          " hedge FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
+        return rc;
+    sqlite3_bind_int64(st, 1, c->id);
+    size_t cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (s->h.nfigures == cap) {
+            cap = cap ? cap * 2 : 8;
+            zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
+            char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
+            if (nf)
+                s->figs = nf;
+            if (ns)
+                s->figstr = ns;
+            if (!nf || !ns) {
+                sqlite3_finalize(st);
+                return zsd_fail(db, ZS_ENOMEM, "out of memory");
+            }
+        }
+        size_t k = s->h.nfigures;
+        zs_figure *f = &s->figs[k];
+        size_t fs = (size_t)sqlite3_column_int64(st, 0), fe = (size_t)sqlite3_column_int64(st, 1);
+        if (fe > len || fs > fe)
+            continue;
+        char **str = &s->figstr[k * 5];
+        str[0] = strndup(s->text + fs, fe - fs);
+        str[1] = strdup(col_text(st, 4));
+        str[2] = strdup(col_text(st, 5));
+        str[3] = strdup(col_text(st, 6));
+        str[4] = strdup(col_text(st, 7));
+        *f = (zs_figure){str[0], sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
+                         str[1], str[2], str[3], str[4], sqlite3_column_int(st, 8),
+                         sqlite3_column_int(st, 9), fs, fe};
+        s->h.nfigures++;
+        if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4]) {
+            sqlite3_finalize(st);
+            return zsd_fail(db, ZS_ENOMEM, "out of memory");
+        }
+    }
+    sqlite3_finalize(st);
+
+    /* spans: matches and figures */
+    if (q->terms && (rc = zsh_find(seg, q->terms, s->text, len, &m, &nm, &ntok)) != 0)
+        return zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
+    s->spans = malloc((nm + s->h.nfigures + 1) * sizeof *s->spans);
+    if (!s->spans) {
+        free(m);
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < nm; i++) {
+        /* merge overlapping match spans */
+        if (s->h.nspans && s->spans[s->h.nspans - 1].kind == ZS_SPAN_MATCH &&
+            m[i].start < s->spans[s->h.nspans - 1].end) {
+            if (m[i].end > s->spans[s->h.nspans - 1].end)
+                s->spans[s->h.nspans - 1].end = m[i].end;
+            continue;
+        }
+        s->spans[s->h.nspans++] = (zs_span){m[i].start, m[i].end, ZS_SPAN_MATCH};
+    }
+    size_t nmatch = s->h.nspans;
+    for (size_t i = 0; i < s->h.nfigures; i++)
+        s->spans[s->h.nspans++] = (zs_span){s->figs[i].start, s->figs[i].end, ZS_SPAN_FIGURE};
+    /* No words matched (a filter-only query): show the figure that passed the filter. */
+    zsh_match anchor = {0, 0, 0, 0, 0};
+    const zsh_match *am = m;
+    size_t anm = nm;
+    for (size_t i = 0; !nm && i < s->h.nfigures; i++) {
+        if (figure_passes(&q->pq->figure, &s->figs[i])) {
+            anchor.start = s->figs[i].start;
+            anchor.end = s->figs[i].end;
+            am = &anchor;
+            anm = 1;
+            break;
+        }
+    }
+    zsh_snippet(s->text, len, am, anm, s->spans + nmatch, s->h.nfigures, q->snippet_chars,
+                &s->h.snippet_start, &s->h.snippet_end);
+    qsort(s->spans, s->h.nspans, sizeof *s->spans, cmp_span);
+    free(m);
+
+    s->h.rank = q->next + 1;
+    s->h.score = c->score;
+    s->h.doc = s->doc;
+    s->h.kind = s->kind;
+    s->h.partial = q->partial;
+    s->h.text = s->text;
+    s->h.len = len;
+    s->h.parks = (const char *const *)s->parks;
+    s->h.years = s->years;
+    s->h.span_years = s->span_years;
+    s->h.spans = s->spans;
+    s->h.figures = s->figs;
+    return 0;
+}
+
+int zs_query_next(zs_query *q, const zs_hit **hit)
+{
+    if (!q || !hit)
+        return ZS_EINVAL;
+    *hit = NULL;
+    if (q->next >= q->nc || q->next >= q->offset + q->limit)
+        return ZS_ITEROVER;
+    int rc = zsq_load_hit(q, &q->c[q->next]);
+    if (rc)
+        return rc;
+    q->next++;
+    *hit = &q->hs.h;
+    return 0;
+}
