@@ -27,6 +27,7 @@ int cmd_index(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_parks(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Print "zhaoshu: <msg>" on stderr, control characters replaced (cli_put). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -52,9 +53,15 @@ char *cli_db_path(const char *cmd, const char *given);
  */
 char *cli_join(char *const *words, int n, size_t *len);
 
-/* A figure's JSON members (text, value, value_hi, unit, class, metric, park,
- * year, hedge, start, end), without braces. */
-void cli_json_figure_fields(FILE *f, const zs_figure *x);
+/* A buffer for the library's zs_*_json writers, reused from object to object
+ * (zero-initialise; it lives as long as the process). */
+typedef struct cli_jbuf {
+    char *p;
+    size_t cap;
+} cli_jbuf;
+
+/* Make jb hold at least need + 1 bytes. Returns 0, or -1 when out of memory. */
+int cli_jbuf_fit(cli_jbuf *jb, size_t need);
 
 /* Display columns of s[0..n) in a UTF-8 locale (CJK count two). */
 size_t cli_width(const char *s, size_t n);

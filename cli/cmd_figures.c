@@ -71,22 +71,19 @@ static void csv(const char *s, int last)
     putchar(last ? '\n' : ',');
 }
 
-static void json_row(const zs_figure_row *r)
+/* One JSON Lines object, as the library writes it for every program. */
+static int json_row(const zs_figure_row *r)
 {
-    const zs_figure *f = &r->fig;
-    putchar('{');
-    cli_json_figure_fields(stdout, f);
-    fputs(",\"metric_raw\":", stdout);
-    cli_json_str(stdout, r->metric_raw, strlen(r->metric_raw));
-    fputs(",\"doc\":", stdout);
-    cli_json_str(stdout, r->doc, strlen(r->doc));
-    printf(",\"passage\":%lld,\"context\":", r->passage);
-    cli_json_str(stdout, r->context, r->context_len);
-    fputs(",\"conflict\":", stdout);
-    cli_json_str(stdout, r->conflict, strlen(r->conflict));
-    fputs(",\"check\":", stdout);
-    cli_json_str(stdout, r->check, strlen(r->check));
-    printf(",\"check_failed\":%s}\n", r->check_failed ? "true" : "false");
+    static cli_jbuf jb;
+    size_t n = zs_figure_row_json(r, jb.p, jb.cap);
+    if (n >= jb.cap) {
+        if (cli_jbuf_fit(&jb, n))
+            return -1;
+        zs_figure_row_json(r, jb.p, jb.cap);
+    }
+    fwrite(jb.p, 1, n, stdout);
+    putchar('\n');
+    return 0;
 }
 
 static const char *base(const char *doc)
@@ -187,7 +184,11 @@ int cmd_figures(int argc, char **argv)
         snprintf(src, sizeof src, "%s:%lld", base(r->doc), r->passage);
         n++;
         if (json) {
-            json_row(r);
+            if (json_row(r)) {
+                cli_error("figures: out of memory");
+                code = EXIT_ERROR;
+                goto out;
+            }
         } else if (ascsv) {
             char hedge[16], ctx[4096];
             snprintf(hedge, sizeof hedge, "%d", f->hedge);

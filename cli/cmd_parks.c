@@ -31,15 +31,15 @@ static int show(void *ctx, const zs_park *p)
     pctx *c = ctx;
     c->n++;
     if (c->json) {
-        fputs("{\"park\":", stdout);
-        cli_json_str(stdout, p->name, strlen(p->name));
-        fputs(",\"aliases\":[", stdout);
-        for (size_t i = 0; i < p->naliases; i++) {
-            if (i)
-                putchar(',');
-            cli_json_str(stdout, p->aliases[i], strlen(p->aliases[i]));
+        static cli_jbuf jb;
+        size_t n = zs_park_json(p, jb.p, jb.cap);
+        if (n >= jb.cap) {
+            if (cli_jbuf_fit(&jb, n))
+                return ZS_ENOMEM;
+            zs_park_json(p, jb.p, jb.cap);
         }
-        printf("],\"passages\":%lld}\n", p->passages);
+        fwrite(jb.p, 1, n, stdout);
+        putchar('\n');
     } else {
         printf("%-6lld ", p->passages);
         cli_puts(stdout, p->name);
@@ -89,7 +89,7 @@ int cmd_parks(int argc, char **argv)
     }
     rc = zs_parks_list(db, show, &c);
     if (rc < 0) {
-        cli_error("parks: %s", zs_errmsg(db));
+        cli_error("parks: %s", rc == ZS_ENOMEM ? "out of memory" : zs_errmsg(db));
         goto out;
     }
     code = c.n ? EXIT_FOUND : EXIT_NONE;

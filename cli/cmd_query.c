@@ -168,37 +168,19 @@ static void print_hit(const out_opts *o, const zs_hit *h)
     fputs("\n\n", stdout);
 }
 
-static void print_json(const zs_hit *h)
+/* One JSON Lines object, as the library writes it for every program. */
+static int print_json(const zs_hit *h)
 {
-    printf("{\"rank\":%zu,\"score\":%.4f,\"doc\":", h->rank, h->score);
-    cli_json_str(stdout, h->doc, strlen(h->doc));
-    printf(",\"passage\":%lld,\"kind\":\"%s\",\"partial\":%s,\"park\":[", h->passage, h->kind,
-           h->partial ? "true" : "false");
-    for (size_t i = 0; i < h->nparks; i++) {
-        if (i)
-            putchar(',');
-        cli_json_str(stdout, h->parks[i], strlen(h->parks[i]));
+    static cli_jbuf jb;
+    size_t n = zs_hit_json(h, jb.p, jb.cap);
+    if (n >= jb.cap) {
+        if (cli_jbuf_fit(&jb, n))
+            return -1;
+        zs_hit_json(h, jb.p, jb.cap);
     }
-    fputs("],\"years\":[", stdout);
-    for (size_t i = 0; i < h->nyears; i++)
-        printf("%s%d", i ? "," : "", h->years[i]);
-    fputs("],\"span_years\":[", stdout);
-    for (size_t i = 0; i < h->nspan_years; i++)
-        printf("%s%d", i ? "," : "", h->span_years[i]);
-    fputs("],\"text\":", stdout);
-    cli_json_str(stdout, h->text, h->len);
-    printf(",\"snippet\":{\"start\":%zu,\"end\":%zu},\"highlights\":[", h->snippet_start,
-           h->snippet_end);
-    for (size_t i = 0; i < h->nspans; i++)
-        printf("%s{\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"}", i ? "," : "", h->spans[i].start,
-               h->spans[i].end, h->spans[i].kind == ZS_SPAN_MATCH ? "match" : "figure");
-    fputs("],\"figures\":[", stdout);
-    for (size_t i = 0; i < h->nfigures; i++) {
-        fputs(i ? ",{" : "{", stdout);
-        cli_json_figure_fields(stdout, &h->figures[i]);
-        putchar('}');
-    }
-    fputs("]}\n", stdout);
+    fwrite(jb.p, 1, n, stdout);
+    putchar('\n');
+    return 0;
 }
 
 static int parse_size(const char *opt, const char *v, size_t max, size_t *out)
@@ -326,9 +308,12 @@ int cmd_query(int argc, char **argv)
     const zs_hit *h;
     size_t shown = 0;
     while ((rc = zs_query_next(q, &h)) == 0) {
-        if (o.json)
-            print_json(h);
-        else
+        if (o.json) {
+            if (print_json(h)) {
+                cli_error("query: out of memory");
+                goto out;
+            }
+        } else
             print_hit(&o, h);
         shown++;
         if (ferror(stdout))

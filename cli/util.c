@@ -202,20 +202,17 @@ char *cli_join(char *const *words, int n, size_t *len)
     return s;
 }
 
-void cli_json_figure_fields(FILE *f, const zs_figure *x)
+int cli_jbuf_fit(cli_jbuf *jb, size_t need)
 {
-    fputs("\"text\":", f);
-    cli_json_str(f, x->text, strlen(x->text));
-    fprintf(f, ",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", x->value, x->value_hi);
-    cli_json_str(f, x->unit, strlen(x->unit));
-    fputs(",\"class\":", f);
-    cli_json_str(f, x->cls, strlen(x->cls));
-    fputs(",\"metric\":", f);
-    cli_json_str(f, x->metric, strlen(x->metric));
-    fputs(",\"park\":", f);
-    cli_json_str(f, x->park, strlen(x->park));
-    fprintf(f, ",\"year\":%d,\"hedge\":%d,\"start\":%zu,\"end\":%zu", x->year, x->hedge,
-            x->start, x->end);
+    size_t cap = jb->cap ? jb->cap : 4096;
+    while (cap <= need)
+        cap *= 2;
+    char *p = realloc(jb->p, cap);
+    if (!p)
+        return -1;
+    jb->p = p;
+    jb->cap = cap;
+    return 0;
 }
 
 size_t cli_width(const char *s, size_t n)

@@ -466,6 +466,36 @@ ZS_EXTERN int zs_figures_next(zs_figures *it, const zs_figure_row **row);
 /** Free a listing. Accepts NULL. */
 ZS_EXTERN void zs_figures_free(zs_figures *it);
 
+/* ------------------------------------------------------------------------
+ * JSON: the one schema of hits, figure rows and zones, shared by the
+ * command's --json and the HTTP API of `zhaoshu serve`.
+ *
+ * Each writer fills buf like snprintf: at most cap bytes, NUL-terminated
+ * when cap > 0, and returns the length of the whole object (without the
+ * NUL). When the return value is >= cap the output was cut: call again
+ * with a buffer of at least that length + 1. Objects have no newline.
+ * ---------------------------------------------------------------------- */
+
+/**
+ * A hit: {rank, score, doc, passage, kind, partial, park[], years[], text,
+ * snippet{start,end}, highlights[{start,end,kind}], figures[]}; offsets are
+ * bytes into text.
+ */
+ZS_EXTERN size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap);
+
+/**
+ * A figure row: the figure's members (text, value, value_hi, unit, class,
+ * metric, park, year, hedge, start, end: bytes in context), then
+ * metric_raw, doc, passage, context, conflict, check, check_failed.
+ */
+ZS_EXTERN size_t zs_figure_row_json(const zs_figure_row *r, char *buf, size_t cap);
+
+/** A zone: {park, aliases[], passages}. */
+ZS_EXTERN size_t zs_park_json(const zs_park *p, char *buf, size_t cap);
+
+/** p[0..n) as a JSON string with its quotes (control bytes escaped). */
+ZS_EXTERN size_t zs_json_str(const char *p, size_t n, char *buf, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,198 @@
+/*
+ * json.c - the JSON schemas of hits, figure rows and zones, in one place.
+ *
+ * `zhaoshu query --json`, `zhaoshu figures --json`, `zhaoshu parks --json`
+ * and the HTTP API of `zhaoshu serve` all write these objects, so a field
+ * added here reaches every program at once. The writers fill a caller's
+ * buffer the way snprintf does (never more than cap bytes, NUL-terminated
+ * when cap > 0, the full length returned), so the library allocates nothing
+ * and prints nothing.
+ *
+ * Numbers are written with the C locale's '.' (the library never changes
+ * LC_NUMERIC; a caller that does gets its own decimal point from snprintf,
+ * as it would from printf).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "zhaoshu.h"
+
+/* A cursor over the caller's buffer that counts past its end. */
+typedef struct jw {
+    char *buf;
+    size_t cap; /* bytes of buf, the NUL included */
+    size_t len; /* bytes the whole output takes */
+} jw;
+
+static void put(jw *w, const char *s, size_t n)
+{
+    if (w->len < w->cap) {
+        size_t room = w->cap - 1 - w->len, k = n < room ? n : room;
+        memcpy(w->buf + w->len, s, k);
+    }
+    w->len += n;
+}
+
+static void puts_(jw *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+static void putf(jw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(jw *w, const char *fmt, ...)
+{
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    /* every format here is at most a few numbers (%.17g: 24 bytes) and
+     * short fixed words: it fits */
+    if (n > 0)
+        put(w, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+/* p[0..n) as a JSON string. Bytes >= 0x80 pass through: the index holds
+ * UTF-8 (invalid input was replaced when it was indexed). */
+static void str(jw *w, const char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* start of the bytes not yet copied */
+    put(w, "\"", 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        const char *esc = NULL;
+        char u[7];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c < 0x20 || c == 0x7f) {
+            memcpy(u, "\\u00", 4);
+            u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = '\0';
+            esc = u;
+        } else
+            continue;
+        put(w, p + run, i - run);
+        puts_(w, esc);
+        run = i + 1;
+    }
+    put(w, p + run, n - run);
+    put(w, "\"", 1);
+}
+
+static void cstr(jw *w, const char *s)
+{
+    str(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+static size_t finish(jw *w)
+{
+    if (w->cap)
+        w->buf[w->len < w->cap ? w->len : w->cap - 1] = '\0';
+    return w->len;
+}
+
+size_t zs_json_str(const char *p, size_t n, char *buf, size_t cap)
+{
+    jw w = {buf, cap, 0};
+    str(&w, p, n);
+    return finish(&w);
+}
+
+/* A figure's members, without braces: shared by hits and figure rows. */
+static void figure_fields(jw *w, const zs_figure *x)
+{
+    puts_(w, "\"text\":");
+    cstr(w, x->text);
+    putf(w, ",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", x->value, x->value_hi);
+    cstr(w, x->unit);
+    puts_(w, ",\"class\":");
+    cstr(w, x->cls);
+    puts_(w, ",\"metric\":");
+    cstr(w, x->metric);
+    puts_(w, ",\"park\":");
+    cstr(w, x->park);
+    putf(w, ",\"year\":%d,\"hedge\":%d", x->year, x->hedge);
+    putf(w, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
+}
+
+size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
+{
+    jw w = {buf, cap, 0};
+    putf(&w, "{\"rank\":%zu,\"score\":%.4f,\"doc\":", h->rank, h->score);
+    cstr(&w, h->doc);
+    putf(&w, ",\"passage\":%lld,\"kind\":", h->passage);
+    cstr(&w, h->kind);
+    puts_(&w, h->partial ? ",\"partial\":true,\"park\":[" : ",\"partial\":false,\"park\":[");
+    for (size_t i = 0; i < h->nparks; i++) {
+        if (i)
+            put(&w, ",", 1);
+        cstr(&w, h->parks[i]);
+    }
+    puts_(&w, "],\"years\":[");
+    for (size_t i = 0; i < h->nyears; i++)
+        putf(&w, "%s%d", i ? "," : "", h->years[i]);
+    puts_(&w, "],\"span_years\":[");
+    for (size_t i = 0; i < h->nspan_years; i++)
+        putf(&w, "%s%d", i ? "," : "", h->span_years[i]);
+    puts_(&w, "],\"text\":");
+    str(&w, h->text, h->len);
+    putf(&w, ",\"snippet\":{\"start\":%zu,\"end\":%zu}", h->snippet_start, h->snippet_end);
+    puts_(&w, ",\"highlights\":[");
+    for (size_t i = 0; i < h->nspans; i++) {
+        putf(&w, "%s{\"start\":%zu,\"end\":%zu,", i ? "," : "", h->spans[i].start,
+             h->spans[i].end);
+        puts_(&w, h->spans[i].kind == ZS_SPAN_MATCH ? "\"kind\":\"match\"}"
+                                                     : "\"kind\":\"figure\"}");
+    }
+    puts_(&w, "],\"figures\":[");
+    for (size_t i = 0; i < h->nfigures; i++) {
+        puts_(&w, i ? ",{" : "{");
+        figure_fields(&w, &h->figures[i]);
+        put(&w, "}", 1);
+    }
+    puts_(&w, "]}");
+    return finish(&w);
+}
+
+size_t zs_figure_row_json(const zs_figure_row *r, char *buf, size_t cap)
+{
+    jw w = {buf, cap, 0};
+    put(&w, "{", 1);
+    figure_fields(&w, &r->fig);
+    puts_(&w, ",\"metric_raw\":");
+    cstr(&w, r->metric_raw);
+    puts_(&w, ",\"doc\":");
+    cstr(&w, r->doc);
+    putf(&w, ",\"passage\":%lld,\"context\":", r->passage);
+    str(&w, r->context, r->context_len);
+    puts_(&w, ",\"conflict\":");
+    cstr(&w, r->conflict);
+    puts_(&w, ",\"check\":");
+    cstr(&w, r->check);
+    puts_(&w, r->check_failed ? ",\"check_failed\":true}" : ",\"check_failed\":false}");
+    return finish(&w);
+}
+
+size_t zs_park_json(const zs_park *p, char *buf, size_t cap)
+{
+    jw w = {buf, cap, 0};
+    puts_(&w, "{\"park\":");
+    cstr(&w, p->name);
+    puts_(&w, ",\"aliases\":[");
+    for (size_t i = 0; i < p->naliases; i++) {
+        if (i)
+            put(&w, ",", 1);
+        cstr(&w, p->aliases[i]);
+    }
+    putf(&w, "],\"passages\":%lld}", p->passages);
+    return finish(&w);
+}
