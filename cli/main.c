@@ -14,6 +14,7 @@ static const cli_cmd commands[] = {
     {"parks", "list the development zones in the index with aliases and counts", cmd_parks},
     {"query", "find passages: ranked, matches and figures highlighted", cmd_query},
     {"segment", "show the tokens zhaoshu makes of a text", cmd_segment},
+    {"serve", "serve the index to a browser and a JSON API over HTTP (read-only)", cmd_serve},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,195 @@
+#!/bin/sh
+# test_api.sh - the JSON API of zhaoshu serve, over real HTTP with curl:
+# schemas (the same objects as zhaoshu query/figures --json), filters,
+# paging, status codes and error messages, limits, hostile text, 503 before
+# an index exists, a clean stop on SIGTERM.
+# Usage: test_api.sh ZHAOSHU CORPUS_DIR TESTS_SERVE_DIR   (TAP output)
+set -u
+Z=$1
+CORPUS=$2
+HERE=$3
+T=$(mktemp -d)
+. "$HERE/lib.sh"
+cleanup() {
+    for p in ${PID_a:-} ${PID_late:-}; do kill "$p" 2>/dev/null; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+command -v curl >/dev/null || { echo "1..0 # SKIP curl missing (scripts/deps installs it)"; exit 0; }
+
+DB=$T/z.db
+mkdir "$T/docs"
+cp "$CORPUS"/*.txt "$HERE/hostile.txt" "$T/docs/"
+"$Z" index --db "$DB" "$T/docs" >/dev/null 2>"$T/index.err" || { echo "Bail out! index: $(cat "$T/index.err")"; exit 1; }
+start_server a --db "$DB"
+U=$URL_a
+Q=六盘水高新区签约金额
+QE=$(urlenc "$Q")
+
+# ---- the page and its assets
+get "$U"
+equals "/ is served" "$code" 200
+has "  as HTML" "$T/hdr" "Content-Type: text/html; charset=utf-8"
+has "  with a Content-Security-Policy" "$T/hdr" "Content-Security-Policy: default-src 'none'; script-src 'self'"
+has "  and nosniff" "$T/hdr" "X-Content-Type-Options: nosniff"
+get "${U}app.js"
+equals "/app.js is served" "$code" 200
+has "  as JavaScript" "$T/hdr" "Content-Type: text/javascript"
+get "${U}style.css"
+equals "/style.css is served" "$code" 200
+get "$U" -I
+equals "HEAD / answers" "$code" 200
+hasnt "  without a body" "$T/body" "<title>"
+
+# ---- /api/search: the CLI's objects
+get "${U}api/search?q=$QE&n=3"
+equals "search answers 200" "$code" 200
+has "  as JSON" "$T/hdr" "Content-Type: application/json; charset=utf-8"
+has "  never cached" "$T/hdr" "Cache-Control: no-store"
+equals "  total and window" "$(json '(d["total"] >= 1, d["n"], d["offset"], d["query"])')" "(True, 3, 0, '$Q')"
+equals "  first hit holds 135.34亿元 as a figure highlight" \
+    "$(json 'any(h["kind"] == "figure" and d["hits"][0]["text"].encode()[h["start"]:h["end"]].decode() == "135.34亿元" for h in d["hits"][0]["highlights"])')" True
+"$Z" query --db "$DB" --json -n 3 "$Q" >"$T/cli.jsonl"
+equals "  hits are the objects of zhaoshu query --json" \
+    "$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["hits"]; b=[json.loads(l) for l in open(sys.argv[2])]; print(a==b and len(a)>0)' "$T/body" "$T/cli.jsonl")" True
+equals "  byte for byte" \
+    "$(python3 -c 'import sys; a=open(sys.argv[1]).read(); print(all(l.rstrip("\n") in a for l in open(sys.argv[2])))' "$T/body" "$T/cli.jsonl")" True
+
+get "${U}api/search?q=$QE&n=1&offset=1"
+equals "offset=1 starts at rank 2" "$(json 'd["hits"][0]["rank"]')" 2
+get "${U}api/search?q=$(urlenc 高新区)&park=$(urlenc 贵阳高新区)&n=50"
+equals "park filter: every hit is about the zone" "$(json 'len(d["hits"]) > 0 and all("贵阳高新区" in h["park"] for h in d["hits"])')" True
+get "${U}api/search?q=$(urlenc 高新区)&year=2023&n=50"
+equals "year filter: every hit speaks of 2023" "$(json 'len(d["hits"]) > 0 and all(2023 in h["years"] for h in d["hits"])')" True
+get "${U}api/search?figure=$(urlenc '>100亿元')&n=50"
+equals "figure filter alone: every hit has a money figure over 100亿" \
+    "$(json 'len(d["hits"]) > 0 and all(any(f["class"] == "money" and f["value"] > 1e10 for f in h["figures"]) for h in d["hits"])')" True
+get "${U}api/search?q=$(urlenc qqqzzzxyzw)"
+equals "no hits is 200 with an empty list" "$code:$(json 'd["total"], d["hits"]')" "200:(0, [])"
+
+# ---- /api/figures and /api/parks
+get "${U}api/figures?park=$(urlenc 六盘水高新区)&metric=$(urlenc 签约金额)"
+equals "figures answers 200" "$code" 200
+equals "  135.34亿元 is there, in conflict" \
+    "$(json 'any(r["text"] == "135.34亿元" and r["conflict"] != "" for r in d["rows"])')" True
+"$Z" figures --db "$DB" --json --park 六盘水高新区 --metric 签约金额 >"$T/cli.jsonl"
+equals "  rows are the objects of zhaoshu figures --json" \
+    "$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["rows"]; b=[json.loads(l) for l in open(sys.argv[2])]; print(a==b and len(a)>0)' "$T/body" "$T/cli.jsonl")" True
+get "${U}api/figures?conflicts=1"
+equals "conflicts=1: only rows in a conflict" "$(json 'len(d["rows"]) > 0 and all(r["conflict"] for r in d["rows"])')" True
+get "${U}api/figures?n=2"
+equals "figures n=2: two rows, truncated" "$(json 'len(d["rows"]), d["truncated"], d["total"] > 2')" "(2, True, True)"
+get "${U}api/parks"
+equals "parks lists 六盘水高新区 with aliases" "$(json 'any(p["park"] == "六盘水高新区" and p["aliases"] and p["passages"] > 0 for p in d["parks"])')" True
+
+# ---- errors: status, the library's message, where
+get "${U}api/search?q=$(urlenc '"abc')"
+equals "unbalanced quote: 400" "$code" 400
+"$Z" query --db "$DB" '"abc' 2>"$T/cli.err"
+equals "  the CLI's message" "$(json 'd["error"]')" "$(sed -n '1s/^zhaoshu: query: //p' "$T/cli.err")"
+equals "  with its byte offset" "$(json 'd["offset"], d["status"]')" "(0, 400)"
+get "${U}api/search?q=$(urlenc '高新区 "签约')"
+equals "  offset of a later quote is in bytes" "$(json 'd["offset"]')" 10
+get "${U}api/search?q=$(urlenc 高新区)&year=20x4"
+equals "bad year: 400 naming the year" "$code:$(json '"20x4" in d["error"]')" "400:True"
+get "${U}api/search"
+equals "no query at all: 400" "$code:$(json 'd["error"]')" "400:no query: give q, park, year or figure"
+get "${U}api/search?q=a&n=0"
+equals "n=0: 400" "$code:$(json 'd["error"]')" "400:n takes a number from 1 to 100, not '0'"
+get "${U}api/search?q=a&n=101"
+equals "n=101: 400" "$code" 400
+get "${U}api/search?q=a&n=x"
+equals "n=x: 400" "$code" 400
+get "${U}api/search?q=a&offset=995&n=10"
+equals "a window past 1000: 400" "$code:$(json 'd["error"]')" "400:offset + n may be at most 1000: narrow the query instead"
+get "${U}api/search?q=a&colour=red"
+equals "an unknown argument: 400" "$code:$(json 'd["error"]')" "400:unknown argument 'colour'"
+get "${U}api/search?q=a&q=b"
+equals "an argument twice: 400" "$code:$(json 'd["error"]')" "400:argument 'q' given twice"
+get "${U}api/search?q=%zz"
+equals "a bad percent escape: 400" "$code" 400
+get "${U}api/search?q=%ff%fe"
+equals "bytes that are not UTF-8: 400" "$code:$(json 'd["error"]')" "400:argument 'q' is not valid UTF-8"
+get "${U}api/search?q=a%00b"
+equals "a NUL: 400" "$code" 400
+get "${U}api/search?q=$(python3 -c 'print("a"*9000)')"
+equals "a URI over 8 KiB: 414" "$code" 414
+get "${U}api/search?q=$(python3 -c 'print("高"*400)')"
+equals "a query over the library's limit: 400 with its message" "$code:$(json '"1024" in d["error"]')" "400:True"
+get "${U}api/figures?conflicts=maybe"
+equals "conflicts=maybe: 400" "$code" 400
+get "${U}api/nothing"
+equals "an unknown API: 404" "$code" 404
+get "${U}nothing.html"
+equals "an unknown page: 404" "$code" 404
+get "${U}../../etc/passwd" --path-as-is
+equals "no file paths: /../../etc/passwd is 404" "$code" 404
+hasnt "  and shows no file" "$T/body" "root:"
+get "${U}%2e%2e/%2e%2e/etc/passwd"
+equals "  nor escaped" "$code" 404
+get "${U}api/parks" -X POST
+equals "POST: 405" "$code" 405
+has "  naming what is allowed" "$T/hdr" "Allow: GET, HEAD"
+get "${U}api/parks" -X DELETE
+equals "DELETE: 405" "$code" 405
+get "${U}api/parks" -H 'Host: attacker.example'
+equals "another Host (DNS rebinding): 403" "$code" 403
+get "${U}api/parks" -H "Host: localhost:$(echo "$U" | sed "s,.*:,,; s,/,,")"
+equals "Host localhost:PORT is served" "$code" 200
+get "${U}api/parks" -H "X-Big: $(python3 -c 'print("x"*70000)')"
+[ "$code" -ge 400 ] && [ "$code" -lt 500 ] && ok "headers over 64 KiB refused ($code)" || notok "headers over 64 KiB refused" "$code"
+
+# ---- hostile text: JSON stays JSON
+get "${U}api/search?q=$(urlenc 签约金额)&park=&n=100&year=&figure="
+get "${U}api/search?q=onerror"
+equals "hostile article found" "$code:$(json 'len(d["hits"]) > 0')" "200:True"
+equals "  its text comes back as it was written (a JSON string)" \
+    "$(json 'any("<img src=x onerror=alert(\"zs-xss-2\")>" in h["text"] for h in d["hits"])')" True
+has "  served as JSON, not HTML" "$T/hdr" "Content-Type: application/json"
+
+# ---- many clients at once
+i=0
+while [ $i -lt 24 ]; do
+    curl -s -o /dev/null -w '%{http_code}\n' "${U}api/search?q=$QE&n=5" >>"$T/par" &
+    i=$((i + 1))
+done
+wait_n=0
+while [ "$(wc -l <"$T/par")" -lt 24 ] && [ $wait_n -lt 200 ]; do sleep 0.05; wait_n=$((wait_n + 1)); done
+equals "24 requests at once: all 200" "$(sort -u "$T/par" | tr '\n' ' ')" "200 "
+
+# ---- no index yet: 503, then served once it exists
+start_server late --db "$T/late.db"
+get "${URL_late}api/search?q=a"
+equals "before the index exists: 503" "$code" 503
+has "  saying how to build it" "$T/body" "zhaoshu index"
+get "${URL_late}"
+equals "  the page is still served" "$code" 200
+"$Z" index --db "$T/late.db" "$CORPUS" >/dev/null 2>&1
+get "${URL_late}api/search?q=$QE"
+equals "  once built, the same server answers" "$code" 200
+
+# ---- clean stop
+kill -TERM "$PID_late"
+i=0
+while kill -0 "$PID_late" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait "$PID_late"
+equals "SIGTERM: exits 0" "$?" 0
+has "  saying so" "$T/late.err" "SIGTERM: stopping"
+PID_late=
+kill -INT "$PID_a"
+wait "$PID_a"
+equals "SIGINT: exits 0" "$?" 0
+PID_a=
+
+# ---- the command line
+"$Z" serve --help >"$T/out" 2>&1
+equals "zhaoshu serve --help exits 0" "$?" 0
+has "  and teaches the API" "$T/out" "/api/search?q="
+"$Z" serve --listen nowhere:x >"$T/out" 2>"$T/err"
+equals "a bad --listen exits 2" "$?" 2
+has "  saying what it takes" "$T/err" "--listen takes HOST:PORT"
+"$Z" serve --bogus >"$T/out" 2>"$T/err"
+equals "an unknown option exits 2" "$?" 2
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
