@@ -1,7 +1,8 @@
 #!/bin/sh
 # layers.sh - the include rule of the layout (STYLE.md, issue 13), checked
 # from the sources: each layer folder includes only headers of the folders
-# below it, and cli/ only the public header, its own cli.h and system headers.
+# below it, and cli/ and serve/ only the public header, their own cli.h or
+# serve.h and system headers.
 # Usage: layers.sh ROOT. Prints one line per violation; exits 1 if any, 2 if
 # ROOT does not look like the tree.
 #
@@ -9,7 +10,7 @@
 # folder that holds that header is its layer. include/zhaoshu.h is public
 # and allowed everywhere.
 root=${1:?usage: layers.sh ROOT}
-layers="util segment extract store query lib ext cli"
+layers="util segment extract store query lib ext cli serve"
 # Headers of the libraries zhaoshu is built on: util/ and extract/ must not use
 # SQLite (segment/ may: its FTS5 tokenizer adapter, fts5_tok.c), and cli/
 # must not use any of them (it has only zhaoshu.h).
@@ -20,7 +21,7 @@ dep_headers='sqlite3\.h|sqlite3ext\.h|unicode/|zstd|xxhash|libstemmer\.h'
 rank() { # layer name -> its position, bottom 0 (the order of $layers)
     case $1 in
     util) echo 0 ;; segment) echo 1 ;; extract) echo 2 ;; store) echo 3 ;;
-    query) echo 4 ;; lib) echo 5 ;; ext | cli) echo 6 ;; *) echo -1 ;;
+    query) echo 4 ;; lib) echo 5 ;; ext | cli | serve) echo 6 ;; *) echo -1 ;;
     esac
 }
 
@@ -46,8 +47,8 @@ for l in $layers; do
             kind=${inc%% *} name=${inc#* }
             base=${name##*/}
             if [ "$kind" = "<" ]; then
-                if [ "$l" = cli ] && printf '%s\n' "$name" | grep -Eq "^($dep_headers)"; then
-                    echo "$rel: includes <$name>: cli/ uses only zhaoshu.h (add a public call instead)"
+                if { [ "$l" = cli ] || [ "$l" = serve ]; } && printf '%s\n' "$name" | grep -Eq "^($dep_headers)"; then
+                    echo "$rel: includes <$name>: $l/ uses only zhaoshu.h (add a public call instead)"
                     bad=1
                 elif { [ "$l" = util ] || [ "$l" = extract ]; } && printf '%s\n' "$name" | grep -Eq '^sqlite3'; then
                     echo "$rel: includes <$name>: no SQLite in $l/"
@@ -56,9 +57,9 @@ for l in $layers; do
                 continue
             fi
             [ "$base" = zhaoshu.h ] && continue
-            if [ "$l" = cli ]; then
-                [ "$name" = cli.h ] && continue
-                echo "$rel: includes \"$name\": cli/ includes only zhaoshu.h and cli.h"
+            if [ "$l" = cli ] || [ "$l" = serve ]; then
+                [ "$name" = "$l.h" ] && continue
+                echo "$rel: includes \"$name\": $l/ includes only zhaoshu.h and $l.h"
                 bad=1
                 continue
             fi

@@ -16,7 +16,7 @@ ok $? "no file includes a header of a layer above it; cli/ includes only zhaoshu
 copy() {
     rm -rf "$tap_tmp/t"
     mkdir -p "$tap_tmp/t"
-    (cd "$root" && find include util segment extract store query lib ext cli -name '*.[ch]' 2>/dev/null) |
+    (cd "$root" && find include util segment extract store query lib ext cli serve -name '*.[ch]' 2>/dev/null) |
         while read -r f; do mkdir -p "$tap_tmp/t/${f%/*}"; cp "$root/$f" "$tap_tmp/t/$f"; done
 }
 plant() { # file line what
@@ -36,5 +36,7 @@ plant util/utf8.c '#include "segment_int.h"' "util/ including segment/"
 plant store/db.c '#include "search_int.h"' "store/ including query/"
 plant cli/main.c '#include "store_int.h"' "cli/ including a private header"
 plant cli/main.c '#include <sqlite3.h>' "cli/ including sqlite3.h"
+plant serve/api.c '#include "query_int.h"' "serve/ including a private header"
+plant serve/http.c '#include <sqlite3.h>' "serve/ including sqlite3.h"
 plant extract/decode.c '#include <sqlite3.h>' "extract/ including sqlite3.h"
 done_testing
