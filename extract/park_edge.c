@@ -1,0 +1,178 @@
+/*
+ * park_edge.c - where a zone name found by its suffix starts.
+ *
+ * A suffix (高新区, 经济开发区, 自贸区 ...) says a zone is named; the words
+ * before it say which, but news glues them to the sentence: 走进长沙经济技术
+ * 开发区, 去年汾湖高新区, 合肥将以高新区. The run of Han characters before the
+ * suffix is cut into words from its end by longest match against the word
+ * lexicon (park_words.c: GB/T 2260 place names, jieba's place names, and
+ * jieba's verbs, prepositions, pronouns, numerals, time words ...); words are
+ * taken leftwards until the first word that can never start a name. Of what
+ * is taken, the name starts at its leftmost place name (又在广东金融高新区:
+ * 广东金融高新区; a province before a city is dropped: 江苏海安经开区 ->
+ * 海安经开区); a stretch with no place name is a name only when it is two to
+ * four characters with no [generic] word (汾湖高新区) and its suffix is strong.
+ * Nothing taken means a bare or generic mention (合肥将以高新区, 各个自贸区).
+ *
+ * Invariant: spans are byte ranges of the input at character boundaries.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "park_int.h"
+
+/* Han characters looked at before a suffix. */
+#define MAX_RUN_CHARS 12
+/* Longest word tried in the lexicon (characters). */
+#define MAX_WORD_CHARS 8
+/* Longest name (before its suffix) that starts with a place, characters. */
+#define MAX_PLACE_NAME_CHARS 8
+/* Longest name with no place in it, characters. */
+#define MAX_BARE_NAME_CHARS 4
+
+typedef struct token {
+    size_t start, end;
+    int place, level, noun;
+} token;
+
+/* End of the run before its [infix] words (国家, 省级, 市): 六盘水国家高新区. */
+static size_t drop_infix(const zsi_gazetteer *g, const char *p, size_t floor, size_t e)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t k = 0; k < g->infix.n; k++) {
+            const str *w = &g->infix.v[k];
+            if (e - floor > w->n && has_suffix(p + floor, e - floor, w->s, w->n)) {
+                e -= w->n;
+                again = 1;
+                break;
+            }
+        }
+    }
+    return e;
+}
+
+int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone,
+                     size_t i, int weak, size_t *ps, size_t *pe, int *at_floor)
+{
+    size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
+    token tok[MAX_RUN_CHARS];
+    size_t ntok = 0, j = 0;
+    int stopped = 0;
+
+    e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
+    te = drop_infix(g, p, floor, e);
+    pos[0] = te;
+    for (int32_t k = (int32_t)te; k > (int32_t)floor && nc < MAX_RUN_CHARS;) {
+        UChar32 c;
+        int32_t prev = k;
+        U8_PREV(p, (int32_t)floor, prev, c);
+        if (!is_han(c))
+            break;
+        k = prev;
+        pos[++nc] = (size_t)k;
+    }
+    /* Words from the end, longest first; stop at one no name starts with. */
+    while (j < nc) {
+        size_t best = 1, row = 0;
+        unsigned fl = 0;
+        for (size_t L = nc - j < MAX_WORD_CHARS ? nc - j : MAX_WORD_CHARS; L >= 1; L--) {
+            unsigned f = zsi_words_find(g->words, p + pos[j + L], pos[j] - pos[j + L], &row);
+            if (f) {
+                best = L;
+                fl = f;
+                break;
+            }
+        }
+        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))) {
+            stopped = 1;
+            break;
+        }
+        tok[ntok].start = pos[j + best];
+        tok[ntok].end = pos[j];
+        tok[ntok].place = (fl & ZSW_PLACE) != 0;
+        tok[ntok].noun = !tok[ntok].place && (fl & ZSW_NOUN) && best > 1;
+        tok[ntok].level = tok[ntok].place ? zsi_words_place(g->words, row, NULL, NULL) : -1;
+        ntok++;
+        j += best;
+    }
+    *at_floor = floor_zone && !stopped && j == nc && pos[nc] == floor;
+    if (!ntok)
+        return 0;
+    /* The leftmost place starts the name; a province before another place goes. */
+    long lp = -1;
+    for (size_t t = 0; t < ntok; t++)
+        if (tok[t].place)
+            lp = (long)t;
+    size_t s = tok[ntok - 1].start, after = 0; /* after: first byte past the place */
+    if (lp >= 0) {
+        const char *city = "";
+        int level = tok[lp].level;
+        if (level == ZSW_PROVINCE) {
+            size_t row;
+            zsi_words_find(g->words, p + tok[lp].start, tok[lp].end - tok[lp].start, &row);
+            zsi_words_place(g->words, row, &city, NULL);
+        }
+        /* A province before another place goes (江苏海安 -> 海安); a
+         * municipality stays (北京天竺综合保税区). */
+        if (level == ZSW_PROVINCE && !city[0] && lp > 0 && tok[lp - 1].place)
+            lp--;
+        s = tok[lp].start;
+        after = tok[lp].end;
+        if (nchars(p + s, te - s) > MAX_PLACE_NAME_CHARS)
+            return 0;
+        /* A weak suffix right after a province names no zone: 新疆产业园. */
+        if (weak && after == te && tok[lp].level == ZSW_PROVINCE)
+            return 0;
+    } else {
+        /* With no place, a common noun ends the name's description: 所在地汾湖. */
+        for (size_t t = 0; t < ntok; t++)
+            if (tok[t].noun) {
+                s = tok[t].end;
+                break;
+            }
+        size_t k = nchars(p + s, te - s);
+        if (k < 2 || k > MAX_BARE_NAME_CHARS)
+            return 0;
+        /* Weak suffixes end many non-zones (装备制造产业园): they need a place. */
+        if (weak && !*at_floor)
+            return 0;
+        after = s;
+    }
+    /* The words after the place must not describe: 新兴产业高新区. */
+    for (size_t t = 0; t < g->generic.n; t++)
+        if (contains(p + after, te - after, &g->generic.v[t]))
+            return 0;
+    *ps = s;
+    *pe = e;
+    return 1;
+}
+
+size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n)
+{
+    /* A city's 市 inside a name goes (武汉市东湖高新区 -> 武汉东湖高新区); so
+     * does the whole city before another place (开封市开封新区 -> 开封新区). */
+    for (size_t k = 3 * 2; k + 3 < n && k <= 3 * 5; k += 3) {
+        size_t row, rest = k + 3;
+        const char *city = "";
+        if (memcmp(s + k, "\xE5\xB8\x82", 3) != 0) /* 市 */
+            continue;
+        unsigned f = zsi_words_find(g->words, s, k + 3, &row);
+        int level = (f & ZSW_PLACE) ? zsi_words_place(g->words, row, &city, NULL) : -1;
+        if (!(level == ZSW_CITY || (level == ZSW_PROVINCE && city[0])) ||
+            nchars(s + rest, n - rest) < 2)
+            break;
+        int place_next = 0;
+        for (size_t L = 6; L <= 3 * 6 && rest + L <= n && !place_next; L += 3)
+            place_next = (zsi_words_find(g->words, s + rest, L, NULL) & ZSW_PLACE) != 0;
+        size_t cut = place_next ? 0 : k, drop = place_next ? rest : 3;
+        memmove(s + cut, s + cut + drop, n - cut - drop);
+        n -= drop;
+        s[n] = '\0';
+        break;
+    }
+    return n;
+}

@@ -1,0 +1,574 @@
+/*
+ * park_gaz.c - loading the zone gazetteer: data/parks.tsv (hand-kept),
+ * data/zones.tsv (generated from official lists, see data/README) and the
+ * patterns of data/zone_suffixes.txt, into the immutable zsi_gazetteer that
+ * park.c matches texts against. See park.c for what the files mean.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "extract_int.h"
+#include "park_int.h"
+#include "segment_int.h"
+
+extern const char zs_data_parks[];
+extern const size_t zs_data_parks_len;
+extern const char zs_data_zones[];
+extern const size_t zs_data_zones_len;
+extern const char zs_data_zone_suffixes[];
+extern const size_t zs_data_zone_suffixes_len;
+
+
+/*
+ * Every string of the gazetteer is carved from a few large blocks, freed
+ * together: thousands of names and aliases were thousands of mallocs, and
+ * the allocation-failure sweep (tests/extract/test_oom.c) reruns the whole
+ * load once per allocation.
+ */
+#define ARENA_BLOCK (64u * 1024u)
+
+static char *adup(zsi_gazetteer *g, const char *s, size_t n)
+{
+    arena *a = &g->ar;
+    if (n + 1 > ARENA_BLOCK)
+        return NULL;
+    if (!a->nblk || a->used + n + 1 > ARENA_BLOCK) {
+        char **nb = realloc(a->blk, (a->nblk + 1) * sizeof *nb);
+        if (!nb)
+            return NULL;
+        a->blk = nb;
+        if (!(nb[a->nblk] = malloc(ARENA_BLOCK)))
+            return NULL;
+        a->nblk++;
+        a->used = 0;
+    }
+    char *d = a->blk[a->nblk - 1] + a->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    a->used += n + 1;
+    return d;
+}
+
+static int list_add(zsi_gazetteer *g, strlist *l, const char *s, size_t n)
+{
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 16;
+        str *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv)
+            return ZS_ENOMEM;
+        l->v = nv;
+        l->cap = nc;
+    }
+    if (!(l->v[l->n].s = adup(g, s, n)))
+        return ZS_ENOMEM;
+    l->v[l->n++].n = n;
+    return 0;
+}
+
+static void list_free(strlist *l)
+{
+    free(l->v); /* the strings are the arena's */
+}
+
+static int by_len_desc(const void *a, const void *b)
+{
+    const str *x = a, *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+static int suf_len_desc(const void *a, const void *b)
+{
+    const suffix *x = a, *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+
+
+
+
+/* Canonical index of name, or (size_t)-1. */
+size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->names.n; i++)
+        if (g->names.v[i].n == n && memcmp(g->names.v[i].s, s, n) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+/* Index of the alias equal to s[0..n), or (size_t)-1. */
+size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    UChar32 c;
+    size_t b;
+    if (!n)
+        return (size_t)-1;
+    c = first_cp(s, n);
+    b = (size_t)(c < 0 ? 0 : c) % NBUCKETS;
+    for (size_t k = 0; k < g->nbucket[b]; k++) {
+        const alias *a = &g->al[g->bucket[b][k]];
+        if (a->n == n && memcmp(a->s, s, n) == 0)
+            return g->bucket[b][k];
+    }
+    return (size_t)-1;
+}
+
+static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
+{
+    /* The first zone to claim an alias keeps it. */
+    for (size_t i = 0; i < g->nal; i++)
+        if (g->al[i].n == n && memcmp(g->al[i].s, s, n) == 0)
+            return 0;
+    if (g->nal == g->capal) {
+        size_t nc = g->capal ? g->capal * 2 : 256;
+        alias *na = realloc(g->al, nc * sizeof *na);
+        if (!na)
+            return ZS_ENOMEM;
+        g->al = na;
+        g->capal = nc;
+    }
+    if (!(g->al[g->nal].s = adup(g, s, n)))
+        return ZS_ENOMEM;
+    g->al[g->nal].n = n;
+    g->al[g->nal].canon = canon;
+    g->nal++;
+    return 0;
+}
+
+/* A copy of field f[0..n) of a list row, "" when absent or "-". */
+static char *meta_field(zsi_gazetteer *g, const char *f, size_t n)
+{
+    if (n == 1 && f[0] == '-')
+        n = 0;
+    return adup(g, f, n);
+}
+
+/* Record what a list says of canonical c, where it said nothing yet. */
+static int set_meta(zsi_gazetteer *g, size_t c, const char *const *f, const size_t *fl,
+                    size_t nf)
+{
+    if (c >= g->capmeta) {
+        size_t nc = g->capmeta ? g->capmeta * 2 : 512;
+        while (nc <= c)
+            nc *= 2;
+        zone_meta *nm = realloc(g->meta, nc * sizeof *nm);
+        if (!nm)
+            return ZS_ENOMEM;
+        memset(nm + g->capmeta, 0, (nc - g->capmeta) * sizeof *nm);
+        g->meta = nm;
+        g->capmeta = nc;
+    }
+    zone_meta *m = &g->meta[c];
+    char **dst[4] = {&m->level, &m->kind, &m->province, &m->city};
+    m->listed = 1;
+    for (size_t k = 0; k < 4; k++) {
+        if (*dst[k] && (*dst[k])[0])
+            continue;
+        char *v = meta_field(g, k < nf ? f[k] : "", k < nf ? fl[k] : 0);
+        if (!v)
+            return ZS_ENOMEM;
+        *dst[k] = v;
+    }
+    return 0;
+}
+
+/*
+ * Parse a gazetteer file into g: "canonical<TAB>alias,alias" and, in
+ * zones.tsv, then level, kind, province, city and source. A canonical name
+ * that is already a name or an alias joins that zone: parks.tsv is read
+ * first, so its names win, and the lists only add aliases and facts.
+ */
+static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size_t n,
+                       char *err, size_t errcap)
+{
+    size_t pos = 0, len, lineno = 0;
+    const char *line;
+    int rc;
+
+    while (zsi_data_next_line(buf, n, &pos, &line, &len)) {
+        const char *tab = memchr(line, '\t', len);
+        size_t cn = tab ? (size_t)(tab - line) : len, canon;
+        lineno++;
+        while (cn > 0 && line[cn - 1] == ' ')
+            cn--;
+        if (cn == 0 || cn > MAX_NAME_BYTES) {
+            snprintf(err, errcap, "%s: entry %zu: bad canonical name", file, lineno);
+            return ZS_EINVAL;
+        }
+        canon = zsi_pk_find_name(g, line, cn);
+        for (size_t a = 0; canon == (size_t)-1 && a < g->nal; a++)
+            if (g->al[a].n == cn && memcmp(g->al[a].s, line, cn) == 0)
+                canon = g->al[a].canon;
+        if (canon == (size_t)-1) {
+            if ((rc = list_add(g, &g->names, line, cn)) != 0)
+                return rc;
+            canon = g->names.n - 1;
+        }
+        if ((rc = add_alias(g, line, cn, canon)) != 0)
+            return rc;
+        /* Columns after the aliases: level, kind, province, city (source unused). */
+        const char *f[4] = {0};
+        size_t fl[4] = {0}, nf = 0;
+        const char *e = line + len, *ae = e;
+        if (tab) {
+            const char *q = memchr(tab + 1, '\t', (size_t)(e - tab - 1));
+            ae = q ? q : e;
+            while (q && nf < 4) {
+                const char *r = memchr(q + 1, '\t', (size_t)(e - q - 1));
+                f[nf] = q + 1;
+                fl[nf] = (size_t)((r ? r : e) - (q + 1));
+                nf++;
+                q = r;
+            }
+        }
+        if ((rc = set_meta(g, canon, f, fl, nf)) != 0)
+            return rc;
+        if (!tab)
+            continue;
+        /* Aliases: separated by ASCII ',' or '、' (E3 80 81) or '，' (EF BC 8C). */
+        const char *p = tab + 1;
+        e = ae;
+        while (p < e) {
+            const char *q = p;
+            size_t sep = 0;
+            while (q < e) {
+                if (*q == ',') {
+                    sep = 1;
+                    break;
+                }
+                if (e - q >= 3 && (memcmp(q, "\xE3\x80\x81", 3) == 0 ||
+                                   memcmp(q, "\xEF\xBC\x8C", 3) == 0)) {
+                    sep = 3;
+                    break;
+                }
+                q++;
+            }
+            const char *a = p, *b = q;
+            while (a < b && (*a == ' ' || *a == '\t'))
+                a++;
+            while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+                b--;
+            if (b > a && (size_t)(b - a) <= MAX_NAME_BYTES &&
+                (rc = add_alias(g, a, (size_t)(b - a), canon)) != 0)
+                return rc;
+            p = q + sep;
+            if (!sep)
+                break;
+        }
+    }
+    return 0;
+}
+
+/* Parse zone_suffixes.txt text into g. */
+static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err,
+                          size_t errcap)
+{
+    size_t pos = 0, len;
+    const char *line;
+    strlist *sec = NULL;
+    int in_suffix = 0, rc;
+
+    while (zsi_data_next_line(buf, n, &pos, &line, &len)) {
+        if (line[0] == '[') {
+            in_suffix = 0;
+            sec = NULL;
+#define SECTION(lit, field)                                                              \
+    if (len == sizeof lit - 1 && memcmp(line, lit, len) == 0)                            \
+        sec = &g->field;
+            SECTION("[trim]", trim)
+            SECTION("[cut]", cut)
+            SECTION("[generic]", generic)
+            SECTION("[infix]", infix)
+            SECTION("[province]", province)
+            SECTION("[bare]", bare)
+            SECTION("[scope]", scope)
+#undef SECTION
+            if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
+                in_suffix = 1;
+            else if (!sec) {
+                snprintf(err, errcap, "zone_suffixes.txt: unknown section %.*s", (int)len,
+                         line);
+                return ZS_EINVAL;
+            }
+            continue;
+        }
+        if (len > MAX_NAME_BYTES) {
+            snprintf(err, errcap, "zone_suffixes.txt: line too long");
+            return ZS_EINVAL;
+        }
+        if (sec) {
+            if ((rc = list_add(g, sec, line, len)) != 0)
+                return rc;
+            continue;
+        }
+        if (!in_suffix) {
+            snprintf(err, errcap, "zone_suffixes.txt: line outside any section");
+            return ZS_EINVAL;
+        }
+        /* suffix <TAB> canonical <TAB> strong|weak */
+        const char *t1 = memchr(line, '\t', len);
+        size_t sn = t1 ? (size_t)(t1 - line) : len;
+        const char *cs = t1 ? t1 + 1 : line;
+        const char *t2 = t1 ? memchr(cs, '\t', len - sn - 1) : NULL;
+        size_t cn = t1 ? (t2 ? (size_t)(t2 - cs) : len - sn - 1) : len;
+        int weak = t2 && (size_t)(line + len - (t2 + 1)) == 4 && memcmp(t2 + 1, "weak", 4) == 0;
+        if (g->nsuf == g->capsuf) {
+            size_t nc = g->capsuf ? g->capsuf * 2 : 32;
+            suffix *ns = realloc(g->suf, nc * sizeof *ns);
+            if (!ns)
+                return ZS_ENOMEM;
+            g->suf = ns;
+            g->capsuf = nc;
+        }
+        suffix *s = &g->suf[g->nsuf];
+        s->s = adup(g, line, sn);
+        s->canon = adup(g, cs, cn);
+        if (!s->s || !s->canon)
+            return ZS_ENOMEM;
+        s->n = sn;
+        s->ncanon = cn;
+        s->weak = weak;
+        g->nsuf++;
+    }
+    return 0;
+}
+
+
+/* Build the per-canonical alias lists and the first-code-point index. */
+static int build_index(zsi_gazetteer *g)
+{
+    size_t *cnt = calloc(g->names.n + 1, sizeof *cnt);
+    if (!cnt)
+        return ZS_ENOMEM;
+    g->aoff = calloc(g->names.n + 1, sizeof *g->aoff);
+    g->alist = malloc((g->nal + 1) * sizeof *g->alist);
+    if (!g->aoff || !g->alist) {
+        free(cnt);
+        return ZS_ENOMEM;
+    }
+    for (size_t i = 0; i < g->nal; i++)
+        cnt[g->al[i].canon]++;
+    for (size_t i = 0; i < g->names.n; i++)
+        g->aoff[i + 1] = g->aoff[i] + cnt[i];
+    memset(cnt, 0, (g->names.n + 1) * sizeof *cnt);
+    for (size_t i = 0; i < g->nal; i++) {
+        size_t c = g->al[i].canon;
+        g->alist[g->aoff[c] + cnt[c]++] = g->al[i].s;
+    }
+    free(cnt);
+
+    /* The buckets share one array: counted first, then filled. */
+    size_t fill[NBUCKETS] = {0}, off = 0;
+    if (!(g->bucket_all = malloc((g->nal + 1) * sizeof *g->bucket_all)))
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < g->nal; i++) {
+        UChar32 c = first_cp(g->al[i].s, g->al[i].n);
+        fill[(size_t)(c < 0 ? 0 : c) % NBUCKETS]++;
+    }
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        g->bucket[b] = g->bucket_all + off;
+        off += fill[b];
+    }
+    for (size_t i = 0; i < g->nal; i++) {
+        UChar32 c = first_cp(g->al[i].s, g->al[i].n);
+        size_t b = (size_t)(c < 0 ? 0 : c) % NBUCKETS;
+        size_t *nb = g->bucket[b];
+        /* Insert keeping longest first. */
+        size_t k = g->nbucket[b]++;
+        while (k > 0 && g->al[nb[k - 1]].n < g->al[i].n) {
+            nb[k] = nb[k - 1];
+            k--;
+        }
+        nb[k] = i;
+    }
+    for (size_t i = 0; i < g->nal; i++) {
+        const char *a = g->al[i].s;
+        int32_t k = 0, n = (int32_t)g->al[i].n;
+        UChar32 c1 = -1, c2 = -1;
+        if (k < n)
+            U8_NEXT(a, k, n, c1);
+        if (k < n)
+            U8_NEXT(a, k, n, c2);
+        if (c1 >= 0 && c1 < 0x10000)
+            g->alias_head[c1 / 64] |= UINT64_C(1) << (c1 % 64);
+        if (c2 < 0)
+            g->onecp[(size_t)(c1 < 0 ? 0 : c1) % NBUCKETS] = 1;
+        else
+            g->pairs[pair_bit(c1, c2) / 64] |= UINT64_C(1) << (pair_bit(c1, c2) % 64);
+    }
+    qsort(g->suf, g->nsuf, sizeof *g->suf, suf_len_desc);
+    for (size_t i = 0; i < g->nsuf; i++) {
+        int32_t k = 0;
+        UChar32 c;
+        U8_NEXT(g->suf[i].s, k, (int32_t)g->suf[i].n, c);
+        if (c >= 0 && c < 0x10000)
+            g->suf_head[c / 64] |= UINT64_C(1) << (c % 64);
+    }
+    qsort(g->trim.v, g->trim.n, sizeof(str), by_len_desc);
+    qsort(g->generic.v, g->generic.n, sizeof(str), by_len_desc);
+    qsort(g->infix.v, g->infix.n, sizeof(str), by_len_desc);
+    qsort(g->province.v, g->province.n, sizeof(str), by_len_desc);
+    qsort(g->bare.v, g->bare.n, sizeof(str), by_len_desc);
+    qsort(g->scope.v, g->scope.n, sizeof(str), by_len_desc);
+    /* Place stems: every alias minus its zone suffix, aside and infix. */
+    for (size_t i = 0; i < g->nal; i++) {
+        alias *a = &g->al[i];
+        long si = zsi_pk_ending_suffix(g, a->s, a->n);
+        size_t pn;
+        a->weak = si < 0;
+        if (si < 0)
+            continue;
+        pn = zsi_pk_drop_aside(a->s, a->n - g->suf[si].n);
+        if (nchars(a->s, pn) < 2)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < g->stems.n && !dup; k++)
+            dup = g->stems.v[k].n == pn && memcmp(g->stems.v[k].s, a->s, pn) == 0;
+        if (!dup && list_add(g, &g->stems, a->s, pn) != 0)
+            return ZS_ENOMEM;
+    }
+    return 0;
+}
+
+/* The word lexicon, with the [trim] words as words no name starts with. */
+static int open_words(zsi_gazetteer *g)
+{
+    int rc = zsi_words_open(&g->words);
+    for (size_t i = 0; rc == 0 && i < g->trim.n; i++)
+        rc = zsi_words_add(g->words, g->trim.v[i].s, g->trim.v[i].n, ZSW_STOP | ZSW_TRIM);
+    return rc;
+}
+
+int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
+{
+    zsi_gazetteer *g;
+    char *buf = NULL, dummy[8];
+    size_t n;
+    int rc;
+
+    if (!err || !errcap) {
+        err = dummy;
+        errcap = sizeof dummy;
+    }
+    err[0] = '\0';
+    if (!out)
+        return ZS_EINVAL;
+    *out = NULL;
+    g = calloc(1, sizeof *g);
+    if (!g)
+        return ZS_ENOMEM;
+    rc = zss_data_load("parks.tsv", zs_data_parks, zs_data_parks_len, &buf, &n);
+    if (rc == 0)
+        rc = parse_parks(g, "parks.tsv", buf, n, err, errcap);
+    free(buf);
+    buf = NULL;
+    if (rc == 0)
+        rc = zss_data_load("zones.tsv", zs_data_zones, zs_data_zones_len, &buf, &n);
+    if (rc == 0)
+        rc = parse_parks(g, "zones.tsv", buf, n, err, errcap);
+    free(buf);
+    buf = NULL;
+    if (rc == 0)
+        rc = zss_data_load("zone_suffixes.txt", zs_data_zone_suffixes,
+                           zs_data_zone_suffixes_len, &buf, &n);
+    if (rc == 0)
+        rc = parse_suffixes(g, buf, n, err, errcap);
+    free(buf);
+    if (rc == 0)
+        rc = build_index(g);
+    if (rc == 0)
+        rc = open_words(g);
+    if (rc != 0) {
+        if (!err[0])
+            snprintf(err, errcap, "cannot load the zone gazetteer (error %d)", rc);
+        zsi_gazetteer_free(g);
+        return rc;
+    }
+    *out = g;
+    return 0;
+}
+
+void zsi_gazetteer_free(zsi_gazetteer *g)
+{
+    if (!g)
+        return;
+    list_free(&g->names);
+    free(g->al);
+    free(g->alist);
+    free(g->aoff);
+    free(g->bucket_all);
+    free(g->suf);
+    list_free(&g->trim);
+    list_free(&g->cut);
+    list_free(&g->generic);
+    list_free(&g->infix);
+    list_free(&g->province);
+    list_free(&g->bare);
+    list_free(&g->scope);
+    list_free(&g->stems);
+    free(g->meta);
+    for (size_t i = 0; i < g->ar.nblk; i++)
+        free(g->ar.blk[i]);
+    free(g->ar.blk);
+    zsi_words_free(g->words);
+    free(g);
+}
+
+size_t zsi_gazetteer_count(const zsi_gazetteer *g)
+{
+    return g ? g->names.n : 0;
+}
+
+const char *zsi_gazetteer_name(const zsi_gazetteer *g, size_t i)
+{
+    return g && i < g->names.n ? g->names.v[i].s : NULL;
+}
+
+int zsi_park_aliases(const zsi_gazetteer *g, const char *canonical, size_t n,
+                     const char *const **aliases, size_t *naliases)
+{
+    size_t c;
+    if (!g || !canonical || !aliases || !naliases)
+        return ZS_EINVAL;
+    c = zsi_pk_find_name(g, canonical, n);
+    if (c == (size_t)-1)
+        return ZS_ENOTFOUND;
+    /* The canonical itself is the first alias of its group: skip it. */
+    *aliases = g->alist + g->aoff[c] + 1;
+    *naliases = g->aoff[c + 1] - g->aoff[c] - 1;
+    return 0;
+}
+
+
+
+/* Index of the longest suffix that name ends with, or -1. */
+long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    for (size_t i = 0; i < g->nsuf; i++)
+        if (has_suffix(s, n, g->suf[i].s, g->suf[i].n) && g->suf[i].n < n)
+            return (long)i;
+    return -1;
+}
+
+/* Remove a trailing bracketed aside: "和平(荷江)" -> "和平". */
+size_t zsi_pk_drop_aside(const char *s, size_t n)
+{
+    size_t close = 0;
+    if (n >= 1 && s[n - 1] == ')')
+        close = 1;
+    else if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
+        close = 3;
+    if (!close)
+        return n;
+    for (size_t i = n - close; i > 0; i--) {
+        if (s[i - 1] == '(')
+            return i - 1;
+        if (i >= 3 && memcmp(s + i - 3, "\xEF\xBC\x88", 3) == 0) /* （ */
+            return i - 3;
+    }
+    return n;
+}

@@ -1,0 +1,216 @@
+/*
+ * park_int.h - private interface between the zone modules (park.c,
+ * park_words.c, park_story.c). Code outside them uses text_int.h.
+ */
+#ifndef ZS_PARK_INT_H
+#define ZS_PARK_INT_H
+
+#include <stddef.h>
+
+/* ---- interface to park_words.c ---- */
+
+/* Word classes; a word may have both. */
+enum {
+    ZSW_PLACE = 1, /* a place name or its short form (成都市, 成都) */
+    ZSW_STOP = 2,  /* never starts a zone name: verb, preposition, time word ... */
+    ZSW_NOUN = 4,  /* a common noun: no name alone (所在地, 地区) */
+    ZSW_WORD = 8,  /* another word, kept whole when cutting (乌克兰) */
+    ZSW_TRIM = 16  /* a [trim] word: stops a name even where it is a place (中国) */
+};
+
+/* Levels of a place (places.tsv column 3). */
+enum zsw_level { ZSW_PROVINCE, ZSW_CITY, ZSW_COUNTY, ZSW_TOWN, ZSW_NS, ZSW_OTHER };
+
+typedef struct zsi_words zsi_words;
+
+/*
+ * Load data/places.tsv and data/wordclass.txt (built in plus the user's
+ * additions). Ownership: caller frees *out with zsi_words_free().
+ * @return 0, ZS_ENOMEM, ZS_EIO.
+ */
+int zsi_words_open(zsi_words **out);
+void zsi_words_free(zsi_words *w);
+
+/* Add a word with flags (s must outlive w). @return 0, ZS_ENOMEM. */
+int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags);
+
+/* The classes of s[0..n) (0: unknown); *row gets its places.tsv row. */
+unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
+
+/* Longest word held (bytes). */
+size_t zsi_words_maxlen(const zsi_words *w);
+
+/* Level of place row; *city and *province borrowed ("" when unknown). */
+int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
+
+/* ---- the gazetteer, shared by park_gaz.c (loading) and park.c (matching) ---- */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "extract_int.h"
+
+/* Longest place-name prefix a pattern accepts (Han characters). */
+#define MAX_PREFIX_CHARS 6
+/* Longest prefix before a weak suffix. */
+#define MAX_WEAK_PREFIX_CHARS 4
+/* Longest zone name we build (bytes). */
+#define MAX_NAME_BYTES 256
+/* Alias index buckets (by first code point). */
+#define NBUCKETS 1024
+#define BMP_WORDS (0x10000 / 64)
+#define PAIR_BITS 65536
+
+typedef struct str {
+    char *s;
+    size_t n;
+} str;
+
+typedef struct strlist {
+    str *v;
+    size_t n, cap;
+} strlist;
+
+typedef struct alias {
+    char *s;
+    size_t n;
+    size_t canon; /* index into names */
+    int weak;     /* no zone suffix (光谷, 泰达): a zone only where zones are spoken of */
+} alias;
+
+typedef struct suffix {
+    char *s, *canon;
+    size_t n, ncanon;
+    int weak;
+} suffix;
+
+/* What the lists say of a zone (zones.tsv columns); "" when they do not. */
+typedef struct zone_meta {
+    char *level, *kind, *province, *city;
+    int listed; /* 1: from a list (parks.tsv, zones.tsv); 0: never (patterns) */
+} zone_meta;
+
+/* Blocks the gazetteer's strings are carved from (park_gaz.c adup()). */
+typedef struct arena {
+    char **blk;
+    size_t nblk, used;
+} arena;
+
+struct zsi_gazetteer {
+    arena ar;
+    strlist names;     /* canonical names, in file order */
+    alias *al;         /* every alias, canonical names included */
+    size_t nal, capal;
+    const char **alist; /* aliases grouped by canonical: alist[aoff[i]..aoff[i+1]) */
+    size_t *aoff;
+    size_t *bucket[NBUCKETS]; /* alias indices by first code point, longest first */
+    size_t *bucket_all;       /* the storage of every bucket */
+    size_t nbucket[NBUCKETS];
+    /* Aliases' first two code points, hashed (pair_bit()): a text position
+     * whose pair is absent starts no alias, and most positions of a passage
+     * are skipped without a memcmp over their bucket (where 中, 新, 大 start
+     * many names). A bucket with a one-character alias is never skipped. */
+    uint64_t pairs[PAIR_BITS / 64];
+    unsigned char onecp[NBUCKETS];
+    suffix *suf;
+    size_t nsuf, capsuf;
+    /* First code points of aliases and of suffixes in the BMP, one bit
+     * each (16 KiB): most positions of a passage start neither, and these
+     * skip them with one load. Bucket tests by cp % NBUCKETS took most of
+     * find_mentions, 6% of an indexing run's CPU (perf, news-200), as a
+     * bucket holds every code point equal modulo NBUCKETS. */
+    uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
+    strlist trim, cut, generic, infix, province, bare, scope;
+    strlist stems; /* place names of known zones (六盘水, 水城): weak suffixes need one */
+    zsi_words *words; /* place names and word classes: where a name may start */
+    zone_meta *meta;  /* per canonical name, parallel to names */
+    size_t capmeta;
+};
+
+static inline char *dupn(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+static inline size_t nchars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+static inline int is_han(UChar32 c)
+{
+    return c > 0 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+static inline UChar32 first_cp(const char *s, size_t n)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)n, c);
+    return c;
+}
+
+static inline size_t pair_bit(UChar32 a, UChar32 b)
+{
+    return ((size_t)a * 40503u + (size_t)b) % PAIR_BITS;
+}
+
+static inline int has_prefix(const char *s, size_t n, const str *w)
+{
+    return w->n <= n && memcmp(s, w->s, w->n) == 0;
+}
+
+static inline int has_suffix(const char *s, size_t n, const char *w, size_t wn)
+{
+    return wn <= n && memcmp(s + n - wn, w, wn) == 0;
+}
+
+static inline int contains(const char *s, size_t n, const str *w)
+{
+    for (size_t i = 0; i + w->n <= n; i++)
+        if (memcmp(s + i, w->s, w->n) == 0)
+            return 1;
+    return 0;
+}
+
+
+/* ---- interface to park_gaz.c ---- */
+
+/* Canonical index of name, or (size_t)-1. */
+size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n);
+/* Index of the alias equal to s[0..n), or (size_t)-1. */
+size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n);
+/* Index of the longest suffix that name ends with, or -1. */
+long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n);
+/* Length of s without a trailing bracketed aside: "和平(荷江)" -> "和平". */
+size_t zsi_pk_drop_aside(const char *s, size_t n);
+
+
+/* ---- interface to park_edge.c ---- */
+
+/*
+ * The name before a zone suffix at byte i of p, no earlier than floor:
+ * [*ps, *pe) (see park_edge.c). floor_zone: a zone's name ends at floor.
+ * *at_floor is 1 when it does and the name's words run back to it. @return 1 for a name, 0 for none.
+ */
+int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone,
+                     size_t i, int weak, size_t *ps, size_t *pe, int *at_floor);
+
+/* Tidy a folded pattern name in place (武汉市东湖高新区 -> 武汉东湖高新区);
+ * returns its new length. */
+size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n);
+
+#endif

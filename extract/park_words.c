@@ -1,0 +1,251 @@
+/*
+ * park_words.c - the word lexicon zone names are cut by: place names
+ * (data/places.tsv: GB/T 2260 divisions and jieba's ns words) and the words
+ * a name never starts with (data/wordclass.txt: verbs, prepositions,
+ * pronouns, numerals, time words ... from jieba's part-of-speech tags).
+ *
+ * One open-addressing hash table maps a word's bytes to its classes (a word
+ * may be both: 将乐 is a county, 将 a preposition) and, for a place, to its
+ * row of places.tsv (level, city, province). Keys point into the loaded file
+ * text, which the table owns; it is immutable after zsi_words_open(), so
+ * threads share it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "park_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+extern const char zs_data_places[];
+extern const size_t zs_data_places_len;
+extern const char zs_data_wordclass[];
+extern const size_t zs_data_wordclass_len;
+
+/* Longest word the table holds (bytes); longer lines are skipped. */
+#define MAX_WORD_BYTES 64
+
+typedef struct slot {
+    const char *s;
+    uint32_t n;
+    uint32_t flags;
+    uint32_t place; /* row in places[] when flags has ZSW_PLACE */
+} slot;
+
+typedef struct place {
+    const char *city, *province; /* NUL-terminated, in buf; "" when unknown */
+    int level;                   /* enum zsw_level */
+} place;
+
+struct zsi_words {
+    char *places_buf, *class_buf;
+    slot *tab;
+    size_t cap, n; /* cap is a power of two */
+    place *pl;
+    size_t npl;
+    size_t maxlen; /* longest key, bytes */
+};
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+static slot *lookup(const zsi_words *w, const char *s, size_t n)
+{
+    size_t i = (size_t)hash(s, n) & (w->cap - 1);
+    for (;;) {
+        slot *t = &w->tab[i];
+        if (!t->s || (t->n == n && memcmp(t->s, s, n) == 0))
+            return t;
+        i = (i + 1) & (w->cap - 1);
+    }
+}
+
+static int grow(zsi_words *w)
+{
+    size_t nc = w->cap ? w->cap * 2 : 1u << 16;
+    slot *old = w->tab, *nt = calloc(nc, sizeof *nt);
+    size_t oc = w->cap;
+    if (!nt)
+        return ZS_ENOMEM;
+    w->tab = nt;
+    w->cap = nc;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].s)
+            *lookup(w, old[i].s, old[i].n) = old[i];
+    free(old);
+    return 0;
+}
+
+/* Add flags to word s[0..n); the first place row for a word is kept. */
+static int add(zsi_words *w, const char *s, size_t n, uint32_t flags, uint32_t row)
+{
+    slot *t;
+    if (!n || n > MAX_WORD_BYTES)
+        return 0;
+    if ((w->n + 1) * 2 > w->cap) {
+        int rc = grow(w);
+        if (rc)
+            return rc;
+    }
+    t = lookup(w, s, n);
+    if (!t->s) {
+        t->s = s;
+        t->n = (uint32_t)n;
+        w->n++;
+        if (n > w->maxlen)
+            w->maxlen = n;
+    }
+    if ((flags & ZSW_PLACE) && !(t->flags & ZSW_PLACE))
+        t->place = row;
+    t->flags |= flags;
+    return 0;
+}
+
+static int level_of(const char *s, size_t n)
+{
+    static const char *const names[] = {"province", "city", "county", "town", "ns"};
+    for (int i = 0; i < 5; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return i;
+    return ZSW_OTHER;
+}
+
+/* Split a line at tabs, NUL-terminating the fields in place (the buffer is ours). */
+static size_t fields(char *line, size_t len, char **f, size_t *fl, size_t max)
+{
+    size_t k = 0;
+    char *p = line, *e = line + len;
+    while (k < max) {
+        char *t = memchr(p, '\t', (size_t)(e - p));
+        f[k] = p;
+        fl[k] = t ? (size_t)(t - p) : (size_t)(e - p);
+        k++;
+        if (!t)
+            break;
+        *t = '\0';
+        p = t + 1;
+    }
+    return k;
+}
+
+static int load_places(zsi_words *w)
+{
+    size_t pos = 0, len, cap = 0, n;
+    const char *line;
+    int rc = zss_data_load("places.tsv", zs_data_places, zs_data_places_len, &w->places_buf,
+                           &n);
+    if (rc)
+        return rc;
+    while (zsi_data_next_line(w->places_buf, n, &pos, &line, &len)) {
+        char *f[5];
+        size_t fl[5], k;
+        /* The line ends at a '\n' (or the buffer's end): make it a string end. */
+        if (line + len < w->places_buf + n)
+            ((char *)line)[len] = '\0';
+        k = fields((char *)line, len, f, fl, 5);
+        if (w->npl == cap) {
+            size_t nc = cap ? cap * 2 : 4096;
+            place *np = realloc(w->pl, nc * sizeof *np);
+            if (!np)
+                return ZS_ENOMEM;
+            w->pl = np;
+            cap = nc;
+        }
+        place *p = &w->pl[w->npl];
+        p->level = k > 2 ? level_of(f[2], fl[2]) : ZSW_OTHER;
+        p->city = k > 3 ? f[3] : "";
+        p->province = k > 4 ? f[4] : "";
+        if ((rc = add(w, f[0], fl[0], ZSW_PLACE, (uint32_t)w->npl)) != 0 ||
+            (k > 1 && (rc = add(w, f[1], fl[1], ZSW_PLACE, (uint32_t)w->npl)) != 0))
+            return rc;
+        w->npl++;
+    }
+    return 0;
+}
+
+static int load_classes(zsi_words *w)
+{
+    size_t pos = 0, len, n;
+    const char *line;
+    int rc = zss_data_load("wordclass.txt", zs_data_wordclass, zs_data_wordclass_len,
+                           &w->class_buf, &n);
+    while (rc == 0 && zsi_data_next_line(w->class_buf, n, &pos, &line, &len)) {
+        /* word<TAB>stop|noun|name; a word alone is a stop word. */
+        const char *t = memchr(line, '\t', len);
+        size_t wn = t ? (size_t)(t - line) : len, cn = t ? len - wn - 1 : 0;
+        unsigned fl = ZSW_STOP;
+        if (cn == 4 && memcmp(t + 1, "noun", 4) == 0)
+            fl = ZSW_NOUN;
+        else if (cn == 4 && memcmp(t + 1, "name", 4) == 0)
+            fl = ZSW_WORD;
+        rc = add(w, line, wn, fl, 0);
+    }
+    return rc;
+}
+
+int zsi_words_open(zsi_words **out)
+{
+    zsi_words *w = calloc(1, sizeof *w);
+    int rc;
+    *out = NULL;
+    if (!w)
+        return ZS_ENOMEM;
+    if ((rc = grow(w)) != 0 || (rc = load_places(w)) != 0 || (rc = load_classes(w)) != 0) {
+        zsi_words_free(w);
+        return rc;
+    }
+    *out = w;
+    return 0;
+}
+
+int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags)
+{
+    return add(w, s, n, flags, 0);
+}
+
+void zsi_words_free(zsi_words *w)
+{
+    if (!w)
+        return;
+    free(w->tab);
+    free(w->pl);
+    free(w->places_buf);
+    free(w->class_buf);
+    free(w);
+}
+
+unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row)
+{
+    const slot *t;
+    if (!w || !n || n > w->maxlen)
+        return 0;
+    t = lookup(w, s, n);
+    if (!t->s)
+        return 0;
+    if (row)
+        *row = t->place;
+    return t->flags;
+}
+
+size_t zsi_words_maxlen(const zsi_words *w)
+{
+    return w ? w->maxlen : 0;
+}
+
+int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province)
+{
+    if (!w || row >= w->npl)
+        return ZSW_OTHER;
+    if (city)
+        *city = w->pl[row].city;
+    if (province)
+        *province = w->pl[row].province;
+    return w->pl[row].level;
+}
