@@ -28,6 +28,7 @@ int cmd_query(int argc, char **argv);
 int cmd_parks(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Print "zhaoshu: <msg>" on stderr, control characters replaced (cli_put). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

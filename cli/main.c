@@ -9,6 +9,7 @@
 
 static const cli_cmd commands[] = {
     {"check", "verify an index (SQLite and FTS5 integrity checks)", cmd_check},
+    {"export", "write an index out as a sharded Sphinx/Manticore cluster", cmd_export},
     {"figures", "list figures for a zone and metric: timelines, conflicts, checks", cmd_figures},
     {"index", "index article files (folders, files or - for stdin)", cmd_index},
     {"parks", "list the development zones in the index with aliases and counts", cmd_parks},

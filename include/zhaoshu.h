@@ -496,6 +496,51 @@ ZS_EXTERN size_t zs_park_json(const zs_park *p, char *buf, size_t cap);
 /** p[0..n) as a JSON string with its quotes (control bytes escaped). */
 ZS_EXTERN size_t zs_json_str(const char *p, size_t n, char *buf, size_t cap);
 
+/* ------------------------------------------------------------------------
+ * Cluster: past one machine, on a sharded Sphinx 2.2 / Manticore cluster.
+ * ---------------------------------------------------------------------- */
+
+/** Most shards (nodes) one export writes. */
+#define ZS_MAX_SHARDS 64
+
+#define ZS_EXPORT_OPTS_VERSION 1
+/** Options for zs_export_sphinx(). Zero-initialise, then set version. */
+typedef struct zs_export_opts {
+    unsigned version;         /**< ZS_EXPORT_OPTS_VERSION */
+    const char *dir;          /**< output folder (created when missing) */
+    int shards;               /**< nodes, 1..ZS_MAX_SHARDS */
+    int base_port;            /**< node K serves SphinxQL on base_port+K-1 and
+                                   the agent protocol on base_port+shards+K-1 */
+    const char *const *hosts; /**< hosts[K-1]: address of node K (shards of
+                                   them), or NULL for 127.0.0.1 everywhere */
+} zs_export_opts;
+
+/** What an export wrote. */
+typedef struct zs_export_stats {
+    size_t documents; /**< documents exported */
+    size_t passages;  /**< passages (rows of the INDEX_K indexes) */
+    size_t figures;   /**< figures (rows of the INDEX_figures_K indexes) */
+    double seconds;   /**< wall time */
+} zs_export_stats;
+
+/**
+ * Export an index as everything a sharded Sphinx 2.2 or Manticore cluster
+ * needs: for each node K, DIR/nodeK/sphinx.conf with the xmlpipe2 sources
+ * passages.xml and figures.xml beside it, so that `indexer --config
+ * DIR/nodeK/sphinx.conf --all` builds shard K and `searchd --config ...`
+ * serves it. Node 1 also serves the distributed indexes "zhaoshu" and
+ * "zhaoshu_figures" over all shards. A document goes to the shard given by
+ * a stable hash of its path, so a re-export sends it to the same node.
+ * Full-text fields hold zhaoshu's tokens (NFKC, case folded, Simplified);
+ * the passage as printed, its document, zones, years, date, outlet and
+ * figures are attributes (see doc/scaling.md for the schema).
+ * @param st receives counters (may be NULL).
+ * @return ZS_OK; ZS_EINVAL (bad options); ZS_EIO (a file could not be
+ *         written: the message names it); ZS_ESQLITE; ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st);
+
+
 #ifdef __cplusplus
 }
 #endif

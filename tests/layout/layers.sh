@@ -10,18 +10,18 @@
 # folder that holds that header is its layer. include/zhaoshu.h is public
 # and allowed everywhere.
 root=${1:?usage: layers.sh ROOT}
-layers="util segment extract store query lib ext cli serve"
+layers="util segment extract store query cluster lib ext cli serve"
 # Headers of the libraries zhaoshu is built on: util/ and extract/ must not use
 # SQLite (segment/ may: its FTS5 tokenizer adapter, fts5_tok.c), and cli/
 # must not use any of them (it has only zhaoshu.h).
-dep_headers='sqlite3\.h|sqlite3ext\.h|unicode/|zstd|xxhash|libstemmer\.h'
+dep_headers='sqlite3\.h|sqlite3ext\.h|unicode/|zstd|xxhash|libstemmer\.h|mysql\.h'
 
 [ -f "$root/include/zhaoshu.h" ] || { echo "layers.sh: $root has no include/zhaoshu.h" >&2; exit 2; }
 
 rank() { # layer name -> its position, bottom 0 (the order of $layers)
     case $1 in
     util) echo 0 ;; segment) echo 1 ;; extract) echo 2 ;; store) echo 3 ;;
-    query) echo 4 ;; lib) echo 5 ;; ext | cli | serve) echo 6 ;; *) echo -1 ;;
+    query) echo 4 ;; cluster) echo 5 ;; lib) echo 6 ;; ext | cli | serve) echo 7 ;; *) echo -1 ;;
     esac
 }
 
