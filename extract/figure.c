@@ -36,6 +36,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -737,6 +738,7 @@ static int is_clause_end(unsigned cp)
     switch (cp) {
     case 0xFF0C: case ',': case 0xFF1B: case ';': case 0xFF1A: case ':':
     case 0x3002: case 0xFF01: case '!': case 0xFF1F: case '?':
+    case 0x2026: /* …… ends a list: what follows is a new clause */
         return 1;
     default:
         return 0;
@@ -761,13 +763,80 @@ static size_t count_han(const char *p, size_t s, size_t e)
     return c;
 }
 
+/* Bytes looked at after a figure for its clause's end (a metric printed after it). */
+#define AFTER_BYTES 64
+
+/*
+ * Name figure f, whose clause (or the part after the previous figure of the
+ * clause) starts at ws and whose sentence starts at sent: the noun before it,
+ * joined with a change word (营业收入同比增长12% -> 营业收入同比增速); a
+ * clause with a change word or a link only (增长12%, 仅为2%) takes the noun
+ * of an earlier clause of its sentence. A noun printed right after the figure
+ * (8000元的产业扶持资金, 预留30%采购份额) is taken when there is none before
+ * it, or when other words than filler stand between that one and the figure.
+ */
+static int name_figure(const char *p, size_t n, size_t sent, size_t ws, zsi_figure *f)
+{
+    zsi_metric m;
+    int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
+    size_t we = f->start;
+    int rc;
+
+    /* 数十亿元: the 数 belongs to the number, not to a metric (投入数) */
+    if (we >= ws + 3 && memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 &&
+        zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
+        we -= 3;
+    rc = zsi_metric_before(p, ws, we, &m);
+
+    if (rc < 0)
+        return rc;
+    if (!m.norm[0] && m.refer && sent < ws && (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw)) < 0)
+        return rc;
+    if (m.change[0] && !rate) {
+        /* an amount of change: 利润比上年增加2000万元 */
+        if (m.norm[0]) {
+            snprintf(m.change, sizeof m.change, "%s", m.decline ? "\xE5\x87\x8F\xE5\xB0\x91" /* 减少 */
+                                                                 : "\xE5\xA2\x9E\xE5\x8A\xA0" /* 增加 */);
+        } else {
+            m.change[0] = m.change_raw[0] = '\0';
+        }
+    }
+    if ((m.norm[0] && !m.adjacent) || (!m.norm[0] && !m.change[0])) {
+        /* 工会预留30%采购份额: a noun right after the figure names it better
+         * than one with other words between it and the figure */
+        size_t ce = f->end, l;
+        while (ce < n && ce - f->end < AFTER_BYTES) {
+            unsigned cp = cp_at(p, n, ce, &l);
+            if (is_clause_end(cp))
+                break;
+            ce += l;
+        }
+        rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw);
+        if (rc != 0)
+            return rc < 0 ? rc : 0;
+    }
+    if (m.norm[0] || m.change[0]) {
+        size_t k = strlen(m.norm), c = strlen(m.change);
+        memcpy(f->metric, m.norm, k + 1);
+        if (k + c < sizeof f->metric)
+            memcpy(f->metric + k, m.change, c + 1);
+        k = strlen(m.raw);
+        c = strlen(m.change_raw);
+        memcpy(f->metric_raw, m.raw, k + 1);
+        if (k + c < sizeof f->metric_raw)
+            memcpy(f->metric_raw + k, m.change_raw, c + 1);
+        return 0;
+    }
+    return 0;
+}
+
 /* A year that leads its clause has at most this many Han before it (截至, 在). */
 #define YEAR_LEAD_HAN 2
 
 int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
-    size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0;
+    size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
     long prev = -1; /* index of the previous figure in this clause */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
 
@@ -791,8 +860,10 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
             clause_year = 0;
             year_led = 0;
             prev = -1;
-            if (is_sentence_end(cp))
+            if (is_sentence_end(cp)) {
                 sentence_year = 0;
+                sent = i;
+            }
             continue;
         }
         /* Only at the start of a numeral run or at a hedge word. */
@@ -848,7 +919,7 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
             } else {
-                rc = zsi_metric_find(p, ws, f->start, f->metric, f->metric_raw);
+                rc = name_figure(p, n, sent, ws, f);
                 if (rc < 0) {
                     free(v);
                     return rc;

@@ -134,10 +134,51 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 
 /* ---- interface to metric.c ---- */
 
+/* What the words before a figure say about its metric. */
+typedef struct zsi_metric {
+    char norm[ZSI_METRIC_BYTES];       /* the noun: normal form, "" if none */
+    char raw[ZSI_METRIC_BYTES];        /* the noun as printed */
+    char change[ZSI_METRIC_BYTES];     /* a change word's normal form (同比增速), "" if none */
+    char change_raw[ZSI_METRIC_BYTES]; /* as printed (同比增长) */
+    int decline;                       /* the change is a fall (下降, 下跌) */
+    int adjacent;                      /* only filler (为, 达到) between the noun (or
+                                        * change word) and the figure */
+    int refer;                         /* no noun in the clause, which only holds a change
+                                        * word or a link (增长5%, 仅为2%): the subject is
+                                        * in an earlier clause of the sentence */
+} zsi_metric;
+
 /*
- * The metric phrase naming a figure, looked for in p[start..end) (the words
- * before the figure in its clause): the rightmost known phrase of
- * data/metrics.tsv, else the rightmost run of Han ending in a pattern suffix.
+ * The metric before a figure, in p[start..end) (the words between the clause
+ * start, or the previous figure of the clause, and the figure): the change
+ * word nearest the figure with only filler (为, 分别, 达到) after it, and the
+ * noun nearest the figure before that change word, or before the figure: the
+ * rightmost known phrase of data/metrics.tsv or run of whole words ending in
+ * a suffix. Edges are ICU word boundaries; a clause-starting conjunction
+ * (但, 同时) starts the window anew.
+ * @return 1 a noun or change word found, 0 none, ZS_ENOMEM or ZS_EIO.
+ */
+int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
+
+/*
+ * The metric noun nearest the end of p[start..end) (zsi_metric_before without
+ * change words): norm and raw as for zsi_metric_find.
+ * @return 1 found, 0 none, ZS_EIO.
+ */
+int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw);
+
+/*
+ * A metric printed right after its figure, in p[fe..ce) (ce: the clause end):
+ * an optional 的 (required when need_de), then whole words ending in a known
+ * phrase or suffix ("8000元的产业扶持资金", "60%的股权").
+ * @return 1 found, 0 none, ZS_EIO.
+ */
+int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw);
+
+/*
+ * The metric phrase naming a figure, looked for in p[start..end): the noun
+ * and change word of zsi_metric_before, joined (营业收入同比增长 ->
+ * 营业收入同比增速). Used to normalise a metric a user types.
  * Writes the normal form to norm and the printed form to raw (both
  * ZSI_METRIC_BYTES, NUL-terminated, "" when nothing fits).
  * @return 1 found, 0 none, ZS_ENOMEM or ZS_EIO (data unreadable).

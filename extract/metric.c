@@ -1,16 +1,26 @@
 /*
  * metric.c - the metric phrase that names a figure ("签约金额135.34亿元" ->
- * 签约金额), found in the words before the figure in its clause.
+ * 签约金额), found in the words before the figure in its clause, or right
+ * after it ("8000元的产业扶持资金").
  *
  * Everything language-specific is data (data/metrics.tsv): known phrases and
  * their normal forms, the suffixes that make an unknown run of Han a metric,
- * the words a run never crosses and the words stripped from its front. The
- * code only decides which candidate is nearest the figure.
+ * the words a run never crosses, the words stripped from its front, the
+ * change words (增长, 同比下降) whose figure names the change of a subject,
+ * the per-unit prefixes (亩均, 人均) that make a metric of their own, and the
+ * conjunctions that start a new clause. The code decides which candidate is
+ * nearest the figure and where its edges are.
+ *
+ * Edges are words: a metric starts and ends on a boundary of ICU's dictionary
+ * word break (so 科技型企业入库数量 never gives 型企业入库数量, and the 率 of
+ * 率队 is no metric), except that it may end right before a word that links
+ * it to its figure (收益率由1.97%..., where ICU takes 率由 for a word).
  *
  * Invariants:
  *  - The data is loaded once per process (pthread_once) and never freed; all
  *    entries point into one buffer, looked up through a hash of the first
- *    character, so finding a metric allocates nothing.
+ *    character. Word breaking uses one ICU iterator per thread (a pthread
+ *    key frees it when the thread ends); a lookup allocates nothing else.
  *  - norm and raw are always NUL-terminated and cut on a UTF-8 boundary.
  */
 #include <pthread.h>
@@ -30,6 +40,10 @@ extern const size_t zs_data_metrics_len;
 
 /* Longest metric run found through a suffix, in characters (suffix included). */
 #define MAX_RUN_CHARS 8
+/* Most characters of a window handed to ICU (the end nearest the figure). */
+#define MAX_WB_CHARS 40
+/* Most candidates weighed for one figure. */
+#define MAX_CANDS 24
 /* Most Han characters between two figures that may still link them. */
 #define MAX_LINK_HAN 12
 #define NBUCKET 256
@@ -48,7 +62,17 @@ typedef struct phrase_set {
     size_t start[NBUCKET + 1];
 } phrase_set;
 
-enum { SEC_PHRASES, SEC_SUFFIXES, SEC_STOP, SEC_STRIP, SEC_NONMETRIC, NSEC };
+enum {
+    SEC_PHRASES,
+    SEC_SUFFIXES,
+    SEC_STOP,
+    SEC_STRIP,
+    SEC_NONMETRIC,
+    SEC_CHANGE,
+    SEC_PERUNIT,
+    SEC_CONJ,
+    NSEC
+};
 
 static struct {
     pthread_once_t once;
@@ -133,6 +157,12 @@ static void load(void)
                 sec = SEC_STRIP;
             else if (len == 11 && memcmp(l, "[nonmetric]", 11) == 0)
                 sec = SEC_NONMETRIC;
+            else if (len == 8 && memcmp(l, "[change]", 8) == 0)
+                sec = SEC_CHANGE;
+            else if (len == 9 && memcmp(l, "[perunit]", 9) == 0)
+                sec = SEC_PERUNIT;
+            else if (len == 6 && memcmp(l, "[conj]", 6) == 0)
+                sec = SEC_CONJ;
             continue;
         }
         l[len] = '\0'; /* next_line has moved past this byte already */
@@ -169,9 +199,12 @@ static int ensure_loaded(void)
 /* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
 static const phrase *match_at(const phrase_set *ps, const char *p, size_t s, size_t end)
 {
-    unsigned b = bucket_of(p + s, end - s);
+    unsigned b;
     size_t k;
 
+    if (s >= end)
+        return NULL;
+    b = bucket_of(p + s, end - s);
     for (k = ps->start[b]; k < ps->start[b + 1]; k++) {
         const phrase *ph = &ps->v[k];
         if (ph->len <= end - s && memcmp(p + s, ph->s, ph->len) == 0)
@@ -195,13 +228,18 @@ static const phrase *match_ending(const phrase_set *ps, const char *p, size_t st
 static int is_han(unsigned cp)
 {
     UErrorCode err = U_ZERO_ERROR;
+    if (cp < 0x2E80)
+        return 0;
     return uscript_getScript((UChar32)cp, &err) == USCRIPT_HAN && U_SUCCESS(err);
 }
 
+/* Han, Latin letters and digits, ASCII or full width (ＧＤＰ as printed in 1998). */
 static int is_run_char(unsigned cp)
 {
-    return is_han(cp) || (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
-           (cp >= '0' && cp <= '9');
+    if (cp >= 0xFF10 && cp <= 0xFF5A)
+        cp -= 0xFEE0;
+    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+           (cp >= '0' && cp <= '9') || is_han(cp);
 }
 
 /* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a
@@ -228,23 +266,65 @@ static void copy_str(char *dst, const char *s, size_t n)
     copy_phrase(dst, s, 0, n);
 }
 
-/* Look up a whole printed phrase; its normal form or NULL. */
+/* Append s to dst (ZSI_METRIC_BYTES), cut on a UTF-8 boundary. */
+static void append_str(char *dst, const char *s)
+{
+    size_t o = strlen(dst);
+    char tmp[ZSI_METRIC_BYTES];
+    copy_str(tmp, s, strlen(s));
+    size_t k = 0, n = strlen(tmp);
+    while (k < n) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(tmp + k, n - k, &cp);
+        if (o + l > ZSI_METRIC_BYTES - 1)
+            break;
+        memcpy(dst + o, tmp + k, l);
+        o += l;
+        k += l;
+    }
+    dst[o] = '\0';
+}
+
+/* Look up a whole printed phrase (full-width letters and digits folded). */
 static const phrase *lookup_exact(const char *s, size_t n)
 {
     const phrase_set *ps = &g.set[SEC_PHRASES];
+    char fold[ZSI_METRIC_BYTES];
+    size_t o = 0, i = 0;
     unsigned b;
     size_t k;
-    if (n == 0)
+
+    while (i < n && o + 4 < sizeof fold) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            fold[o++] = (char)(cp - 0xFEE0);
+        } else {
+            memcpy(fold + o, s + i, l);
+            o += l;
+        }
+        i += l;
+    }
+    if (o == 0 || i < n)
         return NULL;
-    b = bucket_of(s, n);
+    b = bucket_of(fold, o);
     for (k = ps->start[b]; k < ps->start[b + 1]; k++)
-        if (ps->v[k].len == n && memcmp(ps->v[k].s, s, n) == 0)
+        if (ps->v[k].len == o && memcmp(ps->v[k].s, fold, o) == 0)
             return &ps->v[k];
     return NULL;
 }
 
+/* ---- word boundaries (ICU's dictionary break, one iterator per thread) ---- */
+
 static pthread_once_t brk_once = PTHREAD_ONCE_INIT;
 static UBreakIterator *brk_proto;
+static pthread_key_t brk_key;
+static int brk_key_ok;
+
+static void brk_free(void *bi)
+{
+    ubrk_close(bi);
+}
 
 static void brk_init(void)
 {
@@ -252,150 +332,329 @@ static void brk_init(void)
     brk_proto = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
     if (U_FAILURE(err))
         brk_proto = NULL;
+    brk_key_ok = pthread_key_create(&brk_key, brk_free) == 0;
 }
 
-/* Characters of context ICU sees on each side when aligning a cut run. */
-#define ALIGN_TEXT_UNITS 64
-
-/*
- * A run cut at b by the length cap may start inside a word (济增长贡献率);
- * move b forward to the first word boundary ICU's dictionary break finds at
- * or after it, but not past limit (the suffix). The character before b is
- * given to ICU too, so that a word starting exactly at b is recognised.
- */
-static size_t align_word_start(const char *p, size_t start, size_t b, size_t limit)
+static UBreakIterator *thread_brk(void)
 {
-    UChar u16[ALIGN_TEXT_UNITS];
-    size_t off8[ALIGN_TEXT_UNITS + 1];
-    int32_t nu = 0, ub = -1, k;
-    size_t s = b - zsi_utf8_prev(p, b), res = b;
     UBreakIterator *bi;
     UErrorCode err = U_ZERO_ERROR;
 
-    if (s < start || pthread_once(&brk_once, brk_init) != 0 || !brk_proto)
-        return b;
-    while (s < limit && nu + 2 <= ALIGN_TEXT_UNITS) {
+    if (pthread_once(&brk_once, brk_init) != 0 || !brk_proto || !brk_key_ok)
+        return NULL;
+    bi = pthread_getspecific(brk_key);
+    if (bi)
+        return bi;
+    bi = ubrk_clone(brk_proto, &err);
+    if (U_FAILURE(err) || !bi)
+        return NULL;
+    if (pthread_setspecific(brk_key, bi) != 0) {
+        ubrk_close(bi);
+        return NULL;
+    }
+    return bi;
+}
+
+/* The word boundaries of p[s..e): byte offsets, ascending, s and e included.
+ * Without ICU every character boundary counts (edges are then unchecked). */
+typedef struct wbounds {
+    size_t s, e;
+    size_t off[MAX_WB_CHARS * 2 + 2];
+    int n;
+} wbounds;
+
+static void wb_compute(wbounds *wb, const char *p, size_t s, size_t e)
+{
+    UChar u16[MAX_WB_CHARS * 2];
+    size_t off8[MAX_WB_CHARS * 2 + 1], q;
+    int32_t nu = 0, k;
+    size_t chars = 0;
+    UBreakIterator *bi;
+    UErrorCode err = U_ZERO_ERROR;
+
+    /* keep the last MAX_WB_CHARS characters: the end nearest the figure */
+    for (q = e; q > s && chars < MAX_WB_CHARS; chars++)
+        q -= zsi_utf8_prev(p, q) <= q - s ? zsi_utf8_prev(p, q) : q - s;
+    wb->s = q;
+    wb->e = e;
+    wb->n = 0;
+    for (; q < e;) {
         unsigned cp;
-        size_t l = zsi_utf8_decode(p + s, limit - s, &cp);
-        if (s == b)
-            ub = nu;
-        off8[nu] = s;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        off8[nu] = q;
         if (cp >= 0x10000) {
             u16[nu++] = (UChar)(0xD7C0 + (cp >> 10));
-            off8[nu] = s;
+            off8[nu] = q;
             u16[nu++] = (UChar)(0xDC00 | (cp & 0x3FF));
         } else {
             u16[nu++] = (UChar)cp;
         }
-        s += l;
+        q += l;
     }
-    off8[nu] = s;
-    if (ub <= 0)
-        return b;
-    bi = ubrk_clone(brk_proto, &err);
-    if (U_FAILURE(err) || !bi)
-        return b;
-    ubrk_setText(bi, u16, nu, &err);
-    if (U_SUCCESS(err)) {
-        k = ubrk_following(bi, ub - 1);
-        if (k != UBRK_DONE && k > ub && k < nu)
-            res = off8[k];
+    off8[nu] = e;
+    bi = nu ? thread_brk() : NULL;
+    if (bi) {
+        ubrk_setText(bi, u16, nu, &err);
+        if (U_SUCCESS(err)) {
+            for (k = ubrk_first(bi); k != UBRK_DONE && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]);
+                 k = ubrk_next(bi))
+                if (wb->n == 0 || wb->off[wb->n - 1] != off8[k])
+                    wb->off[wb->n++] = off8[k];
+            ubrk_setText(bi, NULL, 0, &err); /* drop the pointer to our stack */
+            return;
+        }
     }
-    ubrk_close(bi);
-    return res;
+    /* no ICU: every character boundary */
+    for (k = 0; k <= nu && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]); k++)
+        if (wb->n == 0 || wb->off[wb->n - 1] != off8[k])
+            wb->off[wb->n++] = off8[k];
 }
 
-int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw)
+/* Is off a word boundary? Outside the broken range nothing is known: yes. */
+static int wb_is(const wbounds *wb, size_t off)
 {
-    size_t s, ke = 0, klen = 0, se = 0, slen = 0, blk_s = 0, blk_e = 0;
-    const phrase *kbest = NULL, *sbest = NULL;
-    int rc = ensure_loaded();
+    int lo = 0, hi = wb->n - 1;
+    if (off <= wb->s || off >= wb->e)
+        return 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (wb->off[mid] == off)
+            return 1;
+        if (wb->off[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
 
-    norm[0] = raw[0] = '\0';
-    if (rc)
-        return rc;
-    for (s = start; s < end;) {
+/* The last boundary at or before off (wb->s at the least). */
+static size_t wb_le(const wbounds *wb, size_t off)
+{
+    size_t best = wb->s;
+    for (int k = 0; k < wb->n && wb->off[k] <= off; k++)
+        best = wb->off[k];
+    return best;
+}
+
+/* The next boundary after off (wb->e at the most). */
+static size_t wb_gt(const wbounds *wb, size_t off)
+{
+    for (int k = 0; k < wb->n; k++)
+        if (wb->off[k] > off)
+            return wb->off[k];
+    return wb->e;
+}
+
+/* Characters that may follow a metric inside what ICU takes for one word:
+ * 收益率由, 总额达, 利润为 ... (words that link a metric to its figure). */
+static int links_on(unsigned cp)
+{
+    static const char set[] = "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
+    size_t i = 0, n = sizeof set - 1;
+    while (i < n) {
+        unsigned c;
+        i += zsi_utf8_decode(set + i, n - i, &c);
+        if (c == cp)
+            return 1;
+    }
+    return 0;
+}
+
+/* Characters a window may hold between a change word (or the clause start)
+ * and the figure without naming anything: 为, 达到, 分别, 了, 约, 仅 ... */
+static int is_filler(unsigned cp)
+{
+    static const char set[] = "了为达到分别约近超高仅至的逾是有共计已经则再又也都只才就均亦仍还将可"
+                              "同比环较去上年期月周季度今初末底";
+    size_t i = 0, n = sizeof set - 1;
+    while (i < n) {
+        unsigned c;
+        i += zsi_utf8_decode(set + i, n - i, &c);
+        if (c == cp)
+            return 1;
+    }
+    return 0;
+}
+
+static unsigned cp_at(const char *p, size_t i, size_t e)
+{
+    unsigned cp = 0;
+    if (i < e)
+        zsi_utf8_decode(p + i, e - i, &cp);
+    return cp;
+}
+
+static size_t nchars(const char *p, size_t s, size_t e)
+{
+    size_t c = 0;
+    while (s < e) {
         unsigned cp;
-        size_t l = zsi_utf8_decode(p + s, end - s, &cp);
-        if (cp >= 0x80 || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
-            const phrase *k = match_at(&g.set[SEC_PHRASES], p, s, end);
-            const phrase *x = match_at(&g.set[SEC_SUFFIXES], p, s, end);
-            const phrase *nm = match_at(&g.set[SEC_NONMETRIC], p, s, end);
-            if (nm && s + nm->len > blk_e) {
-                blk_s = s;
-                blk_e = s + nm->len;
-            }
-            if (x && s >= blk_s && s + x->len <= blk_e)
-                x = NULL; /* the 量 of 质量, the 数 of 大数据 */
-            if (k && (s + k->len > ke || (s + k->len == ke && k->len > klen))) {
-                kbest = k;
-                ke = s + k->len;
-                klen = k->len;
-            }
-            if (x && (s + x->len > se || (s + x->len == se && x->len > slen))) {
-                sbest = x;
-                se = s + x->len;
-                slen = x->len;
-            }
-        }
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        c++;
+    }
+    return c;
+}
+
+/* Only run characters (Han, letters, digits) in p[s..e)? */
+static int all_run(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (!is_run_char(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* Only filler characters, spaces and line breaks in p[s..e)? */
+static int all_filler(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000)
+            continue;
+        if (!is_filler(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* A metric may end at e when a word ends there, at the window's end, or
+ * when what follows links it to the figure (see links_on). */
+static int end_ok(const wbounds *wb, const char *p, size_t e, size_t we)
+{
+    return e >= we || wb_is(wb, e) || links_on(cp_at(p, e, we));
+}
+
+/* The clause start in p[ws..we): after the last conjunction word (但是, 同时,
+ * 而 ...) that stands as a word of its own. */
+static size_t conj_cut(const wbounds *wb, const char *p, size_t ws, size_t we)
+{
+    size_t cut = ws, s;
+    for (s = wb->s > ws ? wb->s : ws; s < we;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, we - s, &cp);
+        const phrase *c = cp >= 0x80 ? match_at(&g.set[SEC_CONJ], p, s, we) : NULL;
+        if (c && wb_is(wb, s) && wb_is(wb, s + c->len) && s + c->len < we)
+            cut = s + c->len;
         s += l;
     }
-    if (!kbest && !sbest)
+    return cut;
+}
+
+/* Is p[s..e), one word, a word a metric run never extends back over: a
+ * [stop] word, or a word ending in a place or time character (六盘水市,
+ * 2024年 printed in Han)? A longer word merely ending in a stop character
+ * (拥有, 已经) is not one. */
+static int is_stop_word(const char *p, size_t s, size_t e)
+{
+    const phrase *st = match_ending(&g.set[SEC_STOP], p, s, e);
+    unsigned last;
+    if (!st)
         return 0;
-    if (kbest && ke >= se) {
-        copy_phrase(raw, p, ke - klen, ke);
-        copy_str(norm, kbest->norm, kbest->nlen);
+    if (st->len == e - s)
+        return 1;
+    zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
+    return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
+           last == 0x5E74 || last == 0x6708 || last == 0x65E5;                      /* 年月日 */
+}
+
+typedef struct cand {
+    size_t s, e;
+    const phrase *ph;
+    int known; /* 1: a [phrases] entry; 0: a [suffixes] ending */
+} cand;
+
+/*
+ * Check one candidate against the word boundaries and work out its extent.
+ * A known phrase may take a per-unit prefix (亩均 + 营收 = 亩均营业收入) or,
+ * when it starts inside a word, that whole word; a suffix is extended back
+ * over whole words up to MAX_RUN_CHARS characters, stopping at [stop] words,
+ * and loses any [strip] word with all before it.
+ * @return 1 with norm/raw written, 0 when the candidate fails.
+ */
+static int settle(const wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
+                  char *norm, char *raw)
+{
+    size_t b, q;
+
+    if (!end_ok(wb, p, c->e, we))
+        return 0; /* 亲自率|队: the 率 of 率队 */
+    if (c->known) {
+        const phrase *k = c->ph, *pu;
+        b = c->s;
+        if (!wb_is(wb, b)) {
+            /* 市场主体 found inside a longer word: take the word, as printed */
+            b = wb_le(wb, b);
+            if (b < cut || !all_run(p, b, c->s))
+                return 0;
+            copy_phrase(raw, p, b, c->e);
+            k = lookup_exact(raw, strlen(raw));
+            if (k)
+                copy_str(norm, k->norm, k->nlen);
+            else
+                memcpy(norm, raw, strlen(raw) + 1);
+            return 1;
+        }
+        /* a per-unit prefix right before it: 亩均营收, 人均收入 */
+        pu = b > cut ? match_ending(&g.set[SEC_PERUNIT], p, cut, b) : NULL;
+        q = pu ? b - pu->len : b;
+        if (pu && wb_is(wb, q)) {
+            copy_phrase(raw, p, q, c->e);
+            copy_str(norm, pu->s, pu->len);
+            append_str(norm, k->norm);
+            return 1;
+        }
+        copy_phrase(raw, p, c->s, c->e);
+        copy_str(norm, k->norm, k->nlen);
         return 1;
     }
 
-    /* An unknown run ending in a suffix: extend it back over Han. */
-    size_t b = se - slen, chars = 0, run_end = se;
-    for (s = b; s < se;) {
-        unsigned cp;
-        s += zsi_utf8_decode(p + s, se - s, &cp);
-        chars++;
-    }
-    int capped = 0;
-    while (b > start) {
-        size_t l = zsi_utf8_prev(p, b);
-        unsigned cp;
-        if (l > b - start)
+    /* a suffix: the run of whole words that ends in it */
+    b = wb_le(wb, c->s);
+    if (b < cut || !all_run(p, b, c->s))
+        return 0;
+    size_t chars = nchars(p, b, c->e);
+    while (b > cut && b > wb->s) {
+        size_t pb = wb_le(wb, b - 1), wc;
+        if (pb < cut)
             break;
-        zsi_utf8_decode(p + b - l, l, &cp);
-        if (cp == '\n' || cp == '\r') {
-            b -= l; /* a layout line break inside the phrase */
+        if (p[pb] == '\n' || p[pb] == '\r') {
+            b = pb; /* a layout line break inside the phrase */
             continue;
         }
-        if (!is_run_char(cp) || match_ending(&g.set[SEC_STOP], p, start, b))
+        if (!all_run(p, pb, b) || is_stop_word(p, pb, b))
             break;
-        if (chars >= MAX_RUN_CHARS) {
-            capped = 1; /* the run goes on: b may be inside a word */
+        wc = nchars(p, pb, b);
+        if (chars + wc > MAX_RUN_CHARS) {
+            /* whole words only: the run never starts inside one; and not at
+             * a one-character word that ends the word before it (科技|型|企业) */
+            while (nchars(p, b, wb_gt(wb, b)) == 1 && wb_gt(wb, b) < c->s)
+                b = wb_gt(wb, b);
             break;
         }
-        b -= l;
-        chars++;
+        chars += wc;
+        b = pb;
     }
-    if (capped)
-        b = align_word_start(p, start, b, se - slen);
     /* A [strip] word and whatever precedes it go (累计引进项目 -> 引进项目,
      * 该局累计售电量 -> 售电量); so do leading line breaks. */
-    {
-        size_t q = b, sstart = se - slen;
-        while (q < sstart) {
-            unsigned cp;
-            size_t l = zsi_utf8_decode(p + q, sstart - q, &cp);
-            const phrase *st = match_at(&g.set[SEC_STRIP], p, q, sstart);
-            if (st) {
-                b = q + st->len;
-                q = b;
-                continue;
-            }
-            q += l;
+    for (q = b; q < c->s;) {
+        const phrase *st = match_at(&g.set[SEC_STRIP], p, q, c->s);
+        if (st && wb_is(wb, q) && wb_is(wb, q + st->len)) {
+            b = q + st->len;
+            q = b;
+            continue;
         }
-        while (b < run_end && (p[b] == '\n' || p[b] == '\r'))
-            b++;
+        q = wb_gt(wb, q);
     }
-    copy_phrase(raw, p, b, run_end);
+    while (b < c->e && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    if (nchars(p, b, c->e) < 2)
+        return 0; /* a bare 率 or 额 names nothing */
+    copy_phrase(raw, p, b, c->e);
     {
         const phrase *k = lookup_exact(raw, strlen(raw));
         if (k)
@@ -403,6 +662,248 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
         else
             memcpy(norm, raw, strlen(raw) + 1);
     }
+    return 1;
+}
+
+/* Does a candidate a beat b? Nearer the figure (ends later) first; at equal
+ * ends a known phrase, then the longer. */
+static int better(const cand *a, const cand *b)
+{
+    if (a->e != b->e)
+        return a->e > b->e;
+    if (a->known != b->known)
+        return a->known;
+    return a->e - a->s > b->e - b->s;
+}
+
+/*
+ * The metric noun nearest the end of p[ws..we): the rightmost candidate that
+ * settles. *cutp (may be NULL) receives the clause start after conjunctions.
+ * @return 1 found, 0 none.
+ */
+static int find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
+                     size_t *endp)
+{
+    cand c[MAX_CANDS];
+    int nc = 0, i, j, found = 0;
+    size_t s, blk_s = 0, blk_e = 0, cut;
+    wbounds wb;
+
+    norm[0] = raw[0] = '\0';
+    if (cutp)
+        *cutp = ws;
+    for (s = ws; s < we;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, we - s, &cp);
+        if (cp >= 0x80 || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+            const phrase *k = match_at(&g.set[SEC_PHRASES], p, s, we);
+            const phrase *x = match_at(&g.set[SEC_SUFFIXES], p, s, we);
+            const phrase *nm = match_at(&g.set[SEC_NONMETRIC], p, s, we);
+            if (nm && s + nm->len > blk_e) {
+                blk_s = s;
+                blk_e = s + nm->len;
+            }
+            if (x && s >= blk_s && s + x->len <= blk_e)
+                x = NULL; /* the 量 of 质量, the 数 of 大数据 */
+            for (j = 0; j < 2; j++) {
+                const phrase *ph = j ? x : k;
+                if (!ph)
+                    continue;
+                if (nc == MAX_CANDS) {
+                    memmove(c, c + 1, (MAX_CANDS - 1) * sizeof *c);
+                    nc--;
+                }
+                c[nc].s = s;
+                c[nc].e = s + ph->len;
+                c[nc].ph = ph;
+                c[nc].known = !j;
+                nc++;
+            }
+        }
+        s += l;
+    }
+    if (nc == 0)
+        return 0;
+    wb_compute(&wb, p, ws, we);
+    cut = conj_cut(&wb, p, ws, we);
+    if (cutp)
+        *cutp = cut;
+    /* best first: a selection sort, nc is small */
+    for (i = 0; i < nc && !found; i++) {
+        int bi = i;
+        for (j = i + 1; j < nc; j++)
+            if (better(&c[j], &c[bi]))
+                bi = j;
+        if (bi != i) {
+            cand t = c[i];
+            c[i] = c[bi];
+            c[bi] = t;
+        }
+        if (c[i].s < cut || c[i].s < wb.s)
+            continue;
+        found = settle(&wb, p, cut, we, &c[i], norm, raw);
+        if (found && endp)
+            *endp = c[i].e;
+    }
+    if (!found)
+        norm[0] = raw[0] = '\0';
+    return found;
+}
+
+int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
+{
+    size_t s, cut, gs = 0, ge = 0, kill_e = 0;
+    const phrase *best = NULL;
+    int rc = ensure_loaded();
+    wbounds wb;
+
+    memset(m, 0, sizeof *m);
+    if (rc)
+        return rc;
+    /* The change word nearest the figure, with only filler after it. */
+    for (s = ws; s < we;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, we - s, &cp);
+        if (cp >= 0x80) {
+            const phrase *k = match_at(&g.set[SEC_PHRASES], p, s, we);
+            const phrase *ch = match_at(&g.set[SEC_CHANGE], p, s, we);
+            if (k && s + k->len > kill_e)
+                kill_e = s + k->len; /* the 增加 of 增加值 changes nothing */
+            if (ch && s + ch->len > kill_e && s + ch->len > ge && all_filler(p, s + ch->len, we)) {
+                best = ch;
+                gs = s;
+                ge = s + ch->len;
+            }
+        }
+        s += l;
+    }
+    if (best) {
+        wb_compute(&wb, p, ws, we);
+        if (!wb_is(&wb, gs) || !end_ok(&wb, p, ge, we))
+            best = NULL; /* inside a word */
+    }
+    if (best) {
+        copy_str(m->change, best->norm, best->nlen);
+        copy_phrase(m->change_raw, p, gs, ge);
+        m->decline = strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
+        m->adjacent = 1;
+        if (!find_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
+            /* 增长5%: the subject is before this clause, unless the clause
+             * only starts here after a conjunction */
+            m->refer = !all_filler(p, cut, gs) ? 0 : 1;
+            if (!m->refer && find_noun(p, cut, gs, m->norm, m->raw, NULL, NULL))
+                return 1;
+        }
+        return 1;
+    }
+    {
+        size_t ne = we;
+        if (find_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
+            m->adjacent = all_filler(p, ne, we);
+            return 1;
+        }
+    }
+    /* 仅为2%, 达到50.1%: nothing named in the clause; the subject is earlier */
+    {
+        size_t han = 0;
+        for (s = ws; s < we;) {
+            unsigned cp;
+            s += zsi_utf8_decode(p + s, we - s, &cp);
+            han += is_han(cp);
+        }
+        m->refer = han > 0 && all_filler(p, ws, we);
+    }
+    return 0;
+}
+
+int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw)
+{
+    int rc = ensure_loaded();
+    norm[0] = raw[0] = '\0';
+    if (rc)
+        return rc;
+    return find_noun(p, ws, we, norm, raw, NULL, NULL);
+}
+
+int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw)
+{
+    size_t s = fe, e, q, best = 0;
+    int rc = ensure_loaded();
+    wbounds wb;
+
+    norm[0] = raw[0] = '\0';
+    if (rc)
+        return rc;
+    if (ce - s >= 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        s += 3;
+    else if (need_de)
+        return 0;
+    /* at most MAX_RUN_CHARS characters of run after it */
+    for (e = s, q = 0; e < ce && q < MAX_RUN_CHARS; q++) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!is_han(cp))
+            break;
+        e += l;
+    }
+    if (e == s)
+        return 0;
+    /* the word break sees one character more, so the run's last word is whole */
+    {
+        size_t e2 = e;
+        if (e2 < ce) {
+            unsigned cp;
+            e2 += zsi_utf8_decode(p + e2, ce - e2, &cp);
+        }
+        wb_compute(&wb, p, s, e2);
+    }
+    if (wb.s != s)
+        return 0;
+    for (q = s; q < e;) {
+        size_t nq = wb_gt(&wb, q);
+        const phrase *st = match_at(&g.set[SEC_STOP], p, q, nq);
+        if (nq > e || (st && st->len == nq - q))
+            break; /* the run ends at a word such as 的, 和, 在 */
+        if ((match_ending(&g.set[SEC_SUFFIXES], p, s, nq) &&
+             !match_ending(&g.set[SEC_NONMETRIC], p, s, nq)) ||
+            match_ending(&g.set[SEC_PHRASES], p, s, nq))
+            best = nq; /* not the 价 of 评价 */
+        q = nq;
+    }
+    /* The noun must end there: not in 市政府固定资产|投资专项补助, where the
+     * next word goes on naming something else. */
+    if (best && best < wb.e) {
+        size_t nq = wb_gt(&wb, best);
+        if (match_at(&g.set[SEC_SUFFIXES], p, best, nq) || match_at(&g.set[SEC_PHRASES], p, best, nq))
+            return 0;
+    }
+    if (!best || nchars(p, s, best) < 2)
+        return 0;
+    copy_phrase(raw, p, s, best);
+    {
+        const phrase *k = lookup_exact(raw, strlen(raw));
+        if (k)
+            copy_str(norm, k->norm, k->nlen);
+        else
+            memcpy(norm, raw, strlen(raw) + 1);
+    }
+    return 1;
+}
+
+int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw)
+{
+    zsi_metric m;
+    int rc = zsi_metric_before(p, start, end, &m);
+
+    norm[0] = raw[0] = '\0';
+    if (rc < 0)
+        return rc;
+    if (!m.norm[0] && !m.change[0])
+        return 0;
+    memcpy(norm, m.norm, sizeof m.norm);
+    memcpy(raw, m.raw, sizeof m.raw);
+    append_str(norm, m.change);
+    append_str(raw, m.change_raw);
     return 1;
 }
 
