@@ -49,6 +49,13 @@ int cli_read_stdin(char **out, size_t *n);
 char *cli_db_path(const char *cmd, const char *given);
 
 /*
+ * Why the index at path could not be opened (rc from zs_db_open), after
+ * prefix ("check: " or ""), with the advice only the command can give: a
+ * missing index is built with `zhaoshu index --db`.
+ */
+void cli_db_open_error(const char *prefix, zs_db *db, int rc, const char *path);
+
+/*
  * words[0..n) joined by single spaces, as the shell split a query.
  * Ownership: caller frees; NULL when out of memory.
  */

@@ -44,7 +44,12 @@ int cmd_check(int argc, char **argv)
     if (!(defpath = cli_db_path("check", dbpath)))
         return EXIT_ERROR;
     dbpath = defpath;
-    if (zs_db_open(&db, dbpath, &oo) || zs_db_check(db)) {
+    int rc = zs_db_open(&db, dbpath, &oo);
+    if (rc) {
+        cli_db_open_error("check: ", db, rc, dbpath);
+        goto out;
+    }
+    if (zs_db_check(db)) {
         cli_error("check: %s", zs_errmsg(db));
         goto out;
     }

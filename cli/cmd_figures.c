@@ -168,7 +168,11 @@ int cmd_figures(int argc, char **argv)
     if (!(defpath = cli_db_path("figures", dbpath)))
         goto out;
     dbpath = defpath;
-    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0 || (rc = zs_figures_open(&it, db, q, qlen, &fo))) {
+    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
+        cli_db_open_error("figures: ", db, rc, dbpath);
+        goto out;
+    }
+    if ((rc = zs_figures_open(&it, db, q, qlen, &fo)) != 0) {
         cli_error("figures: %s", zs_errmsg(db));
         goto out;
     }

@@ -78,7 +78,7 @@ static void on_progress(void *ctx, const zs_index_stats *st)
 
 int cmd_index(int argc, char **argv)
 {
-    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL};
+    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
     zs_index_stats st;
     ui u = {isatty(STDERR_FILENO), 0, 0};
@@ -88,6 +88,13 @@ int cmd_index(int argc, char **argv)
     int i, rc, code = EXIT_ERROR;
 
     o.ctx = &u;
+    /* Test hooks, not documented: the CLI tests take the rare repeat paths
+     * on a small corpus (see zs_index_opts.seen_max and flags). */
+    const char *env = getenv("ZHAOSHU_SEEN_MAX");
+    if (env && *env)
+        o.seen_max = (size_t)strtoull(env, NULL, 10);
+    if (getenv("ZHAOSHU_REPEAT_ALL"))
+        o.flags |= ZS_INDEX_GUESS_REPEATS;
     enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
@@ -134,7 +141,7 @@ int cmd_index(int argc, char **argv)
     dbpath = defpath;
     rc = zs_db_open(&db, dbpath, &oo);
     if (rc) {
-        cli_error("%s", zs_errmsg(db));
+        cli_db_open_error("", db, rc, dbpath);
         goto out;
     }
     rc = zs_index_paths(db, (const char *const *)paths, (size_t)npaths, &o, &st);

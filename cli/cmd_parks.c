@@ -84,7 +84,7 @@ int cmd_parks(int argc, char **argv)
         return EXIT_ERROR;
     dbpath = defpath;
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
-        cli_error("%s", zs_errmsg(db));
+        cli_db_open_error("", db, rc, dbpath);
         goto out;
     }
     rc = zs_parks_list(db, show, &c);

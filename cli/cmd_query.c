@@ -282,7 +282,7 @@ int cmd_query(int argc, char **argv)
     if (getcwd(o.cwd, sizeof o.cwd))
         o.ncwd = strlen(o.cwd);
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
-        cli_error("%s", zs_errmsg(db));
+        cli_db_open_error("", db, rc, dbpath);
         goto out;
     }
     if ((rc = zs_query_open(&q, db, qtext, qlen, &qo)) != 0) {

@@ -181,6 +181,15 @@ char *cli_db_path(const char *cmd, const char *given)
     return path;
 }
 
+void cli_db_open_error(const char *prefix, zs_db *db, int rc, const char *path)
+{
+    if (rc == ZS_ENOTFOUND) /* the library cannot name the flag */
+        cli_error("%sno index at %s; build one with: zhaoshu index --db %s PATH...", prefix, path,
+                  path);
+    else
+        cli_error("%s%s", prefix, zs_errmsg(db));
+}
+
 char *cli_join(char *const *words, int n, size_t *len)
 {
     size_t total = 1;

@@ -226,7 +226,7 @@ typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long lo
 /** Called now and then during indexing (at most ~10 times a second). */
 typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 
-#define ZS_INDEX_OPTS_VERSION 1
+#define ZS_INDEX_OPTS_VERSION 2
 /** Options for zs_index_paths(). Zero-initialise, then set version. */
 typedef struct zs_index_opts {
     unsigned version;        /**< ZS_INDEX_OPTS_VERSION */
@@ -237,7 +237,18 @@ typedef struct zs_index_opts {
     void *ctx;               /**< passed to the callbacks */
     const char *manifest;    /**< manifest.tsv (file, date, source); NULL: look
                                   for manifest.tsv in each given folder */
+    /* Version 2. Both change only how repeated passages are found, never
+     * what is stored: tests use them to take the rare paths on small input. */
+    size_t seen_max;         /**< a first build's in-memory table of stored
+                                  passages holds at most this many before
+                                  SQLite answers instead; 0 = its full size */
+    unsigned flags;          /**< ZS_INDEX_* */
 } zs_index_opts;
+
+/** zs_index_opts.flags: workers take every passage for a likely repeat and
+ *  leave it to the writer, which prepares those it does not find stored
+ *  (slower; the same index). */
+#define ZS_INDEX_GUESS_REPEATS 0x1u
 
 /** Longest file indexed (bytes); longer files are skipped with a message. */
 #define ZS_MAX_FILE_BYTES (256u * 1024u * 1024u)

@@ -33,16 +33,22 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
                 const char **na = realloc(aliases, cap * sizeof *na);
                 if (!na) {
                     rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                    goto out;
+                    break;
                 }
                 aliases = na;
             }
             /* valid until the next step of al: copied by the callback if kept */
-            aliases[p.naliases++] = strdup((const char *)sqlite3_column_text(al, 0));
+            const char *a = (const char *)sqlite3_column_text(al, 0);
+            if (!a || !(aliases[p.naliases] = strdup(a))) {
+                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+                break;
+            }
+            p.naliases++;
         }
         sqlite3_reset(al);
         p.aliases = aliases;
-        rc = fn(ctx, &p);
+        if (!rc)
+            rc = fn(ctx, &p);
         for (size_t i = 0; i < p.naliases; i++)
             free((void *)aliases[i]);
         if (rc)

@@ -60,10 +60,10 @@ static int parse_option(zs_query *q, zs_seg *seg, const char *name, const char *
     size_t off = 0;
     int n = snprintf(buf, sizeof buf, "%s:\"%s\"", name, val);
     if (n < 0 || (size_t)n >= sizeof buf || strchr(val, '"'))
-        return zsd_fail(q->db, ZS_ESYNTAX, "--%s: value too long or holds a quote", name);
+        return zsd_fail(q->db, ZS_ESYNTAX, "the %s option: value too long or holds a quote", name);
     int rc = zsq_parse(seg, buf, (size_t)n, out, err, sizeof err, &off);
     if (rc)
-        return zsd_fail(q->db, rc, "--%s: %s", name, err);
+        return zsd_fail(q->db, rc, "the %s option: %s", name, err);
     return 0;
 }
 
@@ -76,7 +76,10 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         if ((rc = parse_option(q, seg, "park", o->park, &op)) != 0)
             return rc;
         for (size_t i = 0; i < op->nparks && q->nextra < ZSQ_MAX_PARKS + 1; i++)
-            q->extra_parks[q->nextra++] = strdup(op->parks[i].p);
+            if (!(q->extra_parks[q->nextra++] = strdup(op->parks[i].p))) {
+                zsq_parsed_free(op);
+                return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+            }
         zsq_parsed_free(op);
         op = NULL;
     }
@@ -104,7 +107,8 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         if (q->pq->figure.op != ZSQ_FIG_NONE) {
             zsq_parsed_free(op);
             return zsd_fail(q->db, ZS_ESYNTAX,
-                            "--figure: the query already has a figure: filter (one allowed)");
+                            "the figure option: the query already has a figure: filter (one "
+                            "allowed)");
         }
         q->pq->figure = op->figure;
         zsq_parsed_free(op);

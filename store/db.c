@@ -68,6 +68,12 @@ static const char schema[] =
     "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
     " content_rowid='id', tokenize='zhaoshu');\n";
 
+/* How long a connection waits for another's lock (an indexer's commit)
+ * before SQLITE_BUSY. */
+#define BUSY_TIMEOUT_MS 10000
+/* Bytes of the file a read-only connection maps (1 GiB). */
+#define READER_MMAP_BYTES "1073741824"
+
 /* Secondary indexes that a build into an empty index makes at its end, by
  * sorting once, rather than row by row (see index.c). The writer's
  * duplicate lookup (passages_hash) is here too: a first build finds
@@ -195,8 +201,7 @@ static int check_schema(zs_db *db)
     if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='schema_version'", -1, &st,
                            NULL) != SQLITE_OK) {
         rc = zsd_fail(db, ZS_ESCHEMA,
-                      "%s is not a zhaoshu index (no meta table); remove it or choose another "
-                      "--db",
+                      "%s is not a zhaoshu index (no meta table); remove it or open another file",
                       db->path);
         goto out;
     }
@@ -205,7 +210,7 @@ static int check_schema(zs_db *db)
     if (version != ZSD_SCHEMA_VERSION)
         rc = zsd_fail(db, ZS_ESCHEMA,
                       "%s was written with index schema %d; this zhaoshu %s uses schema %d: "
-                      "rebuild it (delete the file and run zhaoshu index again)",
+                      "rebuild it (delete the file and index again)",
                       db->path, version, ZS_VERSION_STRING, ZSD_SCHEMA_VERSION);
 out:
     sqlite3_finalize(st);
@@ -270,15 +275,14 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     int exists = stat(path, &sb) == 0;
     if (!exists && (!(flags & ZS_OPEN_CREATE) || db->readonly))
         return zsd_fail(db, ZS_ENOTFOUND,
-                        "no index at %s; build one with: zhaoshu index --db %s PATH...", path,
-                        path);
+                        "no index at %s; build one with zhaoshu index", path);
     if (!exists && make_parent(path))
         return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
     int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", path,
                         db->h ? sqlite3_errmsg(db->h) : "out of memory");
-    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
     if (zss_fts5_register(db->h, &err))
         return zsd_fail(db, ZS_ESQLITE, "%s", err);
@@ -288,7 +292,7 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * read() and a copy per page (perf: most of a filtered query's time was
      * the kernel copying pages). */
     if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
-        sqlite3_exec(db->h, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+        sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
     if (!db->readonly) {
         /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
          * index pages back and spilled dirty ones mid-batch (news-100:
@@ -312,7 +316,7 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
         int nobjects = zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
         if (nobjects > 0 || db->readonly || !(flags & ZS_OPEN_CREATE))
             return zsd_fail(db, ZS_ESCHEMA,
-                            "%s is not a zhaoshu index; choose another --db or remove it", path);
+                            "%s is not a zhaoshu index; open another file or remove it", path);
         if ((rc = create_schema(db)) != 0)
             return rc;
     }

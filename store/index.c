@@ -128,7 +128,8 @@ static int run_pipeline(run *r)
     r->window = WINDOW_JOBS;
     if ((rc = zsd_writer_open(&w, db)) != 0)
         goto out;
-    if ((rc = zsd_hints_open(&r->hints, r->st->bytes_total)) != 0) {
+    if ((rc = zsd_hints_open(&r->hints, r->st->bytes_total,
+                              (r->o && r->o->version >= 2 && (r->o->flags & ZS_INDEX_GUESS_REPEATS)))) != 0) {
         rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
@@ -145,7 +146,8 @@ static int run_pipeline(run *r)
     if (zsd_query_int(db, "SELECT NOT EXISTS (SELECT 1 FROM passages)", 0)) {
         if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
             goto out;
-        if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total)) != 0) {
+        if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total,
+                               r->o && r->o->version >= 2 ? r->o->seen_max : 0)) != 0) {
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }
@@ -301,13 +303,13 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     memset(st, 0, sizeof *st);
     if (db->readonly)
         return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
-    if ((!paths && npaths) || (o && o->version != ZS_INDEX_OPTS_VERSION))
+    if ((!paths && npaths) || (o && (o->version < 1 || o->version > ZS_INDEX_OPTS_VERSION)))
         return zsd_fail(db, ZS_EINVAL, "invalid arguments to zs_index_paths");
     run_init(&r, db, o, st);
     if ((rc = open_gazetteer(db, &r.gaz)) != 0)
         goto out;
     if (o && o->manifest)
-        zsd_load_manifest(&r, ".", o->manifest);
+        rc = zsd_load_manifest(&r, ".", o->manifest);
     for (size_t i = 0; i < npaths && !rc; i++) {
         struct stat sb;
         char real[PATH_MAX];
@@ -329,10 +331,15 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
                 break;
             }
             r.dirs = nd;
-            r.dirs[r.ndirs++] = strdup(real);
+            if (!(r.dirs[r.ndirs] = strdup(real))) {
+                rc = ZS_ENOMEM;
+                break;
+            }
+            r.ndirs++;
             if (!(o && o->manifest))
-                zsd_load_manifest(&r, real, NULL);
-            rc = zsd_walk(&r, real, 0);
+                rc = zsd_load_manifest(&r, real, NULL);
+            if (!rc)
+                rc = zsd_walk(&r, real, 0);
         } else {
             st->files_seen++;
             st->bytes_total += (unsigned long long)sb.st_size;

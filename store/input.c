@@ -14,6 +14,12 @@
 
 #include "pipeline_int.h"
 
+/* Longest manifest line read (file, date, source); longer lines are cut. */
+#define MANIFEST_LINE_BYTES 8192
+/* Folders deeper than this below a given one are not walked (loops of
+ * symbolic links end here). */
+#define MAX_WALK_DEPTH 64
+
 int zsd_cmp_known(const void *a, const void *b)
 {
     return strcmp(((const known *)a)->path, ((const known *)b)->path);
@@ -59,7 +65,7 @@ void zsd_report(run *r, zs_msg_kind kind, const char *path, long long off, const
 }
 
 /* Read manifest.tsv in dir: file<TAB>date<TAB>source. */
-void zsd_load_manifest(run *r, const char *dir, const char *file)
+int zsd_load_manifest(run *r, const char *dir, const char *file)
 {
     char path[PATH_MAX];
     if (file)
@@ -68,8 +74,9 @@ void zsd_load_manifest(run *r, const char *dir, const char *file)
         snprintf(path, sizeof path, "%s/manifest.tsv", dir);
     FILE *f = fopen(path, "r");
     if (!f)
-        return;
-    char line[8192];
+        return 0;
+    int rc = 0;
+    char line[MANIFEST_LINE_BYTES];
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (!line[0] || line[0] == '#')
@@ -90,14 +97,25 @@ void zsd_load_manifest(run *r, const char *dir, const char *file)
         if (r->nman == r->capman) {
             size_t cap = r->capman ? r->capman * 2 : 32;
             manifest_row *nm = realloc(r->man, cap * sizeof *nm);
-            if (!nm)
+            if (!nm) {
+                rc = ZS_ENOMEM;
                 break;
+            }
             r->man = nm;
             r->capman = cap;
         }
-        r->man[r->nman++] = (manifest_row){strdup(real), strdup(date), strdup(source)};
+        manifest_row row = {strdup(real), strdup(date), strdup(source)};
+        if (!row.path || !row.date || !row.source) {
+            free(row.path);
+            free(row.date);
+            free(row.source);
+            rc = ZS_ENOMEM;
+            break;
+        }
+        r->man[r->nman++] = row;
     }
     fclose(f);
+    return rc;
 }
 
 const manifest_row *zsd_find_manifest(run *r, const char *path)
@@ -121,6 +139,7 @@ int zsd_walk(run *r, const char *dir, int depth)
     }
     char **names = NULL;
     size_t n = 0, cap = 0;
+    int rc = 0;
     struct dirent *de;
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
@@ -128,23 +147,28 @@ int zsd_walk(run *r, const char *dir, int depth)
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn)
+            if (!nn) {
+                rc = ZS_ENOMEM;
                 break;
+            }
             names = nn;
         }
-        names[n++] = strdup(de->d_name);
+        if (!(names[n] = strdup(de->d_name))) {
+            rc = ZS_ENOMEM;
+            break;
+        }
+        n++;
     }
     closedir(d);
-    if (n > 1)
+    if (!rc && n > 1)
         qsort(names, n, sizeof *names, cmp_str);
-    int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         char full[PATH_MAX];
         struct stat sb;
         int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
         if (k < 0 || (size_t)k >= sizeof full || stat(full, &sb) != 0)
             continue;
-        if (S_ISDIR(sb.st_mode) && depth < 64)
+        if (S_ISDIR(sb.st_mode) && depth < MAX_WALK_DEPTH)
             rc = zsd_walk(r, full, depth + 1);
         else if (S_ISREG(sb.st_mode) && strcmp(names[i], "manifest.tsv") != 0) {
             r->st->files_seen++;
@@ -220,10 +244,16 @@ int zsd_load_known(run *r)
             }
             r->known = nk;
         }
-        known *k = &r->known[r->nknown++];
-        k->path = strdup((const char *)sqlite3_column_text(st, 0));
-        k->hash = strtoull((const char *)sqlite3_column_text(st, 1), NULL, 16);
+        const char *path = (const char *)sqlite3_column_text(st, 0);
+        const char *hash = (const char *)sqlite3_column_text(st, 1);
+        known *k = &r->known[r->nknown];
+        if (!path || !hash || !(k->path = strdup(path))) {
+            rc = ZS_ENOMEM; /* both columns are NOT NULL: only memory fails */
+            break;
+        }
+        k->hash = strtoull(hash, NULL, 16);
         k->seen = 0;
+        r->nknown++;
     }
     sqlite3_finalize(st);
     /* SQLite's ORDER BY uses memcmp order, like strcmp: bsearch works. */

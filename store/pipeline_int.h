@@ -35,6 +35,9 @@
  * so a corpus of big files stays within a few times the largest file. */
 #define HUGE_JOB_BYTES (2u << 20) /* 3.9 MB files: 272 MB peak at 4 MiB, 193 MB */
 
+/* The FTS5 columns a passage is tokenized into: body, park, year, figure. */
+#define FTS_COLUMNS 4
+
 /* One passage ready for the writer. */
 typedef struct prep_passage {
     zsi_passage p;     /* text, kind, byte range */
@@ -162,8 +165,9 @@ int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
 int zsd_add_stdin_job(run *r, const char *name);
 /* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
 int zsd_walk(run *r, const char *dir, int depth);
-/* Read manifest.tsv in dir (or file): file<TAB>date<TAB>source. */
-void zsd_load_manifest(run *r, const char *dir, const char *file);
+/* Read manifest.tsv in dir (or file): file<TAB>date<TAB>source. A missing
+ * file is no error. Errors: ZS_ENOMEM. */
+int zsd_load_manifest(run *r, const char *dir, const char *file);
 /* The manifest row of an absolute path, or NULL. Borrowed from r. */
 const manifest_row *zsd_find_manifest(run *r, const char *path);
 /* Read the documents already indexed (path and hash), sorted by path. */

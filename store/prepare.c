@@ -32,13 +32,16 @@
 
 void zsd_job_msg(job *j, zs_msg_kind kind, long long off, const char *text)
 {
+    /* Out of memory, the message is lost, not the file: a skipped job also
+     * has j->skip, which the writer counts. */
     msg *m = realloc(j->msgs, (j->nmsgs + 1) * sizeof *m);
     if (!m)
         return;
     j->msgs = m;
+    if (!(m[j->nmsgs].text = strdup(text)))
+        return;
     m[j->nmsgs].kind = kind;
     m[j->nmsgs].off = off;
-    m[j->nmsgs].text = strdup(text);
     j->nmsgs++;
 }
 
@@ -53,7 +56,7 @@ void zsd_job_clear(job *j)
         free(pp->figtext);
         free(pp->packed);
         free(pp->years);
-        for (int c = 0; pp->pt && c < 4; c++)
+        for (int c = 0; pp->pt && c < FTS_COLUMNS; c++)
             zss_pretok_clear(&pp->pt[c]);
         free(pp->pt);
         pp->pt = NULL;
@@ -204,7 +207,7 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     /* Every FTS column is segmented here, so the writer only replays tokens. */
     if (j->huge)
         goto pack; /* the writer segments it (HUGE_JOB_BYTES) */
-    if (!(pp->pt = calloc(4, sizeof *pp->pt)))
+    if (!(pp->pt = calloc(FTS_COLUMNS, sizeof *pp->pt)))
         return ZS_ENOMEM;
     if ((rc = zss_pretok_build(seg, &pp->pt[0], t, n)) != 0 ||
         (rc = zss_pretok_build(seg, &pp->pt[1], pp->parks, strlen(pp->parks))) != 0 ||
@@ -260,8 +263,10 @@ static void process(run *r, worker_ctx *wk, job *j)
     raw = NULL;
     const manifest_row *mr = zsd_find_manifest(r, j->path);
     if (mr) {
-        j->date = strdup(mr->date);
-        j->source = strdup(mr->source);
+        if (!(j->date = strdup(mr->date)) || !(j->source = strdup(mr->source))) {
+            rc = ZS_ENOMEM;
+            goto fail;
+        }
         j->year = atoi(mr->date);
     }
     if (j->year < ZSI_YEAR_MIN || j->year > ZSI_YEAR_MAX)

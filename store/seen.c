@@ -15,7 +15,7 @@
  * bits, which the writer confirms on the text. When
  * the table is 70% full (2.9 million passages, some 400 MB of news), the
  * writer makes passages_hash and goes on with SQL lookups. Tests set a
- * lower limit with $ZHAOSHU_SEEN_MAX to take that path on a small corpus.
+ * lower limit (zs_index_opts.seen_max) to take that path on a small corpus.
  *
  * The workers' hints (zsd_hints) come before: a news corpus repeats 28% of
  * its bytes (bylines, boilerplate, reprinted articles), and segmenting,
@@ -26,7 +26,7 @@
  * per slot holds 40 more bits of the hash and J + 1, read and written
  * atomically. A wrong "yes" costs only time (the writer, finding no such
  * passage, prepares it itself); a wrong "no" costs the work it would have
- * saved. $ZHAOSHU_REPEAT_ALL makes every answer "yes", so tests can check
+ * saved. ZS_INDEX_GUESS_REPEATS makes every answer "yes", so tests can check
  * that the writer's own preparation stores the same index.
  */
 #include <stdlib.h>
@@ -88,16 +88,13 @@ static void table_free(void *t, size_t nslots)
     free(t);
 }
 
-int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes)
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes, size_t max)
 {
     zsd_seen *s = table_new(sizeof *s, SEEN_SLOTS, input_bytes);
     *out = NULL;
     if (!s)
         return ZS_ENOMEM;
-    const char *e = getenv("ZHAOSHU_SEEN_MAX");
-    s->max = e && *e ? (size_t)strtoull(e, NULL, 10) : SEEN_MAX;
-    if (s->max > SEEN_MAX)
-        s->max = SEEN_MAX;
+    s->max = max && max < SEEN_MAX ? max : SEEN_MAX;
     *out = s;
     return 0;
 }
@@ -141,13 +138,13 @@ struct zsd_hints {
     int all;
 };
 
-int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes)
+int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes, int all)
 {
     zsd_hints *h = table_new(sizeof *h, HINT_SLOTS, input_bytes);
     *out = NULL;
     if (!h)
         return ZS_ENOMEM;
-    h->all = getenv("ZHAOSHU_REPEAT_ALL") != NULL;
+    h->all = all;
     *out = h;
     return 0;
 }

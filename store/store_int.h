@@ -46,9 +46,12 @@ struct zs_db {
 /* ---- interface to db.c ---- */
 
 /*
- * Set db's message (printf-style) and return rc. Keeps an earlier message
- * when keep is nonzero and one is already set, so errors are never
- * overwritten on the way up.
+ * Set db's message (printf-style, replacing the one before) and return rc.
+ * Errors are never overwritten on the way up because only the place that
+ * finds an error calls it: a caller that gets a negative code from a function
+ * that already set the message returns that code as it is. Messages say
+ * what went wrong in the library's terms, never which command-line flag to
+ * use (the CLI adds that).
  */
 int zsd_fail(zs_db *db, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* ZS_ESQLITE with "what: sqlite's message". */
@@ -146,9 +149,9 @@ void zsd_strings_free(zsd_strings *t);
 typedef struct zsd_seen zsd_seen;
 
 /* input_bytes: the run's input size, if known (else 0), for how memory is
- * mapped. Ownership: caller frees *out with zsd_seen_free(). @return 0,
- * ZS_ENOMEM. */
-int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes);
+ * mapped; max: most passages held (0: the table's limit). Ownership: caller
+ * frees *out with zsd_seen_free(). @return 0, ZS_ENOMEM. */
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes, size_t max);
 /* Accepts NULL. */
 void zsd_seen_free(zsd_seen *s);
 /* Remember that passage id has this hash. @return 1, or 0 when the table
@@ -176,9 +179,10 @@ void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const cha
 /* The workers' guesses at repeated passages (see seen.c). */
 typedef struct zsd_hints zsd_hints;
 
-/* input_bytes as for zsd_seen_open(). Ownership: caller frees *out with
+/* input_bytes as for zsd_seen_open(); all: every answer is "yes"
+ * (ZS_INDEX_GUESS_REPEATS). Ownership: caller frees *out with
  * zsd_hints_free(). @return 0, ZS_ENOMEM. */
-int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes);
+int zsd_hints_open(zsd_hints **out, unsigned long long input_bytes, int all);
 /* Accepts NULL. */
 void zsd_hints_free(zsd_hints *h);
 /* 1 when an earlier job, or job itself earlier, probably had a passage with

@@ -14,6 +14,10 @@
 
 #include "pipeline_int.h"
 
+/* A figure row's interned strings: unit, class, metric, metric as printed,
+ * zone (strings.c). */
+#define FIGURE_STRINGS 5
+
 void zsd_writer_close(writer *w)
 {
     sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins, &w->p_find,
@@ -211,7 +215,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
-    zss_pretok_set(pp->pt, pp->pt ? 4 : 0);
+    zss_pretok_set(pp->pt, pp->pt ? FTS_COLUMNS : 0);
     rc = step_done(db, s, "indexing a passage");
     zss_pretok_set(NULL, 0);
     if (rc)
@@ -238,10 +242,10 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
         int year = f->year ? f->year : only_year;
-        const char *strs[5] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
+        const char *strs[FIGURE_STRINGS] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
                                f->metric_raw, fig_park};
-        sqlite3_int64 ids[5];
-        for (int k = 0; k < 5; k++)
+        sqlite3_int64 ids[FIGURE_STRINGS];
+        for (int k = 0; k < FIGURE_STRINGS; k++)
             if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)
                 return rc;
         s = w->fig_ins;
