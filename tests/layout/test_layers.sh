@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_layers.sh - the include arrows of the source tree all point down the
 # layers (layers.sh), and the check itself catches an upward include, a
-# private header in cli/ and SQLite in extract/ planted in a scratch copy.
+# private header in cli/ or serve/ and SQLite in extract/, each planted in
+# turn in a scratch copy of the tree.
 # Usage: test_layers.sh SOURCE_ROOT
 here=$(dirname "$0")
 . "$here/../embed/tap.sh"
@@ -9,25 +10,23 @@ root=$1
 scratch
 
 out=$(sh "$here/layers.sh" "$root" 2>&1)
-ok $? "no file includes a header of a layer above it; cli/ includes only zhaoshu.h and cli.h"
+ok $? "no file includes a header of a layer above it; cli/ and serve/ include only zhaoshu.h and their own header"
 [ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/#   /'
 
-# A copy of the headers and sources, to plant one wrong include at a time.
-copy() {
-    rm -rf "$tap_tmp/t"
-    mkdir -p "$tap_tmp/t"
-    (cd "$root" && find include util segment extract store query lib ext cli serve -name '*.[ch]' 2>/dev/null) |
-        while read -r f; do mkdir -p "$tap_tmp/t/${f%/*}"; cp "$root/$f" "$tap_tmp/t/$f"; done
-}
+# One copy of the headers and sources; each plant adds one wrong include to
+# one file and puts the file back afterwards.
+mkdir -p "$tap_tmp/t"
+(cd "$root" && find include util segment extract store query cluster lib ext cli serve -name '*.[ch]' 2>/dev/null |
+    tar cf - -T -) | (cd "$tap_tmp/t" && tar xf -)
 plant() { # file line what
-    copy
+    cp "$tap_tmp/t/$1" "$tap_tmp/saved"
     printf '%s\n' "$2" >>"$tap_tmp/t/$1"
     out=$(sh "$here/layers.sh" "$tap_tmp/t" 2>&1)
     rc=$?
+    cp "$tap_tmp/saved" "$tap_tmp/t/$1"
     ok $([ $rc -eq 1 ]; echo $?) "the check fails on $3"
     contains "$out" "$1" "and names $1"
 }
-copy
 sh "$here/layers.sh" "$tap_tmp/t" >/dev/null 2>&1
 ok $? "the scratch copy passes before anything is planted"
 plant extract/year.c '#include "store_int.h"' "extract/ including store/"
