@@ -408,6 +408,44 @@ ZS_EXTERN size_t zs_query_error_offset(const zs_db *db);
 /** Free a query. Accepts NULL. */
 ZS_EXTERN void zs_query_free(zs_query *q);
 
+/** One count of zs_query_facets(). Borrowed: valid during the callback. */
+typedef struct zs_facet {
+    const char *field; /**< "park", "year", "outlet" or "month" */
+    const char *value; /**< a zone, "2024", an outlet (newspaper, site), "2019-10" */
+    long long count;   /**< matching passages with that value */
+} zs_facet;
+
+/** Called per count; return nonzero to stop (zs_query_facets then returns it). */
+typedef int (*zs_facet_fn)(void *ctx, const zs_facet *f);
+
+/**
+ * Count the query's matching passages (all of them, as zs_query_count(),
+ * not only the hits of the limit) by zone, by year stated, by outlet and by
+ * month of publication (outlets and months where the index knows a
+ * document's source and date). Fields come in that order; zones and outlets
+ * most passages first, years and months in order. A passage printed in
+ * several documents counts once, under the first.
+ * @return ZS_OK, ZS_EINVAL (q from zs_doc_open()), ZS_ESQLITE, ZS_ENOMEM,
+ *         or what fn returned.
+ */
+ZS_EXTERN int zs_query_facets(zs_query *q, zs_facet_fn fn, void *ctx);
+
+/**
+ * Read a document: a query whose hits are passages first..last (numbered
+ * from 1 as in zs_hit.passage; last <= 0 means to the end, at most
+ * ZS_MAX_LIMIT of them) of the document doc (its path as zs_hit.doc gives
+ * it), in the order the document prints them, each whole (snippet = the
+ * passage), with the words of query q[0..n) (may be empty; its filters are
+ * ignored) and every figure highlighted. A passage stored once for several
+ * documents is shown under doc and its number there. Iterate with
+ * zs_query_next(); zs_query_count() gives the document's number of passages.
+ * @param out Ownership: caller frees with zs_query_free().
+ * @return ZS_OK; ZS_ENOTFOUND (no such document); ZS_ESYNTAX or ZS_ELIMIT
+ *         (bad q, as zs_query_open()); ZS_ESQLITE; ZS_ENOMEM; ZS_EINVAL.
+ */
+ZS_EXTERN int zs_doc_open(zs_query **out, zs_db *db, const char *doc, long long first,
+                          long long last, const char *q, size_t n);
+
 /* ------------------------------------------------------------------------
  * Parks: the development zones the index knows.
  * ---------------------------------------------------------------------- */

@@ -222,6 +222,8 @@ int zsq_load_hit(zs_query *q, const cand *c)
     s->h.span_years = s->span_years;
     s->h.spans = s->spans;
     s->h.figures = s->figs;
+    if (q->reader) /* zs_doc_open: the passage where this document printed it */
+        return zsq_reader_place(q, (size_t)(c - q->c), s);
     return 0;
 }
 

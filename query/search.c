@@ -39,6 +39,7 @@ void zs_query_free(zs_query *q)
         return;
     zsq_parsed_free(q->pq);
     zsh_terms_free(q->terms);
+    zsq_reader_free(q->reader);
     free(q->where);
     free(q->where_fts);
     free(q->match_all);

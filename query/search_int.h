@@ -17,6 +17,7 @@
 /* ---- interface to search.c ---- */
 
 typedef struct zsh_terms zsh_terms; /* highlight.c */
+typedef struct zsq_reader zsq_reader; /* reader.c */
 
 /* Matching passages ranked per query (see fetch()). 2000 rather than 4000
  * took the bench's p50 on 200 MB of news from 14.1 to 9.1 ms (best of 3). */
@@ -64,6 +65,7 @@ struct zs_query {
     const char *match; /* match_all or match_any */
     char *match_all;   /* the parser's, with park/year column filters added */
     char *match_any;
+    zsq_reader *reader; /* zs_doc_open's document, or NULL (reader.c) */
 };
 
 static inline const char *col_text(sqlite3_stmt *st, int i)
@@ -99,6 +101,14 @@ void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
 void zsq_hit_clear(hit_store *s);
 /* Assemble the hit of candidate c into q->hs. */
 int zsq_load_hit(zs_query *q, const cand *c);
+
+/* ---- interface to reader.c ---- */
+
+/* Accepts NULL. */
+void zsq_reader_free(zsq_reader *r);
+/* Show the hit s of candidate i as the passage where the document read
+ * printed it, whole. @return 0 or ZS_ENOMEM. */
+int zsq_reader_place(const zs_query *q, size_t i, hit_store *s);
 
 /* ---- interface to rank.c ---- */
 
