@@ -140,12 +140,42 @@ static int known_args(const serve_req *r, const char *const *keys, serve_resp *r
     return 0;
 }
 
+/* The query of /api/search and /api/facets: q and the filter arguments.
+ * @return 0 with *out open, or -1 with resp set. */
+static int open_query(serve_thread *t, const serve_req *r, zs_query_opts *qo, zs_query **out,
+                      long long *total, serve_resp *resp)
+{
+    const char *q = serve_req_arg(r, "q");
+    *out = NULL;
+    qo->park = arg_text(r, "park");
+    qo->year = arg_text(r, "year");
+    qo->figure = arg_text(r, "figure");
+    if (!q)
+        q = "";
+    if (!*q && !qo->park && !qo->year && !qo->figure) {
+        serve_error(resp, 400, "no query: give q, park, year or figure");
+        return -1;
+    }
+    if (open_db(t, resp))
+        return -1;
+    int rc = zs_query_open(out, t->db, q, strlen(q), qo);
+    if (rc == 0)
+        rc = zs_query_count(*out, total);
+    if (rc) {
+        lib_error(t, resp, rc, q);
+        zs_query_free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
     static const char *const keys[] = {"q", "park", "year", "figure", "n", "offset", "sort",
                                        "snippet", NULL};
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0};
-    long long n, off, snip;
+    long long n, off, snip, total = 0;
     const char *q = serve_req_arg(r, "q"), *sort = arg_text(r, "sort");
     zs_query *it = NULL;
     if (known_args(r, keys, resp) || arg_num(r, "n", 1, SERVE_MAX_N, 20, &n, resp) ||
@@ -161,28 +191,13 @@ static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
         serve_error(resp, 400, "sort takes score, not '%.40s'", sort);
         return;
     }
-    qo.park = arg_text(r, "park");
-    qo.year = arg_text(r, "year");
-    qo.figure = arg_text(r, "figure");
     qo.limit = (size_t)n;
     qo.offset = (size_t)off;
     qo.snippet_chars = (size_t)snip;
+    if (open_query(t, r, &qo, &it, &total, resp))
+        return;
     if (!q)
         q = "";
-    if (!*q && !qo.park && !qo.year && !qo.figure) {
-        serve_error(resp, 400, "no query: give q, park, year or figure");
-        return;
-    }
-    if (open_db(t, resp))
-        return;
-    long long total = 0;
-    int rc = zs_query_open(&it, t->db, q, strlen(q), &qo);
-    if (rc == 0)
-        rc = zs_query_count(it, &total);
-    if (rc) {
-        lib_error(t, resp, rc, q);
-        goto out;
-    }
     sbuf *b = &resp->body;
     sb_puts(b, "{\"query\":");
     sb_json_str(b, q, strlen(q));
@@ -190,17 +205,107 @@ static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
               zs_query_is_partial(it) ? "true" : "false", off, n);
     const zs_hit *h;
     size_t k = 0;
+    int rc;
     while ((rc = zs_query_next(it, &h)) == 0) {
         if (k++)
             sb_put(b, ",", 1);
         sb_json(b, hit_fn, h);
     }
-    if (rc != ZS_ITEROVER) {
+    if (rc != ZS_ITEROVER)
         lib_error(t, resp, rc, NULL);
-        goto out;
+    else
+        sb_puts(b, "]}\n");
+    zs_query_free(it);
+}
+
+typedef struct facet_ctx {
+    sbuf *b;
+    const char *field; /* the field of the array open, or NULL */
+} facet_ctx;
+
+static int facet_row(void *ctx, const zs_facet *f)
+{
+    facet_ctx *c = ctx;
+    if (!c->field || strcmp(c->field, f->field)) {
+        sb_puts(c->b, c->field ? "]," : "");
+        sb_json_str(c->b, f->field, strlen(f->field));
+        sb_puts(c->b, ":[");
+        c->field = f->field;
+    } else {
+        sb_put(c->b, ",", 1);
     }
-    sb_puts(b, "]}\n");
-out:
+    sb_puts(c->b, "{\"value\":");
+    sb_json_str(c->b, f->value, strlen(f->value));
+    sb_printf(c->b, ",\"count\":%lld}", f->count);
+    return c->b->oom ? ZS_ENOMEM : 0;
+}
+
+static void facets(serve_thread *t, const serve_req *r, serve_resp *resp)
+{
+    static const char *const keys[] = {"q", "park", "year", "figure", NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0};
+    long long total = 0;
+    zs_query *it = NULL;
+    if (known_args(r, keys, resp) || open_query(t, r, &qo, &it, &total, resp))
+        return;
+    sbuf *b = &resp->body;
+    /* every field is present, empty when nothing counts in it */
+    sb_printf(b, "{\"total\":%lld,\"facets\":{", total);
+    facet_ctx c = {b, NULL};
+    int rc = zs_query_facets(it, facet_row, &c);
+    if (rc)
+        lib_error(t, resp, rc, NULL);
+    else
+        sb_puts(b, c.field ? "]}}\n" : "}}\n");
+    zs_query_free(it);
+}
+
+static void doc(serve_thread *t, const serve_req *r, serve_resp *resp)
+{
+    static const char *const keys[] = {"doc", "passage", "context", "q", NULL};
+    long long at, context, count = 0;
+    const char *path = arg_text(r, "doc"), *q = serve_req_arg(r, "q");
+    zs_query *it = NULL;
+    if (known_args(r, keys, resp) || arg_num(r, "passage", 1, 100000000, 1, &at, resp) ||
+        arg_num(r, "context", 0, SERVE_MAX_CONTEXT, SERVE_MAX_CONTEXT, &context, resp))
+        return;
+    if (!path) {
+        serve_error(resp, 400, "doc is required: a document's path as hits give it");
+        return;
+    }
+    if (!q)
+        q = "";
+    if (open_db(t, resp))
+        return;
+    long long first = at > context ? at - context : 1;
+    int rc = zs_doc_open(&it, t->db, path, first, at + context, q, strlen(q));
+    if (rc == 0)
+        rc = zs_query_count(it, &count);
+    if (rc) {
+        lib_error(t, resp, rc, q);
+        zs_query_free(it);
+        return;
+    }
+    if (at > count) {
+        serve_error(resp, 404, "document '%.200s' has %lld passages, not %lld", path, count, at);
+        zs_query_free(it);
+        return;
+    }
+    sbuf *b = &resp->body;
+    sb_puts(b, "{\"doc\":");
+    sb_json_str(b, path, strlen(path));
+    sb_printf(b, ",\"passages\":%lld,\"passage\":%lld,\"hits\":[", count, at);
+    const zs_hit *h;
+    size_t k = 0;
+    while ((rc = zs_query_next(it, &h)) == 0) {
+        if (k++)
+            sb_put(b, ",", 1);
+        sb_json(b, hit_fn, h);
+    }
+    if (rc != ZS_ITEROVER)
+        lib_error(t, resp, rc, NULL);
+    else
+        sb_puts(b, "]}\n");
     zs_query_free(it);
 }
 
@@ -284,6 +389,8 @@ void serve_api(serve_thread *t, const char *name, const serve_req *r, serve_resp
         {"search", search},
         {"figures", figures},
         {"parks", parks},
+        {"facets", facets},
+        {"doc", doc},
     };
     resp->type = JSON_TYPE;
     for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)

@@ -38,8 +38,9 @@
 #define SERVE_MAX_WINDOW 1000
 /* Most rows one /api/figures request returns. */
 #define SERVE_MAX_FIGURES 5000
-/* Most passages /api/doc returns around its passage, each side. */
-#define SERVE_MAX_CONTEXT 200
+/* Most passages /api/doc returns around its passage, each side (also the
+ * default: an article is read whole). */
+#define SERVE_MAX_CONTEXT 500
 /* Bytes of a request's headers and body MHD may hold per connection. */
 #define SERVE_MAX_REQUEST_BYTES (64u * 1024u)
 /* Connections served at once; more are refused by the listening socket. */

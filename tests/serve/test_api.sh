@@ -82,6 +82,42 @@ equals "figures n=2: two rows, truncated" "$(json 'len(d["rows"]), d["truncated"
 get "${U}api/parks"
 equals "parks lists 六盘水高新区 with aliases" "$(json 'any(p["park"] == "六盘水高新区" and p["aliases"] and p["passages"] > 0 for p in d["parks"])')" True
 
+# ---- /api/facets: counts that agree with the filters they stand for
+get "${U}api/facets?q=$(urlenc 高新区)"
+equals "facets answers 200 with every field counted" "$code:$(json '"park" in d["facets"] and "year" in d["facets"] and d["total"] > 0')" "200:True"
+top=$(json 'd["facets"]["park"][0]["value"]')
+topn=$(json 'd["facets"]["park"][0]["count"]')
+equals "  zones most passages first" "$(json 'all(a["count"] >= b["count"] for a, b in zip(d["facets"]["park"], d["facets"]["park"][1:]))')" True
+equals "  years in order" "$(json '[y["value"] for y in d["facets"]["year"]] == sorted(y["value"] for y in d["facets"]["year"])')" True
+y=$(json 'd["facets"]["year"][-1]["value"]')
+yn=$(json 'd["facets"]["year"][-1]["count"]')
+get "${U}api/search?q=$(urlenc 高新区)&park=$(urlenc "$top")&n=1"
+equals "  the top zone's count is what park=$top finds" "$(json 'd["total"]')" "$topn"
+get "${U}api/search?q=$(urlenc 高新区)&year=$y&n=1"
+equals "  year $y's count is what year=$y finds" "$(json 'd["total"]')" "$yn"
+get "${U}api/facets?q=$(urlenc '"abc')"
+equals "  a bad query: 400 as for search" "$code" 400
+
+# ---- /api/doc: a document read in order, the passage and the figures marked
+get "${U}api/search?q=$QE&n=1"
+DOC=$(json 'd["hits"][0]["doc"]')
+P=$(json 'd["hits"][0]["passage"]')
+get "${U}api/doc?doc=$(urlenc "$DOC")&passage=$P&q=$QE"
+equals "doc answers 200 with the whole document" "$code:$(json 'd["passages"] == len(d["hits"]) and d["passage"]')" "200:$P"
+equals "  passages in order, numbered from 1" "$(json '[h["passage"] for h in d["hits"]] == list(range(1, d["passages"] + 1))')" True
+equals "  passage $P holds 135.34亿元 marked as a figure" \
+    "$(json 'any(s["kind"] == "figure" and h["text"].encode()[s["start"]:s["end"]].decode() == "135.34亿元" for h in d["hits"] if h["passage"] == '"$P"' for s in h["highlights"])')" True
+equals "  and the query's words marked" "$(json 'any(s["kind"] == "match" for h in d["hits"] if h["passage"] == '"$P"' for s in h["highlights"])')" True
+equals "  each passage whole" "$(json 'all(h["snippet"]["start"] == 0 and h["snippet"]["end"] == len(h["text"].encode()) for h in d["hits"])')" True
+get "${U}api/doc?doc=$(urlenc "$DOC")&passage=$P&context=1"
+equals "context=1: the passage and one each side" "$(json '[h["passage"] for h in d["hits"]]')" "[$((P - 1)), $P, $((P + 1))]"
+get "${U}api/doc?doc=$(urlenc "$DOC")&passage=9999"
+equals "a passage past the end: 404" "$code" 404
+get "${U}api/doc?doc=/etc/passwd"
+equals "a document not in the index: 404" "$code:$(json 'd["error"]')" "404:no document '/etc/passwd' in the index"
+get "${U}api/doc?passage=1"
+equals "no doc: 400" "$code" 400
+
 # ---- errors: status, the library's message, where
 get "${U}api/search?q=$(urlenc '"abc')"
 equals "unbalanced quote: 400" "$code" 400
