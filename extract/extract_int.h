@@ -221,6 +221,22 @@ int zsi_park_aliases(const zsi_gazetteer *g, const char *canonical, size_t n,
  */
 int zsi_article_park(const zsi_gazetteer *g, const char *text, size_t n, char **out);
 
+/* A passage as zsi_story_zones() reads it (all borrowed). */
+typedef struct zsi_story_passage {
+    const char *text;
+    size_t len;
+    int kind;           /* enum zsi_passage_kind */
+    char *const *names; /* the zones it names, in order of first mention */
+    size_t nnames;
+} zsi_story_passage;
+
+/*
+ * The zone a bare reference in each passage of an article refers to (see
+ * park_story.c): the nearest zone named before it in its own story, or NULL.
+ * out has room for n; out[i] is borrowed from ps[k].names for some k <= i.
+ */
+void zsi_story_zones(const zsi_story_passage *ps, size_t n, const char **out);
+
 /*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"
  * standing alone), so the passage may inherit the article's zone; else 0.

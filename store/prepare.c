@@ -152,6 +152,29 @@ static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
     return rc ? rc : zsi_park_tally_add(tally, pp->park_list, counts, pp->nparks);
 }
 
+/* What a bare 高新区 means in each passage: the zone of its own story. */
+static int story_zones(job *j)
+{
+    zsi_story_passage *sp = malloc((j->nps ? j->nps : 1) * sizeof *sp);
+    const char **zone = malloc((j->nps ? j->nps : 1) * sizeof *zone);
+    if (!sp || !zone) {
+        free(sp);
+        free(zone);
+        return ZS_ENOMEM;
+    }
+    for (size_t i = 0; i < j->nps; i++) {
+        const prep_passage *pp = &j->ps[i];
+        sp[i] = (zsi_story_passage){pp->p.text, pp->p.len, pp->p.kind, pp->park_list,
+                                    pp->nparks};
+    }
+    zsi_story_zones(sp, j->nps, zone);
+    for (size_t i = 0; i < j->nps; i++)
+        j->ps[i].story_zone = zone[i];
+    free(sp);
+    free(zone);
+    return 0;
+}
+
 /* Everything but the zones it names (passage_parks() ran first). */
 int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
 {
@@ -160,9 +183,9 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     size_t n = pp->p.len;
     int rc;
 
-    if (!pp->nparks && j->article_park && zsi_has_bare_park_ref(r->gaz, t, n)) {
+    if (!pp->nparks && pp->story_zone && zsi_has_bare_park_ref(r->gaz, t, n)) {
         pp->park_list = malloc(sizeof *pp->park_list);
-        if (!pp->park_list || !(pp->park_list[0] = strdup(j->article_park)))
+        if (!pp->park_list || !(pp->park_list[0] = strdup(pp->story_zone)))
             return ZS_ENOMEM;
         pp->nparks = 1;
         pp->park_inherited = 1;
@@ -296,6 +319,8 @@ static void process(run *r, worker_ctx *wk, job *j)
         rc = ZS_ENOMEM;
         goto fail;
     }
+    if ((rc = story_zones(j)) != 0)
+        goto fail;
     for (size_t i = 0; i < nps; i++)
         if (!j->ps[i].repeat && (rc = zsd_prepare_passage(r, wk, j, &j->ps[i])) != 0)
             goto fail;

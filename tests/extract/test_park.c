@@ -1,7 +1,8 @@
 /*
  * test_park.c - zone names in sentences (tests/extract/park.test): the left
- * edge of a name, zone kinds, nested zones and generic mentions. The case
- * file is the first argument; prints TAP.
+ * edge of a name, zone kinds, nested zones and generic mentions; and bare
+ * references in articles (tests/extract/story.test). The case files are the
+ * arguments; prints TAP.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,67 @@
 
 #include "../tap.h"
 #include "extract_int.h"
+
+#define MAX_STORY 32
+
+/* One article of story.test: file every passage, compare with what is expected. */
+static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, int no)
+{
+    zsi_story_passage sp[MAX_STORY];
+    char **names[MAX_STORY];
+    size_t nn[MAX_STORY];
+    const char *want[MAX_STORY], *zone[MAX_STORY];
+    for (size_t i = 0; i < n; i++) {
+        char *t1 = strchr(lines[i], '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (!t2) {
+            tap_ok(0, "article %d line %zu has three fields", no, i + 1);
+            n = i;
+            break;
+        }
+        *t1 = *t2 = '\0';
+        want[i] = t2 + 1;
+        names[i] = NULL;
+        nn[i] = 0;
+        zsi_parks_extract(g, t1 + 1, strlen(t1 + 1), &names[i], &nn[i], NULL);
+        sp[i] = (zsi_story_passage){t1 + 1, strlen(t1 + 1),
+                                    lines[i][0] == 'H' ? ZSI_P_HEADLINE : ZSI_P_BODY, names[i],
+                                    nn[i]};
+    }
+    zsi_story_zones(sp, n, zone);
+    for (size_t i = 0; i < n; i++) {
+        char got[1024] = "-";
+        size_t w = 0;
+        for (size_t k = 0; k < nn[i]; k++)
+            w += (size_t)snprintf(got + w, sizeof got - w, "%s%s", k ? " " : "", names[i][k]);
+        if (!nn[i] && zone[i] && zsi_has_bare_park_ref(g, sp[i].text, sp[i].len))
+            snprintf(got, sizeof got, "%s", zone[i]);
+        tap_ok(strcmp(got, want[i]) == 0, "article %d: %s -> %s (got %s)", no, sp[i].text,
+               want[i], got);
+    }
+    for (size_t i = 0; i < n; i++)
+        zsi_names_free(names[i], nn[i]);
+}
+
+static void run_stories(const zsi_gazetteer *g, const char *path)
+{
+    static char lines[MAX_STORY][1024];
+    FILE *f = fopen(path, "r");
+    size_t n = 0;
+    int no = 0;
+    if (!tap_ok(f != NULL, "story file %s opens", path))
+        return;
+    while (fgets(lines[n], sizeof lines[n], f)) {
+        lines[n][strcspn(lines[n], "\n")] = '\0';
+        if (!lines[n][0] || lines[n][0] == '#')
+            continue;
+        if (!strcmp(lines[n], "%%")) {
+            check_story(g, lines, n, ++no);
+            n = 0;
+        } else if (n + 1 < MAX_STORY)
+            n++;
+    }
+    fclose(f);
+}
 
 int main(int argc, char **argv)
 {
@@ -43,6 +105,8 @@ int main(int argc, char **argv)
         zsi_names_free(names, nn);
     }
     fclose(f);
+    if (argc > 2)
+        run_stories(g, argv[2]);
     zsi_gazetteer_free(g);
     return tap_done();
 }
