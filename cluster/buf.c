@@ -1,39 +1,13 @@
 /*
- * buf.c - a growing string for SphinxQL statements, MATCH queries and
- * attribute values. Out of memory is sticky (oom): callers build a whole
- * string and check once.
+ * buf.c - formatting into the growing strings (util's zsu_buf) of SphinxQL
+ * statements, MATCH queries and attribute values. Out of memory is sticky
+ * (oom): callers build a whole string and check once.
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cluster_int.h"
-
-void zsc_buf_add(zsc_buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-void zsc_buf_str(zsc_buf *b, const char *s)
-{
-    zsc_buf_add(b, s, strlen(s));
-}
 
 void zsc_buf_printf(zsc_buf *b, const char *fmt, ...)
 {

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "util_int.h"
 #include "zhaoshu.h"
 
 /* ---- interface to ids.c ---- */
@@ -108,13 +109,9 @@ int zsc_render_match(zs_seg *seg, const char *fts, char **out);
  * Append s[0..n) to a SphinxQL string literal being built in *buf (quotes
  * not included): ' and \ escaped. Returns 0 or ZS_ENOMEM.
  */
-typedef struct zsc_buf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} zsc_buf;
-void zsc_buf_add(zsc_buf *b, const char *s, size_t n);
-void zsc_buf_str(zsc_buf *b, const char *s);
+typedef zsu_buf zsc_buf; /* util_int.h: zsc_buf_add and _str are zsu_buf's */
+#define zsc_buf_add(b, s, n) ((void)zsu_buf_add((b), (s), (n)))
+#define zsc_buf_str(b, s) ((void)zsu_buf_str((b), (s)))
 void zsc_buf_printf(zsc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void zsc_buf_sql_literal(zsc_buf *b, const char *s, size_t n);
 

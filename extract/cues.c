@@ -19,14 +19,8 @@ extern const size_t zs_data_passage_cues_len;
 
 static int sl_add(strlist *l, const char *s, size_t n)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 32;
-        str *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv)
-            return ZS_ENOMEM;
-        l->v = nv;
-        l->cap = nc;
-    }
+    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 32))
+        return ZS_ENOMEM;
     l->v[l->n].s = s;
     l->v[l->n++].n = n;
     return 0;

@@ -107,14 +107,8 @@ typedef struct segs {
 
 static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 64;
-        seg *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv)
-            return ZS_ENOMEM;
-        l->v = nv;
-        l->cap = nc;
-    }
+    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 64))
+        return ZS_ENOMEM;
     memset(&l->v[l->n], 0, sizeof l->v[0]);
     l->v[l->n].s = s;
     l->v[l->n].e = e;
@@ -295,28 +289,12 @@ typedef struct plist {
     size_t n, cap;
 } plist;
 
-typedef struct sbuf {
-    char *s;
-    size_t n, cap;
-} sbuf;
-
-static int sb_put(sbuf *b, const char *p, size_t n)
+static int sb_put(zsu_buf *b, const char *p, size_t n)
 {
     /* The bound also tells GCC 12 at -O3 that n is sane (stringop-overflow). */
     if (n > ZSI_MAX_PASSAGE_INPUT)
         return ZS_ELIMIT;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = (b->n + n + 1) * 2;
-        char *ns = realloc(b->s, nc);
-        if (!ns)
-            return ZS_ENOMEM;
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->n, p, n);
-    b->n += n;
-    b->s[b->n] = '\0';
-    return 0;
+    return zsu_buf_add(b, p, n);
 }
 
 /* Drop spaces between two wide characters: layout, not text. */
@@ -361,14 +339,14 @@ static int has_content(const char *s, size_t n)
 /* Emit a passage made of segments idx[0..k), joined with sep (NULL: none). */
 static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k, int kind)
 {
-    sbuf b = {0};
+    zsu_buf b = {0};
     int rc = 0;
     for (size_t j = 0; j < k; j++) {
         seg *g = &l->v[idx[j]];
         const char *t = g->repl ? g->repl : p + g->s;
         size_t tn = g->repl ? g->nrepl : g->e - g->s, m = zsi_skip_marks(t, tn);
         if (j > 0 && b.n > 0 && m < tn) {
-            unsigned char a = (unsigned char)b.s[b.n - 1], z = (unsigned char)t[m];
+            unsigned char a = (unsigned char)b.p[b.n - 1], z = (unsigned char)t[m];
             int latin = (a < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
                         (z < 0x80 && ((z | 0x20) >= 'a' && (z | 0x20) <= 'z'));
             if ((kind != ZSI_P_BODY || latin) && (rc = sb_put(&b, " ", 1)) != 0)
@@ -378,10 +356,10 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
             goto out;
         g->used = 1;
     }
-    if (!b.s || !has_content(b.s, b.n))
+    if (!b.p || !has_content(b.p, b.n))
         goto out;
     if (kind == ZSI_P_BODY)
-        b.n = squeeze(b.s, b.n);
+        b.n = squeeze(b.p, b.n);
     if (out->n == out->cap) {
         size_t nc = out->cap ? out->cap * 2 : 32;
         zsi_passage *nv = realloc(out->v, nc * sizeof *nv);
@@ -394,13 +372,13 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
     }
     out->v[out->n].start = l->v[idx[0]].s;
     out->v[out->n].end = l->v[idx[k - 1]].e;
-    out->v[out->n].text = b.s;
+    out->v[out->n].text = b.p;
     out->v[out->n].len = b.n;
     out->v[out->n].kind = kind;
     out->n++;
-    b.s = NULL;
+    b.p = NULL;
 out:
-    free(b.s);
+    free(b.p);
     return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <unicode/utf8.h>
 
 #include "search_int.h"
+#include "util_int.h"
 
 typedef struct tok {
     uint32_t off, len; /* normalized text in a string pool */
@@ -36,14 +37,8 @@ struct zsh_terms {
 static int tl_add(void *ctx, const zs_token *t)
 {
     toklist *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        tok *nt = realloc(l->t, cap * sizeof *nt);
-        if (!nt)
-            return ZS_ENOMEM;
-        l->t = nt;
-        l->cap = cap;
-    }
+    if (l->n == l->cap && zsu_grow(&l->t, &l->cap, l->n + 1, sizeof *l->t, 64))
+        return ZS_ENOMEM;
     if (l->npool + t->len > l->cappool) {
         size_t cap = (l->cappool + t->len) * 2 + 256;
         char *np = realloc(l->pool, cap);

@@ -67,25 +67,10 @@ size_t zsq_orig(const parser *P, size_t off)
     return P->map[off > P->n ? P->n : off];
 }
 
-int zsq_grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 8;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*arr, nc * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 /* A new node owned by the parser (freed with it). NULL (and error) on OOM. */
 node *zsq_new_node(parser *P, nkind kind, size_t off)
 {
-    if (zsq_grow((void **)&P->all, &P->capall, P->nall + 1, sizeof(node *))) {
+    if (zsu_grow(&P->all, &P->capall, P->nall + 1, sizeof(node *), 8)) {
         zsq_oom(P);
         return NULL;
     }
@@ -102,7 +87,7 @@ node *zsq_new_node(parser *P, nkind kind, size_t off)
 
 int zsq_push_kid(parser *P, node *x, node *kid)
 {
-    if (zsq_grow((void **)&x->kids, &x->capkids, x->nkids + 1, sizeof(node *)))
+    if (zsu_grow(&x->kids, &x->capkids, x->nkids + 1, sizeof(node *), 8))
         return zsq_oom(P);
     x->kids[x->nkids++] = kid;
     return 0;
@@ -110,7 +95,7 @@ int zsq_push_kid(parser *P, node *x, node *kid)
 
 static int push_neg(parser *P, node *x, node *neg)
 {
-    if (zsq_grow((void **)&x->negs, &x->capnegs, x->nnegs + 1, sizeof(node *)))
+    if (zsu_grow(&x->negs, &x->capnegs, x->nnegs + 1, sizeof(node *), 8))
         return zsq_oom(P);
     x->negs[x->nnegs++] = neg;
     return 0;
@@ -137,7 +122,7 @@ static void parser_free(parser *P)
 static int collect_tok(void *ctx, const zs_token *t)
 {
     parser *P = ctx;
-    if (zsq_grow((void **)&P->toks, &P->captoks, P->ntoks + 1, sizeof(tokrec)))
+    if (zsu_grow(&P->toks, &P->captoks, P->ntoks + 1, sizeof(tokrec), 8))
         return ZS_ENOMEM;
     P->toks[P->ntoks].kind = t->kind;
     P->toks[P->ntoks].start = t->start;

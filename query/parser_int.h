@@ -15,6 +15,7 @@
 #include <unicode/utf8.h>
 
 #include "query_int.h"
+#include "util_int.h"
 
 typedef enum nkind { N_EMPTY, N_FILTER, N_TERM, N_AND, N_OR, N_NEG } nkind;
 
@@ -55,11 +56,7 @@ typedef struct parser {
     size_t errcap;
 } parser;
 
-typedef struct buf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} buf;
+typedef zsu_buf buf; /* util_int.h */
 
 /* ------------------------------------------------------------------------
  * Characters
@@ -129,8 +126,6 @@ int zsq_fail(parser *P, int rc, size_t off, const char *fmt, ...)
 int zsq_oom(parser *P);
 /* Caller's offset of cleaned offset off, for messages. */
 size_t zsq_orig(const parser *P, size_t off);
-/* Make room for need elements of size elem in *arr. Returns 0 or -1 (OOM). */
-int zsq_grow(void **arr, size_t *cap, size_t need, size_t elem);
 /* A new node owned by the parser (freed with it). NULL (and error) on OOM. */
 node *zsq_new_node(parser *P, nkind kind, size_t off);
 int zsq_push_kid(parser *P, node *x, node *kid);

@@ -20,44 +20,21 @@
  * Rendering
  * ---------------------------------------------------------------------- */
 
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 256;
-        while (nc < b->n + n + 1)
-            nc *= 2;
-        char *p = realloc(b->p, nc);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void buf_str(buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
 /* An FTS5 string: "..." with every embedded " doubled. */
 static void quote(buf *b, const char *mark, const char *p, size_t n)
 {
-    buf_add(b, "\"", 1);
-    buf_str(b, mark);
+    zsu_buf_add(b, "\"", 1);
+    zsu_buf_str(b, mark);
     size_t i = 0;
     while (i < n) {
         const char *dq = memchr(p + i, '"', n - i);
         size_t k = dq ? (size_t)(dq - p) + 1 : n;
-        buf_add(b, p + i, k - i);
+        zsu_buf_add(b, p + i, k - i);
         if (dq)
-            buf_add(b, "\"", 1);
+            zsu_buf_add(b, "\"", 1);
         i = k;
     }
-    buf_add(b, "\"", 1);
+    zsu_buf_add(b, "\"", 1);
 }
 
 static void render_term(const parser *P, buf *b, const node *t)
@@ -65,7 +42,7 @@ static void render_term(const parser *P, buf *b, const node *t)
     const char *p = P->q + t->toff;
     quote(b, "", p, t->tlen);
     if (t->prefix)
-        buf_add(b, "*", 1);
+        zsu_buf_add(b, "*", 1);
 }
 
 static void render(const parser *P, buf *b, const node *x);
@@ -73,9 +50,9 @@ static void render(const parser *P, buf *b, const node *x);
 static void render_child(const parser *P, buf *b, const node *x)
 {
     if (x->kind == N_AND || x->kind == N_OR) {
-        buf_add(b, "(", 1);
+        zsu_buf_add(b, "(", 1);
         render(P, b, x);
-        buf_add(b, ")", 1);
+        zsu_buf_add(b, ")", 1);
     } else {
         render(P, b, x);
     }
@@ -89,13 +66,13 @@ static void render_side(const parser *P, buf *b, node *const *xs, size_t n, cons
         render_child(P, b, y);
         return;
     }
-    buf_add(b, "(", 1);
+    zsu_buf_add(b, "(", 1);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            buf_str(b, sep);
+            zsu_buf_str(b, sep);
         render_child(P, b, xs[i]);
     }
-    buf_add(b, ")", 1);
+    zsu_buf_add(b, ")", 1);
 }
 
 static void render(const parser *P, buf *b, const node *x)
@@ -110,7 +87,7 @@ static void render(const parser *P, buf *b, const node *x)
     case N_OR:
         for (size_t i = 0; i < x->nkids; i++) {
             if (i)
-                buf_str(b, " OR ");
+                zsu_buf_str(b, " OR ");
             render_child(P, b, x->kids[i]);
         }
         return;
@@ -118,13 +95,13 @@ static void render(const parser *P, buf *b, const node *x)
         if (x->nnegs == 0) {
             for (size_t i = 0; i < x->nkids; i++) {
                 if (i)
-                    buf_str(b, " AND ");
+                    zsu_buf_str(b, " AND ");
                 render_child(P, b, x->kids[i]);
             }
             return;
         }
         render_side(P, b, x->kids, x->nkids, " AND ");
-        buf_str(b, " NOT ");
+        zsu_buf_str(b, " NOT ");
         render_side(P, b, x->negs, x->nnegs, " OR ");
         return;
     default:
@@ -142,7 +119,7 @@ static int leaves(parser *P, const node *x, const node ***out, size_t *n, size_t
                 memcmp(P->q + y->toff, P->q + x->toff, x->tlen) == 0)
                 return 0;
         }
-        if (zsq_grow((void **)out, cap, *n + 1, sizeof(node *)))
+        if (zsu_grow(out, cap, *n + 1, sizeof(node *), 8))
             return zsq_oom(P);
         (*out)[(*n)++] = x;
         return 0;
@@ -182,19 +159,19 @@ int zsq_finish(parser *P, node *root)
     buf pos = {0};
     for (size_t i = 0; i < nlv; i++) {
         if (i)
-            buf_str(&pos, " OR ");
+            zsu_buf_str(&pos, " OR ");
         render_term(P, &pos, lv[i]);
     }
     if (root->nnegs == 0) {
         any = pos;
     } else {
-        buf_add(&any, "(", 1);
+        zsu_buf_add(&any, "(", 1);
         if (pos.p)
-            buf_add(&any, pos.p, pos.n);
-        buf_add(&any, ")", 1);
+            zsu_buf_add(&any, pos.p, pos.n);
+        zsu_buf_add(&any, ")", 1);
         any.oom |= pos.oom;
         free(pos.p);
-        buf_str(&any, " NOT ");
+        zsu_buf_str(&any, " NOT ");
         render_side(P, &any, root->negs, root->nnegs, " OR ");
     }
     if (all.oom || any.oom) {

@@ -136,7 +136,7 @@ node *zsq_split_word(parser *P, size_t off, size_t len)
         if (has_tok) {
             size_t s = cursor, e = gap_e;
             trim_punct(w, &s, &e, cursor > 0, gap_e < len);
-            if (zsq_grow((void **)&pc, &cappc, npc + 1, sizeof(piece))) {
+            if (zsu_grow(&pc, &cappc, npc + 1, sizeof(piece), 8)) {
                 zsq_oom(P);
                 goto out;
             }
@@ -166,7 +166,7 @@ node *zsq_split_word(parser *P, size_t off, size_t len)
                     j++;
                 gathered = 1;
             }
-            if (zsq_grow((void **)&pc, &cappc, npc + 1, sizeof(piece))) {
+            if (zsu_grow(&pc, &cappc, npc + 1, sizeof(piece), 8)) {
                 zsq_oom(P);
                 goto out;
             }

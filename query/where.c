@@ -16,33 +16,8 @@
 #include "extract_int.h"
 
 /* Append to a growing SQL string. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s)
-{
-    size_t l = strlen(s);
-    if (b->oom)
-        return;
-    if (b->n + l + 1 > b->cap) {
-        size_t cap = (b->n + l + 1) * 2;
-        char *np = realloc(b->p, cap);
-        if (!np) {
-            b->oom = 1;
-            return;
-        }
-        b->p = np;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, l + 1);
-    b->n += l;
-}
-
 /* Hand the built string to *out (caller frees), or fail on lost memory. */
-static int sb_finish(zs_query *q, sbuf *b, char **out)
+static int sb_finish(zs_query *q, zsu_buf *b, char **out)
 {
     if (b->oom) {
         free(b->p);
@@ -136,26 +111,26 @@ static const char *canonical_park(zs_db *db, const char *name)
  * 280 ms instead of 15 for park:贵阳高新区 企业 on 200 MB of news). */
 int zsq_build_where(zs_query *q, const char *idcol, char **out)
 {
-    sbuf b = {0};
+    zsu_buf b = {0};
     zsq_parsed *pq = q->pq;
     size_t nparks = pq->nparks + q->nextra;
     char num[160];
 
-    sb_add(&b, "1");
+    zsu_buf_str(&b, "1");
     if (nparks) {
-        sb_add(&b, " AND ");
-        sb_add(&b, idcol);
-        sb_add(&b, " IN (SELECT passage_id FROM passage_parks WHERE park IN (");
+        zsu_buf_str(&b, " AND ");
+        zsu_buf_str(&b, idcol);
+        zsu_buf_str(&b, " IN (SELECT passage_id FROM passage_parks WHERE park IN (");
         for (size_t i = 0; i < q->npark_vals; i += 2)
-            sb_add(&b, i ? ", ?, (SELECT park FROM park_aliases WHERE alias = ?)"
+            zsu_buf_str(&b, i ? ", ?, (SELECT park FROM park_aliases WHERE alias = ?)"
                          : "?, (SELECT park FROM park_aliases WHERE alias = ?)");
-        sb_add(&b, "))");
+        zsu_buf_str(&b, "))");
     }
     if (pq->has_year) {
         snprintf(num, sizeof num,
                  " AND %s IN (SELECT passage_id FROM passage_years WHERE year BETWEEN %d AND %d%s)",
                  idcol, pq->year_from, pq->year_to, pq->year_span ? "" : " AND span = 0");
-        sb_add(&b, num);
+        zsu_buf_str(&b, num);
     }
     if (pq->figure.op != ZSQ_FIG_NONE) {
         const zsq_figure *f = &pq->figure;
@@ -166,17 +141,17 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
          * Without words, figure_rows_class drives the query instead. */
         const char *plus = pq->has_text ? "+" : "";
         if (pq->has_text) {
-            sb_add(&b, " AND EXISTS (SELECT 1 FROM figure_rows WHERE passage_id = ");
-            sb_add(&b, idcol);
-            sb_add(&b, " AND ");
+            zsu_buf_str(&b, " AND EXISTS (SELECT 1 FROM figure_rows WHERE passage_id = ");
+            zsu_buf_str(&b, idcol);
+            zsu_buf_str(&b, " AND ");
         } else {
-            sb_add(&b, " AND ");
-            sb_add(&b, idcol);
-            sb_add(&b, " IN (SELECT passage_id FROM figure_rows WHERE ");
+            zsu_buf_str(&b, " AND ");
+            zsu_buf_str(&b, idcol);
+            zsu_buf_str(&b, " IN (SELECT passage_id FROM figure_rows WHERE ");
         }
         if (f->cls[0] && strcmp(f->cls, "number") != 0) {
-            sb_add(&b, plus);
-            sb_add(&b, "class = (SELECT id FROM strings WHERE s = :fc) AND ");
+            zsu_buf_str(&b, plus);
+            zsu_buf_str(&b, "class = (SELECT id FROM strings WHERE s = :fc) AND ");
         }
         switch (f->op) {
         case ZSQ_FIG_LT: snprintf(num, sizeof num, "%svalue < %.17g", plus, f->hi); break;
@@ -190,8 +165,8 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
         default:
             snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, f->lo, f->hi);
         }
-        sb_add(&b, num);
-        sb_add(&b, ")");
+        zsu_buf_str(&b, num);
+        zsu_buf_str(&b, ")");
     }
     return sb_finish(q, &b, out);
 }
@@ -210,14 +185,14 @@ void zsq_park_values(zs_query *q)
 }
 
 /* Append s as an FTS5 string: quoted, quotes doubled. */
-static void sb_quoted(sbuf *b, const char *s)
+static void sb_quoted(zsu_buf *b, const char *s)
 {
-    sb_add(b, "\"");
+    zsu_buf_str(b, "\"");
     for (const char *p = s; *p; p++) {
         char c[2] = {*p, 0};
-        sb_add(b, *p == '"' ? "\"\"" : c);
+        zsu_buf_str(b, *p == '"' ? "\"\"" : c);
     }
-    sb_add(b, "\"");
+    zsu_buf_str(b, "\"");
 }
 
 /*
@@ -228,33 +203,33 @@ static void sb_quoted(sbuf *b, const char *s)
  */
 int zsq_column_filters(zs_query *q, const char *match, char **out)
 {
-    sbuf b = {0};
+    zsu_buf b = {0};
     zsq_parsed *pq = q->pq;
     size_t nparks = pq->nparks + q->nextra;
-    sb_add(&b, "(");
-    sb_add(&b, match);
-    sb_add(&b, ")");
+    zsu_buf_str(&b, "(");
+    zsu_buf_str(&b, match);
+    zsu_buf_str(&b, ")");
     if (nparks) {
-        sb_add(&b, " AND park : (");
+        zsu_buf_str(&b, " AND park : (");
         for (size_t i = 0; i < nparks; i++) {
             const char *name = i < pq->nparks ? pq->parks[i].p : q->extra_parks[i - pq->nparks];
             if (i)
-                sb_add(&b, " OR ");
+                zsu_buf_str(&b, " OR ");
             /* U+E000: the whole name as one token (the park column has them) */
             char buf[512];
             snprintf(buf, sizeof buf, "\xEE\x80\x80%s", canonical_park(q->db, name));
             sb_quoted(&b, buf);
         }
-        sb_add(&b, ")");
+        zsu_buf_str(&b, ")");
     }
     if (pq->has_year && pq->year_to - pq->year_from < 64) {
-        sb_add(&b, " AND year : (");
+        zsu_buf_str(&b, " AND year : (");
         for (int y = pq->year_from; y <= pq->year_to; y++) {
             char num[32];
             snprintf(num, sizeof num, "%s\"%d\"", y > pq->year_from ? " OR " : "", y);
-            sb_add(&b, num);
+            zsu_buf_str(&b, num);
         }
-        sb_add(&b, ")");
+        zsu_buf_str(&b, ")");
     }
     return sb_finish(q, &b, out);
 }

@@ -34,14 +34,8 @@ known *zsd_find_known(run *r, const char *path)
 /* size: the file's, as stat() found it (0 for standard input). */
 int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long size)
 {
-    if (r->njobs == r->capjobs) {
-        size_t cap = r->capjobs ? r->capjobs * 2 : 64;
-        job *nj = realloc(r->jobs, cap * sizeof *nj);
-        if (!nj)
-            return ZS_ENOMEM;
-        r->jobs = nj;
-        r->capjobs = cap;
-    }
+    if (r->njobs == r->capjobs && zsu_grow(&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs, 64))
+        return ZS_ENOMEM;
     job *j = &r->jobs[r->njobs];
     memset(j, 0, sizeof *j);
     if (!(j->path = strdup(path)))
@@ -94,16 +88,9 @@ int zsd_load_manifest(run *r, const char *dir, const char *file)
         int k = snprintf(full, sizeof full, "%s/%s", dir, line);
         if (k < 0 || (size_t)k >= sizeof full || !realpath(full, real))
             continue;
-        if (r->nman == r->capman) {
-            size_t cap = r->capman ? r->capman * 2 : 32;
-            manifest_row *nm = realloc(r->man, cap * sizeof *nm);
-            if (!nm) {
-                rc = ZS_ENOMEM;
-                break;
-            }
-            r->man = nm;
-            r->capman = cap;
-        }
+        if (r->nman == r->capman &&
+            (rc = zsu_grow(&r->man, &r->capman, r->nman + 1, sizeof *r->man, 32)) != 0)
+            break;
         manifest_row row = {strdup(real), strdup(date), strdup(source)};
         if (!row.path || !row.date || !row.source) {
             free(row.path);
@@ -144,15 +131,8 @@ int zsd_walk(run *r, const char *dir, int depth)
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) {
-                rc = ZS_ENOMEM;
-                break;
-            }
-            names = nn;
-        }
+        if (n == cap && (rc = zsu_grow(&names, &cap, n + 1, sizeof *names, 64)) != 0)
+            break;
         if (!(names[n] = strdup(de->d_name))) {
             rc = ZS_ENOMEM;
             break;
@@ -235,15 +215,8 @@ int zsd_load_known(run *r)
         return rc;
     size_t cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (r->nknown == cap) {
-            cap = cap ? cap * 2 : 256;
-            known *nk = realloc(r->known, cap * sizeof *nk);
-            if (!nk) {
-                rc = ZS_ENOMEM;
-                break;
-            }
-            r->known = nk;
-        }
+        if (r->nknown == cap && (rc = zsu_grow(&r->known, &cap, r->nknown + 1, sizeof *r->known, 256)) != 0)
+            break;
         const char *path = (const char *)sqlite3_column_text(st, 0);
         const char *hash = (const char *)sqlite3_column_text(st, 1);
         known *k = &r->known[r->nknown];

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -34,6 +35,33 @@ size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp);
 
 /* Length of the UTF-8 character that ends at p[i] (i > 0), 1 if invalid. */
 size_t zsu_utf8_prev(const char *p, size_t i);
+
+/* ---- interface to buf.c ---- */
+
+/*
+ * Make room for need elements of elem bytes in the array *arrp (a T **
+ * passed as void *) of capacity *cap: the capacity doubles, starting at
+ * first. Call it only when full (n == cap) to keep the check inline.
+ * Returns 0, or ZS_ENOMEM with the array as it was.
+ */
+int zsu_grow(void *arrp, size_t *cap, size_t need, size_t elem, size_t first);
+
+/* A growing string, always NUL-terminated once anything was added.
+ * Zero-initialise. Ownership: the caller frees p. */
+typedef struct zsu_buf {
+    char *p;
+    size_t n, cap;
+    int oom; /* an append failed: later appends do nothing */
+} zsu_buf;
+
+/* Append s[0..n). Returns 0, or ZS_ENOMEM (then b->oom stays set, so a
+ * builder may check once at the end). */
+int zsu_buf_add(zsu_buf *b, const char *s, size_t n);
+
+static inline int zsu_buf_str(zsu_buf *b, const char *s)
+{
+    return zsu_buf_add(b, s, strlen(s));
+}
 
 /* ---- character classes (inline: they run on every character) ---- */
 

@@ -1,0 +1,50 @@
+/*
+ * buf.c - the growing things every layer builds: a string buffer that stays
+ * NUL-terminated (FTS5 MATCH strings, SQL, passage text) and array growth by
+ * doubling. One place for the arithmetic, so no caller repeats it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util_int.h"
+#include "zhaoshu.h"
+
+/* A new string buffer's first size. */
+#define BUF_FIRST_BYTES 256
+
+int zsu_grow(void *arrp, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : first ? first : 1;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2)
+            return ZS_ENOMEM;
+        nc *= 2;
+    }
+    if (nc > SIZE_MAX / elem)
+        return ZS_ENOMEM;
+    void *old;
+    memcpy(&old, arrp, sizeof old); /* arrp is a T **: read it without aliasing it */
+    void *p = realloc(old, nc * elem);
+    if (!p)
+        return ZS_ENOMEM;
+    memcpy(arrp, &p, sizeof p);
+    *cap = nc;
+    return 0;
+}
+
+int zsu_buf_add(zsu_buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return ZS_ENOMEM;
+    if (b->n + n + 1 > b->cap && zsu_grow(&b->p, &b->cap, b->n + n + 1, 1, BUF_FIRST_BYTES)) {
+        b->oom = 1;
+        return ZS_ENOMEM;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 0;
+}
