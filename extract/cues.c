@@ -215,6 +215,22 @@ size_t zsi_skip_marks(const char *p, size_t n)
     return skip_spaces_fwd(p, i, n);
 }
 
+/* Count the tokens that are names and roles into *names and *roles;
+ * returns how many are neither. */
+static size_t count_people(const cues *c, const str *tok, size_t nt, size_t *names, size_t *roles)
+{
+    size_t other = 0;
+    for (size_t k = 0; k < nt; k++) {
+        if (is_name(c, tok[k].s, tok[k].n))
+            ++*names;
+        else if (is_role(c, tok[k].s, tok[k].n))
+            ++*roles;
+        else
+            other++;
+    }
+    return other;
+}
+
 int zsi_credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
 {
     size_t b = zsi_skip_marks(p0, n0), nx, pv;
@@ -275,14 +291,7 @@ int zsi_credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
             desc_end = ce2;
         /* Text before the credited people is a description. */
         nt = tokens(p, bracketed ? desc_end : ce2, tok, MAX_TOKENS);
-        for (size_t k = 0; k < nt; k++) {
-            if (is_name(c, tok[k].s, tok[k].n))
-                names++;
-            else if (is_role(c, tok[k].s, tok[k].n))
-                roles++;
-            else
-                other++;
-        }
+        other = count_people(c, tok, nt, &names, &roles);
         if (other && c->credit_caption[cue])
             return ZSI_P_CAPTION;
         if (n > BYLINE_CHARS * 3 || has_prose(p, bracketed ? desc_end : ce2))
@@ -296,13 +305,7 @@ int zsi_credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
         nt = tokens(p + inner_s, inner_e - inner_s, tok, MAX_TOKENS);
     else
         nt = tokens(p, n, tok, MAX_TOKENS);
-    for (size_t k = 0; k < nt; k++) {
-        if (is_name(c, tok[k].s, tok[k].n))
-            names++;
-        else if (is_role(c, tok[k].s, tok[k].n))
-            roles++;
-        else
-            return -1;
-    }
+    if (count_people(c, tok, nt, &names, &roles))
+        return -1;
     return names ? ZSI_P_BYLINE : -1;
 }

@@ -388,6 +388,27 @@ static int by_start(const void *a, const void *b)
     return (x->start > y->start) - (x->start < y->start);
 }
 
+/* Take segment j into the body being built: idx[0..*k), *bytes long,
+ * ending at segment *last. */
+static void take(segs *l, size_t j, size_t *idx, size_t *k, size_t *bytes, size_t *last)
+{
+    idx[(*k)++] = j;
+    *bytes += l->v[j].e - l->v[j].s;
+    l->v[j].used = 1;
+    *last = j;
+}
+
+/* Emit segment h alone as a headline (one set inside a broken paragraph)
+ * and go on with the body at segment nk. */
+static int step_over(plist *out, const char *p, segs *l, size_t h, size_t nk, size_t *idx,
+                     size_t *k, size_t *bytes, size_t *last)
+{
+    int rc = emit(out, p, l, &h, 1, ZSI_P_HEADLINE);
+    if (!rc)
+        take(l, nk, idx, k, bytes, last);
+    return rc;
+}
+
 /* Next unused segment after i, or l->n. */
 static size_t next_seg(const segs *l, size_t i)
 {
@@ -451,13 +472,8 @@ static int build(plist *out, const char *p, segs *l)
                 size_t nk = next_seg(l, nj);
                 if (nk < l->n && l->v[nk].fixed < 0 && l->v[nk].blank <= MAX_JOIN_BLANKS &&
                     is_fragment(p, &l->v[nk], 1) && is_strong_fragment(p, &l->v[nk])) {
-                    size_t h = nj;
-                    if ((rc = emit(out, p, l, &h, 1, ZSI_P_HEADLINE)) != 0)
+                    if ((rc = step_over(out, p, l, nj, nk, idx, &k, &bytes, &last)) != 0)
                         break;
-                    idx[k++] = nk;
-                    bytes += l->v[nk].e - l->v[nk].s;
-                    l->v[nk].used = 1;
-                    last = nk;
                     continue;
                 }
             }
@@ -472,13 +488,8 @@ static int build(plist *out, const char *p, segs *l)
                 if (a->prose && nk < l->n && l->v[nk].fixed < 0 &&
                     is_fragment(p, &l->v[nk], a->prose)) {
                     /* A subhead set inside the column: keep it, step over it. */
-                    size_t h = nj;
-                    if ((rc = emit(out, p, l, &h, 1, ZSI_P_HEADLINE)) != 0)
+                    if ((rc = step_over(out, p, l, nj, nk, idx, &k, &bytes, &last)) != 0)
                         break;
-                    idx[k++] = nk;
-                    bytes += l->v[nk].e - l->v[nk].s;
-                    l->v[nk].used = 1;
-                    last = nk;
                     continue;
                 }
                 if (!is_fragment(p, nx, a->prose))
@@ -486,10 +497,7 @@ static int build(plist *out, const char *p, segs *l)
             } else if (!is_full(a) && !is_fragment(p, nx, a->prose)) {
                 break;
             }
-            idx[k++] = nj;
-            bytes += nx->e - nx->s;
-            nx->used = 1;
-            last = nj;
+            take(l, nj, idx, &k, &bytes, &last);
         }
         if (rc)
             break;

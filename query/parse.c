@@ -349,6 +349,19 @@ static node *parse_unary(parser *P, int depth)
     return ng;
 }
 
+/* Add x to the OR o: x's operands when x is an OR itself, nothing when it
+ * is empty. Returns 0, or nonzero on error (set on P). */
+static int or_add(parser *P, node *o, node *x)
+{
+    if (x->kind == N_OR) {
+        for (size_t i = 0; i < x->nkids; i++)
+            if (zsq_push_kid(P, o, x->kids[i]))
+                return -1;
+        return 0;
+    }
+    return x->kind != N_EMPTY && zsq_push_kid(P, o, x) ? -1 : 0;
+}
+
 static node *parse_or(parser *P, int depth)
 {
     size_t s = P->pos;
@@ -362,13 +375,8 @@ static node *parse_or(parser *P, int depth)
     node *o = zsq_new_node(P, N_OR, s);
     if (!o || or_side_ok(P, first))
         return NULL;
-    if (first->kind == N_OR) {
-        for (size_t i = 0; i < first->nkids; i++)
-            if (zsq_push_kid(P, o, first->kids[i]))
-                return NULL;
-    } else if (first->kind != N_EMPTY && zsq_push_kid(P, o, first)) {
+    if (or_add(P, o, first))
         return NULL;
-    }
     while (at_kw(P, "OR")) {
         size_t or_off = P->pos, nx;
         P->pos += 2;
@@ -381,13 +389,8 @@ static node *parse_or(parser *P, int depth)
         node *x = parse_unary(P, depth);
         if (!x || or_side_ok(P, x))
             return NULL;
-        if (x->kind == N_OR) {
-            for (size_t i = 0; i < x->nkids; i++)
-                if (zsq_push_kid(P, o, x->kids[i]))
-                    return NULL;
-        } else if (x->kind != N_EMPTY && zsq_push_kid(P, o, x)) {
+        if (or_add(P, o, x))
             return NULL;
-        }
         skip_ws(P);
     }
     if (o->nkids == 0)
