@@ -627,7 +627,7 @@ static int query_ids(zs_db *db, const char *q, size_t n)
     if ((rc = zsd_exec(db, "CREATE TEMP TABLE IF NOT EXISTS zs_ids(id INTEGER PRIMARY KEY);"
                            "DELETE FROM temp.zs_ids;")) != 0)
         return rc;
-    if ((rc = zs_query_open(&zq, db, q, n, &qo)) != 0)
+    if ((rc = zsq_query_open(&zq, db, q, n, &qo, 1)) != 0)
         return rc;
     sqlite3_int64 *ids = NULL;
     size_t nids = 0;

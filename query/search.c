@@ -238,6 +238,12 @@ static int rerank(zs_query *q, zs_seg *seg)
 
 int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o)
 {
+    return zsq_query_open(out, db, text, n, o, 0);
+}
+
+int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
+                   int ids_only)
+{
     zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120};
     zs_seg *seg = NULL;
     char err[256] = "";
@@ -325,7 +331,9 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
             if ((rc = fetch(q, q->match, want)) != 0)
                 goto fail;
         }
-        if ((rc = rerank(q, seg)) != 0)
+        /* Proximity only reorders: a caller that wants the set of ids
+         * (zs_figures_open) is spared decompressing and segmenting each. */
+        if (!ids_only && (rc = rerank(q, seg)) != 0)
             goto fail;
     } else {
         q->match = NULL;

@@ -76,6 +76,13 @@ static inline const char *col_text(sqlite3_stmt *st, int i)
 
 struct zs_query;
 /*
+ * zs_query_open; with ids_only the candidates are found and ranked by BM25
+ * but not reordered by proximity, for callers that want only the set of
+ * passages (zsq_query_ids). Ownership as zs_query_open.
+ */
+int zsq_query_open(struct zs_query **out, zs_db *db, const char *text, size_t n,
+                   const zs_query_opts *o, int ids_only);
+/*
  * Passage ids of every candidate the query found (up to its fetch limit).
  * Ownership: caller frees *ids with free(). Errors: ZS_ENOMEM.
  */
