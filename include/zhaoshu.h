@@ -189,6 +189,17 @@ ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
  */
 ZS_EXTERN int zs_db_check(zs_db *db);
 
+/**
+ * Limit the time of the work that follows on db: SQLite statements run
+ * after ms milliseconds from now are interrupted, and the call running
+ * fails with ZS_ELIMIT ("... stopped at the time limit of N ms"). A loop
+ * over rows may also just end early, so a caller that must not show a cut
+ * answer treats any call that returned after the deadline as failed (the
+ * HTTP server does). Call it again before each request; 0 removes the limit.
+ * @return ZS_OK, ZS_EINVAL.
+ */
+ZS_EXTERN int zs_db_set_deadline(zs_db *db, unsigned ms);
+
 /** Close an index. Accepts NULL. */
 ZS_EXTERN void zs_db_close(zs_db *db);
 

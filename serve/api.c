@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "serve.h"
 
@@ -29,6 +30,13 @@ static size_t row_fn(const void *o, char *buf, size_t cap)
 static size_t park_fn(const void *o, char *buf, size_t cap)
 {
     return zs_park_json(o, buf, cap);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
 static int status_of(int rc)
@@ -65,11 +73,9 @@ static void lib_error(serve_thread *t, serve_resp *resp, int rc, const char *q)
 static int open_db(serve_thread *t, serve_resp *resp)
 {
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
-    if (t->db)
-        return 0;
-    int rc = zs_db_open(&t->db, t->cfg->dbpath, &oo);
-    if (rc == 0)
-        return 0;
+    int rc = t->db ? 0 : zs_db_open(&t->db, t->cfg->dbpath, &oo);
+    if (rc == 0) /* this request's time starts now */
+        return zs_db_set_deadline(t->db, t->cfg->query_ms) ? -1 : 0;
     serve_error(resp, rc == ZS_ENOTFOUND || rc == ZS_ESCHEMA ? 503 : 500, "%s",
                 t->db ? zs_errmsg(t->db) : zs_strerror(rc));
     zs_db_close(t->db);
@@ -395,7 +401,15 @@ void serve_api(serve_thread *t, const char *name, const serve_req *r, serve_resp
     resp->type = JSON_TYPE;
     for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
         if (!strcmp(name, api[i].name)) {
+            double t0 = now_ms();
             api[i].fn(t, r, resp);
+            /* Past the deadline the library stops SQLite, and a loop over
+             * rows may just end early: never serve what may be cut short. */
+            if (t->cfg->query_ms && now_ms() - t0 > t->cfg->query_ms)
+                serve_error(resp, 503,
+                            "the query took longer than the time limit of %u ms: narrow it "
+                            "(or start the server with a larger --timeout)",
+                            t->cfg->query_ms);
             return;
         }
     serve_error(resp, 404, "no such API: /api/%.100s (see /api/ in the README)", name);

@@ -104,6 +104,9 @@ int zsd_fail(zs_db *db, int rc, const char *fmt, ...)
 
 int zsd_sqlite_fail(zs_db *db, const char *what)
 {
+    if (db->limit_ms && sqlite3_errcode(db->h) == SQLITE_INTERRUPT)
+        return zsd_fail(db, ZS_ELIMIT, "%s: stopped at the time limit of %u ms", what,
+                        db->limit_ms);
     return zsd_fail(db, ZS_ESQLITE, "%s: %s", what, sqlite3_errmsg(db->h));
 }
 

@@ -41,6 +41,8 @@ struct zs_db {
     char err[512];
     size_t err_off;     /* byte offset of the last query syntax error */
     int rank_registered; /* zs_tf() registered on h (query/rank.c) */
+    unsigned limit_ms;   /* zs_db_set_deadline()'s limit, 0 = none (deadline.c) */
+    double deadline_ms;  /* when work stops, on CLOCK_MONOTONIC in ms */
 };
 
 /* ---- interface to db.c ---- */

@@ -11,7 +11,7 @@ HERE=$3
 T=$(mktemp -d)
 . "$HERE/lib.sh"
 cleanup() {
-    for p in ${PID_a:-} ${PID_late:-}; do kill "$p" 2>/dev/null; done
+    for p in ${PID_a:-} ${PID_late:-} ${PID_slow:-}; do kill "$p" 2>/dev/null; done
     rm -rf "$T"
 }
 trap cleanup EXIT
@@ -203,6 +203,15 @@ equals "  the page is still served" "$code" 200
 "$Z" index --db "$T/late.db" "$CORPUS" >/dev/null 2>&1
 get "${URL_late}api/search?q=$QE"
 equals "  once built, the same server answers" "$code" 200
+
+# ---- the time limit: a query past it is an error, never a cut answer
+start_server slow --db "$DB" --timeout 1
+get "${URL_slow}api/figures"
+equals "--timeout 1: listing every figure (several ms) is 503" "$code" 503
+has "  saying what to do" "$T/body" "took longer than the time limit of 1 ms"
+kill "$PID_slow"
+wait "$PID_slow"
+PID_slow=
 
 # ---- clean stop
 kill -TERM "$PID_late"
