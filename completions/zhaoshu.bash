@@ -14,7 +14,7 @@ _zhaoshu()
         case ${words[i]} in
             --db) db=(--db "${words[i + 1]}"); ((i++)) ;;
             --manifest | --threads | -n | --limit | --offset | --park | --year | \
-                --figure | --snippet | --color | --metric) ((i++)) ;;
+                --figure | --snippet | --color | --metric | --listen | --timeout) ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
         esac
@@ -41,7 +41,8 @@ _zhaoshu()
             COMPREPLY=($(compgen -W "$("$1" parks "${db[@]}" 2>/dev/null |
                 awk -F'  +' '{print $2}')" -- "$cur"))
             return ;;
-        --threads | -n | --limit | --offset | --year | --figure | --snippet | --metric)
+        --threads | -n | --limit | --offset | --year | --figure | --snippet | --metric | \
+            --listen | --timeout)
             return ;;
     esac
 
@@ -56,7 +57,7 @@ _zhaoshu()
 
     case $cmd in
         index) _filedir ;;
-        segment | query | parks | check | figures) ;;
+        segment | query | parks | check | figures | serve) ;;
         *) _filedir ;;
     esac
 } &&
