@@ -34,6 +34,8 @@ static const char usage[] =
     "  figure:>100亿元  figure:<5%  figure:100万..500万元  figure:=135.34亿元\n"
     "                      passages with a figure in that range (same unit class only;\n"
     "                      万/亿 and Chinese numerals allowed)\n"
+    "  figure:>800元/吨    a rate (元/吨, 元/平方米, 万元/亩; also printed 每吨800元)\n"
+    "                      matches rates of that unit class only, never an amount\n"
     "Traditional characters and full-width digits find Simplified, half-width text.\n"
     "When no passage holds every word, passages holding some are shown as partial.\n"
     "Ranking: BM25 over the matched words, headlines and captions lower, words that\n"

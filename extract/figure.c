@@ -405,6 +405,89 @@ static const unsigned cheng_not_before[] = {0x4E3A, 0x7ACB, 0x529F, 0x672C, 0x54
                                             0x957F, 0x6548, 0x4EA4, 0x719F, 0x7EE9, 0x54C1,
                                             0x578B, 0x5C31, 0x90FD, 0x5206, 0x7FA4, 0};
 
+/* ---- rates: a unit per another (元/吨) ---- */
+
+/* Most distinct rate units one process keeps (each lives to its end). */
+#define MAX_RATE_UNITS 1024
+/* Longest denominator that is no listed unit (元/桶), in bytes. */
+#define MAX_DENOM_BYTES 9
+
+typedef struct rate_def {
+    unitdef u;
+    const unitdef *num, *den; /* den NULL: den_text is the denominator */
+    char den_text[MAX_DENOM_BYTES + 1];
+    char base[48], cls[48];
+} rate_def;
+
+static pthread_mutex_t rate_mu = PTHREAD_MUTEX_INITIALIZER;
+static rate_def rates[MAX_RATE_UNITS];
+static size_t nrates;
+
+/* Percent and points per something are no rates we keep (3%/年 is rare). */
+static int cls_is_rateless(const unitdef *u)
+{
+    return !strcmp(u->cls, "percent") || !strcmp(u->cls, "points");
+}
+
+/*
+ * The rate unit num/den where the text at p[i] names den: a listed unit
+ * (吨, 平方米, 千瓦时) or, failing that, one or two Han characters that name
+ * no unit (桶, 股). The rate's base is "<num base>/<den base>" (元/吨), its
+ * class "<num class>/<den class>" (money/weight; money/桶 for an unlisted
+ * one), its multiplier num's over den's (万元/亩 = 1e4 元/亩, 元/千克 = 1000
+ * 元/吨), so that every rate compares within its class as a query's
+ * figure:>800元/吨 does. Interned for the process (a mutex guards the table).
+ * @return the rate unit and *len (bytes of den), or NULL (not a rate, or the
+ *         table is full).
+ */
+static const unitdef *rate_unit(const unitdef *num, const char *p, size_t n, size_t i, size_t *len)
+{
+    const unitdef *den = unit_at(p, n, i);
+    char dt[MAX_DENOM_BYTES + 1] = "";
+    size_t dl = 0, k;
+    rate_def *r = NULL;
+
+    if (den && (den->plen > n - i || cls_is_rateless(den) || den == num))
+        den = NULL;
+    if (den) {
+        dl = den->plen;
+    } else {
+        size_t l;
+        while (dl < MAX_DENOM_BYTES - 2 && i + dl < n && is_han(cp_at(p, n, i + dl, &l)) &&
+               zsi_cn_numeral(cp_at(p, n, i + dl, NULL)) < 0)
+            dl += l;
+        if (dl == 0 || dl > 6)
+            return NULL; /* 元/次 is listed; 元/ followed by a long phrase is no rate */
+        memcpy(dt, p + i, dl);
+        dt[dl] = '\0';
+    }
+    if (pthread_mutex_lock(&rate_mu) != 0)
+        return NULL;
+    for (k = 0; k < nrates; k++)
+        if (rates[k].num == num && rates[k].den == den && (den || !strcmp(rates[k].den_text, dt))) {
+            r = &rates[k];
+            break;
+        }
+    if (!r && nrates < MAX_RATE_UNITS) {
+        r = &rates[nrates];
+        r->num = num;
+        r->den = den;
+        memcpy(r->den_text, dt, sizeof dt);
+        snprintf(r->base, sizeof r->base, "%s/%s", num->base, den ? den->base : dt);
+        snprintf(r->cls, sizeof r->cls, "%s/%s", num->cls, den ? den->cls : dt);
+        r->u.printed = "";
+        r->u.plen = 0;
+        r->u.base = r->base;
+        r->u.cls = r->cls;
+        r->u.mult = num->mult / (den ? den->mult : 1);
+        nrates++; /* published under the mutex; entries never move or change */
+    }
+    pthread_mutex_unlock(&rate_mu);
+    if (r)
+        *len = dl;
+    return r ? &r->u : NULL;
+}
+
 static int read_part(const char *p, size_t n, size_t j, part *pt)
 {
     size_t pos, mlen = 0, sp, k;
@@ -454,6 +537,19 @@ static int read_part(const char *p, size_t n, size_t j, part *pt)
         pt->u = g.percent;
         pt->mult = 10;
         pos += 3;
+    }
+    if (pt->u) {
+        /* 832元/吨, 5万元/亩: a rate, kept with its unit (see rate_unit) */
+        size_t sl = 0;
+        unsigned c = cp_at(p, n, pos, &sl);
+        if ((c == '/' || c == 0xFF0F) && !cls_is_rateless(pt->u)) {
+            size_t dl = 0;
+            const unitdef *r = rate_unit(pt->u, p, n, pos + sl, &dl);
+            if (r) {
+                pt->u = r;
+                pos += sl + dl;
+            }
+        }
     }
     pt->end = pos;
     return ZS_OK;
@@ -654,6 +750,27 @@ static void parse_at(const char *p, size_t n, size_t i, int lenient, fparse *r)
                     goto reject; /* 一年, 三笔, 二元 */
             } else if (cls_is(u, "count")) {
                 goto reject; /* 千家万户 */
+            }
+        }
+    }
+
+    /* 每平方米1.2万元: the rate 1.2万元/平方米, printed the other way round */
+    if (!lenient && u && !strcmp(u->cls, "money") && i >= 6) {
+        size_t q = i, back;
+        for (back = 0; back < 5 && q > 0; back++) {
+            q -= zsi_utf8_prev(p, q);
+            if (i - q >= 6 && memcmp(p + q, "\xE6\xAF\x8F", 3) == 0) { /* 每 */
+                const unitdef *du = unit_at(p, n, q + 3);
+                size_t dl = 0;
+                const unitdef *ru = du && q + 3 + du->plen == i ? rate_unit(u, p, n, q + 3, &dl) : NULL;
+                if (ru && dl == du->plen) {
+                    double den_mult = u->mult / ru->mult;
+                    va /= den_mult;
+                    vb /= den_mult;
+                    r->f.unit = ru->base;
+                    r->f.cls = ru->cls;
+                }
+                break;
             }
         }
     }

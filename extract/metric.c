@@ -38,6 +38,17 @@
 extern const char zs_data_metrics[];
 extern const size_t zs_data_metrics_len;
 
+/* From park_words.c (park_int.h, whose inline helpers would clash with ours):
+ * the place-name lexicon, so that a metric run stops at a place name
+ * (北京生猪收购价 -> 生猪收购价). */
+typedef struct zsi_words zsi_words;
+int zsi_words_open(zsi_words **out);
+unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
+int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
+#define ZSW_PLACE_ 1u  /* ZSW_PLACE of park_int.h */
+#define ZSW_COUNTY_ 2  /* ZSW_COUNTY: provinces, cities and counties stop a run, not
+                        * towns or jieba's ns words (农村 is one) */
+
 /* Longest metric run found through a suffix, in characters (suffix included). */
 #define MAX_RUN_CHARS 8
 /* Most characters of a window handed to ICU (the end nearest the figure). */
@@ -79,7 +90,8 @@ static struct {
     int rc;
     char *buf;
     phrase_set set[NSEC];
-} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}}}};
+    zsi_words *places; /* NULL when it could not be loaded: no place stops */
+} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}}}, NULL};
 
 static unsigned bucket_of(const char *s, size_t n)
 {
@@ -187,6 +199,8 @@ static void load(void)
     for (s = 0; s < NSEC; s++)
         index_set(&g.set[s]);
     g.buf = buf;
+    if (zsi_words_open(&g.places) != 0)
+        g.places = NULL;
 }
 
 static int ensure_loaded(void)
@@ -546,16 +560,23 @@ static size_t conj_cut(const wbounds *wb, const char *p, size_t ws, size_t we)
 }
 
 /* Is p[s..e), one word, a word a metric run never extends back over: a
- * [stop] word, or a word ending in a place or time character (六盘水市,
- * 2024年 printed in Han)? A longer word merely ending in a stop character
- * (拥有, 已经) is not one. */
+ * [stop] word, a word ending in a longer [stop] entry (有限公司) or in a place
+ * or time character (2024年 printed in Han), or a place name (北京, 中国)? A
+ * word merely ending in a one-character stop (拥有, 已经) is not one. */
 static int is_stop_word(const char *p, size_t s, size_t e)
 {
     const phrase *st = match_ending(&g.set[SEC_STOP], p, s, e);
     unsigned last;
+    size_t row;
+    if (g.places && (zsi_words_find(g.places, p + s, e - s, &row) & ZSW_PLACE_)) {
+        const char *city, *province;
+        int level = zsi_words_place(g.places, row, &city, &province);
+        if (level >= 0 && level <= ZSW_COUNTY_)
+            return 1;
+    }
     if (!st)
         return 0;
-    if (st->len == e - s)
+    if (st->len == e - s || st->len >= 6)
         return 1;
     zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
     return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
@@ -569,55 +590,13 @@ typedef struct cand {
 } cand;
 
 /*
- * Check one candidate against the word boundaries and work out its extent.
- * A known phrase may take a per-unit prefix (亩均 + 营收 = 亩均营业收入) or,
- * when it starts inside a word, that whole word; a suffix is extended back
- * over whole words up to MAX_RUN_CHARS characters, stopping at [stop] words,
- * and loses any [strip] word with all before it.
- * @return 1 with norm/raw written, 0 when the candidate fails.
+ * Where a run of whole words ending at word start `from` begins: back over
+ * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
+ * over a [stop] word or a place name, never past cut.
  */
-static int settle(const wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
-                  char *norm, char *raw)
+static size_t run_start(const wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
-    size_t b, q;
-
-    if (!end_ok(wb, p, c->e, we))
-        return 0; /* 亲自率|队: the 率 of 率队 */
-    if (c->known) {
-        const phrase *k = c->ph, *pu;
-        b = c->s;
-        if (!wb_is(wb, b)) {
-            /* 市场主体 found inside a longer word: take the word, as printed */
-            b = wb_le(wb, b);
-            if (b < cut || !all_run(p, b, c->s))
-                return 0;
-            copy_phrase(raw, p, b, c->e);
-            k = lookup_exact(raw, strlen(raw));
-            if (k)
-                copy_str(norm, k->norm, k->nlen);
-            else
-                memcpy(norm, raw, strlen(raw) + 1);
-            return 1;
-        }
-        /* a per-unit prefix right before it: 亩均营收, 人均收入 */
-        pu = b > cut ? match_ending(&g.set[SEC_PERUNIT], p, cut, b) : NULL;
-        q = pu ? b - pu->len : b;
-        if (pu && wb_is(wb, q)) {
-            copy_phrase(raw, p, q, c->e);
-            copy_str(norm, pu->s, pu->len);
-            append_str(norm, k->norm);
-            return 1;
-        }
-        copy_phrase(raw, p, c->s, c->e);
-        copy_str(norm, k->norm, k->nlen);
-        return 1;
-    }
-
-    /* a suffix: the run of whole words that ends in it */
-    b = wb_le(wb, c->s);
-    if (b < cut || !all_run(p, b, c->s))
-        return 0;
-    size_t chars = nchars(p, b, c->e);
+    size_t b = from, chars = nchars(p, b, e);
     while (b > cut && b > wb->s) {
         size_t pb = wb_le(wb, b - 1), wc;
         if (pb < cut)
@@ -632,17 +611,25 @@ static int settle(const wbounds *wb, const char *p, size_t cut, size_t we, const
         if (chars + wc > MAX_RUN_CHARS) {
             /* whole words only: the run never starts inside one; and not at
              * a one-character word that ends the word before it (科技|型|企业) */
-            while (nchars(p, b, wb_gt(wb, b)) == 1 && wb_gt(wb, b) < c->s)
+            while (nchars(p, b, wb_gt(wb, b)) == 1 && wb_gt(wb, b) < from)
                 b = wb_gt(wb, b);
             break;
         }
         chars += wc;
         b = pb;
     }
-    /* A [strip] word and whatever precedes it go (累计引进项目 -> 引进项目,
-     * 该局累计售电量 -> 售电量); so do leading line breaks. */
-    for (q = b; q < c->s;) {
-        const phrase *st = match_at(&g.set[SEC_STRIP], p, q, c->s);
+    while (b < from && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    return b;
+}
+
+/* A [strip] word and whatever precedes it go from the normal form
+ * (累计引进项目 -> 引进项目, 该局累计售电量 -> 售电量); so do line breaks. */
+static size_t strip_start(const wbounds *wb, const char *p, size_t b, size_t limit)
+{
+    size_t q;
+    for (q = b; q < limit;) {
+        const phrase *st = match_at(&g.set[SEC_STRIP], p, q, limit);
         if (st && wb_is(wb, q) && wb_is(wb, q + st->len)) {
             b = q + st->len;
             q = b;
@@ -650,17 +637,58 @@ static int settle(const wbounds *wb, const char *p, size_t cut, size_t we, const
         }
         q = wb_gt(wb, q);
     }
-    while (b < c->e && (p[b] == '\n' || p[b] == '\r'))
+    while (b < limit && (p[b] == '\n' || p[b] == '\r'))
         b++;
-    if (nchars(p, b, c->e) < 2)
+    return b;
+}
+
+/*
+ * Check one candidate against the word boundaries and work out its extent.
+ * The metric is the run of whole words that ends in the candidate (see
+ * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
+ * [strip] words and what precedes them and normalises a known phrase (项目总投资
+ * -> 项目投资, 累计签约总金额 -> 签约金额). A per-unit prefix stays in both
+ * (亩均营收 -> 亩均营业收入).
+ * @return 1 with norm/raw written, 0 when the candidate fails.
+ */
+static int settle(const wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
+                  char *norm, char *raw)
+{
+    size_t b, bs, q, from;
+    const phrase *k = c->known ? c->ph : NULL, *pu;
+
+    if (!end_ok(wb, p, c->e, we))
+        return 0; /* 亲自率|队: the 率 of 率队 */
+    from = wb_le(wb, c->s); /* the word the candidate starts in */
+    if (from < cut || !all_run(p, from, c->s))
+        return 0;
+    if (k && from != c->s)
+        k = NULL; /* 市场主体 inside a longer word: the word, as printed */
+    if (k) {
+        /* a per-unit prefix right before it: 亩均营收, 人均收入 */
+        pu = c->s > cut ? match_ending(&g.set[SEC_PERUNIT], p, cut, c->s) : NULL;
+        q = pu ? c->s - pu->len : c->s;
+        if (pu && wb_is(wb, q)) {
+            copy_phrase(raw, p, q, c->e);
+            copy_str(norm, pu->s, pu->len);
+            append_str(norm, k->norm);
+            return 1;
+        }
+    }
+    b = run_start(wb, p, cut, from, c->e);
+    bs = strip_start(wb, p, b, from);
+    if (!k && nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
     copy_phrase(raw, p, b, c->e);
-    {
-        const phrase *k = lookup_exact(raw, strlen(raw));
-        if (k)
-            copy_str(norm, k->norm, k->nlen);
-        else
-            memcpy(norm, raw, strlen(raw) + 1);
+    if (k) {
+        copy_phrase(norm, p, bs, c->s);
+        append_str(norm, k->norm);
+    } else {
+        const phrase *kk;
+        copy_phrase(norm, p, bs, c->e);
+        kk = lookup_exact(norm, strlen(norm));
+        if (kk)
+            copy_str(norm, kk->norm, kk->nlen);
     }
     return 1;
 }
@@ -750,6 +778,18 @@ static int find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw,
     return found;
 }
 
+/* Does p[s..e) hold 至 or 到 (a change to a new level: 提高至68.57%)? */
+static int has_to(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp == 0x81F3 || cp == 0x5230)
+            return 1;
+    }
+    return 0;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0;
@@ -781,6 +821,12 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         wb_compute(&wb, p, ws, we);
         if (!wb_is(&wb, gs) || !end_ok(&wb, p, ge, we))
             best = NULL; /* inside a word */
+    }
+    if (best && has_to(p, ge, we)) {
+        /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
+        size_t ne = we;
+        m->adjacent = 1;
+        return find_noun(p, ws, gs, m->norm, m->raw, &cut, &ne);
     }
     if (best) {
         copy_str(m->change, best->norm, best->nlen);
