@@ -268,6 +268,7 @@ static void run_free(run *r)
     for (size_t i = 0; i < r->ndirs; i++)
         free(r->dirs[i]);
     free(r->dirs);
+    free(r->walked);
     zsi_gazetteer_free(r->gaz);
     pthread_mutex_destroy(&r->mu);
     pthread_cond_destroy(&r->cv_work);
@@ -339,7 +340,13 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
             if (!(o && o->manifest))
                 rc = zsd_load_manifest(&r, real, NULL);
             if (!rc)
-                rc = zsd_walk(&r, real, 0);
+                rc = zsd_walk(&r, real, &sb);
+        } else if (!S_ISREG(sb.st_mode)) {
+            /* A FIFO would block open() until a writer came: never opened. */
+            char m[256];
+            snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
+            zsd_report(&r, ZS_MSG_SKIPPED, paths[i], -1, m);
+            st->files_skipped++;
         } else {
             st->files_seen++;
             st->bytes_total += (unsigned long long)sb.st_size;

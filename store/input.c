@@ -113,15 +113,76 @@ const manifest_row *zsd_find_manifest(run *r, const char *path)
     return NULL;
 }
 
-/* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
-int zsd_walk(run *r, const char *dir, int depth)
+const char *zsd_file_kind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode))
+        return "a character device";
+    if (S_ISBLK(mode))
+        return "a block device";
+    if (S_ISDIR(mode))
+        return "a folder";
+    return "not a regular file";
+}
+
+static void skipped(run *r, const char *path, const char *why)
+{
+    zsd_report(r, ZS_MSG_SKIPPED, path, -1, why);
+    r->st->files_skipped++;
+}
+
+static size_t walked_slot(const run *r, const struct stat *sb)
+{
+    unsigned long long h = ((unsigned long long)sb->st_dev * 0x9E3779B97F4A7C15ull) ^
+                           ((unsigned long long)sb->st_ino * 0xC2B2AE3D27D4EB4Full);
+    size_t mask = r->capwalked - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+    while ((r->walked[i].dev || r->walked[i].ino) &&
+           !(r->walked[i].dev == (unsigned long long)sb->st_dev + 1 &&
+             r->walked[i].ino == (unsigned long long)sb->st_ino))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Mark a folder walked: 1 when it was new, 0 when walked before, or ZS_ENOMEM. */
+static int mark_walked(run *r, const struct stat *sb)
+{
+    if (r->nwalked * 2 >= r->capwalked) {
+        size_t cap = r->capwalked ? r->capwalked * 2 : 64;
+        struct walked *old = r->walked, *nw = calloc(cap, sizeof *nw);
+        size_t oldcap = r->capwalked;
+        if (!nw)
+            return ZS_ENOMEM;
+        r->walked = nw;
+        r->capwalked = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].dev || old[i].ino) {
+                struct stat k = {0};
+                k.st_dev = (dev_t)(old[i].dev - 1);
+                k.st_ino = (ino_t)old[i].ino;
+                r->walked[walked_slot(r, &k)] = old[i];
+            }
+        free(old);
+    }
+    size_t i = walked_slot(r, sb);
+    if (r->walked[i].dev || r->walked[i].ino)
+        return 0;
+    /* dev + 1: device 0 with inode 0 must not read as an empty slot */
+    r->walked[i] = (struct walked){(unsigned long long)sb->st_dev + 1,
+                                   (unsigned long long)sb->st_ino};
+    r->nwalked++;
+    return 1;
+}
+
+static int walk(run *r, const char *dir, int depth)
 {
     DIR *d = opendir(dir);
     if (!d) {
         char m[512];
         snprintf(m, sizeof m, "cannot open folder: %s", strerror(errno));
-        zsd_report(r, ZS_MSG_SKIPPED, dir, -1, m);
-        r->st->files_skipped++;
+        skipped(r, dir, m);
         return 0;
     }
     char **names = NULL;
@@ -143,23 +204,75 @@ int zsd_walk(run *r, const char *dir, int depth)
     if (!rc && n > 1)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && !rc; i++) {
-        char full[PATH_MAX];
-        struct stat sb;
+        char full[PATH_MAX], m[512];
+        struct stat lsb, sb;
         int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
-        if (k < 0 || (size_t)k >= sizeof full || stat(full, &sb) != 0)
+        if (k < 0 || (size_t)k >= sizeof full) {
+            /* the name as far as it goes: the message must still say where */
+            snprintf(m, sizeof m, "path longer than %d bytes", PATH_MAX);
+            skipped(r, full, m);
             continue;
-        if (S_ISDIR(sb.st_mode) && depth < MAX_WALK_DEPTH)
-            rc = zsd_walk(r, full, depth + 1);
-        else if (S_ISREG(sb.st_mode) && strcmp(names[i], "manifest.tsv") != 0) {
+        }
+        if (lstat(full, &lsb) != 0) { /* gone since readdir */
+            snprintf(m, sizeof m, "cannot read: %s", strerror(errno));
+            skipped(r, full, m);
+            continue;
+        }
+        int link = S_ISLNK(lsb.st_mode);
+        if (!link)
+            sb = lsb;
+        else if (stat(full, &sb) != 0) {
+            if (errno == ELOOP)
+                snprintf(m, sizeof m, "symbolic link loop: %s", strerror(errno));
+            else if (errno == ENOENT)
+                snprintf(m, sizeof m, "dangling symbolic link (its target does not exist)");
+            else
+                snprintf(m, sizeof m, "symbolic link: %s", strerror(errno));
+            skipped(r, full, m);
+            continue;
+        }
+        if (S_ISDIR(sb.st_mode)) {
+            if (depth + 1 > MAX_WALK_DEPTH) {
+                snprintf(m, sizeof m, "folder nested more than %d deep: not walked",
+                         MAX_WALK_DEPTH);
+                skipped(r, full, m);
+                continue;
+            }
+            int fresh = mark_walked(r, &sb);
+            if (fresh < 0) {
+                rc = fresh;
+                break;
+            }
+            if (!fresh) {
+                if (link)
+                    skipped(r, full,
+                            "symbolic link to a folder already walked (a loop): not followed");
+                continue; /* a folder also given on the command line */
+            }
+            rc = walk(r, full, depth + 1);
+        } else if (S_ISREG(sb.st_mode)) {
+            if (!strcmp(names[i], "manifest.tsv"))
+                continue;
             r->st->files_seen++;
             r->st->bytes_total += (unsigned long long)sb.st_size;
             rc = zsd_add_job(r, full, 0, (unsigned long long)sb.st_size);
+        } else {
+            snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
+            skipped(r, full, m);
         }
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
     return rc;
+}
+
+int zsd_walk(run *r, const char *dir, const struct stat *sb)
+{
+    int fresh = mark_walked(r, sb);
+    if (fresh <= 0)
+        return fresh;
+    return walk(r, dir, 0);
 }
 
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "extract_int.h"
@@ -141,6 +142,10 @@ typedef struct run {
     double last_progress;
     char **dirs;       /* folders given (absolute), for prune */
     size_t ndirs;
+    /* Folders walked, by device and inode (open addressing, 0 = empty):
+     * each is walked once however many links lead to it. */
+    struct walked { unsigned long long dev, ino; } *walked;
+    size_t nwalked, capwalked;
 } run;
 
 /* What the single writer holds: its statements, string and text stores, and
@@ -165,8 +170,17 @@ int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long siz
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
 /* Read standard input into a job. Errors: ZS_ENOMEM. */
 int zsd_add_stdin_job(run *r, const char *name);
-/* Collect regular files under dir, sorted, recursively. Hidden entries skipped. */
-int zsd_walk(run *r, const char *dir, int depth);
+/*
+ * Collect the regular files under dir (sb: its stat), sorted, recursively,
+ * hidden entries skipped. Each folder is walked once (by device and inode):
+ * a symbolic link to a folder already walked is a loop, reported and
+ * counted as skipped, as are dangling links, FIFOs, sockets and devices
+ * (never opened), paths longer than PATH_MAX and folders nested too deep.
+ * A folder given again (dir already walked) adds nothing. Errors: ZS_ENOMEM.
+ */
+int zsd_walk(run *r, const char *dir, const struct stat *sb);
+/* What kind of thing a stat describes, for a message: "FIFO", "socket"... */
+const char *zsd_file_kind(mode_t mode);
 /* Read manifest.tsv in dir (or file): file<TAB>date<TAB>source. A missing
  * file is no error. Errors: ZS_ENOMEM. */
 int zsd_load_manifest(run *r, const char *dir, const char *file);

@@ -84,13 +84,21 @@ static int read_file(job *j, char **out, size_t *n)
     char m[512];
     *out = NULL;
     *n = 0;
-    int fd = open(j->path, O_RDONLY);
+    /* O_NONBLOCK: a file replaced by a FIFO since the walk must not block
+     * open(); it changes nothing for a regular file. */
+    int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         snprintf(m, sizeof m, "cannot read: %s", strerror(errno));
         zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);
         return -1;
     }
     struct stat sb;
+    if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
+        zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);
+        close(fd);
+        return -1;
+    }
     if (fstat(fd, &sb) || (unsigned long long)sb.st_size > ZS_MAX_FILE_BYTES) {
         snprintf(m, sizeof m, "file larger than the %u MiB limit", ZS_MAX_FILE_BYTES >> 20);
         zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);

@@ -1,0 +1,58 @@
+#!/bin/sh
+# test_inputs.sh - what `zhaoshu index` reads: nothing walked twice, nothing
+# that blocks, every skipped thing named and counted (exit 1); standard
+# input under a name; --prune only below the paths given.
+# Usage: test_inputs.sh ZHAOSHU CORPUS_DIR   (TAP output)
+. "$(dirname "$0")/harness.sh"
+docs() { sqlite3 "$1" "SELECT count(*) FROM docs"; }
+
+# ---- symbolic link loops: each folder walked once
+mkdir -p "$T/d/sub"
+cp "$CORPUS/000_24cf386f7f29c2e5.txt" "$T/d/a.txt"
+cp "$CORPUS/001_714bcf8596df40c9.txt" "$T/d/sub/b.txt"
+ln -s . "$T/d/l1"
+ln -s . "$T/d/l2"
+ln -s .. "$T/d/sub/up"
+check "two links to . and one to ..: the walk ends" 1 timeout 30 "$Z" index --db "$T/loop.db" "$T/d"
+equals "  each file once" "$(docs "$T/loop.db")" "2"
+has "  the loop named" "$T/err" "d/l1: symbolic link to a folder already walked (a loop)"
+has "  each loop named" "$T/err" "d/sub/up: symbolic link to a folder already walked"
+has "  counted as skipped" "$T/err" "indexed 2 files (0 unchanged, 3 skipped"
+ln -s "$T/d/sub" "$T/d/zlink"
+rm "$T/d/l1" "$T/d/l2" "$T/d/sub/up"
+check "a link to a folder walked before: not walked again" 1 "$Z" index --db "$T/loop2.db" "$T/d"
+equals "  each file once" "$(docs "$T/loop2.db")" "2"
+rm "$T/d/zlink"
+ln -s "$T/d/nowhere.txt" "$T/d/dangling.txt"
+check "a dangling link is named and skipped" 1 "$Z" index --db "$T/dang.db" "$T/d"
+has "  as dangling" "$T/err" "dangling.txt: dangling symbolic link"
+rm "$T/d/dangling.txt"
+
+# ---- FIFOs and sockets are never opened
+mkfifo "$T/d/f.txt"
+check "a FIFO inside a folder: skipped, not waited on" 1 timeout 30 "$Z" index --db "$T/fifo.db" "$T/d"
+has "  named as a FIFO" "$T/err" "f.txt: a FIFO (named pipe), not a file: not read (skipped)"
+equals "  the rest indexed" "$(docs "$T/fifo.db")" "2"
+check "a FIFO given as the path: skipped, not waited on" 1 timeout 30 "$Z" index --db "$T/fifo2.db" "$T/d/f.txt"
+has "  named as a FIFO" "$T/err" "f.txt: a FIFO (named pipe), not a file: not read (skipped)"
+rm "$T/d/f.txt"
+python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' "$T/d/s.sock"
+check "a socket inside a folder: skipped" 1 timeout 30 "$Z" index --db "$T/sock.db" "$T/d"
+has "  named as a socket" "$T/err" "s.sock: a socket, not a file: not read (skipped)"
+rm "$T/d/s.sock"
+
+# ---- paths longer than PATH_MAX
+python3 - "$T/long" <<'PY'
+import os, sys
+os.mkdir(sys.argv[1]); os.chdir(sys.argv[1])
+open("short.txt", "w").write("本报讯 六盘水高新区签约金额135亿元。\n")
+for i in range(17):
+    name = chr(ord("a") + i) * 250
+    os.mkdir(name); os.chdir(name)
+open("deep.txt", "w").write("本报讯 六盘水高新区签约金额136亿元。\n")
+PY
+check "a path past PATH_MAX: named and skipped" 1 timeout 30 "$Z" index --db "$T/long.db" "$T/long"
+has "  as too long" "$T/err" "path longer than 4096 bytes (skipped)"
+equals "  the rest indexed" "$(docs "$T/long.db")" "1"
+
+finish
