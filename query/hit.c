@@ -59,7 +59,7 @@ static int figure_passes(const zsq_figure *f, const zs_figure *x)
     }
 }
 
-int zsq_load_hit(zs_query *q, const cand *c)
+int zsq_load_hit(zs_query *q, cand *c)
 {
     zs_db *db = q->db;
     hit_store *s = &q->hs;
@@ -73,17 +73,26 @@ int zsq_load_hit(zs_query *q, const cand *c)
     if ((rc = zsd_seg(db, &seg)) != 0)
         return rc;
     if ((rc = zsd_prepare(db, &st,
-                          "SELECT zs_text(p.body), p.kind, p.seq, p.start, p.end, d.path, p.park, p.year"
-                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?")) != 0)
+                          "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
+                          " p.start, p.end, d.path, p.park, p.year"
+                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_finalize(st);
         return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
                         (long long)c->id);
     }
-    size_t len = (size_t)sqlite3_column_bytes(st, 0);
-    s->text = strndup(col_text(st, 0), len);
+    size_t len;
+    if (c->text) {
+        len = c->len;
+        s->text = c->text;
+        c->text = NULL;
+    } else {
+        len = (size_t)sqlite3_column_bytes(st, 0);
+        s->text = strndup(col_text(st, 0), len);
+    }
     s->kind = strdup(zsd_kind_name(sqlite3_column_int(st, 1)));
     s->h.passage = sqlite3_column_int64(st, 2);
     s->h.doc_start = sqlite3_column_int64(st, 3);
@@ -171,9 +180,14 @@ int zsq_load_hit(zs_query *q, const cand *c)
     }
     sqlite3_finalize(st);
 
-    /* spans: matches and figures */
-    if (q->terms && (rc = zsh_find(seg, q->terms, s->text, len, &m, &nm, &ntok)) != 0)
+    /* spans: matches and figures (found by the rerank, or here) */
+    if (c->m) {
+        m = c->m;
+        nm = c->nm;
+        c->m = NULL;
+    } else if (q->terms && (rc = zsh_find(seg, q->terms, s->text, len, &m, &nm, &ntok)) != 0) {
         return zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
+    }
     s->spans = malloc((nm + s->h.nfigures + 1) * sizeof *s->spans);
     if (!s->spans) {
         free(m);

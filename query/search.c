@@ -22,6 +22,8 @@
 #include "extract_int.h"
 
 #define KIND_WEIGHT_MINOR 0.6
+/* Bytes of candidate texts the rerank keeps for the hits it will show. */
+#define RERANK_KEEP_BYTES (4u << 20)
 
 size_t zs_query_error_offset(const zs_db *db)
 {
@@ -44,6 +46,8 @@ void zs_query_free(zs_query *q)
     free(q->where_fts);
     free(q->match_all);
     free(q->match_any);
+    if (q->c)
+        zsq_cands_drop(q->c, 0, q->nc);
     free(q->c);
     zsq_hit_clear(&q->hs);
     for (size_t i = 0; i < q->nextra; i++)
@@ -115,7 +119,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         double score = rows[i].score;
         if (rows[i].kind != ZSD_KIND_BODY)
             score *= KIND_WEIGHT_MINOR;
-        q->c[i] = (cand){rows[i].id, score};
+        q->c[i] = (cand){rows[i].id, score, NULL, 0, NULL, 0};
     }
     if (n > 1)
         qsort(q->c, n, sizeof *q->c, cmp_cand);
@@ -161,7 +165,7 @@ static int fetch(zs_query *q, const char *match, size_t want)
     }
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW && q->nc < want)
-        q->c[q->nc++] = (cand){sqlite3_column_int64(st, 0), 0.0};
+        q->c[q->nc++] = (cand){sqlite3_column_int64(st, 0), 0.0, NULL, 0, NULL, 0};
     if (src != SQLITE_ROW && src != SQLITE_DONE)
         rc = zsd_sqlite_fail(q->db, "running the query");
 out:
@@ -217,23 +221,52 @@ static int rerank(zs_query *q, zs_seg *seg)
     }
     if ((rc = zsd_prepare(q->db, &st, "SELECT zs_text(body) FROM passages WHERE id = ?")) != 0)
         return rc;
+    size_t kept = 0;
     for (size_t i = 0; i < q->nc && !rc; i++) {
         sqlite3_bind_int64(st, 1, q->c[i].id);
         if (sqlite3_step(st) == SQLITE_ROW) {
             zsh_match *m = NULL;
             size_t nm = 0, ntok = 0;
             const char *t = col_text(st, 0);
-            rc = zsh_find(seg, q->terms, t, strlen(t), &m, &nm, &ntok);
+            size_t len = strlen(t);
+            rc = zsh_find(seg, q->terms, t, len, &m, &nm, &ntok);
             size_t gap = zsh_gap(m, nm, nterms);
             if (gap != SIZE_MAX)
                 q->c[i].score *= 1.0 + 1.0 / (1.0 + (double)gap / 4.0);
+            /* Kept for the hit if it is shown; within a budget, since the
+             * candidates are many when the limit is large. */
+            if (!rc && len == (size_t)sqlite3_column_bytes(st, 0) &&
+                kept + len <= RERANK_KEEP_BYTES && (q->c[i].text = malloc(len + 1))) {
+                memcpy(q->c[i].text, t, len);
+                q->c[i].text[len] = '\0';
+                q->c[i].len = len;
+                q->c[i].m = m;
+                q->c[i].nm = nm;
+                kept += len;
+                m = NULL;
+            }
             free(m);
         }
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
     qsort(q->c, q->nc, sizeof *q->c, cmp_cand);
+    /* Only the hits zs_query_next will show keep what was read. */
+    size_t from = q->offset < q->nc ? q->offset : q->nc;
+    size_t to = q->offset + q->limit < q->nc ? q->offset + q->limit : q->nc;
+    zsq_cands_drop(q->c, 0, from);
+    zsq_cands_drop(q->c, to, q->nc);
     return rc;
+}
+
+void zsq_cands_drop(cand *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        free(c[i].text);
+        free(c[i].m);
+        c[i].text = NULL;
+        c[i].m = NULL;
+    }
 }
 
 int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o)

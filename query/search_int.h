@@ -28,10 +28,21 @@ typedef struct zsq_reader zsq_reader; /* reader.c */
 /* Candidates fetched beyond offset+limit for reranking. */
 #define RERANK_EXTRA 40
 
+struct zsh_match;
 typedef struct cand {
     sqlite3_int64 id;
     double score;
+    /* What the proximity rerank read and found, kept for the hits that will
+     * be shown (zsq_load_hit takes them) so that no shown passage is
+     * decompressed and segmented twice; NULL otherwise. */
+    char *text;
+    size_t len;
+    struct zsh_match *m;
+    size_t nm;
 } cand;
+
+/* Free the kept text and matches of q->c[from..to). */
+void zsq_cands_drop(cand *c, size_t from, size_t to);
 
 /* Storage of one hit; everything freed by zsq_hit_clear(). */
 typedef struct hit_store {
@@ -107,7 +118,7 @@ void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
 /* Free what the current hit holds. */
 void zsq_hit_clear(hit_store *s);
 /* Assemble the hit of candidate c into q->hs. */
-int zsq_load_hit(zs_query *q, const cand *c);
+int zsq_load_hit(zs_query *q, cand *c);
 
 /* ---- interface to reader.c ---- */
 
