@@ -232,10 +232,12 @@ typedef struct zsi_story_passage {
 
 /*
  * The zone a bare reference in each passage of an article refers to (see
- * park_story.c): the nearest zone named before it in its own story, or NULL.
- * out has room for n; out[i] is borrowed from ps[k].names for some k <= i.
+ * park_story.c): the nearest zone of its kind named before it in its own
+ * story, or NULL (also when passage i names a zone or has no bare word).
+ * out has room for n; out[i] is borrowed from ps[k].names for some k < i.
  */
-void zsi_story_zones(const zsi_story_passage *ps, size_t n, const char **out);
+void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
+                     const char **out);
 
 /*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"

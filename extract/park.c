@@ -41,6 +41,7 @@
 typedef struct mention {
     size_t start, end; /* byte span in the text */
     char *name;        /* canonical, malloc'd */
+    int nick;          /* found by a nickname (中关村, 光谷): no zone suffix */
 } mention;
 
 typedef struct mentions {
@@ -137,6 +138,7 @@ static int push(mentions *m, size_t start, size_t end, char *name)
     m->v[m->n].start = start;
     m->v[m->n].end = end;
     m->v[m->n].name = name;
+    m->v[m->n].nick = 0;
     m->n++;
     return 0;
 }
@@ -250,6 +252,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if ((rc = push_parent(g, m, i, i + a->n, nm->s, nm->n)) != 0 ||
                     (rc = push(m, i, i + a->n, dupn(nm->s, nm->n))) != 0)
                     return rc;
+                m->v[m->n - 1].nick = a->weak;
                 i += a->n;
                 continue;
             }
@@ -284,8 +287,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, &ps, &pe, &at_floor);
             /* Right after a zone's name, a name of its own is a zone inside
              * it (重庆两江新区鱼复工业园区): both are named. */
+            int nick = fz && m->v[floor_zone].nick;
             int nested = fz && (at_floor || (!named && i == floor)) &&
-                         (named || !g->suf[si].weak);
+                         (named || !g->suf[si].weak || nick);
             if (nested && !named)
                 ps = pe = floor;
             if (named || nested) {
@@ -308,8 +312,15 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                         if ((c = resolve(g, buf, fn)) != (size_t)-1)
                             name = dupn(g->names.v[c].s, g->names.v[c].n);
                         else if (nested) {
+                            /* Inside a zone named by its suffix, the outer's
+                             * canonical name leads (两江新区鱼复工业园区); after
+                             * a nickname, the text as printed (中关村软件园). */
                             const char *outer = m->v[floor_zone].name;
                             size_t on = strlen(outer);
+                            if (nick) {
+                                outer = p + m->v[floor_zone].start;
+                                on = m->v[floor_zone].end - m->v[floor_zone].start;
+                            }
                             if ((name = malloc(on + fn + 1)) != NULL) {
                                 memcpy(name, outer, on);
                                 memcpy(name + on, buf, fn + 1);
@@ -463,8 +474,13 @@ out:
 
 int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n)
 {
+    return zsi_pk_bare_word(g, p, n) != NULL;
+}
+
+const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n)
+{
     mentions m = {0};
-    int found = 0;
+    const char *found = NULL;
 
     if (!g || !p || !n)
         return 0;
@@ -493,7 +509,7 @@ int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n)
                 if (has_suffix(p, i, g->scope.v[s].s, g->scope.v[s].n))
                     general = 1;
             if (!general)
-                found = 1;
+                found = w->s;
             break;
         }
     }

@@ -124,9 +124,16 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         after = tok[lp].end;
         if (nchars(p + s, te - s) > MAX_PLACE_NAME_CHARS)
             return 0;
-        /* A weak suffix right after a province names no zone: 新疆产业园. */
-        if (weak && after == te && tok[lp].level == ZSW_PROVINCE)
+        /* A weak suffix right after a province names no zone (新疆产业园),
+         * nor does any suffix right after the country (中国自贸区: the
+         * country's free trade zones; 中国乳业产业园 is a name). */
+        if (after == te && ((weak && tok[lp].level == ZSW_PROVINCE) ||
+                            (after - s == 6 && memcmp(p + s, "中国", 6) == 0)))
             return 0;
+        /* A place word from outside the divisions may describe a region:
+         * 东北地区新区. */
+        if (tok[lp].level == ZSW_NS)
+            after = s;
     } else {
         /* With no place, a common noun ends the name's description: 所在地汾湖. */
         for (size_t t = 0; t < ntok; t++)
@@ -136,9 +143,6 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             }
         size_t k = nchars(p + s, te - s);
         if (k < 2 || k > MAX_BARE_NAME_CHARS)
-            return 0;
-        /* Weak suffixes end many non-zones (装备制造产业园): they need a place. */
-        if (weak && !*at_floor)
             return 0;
         after = s;
     }

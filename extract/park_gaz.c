@@ -419,7 +419,9 @@ static int build_index(zsi_gazetteer *g)
         alias *a = &g->al[i];
         long si = zsi_pk_ending_suffix(g, a->s, a->n);
         size_t pn;
-        a->weak = si < 0;
+        /* A nickname is short (光谷, 泰达, 中关村); a longer alias with no
+         * suffix (厦门自贸片区) is a zone's name all the same. */
+        a->weak = si < 0 && nchars(a->s, a->n) <= 4;
         if (si < 0)
             continue;
         pn = zsi_pk_drop_aside(a->s, a->n - g->suf[si].n);

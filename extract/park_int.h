@@ -199,6 +199,12 @@ long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n);
 size_t zsi_pk_drop_aside(const char *s, size_t n);
 
 
+/* ---- interface to park.c ---- */
+
+/* The first bare zone word (高新区, 园区 ...) that p uses on its own, as the
+ * [bare] list spells it (borrowed from g), or NULL. */
+const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n);
+
 /* ---- interface to park_edge.c ---- */
 
 /*

@@ -50,33 +50,79 @@ static int opens_with_dateline(const char *p, size_t n)
     return 0;
 }
 
-void zsi_story_zones(const zsi_story_passage *ps, size_t n, const char **out)
+/*
+ * Which zones a bare word can mean, by how their canonical names end: a bare
+ * 高新区 means the last 高新区 named, not a 科学城 named since; 园区 (and any
+ * word not listed) means any zone.
+ */
+static const struct {
+    const char *bare, *ends[3];
+} KIND[] = {
+    {"高新区", {"高新区"}},
+    {"经开区", {"经开区"}},
+    {"开发区", {"经开区", "开发区", "高新区"}},
+    {"新区", {"新区"}},
+    {"综保区", {"综合保税区", "保税区"}},
+    {"科学城", {"科学城"}},
+};
+
+static int ends_with(const char *s, const char *w)
 {
-    const char *cur = NULL;
+    size_t n = strlen(s), k = strlen(w);
+    return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+static int fits(const char *bare, const char *zone)
+{
+    for (size_t i = 0; i < sizeof KIND / sizeof *KIND; i++) {
+        if (strcmp(bare, KIND[i].bare) != 0)
+            continue;
+        for (size_t k = 0; k < 3 && KIND[i].ends[k]; k++)
+            if (ends_with(zone, KIND[i].ends[k]))
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* The nearest zone named before passage i in the story that starts at a and
+ * fits the bare word; the nearest of any kind when none fits. */
+static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, const char *bare)
+{
+    const char *any = NULL;
+    for (size_t k = i; k-- > a;)
+        for (size_t j = ps[k].nnames; j-- > 0;) {
+            if (fits(bare, ps[k].names[j]))
+                return ps[k].names[j];
+            if (!any)
+                any = ps[k].names[j];
+        }
+    return any;
+}
+
+void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
+                     const char **out)
+{
+    size_t a = 0; /* where the current story starts */
     int seen_body = 0;
 
-    for (size_t i = 0; i < n;) {
-        if (ps[i].kind == ZSI_P_HEADLINE) {
+    for (size_t i = 0; i < n; i++) {
+        if (ps[i].kind == ZSI_P_HEADLINE && (i == 0 || ps[i - 1].kind != ZSI_P_HEADLINE)) {
             size_t h = i;
             while (h < n && ps[h].kind == ZSI_P_HEADLINE)
                 h++;
             if (!seen_body || (h < n && opens_with_dateline(ps[h].text, ps[h].len)))
-                cur = NULL;
-            for (; i < h; i++) {
-                out[i] = cur;
-                if (ps[i].nnames)
-                    cur = ps[i].names[ps[i].nnames - 1];
-            }
-            continue;
+                a = i;
+        } else if (ps[i].kind == ZSI_P_BODY && seen_body && i > 0 &&
+                   ps[i - 1].kind != ZSI_P_HEADLINE && opens_with_dateline(ps[i].text, ps[i].len))
+            a = i;
+        out[i] = NULL;
+        if (!ps[i].nnames) {
+            const char *bare = zsi_pk_bare_word(g, ps[i].text, ps[i].len);
+            if (bare)
+                out[i] = referent(ps, a, i, bare);
         }
-        if (ps[i].kind == ZSI_P_BODY && seen_body && i > 0 &&
-            ps[i - 1].kind != ZSI_P_HEADLINE && opens_with_dateline(ps[i].text, ps[i].len))
-            cur = NULL;
-        out[i] = cur;
-        if (ps[i].nnames)
-            cur = ps[i].names[ps[i].nnames - 1];
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;
-        i++;
     }
 }

@@ -161,7 +161,7 @@ static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
 }
 
 /* What a bare 高新区 means in each passage: the zone of its own story. */
-static int story_zones(job *j)
+static int story_zones(run *r, job *j)
 {
     zsi_story_passage *sp = malloc((j->nps ? j->nps : 1) * sizeof *sp);
     const char **zone = malloc((j->nps ? j->nps : 1) * sizeof *zone);
@@ -175,7 +175,7 @@ static int story_zones(job *j)
         sp[i] = (zsi_story_passage){pp->p.text, pp->p.len, pp->p.kind, pp->park_list,
                                     pp->nparks};
     }
-    zsi_story_zones(sp, j->nps, zone);
+    zsi_story_zones(r->gaz, sp, j->nps, zone);
     for (size_t i = 0; i < j->nps; i++)
         j->ps[i].story_zone = zone[i];
     free(sp);
@@ -191,7 +191,8 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     size_t n = pp->p.len;
     int rc;
 
-    if (!pp->nparks && pp->story_zone && zsi_has_bare_park_ref(r->gaz, t, n)) {
+    (void)r; /* the zones were read before (passage_parks(), story_zones()) */
+    if (!pp->nparks && pp->story_zone) {
         pp->park_list = malloc(sizeof *pp->park_list);
         if (!pp->park_list || !(pp->park_list[0] = strdup(pp->story_zone)))
             return ZS_ENOMEM;
@@ -327,7 +328,7 @@ static void process(run *r, worker_ctx *wk, job *j)
         rc = ZS_ENOMEM;
         goto fail;
     }
-    if ((rc = story_zones(j)) != 0)
+    if ((rc = story_zones(r, j)) != 0)
         goto fail;
     for (size_t i = 0; i < nps; i++)
         if (!j->ps[i].repeat && (rc = zsd_prepare_passage(r, wk, j, &j->ps[i])) != 0)

@@ -117,6 +117,7 @@ NIDZ = [
 KINDS = [
     ("高新技术产业开发区", "高新区", "national"),
     ("新技术产业开发区", "高新区", "national"),
+    ("高技术产业开发区", "高新区", "national"),
     ("高新技术产业园区", "高新区", ""),
     ("高新技术开发区", "高新区", ""),
     ("高新区", "高新区", ""),
@@ -346,8 +347,13 @@ def main():
                  "national", "自贸区", p, c, f"State Council approval {y}")
             for ar in areas:
                 canon = f"{pl}自贸区{ar}"
-                emit(canon, [f"{full}{ar}", f"{pl}自贸试验区{ar}", f"{pl}自由贸易试验区{ar}"],
-                     "national", "自贸区片区", p, c, f"State Council approval {y}")
+                al = [f"{full}{ar}", f"{pl}自贸试验区{ar}", f"{pl}自由贸易试验区{ar}"]
+                # 厦门片区 is written 厦门自贸片区; an area that starts with a
+                # place is written alone too (深圳前海蛇口片区).
+                al.append(ar[:-2] + "自贸片区")
+                if any(ar.startswith(x) for x in owner if len(x) >= 2 and len(ar) > len(x) + 2):
+                    al.append(ar)
+                emit(canon, al, "national", "自贸区片区", p, c, f"State Council approval {y}")
         for pl, p, c, y in NIDZ:
             emit(f"{pl}国家自主创新示范区", [f"{pl}自主创新示范区", f"{pl}自创区"],
                  "national", "国家自主创新示范区", p, c, f"State Council approval {y}")
