@@ -301,7 +301,7 @@ static node *parse_primary(parser *P, int depth, int neg)
         return zsq_new_node(P, N_EMPTY, s); /* a lone '*' */
     if (prefix || neg)
         return whole_term(P, s, s, te - s, prefix, 0);
-    return zsq_split_word(P, s, te - s);
+    return zsq_zone_word(P, s, te - s);
 }
 
 static node *parse_unary(parser *P, int depth)
@@ -466,7 +466,8 @@ static node *parse_and(parser *P, int depth, size_t open_off)
  */
 static int clean(parser *P, const char *q, size_t n)
 {
-    P->q = malloc(n + 1);
+    P->q = calloc(1, n + 1);
+    P->qcap = n + 1;
     P->map = malloc((n + 1) * sizeof(size_t));
     if (!P->q || !P->map)
         return zsq_oom(P);
@@ -502,9 +503,16 @@ static int clean(parser *P, const char *q, size_t n)
 int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
               size_t errcap, size_t *err_off)
 {
+    return zsq_parse_zones(seg, NULL, q, n, out, err, errcap, err_off);
+}
+
+int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
+{
     parser P;
     memset(&P, 0, sizeof(P));
     P.seg = seg;
+    P.gaz = gaz;
     P.err = err;
     P.errcap = errcap;
     if (err && errcap)

@@ -39,6 +39,8 @@ typedef struct tokrec {
 
 typedef struct parser {
     zs_seg *seg;
+    const struct zsi_gazetteer *gaz; /* zone names kept whole, or NULL */
+    size_t qcap;                     /* bytes allocated at q (alias texts follow it) */
     char *q;     /* cleaned query, NUL-terminated */
     size_t n;
     size_t *map; /* cleaned offset -> caller's offset; map[n] = caller's n */
@@ -139,6 +141,9 @@ node *zsq_new_term(parser *P, size_t off, size_t len, int prefix, int phrase);
 /* A word typed without spaces, cut where the segmenter finds words (see
  * query_int.h); an AND of its pieces, or one term. NULL on error. */
 node *zsq_split_word(parser *P, size_t off, size_t len);
+/* Like zsq_split_word(), but a zone's name in the word (P->gaz) is one phrase
+ * or-ed with the zone's other names. NULL on error. */
+node *zsq_zone_word(parser *P, size_t off, size_t len);
 
 /* ---- interface to filter.c ---- */
 

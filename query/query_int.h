@@ -60,6 +60,8 @@
 #define ZSQ_MAX_TERMS 64
 /* Most park: filters in one query (a passage matches any of them). */
 #define ZSQ_MAX_PARKS 8
+/* Most other names of a zone a query's zone name also finds. */
+#define ZSQ_MAX_ZONE_NAMES 8
 /* Longest unit or class name copied from zsi_quantity_parse(). */
 #define ZSQ_MAX_UNIT_BYTES 32
 
@@ -138,6 +140,14 @@ typedef struct zsq_parsed {
  */
 int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
               size_t errcap, size_t *err_off);
+
+struct zsi_gazetteer;
+/*
+ * zsq_parse() where a zone's name typed in a word (成都高新区) is one phrase
+ * that also finds the zone's other names (an OR of phrases), from gaz.
+ */
+int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    zsq_parsed **out, char *err, size_t errcap, size_t *err_off);
 
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);

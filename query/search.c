@@ -319,7 +319,8 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
             zsd_fail(db, rc, "out of memory");
             goto fail;
         }
-    } else if ((rc = zsq_parse(seg, text ? text : "", n, &q->pq, err, sizeof err, &off)) != 0) {
+    } else if ((rc = zsq_parse_zones(seg, zsq_gazetteer(db), text ? text : "", n, &q->pq, err,
+                                     sizeof err, &off)) != 0) {
         db->err_off = off;
         zsd_fail(db, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;

@@ -1,7 +1,8 @@
 /*
  * split.c - words typed without spaces, cut where the segmenter finds words
  * (六盘水高新区签约金额 -> 六盘水 高新区 签约 金额); the rule is stated in
- * query_int.h.
+ * query_int.h. A zone's name in such a word stays one phrase, or-ed with the
+ * zone's other names (zsq_zone_word()).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "extract_int.h"
 #include "parser_int.h"
 
 /* ------------------------------------------------------------------------
@@ -240,4 +242,114 @@ out:
     free(he);
     free(wend);
     return res;
+}
+
+/* ------------------------------------------------------------------------
+ * Zone names in a word
+ * ---------------------------------------------------------------------- */
+
+/* A phrase term for P->q[off .. off+len), reported at item_off; EMPTY when it
+ * yields no tokens. */
+static node *phrase_term(parser *P, size_t item_off, size_t off, size_t len)
+{
+    if (zsq_segment(P, off, len, ZS_SEG_QUERY))
+        return NULL;
+    if (P->ntoks == 0)
+        return zsq_new_node(P, N_EMPTY, item_off);
+    node *t = zsq_new_term(P, off, len, 0, 1);
+    if (t)
+        t->off = item_off;
+    return t;
+}
+
+/* Append text to the query buffer after the cleaned query; its offset, or
+ * (size_t)-1 when out of memory. Terms refer to text by offset, so the
+ * buffer may move. */
+static size_t add_text(parser *P, const char *t, size_t n)
+{
+    size_t at = P->n + 1;
+    char *q;
+    while (at < P->qcap && P->q[at])
+        at += strlen(P->q + at) + 1;
+    if (at + n + 1 > P->qcap) {
+        size_t nc = (at + n + 1) * 2;
+        if (!(q = realloc(P->q, nc)))
+            return (size_t)-1;
+        memset(q + P->qcap, 0, nc - P->qcap);
+        P->q = q;
+        P->qcap = nc;
+    }
+    memcpy(P->q + at, t, n);
+    P->q[at + n] = '\0';
+    return at;
+}
+
+/*
+ * A zone's name typed in a word (成都高新区, 重庆两江新区) is one phrase, or
+ * any other name of the zone (成都高新技术产业开发区): an OR of phrases.
+ * NULL on error, with P's error set.
+ */
+static node *zone_term(parser *P, size_t off, size_t len, const char *canon)
+{
+    const char *const *al = NULL;
+    size_t nal = 0;
+    node *or = zsq_new_node(P, N_OR, off), *t;
+    if (!or || !(t = phrase_term(P, off, off, len)) || zsq_push_kid(P, or, t))
+        return NULL;
+    zsi_park_aliases((const zsi_gazetteer *)P->gaz, canon, strlen(canon), &al, &nal);
+    for (size_t i = 0; i <= nal && i <= ZSQ_MAX_ZONE_NAMES; i++) {
+        const char *a = i ? al[i - 1] : canon;
+        size_t an = strlen(a), at;
+        if (an == len && memcmp(a, P->q + off, len) == 0)
+            continue;
+        if ((at = add_text(P, a, an)) == (size_t)-1) {
+            zsq_oom(P);
+            return NULL;
+        }
+        if (!(t = phrase_term(P, off, at, an)) || zsq_push_kid(P, or, t))
+            return NULL;
+    }
+    return or;
+}
+
+/*
+ * A bare word with a zone's name in it: the name one phrase (zone_term()),
+ * what is before and after it split as usual (zsq_split_word()).
+ */
+node *zsq_zone_word(parser *P, size_t off, size_t len)
+{
+    const zsi_gazetteer *g = (const zsi_gazetteer *)P->gaz;
+    size_t bs = 0, be = 0;
+    const char *canon = NULL;
+    /* The longest name in the word, leftmost first. */
+    for (size_t a = 0; g && a < len; a++) {
+        if (((unsigned char)P->q[off + a] & 0xC0) == 0x80)
+            continue;
+        for (size_t b = len; b > a + be - bs && b - a >= 6; b--) {
+            if (b < len && ((unsigned char)P->q[off + b] & 0xC0) == 0x80)
+                continue;
+            const char *c = zsi_park_canonical(g, P->q + off + a, b - a);
+            if (c) {
+                bs = a;
+                be = b;
+                canon = c;
+                break;
+            }
+        }
+    }
+    if (!canon)
+        return zsq_split_word(P, off, len);
+    node *z = zone_term(P, off + bs, be - bs, canon);
+    if (!z || (bs == 0 && be == len))
+        return z;
+    node *and = zsq_new_node(P, N_AND, off), *k;
+    if (!and)
+        return NULL;
+    if (bs > 0 && (!(k = zsq_split_word(P, off, bs)) || zsq_push_kid(P, and, k)))
+        return NULL;
+    if (zsq_push_kid(P, and, z))
+        return NULL;
+    if (be < len && (!(k = zsq_zone_word(P, off + be, len - be)) || zsq_push_kid(P, and, k)))
+        return NULL;
+    return and;
 }

@@ -91,16 +91,23 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
     return 0;
 }
 
-/* Canonical zone name for a filter value: the gazetteer's folding, else as typed. */
-static const char *canonical_park(zs_db *db, const char *name)
+const struct zsi_gazetteer *zsq_gazetteer(zs_db *db)
 {
     if (!db->gaz) {
         char err[128];
         zsi_gazetteer *g = NULL;
         if (zsi_gazetteer_open(&g, err, sizeof err) != 0)
-            return name;
+            return NULL;
         db->gaz = g;
     }
+    return db->gaz;
+}
+
+/* Canonical zone name for a filter value: the gazetteer's folding, else as typed. */
+static const char *canonical_park(zs_db *db, const char *name)
+{
+    if (!zsq_gazetteer(db))
+        return name;
     const char *c = zsi_park_canonical(db->gaz, name, strlen(name));
     return c ? c : name;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "extract_int.h"
 #include "query_int.h"
 #include "segment_int.h"
 #include "../tap.h"
@@ -417,6 +418,45 @@ static void open_db(void)
     }
 }
 
+/* A zone's name typed in a word is one phrase, or-ed with its other names. */
+static void run_zones(void)
+{
+    static const struct {
+        const char *q, *has, *lacks;
+    } C[] = {
+        /* the short form finds the official one, and stays one phrase */
+        {"成都高新区", "\"成都高新技术产业开发区\"", "\"成都\" AND"},
+        /* the official form finds the short one */
+        {"重庆两江新区", "\"两江新区\"", "\"重庆\" AND"},
+        /* words around the name are split as before */
+        {"贵阳高新区企业", "\"企业\"", "\"贵阳高新区企业\""},
+        /* no zone: as without the gazetteer (has NULL) */
+        {"签约金额增长", NULL, "OR"},
+    };
+    zsi_gazetteer *g = NULL;
+    char err[256];
+    if (!tap_ok(zsi_gazetteer_open(&g, err, sizeof err) == 0, "gazetteer loads (%s)", err))
+        return;
+    for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
+        zsq_parsed *pq = NULL;
+        size_t off = 0;
+        int rc = zsq_parse_zones(seg, g, C[i].q, strlen(C[i].q), &pq, err, sizeof err, &off);
+        char plain[1024] = "";
+        zsq_parsed *pp = NULL;
+        if (!C[i].has && zsq_parse(seg, C[i].q, strlen(C[i].q), &pp, err, sizeof err, &off) == 0)
+            snprintf(plain, sizeof plain, "%s", pp->match_all);
+        zsq_parsed_free(pp);
+        const char *has = C[i].has ? C[i].has : plain;
+        tap_ok(rc == 0 && has[0] && strstr(pq->match_all, has) && !strstr(pq->match_all, C[i].lacks),
+               "zone query [%s] -> %s (has %s, lacks %s)", C[i].q, rc ? err : pq->match_all,
+               has, C[i].lacks);
+        if (!rc)
+            check_rendered("match_all", C[i].q, pq->match_all);
+        zsq_parsed_free(pq);
+    }
+    zsi_gazetteer_free(g);
+}
+
 int main(int argc, char **argv)
 {
     if (!tap_ok(argc == 2, "usage: test_parse parse.test"))
@@ -432,6 +472,7 @@ int main(int argc, char **argv)
     if (db)
         run_fts();
     run_random();
+    run_zones();
     sqlite3_close(db);
     zs_seg_free(seg);
     return tap_done();
