@@ -242,6 +242,9 @@ async function renderSearch() {
   const ms = Math.round(performance.now() - t0);
   $("results").dataset.ms = String(ms);
   $("results").dataset.state = "done";
+  /* ms from the start of navigation to the first results on screen
+   * (bench/serve-page-time reads it) */
+  if (!document.body.dataset.firstResult) document.body.dataset.firstResult = String(Math.round(performance.now()));
   const off = d.offset;
   status.replaceChildren(
     el("span", { class: "tools" },

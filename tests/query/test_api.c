@@ -10,6 +10,28 @@
 #include "../tap.h"
 #include "zhaoshu.h"
 
+/* Counts of the expected facet values, and of all else. */
+struct fc {
+    int park, year, outlet, month, other;
+};
+
+static int facet_count(void *ctx, const zs_facet *f)
+{
+    struct fc *c = ctx;
+    int n = (int)f->count;
+    if (!strcmp(f->field, "park") && !strcmp(f->value, "安顺高新区"))
+        c->park += n;
+    else if (!strcmp(f->field, "year") && !strcmp(f->value, "2023"))
+        c->year += n;
+    else if (!strcmp(f->field, "outlet") && !strcmp(f->value, "测试日报"))
+        c->outlet += n;
+    else if (!strcmp(f->field, "month") && !strcmp(f->value, "2023-06"))
+        c->month += n;
+    else
+        c->other += n;
+    return 0;
+}
+
 int main(void)
 {
     char path[] = "/tmp/zs-api-XXXXXX";
@@ -72,6 +94,48 @@ int main(void)
         conflicts += strstr(r->conflict, "10 times apart") != NULL;
     TAP_INTEQ(conflicts, 2, "both sides of the misprint marked");
     zs_figures_free(f);
+
+    /* facets: every match counted by zone, year, outlet and month */
+    struct fc fc = {0, 0, 0, 0, 0};
+    TAP_INTEQ(zs_query_open(&q, db, "签约金额", strlen("签约金额"), NULL), 0, "query for facets");
+    TAP_INTEQ(zs_query_facets(q, facet_count, &fc), 0, "facets counted");
+    TAP_INTEQ(fc.park, 2, "安顺高新区: both passages (either alias)");
+    TAP_INTEQ(fc.year, 2, "2023 (今年 in a 2023 article): both");
+    TAP_INTEQ(fc.outlet, 2, "outlet 测试日报 from the metadata: both");
+    TAP_INTEQ(fc.month, 2, "month 2023-06: both");
+    TAP_INTEQ(fc.other, 0, "nothing else");
+    zs_query_free(q);
+    q = NULL;
+
+    /* the reader: a document's passages in order, highlighted */
+    long long npass = 0;
+    TAP_INTEQ(zs_doc_open(&q, db, "nope", 1, 0, "", 0), ZS_ENOTFOUND, "reading a document not indexed");
+    tap_ok(strstr(zs_errmsg(db), "no document 'nope'") != NULL, "  the message names it");
+    TAP_INTEQ(zs_doc_open(&q, db, "a", 1, 0, "签约金额", strlen("签约金额")), 0, "read document a");
+    TAP_INTEQ(zs_query_count(q, &npass), 0, "its passage count");
+    tap_ok(npass >= 1, "  at least one passage");
+    size_t seen = 0, marked = 0;
+    while (q && zs_query_next(q, &h) == 0) {
+        seen++;
+        tap_ok(h->passage == (long long)seen && !strcmp(h->doc, "a") && h->snippet_start == 0 &&
+                   h->snippet_end == h->len,
+               "  passage %zu in order, whole, under its document", seen);
+        for (size_t i = 0; i < h->nspans; i++)
+            marked += h->spans[i].kind == ZS_SPAN_MATCH;
+    }
+    TAP_INTEQ((long long)seen, npass, "every passage read");
+    tap_ok(marked >= 1, "the query's words marked");
+    fc.park = 0;
+    TAP_INTEQ(zs_query_facets(q, facet_count, &fc), ZS_EINVAL, "no facets of a document read");
+    zs_query_free(q);
+    q = NULL;
+    TAP_INTEQ(zs_doc_open(&q, db, "a", 1, 0, "\"unclosed", 9), ZS_ESYNTAX, "a bad query for the reader");
+    TAP_INTEQ(zs_db_set_deadline(db, 60000), 0, "a deadline a minute away");
+    TAP_INTEQ(zs_query_open(&q, db, "签约", strlen("签约"), NULL), 0, "  queries run");
+    zs_query_free(q);
+    q = NULL;
+    TAP_INTEQ(zs_db_set_deadline(db, 0), 0, "deadline removed");
+    TAP_INTEQ(zs_db_set_deadline(NULL, 5), ZS_EINVAL, "no deadline on no handle");
 
     TAP_INTEQ(zs_index_remove(db, "b"), 0, "remove a document");
     TAP_INTEQ(zs_index_remove(db, "b"), ZS_ENOTFOUND, "removing twice: ENOTFOUND");
