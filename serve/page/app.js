@@ -105,7 +105,8 @@ function marked(text, spans, a, b) {
   return out;
 }
 
-/* "path:line" when the index knows lines, else "path:passage" as the CLI prints. */
+/* "path:line" when the index knows lines, else "path:passage" as the CLI
+ * printed before it did. Hits, figure rows and also_in places alike. */
 function where(h) {
   const path = h.path || h.doc;
   return h.line ? path + ":" + h.line : path + ":" + h.passage;
@@ -147,7 +148,7 @@ function hitItem(h, s) {
     el("span", { class: "rank" }, h.rank + "."),
     el("span", { class: "loc", title: "passage " + h.passage }, where(h)),
     h.date ? el("span", { class: "date" }, h.date) : null,
-    h.outlet ? el("span", { class: "outlet" }, h.outlet) : (h.source ? el("span", { class: "outlet" }, h.source) : null),
+    h.source ? el("span", { class: "outlet" }, h.source + (h.page ? " 第" + h.page + "版" : "")) : null,
     h.kind && h.kind !== "body" ? el("span", { class: "tag" }, h.kind) : null,
     (h.park || []).map((p) => el("span", { class: "tag park" }, p)),
     (h.years || []).length ? el("span", { class: "tag" }, h.years.join(",") + "年") : null,
@@ -157,8 +158,8 @@ function hitItem(h, s) {
     : null;
   const also = (h.also_in || []).length
     ? el("div", { class: "also" }, "又见于 also in: ",
-         h.also_in.map((x, i) => [i ? "; " : "", [x.path || x.doc, x.line].filter(Boolean).join(":"),
-                                  x.date ? " " + x.date : "", x.outlet ? " " + x.outlet : ""]))
+         h.also_in.map((x, i) => [i ? "; " : "", where(x), x.date ? " " + x.date : "",
+                                  x.source ? " " + x.source : "", x.page ? " 第" + x.page + "版" : ""]))
     : null;
   const li = el("li", { class: "hit", tabindex: "0", "data-doc": h.doc, "data-passage": h.passage },
     meta, text, figs, also);
@@ -294,7 +295,7 @@ async function exportHits(args, total) {
     const d = await api("search", { ...args, n: Math.min(100, EXPORT_MAX - off), offset: off });
     for (const h of d.hits)
       rows.push([h.rank, csvCell(h.path || h.doc, 1), h.passage, h.line || "", csvCell(h.date || "", 1),
-        csvCell(h.outlet || h.source || "", 1), h.kind, csvCell((h.park || []).join(";"), 1), csvCell((h.years || []).join(";"), 1),
+        csvCell(h.source || "", 1), h.kind, csvCell((h.park || []).join(";"), 1), csvCell((h.years || []).join(";"), 1),
         h.score, csvCell((h.figures || []).map((f) => f.text).join(";"), 1), csvCell(h.text, 1)]);
     if (!d.hits.length) break;
   }
@@ -435,7 +436,7 @@ async function renderFigures() {
       el("td", { class: "num" }, fmt(r.value, r.unit)),
       el("td", null, r.metric_raw || r.metric || "–"),
       el("td", null, r.park || "–"),
-      el("td", null, src, r.date ? el("div", null, r.date) : null, r.outlet ? el("div", null, r.outlet) : null),
+      el("td", null, src, r.date ? el("div", null, r.date) : null, r.source ? el("div", null, r.source) : null),
       ctx));
   }
 }
@@ -444,7 +445,7 @@ function exportFigures(rows) {
   const out = [["park", "metric", "year", "figure", "value", "unit", "class", "hedge", "path", "passage", "line", "date", "outlet", "conflict", "check", "context"]];
   for (const r of rows)
     out.push([csvCell(r.park, 1), csvCell(r.metric, 1), r.year || "", csvCell(r.text, 1), r.value, csvCell(r.unit, 1), r.class,
-      r.hedge, csvCell(r.path || r.doc, 1), r.passage, r.line || "", csvCell(r.date || "", 1), csvCell(r.outlet || "", 1),
+      r.hedge, csvCell(r.path || r.doc, 1), r.passage, r.line || "", csvCell(r.date || "", 1), csvCell(r.source || "", 1),
       csvCell(r.conflict, 1), csvCell(r.check, 1), csvCell(r.context, 1)]);
   download("zhaoshu-figures.csv", out);
 }
