@@ -144,8 +144,10 @@ static int load_places(zsi_words *w)
     if (rc)
         return rc;
     while (zsi_data_next_line(w->places_buf, n, &pos, &line, &len)) {
-        char *f[5];
-        size_t fl[5], k;
+        /* zeroed: gcc -O3 (the release build) cannot see that fields()
+         * sets the first k and stops -Werror with maybe-uninitialized */
+        char *f[5] = {0};
+        size_t fl[5] = {0}, k;
         /* The line ends at a '\n' (or the buffer's end): make it a string end. */
         if (line + len < w->places_buf + n)
             ((char *)line)[len] = '\0';
