@@ -193,10 +193,21 @@ static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
                     SERVE_MAX_WINDOW);
         return;
     }
+#ifdef ZS_SORT_DATE /* the library orders by date (issue 19) */
+    if (sort && !strcmp(sort, "date"))
+        qo.sort = ZS_SORT_DATE;
+    else if (sort && !strcmp(sort, "-date"))
+        qo.sort = ZS_SORT_DATE_DESC;
+    else if (sort && strcmp(sort, "score")) {
+        serve_error(resp, 400, "sort takes score, date or -date, not '%.40s'", sort);
+        return;
+    }
+#else
     if (sort && strcmp(sort, "score")) {
         serve_error(resp, 400, "sort takes score, not '%.40s'", sort);
         return;
     }
+#endif
     qo.limit = (size_t)n;
     qo.offset = (size_t)off;
     qo.snippet_chars = (size_t)snip;

@@ -126,7 +126,7 @@ function showError(box, e) {
 function searchState() {
   const p = params();
   const s = {};
-  for (const k of ["q", "park", "year", "figure", "outlet", "from", "to", "offset"]) s[k] = p.get(k) || "";
+  for (const k of ["q", "park", "year", "figure", "outlet", "from", "to", "offset", "sort"]) s[k] = p.get(k) || "";
   return s;
 }
 
@@ -229,7 +229,7 @@ async function renderSearch() {
   }
   const t0 = performance.now();
   status.replaceChildren("…");
-  const args = { q, park: s.park, year: s.year, figure: s.figure, n: PAGE, offset: s.offset };
+  const args = { q, park: s.park, year: s.year, figure: s.figure, n: PAGE, offset: s.offset, sort: s.sort };
   let d;
   try {
     d = await api("search", args);
@@ -247,8 +247,14 @@ async function renderSearch() {
    * (bench/serve-page-time reads it) */
   if (!document.body.dataset.firstResult) document.body.dataset.firstResult = String(Math.round(performance.now()));
   const off = d.offset;
+  /* by date, once the index knows dates */
+  const sortBox = d.hits.some((h) => h.date) || s.sort
+    ? el("select", { "aria-label": "排序 sort", on: { change: (e) => go({ ...s, offset: "", sort: e.target.value }) } },
+        [["", "相关度 best first"], ["-date", "最新 newest"], ["date", "最早 oldest"]].map(([v, t]) =>
+          el("option", { value: v, selected: v === s.sort ? "selected" : null }, t)))
+    : null;
   status.replaceChildren(
-    el("span", { class: "tools" },
+    el("span", { class: "tools" }, sortBox,
       el("button", { type: "button", on: { click: () => exportHits(args, d.total) } }, "导出 CSV")),
     d.total ? (off + 1) + "–" + (off + d.hits.length) + " / " + d.total + " 条 hits" : "没有结果 no hits",
     d.partial ? el("span", { class: "partial" }, " · 没有段落包含全部词 no passage holds every word: partial matches") : "",
@@ -464,7 +470,7 @@ function render() {
 }
 
 function filtersFromForm() {
-  return { q: $("q").value.trim(), park: $("park").value, year: $("year").value.trim(),
+  return { sort: params().get("sort") || "", q: $("q").value.trim(), park: $("park").value, year: $("year").value.trim(),
            figure: $("figure").value.trim(), outlet: $("outlet").value, from: $("from").value, to: $("to").value };
 }
 

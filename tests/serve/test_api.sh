@@ -138,6 +138,10 @@ get "${U}api/search?q=a&n=x"
 equals "n=x: 400" "$code" 400
 get "${U}api/search?q=a&offset=995&n=10"
 equals "a window past 1000: 400" "$code:$(json 'd["error"]')" "400:offset + n may be at most 1000: narrow the query instead"
+get "${U}api/search?q=$QE&sort=score"
+equals "sort=score: 200" "$code" 200
+get "${U}api/search?q=$QE&sort=size"
+equals "sort=size: 400 naming the orders there are" "$code:$(json 'd["error"].startswith("sort takes score")')" "400:True"
 get "${U}api/search?q=a&colour=red"
 equals "an unknown argument: 400" "$code:$(json 'd["error"]')" "400:unknown argument 'colour'"
 get "${U}api/search?q=a&q=b"
