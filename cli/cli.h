@@ -13,6 +13,8 @@
 #define EXIT_FOUND 0
 #define EXIT_NONE 1
 #define EXIT_ERROR 2
+/* --engine: the cluster answered without some of its shards (named on stderr). */
+#define EXIT_PARTIAL 3
 
 /* One subcommand: name, one-line summary, entry point. */
 typedef struct cli_cmd {

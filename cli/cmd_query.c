@@ -58,12 +58,18 @@ static const char usage[] =
     "                      figures); highlight and figure offsets are bytes into text\n"
     "  --color WHEN        auto (default: colour on a terminal unless NO_COLOR is set),\n"
     "                      always, never\n"
+    "  --engine URL        run the query on a Sphinx/Manticore cluster made by\n"
+    "                      `zhaoshu export --to sphinx`: sphinxql://HOST:PORT/zhaoshu\n"
+    "                      (node 1's SphinxQL port). Same language, hits and output;\n"
+    "                      the order of hits may differ (the engine's BM25)\n"
     "  -h, --help          show this help\n"
     "\n"
     "Plain output (in a pipe or with --color never): matches are written [like this],\n"
     "figures {like this}; a figure containing a match: {135.34[亿元]}.\n"
     "\n"
-    "Exit status: 0 hits found, 1 no hits, 2 error (bad query, no index).\n"
+    "Exit status: 0 hits found, 1 no hits, 2 error (bad query, no index), 3 (--engine)\n"
+    "some shards of the cluster did not answer: the hits come from the others, and\n"
+    "stderr names each missing shard.\n"
     "\n"
     "Examples:\n"
     "  zhaoshu query 六盘水高新区 签约金额\n"
@@ -197,12 +203,82 @@ static int parse_size(const char *opt, const char *v, size_t max, size_t *out)
     return 0;
 }
 
+/* Point at the byte of a syntax error under the query. */
+static void show_offset(const char *qtext, size_t qlen, size_t off)
+{
+    if (qlen && qlen <= 200 && off <= qlen) {
+        fputs("  ", stderr);
+        cli_put(stderr, qtext, qlen);
+        fprintf(stderr, "\n  %*s^\n", (int)cli_width(qtext, off), "");
+    }
+}
+
+/*
+ * The query on a cluster (--engine URL): the same hits through the same
+ * printing. Exit 3 when some shard did not answer, whatever was found.
+ */
+static int run_engine(const char *url, const char *qtext, size_t qlen, const zs_query_opts *qo,
+                      const out_opts *o)
+{
+    zs_engine *e = NULL;
+    zs_equery *q = NULL;
+    const zs_hit *h;
+    size_t shown = 0;
+    long long n = 0;
+    int rc, code = EXIT_ERROR;
+
+    if ((rc = zs_engine_open(&e, url)) != 0) {
+        cli_error("query: %s", zs_engine_errmsg(e));
+        goto out;
+    }
+    if ((rc = zs_equery_open(&q, e, qtext, qlen, qo)) != 0) {
+        cli_error("query: %s", zs_engine_errmsg(e));
+        if (rc == ZS_ESYNTAX || rc == ZS_ELIMIT)
+            show_offset(qtext, qlen, zs_engine_error_offset(e));
+        goto out;
+    }
+    if (o->count) {
+        zs_equery_count(q, &n);
+        printf("%lld\n", n);
+    } else {
+        while ((rc = zs_equery_next(q, &h)) == 0) {
+            if (o->json) {
+                if (print_json(h)) {
+                    cli_error("query: out of memory");
+                    goto out;
+                }
+            } else
+                print_hit(o, h);
+            shown++;
+            if (ferror(stdout))
+                break;
+        }
+        if (rc != 0 && rc != ZS_ITEROVER) {
+            cli_error("query: %s", zs_engine_errmsg(e));
+            goto out;
+        }
+    }
+    code = (o->count ? n : (long long)shown) ? EXIT_FOUND : EXIT_NONE;
+    const char *miss;
+    for (size_t i = 0; (miss = zs_equery_missing(q, i)) != NULL; i++) {
+        cli_error("query: shard missing: %s", miss);
+        code = EXIT_PARTIAL;
+    }
+    if (code == EXIT_PARTIAL)
+        cli_error("query: the answer comes from the shards that answered (exit %d)",
+                  EXIT_PARTIAL);
+out:
+    zs_equery_free(q);
+    zs_engine_close(e);
+    return code;
+}
+
 int cmd_query(int argc, char **argv)
 {
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     out_opts o;
-    const char *dbpath = NULL, *color = "auto";
+    const char *dbpath = NULL, *color = "auto", *engine = NULL;
     char *defpath = NULL, *qtext = NULL;
     zs_db *db = NULL;
     zs_query *q = NULL;
@@ -212,12 +288,13 @@ int cmd_query(int argc, char **argv)
     char **words = argv + 1;
 
     enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
-           O_SNIPPET, O_COLOR };
+           O_SNIPPET, O_COLOR, O_ENGINE };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
         {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
         {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
         {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
+        {"engine", 0, "URL"},
     };
     cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
     const char *v;
@@ -260,6 +337,7 @@ int cmd_query(int argc, char **argv)
         case O_YEAR: qo.year = v; break;
         case O_FIGURE: qo.figure = v; break;
         case O_COLOR: color = v; break;
+        case O_ENGINE: engine = v; break;
         }
     }
     if (!strcmp(color, "always"))
@@ -278,23 +356,23 @@ int cmd_query(int argc, char **argv)
         cli_error("query: out of memory");
         return EXIT_ERROR;
     }
+    if (getcwd(o.cwd, sizeof o.cwd))
+        o.ncwd = strlen(o.cwd);
+    if (engine) {
+        code = run_engine(engine, qtext, qlen, &qo, &o);
+        goto out;
+    }
     if (!(defpath = cli_db_path("query", dbpath)))
         goto out;
     dbpath = defpath;
-    if (getcwd(o.cwd, sizeof o.cwd))
-        o.ncwd = strlen(o.cwd);
     if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
         cli_db_open_error("", db, rc, dbpath);
         goto out;
     }
     if ((rc = zs_query_open(&q, db, qtext, qlen, &qo)) != 0) {
         cli_error("query: %s", zs_errmsg(db));
-        if ((rc == ZS_ESYNTAX || rc == ZS_ELIMIT) && qlen && qlen <= 200 &&
-            zs_query_error_offset(db) <= qlen) {
-            fputs("  ", stderr);
-            cli_put(stderr, qtext, qlen);
-            fprintf(stderr, "\n  %*s^\n", (int)cli_width(qtext, zs_query_error_offset(db)), "");
-        }
+        if (rc == ZS_ESYNTAX || rc == ZS_ELIMIT)
+            show_offset(qtext, qlen, zs_query_error_offset(db));
         goto out;
     }
     if (o.count) {

@@ -79,7 +79,8 @@ static void passages_source(FILE *f, const zsc_layout *l, int k)
             "# passage (number in the document), kind (0 body, 1 headline, 2 caption,\n"
             "# 3 byline), doc_start/doc_end (bytes in the document), date (YYYYMMDD or 0),\n"
             "# outlet, zones (ids of its zones and keys of their aliases), parks (zone\n"
-            "# names), years, figs (the passage's figures, one per line).\n"
+            "# names), years (all_years: with those it only spans), year_text, figs (the\n"
+            "# passage's figures, one per line).\n"
             "index %s_%d\n{\n"
             "    source = %s_%d\n"
             "    path = %s/node%d/data/%s_%d\n",

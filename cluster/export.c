@@ -18,7 +18,8 @@
  *    (passage_parks, what the local park: filter reads) and the
  *    zsc_alias_key() of each alias the index knows for those zones, so that
  *    park:X is one MVA filter: zones IN (id(canonical X), key(X)).
- *  - years (passage_years), parks and the year column as printed.
+ *  - years and all_years (passage_years without and with the years it only
+ *    spans), parks and the year column as printed.
  *  - figs: the passage's figure rows, so that the same figures are
  *    highlighted as locally, with their values, units and zones.
  *
@@ -170,15 +171,21 @@ static int zones(exporter *x, FILE *f, sqlite3_int64 id)
             fprintf(f, ",%llu", (unsigned long long)hit->key);
     }
     sqlite3_reset(x->parks);
-    fputs("</zones><years>", f);
-    first = 1;
-    sqlite3_bind_int64(x->years, 1, id);
-    while (sqlite3_step(x->years) == SQLITE_ROW) {
-        fprintf(f, "%s%d", first ? "" : ",", sqlite3_column_int(x->years, 0));
-        first = 0;
+    /* years: the years it speaks of; all_years also those it only spans
+     * (十四五 spans 2021-2025), which year:~Y asks for */
+    for (int all = 0; all < 2; all++) {
+        fputs(all ? "<all_years>" : "</zones><years>", f);
+        first = 1;
+        sqlite3_bind_int64(x->years, 1, id);
+        while (sqlite3_step(x->years) == SQLITE_ROW) {
+            if (!all && sqlite3_column_int(x->years, 1))
+                continue;
+            fprintf(f, "%s%d", first ? "" : ",", sqlite3_column_int(x->years, 0));
+            first = 0;
+        }
+        sqlite3_reset(x->years);
+        fputs(all ? "</all_years>" : "</years>", f);
     }
-    sqlite3_reset(x->years);
-    fputs("</years>", f);
     return 0;
 }
 
@@ -256,6 +263,7 @@ static const char PASSAGE_SCHEMA[] =
     "<sphinx:attr name=\"outlet\" type=\"string\"/>\n"
     "<sphinx:attr name=\"zones\" type=\"multi_64\"/>\n"
     "<sphinx:attr name=\"years\" type=\"multi\"/>\n"
+    "<sphinx:attr name=\"all_years\" type=\"multi\"/>\n"
     "<sphinx:attr name=\"parks\" type=\"string\"/>\n"
     "<sphinx:attr name=\"year_text\" type=\"string\"/>\n"
     "<sphinx:attr name=\"figs\" type=\"string\"/>\n"
@@ -420,7 +428,7 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
     if ((rc = zsd_prepare(db, &x.parks,
                           "SELECT park FROM passage_parks WHERE passage_id = ? ORDER BY park")) ||
         (rc = zsd_prepare(db, &x.years,
-                          "SELECT year FROM passage_years WHERE passage_id = ? ORDER BY year")) ||
+                          "SELECT year, span FROM passage_years WHERE passage_id = ? ORDER BY year")) ||
         (rc = zsd_prepare(db, &x.figs,
                           "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
                           " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year FROM figure_rows f"

@@ -600,6 +600,63 @@ typedef struct zs_export_stats {
  */
 ZS_EXTERN int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st);
 
+/** A connection to a cluster's SphinxQL port (opaque). One per thread. */
+typedef struct zs_engine zs_engine;
+
+/**
+ * Connect to a cluster: url is sphinxql://HOST:PORT/INDEX, where INDEX is
+ * the distributed index of an export ("zhaoshu"; its figures are in
+ * INDEX_figures).
+ * On failure *out still receives a handle when one could be allocated, so
+ * that zs_engine_errmsg() can say why; free it with zs_engine_close().
+ * @return ZS_OK; ZS_EINVAL (not such a URL); ZS_EIO (cannot connect);
+ *         ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_engine_open(zs_engine **out, const char *url);
+
+/** Close a connection. Accepts NULL. */
+ZS_EXTERN void zs_engine_close(zs_engine *e);
+
+/** The last error message on e (one line). Borrowed; never NULL. */
+ZS_EXTERN const char *zs_engine_errmsg(const zs_engine *e);
+
+/** Byte offset in the query of the last syntax error on e. */
+ZS_EXTERN size_t zs_engine_error_offset(const zs_engine *e);
+
+/** A query running on a cluster (opaque). */
+typedef struct zs_equery zs_equery;
+
+/**
+ * Run a query on a cluster: the same language, options and hits as
+ * zs_query_open(). Matching is the local index's (every word a phrase of
+ * zhaoshu's tokens, filters on the same zones, years and figures);
+ * highlights, snippets and figure spans are computed here from the text
+ * the cluster returns. Ranking is the engine's BM25 with zhaoshu's
+ * proximity and passage-kind weights on top, so the order of equal hits
+ * may differ from a local query. When some shards did not answer, the hits
+ * come from the others and zs_equery_missing() names the missing ones.
+ * @param out Ownership: caller frees with zs_equery_free().
+ * @return ZS_OK; ZS_ESYNTAX or ZS_ELIMIT (bad query: zs_engine_errmsg() and
+ *         zs_engine_error_offset()); ZS_EIO (the cluster failed); ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_equery_open(zs_equery **out, zs_engine *e, const char *q, size_t n,
+                             const zs_query_opts *o);
+
+/** The next hit, best first. Borrowed until the next call; ZS_ITEROVER at the end. */
+ZS_EXTERN int zs_equery_next(zs_equery *q, const zs_hit **hit);
+
+/** Total hits of the query on the shards that answered. */
+ZS_EXTERN int zs_equery_count(zs_equery *q, long long *count);
+
+/**
+ * The i-th shard that did not answer (0-based), as "SHARD at HOST:PORT:
+ * why", or NULL past the last one. Borrowed: valid until zs_equery_free().
+ */
+ZS_EXTERN const char *zs_equery_missing(const zs_equery *q, size_t i);
+
+/** Free a cluster query. Accepts NULL. */
+ZS_EXTERN void zs_equery_free(zs_equery *q);
+
 
 #ifdef __cplusplus
 }

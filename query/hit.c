@@ -59,50 +59,14 @@ static int figure_passes(const zsq_figure *f, const zs_figure *x)
     }
 }
 
-int zsq_load_hit(zs_query *q, cand *c)
+/*
+ * The zones and years of a hit from the passage's park and year columns as
+ * stored (the names-field mark already skipped): space-separated names;
+ * space-separated numbers, a year the passage only spans written ~2023 (see
+ * store/prepare.c). @return 0 or ZS_ENOMEM.
+ */
+int zsq_hit_names(hit_store *s, const char *parks, const char *years)
 {
-    zs_db *db = q->db;
-    hit_store *s = &q->hs;
-    sqlite3_stmt *st = NULL;
-    zsh_match *m = NULL;
-    size_t nm = 0, ntok = 0;
-    zs_seg *seg = NULL;
-    int rc;
-
-    zsq_hit_clear(s);
-    if ((rc = zsd_seg(db, &seg)) != 0)
-        return rc;
-    if ((rc = zsd_prepare(db, &st,
-                          "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
-                          " p.start, p.end, d.path, p.park, p.year"
-                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
-        return rc;
-    sqlite3_bind_int64(st, 1, c->id);
-    sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
-        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
-                        (long long)c->id);
-    }
-    size_t len;
-    if (c->text) {
-        len = c->len;
-        s->text = c->text;
-        c->text = NULL;
-    } else {
-        len = (size_t)sqlite3_column_bytes(st, 0);
-        s->text = strndup(col_text(st, 0), len);
-    }
-    s->kind = strdup(zsd_kind_name(sqlite3_column_int(st, 1)));
-    s->h.passage = sqlite3_column_int64(st, 2);
-    s->h.doc_start = sqlite3_column_int64(st, 3);
-    s->h.doc_end = sqlite3_column_int64(st, 4);
-    s->doc = strdup(col_text(st, 5));
-    const char *parks = col_text(st, 6), *years = col_text(st, 7);
-    if (!strncmp(parks, "\xEE\x80\x81", 3)) /* the names-field mark, see join_names() in store/prepare.c */
-        parks += 3;
-    /* parks: space-separated names; years: space-separated numbers, a year
-     * the passage only spans written ~2023 (see store/prepare.c) */
     size_t np = 0;
     for (const char *p = parks; *p; p++)
         np += *p == ' ';
@@ -132,9 +96,119 @@ int zsq_load_hit(zs_query *q, cand *c)
         while (*p == ' ')
             p++;
     }
+    return s->parks && s->years && s->span_years ? 0 : ZS_ENOMEM;
+}
+
+/*
+ * The rest of a hit whose text (h.len), names and figures are set:
+ * the spans of the query's words (terms may be NULL) and of every figure,
+ * and the snippet (around the words, else the figure that passed filter).
+ * m[0..nm) are the words' matches when the caller found them already (this
+ * takes them and frees them), or NULL to find them here. Also points the
+ * public fields at the storage. @return 0, ZS_ENOMEM or a segmenter error
+ * (its message on seg).
+ */
+int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, zsh_match *m, size_t nm,
+                   const zsq_figure *filter, size_t snippet_chars)
+{
+    size_t ntok = 0, len = s->h.len;
+    int rc;
+
+    /* spans: matches and figures */
+    if (!m && terms && (rc = zsh_find(seg, terms, s->text, len, &m, &nm, &ntok)) != 0)
+        return rc;
+    s->spans = malloc((nm + s->h.nfigures + 1) * sizeof *s->spans);
+    if (!s->spans) {
+        free(m);
+        return ZS_ENOMEM;
+    }
+    for (size_t i = 0; i < nm; i++) {
+        /* merge overlapping match spans */
+        if (s->h.nspans && s->spans[s->h.nspans - 1].kind == ZS_SPAN_MATCH &&
+            m[i].start < s->spans[s->h.nspans - 1].end) {
+            if (m[i].end > s->spans[s->h.nspans - 1].end)
+                s->spans[s->h.nspans - 1].end = m[i].end;
+            continue;
+        }
+        s->spans[s->h.nspans++] = (zs_span){m[i].start, m[i].end, ZS_SPAN_MATCH};
+    }
+    size_t nmatch = s->h.nspans;
+    for (size_t i = 0; i < s->h.nfigures; i++)
+        s->spans[s->h.nspans++] = (zs_span){s->figs[i].start, s->figs[i].end, ZS_SPAN_FIGURE};
+    /* No words matched (a filter-only query): show the figure that passed the filter. */
+    zsh_match anchor = {0, 0, 0, 0, 0};
+    const zsh_match *am = m;
+    size_t anm = nm;
+    for (size_t i = 0; !nm && i < s->h.nfigures; i++) {
+        if (figure_passes(filter, &s->figs[i])) {
+            anchor.start = s->figs[i].start;
+            anchor.end = s->figs[i].end;
+            am = &anchor;
+            anm = 1;
+            break;
+        }
+    }
+    zsh_snippet(s->text, len, am, anm, s->spans + nmatch, s->h.nfigures, snippet_chars,
+                &s->h.snippet_start, &s->h.snippet_end);
+    qsort(s->spans, s->h.nspans, sizeof *s->spans, cmp_span);
+    free(m);
+
+    s->h.doc = s->doc;
+    s->h.kind = s->kind;
+    s->h.text = s->text;
+    s->h.parks = (const char *const *)s->parks;
+    s->h.years = s->years;
+    s->h.span_years = s->span_years;
+    s->h.spans = s->spans;
+    s->h.figures = s->figs;
+    return 0;
+}
+
+int zsq_load_hit(zs_query *q, cand *c)
+{
+    zs_db *db = q->db;
+    hit_store *s = &q->hs;
+    sqlite3_stmt *st = NULL;
+    zs_seg *seg = NULL;
+    int rc;
+
+    zsq_hit_clear(s);
+    if ((rc = zsd_seg(db, &seg)) != 0)
+        return rc;
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
+                          " p.start, p.end, d.path, p.park, p.year"
+                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
+        return rc;
+    sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
+                        (long long)c->id);
+    }
+    size_t len;
+    if (c->text) {
+        len = c->len;
+        s->text = c->text;
+        c->text = NULL;
+    } else {
+        len = (size_t)sqlite3_column_bytes(st, 0);
+        s->text = strndup(col_text(st, 0), len);
+    }
+    s->h.len = len;
+    s->kind = strdup(zsd_kind_name(sqlite3_column_int(st, 1)));
+    s->h.passage = sqlite3_column_int64(st, 2);
+    s->h.doc_start = sqlite3_column_int64(st, 3);
+    s->h.doc_end = sqlite3_column_int64(st, 4);
+    s->doc = strdup(col_text(st, 5));
+    const char *parks = col_text(st, 6), *years = col_text(st, 7);
+    if (!strncmp(parks, "\xEE\x80\x81", 3)) /* the names-field mark, see join_names() in store/prepare.c */
+        parks += 3;
+    rc = zsq_hit_names(s, parks, years);
     sqlite3_finalize(st);
     st = NULL;
-    if (!s->text || !s->kind || !s->doc || !s->parks || !s->years || !s->span_years)
+    if (rc || !s->text || !s->kind || !s->doc)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
 
     /* figures */
@@ -180,62 +254,16 @@ int zsq_load_hit(zs_query *q, cand *c)
     }
     sqlite3_finalize(st);
 
-    /* spans: matches and figures (found by the rerank, or here) */
-    if (c->m) {
-        m = c->m;
-        nm = c->nm;
-        c->m = NULL;
-    } else if (q->terms && (rc = zsh_find(seg, q->terms, s->text, len, &m, &nm, &ntok)) != 0) {
-        return zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
-    }
-    s->spans = malloc((nm + s->h.nfigures + 1) * sizeof *s->spans);
-    if (!s->spans) {
-        free(m);
-        return zsd_fail(db, ZS_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < nm; i++) {
-        /* merge overlapping match spans */
-        if (s->h.nspans && s->spans[s->h.nspans - 1].kind == ZS_SPAN_MATCH &&
-            m[i].start < s->spans[s->h.nspans - 1].end) {
-            if (m[i].end > s->spans[s->h.nspans - 1].end)
-                s->spans[s->h.nspans - 1].end = m[i].end;
-            continue;
-        }
-        s->spans[s->h.nspans++] = (zs_span){m[i].start, m[i].end, ZS_SPAN_MATCH};
-    }
-    size_t nmatch = s->h.nspans;
-    for (size_t i = 0; i < s->h.nfigures; i++)
-        s->spans[s->h.nspans++] = (zs_span){s->figs[i].start, s->figs[i].end, ZS_SPAN_FIGURE};
-    /* No words matched (a filter-only query): show the figure that passed the filter. */
-    zsh_match anchor = {0, 0, 0, 0, 0};
-    const zsh_match *am = m;
-    size_t anm = nm;
-    for (size_t i = 0; !nm && i < s->h.nfigures; i++) {
-        if (figure_passes(&q->pq->figure, &s->figs[i])) {
-            anchor.start = s->figs[i].start;
-            anchor.end = s->figs[i].end;
-            am = &anchor;
-            anm = 1;
-            break;
-        }
-    }
-    zsh_snippet(s->text, len, am, anm, s->spans + nmatch, s->h.nfigures, q->snippet_chars,
-                &s->h.snippet_start, &s->h.snippet_end);
-    qsort(s->spans, s->h.nspans, sizeof *s->spans, cmp_span);
-    free(m);
+    /* matches found by the rerank, or found here */
+    zsh_match *m = c->m;
+    c->m = NULL;
+    if ((rc = zsq_hit_finish(s, seg, q->terms, m, c->nm, &q->pq->figure, q->snippet_chars)) != 0)
+        return rc == ZS_ENOMEM ? zsd_fail(db, rc, "out of memory")
+                               : zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
 
     s->h.rank = q->next + 1;
     s->h.score = c->score;
-    s->h.doc = s->doc;
-    s->h.kind = s->kind;
     s->h.partial = q->partial;
-    s->h.text = s->text;
-    s->h.len = len;
-    s->h.parks = (const char *const *)s->parks;
-    s->h.years = s->years;
-    s->h.span_years = s->span_years;
-    s->h.spans = s->spans;
-    s->h.figures = s->figs;
     if (q->reader) /* zs_doc_open: the passage where this document printed it */
         return zsq_reader_place(q, (size_t)(c - q->c), s);
     return 0;

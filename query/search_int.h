@@ -121,6 +121,17 @@ void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
 
 /* Free what the current hit holds. */
 void zsq_hit_clear(hit_store *s);
+/* The zones and years of a hit from its park and year columns (the
+ * names-field mark skipped). @return 0 or ZS_ENOMEM. */
+int zsq_hit_names(hit_store *s, const char *parks, const char *years);
+/* Spans of the words (terms may be NULL) and figures, and the snippet, of a
+ * hit whose text, h.len, names and figures are set (m[0..nm): the words'
+ * matches, taken and freed, or NULL to find them); points the public
+ * fields at the storage. The cluster query (cluster/) shares it, so hits
+ * look alike wherever they came from. @return 0, ZS_ENOMEM or a segmenter
+ * error (message on seg). */
+int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, struct zsh_match *m, size_t nm,
+                   const zsq_figure *filter, size_t snippet_chars);
 /* Assemble the hit of candidate c into q->hs. */
 int zsq_load_hit(zs_query *q, cand *c);
 

@@ -1,0 +1,808 @@
+/*
+ * engine.c - zhaoshu queries on a Sphinx 2.2 / Manticore cluster over the
+ * MySQL protocol (libmariadb), answered as the same zs_hit as local ones.
+ *
+ * A query goes through zhaoshu's own parser (query/), then:
+ *  - words: the FTS5 MATCH the parser renders, rewritten for Sphinx by
+ *    render.c (each term a phrase of zhaoshu's tokens, which the export
+ *    wrote into the full-text fields);
+ *  - park: one MVA filter, zones IN (id of the canonical name, key of the
+ *    name as typed), which is what the local filter's two lookups mean;
+ *  - year: years (or all_years for year:~Y) BETWEEN, any value matching;
+ *  - figure: first the figures index, for the passages holding a figure of
+ *    that class in that range (at most ZSC_MAX_FIGURE_PASSAGES), then
+ *    id IN (...) on the passages;
+ *  - as locally, when no passage holds every word the words are OR-ed and
+ *    the hits marked partial, and the best candidates are reranked by the
+ *    proximity of the words and by passage kind.
+ * Hits are assembled by query/hit.c's zsq_hit_names()/zsq_hit_finish() from
+ * the text and figures the cluster returns, so highlights and snippets are
+ * exactly a local query's for the same passage.
+ *
+ * Missing shards: Sphinx answers from the agents that replied and adds a
+ * warning per agent that did not ("agent HOST:PORT: connect() failed...").
+ * Those become zs_equery_missing() lines, named by DESCRIBE of the
+ * distributed index (HOST:PORT:INDEX_K).
+ *
+ * SQL safety: Sphinx 2.2 has no prepared statements. Every value written
+ * into a statement is a number formatted here, or the rendered MATCH (whose
+ * user bytes render.c escaped) inside a literal escaped by
+ * zsc_buf_sql_literal().
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+
+#include "extract_int.h"
+#include "query_int.h"
+#include "search_int.h"
+#include "cluster_int.h"
+
+/* Most passages a figure: filter may select on a cluster: their ids travel
+ * in the passages query (id IN (...), about 10 bytes each). */
+#define ZSC_MAX_FIGURE_PASSAGES 20000
+/* Longest index name in a URL. */
+#define ZSC_MAX_INDEX_NAME 64
+/* Weight of headlines, captions and bylines, as search.c's. */
+#define KIND_WEIGHT_MINOR 0.6
+
+struct zs_engine {
+    MYSQL *my;
+    char host[256];
+    unsigned port;
+    char index[ZSC_MAX_INDEX_NAME + 1];
+    zs_seg *seg;
+    zsi_gazetteer *gaz;
+    char err[512];
+    size_t err_off;
+};
+
+/* One candidate as the cluster returned it. */
+typedef struct erow {
+    long long id;
+    double score;
+    int kind;
+    long long passage, doc_start, doc_end;
+    char *text, *doc, *parks, *years, *figs;
+    size_t len;
+} erow;
+
+struct zs_equery {
+    zs_engine *e;
+    zsq_parsed *pq;
+    zsh_terms *terms;
+    char *extra_parks[ZSQ_MAX_PARKS + 1];
+    size_t nextra;
+    erow *rows;
+    size_t nrows, next, limit, offset, snippet_chars;
+    int partial;
+    long long total;
+    char **missing;
+    size_t nmissing;
+    char **agents; /* "HOST:PORT:NAME" from DESCRIBE, once warnings came */
+    size_t nagents;
+    int described;
+    hit_store hs;
+};
+
+static int efail(zs_engine *e, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int efail(zs_engine *e, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->err, sizeof e->err, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+const char *zs_engine_errmsg(const zs_engine *e)
+{
+    return e ? e->err : "out of memory";
+}
+
+size_t zs_engine_error_offset(const zs_engine *e)
+{
+    return e ? e->err_off : 0;
+}
+
+/* sphinxql://HOST:PORT/INDEX (HOST may be [v6]). */
+static int parse_url(zs_engine *e, const char *url)
+{
+    static const char scheme[] = "sphinxql://";
+    const char *p = url, *h, *he;
+    if (strncmp(p, scheme, sizeof scheme - 1))
+        return efail(e, ZS_EINVAL, "engine URL '%s' does not start with sphinxql://", url);
+    p += sizeof scheme - 1;
+    if (*p == '[') {
+        h = p + 1;
+        if (!(he = strchr(h, ']')))
+            return efail(e, ZS_EINVAL, "engine URL '%s': unclosed [", url);
+        p = he + 1;
+    } else {
+        h = p;
+        he = p + strcspn(p, ":/");
+        p = he;
+    }
+    if (he == h || (size_t)(he - h) >= sizeof e->host)
+        return efail(e, ZS_EINVAL, "engine URL '%s' has no host", url);
+    memcpy(e->host, h, (size_t)(he - h));
+    e->host[he - h] = '\0';
+    if (*p != ':')
+        return efail(e, ZS_EINVAL, "engine URL '%s' has no :PORT", url);
+    char *end;
+    long port = strtol(p + 1, &end, 10);
+    if (end == p + 1 || port < 1 || port > 65535)
+        return efail(e, ZS_EINVAL, "engine URL '%s': the port is not 1..65535", url);
+    e->port = (unsigned)port;
+    p = end;
+    if (*p != '/' || !p[1])
+        return efail(e, ZS_EINVAL, "engine URL '%s' names no /INDEX (zhaoshu, as exported)", url);
+    p++;
+    size_t n = strlen(p);
+    if (n > ZSC_MAX_INDEX_NAME || strspn(p, "abcdefghijklmnopqrstuvwxyz"
+                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
+        return efail(e, ZS_EINVAL, "engine URL '%s': the index name is letters, digits and _",
+                     url);
+    memcpy(e->index, p, n + 1);
+    return 0;
+}
+
+int zs_engine_open(zs_engine **out, const char *url)
+{
+    char err[256];
+    int rc;
+    if (!out)
+        return ZS_EINVAL;
+    zs_engine *e = calloc(1, sizeof *e);
+    *out = e;
+    if (!e)
+        return ZS_ENOMEM;
+    if (!url)
+        return efail(e, ZS_EINVAL, "no engine URL");
+    if ((rc = parse_url(e, url)) != 0)
+        return rc;
+    if ((rc = zs_seg_open(&e->seg)) != 0)
+        return efail(e, rc, "cannot open the segmenter");
+    if ((rc = zsi_gazetteer_open(&e->gaz, err, sizeof err)) != 0)
+        return efail(e, rc, "cannot load the zone gazetteer: %s", err);
+    if (!(e->my = mysql_init(NULL)))
+        return efail(e, ZS_ENOMEM, "out of memory");
+    /* a node that is down should fail the query soon, not in minutes */
+    unsigned connect_s = 3, io_s = 30, proto = MYSQL_PROTOCOL_TCP;
+    mysql_options(e->my, MYSQL_OPT_CONNECT_TIMEOUT, &connect_s);
+    mysql_options(e->my, MYSQL_OPT_READ_TIMEOUT, &io_s);
+    mysql_options(e->my, MYSQL_OPT_WRITE_TIMEOUT, &io_s);
+    mysql_options(e->my, MYSQL_OPT_PROTOCOL, &proto); /* "localhost" too, never a socket */
+    if (!mysql_real_connect(e->my, e->host, NULL, NULL, NULL, e->port, NULL, 0))
+        return efail(e, ZS_EIO, "cannot reach the cluster at %s:%u: %s", e->host, e->port,
+                     mysql_error(e->my));
+    return 0;
+}
+
+void zs_engine_close(zs_engine *e)
+{
+    if (!e)
+        return;
+    if (e->my)
+        mysql_close(e->my);
+    zs_seg_free(e->seg);
+    zsi_gazetteer_free(e->gaz);
+    free(e);
+}
+
+/* ------------------------------------------------------------------------
+ * Statements, warnings and missing shards
+ * ---------------------------------------------------------------------- */
+
+static int add_missing(zs_equery *q, const char *line)
+{
+    for (size_t i = 0; i < q->nmissing; i++)
+        if (!strcmp(q->missing[i], line))
+            return 0;
+    char **nm = realloc(q->missing, (q->nmissing + 1) * sizeof *nm);
+    if (!nm)
+        return ZS_ENOMEM;
+    q->missing = nm;
+    if (!(q->missing[q->nmissing] = strdup(line)))
+        return ZS_ENOMEM;
+    q->nmissing++;
+    return 0;
+}
+
+static int exec_sql(zs_equery *q, const char *sql, MYSQL_RES **res);
+
+/* The agents of the distributed index, "HOST:PORT:NAME", read once. */
+static void describe(zs_equery *q)
+{
+    char sql[128];
+    MYSQL_RES *res = NULL;
+    MYSQL *my = q->e->my;
+    if (q->described)
+        return;
+    q->described = 1;
+    snprintf(sql, sizeof sql, "DESCRIBE %s", q->e->index);
+    if (mysql_real_query(my, sql, strlen(sql)) || !(res = mysql_store_result(my)))
+        return;
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res))) {
+        if (!row[0] || !row[1] || strncmp(row[1], "remote", 6))
+            continue;
+        char **na = realloc(q->agents, (q->nagents + 1) * sizeof *na);
+        if (!na)
+            break;
+        q->agents = na;
+        if ((q->agents[q->nagents] = strdup(row[0])))
+            q->nagents++;
+    }
+    mysql_free_result(res);
+}
+
+/*
+ * Read the warnings of the last statement: each agent that did not answer
+ * becomes a missing shard, "NAME at HOST:PORT: why".
+ */
+static int read_warnings(zs_equery *q)
+{
+    MYSQL *my = q->e->my;
+    MYSQL_RES *res = NULL;
+    char line[640];
+    static const char sql[] = "SHOW WARNINGS";
+    if (mysql_real_query(my, sql, sizeof sql - 1) || !(res = mysql_store_result(my)))
+        return 0; /* the answer stands; only the warning is lost */
+    size_t nf = mysql_num_fields(res);
+    MYSQL_ROW row;
+    char msgs[8][512];
+    size_t nmsg = 0;
+    while ((row = mysql_fetch_row(res)) && nmsg < 8)
+        if (nf >= 3 && row[2])
+            snprintf(msgs[nmsg++], sizeof msgs[0], "%s", row[2]);
+    mysql_free_result(res);
+    for (size_t i = 0; i < nmsg; i++) {
+        const char *a = strstr(msgs[i], "agent ");
+        if (!a || strstr(msgs[i], "remote warning"))
+            continue;
+        a += 6;
+        const char *why = strstr(a, ": ");
+        size_t alen = why ? (size_t)(why - a) : strlen(a);
+        why = why ? why + 2 : "did not answer";
+        describe(q);
+        const char *name = NULL;
+        size_t nlen = 0;
+        for (size_t k = 0; k < q->nagents; k++)
+            if (!strncmp(q->agents[k], a, alen) && q->agents[k][alen] == ':') {
+                name = q->agents[k] + alen + 1;
+                nlen = strlen(name);
+            }
+        if (name)
+            snprintf(line, sizeof line, "%.*s at %.*s: %s", (int)nlen, name, (int)alen, a, why);
+        else
+            snprintf(line, sizeof line, "the agent at %.*s: %s", (int)alen, a, why);
+        if (add_missing(q, line))
+            return ZS_ENOMEM;
+    }
+    return 0;
+}
+
+/* Run sql; *res receives its rows (caller frees with mysql_free_result). */
+static int exec_sql(zs_equery *q, const char *sql, MYSQL_RES **res)
+{
+    MYSQL *my = q->e->my;
+    *res = NULL;
+    if (mysql_real_query(my, sql, strlen(sql)))
+        return efail(q->e, ZS_EIO, "the cluster failed the query: %s", mysql_error(my));
+    if (!(*res = mysql_store_result(my)))
+        return efail(q->e, ZS_EIO, "the cluster returned no rows: %s", mysql_error(my));
+    if (mysql_warning_count(my) && read_warnings(q))
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    return 0;
+}
+
+/* total_found of the last statement, from SHOW META. */
+static long long total_found(zs_equery *q)
+{
+    MYSQL_RES *res = NULL;
+    long long total = -1;
+    static const char sql[] = "SHOW META";
+    if (mysql_real_query(q->e->my, sql, sizeof sql - 1) || !(res = mysql_store_result(q->e->my)))
+        return -1;
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res)))
+        if (row[0] && row[1] && !strcmp(row[0], "total_found"))
+            total = atoll(row[1]);
+    mysql_free_result(res);
+    return total;
+}
+
+/* ------------------------------------------------------------------------
+ * Filters
+ * ---------------------------------------------------------------------- */
+
+/* " AND zones IN (...)" for the park: filters; nothing without them. */
+static void park_filter(zs_equery *q, zsc_buf *b)
+{
+    size_t nparks = q->pq->nparks + q->nextra;
+    for (size_t i = 0; i < nparks; i++) {
+        const char *name = i < q->pq->nparks ? q->pq->parks[i].p : q->extra_parks[i - q->pq->nparks];
+        const char *canon = zsi_park_canonical(q->e->gaz, name, strlen(name));
+        if (!canon)
+            canon = name;
+        zsc_buf_printf(b, "%s%llu, %llu", i ? ", " : " AND zones IN (",
+                       (unsigned long long)zsc_zone_id(canon, strlen(canon)),
+                       (unsigned long long)zsc_alias_key(name, strlen(name)));
+    }
+    if (nparks)
+        zsc_buf_str(b, ")");
+}
+
+static void year_filter(zs_equery *q, zsc_buf *b)
+{
+    if (q->pq->has_year)
+        zsc_buf_printf(b, " AND %s BETWEEN %d AND %d", q->pq->year_span ? "all_years" : "years",
+                       q->pq->year_from, q->pq->year_to);
+}
+
+/*
+ * The figure: filter as " AND id IN (...)", through the figures index.
+ * *none is set when no passage has such a figure (the query has no hits).
+ */
+static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
+{
+    const zsq_figure *f = &q->pq->figure;
+    zsc_buf sql = {0};
+    MYSQL_RES *res = NULL;
+    int rc = 0;
+    *none = 0;
+    if (f->op == ZSQ_FIG_NONE)
+        return 0;
+    zsc_buf_printf(&sql, "SELECT passage_id FROM %s_figures WHERE ", q->e->index);
+    if (f->cls[0] && strcmp(f->cls, "number"))
+        zsc_buf_printf(&sql, "cls = %u AND ", zsc_name_id(f->cls, strlen(f->cls)));
+    switch (f->op) {
+    case ZSQ_FIG_LT: zsc_buf_printf(&sql, "value < %lld", zsc_fig_scaled(f->hi)); break;
+    case ZSQ_FIG_LE: zsc_buf_printf(&sql, "value <= %lld", zsc_fig_scaled(f->hi)); break;
+    case ZSQ_FIG_GT: zsc_buf_printf(&sql, "value > %lld", zsc_fig_scaled(f->lo)); break;
+    case ZSQ_FIG_GE: zsc_buf_printf(&sql, "value >= %lld", zsc_fig_scaled(f->lo)); break;
+    case ZSQ_FIG_EQ:
+        zsc_buf_printf(&sql, "value BETWEEN %lld AND %lld",
+                       zsc_fig_scaled(f->lo - fabs(f->lo) * 1e-9),
+                       zsc_fig_scaled(f->lo + fabs(f->lo) * 1e-9));
+        break;
+    default:
+        zsc_buf_printf(&sql, "value BETWEEN %lld AND %lld", zsc_fig_scaled(f->lo),
+                       zsc_fig_scaled(f->hi));
+    }
+    zsc_buf_printf(&sql, " GROUP BY passage_id LIMIT 0, %d OPTION max_matches = %d",
+                   ZSC_MAX_FIGURE_PASSAGES + 1, ZSC_MAX_FIGURE_PASSAGES + 1);
+    if (sql.oom) {
+        free(sql.p);
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    }
+    rc = exec_sql(q, sql.p, &res);
+    free(sql.p);
+    if (rc)
+        return rc;
+    if (mysql_num_rows(res) > ZSC_MAX_FIGURE_PASSAGES) {
+        mysql_free_result(res);
+        return efail(q->e, ZS_ELIMIT,
+                     "figure: holds for more than %d passages of the cluster: add words or"
+                     " narrow the range",
+                     ZSC_MAX_FIGURE_PASSAGES);
+    }
+    MYSQL_ROW row;
+    size_t n = 0;
+    while ((row = mysql_fetch_row(res)))
+        if (row[0]) {
+            zsc_buf_str(b, n++ ? ", " : " AND id IN (");
+            zsc_buf_str(b, row[0]);
+        }
+    mysql_free_result(res);
+    if (n)
+        zsc_buf_str(b, ")");
+    *none = n == 0;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The passages query
+ * ---------------------------------------------------------------------- */
+
+static void rows_free(zs_equery *q)
+{
+    for (size_t i = 0; i < q->nrows; i++) {
+        erow *r = &q->rows[i];
+        free(r->text);
+        free(r->doc);
+        free(r->parks);
+        free(r->years);
+        free(r->figs);
+    }
+    free(q->rows);
+    q->rows = NULL;
+    q->nrows = 0;
+}
+
+static char *dup_col(const char *s, unsigned long n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/*
+ * Candidates of match (a Sphinx query, or NULL for filters alone) with the
+ * filters in where, best first (by id without words, as the local query
+ * goes in index order), at most want.
+ */
+static int fetch(zs_equery *q, const char *match, const char *where, size_t want)
+{
+    zsc_buf sql = {0};
+    MYSQL_RES *res = NULL;
+    int rc;
+    rows_free(q);
+    zsc_buf_str(&sql, "SELECT id, WEIGHT() AS w, text, doc, passage, kind, doc_start, doc_end,"
+                      " parks, year_text, figs FROM ");
+    zsc_buf_str(&sql, q->e->index);
+    if (match) {
+        zsc_buf_str(&sql, " WHERE MATCH('");
+        zsc_buf_sql_literal(&sql, match, strlen(match));
+        zsc_buf_str(&sql, "')");
+        zsc_buf_str(&sql, where);
+        zsc_buf_str(&sql, " ORDER BY w DESC, id ASC");
+    } else {
+        /* filters alone: " AND x" becomes " WHERE x" */
+        zsc_buf_str(&sql, " WHERE");
+        zsc_buf_str(&sql, where + 4);
+        zsc_buf_str(&sql, " ORDER BY id ASC");
+    }
+    /* bm25 over the fields, weighted as the local ranking weighs the
+     * columns (body 1.0, park 0.2, year and figure 0.1) */
+    zsc_buf_printf(&sql,
+                   " LIMIT 0, %zu OPTION max_matches = %zu, ranker = bm25,"
+                   " field_weights = (body = 10, park = 2, year = 1, figure = 1)",
+                   want, want < 1000 ? 1000 : want);
+    if (sql.oom) {
+        free(sql.p);
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    }
+    rc = exec_sql(q, sql.p, &res);
+    free(sql.p);
+    if (rc)
+        return rc;
+    size_t n = (size_t)mysql_num_rows(res);
+    q->rows = calloc(n ? n : 1, sizeof *q->rows);
+    if (!q->rows) {
+        mysql_free_result(res);
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    }
+    MYSQL_ROW row;
+    while ((row = mysql_fetch_row(res))) {
+        unsigned long *len = mysql_fetch_lengths(res);
+        erow *r = &q->rows[q->nrows++];
+        r->id = row[0] ? atoll(row[0]) : 0;
+        r->score = row[1] ? atof(row[1]) / 1000.0 : 0;
+        r->len = len[2];
+        r->text = dup_col(row[2] ? row[2] : "", row[2] ? len[2] : 0);
+        r->doc = dup_col(row[3] ? row[3] : "", row[3] ? len[3] : 0);
+        r->passage = row[4] ? atoll(row[4]) : 0;
+        r->kind = row[5] ? atoi(row[5]) : 0;
+        r->doc_start = row[6] ? atoll(row[6]) : 0;
+        r->doc_end = row[7] ? atoll(row[7]) : 0;
+        r->parks = dup_col(row[8] ? row[8] : "", row[8] ? len[8] : 0);
+        r->years = dup_col(row[9] ? row[9] : "", row[9] ? len[9] : 0);
+        r->figs = dup_col(row[10] ? row[10] : "", row[10] ? len[10] : 0);
+        if (!r->text || !r->doc || !r->parks || !r->years || !r->figs) {
+            mysql_free_result(res);
+            return efail(q->e, ZS_ENOMEM, "out of memory");
+        }
+    }
+    mysql_free_result(res);
+    q->total = total_found(q);
+    if (q->total < 0)
+        q->total = (long long)q->nrows;
+    return 0;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    const erow *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The local query's reranking: passage kind, and the words' proximity. */
+static int rerank(zs_equery *q)
+{
+    size_t nterms = q->terms ? zsh_terms_count(q->terms) : 0;
+    if (!q->pq->has_text)
+        return 0;
+    for (size_t i = 0; i < q->nrows; i++) {
+        erow *r = &q->rows[i];
+        if (r->kind != 0)
+            r->score *= KIND_WEIGHT_MINOR;
+        if (nterms < 2)
+            continue;
+        zsh_match *m = NULL;
+        size_t nm = 0, ntok = 0;
+        int rc = zsh_find(q->e->seg, q->terms, r->text, r->len, &m, &nm, &ntok);
+        if (rc) {
+            free(m);
+            return efail(q->e, rc, "%s", zs_seg_errmsg(q->e->seg));
+        }
+        size_t gap = zsh_gap(m, nm, nterms);
+        if (gap != SIZE_MAX)
+            r->score *= 1.0 + 1.0 / (1.0 + (double)gap / 4.0);
+        free(m);
+    }
+    if (q->nrows > 1)
+        qsort(q->rows, q->nrows, sizeof *q->rows, cmp_row);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Entry points
+ * ---------------------------------------------------------------------- */
+
+/*
+ * The option filters (--park, --year, --figure) merged into the parsed
+ * query by the local query's own code (query/where.c), run on a shell of a
+ * zs_query whose handle only collects the message.
+ */
+static int merge_options(zs_equery *q, const zs_query_opts *o)
+{
+    zs_db shell_db;
+    zs_query shell;
+    memset(&shell_db, 0, sizeof shell_db);
+    memset(&shell, 0, sizeof shell);
+    shell.db = &shell_db;
+    shell.pq = q->pq;
+    int rc = zsq_merge_options(&shell, q->e->seg, o);
+    for (size_t i = 0; i < shell.nextra; i++)
+        q->extra_parks[q->nextra++] = shell.extra_parks[i];
+    if (rc)
+        efail(q->e, rc, "%s", shell_db.err);
+    return rc;
+}
+
+int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
+                   const zs_query_opts *o)
+{
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120};
+    zsc_buf where = {0};
+    char err[256] = "", *match = NULL;
+    size_t off = 0;
+    int rc, none = 0;
+
+    if (!out || !e || (!text && n))
+        return ZS_EINVAL;
+    *out = NULL;
+    if (!e->my)
+        return efail(e, ZS_EINVAL, "the engine is not connected");
+    if (!o)
+        o = &defaults;
+    if (o->version != ZS_QUERY_OPTS_VERSION)
+        return efail(e, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
+    e->err[0] = '\0';
+    e->err_off = 0;
+    zs_equery *q = calloc(1, sizeof *q);
+    if (!q)
+        return efail(e, ZS_ENOMEM, "out of memory");
+    q->e = e;
+    q->limit = o->limit ? o->limit : 10;
+    if (q->limit > ZS_MAX_LIMIT)
+        q->limit = ZS_MAX_LIMIT;
+    q->offset = o->offset > ZS_MAX_LIMIT ? ZS_MAX_LIMIT : o->offset;
+    q->snippet_chars = o->snippet_chars ? o->snippet_chars : 120;
+
+    size_t blank = 0;
+    while (blank < n && (text[blank] == ' ' || text[blank] == '\t'))
+        blank++;
+    if (blank == n && (o->park || o->year || o->figure)) {
+        q->pq = calloc(1, sizeof *q->pq);
+        if (!q->pq || !(q->pq->match_all = strdup("")) || !(q->pq->match_any = strdup(""))) {
+            rc = efail(e, ZS_ENOMEM, "out of memory");
+            goto fail;
+        }
+    } else if ((rc = zsq_parse(e->seg, text ? text : "", n, &q->pq, err, sizeof err, &off)) != 0) {
+        e->err_off = off;
+        efail(e, rc, "%s", err[0] ? err : zs_strerror(rc));
+        goto fail;
+    }
+    if ((rc = merge_options(q, o)) != 0)
+        goto fail;
+    if (!q->pq->has_text && !q->pq->nparks && !q->nextra && !q->pq->has_year &&
+        q->pq->figure.op == ZSQ_FIG_NONE) {
+        rc = efail(e, ZS_ESYNTAX, "query has no searchable text");
+        goto fail;
+    }
+    if (q->pq->has_text) {
+        const char *texts[ZSQ_MAX_TERMS];
+        size_t lens[ZSQ_MAX_TERMS];
+        int prefix[ZSQ_MAX_TERMS];
+        size_t nt = q->pq->nterms < ZSQ_MAX_TERMS ? q->pq->nterms : ZSQ_MAX_TERMS;
+        for (size_t i = 0; i < nt; i++) {
+            texts[i] = q->pq->terms[i].text;
+            lens[i] = q->pq->terms[i].len;
+            prefix[i] = q->pq->terms[i].prefix;
+        }
+        if ((rc = zsh_terms_build(e->seg, texts, lens, prefix, nt, &q->terms)) != 0) {
+            efail(e, rc, "%s", zs_seg_errmsg(e->seg));
+            goto fail;
+        }
+    }
+    park_filter(q, &where);
+    year_filter(q, &where);
+    if ((rc = figure_filter(q, &where, &none)) != 0)
+        goto fail;
+    if (where.oom) {
+        rc = efail(e, ZS_ENOMEM, "out of memory");
+        goto fail;
+    }
+    if (!none) {
+        size_t want = q->offset + q->limit + RERANK_EXTRA;
+        if (q->pq->has_text) {
+            if ((rc = zsc_render_match(e->seg, q->pq->match_all, &match)) != 0 ||
+                (rc = fetch(q, match, where.p ? where.p : "", want)) != 0)
+                goto render_fail;
+            if (q->nrows == 0 && q->pq->nterms > 1 && q->pq->match_any[0]) {
+                free(match);
+                match = NULL;
+                q->partial = 1;
+                if ((rc = zsc_render_match(e->seg, q->pq->match_any, &match)) != 0 ||
+                    (rc = fetch(q, match, where.p ? where.p : "", want)) != 0)
+                    goto render_fail;
+            }
+            if ((rc = rerank(q)) != 0)
+                goto fail;
+        } else if ((rc = fetch(q, NULL, where.p, q->offset + q->limit)) != 0) {
+            goto fail;
+        }
+    }
+    free(where.p);
+    free(match);
+    q->next = q->offset;
+    *out = q;
+    return 0;
+render_fail:
+    if (rc == ZS_ESYNTAX)
+        efail(e, rc, "cannot render the query for the cluster");
+    else if (rc == ZS_ENOMEM)
+        efail(e, rc, "out of memory");
+    else if (rc != ZS_EIO)
+        efail(e, rc, "%s", zs_seg_errmsg(e->seg));
+fail:
+    free(where.p);
+    free(match);
+    zs_equery_free(q);
+    return rc;
+}
+
+/* The figures of a hit from the figs attribute (export.c's lines). */
+static int load_figures(hit_store *s, const char *figs)
+{
+    size_t cap = 0;
+    for (const char *p = figs; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t ln = nl ? (size_t)(nl - p) : strlen(p);
+        char line[1024];
+        if (ln >= sizeof line)
+            goto next;
+        memcpy(line, p, ln);
+        line[ln] = '\0';
+        char *cell[10];
+        size_t nc = 0;
+        for (char *c = line; nc < 10;) {
+            cell[nc++] = c;
+            char *t = strchr(c, '\t');
+            if (!t)
+                break;
+            *t = '\0';
+            c = t + 1;
+        }
+        if (nc != 10)
+            goto next;
+        size_t fs = (size_t)strtoull(cell[0], NULL, 10), fe = (size_t)strtoull(cell[1], NULL, 10);
+        if (fe > s->h.len || fs > fe)
+            goto next;
+        if (s->h.nfigures == cap) {
+            cap = cap ? cap * 2 : 8;
+            zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
+            if (nf)
+                s->figs = nf;
+            char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
+            if (ns)
+                s->figstr = ns;
+            if (!nf || !ns)
+                return ZS_ENOMEM;
+        }
+        size_t k = s->h.nfigures;
+        char **str = &s->figstr[k * 5];
+        str[0] = strndup(s->text + fs, fe - fs);
+        str[1] = strdup(cell[6]);
+        str[2] = strdup(cell[7]);
+        str[3] = strdup(cell[8]);
+        str[4] = strdup(cell[9]);
+        s->figs[k] = (zs_figure){str[0], strtod(cell[2], NULL), strtod(cell[3], NULL), str[1],
+                                 str[2], str[3], str[4], atoi(cell[5]), atoi(cell[4]), fs, fe};
+        s->h.nfigures++;
+        if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4])
+            return ZS_ENOMEM;
+    next:
+        p += ln + (nl ? 1 : 0);
+    }
+    return 0;
+}
+
+int zs_equery_next(zs_equery *q, const zs_hit **hit)
+{
+    if (!q || !hit)
+        return ZS_EINVAL;
+    *hit = NULL;
+    if (q->next >= q->nrows || q->next >= q->offset + q->limit)
+        return ZS_ITEROVER;
+    const erow *r = &q->rows[q->next];
+    hit_store *s = &q->hs;
+    int rc;
+    zsq_hit_clear(s);
+    s->text = dup_col(r->text, r->len);
+    s->doc = strdup(r->doc);
+    s->kind = strdup(zsd_kind_name(r->kind));
+    if (!s->text || !s->doc || !s->kind || zsq_hit_names(s, r->parks, r->years))
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    s->h.len = r->len;
+    s->h.passage = r->passage;
+    s->h.doc_start = r->doc_start;
+    s->h.doc_end = r->doc_end;
+    if (load_figures(s, r->figs))
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    if ((rc = zsq_hit_finish(s, q->e->seg, q->terms, NULL, 0, &q->pq->figure,
+                              q->snippet_chars)) != 0)
+        return rc == ZS_ENOMEM ? efail(q->e, rc, "out of memory")
+                               : efail(q->e, rc, "%s", zs_seg_errmsg(q->e->seg));
+    s->h.rank = q->next + 1;
+    s->h.score = r->score;
+    s->h.partial = q->partial;
+    q->next++;
+    *hit = &s->h;
+    return 0;
+}
+
+int zs_equery_count(zs_equery *q, long long *count)
+{
+    if (!q || !count)
+        return ZS_EINVAL;
+    *count = q->total;
+    return 0;
+}
+
+const char *zs_equery_missing(const zs_equery *q, size_t i)
+{
+    return q && i < q->nmissing ? q->missing[i] : NULL;
+}
+
+void zs_equery_free(zs_equery *q)
+{
+    if (!q)
+        return;
+    rows_free(q);
+    zsq_parsed_free(q->pq);
+    zsh_terms_free(q->terms);
+    for (size_t i = 0; i < q->nextra; i++)
+        free(q->extra_parks[i]);
+    for (size_t i = 0; i < q->nmissing; i++)
+        free(q->missing[i]);
+    free(q->missing);
+    for (size_t i = 0; i < q->nagents; i++)
+        free(q->agents[i]);
+    free(q->agents);
+    zsq_hit_clear(&q->hs);
+    free(q);
+}
