@@ -611,7 +611,8 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
             rc = efail(e, ZS_ENOMEM, "out of memory");
             goto fail;
         }
-    } else if ((rc = zsq_parse(e->seg, text ? text : "", n, &q->pq, err, sizeof err, &off)) != 0) {
+    } else if ((rc = zsq_parse_zones(e->seg, e->gaz, text ? text : "", n, &q->pq, err, sizeof err,
+                                     &off)) != 0) {
         e->err_off = off;
         efail(e, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;

@@ -30,7 +30,7 @@ fails=0
 export NO_COLOR=1 LC_ALL=C.UTF-8
 unset ZHAOSHU_DB
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi; }
 equals() { if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi; }
 fail_all() { notok "$1" "$(head -c 600 "$2" 2>/dev/null)"; echo "1..$n"; exit 1; }
@@ -127,7 +127,7 @@ while IFS= read -r q; do
         notok "cluster = local for: $q" "the local index finds nothing: not a useful test"
     else
         notok "cluster = local for: $q" "exit $rrc; local $nl, cluster $(wc -l <"$T/remote")" \
-            "$(diff "$T/local" "$T/remote" | head -4)" "$(head -c 300 "$T/rerr")"
+            "$(diff "$T/local" "$T/remote" | head -8)" "$(head -c 300 "$T/rerr")"
     fi
     lc=$("$Z" query --db "$T/z.db" --count -- $q 2>/dev/null)
     rc=$("$Z" query --engine "$URL" --count -- $q 2>/dev/null)
