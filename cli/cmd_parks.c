@@ -11,12 +11,18 @@ static const char usage[] =
     "usage: zhaoshu parks [--db FILE] [--json]\n"
     "\n"
     "List the development zones the indexed passages speak of, most passages first,\n"
-    "with the other names they go by (aliases from data/parks.tsv and the folding of\n"
-    "经济开发区 to 经开区 and the like). Any alias works in park: filters.\n"
+    "with what the gazetteer knows of each: kind, level (national or provincial, - when\n"
+    "no list says), province and city, and whether the zone is on a list (data/parks.tsv,\n"
+    "data/zones.tsv: official lists, see data/README) or was found by the name patterns\n"
+    "only; then the other names it goes by (aliases and the folding of 经济开发区 to 经开区\n"
+    "and the like). Any alias works in park: filters.\n"
+    "\n"
+    "  35     贵阳高新区  高新区 national 贵州省 贵阳市 list  (also: 贵阳国家高新区, ...)\n"
     "\n"
     "Options:\n"
     "  --db FILE   index file (default as for zhaoshu query)\n"
-    "  --json      JSON Lines: {\"park\", \"aliases\", \"passages\"}\n"
+    "  --json      JSON Lines: {\"park\", \"aliases\", \"passages\", \"level\", \"kind\",\n"
+    "              \"province\", \"city\", \"source\": \"list\" or \"pattern\"}\n"
     "  -h, --help  show this help\n"
     "\n"
     "Exit status: 0 zones listed, 1 none, 2 error.\n";
@@ -41,8 +47,15 @@ static int show(void *ctx, const zs_park *p)
         fwrite(jb.p, 1, n, stdout);
         putchar('\n');
     } else {
+        const char *f[4] = {p->kind, p->level, p->province, p->city};
         printf("%-6lld ", p->passages);
         cli_puts(stdout, p->name);
+        fputs(" ", stdout);
+        for (int k = 0; k < 4; k++) {
+            fputs(" ", stdout);
+            cli_puts(stdout, f[k] && f[k][0] ? f[k] : "-");
+        }
+        fputs(p->listed ? " list" : " pattern", stdout);
         for (size_t i = 0; i < p->naliases; i++) {
             fputs(i ? ", " : "  (also: ", stdout);
             cli_puts(stdout, p->aliases[i]);

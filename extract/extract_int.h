@@ -202,6 +202,23 @@ void zsi_names_free(char **names, size_t n);
  */
 const char *zsi_park_canonical(const zsi_gazetteer *g, const char *alias, size_t n);
 
+/* What the gazetteer knows of a zone (all borrowed from g; "" when unknown). */
+typedef struct zsi_park_info {
+    const char *level;    /* "national", "provincial", or "" */
+    const char *kind;     /* 高新区, 经开区, 国家级新区, 自贸区, 综合保税区 ... */
+    const char *province; /* 贵州省 */
+    const char *city;     /* 贵阳市 */
+    int listed;           /* 1: in parks.tsv or zones.tsv; 0: found by the patterns */
+} zsi_park_info;
+
+/*
+ * What is known of zone name[0..n) (a canonical name as zsi_parks_extract()
+ * gives): the lists' columns, and for what they leave out, the kind from the
+ * name's suffix and the province and city of the place it starts with
+ * (places.tsv). Never fails; a name nothing is known of gets "" fields.
+ */
+void zsi_park_info_get(const zsi_gazetteer *g, const char *name, size_t n, zsi_park_info *out);
+
 /* Number of canonical zones in the gazetteer, and the i-th (borrowed). */
 size_t zsi_gazetteer_count(const zsi_gazetteer *g);
 const char *zsi_gazetteer_name(const zsi_gazetteer *g, size_t i);

@@ -467,6 +467,14 @@ typedef struct zs_park {
     const char *const *aliases;   /**< other spellings (gazetteer and seen in text) */
     size_t naliases;
     long long passages;           /**< passages about it (including inherited) */
+    /* Added in 0.2 (the struct grows only at its end). What the gazetteer
+     * knows; "" when unknown (data/README lists the sources). */
+    const char *level;            /**< "national", "provincial" or "" */
+    const char *kind;             /**< 高新区, 经开区, 国家级新区, 自贸区 ... */
+    const char *province;         /**< 贵州省 */
+    const char *city;             /**< 贵阳市 */
+    int listed;                   /**< 1: from an official or hand-kept list; 0: found by the
+                                       name patterns only */
 } zs_park;
 
 /** Called per zone; return nonzero to stop (zs_parks_list then returns it). */

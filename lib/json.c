@@ -193,6 +193,14 @@ size_t zs_park_json(const zs_park *p, char *buf, size_t cap)
             put(&w, ",", 1);
         cstr(&w, p->aliases[i]);
     }
-    putf(&w, "],\"passages\":%lld}", p->passages);
+    putf(&w, "],\"passages\":%lld,\"level\":", p->passages);
+    cstr(&w, p->level);
+    puts_(&w, ",\"kind\":");
+    cstr(&w, p->kind);
+    puts_(&w, ",\"province\":");
+    cstr(&w, p->province);
+    puts_(&w, ",\"city\":");
+    cstr(&w, p->city);
+    puts_(&w, p->listed ? ",\"source\":\"list\"}" : ",\"source\":\"pattern\"}");
     return finish(&w);
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract_int.h"
+#include "search_int.h"
 #include "store_int.h"
 
 int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
@@ -15,6 +17,7 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
 
     if (!db || !fn)
         return ZS_EINVAL;
+    const zsi_gazetteer *gaz = zsq_gazetteer(db); /* NULL: nothing known beyond the index */
     if ((rc = zsd_prepare(db, &st,
                           "SELECT park, count(*) FROM passage_parks GROUP BY park"
                           " ORDER BY count(*) DESC, park")) != 0 ||
@@ -25,7 +28,14 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
         zs_park p = {(const char *)sqlite3_column_text(st, 0), NULL, 0,
-                     sqlite3_column_int64(st, 1)};
+                     sqlite3_column_int64(st, 1), "", "", "", "", 0};
+        zsi_park_info info;
+        zsi_park_info_get(gaz, p.name, p.name ? strlen(p.name) : 0, &info);
+        p.level = info.level;
+        p.kind = info.kind;
+        p.province = info.province;
+        p.city = info.city;
+        p.listed = info.listed;
         sqlite3_bind_text(al, 1, p.name, -1, SQLITE_STATIC);
         while (sqlite3_step(al) == SQLITE_ROW) {
             if (p.naliases == cap) {

@@ -157,6 +157,10 @@ check "figures --year ~2023 takes it" 0 "$Z" figures --db "$DB" --json --year '~
 has "  135.34亿元 present" "$T/out" '"text":"135.34亿元"'
 check "parks lists zones with aliases" 0 "$Z" parks --db "$DB"
 has "  六盘水高新区 and an alias" "$T/out" "六盘水国家高新区"
+has "  六盘水高新区: kind, province and city, from the list" "$T/out" "六盘水高新区  高新区 - 贵州省 六盘水市 list"
+check "parks --json says where a zone came from" 0 "$Z" parks --db "$DB" --json
+has "  a listed zone" "$T/out" '"park":"六盘水高新区","aliases"'
+has "  its province" "$T/out" '"province":"贵州省","city":"六盘水市","source":"list"}' 
 
 # ---- figures: timelines, conflicts, arithmetic checks
 check "figures for a park and metric" 0 "$Z" figures --db "$DB" --json --park 六盘水国家高新区 --metric 签约总金额
