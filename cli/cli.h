@@ -115,6 +115,10 @@ typedef struct cli_args {
 
 int cli_next(cli_args *a, const char **val);
 
+/* Edit distance of two short ASCII names (at most 63 bytes of each count):
+ * how an unknown option or command finds the nearest known one. */
+size_t cli_distance(const char *a, size_t na, const char *b, size_t nb);
+
 /* The --db given before the subcommand (zhaoshu --db FILE query ...), or NULL. */
 extern const char *cli_global_db;
 

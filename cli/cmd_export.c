@@ -83,42 +83,49 @@ int cmd_export(int argc, char **argv)
     int nhosts = 0, code = EXIT_ERROR, rc;
     zs_db *db = NULL;
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+    enum { O_HELP, O_DB, O_TO, O_SHARDS, O_BASE_PORT, O_HOSTS };
+    static const cli_opt opts[] = {{"help", 'h', NULL},  {"db", 0, "FILE"},
+                                   {"to", 0, "sphinx"},  {"shards", 0, "N"},
+                                   {"base-port", 0, "P"}, {"hosts", 0, "H1,H2,..."}};
+    cli_args args = CLI_ARGS("export", opts, 0, argc, argv);
+    const char *v;
+    int i;
+    while ((i = cli_next(&args, &v)) != CLI_DONE) {
+        switch (i) {
+        case CLI_BAD:
+            return EXIT_ERROR;
+        case CLI_ARG: /* DIR, after --to sphinx or anywhere */
+            if (eo.dir) {
+                cli_error("export: one DIR only ('%s' and '%s')", eo.dir, v);
+                return EXIT_ERROR;
+            }
+            eo.dir = v;
+            break;
+        case O_HELP:
             fputs(usage, stdout);
             return cli_finish(EXIT_FOUND);
-        } else if (!strcmp(a, "--to") && v) {
-            to = v, i++;
+        case O_DB:
+            dbpath = v;
+            break;
+        case O_TO:
+            to = v;
             if (strcmp(to, "sphinx") && strcmp(to, "manticore")) {
                 cli_error("export: --to takes sphinx (or manticore, the same files), not '%s'",
                           to);
                 return EXIT_ERROR;
             }
-            if (i + 1 < argc && argv[i + 1][0] != '-')
-                eo.dir = argv[++i];
-        } else if (!strcmp(a, "--shards")) {
-            if (parse_int(a, v, 1, ZS_MAX_SHARDS, &eo.shards))
+            break;
+        case O_SHARDS:
+            if (parse_int("--shards", v, 1, ZS_MAX_SHARDS, &eo.shards))
                 return EXIT_ERROR;
-            i++;
-        } else if (!strcmp(a, "--base-port")) {
-            if (parse_int(a, v, 1, 65535, &eo.base_port))
+            break;
+        case O_BASE_PORT:
+            if (parse_int("--base-port", v, 1, 65535, &eo.base_port))
                 return EXIT_ERROR;
-            i++;
-        } else if (!strcmp(a, "--hosts") && v) {
-            hostlist = argv[++i];
-        } else if (!strcmp(a, "--db") && v) {
-            dbpath = v, i++;
-        } else if (a[0] == '-') {
-            cli_error("export: unknown option or missing value: '%s' (see zhaoshu export --help)",
-                      a);
-            return EXIT_ERROR;
-        } else if (!eo.dir) {
-            eo.dir = a;
-        } else {
-            cli_error("export: one DIR only ('%s' and '%s')", eo.dir, a);
-            return EXIT_ERROR;
+            break;
+        case O_HOSTS:
+            hostlist = (char *)v;
+            break;
         }
     }
     if (!to || !eo.dir || !eo.shards || !eo.base_port) {

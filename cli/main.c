@@ -70,7 +70,21 @@ int main(int argc, char **argv)
         cli_error("unknown option '%s' before the command: only --db FILE may come first "
                   "(see zhaoshu --help)",
                   argv[1]);
-    else
-        cli_error("unknown command '%s' (see zhaoshu --help)", argv[1]);
+    else {
+        /* qurey, figure, park: the nearest command, when it is near */
+        const char *near = NULL;
+        size_t best = 3, n = strlen(argv[1]);
+        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+            const char *c = commands[i].name;
+            size_t d = cli_distance(argv[1], n, c, strlen(c));
+            if (d < best)
+                best = d, near = c;
+        }
+        if (near)
+            cli_error("unknown command '%s'; the nearest is '%s' (see zhaoshu --help)", argv[1],
+                      near);
+        else
+            cli_error("unknown command '%s' (see zhaoshu --help)", argv[1]);
+    }
     return EXIT_ERROR;
 }

@@ -23,8 +23,7 @@ static int is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Edit distance of two short ASCII names (options are under 32 bytes). */
-static size_t distance(const char *a, size_t na, const char *b, size_t nb)
+size_t cli_distance(const char *a, size_t na, const char *b, size_t nb)
 {
     size_t row[64];
     if (na > 63)
@@ -62,7 +61,7 @@ static const cli_opt *nearest(const cli_args *a, const char *typed, size_t n)
             if (a->opts[k].lng[0] == typed[0])
                 return &a->opts[k];
     for (size_t k = 0; k < a->nopts; k++) {
-        size_t d = distance(typed, n, a->opts[k].lng, strlen(a->opts[k].lng));
+        size_t d = cli_distance(typed, n, a->opts[k].lng, strlen(a->opts[k].lng));
         if (d < bd)
             bd = d, best = &a->opts[k];
     }

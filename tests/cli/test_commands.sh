@@ -1,0 +1,71 @@
+#!/bin/sh
+# test_commands.sh - every command answers a mistyped command or option the
+# same way (exit 2, the nearest known name), honours --db given before the
+# command, and rejects a filter value it cannot read instead of dropping the
+# filter. Usage: test_commands.sh ZHAOSHU CORPUS_DIR   (TAP output)
+. "$(dirname "$0")/harness.sh"
+DB=$T/z.db
+check "index" 0 "$Z" index -q --db "$DB" "$CORPUS"
+
+# ---- commands: the nearest one is named
+check "a misspelt command" 2 "$Z" qurey 高新区
+has "  names query" "$T/err" "unknown command 'qurey'; the nearest is 'query'"
+check "figure for figures" 2 "$Z" figure --db "$DB"
+has "  names figures" "$T/err" "the nearest is 'figures'"
+check "a word far from any command" 2 "$Z" xyzzy
+hasnt "  suggests nothing" "$T/err" "nearest"
+
+# ---- every command names the nearest option and exits 2
+for c in "index --prnue" "query --limt 3" "figures --metirc x" "parks --jsn" "check --dbb" \
+         "segment --jsn" "export --shard 2" "serve --listn 1"; do
+    set -- $c
+    check "$1 $2: unknown option" 2 "$Z" "$@"
+    has "  names the nearest" "$T/err" "unknown option '$2'; the nearest is --"
+done
+check "export: a missing value names the option" 2 "$Z" export --to sphinx "$T/x" --shards
+has "  --shards N" "$T/err" "--shards needs a value"
+check "export: --base-port=P is read" 2 "$Z" export --db "$DB" --to=sphinx "$T/x" --shards=1 --base-port=70000
+has "  and checked" "$T/err" "--base-port takes a number from 1 to 65535"
+check "export with = forms" 0 "$Z" --db "$DB" export --to=sphinx "$T/x" --shards=2 --base-port=9306
+has "  wrote node 2" "$T/x/node2/sphinx.conf" "searchd"
+check "serve: an argument is not an index" 2 "$Z" serve "$DB"
+has "  says where the index goes" "$T/err" "the index is --db FILE"
+
+# ---- serve: --db before the command is the index it serves
+SERVE=$(dirname "$Z")/../serve/zhaoshu-serve
+if [ -x "$SERVE" ]; then
+    # serve_until_listening OUT ARGS...: start, wait for the URL line, stop
+    serve_until_listening() {
+        out=$1
+        shift
+        "$Z" "$@" >"$out" 2>&1 &
+        pid=$!
+        k=0
+        while [ $k -lt 100 ] && ! grep -q "serving" "$out" 2>/dev/null; do
+            sleep 0.1
+            k=$((k + 1))
+        done
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    }
+    serve_until_listening "$T/serve1.out" --db "$DB" serve --listen 127.0.0.1:0
+    has "zhaoshu --db FILE serve serves FILE" "$T/serve1.out" "serving $DB (read-only)"
+    serve_until_listening "$T/serve2.out" --db "$T/other.db" serve --db="$DB" --listen=127.0.0.1:0
+    has "  --db=FILE after the command wins" "$T/serve2.out" "serving $DB (read-only)"
+else
+    ok "# SKIP zhaoshu-serve not built"
+fi
+
+# ---- figures --year: read as year: is, never silently ignored
+check "figures --year abc is an error" 2 "$Z" figures --db "$DB" --year abc
+has "  says why" "$T/err" "year filter: cannot read 'abc'"
+check "figures --year 2025-2021 is reversed" 2 "$Z" figures --db "$DB" --year 2025-2021
+has "  says so" "$T/err" "range 2025-2021 is reversed"
+check "figures --year 2021-2025" 0 "$Z" figures --db "$DB" --csv --year 2021-2025
+cp "$T/out" "$T/dash.csv"
+check "figures --year 2021..2025 is the same range" 0 "$Z" figures --db "$DB" --csv --year 2021..2025
+equals "  same rows" "$(cmp -s "$T/out" "$T/dash.csv" && echo same)" "same"
+check "figures --year 2024" 0 "$Z" figures --db "$DB" --csv --year 2024
+hasnt "  no 2021 row" "$T/out" ",2021,"
+
+finish
