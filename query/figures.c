@@ -179,12 +179,16 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         if (!park)
             park = o->park;
     }
-    /* --year ~2023: passages that only span the year (十四五) count too */
-    int year_span = o->year && (o->year[0] == '~' || !strncmp(o->year, "\xEF\xBD\x9E", 3));
-    if (o->year &&
-        sscanf(o->year + (year_span ? (o->year[0] == '~' ? 1 : 3) : 0), "%d-%d", &year_from,
-               &year_to) < 2)
-        year_to = year_from;
+    /* --year ~2023: passages that only span the year (十四五) count too. Read
+     * as year: reads it; a value it cannot read is an error, never no filter. */
+    int year_span = 0;
+    if (o->year && (rc = zsq_year_range(o->year, strlen(o->year), &year_from, &year_to,
+                                        &year_span)) != 0)
+        return zsd_fail(db, ZS_ESYNTAX,
+                        rc > 0 ? "year filter: range %s is reversed"
+                               : "year filter: cannot read '%s' (expected e.g. 2024, "
+                                 "2021-2025, 2021..2025, ~2023)",
+                        o->year);
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
     snprintf(sql, sizeof sql,

@@ -67,26 +67,36 @@ static int read_year(const char *p, size_t n, size_t *i, int *y)
     return 0;
 }
 
-static int year_filter(parser *P, size_t vs, size_t ve)
+int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span)
 {
-    const char *p = P->q + vs;
-    size_t n = ve - vs, i = 0;
-    int a, b, span = 0;
-    /* year:~2023 also takes passages that only span 2023 (十四五, 2021—2025年) */
+    size_t i = 0;
+    int a, b;
+    /* ~2023 also takes passages that only span 2023 (十四五, 2021—2025年) */
     static const char *const TILDES[] = {"~", "\xEF\xBD\x9E" /* ～ */, NULL};
-    if (skip_any(p, n, &i, TILDES))
-        span = 1;
+    *span = skip_any(p, n, &i, TILDES);
     if (read_year(p, n, &i, &a))
-        goto bad;
+        return -1;
     b = a;
     if (i < n) {
         if (!skip_any(p, n, &i, RANGE_SEPS) && !skip_any(p, n, &i, DASHES))
-            goto bad;
+            return -1;
         if (read_year(p, n, &i, &b) || i != n)
-            goto bad;
-        if (a > b)
-            return zsq_fail(P, ZS_ESYNTAX, vs, "year filter: range %d-%d is reversed", a, b);
+            return -1;
     }
+    *from = a;
+    *to = b;
+    return a > b ? 1 : 0;
+}
+
+static int year_filter(parser *P, size_t vs, size_t ve)
+{
+    const char *p = P->q + vs;
+    size_t n = ve - vs;
+    int a, b, span, rc = zsq_year_range(p, n, &a, &b, &span);
+    if (rc < 0)
+        goto bad;
+    if (rc > 0)
+        return zsq_fail(P, ZS_ESYNTAX, vs, "year filter: range %d-%d is reversed", a, b);
     zsq_parsed *pq = P->pq;
     if (pq->has_year) {
         int lo = a > pq->year_from ? a : pq->year_from;

@@ -149,6 +149,15 @@ struct zsi_gazetteer;
 int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
                     zsq_parsed **out, char *err, size_t errcap, size_t *err_off);
 
+/*
+ * Read the value of a year filter, p[0..n): 2024, 2021-2025 (also .., ～, 至,
+ * 到, full-width dashes and digits, an optional 年), with a leading ~ (span).
+ * The one reader of it, for year: in a query and for zs_figures_opts.year.
+ * @return 0; 1 when the range is reversed (from > to, both set); -1 when p
+ *         is no year or range.
+ */
+int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span);
+
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);
 
