@@ -13,7 +13,14 @@ static const char usage[] =
     "index agrees with the stored passages. Use it after a crash or a kill, or\n"
     "before trusting a copied index. Prints 'ok' or the first problem found.\n"
     "\n"
-    "Exit status: 0 sound, 2 damaged or unreadable.\n";
+    "Options:\n"
+    "  --db FILE   index file (default as for zhaoshu query)\n"
+    "  -h, --help  show this help\n"
+    "\n"
+    "Exit status: 0 sound, 2 damaged or unreadable.\n"
+    "\n"
+    "Example:\n"
+    "  zhaoshu check --db news.db && cp news.db /backup/\n";
 
 int cmd_check(int argc, char **argv)
 {

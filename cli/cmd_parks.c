@@ -25,7 +25,11 @@ static const char usage[] =
     "              \"province\", \"city\", \"source\": \"list\" or \"pattern\"}\n"
     "  -h, --help  show this help\n"
     "\n"
-    "Exit status: 0 zones listed, 1 none, 2 error.\n";
+    "Exit status: 0 zones listed, 1 none, 2 error.\n"
+    "\n"
+    "Examples:\n"
+    "  zhaoshu parks | head\n"
+    "  zhaoshu parks --json | jq -r 'select(.passages >= 10) | .park'\n";
 
 typedef struct pctx {
     int json;

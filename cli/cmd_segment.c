@@ -34,17 +34,22 @@ static const char usage[] =
     "  --query   tokenize as a query's words are tokenized for FTS5\n"
     "  -h, --help  show this help\n"
     "\n"
-    "Example:\n"
-    "  zhaoshu segment 六盘水高新区签约金额１３５．３４億元\n";
+    "Exit status: 0 tokens printed, 1 none (only punctuation and spaces), 2 error.\n"
+    "\n"
+    "Examples:\n"
+    "  zhaoshu segment 六盘水高新区签约金额１３５．３４億元\n"
+    "  echo 营业收入 | zhaoshu segment --index        # standard input: what is stored\n";
 
 typedef struct seg_out {
     int json;
     const char *base;
+    size_t n; /* tokens printed */
 } seg_out;
 
 static int print_token(void *ctx, const zs_token *t)
 {
     seg_out *o = ctx;
+    o->n++;
     if (o->json) {
         fputs("{\"text\":", stdout);
         cli_json_str(stdout, t->text, t->len);
@@ -63,7 +68,7 @@ static int print_token(void *ctx, const zs_token *t)
 
 int cmd_segment(int argc, char **argv)
 {
-    seg_out o = {0, NULL};
+    seg_out o = {0, NULL, 0};
     unsigned flags = ZS_SEG_DOCUMENT | ZS_SEG_WORDS;
     zs_seg *seg = NULL;
     char *buf = NULL;
@@ -127,7 +132,8 @@ int cmd_segment(int argc, char **argv)
         cli_error("segment: %s", zs_seg_errmsg(seg));
         goto out;
     }
-    code = EXIT_FOUND;
+    /* like a query: a text with nothing to index (，。) finds nothing */
+    code = o.n ? EXIT_FOUND : EXIT_NONE;
 out:
     zs_seg_free(seg);
     free(buf);

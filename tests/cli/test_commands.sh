@@ -68,4 +68,17 @@ equals "  same rows" "$(cmp -s "$T/out" "$T/dash.csv" && echo same)" "same"
 check "figures --year 2024" 0 "$Z" figures --db "$DB" --csv --year 2024
 hasnt "  no 2021 row" "$T/out" ",2021,"
 
+# ---- every command's --help teaches: exit status and an example
+for c in index query figures parks show check segment serve export; do
+    "$Z" --help | grep -q "^  $c " || continue # a command main does not have yet
+    check "$c --help" 0 "$Z" "$c" --help
+    has "  gives the exit status" "$T/out" "Exit status:"
+    has "  gives an example" "$T/out" "Example"
+done
+
+# ---- segment: nothing to show is nothing found
+check "segment of punctuation only" 1 "$Z" segment '，。！'
+equals "  prints nothing" "$(cat "$T/out")" ""
+check "segment of a word" 0 "$Z" segment 高新区
+
 finish
