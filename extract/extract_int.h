@@ -257,6 +257,17 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                      const char **out);
 
 /*
+ * Which figures of a passage (f[0..nf), from zsi_figures_extract() on p) are
+ * not its zone's: withheld[i] = 1 when the nearest subject before figure i in
+ * its sentence is a province, city, county, 全市/全省/全国 or a company, with
+ * no zone named between it and the figure (see credit.c). withheld has room
+ * for nf. @return 0, ZS_ENOMEM.
+ */
+struct zsi_figure;
+int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n,
+                       const struct zsi_figure *f, size_t nf, unsigned char *withheld);
+
+/*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"
  * standing alone), so the passage may inherit the article's zone; else 0.
  */

@@ -250,6 +250,8 @@ static int is_han(unsigned cp)
     UErrorCode err = U_ZERO_ERROR;
     if (cp < 0x2E80)
         return 0;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 1; /* the common block, without asking ICU */
     return uscript_getScript((UChar32)cp, &err) == USCRIPT_HAN && U_SUCCESS(err);
 }
 
@@ -257,6 +259,8 @@ static int arabic_digit_cp(unsigned cp)
 {
     if (cp >= '0' && cp <= '9')
         return 1;
+    if (cp >= 0x3000 && cp < 0xA000)
+        return 0; /* CJK: no decimal digit there, and no need to ask ICU (a hot path) */
     return cp >= 0x80 && u_charType((UChar32)cp) == U_DECIMAL_DIGIT_NUMBER;
 }
 

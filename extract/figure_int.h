@@ -186,6 +186,12 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
 int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw);
 
 /*
+ * 1 when p[0..n) is a province, city or county name (六盘水市, 贵阳) of the
+ * place-name lexicon (data/places.tsv), else 0 (also when it is unreadable).
+ */
+int zsi_place_word(const char *p, size_t n);
+
+/*
  * 1 when p[start..end), the text between two figures of one clause, only
  * links them as the old and new value of one metric ("增长至2024年的",
  * "降到", "、"), so the second figure inherits the first one's metric.

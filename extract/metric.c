@@ -53,6 +53,9 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
 #define MAX_RUN_CHARS 8
 /* Most characters of a window handed to ICU (the end nearest the figure). */
 #define MAX_WB_CHARS 40
+/* Bytes broken left of the nearest candidate (its run of at most
+ * MAX_RUN_CHARS characters, and a word more). */
+#define WB_MARGIN 30
 /* Most candidates weighed for one figure. */
 #define MAX_CANDS 24
 /* Most Han characters between two figures that may still link them. */
@@ -231,9 +234,13 @@ static const phrase *match_at(const phrase_set *ps, const char *p, size_t s, siz
 static const phrase *match_ending(const phrase_set *ps, const char *p, size_t start, size_t e)
 {
     size_t k;
+    if (e <= start)
+        return NULL;
     for (k = 0; k < ps->n; k++) {
         const phrase *ph = &ps->v[k];
-        if (ph->len <= e - start && memcmp(p + e - ph->len, ph->s, ph->len) == 0)
+        /* the last byte first: most entries differ there (a hot path) */
+        if (ph->len <= e - start && ph->s[ph->len - 1] == p[e - 1] &&
+            memcmp(p + e - ph->len, ph->s, ph->len) == 0)
             return ph;
     }
     return NULL;
@@ -243,6 +250,10 @@ static int is_han(unsigned cp)
 {
     UErrorCode err = U_ZERO_ERROR;
     if (cp < 0x2E80)
+        return 0;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 1; /* the common block, without asking ICU (a hot path) */
+    if (cp >= 0xFF00 && cp <= 0xFFEF)
         return 0;
     return uscript_getScript((UChar32)cp, &err) == USCRIPT_HAN && U_SUCCESS(err);
 }
@@ -752,7 +763,29 @@ static int find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw,
     }
     if (nc == 0)
         return 0;
-    wb_compute(&wb, p, ws, we);
+    /* ICU's dictionary break is most of the cost: break only the end of the
+     * window that the nearest candidate, its run and a conjunction need (and
+     * further left only when a candidate there is tried) */
+    {
+        size_t lo = we, q;
+        int bi = 0;
+        for (i = 1; i < nc; i++)
+            if (better(&c[i], &c[bi]))
+                bi = i;
+        lo = c[bi].s > ws + WB_MARGIN ? c[bi].s - WB_MARGIN : ws;
+        for (q = ws; q < lo;) {
+            unsigned cp;
+            size_t l = zsi_utf8_decode(p + q, lo - q, &cp);
+            if (cp >= 0x80 && match_at(&g.set[SEC_CONJ], p, q, we)) {
+                lo = q; /* a conjunction before it: break from there */
+                break;
+            }
+            q += l;
+        }
+        while (lo > ws && (p[lo] & 0xC0) == 0x80)
+            lo--;
+        wb_compute(&wb, p, lo, we);
+    }
     cut = conj_cut(&wb, p, ws, we);
     if (cutp)
         *cutp = cut;
@@ -767,8 +800,16 @@ static int find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw,
             c[i] = c[bi];
             c[bi] = t;
         }
-        if (c[i].s < cut || c[i].s < wb.s)
+        if (c[i].s < cut)
             continue;
+        if (wb.s > ws && c[i].s < wb.s + WB_MARGIN) {
+            size_t lo = c[i].s > ws + WB_MARGIN ? c[i].s - WB_MARGIN : ws;
+            while (lo > ws && (p[lo] & 0xC0) == 0x80)
+                lo--;
+            wb_compute(&wb, p, lo, we); /* a candidate further left */
+        }
+        if (c[i].s < wb.s)
+            continue; /* beyond MAX_WB_CHARS */
         found = settle(&wb, p, cut, we, &c[i], norm, raw);
         if (found && endp)
             *endp = c[i].e;
@@ -818,7 +859,10 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         s += l;
     }
     if (best) {
-        wb_compute(&wb, p, ws, we);
+        size_t lo = gs > ws + 9 ? gs - 9 : ws;
+        while (lo > ws && (p[lo] & 0xC0) == 0x80)
+            lo--;
+        wb_compute(&wb, p, lo, we);
         if (!wb_is(&wb, gs) || !end_ok(&wb, p, ge, we))
             best = NULL; /* inside a word */
     }
@@ -862,6 +906,17 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     return 0;
 }
 
+int zsi_place_word(const char *p, size_t n)
+{
+    size_t row;
+    const char *city, *province;
+    int level;
+    if (ensure_loaded() != 0 || !g.places || !(zsi_words_find(g.places, p, n, &row) & ZSW_PLACE_))
+        return 0;
+    level = zsi_words_place(g.places, row, &city, &province);
+    return level >= 0 && level <= ZSW_COUNTY_;
+}
+
 int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw)
 {
     int rc = ensure_loaded();
@@ -893,6 +948,16 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
         e += l;
     }
     if (e == s)
+        return 0;
+    /* no suffix or phrase ends in the run: nothing to break */
+    for (q = s; q < e;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        if (match_at(&g.set[SEC_SUFFIXES], p, q, e) || match_at(&g.set[SEC_PHRASES], p, q, e))
+            break;
+        q += l;
+    }
+    if (q >= e)
         return 0;
     /* the word break sees one character more, so the run's last word is whole */
     {

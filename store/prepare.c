@@ -53,6 +53,7 @@ void zsd_job_clear(job *j)
         free(pp->parks);
         zsi_names_free(pp->park_list, pp->nparks);
         free(pp->figs);
+        free(pp->fig_withheld);
         free(pp->figtext);
         free(pp->packed);
         free(pp->years);
@@ -223,6 +224,13 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
     }
     if ((rc = zsi_figures_extract(t, n, &pp->figs, &pp->nfigs)) != 0)
         return rc;
+    if (pp->nfigs && (pp->nparks || pp->story_zone || j->article_park)) {
+        /* a zone is credited with its figures, not its city's or a company's */
+        if (!(pp->fig_withheld = malloc(pp->nfigs)))
+            return ZS_ENOMEM;
+        if ((rc = zsi_figures_credit(r->gaz, t, n, pp->figs, pp->nfigs, pp->fig_withheld)) != 0)
+            return rc;
+    }
     size_t flen = 1;
     for (size_t i = 0; i < pp->nfigs; i++)
         flen += pp->figs[i].end - pp->figs[i].start + 1;

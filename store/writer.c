@@ -134,7 +134,6 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
                          prep_passage *pp)
 {
     zs_index_stats *st = r->st;
-    const char *article_park = j->article_park;
     zs_db *db = w->db;
     int rc;
     sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
@@ -236,14 +235,21 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         if ((rc = step_done(db, w->year_ins, "storing a year")) != 0)
             return rc;
     }
-    const char *fig_park = pp->nparks ? pp->park_list[0] : (article_park ? article_park : "");
+    /* A passage naming no zone: its figures are the zone its bare 高新区
+     * means (its story's, zsi_story_zones()), else the zone the article
+     * names most; figures of a city or a company in it are withheld below. */
+    const char *fig_park = pp->nparks      ? pp->park_list[0]
+                           : pp->story_zone ? pp->story_zone
+                           : j->article_park ? j->article_park
+                                             : "";
     /* the passage's one year, when it speaks of one and states it */
     int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
         int year = f->year ? f->year : only_year;
         const char *strs[FIGURE_STRINGS] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
-                               f->metric_raw, fig_park};
+                               f->metric_raw,
+                               pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park};
         sqlite3_int64 ids[FIGURE_STRINGS];
         for (int k = 0; k < FIGURE_STRINGS; k++)
             if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)

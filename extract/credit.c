@@ -1,0 +1,155 @@
+/*
+ * credit.c - which figures of a passage its zone may be credited with.
+ *
+ * A passage about a zone also prints figures of its city, its province, the
+ * country or a company (六盘水市地区生产总值达1777.75亿元, 某某集团有限公司
+ * 营业收入10亿元): those are not the zone's. A figure is withheld from the
+ * zone when, in its sentence before it, the nearest subject is such a name
+ * and no zone is named between that name and the figure:
+ *  - a province, city or county of the place-name lexicon (六盘水市, 贵阳),
+ *  - a collective place word (全市, 全省, 全国, 我市, 本市, 该市 ...),
+ *  - a company (a word ending in 公司, 集团).
+ * A name right after a comparison word (占全市的30%, 比全省高) is no subject;
+ * nor is a place that starts a longer site name (潮州中炬产业转移园) or a
+ * dateline (本报北京5月19日电).
+ *
+ * Invariants: pure text (bytes in, flags out); allocates only through
+ * zsi_parks_extract(); the place lexicon is metric.c's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "figure_int.h"
+#include "extract_int.h"
+
+/* How far back in its sentence a figure's subject is looked for (bytes). */
+#define SUBJECT_BYTES 240
+/* Longest place name tried (characters). */
+#define MAX_PLACE_CHARS 5
+
+static int is_sentence_end(unsigned cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' ||
+           cp == 0xFF1B || cp == ';' || cp == '\n';
+}
+
+/* Characters that end the name of a park-like place (潮州中炬产业转移园,
+ * 中关村E谷 aside): a place name that starts one is no subject. */
+static int ends_site(unsigned cp)
+{
+    return cp == 0x56ED /* 园 */ || cp == 0x533A /* 区 */ || cp == 0x57CE /* 城 */ ||
+           cp == 0x6E2F /* 港 */ || cp == 0x5730 /* 地 */;
+}
+
+/*
+ * Is the place name at p[s..e) (a word of the lexicon) a setting rather
+ * than a subject: the start of a longer name ending in 园/区/城/港/基地 (with
+ * no break before it), or of a dateline (本报北京5月19日电)?
+ */
+static int place_is_setting(const char *p, size_t e, size_t end)
+{
+    size_t q = e, chars = 0;
+    unsigned last = 0;
+    while (q < end && chars < 10) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, end - q, &cp);
+        if (cp == 0x7535) /* 电: 北京5月19日电 */
+            return 1;
+        if (!(cp >= 0x3400 && cp < 0xA000) && !(cp >= '0' && cp <= '9'))
+            break; /* the name ends at punctuation */
+        last = cp;
+        q += l;
+        chars++;
+    }
+    return chars > 0 && ends_site(last);
+}
+
+/* 占 比 较 于 超 高 低 居: a place after these is compared with, not the subject. */
+static int is_comparison(unsigned cp)
+{
+    return cp == 0x5360 || cp == 0x6BD4 || cp == 0x8F83 || cp == 0x4E8E || cp == 0x8D85 ||
+           cp == 0x9AD8 || cp == 0x4F4E || cp == 0x5C45;
+}
+
+static const char *const collective[] = {
+    "\xE5\x85\xA8\xE5\xB8\x82", /* 全市 */ "\xE5\x85\xA8\xE7\x9C\x81", /* 全省 */
+    "\xE5\x85\xA8\xE5\x9B\xBD", /* 全国 */ "\xE5\x85\xA8\xE5\x8E\xBF", /* 全县 */
+    "\xE5\x85\xA8\xE5\xB7\x9E", /* 全州 */ "\xE6\x88\x91\xE5\xB8\x82", /* 我市 */
+    "\xE6\x88\x91\xE7\x9C\x81", /* 我省 */ "\xE6\x88\x91\xE5\x9B\xBD", /* 我国 */
+    "\xE6\x9C\xAC\xE5\xB8\x82", /* 本市 */ "\xE8\xAF\xA5\xE5\xB8\x82", /* 该市 */
+    "\xE8\xAF\xA5\xE7\x9C\x81", /* 该省 */ "\xE5\x85\xA8\xE7\x90\x83", /* 全球 */
+};
+
+static const char *const company[] = {
+    "\xE5\x85\xAC\xE5\x8F\xB8", /* 公司 */ "\xE9\x9B\x86\xE5\x9B\xA2", /* 集团 */
+};
+
+/*
+ * Where the last subject other than a zone starts in p[s..e), or (size_t)-1.
+ */
+static size_t last_other_subject(const char *p, size_t s, size_t e)
+{
+    size_t best = (size_t)-1, i = s, k;
+    unsigned prev = 0;
+
+    while (i < e) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + i, e - i, &cp);
+        if (cp >= 0x3400 && !is_comparison(prev)) {
+            int hit = 0;
+            for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
+                hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
+            for (k = 0; k < sizeof company / sizeof company[0] && !hit; k++)
+                hit = e - i >= 6 && memcmp(p + i, company[k], 6) == 0;
+            if (!hit) {
+                size_t q = i, chars = 0;
+                while (q < e && chars < MAX_PLACE_CHARS && !hit) {
+                    unsigned c2;
+                    q += zsi_utf8_decode(p + q, e - q, &c2);
+                    chars++;
+                    hit = chars >= 2 && zsi_place_word(p + i, q - i) && !place_is_setting(p, q, e);
+                }
+            }
+            if (hit)
+                best = i;
+        }
+        prev = cp;
+        i += l;
+    }
+    return best;
+}
+
+int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
+                       size_t nf, unsigned char *withheld)
+{
+    size_t i;
+    int rc;
+
+    for (i = 0; i < nf; i++) {
+        size_t e = f[i].start, s = e, q;
+        withheld[i] = 0;
+        while (s > 0 && e - s < SUBJECT_BYTES) {
+            size_t l = zsi_utf8_prev(p, s);
+            unsigned cp;
+            zsi_utf8_decode(p + s - l, l, &cp);
+            if (is_sentence_end(cp))
+                break;
+            s -= l;
+        }
+        while (s < e && (p[s] & 0xC0) == 0x80)
+            s++; /* the byte limit may cut a character */
+        q = last_other_subject(p, s, e);
+        if (q == (size_t)-1)
+            continue;
+        {
+            char **names = NULL;
+            size_t nn = 0;
+            if ((rc = zsi_parks_extract(g, p + q, e - q, &names, &nn, NULL)) != 0)
+                return rc;
+            withheld[i] = nn == 0; /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
+            zsi_names_free(names, nn);
+        }
+    }
+    (void)n;
+    return 0;
+}

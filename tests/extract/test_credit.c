@@ -1,0 +1,65 @@
+/*
+ * test_credit.c - which figures of a passage its zone is credited with
+ * (extract/credit.c): not a city's, a province's or a company's, unless a
+ * zone is named nearer the figure. Sentences written for this test.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "figure_int.h"
+#include "../tap.h"
+
+typedef struct row {
+    const char *text;
+    const char *printed; /* the figure */
+    int withheld;        /* 1: not the zone's */
+} row;
+
+static const row rows[] = {
+    {"贵阳市地区生产总值达5000亿元，增长6%。", "5000亿元", 1},
+    {"全市规模以上工业增加值比上年增长9.5%。", "9.5%", 1},
+    {"某某科技集团有限公司营业收入达到12亿元。", "12亿元", 1},
+    {"六盘水高新区签约金额135.34亿元。", "135.34亿元", 0},
+    {"六盘水市积极培育产业，六盘水高新区累计引进项目100个。", "100个", 0},
+    {"高新区工业产值占全市的30%。", "30%", 0},
+    {"园区今年实现营业收入80亿元。", "80亿元", 0},
+    {"在潮州中炬产业转移园，培育企业44家。", "44家", 0},
+};
+
+static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv, const char *printed,
+                                  size_t *idx)
+{
+    for (size_t i = 0; i < nv; i++)
+        if (v[i].end - v[i].start == strlen(printed) &&
+            memcmp(text + v[i].start, printed, strlen(printed)) == 0) {
+            *idx = i;
+            return &v[i];
+        }
+    return NULL;
+}
+
+int main(void)
+{
+    zsi_gazetteer *g = NULL;
+    char err[256] = "";
+
+    if (!tap_ok(zsi_gazetteer_open(&g, err, sizeof err) == 0, "gazetteer loads (%s)", err))
+        return tap_done();
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const char *t = rows[r].text;
+        zsi_figure *v = NULL;
+        size_t nv = 0, idx = 0;
+        unsigned char w[64];
+        int rc = zsi_figures_extract(t, strlen(t), &v, &nv);
+        if (rc == 0 && nv <= sizeof w && find_fig(t, v, nv, rows[r].printed, &idx) &&
+            zsi_figures_credit(g, t, strlen(t), v, nv, w) == 0)
+            tap_ok(w[idx] == rows[r].withheld, "%s: [%s] %s", t, rows[r].printed,
+                   rows[r].withheld ? "withheld from the zone" : "the zone's");
+        else
+            tap_ok(0, "%s: [%s] found and credited", t, rows[r].printed);
+        free(v);
+    }
+    zsi_gazetteer_free(g);
+    return tap_done();
+}
