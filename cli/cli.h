@@ -131,4 +131,12 @@ void cli_put(FILE *f, const char *p, size_t n);
 /* cli_put of a NUL-terminated string. */
 void cli_puts(FILE *f, const char *s);
 
+/* A place's path as shown (zs_place_path()). */
+const char *cli_place_path(const zs_place *p);
+/* " 2019-10-22 人民日报 p.2": what is known of the place's document. */
+void cli_put_place_meta(FILE *f, const zs_place *p);
+/* "(also at line 21) (also in 2 other articles: path:line date outlet; …)",
+ * or nothing when n is 0. */
+void cli_put_also_in(FILE *f, const zs_place *own, const zs_place *also, size_t n);
+
 #endif

@@ -37,9 +37,13 @@ static const char usage[] =
     "  --metric M     only this metric (签约金额 also finds 签约总金额)\n"
     "  --conflicts    only figures in a conflict, in the whole index or the query\n"
     "  --json         JSON Lines: text, value, unit, class, metric, metric_raw, park,\n"
-    "                 year, hedge, doc, passage, context, start, end (bytes in\n"
-    "                 context), conflict, check, check_failed\n"
-    "  --csv          comma-separated, with a header line\n"
+    "                 year, hedge, doc, path, line (the figure's), column, byte_start,\n"
+    "                 byte_end (the passage's, in the file), date, source, page,\n"
+    "                 also_in, passage, context, start, end (bytes in context),\n"
+    "                 conflict, check, check_failed\n"
+    "  --csv          comma-separated, with a header line: path, line, date, outlet,\n"
+    "                 page, park, metric, year, figure, value, unit, class, hedge,\n"
+    "                 conflict, check, also_in, sentence\n"
     "  -h, --help     show this help\n"
     "\n"
     "Exit status: 0 figures listed, 1 none, 2 error.\n"
@@ -84,12 +88,6 @@ static int json_row(const zs_figure_row *r)
     fwrite(jb.p, 1, n, stdout);
     putchar('\n');
     return 0;
-}
-
-static const char *base(const char *doc)
-{
-    const char *s = strrchr(doc, '/');
-    return s ? s + 1 : doc;
 }
 
 /* Context cut to about max columns around the figure, figure marked. */
@@ -179,13 +177,18 @@ int cmd_figures(int argc, char **argv)
     const zs_figure_row *r;
     size_t n = 0;
     if (ascsv)
-        puts("park,metric,year,figure,value,unit,class,hedge,source,conflict,check,context");
+        puts("path,line,date,outlet,page,park,metric,year,figure,value,unit,class,hedge,"
+             "conflict,check,also_in,sentence");
     while (zs_figures_next(it, &r) == 0) {
         const zs_figure *f = &r->fig;
-        char year[16], value[64], src[512];
+        char year[16], value[64], src[4200], line[24], page[16], when[128];
         snprintf(year, sizeof year, "%d", f->year);
         snprintf(value, sizeof value, "%.10g", f->value);
-        snprintf(src, sizeof src, "%s:%lld", base(r->doc), r->passage);
+        snprintf(src, sizeof src, "%s:%lld", cli_place_path(&r->place), f->line);
+        snprintf(line, sizeof line, "%lld", f->line);
+        snprintf(page, sizeof page, "%d", r->place.page);
+        snprintf(when, sizeof when, "%s%s%s", r->place.date[0] ? r->place.date : "-",
+                 r->place.source[0] ? " " : "", r->place.source);
         n++;
         if (json) {
             if (json_row(r)) {
@@ -197,9 +200,23 @@ int cmd_figures(int argc, char **argv)
             char hedge[16], ctx[4096];
             snprintf(hedge, sizeof hedge, "%d", f->hedge);
             snprintf(ctx, sizeof ctx, "%.*s", (int)r->context_len, r->context);
+            char *also = NULL;
+            size_t nalso = 0;
+            FILE *mf = open_memstream(&also, &nalso);
+            if (mf) {
+                for (size_t k = 0; k < r->nalso_in; k++) { /* path:line date outlet; ... */
+                    fprintf(mf, "%s%s:%lld", k ? "; " : "", cli_place_path(&r->also_in[k]),
+                            r->also_in[k].line);
+                    cli_put_place_meta(mf, &r->also_in[k]);
+                }
+                fclose(mf);
+            }
+            csv(cli_place_path(&r->place), 0), csv(line, 0), csv(r->place.date, 0);
+            csv(r->place.source, 0), csv(r->place.page ? page : "", 0);
             csv(f->park, 0), csv(f->metric, 0), csv(f->year ? year : "", 0), csv(f->text, 0);
-            csv(value, 0), csv(f->unit, 0), csv(f->cls, 0), csv(hedge, 0), csv(src, 0);
-            csv(r->conflict, 0), csv(r->check, 0), csv(ctx, 1);
+            csv(value, 0), csv(f->unit, 0), csv(f->cls, 0), csv(hedge, 0);
+            csv(r->conflict, 0), csv(r->check, 0), csv(also ? also : "", 0), csv(ctx, 1);
+            free(also);
         } else {
             const char *mark = r->conflict[0] ? "!" : r->check[0] ? (r->check_failed ? "≠" : "=")
                                                                     : " ";
@@ -215,8 +232,14 @@ int cmd_figures(int argc, char **argv)
             cell(value, 14);
             cell(f->unit, 4);
             cell(src, 36);
+            cell(when, 18);
             context(r, color, 30);
             putchar('\n');
+            if (r->nalso_in) {
+                fputs("    ", stdout);
+                cli_put_also_in(stdout, &r->place, r->also_in, r->nalso_in);
+                putchar('\n');
+            }
             if (r->conflict[0]) {
                 fputs("    conflict: ", stdout);
                 cli_puts(stdout, r->conflict);

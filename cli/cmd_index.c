@@ -13,7 +13,8 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: zhaoshu index [--db FILE] [--prune] [--threads N] [--manifest FILE] [-q] PATH...\n"
+    "usage: zhaoshu index [--db FILE] [--prune] [--threads N] [--manifest FILE]\n"
+    "                     [--name-pattern P]... [-q] PATH...\n"
     "\n"
     "Index article files: plain text, UTF-8 (GB18030/GBK and UTF-16 are detected and\n"
     "converted). PATH may be a file, a folder (searched recursively; hidden entries are\n"
@@ -25,14 +26,24 @@ static const char usage[] =
     "                   $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
     "  --prune          remove documents under the given folders whose files are gone\n"
     "  --threads N      segmenting threads (default: one per core)\n"
-    "  --manifest FILE  tab-separated file, date (YYYY-MM-DD), source per line; by default\n"
-    "                   manifest.tsv in each folder is read when present. The date's year\n"
-    "                   resolves 今年/去年/明年 in that article.\n"
+    "  --manifest FILE  tab-separated: file, date (YYYY-MM-DD, YYYY-MM or YYYY), source\n"
+    "                   [, page] per line, files relative to the manifest's folder; by\n"
+    "                   default manifest.tsv in each folder is read when present. Bad\n"
+    "                   rows are reported; a FILE that is not there is an error.\n"
+    "  --name-pattern P a file-name pattern giving date, page and outlet, tried before\n"
+    "                   the built-in ones (may repeat): %Y year, %m month, %d day,\n"
+    "                   %p page, * anything, =OUTLET at the end, e.g.\n"
+    "                   'rmrb_%Y%m%d-%p-*=人民日报' (built in, as are other papers'\n"
+    "                   initials and any name holding 20191022 or 2019-10-22)\n"
     "  -q, --quiet      no progress line and no summary\n"
     "  -h, --help       show this help\n"
     "\n"
     "A passage is a paragraph as written: lines broken inside a paragraph are joined,\n"
-    "headlines, bylines and captions are kept apart, repeated paragraphs are stored once.\n"
+    "headlines, bylines and captions are kept apart, repeated paragraphs are stored once\n"
+    "(every place they were printed is kept). An article's date, outlet and page come\n"
+    "from the manifest, else its file name, else its text (datelines such as\n"
+    "本报北京10月21日电, a line holding only the date, 新华社记者 lines); the date's\n"
+    "year resolves 今年/去年/明年 in that article.\n"
     "\n"
     "Exit status: 0 all input indexed, 1 some input skipped (named on stderr), 2 error.\n"
     "\n"
@@ -78,7 +89,7 @@ static void on_progress(void *ctx, const zs_index_stats *st)
 
 int cmd_index(int argc, char **argv)
 {
-    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0};
+    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
     zs_index_stats st;
     ui u = {isatty(STDERR_FILENO), 0, 0};
@@ -95,11 +106,19 @@ int cmd_index(int argc, char **argv)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
-    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET };
+    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
         {"threads", 0, "N"},     {"manifest", 0, "FILE"},    {"quiet", 'q', NULL},
+        {"name-pattern", 0, "P"},
     };
+    /* --name-pattern values, in order */
+    const char **names = calloc((size_t)argc + 1, sizeof *names);
+    if (!names) {
+        cli_error("index: out of memory");
+        return EXIT_ERROR;
+    }
+    o.name_patterns = names;
     cli_args args = CLI_ARGS("index", opts, 0, argc, argv);
     const char *v;
     /* Paths are compacted in place at the front of argv, never past the
@@ -109,12 +128,14 @@ int cmd_index(int argc, char **argv)
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
         case CLI_BAD:
+            free(names);
             return EXIT_ERROR;
         case CLI_ARG:
             paths[npaths++] = (char *)v;
             break;
         case O_HELP:
             fputs(usage, stdout);
+            free(names);
             return cli_finish(EXIT_FOUND);
         case O_DB: dbpath = v; break;
         case O_PRUNE: o.prune = 1; break;
@@ -123,21 +144,26 @@ int cmd_index(int argc, char **argv)
             long n = strtol(v, &end, 10);
             if (!*v || *end || n < 1 || n > 16) {
                 cli_error("index: --threads takes a number from 1 to 16, not '%s'", v);
+                free(names);
                 return EXIT_ERROR;
             }
             o.threads = (int)n;
             break;
         }
         case O_MANIFEST: o.manifest = v; break;
+        case O_NAME: names[o.nname_patterns++] = v; break;
         case O_QUIET: u.quiet = 1; break;
         }
     }
     if (npaths == 0) {
         cli_error("index: no PATH given (see zhaoshu index --help)");
+        free(names);
         return EXIT_ERROR;
     }
-    if (!(defpath = cli_db_path("index", dbpath)))
+    if (!(defpath = cli_db_path("index", dbpath))) {
+        free(names);
         return EXIT_ERROR;
+    }
     dbpath = defpath;
     rc = zs_db_open(&db, dbpath, &oo);
     if (rc) {
@@ -164,5 +190,6 @@ int cmd_index(int argc, char **argv)
 out:
     zs_db_close(db);
     free(defpath);
+    free(names);
     return cli_finish(code);
 }

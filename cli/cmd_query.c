@@ -41,7 +41,10 @@ static const char usage[] =
     "Ranking: BM25 over the matched words, headlines and captions lower, words that\n"
     "stand close together higher. A query matching more than 2000 passages ranks the\n"
     "2000 most recently indexed ones (--count is always exact).\n"
-    "\n"
+    "\n";
+
+/* Two strings: C99 promises only 4095 bytes per literal. */
+static const char usage_options[] =
     "Options:\n"
     "  --db FILE           index file (default: $ZHAOSHU_DB, else\n"
     "                      $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
@@ -53,9 +56,14 @@ static const char usage[] =
     "  --figure RANGE      filter, as figure:RANGE\n"
     "  --full              print whole passages, not snippets (default cut: 120 characters)\n"
     "  --snippet N         cut passages to about N characters around the matches\n"
-    "  --json              JSON Lines: one object per hit (rank, score, doc, passage, kind,\n"
-    "                      partial, park, years, span_years, text, snippet, highlights,\n"
-    "                      figures); highlight and figure offsets are bytes into text\n"
+    "  --sort KEY          score (default), date (oldest first) or -date (newest first):\n"
+    "                      a passage printed several times counts from its first printing\n"
+    "  --vimgrep           path:line:column:snippet per hit, for editors (vim, VS Code)\n"
+    "  --json              JSON Lines: one object per hit (rank, score, doc, path, line,\n"
+    "                      column, byte_start, byte_end, date, source, page, also_in,\n"
+    "                      passage, kind, partial, park, years, span_years, text, snippet,\n"
+    "                      highlights, figures with their line); highlight and figure\n"
+    "                      offsets are bytes into text, byte_start/end bytes into the file\n"
     "  --color WHEN        auto (default: colour on a terminal unless NO_COLOR is set),\n"
     "                      always, never\n"
     "  --engine URL        run the query on a Sphinx/Manticore cluster made by\n"
@@ -63,6 +71,12 @@ static const char usage[] =
     "                      (node 1's SphinxQL port). Same language, hits and output;\n"
     "                      the order of hits may differ (the engine's BM25)\n"
     "  -h, --help          show this help\n"
+    "\n"
+    "Each hit starts with path:line (the line of its first character in the file: the\n"
+    "path relative to this folder when below it, else as given to zhaoshu index), then\n"
+    "the article's date, outlet and page when known, and every other place the same\n"
+    "passage was printed: (also in 2 other articles: path:line date outlet; ...).\n"
+    "zhaoshu show PATH:LINE prints the passage there.\n"
     "\n"
     "Plain output (in a pipe or with --color never): matches are written [like this],\n"
     "figures {like this}; a figure containing a match: {135.34[亿元]}.\n"
@@ -77,18 +91,9 @@ static const char usage[] =
     "  zhaoshu query '营业收入 figure:>1000亿元'\n";
 
 typedef struct out_opts {
-    int json, color, count, full;
+    int json, color, count, full, vimgrep;
     size_t snippet;
-    char cwd[4096];
-    size_t ncwd;
 } out_opts;
-
-static const char *display_doc(const out_opts *o, const char *doc)
-{
-    if (o->ncwd && !strncmp(doc, o->cwd, o->ncwd) && doc[o->ncwd] == '/')
-        return doc + o->ncwd + 1;
-    return doc;
-}
 
 /* Marks at a boundary: close the old state's style, open the new one's. */
 static void style(const out_opts *o, int was, int now)
@@ -135,18 +140,38 @@ static void print_marked(const out_opts *o, const zs_hit *h, size_t a, size_t b)
     style(o, state, 0);
 }
 
+/* path:line:column:text, the form editors read (vim's :cgetexpr, ripgrep
+ * --vimgrep): the snippet on one line, unmarked. */
+static void print_vimgrep(const zs_hit *h)
+{
+    cli_puts(stdout, cli_place_path(&h->place));
+    printf(":%lld:%lld:", h->place.line, h->place.column);
+    for (size_t k = h->snippet_start; k < h->snippet_end; k++) {
+        unsigned char c = (unsigned char)h->text[k];
+        if (c == '\n' || c == '\t')
+            putchar(' ');
+        else if (c >= 0x20 && c != 0x7f) /* no control characters reach the terminal */
+            putchar(c);
+    }
+    putchar('\n');
+}
+
 static void print_hit(const out_opts *o, const zs_hit *h)
 {
-    const char *doc = display_doc(o, h->doc);
+    const char *doc = cli_place_path(&h->place);
     /* A file name can hold escape sequences: written through cli_put. */
     if (o->color) {
         printf("\033[1m%zu.\033[0m \033[35m", h->rank);
         cli_puts(stdout, doc);
-        printf("\033[0m:\033[32m%lld\033[0m", h->passage);
+        printf("\033[0m:\033[32m%lld\033[0m", h->place.line);
     } else {
         printf("%zu. ", h->rank);
         cli_puts(stdout, doc);
-        printf(":%lld", h->passage);
+        printf(":%lld", h->place.line);
+    }
+    if (h->place.date[0] || h->place.source[0] || h->place.page) {
+        fputs(" ", stdout);
+        cli_put_place_meta(stdout, &h->place);
     }
     if (h->kind && strcmp(h->kind, "body"))
         printf(" (%s)", h->kind);
@@ -173,6 +198,10 @@ static void print_hit(const out_opts *o, const zs_hit *h)
     print_marked(o, h, a, b);
     if (b < h->len)
         fputs("…", stdout);
+    if (h->nalso_in) {
+        fputs("\n   ", stdout);
+        cli_put_also_in(stdout, &h->place, h->also_in, h->nalso_in);
+    }
     fputs("\n\n", stdout);
 }
 
@@ -275,7 +304,7 @@ out:
 
 int cmd_query(int argc, char **argv)
 {
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
@@ -288,13 +317,13 @@ int cmd_query(int argc, char **argv)
     char **words = argv + 1;
 
     enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
-           O_SNIPPET, O_COLOR, O_ENGINE };
+           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
         {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
         {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
         {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
-        {"engine", 0, "URL"},
+        {"engine", 0, "URL"},     {"vimgrep", 0, NULL},     {"sort", 0, "KEY"},
     };
     cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
     const char *v;
@@ -310,6 +339,7 @@ int cmd_query(int argc, char **argv)
             break;
         case O_HELP:
             fputs(usage, stdout);
+            fputs(usage_options, stdout);
             return cli_finish(EXIT_FOUND);
         case O_DB:
             dbpath = v;
@@ -338,6 +368,19 @@ int cmd_query(int argc, char **argv)
         case O_FIGURE: qo.figure = v; break;
         case O_COLOR: color = v; break;
         case O_ENGINE: engine = v; break;
+        case O_VIMGREP: o.vimgrep = 1; break;
+        case O_SORT:
+            if (!strcmp(v, "score"))
+                qo.sort = ZS_SORT_SCORE;
+            else if (!strcmp(v, "date"))
+                qo.sort = ZS_SORT_DATE;
+            else if (!strcmp(v, "-date"))
+                qo.sort = ZS_SORT_DATE_DESC;
+            else {
+                cli_error("query: --sort takes score, date or -date, not '%s'", v);
+                return EXIT_ERROR;
+            }
+            break;
         }
     }
     if (!strcmp(color, "always"))
@@ -356,8 +399,6 @@ int cmd_query(int argc, char **argv)
         cli_error("query: out of memory");
         return EXIT_ERROR;
     }
-    if (getcwd(o.cwd, sizeof o.cwd))
-        o.ncwd = strlen(o.cwd);
     if (engine) {
         code = run_engine(engine, qtext, qlen, &qo, &o);
         goto out;
@@ -393,7 +434,9 @@ int cmd_query(int argc, char **argv)
                 cli_error("query: out of memory");
                 goto out;
             }
-        } else
+        } else if (o.vimgrep)
+            print_vimgrep(h);
+        else
             print_hit(&o, h);
         shown++;
         if (ferror(stdout))

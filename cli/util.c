@@ -244,3 +244,55 @@ size_t cli_width(const char *s, size_t n)
     }
     return cols;
 }
+
+const char *cli_place_path(const zs_place *p)
+{
+    return zs_place_path(p);
+}
+
+void cli_put_place_meta(FILE *f, const zs_place *p)
+{
+    if (p->date[0])
+        fprintf(f, " %s", p->date);
+    if (p->source[0]) {
+        fputc(' ', f);
+        cli_puts(f, p->source);
+    }
+    if (p->page)
+        fprintf(f, " p.%d", p->page);
+}
+
+void cli_put_also_in(FILE *f, const zs_place *own, const zs_place *also, size_t n)
+{
+    size_t same = 0, docs = 0;
+    for (size_t i = 0; i < n; i++) {
+        int first = 1;
+        if (!strcmp(also[i].doc, own->doc)) {
+            same++;
+            continue;
+        }
+        for (size_t k = 0; k < i && first; k++)
+            first = strcmp(also[k].doc, also[i].doc) != 0;
+        docs += (size_t)first;
+    }
+    if (same) {
+        fprintf(f, "(also at line%s", same > 1 ? "s" : "");
+        for (size_t i = 0, k = 0; i < n; i++)
+            if (!strcmp(also[i].doc, own->doc))
+                fprintf(f, "%s %lld", k++ ? "," : "", also[i].line);
+        fputs(docs ? ") " : ")", f);
+    }
+    if (!docs)
+        return;
+    fprintf(f, "(also in %zu other article%s: ", docs, docs > 1 ? "s" : "");
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (!strcmp(also[i].doc, own->doc))
+            continue;
+        if (k++)
+            fputs("; ", f);
+        cli_puts(f, cli_place_path(&also[i]));
+        fprintf(f, ":%lld", also[i].line);
+        cli_put_place_meta(f, &also[i]);
+    }
+    fputc(')', f);
+}

@@ -575,7 +575,7 @@ static int merge_options(zs_equery *q, const zs_query_opts *o)
 int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
                    const zs_query_opts *o)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120};
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, ZS_SORT_SCORE};
     zsc_buf where = {0};
     char err[256] = "", *match = NULL;
     size_t off = 0;
@@ -588,8 +588,13 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
         return efail(e, ZS_EINVAL, "the engine is not connected");
     if (!o)
         o = &defaults;
-    if (o->version != ZS_QUERY_OPTS_VERSION)
+    if (o->version != 1 && o->version != ZS_QUERY_OPTS_VERSION)
         return efail(e, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
+    /* The shards order by their own BM25; a date order would need every
+     * shard's dates merged, which searchd's distributed index does not do. */
+    if (o->version >= 2 && o->sort != ZS_SORT_SCORE)
+        return efail(e, ZS_EINVAL, "a cluster orders hits by score only (sort by date "
+                                   "needs a local index)");
     e->err[0] = '\0';
     e->err_off = 0;
     zs_equery *q = calloc(1, sizeof *q);
@@ -732,7 +737,7 @@ static int load_figures(hit_store *s, const char *figs)
         str[3] = strdup(cell[8]);
         str[4] = strdup(cell[9]);
         s->figs[k] = (zs_figure){str[0], strtod(cell[2], NULL), strtod(cell[3], NULL), str[1],
-                                 str[2], str[3], str[4], atoi(cell[5]), atoi(cell[4]), fs, fe};
+                                 str[2], str[3], str[4], atoi(cell[5]), atoi(cell[4]), fs, fe, 0};
         s->h.nfigures++;
         if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4])
             return ZS_ENOMEM;

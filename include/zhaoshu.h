@@ -237,8 +237,9 @@ typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long lo
 /** Called now and then during indexing (at most ~10 times a second). */
 typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 
-#define ZS_INDEX_OPTS_VERSION 2
-/** Options for zs_index_paths(). Zero-initialise, then set version. */
+#define ZS_INDEX_OPTS_VERSION 3
+/** Options for zs_index_paths(). Zero-initialise, then set version
+ * (earlier versions are still accepted: each reads only its own fields). */
 typedef struct zs_index_opts {
     unsigned version;        /**< ZS_INDEX_OPTS_VERSION */
     int prune;               /**< remove documents whose files are gone */
@@ -246,14 +247,24 @@ typedef struct zs_index_opts {
     zs_msg_fn on_msg;        /**< may be NULL */
     zs_progress_fn on_progress; /**< may be NULL */
     void *ctx;               /**< passed to the callbacks */
-    const char *manifest;    /**< manifest.tsv (file, date, source); NULL: look
-                                  for manifest.tsv in each given folder */
+    const char *manifest;    /**< manifest.tsv (file<TAB>date<TAB>source[<TAB>page],
+                                  paths relative to the manifest's folder): a
+                                  missing file is an error. NULL: use the
+                                  manifest.tsv of each given folder, if any */
     /* Version 2. Both change only how repeated passages are found, never
      * what is stored: tests use them to take the rare paths on small input. */
     size_t seen_max;         /**< a first build's in-memory table of stored
                                   passages holds at most this many before
                                   SQLite answers instead; 0 = its full size */
     unsigned flags;          /**< ZS_INDEX_* */
+    /** Version 3. File-name patterns giving date, page and outlet, tried
+     * before the built-in ones (data/sources.tsv): "rmrb_%Y%m%d-%p-*=人民日报"
+     * (%Y year, %m month, %d day, %p page, * anything; the outlet after =).
+     * A date comes from the manifest first, then a name pattern, then the
+     * text (datelines such as 本报北京10月21日电, a date line; a reporter
+     * line's outlet). */
+    const char *const *name_patterns;
+    size_t nname_patterns;
 } zs_index_opts;
 
 /** zs_index_opts.flags: workers take every passage for a likely repeat and
@@ -311,7 +322,7 @@ ZS_EXTERN int zs_index_remove(zs_db *db, const char *name);
 /** Most hits one query returns (limit). */
 #define ZS_MAX_LIMIT 10000
 
-#define ZS_QUERY_OPTS_VERSION 1
+#define ZS_QUERY_OPTS_VERSION 2
 /**
  * Options for zs_query_open(). Zero-initialise, then set version. Filters
  * here are ANDed with filters written in the query (park:, year:, figure:).
@@ -325,7 +336,16 @@ typedef struct zs_query_opts {
     size_t offset;        /**< hits to skip */
     size_t snippet_chars; /**< cut passages longer than this many characters
                                to a snippet around the matches; 0 means 120 */
+    int sort;             /**< ZS_SORT_*: best first (default), or by date; since
+                               version 2 */
 } zs_query_opts;
+
+/** Orders of hits (zs_query_opts.sort). By date, a passage printed in several
+ * articles counts from its first printing; undated passages come last; the
+ * 2000 best matches are sorted (zs_query_count() stays exact). */
+#define ZS_SORT_SCORE 0
+#define ZS_SORT_DATE 1      /**< oldest first */
+#define ZS_SORT_DATE_DESC 2 /**< newest first */
 
 /** What a highlight span marks. */
 typedef enum zs_span_kind {
@@ -358,7 +378,27 @@ typedef struct zs_figure {
     int year;           /**< year the figure belongs to, or 0 */
     int hedge;          /**< ZS_HEDGE_* flags */
     size_t start, end;  /**< bytes in zs_hit.text */
+    long long line;     /**< 1-based line of the figure's first character in the
+                             file of the hit's (or row's) place */
 } zs_figure;
+
+/**
+ * One place a passage was printed: a document, where in it, and what is
+ * known of the document. Borrowed like the hit or row that holds it.
+ */
+typedef struct zs_place {
+    const char *doc;    /**< document path (absolute), or the name given at indexing */
+    const char *path;   /**< the path as given to zs_index_paths() (the folder given
+                             plus the rest); doc when there was nothing else */
+    long long passage;  /**< passage number in that document, from 1 */
+    long long line;     /**< 1-based line of the passage's first character */
+    long long column;   /**< 1-based byte column of that character in its line */
+    long long start, end; /**< byte range in the file (in its UTF-8 text when the
+                               file was converted from GB18030 or UTF-16) */
+    const char *date;   /**< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" unknown */
+    const char *source; /**< outlet ("人民日报"), "" unknown */
+    int page;           /**< page number, 0 unknown */
+} zs_place;
 
 /** One result. Borrowed: valid until the next zs_query_next() or zs_query_free(). */
 typedef struct zs_hit {
@@ -385,6 +425,10 @@ typedef struct zs_hit {
     const int *span_years;  /**< years it only spans (十四五 = 2021..2025, the inside of
                                  2021—2025年), sorted; year:~Y finds these */
     size_t nspan_years;
+    zs_place place;         /**< where it is: doc, line, column, date, outlet, page */
+    const zs_place *also_in; /**< every other place the same passage was printed
+                                  (stored once), sorted by date */
+    size_t nalso_in;
 } zs_hit;
 
 /** A running query (opaque). */
@@ -511,6 +555,10 @@ typedef struct zs_figure_row {
     const char *conflict;  /**< "" or why it disagrees, naming the other figure */
     const char *check;     /**< "" or an arithmetic check of a stated growth rate */
     int check_failed;      /**< nonzero when check shows a real difference */
+    zs_place place;        /**< where its passage is (fig.line: the figure's line) */
+    const zs_place *also_in; /**< the other places the same statement was printed,
+                                  sorted by date */
+    size_t nalso_in;
 } zs_figure_row;
 
 /** A figure listing (opaque). */
@@ -545,21 +593,32 @@ ZS_EXTERN void zs_figures_free(zs_figures *it);
  * ---------------------------------------------------------------------- */
 
 /**
- * A hit: {rank, score, doc, passage, kind, partial, park[], years[], text,
- * snippet{start,end}, highlights[{start,end,kind}], figures[]}; offsets are
- * bytes into text.
+ * A hit: {rank, score, doc, path, line, column, byte_start, byte_end, date,
+ * source, page, also_in[{path, line, column, byte_start, byte_end, date,
+ * source, page, passage}], passage, kind, partial, park[], years[],
+ * span_years[], text, snippet{start,end}, highlights[{start,end,kind}],
+ * figures[{..., line}]}; offsets are bytes into text, byte_start/byte_end
+ * bytes into the file; path as zs_place_path() gives it.
  */
 ZS_EXTERN size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap);
 
 /**
  * A figure row: the figure's members (text, value, value_hi, unit, class,
  * metric, park, year, hedge, start, end: bytes in context), then
- * metric_raw, doc, passage, context, conflict, check, check_failed.
+ * metric_raw, doc, path, line (the figure's), column, byte_start, byte_end
+ * (its passage's), date, source, page, also_in[], passage, context,
+ * conflict, check, check_failed.
  */
 ZS_EXTERN size_t zs_figure_row_json(const zs_figure_row *r, char *buf, size_t cap);
 
 /** A zone: {park, aliases[], passages}. */
 ZS_EXTERN size_t zs_park_json(const zs_park *p, char *buf, size_t cap);
+
+/**
+ * A place's path as a person reads it: relative to the current folder when
+ * the file is below it, else as given to zs_index_paths(). Borrowed from p.
+ */
+ZS_EXTERN const char *zs_place_path(const zs_place *p);
 
 /** p[0..n) as a JSON string with its quotes (control bytes escaped). */
 ZS_EXTERN size_t zs_json_str(const char *p, size_t n, char *buf, size_t cap);

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "zhaoshu.h"
 
@@ -124,11 +125,50 @@ static void figure_fields(jw *w, const zs_figure *x)
     putf(w, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
 }
 
+const char *zs_place_path(const zs_place *p)
+{
+    char cwd[4096];
+    size_t n;
+    if (p->doc[0] == '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 &&
+        !strncmp(p->doc, cwd, n) && p->doc[n] == '/')
+        return p->doc + n + 1;
+    return p->path && p->path[0] ? p->path : p->doc;
+}
+
+/* A place's members, without braces; line: a figure's line, or 0 for the
+ * place's own. */
+static void place_fields(jw *w, const zs_place *p, long long line)
+{
+    puts_(w, "\"path\":");
+    cstr(w, zs_place_path(p));
+    putf(w, ",\"line\":%lld,\"column\":%lld", line ? line : p->line, p->column);
+    putf(w, ",\"byte_start\":%lld,\"byte_end\":%lld,\"date\":", p->start, p->end);
+    cstr(w, p->date);
+    puts_(w, ",\"source\":");
+    cstr(w, p->source);
+    putf(w, ",\"page\":%d", p->page);
+}
+
+/* "also_in":[{place, passage}, ...] */
+static void also_in(jw *w, const zs_place *v, size_t n)
+{
+    puts_(w, ",\"also_in\":[");
+    for (size_t i = 0; i < n; i++) {
+        puts_(w, i ? ",{" : "{");
+        place_fields(w, &v[i], 0);
+        putf(w, ",\"passage\":%lld}", v[i].passage);
+    }
+    put(w, "]", 1);
+}
+
 size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
 {
     jw w = {buf, cap, 0};
     putf(&w, "{\"rank\":%zu,\"score\":%.4f,\"doc\":", h->rank, h->score);
     cstr(&w, h->doc);
+    put(&w, ",", 1);
+    place_fields(&w, &h->place, 0);
+    also_in(&w, h->also_in, h->nalso_in);
     putf(&w, ",\"passage\":%lld,\"kind\":", h->passage);
     cstr(&w, h->kind);
     puts_(&w, h->partial ? ",\"partial\":true,\"park\":[" : ",\"partial\":false,\"park\":[");
@@ -157,7 +197,7 @@ size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
     for (size_t i = 0; i < h->nfigures; i++) {
         puts_(&w, i ? ",{" : "{");
         figure_fields(&w, &h->figures[i]);
-        put(&w, "}", 1);
+        putf(&w, ",\"line\":%lld}", h->figures[i].line);
     }
     puts_(&w, "]}");
     return finish(&w);
@@ -172,6 +212,9 @@ size_t zs_figure_row_json(const zs_figure_row *r, char *buf, size_t cap)
     cstr(&w, r->metric_raw);
     puts_(&w, ",\"doc\":");
     cstr(&w, r->doc);
+    put(&w, ",", 1);
+    place_fields(&w, &r->place, r->fig.line); /* the figure's own line */
+    also_in(&w, r->also_in, r->nalso_in);
     putf(&w, ",\"passage\":%lld,\"context\":", r->passage);
     str(&w, r->context, r->context_len);
     puts_(&w, ",\"conflict\":");

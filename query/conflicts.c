@@ -65,8 +65,8 @@ static int consistent(const zs_figure *a, const zs_figure *b)
 static int conflict_of(const zs_figures *it, size_t i, size_t j, char *why, size_t n)
 {
     const zs_figure *a = &it->rows[i].r.fig, *b = &it->rows[j].r.fig;
-    if (strcmp(a->cls, b->cls) || strcmp(a->unit, b->unit) ||
-        it->rows[i].passage_id == it->rows[j].passage_id)
+    if (strcmp(a->cls, b->cls) || strcmp(a->unit, b->unit) || it->rows[i].dead ||
+        it->rows[j].dead || it->rows[i].passage_id == it->rows[j].passage_id)
         return 0;
     if (a->year && b->year && a->year != b->year)
         return 0;
@@ -252,8 +252,14 @@ static void block_conflicts(block *B, size_t s, size_t e)
             continue;
         row *me = &it->rows[r];
         const row *other = &it->rows[best];
-        snprintf(me->conflict, sizeof me->conflict, "%s vs %s in %s:%lld (%s)", me->r.fig.text,
-                 other->r.fig.text, other->r.doc, other->r.passage, best_why);
+        const zs_place *mp = &me->r.place, *op = &other->r.place;
+        /* both dates: which was printed first is half the story */
+        snprintf(me->conflict, sizeof me->conflict, "%s%s%s%s vs %s in %s:%lld%s%s%s%s%s (%s)",
+                 me->r.fig.text, mp->date[0] ? " (" : "", mp->date, mp->date[0] ? ")" : "",
+                 other->r.fig.text, zs_place_path(op), other->r.fig.line,
+                 op->date[0] || op->source[0] ? " (" : "", op->date,
+                 op->date[0] && op->source[0] ? ", " : "", op->source,
+                 op->date[0] || op->source[0] ? ")" : "", best_why);
     }
 }
 

@@ -24,9 +24,14 @@ void zs_figures_free(zs_figures *it)
 {
     if (!it)
         return;
-    for (size_t i = 0; i < it->n; i++)
-        for (size_t k = 0; k < 8; k++)
+    for (size_t i = 0; i < it->n; i++) {
+        for (size_t k = 0; k < ROW_STRS; k++)
             free(it->rows[i].strs[k]);
+        free(it->rows[i].also);
+    }
+    for (size_t i = 0; i < it->npls; i++)
+        zsq_places_clear(&it->pls[i]);
+    free(it->pls);
     free(it->rows);
     free(it->order);
     free(it);
@@ -97,6 +102,150 @@ static const char *col(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+/* Append n places to r's also_in. @return 0, ZS_ENOMEM. */
+static int add_also(row *r, const zs_place *p, size_t n)
+{
+    if (!n)
+        return 0;
+    zs_place *na = realloc(r->also, (r->nalso + n) * sizeof *na);
+    if (!na)
+        return ZS_ENOMEM;
+    memcpy(na + r->nalso, p, n * sizeof *p);
+    r->also = na;
+    r->nalso += n;
+    return 0;
+}
+
+/* The other places of each row whose passage was printed more than once
+ * (loaded once per passage; rows come in passage order). */
+static int load_also(zs_db *db, zs_figures *it)
+{
+    sqlite3_int64 last = 0;
+    int rc = 0;
+    for (size_t i = 0; i < it->n && !rc; i++) {
+        row *r = &it->rows[i];
+        if (!r->ndups)
+            continue;
+        if (r->passage_id != last) {
+            zsq_places *np = realloc(it->pls, (it->npls + 1) * sizeof *np);
+            if (!np)
+                return zsd_fail(db, ZS_ENOMEM, "out of memory");
+            it->pls = np;
+            if ((rc = zsq_places_load(db, r->passage_id, &it->pls[it->npls])) != 0) {
+                zsq_places_clear(&it->pls[it->npls]);
+                return rc;
+            }
+            zsq_places_prefer(&it->pls[it->npls], NULL, 0);
+            it->npls++;
+            last = r->passage_id;
+        }
+        zsq_places *pl = &it->pls[it->npls - 1];
+        /* shown at its first printing; the figure keeps its offset in lines */
+        r->r.fig.line += pl->own.line - r->r.place.line;
+        r->r.place = pl->own;
+        r->r.doc = pl->own.doc;
+        r->r.passage = pl->own.passage;
+        if (add_also(r, pl->also, pl->nalso))
+            return zsd_fail(db, ZS_ENOMEM, "out of memory");
+    }
+    return rc;
+}
+
+/* The same statement: zone, metric, year, value, unit, hedge and words. */
+static int cmp_statement(const row *a, const row *b)
+{
+    const zs_figure *x = &a->r.fig, *y = &b->r.fig;
+    int c = strcmp(x->park, y->park);
+    if (!c)
+        c = strcmp(x->metric, y->metric);
+    if (!c)
+        c = (x->year > y->year) - (x->year < y->year);
+    if (!c)
+        c = strcmp(x->unit, y->unit);
+    if (!c)
+        c = (x->value > y->value) - (x->value < y->value);
+    if (!c)
+        c = (x->hedge > y->hedge) - (x->hedge < y->hedge);
+    if (!c)
+        c = strcmp(a->r.metric_raw, b->r.metric_raw);
+    return c;
+}
+
+/* Row pointers by statement, then first printed, then position. */
+static int by_statement(const void *x, const void *y)
+{
+    const row *a = *(row *const *)x, *b = *(row *const *)y;
+    int c = cmp_statement(a, b);
+    if (!c)
+        c = zsq_place_cmp(&a->r.place, &b->r.place);
+    return c ? c : (a > b) - (a < b);
+}
+
+static int by_place(const void *a, const void *b)
+{
+    return zsq_place_cmp(a, b);
+}
+
+/*
+ * One statement printed in several passages (a lead and its page-4 text
+ * worded apart, two papers quoting one release) is one row with several
+ * sources, never a conflict with itself: the first printed keeps the row,
+ * the others become its also_in.
+ */
+static int merge_same(zs_figures *it)
+{
+    row **ix = malloc((it->n ? it->n : 1) * sizeof *ix);
+    size_t m = 0;
+    if (!ix)
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < it->n; i++)
+        if (it->rows[i].r.fig.park[0] && it->rows[i].r.fig.metric[0])
+            ix[m++] = &it->rows[i];
+    if (m > 1)
+        qsort(ix, m, sizeof *ix, by_statement);
+    int rc = 0;
+    for (size_t a = 0; a < m && !rc;) {
+        size_t b = a + 1;
+        while (b < m && !cmp_statement(ix[a], ix[b]))
+            b++;
+        row *keep = ix[a];
+        for (size_t k = a + 1; k < b && !rc; k++) {
+            row *x = ix[k];
+            if (x->passage_id == keep->passage_id)
+                continue; /* the same passage states it twice: two rows */
+            x->dead = 1;
+            if (!(rc = add_also(keep, &x->r.place, 1)))
+                rc = add_also(keep, x->also, x->nalso);
+        }
+        if (keep->nalso > 1)
+            qsort(keep->also, keep->nalso, sizeof *keep->also, by_place);
+        a = b;
+    }
+    free(ix);
+    return rc;
+}
+
+/* qsort has no context argument; one listing per thread at a time */
+static _Thread_local const zs_figures *timeline_it;
+
+/* Emission order: park, metric, the year the figure is about, then when it
+ * was printed (undated last), then value: a metric reads as a timeline. */
+static int by_timeline(const void *x, const void *y)
+{
+    const row *a = &timeline_it->rows[*(const size_t *)x];
+    const row *b = &timeline_it->rows[*(const size_t *)y];
+    int c = strcmp(a->r.fig.park, b->r.fig.park);
+    if (!c)
+        c = strcmp(a->r.fig.metric, b->r.fig.metric);
+    if (!c)
+        c = (a->r.fig.year > b->r.fig.year) - (a->r.fig.year < b->r.fig.year);
+    if (!c)
+        c = zsq_place_cmp(&a->r.place, &b->r.place);
+    if (!c)
+        c = (a->r.fig.value > b->r.fig.value) - (a->r.fig.value < b->r.fig.value);
+    return c ? c : (a > b) - (a < b);
+}
+
 static int cmp_row(const void *x, const void *y)
 {
     const row *a = x, *b = y;
@@ -119,7 +268,7 @@ static int query_ids(zs_db *db, const char *q, size_t n)
 {
     /* park and year filter the figures themselves (below), not the passages:
      * a figure's park may come from its article when the passage names none */
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0};
     zs_query *zq = NULL;
     sqlite3_stmt *ins = NULL;
     int rc;
@@ -196,7 +345,10 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
              " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
              " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), NULL, p.seq,"
-             " d.path, p.id FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
+             " d.path, p.id, p.line, p.col, p.start, p.end, coalesce(d.given, d.path),"
+             " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0), f.line,"
+             " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id)"
+             " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
              " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s",
              use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
              park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
@@ -276,8 +428,11 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         w->strs[5] = strdup(col(st, 10));
         w->strs[6] = strdup(col(st, 13));
         w->strs[7] = strndup(body + cs, ce - cs);
+        w->strs[8] = strdup(col(st, 19));
+        w->strs[9] = strdup(col(st, 20));
+        w->strs[10] = strdup(col(st, 21));
         it->n++;
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < ROW_STRS; k++)
             if (!w->strs[k]) {
                 rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
                 goto out;
@@ -286,7 +441,13 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         w->r.fig = (zs_figure){w->strs[0], sqlite3_column_double(st, 2),
                                sqlite3_column_double(st, 3), w->strs[1], w->strs[2], w->strs[3],
                                w->strs[4], sqlite3_column_int(st, 8), sqlite3_column_int(st, 9),
-                               fs - cs, fe - cs};
+                               fs - cs, fe - cs,
+                               sqlite3_column_int64(st, 15) + sqlite3_column_int64(st, 23)};
+        w->r.place = (zs_place){w->strs[6], w->strs[8], sqlite3_column_int64(st, 12),
+                                sqlite3_column_int64(st, 15), sqlite3_column_int64(st, 16),
+                                sqlite3_column_int64(st, 17), sqlite3_column_int64(st, 18),
+                                w->strs[9], w->strs[10], sqlite3_column_int(st, 22)};
+        w->ndups = sqlite3_column_int(st, 24);
         w->r.metric_raw = w->strs[5];
         w->r.doc = w->strs[6];
         w->r.passage = sqlite3_column_int64(st, 12);
@@ -297,26 +458,28 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         rc = zsd_sqlite_fail(db, "listing figures");
         goto out;
     }
+    if ((rc = load_also(db, it)) != 0)
+        goto out;
     if (it->n > 1)
         qsort(it->rows, it->n, sizeof *it->rows, cmp_row);
     for (size_t i = 0; i < it->n; i++) { /* pointers into rows moved by qsort: none */
         it->rows[i].r.conflict = it->rows[i].conflict;
         it->rows[i].r.check = it->rows[i].check;
     }
-    if (zsq_mark_conflicts(it) || zsq_check_passages(it)) {
+    if (merge_same(it) || zsq_mark_conflicts(it) || zsq_check_passages(it) ||
+        !(it->order = malloc((it->n ? it->n : 1) * sizeof *it->order))) {
         rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
         goto out;
     }
-    if (o->conflicts) {
-        it->order = malloc((it->n ? it->n : 1) * sizeof *it->order);
-        if (!it->order) {
-            rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < it->n; i++)
-            if (it->rows[i].conflict[0])
-                it->order[it->norder++] = i;
+    for (size_t i = 0; i < it->n; i++) {
+        it->rows[i].r.also_in = it->rows[i].also;
+        it->rows[i].r.nalso_in = it->rows[i].nalso;
+        if (!it->rows[i].dead && (!o->conflicts || it->rows[i].conflict[0]))
+            it->order[it->norder++] = i;
     }
+    timeline_it = it;
+    if (it->norder > 1)
+        qsort(it->order, it->norder, sizeof *it->order, by_timeline);
     *out = it;
     it = NULL;
 out:
@@ -331,10 +494,9 @@ int zs_figures_next(zs_figures *it, const zs_figure_row **row_out)
     if (!it || !row_out)
         return ZS_EINVAL;
     *row_out = NULL;
-    size_t limit = it->order ? it->norder : it->n;
-    if (it->next >= limit)
+    if (it->next >= it->norder)
         return ZS_ITEROVER;
-    size_t i = it->order ? it->order[it->next] : it->next;
+    size_t i = it->order[it->next];
     it->next++;
     *row_out = &it->rows[i].r;
     return 0;

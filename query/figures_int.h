@@ -12,20 +12,30 @@
 #include "search_int.h"
 #include "zhaoshu.h"
 
+/* Owned strings of a row: text unit cls metric park metric_raw doc context,
+ * then its place's path as given, date and outlet. */
+#define ROW_STRS 11
+
 typedef struct row {
     zs_figure_row r;
     sqlite3_int64 passage_id;
-    char *strs[8]; /* owned strings: text unit cls metric park metric_raw doc context */
+    char *strs[ROW_STRS];
     size_t cs, ce; /* the context: bytes [cs, ce) of the passage */
-    char conflict[256];
+    char conflict[384];
     char check[256];
+    int ndups;         /* places of its passage besides the stored one */
+    int dead;          /* merged into another row: the same statement */
+    zs_place *also;    /* owned array; strings borrowed from rows and pls */
+    size_t nalso;
 } row;
 
 struct zs_figures {
     row *rows;
     size_t n, cap, next;
-    size_t *order; /* conflicts mode: emission order */
+    size_t *order; /* emission order: rows not merged (conflicts mode: in a conflict) */
     size_t norder;
+    zsq_places *pls; /* places of passages printed more than once */
+    size_t npls;
 };
 
 static inline int is_rate(const char *cls)

@@ -17,6 +17,7 @@
 
 void zsq_hit_clear(hit_store *s)
 {
+    zsq_places_clear(&s->pl);
     free(s->text);
     free(s->doc);
     free(s->kind);
@@ -214,7 +215,7 @@ int zsq_load_hit(zs_query *q, cand *c)
     /* figures */
     if ((rc = zsd_prepare(db, &st,
                           "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
-                          " hedge FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
+                          " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     size_t cap = 0;
@@ -245,7 +246,7 @@ int zsq_load_hit(zs_query *q, cand *c)
         str[4] = strdup(col_text(st, 7));
         *f = (zs_figure){str[0], sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
                          str[1], str[2], str[3], str[4], sqlite3_column_int(st, 8),
-                         sqlite3_column_int(st, 9), fs, fe};
+                         sqlite3_column_int(st, 9), fs, fe, sqlite3_column_int64(st, 10)};
         s->h.nfigures++;
         if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4]) {
             sqlite3_finalize(st);
@@ -264,8 +265,24 @@ int zsq_load_hit(zs_query *q, cand *c)
     s->h.rank = q->next + 1;
     s->h.score = c->score;
     s->h.partial = q->partial;
-    if (q->reader) /* zs_doc_open: the passage where this document printed it */
-        return zsq_reader_place(q, (size_t)(c - q->c), s);
+    if ((rc = zsq_places_load(db, c->id, &s->pl)) != 0)
+        return rc;
+    if (q->reader) { /* zs_doc_open: the passage where this document printed it */
+        if ((rc = zsq_reader_place(q, (size_t)(c - q->c), s)) != 0)
+            return rc;
+        zsq_places_prefer(&s->pl, s->h.doc, s->h.passage);
+    } else { /* a repeat is shown at its first printing */
+        zsq_places_prefer(&s->pl, NULL, 0);
+        s->h.doc = s->pl.own.doc;
+        s->h.passage = s->pl.own.passage;
+        s->h.doc_start = s->pl.own.start;
+        s->h.doc_end = s->pl.own.end;
+    }
+    s->h.place = s->pl.own;
+    s->h.also_in = s->pl.also;
+    s->h.nalso_in = s->pl.nalso;
+    for (size_t i = 0; i < s->h.nfigures; i++) /* stored: lines below the passage's first */
+        s->figs[i].line += s->h.place.line;
     return 0;
 }
 

@@ -10,6 +10,7 @@
  * holds every word, the words are OR-ed and hits are marked partial.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,6 +210,67 @@ static int cmp_cand(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A candidate with the date of its first printing ("" unknown). */
+typedef struct dated {
+    cand c;
+    char date[11];
+} dated;
+
+static int cmp_dated(const dated *x, const dated *y, int desc)
+{
+    if (!x->date[0] != !y->date[0])
+        return x->date[0] ? -1 : 1; /* undated last, either way */
+    int c = strcmp(x->date, y->date);
+    if (c)
+        return desc ? -c : c;
+    if (x->c.score != y->c.score)
+        return x->c.score > y->c.score ? -1 : 1;
+    return (x->c.id > y->c.id) - (x->c.id < y->c.id);
+}
+
+static int by_date(const void *a, const void *b)
+{
+    return cmp_dated(a, b, 0);
+}
+
+static int by_date_desc(const void *a, const void *b)
+{
+    return cmp_dated(a, b, 1);
+}
+
+/* --sort date / -date: the candidates by the date their passage was first
+ * printed (its own document or any repeat's), best first within a day. */
+static int sort_by_date(zs_query *q)
+{
+    sqlite3_stmt *st = NULL;
+    dated *v = malloc((q->nc ? q->nc : 1) * sizeof *v);
+    int rc;
+    if (!v)
+        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    if ((rc = zsd_prepare(q->db, &st,
+                          "SELECT min(d.date) FROM (SELECT doc_id FROM passages WHERE id = ?1"
+                          " UNION ALL SELECT doc_id FROM passage_dups WHERE passage_id = ?1) x"
+                          " JOIN docs d ON d.id = x.doc_id")) != 0) {
+        free(v);
+        return rc;
+    }
+    for (size_t i = 0; i < q->nc; i++) {
+        v[i].c = q->c[i];
+        v[i].date[0] = '\0';
+        sqlite3_bind_int64(st, 1, q->c[i].id);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            snprintf(v[i].date, sizeof v[i].date, "%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    if (q->nc > 1)
+        qsort(v, q->nc, sizeof *v, q->sort == ZS_SORT_DATE_DESC ? by_date_desc : by_date);
+    for (size_t i = 0; i < q->nc; i++)
+        q->c[i] = v[i].c;
+    free(v);
+    return 0;
+}
+
 /* Proximity: reward candidates whose terms stand close together. */
 static int rerank(zs_query *q, zs_seg *seg)
 {
@@ -277,7 +339,7 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
 int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
                    int ids_only)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120};
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0}, oc;
     zs_seg *seg = NULL;
     char err[256] = "";
     size_t off = 0;
@@ -288,8 +350,14 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     *out = NULL;
     if (!o)
         o = &defaults;
-    if (o->version != ZS_QUERY_OPTS_VERSION)
+    if (o->version != 1 && o->version != ZS_QUERY_OPTS_VERSION)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
+    /* version 1 ends before sort */
+    memset(&oc, 0, sizeof oc);
+    memcpy(&oc, o, o->version == 1 ? offsetof(zs_query_opts, sort) : sizeof oc);
+    o = &oc;
+    if (o->sort < ZS_SORT_SCORE || o->sort > ZS_SORT_DATE_DESC)
+        return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown sort %d", o->sort);
     db->err[0] = '\0';
     db->err_off = 0;
     if ((rc = zsd_seg(db, &seg)) != 0)
@@ -352,6 +420,9 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         (rc = zsq_build_where(q, "+fts.rowid", &q->where_fts)) != 0)
         goto fail;
     size_t want = q->offset + q->limit + RERANK_EXTRA;
+    q->sort = o->sort;
+    if (q->sort != ZS_SORT_SCORE) /* every match (up to the ranking cap) is sorted */
+        want = ZSQ_MAX_CANDIDATES > want ? ZSQ_MAX_CANDIDATES : want;
     if (q->pq->has_text) {
         if ((rc = zsq_column_filters(q, q->pq->match_all, &q->match_all)) != 0 ||
             (rc = zsq_column_filters(q, q->pq->match_any, &q->match_any)) != 0)
@@ -367,13 +438,15 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         }
         /* Proximity only reorders: a caller that wants the set of ids
          * (zs_figures_open) is spared decompressing and segmenting each. */
-        if (!ids_only && (rc = rerank(q, seg)) != 0)
+        if (!ids_only && q->sort == ZS_SORT_SCORE && (rc = rerank(q, seg)) != 0)
             goto fail;
     } else {
         q->match = NULL;
-        if ((rc = fetch(q, NULL, q->offset + q->limit)) != 0)
+        if ((rc = fetch(q, NULL, q->sort == ZS_SORT_SCORE ? q->offset + q->limit : want)) != 0)
             goto fail;
     }
+    if (q->sort != ZS_SORT_SCORE && (rc = sort_by_date(q)) != 0)
+        goto fail;
     q->next = q->offset;
     *out = q;
     return 0;

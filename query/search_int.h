@@ -29,6 +29,35 @@ typedef struct zsq_reader zsq_reader; /* reader.c */
 #define RERANK_EXTRA 40
 
 struct zsh_match;
+/* ---- interface to places.c ---- */
+
+/* Every place one stored passage was printed (see zs_place). */
+typedef struct zsq_places {
+    zs_place own;      /* where it is stored: the first place indexed */
+    zs_place *also;    /* the others (repeats), sorted by date, then path */
+    size_t nalso;
+    char **strs;       /* the strings the places point to */
+    size_t nstrs, capstrs;
+} zsq_places;
+
+/*
+ * Load the places of passage pid into *p (zeroed first; clear it with
+ * zsq_places_clear() also on failure). @return 0, ZS_ENOTFOUND (no such
+ * passage), ZS_ESQLITE, ZS_ENOMEM (message on db).
+ */
+int zsq_places_load(struct zs_db *db, sqlite3_int64 pid, zsq_places *p);
+void zsq_places_clear(zsq_places *p);
+
+/* Compare two places by date ("" last), then path, then line. */
+int zsq_place_cmp(const zs_place *a, const zs_place *b);
+
+/*
+ * Make the place of document doc (and passage seq, when not 0) p's own
+ * place; with doc NULL, the first printed (earliest date). also stays
+ * sorted. A reporter cites the first printing; show asks for a given one.
+ */
+void zsq_places_prefer(zsq_places *p, const char *doc, long long seq);
+
 typedef struct cand {
     sqlite3_int64 id;
     double score;
@@ -53,6 +82,7 @@ typedef struct hit_store {
     zs_span *spans;
     zs_figure *figs;
     char **figstr; /* 4 strings per figure: text, unit, cls, metric, park */
+    zsq_places pl; /* every place the passage was printed */
 } hit_store;
 
 struct zs_query {
@@ -66,6 +96,7 @@ struct zs_query {
     size_t npark_vals;
     cand *c;
     size_t nc, next, total_ranked;
+    int sort;          /* ZS_SORT_* */
     size_t limit, offset, snippet_chars;
     int partial;
     long long count;

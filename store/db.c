@@ -21,13 +21,19 @@ static const char schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, hash TEXT NOT NULL,"
     " size INTEGER NOT NULL, year INTEGER, park TEXT, date TEXT, source TEXT,"
-    " encoding TEXT, indexed_at INTEGER);\n"
+    " encoding TEXT, indexed_at INTEGER, page INTEGER, given TEXT, date_from INTEGER);\n"
+    /* date: YYYY-MM-DD (or YYYY-MM, YYYY); date_from: 1 manifest, 2 file
+     * name, 3 text (docmeta.c); given: the path as the user wrote it, when
+     * not the absolute path. */
     /* body/park/year/figure are the FTS5 columns (external content). */
     /* body: the text, or a zstd frame of it (textstore.c); passages_text
      * shows the text, and is what FTS5 reads. */
     "CREATE TABLE passages(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
     " kind INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, hash INTEGER NOT NULL,"
-    " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL);\n"
+    " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL,"
+    " line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
+    /* start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
+     * line/col: where the passage starts (1-based, col in bytes). */
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
     " FROM passages;\n"
@@ -36,7 +42,8 @@ static const char schema[] =
      * here, in a few pages, instead of in the passages table's rows. */
     "CREATE INDEX passages_minor ON passages(id, kind) WHERE kind <> 0;\n"
     "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
-    " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);\n"
+    " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    " line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
     /* Figures are the bulk of a news index's side tables (one per 150 bytes
      * of news): units, classes, metrics and parks are interned in strings,
      * the text is the passage's bytes [start, start+len), value_hi is NULL
@@ -47,15 +54,17 @@ static const char schema[] =
     " len INTEGER NOT NULL, value REAL NOT NULL, value_hi REAL, unit INTEGER NOT NULL,"
     " class INTEGER NOT NULL, hedge INTEGER NOT NULL, metric INTEGER NOT NULL,"
     " metric_raw INTEGER NOT NULL, park INTEGER NOT NULL, year INTEGER NOT NULL,"
-    " PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
+    " line INTEGER NOT NULL, PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
+    /* figure_rows.line: the figure's line less its passage's (0 unless the
+     * passage was joined across the file's lines). */
     "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
-    " metric, metric_raw, park, year) AS SELECT f.passage_id, f.start, f.start + f.len,"
+    " metric, metric_raw, park, year, line) AS SELECT f.passage_id, f.start, f.start + f.len,"
     " (SELECT CAST(substr(CAST(zs_text(body) AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
     " WHERE id = f.passage_id), f.value, coalesce(f.value_hi, f.value),"
     " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
     " f.hedge, (SELECT s FROM strings WHERE id = f.metric),"
     " (SELECT s FROM strings WHERE id = f.metric_raw), (SELECT s FROM strings WHERE id = f.park),"
-    " f.year FROM figure_rows f;\n"
+    " f.year, f.line FROM figure_rows f;\n"
     "CREATE TABLE passage_parks(passage_id INTEGER NOT NULL, park TEXT NOT NULL,"
     " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
     "CREATE TABLE park_aliases(alias TEXT NOT NULL, park TEXT NOT NULL,"

@@ -252,6 +252,7 @@ static void run_free(run *r)
         free(r->jobs[i].mem);
         zsd_job_clear(&r->jobs[i]);
         free(r->jobs[i].path);
+        free(r->jobs[i].given);
         free(r->jobs[i].date);
         free(r->jobs[i].source);
     }
@@ -259,12 +260,8 @@ static void run_free(run *r)
     for (size_t i = 0; i < r->nknown; i++)
         free(r->known[i].path);
     free(r->known);
-    for (size_t i = 0; i < r->nman; i++) {
-        free(r->man[i].path);
-        free(r->man[i].date);
-        free(r->man[i].source);
-    }
-    free(r->man);
+    zsd_manifest_free(r->man);
+    zsi_name_patterns_free(r->names);
     for (size_t i = 0; i < r->ndirs; i++)
         free(r->dirs[i]);
     free(r->dirs);
@@ -307,10 +304,12 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     if ((!paths && npaths) || (o && (o->version < 1 || o->version > ZS_INDEX_OPTS_VERSION)))
         return zsd_fail(db, ZS_EINVAL, "invalid arguments to zs_index_paths");
     run_init(&r, db, o, st);
-    if ((rc = open_gazetteer(db, &r.gaz)) != 0)
+    if ((rc = open_gazetteer(db, &r.gaz)) != 0 ||
+        (rc = zsd_open_names(&r, o && o->version >= 3 ? o->name_patterns : NULL,
+                             o && o->version >= 3 ? o->nname_patterns : 0)) != 0)
         goto out;
-    if (o && o->manifest)
-        rc = zsd_load_manifest(&r, ".", o->manifest);
+    if (o && o->manifest && (rc = zsd_load_manifest(&r, o->manifest, 1)) != 0)
+        goto out;
     for (size_t i = 0; i < npaths && !rc; i++) {
         struct stat sb;
         char real[PATH_MAX];
@@ -337,10 +336,11 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
                 break;
             }
             r.ndirs++;
-            if (!(o && o->manifest))
-                rc = zsd_load_manifest(&r, real, NULL);
-            if (!rc)
-                rc = zsd_walk(&r, real, &sb);
+            char man[PATH_MAX + 16];
+            snprintf(man, sizeof man, "%s/manifest.tsv", real);
+            if (!(o && o->manifest) && (rc = zsd_load_manifest(&r, man, 0)) != 0)
+                goto out;
+            rc = zsd_walk(&r, real, paths[i], &sb);
         } else if (!S_ISREG(sb.st_mode)) {
             /* A FIFO would block open() until a writer came: never opened. */
             char m[256];
@@ -350,13 +350,14 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         } else {
             st->files_seen++;
             st->bytes_total += (unsigned long long)sb.st_size;
-            rc = zsd_add_job(&r, real, 0, (unsigned long long)sb.st_size);
+            rc = zsd_add_job(&r, real, paths[i], 0, (unsigned long long)sb.st_size);
         }
     }
     if (rc) {
         zsd_fail(db, rc, "%s while listing the input", zs_strerror(rc));
         goto out;
     }
+    zsd_manifest_seal(r.man);
     if ((rc = zsd_load_known(&r)) != 0)
         goto out;
     if (r.nknown > 1)
@@ -378,6 +379,10 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
         (meta && meta->version != ZS_DOC_META_VERSION))
         return ZS_EINVAL;
     int year = meta && meta->date ? atoi(meta->date) : 0;
+    char date[11];
+    if (meta && meta->date && !zsi_date_normalize(meta->date, strlen(meta->date), date))
+        return zsd_fail(db, ZS_EINVAL, "%s: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                        name, meta->date);
     if (db->readonly)
         return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
     if (n > ZS_MAX_FILE_BYTES)
@@ -390,7 +395,8 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
         goto out;
     }
     memcpy(copy, text, n);
-    if ((rc = open_gazetteer(db, &r.gaz)) != 0 || (rc = zsd_add_mem_job(&r, name, copy, n, year)) ||
+    if ((rc = open_gazetteer(db, &r.gaz)) != 0 || (rc = zsd_open_names(&r, NULL, 0)) != 0 ||
+        (rc = zsd_add_mem_job(&r, name, copy, n, year)) ||
         (rc = zsd_load_known(&r)) != 0)
         goto out;
     r.jobs[0].year = year;

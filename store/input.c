@@ -14,8 +14,6 @@
 
 #include "pipeline_int.h"
 
-/* Longest manifest line read (file, date, source); longer lines are cut. */
-#define MANIFEST_LINE_BYTES 8192
 /* Folders deeper than this below a given one are not walked (loops of
  * symbolic links end here). */
 #define MAX_WALK_DEPTH 64
@@ -32,14 +30,17 @@ known *zsd_find_known(run *r, const char *path)
 }
 
 /* size: the file's, as stat() found it (0 for standard input). */
-int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long size)
+int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
+                unsigned long long size)
 {
     if (r->njobs == r->capjobs && zsu_grow(&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs, 64))
         return ZS_ENOMEM;
     job *j = &r->jobs[r->njobs];
     memset(j, 0, sizeof *j);
-    if (!(j->path = strdup(path)))
+    if (!(j->path = strdup(path)) || !(j->given = strdup(given ? given : path))) {
+        free(j->path);
         return ZS_ENOMEM;
+    }
     j->from_stdin = from_stdin;
     j->huge = size >= HUGE_JOB_BYTES;
     j->stat_size = size;
@@ -58,59 +59,19 @@ void zsd_report(run *r, zs_msg_kind kind, const char *path, long long off, const
         r->o->on_msg(r->o->ctx, kind, path, off, text);
 }
 
-/* Read manifest.tsv in dir: file<TAB>date<TAB>source. */
-int zsd_load_manifest(run *r, const char *dir, const char *file)
+static void manifest_warn(void *ctx, const char *file, const char *text)
 {
-    char path[PATH_MAX];
-    if (file)
-        snprintf(path, sizeof path, "%s", file);
-    else
-        snprintf(path, sizeof path, "%s/manifest.tsv", dir);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
-    int rc = 0;
-    char line[MANIFEST_LINE_BYTES];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!line[0] || line[0] == '#')
-            continue;
-        char *tab1 = strchr(line, '\t');
-        if (!tab1)
-            continue;
-        *tab1 = '\0';
-        char *date = tab1 + 1, *tab2 = strchr(date, '\t'), *source = "";
-        if (tab2) {
-            *tab2 = '\0';
-            source = tab2 + 1;
-        }
-        char full[PATH_MAX], real[PATH_MAX];
-        int k = snprintf(full, sizeof full, "%s/%s", dir, line);
-        if (k < 0 || (size_t)k >= sizeof full || !realpath(full, real))
-            continue;
-        if (r->nman == r->capman &&
-            (rc = zsu_grow(&r->man, &r->capman, r->nman + 1, sizeof *r->man, 32)) != 0)
-            break;
-        manifest_row row = {strdup(real), strdup(date), strdup(source)};
-        if (!row.path || !row.date || !row.source) {
-            free(row.path);
-            free(row.date);
-            free(row.source);
-            rc = ZS_ENOMEM;
-            break;
-        }
-        r->man[r->nman++] = row;
-    }
-    fclose(f);
-    return rc;
+    run *r = ctx;
+    zsd_report(r, ZS_MSG_WARNING, file, -1, text);
 }
 
-const manifest_row *zsd_find_manifest(run *r, const char *path)
+int zsd_load_manifest(run *r, const char *file, int must_exist)
 {
-    for (size_t i = 0; i < r->nman; i++)
-        if (!strcmp(r->man[i].path, path))
-            return &r->man[i];
-    return NULL;
+    char err[PATH_MAX + 128] = "";
+    int rc = zsd_manifest_read(&r->man, file, must_exist, manifest_warn, r, err, sizeof err);
+    if (rc)
+        return zsd_fail(r->db, rc, "%s", err[0] ? err : zs_strerror(rc));
+    return 0;
 }
 
 const char *zsd_file_kind(mode_t mode)
@@ -176,7 +137,17 @@ static int mark_walked(run *r, const struct stat *sb)
     return 1;
 }
 
-static int walk(run *r, const char *dir, int depth)
+int zsd_open_names(run *r, const char *const *extra, size_t n)
+{
+    char err[512] = "";
+    int rc = zsi_name_patterns_open(&r->names, extra, n, err, sizeof err);
+    if (rc)
+        return zsd_fail(r->db, rc, "file-name patterns: %s", err[0] ? err : zs_strerror(rc));
+    return 0;
+}
+
+/* given: dir as the user wrote it (what the index shows). */
+static int walk(run *r, const char *dir, const char *given, int depth)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -204,10 +175,13 @@ static int walk(run *r, const char *dir, int depth)
     if (!rc && n > 1)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && !rc; i++) {
-        char full[PATH_MAX], m[512];
+        char full[PATH_MAX], shown[PATH_MAX], m[512];
         struct stat lsb, sb;
+        size_t gl = strlen(given);
         int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
-        if (k < 0 || (size_t)k >= sizeof full) {
+        int k2 = snprintf(shown, sizeof shown, "%s%s%s", given,
+                          gl && given[gl - 1] == '/' ? "" : "/", names[i]);
+        if (k < 0 || (size_t)k >= sizeof full || k2 < 0 || (size_t)k2 >= sizeof shown) {
             /* the name as far as it goes: the message must still say where */
             snprintf(m, sizeof m, "path longer than %d bytes", PATH_MAX);
             skipped(r, full, m);
@@ -249,13 +223,13 @@ static int walk(run *r, const char *dir, int depth)
                             "symbolic link to a folder already walked (a loop): not followed");
                 continue; /* a folder also given on the command line */
             }
-            rc = walk(r, full, depth + 1);
+            rc = walk(r, full, shown, depth + 1);
         } else if (S_ISREG(sb.st_mode)) {
             if (!strcmp(names[i], "manifest.tsv"))
                 continue;
             r->st->files_seen++;
             r->st->bytes_total += (unsigned long long)sb.st_size;
-            rc = zsd_add_job(r, full, 0, (unsigned long long)sb.st_size);
+            rc = zsd_add_job(r, full, shown, 0, (unsigned long long)sb.st_size);
         } else {
             snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
             skipped(r, full, m);
@@ -267,18 +241,18 @@ static int walk(run *r, const char *dir, int depth)
     return rc;
 }
 
-int zsd_walk(run *r, const char *dir, const struct stat *sb)
+int zsd_walk(run *r, const char *dir, const char *given, const struct stat *sb)
 {
     int fresh = mark_walked(r, sb);
     if (fresh <= 0)
         return fresh;
-    return walk(r, dir, 0);
+    return walk(r, dir, given, 0);
 }
 
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year)
 {
-    int rc = zsd_add_job(r, name, 1, 0);
+    int rc = zsd_add_job(r, name, NULL, 1, 0);
     if (rc) {
         free(buf);
         return rc;

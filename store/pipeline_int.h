@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "docmeta_int.h"
 #include "extract_int.h"
 #include "figure_int.h"
 #include "segment_int.h"
@@ -67,6 +68,10 @@ typedef struct prep_passage {
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
     int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
+    int32_t line, col; /* where it starts in the file (1-based; col in bytes) */
+    uint32_t *breaks;  /* offsets in the text where the file's next line begins
+                        * (zsi_passage_breaks), for the lines of figures */
+    uint32_t nbreaks;
 } prep_passage;
 
 /* What a worker thread owns. */
@@ -84,6 +89,7 @@ typedef struct msg {
 
 typedef struct job {
     char *path;        /* as stored: absolute path, or the name given */
+    char *given;       /* the path as the user gave it (folder given + the rest) */
     int from_stdin;    /* bytes are in mem (standard input or a buffer) */
     char *mem;
     size_t nmem;
@@ -95,7 +101,10 @@ typedef struct job {
     uint64_t hash;
     unsigned long long size;
     int year;
-    char *date, *source;
+    char *date, *source; /* zs_index_buffer's */
+    zsi_docmeta meta;  /* date, outlet, page: manifest, else name, else text */
+    unsigned bom;      /* bytes of a UTF-8 BOM the decoder dropped: passage
+                        * offsets are shifted back into the file's bytes */
     char *article_park;
     prep_passage *ps;
     size_t nps;
@@ -110,11 +119,6 @@ typedef struct known {
     int seen;
 } known;
 
-typedef struct manifest_row {
-    char *path;        /* absolute */
-    char *date, *source;
-} manifest_row;
-
 typedef struct run {
     zs_db *db;
     const zs_index_opts *o;
@@ -123,8 +127,8 @@ typedef struct run {
     size_t njobs, capjobs;
     known *known;
     size_t nknown;
-    manifest_row *man;
-    size_t nman, capman;
+    zsd_manifest *man;
+    zsi_name_patterns *names;
     zsi_gazetteer *gaz;
     zsd_hints *hints;  /* shared by the workers */
     pthread_mutex_t mu;
@@ -166,8 +170,9 @@ typedef struct writer {
 /* ---- interface to input.c ---- */
 
 /* Add a file job; size: the file's, as stat() found it (0 for standard
- * input). Errors: ZS_ENOMEM. */
-int zsd_add_job(run *r, const char *path, int from_stdin, unsigned long long size);
+ * input); given: the path as the user wrote it (NULL: path). Errors: ZS_ENOMEM. */
+int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
+                unsigned long long size);
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
 /* Read standard input into a job. Errors: ZS_ENOMEM. */
@@ -180,14 +185,15 @@ int zsd_add_stdin_job(run *r, const char *name);
  * (never opened), paths longer than PATH_MAX and folders nested too deep.
  * A folder given again (dir already walked) adds nothing. Errors: ZS_ENOMEM.
  */
-int zsd_walk(run *r, const char *dir, const struct stat *sb);
+int zsd_walk(run *r, const char *dir, const char *given, const struct stat *sb);
 /* What kind of thing a stat describes, for a message: "FIFO", "socket"... */
 const char *zsd_file_kind(mode_t mode);
-/* Read manifest.tsv in dir (or file): file<TAB>date<TAB>source. A missing
- * file is no error. Errors: ZS_ENOMEM. */
-int zsd_load_manifest(run *r, const char *dir, const char *file);
-/* The manifest row of an absolute path, or NULL. Borrowed from r. */
-const manifest_row *zsd_find_manifest(run *r, const char *path);
+/* Read a manifest (manifest.c); must_exist when the user named it.
+ * Errors: ZS_ENOTFOUND, ZS_EIO, ZS_ENOMEM (message on r->db). */
+int zsd_load_manifest(run *r, const char *file, int must_exist);
+/* Open the file-name patterns: extra (the user's, tried first) and the
+ * built-in data/sources.tsv. Errors: ZS_EINVAL and others (message on r->db). */
+int zsd_open_names(run *r, const char *const *extra, size_t n);
 /* Read the documents already indexed (path and hash), sorted by path. */
 int zsd_load_known(run *r);
 int zsd_cmp_known(const void *a, const void *b);

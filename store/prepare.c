@@ -57,6 +57,7 @@ void zsd_job_clear(job *j)
         free(pp->figtext);
         free(pp->packed);
         free(pp->years);
+        free(pp->breaks);
         for (int c = 0; pp->pt && c < FTS_COLUMNS; c++)
             zss_pretok_clear(&pp->pt[c]);
         free(pp->pt);
@@ -263,6 +264,61 @@ pack:
     return zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked);
 }
 
+/*
+ * The document's date, outlet and page, most trusted first: the manifest,
+ * a file-name pattern, the text (docmeta.c). Its year resolves 今年/去年.
+ */
+static void doc_meta(run *r, job *j, const char *text, size_t n)
+{
+    zsi_docmeta *m = &j->meta;
+    const zsd_manifest_row *mr = j->from_stdin ? NULL : zsd_manifest_find(r->man, j->path);
+    if (j->date) /* zs_index_buffer's, checked there */
+        zsi_date_normalize(j->date, strlen(j->date), m->date);
+    if (j->source)
+        snprintf(m->source, sizeof m->source, "%s", j->source);
+    if (mr) {
+        if (mr->date[0] && !m->date[0])
+            memcpy(m->date, mr->date, sizeof m->date);
+        if (mr->source[0] && !m->source[0])
+            snprintf(m->source, sizeof m->source, "%s", mr->source);
+        m->page = mr->page;
+    }
+    if (m->date[0])
+        m->date_from = ZSI_META_MANIFEST;
+    if (m->source[0])
+        m->source_from = ZSI_META_MANIFEST;
+    zsi_docmeta_from_name(r->names, j->path, m);
+    zsi_docmeta_from_text(text, n, 0, m);
+    int y = zsi_date_year(m->date);
+    if (y >= ZSI_YEAR_MIN && y <= ZSI_YEAR_MAX)
+        j->year = y;
+}
+
+/*
+ * Where each passage starts in the file, and where its text crosses the
+ * file's lines (for the lines of its figures). text is the decoded file.
+ */
+static int passage_lines(job *j, const char *text, size_t n)
+{
+    zsi_lines lc;
+    zsi_lines_init(&lc, text, n);
+    for (size_t i = 0; i < j->nps; i++) {
+        prep_passage *pp = &j->ps[i];
+        long line, col;
+        size_t nb = 0;
+        zsi_lines_at(&lc, pp->p.start, &line, &col);
+        pp->line = (int32_t)(line < INT32_MAX ? line : INT32_MAX);
+        pp->col = (int32_t)(col < INT32_MAX ? col : INT32_MAX);
+        if (zsi_passage_breaks(text, pp->p.start, pp->p.end, pp->p.text, pp->p.len,
+                               &pp->breaks, &nb) != 0)
+            return ZS_ENOMEM;
+        pp->nbreaks = (uint32_t)nb;
+        pp->p.start += j->bom;
+        pp->p.end += j->bom;
+    }
+    return 0;
+}
+
 /* Everything for one file that needs no database. */
 static void process(run *r, worker_ctx *wk, job *j)
 {
@@ -299,33 +355,33 @@ static void process(run *r, worker_ctx *wk, job *j)
         j->skip = 1;
         goto out;
     }
+    /* UTF-8 passed through: only a BOM went (offsets are then the file's) */
+    if (nraw >= 3 && ntext == nraw - 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
+        j->bom = 3;
     free(raw); /* hashed and decoded: a huge file is not held three times */
     raw = NULL;
-    const manifest_row *mr = zsd_find_manifest(r, j->path);
-    if (mr) {
-        if (!(j->date = strdup(mr->date)) || !(j->source = strdup(mr->source))) {
-            rc = ZS_ENOMEM;
-            goto fail;
-        }
-        j->year = atoi(mr->date);
-    }
+    doc_meta(r, j, text, ntext);
     if (j->year < ZSI_YEAR_MIN || j->year > ZSI_YEAR_MAX)
         j->year = zsi_article_year(text, ntext);
     if ((rc = zsi_passages_split(text, ntext, &ps, &nps)) != 0)
         goto fail;
-    free(text); /* the passages have their own text now */
-    text = NULL;
     j->ps = calloc(nps ? nps : 1, sizeof *j->ps);
     if (!j->ps) {
         rc = ZS_ENOMEM;
         goto fail;
     }
-    /* The article's zone is the one its passages name most; a passage that
-     * only says 高新区 inherits it, so all passages are read for zones first. */
     for (size_t i = 0; i < nps; i++) {
         j->ps[i].p = ps[i];
         ps[i].text = NULL;
         j->nps = i + 1;
+    }
+    if ((rc = passage_lines(j, text, ntext)) != 0)
+        goto fail;
+    free(text); /* the passages have their own text now */
+    text = NULL;
+    /* The article's zone is the one its passages name most; a passage that
+     * only says 高新区 inherits it, so all passages are read for zones first. */
+    for (size_t i = 0; i < nps; i++) {
         if ((rc = passage_parks(r, &j->ps[i], &tally)) != 0)
             goto fail;
         j->ps[i].hash = XXH3_64bits(j->ps[i].p.text, j->ps[i].p.len);

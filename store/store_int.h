@@ -24,7 +24,7 @@
 #include "zhaoshu.h"
 
 /* Bump when the schema or the token scheme changes. */
-#define ZSD_SCHEMA_VERSION 4
+#define ZSD_SCHEMA_VERSION 5
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0
@@ -205,5 +205,36 @@ typedef struct zsd_ckpt zsd_ckpt;
 int zsd_ckpt_start(zsd_ckpt **out, zs_db *db);
 /* Waits for a checkpoint in progress. Accepts NULL. */
 void zsd_ckpt_stop(zsd_ckpt *c);
+
+/* ---- interface to manifest.c ---- */
+
+/* One row of a manifest: what the user says about one file. */
+typedef struct zsd_manifest_row {
+    char *path;          /* real path of the file */
+    char date[11];       /* normalized (zsi_date_normalize), or "" */
+    char source[64];     /* outlet, or "" */
+    int page;            /* 0: not given */
+    size_t order;        /* row number over all manifests read */
+} zsd_manifest_row;
+
+typedef struct zsd_manifest zsd_manifest;
+/* A problem with one row (file is the manifest; msg names the line). */
+typedef void (*zsd_manifest_warn)(void *ctx, const char *file, const char *msg);
+
+/*
+ * Add the rows of manifest file to *m (made on first use). must_exist: an
+ * absent file is an error (the user named it), else nothing. Bad rows go
+ * to warn and are skipped or kept in part (see manifest.c).
+ * Ownership: caller frees *m with zsd_manifest_free().
+ * @return 0, ZS_ENOTFOUND or ZS_EIO (err says which file and why), ZS_ENOMEM.
+ */
+int zsd_manifest_read(zsd_manifest **m, const char *file, int must_exist, zsd_manifest_warn warn,
+                      void *ctx, char *err, size_t errcap);
+/* Sort for lookups; call after the last read, before the first find. */
+void zsd_manifest_seal(zsd_manifest *m);
+/* The row for a real path (the last one when named twice), or NULL. Accepts NULL m. */
+const zsd_manifest_row *zsd_manifest_find(const zsd_manifest *m, const char *path);
+/* Accepts NULL. */
+void zsd_manifest_free(zsd_manifest *m);
 
 #endif

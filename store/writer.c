@@ -46,21 +46,24 @@ int zsd_writer_open(writer *w, zs_db *db)
     if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE path=?")) ||
         (rc = zsd_prepare(db, &w->doc_ins,
                           "INSERT INTO docs(path, hash, size, year, park, date, source,"
-                          " indexed_at) VALUES(?,?,?,?,?,?,?,strftime('%s','now'))")) ||
+                          " indexed_at, page, given, date_from)"
+                          " VALUES(?,?,?,?,?,?,?,strftime('%s','now'),?8,?9,?10)")) ||
         (rc = zsd_prepare(db, &w->doc_upd,
                           "UPDATE docs SET hash=?2, size=?3, year=?4, park=?5, date=?6,"
-                          " source=?7, indexed_at=strftime('%s','now') WHERE id=?1")) ||
+                          " source=?7, indexed_at=strftime('%s','now'), page=?8, given=?9,"
+                          " date_from=?10 WHERE id=?1")) ||
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
-                          " year, figure) VALUES(?,?,?,?,?,?,?,?,?,?)")) ||
+                          " year, figure, line, col) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
-        (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups(passage_id, doc_id, seq, start, end,"
+                          " line, col) VALUES(?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fig_ins,
                           "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
-                          " value_hi, unit, class, hedge, metric, metric_raw, park, year)"
-                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+                          " value_hi, unit, class, hedge, metric, metric_raw, park, year, line)"
+                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
@@ -94,13 +97,13 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
     /* Promote: a passage of this doc that another doc also printed moves there. */
     snprintf(sql, sizeof sql,
              "CREATE TEMP TABLE IF NOT EXISTS promote(passage_id INTEGER PRIMARY KEY,"
-             " doc_id, seq, start, end);"
+             " doc_id, seq, start, end, line, col);"
              "DELETE FROM temp.promote;"
              "INSERT OR IGNORE INTO temp.promote SELECT d.passage_id, d.doc_id, d.seq, d.start,"
-             " d.end FROM passage_dups d JOIN passages p ON p.id=d.passage_id"
+             " d.end, d.line, d.col FROM passage_dups d JOIN passages p ON p.id=d.passage_id"
              " WHERE p.doc_id=%lld AND d.doc_id<>%lld ORDER BY d.rowid;"
-             "UPDATE passages SET (doc_id, seq, start, end) = (SELECT doc_id, seq, start, end"
-             " FROM temp.promote t WHERE t.passage_id=passages.id)"
+             "UPDATE passages SET (doc_id, seq, start, end, line, col) = (SELECT doc_id, seq,"
+             " start, end, line, col FROM temp.promote t WHERE t.passage_id=passages.id)"
              " WHERE id IN (SELECT passage_id FROM temp.promote);"
              "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM passage_dups d"
              " JOIN temp.promote t ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
@@ -164,6 +167,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         sqlite3_bind_int64(w->dup_ins, 3, (sqlite3_int64)seq);
         sqlite3_bind_int64(w->dup_ins, 4, (sqlite3_int64)pp->p.start);
         sqlite3_bind_int64(w->dup_ins, 5, (sqlite3_int64)pp->p.end);
+        sqlite3_bind_int(w->dup_ins, 6, pp->line);
+        sqlite3_bind_int(w->dup_ins, 7, pp->col);
         st->duplicates++;
         return step_done(db, w->dup_ins, "recording a repeated passage");
     }
@@ -198,6 +203,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 11, pp->line);
+    sqlite3_bind_int(s, 12, pp->col);
     if ((rc = step_done(db, s, "storing a passage")) != 0)
         return rc;
     pid = sqlite3_last_insert_rowid(db->h);
@@ -270,6 +277,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         sqlite3_bind_int64(s, 10, ids[3]);
         sqlite3_bind_int64(s, 11, ids[4]);
         sqlite3_bind_int(s, 12, year);
+        /* lines below the passage's first: 0 (one byte) for most figures */
+        sqlite3_bind_int64(s, 13, zsi_breaks_before(pp->breaks, pp->nbreaks, f->start));
         if ((rc = step_done(db, s, "storing a figure")) != 0)
             return rc;
         st->figures++;
@@ -315,8 +324,17 @@ int zsd_write_job(writer *w, run *r, job *j)
     else
         sqlite3_bind_null(s, 4);
     bind_text_or_null(s, 5, j->article_park);
-    bind_text_or_null(s, 6, j->date);
-    bind_text_or_null(s, 7, j->source);
+    bind_text_or_null(s, 6, j->meta.date[0] ? j->meta.date : NULL);
+    bind_text_or_null(s, 7, j->meta.source[0] ? j->meta.source : NULL);
+    if (j->meta.page)
+        sqlite3_bind_int(s, 8, j->meta.page);
+    else
+        sqlite3_bind_null(s, 8);
+    bind_text_or_null(s, 9, strcmp(j->given, j->path) ? j->given : NULL);
+    if (j->meta.date_from)
+        sqlite3_bind_int(s, 10, j->meta.date_from);
+    else
+        sqlite3_bind_null(s, 10);
     if ((rc = step_done(db, s, "storing a document")) != 0)
         return rc;
     if (!doc_id)

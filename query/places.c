@@ -1,0 +1,155 @@
+/*
+ * places.c - every place a passage was printed.
+ *
+ * A passage repeated verbatim (a page-1 lead printed again inside, a wire
+ * story in two papers) is stored once, in its first document; the other
+ * places are rows of passage_dups. A reporter needs them all ("pages 1 and
+ * 4 of 人民日报 on 2020-01-08, and 经济日报 the next day"), so every hit and
+ * figure carries them, with each document's date, outlet and page.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+#include "search_int.h"
+
+static const char own_sql[] =
+    "SELECT p.seq, p.line, p.col, p.start, p.end, d.path, coalesce(d.given, d.path),"
+    " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0)"
+    " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?";
+static const char also_sql[] =
+    "SELECT x.seq, x.line, x.col, x.start, x.end, d.path, coalesce(d.given, d.path),"
+    " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0)"
+    " FROM passage_dups x JOIN docs d ON d.id = x.doc_id WHERE x.passage_id = ?";
+
+void zsq_places_clear(zsq_places *p)
+{
+    for (size_t i = 0; i < p->nstrs; i++)
+        free(p->strs[i]);
+    free(p->strs);
+    free(p->also);
+    memset(p, 0, sizeof *p);
+}
+
+/* A copy of column i kept in p; NULL when out of memory. */
+static const char *keep(zsq_places *p, sqlite3_stmt *st, int i)
+{
+    if (p->nstrs == p->capstrs) {
+        size_t cap = p->capstrs ? p->capstrs * 2 : 16;
+        char **ns = realloc(p->strs, cap * sizeof *ns);
+        if (!ns)
+            return NULL;
+        p->strs = ns;
+        p->capstrs = cap;
+    }
+    const unsigned char *t = sqlite3_column_text(st, i);
+    char *c = strdup(t ? (const char *)t : "");
+    if (c)
+        p->strs[p->nstrs++] = c;
+    return c;
+}
+
+static int row(zsq_places *p, sqlite3_stmt *st, zs_place *out)
+{
+    out->passage = sqlite3_column_int64(st, 0);
+    out->line = sqlite3_column_int64(st, 1);
+    out->column = sqlite3_column_int64(st, 2);
+    out->start = sqlite3_column_int64(st, 3);
+    out->end = sqlite3_column_int64(st, 4);
+    out->page = sqlite3_column_int(st, 9);
+    return (out->doc = keep(p, st, 5)) && (out->path = keep(p, st, 6)) &&
+                   (out->date = keep(p, st, 7)) && (out->source = keep(p, st, 8))
+               ? 0
+               : ZS_ENOMEM;
+}
+
+int zsq_place_cmp(const zs_place *a, const zs_place *b)
+{
+    if (!a->date[0] != !b->date[0])
+        return a->date[0] ? -1 : 1;
+    int c = strcmp(a->date, b->date);
+    if (!c)
+        c = strcmp(a->path, b->path);
+    if (!c)
+        c = (a->line > b->line) - (a->line < b->line);
+    return c;
+}
+
+static int by_place(const void *a, const void *b)
+{
+    return zsq_place_cmp(a, b);
+}
+
+int zsq_places_load(zs_db *db, sqlite3_int64 pid, zsq_places *p)
+{
+    sqlite3_stmt *st = NULL;
+    size_t cap = 0;
+    int rc, src;
+    memset(p, 0, sizeof *p);
+    if ((rc = zsd_prepare(db, &st, own_sql)) != 0)
+        return rc;
+    sqlite3_bind_int64(st, 1, pid);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
+                        (long long)pid);
+    }
+    rc = row(p, st, &p->own);
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc || (rc = zsd_prepare(db, &st, also_sql)) != 0)
+        goto out;
+    sqlite3_bind_int64(st, 1, pid);
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (p->nalso == cap) {
+            size_t nc = cap ? cap * 2 : 4;
+            zs_place *na = realloc(p->also, nc * sizeof *na);
+            if (!na) {
+                rc = ZS_ENOMEM;
+                goto out;
+            }
+            p->also = na;
+            cap = nc;
+        }
+        if ((rc = row(p, st, &p->also[p->nalso])) != 0)
+            goto out;
+        p->nalso++;
+    }
+    if (src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(db, "listing the places of a passage");
+    if (p->nalso > 1)
+        qsort(p->also, p->nalso, sizeof *p->also, by_place);
+out:
+    sqlite3_finalize(st);
+    if (rc == ZS_ENOMEM)
+        zsd_fail(db, rc, "out of memory");
+    return rc;
+}
+
+void zsq_places_prefer(zsq_places *pl, const char *doc, long long seq)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < pl->nalso; i++) {
+        if (doc ? !strcmp(pl->also[i].doc, doc) && (!seq || pl->also[i].passage == seq)
+                : zsq_place_cmp(&pl->also[i], best == SIZE_MAX ? &pl->own : &pl->also[best]) < 0)
+            best = i;
+        if (doc && best != SIZE_MAX)
+            break;
+    }
+    if (best == SIZE_MAX || (doc && !strcmp(pl->own.doc, doc) && (!seq || pl->own.passage == seq)))
+        return;
+    zs_place t = pl->own;
+    pl->own = pl->also[best];
+    pl->also[best] = t;
+    size_t k = best; /* keep also sorted */
+    while (k > 0 && zsq_place_cmp(&pl->also[k], &pl->also[k - 1]) < 0) {
+        zs_place x = pl->also[k];
+        pl->also[k] = pl->also[k - 1];
+        pl->also[--k] = x;
+    }
+    while (k + 1 < pl->nalso && zsq_place_cmp(&pl->also[k], &pl->also[k + 1]) > 0) {
+        zs_place x = pl->also[k];
+        pl->also[k] = pl->also[k + 1];
+        pl->also[++k] = x;
+    }
+}
