@@ -163,11 +163,17 @@ static void print_hit(const out_opts *o, const zs_hit *h)
     if (o->color) {
         printf("\033[1m%zu.\033[0m \033[35m", h->rank);
         cli_puts(stdout, doc);
-        printf("\033[0m:\033[32m%lld\033[0m", h->place.line);
+        if (h->place.line > 0)
+            printf("\033[0m:\033[32m%lld\033[0m", h->place.line);
+        else /* a cluster's hit: no line known */
+            printf("\033[0m passage \033[32m%lld\033[0m", h->passage);
     } else {
         printf("%zu. ", h->rank);
         cli_puts(stdout, doc);
-        printf(":%lld", h->place.line);
+        if (h->place.line > 0)
+            printf(":%lld", h->place.line);
+        else
+            printf(" passage %lld", h->passage);
     }
     if (h->place.date[0] || h->place.source[0] || h->place.page) {
         fputs(" ", stdout);

@@ -773,6 +773,9 @@ int zs_equery_next(zs_equery *q, const zs_hit **hit)
                               q->snippet_chars)) != 0)
         return rc == ZS_ENOMEM ? efail(q->e, rc, "out of memory")
                                : efail(q->e, rc, "%s", zs_seg_errmsg(q->e->seg));
+    /* The shards keep no lines, dates or outlets of passages: line 0 is
+     * "unknown" (zs_place), and a hit names its document and passage. */
+    s->h.place = (zs_place){s->doc, s->doc, r->passage, 0, 0, r->doc_start, r->doc_end, "", "", 0};
     s->h.rank = q->next + 1;
     s->h.score = r->score;
     s->h.partial = q->partial;

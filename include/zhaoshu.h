@@ -391,7 +391,8 @@ typedef struct zs_place {
     const char *path;   /**< the path as given to zs_index_paths() (the folder given
                              plus the rest); doc when there was nothing else */
     long long passage;  /**< passage number in that document, from 1 */
-    long long line;     /**< 1-based line of the passage's first character */
+    long long line;     /**< 1-based line of the passage's first character; 0 unknown
+                             (a cluster's hit) */
     long long column;   /**< 1-based byte column of that character in its line */
     long long start, end; /**< byte range in the file (in its UTF-8 text when the
                                file was converted from GB18030 or UTF-16) */
