@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "usage: zhaoshu index [--db FILE] [--prune] [--threads N] [--manifest FILE]\n"
-    "                     [--name-pattern P]... [-q] PATH...\n"
+    "                     [--name-pattern P]... [--name NAME] [-q] PATH...\n"
     "\n"
     "Index article files: plain text, UTF-8 (GB18030/GBK and UTF-16 are detected and\n"
     "converted). PATH may be a file, a folder (searched recursively; hidden entries are\n"
@@ -24,7 +24,8 @@ static const char usage[] =
     "Options:\n"
     "  --db FILE        index file (default: $ZHAOSHU_DB, else\n"
     "                   $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
-    "  --prune          remove documents under the given folders whose files are gone\n"
+    "  --prune          remove documents below the given folders whose files are gone\n"
+    "                   (never documents elsewhere: a drive not mounted is not a deletion)\n"
     "  --threads N      segmenting threads (default: one per core)\n"
     "  --manifest FILE  tab-separated: file, date (YYYY-MM-DD, YYYY-MM or YYYY), source\n"
     "                   [, page] per line, files relative to the manifest's folder; by\n"
@@ -35,6 +36,8 @@ static const char usage[] =
     "                   %p page, * anything, =OUTLET at the end, e.g.\n"
     "                   'rmrb_%Y%m%d-%p-*=人民日报' (built in, as are other papers'\n"
     "                   initials and any name holding 20191022 or 2019-10-22)\n"
+    "  --name NAME      the document name of standard input ('-'); without it, a name\n"
+    "                   made of the text's hash (stdin:1f2e...), printed on stderr\n"
     "  -q, --quiet      no progress line and no summary\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -50,7 +53,7 @@ static const char usage[] =
     "Examples:\n"
     "  zhaoshu index corpus/\n"
     "  zhaoshu index --db news.db --prune ~/papers/\n"
-    "  curl -s URL | zhaoshu index -\n";
+    "  curl -s URL | zhaoshu index --name URL -\n";
 
 typedef struct ui {
     int tty;
@@ -64,6 +67,11 @@ static void on_msg(void *ctx, zs_msg_kind kind, const char *path, long long off,
     if (u->shown) {
         fputs("\r\033[K", stderr);
         u->shown = 0;
+    }
+    if (kind == ZS_MSG_NOTE) {
+        if (!u->quiet)
+            cli_error("%s", msg);
+        return;
     }
     /* cli_error replaces control characters: a file name cannot forge a line. */
     if (off >= 0)
@@ -89,7 +97,8 @@ static void on_progress(void *ctx, const zs_index_stats *st)
 
 int cmd_index(int argc, char **argv)
 {
-    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0};
+    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0,
+                       NULL};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
     zs_index_stats st;
     ui u = {isatty(STDERR_FILENO), 0, 0};
@@ -106,11 +115,11 @@ int cmd_index(int argc, char **argv)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
-    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME };
+    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
         {"threads", 0, "N"},     {"manifest", 0, "FILE"},    {"quiet", 'q', NULL},
-        {"name-pattern", 0, "P"},
+        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},
     };
     /* --name-pattern values, in order */
     const char **names = calloc((size_t)argc + 1, sizeof *names);
@@ -151,12 +160,33 @@ int cmd_index(int argc, char **argv)
             break;
         }
         case O_MANIFEST: o.manifest = v; break;
-        case O_NAME: names[o.nname_patterns++] = v; break;
+        case O_NAME_PATTERN: names[o.nname_patterns++] = v; break;
         case O_QUIET: u.quiet = 1; break;
+        case O_NAME:
+            if (!*v) {
+                cli_error("index: --name needs a non-empty NAME");
+                free(names);
+                return EXIT_ERROR;
+            }
+            o.stdin_name = v;
+            break;
         }
     }
     if (npaths == 0) {
         cli_error("index: no PATH given (see zhaoshu index --help)");
+        free(names);
+        return EXIT_ERROR;
+    }
+    int stdin_paths = 0;
+    for (int k = 0; k < npaths; k++)
+        stdin_paths += !strcmp(paths[k], "-");
+    if (stdin_paths > 1) {
+        cli_error("index: '-' (standard input) given %d times; it can be read once", stdin_paths);
+        free(names);
+        return EXIT_ERROR;
+    }
+    if (o.stdin_name && !stdin_paths) {
+        cli_error("index: --name names standard input: give - as a PATH");
         free(names);
         return EXIT_ERROR;
     }

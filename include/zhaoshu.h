@@ -225,7 +225,9 @@ typedef struct zs_index_stats {
 /** Severity of an indexing message. */
 typedef enum zs_msg_kind {
     ZS_MSG_WARNING = 1, /**< the file was indexed, with a problem */
-    ZS_MSG_SKIPPED = 2  /**< the file was not indexed */
+    ZS_MSG_SKIPPED = 2, /**< the file was not indexed */
+    ZS_MSG_NOTE = 3     /**< the file was indexed; something worth knowing
+                             (the name standard input was stored under) */
 } zs_msg_kind;
 
 /**
@@ -237,7 +239,7 @@ typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long lo
 /** Called now and then during indexing (at most ~10 times a second). */
 typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 
-#define ZS_INDEX_OPTS_VERSION 3
+#define ZS_INDEX_OPTS_VERSION 4
 /** Options for zs_index_paths(). Zero-initialise, then set version
  * (earlier versions are still accepted: each reads only its own fields). */
 typedef struct zs_index_opts {
@@ -265,6 +267,11 @@ typedef struct zs_index_opts {
      * line's outlet). */
     const char *const *name_patterns;
     size_t nname_patterns;
+    /* Version 4. */
+    const char *stdin_name;  /**< the document name of "-" (standard input);
+                                  NULL: "stdin:" and 16 hex digits of the
+                                  content's hash, reported as ZS_MSG_NOTE, so
+                                  two different texts never replace each other */
 } zs_index_opts;
 
 /** zs_index_opts.flags: workers take every passage for a likely repeat and
@@ -276,10 +283,11 @@ typedef struct zs_index_opts {
 #define ZS_MAX_FILE_BYTES (256u * 1024u * 1024u)
 
 /**
- * Index files and folders (recursively; "-" is standard input, stored as
- * document "-"). Unchanged files (same content hash) are skipped; changed
- * ones are replaced; with prune, documents under the given folders whose
- * files are gone are removed. Work is committed in batches: a crash leaves
+ * Index files and folders (recursively; "-" is standard input, stored under
+ * o->stdin_name or a name made of its content's hash). Unchanged files (same
+ * content hash) are skipped; changed ones are replaced; with prune, documents
+ * below the given folders whose files are gone are removed (never documents
+ * elsewhere: a drive not mounted is not a deletion). Work is committed in batches: a crash leaves
  * the previous index intact and the next run completes the work.
  * @param st  receives the counters (may be NULL).
  * @return ZS_OK even when some files were skipped (see st->files_skipped);

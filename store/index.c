@@ -49,7 +49,8 @@ static double now_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* With prune: remove documents under the given folders that were not seen. */
+/* With prune: remove documents under the given folders that were not seen;
+ * never others, whose files may be on a drive not mounted now. */
 static int prune(run *r)
 {
     int rc = 0;
@@ -70,11 +71,8 @@ static int prune(run *r)
             size_t l = strlen(r->dirs[d]);
             under = !strncmp(k->path, r->dirs[d], l) && k->path[l] == '/';
         }
-        struct stat sb;
-        if (!under && stat(k->path, &sb) == 0)
-            continue; /* outside the given folders and still there: keep */
-        if (!under && k->path[0] != '/')
-            continue; /* "-" and other names given by programs */
+        if (!under)
+            continue; /* outside the given folders: missing may mean unmounted */
         sqlite3_bind_text(del, 1, k->path, -1, SQLITE_STATIC);
         if (sqlite3_step(del) == SQLITE_ROW) {
             sqlite3_int64 id = sqlite3_column_int64(del, 0);
@@ -314,7 +312,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         struct stat sb;
         char real[PATH_MAX];
         if (!strcmp(paths[i], "-")) {
-            rc = zsd_add_stdin_job(&r, "-");
+            rc = zsd_add_stdin_job(&r, o && o->version >= 4 ? o->stdin_name : NULL);
             continue;
         }
         if (stat(paths[i], &sb) != 0 || !realpath(paths[i], real)) {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 #include "pipeline_int.h"
 
@@ -291,7 +292,21 @@ int zsd_add_stdin_job(run *r, const char *name)
     }
     if (!buf)
         return ZS_ENOMEM;
-    return zsd_add_mem_job(r, name, buf, len, 0);
+    /* Named by content unless the caller names it: two different texts
+     * piped in one after the other must not replace each other. */
+    char hashed[32];
+    if (!name) {
+        snprintf(hashed, sizeof hashed, "stdin:%016llx",
+                 (unsigned long long)XXH3_64bits(buf, len));
+        name = hashed;
+    }
+    int rc = zsd_add_mem_job(r, name, buf, len, 0);
+    if (!rc && name == hashed) {
+        char m[160];
+        snprintf(m, sizeof m, "standard input stored as %s (name it with --name NAME)", name);
+        zsd_report(r, ZS_MSG_NOTE, "-", -1, m);
+    }
+    return rc;
 }
 
 int zsd_load_known(run *r)

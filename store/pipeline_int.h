@@ -175,7 +175,8 @@ int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
                 unsigned long long size);
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
-/* Read standard input into a job. Errors: ZS_ENOMEM. */
+/* Read standard input into a job named name, or (NULL) "stdin:" and its
+ * content's hash, reported. Errors: ZS_ENOMEM. */
 int zsd_add_stdin_job(run *r, const char *name);
 /*
  * Collect the regular files under dir (sb: its stat), sorted, recursively,

@@ -55,4 +55,36 @@ check "a path past PATH_MAX: named and skipped" 1 timeout 30 "$Z" index --db "$T
 has "  as too long" "$T/err" "path longer than 4096 bytes (skipped)"
 equals "  the rest indexed" "$(docs "$T/long.db")" "1"
 
+# ---- standard input: named, never replacing another text
+printf '本报讯 贵阳高新区今年签约金额100亿元。\n' | "$Z" index --db "$T/s.db" - 2>"$T/err"
+equals "stdin without --name indexes" "$?" "0"
+has "  under a name printed on stderr" "$T/err" "standard input stored as stdin:"
+printf '本报讯 安顺经开区营业收入50亿元。\n' | "$Z" index --db "$T/s.db" - 2>"$T/err"
+equals "a second text from stdin" "$?" "0"
+equals "  both kept" "$(docs "$T/s.db")" "2"
+check "  the first still found" 0 "$Z" query --db "$T/s.db" 签约金额
+printf '本报讯 安顺经开区营业收入50亿元。\n' | "$Z" index --db "$T/s.db" - 2>"$T/err"
+has "the same text again: unchanged" "$T/err" "(1 unchanged"
+printf '本报讯 遵义经开区税收30亿元。\n' | "$Z" index --db "$T/s.db" --name news/a.txt - 2>"$T/err"
+equals "--name NAME" "$?" "0"
+equals "  stored under it" "$(sqlite3 "$T/s.db" "SELECT count(*) FROM docs WHERE path = 'news/a.txt'")" "1"
+check "--name without -" 2 "$Z" index --db "$T/s.db" --name x "$T/d"
+has "  says so" "$T/err" "--name names standard input"
+
+# ---- --prune only below the paths given
+mkdir -p "$T/pa" "$T/pb"
+cp "$CORPUS/000_24cf386f7f29c2e5.txt" "$T/pa/"
+cp "$CORPUS/001_714bcf8596df40c9.txt" "$T/pb/"
+cp "$CORPUS/002_b23befc8af8cd454.txt" "$T/pb/"
+check "index two folders" 0 "$Z" index --db "$T/p.db" "$T/pa" "$T/pb"
+rm "$T/pb/002_b23befc8af8cd454.txt"
+mv "$T/pb" "$T/pb.unmounted"
+check "--prune of the first folder" 0 "$Z" index --db "$T/p.db" --prune "$T/pa"
+has "  removes nothing" "$T/err" "0 removed"
+equals "  the other folder's documents stay (its drive is not mounted)" "$(docs "$T/p.db")" "3"
+mv "$T/pb.unmounted" "$T/pb"
+check "--prune of the second folder" 0 "$Z" index --db "$T/p.db" --prune "$T/pb"
+has "  removes the file gone from it" "$T/err" "1 removed"
+equals "  two left" "$(docs "$T/p.db")" "2"
+
 finish
