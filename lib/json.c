@@ -15,7 +15,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "zhaoshu.h"
 
@@ -123,16 +122,6 @@ static void figure_fields(jw *w, const zs_figure *x)
     cstr(w, x->park);
     putf(w, ",\"year\":%d,\"hedge\":%d", x->year, x->hedge);
     putf(w, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
-}
-
-const char *zs_place_path(const zs_place *p)
-{
-    char cwd[4096];
-    size_t n;
-    if (p->doc[0] == '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 &&
-        !strncmp(p->doc, cwd, n) && p->doc[n] == '/')
-        return p->doc + n + 1;
-    return p->path && p->path[0] ? p->path : p->doc;
 }
 
 /* A place's members, without braces; line: a figure's line, or 0 for the

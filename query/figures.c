@@ -295,6 +295,130 @@ static int query_ids(zs_db *db, const char *q, size_t n)
     return rc;
 }
 
+/* p[0..n) and a NUL: context_len bytes stay readable even when the text
+ * holds a NUL (strndup would stop there; found by fuzz_figures). */
+static char *copy(const char *p, size_t n)
+{
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, p, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/*
+ * Add one figure of the passage S holds (x->body) to the listing, with the
+ * sentence around it as its context. Figures of a passage come in order of
+ * their start (sentence()). A figure outside its passage is dropped.
+ * Returns 0, ZS_ENOMEM, or ZS_ELIMIT past MAX_ROWS.
+ */
+static int add_row(zs_figures *it, sentences *S, const zsq_figure_in *x)
+{
+    if (it->n == MAX_ROWS)
+        return ZS_ELIMIT;
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 256;
+        row *nr = realloc(it->rows, cap * sizeof *nr);
+        if (!nr)
+            return ZS_ENOMEM;
+        it->rows = nr;
+        it->cap = cap;
+    }
+    row *w = &it->rows[it->n];
+    memset(w, 0, sizeof *w);
+    const char *body = S->b;
+    size_t fs = x->fig.start, fe = x->fig.end;
+    if (fe > S->n || fs > fe)
+        return 0;
+    size_t cs, ce;
+    sentence(S, fs, fe, &cs, &ce);
+    w->cs = cs;
+    w->ce = ce;
+    w->strs[0] = copy(body + fs, fe - fs);
+    w->strs[1] = strdup(x->fig.unit);
+    w->strs[2] = strdup(x->fig.cls);
+    w->strs[3] = strdup(x->fig.metric);
+    w->strs[4] = strdup(x->fig.park);
+    w->strs[5] = strdup(x->metric_raw);
+    w->strs[6] = strdup(x->place.doc);
+    w->strs[7] = copy(body + cs, ce - cs);
+    w->strs[8] = strdup(x->place.path);
+    w->strs[9] = strdup(x->place.date);
+    w->strs[10] = strdup(x->place.source);
+    it->n++;
+    for (int k = 0; k < ROW_STRS; k++)
+        if (!w->strs[k])
+            return ZS_ENOMEM;
+    w->passage_id = x->passage_id;
+    w->r.fig = (zs_figure){w->strs[0], x->fig.value, x->fig.value_hi, w->strs[1], w->strs[2],
+                           w->strs[3], w->strs[4], x->fig.year, x->fig.hedge, fs - cs, fe - cs,
+                           x->fig.line};
+    w->r.place = x->place;
+    w->r.place.doc = w->strs[6];
+    w->r.place.path = w->strs[8];
+    w->r.place.date = w->strs[9];
+    w->r.place.source = w->strs[10];
+    w->ndups = x->ndups;
+    w->r.metric_raw = w->strs[5];
+    w->r.doc = w->strs[6];
+    w->r.passage = x->place.passage;
+    w->r.context = w->strs[7];
+    w->r.context_len = ce - cs;
+    return 0;
+}
+
+/* Sort the rows, merge one statement printed in several places, mark
+ * conflicts, check the arithmetic, and order the rows to list as a
+ * timeline (with conflicts_only, only the rows in a conflict). 0 or ZS_ENOMEM. */
+static int finish(zs_figures *it, int conflicts_only)
+{
+    if (it->n > 1)
+        qsort(it->rows, it->n, sizeof *it->rows, cmp_row);
+    for (size_t i = 0; i < it->n; i++) { /* pointers into rows moved by qsort: none */
+        it->rows[i].r.conflict = it->rows[i].conflict;
+        it->rows[i].r.check = it->rows[i].check;
+    }
+    if (merge_same(it) || zsq_mark_conflicts(it) || zsq_check_passages(it) ||
+        !(it->order = malloc((it->n ? it->n : 1) * sizeof *it->order)))
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < it->n; i++) {
+        it->rows[i].r.also_in = it->rows[i].also;
+        it->rows[i].r.nalso_in = it->rows[i].nalso;
+        if (!it->rows[i].dead && (!conflicts_only || it->rows[i].conflict[0]))
+            it->order[it->norder++] = i;
+    }
+    timeline_it = it;
+    if (it->norder > 1)
+        qsort(it->order, it->norder, sizeof *it->order, by_timeline);
+    return 0;
+}
+
+int zsq_figures_of(zs_figures **out, const zsq_figure_in *in, size_t n, int conflicts_only)
+{
+    if (!out || (!in && n))
+        return ZS_EINVAL;
+    *out = NULL;
+    zs_figures *it = calloc(1, sizeof *it);
+    sentences S = {NULL, 0, 0, 0, 0, 0};
+    int rc = 0;
+    if (!it)
+        return ZS_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (i == 0 || in[i].body != in[i - 1].body || in[i].passage_id != in[i - 1].passage_id)
+            S = (sentences){in[i].body, in[i].body_len, 0, 0, 0, 0};
+        rc = add_row(it, &S, &in[i]);
+    }
+    if (!rc)
+        rc = finish(it, conflicts_only);
+    if (rc) {
+        zs_figures_free(it);
+        return rc;
+    }
+    *out = it;
+    return 0;
+}
+
 int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const zs_figures_opts *o)
 {
     zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
@@ -381,22 +505,6 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     }
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (it->n == MAX_ROWS) {
-            rc = zsd_fail(db, ZS_ELIMIT, "more than %d figures: narrow the query", MAX_ROWS);
-            goto out;
-        }
-        if (it->n == it->cap) {
-            size_t cap = it->cap ? it->cap * 2 : 256;
-            row *nr = realloc(it->rows, cap * sizeof *nr);
-            if (!nr) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                goto out;
-            }
-            it->rows = nr;
-            it->cap = cap;
-        }
-        row *w = &it->rows[it->n];
-        memset(w, 0, sizeof *w);
         sqlite3_int64 pid = sqlite3_column_int64(st, 14);
         if (pid != text_id) {
             sqlite3_reset(text_st);
@@ -411,48 +519,23 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
                             0, 0, 0, 0};
             text_id = pid;
         }
-        const char *body = S.b;
-        size_t blen = S.n;
-        size_t fs = (size_t)sqlite3_column_int64(st, 0), fe = (size_t)sqlite3_column_int64(st, 1);
-        if (fe > blen || fs > fe)
-            continue;
-        size_t cs, ce;
-        sentence(&S, fs, fe, &cs, &ce);
-        w->cs = cs;
-        w->ce = ce;
-        w->strs[0] = strndup(body + fs, fe - fs);
-        w->strs[1] = strdup(col(st, 4));
-        w->strs[2] = strdup(col(st, 5));
-        w->strs[3] = strdup(col(st, 6));
-        w->strs[4] = strdup(col(st, 7));
-        w->strs[5] = strdup(col(st, 10));
-        w->strs[6] = strdup(col(st, 13));
-        w->strs[7] = strndup(body + cs, ce - cs);
-        w->strs[8] = strdup(col(st, 19));
-        w->strs[9] = strdup(col(st, 20));
-        w->strs[10] = strdup(col(st, 21));
-        it->n++;
-        for (int k = 0; k < ROW_STRS; k++)
-            if (!w->strs[k]) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                goto out;
-            }
-        w->passage_id = sqlite3_column_int64(st, 14);
-        w->r.fig = (zs_figure){w->strs[0], sqlite3_column_double(st, 2),
-                               sqlite3_column_double(st, 3), w->strs[1], w->strs[2], w->strs[3],
-                               w->strs[4], sqlite3_column_int(st, 8), sqlite3_column_int(st, 9),
-                               fs - cs, fe - cs,
-                               sqlite3_column_int64(st, 15) + sqlite3_column_int64(st, 23)};
-        w->r.place = (zs_place){w->strs[6], w->strs[8], sqlite3_column_int64(st, 12),
-                                sqlite3_column_int64(st, 15), sqlite3_column_int64(st, 16),
-                                sqlite3_column_int64(st, 17), sqlite3_column_int64(st, 18),
-                                w->strs[9], w->strs[10], sqlite3_column_int(st, 22)};
-        w->ndups = sqlite3_column_int(st, 24);
-        w->r.metric_raw = w->strs[5];
-        w->r.doc = w->strs[6];
-        w->r.passage = sqlite3_column_int64(st, 12);
-        w->r.context = w->strs[7];
-        w->r.context_len = ce - cs;
+        zsq_figure_in x = {
+            {NULL, sqlite3_column_double(st, 2), sqlite3_column_double(st, 3), col(st, 4),
+             col(st, 5), col(st, 6), col(st, 7), sqlite3_column_int(st, 8),
+             sqlite3_column_int(st, 9), (size_t)sqlite3_column_int64(st, 0),
+             (size_t)sqlite3_column_int64(st, 1),
+             sqlite3_column_int64(st, 15) + sqlite3_column_int64(st, 23)},
+            col(st, 10),
+            {col(st, 13), col(st, 19), sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 15),
+             sqlite3_column_int64(st, 16), sqlite3_column_int64(st, 17),
+             sqlite3_column_int64(st, 18), col(st, 20), col(st, 21), sqlite3_column_int(st, 22)},
+            sqlite3_column_int(st, 24), pid, S.b, S.n};
+        if ((rc = add_row(it, &S, &x)) != 0) {
+            rc = rc == ZS_ELIMIT ? zsd_fail(db, rc, "more than %d figures: narrow the query",
+                                            MAX_ROWS)
+                                 : zsd_fail(db, rc, "out of memory");
+            goto out;
+        }
     }
     if (src != SQLITE_DONE) {
         rc = zsd_sqlite_fail(db, "listing figures");
@@ -460,26 +543,10 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     }
     if ((rc = load_also(db, it)) != 0)
         goto out;
-    if (it->n > 1)
-        qsort(it->rows, it->n, sizeof *it->rows, cmp_row);
-    for (size_t i = 0; i < it->n; i++) { /* pointers into rows moved by qsort: none */
-        it->rows[i].r.conflict = it->rows[i].conflict;
-        it->rows[i].r.check = it->rows[i].check;
-    }
-    if (merge_same(it) || zsq_mark_conflicts(it) || zsq_check_passages(it) ||
-        !(it->order = malloc((it->n ? it->n : 1) * sizeof *it->order))) {
-        rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+    if ((rc = finish(it, o->conflicts)) != 0) {
+        rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
-    for (size_t i = 0; i < it->n; i++) {
-        it->rows[i].r.also_in = it->rows[i].also;
-        it->rows[i].r.nalso_in = it->rows[i].nalso;
-        if (!it->rows[i].dead && (!o->conflicts || it->rows[i].conflict[0]))
-            it->order[it->norder++] = i;
-    }
-    timeline_it = it;
-    if (it->norder > 1)
-        qsort(it->order, it->norder, sizeof *it->order, by_timeline);
     *out = it;
     it = NULL;
 out:

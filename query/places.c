@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_int.h"
 #include "search_int.h"
@@ -152,4 +153,16 @@ void zsq_places_prefer(zsq_places *pl, const char *doc, long long seq)
         pl->also[k] = pl->also[k + 1];
         pl->also[++k] = x;
     }
+}
+
+/* The path shown for a place: below the current folder, relative to it
+ * (what a reader can open from here); else as given to zs_index_paths(). */
+const char *zs_place_path(const zs_place *p)
+{
+    char cwd[4096];
+    size_t n;
+    if (p->doc[0] == '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 &&
+        !strncmp(p->doc, cwd, n) && p->doc[n] == '/')
+        return p->doc + n + 1;
+    return p->path && p->path[0] ? p->path : p->doc;
 }

@@ -161,4 +161,26 @@ int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span);
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);
 
+
+/* ---- interface to figures.c (the listing without the index: tests, fuzz) ---- */
+
+/* One figure as zs_figures_open() reads it from the index. */
+typedef struct zsq_figure_in {
+    zs_figure fig;           /* text unused; start, end: bytes in body */
+    const char *metric_raw;  /* as printed, or "" */
+    zs_place place;          /* where the passage was printed (strings borrowed) */
+    int ndups;               /* nonzero: the passage was printed elsewhere too */
+    long long passage_id;    /* checks compare figures of one passage id */
+    const char *body;        /* the passage text (borrowed) */
+    size_t body_len;
+} zsq_figure_in;
+
+/*
+ * A listing of in[0..n), sorted, conflicts marked and the arithmetic checked
+ * as zs_figures_open() does. A passage's figures come together, in order of
+ * their start. Ownership: caller frees *out with zs_figures_free().
+ * @return 0, ZS_EINVAL, ZS_ENOMEM or ZS_ELIMIT (too many figures).
+ */
+int zsq_figures_of(zs_figures **out, const zsq_figure_in *in, size_t n, int conflicts_only);
+
 #endif
