@@ -167,7 +167,7 @@ int zs_engine_open(zs_engine **out, const char *url)
         return rc;
     if ((rc = zs_seg_open(&e->seg)) != 0)
         return efail(e, rc, "cannot open the segmenter");
-    if ((rc = zsi_gazetteer_open(&e->gaz, err, sizeof err)) != 0)
+    if ((rc = zsi_gazetteer_open_names(&e->gaz, err, sizeof err)) != 0)
         return efail(e, rc, "cannot load the zone gazetteer: %s", err);
     if (!(e->my = mysql_init(NULL)))
         return efail(e, ZS_ENOMEM, "out of memory");

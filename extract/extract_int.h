@@ -161,6 +161,16 @@ typedef struct zsi_gazetteer zsi_gazetteer;
  */
 int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap);
 
+/*
+ * The same gazetteer without the word lexicon (data/places.tsv,
+ * wordclass.txt), which only finding names in text needs: it resolves names
+ * and lists aliases (zsi_park_canonical(), zsi_park_aliases()) as the full
+ * one does, for a sixth of the load (a query process loads it for every
+ * query). zsi_park_info_get() gives no province or city from a place name
+ * with it. Never pass it to zsi_parks_extract(). Same ownership and errors.
+ */
+int zsi_gazetteer_open_names(zsi_gazetteer **out, char *err, size_t errcap);
+
 /* Free a gazetteer. Accepts NULL. */
 void zsi_gazetteer_free(zsi_gazetteer *g);
 

@@ -91,13 +91,58 @@ static int suf_len_desc(const void *a, const void *b)
 
 
 
-/* Canonical index of name, or (size_t)-1. */
+/* FNV-1a: short strings, no need for more. */
+static size_t shash_slot(const shash *h, const char *s, size_t n)
+{
+    uint64_t x = UINT64_C(1469598103934665603);
+    for (size_t i = 0; i < n; i++)
+        x = (x ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+    size_t i = (size_t)x & (h->cap - 1);
+    while (h->e[i].s && !(h->e[i].n == n && memcmp(h->e[i].s, s, n) == 0))
+        i = (i + 1) & (h->cap - 1);
+    return i;
+}
+
+/* The value stored for s[0..n), or (size_t)-1. */
+static size_t shash_get(const shash *h, const char *s, size_t n)
+{
+    if (!h->cap)
+        return (size_t)-1;
+    size_t i = shash_slot(h, s, n);
+    return h->e[i].s ? h->e[i].v : (size_t)-1;
+}
+
+/* Store v for s (borrowed: it must outlive h) unless s is there already. */
+static int shash_put(shash *h, const char *s, size_t n, size_t v)
+{
+    if ((h->n + 1) * 2 > h->cap) {
+        shash bigger = {NULL, h->cap ? h->cap * 2 : 1024, 0};
+        if (!(bigger.e = calloc(bigger.cap, sizeof *bigger.e)))
+            return ZS_ENOMEM;
+        for (size_t i = 0; i < h->cap; i++)
+            if (h->e[i].s)
+                bigger.e[shash_slot(&bigger, h->e[i].s, h->e[i].n)] = h->e[i];
+        bigger.n = h->n;
+        free(h->e);
+        *h = bigger;
+    }
+    size_t i = shash_slot(h, s, n);
+    if (!h->e[i].s) {
+        h->e[i] = (shash_ent){s, n, v};
+        h->n++;
+    }
+    return 0;
+}
+
+/* Canonical index of name, or (size_t)-1. Every canonical name is also
+ * its own zone's alias (parse_parks()). */
 size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n)
 {
-    for (size_t i = 0; i < g->names.n; i++)
-        if (g->names.v[i].n == n && memcmp(g->names.v[i].s, s, n) == 0)
-            return i;
-    return (size_t)-1;
+    size_t a = shash_get(&g->alias_ix, s, n);
+    if (a == (size_t)-1)
+        return (size_t)-1;
+    size_t c = g->al[a].canon;
+    return g->names.v[c].n == n && memcmp(g->names.v[c].s, s, n) == 0 ? c : (size_t)-1;
 }
 
 /* Index of the alias equal to s[0..n), or (size_t)-1. */
@@ -120,9 +165,8 @@ size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n)
 static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
 {
     /* The first zone to claim an alias keeps it. */
-    for (size_t i = 0; i < g->nal; i++)
-        if (g->al[i].n == n && memcmp(g->al[i].s, s, n) == 0)
-            return 0;
+    if (shash_get(&g->alias_ix, s, n) != (size_t)-1)
+        return 0;
     if (g->nal == g->capal) {
         size_t nc = g->capal ? g->capal * 2 : 256;
         alias *na = realloc(g->al, nc * sizeof *na);
@@ -136,7 +180,7 @@ static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
     g->al[g->nal].n = n;
     g->al[g->nal].canon = canon;
     g->nal++;
-    return 0;
+    return shash_put(&g->alias_ix, g->al[g->nal - 1].s, n, g->nal - 1);
 }
 
 /* A copy of field f[0..n) of a list row, "" when absent or "-". */
@@ -199,10 +243,9 @@ static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size
             snprintf(err, errcap, "%s: entry %zu: bad canonical name", file, lineno);
             return ZS_EINVAL;
         }
-        canon = zsi_pk_find_name(g, line, cn);
-        for (size_t a = 0; canon == (size_t)-1 && a < g->nal; a++)
-            if (g->al[a].n == cn && memcmp(g->al[a].s, line, cn) == 0)
-                canon = g->al[a].canon;
+        /* A name or an alias already: that zone (names are aliases too). */
+        size_t known = shash_get(&g->alias_ix, line, cn);
+        canon = known == (size_t)-1 ? (size_t)-1 : g->al[known].canon;
         if (canon == (size_t)-1) {
             if ((rc = list_add(g, &g->names, line, cn)) != 0)
                 return rc;
@@ -415,6 +458,7 @@ static int build_index(zsi_gazetteer *g)
     qsort(g->bare.v, g->bare.n, sizeof(str), by_len_desc);
     qsort(g->scope.v, g->scope.n, sizeof(str), by_len_desc);
     /* Place stems: every alias minus its zone suffix, aside and infix. */
+    shash seen = {NULL, 0, 0};
     for (size_t i = 0; i < g->nal; i++) {
         alias *a = &g->al[i];
         long si = zsi_pk_ending_suffix(g, a->s, a->n);
@@ -427,12 +471,15 @@ static int build_index(zsi_gazetteer *g)
         pn = zsi_pk_drop_aside(a->s, a->n - g->suf[si].n);
         if (nchars(a->s, pn) < 2)
             continue;
-        int dup = 0;
-        for (size_t k = 0; k < g->stems.n && !dup; k++)
-            dup = g->stems.v[k].n == pn && memcmp(g->stems.v[k].s, a->s, pn) == 0;
-        if (!dup && list_add(g, &g->stems, a->s, pn) != 0)
+        if (shash_get(&seen, a->s, pn) != (size_t)-1)
+            continue;
+        if (list_add(g, &g->stems, a->s, pn) != 0 ||
+            shash_put(&seen, g->stems.v[g->stems.n - 1].s, pn, 0) != 0) {
+            free(seen.e);
             return ZS_ENOMEM;
+        }
     }
+    free(seen.e);
     return 0;
 }
 
@@ -445,7 +492,7 @@ static int open_words(zsi_gazetteer *g)
     return rc;
 }
 
-int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
+static int gazetteer_open(zsi_gazetteer **out, int with_words, char *err, size_t errcap)
 {
     zsi_gazetteer *g;
     char *buf = NULL, dummy[8];
@@ -482,7 +529,7 @@ int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
     free(buf);
     if (rc == 0)
         rc = build_index(g);
-    if (rc == 0)
+    if (rc == 0 && with_words)
         rc = open_words(g);
     if (rc != 0) {
         if (!err[0])
@@ -494,11 +541,22 @@ int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
     return 0;
 }
 
+int zsi_gazetteer_open(zsi_gazetteer **out, char *err, size_t errcap)
+{
+    return gazetteer_open(out, 1, err, errcap);
+}
+
+int zsi_gazetteer_open_names(zsi_gazetteer **out, char *err, size_t errcap)
+{
+    return gazetteer_open(out, 0, err, errcap);
+}
+
 void zsi_gazetteer_free(zsi_gazetteer *g)
 {
     if (!g)
         return;
     list_free(&g->names);
+    free(g->alias_ix.e);
     free(g->al);
     free(g->alist);
     free(g->aoff);

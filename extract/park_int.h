@@ -100,8 +100,20 @@ typedef struct arena {
     size_t nblk, used;
 } arena;
 
+/* Strings to indices, by open addressing: the load looks every name and
+ * alias up, which was a linear scan per line (quadratic in the list). */
+typedef struct shash_ent {
+    const char *s; /* NULL: empty slot */
+    size_t n, v;
+} shash_ent;
+typedef struct shash {
+    shash_ent *e;
+    size_t cap, n; /* cap: 0 or a power of two */
+} shash;
+
 struct zsi_gazetteer {
     arena ar;
+    shash alias_ix;    /* alias text -> index into al */
     strlist names;     /* canonical names, in file order */
     alias *al;         /* every alias, canonical names included */
     size_t nal, capal;

@@ -444,10 +444,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         use_ids = 1;
     }
     if (o->park) {
-        zsi_gazetteer *g = db->gaz;
-        char err[128];
-        if (!g && zsi_gazetteer_open(&g, err, sizeof err) == 0)
-            db->gaz = g;
+        const zsi_gazetteer *g = zsq_gazetteer(db);
         park = g ? zsi_park_canonical(g, o->park, strlen(o->park)) : NULL;
         if (!park)
             park = o->park;

@@ -17,7 +17,13 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
 
     if (!db || !fn)
         return ZS_EINVAL;
-    const zsi_gazetteer *gaz = zsq_gazetteer(db); /* NULL: nothing known beyond the index */
+    /* The full gazetteer: a zone found by pattern gets its province and
+     * city from the place its name starts with (the word lexicon). NULL:
+     * nothing known beyond the index. */
+    zsi_gazetteer *gaz = NULL;
+    char gerr[128];
+    if (zsi_gazetteer_open(&gaz, gerr, sizeof gerr) != 0)
+        gaz = NULL;
     if ((rc = zsd_prepare(db, &st,
                           "SELECT park, count(*) FROM passage_parks GROUP BY park"
                           " ORDER BY count(*) DESC, park")) != 0 ||
@@ -67,6 +73,7 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
     if (src != SQLITE_DONE)
         rc = zsd_sqlite_fail(db, "listing parks");
 out:
+    zsi_gazetteer_free(gaz);
     free(aliases);
     sqlite3_finalize(st);
     sqlite3_finalize(al);

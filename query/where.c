@@ -96,7 +96,8 @@ const struct zsi_gazetteer *zsq_gazetteer(zs_db *db)
     if (!db->gaz) {
         char err[128];
         zsi_gazetteer *g = NULL;
-        if (zsi_gazetteer_open(&g, err, sizeof err) != 0)
+        /* Names and aliases only: a query never looks for names in text. */
+        if (zsi_gazetteer_open_names(&g, err, sizeof err) != 0)
             return NULL;
         db->gaz = g;
     }
