@@ -2,35 +2,8 @@
 # test_cli.sh - end-to-end tests of the zhaoshu binary on corpus/: index,
 # query, parks, check, segment. Asserts stdout, stderr and exit codes.
 # Usage: test_cli.sh ZHAOSHU CORPUS_DIR   (TAP output)
-set -u
-Z=$1
-CORPUS=$2
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/harness.sh"
 DB=$T/z.db
-n=0
-fails=0
-export NO_COLOR=1 LC_ALL=C.UTF-8
-unset ZHAOSHU_DB
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-# check DESC EXPECTED_RC CMD... : runs CMD, stdout in $T/out, stderr in $T/err
-check() {
-    desc=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    if [ "$rc" -eq "$want" ]; then ok "$desc (exit $rc)"; else notok "$desc" "exit $rc, want $want" "$(head -c 300 "$T/err")"; fi
-}
-has() { # has DESC FILE STRING
-    if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi
-}
-hasnt() {
-    if grep -qF -- "$3" "$2"; then notok "$1" "unexpected: $3"; else ok "$1"; fi
-}
-equals() { # equals DESC GOT WANT
-    if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi
-}
 
 # ---- index
 check "index corpus/" 0 "$Z" index --db "$DB" "$CORPUS"
@@ -387,5 +360,4 @@ check "segment --index: what the index stores" 0 "$Z" segment --json --index 六
 hasnt "  characters only" "$T/out" '"kind":"word"'
 has "  one token per character" "$T/out" '{"text":"签","kind":"han","start":18,"end":21,"colocated":false}'
 
-echo "1..$n"
-[ $fails -eq 0 ]
+finish

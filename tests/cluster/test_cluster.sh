@@ -25,14 +25,7 @@ stop_node() { # stop_node K: the searchd this test started for node K, if runnin
     kill -9 "$pid" 2>/dev/null
 }
 trap 'stop_node 1; stop_node 2; rm -rf "$T"' EXIT
-n=0
-fails=0
-export NO_COLOR=1 LC_ALL=C.UTF-8
-unset ZHAOSHU_DB
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi; }
-equals() { if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi; }
+. "$(dirname "$0")/../tap.sh"
 fail_all() { notok "$1" "$(head -c 600 "$2" 2>/dev/null)"; echo "1..$n"; exit 1; }
 
 # Four free loopback ports in a row (SphinxQL and agent port of each node).
@@ -170,5 +163,4 @@ stop_node 1
 equals "node 1 down: exit 2" "$?" "2"
 has "  says it cannot reach the cluster" "$T/err" "cannot reach the cluster at 127.0.0.1:$P"
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

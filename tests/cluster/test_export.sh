@@ -3,27 +3,8 @@
 # every node, their counts against the index, well-formed XML, a stable
 # shard for each document, and the errors of the command line.
 # Usage: test_export.sh ZHAOSHU CORPUS_DIR   (TAP output)
-set -u
-Z=$1
-CORPUS=$2
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/../cli/harness.sh"
 DB=$T/z.db
-n=0
-fails=0
-export NO_COLOR=1 LC_ALL=C.UTF-8
-unset ZHAOSHU_DB
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-check() { # check DESC EXPECTED_RC CMD...: stdout in $T/out, stderr in $T/err
-    desc=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    if [ "$rc" -eq "$want" ]; then ok "$desc (exit $rc)"; else notok "$desc" "exit $rc, want $want" "$(head -c 300 "$T/err")"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi; }
-equals() { if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi; }
 docs() { grep -o '<sphinx:document id=' "$1" | wc -l; }
 
 ARTICLES=$(dirname "$0")/articles # small articles of our own: Traditional, full-width
@@ -89,5 +70,4 @@ has "  names the path" "$T/err" "$T/ro/node1"
 check "--help" 0 "$Z" export --help
 has "  teaches the next steps" "$T/out" "indexer --config DIR/nodeK/sphinx.conf --all"
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

@@ -7,12 +7,10 @@
  * parentheses, spaces and a '*' after a closing quote. A violation aborts,
  * so libFuzzer reports the input.
  *
- * Built with clang -fsanitize=fuzzer. Defining ZS_FUZZ_REPLAY_MAIN adds a
- * main() that runs the target once per file named on the command line, so
- * the seed corpus (tests/fuzz/corpus_query/) replays as an ordinary test.
+ * Built with clang -fsanitize=fuzzer (tests/fuzz/run); replay.c runs it over
+ * its seed corpus (tests/fuzz/corpus_query/) as an ordinary test.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,22 +40,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     zsq_parsed_free(pq);
     return 0;
 }
-
-#ifdef ZS_FUZZ_REPLAY_MAIN
-int main(int argc, char **argv)
-{
-    static uint8_t buf[1 << 16];
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) {
-            perror(argv[i]);
-            return 1;
-        }
-        size_t n = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        LLVMFuzzerTestOneInput(buf, n);
-    }
-    printf("replayed %d inputs\n", argc - 1);
-    return 0;
-}
-#endif

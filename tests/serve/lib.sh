@@ -1,20 +1,7 @@
-# lib.sh - shared by the serve tests: TAP helpers and a server on a free
-# loopback port. Source it after setting Z (zhaoshu) and T (a scratch folder).
-n=0
-fails=0
-export NO_COLOR=1 LC_ALL=C.UTF-8
-unset ZHAOSHU_DB
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
-equals() { # equals DESC GOT WANT
-    if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi
-}
-has() { # has DESC FILE STRING
-    if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi
-}
-hasnt() {
-    if grep -qF -- "$3" "$2"; then notok "$1" "unexpected: $3"; else ok "$1"; fi
-}
+# lib.sh - shared by the serve tests: a server on a free loopback port, and
+# the TAP helpers of ../tap.sh. Source it after setting Z (zhaoshu), HERE
+# (this folder) and T (a scratch folder).
+. "$HERE/../tap.sh"
 
 # start_server NAME ARGS...: runs zhaoshu serve on port 0 and sets URL_NAME
 # (the URL it printed) and PID_NAME. Fails the test run if it does not start.

@@ -1,0 +1,46 @@
+# tap.sh - the TAP helpers of the shell tests of zhaoshu (sourced, POSIX sh),
+# as tap.h is for the C tests: one `ok N - what` line per assertion, the
+# reasons of a failure as `#` comments, and the plan at the end.
+#
+#   ok DESC / notok DESC [WHY...]   one assertion passed / failed
+#   check DESC EXPECTED_RC CMD...    runs CMD: stdout in $T/out, stderr in
+#                                    $T/err, the exit code in $rc
+#   has DESC FILE STRING / hasnt     FILE holds STRING / does not
+#   equals DESC GOT WANT
+#   finish                           the plan; false if anything failed
+#
+# The caller sets T (a scratch folder) before using check. Sourcing also
+# makes output plain and forgets the user's default index, so that no test
+# reads or writes it by mistake.
+n=0
+fails=0
+export NO_COLOR=1 LC_ALL=C.UTF-8
+unset ZHAOSHU_DB
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() {
+    n=$((n + 1))
+    fails=$((fails + 1))
+    echo "not ok $n - $1"
+    shift
+    for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
+}
+check() {
+    desc=$1 want=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then ok "$desc (exit $rc)"; else notok "$desc" "exit $rc, want $want" "$(head -c 300 "$T/err")"; fi
+}
+has() {
+    if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi
+}
+hasnt() {
+    if grep -qF -- "$3" "$2"; then notok "$1" "unexpected: $3" "$(head -c 400 "$2")"; else ok "$1"; fi
+}
+equals() {
+    if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi
+}
+finish() {
+    echo "1..$n"
+    [ "$fails" -eq 0 ]
+}
