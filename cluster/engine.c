@@ -601,23 +601,9 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     if (!q)
         return efail(e, ZS_ENOMEM, "out of memory");
     q->e = e;
-    q->limit = o->limit ? o->limit : 10;
-    if (q->limit > ZS_MAX_LIMIT)
-        q->limit = ZS_MAX_LIMIT;
-    q->offset = o->offset > ZS_MAX_LIMIT ? ZS_MAX_LIMIT : o->offset;
-    q->snippet_chars = o->snippet_chars ? o->snippet_chars : 120;
-
-    size_t blank = 0;
-    while (blank < n && (text[blank] == ' ' || text[blank] == '\t'))
-        blank++;
-    if (blank == n && (o->park || o->year || o->figure)) {
-        q->pq = calloc(1, sizeof *q->pq);
-        if (!q->pq || !(q->pq->match_all = strdup("")) || !(q->pq->match_any = strdup(""))) {
-            rc = efail(e, ZS_ENOMEM, "out of memory");
-            goto fail;
-        }
-    } else if ((rc = zsq_parse_zones(e->seg, e->gaz, text ? text : "", n, &q->pq, err, sizeof err,
-                                     &off)) != 0) {
+    zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
+    if ((rc = zsq_parse_query(e->seg, e->gaz, text ? text : "", n, o->park || o->year || o->figure,
+                              &q->pq, err, sizeof err, &off)) != 0) {
         e->err_off = off;
         efail(e, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;
@@ -630,16 +616,7 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
         goto fail;
     }
     if (q->pq->has_text) {
-        const char *texts[ZSQ_MAX_TERMS];
-        size_t lens[ZSQ_MAX_TERMS];
-        int prefix[ZSQ_MAX_TERMS];
-        size_t nt = q->pq->nterms < ZSQ_MAX_TERMS ? q->pq->nterms : ZSQ_MAX_TERMS;
-        for (size_t i = 0; i < nt; i++) {
-            texts[i] = q->pq->terms[i].text;
-            lens[i] = q->pq->terms[i].len;
-            prefix[i] = q->pq->terms[i].prefix;
-        }
-        if ((rc = zsh_terms_build(e->seg, texts, lens, prefix, nt, &q->terms)) != 0) {
+        if ((rc = zsh_terms_build(e->seg, q->pq, &q->terms)) != 0) {
             efail(e, rc, "%s", zs_seg_errmsg(e->seg));
             goto fail;
         }

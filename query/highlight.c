@@ -59,10 +59,10 @@ static void tl_free(toklist *l)
     free(l->pool);
 }
 
-int zsh_terms_build(zs_seg *seg, const char *const *texts, const size_t *lens, const int *prefix,
-                    size_t n, zsh_terms **out)
+int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out)
 {
     zsh_terms *t = calloc(1, sizeof *t);
+    size_t n = pq->nterms < ZSQ_MAX_TERMS ? pq->nterms : ZSQ_MAX_TERMS;
     int rc = 0;
     *out = NULL;
     if (!t || !(t->terms = calloc(n ? n : 1, sizeof *t->terms)) ||
@@ -72,9 +72,10 @@ int zsh_terms_build(zs_seg *seg, const char *const *texts, const size_t *lens, c
     }
     t->n = n;
     for (size_t i = 0; i < n && !rc; i++) {
-        t->prefix[i] = prefix[i];
-        rc = zs_seg_run(seg, texts[i], lens[i], ZS_SEG_QUERY | (prefix[i] ? ZS_SEG_PREFIX : 0),
-                        tl_add, &t->terms[i]);
+        const zsq_term *term = &pq->terms[i];
+        t->prefix[i] = term->prefix;
+        rc = zs_seg_run(seg, term->text, term->len,
+                        ZS_SEG_QUERY | (term->prefix ? ZS_SEG_PREFIX : 0), tl_add, &t->terms[i]);
     }
     if (rc) {
         zsh_terms_free(t);

@@ -506,6 +506,29 @@ int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
     return zsq_parse_zones(seg, NULL, q, n, out, err, errcap, err_off);
 }
 
+int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    int by_options, zsq_parsed **out, char *err, size_t errcap,
+                    size_t *err_off)
+{
+    size_t blank = 0;
+    while (blank < n && (q[blank] == ' ' || q[blank] == '\t'))
+        blank++;
+    if (blank < n || !by_options || !out)
+        return zsq_parse_zones(seg, gaz, q, n, out, err, errcap, err_off);
+    if (err && errcap)
+        err[0] = '\0';
+    if (err_off)
+        *err_off = 0;
+    zsq_parsed *pq = calloc(1, sizeof *pq);
+    if (!pq || !(pq->match_all = strdup("")) || !(pq->match_any = strdup(""))) {
+        zsq_parsed_free(pq);
+        *out = NULL;
+        return ZS_ENOMEM;
+    }
+    *out = pq;
+    return 0;
+}
+
 int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
                     zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
 {

@@ -148,6 +148,15 @@ struct zsi_gazetteer;
  */
 int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
                     zsq_parsed **out, char *err, size_t errcap, size_t *err_off);
+/*
+ * zsq_parse_zones(), except that a blank q (spaces and tabs only) when
+ * by_options is nonzero (a filter came as an option, not as query text)
+ * gives an empty query (no text, no filter) for the options to fill: the
+ * reading of a query shared by the local index, the cluster and the reader.
+ */
+int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    int by_options, zsq_parsed **out, char *err, size_t errcap,
+                    size_t *err_off);
 
 /*
  * Read the value of a year filter, p[0..n): 2024, 2021-2025 (also .., ～, 至,

@@ -56,32 +56,15 @@ int zsq_reader_place(const zs_query *q, size_t i, hit_store *s)
 static int terms(zs_query *q, zs_seg *seg, const char *text, size_t n)
 {
     char err[256] = "";
-    size_t off = 0, blank = 0;
+    size_t off = 0;
     int rc;
-    while (blank < n && (text[blank] == ' ' || text[blank] == '\t'))
-        blank++;
-    if (blank == n) {
-        if (!(q->pq = calloc(1, sizeof *q->pq)) || !(q->pq->match_all = strdup("")) ||
-            !(q->pq->match_any = strdup("")))
-            return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-        return 0;
-    }
-    if ((rc = zsq_parse(seg, text, n, &q->pq, err, sizeof err, &off)) != 0) {
+    if ((rc = zsq_parse_query(seg, NULL, text, n, 1, &q->pq, err, sizeof err, &off)) != 0) {
         q->db->err_off = off;
         return zsd_fail(q->db, rc, "%s", err[0] ? err : zs_strerror(rc));
     }
     if (!q->pq->has_text)
         return 0;
-    const char *texts[ZSQ_MAX_TERMS];
-    size_t lens[ZSQ_MAX_TERMS];
-    int prefix[ZSQ_MAX_TERMS];
-    size_t nt = q->pq->nterms < ZSQ_MAX_TERMS ? q->pq->nterms : ZSQ_MAX_TERMS;
-    for (size_t i = 0; i < nt; i++) {
-        texts[i] = q->pq->terms[i].text;
-        lens[i] = q->pq->terms[i].len;
-        prefix[i] = q->pq->terms[i].prefix;
-    }
-    if ((rc = zsh_terms_build(seg, texts, lens, prefix, nt, &q->terms)) != 0)
+    if ((rc = zsh_terms_build(seg, q->pq, &q->terms)) != 0)
         return zsd_fail(q->db, rc, "%s", zs_seg_errmsg(seg));
     return 0;
 }

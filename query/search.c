@@ -331,6 +331,15 @@ void zsq_cands_drop(cand *c, size_t from, size_t to)
     }
 }
 
+void zsq_paging(const zs_query_opts *o, size_t *limit, size_t *offset, size_t *snippet_chars)
+{
+    *limit = o->limit ? o->limit : 10;
+    if (*limit > ZS_MAX_LIMIT)
+        *limit = ZS_MAX_LIMIT;
+    *offset = o->offset > ZS_MAX_LIMIT ? ZS_MAX_LIMIT : o->offset;
+    *snippet_chars = o->snippet_chars ? o->snippet_chars : 120;
+}
+
 int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o)
 {
     return zsq_query_open(out, db, text, n, o, 0);
@@ -366,29 +375,10 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     if (!q)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     q->db = db;
-    q->limit = o->limit ? o->limit : 10;
-    if (q->limit > ZS_MAX_LIMIT)
-        q->limit = ZS_MAX_LIMIT;
-    q->offset = o->offset > ZS_MAX_LIMIT ? ZS_MAX_LIMIT : o->offset;
-    q->snippet_chars = o->snippet_chars ? o->snippet_chars : 120;
-    size_t blank = 0;
-    while (blank < n && (text[blank] == ' ' || text[blank] == '\t'))
-        blank++;
-    if (blank == n && (o->park || o->year || o->figure)) {
-        /* filters given as options only */
-        q->pq = calloc(1, sizeof *q->pq);
-        if (q->pq && !(q->pq->match_all = strdup("")))
-            rc = ZS_ENOMEM;
-        else if (q->pq && !(q->pq->match_any = strdup("")))
-            rc = ZS_ENOMEM;
-        else
-            rc = q->pq ? 0 : ZS_ENOMEM;
-        if (rc) {
-            zsd_fail(db, rc, "out of memory");
-            goto fail;
-        }
-    } else if ((rc = zsq_parse_zones(seg, zsq_gazetteer(db), text ? text : "", n, &q->pq, err,
-                                     sizeof err, &off)) != 0) {
+    zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
+    if ((rc = zsq_parse_query(seg, zsq_gazetteer(db), text ? text : "", n,
+                              o->park || o->year || o->figure, &q->pq, err, sizeof err,
+                              &off)) != 0) {
         db->err_off = off;
         zsd_fail(db, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;
@@ -401,16 +391,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         goto fail;
     }
     if (q->pq->has_text) {
-        const char *texts[ZSQ_MAX_TERMS];
-        size_t lens[ZSQ_MAX_TERMS];
-        int prefix[ZSQ_MAX_TERMS];
-        size_t nt = q->pq->nterms < ZSQ_MAX_TERMS ? q->pq->nterms : ZSQ_MAX_TERMS;
-        for (size_t i = 0; i < nt; i++) {
-            texts[i] = q->pq->terms[i].text;
-            lens[i] = q->pq->terms[i].len;
-            prefix[i] = q->pq->terms[i].prefix;
-        }
-        if ((rc = zsh_terms_build(seg, texts, lens, prefix, nt, &q->terms)) != 0) {
+        if ((rc = zsh_terms_build(seg, q->pq, &q->terms)) != 0) {
             zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
             goto fail;
         }

@@ -116,6 +116,10 @@ static inline const char *col_text(sqlite3_stmt *st, int i)
     return t ? (const char *)t : "";
 }
 
+/* The page a query's options ask for: limit (0: 10, at most ZS_MAX_LIMIT),
+ * offset (at most ZS_MAX_LIMIT), snippet_chars (0: 120). */
+void zsq_paging(const zs_query_opts *o, size_t *limit, size_t *offset, size_t *snippet_chars);
+
 struct zs_query;
 /*
  * zs_query_open; with ids_only the candidates are found and ranked by BM25
@@ -220,12 +224,11 @@ typedef struct zsh_match {
 } zsh_match;
 
 /*
- * Tokenize the terms. texts[i] is term i as typed; prefix[i] nonzero makes
- * its last token a prefix. Ownership: caller frees with zsh_terms_free().
- * Errors: ZS_ENOMEM and segmenter errors.
+ * Tokenize the positive terms of pq as typed; a term typed as word* gets its
+ * last token as a prefix. Ownership: caller frees with zsh_terms_free().
+ * Errors: ZS_ENOMEM and segmenter errors (the message: zs_seg_errmsg()).
  */
-int zsh_terms_build(zs_seg *seg, const char *const *texts, const size_t *lens, const int *prefix,
-                    size_t n, zsh_terms **out);
+int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out);
 void zsh_terms_free(zsh_terms *t);
 size_t zsh_terms_count(const zsh_terms *t);
 
