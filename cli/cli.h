@@ -58,6 +58,13 @@ char *cli_db_path(const char *cmd, const char *given);
 void cli_db_open_error(const char *prefix, zs_db *db, int rc, const char *path);
 
 /*
+ * Open the index given (--db) or the default (cli_db_path()) with o. On
+ * failure prints why (cli_db_open_error(), after prefix) and returns NULL.
+ * Ownership: caller closes with zs_db_close().
+ */
+zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const zs_open_opts *o);
+
+/*
  * words[0..n) joined by single spaces, as the shell split a query.
  * Ownership: caller frees; NULL when out of memory.
  */
@@ -103,15 +110,29 @@ typedef struct cli_args {
     int words;           /* arguments are query words: suggest NOT w for -w */
     int argc, i, rest;   /* argv[i] is next; rest: after "--" */
     char **argv;
+    const char *usage;   /* CLI_COMMAND: what --help prints */
+    int noargs;          /* CLI_COMMAND: an argument is an error */
+    int code;            /* the exit code, once cli_next() returned CLI_EXIT */
 } cli_args;
 
 #define CLI_ARG (-1)
 #define CLI_DONE (-2)
 #define CLI_BAD (-3)
+#define CLI_EXIT (-4)
 
 /* Start walking argv[1..argc) of a subcommand. */
 #define CLI_ARGS(cmd, opts, words, argc, argv)                                                  \
-    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv)}
+    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), NULL, 0, 0}
+
+/*
+ * The same, and cli_next() also does what every command does alike: --help
+ * prints usage and ends the command (exit 0); a bad option, or an argument
+ * when takes_args is 0, is reported and ends it (exit 2). It then returns
+ * CLI_EXIT, with the exit code in .code (never CLI_BAD).
+ */
+#define CLI_COMMAND(cmd, opts, words, takes_args, usage, argc, argv)                            \
+    {(cmd),  (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), (usage),   \
+     !(takes_args), 0}
 
 int cli_next(cli_args *a, const char **val);
 

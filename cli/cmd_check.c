@@ -26,36 +26,23 @@ int cmd_check(int argc, char **argv)
 {
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, 0};
     const char *dbpath = NULL;
-    char *defpath = NULL;
     zs_db *db = NULL;
     int code = EXIT_ERROR;
 
     enum { O_HELP, O_DB };
     static const cli_opt opts[] = {{"help", 'h', NULL}, {"db", 0, "FILE"}};
-    cli_args args = CLI_ARGS("check", opts, 0, argc, argv);
+    cli_args args = CLI_COMMAND("check", opts, 0, 0, usage, argc, argv);
     const char *v;
     int i;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
-        case CLI_ARG:
-            cli_error("check: unexpected argument '%s' (see zhaoshu check --help)", v);
-            return EXIT_ERROR;
-        case O_HELP:
-            fputs(usage, stdout);
-            return cli_finish(EXIT_FOUND);
+        case CLI_EXIT:
+            return args.code;
         case O_DB: dbpath = v; break;
         }
     }
-    if (!(defpath = cli_db_path("check", dbpath)))
+    if (!(db = cli_db_open("check", "check: ", dbpath, &oo)))
         return EXIT_ERROR;
-    dbpath = defpath;
-    int rc = zs_db_open(&db, dbpath, &oo);
-    if (rc) {
-        cli_db_open_error("check: ", db, rc, dbpath);
-        goto out;
-    }
     if (zs_db_check(db)) {
         cli_error("check: %s", zs_errmsg(db));
         goto out;
@@ -64,6 +51,5 @@ int cmd_check(int argc, char **argv)
     code = EXIT_FOUND;
 out:
     zs_db_close(db);
-    free(defpath);
     return cli_finish(code);
 }

@@ -79,7 +79,7 @@ int cmd_export(int argc, char **argv)
     zs_export_stats st;
     const char *dbpath = NULL, *to = NULL;
     const char *hosts[ZS_MAX_SHARDS];
-    char *hostlist = NULL, *defpath = NULL;
+    char *hostlist = NULL;
     int nhosts = 0, code = EXIT_ERROR, rc;
     zs_db *db = NULL;
 
@@ -87,13 +87,13 @@ int cmd_export(int argc, char **argv)
     static const cli_opt opts[] = {{"help", 'h', NULL},  {"db", 0, "FILE"},
                                    {"to", 0, "sphinx"},  {"shards", 0, "N"},
                                    {"base-port", 0, "P"}, {"hosts", 0, "H1,H2,..."}};
-    cli_args args = CLI_ARGS("export", opts, 0, argc, argv);
+    cli_args args = CLI_COMMAND("export", opts, 0, 1, usage, argc, argv);
     const char *v;
     int i;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
+        case CLI_EXIT:
+            return args.code;
         case CLI_ARG: /* DIR, after --to sphinx or anywhere */
             if (eo.dir) {
                 cli_error("export: one DIR only ('%s' and '%s')", eo.dir, v);
@@ -101,9 +101,6 @@ int cmd_export(int argc, char **argv)
             }
             eo.dir = v;
             break;
-        case O_HELP:
-            fputs(usage, stdout);
-            return cli_finish(EXIT_FOUND);
         case O_DB:
             dbpath = v;
             break;
@@ -147,12 +144,8 @@ int cmd_export(int argc, char **argv)
         }
         eo.hosts = hosts;
     }
-    if (!(defpath = cli_db_path("export", dbpath)))
+    if (!(db = cli_db_open("export", "", dbpath, &oo)))
         return EXIT_ERROR;
-    if ((rc = zs_db_open(&db, defpath, &oo)) != 0) {
-        cli_error("%s", zs_errmsg(db));
-        goto out;
-    }
     if ((rc = zs_export_sphinx(db, &eo, &st)) != 0) {
         cli_error("export: %s", zs_errmsg(db));
         goto out;
@@ -166,6 +159,5 @@ int cmd_export(int argc, char **argv)
     code = EXIT_FOUND;
 out:
     zs_db_close(db);
-    free(defpath);
     return cli_finish(code);
 }

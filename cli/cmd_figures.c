@@ -123,7 +123,7 @@ int cmd_figures(int argc, char **argv)
     zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     const char *dbpath = NULL;
-    char *defpath = NULL, *q = NULL;
+    char *q = NULL;
     zs_db *db = NULL;
     zs_figures *it = NULL;
     int json = 0, ascsv = 0, code = EXIT_ERROR, i, rc, nwords = 0;
@@ -138,18 +138,15 @@ int cmd_figures(int argc, char **argv)
         {"help", 'h', NULL}, {"db", 0, "FILE"},     {"park", 0, "P"},   {"year", 0, "Y[-Y]"},
         {"metric", 0, "M"},  {"conflicts", 0, NULL}, {"json", 0, NULL}, {"csv", 0, NULL},
     };
-    cli_args args = CLI_ARGS("figures", opts, 1, argc, argv);
+    cli_args args = CLI_COMMAND("figures", opts, 1, 1, usage, argc, argv);
     const char *v;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
+        case CLI_EXIT:
+            return args.code;
         case CLI_ARG:
             words[nwords++] = (char *)v;
             break;
-        case O_HELP:
-            fputs(usage, stdout);
-            return cli_finish(EXIT_FOUND);
         case O_DB: dbpath = v; break;
         case O_PARK: fo.park = v; break;
         case O_YEAR: fo.year = v; break;
@@ -163,13 +160,8 @@ int cmd_figures(int argc, char **argv)
         cli_error("figures: out of memory");
         return EXIT_ERROR;
     }
-    if (!(defpath = cli_db_path("figures", dbpath)))
+    if (!(db = cli_db_open("figures", "figures: ", dbpath, &oo)))
         goto out;
-    dbpath = defpath;
-    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
-        cli_db_open_error("figures: ", db, rc, dbpath);
-        goto out;
-    }
     if ((rc = zs_figures_open(&it, db, q, qlen, &fo)) != 0) {
         cli_error("figures: %s", zs_errmsg(db));
         goto out;
@@ -258,7 +250,6 @@ int cmd_figures(int argc, char **argv)
 out:
     zs_figures_free(it);
     zs_db_close(db);
-    free(defpath);
     free(q);
     return cli_finish(code);
 }

@@ -73,37 +73,25 @@ int cmd_parks(int argc, char **argv)
 {
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     const char *dbpath = NULL;
-    char *defpath = NULL;
     zs_db *db = NULL;
     pctx c = {0, 0};
     int code = EXIT_ERROR, rc;
 
     enum { O_HELP, O_DB, O_JSON };
     static const cli_opt opts[] = {{"help", 'h', NULL}, {"db", 0, "FILE"}, {"json", 0, NULL}};
-    cli_args args = CLI_ARGS("parks", opts, 0, argc, argv);
+    cli_args args = CLI_COMMAND("parks", opts, 0, 0, usage, argc, argv);
     const char *v;
     int i;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
-        case CLI_ARG:
-            cli_error("parks: unexpected argument '%s' (see zhaoshu parks --help)", v);
-            return EXIT_ERROR;
-        case O_HELP:
-            fputs(usage, stdout);
-            return cli_finish(EXIT_FOUND);
+        case CLI_EXIT:
+            return args.code;
         case O_DB: dbpath = v; break;
         case O_JSON: c.json = 1; break;
         }
     }
-    if (!(defpath = cli_db_path("parks", dbpath)))
+    if (!(db = cli_db_open("parks", "", dbpath, &oo)))
         return EXIT_ERROR;
-    dbpath = defpath;
-    if ((rc = zs_db_open(&db, dbpath, &oo)) != 0) {
-        cli_db_open_error("", db, rc, dbpath);
-        goto out;
-    }
     rc = zs_parks_list(db, show, &c);
     if (rc < 0) {
         cli_error("parks: %s", rc == ZS_ENOMEM ? "out of memory" : zs_errmsg(db));
@@ -112,6 +100,5 @@ int cmd_parks(int argc, char **argv)
     code = c.n ? EXIT_FOUND : EXIT_NONE;
 out:
     zs_db_close(db);
-    free(defpath);
     return cli_finish(code);
 }

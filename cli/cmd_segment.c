@@ -78,7 +78,7 @@ int cmd_segment(int argc, char **argv)
     enum { O_HELP, O_JSON, O_QUERY, O_INDEX };
     static const cli_opt opts[] = {
         {"help", 'h', NULL}, {"json", 0, NULL}, {"query", 0, NULL}, {"index", 0, NULL}};
-    cli_args args = CLI_ARGS("segment", opts, 1, argc, argv);
+    cli_args args = CLI_COMMAND("segment", opts, 1, 1, usage, argc, argv);
     const char *v;
     /* Text arguments are compacted in place at the front of argv, never
      * past the argument being read. */
@@ -86,14 +86,11 @@ int cmd_segment(int argc, char **argv)
     int nwords = 0;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
+        case CLI_EXIT:
+            return args.code;
         case CLI_ARG:
             words[nwords++] = (char *)v;
             break;
-        case O_HELP:
-            fputs(usage, stdout);
-            return cli_finish(EXIT_FOUND);
         case O_JSON: o.json = 1; break;
         case O_QUERY: flags = ZS_SEG_QUERY; break;
         case O_INDEX: flags = ZS_SEG_DOCUMENT; break;

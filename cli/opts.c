@@ -97,7 +97,7 @@ static int missing(const cli_args *a, const cli_opt *o, int shrt)
     return CLI_BAD;
 }
 
-int cli_next(cli_args *a, const char **val)
+static int next(cli_args *a, const char **val)
 {
     *val = NULL;
     if (a->i >= a->argc)
@@ -109,7 +109,7 @@ int cli_next(cli_args *a, const char **val)
     }
     if (!strcmp(arg, "--")) {
         a->rest = 1;
-        return cli_next(a, val);
+        return next(a, val);
     }
     if (arg[1] == '-') {
         const char *name = arg + 2, *eq = strchr(name, '=');
@@ -159,4 +159,26 @@ int cli_next(cli_args *a, const char **val)
         return (int)k;
     }
     return unknown(a, arg);
+}
+
+int cli_next(cli_args *a, const char **val)
+{
+    int i = next(a, val);
+    if (!a->usage)
+        return i;
+    if (i == CLI_BAD) {
+        a->code = EXIT_ERROR;
+        return CLI_EXIT;
+    }
+    if (i == CLI_ARG && a->noargs) {
+        cli_error("%s: unexpected argument '%s' (see zhaoshu %s --help)", a->cmd, *val, a->cmd);
+        a->code = EXIT_ERROR;
+        return CLI_EXIT;
+    }
+    if (i >= 0 && !strcmp(a->opts[i].lng, "help")) {
+        fputs(a->usage, stdout);
+        a->code = cli_finish(EXIT_FOUND);
+        return CLI_EXIT;
+    }
+    return i;
 }

@@ -190,6 +190,22 @@ void cli_db_open_error(const char *prefix, zs_db *db, int rc, const char *path)
         cli_error("%s%s", prefix, zs_errmsg(db));
 }
 
+zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const zs_open_opts *o)
+{
+    char *path = cli_db_path(cmd, given);
+    zs_db *db = NULL;
+    if (!path)
+        return NULL;
+    int rc = zs_db_open(&db, path, o);
+    if (rc) {
+        cli_db_open_error(prefix, db, rc, path);
+        zs_db_close(db);
+        db = NULL;
+    }
+    free(path);
+    return db;
+}
+
 char *cli_join(char *const *words, int n, size_t *len)
 {
     size_t total = 1;
