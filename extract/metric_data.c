@@ -1,0 +1,287 @@
+/*
+ * metric_data.c - the language data of metric naming (data/metrics.tsv, built
+ * in plus the user's additions), in sections: [phrases] known metrics and
+ * their normal forms, [suffixes] that make an unknown run of Han a metric,
+ * [stop] words a run never crosses, [strip] words dropped from its front,
+ * [nonmetric] words a suffix inside does not count in, [change] words,
+ * [perunit] prefixes and [conj] conjunctions; plus the place-name lexicon
+ * (park_words.c), so that a run stops at a place name.
+ *
+ * Invariants: loaded once per process (pthread_once), never freed; entries
+ * point into one buffer and are looked up through a hash of their first
+ * bytes, longest first within a bucket.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+extern const char zs_data_metrics[];
+extern const size_t zs_data_metrics_len;
+
+static struct {
+    pthread_once_t once;
+    int rc;
+    char *buf;
+    zsi_phrase_set set[MSEC_COUNT];
+    zsi_words *places; /* NULL when it could not be loaded: no place stops */
+} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}}}, NULL};
+
+static unsigned bucket_of(const char *s, size_t n)
+{
+    unsigned h = (unsigned char)s[0];
+    if (n > 1)
+        h = h * 31u + (unsigned char)s[1];
+    if (n > 2)
+        h = h * 31u + (unsigned char)s[2];
+    return h % NBUCKET;
+}
+
+static int cmp_phrase(const void *a, const void *b)
+{
+    const zsi_phrase *x = a, *y = b;
+    unsigned bx = bucket_of(x->s, x->len), by = bucket_of(y->s, y->len);
+    if (bx != by)
+        return bx < by ? -1 : 1;
+    if (x->len != y->len)
+        return x->len > y->len ? -1 : 1; /* longest first within a bucket */
+    return 0;
+}
+
+static void index_set(zsi_phrase_set *ps)
+{
+    size_t i = 0;
+    unsigned b;
+
+    if (ps->n)
+        qsort(ps->v, ps->n, sizeof *ps->v, cmp_phrase);
+    for (b = 0; b <= NBUCKET; b++) {
+        while (i < ps->n && bucket_of(ps->v[i].s, ps->v[i].len) < b)
+            i++;
+        ps->start[b] = i;
+    }
+}
+
+static void load(void)
+{
+    char *buf = NULL;
+    size_t n = 0, pos = 0, len, cap = 0;
+    const char *line;
+    int sec = MSEC_PHRASES, rc, s, user = 0;
+
+    rc = zss_data_load("metrics.tsv", zs_data_metrics, zs_data_metrics_len, &buf, &n);
+    if (rc) {
+        g.rc = rc;
+        return;
+    }
+    while (zsi_data_next_line(buf, n, &pos, &line, &len))
+        cap++;
+    for (s = 0; s < MSEC_COUNT; s++) {
+        g.set[s].v = calloc(cap ? cap : 1, sizeof(zsi_phrase));
+        if (!g.set[s].v) {
+            g.rc = ZS_ENOMEM;
+            return;
+        }
+    }
+    pos = 0;
+    while (zsi_data_next_line(buf, n, &pos, &line, &len)) {
+        char *l = (char *)line, *tab;
+        zsi_phrase *ph;
+        /* The user's file (after the built-in text) starts in [phrases]. */
+        if (!user && line >= buf + zs_data_metrics_len) {
+            user = 1;
+            sec = MSEC_PHRASES;
+        }
+        if (len >= 2 && l[0] == '[' && l[len - 1] == ']') {
+            if (len == 9 && memcmp(l, "[phrases]", 9) == 0)
+                sec = MSEC_PHRASES;
+            else if (len == 10 && memcmp(l, "[suffixes]", 10) == 0)
+                sec = MSEC_SUFFIXES;
+            else if (len == 6 && memcmp(l, "[stop]", 6) == 0)
+                sec = MSEC_STOP;
+            else if (len == 7 && memcmp(l, "[strip]", 7) == 0)
+                sec = MSEC_STRIP;
+            else if (len == 11 && memcmp(l, "[nonmetric]", 11) == 0)
+                sec = MSEC_NONMETRIC;
+            else if (len == 8 && memcmp(l, "[change]", 8) == 0)
+                sec = MSEC_CHANGE;
+            else if (len == 9 && memcmp(l, "[perunit]", 9) == 0)
+                sec = MSEC_PERUNIT;
+            else if (len == 6 && memcmp(l, "[conj]", 6) == 0)
+                sec = MSEC_CONJ;
+            continue;
+        }
+        l[len] = '\0'; /* next_line has moved past this byte already */
+        ph = &g.set[sec].v[g.set[sec].n];
+        tab = memchr(l, '\t', len);
+        if (tab) {
+            *tab = '\0';
+            ph->len = (size_t)(tab - l);
+            ph->norm = tab + 1;
+            while (*ph->norm == '\t')
+                ph->norm++;
+        } else {
+            ph->len = len;
+            ph->norm = l;
+        }
+        ph->s = l;
+        ph->nlen = strlen(ph->norm);
+        if (ph->len == 0 || ph->nlen == 0)
+            continue; /* malformed: skipped */
+        g.set[sec].n++;
+    }
+    for (s = 0; s < MSEC_COUNT; s++)
+        index_set(&g.set[s]);
+    g.buf = buf;
+    if (zsi_words_open(&g.places) != 0)
+        g.places = NULL;
+}
+
+int zsi_metric_data(void)
+{
+    if (pthread_once(&g.once, load) != 0)
+        return ZS_ENOMEM;
+    return g.rc;
+}
+
+/* The longest zsi_phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
+const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end)
+{
+    unsigned b;
+    size_t k;
+
+    if (s >= end)
+        return NULL;
+    b = bucket_of(p + s, end - s);
+    for (k = ps->start[b]; k < ps->start[b + 1]; k++) {
+        const zsi_phrase *ph = &ps->v[k];
+        if (ph->len <= end - s && memcmp(p + s, ph->s, ph->len) == 0)
+            return ph;
+    }
+    return NULL;
+}
+
+/* A zsi_phrase of ps that ends exactly at p[e] and starts at or after p[start]. */
+const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size_t start, size_t e)
+{
+    size_t k;
+    if (e <= start)
+        return NULL;
+    for (k = 0; k < ps->n; k++) {
+        const zsi_phrase *ph = &ps->v[k];
+        /* the last byte first: most entries differ there (a hot path) */
+        if (ph->len <= e - start && ph->s[ph->len - 1] == p[e - 1] &&
+            memcmp(p + e - ph->len, ph->s, ph->len) == 0)
+            return ph;
+    }
+    return NULL;
+}
+
+int zsi_m_is_han(unsigned cp)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (cp < 0x2E80)
+        return 0;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 1; /* the common block, without asking ICU (a hot path) */
+    if (cp >= 0xFF00 && cp <= 0xFFEF)
+        return 0;
+    return uscript_getScript((UChar32)cp, &err) == USCRIPT_HAN && U_SUCCESS(err);
+}
+
+/* Han, Latin letters and digits, ASCII or full width (ＧＤＰ as printed in 1998). */
+int zsi_is_run_char(unsigned cp)
+{
+    if (cp >= 0xFF10 && cp <= 0xFF5A)
+        cp -= 0xFEE0;
+    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+           (cp >= '0' && cp <= '9') || zsi_m_is_han(cp);
+}
+
+/* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a
+ * UTF-8 boundary. */
+void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e)
+{
+    size_t o = 0;
+    while (s < e) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp != '\n' && cp != '\r') {
+            if (o + l > ZSI_METRIC_BYTES - 1)
+                break;
+            memcpy(dst + o, p + s, l);
+            o += l;
+        }
+        s += l;
+    }
+    dst[o] = '\0';
+}
+
+void zsi_copy_str(char *dst, const char *s, size_t n)
+{
+    zsi_copy_phrase(dst, s, 0, n);
+}
+
+/* Append s to dst (ZSI_METRIC_BYTES), cut on a UTF-8 boundary. */
+void zsi_append_str(char *dst, const char *s)
+{
+    size_t o = strlen(dst);
+    char tmp[ZSI_METRIC_BYTES];
+    zsi_copy_str(tmp, s, strlen(s));
+    size_t k = 0, n = strlen(tmp);
+    while (k < n) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(tmp + k, n - k, &cp);
+        if (o + l > ZSI_METRIC_BYTES - 1)
+            break;
+        memcpy(dst + o, tmp + k, l);
+        o += l;
+        k += l;
+    }
+    dst[o] = '\0';
+}
+
+/* Look up a whole printed zsi_phrase (full-width letters and digits folded). */
+const zsi_phrase *zsi_lookup_exact(const char *s, size_t n)
+{
+    const zsi_phrase_set *ps = zsi_mset(MSEC_PHRASES);
+    char fold[ZSI_METRIC_BYTES];
+    size_t o = 0, i = 0;
+    unsigned b;
+    size_t k;
+
+    while (i < n && o + 4 < sizeof fold) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            fold[o++] = (char)(cp - 0xFEE0);
+        } else {
+            memcpy(fold + o, s + i, l);
+            o += l;
+        }
+        i += l;
+    }
+    if (o == 0 || i < n)
+        return NULL;
+    b = bucket_of(fold, o);
+    for (k = ps->start[b]; k < ps->start[b + 1]; k++)
+        if (ps->v[k].len == o && memcmp(ps->v[k].s, fold, o) == 0)
+            return &ps->v[k];
+    return NULL;
+}
+
+const zsi_phrase_set *zsi_mset(int sec)
+{
+    return &g.set[sec];
+}
+
+const zsi_words *zsi_mplaces(void)
+{
+    return g.places;
+}

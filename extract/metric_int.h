@@ -1,0 +1,153 @@
+/*
+ * metric_int.h - private interface of metric naming: which noun phrase a
+ * figure measures. The design, bottom up:
+ *
+ *   metric_data.c  the language as data (data/metrics.tsv sections) and the
+ *                  place-name lexicon; phrase lookups;
+ *   metric_wb.c    word boundaries (ICU dictionary break) of a window, so a
+ *                  metric never starts or ends inside a word;
+ *   metric_noun.c  the noun nearest the end of a window: candidates from the
+ *                  data, edges checked against word boundaries, the run of
+ *                  whole words it heads, its normal form;
+ *   metric.c       what figure.c asks (figure_int.h): the change word and the
+ *                  noun before a figure, a noun printed after it, links
+ *                  between two figures of one clause.
+ *
+ * The code decides only which candidate is nearest and where its edges are;
+ * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
+ * nothing allocates after the data is loaded.
+ */
+#ifndef ZS_EXTRACT_METRIC_INT_H
+#define ZS_EXTRACT_METRIC_INT_H
+
+#include <stddef.h>
+
+#include "figure_int.h"
+
+/* From park_words.c (park_int.h, whose inline helpers would clash with ours):
+ * the place-name lexicon, so that a metric run stops at a place name
+ * (北京生猪收购价 -> 生猪收购价). */
+typedef struct zsi_words zsi_words;
+int zsi_words_open(zsi_words **out);
+unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
+int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
+#define ZSW_PLACE_ 1u  /* ZSW_PLACE of park_int.h */
+#define ZSW_COUNTY_ 2  /* ZSW_COUNTY: provinces, cities and counties stop a run, not
+                        * towns or jieba's ns words (农村 is one) */
+
+/* Longest metric run found through a suffix, in characters (suffix included). */
+#define MAX_RUN_CHARS 8
+/* Most characters of a window handed to ICU (the end nearest the figure). */
+#define MAX_WB_CHARS 40
+/* Bytes broken left of the nearest candidate (its run of at most
+ * MAX_RUN_CHARS characters, and a word more). */
+#define WB_MARGIN 30
+/* Most candidates weighed for one figure. */
+#define MAX_CANDS 24
+/* Most Han characters between two figures that may still link them. */
+#define MAX_LINK_HAN 12
+#define NBUCKET 256
+
+typedef struct zsi_phrase {
+    const char *s;
+    size_t len;
+    const char *norm; /* NUL-terminated; == s for its own normal form */
+    size_t nlen;
+} zsi_phrase;
+
+/* A set of phrases bucketed by a hash of their first character. */
+typedef struct zsi_phrase_set {
+    zsi_phrase *v;
+    size_t n;
+    size_t start[NBUCKET + 1];
+} zsi_phrase_set;
+
+enum {
+    MSEC_PHRASES,
+    MSEC_SUFFIXES,
+    MSEC_STOP,
+    MSEC_STRIP,
+    MSEC_NONMETRIC,
+    MSEC_CHANGE,
+    MSEC_PERUNIT,
+    MSEC_CONJ,
+    MSEC_COUNT
+};
+
+
+/* ---- interface to metric_data.c ---- */
+
+/* Load the data once per process. @return 0, ZS_ENOMEM or ZS_EIO. */
+int zsi_metric_data(void);
+
+/* Section sec (MSEC_*) of the loaded data. Borrowed for the process. */
+const zsi_phrase_set *zsi_mset(int sec);
+
+/* The place-name lexicon; NULL when it could not be loaded (no place stops). */
+const zsi_words *zsi_mplaces(void);
+
+/* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
+const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end);
+
+/* A phrase of ps that ends exactly at p[e] and starts at or after p[start]. */
+const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size_t start, size_t e);
+
+/* A whole printed phrase of [phrases] (full-width letters and digits folded). */
+const zsi_phrase *zsi_lookup_exact(const char *s, size_t n);
+
+/* Han (ICU's script; the common block without asking). */
+int zsi_m_is_han(unsigned cp);
+
+/* Han, Latin letters and digits, ASCII or full width: what a metric run holds. */
+int zsi_is_run_char(unsigned cp);
+
+/* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a
+ * UTF-8 boundary; copy_str copies s[0..n); append_str appends s to dst. */
+void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e);
+void zsi_copy_str(char *dst, const char *s, size_t n);
+void zsi_append_str(char *dst, const char *s);
+
+/* ---- interface to metric_wb.c ---- */
+
+/* The word boundaries of p[s..e): byte offsets, ascending, s and e included. */
+typedef struct zsi_wbounds {
+    size_t s, e;
+    size_t off[MAX_WB_CHARS * 2 + 2];
+    int n;
+} zsi_wbounds;
+
+/* Break the last MAX_WB_CHARS characters of p[s..e) (wb->s says where it began). */
+void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e);
+/* Is off a word boundary? Outside the broken range nothing is known: yes. */
+int zsi_wb_is(const zsi_wbounds *wb, size_t off);
+/* The last boundary at or before off (wb->s at the least). */
+size_t zsi_wb_le(const zsi_wbounds *wb, size_t off);
+/* The next boundary after off (wb->e at the most). */
+size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off);
+
+/* ---- interface to metric_noun.c ---- */
+
+/* Characters in p[s..e). */
+size_t zsi_nchars(const char *p, size_t s, size_t e);
+
+/* Only filler (为, 达到, 分别, 同比 ...), spaces and line breaks in p[s..e)? */
+int zsi_all_filler(const char *p, size_t s, size_t e);
+
+/* May a metric end at e (a word ends there, the window ends, or a linking
+ * character follows: 收益率由)? */
+int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we);
+
+/* Is p[s..e), one word, a word a metric run never extends back over (a stop
+ * word, a place name)? */
+int zsi_is_stop_word(const char *p, size_t s, size_t e);
+
+/*
+ * The metric noun nearest the end of p[ws..we): the rightmost candidate that
+ * settles. *cutp (may be NULL) receives the clause start after conjunctions,
+ * *endp (may be NULL) the end of the noun found.
+ * @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
+                  size_t *endp);
+
+#endif

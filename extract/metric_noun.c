@@ -1,0 +1,367 @@
+/*
+ * metric_noun.c - the metric noun nearest the end of a window: candidates are
+ * known phrases and runs ending in a suffix (metric_data.c); the nearest one
+ * whose edges are word boundaries (metric_wb.c) wins, grown left over whole
+ * words up to a stop word, a place name or a conjunction, and normalised
+ * ([strip] words and what precedes them dropped, a known phrase's normal
+ * form, a per-unit prefix kept: 亩均营收 -> 亩均营业收入).
+ *
+ * Invariants: allocates nothing; norm and raw are always NUL-terminated and
+ * cut on a UTF-8 boundary.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* Characters that may follow a metric inside what ICU takes for one word:
+ * 收益率由, 总额达, 利润为 ... (words that link a metric to its figure). */
+static int links_on(unsigned cp)
+{
+    static const char set[] = "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
+    size_t i = 0, n = sizeof set - 1;
+    while (i < n) {
+        unsigned c;
+        i += zsi_utf8_decode(set + i, n - i, &c);
+        if (c == cp)
+            return 1;
+    }
+    return 0;
+}
+
+/* Characters a window may hold between a change word (or the clause start)
+ * and the figure without naming anything: 为, 达到, 分别, 了, 约, 仅 ... */
+static int is_filler(unsigned cp)
+{
+    static const char set[] = "了为达到分别约近超高仅至的逾是有共计已经则再又也都只才就均亦仍还将可"
+                              "同比环较去上年期月周季度今初末底";
+    size_t i = 0, n = sizeof set - 1;
+    while (i < n) {
+        unsigned c;
+        i += zsi_utf8_decode(set + i, n - i, &c);
+        if (c == cp)
+            return 1;
+    }
+    return 0;
+}
+
+static unsigned cp_at(const char *p, size_t i, size_t e)
+{
+    unsigned cp = 0;
+    if (i < e)
+        zsi_utf8_decode(p + i, e - i, &cp);
+    return cp;
+}
+
+size_t zsi_nchars(const char *p, size_t s, size_t e)
+{
+    size_t c = 0;
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        c++;
+    }
+    return c;
+}
+
+/* Only run characters (Han, letters, digits) in p[s..e)? */
+static int all_run(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (!zsi_is_run_char(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* Only filler characters, spaces and line breaks in p[s..e)? */
+int zsi_all_filler(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000)
+            continue;
+        if (!is_filler(cp))
+            return 0;
+    }
+    return 1;
+}
+
+/* A metric may end at e when a word ends there, at the window's end, or
+ * when what follows links it to the figure (see links_on). */
+int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we)
+{
+    return e >= we || zsi_wb_is(wb, e) || links_on(cp_at(p, e, we));
+}
+
+/* The clause start in p[ws..we): after the last conjunction word (但是, 同时,
+ * 而 ...) that stands as a word of its own. */
+static size_t conj_cut(const zsi_wbounds *wb, const char *p, size_t ws, size_t we)
+{
+    size_t cut = ws, s;
+    for (s = wb->s > ws ? wb->s : ws; s < we;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, we - s, &cp);
+        const zsi_phrase *c = cp >= 0x80 ? zsi_match_at(zsi_mset(MSEC_CONJ), p, s, we) : NULL;
+        if (c && zsi_wb_is(wb, s) && zsi_wb_is(wb, s + c->len) && s + c->len < we)
+            cut = s + c->len;
+        s += l;
+    }
+    return cut;
+}
+
+/* Is p[s..e), one word, a word a metric run never extends back over: a
+ * [stop] word, a word ending in a longer [stop] entry (有限公司) or in a place
+ * or time character (2024年 printed in Han), or a place name (北京, 中国)? A
+ * word merely ending in a one-character stop (拥有, 已经) is not one. */
+int zsi_is_stop_word(const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *st = zsi_match_ending(zsi_mset(MSEC_STOP), p, s, e);
+    unsigned last;
+    size_t row;
+    const zsi_words *places = zsi_mplaces();
+    if (places && (zsi_words_find(places, p + s, e - s, &row) & ZSW_PLACE_)) {
+        const char *city, *province;
+        int level = zsi_words_place(places, row, &city, &province);
+        if (level >= 0 && level <= ZSW_COUNTY_)
+            return 1;
+    }
+    if (!st)
+        return 0;
+    if (st->len == e - s || st->len >= 6)
+        return 1;
+    zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
+    return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
+           last == 0x5E74 || last == 0x6708 || last == 0x65E5;                      /* 年月日 */
+}
+
+typedef struct cand {
+    size_t s, e;
+    const zsi_phrase *ph;
+    int known; /* 1: a [phrases] entry; 0: a [suffixes] ending */
+} cand;
+
+/*
+ * Where a run of whole words ending at word start `from` begins: back over
+ * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
+ * over a [stop] word or a place name, never past cut.
+ */
+static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
+{
+    size_t b = from, chars = zsi_nchars(p, b, e);
+    while (b > cut && b > wb->s) {
+        size_t pb = zsi_wb_le(wb, b - 1), wc;
+        if (pb < cut)
+            break;
+        if (p[pb] == '\n' || p[pb] == '\r') {
+            b = pb; /* a layout line break inside the zsi_phrase */
+            continue;
+        }
+        if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
+            break;
+        wc = zsi_nchars(p, pb, b);
+        if (chars + wc > MAX_RUN_CHARS) {
+            /* whole words only: the run never starts inside one; and not at
+             * a one-character word that ends the word before it (科技|型|企业) */
+            while (zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 && zsi_wb_gt(wb, b) < from)
+                b = zsi_wb_gt(wb, b);
+            break;
+        }
+        chars += wc;
+        b = pb;
+    }
+    while (b < from && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    return b;
+}
+
+/* A [strip] word and whatever precedes it go from the normal form
+ * (累计引进项目 -> 引进项目, 该局累计售电量 -> 售电量); so do line breaks. */
+static size_t strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t limit)
+{
+    size_t q;
+    for (q = b; q < limit;) {
+        const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STRIP), p, q, limit);
+        if (st && zsi_wb_is(wb, q) && zsi_wb_is(wb, q + st->len)) {
+            b = q + st->len;
+            q = b;
+            continue;
+        }
+        q = zsi_wb_gt(wb, q);
+    }
+    while (b < limit && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    return b;
+}
+
+/*
+ * Check one candidate against the word boundaries and work out its extent.
+ * The metric is the run of whole words that ends in the candidate (see
+ * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
+ * [strip] words and what precedes them and normalises a known zsi_phrase (项目总投资
+ * -> 项目投资, 累计签约总金额 -> 签约金额). A per-unit prefix stays in both
+ * (亩均营收 -> 亩均营业收入).
+ * @return 1 with norm/raw written, 0 when the candidate fails.
+ */
+static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
+                  char *norm, char *raw)
+{
+    size_t b, bs, q, from;
+    const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
+
+    if (!zsi_end_ok(wb, p, c->e, we))
+        return 0; /* 亲自率|队: the 率 of 率队 */
+    from = zsi_wb_le(wb, c->s); /* the word the candidate starts in */
+    if (from < cut || !all_run(p, from, c->s))
+        return 0;
+    if (k && from != c->s)
+        k = NULL; /* 市场主体 inside a longer word: the word, as printed */
+    if (k) {
+        /* a per-unit prefix right before it: 亩均营收, 人均收入 */
+        pu = c->s > cut ? zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, c->s) : NULL;
+        q = pu ? c->s - pu->len : c->s;
+        if (pu && zsi_wb_is(wb, q)) {
+            zsi_copy_phrase(raw, p, q, c->e);
+            zsi_copy_str(norm, pu->s, pu->len);
+            zsi_append_str(norm, k->norm);
+            return 1;
+        }
+    }
+    b = run_start(wb, p, cut, from, c->e);
+    bs = strip_start(wb, p, b, from);
+    if (!k && zsi_nchars(p, bs, c->e) < 2)
+        return 0; /* a bare 率 or 额 names nothing */
+    zsi_copy_phrase(raw, p, b, c->e);
+    if (k) {
+        zsi_copy_phrase(norm, p, bs, c->s);
+        zsi_append_str(norm, k->norm);
+    } else {
+        const zsi_phrase *kk;
+        zsi_copy_phrase(norm, p, bs, c->e);
+        kk = zsi_lookup_exact(norm, strlen(norm));
+        if (kk)
+            zsi_copy_str(norm, kk->norm, kk->nlen);
+    }
+    return 1;
+}
+
+/* Does a candidate a beat b? Nearer the figure (ends later) first; at equal
+ * ends a known zsi_phrase, then the longer. */
+static int better(const cand *a, const cand *b)
+{
+    if (a->e != b->e)
+        return a->e > b->e;
+    if (a->known != b->known)
+        return a->known;
+    return a->e - a->s > b->e - b->s;
+}
+
+/*
+ * The metric noun nearest the end of p[ws..we): the rightmost candidate that
+ * settles. *cutp (may be NULL) receives the clause start after conjunctions.
+ * @return 1 found, 0 none.
+ */
+int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
+                     size_t *endp)
+{
+    cand c[MAX_CANDS];
+    int nc = 0, i, j, found = 0;
+    size_t s, blk_s = 0, blk_e = 0, cut;
+    zsi_wbounds wb;
+
+    norm[0] = raw[0] = '\0';
+    if (cutp)
+        *cutp = ws;
+    for (s = ws; s < we;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, we - s, &cp);
+        if (cp >= 0x80 || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) {
+            const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_PHRASES), p, s, we);
+            const zsi_phrase *x = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, s, we);
+            const zsi_phrase *nm = zsi_match_at(zsi_mset(MSEC_NONMETRIC), p, s, we);
+            if (nm && s + nm->len > blk_e) {
+                blk_s = s;
+                blk_e = s + nm->len;
+            }
+            if (x && s >= blk_s && s + x->len <= blk_e)
+                x = NULL; /* the 量 of 质量, the 数 of 大数据 */
+            for (j = 0; j < 2; j++) {
+                const zsi_phrase *ph = j ? x : k;
+                if (!ph)
+                    continue;
+                if (nc == MAX_CANDS) {
+                    memmove(c, c + 1, (MAX_CANDS - 1) * sizeof *c);
+                    nc--;
+                }
+                c[nc].s = s;
+                c[nc].e = s + ph->len;
+                c[nc].ph = ph;
+                c[nc].known = !j;
+                nc++;
+            }
+        }
+        s += l;
+    }
+    if (nc == 0)
+        return 0;
+    /* ICU's dictionary break is most of the cost: break only the end of the
+     * window that the nearest candidate, its run and a conjunction need (and
+     * further left only when a candidate there is tried) */
+    {
+        size_t lo = we, q;
+        int bi = 0;
+        for (i = 1; i < nc; i++)
+            if (better(&c[i], &c[bi]))
+                bi = i;
+        lo = c[bi].s > ws + WB_MARGIN ? c[bi].s - WB_MARGIN : ws;
+        for (q = ws; q < lo;) {
+            unsigned cp;
+            size_t l = zsi_utf8_decode(p + q, lo - q, &cp);
+            if (cp >= 0x80 && zsi_match_at(zsi_mset(MSEC_CONJ), p, q, we)) {
+                lo = q; /* a conjunction before it: break from there */
+                break;
+            }
+            q += l;
+        }
+        while (lo > ws && (p[lo] & 0xC0) == 0x80)
+            lo--;
+        zsi_wb_compute(&wb, p, lo, we);
+    }
+    cut = conj_cut(&wb, p, ws, we);
+    if (cutp)
+        *cutp = cut;
+    /* best first: a selection sort, nc is small */
+    for (i = 0; i < nc && !found; i++) {
+        int bi = i;
+        for (j = i + 1; j < nc; j++)
+            if (better(&c[j], &c[bi]))
+                bi = j;
+        if (bi != i) {
+            cand t = c[i];
+            c[i] = c[bi];
+            c[bi] = t;
+        }
+        if (c[i].s < cut)
+            continue;
+        if (wb.s > ws && c[i].s < wb.s + WB_MARGIN) {
+            size_t lo = c[i].s > ws + WB_MARGIN ? c[i].s - WB_MARGIN : ws;
+            while (lo > ws && (p[lo] & 0xC0) == 0x80)
+                lo--;
+            zsi_wb_compute(&wb, p, lo, we); /* a candidate further left */
+        }
+        if (c[i].s < wb.s)
+            continue; /* beyond MAX_WB_CHARS */
+        found = settle(&wb, p, cut, we, &c[i], norm, raw);
+        if (found && endp)
+            *endp = c[i].e;
+    }
+    if (!found)
+        norm[0] = raw[0] = '\0';
+    return found;
+}
+

@@ -1,0 +1,142 @@
+/*
+ * metric_wb.c - word boundaries for metric edges: ICU's dictionary word break
+ * over the end of a window (at most MAX_WB_CHARS characters, the end nearest
+ * the figure), as byte offsets.
+ *
+ * Invariants: one ICU iterator per thread, cloned from one prototype (a
+ * pthread key closes it when the thread ends); a window is converted to
+ * UTF-16 on the stack, and the iterator never keeps a pointer to it.
+ * Without ICU every character boundary counts (edges are then unchecked).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+static pthread_once_t brk_once = PTHREAD_ONCE_INIT;
+static UBreakIterator *brk_proto;
+static pthread_key_t brk_key;
+static int brk_key_ok;
+
+static void brk_free(void *bi)
+{
+    ubrk_close(bi);
+}
+
+static void brk_init(void)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    brk_proto = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
+    if (U_FAILURE(err))
+        brk_proto = NULL;
+    brk_key_ok = pthread_key_create(&brk_key, brk_free) == 0;
+}
+
+static UBreakIterator *thread_brk(void)
+{
+    UBreakIterator *bi;
+    UErrorCode err = U_ZERO_ERROR;
+
+    if (pthread_once(&brk_once, brk_init) != 0 || !brk_proto || !brk_key_ok)
+        return NULL;
+    bi = pthread_getspecific(brk_key);
+    if (bi)
+        return bi;
+    bi = ubrk_clone(brk_proto, &err);
+    if (U_FAILURE(err) || !bi)
+        return NULL;
+    if (pthread_setspecific(brk_key, bi) != 0) {
+        ubrk_close(bi);
+        return NULL;
+    }
+    return bi;
+}
+
+void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
+{
+    UChar u16[MAX_WB_CHARS * 2];
+    size_t off8[MAX_WB_CHARS * 2 + 1], q;
+    int32_t nu = 0, k;
+    size_t chars = 0;
+    UBreakIterator *bi;
+    UErrorCode err = U_ZERO_ERROR;
+
+    /* keep the last MAX_WB_CHARS characters: the end nearest the figure */
+    for (q = e; q > s && chars < MAX_WB_CHARS; chars++)
+        q -= zsi_utf8_prev(p, q) <= q - s ? zsi_utf8_prev(p, q) : q - s;
+    wb->s = q;
+    wb->e = e;
+    wb->n = 0;
+    for (; q < e;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        off8[nu] = q;
+        if (cp >= 0x10000) {
+            u16[nu++] = (UChar)(0xD7C0 + (cp >> 10));
+            off8[nu] = q;
+            u16[nu++] = (UChar)(0xDC00 | (cp & 0x3FF));
+        } else {
+            u16[nu++] = (UChar)cp;
+        }
+        q += l;
+    }
+    off8[nu] = e;
+    bi = nu ? thread_brk() : NULL;
+    if (bi) {
+        ubrk_setText(bi, u16, nu, &err);
+        if (U_SUCCESS(err)) {
+            for (k = ubrk_first(bi); k != UBRK_DONE && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]);
+                 k = ubrk_next(bi))
+                if (wb->n == 0 || wb->off[wb->n - 1] != off8[k])
+                    wb->off[wb->n++] = off8[k];
+            ubrk_setText(bi, NULL, 0, &err); /* drop the pointer to our stack */
+            return;
+        }
+    }
+    /* no ICU: every character boundary */
+    for (k = 0; k <= nu && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]); k++)
+        if (wb->n == 0 || wb->off[wb->n - 1] != off8[k])
+            wb->off[wb->n++] = off8[k];
+}
+
+/* Is off a word boundary? Outside the broken range nothing is known: yes. */
+int zsi_wb_is(const zsi_wbounds *wb, size_t off)
+{
+    int lo = 0, hi = wb->n - 1;
+    if (off <= wb->s || off >= wb->e)
+        return 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (wb->off[mid] == off)
+            return 1;
+        if (wb->off[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
+
+/* The last boundary at or before off (wb->s at the least). */
+size_t zsi_wb_le(const zsi_wbounds *wb, size_t off)
+{
+    size_t best = wb->s;
+    for (int k = 0; k < wb->n && wb->off[k] <= off; k++)
+        best = wb->off[k];
+    return best;
+}
+
+/* The next boundary after off (wb->e at the most). */
+size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off)
+{
+    for (int k = 0; k < wb->n; k++)
+        if (wb->off[k] > off)
+            return wb->off[k];
+    return wb->e;
+}
+

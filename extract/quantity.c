@@ -1,0 +1,508 @@
+/*
+ * quantity.c - one quantity as printed: a hedge word, a number (number.c), a
+ * multiplier, a unit (unit.c) and a range ("超过100亿元", "3至5%", "三成",
+ * "每平方米1.2万元"), read into a value in the base unit; also what is a
+ * year rather than a figure (2024年, 2021—2024年). See figure.c for what
+ * counts as a figure in running text; the rules that reject numbers used as
+ * words (第一, PM2.5, 千家万户) are here, in zsi_fparse_at().
+ *
+ * Invariants: nothing is allocated; unit/cls pointers point into the unit
+ * table (unit.c), which lives as long as the process.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantity_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* ---- hedges ---- */
+
+typedef struct hedge_word {
+    const char *s;
+    size_t len;
+    int flag;
+    int weak;              /* 上百家: only with a unit and a Chinese multiplier */
+    const unsigned *not_after; /* not a hedge after these (签约, 最近) */
+} hedge_word;
+
+static const unsigned not_after_yue[] = {0x7B7E, 0x8282, 0x5408, 0x5236, 0x5951, 0x9884, 0x516C,
+                                         0x6761, 0x5C65, 0x8FDD, 0x9080, 0x7279, 0x76F8, 0x9690,
+                                         0x5A49, 0x7B80, 0x96C6, 0};
+/* 签节合制契预公条履违邀特相隐婉简集 (签约, 节约, 集约 ...) */
+static const unsigned not_after_jin[] = {0x6700, 0x9644, 0x90BB, 0x9760, 0}; /* 最附邻靠 */
+static const unsigned not_after_chao[] = {0x8D76, 0x9AD8, 0};                /* 赶高 */
+static const unsigned not_after_shang[] = {0x8FC8, 0x8DC3, 0x767B, 0x8D70, 0x8E0F, 0x7AD9,
+                                           0x4EE5, 0}; /* 迈跃登走踏站以 */
+
+static const hedge_word pre_hedges[] = {
+    {"\xE5\xB0\x86\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},           /* 将近 */
+    {"\xE6\x8E\xA5\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},           /* 接近 */
+    {"\xE8\xBF\x91", 3, ZSI_HEDGE_NEAR, 0, not_after_jin},              /* 近 */
+    {"\xE8\xB6\x85\xE8\xBF\x87", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 超过 */
+    {"\xE8\xB6\x85\xE5\x87\xBA", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 超出 */
+    {"\xE8\xB6\x85", 3, ZSI_HEDGE_OVER, 0, not_after_chao},             /* 超 */
+    {"\xE9\x80\xBE", 3, ZSI_HEDGE_OVER, 0, NULL},                       /* 逾 */
+    {"\xE7\xAA\x81\xE7\xA0\xB4", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 突破 */
+    {"\xE5\xA4\xA7\xE7\xBA\xA6", 6, ZSI_HEDGE_ABOUT, 0, NULL},          /* 大约 */
+    {"\xE7\xBA\xA6", 3, ZSI_HEDGE_ABOUT, 0, not_after_yue},             /* 约 */
+    {"\xE4\xB8\x8D\xE5\x88\xB0", 6, ZSI_HEDGE_UNDER, 0, NULL},          /* 不到 */
+    {"\xE4\xB8\x8D\xE8\xB6\xB3", 6, ZSI_HEDGE_UNDER, 0, NULL},          /* 不足 */
+    {"\xE4\xB8\x8A", 3, ZSI_HEDGE_OVER, 1, not_after_shang},            /* 上 */
+};
+
+static const hedge_word post_hedges[] = {
+    {"\xE4\xBB\xA5\xE4\xB8\x8A", 6, ZSI_HEDGE_OVER, 0, NULL},  /* 以上 */
+    {"\xE5\xB7\xA6\xE5\x8F\xB3", 6, ZSI_HEDGE_ABOUT, 0, NULL}, /* 左右 */
+    {"\xE4\xB8\x8A\xE4\xB8\x8B", 6, ZSI_HEDGE_ABOUT, 1, NULL}, /* 上下 (not 上下班) */
+    {"\xE4\xBB\xA5\xE4\xB8\x8B", 6, ZSI_HEDGE_UNDER, 0, NULL}, /* 以下 */
+    {"\xE4\xBB\xA5\xE5\x86\x85", 6, ZSI_HEDGE_UNDER, 0, NULL}, /* 以内 */
+    {"\xE5\xBC\x80\xE5\xA4\x96", 6, ZSI_HEDGE_OVER, 0, NULL},  /* 开外 */
+};
+
+#define U8_YU "\xE4\xBD\x99"  /* 余 */
+#define U8_DUO "\xE5\xA4\x9A" /* 多 */
+#define CP_DI 0x7B2C          /* 第 */
+#define CP_CONG 0x4ECE        /* 从 */
+#define CP_YOU 0x7531         /* 由 */
+
+/* After a unit, 多 is a hedge (一年多来, 4%多) unless it starts a word (多家). */
+static const unsigned duo_ok_before[] = {0x6765, 0x7684, 0x4E86, 0x964D, 0x5347, 0x589E,
+                                         0x51CF, 0x6DA8, 0x8DCC, 0}; /* 来的了降升增减涨跌 */
+
+static const hedge_word *pre_hedge_at(const char *p, size_t n, size_t i)
+{
+    size_t k;
+    for (k = 0; k < sizeof pre_hedges / sizeof pre_hedges[0]; k++) {
+        const hedge_word *h = &pre_hedges[k];
+        /* first byte inline: this runs at every Han character */
+        if (h->len <= n - i && p[i] == h->s[0] && memcmp(p + i, h->s, h->len) == 0) {
+            if (h->not_after && in_set(cp_before(p, i), h->not_after))
+                return NULL;
+            return h;
+        }
+    }
+    return NULL;
+}
+
+/* Length of a range connector at p[i] (到 至 - ~ ～ — － – 〜), else 0. */
+static size_t connector_at(const char *p, size_t n, size_t i)
+{
+    size_t l;
+    unsigned cp = cp_at(p, n, i, &l);
+    switch (cp) {
+    case 0x5230: case 0x81F3: case '-': case '~': case 0xFF5E: case 0x2014:
+    case 0xFF0D: case 0x2013: case 0x301C:
+        return l;
+    default:
+        return 0;
+    }
+}
+
+/* ---- one number with its unit ---- */
+
+/* Most spaces between a number and its unit. */
+#define MAX_UNIT_SPACES 2
+
+typedef struct part {
+    zsi_num num;
+    size_t start;    /* number's first byte */
+    int plus;        /* 余/多 between number and unit */
+    double mult;     /* multiplier chain after the number, 1 if none */
+    const zsi_unitdef *u;   /* NULL: no unit */
+    size_t end;      /* after the unit */
+} part;
+
+static double pow10i(int k)
+{
+    double r = 1;
+    while (k-- > 0)
+        r *= 10;
+    return r;
+}
+
+static int num_starts_at(const char *p, size_t n, size_t i)
+{
+    unsigned cp;
+    if (i >= n)
+        return 0;
+    cp = cp_at(p, n, i, NULL);
+    return arabic_digit_cp(cp) || zsi_cn_numeral(cp) >= 0;
+}
+
+/* 余 or 多 at p[pos]: 3 bytes, else 0. */
+static size_t plus_at(const char *p, size_t n, size_t pos)
+{
+    if (n - pos >= 3 && (memcmp(p + pos, U8_YU, 3) == 0 || memcmp(p + pos, U8_DUO, 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* Spaces a print layout puts between a number and its unit ("149.38 亿元"). */
+static size_t spaces_at(const char *p, size_t n, size_t pos)
+{
+    size_t k = 0;
+    while (k < MAX_UNIT_SPACES && pos + k < n && (p[pos + k] == ' ' || p[pos + k] == '\t'))
+        k++;
+    return k;
+}
+
+/* 成 after a Chinese numeral is tenths (三成 = 30%) unless it starts a word
+ * (成为, 成立, 成本 ...). */
+static const unsigned cheng_not_before[] = {0x4E3A, 0x7ACB, 0x529F, 0x672C, 0x5458, 0x679C,
+                                            0x957F, 0x6548, 0x4EA4, 0x719F, 0x7EE9, 0x54C1,
+                                            0x578B, 0x5C31, 0x90FD, 0x5206, 0x7FA4, 0};
+
+
+static int read_part(const char *p, size_t n, size_t j, part *pt)
+{
+    size_t pos, mlen = 0, sp, k;
+    const zsi_unitdef *u1;
+    double m = 1;
+
+    memset(pt, 0, sizeof *pt);
+    pt->mult = 1;
+    pt->start = j;
+    if (j >= n || zsi_number_scan(p + j, n - j, &pt->num) != ZS_OK)
+        return ZS_EINVAL;
+    pos = j + pt->num.used;
+    pt->end = pos;
+    if (pt->num.flags & (ZSI_NUMF_FRAC | ZSI_NUMF_NEXTNUM))
+        return ZS_OK;
+    if ((k = plus_at(p, n, pos)) > 0) {
+        pt->plus = 1;
+        pos += k;
+    }
+    sp = pt->num.kind == ZSI_NUM_ARABIC ? spaces_at(p, n, pos) : 0;
+    /* The Chinese scanner already took 万/亿; after Arabic digits or 余/多 a
+     * multiplier is read here, unless a listed unit starts with it (千米). */
+    u1 = zsi_unit_at(p, n, pos + sp);
+    if (pt->num.kind == ZSI_NUM_ARABIC || pt->plus)
+        mlen = zsi_multiplier_scan(p + pos + sp, n - pos - sp, &m);
+    if (u1 && u1->plen >= mlen) {
+        pt->u = u1;
+        pos += sp + u1->plen;
+    } else if (mlen) {
+        size_t at = pos + sp + mlen, k2 = 0;
+        if (!pt->plus && (k2 = plus_at(p, n, at)) > 0)
+            pt->plus = 1; /* 1.1万余人 */
+        at += k2;
+        at += spaces_at(p, n, at);
+        pt->u = zsi_unit_at(p, n, at);
+        if (pt->u) {
+            pt->mult = m;
+            pos = at + pt->u->plen;
+        } else if (zsi_cn_numeral(cp_before(p, pos + sp + mlen)) >= 1e4) {
+            pt->mult = m; /* 突破10万: a bare 万/亿 is a magnitude */
+            pos += sp + mlen + k2;
+        }
+        /* else 220千伏: a 千/百 before an unknown unit belongs to that unit */
+    } else if (pt->num.kind == ZSI_NUM_CHINESE && pt->num.first != 1 && zsi_unit_percent() &&
+               n - pos >= 3 && memcmp(p + pos, "\xE6\x88\x90", 3) == 0 && /* 成 */
+               !in_set(cp_at(p, n, pos + 3, NULL), cheng_not_before)) {
+        pt->u = zsi_unit_percent();
+        pt->mult = 10;
+        pos += 3;
+    }
+    if (pt->u) {
+        /* 832元/吨, 5万元/亩: a rate, kept with its unit (see zsi_rate_unit) */
+        size_t sl = 0;
+        unsigned c = cp_at(p, n, pos, &sl);
+        if ((c == '/' || c == 0xFF0F) && !zsi_unit_rateless(pt->u)) {
+            size_t dl = 0;
+            const zsi_unitdef *r = zsi_rate_unit(pt->u, p, n, pos + sl, &dl);
+            if (r) {
+                pt->u = r;
+                pos += sl + dl;
+            }
+        }
+    }
+    pt->end = pos;
+    return ZS_OK;
+}
+
+/* Value of a part in base units; unit u (may be NULL), extra multiplier m. */
+static double part_value(const part *pt, double m, const zsi_unitdef *u)
+{
+    return pt->num.mant * m * (u ? u->mult : 1) / pow10i(pt->num.scale);
+}
+
+static int year_like(const part *pt)
+{
+    const zsi_num *x = &pt->num;
+    if (pt->plus || pt->mult != 1)
+        return 0;
+    if (x->kind == ZSI_NUM_ARABIC && (x->flags & (ZSI_NUMF_SEP | ZSI_NUMF_DEC)))
+        return 0;
+    if (x->kind == ZSI_NUM_CHINESE && !(x->flags & ZSI_NUMF_DIGSTR))
+        return 0;
+    return x->nchars == 4 && x->value >= ZSI_YEAR_MIN && x->value <= ZSI_YEAR_MAX;
+}
+
+static int unit_is_year(const zsi_unitdef *u)
+{
+    return u && strcmp(u->printed, "\xE5\xB9\xB4") == 0; /* 年 */
+}
+
+static int cls_is(const zsi_unitdef *u, const char *cls)
+{
+    return u && strcmp(u->cls, cls) == 0;
+}
+
+/* Skip a run of numeral characters (Arabic digits and separators, or
+ * Chinese numerals) starting at i. */
+static size_t skip_run(const char *p, size_t n, size_t i)
+{
+    size_t l;
+    while (i < n) {
+        unsigned cp = cp_at(p, n, i, &l);
+        if (!(arabic_digit_cp(cp) || zsi_cn_numeral(cp) >= 0 || cp == '.' || cp == ',' ||
+              cp == 0xFF0E))
+            break;
+        i += l;
+    }
+    return i;
+}
+
+void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r)
+{
+    const hedge_word *h = pre_hedge_at(p, n, i);
+    size_t j = i, l0, end, clen;
+    part a, b;
+    int hedge = 0, weak = 0, range = 0, has_unit, k;
+    unsigned before;
+    const zsi_unitdef *u;
+    double va, vb;
+
+    memset(r, 0, sizeof *r);
+    cp_at(p, n, i, &l0);
+    r->kind = ZSI_FP_NONE;
+    r->next = i + (l0 ? l0 : 1);
+    if (h && num_starts_at(p, n, i + h->len)) {
+        j = i + h->len;
+        hedge = h->flag;
+        weak = h->weak;
+    } else if (!num_starts_at(p, n, i)) {
+        return;
+    }
+    before = cp_before(p, i);
+    if (read_part(p, n, j, &a) != ZS_OK)
+        return;
+    r->next = a.end > j ? a.end : r->next;
+    if (a.num.flags & ZSI_NUMF_NEXTNUM) {
+        r->next = skip_run(p, n, j);
+        return;
+    }
+    if (weak && !(a.num.kind == ZSI_NUM_CHINESE && a.num.first >= 100))
+        return; /* 上 only before 百/千/万/亿: 上百家 */
+
+    /* A range: A connector B, unless "从A到B" (a change: two figures). */
+    end = a.end;
+    if (!(a.num.flags & ZSI_NUMF_FRAC) && (clen = connector_at(p, n, a.end)) > 0 &&
+        before != CP_CONG && before != CP_YOU &&
+        read_part(p, n, a.end + clen, &b) == ZS_OK &&
+        !(b.num.flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_FRAC))) {
+        if (a.u ? (b.u && strcmp(a.u->cls, b.u->cls) == 0) : 1)
+            range = 1;
+        if (range && !hedge && year_like(&a) && year_like(&b) && unit_is_year(b.u) &&
+            (!a.u || unit_is_year(a.u))) {
+            r->kind = ZSI_FP_YEAR; /* 2021—2024年, 2021年至2024年 */
+            r->year = (int)b.num.value;
+            r->next = b.end;
+            if (lenient) {
+                r->f.start = i;
+                r->f.end = b.end;
+            }
+            return;
+        }
+        if (range && year_like(&b) && unit_is_year(b.u))
+            range = 0; /* 5至2024年 */
+    }
+    if (!hedge && !range && year_like(&a) && unit_is_year(a.u)) {
+        r->kind = ZSI_FP_YEAR;
+        r->year = (int)a.num.value;
+        r->next = a.end;
+        r->f.start = i;
+        r->f.end = a.end;
+        return;
+    }
+
+    /* Values. */
+    if (a.num.flags & (ZSI_NUMF_PERCENT | ZSI_NUMF_PERMILLE)) {
+        u = (a.num.flags & ZSI_NUMF_PERCENT) ? zsi_unit_percent() : zsi_unit_permille();
+        va = part_value(&a, 1, u);
+        r->f.unit = u ? u->base : "%";
+        r->f.cls = u ? u->cls : "percent";
+    } else if (a.num.flags & ZSI_NUMF_FRAC) {
+        u = NULL;
+        va = a.num.value;
+        r->f.unit = "";
+        r->f.cls = "ratio";
+    } else {
+        u = range ? b.u : a.u;
+        if (a.u)
+            va = part_value(&a, a.mult, a.u);
+        else if (range)
+            va = part_value(&a, a.mult != 1 ? a.mult : b.mult, b.u);
+        else
+            va = part_value(&a, a.mult, NULL);
+        r->f.unit = u ? u->base : "";
+        r->f.cls = u ? u->cls : "number";
+    }
+    vb = va;
+    if (range) {
+        vb = part_value(&b, b.mult, b.u);
+        if (vb < va) {
+            range = 0; /* not a range after all */
+            vb = va;
+            u = a.u;
+            if (!u) {
+                r->f.unit = "";
+                r->f.cls = "number";
+            }
+        } else {
+            end = b.end;
+        }
+    }
+    if (!range)
+        end = a.end;
+    has_unit = u != NULL || (a.num.flags & ZSI_NUMF_FRAC);
+    if (a.plus || (range && b.plus))
+        hedge |= ZSI_HEDGE_PLUS;
+
+    if (a.num.kind == ZSI_NUM_CHINESE && a.num.nchars == 1 && a.num.first >= 10000 && !hedge)
+        goto reject; /* a bare 亿元 or 万元 is a number broken by layout */
+    if (!lenient) {
+        const zsi_num *x = &a.num;
+        unsigned after = cp_at(p, n, end, NULL);
+        unsigned numprev = j > i ? 0 : before;
+        if (before == CP_DI || (j > i && cp_before(p, j) == CP_DI))
+            goto reject; /* 第一, 第27位 */
+        if (x->kind == ZSI_NUM_ARABIC &&
+            (numprev == '.' || numprev == '/' || (numprev < 0x80 && is_alpha((unsigned char)numprev)) ||
+             arabic_digit_cp(numprev)))
+            goto reject; /* PM2.5, A3 */
+        if (!u && after < 0x80 && is_alpha((unsigned char)after))
+            goto reject; /* 5G */
+        if (x->flags & ZSI_NUMF_DIGSTR)
+            goto reject; /* 一二三, 二〇二四 without 年 */
+        if (!has_unit) {
+            int mult = a.mult != 1 || (range && b.mult != 1);
+            if (x->kind == ZSI_NUM_ARABIC) {
+                if (!mult && !(x->flags & ZSI_NUMF_SEP) && !(hedge && !weak))
+                    goto reject; /* dates (10月), codes, bare counts */
+            } else if (!(hedge && !weak && (x->flags & ZSI_NUMF_MULTCH) && x->value >= 100)) {
+                goto reject; /* 千亿级, 千万不要; but 突破十万 */
+            }
+        }
+        if (x->kind == ZSI_NUM_CHINESE && !(x->flags & ZSI_NUMF_FRAC) && x->nchars == 1 &&
+            !hedge && !range) {
+            if (x->first < 10) {
+                if (x->first == 1 || cls_is(u, "count") || cls_is(u, "money"))
+                    goto reject; /* 一年, 三笔, 二元 */
+            } else if (cls_is(u, "count")) {
+                goto reject; /* 千家万户 */
+            }
+        }
+    }
+
+    /* 每平方米1.2万元: the rate 1.2万元/平方米, printed the other way round */
+    if (!lenient && u && !strcmp(u->cls, "money") && i >= 6) {
+        size_t q = i, back;
+        for (back = 0; back < 5 && q > 0; back++) {
+            q -= zsi_utf8_prev(p, q);
+            if (i - q >= 6 && memcmp(p + q, "\xE6\xAF\x8F", 3) == 0) { /* 每 */
+                const zsi_unitdef *du = zsi_unit_at(p, n, q + 3);
+                size_t dl = 0;
+                const zsi_unitdef *ru = du && q + 3 + du->plen == i ? zsi_rate_unit(u, p, n, q + 3, &dl) : NULL;
+                if (ru && dl == du->plen) {
+                    double den_mult = u->mult / ru->mult;
+                    va /= den_mult;
+                    vb /= den_mult;
+                    r->f.unit = ru->base;
+                    r->f.cls = ru->cls;
+                }
+                break;
+            }
+        }
+    }
+
+    /* Hedges after the figure. */
+    for (k = 0; k < (int)(sizeof post_hedges / sizeof post_hedges[0]); k++) {
+        const hedge_word *ph = &post_hedges[k];
+        if (ph->len <= n - end && memcmp(p + end, ph->s, ph->len) == 0) {
+            if (ph->weak && is_han(cp_at(p, n, end + ph->len, NULL)))
+                continue;
+            hedge |= ph->flag;
+            end += ph->len;
+            break;
+        }
+    }
+    if (has_unit && !(hedge & ZSI_HEDGE_PLUS) && n - end >= 3 &&
+        memcmp(p + end, U8_DUO, 3) == 0) {
+        unsigned nx = cp_at(p, n, end + 3, NULL);
+        if (!is_han(nx) || in_set(nx, duo_ok_before)) {
+            hedge |= ZSI_HEDGE_PLUS; /* 一年多来, 4%多 */
+            end += 3;
+        }
+    }
+
+    if (!isfinite(va) || !isfinite(vb))
+        goto reject;
+    r->kind = ZSI_FP_FIGURE;
+    r->next = end;
+    r->f.start = i;
+    r->f.end = end;
+    r->f.value = va;
+    r->f.value_hi = vb;
+    r->f.hedge = hedge;
+    return;
+reject:
+    r->kind = ZSI_FP_NONE;
+    r->next = (range ? b.end : a.end) > r->next ? (range ? b.end : a.end) : r->next;
+}
+
+int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit,
+                       const char **cls)
+{
+    zsi_fparse r;
+    size_t s = 0, e = n;
+    int rc;
+
+    if (!p || !value || !unit || !cls)
+        return ZS_EINVAL;
+    rc = zsi_units_ready();
+    if (rc)
+        return rc;
+    /* Spaces around the quantity (ASCII or the ideographic space) are fine. */
+    while (s < e && (p[s] == ' ' || p[s] == '\t'))
+        s++;
+    while (s + 3 <= e && memcmp(p + s, "\xE3\x80\x80", 3) == 0)
+        s += 3;
+    while (e > s && (p[e - 1] == ' ' || p[e - 1] == '\t'))
+        e--;
+    while (e >= s + 3 && memcmp(p + e - 3, "\xE3\x80\x80", 3) == 0)
+        e -= 3;
+    if (s == e)
+        return ZS_EINVAL;
+    zsi_fparse_at(p + s, e - s, 0, 1, &r);
+    if (r.kind == ZSI_FP_YEAR && r.f.end == e - s) {
+        *value = r.year;
+        *unit = "\xE5\xB9\xB4"; /* 年 */
+        *cls = "year";
+        return ZS_OK;
+    }
+    if (r.kind != ZSI_FP_FIGURE || r.f.end != e - s)
+        return ZS_EINVAL;
+    *value = r.f.value;
+    *unit = r.f.unit;
+    *cls = r.f.cls;
+    return ZS_OK;
+}
+
+int zsi_hedge_at(const char *p, size_t n, size_t i)
+{
+    return pre_hedge_at(p, n, i) != NULL;
+}

@@ -1,0 +1,266 @@
+/*
+ * unit.c - the unit table (data/units.tsv: printed form, base unit, multiplier,
+ * class) and the rate units built from it (元/吨, 万元/亩).
+ *
+ * Invariants: the table is loaded once per process (pthread_once) and never
+ * freed, so unit/cls pointers stay valid for the process; entries are sorted
+ * by folded first byte, longest first, so the first match is the longest.
+ * Rate units are interned in a fixed table under a mutex; an entry never
+ * moves or changes once published.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantity_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+extern const char zs_data_units[];
+extern const size_t zs_data_units_len;
+
+static struct {
+    pthread_once_t once;
+    int rc;
+    char *buf;
+    zsi_unitdef *u;
+    size_t n;
+    size_t start[257]; /* entries by folded first byte, longest first */
+    const zsi_unitdef *percent, *permille;
+} g = {PTHREAD_ONCE_INIT, 0, NULL, NULL, 0, {0}, NULL, NULL};
+
+static int cmp_unit(const void *a, const void *b)
+{
+    const zsi_unitdef *x = a, *y = b;
+    unsigned char fx = fold((unsigned char)x->printed[0]), fy = fold((unsigned char)y->printed[0]);
+    if (fx != fy)
+        return fx < fy ? -1 : 1;
+    if (x->plen != y->plen)
+        return x->plen > y->plen ? -1 : 1;
+    return 0;
+}
+
+/* A multiplier column: digits, optional decimals, optional e[+-]digits.
+ * Locale-independent (strtod would read "0.001" as 0 under a comma locale). */
+static int parse_mult(const char *s, double *out)
+{
+    double m = 0, scale = 1;
+    int e = 0, esign = 1, nd = 0;
+
+    for (; *s >= '0' && *s <= '9'; s++, nd++)
+        m = m * 10 + (*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++, nd++) {
+            m = m * 10 + (*s - '0');
+            scale *= 10;
+        }
+    if (nd == 0)
+        return -1;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '-' || *s == '+')
+            esign = *s++ == '-' ? -1 : 1;
+        if (!(*s >= '0' && *s <= '9'))
+            return -1;
+        for (; *s >= '0' && *s <= '9' && e < 400; s++)
+            e = e * 10 + (*s - '0');
+    }
+    if (*s)
+        return -1;
+    m /= scale;
+    while (e-- > 0)
+        m = esign > 0 ? m * 10 : m / 10;
+    if (!(m > 0) || !isfinite(m))
+        return -1;
+    *out = m;
+    return 0;
+}
+
+static void load_units(void)
+{
+    char *buf = NULL;
+    size_t n = 0, pos = 0, len, cap = 0, i;
+    const char *line;
+    int rc = zss_data_load("units.tsv", zs_data_units, zs_data_units_len, &buf, &n);
+
+    if (rc) {
+        g.rc = rc;
+        return;
+    }
+    while (zsi_data_next_line(buf, n, &pos, &line, &len))
+        cap++;
+    g.u = calloc(cap ? cap : 1, sizeof(zsi_unitdef));
+    if (!g.u) {
+        free(buf);
+        g.rc = ZS_ENOMEM;
+        return;
+    }
+    pos = 0;
+    while (zsi_data_next_line(buf, n, &pos, &line, &len)) {
+        char *f[4], *l = (char *)line;
+        size_t k = 0, j;
+        zsi_unitdef *u = &g.u[g.n];
+
+        l[len] = '\0'; /* next_line has moved past this byte already */
+        f[k++] = l;
+        for (j = 0; j < len && k < 4; j++)
+            if (l[j] == '\t') {
+                l[j] = '\0';
+                while (j + 1 < len && l[j + 1] == '\t')
+                    l[++j] = '\0';
+                f[k++] = l + j + 1;
+            }
+        if (k != 4 || !*f[0] || !*f[1] || !*f[3] || parse_mult(f[2], &u->mult) != 0)
+            continue; /* malformed: skipped */
+        u->printed = f[0];
+        u->plen = strlen(f[0]);
+        u->base = f[1];
+        u->cls = f[3];
+        u->latin_end = is_alpha((unsigned char)f[0][u->plen - 1]);
+        g.n++;
+    }
+    qsort(g.u, g.n, sizeof *g.u, cmp_unit);
+    {
+        size_t b, k = 0;
+        for (b = 0; b <= 256; b++) {
+            while (k < g.n && fold((unsigned char)g.u[k].printed[0]) < b)
+                k++;
+            g.start[b] = k;
+        }
+    }
+    for (i = 0; i < g.n; i++) {
+        if (!g.percent && strcmp(g.u[i].printed, "%") == 0)
+            g.percent = &g.u[i];
+        if (!g.permille && strcmp(g.u[i].printed, "\xE2\x80\xB0") == 0) /* ‰ */
+            g.permille = &g.u[i];
+    }
+    g.buf = buf;
+}
+
+int zsi_units_ready(void)
+{
+    if (pthread_once(&g.once, load_units) != 0)
+        return ZS_ENOMEM;
+    return g.rc;
+}
+
+const zsi_unitdef *zsi_unit_at(const char *p, size_t n, size_t i)
+{
+    unsigned char c;
+    size_t k;
+
+    if (i >= n)
+        return NULL;
+    c = fold((unsigned char)p[i]);
+    for (k = g.start[c]; k < g.start[c + 1]; k++) {
+        const zsi_unitdef *u = &g.u[k];
+        size_t j;
+        if (u->plen > n - i)
+            continue;
+        for (j = 0; j < u->plen; j++)
+            if (fold((unsigned char)p[i + j]) != fold((unsigned char)u->printed[j]))
+                break;
+        if (j < u->plen)
+            continue;
+        if (u->latin_end && i + u->plen < n && is_alpha((unsigned char)p[i + u->plen]))
+            continue;
+        return u;
+    }
+    return NULL;
+}
+
+/* ---- rates: a unit per another (元/吨) ---- */
+
+/* Most distinct rate units one process keeps (each lives to its end). */
+#define MAX_RATE_UNITS 1024
+/* Longest denominator that is no listed unit (元/桶), in bytes. */
+#define MAX_DENOM_BYTES 9
+
+typedef struct rate_def {
+    zsi_unitdef u;
+    const zsi_unitdef *num, *den; /* den NULL: den_text is the denominator */
+    char den_text[MAX_DENOM_BYTES + 1];
+    char base[48], cls[48];
+} rate_def;
+
+static pthread_mutex_t rate_mu = PTHREAD_MUTEX_INITIALIZER;
+static rate_def rates[MAX_RATE_UNITS];
+static size_t nrates;
+
+/* Percent and points per something are no rates we keep (3%/年 is rare). */
+int zsi_unit_rateless(const zsi_unitdef *u)
+{
+    return !strcmp(u->cls, "percent") || !strcmp(u->cls, "points");
+}
+
+/*
+ * The rate unit num/den where the text at p[i] names den: a listed unit
+ * (吨, 平方米, 千瓦时) or, failing that, one or two Han characters that name
+ * no unit (桶, 股). The rate's base is "<num base>/<den base>" (元/吨), its
+ * class "<num class>/<den class>" (money/weight; money/桶 for an unlisted
+ * one), its multiplier num's over den's (万元/亩 = 1e4 元/亩, 元/千克 = 1000
+ * 元/吨), so that every rate compares within its class as a query's
+ * figure:>800元/吨 does. Interned for the process (a mutex guards the table).
+ * @return the rate unit and *len (bytes of den), or NULL (not a rate, or the
+ *         table is full).
+ */
+const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n, size_t i, size_t *len)
+{
+    const zsi_unitdef *den = zsi_unit_at(p, n, i);
+    char dt[MAX_DENOM_BYTES + 1] = "";
+    size_t dl = 0, k;
+    rate_def *r = NULL;
+
+    if (den && (den->plen > n - i || zsi_unit_rateless(den) || den == num))
+        den = NULL;
+    if (den) {
+        dl = den->plen;
+    } else {
+        size_t l;
+        while (dl < MAX_DENOM_BYTES - 2 && i + dl < n && is_han(cp_at(p, n, i + dl, &l)) &&
+               zsi_cn_numeral(cp_at(p, n, i + dl, NULL)) < 0)
+            dl += l;
+        if (dl == 0 || dl > 6)
+            return NULL; /* 元/次 is listed; 元/ followed by a long phrase is no rate */
+        memcpy(dt, p + i, dl);
+        dt[dl] = '\0';
+    }
+    if (pthread_mutex_lock(&rate_mu) != 0)
+        return NULL;
+    for (k = 0; k < nrates; k++)
+        if (rates[k].num == num && rates[k].den == den && (den || !strcmp(rates[k].den_text, dt))) {
+            r = &rates[k];
+            break;
+        }
+    if (!r && nrates < MAX_RATE_UNITS) {
+        r = &rates[nrates];
+        r->num = num;
+        r->den = den;
+        memcpy(r->den_text, dt, sizeof dt);
+        snprintf(r->base, sizeof r->base, "%s/%s", num->base, den ? den->base : dt);
+        snprintf(r->cls, sizeof r->cls, "%s/%s", num->cls, den ? den->cls : dt);
+        r->u.printed = "";
+        r->u.plen = 0;
+        r->u.base = r->base;
+        r->u.cls = r->cls;
+        r->u.mult = num->mult / (den ? den->mult : 1);
+        nrates++; /* published under the mutex; entries never move or change */
+    }
+    pthread_mutex_unlock(&rate_mu);
+    if (r)
+        *len = dl;
+    return r ? &r->u : NULL;
+}
+
+
+const zsi_unitdef *zsi_unit_percent(void)
+{
+    return g.percent;
+}
+
+const zsi_unitdef *zsi_unit_permille(void)
+{
+    return g.permille;
+}
