@@ -301,6 +301,16 @@ static int exec_sql(zs_equery *q, const char *sql, MYSQL_RES **res)
     return 0;
 }
 
+/* exec_sql() of the statement built in sql, which it frees (out of memory
+ * while building is ZS_ENOMEM). */
+static int exec_buf(zs_equery *q, zsc_buf *sql, MYSQL_RES **res)
+{
+    int rc = sql->oom ? efail(q->e, ZS_ENOMEM, "out of memory") : exec_sql(q, sql->p, res);
+    free(sql->p);
+    sql->p = NULL;
+    return rc;
+}
+
 /* total_found of the last statement, from SHOW META. */
 static long long total_found(zs_equery *q)
 {
@@ -377,13 +387,7 @@ static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
     }
     zsc_buf_printf(&sql, " GROUP BY passage_id LIMIT 0, %d OPTION max_matches = %d",
                    ZSC_MAX_FIGURE_PASSAGES + 1, ZSC_MAX_FIGURE_PASSAGES + 1);
-    if (sql.oom) {
-        free(sql.p);
-        return efail(q->e, ZS_ENOMEM, "out of memory");
-    }
-    rc = exec_sql(q, sql.p, &res);
-    free(sql.p);
-    if (rc)
+    if ((rc = exec_buf(q, &sql, &res)) != 0)
         return rc;
     if (mysql_num_rows(res) > ZSC_MAX_FIGURE_PASSAGES) {
         mysql_free_result(res);
@@ -468,13 +472,7 @@ static int fetch(zs_equery *q, const char *match, const char *where, size_t want
                    " LIMIT 0, %zu OPTION max_matches = %zu, ranker = bm25,"
                    " field_weights = (body = 10, park = 2, year = 1, figure = 1)",
                    want, want < 1000 ? 1000 : want);
-    if (sql.oom) {
-        free(sql.p);
-        return efail(q->e, ZS_ENOMEM, "out of memory");
-    }
-    rc = exec_sql(q, sql.p, &res);
-    free(sql.p);
-    if (rc)
+    if ((rc = exec_buf(q, &sql, &res)) != 0)
         return rc;
     size_t n = (size_t)mysql_num_rows(res);
     q->rows = calloc(n ? n : 1, sizeof *q->rows);

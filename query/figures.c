@@ -225,6 +225,18 @@ static int merge_same(zs_figures *it)
     return rc;
 }
 
+/* The order both listings start with: park, metric, the year the figure
+ * is about. */
+static int by_park_metric_year(const zs_figure *a, const zs_figure *b)
+{
+    int c = strcmp(a->park, b->park);
+    if (!c)
+        c = strcmp(a->metric, b->metric);
+    if (!c)
+        c = (a->year > b->year) - (a->year < b->year);
+    return c;
+}
+
 /* qsort has no context argument; one listing per thread at a time */
 static _Thread_local const zs_figures *timeline_it;
 
@@ -234,11 +246,7 @@ static int by_timeline(const void *x, const void *y)
 {
     const row *a = &timeline_it->rows[*(const size_t *)x];
     const row *b = &timeline_it->rows[*(const size_t *)y];
-    int c = strcmp(a->r.fig.park, b->r.fig.park);
-    if (!c)
-        c = strcmp(a->r.fig.metric, b->r.fig.metric);
-    if (!c)
-        c = (a->r.fig.year > b->r.fig.year) - (a->r.fig.year < b->r.fig.year);
+    int c = by_park_metric_year(&a->r.fig, &b->r.fig);
     if (!c)
         c = zsq_place_cmp(&a->r.place, &b->r.place);
     if (!c)
@@ -249,11 +257,7 @@ static int by_timeline(const void *x, const void *y)
 static int cmp_row(const void *x, const void *y)
 {
     const row *a = x, *b = y;
-    int c = strcmp(a->r.fig.park, b->r.fig.park);
-    if (!c)
-        c = strcmp(a->r.fig.metric, b->r.fig.metric);
-    if (!c)
-        c = (a->r.fig.year > b->r.fig.year) - (a->r.fig.year < b->r.fig.year);
+    int c = by_park_metric_year(&a->r.fig, &b->r.fig);
     if (!c)
         c = (a->r.fig.value > b->r.fig.value) - (a->r.fig.value < b->r.fig.value);
     if (!c)

@@ -176,6 +176,26 @@ static int open_query(serve_thread *t, const serve_req *r, zs_query_opts *qo, zs
     return 0;
 }
 
+/* The hits of it as the elements of the open "hits" array, which it closes
+ * with the object around it; frees it. */
+static void hits_end(serve_thread *t, serve_resp *resp, zs_query *it)
+{
+    sbuf *b = &resp->body;
+    const zs_hit *h;
+    size_t k = 0;
+    int rc;
+    while ((rc = zs_query_next(it, &h)) == 0) {
+        if (k++)
+            sb_put(b, ",", 1);
+        sb_json(b, hit_fn, h);
+    }
+    if (rc != ZS_ITEROVER)
+        lib_error(t, resp, rc, NULL);
+    else
+        sb_puts(b, "]}\n");
+    zs_query_free(it);
+}
+
 static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
     static const char *const keys[] = {"q", "park", "year", "figure", "n", "offset", "sort",
@@ -220,19 +240,7 @@ static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
     sb_json_str(b, q, strlen(q));
     sb_printf(b, ",\"total\":%lld,\"partial\":%s,\"offset\":%lld,\"n\":%lld,\"hits\":[", total,
               zs_query_is_partial(it) ? "true" : "false", off, n);
-    const zs_hit *h;
-    size_t k = 0;
-    int rc;
-    while ((rc = zs_query_next(it, &h)) == 0) {
-        if (k++)
-            sb_put(b, ",", 1);
-        sb_json(b, hit_fn, h);
-    }
-    if (rc != ZS_ITEROVER)
-        lib_error(t, resp, rc, NULL);
-    else
-        sb_puts(b, "]}\n");
-    zs_query_free(it);
+    hits_end(t, resp, it);
 }
 
 typedef struct facet_ctx {
@@ -312,18 +320,7 @@ static void doc(serve_thread *t, const serve_req *r, serve_resp *resp)
     sb_puts(b, "{\"doc\":");
     sb_json_str(b, path, strlen(path));
     sb_printf(b, ",\"passages\":%lld,\"passage\":%lld,\"hits\":[", count, at);
-    const zs_hit *h;
-    size_t k = 0;
-    while ((rc = zs_query_next(it, &h)) == 0) {
-        if (k++)
-            sb_put(b, ",", 1);
-        sb_json(b, hit_fn, h);
-    }
-    if (rc != ZS_ITEROVER)
-        lib_error(t, resp, rc, NULL);
-    else
-        sb_puts(b, "]}\n");
-    zs_query_free(it);
+    hits_end(t, resp, it);
 }
 
 static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_n, tap_failed;
@@ -57,6 +58,40 @@ static inline void tap_diag(const char *fmt, ...)
     vprintf(fmt, ap);
     va_end(ap);
     putchar('\n');
+}
+
+/*
+ * The whole file at path, NUL-terminated, its length in *n; NULL when it
+ * cannot be read. Ownership: caller frees with free().
+ */
+static inline char *tap_slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long len = -1;
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0)
+        buf = malloc((size_t)len + 1);
+    if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[len] = '\0';
+    *n = (size_t)len;
+    return buf;
+}
+
+/* tap_slurp() of a file of the corpus: $ZS_CORPUS/name (corpus/ when unset). */
+static inline char *tap_corpus_file(const char *name, size_t *n)
+{
+    const char *dir = getenv("ZS_CORPUS");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : "corpus", name);
+    return tap_slurp(path, n);
 }
 
 static inline int tap_done(void)

@@ -310,35 +310,6 @@ static void test_quantity(void)
     }
 }
 
-/* The corpus paragraph with 135.34亿元 and its neighbours in file 000, and
- * figures of the other files named in the corpus README. */
-static char *read_file(const char *name, size_t *n)
-{
-    const char *dir = getenv("ZS_CORPUS");
-    char path[4096];
-    FILE *f;
-    char *buf;
-    long len;
-
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : "corpus", name);
-    f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)len + 1);
-    if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    *n = (size_t)len;
-    return buf;
-}
-
 /* The paragraph (line) of text holding needle. */
 static void paragraph_of(const char *text, const char *needle, size_t *s, size_t *e)
 {
@@ -387,7 +358,7 @@ static void test_corpus(void)
     size_t i;
     for (i = 0; i < sizeof want / sizeof want[0]; i++) {
         size_t n = 0, nv = 0, k;
-        char *text = read_file(want[i].file, &n);
+        char *text = tap_corpus_file(want[i].file, &n);
         zsi_figure *v = NULL;
         const zsi_figure *f;
         int rc, offsets_ok = 1;
@@ -419,7 +390,7 @@ static void test_corpus(void)
      * exact value (135.34 × 1e8 must not come out as 13533999999.999998). */
     {
         size_t n = 0, nv = 0, s, e, k, bad = 0;
-        char *text = read_file("000_24cf386f7f29c2e5.txt", &n);
+        char *text = tap_corpus_file("000_24cf386f7f29c2e5.txt", &n);
         zsi_figure *v = NULL;
         if (text) {
             paragraph_of(text, "135.34亿元", &s, &e);

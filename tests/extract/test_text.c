@@ -13,32 +13,6 @@
 #include "../tap.h"
 #include "extract_int.h"
 
-static char *slurp(const char *name, size_t *n)
-{
-    const char *dir = getenv("ZS_CORPUS");
-    char path[4096];
-    FILE *f;
-    char *buf;
-    long len;
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : "corpus", name);
-    f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    len = ftell(f);
-    rewind(f);
-    buf = malloc((size_t)len + 1);
-    if (!buf || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    buf[len] = '\0';
-    fclose(f);
-    *n = (size_t)len;
-    return buf;
-}
-
 /* Occurrences of needle in p[0..n). */
 static size_t count(const char *p, size_t n, const char *needle)
 {
@@ -101,7 +75,7 @@ static int has_year(const int *y, size_t n, int want)
 static void test_decode(void)
 {
     size_t n = 0, on = 0, gn = 0, dn = 0;
-    char *raw = slurp("004_f95930e6cd8d76ce.txt", &n), *out = NULL, *dec = NULL;
+    char *raw = tap_corpus_file("004_f95930e6cd8d76ce.txt", &n), *out = NULL, *dec = NULL;
     warns w = {0};
     int rc;
 
@@ -191,7 +165,7 @@ static void test_undouble(void)
 static void test_passages_004(void)
 {
     size_t n = 0, np = 0, sn = 0, joined = 0;
-    char *raw = slurp("004_f95930e6cd8d76ce.txt", &n), *sq;
+    char *raw = tap_corpus_file("004_f95930e6cd8d76ce.txt", &n), *sq;
     zsi_passage *p = NULL;
     const zsi_passage *q;
     const char *bold = "贵阳高新区贵阳高新区：：““双第一双第一””背后的发展密码背后的发展密码";
@@ -268,7 +242,7 @@ static void test_passages_004(void)
 static void test_passages_000(void)
 {
     size_t n = 0, np = 0, cnt[4] = {0};
-    char *raw = slurp("000_24cf386f7f29c2e5.txt", &n);
+    char *raw = tap_corpus_file("000_24cf386f7f29c2e5.txt", &n);
     zsi_passage *p = NULL;
     const zsi_passage *q;
 
@@ -383,7 +357,7 @@ static void test_years(void)
     TAP_INTEQ(zsi_article_year(s, strlen(s)), 2024, "a date line dates the article");
 
     size_t n = 0;
-    char *raw = slurp("004_f95930e6cd8d76ce.txt", &n);
+    char *raw = tap_corpus_file("004_f95930e6cd8d76ce.txt", &n);
     if (raw) {
         int ay = zsi_article_year(raw, n);
         TAP_INTEQ(ay, 2021, "004 article year (预\\n\\n计 2022 年 is a plan)");
@@ -397,7 +371,7 @@ static void test_years(void)
         zsi_passages_free(p, np);
         free(raw);
     }
-    raw = slurp("003_ef47862b64326710.txt", &n);
+    raw = tap_corpus_file("003_ef47862b64326710.txt", &n);
     if (raw) {
         int seen2105 = 0;
         zsi_passage *p = NULL;
@@ -492,7 +466,7 @@ static void test_parks(void)
     tap_ok(zsi_has_bare_park_ref(g, s, strlen(s)) == 0, "全省开发区 is zones in general");
 
     size_t n = 0;
-    char *raw = slurp("000_24cf386f7f29c2e5.txt", &n), *main_zone = NULL;
+    char *raw = tap_corpus_file("000_24cf386f7f29c2e5.txt", &n), *main_zone = NULL;
     if (raw) {
         tap_ok(zsi_article_park(g, raw, n, &main_zone) == 0 && main_zone &&
                    !strcmp(main_zone, "六盘水高新区"),
@@ -500,7 +474,7 @@ static void test_parks(void)
         free(main_zone);
         free(raw);
     }
-    raw = slurp("004_f95930e6cd8d76ce.txt", &n);
+    raw = tap_corpus_file("004_f95930e6cd8d76ce.txt", &n);
     if (raw) {
         zsi_passage *p = NULL;
         size_t np = 0;

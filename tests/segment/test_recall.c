@@ -16,26 +16,6 @@
 #include "../tap.h"
 #include "segment_int.h"
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long sz = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)sz + 1);
-    if (buf && fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf)
-        buf[sz] = '\0';
-    *n = (size_t)sz;
-    return buf;
-}
-
 static int is_han(UChar32 c)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -81,7 +61,7 @@ int main(void)
         char path[4096];
         size_t n;
         snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        char *text = slurp(path, &n);
+        char *text = tap_slurp(path, &n);
         for (char *line = text; line && *line;) {
             char *nl = strchr(line, '\n');
             size_t len = nl ? (size_t)(nl - line) : strlen(line);
