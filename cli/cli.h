@@ -113,6 +113,8 @@ typedef struct cli_args {
     const char *usage;   /* CLI_COMMAND: what --help prints */
     int noargs;          /* CLI_COMMAND: an argument is an error */
     int code;            /* the exit code, once cli_next() returned CLI_EXIT */
+    const char *db;      /* CLI_COMMAND: the last --db FILE, or NULL */
+    int nargs;           /* CLI_COMMAND: the arguments, argv[1..nargs] */
 } cli_args;
 
 #define CLI_ARG (-1)
@@ -122,17 +124,20 @@ typedef struct cli_args {
 
 /* Start walking argv[1..argc) of a subcommand. */
 #define CLI_ARGS(cmd, opts, words, argc, argv)                                                  \
-    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), NULL, 0, 0}
+    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), NULL, 0, 0,  \
+     NULL, 0}
 
 /*
  * The same, and cli_next() also does what every command does alike: --help
  * prints usage and ends the command (exit 0); a bad option, or an argument
  * when takes_args is 0, is reported and ends it (exit 2). It then returns
- * CLI_EXIT, with the exit code in .code (never CLI_BAD).
+ * CLI_EXIT, with the exit code in .code (never CLI_BAD). An option named
+ * "db" is kept in .db and the arguments are gathered at the front of argv
+ * (argv[1..nargs], never past the one being read): neither is returned.
  */
 #define CLI_COMMAND(cmd, opts, words, takes_args, usage, argc, argv)                            \
     {(cmd),  (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), (usage),   \
-     !(takes_args), 0}
+     !(takes_args), 0, NULL, 0}
 
 int cli_next(cli_args *a, const char **val);
 

@@ -25,7 +25,6 @@ static const char usage[] =
 int cmd_check(int argc, char **argv)
 {
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, 0};
-    const char *dbpath = NULL;
     zs_db *db = NULL;
     int code = EXIT_ERROR;
 
@@ -34,14 +33,10 @@ int cmd_check(int argc, char **argv)
     cli_args args = CLI_COMMAND("check", opts, 0, 0, usage, argc, argv);
     const char *v;
     int i;
-    while ((i = cli_next(&args, &v)) != CLI_DONE) {
-        switch (i) {
-        case CLI_EXIT:
+    while ((i = cli_next(&args, &v)) != CLI_DONE)
+        if (i == CLI_EXIT)
             return args.code;
-        case O_DB: dbpath = v; break;
-        }
-    }
-    if (!(db = cli_db_open("check", "check: ", dbpath, &oo)))
+    if (!(db = cli_db_open("check", "check: ", args.db, &oo)))
         return EXIT_ERROR;
     if (zs_db_check(db)) {
         cli_error("check: %s", zs_errmsg(db));

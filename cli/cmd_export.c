@@ -77,7 +77,7 @@ int cmd_export(int argc, char **argv)
     zs_export_opts eo = {ZS_EXPORT_OPTS_VERSION, NULL, 0, 0, NULL};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     zs_export_stats st;
-    const char *dbpath = NULL, *to = NULL;
+    const char *to = NULL;
     const char *hosts[ZS_MAX_SHARDS];
     char *hostlist = NULL;
     int nhosts = 0, code = EXIT_ERROR, rc;
@@ -94,16 +94,6 @@ int cmd_export(int argc, char **argv)
         switch (i) {
         case CLI_EXIT:
             return args.code;
-        case CLI_ARG: /* DIR, after --to sphinx or anywhere */
-            if (eo.dir) {
-                cli_error("export: one DIR only ('%s' and '%s')", eo.dir, v);
-                return EXIT_ERROR;
-            }
-            eo.dir = v;
-            break;
-        case O_DB:
-            dbpath = v;
-            break;
         case O_TO:
             to = v;
             if (strcmp(to, "sphinx") && strcmp(to, "manticore")) {
@@ -125,6 +115,11 @@ int cmd_export(int argc, char **argv)
             break;
         }
     }
+    if (args.nargs > 1) { /* DIR, after --to sphinx or anywhere */
+        cli_error("export: one DIR only ('%s' and '%s')", argv[1], argv[2]);
+        return EXIT_ERROR;
+    }
+    eo.dir = args.nargs ? argv[1] : NULL;
     if (!to || !eo.dir || !eo.shards || !eo.base_port) {
         cli_error("export: --to sphinx DIR, --shards N and --base-port P are required"
                   " (see zhaoshu export --help)");
@@ -144,7 +139,7 @@ int cmd_export(int argc, char **argv)
         }
         eo.hosts = hosts;
     }
-    if (!(db = cli_db_open("export", "", dbpath, &oo)))
+    if (!(db = cli_db_open("export", "", args.db, &oo)))
         return EXIT_ERROR;
     if ((rc = zs_export_sphinx(db, &eo, &st)) != 0) {
         cli_error("export: %s", zs_errmsg(db));

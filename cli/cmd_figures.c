@@ -122,13 +122,10 @@ int cmd_figures(int argc, char **argv)
 {
     zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
-    const char *dbpath = NULL;
     char *q = NULL;
     zs_db *db = NULL;
     zs_figures *it = NULL;
-    int json = 0, ascsv = 0, code = EXIT_ERROR, i, rc, nwords = 0;
-    /* Query words are compacted in place at the front of argv: never past i. */
-    char **words = argv + 1;
+    int json = 0, ascsv = 0, code = EXIT_ERROR, i, rc;
     int color = cli_color_auto();
     size_t qlen = 0;
 
@@ -144,10 +141,6 @@ int cmd_figures(int argc, char **argv)
         switch (i) {
         case CLI_EXIT:
             return args.code;
-        case CLI_ARG:
-            words[nwords++] = (char *)v;
-            break;
-        case O_DB: dbpath = v; break;
         case O_PARK: fo.park = v; break;
         case O_YEAR: fo.year = v; break;
         case O_METRIC: fo.metric = v; break;
@@ -156,11 +149,11 @@ int cmd_figures(int argc, char **argv)
         case O_CSV: ascsv = 1; break;
         }
     }
-    if (!(q = cli_join(words, nwords, &qlen))) {
+    if (!(q = cli_join(argv + 1, args.nargs, &qlen))) {
         cli_error("figures: out of memory");
         return EXIT_ERROR;
     }
-    if (!(db = cli_db_open("figures", "figures: ", dbpath, &oo)))
+    if (!(db = cli_db_open("figures", "figures: ", args.db, &oo)))
         goto out;
     if ((rc = zs_figures_open(&it, db, q, qlen, &fo)) != 0) {
         cli_error("figures: %s", zs_errmsg(db));

@@ -72,7 +72,6 @@ static int show(void *ctx, const zs_park *p)
 int cmd_parks(int argc, char **argv)
 {
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
-    const char *dbpath = NULL;
     zs_db *db = NULL;
     pctx c = {0, 0};
     int code = EXIT_ERROR, rc;
@@ -86,11 +85,10 @@ int cmd_parks(int argc, char **argv)
         switch (i) {
         case CLI_EXIT:
             return args.code;
-        case O_DB: dbpath = v; break;
         case O_JSON: c.json = 1; break;
         }
     }
-    if (!(db = cli_db_open("parks", "", dbpath, &oo)))
+    if (!(db = cli_db_open("parks", "", args.db, &oo)))
         return EXIT_ERROR;
     rc = zs_parks_list(db, show, &c);
     if (rc < 0) {

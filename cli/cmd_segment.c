@@ -80,44 +80,24 @@ int cmd_segment(int argc, char **argv)
         {"help", 'h', NULL}, {"json", 0, NULL}, {"query", 0, NULL}, {"index", 0, NULL}};
     cli_args args = CLI_COMMAND("segment", opts, 1, 1, usage, argc, argv);
     const char *v;
-    /* Text arguments are compacted in place at the front of argv, never
-     * past the argument being read. */
-    char **words = argv + 1;
-    int nwords = 0;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
         case CLI_EXIT:
             return args.code;
-        case CLI_ARG:
-            words[nwords++] = (char *)v;
-            break;
         case O_JSON: o.json = 1; break;
         case O_QUERY: flags = ZS_SEG_QUERY; break;
         case O_INDEX: flags = ZS_SEG_DOCUMENT; break;
         }
     }
-    if (nwords == 0) {
+    if (args.nargs == 0) {
         if (cli_read_stdin(&buf, &n)) {
             cli_error("segment: cannot read standard input");
             return EXIT_ERROR;
         }
-    } else {
-        /* Several arguments are one text joined by spaces, as the shell split it. */
-        for (int k = 0; k < nwords; k++)
-            n += strlen(words[k]) + 1;
-        buf = malloc(n + 1);
-        if (!buf) {
-            cli_error("segment: out of memory");
-            return EXIT_ERROR;
-        }
-        n = 0;
-        for (int k = 0; k < nwords; k++) {
-            size_t l = strlen(words[k]);
-            if (k > 0)
-                buf[n++] = ' ';
-            memcpy(buf + n, words[k], l);
-            n += l;
-        }
+    } else if (!(buf = cli_join(argv + 1, args.nargs, &n))) {
+        /* several arguments are one text joined by spaces, as the shell split it */
+        cli_error("segment: out of memory");
+        return EXIT_ERROR;
     }
     if ((rc = zs_seg_open(&seg)) != 0) {
         cli_error("segment: cannot open the segmenter: %s", zs_strerror(rc));

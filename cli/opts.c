@@ -166,6 +166,14 @@ int cli_next(cli_args *a, const char **val)
     int i = next(a, val);
     if (!a->usage)
         return i;
+    for (;; i = next(a, val)) {
+        if (i == CLI_ARG && !a->noargs)
+            a->argv[++a->nargs] = (char *)*val;
+        else if (i >= 0 && !strcmp(a->opts[i].lng, "db"))
+            a->db = *val;
+        else
+            break;
+    }
     if (i == CLI_BAD) {
         a->code = EXIT_ERROR;
         return CLI_EXIT;
