@@ -156,8 +156,29 @@ typedef struct run {
 
 /* What the single writer holds: its statements, string and text stores, and
  * the lookups that find repeated passages. */
+/*
+ * Full-text rows of removed passages, waiting for their FTS5 'delete'.
+ * FTS5 keeps pending terms in rowid order and flushes them to a new
+ * segment whenever a write goes below the last rowid: a changed file's old
+ * passages (low ids) removed after the previous file's new ones (high ids)
+ * made one segment per file. Deletes wait here and go in rowid order before
+ * each commit, or sooner when an insert would reuse one of their ids.
+ */
+typedef struct zsd_fts_gone {
+    sqlite3_int64 id;
+    char *col[4]; /* body, park, year, figure as FTS5 indexed them */
+    int len[4];
+} zsd_fts_gone;
+
+typedef struct zsd_fts_pending {
+    zsd_fts_gone *v;
+    size_t n, cap, bytes;
+    sqlite3_int64 max_id;
+} zsd_fts_pending;
+
 typedef struct writer {
     zs_db *db;
+    zsd_fts_pending gone; /* deletes not yet given to FTS5 */
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
         *fig_ins, *park_ins, *year_ins, *alias_ins;
     zsd_strings *str;
@@ -222,7 +243,14 @@ void zsd_writer_close(writer *w);
 int zsd_write_job(writer *w, run *r, job *j);
 /* Record the gazetteer's aliases in the index so queries need no data files. */
 int zsd_store_aliases(writer *w, zsi_gazetteer *g);
-/* Remove a document's rows, promoting remembered duplicates elsewhere. */
-int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id);
+/* Remove a document's rows, promoting remembered duplicates elsewhere.
+ * gone: where its full-text deletes wait (NULL: made at once); give them to
+ * FTS5 with zsd_fts_pending_flush() before the transaction commits. */
+int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone);
+/* Make the waiting full-text deletes, in rowid order, and empty the list
+ * (also on failure). */
+int zsd_fts_pending_flush(zs_db *db, zsd_fts_pending *gone);
+/* Drop the waiting deletes unmade (after a rollback). */
+void zsd_fts_pending_free(zsd_fts_pending *gone);
 
 #endif

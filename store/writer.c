@@ -10,6 +10,7 @@
  * promoted to owner (zsd_remove_doc_rows), so no text is lost.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pipeline_int.h"
@@ -35,6 +36,7 @@ void zsd_writer_close(writer *w)
     w->seen = NULL;
     zsd_repeats_free(w->rep);
     w->rep = NULL;
+    zsd_fts_pending_free(&w->gone);
     zs_seg_free(w->wk.seg);
     w->wk.seg = NULL;
 }
@@ -85,15 +87,98 @@ static int step_done(zs_db *db, sqlite3_stmt *st, const char *what)
     return 0;
 }
 
+/* Copy the current row of (id, body, park, year, figure) into gone. */
+static int keep_gone(zs_db *db, zsd_fts_pending *gone, sqlite3_stmt *sel)
+{
+    if (gone->n == gone->cap) {
+        size_t cap = gone->cap ? gone->cap * 2 : 64;
+        zsd_fts_gone *v = realloc(gone->v, cap * sizeof *v);
+        if (!v)
+            return zsd_fail(db, ZS_ENOMEM, "out of memory");
+        gone->v = v;
+        gone->cap = cap;
+    }
+    zsd_fts_gone *g = &gone->v[gone->n];
+    memset(g, 0, sizeof *g);
+    g->id = sqlite3_column_int64(sel, 0);
+    for (int c = 0; c < 4; c++) {
+        const unsigned char *t = sqlite3_column_text(sel, c + 1);
+        int n = sqlite3_column_bytes(sel, c + 1);
+        if (!(g->col[c] = malloc((size_t)n + 1))) {
+            for (int k = 0; k < c; k++)
+                free(g->col[k]);
+            return zsd_fail(db, ZS_ENOMEM, "out of memory");
+        }
+        if (n)
+            memcpy(g->col[c], t, (size_t)n);
+        g->col[c][n] = '\0';
+        g->len[c] = n;
+        gone->bytes += (size_t)n;
+    }
+    gone->n++;
+    if (g->id > gone->max_id)
+        gone->max_id = g->id;
+    return 0;
+}
+
+void zsd_fts_pending_free(zsd_fts_pending *gone)
+{
+    for (size_t i = 0; i < gone->n; i++)
+        for (int c = 0; c < 4; c++)
+            free(gone->v[i].col[c]);
+    free(gone->v);
+    memset(gone, 0, sizeof *gone);
+}
+
+static int by_gone_id(const void *a, const void *b)
+{
+    const zsd_fts_gone *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+int zsd_fts_pending_flush(zs_db *db, zsd_fts_pending *gone)
+{
+    sqlite3_stmt *del = NULL;
+    int rc = 0;
+    if (!gone->n)
+        return 0;
+    qsort(gone->v, gone->n, sizeof *gone->v, by_gone_id);
+    /* One VALUES statement per row, never INSERT ... SELECT: a statement
+     * that writes many rows and may abort opens a savepoint, and FTS5 answers
+     * every savepoint by flushing its pending terms to a new segment. */
+    if ((rc = zsd_prepare(db, &del, "INSERT INTO fts(fts, rowid, body, park, year, figure)"
+                                    " VALUES('delete', ?, ?, ?, ?, ?)")) == 0) {
+        for (size_t i = 0; i < gone->n && !rc; i++) {
+            sqlite3_bind_int64(del, 1, gone->v[i].id);
+            for (int c = 0; c < 4; c++)
+                sqlite3_bind_text(del, c + 2, gone->v[i].col[c], gone->v[i].len[c], SQLITE_STATIC);
+            rc = step_done(db, del, "removing a passage from the full-text index");
+        }
+    }
+    sqlite3_finalize(del);
+    zsd_fts_pending_free(gone);
+    return rc;
+}
+
 /*
  * Remove a document's passages (promoting remembered duplicates elsewhere),
  * its duplicate places, figures, parks and years. Used for changed, removed
  * and pruned documents.
+ *
+ * FTS5 flushes its pending terms to a new segment at every savepoint and
+ * at every write below its last rowid. Re-indexing 156 changed files of
+ * the real news made 308 one-page segments that way, whose merging cost
+ * more than the files' indexing (callgrind: 71% of the run). So no
+ * statement here writes many rows of a table with NOT NULL columns (that
+ * opens a savepoint), and the full-text deletes wait in gone (see
+ * zsd_fts_pending in pipeline_int.h).
  */
-int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
+int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
 {
     char sql[2048];
-    int rc;
+    sqlite3_stmt *sel = NULL, *del = NULL;
+    zsd_fts_pending now = {0};
+    int rc, src;
     /* Promote: a passage of this doc that another doc also printed moves there. */
     snprintf(sql, sizeof sql,
              "CREATE TEMP TABLE IF NOT EXISTS promote(passage_id INTEGER PRIMARY KEY,"
@@ -101,16 +186,52 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
              "DELETE FROM temp.promote;"
              "INSERT OR IGNORE INTO temp.promote SELECT d.passage_id, d.doc_id, d.seq, d.start,"
              " d.end, d.line, d.col FROM passage_dups d JOIN passages p ON p.id=d.passage_id"
-             " WHERE p.doc_id=%lld AND d.doc_id<>%lld ORDER BY d.rowid;"
-             "UPDATE passages SET (doc_id, seq, start, end, line, col) = (SELECT doc_id, seq,"
-             " start, end, line, col FROM temp.promote t WHERE t.passage_id=passages.id)"
-             " WHERE id IN (SELECT passage_id FROM temp.promote);"
+             " WHERE p.doc_id=%lld AND d.doc_id<>%lld ORDER BY d.rowid;",
+             (long long)doc_id, (long long)doc_id);
+    if ((rc = zsd_exec(db, sql)) != 0)
+        return rc;
+    /* One row at a time for the same reason: an UPDATE of many rows of
+     * passages (NOT NULL columns) would open a savepoint. */
+    if ((rc = zsd_prepare(db, &sel, "SELECT passage_id, doc_id, seq, start, end, line, col"
+                                    " FROM temp.promote")) != 0 ||
+        (rc = zsd_prepare(db, &del, "UPDATE passages SET doc_id=?2, seq=?3, start=?4, end=?5,"
+                                    " line=?6, col=?7 WHERE id=?1")) != 0)
+        goto out;
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
+        for (int c = 0; c < 7; c++)
+            sqlite3_bind_value(del, c + 1, sqlite3_column_value(sel, c));
+        if ((rc = step_done(db, del, "promoting a repeated passage")) != 0)
+            goto out;
+    }
+    if (src != SQLITE_DONE) {
+        rc = zsd_sqlite_fail(db, "reading the passages to promote");
+        goto out;
+    }
+    sqlite3_finalize(sel);
+    sqlite3_finalize(del);
+    sel = del = NULL;
+    snprintf(sql, sizeof sql,
              "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM passage_dups d"
              " JOIN temp.promote t ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
              " AND t.seq=d.seq);"
-             "DELETE FROM passage_dups WHERE doc_id=%lld;"
-             "INSERT INTO fts(fts, rowid, body, park, year, figure) SELECT 'delete', id, body,"
-             " park, year, figure FROM passages_text WHERE doc_id=%lld;"
+             "DELETE FROM passage_dups WHERE doc_id=%lld;",
+             (long long)doc_id);
+    if ((rc = zsd_exec(db, sql)) != 0)
+        goto out;
+    if ((rc = zsd_prepare(db, &sel, "SELECT id, body, park, year, figure FROM passages_text"
+                                    " WHERE doc_id=?")) != 0)
+        goto out;
+    sqlite3_bind_int64(sel, 1, doc_id);
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW)
+        if ((rc = keep_gone(db, gone ? gone : &now, sel)) != 0)
+            goto out;
+    if (src != SQLITE_DONE) {
+        rc = zsd_sqlite_fail(db, "reading the passages to remove");
+        goto out;
+    }
+    if (!gone && (rc = zsd_fts_pending_flush(db, &now)) != 0)
+        goto out;
+    snprintf(sql, sizeof sql,
              "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE"
              " doc_id=%lld);"
              "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE"
@@ -118,11 +239,13 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id)
              "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE"
              " doc_id=%lld);"
              "DELETE FROM passages WHERE doc_id=%lld;",
-             (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id,
              (long long)doc_id, (long long)doc_id, (long long)doc_id, (long long)doc_id);
-    if ((rc = zsd_exec(db, sql)) != 0)
-        return rc;
-    return 0;
+    rc = zsd_exec(db, sql);
+out:
+    sqlite3_finalize(sel);
+    sqlite3_finalize(del);
+    zsd_fts_pending_free(&now);
+    return rc;
 }
 
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -215,6 +338,9 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
             return rc;
     }
+    /* A removed passage's id, reused (it was the last): its delete first. */
+    if (w->gone.n && pid <= w->gone.max_id && (rc = zsd_fts_pending_flush(db, &w->gone)) != 0)
+        return rc;
     s = w->fts_ins;
     sqlite3_bind_int64(s, 1, pid);
     sqlite3_bind_text(s, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
@@ -309,7 +435,7 @@ int zsd_write_job(writer *w, run *r, job *j)
      * the next run redoes, so the index is never left half-written. */
     if (doc_id) {
         zsd_repeats_clear(w->rep); /* its ids may be reused */
-        if ((rc = zsd_remove_doc_rows(db, doc_id)) != 0)
+        if ((rc = zsd_remove_doc_rows(db, doc_id, &w->gone)) != 0)
             return rc;
     }
     sqlite3_stmt *s = doc_id ? w->doc_upd : w->doc_ins;
