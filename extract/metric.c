@@ -150,8 +150,8 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
         s += 3;
     else if (need_de)
         return 0;
-    /* at most MAX_RUN_CHARS characters of run after it */
-    for (e = s, q = 0; e < ce && q < MAX_RUN_CHARS; q++) {
+    /* at most MAX_AFTER_CHARS characters of run after it */
+    for (e = s, q = 0; e < ce && q < MAX_AFTER_CHARS; q++) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
         if (!zsi_m_is_han(cp))
@@ -160,7 +160,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     }
     if (e == s)
         return 0;
-    /* no suffix or zsi_phrase ends in the run: nothing to break */
+    /* no suffix or phrase ends in the run: nothing to break */
     for (q = s; q < e;) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + q, e - q, &cp);

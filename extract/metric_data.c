@@ -115,6 +115,8 @@ static void load(void)
                 sec = MSEC_PERUNIT;
             else if (len == 6 && memcmp(l, "[conj]", 6) == 0)
                 sec = MSEC_CONJ;
+            else if (len == 11 && memcmp(l, "[modifiers]", 11) == 0)
+                sec = MSEC_MODIFIER;
             continue;
         }
         l[len] = '\0'; /* next_line has moved past this byte already */
@@ -150,7 +152,7 @@ int zsi_metric_data(void)
     return g.rc;
 }
 
-/* The longest zsi_phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
+/* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
 const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end)
 {
     unsigned b;
@@ -167,7 +169,7 @@ const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s
     return NULL;
 }
 
-/* A zsi_phrase of ps that ends exactly at p[e] and starts at or after p[start]. */
+/* A phrase of ps that ends exactly at p[e] and starts at or after p[start]. */
 const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size_t start, size_t e)
 {
     size_t k;
@@ -247,7 +249,7 @@ void zsi_append_str(char *dst, const char *s)
     dst[o] = '\0';
 }
 
-/* Look up a whole printed zsi_phrase (full-width letters and digits folded). */
+/* Look up a whole printed phrase (full-width letters and digits folded). */
 const zsi_phrase *zsi_lookup_exact(const char *s, size_t n)
 {
     const zsi_phrase_set *ps = zsi_mset(MSEC_PHRASES);

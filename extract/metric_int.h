@@ -32,16 +32,20 @@ int zsi_words_open(zsi_words **out);
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
 #define ZSW_PLACE_ 1u  /* ZSW_PLACE of park_int.h */
+#define ZSW_STOP_ 2u   /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
 #define ZSW_COUNTY_ 2  /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */
 
 /* Longest metric run found through a suffix, in characters (suffix included). */
-#define MAX_RUN_CHARS 8
+#define MAX_RUN_CHARS 12
+/* Longest metric run read after a figure (8000元的产业扶持资金), in characters:
+ * short, as a noun there must end before the clause goes on. */
+#define MAX_AFTER_CHARS 8
 /* Most characters of a window handed to ICU (the end nearest the figure). */
 #define MAX_WB_CHARS 40
 /* Bytes broken left of the nearest candidate (its run of at most
  * MAX_RUN_CHARS characters, and a word more). */
-#define WB_MARGIN 30
+#define WB_MARGIN 42
 /* Most candidates weighed for one figure. */
 #define MAX_CANDS 24
 /* Most Han characters between two figures that may still link them. */
@@ -71,6 +75,7 @@ enum {
     MSEC_CHANGE,
     MSEC_PERUNIT,
     MSEC_CONJ,
+    MSEC_MODIFIER,
     MSEC_COUNT
 };
 

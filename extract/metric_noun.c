@@ -146,20 +146,79 @@ typedef struct cand {
     int known; /* 1: a [phrases] entry; 0: a [suffixes] ending */
 } cand;
 
+/* A word of wordclass.txt's "stop" class (jieba's verbs, adverbs, pronouns,
+ * numerals, measure and time words): 吸引, 预计, 获得, 直接, 一个. */
+static int is_class_stop(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    return w && (zsi_words_find(w, p + s, e - s, &row) & ZSW_STOP_);
+}
+
+/* Does p[s..e) hold a digit or a Chinese numeral (一个, 两辆)? */
+static int has_numeral(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if ((cp >= '0' && cp <= '9') || zsi_cn_numeral(cp) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 年产值, 年销售收入: a lone 年 right before a run makes it annual, unless a
+ * number or a time word owns it (2019年, 本年; 今年 is one word anyway). */
+static int annual_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
+{
+    size_t pb;
+    unsigned before;
+    if (b < cut + 3 || memcmp(p + b - 3, "\xE5\xB9\xB4", 3) != 0) /* 年 */
+        return 0;
+    pb = b - 3;
+    if (!zsi_wb_is(wb, pb))
+        return 0;
+    if (pb == cut)
+        return 1;
+    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    if (!zsi_is_run_char(before))
+        return 1;
+    /* after a whole word (企业|年|产值), not after a number or one character
+     * that makes a time word with it (本|年, 每|年) */
+    return !has_numeral(p, pb - zsi_utf8_prev(p, pb), pb) && pb > wb->s &&
+           zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
- * over a [stop] word or a place name, never past cut.
+ * over a [stop] word or a place name, never past cut. A qualifier of
+ * [modifiers] (规模以上, 国家级) or a known phrase (固定资产投资比重) is
+ * crossed whole. A word of the closed
+ * classes or a verb (is_class_stop) ends the run: right before a one-word
+ * head it is the metric's first word (完成|投资, 新增|贷款, 出口|额), else it
+ * is the clause's verb or adverb and stays out (吸引|外商直接投资).
  */
 static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
     size_t b = from, chars = zsi_nchars(p, b, e);
+    int one_word = zsi_wb_gt(wb, from) >= e;
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
+        const zsi_phrase *mod;
         if (pb < cut)
             break;
         if (p[pb] == '\n' || p[pb] == '\r') {
-            b = pb; /* a layout line break inside the zsi_phrase */
+            b = pb; /* a layout line break inside the phrase */
+            continue;
+        }
+        mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
+        if (!mod)
+            mod = zsi_match_ending(zsi_mset(MSEC_PHRASES), p, cut, b); /* 固定资产投资|比重 */
+        if (mod && zsi_wb_is(wb, b - mod->len) &&
+            chars + zsi_nchars(p, b - mod->len, b) <= MAX_RUN_CHARS) {
+            chars += zsi_nchars(p, b - mod->len, b);
+            b -= mod->len;
             continue;
         }
         if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
@@ -172,9 +231,16 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                 b = zsi_wb_gt(wb, b);
             break;
         }
+        if (is_class_stop(p, pb, b)) {
+            if (b == from && one_word && !has_numeral(p, pb, b))
+                b = pb;
+            break;
+        }
         chars += wc;
         b = pb;
     }
+    if (annual_at(wb, p, cut, b) && chars < MAX_RUN_CHARS)
+        b -= 3;
     while (b < from && (p[b] == '\n' || p[b] == '\r'))
         b++;
     return b;
@@ -203,7 +269,7 @@ static size_t strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
  * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
- * [strip] words and what precedes them and normalises a known zsi_phrase (项目总投资
+ * [strip] words and what precedes them and normalises a known phrase (项目总投资
  * -> 项目投资, 累计签约总金额 -> 签约金额). A per-unit prefix stays in both
  * (亩均营收 -> 亩均营业收入).
  * @return 1 with norm/raw written, 0 when the candidate fails.
@@ -219,8 +285,11 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     from = zsi_wb_le(wb, c->s); /* the word the candidate starts in */
     if (from < cut || !all_run(p, from, c->s))
         return 0;
-    if (k && from != c->s)
+    if (k && from != c->s) {
+        if (zsi_is_stop_word(p, from, zsi_wb_gt(wb, from)))
+            return 0; /* 年出口额 in 上半年|出口额: 出口额 is the metric */
         k = NULL; /* 市场主体 inside a longer word: the word, as printed */
+    }
     if (k) {
         /* a per-unit prefix right before it: 亩均营收, 人均收入 */
         pu = c->s > cut ? zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, c->s) : NULL;
@@ -251,7 +320,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
 }
 
 /* Does a candidate a beat b? Nearer the figure (ends later) first; at equal
- * ends a known zsi_phrase, then the longer. */
+ * ends a known phrase, then the longer. */
 static int better(const cand *a, const cand *b)
 {
     if (a->e != b->e)
