@@ -35,6 +35,7 @@
 #include <time.h>
 
 #include "store_int.h"
+#include "query_int.h"
 #include "cluster_int.h"
 
 /* One alias of a zone, as its key. */
@@ -423,7 +424,7 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
     if (!realpath(o->dir, absdir))
         return zsd_fail(db, ZS_EIO, "cannot resolve %s: %s", o->dir, strerror(errno));
     x.lay = (zsc_layout){o->shards, o->base_port, o->hosts, absdir, "zhaoshu"};
-    if ((rc = zsd_seg(db, &x.seg)) != 0 || (rc = load_aliases(&x)) != 0)
+    if ((rc = zsq_seg(db, &x.seg)) != 0 || (rc = load_aliases(&x)) != 0)
         goto out;
     if ((rc = zsd_prepare(db, &x.parks,
                           "SELECT park FROM passage_parks WHERE passage_id = ? ORDER BY park")) ||

@@ -174,7 +174,7 @@ int zsq_load_hit(zs_query *q, cand *c)
     int rc;
 
     zsq_hit_clear(s);
-    if ((rc = zsd_seg(db, &seg)) != 0)
+    if ((rc = zsq_seg(db, &seg)) != 0)
         return rc;
     if ((rc = zsd_prepare(db, &st,
                           "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"

@@ -170,6 +170,10 @@ int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span);
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);
 
+/* The segmenter that parses db's queries, opened on first use (borrowed
+ * from db; query/dbstate.c). Errors: ZS_ENOMEM, ZS_EICU, with db's message. */
+int zsq_seg(zs_db *db, zs_seg **out);
+
 
 /* ---- interface to figures.c (the listing without the index: tests, fuzz) ---- */
 

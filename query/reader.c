@@ -158,7 +158,7 @@ int zs_doc_open(zs_query **out, zs_db *db, const char *doc, long long first, lon
         first = 1;
     if (last <= 0 || last - first >= ZS_MAX_LIMIT)
         last = first + ZS_MAX_LIMIT - 1;
-    if ((rc = zsd_seg(db, &seg)) != 0 || (rc = find_doc(db, doc, &id, &count)) != 0)
+    if ((rc = zsq_seg(db, &seg)) != 0 || (rc = find_doc(db, doc, &id, &count)) != 0)
         return rc;
     zs_query *q = calloc(1, sizeof *q);
     if (!q)

@@ -369,7 +369,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown sort %d", o->sort);
     db->err[0] = '\0';
     db->err_off = 0;
-    if ((rc = zsd_seg(db, &seg)) != 0)
+    if ((rc = zsq_seg(db, &seg)) != 0)
         return rc;
     zs_query *q = calloc(1, sizeof *q);
     if (!q)

@@ -134,14 +134,17 @@ int zsq_query_open(struct zs_query **out, zs_db *db, const char *text, size_t n,
  */
 int zsq_query_ids(const struct zs_query *q, sqlite3_int64 **ids, size_t *n);
 
+/* ---- interface to dbstate.c ---- */
+
+/* The zone gazetteer (names and aliases) of db, opened on first use
+ * (borrowed from db), or NULL when it cannot be loaded. */
+const struct zsi_gazetteer *zsq_gazetteer(zs_db *db);
+
 /* ---- interface to where.c ---- */
 
 /* Merge option filters into the parsed query. Errors: as zsq_parse. */
 int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o);
 
-/* The zone gazetteer, opened on first use (borrowed from db), or NULL when it
- * cannot be loaded. */
-const struct zsi_gazetteer *zsq_gazetteer(zs_db *db);
 /* Filters as SQL over the passage id idcol (p.id, or +fts.rowid).
  * Ownership: caller frees *out. */
 int zsq_build_where(zs_query *q, const char *idcol, char **out);

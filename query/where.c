@@ -91,25 +91,13 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
     return 0;
 }
 
-const struct zsi_gazetteer *zsq_gazetteer(zs_db *db)
-{
-    if (!db->gaz) {
-        char err[128];
-        zsi_gazetteer *g = NULL;
-        /* Names and aliases only: a query never looks for names in text. */
-        if (zsi_gazetteer_open_names(&g, err, sizeof err) != 0)
-            return NULL;
-        db->gaz = g;
-    }
-    return db->gaz;
-}
-
 /* Canonical zone name for a filter value: the gazetteer's folding, else as typed. */
 static const char *canonical_park(zs_db *db, const char *name)
 {
-    if (!zsq_gazetteer(db))
+    const zsi_gazetteer *g = zsq_gazetteer(db);
+    if (!g)
         return name;
-    const char *c = zsi_park_canonical(db->gaz, name, strlen(name));
+    const char *c = zsi_park_canonical(g, name, strlen(name));
     return c ? c : name;
 }
 

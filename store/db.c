@@ -147,17 +147,6 @@ int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql)
     return 0;
 }
 
-int zsd_seg(zs_db *db, zs_seg **out)
-{
-    if (!db->seg) {
-        int rc = zs_seg_open(&db->seg);
-        if (rc)
-            return zsd_fail(db, rc, "cannot open the segmenter (ICU): %s", zs_strerror(rc));
-    }
-    *out = db->seg;
-    return 0;
-}
-
 const char *zsd_kind_name(int kind)
 {
     switch (kind) {
@@ -362,8 +351,8 @@ void zs_db_close(zs_db *db)
 {
     if (!db)
         return;
-    zs_seg_free(db->seg);
-    zsi_gazetteer_free(db->gaz);
+    if (db->query_free)
+        db->query_free(db->query);
     sqlite3_close_v2(db->h);
     free(db->path);
     free(db);

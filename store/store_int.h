@@ -36,8 +36,8 @@ struct zs_db {
     sqlite3 *h;
     int readonly;
     char *path;
-    zs_seg *seg;        /* for query parsing; opened lazily */
-    void *gaz;          /* zsi_gazetteer, opened lazily (park aliases) */
+    void *query;        /* the query layer's state (query/dbstate.c), or NULL */
+    void (*query_free)(void *query); /* frees it at zs_db_close() */
     char err[512];
     size_t err_off;     /* byte offset of the last query syntax error */
     int rank_registered; /* zs_tf() registered on h (query/rank.c) */
@@ -65,8 +65,6 @@ int zsd_exec(zs_db *db, const char *sql);
 int zsd_query_int(zs_db *db, const char *sql, int dflt);
 /* Prepare a statement or fail with a message. */
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
-/* The segmenter of this handle (opened on first use). */
-int zsd_seg(zs_db *db, zs_seg **out);
 /* SQL that creates (IF NOT EXISTS) and drops the indexes a build into an
  * empty index makes at its end. */
 extern const char zsd_late_indexes[];
