@@ -20,9 +20,9 @@
  * exactly a local query's for the same passage.
  *
  * Missing shards: Sphinx answers from the agents that replied and adds a
- * warning per agent that did not ("agent HOST:PORT: connect() failed...").
- * Those become zs_equery_missing() lines, named by DESCRIBE of the
- * distributed index (HOST:PORT:INDEX_K).
+ * warning per agent that did not ("agent HOST:PORT: connect() failed...");
+ * connect.c, which runs every statement, makes those zs_equery_missing()
+ * lines.
  *
  * SQL safety: Sphinx 2.2 has no prepared statements. Every value written
  * into a statement is a number formatted here, or the rendered MATCH (whose
@@ -30,302 +30,17 @@
  * zsc_buf_sql_literal().
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <mysql.h>
-
-#include "extract_int.h"
-#include "query_int.h"
-#include "search_int.h"
-#include "cluster_int.h"
+#include "engine_int.h"
 
 /* Most passages a figure: filter may select on a cluster: their ids travel
  * in the passages query (id IN (...), about 10 bytes each). */
 #define ZSC_MAX_FIGURE_PASSAGES 20000
-/* Longest index name in a URL. */
-#define ZSC_MAX_INDEX_NAME 64
 /* Weight of headlines, captions and bylines, as search.c's. */
 #define KIND_WEIGHT_MINOR 0.6
-
-struct zs_engine {
-    MYSQL *my;
-    char host[256];
-    unsigned port;
-    char index[ZSC_MAX_INDEX_NAME + 1];
-    zs_seg *seg;
-    zsi_gazetteer *gaz;
-    char err[512];
-    size_t err_off;
-};
-
-/* One candidate as the cluster returned it. */
-typedef struct erow {
-    long long id;
-    double score;
-    int kind;
-    long long passage, doc_start, doc_end;
-    char *text, *doc, *parks, *years, *figs;
-    size_t len;
-} erow;
-
-struct zs_equery {
-    zs_engine *e;
-    zsq_parsed *pq;
-    zsh_terms *terms;
-    char *extra_parks[ZSQ_MAX_PARKS + 1];
-    size_t nextra;
-    erow *rows;
-    size_t nrows, next, limit, offset, snippet_chars;
-    int partial;
-    long long total;
-    char **missing;
-    size_t nmissing;
-    char **agents; /* "HOST:PORT:NAME" from DESCRIBE, once warnings came */
-    size_t nagents;
-    int described;
-    hit_store hs;
-};
-
-static int efail(zs_engine *e, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int efail(zs_engine *e, int rc, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(e->err, sizeof e->err, fmt, ap);
-    va_end(ap);
-    return rc;
-}
-
-const char *zs_engine_errmsg(const zs_engine *e)
-{
-    return e ? e->err : "out of memory";
-}
-
-size_t zs_engine_error_offset(const zs_engine *e)
-{
-    return e ? e->err_off : 0;
-}
-
-/* sphinxql://HOST:PORT/INDEX (HOST may be [v6]). */
-static int parse_url(zs_engine *e, const char *url)
-{
-    static const char scheme[] = "sphinxql://";
-    const char *p = url, *h, *he;
-    if (strncmp(p, scheme, sizeof scheme - 1))
-        return efail(e, ZS_EINVAL, "engine URL '%s' does not start with sphinxql://", url);
-    p += sizeof scheme - 1;
-    if (*p == '[') {
-        h = p + 1;
-        if (!(he = strchr(h, ']')))
-            return efail(e, ZS_EINVAL, "engine URL '%s': unclosed [", url);
-        p = he + 1;
-    } else {
-        h = p;
-        he = p + strcspn(p, ":/");
-        p = he;
-    }
-    if (he == h || (size_t)(he - h) >= sizeof e->host)
-        return efail(e, ZS_EINVAL, "engine URL '%s' has no host", url);
-    memcpy(e->host, h, (size_t)(he - h));
-    e->host[he - h] = '\0';
-    if (*p != ':')
-        return efail(e, ZS_EINVAL, "engine URL '%s' has no :PORT", url);
-    char *end;
-    long port = strtol(p + 1, &end, 10);
-    if (end == p + 1 || port < 1 || port > 65535)
-        return efail(e, ZS_EINVAL, "engine URL '%s': the port is not 1..65535", url);
-    e->port = (unsigned)port;
-    p = end;
-    if (*p != '/' || !p[1])
-        return efail(e, ZS_EINVAL, "engine URL '%s' names no /INDEX (zhaoshu, as exported)", url);
-    p++;
-    size_t n = strlen(p);
-    if (n > ZSC_MAX_INDEX_NAME || strspn(p, "abcdefghijklmnopqrstuvwxyz"
-                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
-        return efail(e, ZS_EINVAL, "engine URL '%s': the index name is letters, digits and _",
-                     url);
-    memcpy(e->index, p, n + 1);
-    return 0;
-}
-
-int zs_engine_open(zs_engine **out, const char *url)
-{
-    char err[256];
-    int rc;
-    if (!out)
-        return ZS_EINVAL;
-    zs_engine *e = calloc(1, sizeof *e);
-    *out = e;
-    if (!e)
-        return ZS_ENOMEM;
-    if (!url)
-        return efail(e, ZS_EINVAL, "no engine URL");
-    if ((rc = parse_url(e, url)) != 0)
-        return rc;
-    if ((rc = zs_seg_open(&e->seg)) != 0)
-        return efail(e, rc, "cannot open the segmenter");
-    if ((rc = zsi_gazetteer_open_names(&e->gaz, err, sizeof err)) != 0)
-        return efail(e, rc, "cannot load the zone gazetteer: %s", err);
-    if (!(e->my = mysql_init(NULL)))
-        return efail(e, ZS_ENOMEM, "out of memory");
-    /* a node that is down should fail the query soon, not in minutes */
-    unsigned connect_s = 3, io_s = 30, proto = MYSQL_PROTOCOL_TCP;
-    mysql_options(e->my, MYSQL_OPT_CONNECT_TIMEOUT, &connect_s);
-    mysql_options(e->my, MYSQL_OPT_READ_TIMEOUT, &io_s);
-    mysql_options(e->my, MYSQL_OPT_WRITE_TIMEOUT, &io_s);
-    mysql_options(e->my, MYSQL_OPT_PROTOCOL, &proto); /* "localhost" too, never a socket */
-    if (!mysql_real_connect(e->my, e->host, NULL, NULL, NULL, e->port, NULL, 0))
-        return efail(e, ZS_EIO, "cannot reach the cluster at %s:%u: %s", e->host, e->port,
-                     mysql_error(e->my));
-    return 0;
-}
-
-void zs_engine_close(zs_engine *e)
-{
-    if (!e)
-        return;
-    if (e->my)
-        mysql_close(e->my);
-    zs_seg_free(e->seg);
-    zsi_gazetteer_free(e->gaz);
-    free(e);
-}
-
-/* ------------------------------------------------------------------------
- * Statements, warnings and missing shards
- * ---------------------------------------------------------------------- */
-
-static int add_missing(zs_equery *q, const char *line)
-{
-    for (size_t i = 0; i < q->nmissing; i++)
-        if (!strcmp(q->missing[i], line))
-            return 0;
-    char **nm = realloc(q->missing, (q->nmissing + 1) * sizeof *nm);
-    if (!nm)
-        return ZS_ENOMEM;
-    q->missing = nm;
-    if (!(q->missing[q->nmissing] = strdup(line)))
-        return ZS_ENOMEM;
-    q->nmissing++;
-    return 0;
-}
-
-static int exec_sql(zs_equery *q, const char *sql, MYSQL_RES **res);
-
-/* The agents of the distributed index, "HOST:PORT:NAME", read once. */
-static void describe(zs_equery *q)
-{
-    char sql[128];
-    MYSQL_RES *res = NULL;
-    MYSQL *my = q->e->my;
-    if (q->described)
-        return;
-    q->described = 1;
-    snprintf(sql, sizeof sql, "DESCRIBE %s", q->e->index);
-    if (mysql_real_query(my, sql, strlen(sql)) || !(res = mysql_store_result(my)))
-        return;
-    MYSQL_ROW row;
-    while ((row = mysql_fetch_row(res))) {
-        if (!row[0] || !row[1] || strncmp(row[1], "remote", 6))
-            continue;
-        char **na = realloc(q->agents, (q->nagents + 1) * sizeof *na);
-        if (!na)
-            break;
-        q->agents = na;
-        if ((q->agents[q->nagents] = strdup(row[0])))
-            q->nagents++;
-    }
-    mysql_free_result(res);
-}
-
-/*
- * Read the warnings of the last statement: each agent that did not answer
- * becomes a missing shard, "NAME at HOST:PORT: why".
- */
-static int read_warnings(zs_equery *q)
-{
-    MYSQL *my = q->e->my;
-    MYSQL_RES *res = NULL;
-    char line[640];
-    static const char sql[] = "SHOW WARNINGS";
-    if (mysql_real_query(my, sql, sizeof sql - 1) || !(res = mysql_store_result(my)))
-        return 0; /* the answer stands; only the warning is lost */
-    size_t nf = mysql_num_fields(res);
-    MYSQL_ROW row;
-    char msgs[8][512];
-    size_t nmsg = 0;
-    while ((row = mysql_fetch_row(res)) && nmsg < 8)
-        if (nf >= 3 && row[2])
-            snprintf(msgs[nmsg++], sizeof msgs[0], "%s", row[2]);
-    mysql_free_result(res);
-    for (size_t i = 0; i < nmsg; i++) {
-        const char *a = strstr(msgs[i], "agent ");
-        if (!a || strstr(msgs[i], "remote warning"))
-            continue;
-        a += 6;
-        const char *why = strstr(a, ": ");
-        size_t alen = why ? (size_t)(why - a) : strlen(a);
-        why = why ? why + 2 : "did not answer";
-        describe(q);
-        const char *name = NULL;
-        size_t nlen = 0;
-        for (size_t k = 0; k < q->nagents; k++)
-            if (!strncmp(q->agents[k], a, alen) && q->agents[k][alen] == ':') {
-                name = q->agents[k] + alen + 1;
-                nlen = strlen(name);
-            }
-        if (name)
-            snprintf(line, sizeof line, "%.*s at %.*s: %s", (int)nlen, name, (int)alen, a, why);
-        else
-            snprintf(line, sizeof line, "the agent at %.*s: %s", (int)alen, a, why);
-        if (add_missing(q, line))
-            return ZS_ENOMEM;
-    }
-    return 0;
-}
-
-/* Run sql; *res receives its rows (caller frees with mysql_free_result). */
-static int exec_sql(zs_equery *q, const char *sql, MYSQL_RES **res)
-{
-    MYSQL *my = q->e->my;
-    *res = NULL;
-    if (mysql_real_query(my, sql, strlen(sql)))
-        return efail(q->e, ZS_EIO, "the cluster failed the query: %s", mysql_error(my));
-    if (!(*res = mysql_store_result(my)))
-        return efail(q->e, ZS_EIO, "the cluster returned no rows: %s", mysql_error(my));
-    if (mysql_warning_count(my) && read_warnings(q))
-        return efail(q->e, ZS_ENOMEM, "out of memory");
-    return 0;
-}
-
-/* exec_sql() of the statement built in sql, which it frees (out of memory
- * while building is ZS_ENOMEM). */
-static int exec_buf(zs_equery *q, zsc_buf *sql, MYSQL_RES **res)
-{
-    int rc = sql->oom ? efail(q->e, ZS_ENOMEM, "out of memory") : exec_sql(q, sql->p, res);
-    free(sql->p);
-    sql->p = NULL;
-    return rc;
-}
-
-/* total_found of the last statement, from SHOW META. */
-static long long total_found(zs_equery *q)
-{
-    MYSQL_RES *res = NULL;
-    long long total = -1;
-    static const char sql[] = "SHOW META";
-    if (mysql_real_query(q->e->my, sql, sizeof sql - 1) || !(res = mysql_store_result(q->e->my)))
-        return -1;
-    MYSQL_ROW row;
-    while ((row = mysql_fetch_row(res)))
-        if (row[0] && row[1] && !strcmp(row[0], "total_found"))
-            total = atoll(row[1]);
-    mysql_free_result(res);
-    return total;
-}
 
 /* ------------------------------------------------------------------------
  * Filters
@@ -387,7 +102,7 @@ static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
     }
     zsc_buf_printf(&sql, " GROUP BY passage_id LIMIT 0, %d OPTION max_matches = %d",
                    ZSC_MAX_FIGURE_PASSAGES + 1, ZSC_MAX_FIGURE_PASSAGES + 1);
-    if ((rc = exec_buf(q, &sql, &res)) != 0)
+    if ((rc = zsc_exec_buf(q, &sql, &res)) != 0)
         return rc;
     if (mysql_num_rows(res) > ZSC_MAX_FIGURE_PASSAGES) {
         mysql_free_result(res);
@@ -472,7 +187,7 @@ static int fetch(zs_equery *q, const char *match, const char *where, size_t want
                    " LIMIT 0, %zu OPTION max_matches = %zu, ranker = bm25,"
                    " field_weights = (body = 10, park = 2, year = 1, figure = 1)",
                    want, want < 1000 ? 1000 : want);
-    if ((rc = exec_buf(q, &sql, &res)) != 0)
+    if ((rc = zsc_exec_buf(q, &sql, &res)) != 0)
         return rc;
     size_t n = (size_t)mysql_num_rows(res);
     q->rows = calloc(n ? n : 1, sizeof *q->rows);
@@ -502,7 +217,7 @@ static int fetch(zs_equery *q, const char *match, const char *where, size_t want
         }
     }
     mysql_free_result(res);
-    q->total = total_found(q);
+    q->total = zsc_total_found(q);
     if (q->total < 0)
         q->total = (long long)q->nrows;
     return 0;
