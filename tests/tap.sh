@@ -3,11 +3,16 @@
 # reasons of a failure as `#` comments, and the plan at the end.
 #
 #   ok DESC / notok DESC [WHY...]   one assertion passed / failed
+#   assert STATUS DESC               one assertion: status 0 passes
 #   check DESC EXPECTED_RC CMD...    runs CMD: stdout in $T/out, stderr in
 #                                    $T/err, the exit code in $rc
 #   has DESC FILE STRING / hasnt     FILE holds STRING / does not
+#   contains "$got" WANT DESC        the text got holds WANT
 #   equals DESC GOT WANT
+#   skip_all REASON                  the whole test cannot run here
+#   scratch                          a scratch folder, $tap_tmp, removed on exit
 #   finish                           the plan; false if anything failed
+#   done_testing                     finish, and exit with its status
 #
 # The caller sets T (a scratch folder) before using check. Sourcing also
 # makes output plain and forgets the user's default index, so that no test
@@ -24,6 +29,9 @@ notok() {
     shift
     for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
 }
+assert() {
+    if [ "$1" -eq 0 ]; then ok "$2"; else notok "$2"; fi
+}
 check() {
     desc=$1 want=$2
     shift 2
@@ -37,10 +45,28 @@ has() {
 hasnt() {
     if grep -qF -- "$3" "$2"; then notok "$1" "unexpected: $3" "$(head -c 400 "$2")"; else ok "$1"; fi
 }
+contains() {
+    case $1 in
+    *"$2"*) ok "$3" ;;
+    *) notok "$3" "want: ...$2..." "got:" "$(printf '%s\n' "$1" | head -n 5 | sed 's/^/  /')" ;;
+    esac
+}
 equals() {
     if [ "$2" = "$3" ]; then ok "$1"; else notok "$1" "got:  $2" "want: $3"; fi
 }
 finish() {
     echo "1..$n"
     [ "$fails" -eq 0 ]
+}
+done_testing() {
+    finish
+    exit $?
+}
+skip_all() {
+    echo "1..0 # SKIP $1"
+    exit 0
+}
+scratch() {
+    tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/zs-test.XXXXXX") || exit 2
+    trap 'rm -rf "$tap_tmp"' EXIT
 }

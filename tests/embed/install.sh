@@ -4,7 +4,7 @@
 # through pkg-config alone (shared and static), then finds figures in an index
 # made by the installed CLI.
 # Usage: install.sh MESON BUILD_DIR SOURCE_DIR CC
-. "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/../tap.sh"
 meson=$1 build=$2 src=$3 cc=$4
 command -v pkg-config >/dev/null 2>&1 || skip_all "pkg-config not installed"
 # meson test points LD_LIBRARY_PATH at the build tree: this test is about the
@@ -14,12 +14,12 @@ scratch
 dest=$tap_tmp/dest
 
 "$meson" install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$tap_tmp/install.log" 2>&1
-ok $? "meson install --destdir"
+assert $? "meson install --destdir"
 [ $? -eq 0 ] || sed 's/^/# /' "$tap_tmp/install.log"
 
 has() { # has GLOB what
     set -- "$(find "$dest" -path "$dest/$1" | head -n 1)" "$2"
-    ok $([ -n "$1" ]; echo $?) "installs $2${1:+ (${1#"$dest"})}"
+    assert $([ -n "$1" ]; echo $?) "installs $2${1:+ (${1#"$dest"})}"
 }
 has '*/bin/zhaoshu' "the zhaoshu binary"
 has '*/include/zhaoshu.h' "the header"
@@ -36,15 +36,15 @@ libdir=$dest$(pkg-config --variable=libdir zhaoshu)
 [ -d "$libdir" ] || libdir=$(pkg-config --variable=libdir zhaoshu) # pkgconf adds the sysroot
 hdr=$(sed -n 's/^#define ZS_VERSION_STRING "\(.*\)"/\1/p' "$(find "$dest" -name zhaoshu.h | head -n 1)")
 ver=$(pkg-config --modversion zhaoshu)
-ok $([ -n "$ver" ] && [ "$ver" = "$hdr" ]; echo $?) "pkg-config --modversion zhaoshu ($ver) = ZS_VERSION_STRING ($hdr)"
+assert $([ -n "$ver" ] && [ "$ver" = "$hdr" ]; echo $?) "pkg-config --modversion zhaoshu ($ver) = ZS_VERSION_STRING ($hdr)"
 
 # shellcheck disable=SC2046 # pkg-config output is meant to split
 "$cc" -std=c11 -Wall -Wextra -Werror -o "$tap_tmp/search" "$src/examples/search.c" \
     $(pkg-config --cflags --libs zhaoshu) -Wl,-rpath,"$libdir" 2>"$tap_tmp/cc.log"
-ok $? "examples/search.c builds with pkg-config --cflags --libs zhaoshu"
+assert $? "examples/search.c builds with pkg-config --cflags --libs zhaoshu"
 [ -s "$tap_tmp/cc.log" ] && sed 's/^/# /' "$tap_tmp/cc.log"
 ldd "$tap_tmp/search" 2>/dev/null | grep -q "$libdir/libzhaoshu.so"
-ok $? "search uses the installed libzhaoshu.so"
+assert $? "search uses the installed libzhaoshu.so"
 
 # Static: the same program against libzhaoshu.a and the .pc's private
 # dependencies (Requires.private, Libs.private).
@@ -53,33 +53,33 @@ ok $? "search uses the installed libzhaoshu.so"
     $(pkg-config --cflags zhaoshu) \
     $(pkg-config --static --libs zhaoshu | sed 's/-lzhaoshu\b/-l:libzhaoshu.a/') \
     2>"$tap_tmp/cc2.log"
-ok $? "examples/search.c links statically with pkg-config --static"
+assert $? "examples/search.c links statically with pkg-config --static"
 [ -s "$tap_tmp/cc2.log" ] && sed 's/^/# /' "$tap_tmp/cc2.log"
 ldd "$tap_tmp/search-static" 2>/dev/null | grep -q libzhaoshu
-ok $([ $? -ne 0 ]; echo $?) "search-static needs no libzhaoshu.so"
+assert $([ $? -ne 0 ]; echo $?) "search-static needs no libzhaoshu.so"
 
 zs=$(find "$dest" -path '*/bin/zhaoshu' | head -n 1)
 "$zs" index --db "$tap_tmp/idx.db" -q "$ZS_CORPUS"
-ok $? "the installed CLI indexes the corpus"
+assert $? "the installed CLI indexes the corpus"
 
 out=$("$tap_tmp/search" "$tap_tmp/idx.db" '六盘水高新区 签约金额' 2>&1)
-ok $? "search exits 0 with hits"
+assert $? "search exits 0 with hits"
 contains "$out" "1. $ZS_CORPUS/" "first hit names its corpus file"
 contains "$out" "签约金额135.34亿元；" "first hit's snippet holds the sentence"
 contains "$out" "   135.34亿元 = 1.3534e+10 元  签约金额" "figure with value, unit and metric"
 out2=$("$tap_tmp/search-static" "$tap_tmp/idx.db" '六盘水高新区 签约金额' 2>&1)
-ok $([ "$out" = "$out2" ]; echo $?) "static and shared builds print the same"
+assert $([ "$out" = "$out2" ]; echo $?) "static and shared builds print the same"
 
 out=$("$tap_tmp/search" "$tap_tmp/none.db" 'x' 2>&1)
-ok $([ $? -eq 2 ]; echo $?) "search exits 2 on a missing index"
+assert $([ $? -eq 2 ]; echo $?) "search exits 2 on a missing index"
 contains "$out" "search: no index at $tap_tmp/none.db" "and says so through zs_errmsg()"
 
 # The installed extension, from the installed location, by name only.
 if command -v sqlite3 >/dev/null 2>&1; then
     ext=$(find "$dest" -path '*/lib*/zhaoshu.so' | head -n 1)
-    n=$(LD_LIBRARY_PATH=${ext%/*} sqlite3 "$tap_tmp/idx.db" '.load zhaoshu' \
+    count=$(LD_LIBRARY_PATH=${ext%/*} sqlite3 "$tap_tmp/idx.db" '.load zhaoshu' \
         "SELECT count(*) FROM fts WHERE fts MATCH '\"签约金额\"'" 2>&1)
-    ok $([ "$n" = "$("$zs" query --db "$tap_tmp/idx.db" --count '"签约金额"')" ]; echo $?) \
-        "sqlite3 '.load zhaoshu' from the install dir counts as the CLI ($n)"
+    assert $([ "$count" = "$("$zs" query --db "$tap_tmp/idx.db" --count '"签约金额"')" ]; echo $?) \
+        "sqlite3 '.load zhaoshu' from the install dir counts as the CLI ($count)"
 fi
 done_testing

@@ -3,7 +3,7 @@
 # extensions: Debian's /usr/bin/python3 first (pyenv builds often lack
 # enable_load_extension), then python3 on PATH.
 # Usage: python.sh ZHAOSHU_CLI ZHAOSHU_EXT_SO
-. "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/../tap.sh"
 cli=$1 ext=$2
 py=
 for p in /usr/bin/python3 "$(command -v python3)"; do

@@ -4,7 +4,7 @@
 # zs_highlight() marking matches and figures exactly as the CLI does, and
 # zs_snippet() cutting at Chinese sentence ends.
 # Usage: sqlite_shell.sh ZHAOSHU_CLI ZHAOSHU_EXT_SO
-. "$(dirname "$0")/tap.sh"
+. "$(dirname "$0")/../tap.sh"
 cli=$1 ext=${2%.so}
 sqlite=/usr/bin/sqlite3
 [ -x "$sqlite" ] || sqlite=$(command -v sqlite3) || skip_all "no sqlite3 shell (apt install sqlite3)"
@@ -12,7 +12,7 @@ scratch
 db=$tap_tmp/idx.db
 
 "$cli" index --db "$db" -q "$ZS_CORPUS"
-ok $? "the CLI indexes the corpus"
+assert $? "the CLI indexes the corpus"
 
 sql() { "$sqlite" -batch "$db" ".load $ext" "$@" 2>&1; }
 
@@ -36,7 +36,7 @@ for q in '"签约金额"' '亿元' '"六盘水" "签约"'; do
     sql "SELECT zs_highlight(fts, 0, '[', ']', '{', '}') FROM fts WHERE fts MATCH '$q'" |
         sort >"$tap_tmp/sql.txt"
     cmp -s "$tap_tmp/cli.txt" "$tap_tmp/sql.txt"
-    ok $? "zs_highlight() = zhaoshu query --full for $q ($(wc -l <"$tap_tmp/sql.txt") passages)"
+    assert $? "zs_highlight() = zhaoshu query --full for $q ($(wc -l <"$tap_tmp/sql.txt") passages)"
     cmp -s "$tap_tmp/cli.txt" "$tap_tmp/sql.txt" ||
         diff "$tap_tmp/cli.txt" "$tap_tmp/sql.txt" | head -n 6 | sed 's/^/# /'
 done
@@ -44,17 +44,17 @@ done
 a=$(sql "SELECT count(*) FROM fts WHERE fts MATCH '\"贵阳高新区\"'")
 b=$(sql "SELECT count(*) FROM fts WHERE fts MATCH '\"貴陽高新區\"'")
 c=$("$cli" query --db "$db" --count '"贵阳高新区"')
-ok $([ "$a" -gt 0 ] && [ "$a" = "$b" ] && [ "$a" = "$c" ]; echo $?) \
+assert $([ "$a" -gt 0 ] && [ "$a" = "$b" ] && [ "$a" = "$c" ]; echo $?) \
     "Traditional finds Simplified; counts agree with the CLI ($a $b $c)"
 
 out=$(sql "SELECT zs_snippet(fts, 0, '[', ']', '…', 40) FROM fts WHERE fts MATCH '\"贵阳高新区\"' AND rowid = (SELECT min(rowid) FROM fts WHERE fts MATCH '\"贵阳高新区\"' AND length(body) > 60)")
 contains "$out" "[贵阳高新区]" "zs_snippet() marks the match"
 case $out in
-*[。！？；，、：]… | *[!…]) ok 0 "zs_snippet() is cut after a sentence or clause end: $out" ;;
-*) ok 1 "zs_snippet() is cut after a sentence or clause end: $out" ;;
+*[。！？；，、：]… | *[!…]) assert 0 "zs_snippet() is cut after a sentence or clause end: $out" ;;
+*) assert 1 "zs_snippet() is cut after a sentence or clause end: $out" ;;
 esac
 nchars=$(printf '%s' "$out" | sed 's/[][]//g; s/…//g' | LC_ALL=C.UTF-8 wc -m)
-ok $([ "$nchars" -le 40 ] && [ "$nchars" -ge 10 ]; echo $?) "zs_snippet() keeps to 40 characters ($nchars)"
+assert $([ "$nchars" -le 40 ] && [ "$nchars" -ge 10 ]; echo $?) "zs_snippet() keeps to 40 characters ($nchars)"
 out=$(sql "SELECT zs_snippet(fts, 0, '[', ']', '…', 0) FROM fts WHERE fts MATCH '高新区'")
 contains "$out" "zs_snippet: nchars must be 1 to" "zs_snippet() rejects nchars 0"
 out=$(sql "SELECT zs_highlight(fts, 7, '[', ']') FROM fts WHERE fts MATCH '高新区'")
@@ -71,17 +71,17 @@ while [ $i -lt 60 ]; do
 done
 big=$tap_tmp/big.db
 "$cli" index --db "$big" -q "$tap_tmp/many"
-ok $? "the CLI indexes 60 altered copies of the corpus"
+assert $? "the CLI indexes 60 altered copies of the corpus"
 out=$("$sqlite" -batch "$big" "SELECT count(*) > 0 FROM passages WHERE typeof(body) = 'blob'" 2>&1)
-ok $([ "$out" = 1 ]; echo $?) "  their text is stored compressed"
+assert $([ "$out" = 1 ]; echo $?) "  their text is stored compressed"
 out=$("$sqlite" -batch "$big" ".load $ext" "SELECT count(*) FROM fts WHERE fts MATCH '\"签约金额\"'
     AND zs_highlight(fts, 0, '[', ']', '{', '}') LIKE '%[签约金额]{135.34亿元}%'" 2>&1)
-ok $([ "$out" = 60 ]; echo $?) "  zs_highlight() reads compressed text: 60 copies of 135.34亿元 ($out)"
+assert $([ "$out" = 60 ]; echo $?) "  zs_highlight() reads compressed text: 60 copies of 135.34亿元 ($out)"
 out=$("$sqlite" -batch "$big" ".load $ext" "SELECT count(*) FROM figures WHERE text = '135.34亿元'" 2>&1)
-ok $([ "$out" = 60 ]; echo $?) "  the figures view reads compressed text ($out)"
+assert $([ "$out" = 60 ]; echo $?) "  the figures view reads compressed text ($out)"
 
 # `.load zhaoshu` by name: SQLite derives sqlite3_zhaoshu_init from it.
 out=$(LD_LIBRARY_PATH=${ext%/*} "$sqlite" -batch "$db" ".load zhaoshu" \
     "SELECT count(*) > 0 FROM fts WHERE fts MATCH '高新区'" 2>&1)
-ok $([ "$out" = 1 ]; echo $?) ".load zhaoshu by name finds the entry point"
+assert $([ "$out" = 1 ]; echo $?) ".load zhaoshu by name finds the entry point"
 done_testing

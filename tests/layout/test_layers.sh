@@ -5,12 +5,12 @@
 # turn in a scratch copy of the tree.
 # Usage: test_layers.sh SOURCE_ROOT
 here=$(dirname "$0")
-. "$here/../embed/tap.sh"
+. "$here/../tap.sh"
 root=$1
 scratch
 
 out=$(sh "$here/layers.sh" "$root" 2>&1)
-ok $? "no file includes a header of a layer above it; cli/ and serve/ include only zhaoshu.h and their own header"
+assert $? "no file includes a header of a layer above it; cli/ and serve/ include only zhaoshu.h and their own header"
 [ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/#   /'
 
 # One copy of the headers and sources; each plant adds one wrong include to
@@ -24,11 +24,11 @@ plant() { # file line what
     out=$(sh "$here/layers.sh" "$tap_tmp/t" 2>&1)
     rc=$?
     cp "$tap_tmp/saved" "$tap_tmp/t/$1"
-    ok $([ $rc -eq 1 ]; echo $?) "the check fails on $3"
+    assert $([ $rc -eq 1 ]; echo $?) "the check fails on $3"
     contains "$out" "$1" "and names $1"
 }
 sh "$here/layers.sh" "$tap_tmp/t" >/dev/null 2>&1
-ok $? "the scratch copy passes before anything is planted"
+assert $? "the scratch copy passes before anything is planted"
 plant extract/year.c '#include "store_int.h"' "extract/ including store/"
 plant segment/seg.c '#include "query_int.h"' "segment/ including query/"
 plant util/utf8.c '#include "segment_int.h"' "util/ including segment/"
