@@ -31,6 +31,7 @@ int cmd_parks(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 
 /* Print "zhaoshu: <msg>" on stderr, control characters replaced (cli_put). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -164,5 +165,9 @@ void cli_put_place_meta(FILE *f, const zs_place *p);
 /* "(also at line 21) (also in 2 other articles: path:line date outlet; …)",
  * or nothing when n is 0. */
 void cli_put_also_in(FILE *f, const zs_place *own, const zs_place *also, size_t n);
+
+/* h->text[a..b) with matches and figures marked: colours when color is
+ * nonzero, else [match] and {figure} (marks.c). */
+void cli_put_marked(FILE *f, int color, const zs_hit *h, size_t a, size_t b);
 
 #endif

@@ -95,51 +95,6 @@ typedef struct out_opts {
     size_t snippet;
 } out_opts;
 
-/* Marks at a boundary: close the old state's style, open the new one's. */
-static void style(const out_opts *o, int was, int now)
-{
-    if (was == now)
-        return;
-    if (o->color) {
-        static const char *const sgr[] = {"\033[0m", "\033[1;31m", "\033[1;33m", "\033[1;4;31m"};
-        fputs(sgr[now], stdout);
-        return;
-    }
-    /* plain: figure {..} outside, match [..] inside */
-    if ((was & 1) && !(now & 1))
-        fputc(']', stdout);
-    if ((was & 2) && !(now & 2))
-        fputc('}', stdout);
-    if (!(was & 2) && (now & 2))
-        fputc('{', stdout);
-    if (!(was & 1) && (now & 1))
-        fputc('[', stdout);
-}
-
-static void print_marked(const out_opts *o, const zs_hit *h, size_t a, size_t b)
-{
-    int state = 0;
-    for (size_t i = a; i < b;) {
-        int now = 0;
-        size_t next = b;
-        for (size_t k = 0; k < h->nspans; k++) {
-            const zs_span *s = &h->spans[k];
-            if (s->start <= i && i < s->end)
-                now |= s->kind == ZS_SPAN_MATCH ? 1 : 2;
-            if (s->start > i && s->start < next)
-                next = s->start;
-            if (s->end > i && s->end < next)
-                next = s->end;
-        }
-        style(o, state, now);
-        state = now;
-        /* line breaks (captions) become spaces, control characters U+FFFD */
-        cli_put(stdout, h->text + i, next - i);
-        i = next;
-    }
-    style(o, state, 0);
-}
-
 /* path:line:column:text, the form editors read (vim's :cgetexpr, ripgrep
  * --vimgrep): the snippet on one line, unmarked. */
 static void print_vimgrep(const zs_hit *h)
@@ -201,7 +156,7 @@ static void print_hit(const out_opts *o, const zs_hit *h)
     size_t a = o->full ? 0 : h->snippet_start, b = o->full ? h->len : h->snippet_end;
     if (a > 0)
         fputs("…", stdout);
-    print_marked(o, h, a, b);
+    cli_put_marked(stdout, o->color, h, a, b);
     if (b < h->len)
         fputs("…", stdout);
     if (h->nalso_in) {

@@ -14,7 +14,8 @@ _zhaoshu()
         case ${words[i]} in
             --db) db=(--db "${words[i + 1]}"); ((i++)) ;;
             --manifest | --threads | -n | --limit | --offset | --park | --year | \
-                --figure | --snippet | --color | --metric | --listen | --timeout) ((i++)) ;;
+                --figure | --snippet | --color | --metric | --listen | --timeout | -C | --context | \
+                --sort | --date | --source) ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
         esac
@@ -41,8 +42,11 @@ _zhaoshu()
             COMPREPLY=($(compgen -W "$("$1" parks "${db[@]}" 2>/dev/null |
                 awk -F'  +' '{print $2}')" -- "$cur"))
             return ;;
+        --sort)
+            COMPREPLY=($(compgen -W "score date -date" -- "$cur"))
+            return ;;
         --threads | -n | --limit | --offset | --year | --figure | --snippet | --metric | \
-            --listen | --timeout)
+            --listen | --timeout | -C | --context | --date | --source)
             return ;;
     esac
 
@@ -56,7 +60,7 @@ _zhaoshu()
     fi
 
     case $cmd in
-        index) _filedir ;;
+        index | show) _filedir ;;
         segment | query | parks | check | figures | serve) ;;
         *) _filedir ;;
     esac

@@ -510,6 +510,24 @@ ZS_EXTERN int zs_query_facets(zs_query *q, zs_facet_fn fn, void *ctx);
 ZS_EXTERN int zs_doc_open(zs_query **out, zs_db *db, const char *doc, long long first,
                           long long last, const char *q, size_t n);
 
+/**
+ * Find the passage at PATH:LINE, as hits print it (zs_place_path(),
+ * zs_place.line), for zs_doc_open(). path may be relative to the current
+ * folder, as given to zs_index_paths(), absolute, or a name given at
+ * indexing. A passage holds the lines from its first up to the next
+ * passage's first; the last passage holds its first line and its figures'
+ * (the end of a passage is not stored).
+ * @param doc receives the document as zs_hit.doc names it. Ownership: caller
+ *        frees with free().
+ * @param passage receives the passage number (zs_hit.passage), or 0 when
+ *        no passage holds that line (before the first, after the last).
+ * @return ZS_OK (also when *passage is 0); ZS_ENOTFOUND (no such document in
+ *         the index); ZS_EINVAL (line < 1); ZS_ELIMIT (path too long);
+ *         ZS_ESQLITE; ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_doc_locate(zs_db *db, const char *path, long long line, char **doc,
+                            long long *passage);
+
 /* ------------------------------------------------------------------------
  * Parks: the development zones the index knows.
  * ---------------------------------------------------------------------- */
