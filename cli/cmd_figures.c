@@ -14,7 +14,8 @@
 
 static const char usage[] =
     "usage: zhaoshu figures [--db FILE] [--park P] [--year [~]Y[-Y]] [--metric M]\n"
-    "                       [--conflicts] [--json|--csv] [QUERY...]\n"
+    "                       [--date D[..D]] [--source S] [--conflicts] [--json|--csv]\n"
+    "                       [QUERY...]\n"
     "\n"
     "List every figure in the passages that match QUERY (all passages when no QUERY):\n"
     "the figure as printed, its value normalized to the base unit, the metric phrase\n"
@@ -35,6 +36,9 @@ static const char usage[] =
     "  --year Y[-Y]   only figures of these years (or in passages stating them);\n"
     "                 ~Y[-Y] also takes passages that only span them (十四五)\n"
     "  --metric M     only this metric (签约金额 also finds 签约总金额)\n"
+    "  --date D[..D]  only figures printed then, as date: in a query (2019-10,\n"
+    "                 2019-10-01..2020-02-29, 2019.., ..2020-02)\n"
+    "  --source S     only figures printed by this outlet, as source: (人民日报)\n"
     "  --conflicts    only figures in a conflict, in the whole index or the query\n"
     "  --json         JSON Lines: text, value, unit, class, metric, metric_raw, park,\n"
     "                 year, hedge, doc, path, line (the figure's), column, byte_start,\n"
@@ -51,6 +55,7 @@ static const char usage[] =
     "Examples:\n"
     "  zhaoshu figures --park 六盘水高新区 --metric 签约金额\n"
     "  zhaoshu figures --conflicts\n"
+    "  zhaoshu figures --source 人民日报 --date 2019-10 --csv 增长\n"
     "  zhaoshu figures --csv 营业收入 > revenue.csv\n";
 
 /* Print s padded to cols display columns. */
@@ -120,7 +125,7 @@ static void context(const zs_figure_row *r, int color, size_t max)
 
 int cmd_figures(int argc, char **argv)
 {
-    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
+    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     char *q = NULL;
     zs_db *db = NULL;
@@ -130,10 +135,12 @@ int cmd_figures(int argc, char **argv)
     size_t qlen = 0;
 
     setlocale(LC_CTYPE, "C.UTF-8");
-    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV };
+    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV, O_DATE,
+           O_SOURCE };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL}, {"db", 0, "FILE"},     {"park", 0, "P"},   {"year", 0, "Y[-Y]"},
+        {"help", 'h', NULL}, {"db", 0, "FILE"},      {"park", 0, "P"},   {"year", 0, "Y[-Y]"},
         {"metric", 0, "M"},  {"conflicts", 0, NULL}, {"json", 0, NULL}, {"csv", 0, NULL},
+        {"date", 0, "D"},    {"source", 0, "S"},
     };
     cli_args args = CLI_COMMAND("figures", opts, 1, 1, usage, argc, argv);
     const char *v;
@@ -144,6 +151,8 @@ int cmd_figures(int argc, char **argv)
         case O_PARK: fo.park = v; break;
         case O_YEAR: fo.year = v; break;
         case O_METRIC: fo.metric = v; break;
+        case O_DATE: fo.date = v; break;
+        case O_SOURCE: fo.source = v; break;
         case O_CONFLICTS: fo.conflicts = 1; break;
         case O_JSON: json = 1; break;
         case O_CSV: ascsv = 1; break;

@@ -36,6 +36,12 @@ static const char usage[] =
     "                      万/亿 and Chinese numerals allowed)\n"
     "  figure:>800元/吨    a rate (元/吨, 元/平方米, 万元/亩; also printed 每吨800元)\n"
     "                      matches rates of that unit class only, never an amount\n"
+    "  date:2019-10  date:2019  date:2019-10-01..2020-02-29  date:2019-10..  date:..2020\n"
+    "                      articles printed then (also 2019/10/1, 2019年10月1日, ~ 至 到);\n"
+    "                      an article dated only to a month (year) matches when that\n"
+    "                      whole month (year) is in the range; a repeated passage\n"
+    "                      matches when any of its printings does\n"
+    "  source:人民日报     articles of that outlet (repeat for any of several)\n"
     "Traditional characters and full-width digits find Simplified, half-width text.\n"
     "When no passage holds every word, passages holding some are shown as partial.\n"
     "Ranking: BM25 over the matched words, headlines and captions lower, words that\n"
@@ -54,6 +60,8 @@ static const char usage_options[] =
     "  --park NAME         filter, as park:NAME\n"
     "  --year [~]Y[-Y]     filter, as year:Y (year:~Y)\n"
     "  --figure RANGE      filter, as figure:RANGE\n"
+    "  --date D[..D]       filter, as date:D[..D]\n"
+    "  --source S          filter, as source:S\n"
     "  --full              print whole passages, not snippets (default cut: 120 characters)\n"
     "  --snippet N         cut passages to about N characters around the matches\n"
     "  --sort KEY          score (default), date (oldest first) or -date (newest first):\n"
@@ -88,7 +96,8 @@ static const char usage_options[] =
     "Examples:\n"
     "  zhaoshu query 六盘水高新区 签约金额\n"
     "  zhaoshu query --json 'park:贵阳高新区 year:2020 招商' | jq .figures\n"
-    "  zhaoshu query '营业收入 figure:>1000亿元'\n";
+    "  zhaoshu query '营业收入 figure:>1000亿元'\n"
+    "  zhaoshu query --sort date '开发区 date:2019-10..2020-02 source:人民日报'\n";
 
 typedef struct out_opts {
     int json, color, count, full, vimgrep;
@@ -265,7 +274,8 @@ out:
 
 int cmd_query(int argc, char **argv)
 {
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE,
+                        NULL, NULL};
     zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
@@ -278,13 +288,14 @@ int cmd_query(int argc, char **argv)
     char **words = argv + 1;
 
     enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
-           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT };
+           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT, O_DATE, O_SOURCE };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
         {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
         {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
         {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
         {"engine", 0, "URL"},     {"vimgrep", 0, NULL},     {"sort", 0, "KEY"},
+        {"date", 0, "D"},         {"source", 0, "S"},
     };
     cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
     const char *v;
@@ -327,6 +338,8 @@ int cmd_query(int argc, char **argv)
         case O_PARK: qo.park = v; break;
         case O_YEAR: qo.year = v; break;
         case O_FIGURE: qo.figure = v; break;
+        case O_DATE: qo.date = v; break;
+        case O_SOURCE: qo.source = v; break;
         case O_COLOR: color = v; break;
         case O_ENGINE: engine = v; break;
         case O_VIMGREP: o.vimgrep = 1; break;
@@ -352,7 +365,7 @@ int cmd_query(int argc, char **argv)
         cli_error("query: --color takes auto, always or never, not '%s'", color);
         return EXIT_ERROR;
     }
-    if (nwords == 0 && !qo.park && !qo.year && !qo.figure) {
+    if (nwords == 0 && !qo.park && !qo.year && !qo.figure && !qo.date && !qo.source) {
         cli_error("query: no QUERY given (see zhaoshu query --help)");
         return EXIT_ERROR;
     }

@@ -288,7 +288,8 @@ static int merge_options(zs_equery *q, const zs_query_opts *o)
 int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
                    const zs_query_opts *o)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, ZS_SORT_SCORE};
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120,
+                              ZS_SORT_SCORE, NULL, NULL};
     zsc_buf where = {0};
     char err[256] = "", *match = NULL;
     size_t off = 0;
@@ -301,8 +302,13 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
         return efail(e, ZS_EINVAL, "the engine is not connected");
     if (!o)
         o = &defaults;
-    if (o->version != 1 && o->version != ZS_QUERY_OPTS_VERSION)
+    if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
         return efail(e, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
+    /* The export sends no article dates or outlets to the shards (xmlpipe2
+     * documents are passages): refuse rather than ignore such filters. */
+    if (o->version >= 3 && (o->date || o->source))
+        return efail(e, ZS_EINVAL, "a cluster cannot filter by date or source (the export "
+                                   "carries no article dates); use a local index");
     /* The shards order by their own BM25; a date order would need every
      * shard's dates merged, which searchd's distributed index does not do. */
     if (o->version >= 2 && o->sort != ZS_SORT_SCORE)
@@ -323,6 +329,11 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     }
     if ((rc = merge_options(q, o)) != 0)
         goto fail;
+    if (q->pq->has_date || q->pq->nsources) {
+        rc = efail(e, ZS_EINVAL, "a cluster cannot filter by date: or source: (the export "
+                                  "carries no article dates); use a local index");
+        goto fail;
+    }
     if (!q->pq->has_text && !q->pq->nparks && !q->nextra && !q->pq->has_year &&
         q->pq->figure.op == ZSQ_FIG_NONE) {
         rc = efail(e, ZS_ESYNTAX, "query has no searchable text");

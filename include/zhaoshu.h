@@ -330,10 +330,11 @@ ZS_EXTERN int zs_index_remove(zs_db *db, const char *name);
 /** Most hits one query returns (limit). */
 #define ZS_MAX_LIMIT 10000
 
-#define ZS_QUERY_OPTS_VERSION 2
+#define ZS_QUERY_OPTS_VERSION 3
 /**
  * Options for zs_query_open(). Zero-initialise, then set version. Filters
- * here are ANDed with filters written in the query (park:, year:, figure:).
+ * here are ANDed with filters written in the query (park:, year:, figure:,
+ * date:, source:). Versions 1 and 2 (without the later members) are read too.
  */
 typedef struct zs_query_opts {
     unsigned version;     /**< ZS_QUERY_OPTS_VERSION */
@@ -346,6 +347,10 @@ typedef struct zs_query_opts {
                                to a snippet around the matches; 0 means 120 */
     int sort;             /**< ZS_SORT_*: best first (default), or by date; since
                                version 2 */
+    const char *date;     /**< as date: in a query ("2019-10", "2019-10-01..2020-02-29",
+                               "2019.."), or NULL; since version 3 */
+    const char *source;   /**< as source: (an outlet, "人民日报"), or NULL; since
+                               version 3 */
 } zs_query_opts;
 
 /** Orders of hits (zs_query_opts.sort). By date, a passage printed in several
@@ -445,7 +450,12 @@ typedef struct zs_query zs_query;
 
 /**
  * Run a query. The query language: words (ANDed), "phrases", OR, -exclude,
- * prefix*, and filters park:NAME year:2024 year:2021-2025 figure:>100亿元.
+ * prefix*, and filters park:NAME year:2024 year:2021-2025 figure:>100亿元
+ * date:2019-10 date:2019-10-01..2020-02-29 source:人民日报. A date: filter is
+ * a range of days; an article dated only to the month (or year) matches when
+ * that whole month (year) lies in the range: date:2019-10 and date:2019 take
+ * an article of "2019-10", date:2019-10-01..2019-10-15 does not. A passage
+ * printed in several articles matches when any of them does.
  * @param out receives the query. Ownership: caller frees with zs_query_free().
  * @return ZS_OK; ZS_ESYNTAX or ZS_ELIMIT (bad query: zs_errmsg(db) says why
  *         and zs_query_error_offset(db) where); ZS_ESQLITE; ZS_ENOMEM.
@@ -561,7 +571,7 @@ ZS_EXTERN int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx);
  * Figures: every figure printed for a zone and metric, timelines, conflicts.
  * ---------------------------------------------------------------------- */
 
-#define ZS_FIGURES_OPTS_VERSION 1
+#define ZS_FIGURES_OPTS_VERSION 2
 /** Options for zs_figures_open(). Zero-initialise, then set version. */
 typedef struct zs_figures_opts {
     unsigned version;   /**< ZS_FIGURES_OPTS_VERSION */
@@ -569,6 +579,8 @@ typedef struct zs_figures_opts {
     const char *year;   /**< "2024" or "2021-2025", or NULL */
     const char *metric; /**< metric phrase (normalized like the index: 签约总金额 = 签约金额), or NULL */
     int conflicts;      /**< nonzero: only figures in a conflict, paired */
+    const char *date;   /**< as date: in a query, or NULL; since version 2 */
+    const char *source; /**< as source: in a query, or NULL; since version 2 */
 } zs_figures_opts;
 
 /** One figure with its source and what zhaoshu noticed about it. Borrowed. */

@@ -272,7 +272,7 @@ static int query_ids(zs_db *db, const char *q, size_t n)
 {
     /* park and year filter the figures themselves (below), not the passages:
      * a figure's park may come from its article when the passage names none */
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0, NULL, NULL};
     zs_query *zq = NULL;
     sqlite3_stmt *ins = NULL;
     int rc;
@@ -425,12 +425,12 @@ int zsq_figures_of(zs_figures **out, const zsq_figure_in *in, size_t n, int conf
 
 int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const zs_figures_opts *o)
 {
-    zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
+    zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
     zs_figures *it = NULL;
     sqlite3_stmt *st = NULL, *text_st = NULL;
     sentences S = {NULL, 0, 0, 0, 0, 0};
     sqlite3_int64 text_id = -1;
-    char sql[3072], metric[ZSI_METRIC_BYTES] = "", raw[ZSI_METRIC_BYTES];
+    char sql[4096], metric[ZSI_METRIC_BYTES] = "", raw[ZSI_METRIC_BYTES];
     int rc, use_ids = 0, year_from = 0, year_to = 0;
     const char *park = NULL;
 
@@ -439,8 +439,25 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     *out = NULL;
     if (!o)
         o = &defaults;
-    if (o->version != ZS_FIGURES_OPTS_VERSION)
+    if (o->version < 1 || o->version > ZS_FIGURES_OPTS_VERSION)
         return zsd_fail(db, ZS_EINVAL, "zs_figures_opts: unknown version %u", o->version);
+    /* date and source (version 2) filter the articles the figure's passage
+     * was printed in, as date: and source: do in a query (where.c) */
+    zsq_parsed docf;
+    zsu_buf tail = {0};
+    memset(&docf, 0, sizeof docf);
+    if (o->version >= 2 && o->date) {
+        char err[256];
+        size_t bad;
+        if (zsq_date_range(o->date, strlen(o->date), docf.date_lo, docf.date_hi, &bad, err,
+                           sizeof err))
+            return zsd_fail(db, ZS_ESYNTAX, "%s", err);
+        docf.has_date = 1;
+    }
+    if (o->version >= 2 && o->source) {
+        docf.sources[0] = (char *)o->source; /* borrowed: docf is never freed */
+        docf.nsources = 1;
+    }
     /* Query text (or filters) select passages through the search machinery. */
     if (n) {
         if ((rc = query_ids(db, q, n)) != 0)
@@ -465,6 +482,11 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
                         o->year);
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
+    zsq_doc_where(&tail, "f.passage_id", &docf);
+    if (tail.oom || (tail.p && strlen(tail.p) > 1024)) {
+        free(tail.p);
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+    }
     snprintf(sql, sizeof sql,
              "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
              " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
@@ -474,7 +496,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0), f.line,"
              " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id)"
              " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
-             " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s",
+             " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s%s",
              use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
              park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
              o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
@@ -482,7 +504,9 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
                          " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5"
                        : "",
-             year_from ? (year_span ? ")))" : " AND span = 0)))") : "");
+             year_from ? (year_span ? ")))" : " AND span = 0)))") : "",
+             tail.p ? tail.p : "");
+    free(tail.p);
     /* In passage order, each passage's text is read once (not once per
      * figure) and its sentences found in one pass (sentence()). */
     size_t sl = strlen(sql);
@@ -500,6 +524,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         sqlite3_bind_int(st, 4, year_from);
         sqlite3_bind_int(st, 5, year_to);
     }
+    zsq_doc_bind(st, &docf);
     if (!(it = calloc(1, sizeof *it))) {
         rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
         goto out;

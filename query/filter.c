@@ -347,15 +347,20 @@ int zsq_parse_filter(parser *P, node **out)
     else
         return 0;
     size_t nl = i - s;
-    enum { PARK, YEAR, FIGURE } which;
+    enum { PARK, YEAR, FIGURE, DATE, SOURCE } which;
     if (nl == 4 && strncasecmp(P->q + s, "park", 4) == 0)
         which = PARK;
     else if (nl == 4 && strncasecmp(P->q + s, "year", 4) == 0)
         which = YEAR;
     else if (nl == 6 && strncasecmp(P->q + s, "figure", 6) == 0)
         which = FIGURE;
+    else if (nl == 4 && strncasecmp(P->q + s, "date", 4) == 0)
+        which = DATE;
+    else if (nl == 6 && strncasecmp(P->q + s, "source", 6) == 0)
+        which = SOURCE;
     else
-        return zsq_fail(P, ZS_ESYNTAX, s, "unknown filter '%.*s:' (known: park:, year:, figure:)",
+        return zsq_fail(P, ZS_ESYNTAX, s,
+                        "unknown filter '%.*s:' (known: park:, year:, figure:, date:, source:)",
                     (int)nl, P->q + s);
 
     size_t ve, end;
@@ -391,14 +396,17 @@ int zsq_parse_filter(parser *P, node **out)
         vs++;
     while (ve > vs && is_space((unsigned char)P->q[ve - 1]))
         ve--;
-    static const char *const NAMES[] = {"park", "year", "figure"};
-    static const char *const EXAMPLES[] = {"park:六盘水高新区", "year:2024", "figure:>100亿元"};
+    static const char *const NAMES[] = {"park", "year", "figure", "date", "source"};
+    static const char *const EXAMPLES[] = {"park:六盘水高新区", "year:2024", "figure:>100亿元",
+                                           "date:2019-10", "source:人民日报"};
     if (ve == vs)
         return zsq_fail(P, ZS_ESYNTAX, vs, "%s filter: needs a value, e.g. %s", NAMES[which],
                     EXAMPLES[which]);
-    int rc = which == PARK ? park_filter(P, vs, ve)
-             : which == YEAR ? year_filter(P, vs, ve)
-                             : figure_filter(P, vs, ve);
+    int rc = which == PARK     ? park_filter(P, vs, ve)
+             : which == YEAR   ? year_filter(P, vs, ve)
+             : which == FIGURE ? figure_filter(P, vs, ve)
+             : which == DATE   ? zsq_date_filter(P, vs, ve)
+                               : zsq_source_filter(P, vs, ve);
     if (rc)
         return rc;
     P->nfilters++;

@@ -616,5 +616,7 @@ void zsq_parsed_free(zsq_parsed *pq)
     for (size_t i = 0; i < pq->nparks; i++)
         free(pq->parks[i].p);
     free(pq->parks);
+    for (size_t i = 0; i < pq->nsources; i++)
+        free(pq->sources[i]);
     free(pq);
 }

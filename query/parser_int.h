@@ -150,6 +150,12 @@ node *zsq_zone_word(parser *P, size_t off, size_t len);
 /* A filter item (park:, year:, figure:) at P->pos into *out. */
 int zsq_parse_filter(parser *P, node **out);
 
+/* ---- interface to docfilter.c ---- */
+
+/* date: and source: values at P->q[vs..ve) into P->pq. */
+int zsq_date_filter(parser *P, size_t vs, size_t ve);
+int zsq_source_filter(parser *P, size_t vs, size_t ve);
+
 /* ---- interface to render.c ---- */
 
 /* Fill match_all, match_any and terms of P->pq from the root AND. */

@@ -31,6 +31,9 @@
  *   year:2024      year:2021-2025, year:2021..2025 (also ~ 至 到, 年 suffix)
  *   figure:>100亿元 figure:>=, <, <=, =, a bare quantity (=), or a range
  *                  A..B (also A-B, A~B, A至B); see zsq_figure.
+ *   date:2019-10   date:2019, date:2019-10-01..2020-02-29, date:2019-10..,
+ *                  date:..2020-02: articles printed then (zsq_date_range)
+ *   source:人民日报 articles of that outlet (exact name; may repeat: any)
  *
  * Words typed without spaces are split: a run of Han characters is cut at
  * the words the segmenter finds (longest WORD token first); characters no
@@ -46,7 +49,7 @@
  * OR with a dropped side is its other side.
  * Control characters are spaces; invalid UTF-8 is a syntax error.
  * Filters: park: may repeat (any of them matches); year: filters intersect;
- * one figure: per query. Filters cannot be excluded nor sit inside a side of
+ * one figure: per query; date: filters intersect; source: may repeat. Filters cannot be excluded nor sit inside a side of
  * OR (they apply to the whole query). A query of filters alone is valid.
  * Any `letters:` word is a filter attempt, so `body:x` or `http://...` is an
  * "unknown filter" error: quote such text ("http://...").
@@ -62,6 +65,10 @@
 #define ZSQ_MAX_PARKS 8
 /* Most other names of a zone a query's zone name also finds. */
 #define ZSQ_MAX_ZONE_NAMES 8
+/* Most source: filters in one query (a passage matches any of them). */
+#define ZSQ_MAX_SOURCES 8
+/* Bytes of a date as "YYYY-MM-DD" with its NUL. */
+#define ZSQ_DATE_BYTES 11
 /* Longest unit or class name copied from zsi_quantity_parse(). */
 #define ZSQ_MAX_UNIT_BYTES 32
 
@@ -122,6 +129,13 @@ typedef struct zsq_parsed {
     int year_from, year_to;
     int year_span; /* year:~Y: passages that only span a year (十四五) match too */
     zsq_figure figure; /* op == ZSQ_FIG_NONE: no figure filter (one allowed) */
+    /* date: filters intersect into one range of days (docfilter.c says how
+     * an article dated to the month or year matches it); an open end is
+     * "0000-00-00" or "9999-99-99" */
+    int has_date;
+    char date_lo[ZSQ_DATE_BYTES], date_hi[ZSQ_DATE_BYTES];
+    char *sources[ZSQ_MAX_SOURCES]; /* source: values; an article matches any of them */
+    size_t nsources;
 } zsq_parsed;
 
 /*
@@ -166,6 +180,18 @@ int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
  *         is no year or range.
  */
 int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span);
+
+/*
+ * Read the value of a date filter, p[0..n): 2019, 2019-10, 2019-10-01 (also
+ * / or . between fields, 2019年10月1日, full-width digits), a range of two
+ * with .., ~, ～, 至 or 到 between (2019-2020 for two years), or an open one
+ * (2019-10.., ..2020-02). lo and hi receive the first and last day
+ * (docfilter.c). The one reader of it, for date: and the date options.
+ * @return 0; -1 with a one-line message in err and in *bad the offset in p
+ *         of the field at fault.
+ */
+int zsq_date_range(const char *p, size_t n, char lo[ZSQ_DATE_BYTES], char hi[ZSQ_DATE_BYTES],
+                   size_t *bad, char *err, size_t errcap);
 
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);

@@ -348,7 +348,8 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
 int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
                    int ids_only)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0}, oc;
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL},
+                  oc;
     zs_seg *seg = NULL;
     char err[256] = "";
     size_t off = 0;
@@ -359,11 +360,14 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     *out = NULL;
     if (!o)
         o = &defaults;
-    if (o->version != 1 && o->version != ZS_QUERY_OPTS_VERSION)
+    if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
-    /* version 1 ends before sort */
+    /* version 1 ends before sort, version 2 before date */
     memset(&oc, 0, sizeof oc);
-    memcpy(&oc, o, o->version == 1 ? offsetof(zs_query_opts, sort) : sizeof oc);
+    memcpy(&oc, o, o->version == 1   ? offsetof(zs_query_opts, sort)
+                   : o->version == 2 ? offsetof(zs_query_opts, date)
+                                     : sizeof oc);
+    oc.version = ZS_QUERY_OPTS_VERSION;
     o = &oc;
     if (o->sort < ZS_SORT_SCORE || o->sort > ZS_SORT_DATE_DESC)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown sort %d", o->sort);
@@ -377,7 +381,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     q->db = db;
     zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
     if ((rc = zsq_parse_query(seg, zsq_gazetteer(db), text ? text : "", n,
-                              o->park || o->year || o->figure, &q->pq, err, sizeof err,
+                              o->park || o->year || o->figure || o->date || o->source, &q->pq, err, sizeof err,
                               &off)) != 0) {
         db->err_off = off;
         zsd_fail(db, rc, "%s", err[0] ? err : zs_strerror(rc));
@@ -386,7 +390,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     if ((rc = zsq_merge_options(q, seg, o)) != 0)
         goto fail;
     if (!q->pq->has_text && !q->pq->nparks && !q->nextra && !q->pq->has_year &&
-        q->pq->figure.op == ZSQ_FIG_NONE) {
+        q->pq->figure.op == ZSQ_FIG_NONE && !q->pq->has_date && !q->pq->nsources) {
         rc = zsd_fail(db, ZS_ESYNTAX, "query has no searchable text");
         goto fail;
     }

@@ -12,6 +12,7 @@
 
 #include "query_int.h"
 #include "store_int.h"
+#include "util_int.h"
 #include "zhaoshu.h"
 
 /* ---- interface to search.c ---- */
@@ -154,6 +155,13 @@ void zsq_park_values(zs_query *q);
 int zsq_column_filters(zs_query *q, const char *match, char **out);
 /* Bind the filter values to st from parameter first on. */
 void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
+/* The date: and source: filters of pq as " AND idcol IN (...)" appended to
+ * b (nothing when there are none), with named parameters :dlo, :dhi, :srcN
+ * that zsq_doc_bind() binds (zsq_bind_filters() does for a query). */
+void zsq_doc_where(zsu_buf *b, const char *idcol, const zsq_parsed *pq);
+void zsq_doc_bind(sqlite3_stmt *st, const zsq_parsed *pq);
+/* Append from's source: values to to's. ZS_ELIMIT past ZSQ_MAX_SOURCES. */
+int zsq_merge_sources(zs_db *db, zsq_parsed *to, const zsq_parsed *from);
 
 /* ---- interface to hit.c ---- */
 

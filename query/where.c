@@ -1,6 +1,6 @@
 /*
- * where.c - a query's filters (park:, year:, figure:, and the options that
- * add to them) as SQL over the side tables, with every value bound, and as
+ * where.c - a query's filters (park:, year:, figure:, date:, source:, and
+ * the options that add to them) as SQL over the side tables, with every value bound, and as
  * FTS5 column filters added to the MATCH string.
  */
 #include <math.h>
@@ -87,8 +87,98 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         }
         q->pq->figure = op->figure;
         zsq_parsed_free(op);
+        op = NULL;
+    }
+    if (o->version >= 3 && o->date) {
+        if ((rc = parse_option(q, seg, "date", o->date, &op)) != 0)
+            return rc;
+        zsq_parsed *pq = q->pq;
+        if (!pq->has_date) {
+            memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
+            memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
+        } else {
+            if (strcmp(op->date_lo, pq->date_lo) > 0)
+                memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
+            if (strcmp(op->date_hi, pq->date_hi) < 0)
+                memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
+            if (strcmp(pq->date_lo, pq->date_hi) > 0) {
+                zsq_parsed_free(op);
+                return zsd_fail(q->db, ZS_ESYNTAX, "the date option: no day in common with "
+                                                   "the query's date: filter");
+            }
+        }
+        pq->has_date = 1;
+        zsq_parsed_free(op);
+        op = NULL;
+    }
+    if (o->version >= 3 && o->source) {
+        if ((rc = parse_option(q, seg, "source", o->source, &op)) != 0)
+            return rc;
+        rc = zsq_merge_sources(q->db, q->pq, op);
+        zsq_parsed_free(op);
+    }
+    return rc;
+}
+
+int zsq_merge_sources(zs_db *db, zsq_parsed *to, const zsq_parsed *from)
+{
+    for (size_t i = 0; i < from->nsources; i++) {
+        if (to->nsources >= ZSQ_MAX_SOURCES)
+            return zsd_fail(db, ZS_ELIMIT, "too many source: filters (limit %d)",
+                            ZSQ_MAX_SOURCES);
+        if (!(to->sources[to->nsources] = strdup(from->sources[i])))
+            return zsd_fail(db, ZS_ENOMEM, "out of memory");
+        to->nsources++;
     }
     return 0;
+}
+
+void zsq_doc_where(zsu_buf *b, const char *idcol, const zsq_parsed *pq)
+{
+    char cond[512] = "1";
+    size_t k = 1;
+    if (!pq->has_date && !pq->nsources)
+        return;
+    /* an article's own range of days inside the filter's (docfilter.c) */
+    if (pq->has_date)
+        k = (size_t)snprintf(cond, sizeof cond,
+                             "CASE length(zd.date) WHEN 4 THEN zd.date || '-01-01' WHEN 7 THEN"
+                             " zd.date || '-01' ELSE zd.date END >= :dlo AND"
+                             " CASE length(zd.date) WHEN 4 THEN zd.date || '-12-31' WHEN 7 THEN"
+                             " zd.date || '-31' ELSE zd.date END <= :dhi");
+    if (pq->nsources) {
+        k += (size_t)snprintf(cond + k, sizeof cond - k, " AND zd.source IN (");
+        for (size_t i = 0; i < pq->nsources && k < sizeof cond; i++)
+            k += (size_t)snprintf(cond + k, sizeof cond - k, "%s:src%u", i ? ", " : "", (unsigned)i);
+        if (k < sizeof cond)
+            snprintf(cond + k, sizeof cond - k, ")");
+    }
+    /* any place it was printed: its first article or a repeat's */
+    zsu_buf_str(b, " AND ");
+    zsu_buf_str(b, idcol);
+    zsu_buf_str(b, " IN (SELECT zp.id FROM docs zd JOIN passages zp ON zp.doc_id = zd.id WHERE ");
+    zsu_buf_str(b, cond);
+    zsu_buf_str(b, " UNION ALL SELECT zx.passage_id FROM docs zd JOIN passage_dups zx ON"
+                   " zx.doc_id = zd.id WHERE ");
+    zsu_buf_str(b, cond);
+    zsu_buf_str(b, ")");
+}
+
+void zsq_doc_bind(sqlite3_stmt *st, const zsq_parsed *pq)
+{
+    int i;
+    if (pq->has_date) {
+        if ((i = sqlite3_bind_parameter_index(st, ":dlo")) > 0)
+            sqlite3_bind_text(st, i, pq->date_lo, -1, SQLITE_STATIC);
+        if ((i = sqlite3_bind_parameter_index(st, ":dhi")) > 0)
+            sqlite3_bind_text(st, i, pq->date_hi, -1, SQLITE_STATIC);
+    }
+    for (size_t k = 0; k < pq->nsources; k++) {
+        char name[32];
+        snprintf(name, sizeof name, ":src%u", (unsigned)k);
+        if ((i = sqlite3_bind_parameter_index(st, name)) > 0)
+            sqlite3_bind_text(st, i, pq->sources[k], -1, SQLITE_STATIC);
+    }
 }
 
 /* Canonical zone name for a filter value: the gazetteer's folding, else as typed. */
@@ -164,6 +254,7 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
         zsu_buf_str(&b, num);
         zsu_buf_str(&b, ")");
     }
+    zsq_doc_where(&b, idcol, pq);
     return sb_finish(q, &b, out);
 }
 
@@ -238,4 +329,5 @@ void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first)
     int fc = sqlite3_bind_parameter_index(st, ":fc");
     if (fc > 0)
         sqlite3_bind_text(st, fc, q->pq->figure.cls, -1, SQLITE_STATIC);
+    zsq_doc_bind(st, q->pq);
 }

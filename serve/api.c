@@ -156,10 +156,12 @@ static int open_query(serve_thread *t, const serve_req *r, zs_query_opts *qo, zs
     qo->park = arg_text(r, "park");
     qo->year = arg_text(r, "year");
     qo->figure = arg_text(r, "figure");
+    qo->date = arg_text(r, "date");
+    qo->source = arg_text(r, "source");
     if (!q)
         q = "";
-    if (!*q && !qo->park && !qo->year && !qo->figure) {
-        serve_error(resp, 400, "no query: give q, park, year or figure");
+    if (!*q && !qo->park && !qo->year && !qo->figure && !qo->date && !qo->source) {
+        serve_error(resp, 400, "no query: give q, park, year, figure, date or source");
         return -1;
     }
     if (open_db(t, resp))
@@ -198,9 +200,10 @@ static void hits_end(serve_thread *t, serve_resp *resp, zs_query *it)
 
 static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q", "park", "year", "figure", "n", "offset", "sort",
-                                       "snippet", NULL};
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, ZS_SORT_SCORE};
+    static const char *const keys[] = {"q",    "park",   "year", "figure",  "date",
+                                       "source", "n",    "offset", "sort", "snippet", NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, ZS_SORT_SCORE,
+                        NULL, NULL};
     long long n, off, snip, total = 0;
     const char *q = serve_req_arg(r, "q"), *sort = arg_text(r, "sort");
     zs_query *it = NULL;
@@ -267,8 +270,9 @@ static int facet_row(void *ctx, const zs_facet *f)
 
 static void facets(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q", "park", "year", "figure", NULL};
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0, ZS_SORT_SCORE};
+    static const char *const keys[] = {"q", "park", "year", "figure", "date", "source", NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0, ZS_SORT_SCORE,
+                        NULL, NULL};
     long long total = 0;
     zs_query *it = NULL;
     if (known_args(r, keys, resp) || open_query(t, r, &qo, &it, &total, resp))
@@ -325,9 +329,9 @@ static void doc(serve_thread *t, const serve_req *r, serve_resp *resp)
 
 static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q", "park", "metric", "year", "conflicts", "n", "offset",
-                                       NULL};
-    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0};
+    static const char *const keys[] = {"q",    "park", "metric", "year", "conflicts",
+                                       "date", "source", "n",    "offset", NULL};
+    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
     long long n, off;
     const char *q = serve_req_arg(r, "q");
     zs_figures *it = NULL;
@@ -339,6 +343,8 @@ static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)
     fo.park = arg_text(r, "park");
     fo.metric = arg_text(r, "metric");
     fo.year = arg_text(r, "year");
+    fo.date = arg_text(r, "date");
+    fo.source = arg_text(r, "source");
     if (!q)
         q = "";
     if (open_db(t, resp))

@@ -139,6 +139,13 @@ has "plain output marks words and figures" "$T/out" "[氢能]重卡{200辆}"
 "$Z" query --engine "$URL" '(氢能' >"$T/out" 2>"$T/err"
 equals "a syntax error is the local one (exit 2)" "$?" "2"
 has "  with its message" "$T/err" "unbalanced parenthesis"
+# the export carries no article dates: date: and source: are refused, never ignored
+"$Z" query --engine "$URL" '氢能 date:2024' >"$T/out" 2>"$T/err"
+equals "date: on a cluster: exit 2" "$?" "2"
+has "  says why" "$T/err" "a cluster cannot filter by date: or source:"
+"$Z" query --engine "$URL" --source 人民日报 氢能 >"$T/out" 2>"$T/err"
+equals "--source on a cluster: exit 2" "$?" "2"
+has "  says why" "$T/err" "a cluster cannot filter by date or source"
 
 # ---- node 2 down: the answer of node 1, a warning naming the shard, exit 3
 stop_node 2

@@ -11,6 +11,7 @@
  *     [any: expected match_any]
  *     [terms: t1 | t2* | ...]       (* marks a prefix term)
  *     [park: value]...  [year: A..B]  [figure: OP LO HI UNIT CLS]
+ *     [date: LO..HI]  [source: value]...
  * or
  *     %%FAIL
  *     query
@@ -114,9 +115,14 @@ static void filter_lines(const zsq_parsed *pq, char *out, size_t cap)
         k += (size_t)snprintf(out + k, cap - k, "year: %s%d..%d\n", pq->year_span ? "~" : "",
                               pq->year_from, pq->year_to);
     if (pq->figure.op != ZSQ_FIG_NONE)
-        snprintf(out + k, cap - k, "figure: %s %g %g %s %s\n", op_name(pq->figure.op),
-                 pq->figure.lo, pq->figure.hi, pq->figure.unit[0] ? pq->figure.unit : "-",
-                 pq->figure.cls[0] ? pq->figure.cls : "-");
+        k += (size_t)snprintf(out + k, cap - k, "figure: %s %g %g %s %s\n",
+                              op_name(pq->figure.op), pq->figure.lo, pq->figure.hi,
+                              pq->figure.unit[0] ? pq->figure.unit : "-",
+                              pq->figure.cls[0] ? pq->figure.cls : "-");
+    if (pq->has_date)
+        k += (size_t)snprintf(out + k, cap - k, "date: %s..%s\n", pq->date_lo, pq->date_hi);
+    for (size_t i = 0; i < pq->nsources && k < cap; i++)
+        k += (size_t)snprintf(out + k, cap - k, "source: %s\n", pq->sources[i]);
 }
 
 static void terms_line(const zsq_parsed *pq, char *out, size_t cap)
@@ -320,6 +326,7 @@ static void run_random(void)
     static const char *const parts[] = {
         "a", "b", "OR", "AND", "NOT", "-", "(", ")", "\"", "*", "高新区", "六盘水", "签约",
         "：", "park:", "year:", "figure:", "2024", "..", ">", "100亿元", "，", " ", " ",
+        "date:", "source:", "2019-10", "-02-30", "年", "月",
         "C#", "\xEE\x80\x80", "＂", "（", "）", "－", "“", "”", "x:", "\\", "NEAR", "^",
         "{body}", "'", ";", "--"};
     const size_t np = sizeof parts / sizeof parts[0];

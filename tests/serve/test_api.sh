@@ -20,6 +20,8 @@ command -v curl >/dev/null || { echo "1..0 # SKIP curl missing (scripts/deps ins
 DB=$T/z.db
 mkdir "$T/docs"
 cp "$CORPUS"/*.txt "$HERE/hostile.txt" "$T/docs/"
+# one article dated and sourced by its name (date= and source= below)
+printf '高新区动态\n\n某某高新区十月新增企业12家。\n' >"$T/docs/rmrb_20191022-02-01.txt"
 "$Z" index --db "$DB" "$T/docs" >/dev/null 2>"$T/index.err" || { echo "Bail out! index: $(cat "$T/index.err")"; exit 1; }
 start_server a --db "$DB"
 U=$URL_a
@@ -95,6 +97,20 @@ get "${U}api/search?q=$(urlenc 高新区)&park=$(urlenc "$top")&n=1"
 equals "  the top zone's count is what park=$top finds" "$(json 'd["total"]')" "$topn"
 get "${U}api/search?q=$(urlenc 高新区)&year=$y&n=1"
 equals "  year $y's count is what year=$y finds" "$(json 'd["total"]')" "$yn"
+get "${U}api/facets?q=$(urlenc 高新区)"
+mn=$(json '[m["count"] for m in d["facets"]["month"] if m["value"] == "2019-10"][0]')
+sn=$(json '[m["count"] for m in d["facets"]["outlet"] if m["value"] == "人民日报"][0]')
+get "${U}api/search?q=$(urlenc 高新区)&date=2019-10&n=1"
+equals "  month 2019-10's count is what date=2019-10 finds" "$code:$(json 'd["total"]')" "200:$mn"
+equals "  the hit is the dated article" "$(json 'd["hits"][0]["date"]')" "2019-10-22"
+get "${U}api/search?q=$(urlenc 高新区)&source=$(urlenc 人民日报)&n=1"
+equals "  outlet 人民日报's count is what source=人民日报 finds" "$code:$(json 'd["total"]')" "200:$sn"
+get "${U}api/search?date=2019-10-22"
+equals "  date= alone is a query" "$code:$(json 'd["total"]')" "200:2"
+get "${U}api/search?q=$(urlenc 高新区)&date=2019-13"
+equals "  a bad date: 400 naming the month" "$code:$(json '"month from 1 to 12" in d["error"]')" "400:True"
+get "${U}api/figures?date=2019-10&source=$(urlenc 人民日报)"
+equals "  figures take date= and source=" "$code:$(json 'all(r["date"] == "2019-10-22" for r in d["rows"]) and len(d["rows"]) > 0')" "200:True"
 get "${U}api/facets?q=$(urlenc '"abc')"
 equals "  a bad query: 400 as for search" "$code" 400
 
@@ -129,7 +145,7 @@ equals "  offset of a later quote is in bytes" "$(json 'd["offset"]')" 10
 get "${U}api/search?q=$(urlenc 高新区)&year=20x4"
 equals "bad year: 400 naming the year" "$code:$(json '"20x4" in d["error"]')" "400:True"
 get "${U}api/search"
-equals "no query at all: 400" "$code:$(json 'd["error"]')" "400:no query: give q, park, year or figure"
+equals "no query at all: 400" "$code:$(json 'd["error"]')" "400:no query: give q, park, year, figure, date or source"
 get "${U}api/search?q=a&n=0"
 equals "n=0: 400" "$code:$(json 'd["error"]')" "400:n takes a number from 1 to 100, not '0'"
 get "${U}api/search?q=a&n=101"
