@@ -59,6 +59,26 @@ void zs_query_free(zs_query *q)
 /* best first */
 static int cmp_cand(const void *a, const void *b);
 
+/* rows[i].kind for the rows ranking kept: headlines, captions and bylines
+ * are in the small partial index passages_minor; a row not there is body. */
+static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!n)
+        return 0;
+    if ((rc = zsd_prepare(db, &st, "SELECT kind FROM passages INDEXED BY passages_minor"
+                                   " WHERE id = ?1 AND kind <> 0")) != 0)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(st, 1, rows[i].id);
+        rows[i].kind = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : ZSD_KIND_BODY;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
 /*
  * Candidates of a MATCH: the newest cap matching passages (FTS5 walks the
  * doclist in rowid order and stops there), each described by zs_tf(), then
@@ -81,9 +101,11 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
         goto out;
     }
+    /* The passage kind is read below for the kept rows only: ranking does
+     * not use it, and a lookup per candidate was one more B-tree descent
+     * for each of up to ZSQ_MAX_CANDIDATES rows. */
     snprintf(sql, len,
-             "SELECT fts.rowid, zs_tf(fts), (SELECT kind FROM passages INDEXED BY passages_minor"
-             " WHERE id = fts.rowid AND kind <> 0) FROM fts"
+             "SELECT fts.rowid, zs_tf(fts) FROM fts"
              " WHERE fts MATCH ?1 AND %s ORDER BY fts.rowid DESC LIMIT %zu",
              q->where_fts, cap);
     if ((rc = zsd_prepare(q->db, &st, sql)) != 0)
@@ -98,7 +120,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         if (nd > stride)
             nd = stride;
         memcpy(tfs + n * stride, blob, nd * sizeof(double));
-        rows[n] = (zsq_rank_row){sqlite3_column_int64(st, 0), sqlite3_column_int(st, 2), 0,
+        rows[n] = (zsq_rank_row){sqlite3_column_int64(st, 0), ZSD_KIND_BODY, 0,
                                  tfs + n * stride + 1, nd - 1, 0};
         if (nd - 1 > nphrase)
             nphrase = nd - 1;
@@ -110,6 +132,8 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     }
     size_t keep = want > ZSQ_RESCORE ? want : ZSQ_RESCORE;
     if ((rc = zsq_rank(q->db, rows, n, nphrase, keep, &n)) != 0)
+        goto out;
+    if ((rc = read_kinds(q->db, rows, n)) != 0)
         goto out;
     free(q->c);
     if (!(q->c = malloc((n ? n : 1) * sizeof *q->c))) {
