@@ -211,8 +211,11 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
     sqlite3_finalize(del);
     sel = del = NULL;
     snprintf(sql, sizeof sql,
-             "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM passage_dups d"
-             " JOIN temp.promote t ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
+             /* CROSS JOIN: from the few promoted rows, not a scan of every
+              * repeat checking each against them (8M instructions a file
+              * on the real news' 18,014 repeats). */
+             "DELETE FROM passage_dups WHERE rowid IN (SELECT d.rowid FROM temp.promote t"
+             " CROSS JOIN passage_dups d ON t.passage_id=d.passage_id AND t.doc_id=d.doc_id"
              " AND t.seq=d.seq);"
              "DELETE FROM passage_dups WHERE doc_id=%lld;",
              (long long)doc_id);
