@@ -195,6 +195,22 @@ static int make_parent(const char *path)
     return (mkdir(buf, 0755) && errno != EEXIST) ? -1 : 0;
 }
 
+/* Bytes of SQLite's file header and the magic string that opens it. */
+#define SQLITE_HEADER_BYTES 100
+static const char sqlite_magic[16] = "SQLite format 3";
+
+/* Nonzero when path starts with a whole SQLite header. */
+static int is_sqlite_file(const char *path)
+{
+    char head[sizeof sqlite_magic];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 1; /* unreadable: let SQLite say why */
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return n == sizeof head && memcmp(head, sqlite_magic, sizeof head) == 0;
+}
+
 static int check_schema(zs_db *db)
 {
     sqlite3_stmt *st = NULL;
@@ -277,6 +293,14 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     if (!exists && (!(flags & ZS_OPEN_CREATE) || db->readonly))
         return zsd_fail(db, ZS_ENOTFOUND,
                         "no index at %s; build one with zhaoshu index", path);
+    /* A file that is there must be an index or empty: SQLite takes a file
+     * shorter than its header for an empty database and writes over it,
+     * so a stray 1-byte file would be lost without this look. */
+    if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(path))
+        return zsd_fail(db, ZS_ESCHEMA,
+                        "%s is not a zhaoshu index (%s); open another file or remove it", path,
+                        sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes"
+                                                         : "not an SQLite file");
     if (!exists && make_parent(path))
         return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
     int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -294,14 +318,6 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * the kernel copying pages). */
     if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
         sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
-    if (!db->readonly) {
-        /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
-         * index pages back and spilled dirty ones mid-batch (news-100:
-         * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
-        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                               " PRAGMA cache_size=" ZSD_WRITER_CACHE ";")) != 0)
-            return rc;
-    }
     /* Empty file (new, or created by someone else just now): make the schema. */
     sqlite3_stmt *st = NULL;
     int has_meta = 0;
@@ -313,9 +329,24 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     }
     has_meta = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
+    int nobjects = has_meta ? 1 : zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
+    /* Another program's database: refused before anything is written (the
+     * journal mode below would already change its file). */
+    if (!has_meta && nobjects > 0)
+        return zsd_fail(db, ZS_ESCHEMA,
+                        "%s is not a zhaoshu index (an SQLite file of another program); "
+                        "open another file or remove it",
+                        path);
+    if (!db->readonly) {
+        /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
+         * index pages back and spilled dirty ones mid-batch (news-100:
+         * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
+        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                               " PRAGMA cache_size=" ZSD_WRITER_CACHE ";")) != 0)
+            return rc;
+    }
     if (!has_meta) {
-        int nobjects = zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
-        if (nobjects > 0 || db->readonly || !(flags & ZS_OPEN_CREATE))
+        if (db->readonly || !(flags & ZS_OPEN_CREATE))
             return zsd_fail(db, ZS_ESCHEMA,
                             "%s is not a zhaoshu index; open another file or remove it", path);
         if ((rc = create_schema(db)) != 0)
