@@ -365,20 +365,17 @@ int zsq_parse_filter(parser *P, node **out)
 
     size_t ve, end;
     UChar32 c = cp_at(P, vs, &nx);
+    if (c >= 0 && is_cn_quote(c) && quote_close(P, vs) >= P->n) {
+        vs = nx; /* a lone “ or ”: punctuation, the value follows */
+        c = cp_at(P, vs, &nx);
+    }
     if (c >= 0 && is_quote(c)) {
-        size_t qo = vs, k = nx;
+        size_t qo = vs, k = quote_close(P, vs);
         vs = nx;
-        for (;;) {
-            if (k >= P->n)
-                return zsq_fail(P, ZS_ESYNTAX, qo,
+        if (k >= P->n)
+            return zsq_fail(P, ZS_ESYNTAX, qo,
                             "unbalanced quote: the value opened at byte %zu is never closed",
                             zsq_orig(P, qo));
-            size_t kn;
-            UChar32 d = cp_at(P, k, &kn);
-            if (is_quote(d))
-                break;
-            k = kn;
-        }
         ve = k;
         cp_at(P, k, &end);
     } else {

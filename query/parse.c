@@ -250,18 +250,16 @@ static node *parse_primary(parser *P, int depth, int neg)
         return g;
     }
     if (is_quote(c)) {
-        size_t k = nx;
-        for (;;) {
-            if (k >= P->n) {
-                zsq_fail(P, ZS_ESYNTAX, s,
+        size_t k = quote_close(P, s);
+        if (k >= P->n && is_cn_quote(c)) {
+            P->pos = nx; /* a lone “ or ”: punctuation */
+            return zsq_new_node(P, N_EMPTY, s);
+        }
+        if (k >= P->n) {
+            zsq_fail(P, ZS_ESYNTAX, s,
                      "unbalanced quote: the phrase opened at byte %zu is never closed",
                      zsq_orig(P, s));
-                return NULL;
-            }
-            size_t kn;
-            if (is_quote(cp_at(P, k, &kn)))
-                break;
-            k = kn;
+            return NULL;
         }
         size_t ts = nx, te = k;
         cp_at(P, k, &P->pos);

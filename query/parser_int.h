@@ -87,11 +87,34 @@ static inline int is_space(UChar32 c)
 
 static inline int is_open(UChar32 c) { return c == '(' || c == 0xFF08; }
 static inline int is_close(UChar32 c) { return c == ')' || c == 0xFF09; }
-/* ASCII, full-width and curly double quotes all open and close phrases. */
+/* ASCII, full-width and curly double quotes (see quote_close()). */
 static inline int is_quote(UChar32 c)
 {
     return c == '"' || c == 0xFF02 || c == 0x201C || c == 0x201D;
 }
+/*
+ * The cleaned offset of the quote closing the one at cleaned offset i, or
+ * P->n when none does. Chinese quotes delimit a phrase only when paired (“
+ * by ”): a text pasted from an article often holds a lone “ or ”, and there
+ * they are punctuation. A straight quote (ASCII or full-width) is closed by
+ * a straight one, so a pasted headline with “…” inside stays one phrase;
+ * one left open is the user's typing, and an error.
+ */
+static inline size_t quote_close(const parser *P, size_t i)
+{
+    size_t nx, kn;
+    UChar32 o = cp_at(P, i, &nx);
+    if (o == 0x201D)
+        return P->n;
+    for (size_t k = nx; k < P->n; k = kn) {
+        UChar32 d = cp_at(P, k, &kn);
+        if (o == 0x201C ? d == 0x201D : (d == '"' || d == 0xFF02))
+            return k;
+    }
+    return P->n;
+}
+/* A quote that, left unpaired, is punctuation rather than an error. */
+static inline int is_cn_quote(UChar32 c) { return c == 0x201C || c == 0x201D; }
 static inline int is_minus(UChar32 c) { return c == '-' || c == 0xFF0D; }
 static inline int is_star(UChar32 c) { return c == '*' || c == 0xFF0A; }
 static inline int is_delim(UChar32 c)

@@ -77,6 +77,13 @@ check "no colour in a pipe" 0 "$Z" query --db "$DB" -n 1 签约金额
 hasnt "  no escape codes" "$T/out" "$(printf '\033[')"
 check "no hits exits 1" 1 "$Z" query --db "$DB" xyzzyq
 equals "  and prints nothing" "$(cat "$T/out" "$T/err")" ""
+check "a lone Chinese quote (pasted from an article) is punctuation" 0 "$Z" query --db "$DB" -n 1 '高新区“签约金额'
+has "  the words found" "$T/out" "签约金额]"
+hasnt "  no quote error" "$T/err" "unbalanced"
+check "a lone closing quote too" 0 "$Z" query --db "$DB" -n 1 '签约金额”'
+check "paired Chinese quotes still make a phrase" 0 "$Z" query --db "$DB" -n 1 '“签约金额”'
+check "a straight quote left open is an error" 2 "$Z" query --db "$DB" '"签约金额'
+has "  and says so" "$T/err" "unbalanced quote"
 check "missing index exits 2" 2 "$Z" query --db "$T/none.db" 高新区
 has "  and says how to build one" "$T/err" "zhaoshu index --db"
 "$Z" query --db "$DB" -n 100 高新区 2>"$T/err" | head -n 1 >/dev/null
