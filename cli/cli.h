@@ -66,6 +66,13 @@ void cli_db_open_error(const char *prefix, zs_db *db, int rc, const char *path);
 zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const zs_open_opts *o);
 
 /*
+ * After a command found nothing: when a zhaoshu index is writing db, say
+ * on stderr that the index is being built (and whether anything is
+ * committed yet), so an empty answer does not pass for "not in the news".
+ */
+void cli_note_building(zs_db *db, const char *cmd, const char *path);
+
+/*
  * words[0..n) joined by single spaces, as the shell split a query.
  * Ownership: caller frees; NULL when out of memory.
  */

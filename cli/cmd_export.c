@@ -75,7 +75,7 @@ static int split_hosts(char *s, const char **hosts, int cap)
 int cmd_export(int argc, char **argv)
 {
     zs_export_opts eo = {ZS_EXPORT_OPTS_VERSION, NULL, 0, 0, NULL};
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     zs_export_stats st;
     const char *to = NULL;
     const char *hosts[ZS_MAX_SHARDS];

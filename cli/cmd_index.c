@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "usage: zhaoshu index [--db FILE] [--prune] [--threads N] [--manifest FILE]\n"
-    "                     [--name-pattern P]... [--name NAME] [-q] PATH...\n"
+    "                     [--name-pattern P]... [--name NAME] [--wait SECONDS] [-q] PATH...\n"
     "\n"
     "Index article files: plain text, UTF-8 (GB18030/GBK and UTF-16 are detected and\n"
     "converted). PATH may be a file, a folder (searched recursively; hidden entries are\n"
@@ -38,6 +38,9 @@ static const char usage[] =
     "                   initials and any name holding 20191022 or 2019-10-22)\n"
     "  --name NAME      the document name of standard input ('-'); without it, a name\n"
     "                   made of the text's hash (stdin:1f2e...), printed on stderr\n"
+    "  --wait SECONDS   when another zhaoshu index is writing FILE, wait up to SECONDS\n"
+    "                   for it to end (default: exit 2 at once, naming its pid). One\n"
+    "                   writer at a time (a lock on FILE-lock); readers never wait\n"
     "  -q, --quiet      no progress line and no summary\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -99,7 +102,8 @@ int cmd_index(int argc, char **argv)
 {
     zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0,
                        NULL};
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_CREATE};
+    unsigned wait_s = 0;
     zs_index_stats st;
     ui u = {isatty(STDERR_FILENO), 0, 0};
     const char *dbpath = NULL;
@@ -115,11 +119,12 @@ int cmd_index(int argc, char **argv)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
-    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME };
+    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME,
+           O_WAIT };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
         {"threads", 0, "N"},     {"manifest", 0, "FILE"},    {"quiet", 'q', NULL},
-        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},
+        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},       {"wait", 0, "SECONDS"},
     };
     /* --name-pattern values, in order */
     const char **names = calloc((size_t)argc + 1, sizeof *names);
@@ -159,6 +164,17 @@ int cmd_index(int argc, char **argv)
             o.threads = (int)n;
             break;
         }
+        case O_WAIT: {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 0 || n > 86400) {
+                cli_error("index: --wait takes seconds from 0 to 86400, not '%s'", v);
+                free(names);
+                return EXIT_ERROR;
+            }
+            wait_s = (unsigned)n;
+            break;
+        }
         case O_MANIFEST: o.manifest = v; break;
         case O_NAME_PATTERN: names[o.nname_patterns++] = v; break;
         case O_QUIET: u.quiet = 1; break;
@@ -196,6 +212,18 @@ int cmd_index(int argc, char **argv)
     }
     dbpath = defpath;
     rc = zs_db_open(&db, dbpath, &oo);
+    if (rc == ZS_EBUSY && wait_s) {
+        cli_error("index: %s; waiting up to %u s for it to end", zs_errmsg(db), wait_s);
+        zs_db_close(db);
+        db = NULL;
+        oo.wait_ms = wait_s * 1000u;
+        rc = zs_db_open(&db, dbpath, &oo);
+    }
+    if (rc == ZS_EBUSY) {
+        cli_error("index: %s%s", zs_errmsg(db),
+                  wait_s ? "" : " (--wait SECONDS waits for it to end)");
+        goto out;
+    }
     if (rc) {
         cli_db_open_error("", db, rc, dbpath);
         goto out;

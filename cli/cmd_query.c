@@ -276,7 +276,7 @@ int cmd_query(int argc, char **argv)
 {
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE,
                         NULL, NULL};
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
     char *defpath = NULL, *qtext = NULL;
@@ -398,6 +398,8 @@ int cmd_query(int argc, char **argv)
         }
         printf("%lld\n", n);
         code = n ? EXIT_FOUND : EXIT_NONE;
+        if (!n)
+            cli_note_building(db, "query", dbpath);
         goto out;
     }
     const zs_hit *h;
@@ -421,6 +423,8 @@ int cmd_query(int argc, char **argv)
         goto out;
     }
     code = shown ? EXIT_FOUND : EXIT_NONE;
+    if (!shown)
+        cli_note_building(db, "query", dbpath);
 out:
     zs_query_free(q);
     zs_db_close(db);

@@ -206,6 +206,24 @@ zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const
     return db;
 }
 
+void cli_note_building(zs_db *db, const char *cmd, const char *path)
+{
+    zs_db_status st = {ZS_DB_STATUS_VERSION, 0, 0};
+    if (zs_db_stat(db, &st) != 0 || st.writer_pid == 0)
+        return;
+    char who[48] = "";
+    if (st.writer_pid > 0)
+        snprintf(who, sizeof who, " (pid %ld)", st.writer_pid);
+    if (st.documents == 0)
+        cli_error("%s: %s is being built by zhaoshu index%s and no document is committed yet: "
+                  "nothing was searched; try again in a moment",
+                  cmd, path, who);
+    else
+        cli_error("%s: %s is being built by zhaoshu index%s: only the %lld documents committed "
+                  "so far were searched",
+                  cmd, path, who, st.documents);
+}
+
 char *cli_join(char *const *words, int n, size_t *len)
 {
     size_t total = 1;

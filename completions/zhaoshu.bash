@@ -15,7 +15,7 @@ _zhaoshu()
             --db) db=(--db "${words[i + 1]}"); ((i++)) ;;
             --manifest | --threads | -n | --limit | --offset | --park | --year | \
                 --figure | --snippet | --color | --metric | --listen | --timeout | -C | --context | \
-                --sort | --date | --source) ((i++)) ;;
+                --sort | --date | --source | --wait) ((i++)) ;;
             -*) ;;
             *) cmd=${words[i]}; break ;;
         esac

@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     zs_db *db = NULL;
     zs_query *q = NULL;
     const zs_hit *h;
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     zs_query_opts qo = {.version = ZS_QUERY_OPTS_VERSION, .limit = 5};
     int rc;
 

@@ -48,6 +48,7 @@ enum zs_error {
     ZS_EICU = -7,      /**< ICU failed */
     ZS_ELIMIT = -8,    /**< a named size limit was exceeded */
     ZS_ESCHEMA = -9,   /**< index written by another schema version */
+    ZS_EBUSY = -10,    /**< another process is writing the index (its writer lock is held) */
     ZS_ITEROVER = -100 /**< end of an iteration; not an error */
 };
 
@@ -152,14 +153,17 @@ ZS_EXTERN const char *zs_token_kind_name(zs_token_kind kind);
 /** An open index (opaque). One per thread. */
 typedef struct zs_db zs_db;
 
-#define ZS_OPEN_OPTS_VERSION 1
+#define ZS_OPEN_OPTS_VERSION 2
 #define ZS_OPEN_READONLY 0x1u /**< open for queries only */
 #define ZS_OPEN_CREATE 0x2u   /**< create the file and schema when missing */
 
-/** Options for zs_db_open(). Zero-initialise, then set version. */
+/** Options for zs_db_open(). Zero-initialise, then set version (version 1,
+ * without wait_ms, is still accepted). */
 typedef struct zs_open_opts {
     unsigned version; /**< ZS_OPEN_OPTS_VERSION */
     unsigned flags;   /**< ZS_OPEN_* */
+    /* Version 2. */
+    unsigned wait_ms; /**< a writer waits this long for another writer to end */
 } zs_open_opts;
 
 /**
@@ -173,12 +177,21 @@ ZS_EXTERN int zs_db_default_path(char **out);
 /**
  * Open (and with ZS_OPEN_CREATE, create) an index.
  *
+ * One writer at a time: a handle opened without ZS_OPEN_READONLY takes the
+ * index's writer lock (a lock on the file PATH-lock beside it, which stays
+ * there) and holds it until zs_db_close(); the system releases it when the
+ * process ends, however it ends. Readers never wait for it. A file at path
+ * that is neither empty nor a zhaoshu index is refused and left untouched.
+ *
  * On failure *out still receives a handle when one could be allocated, so
  * that zs_errmsg() can say what went wrong; free it with zs_db_close().
  * @param o  options; NULL means read-write without creating.
  * @return ZS_OK; ZS_ENOTFOUND (no index at path and no ZS_OPEN_CREATE);
- *         ZS_ESCHEMA (index from another version: the message says what to
- *         do); ZS_ESQLITE; ZS_ENOMEM; ZS_EINVAL.
+ *         ZS_ESCHEMA (not a zhaoshu index, or one from another version: the
+ *         message says what to do); ZS_EBUSY (a writer: another holds the
+ *         lock after wait_ms, "another zhaoshu index is writing FILE (pid
+ *         N)"; a reader: the index is being created and has no schema yet);
+ *         ZS_EIO; ZS_ESQLITE; ZS_ENOMEM; ZS_EINVAL.
  */
 ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
 
@@ -188,6 +201,25 @@ ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
  * @return ZS_OK, or ZS_ESQLITE with the first problem in zs_errmsg().
  */
 ZS_EXTERN int zs_db_check(zs_db *db);
+
+#define ZS_DB_STATUS_VERSION 1
+/** What zs_db_stat() tells. Zero-initialise, then set version. */
+typedef struct zs_db_status {
+    unsigned version;    /**< ZS_DB_STATUS_VERSION */
+    long writer_pid;     /**< the pid of the zhaoshu writer holding the index's
+                              writer lock (this process's when db is the
+                              writer), -1 when one holds it but its pid is not
+                              known yet, 0 when none does */
+    long long documents; /**< documents committed: what a query searches */
+} zs_db_status;
+
+/**
+ * Say whether the index is being written and how many documents are
+ * committed: a reader that finds nothing can say "the index is being
+ * built" rather than let an empty answer pass for "not in the news".
+ * @return ZS_OK, ZS_EINVAL, ZS_ESQLITE.
+ */
+ZS_EXTERN int zs_db_stat(zs_db *db, zs_db_status *st);
 
 /**
  * Limit the time of the work that follows on db: SQLite statements run

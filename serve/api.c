@@ -49,6 +49,7 @@ static int status_of(int rc)
     case ZS_ENOTFOUND:
         return 404;
     case ZS_ESCHEMA:
+    case ZS_EBUSY:
         return 503;
     default:
         return 500;
@@ -72,11 +73,11 @@ static void lib_error(serve_thread *t, serve_resp *resp, int rc, const char *q)
 /* This thread's read handle; 503 while the index does not exist yet. */
 static int open_db(serve_thread *t, serve_resp *resp)
 {
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     int rc = t->db ? 0 : zs_db_open(&t->db, t->cfg->dbpath, &oo);
     if (rc == 0) /* this request's time starts now */
         return zs_db_set_deadline(t->db, t->cfg->query_ms) ? -1 : 0;
-    serve_error(resp, rc == ZS_ENOTFOUND || rc == ZS_ESCHEMA ? 503 : 500, "%s",
+    serve_error(resp, rc == ZS_ENOTFOUND || rc == ZS_ESCHEMA || rc == ZS_EBUSY ? 503 : 500, "%s",
                 t->db ? zs_errmsg(t->db) : zs_strerror(rc));
     zs_db_close(t->db);
     t->db = NULL;

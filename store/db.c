@@ -211,6 +211,22 @@ static int is_sqlite_file(const char *path)
     return n == sizeof head && memcmp(head, sqlite_magic, sizeof head) == 0;
 }
 
+/* Nonzero, with db's message set, when a writer holds the lock of an index
+ * that a reader found missing or empty: it is being built. */
+static int being_built(zs_db *db)
+{
+    long pid = zsd_lock_holder(db->path);
+    if (!pid)
+        return 0;
+    char who[48] = "";
+    if (pid > 0)
+        snprintf(who, sizeof who, " (pid %ld)", pid);
+    zsd_fail(db, ZS_EBUSY,
+             "%s is being built by zhaoshu index%s and holds nothing yet; try again in a moment",
+             db->path, who);
+    return 1;
+}
+
 static int check_schema(zs_db *db)
 {
     sqlite3_stmt *st = NULL;
@@ -280,19 +296,22 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     *out = NULL;
     if (!path || !*path)
         return ZS_EINVAL;
-    if (o && o->version != ZS_OPEN_OPTS_VERSION)
+    if (o && (o->version < 1 || o->version > ZS_OPEN_OPTS_VERSION))
         return ZS_EINVAL;
+    unsigned wait_ms = o && o->version >= 2 ? o->wait_ms : 0;
     zs_db *db = calloc(1, sizeof *db);
     if (!db)
         return ZS_ENOMEM;
     *out = db;
+    db->lock_fd = -1;
     db->readonly = (flags & ZS_OPEN_READONLY) != 0;
     if (!(db->path = strdup(path)))
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     int exists = stat(path, &sb) == 0;
     if (!exists && (!(flags & ZS_OPEN_CREATE) || db->readonly))
-        return zsd_fail(db, ZS_ENOTFOUND,
-                        "no index at %s; build one with zhaoshu index", path);
+        return being_built(db) ? ZS_EBUSY
+                               : zsd_fail(db, ZS_ENOTFOUND,
+                                          "no index at %s; build one with zhaoshu index", path);
     /* A file that is there must be an index or empty: SQLite takes a file
      * shorter than its header for an empty database and writes over it,
      * so a stray 1-byte file would be lost without this look. */
@@ -303,6 +322,10 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
                                                          : "not an SQLite file");
     if (!exists && make_parent(path))
         return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
+    /* The writer lock comes before the file is created or written, so that
+     * a reader arriving in a build's first moments can tell it is one. */
+    if (!db->readonly && (rc = zsd_lock_take(db, wait_ms)) != 0)
+        return rc;
     int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", path,
@@ -332,11 +355,13 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     int nobjects = has_meta ? 1 : zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
     /* Another program's database: refused before anything is written (the
      * journal mode below would already change its file). */
-    if (!has_meta && nobjects > 0)
+    if (!has_meta && nobjects > 0) {
+        zsd_lock_drop(db, 1);
         return zsd_fail(db, ZS_ESCHEMA,
                         "%s is not a zhaoshu index (an SQLite file of another program); "
                         "open another file or remove it",
                         path);
+    }
     if (!db->readonly) {
         /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
          * index pages back and spilled dirty ones mid-batch (news-100:
@@ -346,9 +371,15 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
             return rc;
     }
     if (!has_meta) {
+        /* An empty file: most often a build that has not committed its
+         * schema yet; "not an index, remove it" would be harmful advice. */
+        if (db->readonly && being_built(db))
+            return ZS_EBUSY;
         if (db->readonly || !(flags & ZS_OPEN_CREATE))
             return zsd_fail(db, ZS_ESCHEMA,
-                            "%s is not a zhaoshu index; open another file or remove it", path);
+                            "%s is empty, not yet a zhaoshu index (a first build was stopped "
+                            "before its first commit?): index into it, or remove it",
+                            path);
         if ((rc = create_schema(db)) != 0)
             return rc;
     }
@@ -385,8 +416,26 @@ void zs_db_close(zs_db *db)
     if (db->query_free)
         db->query_free(db->query);
     sqlite3_close_v2(db->h);
+    zsd_lock_drop(db, 0); /* after SQLite's last write */
     free(db->path);
     free(db);
+}
+
+int zs_db_stat(zs_db *db, zs_db_status *st)
+{
+    if (!db || !st || st->version != ZS_DB_STATUS_VERSION)
+        return ZS_EINVAL;
+    st->writer_pid = db->lock_fd >= 0 ? (long)getpid() : zsd_lock_holder(db->path);
+    sqlite3_stmt *q = NULL;
+    int rc = zsd_prepare(db, &q, "SELECT count(*) FROM docs");
+    if (rc)
+        return rc;
+    if (sqlite3_step(q) != SQLITE_ROW)
+        rc = zsd_sqlite_fail(db, "counting documents");
+    else
+        st->documents = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return rc;
 }
 
 const char *zs_errmsg(const zs_db *db)

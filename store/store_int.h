@@ -43,7 +43,26 @@ struct zs_db {
     int rank_registered; /* zs_tf() registered on h (query/rank.c) */
     unsigned limit_ms;   /* zs_db_set_deadline()'s limit, 0 = none (deadline.c) */
     double deadline_ms;  /* when work stops, on CLOCK_MONOTONIC in ms */
+    int lock_fd;         /* the writer lock's file, held open; -1 none (lock.c) */
+    int lock_created;    /* this handle created the lock file */
 };
+
+/* ---- interface to lock.c ---- */
+
+/*
+ * Take the writer lock of db->path (FILE-lock), waiting up to wait_ms for
+ * another writer to finish. Held until zsd_lock_drop().
+ * @return 0; ZS_EBUSY ("another zhaoshu index is writing FILE (pid N)");
+ *         ZS_EIO.
+ */
+int zsd_lock_take(zs_db *db, unsigned wait_ms);
+/* Release db's writer lock, if it holds one; with unlink_new, also remove
+ * the lock file when this handle created it (a file refused as an index
+ * gets no lock file beside it). */
+void zsd_lock_drop(zs_db *db, int unlink_new);
+/* The pid of the writer holding the lock of the index at path; -1 when one
+ * holds it but its pid is not written yet; 0 when none does. */
+long zsd_lock_holder(const char *path);
 
 /* ---- interface to db.c ---- */
 

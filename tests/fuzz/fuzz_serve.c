@@ -45,7 +45,7 @@ static void make_index(void)
         {"b.txt", "测试<script>alert(1)</script>\n\n六盘水高新区签约金额突破1353.4亿元，"
                   "\"><img src=x onerror=alert(2)>同比增长8%。\n"},
     };
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_CREATE};
     zs_db *db = NULL;
     snprintf(dbpath, sizeof dbpath, "/tmp/zs-fuzz-serve-XXXXXX");
     int fd = mkstemp(dbpath);

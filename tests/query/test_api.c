@@ -39,7 +39,7 @@ int main(void)
     zs_db *db = NULL;
     zs_query *q = NULL;
     const zs_hit *h = NULL;
-    zs_open_opts oo = {ZS_OPEN_OPTS_VERSION, ZS_OPEN_CREATE};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_CREATE};
     zs_doc_meta meta = {ZS_DOC_META_VERSION, "2023-06-01", "测试日报"};
     const char *a = "本报讯 今年，安顺高新区签约金额达135.34亿元，同比增长12%。\n";
     const char *b = "安顺国家高新区今年签约金额为1353.4亿元。\n";
