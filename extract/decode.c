@@ -10,9 +10,18 @@
  *   4. Mostly UTF-8 (at least 4 valid multi-byte characters per invalid
  *      sequence): keep it, replace each invalid sequence (ICU's "maximal
  *      subpart") by U+FFFD and report its offset.
- *   5. Converts without a single error as GB18030: it was GB18030/GBK/GB2312.
- *   6. ICU's charset detector names a charset that converts without error.
- *   7. Otherwise as in 4: lossy UTF-8 with warnings.
+ *   5. ICU's charset detector names Big5 and it converts without error.
+ *   6. Converts without a single error as GB18030: it was GB18030/GBK/GB2312
+ *      (with a warning when the detector finds it implausible as GB18030).
+ *   7. ICU's charset detector names a charset that converts without error.
+ *   8. Otherwise as in 4: lossy UTF-8 with warnings.
+ * Why the detector comes before GB18030 for Big5: GB18030 maps almost any
+ * byte string, Big5 text included (as mojibake), so a strict conversion
+ * cannot tell them apart; the detector weighs each charset's frequent
+ * characters. On 300 news articles converted to GB18030 and 100 to Big5
+ * (uconv -x Hans-Hant), whole or cut to their first 120 bytes, it named
+ * every one right: GB18030 with confidence >= 90, Big5 >= 78 (and Big5 at
+ * most 69 on the GB18030 texts).
  * Invariant: the output is always valid UTF-8 and NUL-terminated.
  * Line ends are not touched: passage.c reads LF, CRLF and CR alike.
  */
@@ -151,24 +160,37 @@ static int repair_utf8(const char *p, size_t n, size_t base, char **out, size_t 
     return 0;
 }
 
-/* The name of a legacy charset ICU's detector trusts for p, or NULL. */
-static const char *detect(const char *p, size_t n, UCharsetDetector **keep)
+/*
+ * The name of a legacy charset ICU's detector trusts for p, or NULL; *gb
+ * receives its confidence (0..100) that p is GB18030. The detector is
+ * kept in *keep (the name is borrowed from it).
+ */
+static const char *detect(const char *p, size_t n, UCharsetDetector **keep, int *gb)
 {
     UErrorCode err = U_ZERO_ERROR;
     UCharsetDetector *csd = ucsdet_open(&err);
-    const UCharsetMatch *m;
-    const char *name;
+    const UCharsetMatch **all;
+    const char *name = NULL;
+    int32_t nall = 0;
 
     *keep = csd;
+    *gb = 0;
     if (U_FAILURE(err))
         return NULL;
     ucsdet_setText(csd, p, (int32_t)n, &err);
-    m = ucsdet_detect(csd, &err);
-    if (U_FAILURE(err) || !m || ucsdet_getConfidence(m, &err) < MIN_DETECT_CONFIDENCE)
+    all = ucsdet_detectAll(csd, &nall, &err);
+    if (U_FAILURE(err))
         return NULL;
-    name = ucsdet_getName(m, &err);
-    if (U_FAILURE(err) || !name || strcmp(name, "UTF-8") == 0)
-        return NULL;
+    for (int32_t k = 0; k < nall; k++) {
+        const char *cs = ucsdet_getName(all[k], &err);
+        int conf = ucsdet_getConfidence(all[k], &err);
+        if (U_FAILURE(err) || !cs)
+            return NULL;
+        if (strcmp(cs, "GB18030") == 0 && conf > *gb)
+            *gb = conf;
+        if (k == 0 && conf >= MIN_DETECT_CONFIDENCE && strcmp(cs, "UTF-8") != 0)
+            name = cs;
+    }
     return name;
 }
 
@@ -236,17 +258,33 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
     if (nmb >= nbad * 4)
         return repair_utf8(raw + skip, n - skip, skip, out, out_n, warn, ctx);
 
-    rc = convert_strict("GB18030", raw + skip, n - skip, out, out_n);
+    UCharsetDetector *csd = NULL;
+    int gb = 0;
+    const char *cs = detect(raw + skip, n - skip, &csd, &gb);
+    rc = 1;
+    if (cs && strncmp(cs, "Big5", 4) == 0) {
+        /* Hong Kong text may use HKSCS characters plain Big5 lacks. */
+        rc = convert_strict("Big5", raw + skip, n - skip, out, out_n);
+        if (rc == 1)
+            rc = convert_strict("Big5-HKSCS", raw + skip, n - skip, out, out_n);
+    }
+    if (rc == 1) {
+        rc = convert_strict("GB18030", raw + skip, n - skip, out, out_n);
+        if (rc == 0 && gb < MIN_DETECT_CONFIDENCE) {
+            char msg[200];
+            snprintf(msg, sizeof msg,
+                     "read as GB18030, but the text is implausible as Chinese in GB18030 "
+                     "(ICU's charset detector: %d%%); it may be garbled: convert the file "
+                     "to UTF-8 and index it again",
+                     gb);
+            say(warn, ctx, 0, msg);
+        }
+    }
+    if (rc == 1 && cs)
+        rc = convert_strict(cs, raw + skip, n - skip, out, out_n);
+    ucsdet_close(csd);
     if (rc <= 0)
         return rc;
-    {
-        UCharsetDetector *csd = NULL;
-        const char *cs = detect(raw + skip, n - skip, &csd);
-        rc = cs ? convert_strict(cs, raw + skip, n - skip, out, out_n) : 1;
-        ucsdet_close(csd);
-        if (rc <= 0)
-            return rc;
-    }
     say(warn, ctx, 0, "text is neither UTF-8 nor a known legacy charset");
     return repair_utf8(raw + skip, n - skip, skip, out, out_n, warn, ctx);
 }

@@ -87,4 +87,20 @@ check "--prune of the second folder" 0 "$Z" index --db "$T/p.db" --prune "$T/pb"
 has "  removes the file gone from it" "$T/err" "1 removed"
 equals "  two left" "$(docs "$T/p.db")" "2"
 
+# ---- Big5: read as Big5, never stored as GB18030 mojibake
+mkdir -p "$T/b5"
+printf '本報訊 六盤水高新區今年簽約金額達到135億元，新建廠房面積增加了兩成。\n記者從管委會獲悉，園區企業營業收入持續增長。\n' |
+    iconv -f UTF-8 -t BIG5 >"$T/b5/big5.txt"
+check "a Big5 file is indexed" 0 "$Z" index --db "$T/b5.db" "$T/b5"
+hasnt "  without a warning" "$T/err" "big5.txt:"
+check "  found by its Simplified words" 0 "$Z" query --db "$T/b5.db" 签约金额
+has "  the text as written (Traditional), not mojibake" "$T/out" "簽約金額"
+check "  found by its Traditional words" 0 "$Z" query --db "$T/b5.db" 營業收入
+check "  and by the zone's Simplified name" 0 "$Z" query --db "$T/b5.db" 六盘水高新区
+python3 -c 'import random, sys
+r = random.Random(7)
+sys.stdout.buffer.write(bytes(b for _ in range(300) for b in (r.randint(0x81, 0xFE), r.randint(0x80, 0xFE))))' >"$T/b5/junk.txt"
+check "bytes GB18030 maps but no Chinese text has: indexed with a warning" 0 "$Z" index --db "$T/b5.db" "$T/b5"
+has "  the warning names the file and says why" "$T/err" "junk.txt: byte 0: read as GB18030, but the text is implausible"
+
 finish

@@ -114,6 +114,40 @@ static void test_decode(void)
         free(gb);
     }
 
+    /* Big5 (Traditional text, written here): read as Big5, not as GB18030
+     * mojibake, and without a warning. */
+    {
+        static const char trad[] = "本報訊 六盤水高新區今年簽約金額達到一百三十五億元，"
+                                   "新建廠房面積增加了兩成。\n";
+        UErrorCode err = U_ZERO_ERROR;
+        char b5[256];
+        int32_t got = ucnv_convert("Big5", "UTF-8", b5, sizeof b5, trad, -1, &err);
+        tap_ok(U_SUCCESS(err) && got > 0, "made a Big5 copy (%d bytes)", (int)got);
+        memset(&w, 0, sizeof w);
+        dec = NULL;
+        rc = zsi_decode(b5, (size_t)got, &dec, &dn, on_warn, &w);
+        tap_ok(rc == 0 && dn == sizeof trad - 1 && memcmp(dec, trad, dn) == 0 && w.n == 0,
+               "Big5 file decodes to the UTF-8 original (%zu warnings)", w.n);
+        free(dec);
+    }
+
+    /* Bytes GB18030 maps but no Chinese text has: indexed, with a warning. */
+    {
+        unsigned char junk[400];
+        unsigned x = 12345;
+        for (size_t i = 0; i < sizeof junk; i += 2) {
+            x = x * 1103515245u + 12345u;
+            junk[i] = (unsigned char)(0x81 + (x >> 16) % 0x7E);
+            junk[i + 1] = (unsigned char)(0x80 + (x >> 8) % 0x7F);
+        }
+        memset(&w, 0, sizeof w);
+        dec = NULL;
+        rc = zsi_decode((const char *)junk, sizeof junk, &dec, &dn, on_warn, &w);
+        tap_ok(rc == 0 && w.n == 1 && strstr(w.first, "implausible"),
+               "random bytes valid in GB18030 are flagged as implausible: %s", w.first);
+        free(dec);
+    }
+
     /* Stray invalid bytes: replaced and reported with their offset. */
     {
         char *d = malloc(n + 1);
