@@ -324,6 +324,11 @@ typedef struct zs_index_opts {
  * @param st  receives the counters (may be NULL).
  * @return ZS_OK even when some files were skipped (see st->files_skipped);
  *         ZS_EINVAL, ZS_ESQLITE, ZS_ENOMEM, ZS_EIO for failures of the run.
+ *         When the run fails after it began writing (a full disk), the
+ *         message gives the cause, how many new or changed files the index
+ *         holds (and the last), how many were not indexed (the first and the
+ *         last, in input order), and that running it again completes the
+ *         work; st->files_indexed counts only the committed files.
  */
 ZS_EXTERN int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths,
                              const zs_index_opts *o, zs_index_stats *st);
@@ -340,7 +345,7 @@ typedef struct zs_doc_meta {
 /**
  * Index one document from memory under a name, replacing a document of that
  * name (the same content is skipped as unchanged). The text may be UTF-8,
- * GB18030 or UTF-16, like a file.
+ * GB18030, Big5 or UTF-16, like a file.
  * @param meta may be NULL.
  * @return ZS_OK, ZS_EINVAL (binary data, bad arguments), ZS_ELIMIT (larger
  *         than ZS_MAX_FILE_BYTES), ZS_ESQLITE, ZS_ENOMEM.
@@ -440,7 +445,7 @@ typedef struct zs_place {
                              (a cluster's hit) */
     long long column;   /**< 1-based byte column of that character in its line */
     long long start, end; /**< byte range in the file (in its UTF-8 text when the
-                               file was converted from GB18030 or UTF-16) */
+                               file was converted from GB18030, Big5 or UTF-16) */
     const char *date;   /**< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" unknown */
     const char *source; /**< outlet ("人民日报"), "" unknown */
     int page;           /**< page number, 0 unknown */

@@ -115,6 +115,57 @@ static int open_gazetteer(zs_db *db, zsi_gazetteer **g)
     return 0;
 }
 
+/*
+ * After a failure of the write loop: say in db's message, after the cause,
+ * which files the index holds and which it does not. Jobs [0, committed)
+ * are committed; the rest, from the first that was new or changed, are not
+ * (the open batch was rolled back, later files were never written). A
+ * full disk is the usual cause, and the work is resumable: the next run
+ * skips the committed files by their hash.
+ */
+static void say_what_is_in(run *r, size_t committed, int rc)
+{
+    zs_db *db = r->db;
+    size_t in = 0, out = 0;
+    const char *last_in = NULL, *first_out = NULL, *last_out = NULL;
+    /* Jobs before next_write were taken by the writer: skipped or
+     * unchanged ones are neither in nor out. Later ones count as out: they
+     * were not looked at (the re-run finds any unchanged among them). */
+    for (size_t i = 0; i < r->njobs; i++) {
+        const job *j = &r->jobs[i];
+        if (i < r->next_write && (j->skip || j->unchanged))
+            continue;
+        if (i < committed) {
+            in++;
+            last_in = j->path;
+        } else {
+            out++;
+            if (!first_out)
+                first_out = j->path;
+            last_out = j->path;
+        }
+    }
+    char cause[sizeof db->err], held[1200], missing[1200];
+    snprintf(cause, sizeof cause, "%s", db->err);
+    int full = strstr(cause, "disk is full") != NULL;
+    if (in)
+        snprintf(held, sizeof held, "%zu new or changed files are in the index (the last: %s)",
+                 in, last_in);
+    else
+        snprintf(held, sizeof held, "no new or changed file is in the index");
+    if (out > 1)
+        snprintf(missing, sizeof missing, "%zu files were not indexed (from %s to %s)", out,
+                 first_out, last_out);
+    else if (out == 1)
+        snprintf(missing, sizeof missing, "%s was not indexed", first_out);
+    else
+        snprintf(missing, sizeof missing, "every file was indexed");
+    zsd_fail(db, rc, "%s; %s; %s; %srun the same command "
+             "again: it indexes only what is missing",
+             cause, held, missing, full ? "free some space and " : "");
+    r->st->files_indexed = in;
+}
+
 static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
@@ -123,6 +174,7 @@ static int run_pipeline(run *r)
     pthread_t th[MAX_WORKERS];
     int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     int started = 0, rc, in_txn = 0;
+    size_t committed = 0; /* jobs [0, committed) are committed */
     unsigned long long bytes_since = 0;
     double t_commit = 0;
 
@@ -217,8 +269,13 @@ static int run_pipeline(run *r)
         double t = now_since(&r->t0);
         if (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS) {
             if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
-                (rc = zsd_exec(db, "COMMIT")) != 0 || (rc = zsd_exec(db, "BEGIN IMMEDIATE")))
+                (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
+            committed = i + 1;
+            if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0) {
+                in_txn = 0;
+                goto out;
+            }
             bytes_since = 0;
             t_commit = t;
         }
@@ -236,7 +293,9 @@ static int run_pipeline(run *r)
     if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0)
         goto out;
     rc = zsd_exec(db, "COMMIT");
-    in_txn = 0;
+    if (rc == 0)
+        committed = r->njobs;
+    in_txn = rc != 0;
 out:
     pthread_mutex_lock(&r->mu);
     r->stop = 1;
@@ -246,6 +305,8 @@ out:
         pthread_join(th[i], NULL);
     if (in_txn)
         sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
+    if (rc)
+        say_what_is_in(r, committed, rc);
     zsd_ckpt_stop(ck);
     zsd_writer_close(&w);
     zsd_hints_free(r->hints);
