@@ -395,7 +395,6 @@ fail:
 /* The figures of a hit from the figs attribute (export.c's lines). */
 static int load_figures(hit_store *s, const char *figs)
 {
-    size_t cap = 0;
     for (const char *p = figs; *p;) {
         const char *nl = strchr(p, '\n');
         size_t ln = nl ? (size_t)(nl - p) : strlen(p);
@@ -416,31 +415,10 @@ static int load_figures(hit_store *s, const char *figs)
         }
         if (nc != 10)
             goto next;
-        size_t fs = (size_t)strtoull(cell[0], NULL, 10), fe = (size_t)strtoull(cell[1], NULL, 10);
-        if (fe > s->h.len || fs > fe)
-            goto next;
-        if (s->h.nfigures == cap) {
-            cap = cap ? cap * 2 : 8;
-            zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
-            if (nf)
-                s->figs = nf;
-            char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
-            if (ns)
-                s->figstr = ns;
-            if (!nf || !ns)
-                return ZS_ENOMEM;
-        }
-        size_t k = s->h.nfigures;
-        char **str = &s->figstr[k * 5];
-        str[0] = strndup(s->text + fs, fe - fs);
-        str[1] = strdup(cell[6]);
-        str[2] = strdup(cell[7]);
-        str[3] = strdup(cell[8]);
-        str[4] = strdup(cell[9]);
-        s->figs[k] = (zs_figure){str[0], strtod(cell[2], NULL), strtod(cell[3], NULL), str[1],
-                                 str[2], str[3], str[4], atoi(cell[5]), atoi(cell[4]), fs, fe, 0};
-        s->h.nfigures++;
-        if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4])
+        zs_figure f = {NULL, strtod(cell[2], NULL), strtod(cell[3], NULL), cell[6], cell[7],
+                       cell[8], cell[9], atoi(cell[5]), atoi(cell[4]),
+                       (size_t)strtoull(cell[0], NULL, 10), (size_t)strtoull(cell[1], NULL, 10), 0};
+        if (zsq_hit_add_figure(s, &f))
             return ZS_ENOMEM;
     next:
         p += ln + (nl ? 1 : 0);

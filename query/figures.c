@@ -14,6 +14,7 @@
 #include "search_int.h"
 #include "figures_int.h"
 #include "extract_int.h"
+#include "util_int.h"
 
 
 /* Most figures one listing holds. */
@@ -321,14 +322,8 @@ static int add_row(zs_figures *it, sentences *S, const zsq_figure_in *x)
 {
     if (it->n == MAX_ROWS)
         return ZS_ELIMIT;
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 256;
-        row *nr = realloc(it->rows, cap * sizeof *nr);
-        if (!nr)
-            return ZS_ENOMEM;
-        it->rows = nr;
-        it->cap = cap;
-    }
+    if (zsu_grow(&it->rows, &it->cap, it->n + 1, sizeof *it->rows, 256))
+        return ZS_ENOMEM;
     row *w = &it->rows[it->n];
     memset(w, 0, sizeof *w);
     const char *body = S->b;

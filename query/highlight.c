@@ -39,14 +39,8 @@ static int tl_add(void *ctx, const zs_token *t)
     toklist *l = ctx;
     if (l->n == l->cap && zsu_grow(&l->t, &l->cap, l->n + 1, sizeof *l->t, 64))
         return ZS_ENOMEM;
-    if (l->npool + t->len > l->cappool) {
-        size_t cap = (l->cappool + t->len) * 2 + 256;
-        char *np = realloc(l->pool, cap);
-        if (!np)
-            return ZS_ENOMEM;
-        l->pool = np;
-        l->cappool = cap;
-    }
+    if (zsu_grow(&l->pool, &l->cappool, l->npool + t->len, 1, 256))
+        return ZS_ENOMEM;
     memcpy(l->pool + l->npool, t->text, t->len);
     l->t[l->n++] = (tok){(uint32_t)l->npool, (uint32_t)t->len, t->start, t->end};
     l->npool += t->len;

@@ -66,6 +66,39 @@ static int figure_passes(const zsq_figure *f, const zs_figure *x)
  * space-separated numbers, a year the passage only spans written ~2023 (see
  * store/prepare.c). @return 0 or ZS_ENOMEM.
  */
+int zsq_hit_add_figure(hit_store *s, const zs_figure *f)
+{
+    if (f->end > s->h.len || f->start > f->end)
+        return 0;
+    if (s->h.nfigures == s->figcap) {
+        size_t cap = s->figcap ? s->figcap * 2 : 8;
+        zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
+        if (nf)
+            s->figs = nf;
+        char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
+        if (ns)
+            s->figstr = ns;
+        if (!nf || !ns)
+            return ZS_ENOMEM;
+        s->figcap = cap;
+    }
+    size_t k = s->h.nfigures;
+    char **str = &s->figstr[k * 5];
+    str[0] = strndup(s->text + f->start, f->end - f->start);
+    str[1] = strdup(f->unit);
+    str[2] = strdup(f->cls);
+    str[3] = strdup(f->metric);
+    str[4] = strdup(f->park);
+    s->figs[k] = *f;
+    s->figs[k].text = str[0];
+    s->figs[k].unit = str[1];
+    s->figs[k].cls = str[2];
+    s->figs[k].metric = str[3];
+    s->figs[k].park = str[4];
+    s->h.nfigures++;
+    return str[0] && str[1] && str[2] && str[3] && str[4] ? 0 : ZS_ENOMEM;
+}
+
 int zsq_hit_names(hit_store *s, const char *parks, const char *years)
 {
     size_t np = 0;
@@ -218,37 +251,13 @@ int zsq_load_hit(zs_query *q, cand *c)
                           " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
-    size_t cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (s->h.nfigures == cap) {
-            cap = cap ? cap * 2 : 8;
-            zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
-            char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
-            if (nf)
-                s->figs = nf;
-            if (ns)
-                s->figstr = ns;
-            if (!nf || !ns) {
-                sqlite3_finalize(st);
-                return zsd_fail(db, ZS_ENOMEM, "out of memory");
-            }
-        }
-        size_t k = s->h.nfigures;
-        zs_figure *f = &s->figs[k];
-        size_t fs = (size_t)sqlite3_column_int64(st, 0), fe = (size_t)sqlite3_column_int64(st, 1);
-        if (fe > len || fs > fe)
-            continue;
-        char **str = &s->figstr[k * 5];
-        str[0] = strndup(s->text + fs, fe - fs);
-        str[1] = strdup(col_text(st, 4));
-        str[2] = strdup(col_text(st, 5));
-        str[3] = strdup(col_text(st, 6));
-        str[4] = strdup(col_text(st, 7));
-        *f = (zs_figure){str[0], sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
-                         str[1], str[2], str[3], str[4], sqlite3_column_int(st, 8),
-                         sqlite3_column_int(st, 9), fs, fe, sqlite3_column_int64(st, 10)};
-        s->h.nfigures++;
-        if (!str[0] || !str[1] || !str[2] || !str[3] || !str[4]) {
+        zs_figure f = {NULL, sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
+                       col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7),
+                       sqlite3_column_int(st, 8), sqlite3_column_int(st, 9),
+                       (size_t)sqlite3_column_int64(st, 0), (size_t)sqlite3_column_int64(st, 1),
+                       sqlite3_column_int64(st, 10)};
+        if (zsq_hit_add_figure(s, &f)) {
             sqlite3_finalize(st);
             return zsd_fail(db, ZS_ENOMEM, "out of memory");
         }

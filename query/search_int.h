@@ -82,7 +82,8 @@ typedef struct hit_store {
     int *years, *span_years;
     zs_span *spans;
     zs_figure *figs;
-    char **figstr; /* 4 strings per figure: text, unit, cls, metric, park */
+    size_t figcap;
+    char **figstr; /* 5 strings per figure: text, unit, cls, metric, park */
     zsq_places pl; /* every place the passage was printed */
 } hit_store;
 
@@ -170,6 +171,10 @@ void zsq_hit_clear(hit_store *s);
 /* The zones and years of a hit from its park and year columns (the
  * names-field mark skipped). @return 0 or ZS_ENOMEM. */
 int zsq_hit_names(hit_store *s, const char *parks, const char *years);
+/* Add figure f to the hit: its text is the hit's bytes [f->start, f->end)
+ * (a figure outside them is skipped), its strings are copied. The local
+ * and the cluster query share it. @return 0 or ZS_ENOMEM. */
+int zsq_hit_add_figure(hit_store *s, const zs_figure *f);
 /* Spans of the words (terms may be NULL) and figures, and the snippet, of a
  * hit whose text, h.len, names and figures are set (m[0..nm): the words'
  * matches, taken and freed, or NULL to find them); points the public
