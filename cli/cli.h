@@ -78,15 +78,18 @@ void cli_note_building(zs_db *db, const char *cmd, const char *path);
  */
 char *cli_join(char *const *words, int n, size_t *len);
 
-/* A buffer for the library's zs_*_json writers, reused from object to object
- * (zero-initialise; it lives as long as the process). */
-typedef struct cli_jbuf {
-    char *p;
-    size_t cap;
-} cli_jbuf;
-
-/* Make jb hold at least need + 1 bytes. Returns 0, or -1 when out of memory. */
-int cli_jbuf_fit(cli_jbuf *jb, size_t need);
+/*
+ * The JSON object the library writes for a hit (zs_hit_json()), a figure
+ * row (zs_figure_row_json()) or a zone (zs_park_json()), *n its length.
+ * Borrowed: a buffer each function reuses, valid until its next call.
+ * NULL when out of memory.
+ */
+const char *cli_hit_json(const zs_hit *h, size_t *n);
+const char *cli_figure_row_json(const zs_figure_row *r, size_t *n);
+const char *cli_park_json(const zs_park *p, size_t *n);
+/* Print the object j[0..n) as one JSON Lines line. Returns 0, or -1 when j
+ * is NULL (out of memory). */
+int cli_json_line(const char *j, size_t n);
 
 /* Display columns of s[0..n) in a UTF-8 locale (CJK count two). */
 size_t cli_width(const char *s, size_t n);

@@ -83,16 +83,9 @@ static void csv(const char *s, int last)
 /* One JSON Lines object, as the library writes it for every program. */
 static int json_row(const zs_figure_row *r)
 {
-    static cli_jbuf jb;
-    size_t n = zs_figure_row_json(r, jb.p, jb.cap);
-    if (n >= jb.cap) {
-        if (cli_jbuf_fit(&jb, n))
-            return -1;
-        zs_figure_row_json(r, jb.p, jb.cap);
-    }
-    fwrite(jb.p, 1, n, stdout);
-    putchar('\n');
-    return 0;
+    size_t n;
+    const char *j = cli_figure_row_json(r, &n);
+    return cli_json_line(j, n);
 }
 
 /* Context cut to about max columns around the figure, figure marked. */

@@ -41,15 +41,10 @@ static int show(void *ctx, const zs_park *p)
     pctx *c = ctx;
     c->n++;
     if (c->json) {
-        static cli_jbuf jb;
-        size_t n = zs_park_json(p, jb.p, jb.cap);
-        if (n >= jb.cap) {
-            if (cli_jbuf_fit(&jb, n))
-                return ZS_ENOMEM;
-            zs_park_json(p, jb.p, jb.cap);
-        }
-        fwrite(jb.p, 1, n, stdout);
-        putchar('\n');
+        size_t n;
+        const char *j = cli_park_json(p, &n);
+        if (cli_json_line(j, n))
+            return ZS_ENOMEM;
     } else {
         const char *f[4] = {p->kind, p->level, p->province, p->city};
         printf("%-6lld ", p->passages);

@@ -178,16 +178,9 @@ static void print_hit(const out_opts *o, const zs_hit *h)
 /* One JSON Lines object, as the library writes it for every program. */
 static int print_json(const zs_hit *h)
 {
-    static cli_jbuf jb;
-    size_t n = zs_hit_json(h, jb.p, jb.cap);
-    if (n >= jb.cap) {
-        if (cli_jbuf_fit(&jb, n))
-            return -1;
-        zs_hit_json(h, jb.p, jb.cap);
-    }
-    fwrite(jb.p, 1, n, stdout);
-    putchar('\n');
-    return 0;
+    size_t n;
+    const char *j = cli_hit_json(h, &n);
+    return cli_json_line(j, n);
 }
 
 static int parse_size(const char *opt, const char *v, size_t max, size_t *out)

@@ -78,14 +78,11 @@ static void print_passage(const zs_hit *h, int target, int color)
 /* The hit's JSON object with "target" added at its end. */
 static int print_json(const zs_hit *h, int target)
 {
-    static cli_jbuf jb;
-    size_t n = zs_hit_json(h, jb.p, jb.cap);
-    if (n >= jb.cap) {
-        if (cli_jbuf_fit(&jb, n))
-            return -1;
-        zs_hit_json(h, jb.p, jb.cap);
-    }
-    fwrite(jb.p, 1, n - 1, stdout); /* without the closing brace */
+    size_t n;
+    const char *j = cli_hit_json(h, &n);
+    if (!j)
+        return -1;
+    fwrite(j, 1, n - 1, stdout); /* without the closing brace */
     printf(",\"target\":%s}\n", target ? "true" : "false");
     return 0;
 }
