@@ -89,13 +89,28 @@ static size_t count_han(const char *p, size_t s, size_t e)
  * (8000元的产业扶持资金, 预留30%采购份额) is taken when there is none before
  * it, or when other words than filler stand between that one and the figure.
  */
-static int name_figure(const char *p, size_t n, size_t sent, size_t ws, zsi_figure *f)
+static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
+                       zsi_figure *f)
 {
     zsi_metric m;
     int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
-    size_t we = f->start;
+    int count = !strcmp(f->cls, "count");
+    size_t we = f->start, ce = f->end, l;
     int rc;
 
+    while (ce < n && ce - f->end < AFTER_BYTES) {
+        unsigned cp = cp_at(p, n, ce, &l);
+        if (is_clause_end(cp))
+            break;
+        ce += l;
+    }
+    f->noun = f->noun_raw = 0;
+    /* 86家企业, 1270套安置房: what a count counts follows it */
+    if (count && zsi_np_after(p, f->end, ce, 0, f->metric, f->metric_raw)) {
+        f->noun = strlen(f->metric);
+        f->noun_raw = strlen(f->metric_raw);
+        return 0;
+    }
     /* 数十亿元: the 数 belongs to the number, not to a metric (投入数) */
     if (we >= ws + 3 && memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 &&
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
@@ -104,8 +119,17 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, zsi_figu
 
     if (rc < 0)
         return rc;
-    if (!m.norm[0] && m.refer && sent < ws && (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw)) < 0)
+    if (!m.norm[0] && m.refer && sprev && sprev->noun) {
+        /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:
+         * the subject of the sentence's previous figure */
+        memcpy(m.norm, sprev->metric, sprev->noun);
+        m.norm[sprev->noun] = '\0';
+        memcpy(m.raw, sprev->metric_raw, sprev->noun_raw);
+        m.raw[sprev->noun_raw] = '\0';
+    } else if (!m.norm[0] && m.refer && sent < ws &&
+               (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw)) < 0) {
         return rc;
+    }
     if (m.change[0] && !rate) {
         /* an amount of change: 利润比上年增加2000万元 */
         if (m.norm[0]) {
@@ -118,25 +142,23 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, zsi_figu
     if ((m.norm[0] && !m.adjacent) || (!m.norm[0] && !m.change[0])) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
-        size_t ce = f->end, l;
-        while (ce < n && ce - f->end < AFTER_BYTES) {
-            unsigned cp = cp_at(p, n, ce, &l);
-            if (is_clause_end(cp))
-                break;
-            ce += l;
-        }
         rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw);
-        if (rc != 0)
+        if (rc != 0) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
             return rc < 0 ? rc : 0;
+        }
     }
     if (m.norm[0] || m.change[0]) {
         size_t k = strlen(m.norm), c = strlen(m.change);
         memcpy(f->metric, m.norm, k + 1);
+        f->noun = k;
         if (k + c < sizeof f->metric)
             memcpy(f->metric + k, m.change, c + 1);
         k = strlen(m.raw);
         c = strlen(m.change_raw);
         memcpy(f->metric_raw, m.raw, k + 1);
+        f->noun_raw = k;
         if (k + c < sizeof f->metric_raw)
             memcpy(f->metric_raw + k, m.change_raw, c + 1);
         return 0;
@@ -151,7 +173,8 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
     size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
-    long prev = -1; /* index of the previous figure in this clause */
+    long prev = -1;  /* index of the previous figure in this clause */
+    long sprev = -1; /* and in this sentence */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
 
     if (!out || !nout)
@@ -177,6 +200,7 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
             if (is_sentence_end(cp)) {
                 sentence_year = 0;
                 sent = i;
+                sprev = -1;
             }
             continue;
         }
@@ -232,14 +256,16 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
             if (prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
+                f->noun = v[prev].noun;
+                f->noun_raw = v[prev].noun_raw;
             } else {
-                rc = name_figure(p, n, sent, ws, f);
+                rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc < 0) {
                     free(v);
                     return rc;
                 }
             }
-            prev = (long)nv;
+            prev = sprev = (long)nv;
             nv++;
             year_led = 0;
             gap_from = r.next;

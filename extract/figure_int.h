@@ -121,6 +121,8 @@ typedef struct zsi_figure {
     int year;             /* a year stated with this figure in its clause (从2021年的995亿元 -> 2021), else 0 */
     char metric[64];      /* normalised metric phrase (签约金额), "" if none */
     char metric_raw[64];  /* metric as printed (签约总金额) */
+    size_t noun, noun_raw; /* bytes of metric, metric_raw that name what is measured,
+                            * before a change word (营业收入|同比增速) */
 } zsi_figure;
 
 /*
@@ -184,6 +186,14 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
  * @return 1 found, 0 none, ZS_ENOMEM or ZS_EIO (data unreadable).
  */
 int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw);
+
+/*
+ * (metric_noun.c) What a count printed before its noun counts (86家企业, 1270套安置房,
+ * 46万平方米的闲置厂房): whole words after the figure (and 的, required when
+ * need_de) up to a [stop] word or a verb, in p[fe..ce).
+ * @return 1 found, 0 none.
+ */
+int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw);
 
 /*
  * 1 when p[0..n) is a province, city or county name (六盘水市, 贵阳) of the

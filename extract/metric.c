@@ -40,9 +40,34 @@ static int has_to(const char *p, size_t s, size_t e)
     return 0;
 }
 
+#define NO_ZHAN ((size_t)-1)
+
+/* Where 占 stands as a word of its own in p[ws..we) (占全市比重; not 占地,
+ * 占比), the last one; NO_ZHAN when none. */
+static size_t zhan_at(const char *p, size_t ws, size_t we)
+{
+    size_t s, z = NO_ZHAN;
+    zsi_wbounds wb;
+    int broken = 0;
+    for (s = ws; s + 3 <= we; s++) {
+        if (memcmp(p + s, "\xE5\x8D\xA0", 3) != 0) /* 占 */
+            continue;
+        if (!broken) {
+            size_t lo = s > ws + 9 ? s - 9 : ws;
+            while (lo > ws && (p[lo] & 0xC0) == 0x80)
+                lo--;
+            zsi_wb_compute(&wb, p, lo, we);
+            broken = 1;
+        }
+        if (s >= wb.s && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3))
+            z = s;
+    }
+    return z;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    size_t s, cut, gs = 0, ge = 0, kill_e = 0;
+    size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
     const zsi_phrase *best = NULL;
     int rc = zsi_metric_data();
     zsi_wbounds wb;
@@ -87,6 +112,9 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         m->decline = strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
         m->adjacent = 1;
         if (!zsi_find_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
+            /* 港口效率提升20%: a noun phrase no suffix names */
+            if (zsi_np_before(p, ws, gs, m->norm, m->raw))
+                return 1;
             /* 增长5%: the subject is before this clause, unless the clause
              * only starts here after a conjunction */
             m->refer = !zsi_all_filler(p, cut, gs) ? 0 : 1;
@@ -95,13 +123,41 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         }
         return 1;
     }
+    z = zhan_at(p, ws, we);
     {
         size_t ne = we;
         if (zsi_find_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
+            size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
+            char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
             m->adjacent = zsi_all_filler(p, ne, we);
+            /* 规模|以上工业企业达到210家: the phrase right before the figure
+             * holds the noun found; it names the figure better */
+            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2) && strlen(r2) > nl &&
+                strstr(r2, m->raw)) {
+                memcpy(m->norm, n2, sizeof n2);
+                memcpy(m->raw, r2, sizeof r2);
+                m->adjacent = 1;
+                return 1;
+            }
+            /* 占全市比重达59.3%: the share is named with what it is a share of */
+            if (z != NO_ZHAN && ns >= z + 3 && memcmp(p + ns, m->raw, nl) == 0 &&
+                zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
+                zsi_copy_phrase(m->raw, p, z, ne);
+                memcpy(m->norm, m->raw, sizeof m->norm);
+            }
             return 1;
         }
     }
+    /* 占全市约40%: a share of the subject before, in an earlier clause */
+    if (z != NO_ZHAN) {
+        m->refer = 1;
+        return 0;
+    }
+    /* 文化服务业34454亿元, 收支缺口达4069.4亿元: a noun phrase no suffix
+     * names; a known noun printed after the figure names it better
+     * (工会预留30%采购份额), so it is not "adjacent" */
+    if (zsi_np_before(p, ws, we, m->norm, m->raw))
+        return 1;
     /* 仅为2%, 达到50.1%: nothing named in the clause; the subject is earlier */
     {
         size_t han = 0;

@@ -117,6 +117,8 @@ static void load(void)
                 sec = MSEC_CONJ;
             else if (len == 11 && memcmp(l, "[modifiers]", 11) == 0)
                 sec = MSEC_MODIFIER;
+            else if (len == 7 && memcmp(l, "[share]", 7) == 0)
+                sec = MSEC_SHARE;
             continue;
         }
         l[len] = '\0'; /* next_line has moved past this byte already */

@@ -32,6 +32,8 @@ int zsi_words_open(zsi_words **out);
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
 #define ZSW_PLACE_ 1u  /* ZSW_PLACE of park_int.h */
+#define ZSW_NOUN_ 4u   /* ZSW_NOUN of park_int.h: common nouns */
+#define ZSW_NAME_ 8u   /* ZSW_WORD of park_int.h: person and other names */
 #define ZSW_STOP_ 2u   /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
 #define ZSW_COUNTY_ 2  /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */
@@ -76,6 +78,7 @@ enum {
     MSEC_PERUNIT,
     MSEC_CONJ,
     MSEC_MODIFIER,
+    MSEC_SHARE,
     MSEC_COUNT
 };
 
@@ -154,5 +157,14 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e);
  */
 int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
                   size_t *endp);
+
+/*
+ * A noun phrase that no phrase or suffix names, ending at we after trailing
+ * filler (文化服务业34454亿元, 收支缺口达4069.4亿元, 港口效率提升20%): whole
+ * words back to a [stop] word, verb, place or the clause start, at most
+ * MAX_RUN_CHARS characters (else none: no clear phrase).
+ * @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw);
 
 #endif

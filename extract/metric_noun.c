@@ -215,6 +215,8 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         if (!mod)
             mod = zsi_match_ending(zsi_mset(MSEC_PHRASES), p, cut, b); /* 固定资产投资|比重 */
+        if (!mod)
+            mod = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, b); /* 人均|公园绿地面积 */
         if (mod && zsi_wb_is(wb, b - mod->len) &&
             chars + zsi_nchars(p, b - mod->len, b) <= MAX_RUN_CHARS) {
             chars += zsi_nchars(p, b - mod->len, b);
@@ -434,3 +436,154 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
     return found;
 }
 
+
+/* ---- noun phrases that no phrase or suffix names ---- */
+
+/* A word that may be part of a bare noun phrase: run characters, no [stop]
+ * word or place, no closed-class word or verb, no person name. */
+static int np_word(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    if (!all_run(p, s, e) || zsi_is_stop_word(p, s, e) || has_numeral(p, s, e))
+        return 0;
+    return !w || !(zsi_words_find(w, p + s, e - s, &row) & (ZSW_STOP_ | ZSW_NAME_));
+}
+
+/* ICU and jieba cut differently (服务|业 / 服务业): a common noun of
+ * wordclass.txt that ends at b and starts on a boundary at or before pb is
+ * one word. @return its start, or pb. */
+static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t s = pb, best = pb, row;
+    int k;
+    if (!w)
+        return pb;
+    for (k = 0; k < 3 && s > cut && s > wb->s; k++) {
+        s = zsi_wb_le(wb, s - 1);
+        if (s < cut || zsi_nchars(p, s, b) > 4)
+            break;
+        if (zsi_words_find(w, p + s, b - s, &row) & ZSW_NOUN_)
+            best = s;
+    }
+    return best;
+}
+
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
+{
+    zsi_wbounds wb;
+    size_t lo, cut, b = we, chars = 0;
+    const zsi_phrase *k;
+
+    size_t full = we;
+
+    norm[0] = raw[0] = '\0';
+    if (zsi_metric_data() != 0)
+        return 0;
+    if (we > ws) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, we);
+        zsi_utf8_decode(p + we - l, l, &cp);
+        if (cp == 0x51E0 || cp == 0x6570) /* 几, 数: part of the number (几百公斤) */
+            return 0;
+    }
+    /* filler between the phrase and the figure: 收支缺口达, 港口效率提升 */
+    while (b > ws) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, b);
+        zsi_utf8_decode(p + b - l, l, &cp);
+        if (!is_filler(cp) && cp != ' ')
+            break;
+        b -= l;
+    }
+    we = b;
+    if (we <= ws)
+        return 0;
+    lo = we - ws > (MAX_RUN_CHARS + 4) * 3 ? we - (MAX_RUN_CHARS + 4) * 3 : ws;
+    while (lo > ws && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, full);
+    cut = conj_cut(&wb, p, ws, we);
+    if (!zsi_wb_is(&wb, we) || wb.s >= we)
+        return 0; /* the filler trimmed was part of a word (人才, 合同) */
+    while (b > cut && b > wb.s) {
+        size_t pb = zsi_wb_le(&wb, b - 1);
+        const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
+        if (mod && zsi_wb_is(&wb, b - mod->len) &&
+            chars + zsi_nchars(p, b - mod->len, b) <= MAX_RUN_CHARS) {
+            chars += zsi_nchars(p, b - mod->len, b);
+            b -= mod->len;
+            continue;
+        }
+        pb = noun_span(&wb, p, cut, pb, b);
+        if (pb < cut || !np_word(p, pb, b))
+            break;
+        if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
+            return 0; /* longer than a name: no clear phrase */
+        chars += zsi_nchars(p, pb, b);
+        b = pb;
+    }
+    if (b > cut && b <= wb.s)
+        return 0; /* it may go on beyond the broken window */
+    if (chars < 2 || zsi_all_filler(p, b, we))
+        return 0;
+    zsi_copy_phrase(raw, p, b, we);
+    k = zsi_lookup_exact(raw, strlen(raw));
+    if (k)
+        zsi_copy_str(norm, k->norm, k->nlen);
+    else
+        memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
+int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw)
+{
+    zsi_wbounds wb;
+    size_t s = fe, e, b, q;
+
+    norm[0] = raw[0] = '\0';
+    if (zsi_metric_data() != 0)
+        return 0;
+    if (ce - s >= 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        s += 3;
+    else if (need_de)
+        return 0;
+    for (e = s, q = 0; e < ce && q < MAX_RUN_CHARS + 1; q++) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!zsi_is_run_char(cp))
+            break;
+        e += l;
+    }
+    if (e == s)
+        return 0;
+    zsi_wb_compute(&wb, p, s, e);
+    if (wb.s != s)
+        return 0;
+    /* whole words up to a [stop] word or a verb (86家企业|彼此|关联) */
+    for (b = s; b < e;) {
+        size_t nb = zsi_wb_gt(&wb, b);
+        const zsi_words *w = zsi_mplaces();
+        size_t row;
+        unsigned f = w ? zsi_words_find(w, p + b, nb - b, &row) : 0;
+        if (nb > e || has_numeral(p, b, nb) || (f & ZSW_NAME_))
+            break;
+        if (zsi_is_stop_word(p, b, nb)) {
+            const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, b, nb);
+            if (!st || st->len != nb - b)
+                return 0; /* 13个工业|园区: a name goes on, not a [stop] word */
+            break;
+        }
+        if (f & ZSW_STOP_)
+            break;
+        if (zsi_nchars(p, s, nb) > MAX_RUN_CHARS)
+            return 0;
+        b = nb;
+    }
+    if (b == s || zsi_nchars(p, s, b) < 2 || (b == e && e < ce))
+        return 0; /* nothing, one character, or cut short by the limit */
+    zsi_copy_phrase(raw, p, s, b);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
