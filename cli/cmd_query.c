@@ -40,7 +40,7 @@ static const char usage[] =
     "                      articles printed then (also 2019/10/1, 2019年10月1日, ~ 至 到);\n"
     "                      an article dated only to a month (year) matches when that\n"
     "                      whole month (year) is in the range; a repeated passage\n"
-    "                      matches when any of its printings does\n"
+    "                      matches when any of its printings does, cited there\n"
     "  source:人民日报     articles of that outlet (repeat for any of several)\n"
     "Traditional characters and full-width digits find Simplified, half-width text.\n"
     "When no passage holds every word, passages holding some are shown as partial.\n"

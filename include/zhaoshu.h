@@ -492,7 +492,8 @@ typedef struct zs_query zs_query;
  * a range of days; an article dated only to the month (or year) matches when
  * that whole month (year) lies in the range: date:2019-10 and date:2019 take
  * an article of "2019-10", date:2019-10-01..2019-10-15 does not. A passage
- * printed in several articles matches when any of them does.
+ * printed in several articles matches when any of them does, and its hit
+ * (zs_hit.place) is the first printing that matches.
  * @param out receives the query. Ownership: caller frees with zs_query_free().
  * @return ZS_OK; ZS_ESYNTAX or ZS_ELIMIT (bad query: zs_errmsg(db) says why
  *         and zs_query_error_offset(db) where); ZS_ESQLITE; ZS_ENOMEM.

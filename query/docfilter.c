@@ -262,3 +262,26 @@ int zsq_source_filter(parser *P, size_t vs, size_t ve)
     pq->sources[pq->nsources++] = s;
     return 0;
 }
+
+int zsq_doc_match(const zsq_parsed *pq, const char *date, const char *source)
+{
+    if (pq->has_date) {
+        size_t n = date ? strlen(date) : 0;
+        char lo[ZSQ_DATE_BYTES + 8], hi[ZSQ_DATE_BYTES + 8];
+        if (n != 4 && n != 7 && n != 10)
+            return 0;
+        /* as the SQL of where.c: the article's own range of days */
+        snprintf(lo, sizeof lo, "%s%s", date, n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+        snprintf(hi, sizeof hi, "%s%s", date, n == 4 ? "-12-31" : n == 7 ? "-31" : "");
+        if (strcmp(lo, pq->date_lo) < 0 || strcmp(hi, pq->date_hi) > 0)
+            return 0;
+    }
+    if (pq->nsources) {
+        size_t i = 0;
+        while (i < pq->nsources && (!source || strcmp(source, pq->sources[i]) != 0))
+            i++;
+        if (i == pq->nsources)
+            return 0;
+    }
+    return 1;
+}

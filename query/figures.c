@@ -119,7 +119,7 @@ static int add_also(row *r, const zs_place *p, size_t n)
 
 /* The other places of each row whose passage was printed more than once
  * (loaded once per passage; rows come in passage order). */
-static int load_also(zs_db *db, zs_figures *it)
+static int load_also(zs_db *db, zs_figures *it, const zsq_parsed *pref)
 {
     sqlite3_int64 last = 0;
     int rc = 0;
@@ -136,7 +136,7 @@ static int load_also(zs_db *db, zs_figures *it)
                 zsq_places_clear(&it->pls[it->npls]);
                 return rc;
             }
-            zsq_places_prefer(&it->pls[it->npls], NULL, 0);
+            zsq_places_prefer_match(&it->pls[it->npls], pref);
             it->npls++;
             last = r->passage_id;
         }
@@ -268,8 +268,10 @@ static int cmp_row(const void *x, const void *y)
     return c;
 }
 
-/* Passage ids of the query into temp.zs_ids. */
-static int query_ids(zs_db *db, const char *q, size_t n)
+/* Passage ids of the query into temp.zs_ids; the query in *zq_out (its
+ * filters say which printing of a repeat to show). Ownership: caller frees
+ * *zq_out with zs_query_free(), also on failure. */
+static int query_ids(zs_db *db, const char *q, size_t n, zs_query **zq_out)
 {
     /* park and year filter the figures themselves (below), not the passages:
      * a figure's park may come from its article when the passage names none */
@@ -282,6 +284,7 @@ static int query_ids(zs_db *db, const char *q, size_t n)
         return rc;
     if ((rc = zsq_query_open(&zq, db, q, n, &qo, 1)) != 0)
         return rc;
+    *zq_out = zq;
     sqlite3_int64 *ids = NULL;
     size_t nids = 0;
     if ((rc = zsq_query_ids(zq, &ids, &nids)) != 0)
@@ -296,7 +299,6 @@ static int query_ids(zs_db *db, const char *q, size_t n)
     }
     sqlite3_finalize(ins);
     free(ids);
-    zs_query_free(zq);
     return rc;
 }
 
@@ -422,6 +424,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
 {
     zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
     zs_figures *it = NULL;
+    zs_query *zq = NULL; /* the query of q, when there is one */
     sqlite3_stmt *st = NULL, *text_st = NULL;
     sentences S = {NULL, 0, 0, 0, 0, 0};
     sqlite3_int64 text_id = -1;
@@ -455,8 +458,8 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     }
     /* Query text (or filters) select passages through the search machinery. */
     if (n) {
-        if ((rc = query_ids(db, q, n)) != 0)
-            return rc;
+        if ((rc = query_ids(db, q, n, &zq)) != 0)
+            goto out;
         use_ids = 1;
     }
     if (o->park) {
@@ -469,18 +472,21 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
      * as year: reads it; a value it cannot read is an error, never no filter. */
     int year_span = 0;
     if (o->year && (rc = zsq_year_range(o->year, strlen(o->year), &year_from, &year_to,
-                                        &year_span)) != 0)
-        return zsd_fail(db, ZS_ESYNTAX,
-                        rc > 0 ? "year filter: range %s is reversed"
-                               : "year filter: cannot read '%s' (expected e.g. 2024, "
-                                 "2021-2025, 2021..2025, ~2023)",
-                        o->year);
+                                        &year_span)) != 0) {
+        rc = zsd_fail(db, ZS_ESYNTAX,
+                      rc > 0 ? "year filter: range %s is reversed"
+                             : "year filter: cannot read '%s' (expected e.g. 2024, "
+                               "2021-2025, 2021..2025, ~2023)",
+                      o->year);
+        goto out;
+    }
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
     zsq_doc_where(&tail, "f.passage_id", &docf);
     if (tail.oom || (tail.p && strlen(tail.p) > 1024)) {
         free(tail.p);
-        return zsd_fail(db, ZS_ENOMEM, "out of memory");
+        rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+        goto out;
     }
     snprintf(sql, sizeof sql,
              "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
@@ -562,7 +568,20 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         rc = zsd_sqlite_fail(db, "listing figures");
         goto out;
     }
-    if ((rc = load_also(db, it)) != 0)
+    /* a repeat is shown at its first printing that the date and source
+     * filters take, of the options and of the query */
+    zsq_parsed pref = docf;
+    if (zq && zq->pq->has_date) {
+        if (!pref.has_date || strcmp(zq->pq->date_lo, pref.date_lo) > 0)
+            memcpy(pref.date_lo, zq->pq->date_lo, ZSQ_DATE_BYTES);
+        if (!pref.has_date || strcmp(zq->pq->date_hi, pref.date_hi) < 0)
+            memcpy(pref.date_hi, zq->pq->date_hi, ZSQ_DATE_BYTES);
+        pref.has_date = 1;
+    }
+    if (zq && !pref.nsources) /* either's sources (borrowed; pref is never freed) */
+        for (size_t i = 0; i < zq->pq->nsources; i++)
+            pref.sources[pref.nsources++] = zq->pq->sources[i];
+    if ((rc = load_also(db, it, &pref)) != 0)
         goto out;
     if ((rc = finish(it, o->conflicts)) != 0) {
         rc = zsd_fail(db, rc, "out of memory");
@@ -574,6 +593,7 @@ out:
     sqlite3_finalize(st);
     sqlite3_finalize(text_st);
     zs_figures_free(it);
+    zs_query_free(zq);
     return rc;
 }
 

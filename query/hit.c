@@ -280,8 +280,8 @@ int zsq_load_hit(zs_query *q, cand *c)
         if ((rc = zsq_reader_place(q, (size_t)(c - q->c), s)) != 0)
             return rc;
         zsq_places_prefer(&s->pl, s->h.doc, s->h.passage);
-    } else { /* a repeat is shown at its first printing */
-        zsq_places_prefer(&s->pl, NULL, 0);
+    } else { /* a repeat is shown at its first printing (that the filters take) */
+        zsq_places_prefer_match(&s->pl, q->pq);
         s->h.doc = s->pl.own.doc;
         s->h.passage = s->pl.own.passage;
         s->h.doc_start = s->pl.own.start;

@@ -155,6 +155,19 @@ void zsq_places_prefer(zsq_places *pl, const char *doc, long long seq)
     }
 }
 
+void zsq_places_prefer_match(zsq_places *pl, const zsq_parsed *pq)
+{
+    zsq_places_prefer(pl, NULL, 0);
+    if ((!pq->has_date && !pq->nsources) || zsq_doc_match(pq, pl->own.date, pl->own.source))
+        return;
+    for (size_t i = 0; i < pl->nalso; i++) /* sorted by date: the first printing that matches */
+        if (zsq_doc_match(pq, pl->also[i].date, pl->also[i].source)) {
+            zs_place m = pl->also[i];
+            zsq_places_prefer(pl, m.doc, m.passage);
+            return;
+        }
+}
+
 /* The path shown for a place: below the current folder, relative to it
  * (what a reader can open from here); else as given to zs_index_paths(). */
 const char *zs_place_path(const zs_place *p)

@@ -193,6 +193,11 @@ int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span);
 int zsq_date_range(const char *p, size_t n, char lo[ZSQ_DATE_BYTES], char hi[ZSQ_DATE_BYTES],
                    size_t *bad, char *err, size_t errcap);
 
+/* Nonzero when an article of date ("YYYY-MM-DD", "YYYY-MM", "YYYY" or "")
+ * and source passes pq's date: and source: filters, as the SQL of where.c
+ * decides (docfilter.c); 1 when pq has none. */
+int zsq_doc_match(const zsq_parsed *pq, const char *date, const char *source);
+
 /* Free a parsed query. Accepts NULL. */
 void zsq_parsed_free(zsq_parsed *pq);
 

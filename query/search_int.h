@@ -49,6 +49,11 @@ typedef struct zsq_places {
 int zsq_places_load(struct zs_db *db, sqlite3_int64 pid, zsq_places *p);
 void zsq_places_clear(zsq_places *p);
 
+/* zsq_places_prefer(p, NULL, 0), then, when pq filters by date: or source:
+ * and that place is not one it takes, the first printing that is: a hit
+ * found through its printing in 经济日报 is shown there. */
+void zsq_places_prefer_match(zsq_places *p, const zsq_parsed *pq);
+
 /* Compare two places by date ("" last), then path, then line. */
 int zsq_place_cmp(const zs_place *a, const zs_place *b);
 

@@ -68,8 +68,21 @@ has "  the month-dated figure" "$T/out" "4.4亿元"
 hasnt "  not November's" "$T/out" "18.2亿元"
 check "figures --source" 0 "$Z" figures --db "$DB" --csv --source 经济日报
 has "  the repeat's figure" "$T/out" "9.9亿元"
-has "  its 经济日报 printing named" "$T/out" "jjrb_20200302-02-05.txt:3 2020-03-02 经济日报 p.2"
+# a repeat found through its 经济日报 printing is cited there, the first one listed
+has "  cited at its 经济日报 printing" "$T/out" "jjrb_20200302-02-05.txt\",\"3\",\"2020-03-02\",\"经济日报\",\"2\""
+has "  the 人民日报 printing among the others" "$T/out" "rmrb_20200229-04-02.txt:3 2020-02-29 人民日报 p.4"
+check "figures --date: the repeat at the printing of that day" 0 "$Z" figures --db "$DB" --csv --date 2020-03
+has "  cited at 2020-03-02" "$T/out" "jjrb_20200302-02-05.txt\",\"3\",\"2020-03-02\""
+check "figures 'date:2020-03': the query's filter too" 0 "$Z" figures --db "$DB" --csv '签约 date:2020-03'
+has "  cited at 2020-03-02" "$T/out" "jjrb_20200302-02-05.txt\",\"3\",\"2020-03-02\""
+check "figures without a filter: the first printing" 0 "$Z" figures --db "$DB" --csv '签约金额 9.9亿元'
+has "  cited at 2020-02-29" "$T/out" "rmrb_20200229-04-02.txt\",\"3\",\"2020-02-29\""
 hasnt "  no other article's" "$T/out" "25.5亿元"
+check "query source:经济日报: the hit at its 经济日报 printing" 0 "$Z" query --db "$DB" '签约 source:经济日报'
+has "  cited there" "$T/out" "jjrb_20200302-02-05.txt:3  2020-03-02 经济日报 p.2"
+has "  the first printing listed" "$T/out" "(also in 1 other article: $N/p/rmrb_20200229-04-02.txt:3 2020-02-29 人民日报 p.4)"
+check "query date:2020-02: the hit at its first printing" 0 "$Z" query --db "$DB" '签约 date:2020-02'
+has "  cited at 2020-02-29" "$T/out" "rmrb_20200229-04-02.txt:3  2020-02-29 人民日报 p.4"
 check "figures with date: in the query" 0 "$Z" figures --db "$DB" --csv '签约 date:2019-11'
 has "  November's figure" "$T/out" "18.2亿元"
 hasnt "  not October's" "$T/out" "25.5亿元"
