@@ -194,6 +194,10 @@ static int match(const char *p, size_t np, const char *s, size_t ns, size_t i, i
         if (!after_field && i > 0 && isdig(s[i - 1]))
             return 0;
         int lo = p[1] == 'Y' ? 4 : 1, hi = p[1] == 'Y' ? 4 : p[1] == 'p' ? 4 : 2;
+        /* A field run into the next (%Y%m%d) has its whole width: with one
+         * digit allowed, a hash's 191035 read as 1910-3-5 (realnews eb_). */
+        if (field_at(p + 2, np - 2))
+            lo = hi;
         for (int len = hi; len >= lo; len--) {
             if (i + (size_t)len > ns)
                 continue;

@@ -78,6 +78,10 @@ static void test_names(void)
     TAP_STREQ(m.date, "2019", "a folder of a year");
     m = from_name(np, "eb_caigoudt_ff80808132811a910132956c5eeb05dc.txt");
     TAP_STREQ(m.date, "", "a hash holding digits gives no date");
+    m = from_name(np, "eb_cgxqzx_ff8080813078a95601308673a191035b.txt");
+    TAP_STREQ(m.date, "", "a hash's 191035 is no date (fields run together take two digits)");
+    m = from_name(np, "news_201910222.txt");
+    TAP_STREQ(m.date, "", "nine digits are no date");
     m = from_name(np, "rmrb_20190229-01-01.txt");
     TAP_STREQ(m.date, "", "a day that does not exist gives no date");
     m = from_name(np, "x_120191022.txt");
