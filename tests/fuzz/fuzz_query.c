@@ -37,6 +37,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (pq->has_text != (pq->match_all[0] != '\0'))
         abort();
+    /* a date: range is two dates of ten bytes, in order */
+    if (pq->has_date && (strlen(pq->date_lo) != 10 || strlen(pq->date_hi) != 10 ||
+                         strcmp(pq->date_lo, pq->date_hi) > 0))
+        abort();
     zsq_parsed_free(pq);
     return 0;
 }
