@@ -189,6 +189,26 @@ static int annual_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
            zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
 }
 
+/* ICU and jieba cut differently (服务|业 / 服务业): a common noun of
+ * wordclass.txt that ends at b and starts on a boundary at or before pb is
+ * one word. @return its start, or pb. */
+static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t s = pb, best = pb, row;
+    int k;
+    if (!w)
+        return pb;
+    for (k = 0; k < 3 && s > cut && s > wb->s; k++) {
+        s = zsi_wb_le(wb, s - 1);
+        if (s < cut || zsi_nchars(p, s, b) > 4)
+            break;
+        if (zsi_words_find(w, p + s, b - s, &row) & ZSW_NOUN_)
+            best = s;
+    }
+    return best;
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
@@ -223,6 +243,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             b -= mod->len;
             continue;
         }
+        pb = noun_span(wb, p, cut, pb, b); /* 服务|业|实际使用外资: 服务业 whole */
         if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
             break;
         wc = zsi_nchars(p, pb, b);
@@ -448,26 +469,6 @@ static int np_word(const char *p, size_t s, size_t e)
     if (!all_run(p, s, e) || zsi_is_stop_word(p, s, e) || has_numeral(p, s, e))
         return 0;
     return !w || !(zsi_words_find(w, p + s, e - s, &row) & (ZSW_STOP_ | ZSW_NAME_));
-}
-
-/* ICU and jieba cut differently (服务|业 / 服务业): a common noun of
- * wordclass.txt that ends at b and starts on a boundary at or before pb is
- * one word. @return its start, or pb. */
-static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
-{
-    const zsi_words *w = zsi_mplaces();
-    size_t s = pb, best = pb, row;
-    int k;
-    if (!w)
-        return pb;
-    for (k = 0; k < 3 && s > cut && s > wb->s; k++) {
-        s = zsi_wb_le(wb, s - 1);
-        if (s < cut || zsi_nchars(p, s, b) > 4)
-            break;
-        if (zsi_words_find(w, p + s, b - s, &row) & ZSW_NOUN_)
-            best = s;
-    }
-    return best;
 }
 
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
