@@ -43,7 +43,8 @@ static const char usage[] =
     "                      matches when any of its printings does, cited there\n"
     "  source:人民日报     articles of that outlet (repeat for any of several)\n"
     "Traditional characters and full-width digits find Simplified, half-width text.\n"
-    "When no passage holds every word, passages holding some are shown as partial.\n"
+    "Passages holding every word come first; when they are fewer than -n, the best\n"
+    "passages holding some follow, each marked with the words it lacks (--strict: none).\n"
     "Ranking: BM25 over the matched words, headlines and captions lower, words that\n"
     "stand close together higher. A query matching more than 2000 passages ranks the\n"
     "2000 most recently indexed ones (--count is always exact).\n"
@@ -56,7 +57,8 @@ static const char usage_options[] =
     "                      $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
     "  -n, --limit N       show N hits (default 10)\n"
     "  --offset N          skip the first N hits\n"
-    "  --count             print only the number of hits\n"
+    "  --count             print only the number of passages holding every word\n"
+    "  --strict            only passages holding every word, no partial matches\n"
     "  --park NAME         filter, as park:NAME\n"
     "  --year [~]Y[-Y]     filter, as year:Y (year:~Y)\n"
     "  --figure RANGE      filter, as figure:RANGE\n"
@@ -69,9 +71,10 @@ static const char usage_options[] =
     "  --vimgrep           path:line:column:snippet per hit, for editors (vim, VS Code)\n"
     "  --json              JSON Lines: one object per hit (rank, score, doc, path, line,\n"
     "                      column, byte_start, byte_end, date, source, page, also_in,\n"
-    "                      passage, kind, partial, park, years, span_years, text, snippet,\n"
-    "                      highlights, figures with their line); highlight and figure\n"
-    "                      offsets are bytes into text, byte_start/end bytes into the file\n"
+    "                      passage, kind, partial, lacks, park, years, span_years, text,\n"
+    "                      snippet, highlights, figures with their line); highlight and\n"
+    "                      figure offsets are bytes into text, byte_start/end bytes into\n"
+    "                      the file\n"
     "  --color WHEN        auto (default: colour on a terminal unless NO_COLOR is set),\n"
     "                      always, never\n"
     "  --engine URL        run the query on a Sphinx/Manticore cluster made by\n"
@@ -120,6 +123,16 @@ static void print_vimgrep(const zs_hit *h)
     putchar('\n');
 }
 
+/* Partial matches are never passed off as answers: when no hit shown holds
+ * every word, stderr says so (each hit names the words it lacks). */
+static void say_partial(int none_whole, size_t shown)
+{
+    if (shown && none_whole)
+        cli_error("query: no passage holds every word; the %zu shown hold only some (each "
+                  "names the words it lacks)",
+                  shown);
+}
+
 static void print_hit(const out_opts *o, const zs_hit *h)
 {
     const char *doc = cli_place_path(&h->place);
@@ -161,7 +174,16 @@ static void print_hit(const out_opts *o, const zs_hit *h)
     }
     if (h->nspan_years)
         printf("  span:~%d-%d", h->span_years[0], h->span_years[h->nspan_years - 1]);
-    printf("  score:%.2f%s\n   ", h->score, h->partial ? "  (partial match)" : "");
+    printf("  score:%.2f", h->score);
+    if (h->partial) {
+        fputs("  (partial match", stdout);
+        for (size_t i = 0; i < h->nlacks; i++) {
+            fputs(i ? " " : ", lacks: ", stdout);
+            cli_puts(stdout, h->lacks[i]);
+        }
+        fputs(")", stdout);
+    }
+    fputs("\n   ", stdout);
     size_t a = o->full ? 0 : h->snippet_start, b = o->full ? h->len : h->snippet_end;
     if (a > 0)
         fputs("…", stdout);
@@ -215,7 +237,7 @@ static int run_engine(const char *url, const char *qtext, size_t qlen, const zs_
     zs_engine *e = NULL;
     zs_equery *q = NULL;
     const zs_hit *h;
-    size_t shown = 0;
+    size_t shown = 0, whole = 0;
     long long n = 0;
     int rc, code = EXIT_ERROR;
 
@@ -242,6 +264,7 @@ static int run_engine(const char *url, const char *qtext, size_t qlen, const zs_
             } else
                 print_hit(o, h);
             shown++;
+            whole += !h->partial;
             if (ferror(stdout))
                 break;
         }
@@ -249,6 +272,8 @@ static int run_engine(const char *url, const char *qtext, size_t qlen, const zs_
             cli_error("query: %s", zs_engine_errmsg(e));
             goto out;
         }
+        /* no count of whole matches from a cluster: a first page tells */
+        say_partial(!whole && !qo->offset, shown);
     }
     code = (o->count ? n : (long long)shown) ? EXIT_FOUND : EXIT_NONE;
     const char *miss;
@@ -268,7 +293,7 @@ out:
 int cmd_query(int argc, char **argv)
 {
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL};
+                        NULL, NULL, 0};
     zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
@@ -281,14 +306,15 @@ int cmd_query(int argc, char **argv)
     char **words = argv + 1;
 
     enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
-           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT, O_DATE, O_SOURCE };
+           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT, O_DATE, O_SOURCE,
+           O_STRICT };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
         {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
         {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
         {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
         {"engine", 0, "URL"},     {"vimgrep", 0, NULL},     {"sort", 0, "KEY"},
-        {"date", 0, "D"},         {"source", 0, "S"},
+        {"date", 0, "D"},         {"source", 0, "S"},       {"strict", 0, NULL},
     };
     cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
     const char *v;
@@ -336,6 +362,7 @@ int cmd_query(int argc, char **argv)
         case O_COLOR: color = v; break;
         case O_ENGINE: engine = v; break;
         case O_VIMGREP: o.vimgrep = 1; break;
+        case O_STRICT: qo.strict = 1; break;
         case O_SORT:
             if (!strcmp(v, "score"))
                 qo.sort = ZS_SORT_SCORE;
@@ -415,6 +442,7 @@ int cmd_query(int argc, char **argv)
         cli_error("query: %s", zs_errmsg(db));
         goto out;
     }
+    say_partial(zs_query_is_partial(q), shown);
     code = shown ? EXIT_FOUND : EXIT_NONE;
     if (!shown)
         cli_note_building(db, "query", dbpath);

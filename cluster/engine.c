@@ -223,9 +223,56 @@ static int fetch(zs_equery *q, const char *match, const char *where, size_t want
     return 0;
 }
 
+/*
+ * Put the whole matches full[0..nfull) before the partial rows of q (those
+ * not among them), up to want rows; q takes full's rows.
+ */
+static int add_partial(zs_equery *q, erow *full, size_t nfull, size_t want)
+{
+    erow *all = realloc(full, ((want > nfull ? want : nfull) + 1) * sizeof *all);
+    if (!all) {
+        for (size_t i = 0; i < nfull; i++) {
+            erow *r = &full[i];
+            free(r->text);
+            free(r->doc);
+            free(r->parks);
+            free(r->years);
+            free(r->figs);
+        }
+        free(full);
+        return efail(q->e, ZS_ENOMEM, "out of memory");
+    }
+    size_t n = nfull;
+    for (size_t i = 0; i < q->nrows; i++) {
+        size_t k = 0;
+        while (k < nfull && all[k].id != q->rows[i].id)
+            k++;
+        if (k < nfull || n >= want) { /* listed already, or past the page */
+            erow *r = &q->rows[i];
+            free(r->text);
+            free(r->doc);
+            free(r->parks);
+            free(r->years);
+            free(r->figs);
+            continue;
+        }
+        all[n] = q->rows[i];
+        all[n++].partial = 1;
+    }
+    free(q->rows);
+    q->rows = all;
+    q->nrows = n;
+    return 0;
+}
+
+/* Whole matches first, then best first. */
 static int cmp_row(const void *a, const void *b)
 {
     const erow *x = a, *y = b;
+    if (x->partial != y->partial)
+        return x->partial - y->partial;
+    if (x->held != y->held) /* partial ones: more of the words first */
+        return x->held > y->held ? -1 : 1;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
     return x->id < y->id ? -1 : x->id > y->id;
@@ -253,6 +300,8 @@ static int rerank(zs_equery *q)
         size_t gap = zsh_gap(m, nm, nterms);
         if (gap != SIZE_MAX)
             r->score *= 1.0 + 1.0 / (1.0 + (double)gap / 4.0);
+        if (r->partial)
+            r->held = zsh_terms_held(q->terms, m, nm);
         free(m);
     }
     if (q->nrows > 1)
@@ -289,7 +338,7 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
                    const zs_query_opts *o)
 {
     zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120,
-                              ZS_SORT_SCORE, NULL, NULL};
+                              ZS_SORT_SCORE, NULL, NULL, 0};
     zsc_buf where = {0};
     char err[256] = "", *match = NULL;
     size_t off = 0;
@@ -309,6 +358,7 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     if (o->version >= 3 && (o->date || o->source))
         return efail(e, ZS_EINVAL, "a cluster cannot filter by date or source (the export "
                                    "carries no article dates); use a local index");
+    int strict = o->version >= 4 && o->strict;
     /* The shards order by their own BM25; a date order would need every
      * shard's dates merged, which searchd's distributed index does not do. */
     if (o->version >= 2 && o->sort != ZS_SORT_SCORE)
@@ -359,14 +409,30 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
             if ((rc = zsc_render_match(e->seg, q->pq->match_all, &match)) != 0 ||
                 (rc = fetch(q, match, where.p ? where.p : "", want)) != 0)
                 goto render_fail;
-            if (q->nrows == 0 && q->pq->nterms > 1 && q->pq->match_any[0]) {
+            /* As the local query (query/search.c): whole matches first,
+             * then partial ones up to the page, counted apart. */
+            if (!strict && q->nrows < q->offset + q->limit && q->pq->nterms > 1 &&
+                q->pq->match_any[0]) {
+                erow *full = q->rows;
+                size_t nfull = q->nrows;
+                long long total = q->total;
+                q->rows = NULL;
+                q->nrows = 0;
                 free(match);
                 match = NULL;
-                q->partial = 1;
                 if ((rc = zsc_render_match(e->seg, q->pq->match_any, &match)) != 0 ||
-                    (rc = fetch(q, match, where.p ? where.p : "", want)) != 0)
+                    (rc = fetch(q, match, where.p ? where.p : "", want + nfull)) != 0) {
+                    rows_free(q);
+                    q->rows = full;
+                    q->nrows = nfull;
                     goto render_fail;
+                }
+                rc = add_partial(q, full, nfull, want);
+                q->total = total;
+                if (rc)
+                    goto fail;
             }
+            q->partial = q->nrows > 0 && q->rows[0].partial;
             if ((rc = rerank(q)) != 0)
                 goto fail;
         } else if ((rc = fetch(q, NULL, where.p, q->offset + q->limit)) != 0) {
@@ -448,6 +514,7 @@ int zs_equery_next(zs_equery *q, const zs_hit **hit)
     s->h.doc_end = r->doc_end;
     if (load_figures(s, r->figs))
         return efail(q->e, ZS_ENOMEM, "out of memory");
+    s->h.partial = r->partial;
     if ((rc = zsq_hit_finish(s, q->e->seg, q->terms, NULL, 0, &q->pq->figure,
                               q->snippet_chars)) != 0)
         return rc == ZS_ENOMEM ? efail(q->e, rc, "out of memory")
@@ -457,7 +524,6 @@ int zs_equery_next(zs_equery *q, const zs_hit **hit)
     s->h.place = (zs_place){s->doc, s->doc, r->passage, 0, 0, r->doc_start, r->doc_end, "", "", 0};
     s->h.rank = q->next + 1;
     s->h.score = r->score;
-    s->h.partial = q->partial;
     q->next++;
     *hit = &s->h;
     return 0;

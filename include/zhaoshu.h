@@ -367,7 +367,7 @@ ZS_EXTERN int zs_index_remove(zs_db *db, const char *name);
 /** Most hits one query returns (limit). */
 #define ZS_MAX_LIMIT 10000
 
-#define ZS_QUERY_OPTS_VERSION 3
+#define ZS_QUERY_OPTS_VERSION 4
 /**
  * Options for zs_query_open(). Zero-initialise, then set version. Filters
  * here are ANDed with filters written in the query (park:, year:, figure:,
@@ -388,6 +388,9 @@ typedef struct zs_query_opts {
                                "2019.."), or NULL; since version 3 */
     const char *source;   /**< as source: (an outlet, "人民日报"), or NULL; since
                                version 3 */
+    /* Version 4. */
+    int strict;           /**< nonzero: only passages holding every word, never
+                               partial matches */
 } zs_query_opts;
 
 /** Orders of hits (zs_query_opts.sort). By date, a passage printed in several
@@ -480,6 +483,10 @@ typedef struct zs_hit {
     const zs_place *also_in; /**< every other place the same passage was printed
                                   (stored once), sorted by date */
     size_t nalso_in;
+    const char *const *lacks; /**< a partial hit: the query's words it does not
+                                   hold, as typed, in query order; borrowed like
+                                   the hit (the library owns them) */
+    size_t nlacks;
 } zs_hit;
 
 /** A running query (opaque). */
@@ -494,6 +501,10 @@ typedef struct zs_query zs_query;
  * an article of "2019-10", date:2019-10-01..2019-10-15 does not. A passage
  * printed in several articles matches when any of them does, and its hit
  * (zs_hit.place) is the first printing that matches.
+ * Passages that hold every word come first; when they are fewer than the
+ * limit (offset included), the best passages holding only some words follow,
+ * each marked partial with the words it lacks (zs_hit.lacks), unless
+ * o->strict.
  * @param out receives the query. Ownership: caller frees with zs_query_free().
  * @return ZS_OK; ZS_ESYNTAX or ZS_ELIMIT (bad query: zs_errmsg(db) says why
  *         and zs_query_error_offset(db) where); ZS_ESQLITE; ZS_ENOMEM.
@@ -508,10 +519,11 @@ ZS_EXTERN int zs_query_open(zs_query **out, zs_db *db, const char *q, size_t n,
  */
 ZS_EXTERN int zs_query_next(zs_query *q, const zs_hit **hit);
 
-/** Total hits of the query (ignoring limit and offset). */
+/** Total hits of the query (ignoring limit and offset): passages holding
+ * every word, never partial matches. */
 ZS_EXTERN int zs_query_count(zs_query *q, long long *count);
 
-/** Nonzero when no passage held every word and hits are partial matches. */
+/** Nonzero when no passage holds every word (any hits are partial matches). */
 ZS_EXTERN int zs_query_is_partial(const zs_query *q);
 
 /** Byte offset in the query of the last syntax error on db. */
@@ -672,7 +684,8 @@ ZS_EXTERN void zs_figures_free(zs_figures *it);
 /**
  * A hit: {rank, score, doc, path, line, column, byte_start, byte_end, date,
  * source, page, also_in[{path, line, column, byte_start, byte_end, date,
- * source, page, passage}], passage, kind, partial, park[], years[],
+ * source, page, passage}], passage, kind, partial, lacks[] (the words a partial
+ * hit lacks), park[], years[],
  * span_years[], text, snippet{start,end}, highlights[{start,end,kind}],
  * figures[{..., line}]}; offsets are bytes into text, byte_start/byte_end
  * bytes into the file; path as zs_place_path() gives it.

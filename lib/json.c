@@ -160,7 +160,13 @@ size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
     also_in(&w, h->also_in, h->nalso_in);
     putf(&w, ",\"passage\":%lld,\"kind\":", h->passage);
     cstr(&w, h->kind);
-    puts_(&w, h->partial ? ",\"partial\":true,\"park\":[" : ",\"partial\":false,\"park\":[");
+    puts_(&w, h->partial ? ",\"partial\":true,\"lacks\":[" : ",\"partial\":false,\"lacks\":[");
+    for (size_t i = 0; i < h->nlacks; i++) {
+        if (i)
+            put(&w, ",", 1);
+        cstr(&w, h->lacks[i]);
+    }
+    puts_(&w, "],\"park\":[");
     for (size_t i = 0; i < h->nparks; i++) {
         if (i)
             put(&w, ",", 1);

@@ -275,7 +275,7 @@ static int query_ids(zs_db *db, const char *q, size_t n, zs_query **zq_out)
 {
     /* park and year filter the figures themselves (below), not the passages:
      * a figure's park may come from its article when the passage names none */
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0, NULL, NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0, NULL, NULL, 0};
     zs_query *zq = NULL;
     sqlite3_stmt *ins = NULL;
     int rc;

@@ -31,6 +31,7 @@ typedef struct toklist {
 struct zsh_terms {
     toklist *terms;
     int *prefix;
+    const zsq_term *src; /* the parsed terms, as typed (borrowed from the zsq_parsed) */
     size_t n;
 };
 
@@ -65,6 +66,7 @@ int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out)
         return ZS_ENOMEM;
     }
     t->n = n;
+    t->src = pq->terms;
     for (size_t i = 0; i < n && !rc; i++) {
         const zsq_term *term = &pq->terms[i];
         t->prefix[i] = term->prefix;
@@ -93,6 +95,12 @@ void zsh_terms_free(zsh_terms *t)
 size_t zsh_terms_count(const zsh_terms *t)
 {
     return t ? t->n : 0;
+}
+
+const char *zsh_term_text(const zsh_terms *t, size_t k, size_t *len)
+{
+    *len = t->src[k].len;
+    return t->src[k].text;
 }
 
 static int tok_eq(const toklist *a, size_t i, const toklist *b, size_t j, int prefix)
@@ -154,6 +162,24 @@ out:
     free(m);
     tl_free(&doc);
     return rc;
+}
+
+int zsh_term_group(const zsh_terms *t, size_t k)
+{
+    return t->src[k].group;
+}
+
+int zsh_terms_held(const zsh_terms *t, const zsh_match *m, size_t nm)
+{
+    int held = 0;
+    for (size_t i = 0; i < nm; i++) {
+        size_t j = 0;
+        int g = t->src[m[i].term].group;
+        while (j < i && t->src[m[j].term].group != g)
+            j++;
+        held += j == i;
+    }
+    return held;
 }
 
 size_t zsh_gap(const zsh_match *m, size_t nm, size_t nterms)

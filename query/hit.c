@@ -31,6 +31,9 @@ void zsq_hit_clear(hit_store *s)
         free(s->figstr[i]);
     free(s->figstr);
     free(s->figs);
+    for (size_t i = 0; i < s->h.nlacks; i++)
+        free(s->lacks[i]);
+    free(s->lacks);
     memset(s, 0, sizeof *s);
 }
 
@@ -142,6 +145,36 @@ int zsq_hit_names(hit_store *s, const char *parks, const char *years)
  * public fields at the storage. @return 0, ZS_ENOMEM or a segmenter error
  * (its message on seg).
  */
+/* The items of the query (zsq_term.group) that no match m[0..nm) of a
+ * partial hit is of, each by its first word as typed (a zone by its name,
+ * not its aliases). */
+static int lacks(hit_store *s, const zsh_terms *terms, const zsh_match *m, size_t nm)
+{
+    size_t n = zsh_terms_count(terms);
+    if (!n)
+        return 0;
+    if (!(s->lacks = calloc(n, sizeof *s->lacks)))
+        return ZS_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = 0, j = 0, len;
+        int g = zsh_term_group(terms, k);
+        while (j < k && zsh_term_group(terms, j) != g)
+            j++;
+        if (j < k)
+            continue; /* the item was looked at with its first word */
+        while (i < nm && zsh_term_group(terms, (size_t)m[i].term) != g)
+            i++;
+        if (i < nm)
+            continue;
+        const char *t = zsh_term_text(terms, k, &len);
+        if (!(s->lacks[s->h.nlacks] = strndup(t, len)))
+            return ZS_ENOMEM;
+        s->h.nlacks++;
+    }
+    s->h.lacks = (const char *const *)s->lacks;
+    return 0;
+}
+
 int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, zsh_match *m, size_t nm,
                    const zsq_figure *filter, size_t snippet_chars)
 {
@@ -185,7 +218,10 @@ int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, zsh_match 
     zsh_snippet(s->text, len, am, anm, s->spans + nmatch, s->h.nfigures, snippet_chars,
                 &s->h.snippet_start, &s->h.snippet_end);
     qsort(s->spans, s->h.nspans, sizeof *s->spans, cmp_span);
+    rc = s->h.partial && terms ? lacks(s, terms, m, nm) : 0;
     free(m);
+    if (rc)
+        return rc;
 
     s->h.doc = s->doc;
     s->h.kind = s->kind;
@@ -267,13 +303,13 @@ int zsq_load_hit(zs_query *q, cand *c)
     /* matches found by the rerank, or found here */
     zsh_match *m = c->m;
     c->m = NULL;
+    s->h.partial = c->partial;
     if ((rc = zsq_hit_finish(s, seg, q->terms, m, c->nm, &q->pq->figure, q->snippet_chars)) != 0)
         return rc == ZS_ENOMEM ? zsd_fail(db, rc, "out of memory")
                                : zsd_fail(db, rc, "%s", zs_seg_errmsg(seg));
 
     s->h.rank = q->next + 1;
     s->h.score = c->score;
-    s->h.partial = q->partial;
     if ((rc = zsq_places_load(db, c->id, &s->pl)) != 0)
         return rc;
     if (q->reader) { /* zs_doc_open: the passage where this document printed it */

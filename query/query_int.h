@@ -102,6 +102,9 @@ typedef struct zsq_term {
     size_t len;
     int prefix; /* typed as word*: highlight tokens starting with it */
     int phrase; /* typed as "a phrase" */
+    int group;  /* the item of the top-level AND it is part of: the words and
+                   alternatives (OR, a zone's aliases) of one item share it, and
+                   a passage lacks the item when it holds none of them */
 } zsq_term;
 
 /* A park: filter value, raw as typed (the caller canonicalises it). */

@@ -105,7 +105,7 @@ static int passages(zs_query *q, sqlite3_int64 id, long long first, long long la
                 return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
             }
         }
-        q->c[q->nc] = (cand){sqlite3_column_int64(st, 0), 0, NULL, 0, NULL, 0};
+        q->c[q->nc] = (cand){sqlite3_column_int64(st, 0), 0, NULL, 0, NULL, 0, 0, 0};
         r->seq[q->nc] = sqlite3_column_int64(st, 1);
         r->start[q->nc] = sqlite3_column_int64(st, 2);
         r->end[q->nc] = sqlite3_column_int64(st, 3);

@@ -152,9 +152,19 @@ int zsq_finish(parser *P, node *root)
     else
         render(P, &all, root);
 
-    if (leaves(P, root, &lv, &nlv, &caplv)) {
-        rc = P->rc;
-        goto out;
+    /* The leaves item by item of the root AND, each item's group noted. */
+    int *grp = NULL;
+    size_t capgrp = 0;
+    for (size_t g = 0; g < (root->kind == N_AND ? root->nkids : 1); g++) {
+        size_t before = nlv;
+        if (leaves(P, root->kind == N_AND ? root->kids[g] : root, &lv, &nlv, &caplv) ||
+            zsu_grow(&grp, &capgrp, nlv + 1, sizeof *grp, 8)) {
+            free(grp);
+            rc = P->rc ? P->rc : zsq_oom(P);
+            goto out;
+        }
+        for (size_t i = before; i < nlv; i++)
+            grp[i] = (int)g;
     }
     buf pos = {0};
     for (size_t i = 0; i < nlv; i++) {
@@ -188,20 +198,23 @@ int zsq_finish(parser *P, node *root)
     }
     pq->terms = calloc(nlv ? nlv : 1, sizeof(zsq_term));
     if (!pq->terms) {
+        free(grp);
         rc = zsq_oom(P);
         goto out;
     }
     for (size_t i = 0; i < nlv; i++) {
         char *t = malloc(lv[i]->tlen + 1);
         if (!t) {
+            free(grp);
             rc = zsq_oom(P);
             goto out;
         }
         memcpy(t, P->q + lv[i]->toff, lv[i]->tlen);
         t[lv[i]->tlen] = '\0';
-        pq->terms[i] = (zsq_term){t, lv[i]->tlen, lv[i]->prefix, lv[i]->phrase};
+        pq->terms[i] = (zsq_term){t, lv[i]->tlen, lv[i]->prefix, lv[i]->phrase, grp[i]};
         pq->nterms++;
     }
+    free(grp);
 out:
     free(all.p);
     free(any.p);

@@ -144,7 +144,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         double score = rows[i].score;
         if (rows[i].kind != ZSD_KIND_BODY)
             score *= KIND_WEIGHT_MINOR;
-        q->c[i] = (cand){rows[i].id, score, NULL, 0, NULL, 0};
+        q->c[i] = (cand){rows[i].id, score, NULL, 0, NULL, 0, 0, 0};
     }
     if (n > 1)
         qsort(q->c, n, sizeof *q->c, cmp_cand);
@@ -190,7 +190,7 @@ static int fetch(zs_query *q, const char *match, size_t want)
     }
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW && q->nc < want)
-        q->c[q->nc++] = (cand){sqlite3_column_int64(st, 0), 0.0, NULL, 0, NULL, 0};
+        q->c[q->nc++] = (cand){sqlite3_column_int64(st, 0), 0.0, NULL, 0, NULL, 0, 0, 0};
     if (src != SQLITE_ROW && src != SQLITE_DONE)
         rc = zsd_sqlite_fail(q->db, "running the query");
 out:
@@ -226,9 +226,14 @@ static int count_rows(zs_query *q, const char *match, long long *out)
     return rc;
 }
 
+/* Passages holding every word first, then best first. */
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
+    if (x->partial != y->partial)
+        return x->partial - y->partial;
+    if (x->held != y->held) /* partial ones: more of the words first */
+        return x->held > y->held ? -1 : 1;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
     return x->id < y->id ? -1 : x->id > y->id;
@@ -242,6 +247,8 @@ typedef struct dated {
 
 static int cmp_dated(const dated *x, const dated *y, int desc)
 {
+    if (x->c.partial != y->c.partial) /* whole matches first, in any order */
+        return x->c.partial - y->c.partial;
     if (!x->date[0] != !y->date[0])
         return x->date[0] ? -1 : 1; /* undated last, either way */
     int c = strcmp(x->date, y->date);
@@ -295,6 +302,44 @@ static int sort_by_date(zs_query *q)
     return 0;
 }
 
+/*
+ * Fewer passages hold every word than the page shows: after them, the best
+ * passages holding some of the words (match_any), each marked partial, up
+ * to want candidates in all. A query for a company and a metric then also
+ * shows the passage that names the metric and calls the company 该集团.
+ */
+static int add_partial(zs_query *q, size_t want)
+{
+    cand *full = q->c;
+    size_t nfull = q->nc;
+    q->c = NULL;
+    q->nc = 0;
+    int rc = fetch(q, q->match_any, want + nfull);
+    if (rc) {
+        free(full);
+        return rc;
+    }
+    cand *all = realloc(full, (want > nfull ? want : nfull) * sizeof *all + sizeof *all);
+    if (!all) {
+        free(full);
+        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    }
+    size_t n = nfull;
+    for (size_t i = 0; i < q->nc && n < want; i++) {
+        size_t k = 0;
+        while (k < nfull && all[k].id != q->c[i].id)
+            k++;
+        if (k < nfull)
+            continue; /* holds every word: listed already */
+        all[n] = q->c[i];
+        all[n++].partial = 1;
+    }
+    free(q->c);
+    q->c = all;
+    q->nc = n;
+    return 0;
+}
+
 /* Proximity: reward candidates whose terms stand close together. */
 static int rerank(zs_query *q, zs_seg *seg)
 {
@@ -319,6 +364,8 @@ static int rerank(zs_query *q, zs_seg *seg)
             size_t gap = zsh_gap(m, nm, nterms);
             if (gap != SIZE_MAX)
                 q->c[i].score *= 1.0 + 1.0 / (1.0 + (double)gap / 4.0);
+            if (q->c[i].partial)
+                q->c[i].held = zsh_terms_held(q->terms, m, nm);
             /* Kept for the hit if it is shown; within a budget, since the
              * candidates are many when the limit is large. */
             if (!rc && len == (size_t)sqlite3_column_bytes(st, 0) &&
@@ -372,7 +419,7 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
 int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
                    int ids_only)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL},
+    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL, 0},
                   oc;
     zs_seg *seg = NULL;
     char err[256] = "";
@@ -386,10 +433,11 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         o = &defaults;
     if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
-    /* version 1 ends before sort, version 2 before date */
+    /* version 1 ends before sort, 2 before date, 3 before strict */
     memset(&oc, 0, sizeof oc);
     memcpy(&oc, o, o->version == 1   ? offsetof(zs_query_opts, sort)
                    : o->version == 2 ? offsetof(zs_query_opts, date)
+                   : o->version == 3 ? offsetof(zs_query_opts, strict)
                                      : sizeof oc);
     oc.version = ZS_QUERY_OPTS_VERSION;
     o = &oc;
@@ -404,6 +452,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     q->db = db;
     zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
+    q->strict = o->strict;
     if ((rc = zsq_parse_query(seg, zsq_gazetteer(db), text ? text : "", n,
                               o->park || o->year || o->figure || o->date || o->source, &q->pq, err, sizeof err,
                               &off)) != 0) {
@@ -439,12 +488,14 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         q->match = q->match_all;
         if ((rc = fetch(q, q->match, want)) != 0)
             goto fail;
-        if (q->nc == 0 && q->pq->nterms > 1 && q->pq->match_any[0]) {
-            q->match = q->match_any;
-            q->partial = 1;
-            if ((rc = fetch(q, q->match, want)) != 0)
-                goto fail;
-        }
+        q->nfull = q->nc;
+        /* A listing of figures (ids_only) takes partial matches only when
+         * nothing holds every word, as it always did. */
+        if (!q->strict && q->nc < q->offset + q->limit && (!ids_only || q->nc == 0) &&
+            q->pq->nterms > 1 &&
+            q->pq->match_any[0] && (rc = add_partial(q, want)) != 0)
+            goto fail;
+        q->partial = q->nfull == 0 && q->nc > 0;
         /* Proximity only reorders: a caller that wants the set of ids
          * (zs_figures_open) is spared decompressing and segmenting each. */
         if (!ids_only && q->sort == ZS_SORT_SCORE && (rc = rerank(q, seg)) != 0)
@@ -469,7 +520,7 @@ int zs_query_count(zs_query *q, long long *count)
     if (!q || !count)
         return ZS_EINVAL;
     if (!q->counted) {
-        int rc = count_rows(q, q->match, &q->count);
+        int rc = count_rows(q, q->match, &q->count); /* match_all: whole matches only */
         if (rc)
             return rc;
         q->counted = 1;

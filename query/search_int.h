@@ -74,6 +74,8 @@ typedef struct cand {
     size_t len;
     struct zsh_match *m;
     size_t nm;
+    int partial;  /* holds only some of the words (a match_any candidate) */
+    int held;     /* a partial one: how many of the words it holds (rerank) */
 } cand;
 
 /* Free the kept text and matches of q->c[from..to). */
@@ -90,6 +92,7 @@ typedef struct hit_store {
     size_t figcap;
     char **figstr; /* 5 strings per figure: text, unit, cls, metric, park */
     zsq_places pl; /* every place the passage was printed */
+    char **lacks;  /* h.lacks: the words a partial hit lacks, NUL-terminated copies */
 } hit_store;
 
 struct zs_query {
@@ -105,7 +108,9 @@ struct zs_query {
     size_t nc, next, total_ranked;
     int sort;          /* ZS_SORT_* */
     size_t limit, offset, snippet_chars;
-    int partial;
+    int partial;       /* no passage holds every word */
+    int strict;        /* zs_query_opts.strict: no partial matches */
+    size_t nfull;      /* candidates c[0..nfull) hold every word */
     long long count;
     int counted;
     hit_store hs;
@@ -182,8 +187,8 @@ int zsq_hit_names(hit_store *s, const char *parks, const char *years);
 int zsq_hit_add_figure(hit_store *s, const zs_figure *f);
 /* Spans of the words (terms may be NULL) and figures, and the snippet, of a
  * hit whose text, h.len, names and figures are set (m[0..nm): the words'
- * matches, taken and freed, or NULL to find them); points the public
- * fields at the storage. The cluster query (cluster/) shares it, so hits
+ * matches, taken and freed, or NULL to find them); with h.partial set, the
+ * words it lacks (h.lacks); points the public fields at the storage. The cluster query (cluster/) shares it, so hits
  * look alike wherever they came from. @return 0, ZS_ENOMEM or a segmenter
  * error (message on seg). */
 int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, struct zsh_match *m, size_t nm,
@@ -252,6 +257,9 @@ typedef struct zsh_match {
 int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out);
 void zsh_terms_free(zsh_terms *t);
 size_t zsh_terms_count(const zsh_terms *t);
+/* Term k as the user typed it: bytes [0, *len) of the query (borrowed from
+ * the zsq_parsed the terms were built from). */
+const char *zsh_term_text(const zsh_terms *t, size_t k, size_t *len);
 
 /*
  * Every match of every term in text, sorted by start. *ntokens receives the
@@ -265,6 +273,10 @@ int zsh_find(zs_seg *seg, const zsh_terms *t, const char *text, size_t n, zsh_ma
  * terms' own length: 0 when they stand side by side, SIZE_MAX when some term
  * is missing.
  */
+/* How many of the query's items (zsq_term.group) the matches m[0..nm) are of. */
+int zsh_terms_held(const zsh_terms *t, const zsh_match *m, size_t nm);
+/* The item (zsq_term.group) of term k. */
+int zsh_term_group(const zsh_terms *t, size_t k);
 size_t zsh_gap(const zsh_match *m, size_t nm, size_t nterms);
 
 /*

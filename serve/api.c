@@ -204,7 +204,7 @@ static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
     static const char *const keys[] = {"q",    "park",   "year", "figure",  "date",
                                        "source", "n",    "offset", "sort", "snippet", NULL};
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL};
+                        NULL, NULL, 0};
     long long n, off, snip, total = 0;
     const char *q = serve_req_arg(r, "q"), *sort = arg_text(r, "sort");
     zs_query *it = NULL;
@@ -273,7 +273,7 @@ static void facets(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
     static const char *const keys[] = {"q", "park", "year", "figure", "date", "source", NULL};
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL};
+                        NULL, NULL, 0};
     long long total = 0;
     zs_query *it = NULL;
     if (known_args(r, keys, resp) || open_query(t, r, &qo, &it, &total, resp))

@@ -29,9 +29,10 @@ contains "$out" "{135.34<亿元>}" "a match inside a figure nests in it"
 out=$(sql "SELECT zs_highlight(fts, 0, '[', ']') FROM fts WHERE fts MATCH '\"签约金额\"'")
 contains "$out" "累计引进项目100个，[签约金额]135.34亿元；" "4-argument form marks matches only"
 
-# The same passages, marked the same way as `zhaoshu query --full` prints them.
+# The same passages, marked the same way as `zhaoshu query --strict --full` prints them
+# (the SQL MATCH finds whole matches only).
 for q in '"签约金额"' '亿元' '"六盘水" "签约"'; do
-    "$cli" query --db "$db" --full --color never -n 1000 "$q" |
+    "$cli" query --db "$db" --strict --full --color never -n 1000 "$q" |
         sed -n 's/^   //p' | grep . | sort >"$tap_tmp/cli.txt"
     sql "SELECT zs_highlight(fts, 0, '[', ']', '{', '}') FROM fts WHERE fts MATCH '$q'" |
         sort >"$tap_tmp/sql.txt"

@@ -55,7 +55,7 @@ int main(void)
     TAP_INTEQ(zs_index_buffer(db, "bin", "\x7f" "ELF\0\0\0\0", 8, NULL), ZS_EINVAL,
               "binary data is refused");
 
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, "安顺高新区", "2023", "<200亿元", 10, 0, 0, 0, NULL, NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, "安顺高新区", "2023", "<200亿元", 10, 0, 0, 0, NULL, NULL, 0};
     TAP_INTEQ(zs_query_open(&q, db, "签约金额", strlen("签约金额"), &qo), 0, "query with filters");
     TAP_INTEQ(zs_query_next(q, &h), 0, "one hit");
     if (h) {
