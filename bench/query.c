@@ -236,7 +236,8 @@ static void *reader_main(void *arg)
     return NULL;
 }
 
-static int concurrent(const char *dbpath, const char *stop, const query *qs, size_t nq, int nreaders)
+static int concurrent(const char *dbpath, const char *stop, const query *qs, size_t nq,
+                      int nreaders)
 {
     reader rs[MAX_READERS];
     samples all = {NULL, 0, 0};
@@ -355,7 +356,8 @@ int main(int argc, char **argv)
         else
             return usage();
     }
-    if (argc - i != 2 || reps < 1 || readers < 0 || readers > MAX_READERS || (readers > 0) != !!stop)
+    if (argc - i != 2 || reps < 1 || readers < 0 || readers > MAX_READERS ||
+        (readers > 0) != !!stop)
         return usage();
     if (load_queries(argv[i + 1], &qs, &nq))
         return 2;

@@ -118,14 +118,14 @@ typedef struct cli_args {
     const char *cmd;     /* the subcommand, for messages */
     const cli_opt *opts; /* the known options */
     size_t nopts;
-    int words;           /* arguments are query words: suggest NOT w for -w */
-    int argc, i, rest;   /* argv[i] is next; rest: after "--" */
+    int words;         /* arguments are query words: suggest NOT w for -w */
+    int argc, i, rest; /* argv[i] is next; rest: after "--" */
     char **argv;
-    const char *usage;   /* CLI_COMMAND: what --help prints */
-    int noargs;          /* CLI_COMMAND: an argument is an error */
-    int code;            /* the exit code, once cli_next() returned CLI_EXIT */
-    const char *db;      /* CLI_COMMAND: the last --db FILE, or NULL */
-    int nargs;           /* CLI_COMMAND: the arguments, argv[1..nargs] */
+    const char *usage; /* CLI_COMMAND: what --help prints */
+    int noargs;        /* CLI_COMMAND: an argument is an error */
+    int code;          /* the exit code, once cli_next() returned CLI_EXIT */
+    const char *db;    /* CLI_COMMAND: the last --db FILE, or NULL */
+    int nargs;         /* CLI_COMMAND: the arguments, argv[1..nargs] */
 } cli_args;
 
 #define CLI_ARG (-1)
@@ -134,9 +134,11 @@ typedef struct cli_args {
 #define CLI_EXIT (-4)
 
 /* Start walking argv[1..argc) of a subcommand. */
-#define CLI_ARGS(cmd, opts, words, argc, argv)                                                  \
-    {(cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), NULL, 0, 0,  \
-     NULL, 0}
+#define CLI_ARGS(cmd, opts, words, argc, argv)                                                     \
+    {                                                                                              \
+        (cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), NULL, 0,   \
+            0, NULL, 0                                                                             \
+    }
 
 /*
  * The same, and cli_next() also does what every command does alike: --help
@@ -146,9 +148,11 @@ typedef struct cli_args {
  * "db" is kept in .db and the arguments are gathered at the front of argv
  * (argv[1..nargs], never past the one being read): neither is returned.
  */
-#define CLI_COMMAND(cmd, opts, words, takes_args, usage, argc, argv)                            \
-    {(cmd),  (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), (usage),   \
-     !(takes_args), 0, NULL, 0}
+#define CLI_COMMAND(cmd, opts, words, takes_args, usage, argc, argv)                               \
+    {                                                                                              \
+        (cmd), (opts), sizeof(opts) / sizeof((opts)[0]), (words), (argc), 1, 0, (argv), (usage),   \
+            !(takes_args), 0, NULL, 0                                                              \
+    }
 
 int cli_next(cli_args *a, const char **val);
 

@@ -84,21 +84,19 @@ int cmd_export(int argc, char **argv)
     zs_db *db = NULL;
 
     enum { O_HELP, O_DB, O_TO, O_SHARDS, O_BASE_PORT, O_HOSTS };
-    static const cli_opt opts[] = {{"help", 'h', NULL},  {"db", 0, "FILE"},
-                                   {"to", 0, "sphinx"},  {"shards", 0, "N"},
+    static const cli_opt opts[] = {{"help", 'h', NULL},   {"db", 0, "FILE"},
+                                   {"to", 0, "sphinx"},   {"shards", 0, "N"},
                                    {"base-port", 0, "P"}, {"hosts", 0, "H1,H2,..."}};
     cli_args args = CLI_COMMAND("export", opts, 0, 1, usage, argc, argv);
     const char *v;
     int i;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_EXIT:
-            return args.code;
+        case CLI_EXIT: return args.code;
         case O_TO:
             to = v;
             if (strcmp(to, "sphinx") && strcmp(to, "manticore")) {
-                cli_error("export: --to takes sphinx (or manticore, the same files), not '%s'",
-                          to);
+                cli_error("export: --to takes sphinx (or manticore, the same files), not '%s'", to);
                 return EXIT_ERROR;
             }
             break;
@@ -110,9 +108,7 @@ int cmd_export(int argc, char **argv)
             if (parse_int("--base-port", v, 1, 65535, &eo.base_port))
                 return EXIT_ERROR;
             break;
-        case O_HOSTS:
-            hostlist = (char *)v;
-            break;
+        case O_HOSTS: hostlist = (char *)v; break;
         }
     }
     if (args.nargs > 1) { /* DIR, after --to sphinx or anywhere */
@@ -126,8 +122,8 @@ int cmd_export(int argc, char **argv)
         return EXIT_ERROR;
     }
     if (eo.base_port + 2 * eo.shards - 1 > 65535) {
-        cli_error("export: --base-port %d leaves no room for %d ports (2 per node)",
-                  eo.base_port, 2 * eo.shards);
+        cli_error("export: --base-port %d leaves no room for %d ports (2 per node)", eo.base_port,
+                  2 * eo.shards);
         return EXIT_ERROR;
     }
     if (hostlist) {

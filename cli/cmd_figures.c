@@ -128,10 +128,9 @@ int cmd_figures(int argc, char **argv)
     size_t qlen = 0;
 
     setlocale(LC_CTYPE, "C.UTF-8");
-    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV, O_DATE,
-           O_SOURCE };
+    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV, O_DATE, O_SOURCE };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL}, {"db", 0, "FILE"},      {"park", 0, "P"},   {"year", 0, "Y[-Y]"},
+        {"help", 'h', NULL}, {"db", 0, "FILE"},      {"park", 0, "P"},  {"year", 0, "Y[-Y]"},
         {"metric", 0, "M"},  {"conflicts", 0, NULL}, {"json", 0, NULL}, {"csv", 0, NULL},
         {"date", 0, "D"},    {"source", 0, "S"},
     };
@@ -139,8 +138,7 @@ int cmd_figures(int argc, char **argv)
     const char *v;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_EXIT:
-            return args.code;
+        case CLI_EXIT: return args.code;
         case O_PARK: fo.park = v; break;
         case O_YEAR: fo.year = v; break;
         case O_METRIC: fo.metric = v; break;
@@ -205,8 +203,9 @@ int cmd_figures(int argc, char **argv)
             csv(r->conflict, 0), csv(r->check, 0), csv(also ? also : "", 0), csv(ctx, 1);
             free(also);
         } else {
-            const char *mark = r->conflict[0] ? "!" : r->check[0] ? (r->check_failed ? "≠" : "=")
-                                                                    : " ";
+            const char *mark = r->conflict[0] ? "!"
+                               : r->check[0]  ? (r->check_failed ? "≠" : "=")
+                                              : " ";
             if (color && r->conflict[0])
                 fputs("\033[1;31m", stdout);
             cell(mark, 1);

@@ -100,8 +100,8 @@ static void on_progress(void *ctx, const zs_index_stats *st)
 
 int cmd_index(int argc, char **argv)
 {
-    zs_index_opts o = {ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0,
-                       NULL};
+    zs_index_opts o = {
+        ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0, NULL};
     zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_CREATE};
     unsigned wait_s = 0;
     zs_index_stats st;
@@ -119,12 +119,11 @@ int cmd_index(int argc, char **argv)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
-    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME,
-           O_WAIT };
+    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME, O_WAIT };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL},     {"db", 0, "FILE"},          {"prune", 0, NULL},
-        {"threads", 0, "N"},     {"manifest", 0, "FILE"},    {"quiet", 'q', NULL},
-        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},       {"wait", 0, "SECONDS"},
+        {"help", 'h', NULL},      {"db", 0, "FILE"},       {"prune", 0, NULL},
+        {"threads", 0, "N"},      {"manifest", 0, "FILE"}, {"quiet", 'q', NULL},
+        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},     {"wait", 0, "SECONDS"},
     };
     /* --name-pattern values, in order */
     const char **names = calloc((size_t)argc + 1, sizeof *names);
@@ -141,12 +140,8 @@ int cmd_index(int argc, char **argv)
     int npaths = 0;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            free(names);
-            return EXIT_ERROR;
-        case CLI_ARG:
-            paths[npaths++] = (char *)v;
-            break;
+        case CLI_BAD: free(names); return EXIT_ERROR;
+        case CLI_ARG: paths[npaths++] = (char *)v; break;
         case O_HELP:
             fputs(usage, stdout);
             free(names);

@@ -78,8 +78,7 @@ int cmd_parks(int argc, char **argv)
     int i;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_EXIT:
-            return args.code;
+        case CLI_EXIT: return args.code;
         case O_JSON: c.json = 1; break;
         }
     }

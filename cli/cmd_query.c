@@ -282,8 +282,7 @@ static int run_engine(const char *url, const char *qtext, size_t qlen, const zs_
         code = EXIT_PARTIAL;
     }
     if (code == EXIT_PARTIAL)
-        cli_error("query: the answer comes from the shards that answered (exit %d)",
-                  EXIT_PARTIAL);
+        cli_error("query: the answer comes from the shards that answered (exit %d)", EXIT_PARTIAL);
 out:
     zs_equery_free(q);
     zs_engine_close(e);
@@ -292,8 +291,8 @@ out:
 
 int cmd_query(int argc, char **argv)
 {
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL, 0};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0,
+                        ZS_SORT_SCORE,         NULL, NULL, 0};
     zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
@@ -305,16 +304,32 @@ int cmd_query(int argc, char **argv)
     /* Query words are compacted in place at the front of argv: never past i. */
     char **words = argv + 1;
 
-    enum { O_HELP, O_DB, O_LIMIT, O_OFFSET, O_COUNT, O_FULL, O_JSON, O_PARK, O_YEAR, O_FIGURE,
-           O_SNIPPET, O_COLOR, O_ENGINE, O_VIMGREP, O_SORT, O_DATE, O_SOURCE,
-           O_STRICT };
+    enum {
+        O_HELP,
+        O_DB,
+        O_LIMIT,
+        O_OFFSET,
+        O_COUNT,
+        O_FULL,
+        O_JSON,
+        O_PARK,
+        O_YEAR,
+        O_FIGURE,
+        O_SNIPPET,
+        O_COLOR,
+        O_ENGINE,
+        O_VIMGREP,
+        O_SORT,
+        O_DATE,
+        O_SOURCE,
+        O_STRICT
+    };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL},      {"db", 0, "FILE"},        {"limit", 'n', "N"},
-        {"offset", 0, "N"},       {"count", 0, NULL},       {"full", 0, NULL},
-        {"json", 0, NULL},        {"park", 0, "NAME"},      {"year", 0, "Y[-Y]"},
-        {"figure", 0, "RANGE"},   {"snippet", 0, "N"},      {"color", 0, "WHEN"},
-        {"engine", 0, "URL"},     {"vimgrep", 0, NULL},     {"sort", 0, "KEY"},
-        {"date", 0, "D"},         {"source", 0, "S"},       {"strict", 0, NULL},
+        {"help", 'h', NULL},  {"db", 0, "FILE"},      {"limit", 'n', "N"}, {"offset", 0, "N"},
+        {"count", 0, NULL},   {"full", 0, NULL},      {"json", 0, NULL},   {"park", 0, "NAME"},
+        {"year", 0, "Y[-Y]"}, {"figure", 0, "RANGE"}, {"snippet", 0, "N"}, {"color", 0, "WHEN"},
+        {"engine", 0, "URL"}, {"vimgrep", 0, NULL},   {"sort", 0, "KEY"},  {"date", 0, "D"},
+        {"source", 0, "S"},   {"strict", 0, NULL},
     };
     cli_args args = CLI_ARGS("query", opts, 1, argc, argv);
     const char *v;
@@ -323,8 +338,7 @@ int cmd_query(int argc, char **argv)
     setlocale(LC_CTYPE, "C.UTF-8");
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD:
-            return EXIT_ERROR;
+        case CLI_BAD: return EXIT_ERROR;
         case CLI_ARG:
             words[nwords++] = (char *)v; /* -水城 is an exclusion, part of the query */
             break;
@@ -332,9 +346,7 @@ int cmd_query(int argc, char **argv)
             fputs(usage, stdout);
             fputs(usage_options, stdout);
             return cli_finish(EXIT_FOUND);
-        case O_DB:
-            dbpath = v;
-            break;
+        case O_DB: dbpath = v; break;
         case O_LIMIT:
             if (parse_size("-n/--limit", v, ZS_MAX_LIMIT, &qo.limit))
                 return EXIT_ERROR;

@@ -82,8 +82,7 @@ int cmd_segment(int argc, char **argv)
     const char *v;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_EXIT:
-            return args.code;
+        case CLI_EXIT: return args.code;
         case O_JSON: o.json = 1; break;
         case O_QUERY: flags = ZS_SEG_QUERY; break;
         case O_INDEX: flags = ZS_SEG_DOCUMENT; break;

@@ -101,7 +101,7 @@ int cmd_show(int argc, char **argv)
 
     enum { O_HELP, O_DB, O_CONTEXT, O_JSON, O_COLOR };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL}, {"db", 0, "FILE"},      {"context", 'C', "N"},
+        {"help", 'h', NULL}, {"db", 0, "FILE"},    {"context", 'C', "N"},
         {"json", 0, NULL},   {"color", 0, "WHEN"},
     };
     cli_args args = CLI_COMMAND("show", opts, 1, 1, usage, argc, argv);
@@ -110,8 +110,7 @@ int cmd_show(int argc, char **argv)
     setlocale(LC_CTYPE, "C.UTF-8");
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_EXIT:
-            return args.code;
+        case CLI_EXIT: return args.code;
         case O_JSON: json = 1; break;
         case O_COLOR: color = v; break;
         case O_CONTEXT: {

@@ -81,19 +81,19 @@ static int unknown(const cli_args *a, const char *arg)
                   "exclude a word, write NOT %s or -\"%s\"",
                   a->cmd, arg, o ? o->lng : "help", alt, a->cmd, typed, typed);
     else
-        cli_error("%s: unknown option '%s'; the nearest is --%s%s (see zhaoshu %s --help)",
-                  a->cmd, arg, o ? o->lng : "help", alt, a->cmd);
+        cli_error("%s: unknown option '%s'; the nearest is --%s%s (see zhaoshu %s --help)", a->cmd,
+                  arg, o ? o->lng : "help", alt, a->cmd);
     return CLI_BAD;
 }
 
 static int missing(const cli_args *a, const cli_opt *o, int shrt)
 {
     if (shrt)
-        cli_error("%s: -%c needs a value: -%c %s (see zhaoshu %s --help)", a->cmd, o->shrt,
-                  o->shrt, o->arg, a->cmd);
+        cli_error("%s: -%c needs a value: -%c %s (see zhaoshu %s --help)", a->cmd, o->shrt, o->shrt,
+                  o->arg, a->cmd);
     else
-        cli_error("%s: --%s needs a value: --%s %s (see zhaoshu %s --help)", a->cmd, o->lng,
-                  o->lng, o->arg, a->cmd);
+        cli_error("%s: --%s needs a value: --%s %s (see zhaoshu %s --help)", a->cmd, o->lng, o->lng,
+                  o->arg, a->cmd);
     return CLI_BAD;
 }
 

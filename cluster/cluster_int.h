@@ -73,10 +73,10 @@ void zsc_xml_text(FILE *f, const char *p, size_t n);
 /* The layout of a cluster, as the export writes it and the configs say. */
 typedef struct zsc_layout {
     int shards;
-    int base_port;              /* node K: SphinxQL on base_port + K - 1 */
-    const char *const *hosts;   /* hosts[K-1]: where node K listens */
-    const char *dir;            /* absolute output folder */
-    const char *index;          /* "zhaoshu" */
+    int base_port;            /* node K: SphinxQL on base_port + K - 1 */
+    const char *const *hosts; /* hosts[K-1]: where node K listens */
+    const char *dir;          /* absolute output folder */
+    const char *index;        /* "zhaoshu" */
 } zsc_layout;
 
 /* Node K's agent (binary API) port: after every node's SphinxQL port. */

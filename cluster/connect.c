@@ -56,8 +56,7 @@ static int parse_url(zs_engine *e, const char *url)
     size_t n = strlen(p);
     if (n > ZSC_MAX_INDEX_NAME || strspn(p, "abcdefghijklmnopqrstuvwxyz"
                                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != n)
-        return efail(e, ZS_EINVAL, "engine URL '%s': the index name is letters, digits and _",
-                     url);
+        return efail(e, ZS_EINVAL, "engine URL '%s': the index name is letters, digits and _", url);
     memcpy(e->index, p, n + 1);
     return 0;
 }

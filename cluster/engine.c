@@ -51,7 +51,8 @@ static void park_filter(zs_equery *q, zsc_buf *b)
 {
     size_t nparks = q->pq->nparks + q->nextra;
     for (size_t i = 0; i < nparks; i++) {
-        const char *name = i < q->pq->nparks ? q->pq->parks[i].p : q->extra_parks[i - q->pq->nparks];
+        const char *name =
+            i < q->pq->nparks ? q->pq->parks[i].p : q->extra_parks[i - q->pq->nparks];
         const char *canon = zsi_park_canonical(q->e->gaz, name, strlen(name));
         if (!canon)
             canon = name;
@@ -338,7 +339,7 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
                    const zs_query_opts *o)
 {
     zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120,
-                              ZS_SORT_SCORE, NULL, NULL, 0};
+                              ZS_SORT_SCORE,         NULL, NULL, 0};
     zsc_buf where = {0};
     char err[256] = "", *match = NULL;
     size_t off = 0;
@@ -356,14 +357,16 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     /* The export sends no article dates or outlets to the shards (xmlpipe2
      * documents are passages): refuse rather than ignore such filters. */
     if (o->version >= 3 && (o->date || o->source))
-        return efail(e, ZS_EINVAL, "a cluster cannot filter by date or source (the export "
-                                   "carries no article dates); use a local index");
+        return efail(e, ZS_EINVAL,
+                     "a cluster cannot filter by date or source (the export "
+                     "carries no article dates); use a local index");
     int strict = o->version >= 4 && o->strict;
     /* The shards order by their own BM25; a date order would need every
      * shard's dates merged, which searchd's distributed index does not do. */
     if (o->version >= 2 && o->sort != ZS_SORT_SCORE)
-        return efail(e, ZS_EINVAL, "a cluster orders hits by score only (sort by date "
-                                   "needs a local index)");
+        return efail(e, ZS_EINVAL,
+                     "a cluster orders hits by score only (sort by date "
+                     "needs a local index)");
     e->err[0] = '\0';
     e->err_off = 0;
     zs_equery *q = calloc(1, sizeof *q);
@@ -380,8 +383,9 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     if ((rc = merge_options(q, o)) != 0)
         goto fail;
     if (q->pq->has_date || q->pq->nsources) {
-        rc = efail(e, ZS_EINVAL, "a cluster cannot filter by date: or source: (the export "
-                                  "carries no article dates); use a local index");
+        rc = efail(e, ZS_EINVAL,
+                   "a cluster cannot filter by date: or source: (the export "
+                   "carries no article dates); use a local index");
         goto fail;
     }
     if (!q->pq->has_text && !q->pq->nparks && !q->nextra && !q->pq->has_year &&
@@ -481,12 +485,21 @@ static int load_figures(hit_store *s, const char *figs)
         }
         if (nc != 10)
             goto next;
-        zs_figure f = {NULL, strtod(cell[2], NULL), strtod(cell[3], NULL), cell[6], cell[7],
-                       cell[8], cell[9], atoi(cell[5]), atoi(cell[4]),
-                       (size_t)strtoull(cell[0], NULL, 10), (size_t)strtoull(cell[1], NULL, 10), 0};
+        zs_figure f = {NULL,
+                       strtod(cell[2], NULL),
+                       strtod(cell[3], NULL),
+                       cell[6],
+                       cell[7],
+                       cell[8],
+                       cell[9],
+                       atoi(cell[5]),
+                       atoi(cell[4]),
+                       (size_t)strtoull(cell[0], NULL, 10),
+                       (size_t)strtoull(cell[1], NULL, 10),
+                       0};
         if (zsq_hit_add_figure(s, &f))
             return ZS_ENOMEM;
-    next:
+next:
         p += ln + (nl ? 1 : 0);
     }
     return 0;
@@ -515,8 +528,8 @@ int zs_equery_next(zs_equery *q, const zs_hit **hit)
     if (load_figures(s, r->figs))
         return efail(q->e, ZS_ENOMEM, "out of memory");
     s->h.partial = r->partial;
-    if ((rc = zsq_hit_finish(s, q->e->seg, q->terms, NULL, 0, &q->pq->figure,
-                              q->snippet_chars)) != 0)
+    if ((rc = zsq_hit_finish(s, q->e->seg, q->terms, NULL, 0, &q->pq->figure, q->snippet_chars)) !=
+        0)
         return rc == ZS_ENOMEM ? efail(q->e, rc, "out of memory")
                                : efail(q->e, rc, "%s", zs_seg_errmsg(q->e->seg));
     /* The shards keep no lines, dates or outlets of passages: line 0 is

@@ -38,8 +38,8 @@ typedef struct erow {
     long long passage, doc_start, doc_end;
     char *text, *doc, *parks, *years, *figs;
     size_t len;
-    int partial;  /* holds only some of the words (from the match_any query) */
-    int held;     /* a partial one: how many of the query's items it holds (rerank) */
+    int partial; /* holds only some of the words (from the match_any query) */
+    int held;    /* a partial one: how many of the query's items it holds (rerank) */
 } erow;
 
 struct zs_equery {

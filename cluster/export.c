@@ -159,8 +159,7 @@ static int zones(exporter *x, FILE *f, sqlite3_int64 id)
     sqlite3_bind_int64(x->parks, 1, id);
     while (sqlite3_step(x->parks) == SQLITE_ROW) {
         const char *park = col(x->parks, 0);
-        fprintf(f, "%s%llu", first ? "" : ",",
-                (unsigned long long)zsc_zone_id(park, strlen(park)));
+        fprintf(f, "%s%llu", first ? "" : ",", (unsigned long long)zsc_zone_id(park, strlen(park)));
         first = 0;
         alias probe = {(char *)park, 0};
         alias *hit = x->nal ? bsearch(&probe, x->al, x->nal, sizeof *x->al, cmp_alias) : NULL;
@@ -191,8 +190,7 @@ static int zones(exporter *x, FILE *f, sqlite3_int64 id)
 }
 
 /* The figs attribute of passage id, and its rows in the figures index. */
-static int figures(exporter *x, FILE *pf, FILE *ff, sqlite3_int64 id, const char *text,
-                   size_t len)
+static int figures(exporter *x, FILE *pf, FILE *ff, sqlite3_int64 id, const char *text, size_t len)
 {
     size_t k = 0;
     x->line.n = 0;
@@ -205,8 +203,8 @@ static int figures(exporter *x, FILE *pf, FILE *ff, sqlite3_int64 id, const char
         int hedge = sqlite3_column_int(x->figs, 6), year = sqlite3_column_int(x->figs, 10);
         if (s < 0 || e < s || (size_t)e > len)
             continue;
-        zsc_buf_printf(&x->line, "%lld\t%lld\t%.17g\t%.17g\t%d\t%d\t", (long long)s,
-                       (long long)e, v, vh, hedge, year);
+        zsc_buf_printf(&x->line, "%lld\t%lld\t%.17g\t%.17g\t%d\t%d\t", (long long)s, (long long)e,
+                       v, vh, hedge, year);
         cell(&x->line, unit);
         zsc_buf_add(&x->line, "\t", 1);
         cell(&x->line, cls);
@@ -403,11 +401,12 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
                         ZS_MAX_SHARDS);
     if (o->base_port < 1 || o->base_port + 2 * o->shards - 1 > 65535)
         return zsd_fail(db, ZS_EINVAL,
-                        "base port %d: the %d ports from it must lie within 1..65535",
-                        o->base_port, 2 * o->shards);
+                        "base port %d: the %d ports from it must lie within 1..65535", o->base_port,
+                        2 * o->shards);
     /* the folder is written into shell commands of the configs, in '...' */
     if (strpbrk(o->dir, "'\n\\"))
-        return zsd_fail(db, ZS_EINVAL, "the export folder's name must not hold ', \\ or a line break");
+        return zsd_fail(db, ZS_EINVAL,
+                        "the export folder's name must not hold ', \\ or a line break");
     for (int k = 0; o->hosts && k < o->shards; k++)
         if (!o->hosts[k] || !o->hosts[k][0] || strpbrk(o->hosts[k], " \t\n:#\\'\""))
             return zsd_fail(db, ZS_EINVAL, "host %d is empty or not a host name", k + 1);
@@ -428,15 +427,17 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
         goto out;
     if ((rc = zsd_prepare(db, &x.parks,
                           "SELECT park FROM passage_parks WHERE passage_id = ? ORDER BY park")) ||
-        (rc = zsd_prepare(db, &x.years,
-                          "SELECT year, span FROM passage_years WHERE passage_id = ? ORDER BY year")) ||
-        (rc = zsd_prepare(db, &x.figs,
-                          "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
-                          " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year FROM figure_rows f"
-                          " JOIN strings u ON u.id = f.unit JOIN strings c ON c.id = f.class"
-                          " JOIN strings m ON m.id = f.metric JOIN strings mr ON mr.id = f.metric_raw"
-                          " JOIN strings pk ON pk.id = f.park WHERE f.passage_id = ?"
-                          " ORDER BY f.start")))
+        (rc = zsd_prepare(
+             db, &x.years,
+             "SELECT year, span FROM passage_years WHERE passage_id = ? ORDER BY year")) ||
+        (rc = zsd_prepare(
+             db, &x.figs,
+             "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
+             " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year FROM figure_rows f"
+             " JOIN strings u ON u.id = f.unit JOIN strings c ON c.id = f.class"
+             " JOIN strings m ON m.id = f.metric JOIN strings mr ON mr.id = f.metric_raw"
+             " JOIN strings pk ON pk.id = f.park WHERE f.passage_id = ?"
+             " ORDER BY f.start")))
         goto out;
     for (int k = 1; k <= o->shards; k++) {
         snprintf(path, sizeof path, "%s/node%d", absdir, k);

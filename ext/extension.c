@@ -131,8 +131,8 @@ static int position_cb(void *ctx, int tflags, const char *tok, int ntok, int sta
  * Ownership: the caller frees *out with spans_free() (also on error).
  * Errors: SQLite codes from the FTS5 API, SQLITE_NOMEM.
  */
-static int match_spans(const Fts5ExtensionApi *api, Fts5Context *fts, int col, const char *z,
-                       int n, spans *out)
+static int match_spans(const Fts5ExtensionApi *api, Fts5Context *fts, int col, const char *z, int n,
+                       spans *out)
 {
     spans pos = {0};
     int ninst = 0, rc = api->xInstCount(fts, &ninst);
@@ -180,8 +180,8 @@ static int is_boundary(const char *z, size_t n, size_t off)
  * 0 when the table cannot be used for this row (out left empty), or
  * -SQLITE_NOMEM. The statement is prepared once per query (FTS5 auxdata).
  */
-static int figures_from_table(const Fts5ExtensionApi *api, Fts5Context *fts,
-                              sqlite3_context *ctx, const char *z, size_t n, spans *out)
+static int figures_from_table(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                              const char *z, size_t n, spans *out)
 {
     fig_aux *a = api->xGetAuxdata(fts, 0);
     if (!a) {
@@ -332,8 +332,7 @@ static int arg_column(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
                       sqlite3_value *v, const char *fn, int *col)
 {
     *col = sqlite3_value_int(v);
-    if (sqlite3_value_type(v) != SQLITE_INTEGER || *col < 0 ||
-        *col >= api->xColumnCount(fts)) {
+    if (sqlite3_value_type(v) != SQLITE_INTEGER || *col < 0 || *col >= api->xColumnCount(fts)) {
         result_fail(ctx, fn, SQLITE_ERROR, "no such column (give its 0-based number)");
         return 0;
     }
@@ -458,11 +457,11 @@ out:
  * The entry point SQLite derives from the file name zhaoshu.so. Declared here
  * rather than in a header: only SQLite's loader (dlsym) calls it.
  */
-__attribute__((visibility("default"))) int
-sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+__attribute__((visibility("default"))) int sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg,
+                                                                const sqlite3_api_routines *pApi);
 
-__attribute__((visibility("default"))) int
-sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi)
+__attribute__((visibility("default"))) int sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg,
+                                                                const sqlite3_api_routines *pApi)
 {
     const char *err = NULL;
     SQLITE_EXTENSION_INIT2(pApi);
@@ -474,8 +473,7 @@ sqlite3_zhaoshu_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
         ; /* err set */
     else if (zsd_text_register(db) != SQLITE_OK)
         err = "could not register zs_text()";
-    else if (api->xCreateFunction(api, "zs_highlight", NULL, zs_highlight_fn, NULL) !=
-                 SQLITE_OK ||
+    else if (api->xCreateFunction(api, "zs_highlight", NULL, zs_highlight_fn, NULL) != SQLITE_OK ||
              api->xCreateFunction(api, "zs_snippet", NULL, zs_snippet_fn, NULL) != SQLITE_OK)
         err = "could not register zs_highlight() and zs_snippet()";
     if (err) {

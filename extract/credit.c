@@ -29,8 +29,8 @@
 
 static int is_sentence_end(unsigned cp)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' ||
-           cp == 0xFF1B || cp == ';' || cp == '\n';
+    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B ||
+           cp == ';' || cp == '\n';
 }
 
 /* Characters that end the name of a park-like place (潮州中炬产业转移园,

@@ -48,8 +48,8 @@ static int cues_load(cues *c)
     size_t n, pos = 0, len;
     const char *line;
     strlist *sec = NULL;
-    int rc = zss_data_load("passage_cues.txt", zs_data_passage_cues,
-                           zs_data_passage_cues_len, &c->buf, &n);
+    int rc = zss_data_load("passage_cues.txt", zs_data_passage_cues, zs_data_passage_cues_len,
+                           &c->buf, &n);
     if (rc)
         return rc;
     while (zsi_data_next_line(c->buf, n, &pos, &line, &len)) {

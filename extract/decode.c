@@ -141,8 +141,7 @@ static int repair_utf8(const char *p, size_t n, size_t base, char **out, size_t 
             s[o++] = (char)0xBD;
             if (nwarn < ZSI_MAX_DECODE_WARNINGS) {
                 char msg[96];
-                snprintf(msg, sizeof msg,
-                         "invalid UTF-8 byte 0x%02X replaced by U+FFFD",
+                snprintf(msg, sizeof msg, "invalid UTF-8 byte 0x%02X replaced by U+FFFD",
                          (unsigned char)p[at]);
                 say(warn, ctx, base + (size_t)at, msg);
             } else if (nwarn == ZSI_MAX_DECODE_WARNINGS) {
@@ -194,8 +193,7 @@ static const char *detect(const char *p, size_t n, UCharsetDetector **keep, int 
     return name;
 }
 
-int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn,
-               void *ctx)
+int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn, void *ctx)
 {
     const unsigned char *u = (const unsigned char *)raw;
     size_t skip = 0, ctl = 0, nmb = 0, nbad = 0;
@@ -211,8 +209,7 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
         return ZS_ELIMIT;
     }
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        rc = convert_strict(u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", raw + 2, n - 2, out,
-                            out_n);
+        rc = convert_strict(u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", raw + 2, n - 2, out, out_n);
         if (rc == 1) {
             say(warn, ctx, 0, "UTF-16 byte order mark but the text is not valid UTF-16");
             return ZS_EINVAL;

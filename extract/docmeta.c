@@ -152,8 +152,8 @@ typedef struct pattern {
 struct zsi_name_patterns {
     pattern v[MAX_PATTERNS];
     size_t n;
-    char *data;      /* the loaded data file; entries point into it */
-    char **extra;    /* copies of run-time patterns */
+    char *data;   /* the loaded data file; entries point into it */
+    char **extra; /* copies of run-time patterns */
     size_t nextra;
 };
 
@@ -248,8 +248,9 @@ int zsi_name_pattern_check(const char *pat, char *err, size_t errcap)
             continue;
         char c = i + 1 < n ? pat[i + 1] : '\0';
         if (!c || !strchr("Ymdp%", c)) {
-            snprintf(err, errcap, "pattern '%.*s': unknown field '%%%c' (known: %%Y %%m %%d %%p %%%%)",
-                     (int)n, pat, c ? c : ' ');
+            snprintf(err, errcap,
+                     "pattern '%.*s': unknown field '%%%c' (known: %%Y %%m %%d %%p %%%%)", (int)n,
+                     pat, c ? c : ' ');
             return 0;
         }
         year += c == 'Y';
@@ -259,8 +260,8 @@ int zsi_name_pattern_check(const char *pat, char *err, size_t errcap)
     }
     if (year > 1 || month > 1 || day > 1 || (day && !month) || (month && !year)) {
         snprintf(err, errcap,
-                 "pattern '%.*s': a date needs %%Y, then optionally %%m and %%d, each once",
-                 (int)n, pat);
+                 "pattern '%.*s': a date needs %%Y, then optionally %%m and %%d, each once", (int)n,
+                 pat);
         return 0;
     }
     return 1;
@@ -308,8 +309,8 @@ static int add_lines(zsi_name_patterns *np, const char *buf, size_t n, size_t fr
     return rc;
 }
 
-int zsi_name_patterns_open(zsi_name_patterns **out, const char *const *extra, size_t n,
-                           char *err, size_t errcap)
+int zsi_name_patterns_open(zsi_name_patterns **out, const char *const *extra, size_t n, char *err,
+                           size_t errcap)
 {
     zsi_name_patterns *np = calloc(1, sizeof *np);
     size_t nbuf = 0;
@@ -568,9 +569,9 @@ static int date_only(const cps *s, size_t b, size_t e, char out[11])
 /* Text marks that may open a line before a dateline or reporter line. */
 static int is_mark(UChar32 c)
 {
-    return is_blank(c) || c == 0x3010 || c == 0x3011 || c == 0x25A0 || c == 0x25A1 ||
-           c == 0x25CF || c == 0x25C6 || c == 0x25B2 || c == 0x25B6 || c == 0x2605 ||
-           c == 0x2606 || c == '#' || c == '*' || c == 0xFF08 || c == '(';
+    return is_blank(c) || c == 0x3010 || c == 0x3011 || c == 0x25A0 || c == 0x25A1 || c == 0x25CF ||
+           c == 0x25C6 || c == 0x25B2 || c == 0x25B6 || c == 0x2605 || c == 0x2606 || c == '#' ||
+           c == '*' || c == 0xFF08 || c == '(';
 }
 
 /* Outlet of a dateline's or reporter's prefix p[0..n): up to its last
@@ -644,8 +645,9 @@ static int reporter(const cps *s, size_t b, size_t e, char *outlet, size_t cap)
         size_t lb = b;
         while (lb < e && is_mark(s->c[lb]) && s->c[lb] != 0xFF08 && s->c[lb] != '(')
             lb++;
-        int opens = p == lb || (p > b && (s->c[p - 1] == 0xFF08 || s->c[p - 1] == '(' ||
-                                          s->c[p - 1] == 0x3011));
+        int opens =
+            p == lb ||
+            (p > b && (s->c[p - 1] == 0xFF08 || s->c[p - 1] == '(' || s->c[p - 1] == 0x3011));
         if (!opens || (e - b > REPORTER_LINE_CHARS && !(p > b && s->c[p - 1] == 0xFF08)))
             continue;
         if (k - p <= 12 && outlet_of(s, p, k, 1, outlet, cap))
@@ -682,8 +684,7 @@ int zsi_docmeta_from_text(const char *text, size_t n, int year_hint, zsi_docmeta
         size_t l = year_at(&s, k, &y), l2;
         if (!l || (k > 0 && digit_of(s.c[k - 1]) >= 0) || at(&s, k + l) != 0x5E74)
             continue;
-        if ((l2 = small_num(&s, k + l + 1, &mo)) && at(&s, k + l + 1 + l2) == 0x6708 &&
-            nym < 32) {
+        if ((l2 = small_num(&s, k + l + 1, &mo)) && at(&s, k + l + 1 + l2) == 0x6708 && nym < 32) {
             ym[nym][0] = y;
             ym[nym++][1] = mo;
         }

@@ -33,10 +33,10 @@ enum zsi_meta_from {
 
 /* What is known of one document. All fields empty/0 when unknown. */
 typedef struct zsi_docmeta {
-    char date[11];                  /* "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" */
-    char source[ZSI_OUTLET_BYTES];  /* outlet ("人民日报") or "" */
-    int page;                       /* page number, 0 unknown */
-    int date_from, source_from;     /* enum zsi_meta_from */
+    char date[11];                 /* "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" */
+    char source[ZSI_OUTLET_BYTES]; /* outlet ("人民日报") or "" */
+    int page;                      /* page number, 0 unknown */
+    int date_from, source_from;    /* enum zsi_meta_from */
 } zsi_docmeta;
 
 /*
@@ -70,8 +70,8 @@ typedef struct zsi_name_patterns zsi_name_patterns;
  * Ownership: caller frees *out with zsi_name_patterns_free().
  * @return 0, ZS_ENOMEM, ZS_EIO, ZS_EINVAL (a malformed pattern: err says which).
  */
-int zsi_name_patterns_open(zsi_name_patterns **out, const char *const *extra, size_t n,
-                           char *err, size_t errcap);
+int zsi_name_patterns_open(zsi_name_patterns **out, const char *const *extra, size_t n, char *err,
+                           size_t errcap);
 /* Accepts NULL. */
 void zsi_name_patterns_free(zsi_name_patterns *np);
 
@@ -133,8 +133,8 @@ void zsi_lines_at(zsi_lines *c, size_t off, long *line, long *col);
  * Ownership: caller frees *breaks with free() (NULL when there are none).
  * @return 0, ZS_ENOMEM.
  */
-int zsi_passage_breaks(const char *orig, size_t start, size_t end, const char *ptext,
-                       size_t plen, uint32_t **breaks, size_t *nbreaks);
+int zsi_passage_breaks(const char *orig, size_t start, size_t end, const char *ptext, size_t plen,
+                       uint32_t **breaks, size_t *nbreaks);
 
 /* Lines after the passage's first at ptext offset k (see zsi_passage_breaks). */
 long zsi_breaks_before(const uint32_t *breaks, size_t nbreaks, size_t k);

@@ -53,8 +53,7 @@ typedef void (*zsi_warn_fn)(void *ctx, size_t off, const char *msg);
  * @return 0, ZS_EINVAL (binary), ZS_ELIMIT (n > ZSI_MAX_FILE_BYTES),
  *         ZS_ENOMEM, ZS_EICU.
  */
-int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn,
-               void *ctx);
+int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn, void *ctx);
 
 /* ---- interface to textdata.c ---- */
 
@@ -63,8 +62,7 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
  * spaces and CR. Start with *pos = 0; returns 1 and sets *line and *len while
  * there is a line, 0 at the end.
  */
-int zsi_data_next_line(const char *buf, size_t n, size_t *pos, const char **line,
-                       size_t *len);
+int zsi_data_next_line(const char *buf, size_t n, size_t *pos, const char **line, size_t *len);
 
 /* ---- interface to passage.c ---- */
 
@@ -139,8 +137,8 @@ int zsi_article_year(const char *text, size_t n);
  * @return 0, or ZS_ELIMIT when more than cap years were found (the first cap,
  *         in order, are stored); *nyears is the number stored.
  */
-int zsi_years_extract(const char *p, size_t n, int article_year, int *years,
-                      unsigned char *span, size_t cap, size_t *nyears);
+int zsi_years_extract(const char *p, size_t n, int article_year, int *years, unsigned char *span,
+                      size_t cap, size_t *nyears);
 
 /* First year of the N-th five-year plan (1953, 1958, 1966, ..., 2021 for 14). */
 int zsi_plan_first_year(int nth);
@@ -214,8 +212,8 @@ const char *zsi_park_canonical(const zsi_gazetteer *g, const char *alias, size_t
 
 /* What the gazetteer knows of a zone (all borrowed from g; "" when unknown). */
 typedef struct zsi_park_info {
-    const char *level;    /* "national", "provincial", or "" */
-    const char *kind;     /* 高新区, 经开区, 国家级新区, 自贸区, 综合保税区 ... */
+    const char *level; /* "national", "provincial", or "" */
+    const char *kind;  /* 高新区, 经开区, 国家级新区, 自贸区, 综合保税区 ... */
     const char *province; /* 贵州省 */
     const char *city;     /* 贵阳市 */
     int listed;           /* 1: in parks.tsv or zones.tsv; 0: found by the patterns */
@@ -274,8 +272,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
  * for nf. @return 0, ZS_ENOMEM.
  */
 struct zsi_figure;
-int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n,
-                       const struct zsi_figure *f, size_t nf, unsigned char *withheld);
+int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const struct zsi_figure *f,
+                       size_t nf, unsigned char *withheld);
 
 /*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"

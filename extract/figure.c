@@ -50,19 +50,26 @@
 static int is_clause_end(unsigned cp)
 {
     switch (cp) {
-    case 0xFF0C: case ',': case 0xFF1B: case ';': case 0xFF1A: case ':':
-    case 0x3002: case 0xFF01: case '!': case 0xFF1F: case '?':
-    case 0x2026: /* …… ends a list: what follows is a new clause */
-        return 1;
-    default:
-        return 0;
+    case 0xFF0C:
+    case ',':
+    case 0xFF1B:
+    case ';':
+    case 0xFF1A:
+    case ':':
+    case 0x3002:
+    case 0xFF01:
+    case '!':
+    case 0xFF1F:
+    case '?':
+    case 0x2026: /* …… ends a list: what follows is a new clause */ return 1;
+    default: return 0;
     }
 }
 
 static int is_sentence_end(unsigned cp)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' ||
-           cp == 0xFF1B || cp == ';';
+    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B ||
+           cp == ';';
 }
 
 /* Han characters in p[s..e). */
@@ -133,8 +140,9 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     if (m.change[0] && !rate) {
         /* an amount of change: 利润比上年增加2000万元 */
         if (m.norm[0]) {
-            snprintf(m.change, sizeof m.change, "%s", m.decline ? "\xE5\x87\x8F\xE5\xB0\x91" /* 减少 */
-                                                                 : "\xE5\xA2\x9E\xE5\x8A\xA0" /* 增加 */);
+            snprintf(m.change, sizeof m.change, "%s",
+                     m.decline ? "\xE5\x87\x8F\xE5\xB0\x91" /* 减少 */
+                               : "\xE5\xA2\x9E\xE5\x8A\xA0" /* 增加 */);
         } else {
             m.change[0] = m.change_raw[0] = '\0';
         }

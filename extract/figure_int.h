@@ -52,14 +52,14 @@ int zsi_number_parse(const char *p, size_t n, double *value, size_t *used);
 #define ZSI_MAX_NUM_DIGITS 18
 
 typedef struct zsi_num {
-    double value;  /* value without any trailing Arabic multiplier */
-    double mant;   /* value == mant / 10^scale; mant is exact (an integer) for */
-    int scale;     /* decimals, so 135.34亿 scales to exactly 13534000000 */
-    size_t used;   /* bytes consumed (no trailing multiplier) */
-    int kind;      /* ZSI_NUM_ARABIC or ZSI_NUM_CHINESE */
+    double value; /* value without any trailing Arabic multiplier */
+    double mant;  /* value == mant / 10^scale; mant is exact (an integer) for */
+    int scale;    /* decimals, so 135.34亿 scales to exactly 13534000000 */
+    size_t used;  /* bytes consumed (no trailing multiplier) */
+    int kind;     /* ZSI_NUM_ARABIC or ZSI_NUM_CHINESE */
     unsigned flags;
-    int nchars;    /* characters consumed (Chinese) or integer digits (Arabic) */
-    int first;     /* first character: a digit value 0-9, or 10/100/.. for 十/百/.. */
+    int nchars; /* characters consumed (Chinese) or integer digits (Arabic) */
+    int first;  /* first character: a digit value 0-9, or 10/100/.. for 十/百/.. */
 } zsi_num;
 
 /*
@@ -108,19 +108,21 @@ double zsi_cn_numeral(unsigned cp);
  * unit/cls point to static or data storage that lives as long as the process.
  * @return ZS_OK, ZS_EINVAL, ZS_ENOMEM or ZS_EIO (unit data unreadable).
  */
-int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit,
-                       const char **cls);
+int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit, const char **cls);
 
 typedef struct zsi_figure {
-    size_t start, end;    /* bytes in the passage text: the figure as printed, hedge word and unit included */
-    double value;         /* normalised value in the base unit */
-    double value_hi;      /* upper end of a range (5到10年, 3-5亿元); == value otherwise */
-    const char *unit;     /* base unit: "元","%","个百分点","亩","户","℃","平方公里","吨","EFlops","个",... */
-    const char *cls;      /* unit class: "money","percent","points","area","count","weight",... "number" */
-    int hedge;            /* ZSI_HEDGE_* bit flags */
-    int year;             /* a year stated with this figure in its clause (从2021年的995亿元 -> 2021), else 0 */
-    char metric[64];      /* normalised metric phrase (签约金额), "" if none */
-    char metric_raw[64];  /* metric as printed (签约总金额) */
+    size_t start,
+        end; /* bytes in the passage text: the figure as printed, hedge word and unit included */
+    double value;    /* normalised value in the base unit */
+    double value_hi; /* upper end of a range (5到10年, 3-5亿元); == value otherwise */
+    const char
+        *unit; /* base unit: "元","%","个百分点","亩","户","℃","平方公里","吨","EFlops","个",... */
+    const char
+        *cls;  /* unit class: "money","percent","points","area","count","weight",... "number" */
+    int hedge; /* ZSI_HEDGE_* bit flags */
+    int year; /* a year stated with this figure in its clause (从2021年的995亿元 -> 2021), else 0 */
+    char metric[64];       /* normalised metric phrase (签约金额), "" if none */
+    char metric_raw[64];   /* metric as printed (签约总金额) */
     size_t noun, noun_raw; /* bytes of metric, metric_raw that name what is measured,
                             * before a change word (营业收入|同比增速) */
 } zsi_figure;

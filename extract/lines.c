@@ -47,8 +47,8 @@ static size_t char_len(unsigned char b)
     return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
-int zsi_passage_breaks(const char *orig, size_t start, size_t end, const char *ptext,
-                       size_t plen, uint32_t **breaks, size_t *nbreaks)
+int zsi_passage_breaks(const char *orig, size_t start, size_t end, const char *ptext, size_t plen,
+                       uint32_t **breaks, size_t *nbreaks)
 {
     *breaks = NULL;
     *nbreaks = 0;

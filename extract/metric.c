@@ -84,7 +84,8 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
             const zsi_phrase *ch = zsi_match_at(zsi_mset(MSEC_CHANGE), p, s, we);
             if (k && s + k->len > kill_e)
                 kill_e = s + k->len; /* the 增加 of 增加值 changes nothing */
-            if (ch && s + ch->len > kill_e && s + ch->len > ge && zsi_all_filler(p, s + ch->len, we)) {
+            if (ch && s + ch->len > kill_e && s + ch->len > ge &&
+                zsi_all_filler(p, s + ch->len, we)) {
                 best = ch;
                 gs = s;
                 ge = s + ch->len;
@@ -109,7 +110,8 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     if (best) {
         zsi_copy_str(m->change, best->norm, best->nlen);
         zsi_copy_phrase(m->change_raw, p, gs, ge);
-        m->decline = strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
+        m->decline =
+            strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
         m->adjacent = 1;
         if (!zsi_find_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
             /* 港口效率提升20%: a noun phrase no suffix names */
@@ -220,7 +222,8 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     for (q = s; q < e;) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + q, e - q, &cp);
-        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, q, e) || zsi_match_at(zsi_mset(MSEC_PHRASES), p, q, e))
+        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, q, e) ||
+            zsi_match_at(zsi_mset(MSEC_PHRASES), p, q, e))
             break;
         q += l;
     }
@@ -252,7 +255,8 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
      * next word goes on naming something else. */
     if (best && best < wb.e) {
         size_t nq = zsi_wb_gt(&wb, best);
-        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, best, nq) || zsi_match_at(zsi_mset(MSEC_PHRASES), p, best, nq))
+        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, best, nq) ||
+            zsi_match_at(zsi_mset(MSEC_PHRASES), p, best, nq))
             return 0;
     }
     if (!best || zsi_nchars(p, s, best) < 2)

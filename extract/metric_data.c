@@ -204,8 +204,8 @@ int zsi_is_run_char(unsigned cp)
 {
     if (cp >= 0xFF10 && cp <= 0xFF5A)
         cp -= 0xFEE0;
-    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
-           (cp >= '0' && cp <= '9') || zsi_m_is_han(cp);
+    return (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) || (cp >= '0' && cp <= '9') ||
+           zsi_m_is_han(cp);
 }
 
 /* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a

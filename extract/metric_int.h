@@ -31,11 +31,12 @@ typedef struct zsi_words zsi_words;
 int zsi_words_open(zsi_words **out);
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
-#define ZSW_PLACE_ 1u  /* ZSW_PLACE of park_int.h */
-#define ZSW_NOUN_ 4u   /* ZSW_NOUN of park_int.h: common nouns */
-#define ZSW_NAME_ 8u   /* ZSW_WORD of park_int.h: person and other names */
-#define ZSW_STOP_ 2u   /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
-#define ZSW_COUNTY_ 2  /* ZSW_COUNTY: provinces, cities and counties stop a run, not
+#define ZSW_PLACE_ 1u /* ZSW_PLACE of park_int.h */
+#define ZSW_NOUN_ 4u  /* ZSW_NOUN of park_int.h: common nouns */
+#define ZSW_NAME_ 8u  /* ZSW_WORD of park_int.h: person and other names */
+#define ZSW_STOP_ 2u  /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
+#define ZSW_COUNTY_                                                                                \
+    2 /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */
 
 /* Longest metric run found through a suffix, in characters (suffix included). */
@@ -81,7 +82,6 @@ enum {
     MSEC_SHARE,
     MSEC_COUNT
 };
-
 
 /* ---- interface to metric_data.c ---- */
 

@@ -20,7 +20,8 @@
  * 收益率由, 总额达, 利润为 ... (words that link a metric to its figure). */
 static int links_on(unsigned cp)
 {
-    static const char set[] = "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
+    static const char set[] =
+        "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
     size_t i = 0, n = sizeof set - 1;
     while (i < n) {
         unsigned c;
@@ -137,7 +138,7 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
         return 1;
     zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
     return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
-           last == 0x5E74 || last == 0x6708 || last == 0x65E5;                      /* 年月日 */
+           last == 0x5E74 || last == 0x6708 || last == 0x65E5;                     /* 年月日 */
 }
 
 typedef struct cand {
@@ -304,14 +305,14 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
 
     if (!zsi_end_ok(wb, p, c->e, we))
-        return 0; /* 亲自率|队: the 率 of 率队 */
+        return 0;               /* 亲自率|队: the 率 of 率队 */
     from = zsi_wb_le(wb, c->s); /* the word the candidate starts in */
     if (from < cut || !all_run(p, from, c->s))
         return 0;
     if (k && from != c->s) {
         if (zsi_is_stop_word(p, from, zsi_wb_gt(wb, from)))
             return 0; /* 年出口额 in 上半年|出口额: 出口额 is the metric */
-        k = NULL; /* 市场主体 inside a longer word: the word, as printed */
+        k = NULL;     /* 市场主体 inside a longer word: the word, as printed */
     }
     if (k) {
         /* a per-unit prefix right before it: 亩均营收, 人均收入 */
@@ -359,7 +360,7 @@ static int better(const cand *a, const cand *b)
  * @return 1 found, 0 none.
  */
 int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
-                     size_t *endp)
+                  size_t *endp)
 {
     cand c[MAX_CANDS];
     int nc = 0, i, j, found = 0;
@@ -456,7 +457,6 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
         norm[0] = raw[0] = '\0';
     return found;
 }
-
 
 /* ---- noun phrases that no phrase or suffix names ---- */
 

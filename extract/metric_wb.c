@@ -90,7 +90,8 @@ void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
     if (bi) {
         ubrk_setText(bi, u16, nu, &err);
         if (U_SUCCESS(err)) {
-            for (k = ubrk_first(bi); k != UBRK_DONE && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]);
+            for (k = ubrk_first(bi);
+                 k != UBRK_DONE && wb->n < (int)(sizeof wb->off / sizeof wb->off[0]);
                  k = ubrk_next(bi))
                 if (wb->n == 0 || wb->off[wb->n - 1] != off8[k])
                     wb->off[wb->n++] = off8[k];
@@ -139,4 +140,3 @@ size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off)
             return wb->off[k];
     return wb->e;
 }
-

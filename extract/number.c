@@ -23,18 +23,17 @@ double zsi_cn_numeral(unsigned cp)
 {
     switch (cp) {
     case 0x96F6: /* 零 */
-    case 0x3007: /* 〇 */
-        return 0;
-    case 0x4E00: return 1; /* 一 */
-    case 0x4E8C: return 2; /* 二 */
-    case 0x4E24: return 2; /* 两 */
-    case 0x4E09: return 3; /* 三 */
-    case 0x56DB: return 4; /* 四 */
-    case 0x4E94: return 5; /* 五 */
-    case 0x516D: return 6; /* 六 */
-    case 0x4E03: return 7; /* 七 */
-    case 0x516B: return 8; /* 八 */
-    case 0x4E5D: return 9; /* 九 */
+    case 0x3007: /* 〇 */ return 0;
+    case 0x4E00: return 1;    /* 一 */
+    case 0x4E8C: return 2;    /* 二 */
+    case 0x4E24: return 2;    /* 两 */
+    case 0x4E09: return 3;    /* 三 */
+    case 0x56DB: return 4;    /* 四 */
+    case 0x4E94: return 5;    /* 五 */
+    case 0x516D: return 6;    /* 六 */
+    case 0x4E03: return 7;    /* 七 */
+    case 0x516B: return 8;    /* 八 */
+    case 0x4E5D: return 9;    /* 九 */
     case 0x5341: return 10;   /* 十 */
     case 0x767E: return 100;  /* 百 */
     case 0x5343: return 1000; /* 千 */
@@ -160,7 +159,7 @@ static int is_cn_digit(double v)
     return v >= 0 && v < 10;
 }
 
-#define U8_DIAN "\xE7\x82\xB9"    /* 点 */
+#define U8_DIAN "\xE7\x82\xB9"               /* 点 */
 #define U8_FENZHI "\xE5\x88\x86\xE4\xB9\x8B" /* 分之 */
 
 static int scan_chinese_plain(const char *p, size_t n, zsi_num *out);
@@ -169,8 +168,7 @@ static int scan_chinese_plain(const char *p, size_t n, zsi_num *out);
  * "X分之Y" once X (value den, spelled in xbytes bytes) has been read:
  * Y is a Chinese or Arabic numeral.
  */
-static int scan_fraction(const char *p, size_t n, size_t xbytes, const zsi_num *x,
-                         zsi_num *out)
+static int scan_fraction(const char *p, size_t n, size_t xbytes, const zsi_num *x, zsi_num *out)
 {
     zsi_num y;
     size_t at = xbytes + 6;
@@ -351,8 +349,8 @@ int zsi_number_scan(const char *p, size_t n, zsi_num *out)
     rc = scan_chinese_plain(p, n, out);
     if (rc != ZS_OK)
         return rc;
-    if (!(out->flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_DEC | ZSI_NUMF_DIGSTR)) &&
-        n - out->used > 6 && memcmp(p + out->used, U8_FENZHI, 6) == 0) {
+    if (!(out->flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_DEC | ZSI_NUMF_DIGSTR)) && n - out->used > 6 &&
+        memcmp(p + out->used, U8_FENZHI, 6) == 0) {
         zsi_num x = *out;
         if (scan_fraction(p, n, x.used, &x, out) == ZS_OK)
             return ZS_OK;

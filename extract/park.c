@@ -169,8 +169,8 @@ static size_t covered_end(const mentions *m, size_t i)
  * A listed zone inside another (福建自贸区厦门片区 in 福建自贸区) names both:
  * push the outer zone when the name begins with a known zone's name.
  */
-static int push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t end,
-                       const char *s, size_t n)
+static int push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t end, const char *s,
+                       size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         if (((unsigned char)s[k] & 0xC0) == 0x80)
@@ -288,8 +288,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             /* Right after a zone's name, a name of its own is a zone inside
              * it (重庆两江新区鱼复工业园区): both are named. */
             int nick = fz && m->v[floor_zone].nick;
-            int nested = fz && (at_floor || (!named && i == floor)) &&
-                         (named || !g->suf[si].weak || nick);
+            int nested =
+                fz && (at_floor || (!named && i == floor)) && (named || !g->suf[si].weak || nick);
             if (nested && !named)
                 ps = pe = floor;
             if (named || nested) {

@@ -55,8 +55,8 @@ static size_t drop_infix(const zsi_gazetteer *g, const char *p, size_t floor, si
     return e;
 }
 
-int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone,
-                     size_t i, int weak, size_t *ps, size_t *pe, int *at_floor)
+int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
+                     int weak, size_t *ps, size_t *pe, int *at_floor)
 {
     size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
     token tok[MAX_RUN_CHARS];

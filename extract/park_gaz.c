@@ -23,7 +23,6 @@ extern const size_t zs_data_zones_len;
 extern const char zs_data_zone_suffixes[];
 extern const size_t zs_data_zone_suffixes_len;
 
-
 /*
  * Every string of the gazetteer is carved from a few large blocks, freed
  * together: thousands of names and aliases were thousands of mallocs, and
@@ -86,10 +85,6 @@ static int suf_len_desc(const void *a, const void *b)
     const suffix *x = a, *y = b;
     return (x->n < y->n) - (x->n > y->n);
 }
-
-
-
-
 
 /* FNV-1a: short strings, no need for more. */
 static size_t shash_slot(const shash *h, const char *s, size_t n)
@@ -192,8 +187,7 @@ static char *meta_field(zsi_gazetteer *g, const char *f, size_t n)
 }
 
 /* Record what a list says of canonical c, where it said nothing yet. */
-static int set_meta(zsi_gazetteer *g, size_t c, const char *const *f, const size_t *fl,
-                    size_t nf)
+static int set_meta(zsi_gazetteer *g, size_t c, const char *const *f, const size_t *fl, size_t nf)
 {
     if (c >= g->capmeta) {
         size_t nc = g->capmeta ? g->capmeta * 2 : 512;
@@ -226,8 +220,8 @@ static int set_meta(zsi_gazetteer *g, size_t c, const char *const *f, const size
  * that is already a name or an alias joins that zone: parks.tsv is read
  * first, so its names win, and the lists only add aliases and facts.
  */
-static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size_t n,
-                       char *err, size_t errcap)
+static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size_t n, char *err,
+                       size_t errcap)
 {
     size_t pos = 0, len, lineno = 0;
     const char *line;
@@ -283,8 +277,8 @@ static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size
                     sep = 1;
                     break;
                 }
-                if (e - q >= 3 && (memcmp(q, "\xE3\x80\x81", 3) == 0 ||
-                                   memcmp(q, "\xEF\xBC\x8C", 3) == 0)) {
+                if (e - q >= 3 &&
+                    (memcmp(q, "\xE3\x80\x81", 3) == 0 || memcmp(q, "\xEF\xBC\x8C", 3) == 0)) {
                     sep = 3;
                     break;
                 }
@@ -307,8 +301,7 @@ static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size
 }
 
 /* Parse zone_suffixes.txt text into g. */
-static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err,
-                          size_t errcap)
+static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err, size_t errcap)
 {
     size_t pos = 0, len;
     const char *line;
@@ -319,8 +312,8 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
         if (line[0] == '[') {
             in_suffix = 0;
             sec = NULL;
-#define SECTION(lit, field)                                                              \
-    if (len == sizeof lit - 1 && memcmp(line, lit, len) == 0)                            \
+#define SECTION(lit, field)                                                                        \
+    if (len == sizeof lit - 1 && memcmp(line, lit, len) == 0)                                      \
         sec = &g->field;
             SECTION("[trim]", trim)
             SECTION("[cut]", cut)
@@ -333,8 +326,7 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
                 in_suffix = 1;
             else if (!sec) {
-                snprintf(err, errcap, "zone_suffixes.txt: unknown section %.*s", (int)len,
-                         line);
+                snprintf(err, errcap, "zone_suffixes.txt: unknown section %.*s", (int)len, line);
                 return ZS_EINVAL;
             }
             continue;
@@ -379,7 +371,6 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
     }
     return 0;
 }
-
 
 /* Build the per-canonical alias lists and the first-code-point index. */
 static int build_index(zsi_gazetteer *g)
@@ -522,8 +513,8 @@ static int gazetteer_open(zsi_gazetteer **out, int with_words, char *err, size_t
     free(buf);
     buf = NULL;
     if (rc == 0)
-        rc = zss_data_load("zone_suffixes.txt", zs_data_zone_suffixes,
-                           zs_data_zone_suffixes_len, &buf, &n);
+        rc = zss_data_load("zone_suffixes.txt", zs_data_zone_suffixes, zs_data_zone_suffixes_len,
+                           &buf, &n);
     if (rc == 0)
         rc = parse_suffixes(g, buf, n, err, errcap);
     free(buf);
@@ -602,8 +593,6 @@ int zsi_park_aliases(const zsi_gazetteer *g, const char *canonical, size_t n,
     *naliases = g->aoff[c + 1] - g->aoff[c] - 1;
     return 0;
 }
-
-
 
 /* Index of the longest suffix that name ends with, or -1. */
 long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n)

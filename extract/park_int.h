@@ -113,9 +113,9 @@ typedef struct shash {
 
 struct zsi_gazetteer {
     arena ar;
-    shash alias_ix;    /* alias text -> index into al */
-    strlist names;     /* canonical names, in file order */
-    alias *al;         /* every alias, canonical names included */
+    shash alias_ix; /* alias text -> index into al */
+    strlist names;  /* canonical names, in file order */
+    alias *al;      /* every alias, canonical names included */
     size_t nal, capal;
     const char **alist; /* aliases grouped by canonical: alist[aoff[i]..aoff[i+1]) */
     size_t *aoff;
@@ -137,7 +137,7 @@ struct zsi_gazetteer {
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
     strlist trim, cut, generic, infix, province, bare, scope;
-    strlist stems; /* place names of known zones (六盘水, 水城): weak suffixes need one */
+    strlist stems;    /* place names of known zones (六盘水, 水城): weak suffixes need one */
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;
@@ -198,7 +198,6 @@ static inline int contains(const char *s, size_t n, const str *w)
     return 0;
 }
 
-
 /* ---- interface to park_gaz.c ---- */
 
 /* Canonical index of name, or (size_t)-1. */
@@ -209,7 +208,6 @@ size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n);
 long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n);
 /* Length of s without a trailing bracketed aside: "和平(荷江)" -> "和平". */
 size_t zsi_pk_drop_aside(const char *s, size_t n);
-
 
 /* ---- interface to park.c ---- */
 
@@ -224,8 +222,8 @@ const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n);
  * [*ps, *pe) (see park_edge.c). floor_zone: a zone's name ends at floor.
  * *at_floor is 1 when it does and the name's words run back to it. @return 1 for a name, 0 for none.
  */
-int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone,
-                     size_t i, int weak, size_t *ps, size_t *pe, int *at_floor);
+int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
+                     int weak, size_t *ps, size_t *pe, int *at_floor);
 
 /* Tidy a folded pattern name in place (武汉市东湖高新区 -> 武汉东湖高新区);
  * returns its new length. */

@@ -36,8 +36,8 @@ static int opens_with_dateline(const char *p, size_t n)
         i++;
     p += i;
     n -= i;
-    if (!(starts_with(p, n, "本报") || starts_with(p, n, "新华社") ||
-          starts_with(p, n, "【") || starts_with(p, n, "据") || starts_with(p, n, "（记者")))
+    if (!(starts_with(p, n, "本报") || starts_with(p, n, "新华社") || starts_with(p, n, "【") ||
+          starts_with(p, n, "据") || starts_with(p, n, "（记者")))
         return 0;
     for (i = 0; i < n && chars < DATELINE_CHARS; i++) {
         if (((unsigned char)p[i] & 0xC0) == 0x80)

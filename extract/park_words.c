@@ -139,8 +139,7 @@ static int load_places(zsi_words *w)
 {
     size_t pos = 0, len, cap = 0, n;
     const char *line;
-    int rc = zss_data_load("places.tsv", zs_data_places, zs_data_places_len, &w->places_buf,
-                           &n);
+    int rc = zss_data_load("places.tsv", zs_data_places, zs_data_places_len, &w->places_buf, &n);
     if (rc)
         return rc;
     while (zsi_data_next_line(w->places_buf, n, &pos, &line, &len)) {
@@ -176,8 +175,8 @@ static int load_classes(zsi_words *w)
 {
     size_t pos = 0, len, n;
     const char *line;
-    int rc = zss_data_load("wordclass.txt", zs_data_wordclass, zs_data_wordclass_len,
-                           &w->class_buf, &n);
+    int rc =
+        zss_data_load("wordclass.txt", zs_data_wordclass, zs_data_wordclass_len, &w->class_buf, &n);
     while (rc == 0 && zsi_data_next_line(w->class_buf, n, &pos, &line, &len)) {
         /* word<TAB>stop|noun|name; a word alone is a stop word. */
         const char *t = memchr(line, '\t', len);

@@ -83,18 +83,18 @@
 #define MAX_JOIN_BLANKS 1
 
 typedef struct seg {
-    size_t s, e;       /* trimmed content bytes */
-    size_t blank;      /* blank lines before this segment (0: adjacent) */
-    int first;         /* no segment before it */
-    int width;         /* display columns */
-    size_t nch;        /* code points */
+    size_t s, e;  /* trimmed content bytes */
+    size_t blank; /* blank lines before this segment (0: adjacent) */
+    int first;    /* no segment before it */
+    int width;    /* display columns */
+    size_t nch;   /* code points */
     int prose, ends, opener, circled, credit;
-    int spaced;        /* Han, space, Han: decks of a headline, not a column line */
-    int balanced;      /* as many closing quotes and brackets as opening ones */
-    int fixed;         /* -1 undecided, else a zsi_passage_kind */
-    char *repl;        /* repaired text (doubled bold), or NULL */
+    int spaced;   /* Han, space, Han: decks of a headline, not a column line */
+    int balanced; /* as many closing quotes and brackets as opening ones */
+    int fixed;    /* -1 undecided, else a zsi_passage_kind */
+    char *repl;   /* repaired text (doubled bold), or NULL */
     size_t nrepl;
-    double colw;       /* column width around it, 0 unknown */
+    double colw; /* column width around it, 0 unknown */
     int used;
 } seg;
 
@@ -278,8 +278,7 @@ static int is_strong_fragment(const char *p, const seg *g)
 static int headline_like(const seg *g)
 {
     return g->fixed < 0 && !g->prose && !g->ends && !g->opener && g->balanced &&
-           g->nch <= HEADLIKE_CHARS &&
-           !is_full(g);
+           g->nch <= HEADLIKE_CHARS && !is_full(g);
 }
 
 /* ---- building passages ---- */
@@ -435,8 +434,8 @@ static int build(plist *out, const char *p, segs *l)
             l->v[i + 1].credit)
             g->fixed = ZSI_P_CAPTION;
         if (g->fixed == ZSI_P_CAPTION) {
-            for (j = i + 1; j < l->n && l->v[j].blank == 0 && l->v[j].credit &&
-                            l->v[j].fixed == ZSI_P_BYLINE;
+            for (j = i + 1;
+                 j < l->n && l->v[j].blank == 0 && l->v[j].credit && l->v[j].fixed == ZSI_P_BYLINE;
                  j++)
                 idx[k++] = j;
             rc = emit(out, p, l, idx, k, ZSI_P_CAPTION);
@@ -448,9 +447,8 @@ static int build(plist *out, const char *p, segs *l)
         }
         /* Headline block: adjacent short lines without sentence punctuation. */
         if (!g->prose && !g->ends && g->nch <= HEADLINE_CHARS) {
-            for (j = i + 1; j < l->n && l->v[j].blank == 0 && l->v[j].fixed < 0 &&
-                            !l->v[j].prose && !l->v[j].ends && !l->v[j].opener &&
-                            l->v[j].nch <= HEADLINE_CHARS;
+            for (j = i + 1; j < l->n && l->v[j].blank == 0 && l->v[j].fixed < 0 && !l->v[j].prose &&
+                            !l->v[j].ends && !l->v[j].opener && l->v[j].nch <= HEADLINE_CHARS;
                  j++)
                 idx[k++] = j;
             if (k >= 2) {
@@ -577,8 +575,7 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
             continue;
         }
         int alone_after = k + 1 >= l.n || l.v[k + 1].blank > 0;
-        if (!g->first && g->blank >= 2 && g->nch <= SLOT_CAPTION_CHARS && !g->opener &&
-            alone_after)
+        if (!g->first && g->blank >= 2 && g->nch <= SLOT_CAPTION_CHARS && !g->opener && alone_after)
             g->fixed = ZSI_P_CAPTION;
     }
     for (size_t k = 0; k < l.n; k++)
@@ -611,15 +608,10 @@ void zsi_passages_free(zsi_passage *p, size_t n)
 const char *zsi_passage_kind_name(int kind)
 {
     switch (kind) {
-    case ZSI_P_BODY:
-        return "body";
-    case ZSI_P_HEADLINE:
-        return "headline";
-    case ZSI_P_CAPTION:
-        return "caption";
-    case ZSI_P_BYLINE:
-        return "byline";
-    default:
-        return "unknown";
+    case ZSI_P_BODY: return "body";
+    case ZSI_P_HEADLINE: return "headline";
+    case ZSI_P_CAPTION: return "caption";
+    case ZSI_P_BYLINE: return "byline";
+    default: return "unknown";
     }
 }

@@ -24,33 +24,33 @@ typedef struct hedge_word {
     const char *s;
     size_t len;
     int flag;
-    int weak;              /* 上百家: only with a unit and a Chinese multiplier */
+    int weak;                  /* 上百家: only with a unit and a Chinese multiplier */
     const unsigned *not_after; /* not a hedge after these (签约, 最近) */
 } hedge_word;
 
-static const unsigned not_after_yue[] = {0x7B7E, 0x8282, 0x5408, 0x5236, 0x5951, 0x9884, 0x516C,
-                                         0x6761, 0x5C65, 0x8FDD, 0x9080, 0x7279, 0x76F8, 0x9690,
-                                         0x5A49, 0x7B80, 0x96C6, 0};
+static const unsigned not_after_yue[] = {0x7B7E, 0x8282, 0x5408, 0x5236, 0x5951, 0x9884,
+                                         0x516C, 0x6761, 0x5C65, 0x8FDD, 0x9080, 0x7279,
+                                         0x76F8, 0x9690, 0x5A49, 0x7B80, 0x96C6, 0};
 /* 签节合制契预公条履违邀特相隐婉简集 (签约, 节约, 集约 ...) */
 static const unsigned not_after_jin[] = {0x6700, 0x9644, 0x90BB, 0x9760, 0}; /* 最附邻靠 */
 static const unsigned not_after_chao[] = {0x8D76, 0x9AD8, 0};                /* 赶高 */
-static const unsigned not_after_shang[] = {0x8FC8, 0x8DC3, 0x767B, 0x8D70, 0x8E0F, 0x7AD9,
-                                           0x4EE5, 0}; /* 迈跃登走踏站以 */
+static const unsigned not_after_shang[] = {0x8FC8, 0x8DC3, 0x767B, 0x8D70,
+                                           0x8E0F, 0x7AD9, 0x4EE5, 0}; /* 迈跃登走踏站以 */
 
 static const hedge_word pre_hedges[] = {
-    {"\xE5\xB0\x86\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},           /* 将近 */
-    {"\xE6\x8E\xA5\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},           /* 接近 */
-    {"\xE8\xBF\x91", 3, ZSI_HEDGE_NEAR, 0, not_after_jin},              /* 近 */
-    {"\xE8\xB6\x85\xE8\xBF\x87", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 超过 */
-    {"\xE8\xB6\x85\xE5\x87\xBA", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 超出 */
-    {"\xE8\xB6\x85", 3, ZSI_HEDGE_OVER, 0, not_after_chao},             /* 超 */
-    {"\xE9\x80\xBE", 3, ZSI_HEDGE_OVER, 0, NULL},                       /* 逾 */
-    {"\xE7\xAA\x81\xE7\xA0\xB4", 6, ZSI_HEDGE_OVER, 0, NULL},           /* 突破 */
-    {"\xE5\xA4\xA7\xE7\xBA\xA6", 6, ZSI_HEDGE_ABOUT, 0, NULL},          /* 大约 */
-    {"\xE7\xBA\xA6", 3, ZSI_HEDGE_ABOUT, 0, not_after_yue},             /* 约 */
-    {"\xE4\xB8\x8D\xE5\x88\xB0", 6, ZSI_HEDGE_UNDER, 0, NULL},          /* 不到 */
-    {"\xE4\xB8\x8D\xE8\xB6\xB3", 6, ZSI_HEDGE_UNDER, 0, NULL},          /* 不足 */
-    {"\xE4\xB8\x8A", 3, ZSI_HEDGE_OVER, 1, not_after_shang},            /* 上 */
+    {"\xE5\xB0\x86\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},  /* 将近 */
+    {"\xE6\x8E\xA5\xE8\xBF\x91", 6, ZSI_HEDGE_NEAR, 0, NULL},  /* 接近 */
+    {"\xE8\xBF\x91", 3, ZSI_HEDGE_NEAR, 0, not_after_jin},     /* 近 */
+    {"\xE8\xB6\x85\xE8\xBF\x87", 6, ZSI_HEDGE_OVER, 0, NULL},  /* 超过 */
+    {"\xE8\xB6\x85\xE5\x87\xBA", 6, ZSI_HEDGE_OVER, 0, NULL},  /* 超出 */
+    {"\xE8\xB6\x85", 3, ZSI_HEDGE_OVER, 0, not_after_chao},    /* 超 */
+    {"\xE9\x80\xBE", 3, ZSI_HEDGE_OVER, 0, NULL},              /* 逾 */
+    {"\xE7\xAA\x81\xE7\xA0\xB4", 6, ZSI_HEDGE_OVER, 0, NULL},  /* 突破 */
+    {"\xE5\xA4\xA7\xE7\xBA\xA6", 6, ZSI_HEDGE_ABOUT, 0, NULL}, /* 大约 */
+    {"\xE7\xBA\xA6", 3, ZSI_HEDGE_ABOUT, 0, not_after_yue},    /* 约 */
+    {"\xE4\xB8\x8D\xE5\x88\xB0", 6, ZSI_HEDGE_UNDER, 0, NULL}, /* 不到 */
+    {"\xE4\xB8\x8D\xE8\xB6\xB3", 6, ZSI_HEDGE_UNDER, 0, NULL}, /* 不足 */
+    {"\xE4\xB8\x8A", 3, ZSI_HEDGE_OVER, 1, not_after_shang},   /* 上 */
 };
 
 static const hedge_word post_hedges[] = {
@@ -93,11 +93,16 @@ static size_t connector_at(const char *p, size_t n, size_t i)
     size_t l;
     unsigned cp = cp_at(p, n, i, &l);
     switch (cp) {
-    case 0x5230: case 0x81F3: case '-': case '~': case 0xFF5E: case 0x2014:
-    case 0xFF0D: case 0x2013: case 0x301C:
-        return l;
-    default:
-        return 0;
+    case 0x5230:
+    case 0x81F3:
+    case '-':
+    case '~':
+    case 0xFF5E:
+    case 0x2014:
+    case 0xFF0D:
+    case 0x2013:
+    case 0x301C: return l;
+    default: return 0;
     }
 }
 
@@ -108,11 +113,11 @@ static size_t connector_at(const char *p, size_t n, size_t i)
 
 typedef struct part {
     zsi_num num;
-    size_t start;    /* number's first byte */
-    int plus;        /* 余/多 between number and unit */
-    double mult;     /* multiplier chain after the number, 1 if none */
-    const zsi_unitdef *u;   /* NULL: no unit */
-    size_t end;      /* after the unit */
+    size_t start;         /* number's first byte */
+    int plus;             /* 余/多 between number and unit */
+    double mult;          /* multiplier chain after the number, 1 if none */
+    const zsi_unitdef *u; /* NULL: no unit */
+    size_t end;           /* after the unit */
 } part;
 
 static double pow10i(int k)
@@ -154,7 +159,6 @@ static size_t spaces_at(const char *p, size_t n, size_t pos)
 static const unsigned cheng_not_before[] = {0x4E3A, 0x7ACB, 0x529F, 0x672C, 0x5458, 0x679C,
                                             0x957F, 0x6548, 0x4EA4, 0x719F, 0x7EE9, 0x54C1,
                                             0x578B, 0x5C31, 0x90FD, 0x5206, 0x7FA4, 0};
-
 
 static int read_part(const char *p, size_t n, size_t j, part *pt)
 {
@@ -301,8 +305,7 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     /* A range: A connector B, unless "从A到B" (a change: two figures). */
     end = a.end;
     if (!(a.num.flags & ZSI_NUMF_FRAC) && (clen = connector_at(p, n, a.end)) > 0 &&
-        before != CP_CONG && before != CP_YOU &&
-        read_part(p, n, a.end + clen, &b) == ZS_OK &&
+        before != CP_CONG && before != CP_YOU && read_part(p, n, a.end + clen, &b) == ZS_OK &&
         !(b.num.flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_FRAC))) {
         if (a.u ? (b.u && strcmp(a.u->cls, b.u->cls) == 0) : 1)
             range = 1;
@@ -381,8 +384,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         if (before == CP_DI || (j > i && cp_before(p, j) == CP_DI))
             goto reject; /* 第一, 第27位 */
         if (x->kind == ZSI_NUM_ARABIC &&
-            (numprev == '.' || numprev == '/' || (numprev < 0x80 && is_alpha((unsigned char)numprev)) ||
-             arabic_digit_cp(numprev)))
+            (numprev == '.' || numprev == '/' ||
+             (numprev < 0x80 && is_alpha((unsigned char)numprev)) || arabic_digit_cp(numprev)))
             goto reject; /* PM2.5, A3 */
         if (!u && after < 0x80 && is_alpha((unsigned char)after))
             goto reject; /* 5G */
@@ -397,8 +400,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
                 goto reject; /* 千亿级, 千万不要; but 突破十万 */
             }
         }
-        if (x->kind == ZSI_NUM_CHINESE && !(x->flags & ZSI_NUMF_FRAC) && x->nchars == 1 &&
-            !hedge && !range) {
+        if (x->kind == ZSI_NUM_CHINESE && !(x->flags & ZSI_NUMF_FRAC) && x->nchars == 1 && !hedge &&
+            !range) {
             if (x->first < 10) {
                 if (x->first == 1 || cls_is(u, "count") || cls_is(u, "money"))
                     goto reject; /* 一年, 三笔, 二元 */
@@ -416,7 +419,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
             if (i - q >= 6 && memcmp(p + q, "\xE6\xAF\x8F", 3) == 0) { /* 每 */
                 const zsi_unitdef *du = zsi_unit_at(p, n, q + 3);
                 size_t dl = 0;
-                const zsi_unitdef *ru = du && q + 3 + du->plen == i ? zsi_rate_unit(u, p, n, q + 3, &dl) : NULL;
+                const zsi_unitdef *ru =
+                    du && q + 3 + du->plen == i ? zsi_rate_unit(u, p, n, q + 3, &dl) : NULL;
                 if (ru && dl == du->plen) {
                     double den_mult = u->mult / ru->mult;
                     va /= den_mult;
@@ -440,8 +444,7 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
             break;
         }
     }
-    if (has_unit && !(hedge & ZSI_HEDGE_PLUS) && n - end >= 3 &&
-        memcmp(p + end, U8_DUO, 3) == 0) {
+    if (has_unit && !(hedge & ZSI_HEDGE_PLUS) && n - end >= 3 && memcmp(p + end, U8_DUO, 3) == 0) {
         unsigned nx = cp_at(p, n, end + 3, NULL);
         if (!is_han(nx) || in_set(nx, duo_ok_before)) {
             hedge |= ZSI_HEDGE_PLUS; /* 一年多来, 4%多 */
@@ -464,8 +467,7 @@ reject:
     r->next = (range ? b.end : a.end) > r->next ? (range ? b.end : a.end) : r->next;
 }
 
-int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit,
-                       const char **cls)
+int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit, const char **cls)
 {
     zsi_fparse r;
     size_t s = 0, e = n;

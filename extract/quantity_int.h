@@ -126,9 +126,9 @@ const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n
 enum { ZSI_FP_NONE, ZSI_FP_FIGURE, ZSI_FP_YEAR };
 
 typedef struct zsi_fparse {
-    int kind;    /* ZSI_FP_* */
-    size_t next; /* where scanning resumes */
-    int year;    /* ZSI_FP_YEAR: the year (the last of a year range) */
+    int kind;     /* ZSI_FP_* */
+    size_t next;  /* where scanning resumes */
+    int year;     /* ZSI_FP_YEAR: the year (the last of a year range) */
     zsi_figure f; /* ZSI_FP_FIGURE: start, end, value, value_hi, unit, cls, hedge */
 } zsi_fparse;
 

@@ -10,8 +10,7 @@
 
 #include "extract_int.h"
 
-int zsi_data_next_line(const char *buf, size_t n, size_t *pos, const char **line,
-                       size_t *len)
+int zsi_data_next_line(const char *buf, size_t n, size_t *pos, const char **line, size_t *len)
 {
     while (*pos < n) {
         size_t s = *pos, e = s;

@@ -206,7 +206,8 @@ int zsi_unit_rateless(const zsi_unitdef *u)
  * @return the rate unit and *len (bytes of den), or NULL (not a rate, or the
  *         table is full).
  */
-const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n, size_t i, size_t *len)
+const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n, size_t i,
+                                 size_t *len)
 {
     const zsi_unitdef *den = zsi_unit_at(p, n, i);
     char dt[MAX_DENOM_BYTES + 1] = "";
@@ -253,7 +254,6 @@ const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n
         *len = dl;
     return r ? &r->u : NULL;
 }
-
 
 const zsi_unitdef *zsi_unit_percent(void)
 {

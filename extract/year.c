@@ -83,7 +83,8 @@ static int digit_of(UChar32 c)
 static int han_digit(UChar32 c)
 {
     switch (c) {
-    case 0x3007: case 0x96F6: return 0; /* 〇 零 */
+    case 0x3007:
+    case 0x96F6: return 0; /* 〇 零 */
     case 0x4E00: return 1;
     case 0x4E8C: return 2;
     case 0x4E09: return 3;
@@ -280,8 +281,8 @@ static int ordinal_before(const cps *s, size_t e, size_t *startp)
 
 static int plan_context_after(const cps *s, size_t i)
 {
-    static const char *const cue[] = {"期间", "规划", "计划", "时期", "以来", "末", "初",
-                                      "开局", "收官", "”", "\""};
+    static const char *const cue[] = {"期间", "规划", "计划", "时期", "以来", "末",
+                                      "初",   "开局", "收官", "”",    "\""};
     for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
         if (starts(s, i, cue[k]))
             return 1;
@@ -412,10 +413,11 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
                         U8_NEXT(units, q, ul, uc);
                         unit = uc == nx;
                     }
-                    int unit_free = nx == C_NIAN || nx == 0 ||
-                                    (!u_isalnum(nx) && !u_hasBinaryProperty(nx, UCHAR_IDEOGRAPHIC)) ||
-                                    (a2 > e2 && !unit && !u_isdigit(nx)) ||
-                                    nx == 0x671F /* 期 */ || nx == 0x95F4 /* 间 */;
+                    int unit_free =
+                        nx == C_NIAN || nx == 0 ||
+                        (!u_isalnum(nx) && !u_hasBinaryProperty(nx, UCHAR_IDEOGRAPHIC)) ||
+                        (a2 > e2 && !unit && !u_isdigit(nx)) || nx == 0x671F /* 期 */ ||
+                        nx == 0x95F4 /* 间 */;
                     if (unit_free) {
                         if (all)
                             add_range(all, y, y2, 1);
@@ -492,8 +494,8 @@ static int cmp_abs(const void *a, const void *b)
     return (x < y) - (x > y); /* stated (positive) first */
 }
 
-int zsi_years_extract(const char *p, size_t n, int article_year, int *years,
-                      unsigned char *span, size_t cap, size_t *nyears)
+int zsi_years_extract(const char *p, size_t n, int article_year, int *years, unsigned char *span,
+                      size_t cap, size_t *nyears)
 {
     cps s;
     ylist l = {0};

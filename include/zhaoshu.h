@@ -80,21 +80,21 @@ ZS_EXTERN int zs_global_init(void);
 
 /** What a token is. */
 typedef enum zs_token_kind {
-    ZS_TOK_HAN = 1,  /**< one Han (or kana) character: the unit of recall */
-    ZS_TOK_WORD = 2, /**< a multi-character CJK word, colocated (see ZS_SEG_WORDS) */
-    ZS_TOK_LATIN = 3,/**< a Latin (or other alphabetic) word, folded and stemmed */
-    ZS_TOK_NUM = 4,  /**< a number such as 135.34 or 2024 (separators removed) */
-    ZS_TOK_MIXED = 5 /**< letters glued to digits (100eflops), colocated with its parts */
+    ZS_TOK_HAN = 1,   /**< one Han (or kana) character: the unit of recall */
+    ZS_TOK_WORD = 2,  /**< a multi-character CJK word, colocated (see ZS_SEG_WORDS) */
+    ZS_TOK_LATIN = 3, /**< a Latin (or other alphabetic) word, folded and stemmed */
+    ZS_TOK_NUM = 4,   /**< a number such as 135.34 or 2024 (separators removed) */
+    ZS_TOK_MIXED = 5  /**< letters glued to digits (100eflops), colocated with its parts */
 } zs_token_kind;
 
 /** One token. Borrowed: valid only during the callback that receives it. */
 typedef struct zs_token {
-    const char *text;   /**< normalized form (NFKC, case folded, Simplified) */
-    size_t len;         /**< bytes in text */
+    const char *text; /**< normalized form (NFKC, case folded, Simplified) */
+    size_t len;       /**< bytes in text */
     zs_token_kind kind;
-    size_t start;       /**< byte offset of the first original byte */
-    size_t end;         /**< byte offset one past the last original byte */
-    int colocated;      /**< nonzero: same position as the previous token */
+    size_t start;  /**< byte offset of the first original byte */
+    size_t end;    /**< byte offset one past the last original byte */
+    int colocated; /**< nonzero: same position as the previous token */
 } zs_token;
 
 /** Flags for zs_seg_run(). */
@@ -136,15 +136,14 @@ ZS_EXTERN void zs_seg_free(zs_seg *s);
  * @return ZS_OK, ZS_EINVAL, ZS_ENOMEM, ZS_EICU, ZS_ELIMIT (text longer than
  *         ZS_MAX_SEGMENT_INPUT), or the nonzero value fn returned.
  */
-ZS_EXTERN int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags,
-                         zs_token_fn fn, void *ctx);
+ZS_EXTERN int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn,
+                         void *ctx);
 
 /** The last error message of this segmenter. Borrowed; never NULL. */
 ZS_EXTERN const char *zs_seg_errmsg(const zs_seg *s);
 
 /** "han", "word", "latin", "num" or "mixed". Static storage. */
 ZS_EXTERN const char *zs_token_kind_name(zs_token_kind kind);
-
 
 /* ------------------------------------------------------------------------
  * Index: one SQLite file holding passages, FTS5 and the figure tables.
@@ -240,18 +239,18 @@ ZS_EXTERN const char *zs_errmsg(const zs_db *db);
 
 /** Counters of one indexing run. */
 typedef struct zs_index_stats {
-    size_t files_seen;      /**< files found under the given paths */
-    size_t files_indexed;   /**< new or changed files written */
-    size_t files_unchanged; /**< skipped: same content hash */
-    size_t files_skipped;   /**< not indexed: unreadable, binary, too large */
-    size_t files_warned;    /**< indexed, but with invalid bytes replaced */
-    size_t files_removed;   /**< documents removed (prune or remove) */
-    size_t passages;        /**< passages written */
-    size_t duplicates;      /**< repeated passages merged into an earlier one */
-    size_t figures;         /**< figures written */
+    size_t files_seen;              /**< files found under the given paths */
+    size_t files_indexed;           /**< new or changed files written */
+    size_t files_unchanged;         /**< skipped: same content hash */
+    size_t files_skipped;           /**< not indexed: unreadable, binary, too large */
+    size_t files_warned;            /**< indexed, but with invalid bytes replaced */
+    size_t files_removed;           /**< documents removed (prune or remove) */
+    size_t passages;                /**< passages written */
+    size_t duplicates;              /**< repeated passages merged into an earlier one */
+    size_t figures;                 /**< figures written */
     unsigned long long bytes_total; /**< bytes of all files seen */
     unsigned long long bytes_done;  /**< bytes processed so far */
-    double seconds;         /**< wall time so far */
+    double seconds;                 /**< wall time so far */
 } zs_index_stats;
 
 /** Severity of an indexing message. */
@@ -275,22 +274,22 @@ typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 /** Options for zs_index_paths(). Zero-initialise, then set version
  * (earlier versions are still accepted: each reads only its own fields). */
 typedef struct zs_index_opts {
-    unsigned version;        /**< ZS_INDEX_OPTS_VERSION */
-    int prune;               /**< remove documents whose files are gone */
-    int threads;             /**< segmenting threads; 0 = one per core */
-    zs_msg_fn on_msg;        /**< may be NULL */
+    unsigned version;           /**< ZS_INDEX_OPTS_VERSION */
+    int prune;                  /**< remove documents whose files are gone */
+    int threads;                /**< segmenting threads; 0 = one per core */
+    zs_msg_fn on_msg;           /**< may be NULL */
     zs_progress_fn on_progress; /**< may be NULL */
-    void *ctx;               /**< passed to the callbacks */
-    const char *manifest;    /**< manifest.tsv (file<TAB>date<TAB>source[<TAB>page],
+    void *ctx;                  /**< passed to the callbacks */
+    const char *manifest;       /**< manifest.tsv (file<TAB>date<TAB>source[<TAB>page],
                                   paths relative to the manifest's folder): a
                                   missing file is an error. NULL: use the
                                   manifest.tsv of each given folder, if any */
     /* Version 2. Both change only how repeated passages are found, never
      * what is stored: tests use them to take the rare paths on small input. */
-    size_t seen_max;         /**< a first build's in-memory table of stored
+    size_t seen_max; /**< a first build's in-memory table of stored
                                   passages holds at most this many before
                                   SQLite answers instead; 0 = its full size */
-    unsigned flags;          /**< ZS_INDEX_* */
+    unsigned flags;  /**< ZS_INDEX_* */
     /** Version 3. File-name patterns giving date, page and outlet, tried
      * before the built-in ones (data/sources.tsv): "rmrb_%Y%m%d-%p-*=人民日报"
      * (%Y year, %m month, %d day, %p page, * anything; the outlet after =).
@@ -300,7 +299,7 @@ typedef struct zs_index_opts {
     const char *const *name_patterns;
     size_t nname_patterns;
     /* Version 4. */
-    const char *stdin_name;  /**< the document name of "-" (standard input);
+    const char *stdin_name; /**< the document name of "-" (standard input);
                                   NULL: "stdin:" and 16 hex digits of the
                                   content's hash, reported as ZS_MSG_NOTE, so
                                   two different texts never replace each other */
@@ -389,7 +388,7 @@ typedef struct zs_query_opts {
     const char *source;   /**< as source: (an outlet, "人民日报"), or NULL; since
                                version 3 */
     /* Version 4. */
-    int strict;           /**< nonzero: only passages holding every word, never
+    int strict; /**< nonzero: only passages holding every word, never
                                partial matches */
 } zs_query_opts;
 
@@ -413,10 +412,10 @@ typedef struct zs_span {
 } zs_span;
 
 /** Hedge flags of a figure (zs_figure.hedge). */
-#define ZS_HEDGE_NEAR 0x1  /**< 近, 接近, 将近 */
-#define ZS_HEDGE_OVER 0x2  /**< 超, 超过, 以上, 逾, 突破 */
-#define ZS_HEDGE_ABOUT 0x4 /**< 约, 左右 */
-#define ZS_HEDGE_PLUS 0x8  /**< 余, 多 */
+#define ZS_HEDGE_NEAR 0x1   /**< 近, 接近, 将近 */
+#define ZS_HEDGE_OVER 0x2   /**< 超, 超过, 以上, 逾, 突破 */
+#define ZS_HEDGE_ABOUT 0x4  /**< 约, 左右 */
+#define ZS_HEDGE_PLUS 0x8   /**< 余, 多 */
 #define ZS_HEDGE_UNDER 0x10 /**< 不到, 不足, 以下 */
 
 /** A figure found in a passage. Strings borrowed like the hit that holds it. */
@@ -440,46 +439,46 @@ typedef struct zs_figure {
  * known of the document. Borrowed like the hit or row that holds it.
  */
 typedef struct zs_place {
-    const char *doc;    /**< document path (absolute), or the name given at indexing */
-    const char *path;   /**< the path as given to zs_index_paths() (the folder given
+    const char *doc;      /**< document path (absolute), or the name given at indexing */
+    const char *path;     /**< the path as given to zs_index_paths() (the folder given
                              plus the rest); doc when there was nothing else */
-    long long passage;  /**< passage number in that document, from 1 */
-    long long line;     /**< 1-based line of the passage's first character; 0 unknown
+    long long passage;    /**< passage number in that document, from 1 */
+    long long line;       /**< 1-based line of the passage's first character; 0 unknown
                              (a cluster's hit) */
-    long long column;   /**< 1-based byte column of that character in its line */
+    long long column;     /**< 1-based byte column of that character in its line */
     long long start, end; /**< byte range in the file (in its UTF-8 text when the
                                file was converted from GB18030, Big5 or UTF-16) */
-    const char *date;   /**< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" unknown */
-    const char *source; /**< outlet ("人民日报"), "" unknown */
-    int page;           /**< page number, 0 unknown */
+    const char *date;     /**< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" unknown */
+    const char *source;   /**< outlet ("人民日报"), "" unknown */
+    int page;             /**< page number, 0 unknown */
 } zs_place;
 
 /** One result. Borrowed: valid until the next zs_query_next() or zs_query_free(). */
 typedef struct zs_hit {
-    size_t rank;            /**< 1-based, counting the offset */
-    double score;           /**< higher is better */
-    const char *doc;        /**< document path (or name given at indexing) */
-    long long passage;      /**< passage number within the document, from 1 */
-    const char *kind;       /**< "body", "headline", "caption" or "byline" */
-    int partial;            /**< nonzero: holds only some of the query's words */
-    const char *text;       /**< the whole passage (UTF-8) */
-    size_t len;             /**< bytes in text */
-    size_t snippet_start;   /**< suggested snippet: text[snippet_start, snippet_end) */
-    size_t snippet_end;     /**<  cut at 。！？； and never inside a word or number */
+    size_t rank;              /**< 1-based, counting the offset */
+    double score;             /**< higher is better */
+    const char *doc;          /**< document path (or name given at indexing) */
+    long long passage;        /**< passage number within the document, from 1 */
+    const char *kind;         /**< "body", "headline", "caption" or "byline" */
+    int partial;              /**< nonzero: holds only some of the query's words */
+    const char *text;         /**< the whole passage (UTF-8) */
+    size_t len;               /**< bytes in text */
+    size_t snippet_start;     /**< suggested snippet: text[snippet_start, snippet_end) */
+    size_t snippet_end;       /**<  cut at 。！？； and never inside a word or number */
     const char *const *parks; /**< canonical zone names */
     size_t nparks;
-    const int *years;       /**< the years the passage states (2024年, 今年), sorted */
+    const int *years; /**< the years the passage states (2024年, 今年), sorted */
     size_t nyears;
-    const zs_span *spans;   /**< sorted by start; figure and match spans may nest */
+    const zs_span *spans; /**< sorted by start; figure and match spans may nest */
     size_t nspans;
     const zs_figure *figures;
     size_t nfigures;
-    long long doc_start;    /**< byte range of the passage in its document */
+    long long doc_start; /**< byte range of the passage in its document */
     long long doc_end;
-    const int *span_years;  /**< years it only spans (十四五 = 2021..2025, the inside of
+    const int *span_years; /**< years it only spans (十四五 = 2021..2025, the inside of
                                  2021—2025年), sorted; year:~Y finds these */
     size_t nspan_years;
-    zs_place place;         /**< where it is: doc, line, column, date, outlet, page */
+    zs_place place;          /**< where it is: doc, line, column, date, outlet, page */
     const zs_place *also_in; /**< every other place the same passage was printed
                                   (stored once), sorted by date */
     size_t nalso_in;
@@ -594,17 +593,17 @@ ZS_EXTERN int zs_doc_locate(zs_db *db, const char *path, long long line, char **
 
 /** One zone. Borrowed: valid during the callback only. */
 typedef struct zs_park {
-    const char *name;             /**< canonical name */
-    const char *const *aliases;   /**< other spellings (gazetteer and seen in text) */
+    const char *name;           /**< canonical name */
+    const char *const *aliases; /**< other spellings (gazetteer and seen in text) */
     size_t naliases;
-    long long passages;           /**< passages about it (including inherited) */
+    long long passages; /**< passages about it (including inherited) */
     /* Added in 0.2 (the struct grows only at its end). What the gazetteer
      * knows; "" when unknown (data/README lists the sources). */
-    const char *level;            /**< "national", "provincial" or "" */
-    const char *kind;             /**< 高新区, 经开区, 国家级新区, 自贸区 ... */
-    const char *province;         /**< 贵州省 */
-    const char *city;             /**< 贵阳市 */
-    int listed;                   /**< 1: from an official or hand-kept list; 0: found by the
+    const char *level;    /**< "national", "provincial" or "" */
+    const char *kind;     /**< 高新区, 经开区, 国家级新区, 自贸区 ... */
+    const char *province; /**< 贵州省 */
+    const char *city;     /**< 贵阳市 */
+    int listed;           /**< 1: from an official or hand-kept list; 0: found by the
                                        name patterns only */
 } zs_park;
 
@@ -624,10 +623,11 @@ ZS_EXTERN int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx);
 #define ZS_FIGURES_OPTS_VERSION 2
 /** Options for zs_figures_open(). Zero-initialise, then set version. */
 typedef struct zs_figures_opts {
-    unsigned version;   /**< ZS_FIGURES_OPTS_VERSION */
-    const char *park;   /**< zone name or alias, or NULL */
-    const char *year;   /**< "2024" or "2021-2025", or NULL */
-    const char *metric; /**< metric phrase (normalized like the index: 签约总金额 = 签约金额), or NULL */
+    unsigned version; /**< ZS_FIGURES_OPTS_VERSION */
+    const char *park; /**< zone name or alias, or NULL */
+    const char *year; /**< "2024" or "2021-2025", or NULL */
+    const char
+        *metric; /**< metric phrase (normalized like the index: 签约总金额 = 签约金额), or NULL */
     int conflicts;      /**< nonzero: only figures in a conflict, paired */
     const char *date;   /**< as date: in a query, or NULL; since version 2 */
     const char *source; /**< as source: in a query, or NULL; since version 2 */
@@ -635,16 +635,16 @@ typedef struct zs_figures_opts {
 
 /** One figure with its source and what zhaoshu noticed about it. Borrowed. */
 typedef struct zs_figure_row {
-    zs_figure fig;         /**< offsets are into context */
-    const char *metric_raw;/**< the metric as printed, or "" */
+    zs_figure fig;          /**< offsets are into context */
+    const char *metric_raw; /**< the metric as printed, or "" */
     const char *doc;
     long long passage;
-    const char *context;   /**< the sentence around the figure */
+    const char *context; /**< the sentence around the figure */
     size_t context_len;
-    const char *conflict;  /**< "" or why it disagrees, naming the other figure */
-    const char *check;     /**< "" or an arithmetic check of a stated growth rate */
-    int check_failed;      /**< nonzero when check shows a real difference */
-    zs_place place;        /**< where its passage is (fig.line: the figure's line) */
+    const char *conflict;    /**< "" or why it disagrees, naming the other figure */
+    const char *check;       /**< "" or an arithmetic check of a stated growth rate */
+    int check_failed;        /**< nonzero when check shows a real difference */
+    zs_place place;          /**< where its passage is (fig.line: the figure's line) */
     const zs_place *also_in; /**< the other places the same statement was printed,
                                   sorted by date */
     size_t nalso_in;
@@ -813,7 +813,6 @@ ZS_EXTERN const char *zs_equery_missing(const zs_equery *q, size_t i);
 
 /** Free a cluster query. Accepts NULL. */
 ZS_EXTERN void zs_equery_free(zs_equery *q);
-
 
 #ifdef __cplusplus
 }

@@ -183,10 +183,9 @@ size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
     putf(&w, ",\"snippet\":{\"start\":%zu,\"end\":%zu}", h->snippet_start, h->snippet_end);
     puts_(&w, ",\"highlights\":[");
     for (size_t i = 0; i < h->nspans; i++) {
-        putf(&w, "%s{\"start\":%zu,\"end\":%zu,", i ? "," : "", h->spans[i].start,
-             h->spans[i].end);
-        puts_(&w, h->spans[i].kind == ZS_SPAN_MATCH ? "\"kind\":\"match\"}"
-                                                     : "\"kind\":\"figure\"}");
+        putf(&w, "%s{\"start\":%zu,\"end\":%zu,", i ? "," : "", h->spans[i].start, h->spans[i].end);
+        puts_(&w,
+              h->spans[i].kind == ZS_SPAN_MATCH ? "\"kind\":\"match\"}" : "\"kind\":\"figure\"}");
     }
     puts_(&w, "],\"figures\":[");
     for (size_t i = 0; i < h->nfigures; i++) {

@@ -21,7 +21,6 @@
 #include "figures_int.h"
 #include "extract_int.h"
 
-
 /* qsort has no context argument; one listing per thread at a time */
 static _Thread_local const zs_figures *sort_it;
 
@@ -89,8 +88,8 @@ static void check_rates(zs_figures *it, const size_t *pix, size_t m, size_t *tmp
     /* late[k]: the latest row of tmp[k]'s metric, by position in tmp */
     for (size_t k = 0, first = 0; k < ne; k++) {
         const zs_figure *f = &it->rows[tmp[k]].r.fig, *g = &it->rows[tmp[first]].r.fig;
-        if (k && (strcmp(f->cls, g->cls) || strcmp(f->unit, g->unit) ||
-                  strcmp(f->metric, g->metric)))
+        if (k &&
+            (strcmp(f->cls, g->cls) || strcmp(f->unit, g->unit) || strcmp(f->metric, g->metric)))
             first = k;
         late[k] = tmp[first];
     }
@@ -123,9 +122,8 @@ static void check_rates(zs_figures *it, const size_t *pix, size_t m, size_t *tmp
         p->r.check_failed = fabs(got - r->value) > tol;
         snprintf(p->check, sizeof p->check,
                  "%s: %s (%d) -> %s (%d) gives %.1f%% a year over %d years; %s%.1f years",
-                 p->r.check_failed ? "MISMATCH" : "consistent", a->text, a->year, b->text,
-                 b->year, got, years, p->r.check_failed ? "the stated rate fits " : "fits ",
-                 fits);
+                 p->r.check_failed ? "MISMATCH" : "consistent", a->text, a->year, b->text, b->year,
+                 got, years, p->r.check_failed ? "the stated rate fits " : "fits ", fits);
     }
 }
 

@@ -134,8 +134,8 @@ static int cmp_ix(const void *x, const void *y)
  * class, unit, year) row order is value order, so a binary search finds the
  * window and the first conflict in it is the lowest row.
  */
-static size_t first_in(const block *B, const group *G, size_t r, double lo, double hi,
-                       char *why, size_t n)
+static size_t first_in(const block *B, const group *G, size_t r, double lo, double hi, char *why,
+                       size_t n)
 {
     const row *rows = B->it->rows;
     size_t l = G->s, h = G->e;
@@ -168,8 +168,8 @@ static void lower(size_t j, const char *why, size_t *best, char *best_why, size_
 }
 
 /* The lowest row of group G conflicting with row r, into best. */
-static void group_conflicts(const block *B, const group *G, size_t r, size_t *best,
-                            char *best_why, size_t n)
+static void group_conflicts(const block *B, const group *G, size_t r, size_t *best, char *best_why,
+                            size_t n)
 {
     const zs_figure *f = &B->it->rows[r].r.fig;
     double v = f->value;
@@ -180,21 +180,20 @@ static void group_conflicts(const block *B, const group *G, size_t r, size_t *be
         return;
     }
     if (f->year && B->it->rows[B->ix[G->s]].r.fig.year == f->year)
-        lower(first_in(B, G, r, v / 2.0001, v * 2.0001, why, sizeof why), why, best, best_why,
-              n);
+        lower(first_in(B, G, r, v / 2.0001, v * 2.0001, why, sizeof why), why, best, best_why, n);
     if (is_rate(f->cls))
         return;
     /* ratios near 10^k, up and down, only as far as the group's values reach */
     int up = (int)ceil(log10(G->vmax / v)) + 1, down = (int)ceil(log10(v / G->vmin)) + 1;
     for (int k = 1; k <= up && k <= 40; k++) {
         double p = pow(10, k);
-        lower(first_in(B, G, r, v * p * 0.979, v * p * 1.021, why, sizeof why), why, best,
-              best_why, n);
+        lower(first_in(B, G, r, v * p * 0.979, v * p * 1.021, why, sizeof why), why, best, best_why,
+              n);
     }
     for (int k = 1; k <= down && k <= 40; k++) {
         double p = pow(10, k);
-        lower(first_in(B, G, r, v / p / 1.021, v / p / 0.979, why, sizeof why), why, best,
-              best_why, n);
+        lower(first_in(B, G, r, v / p / 1.021, v / p / 0.979, why, sizeof why), why, best, best_why,
+              n);
     }
 }
 

@@ -71,8 +71,8 @@ static int skip(const char *p, size_t n, size_t *i, const char *s)
 /* Nonzero when the range separator between two dates starts at p[i]. */
 static int at_range(const char *p, size_t n, size_t i)
 {
-    static const char *const SEPS[] = {"..", "~", "\xEF\xBD\x9E" /* ～ */,
-                                       "\xE8\x87\xB3" /* 至 */, "\xE5\x88\xB0" /* 到 */, NULL};
+    static const char *const SEPS[] = {
+        "..", "~", "\xEF\xBD\x9E" /* ～ */, "\xE8\x87\xB3" /* 至 */, "\xE5\x88\xB0" /* 到 */, NULL};
     for (const char *const *s = SEPS; *s; s++) {
         size_t k = i;
         if (skip(p, n, &k, *s))
@@ -118,8 +118,7 @@ static int date_sep(const char *p, size_t n, size_t *i, int after_year)
  * the fields, 2019年10月1日, full-width digits). On failure, *bad is the
  * offset of the field at fault and msg says what is wrong.
  */
-static int read_date(const char *p, size_t n, size_t *i, ymd *out, size_t *bad,
-                     const char **msg)
+static int read_date(const char *p, size_t n, size_t *i, ymd *out, size_t *bad, const char **msg)
 {
     int nd;
     out->y = out->m = out->d = 0;
@@ -207,8 +206,10 @@ int zsq_date_range(const char *p, size_t n, char lo[ZSQ_DATE_BYTES], char hi[ZSQ
     }
     if (i != n) {
         *bad = i;
-        snprintf(err, errcap, "date filter: cannot read '%.*s' after the date (expected e.g. "
-                 "2019-10, 2019-10-01..2020-02-29, 2019..)", (int)(n - i), p + i);
+        snprintf(err, errcap,
+                 "date filter: cannot read '%.*s' after the date (expected e.g. "
+                 "2019-10, 2019-10-01..2020-02-29, 2019..)",
+                 (int)(n - i), p + i);
         return -1;
     }
     if (strcmp(lo, hi) > 0) {
@@ -219,8 +220,10 @@ int zsq_date_range(const char *p, size_t n, char lo[ZSQ_DATE_BYTES], char hi[ZSQ
     return 0;
 bad_field:
     k = *bad;
-    snprintf(err, errcap, "date filter: expected %s at '%.*s' (e.g. 2019-10, "
-             "2019-10-01..2020-02-29, 2019..)", msg, (int)(n - k > 12 ? 12 : n - k), p + k);
+    snprintf(err, errcap,
+             "date filter: expected %s at '%.*s' (e.g. 2019-10, "
+             "2019-10-01..2020-02-29, 2019..)",
+             msg, (int)(n - k > 12 ? 12 : n - k), p + k);
     return -1;
 }
 
@@ -252,8 +255,7 @@ int zsq_source_filter(parser *P, size_t vs, size_t ve)
 {
     zsq_parsed *pq = P->pq;
     if (pq->nsources >= ZSQ_MAX_SOURCES)
-        return zsq_fail(P, ZS_ELIMIT, vs, "too many source: filters (limit %d)",
-                        ZSQ_MAX_SOURCES);
+        return zsq_fail(P, ZS_ELIMIT, vs, "too many source: filters (limit %d)", ZSQ_MAX_SOURCES);
     char *s = malloc(ve - vs + 1);
     if (!s)
         return zsq_oom(P);

@@ -16,10 +16,8 @@
 #include "extract_int.h"
 #include "util_int.h"
 
-
 /* Most figures one listing holds. */
 #define MAX_ROWS 200000
-
 
 void zs_figures_free(zs_figures *it)
 {
@@ -275,7 +273,8 @@ static int query_ids(zs_db *db, const char *q, size_t n, zs_query **zq_out)
 {
     /* park and year filter the figures themselves (below), not the passages:
      * a figure's park may come from its article when the passage names none */
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0, NULL, NULL, 0};
+    zs_query_opts qo = {
+        ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, ZS_MAX_LIMIT, 0, 0, 0, NULL, NULL, 0};
     zs_query *zq = NULL;
     sqlite3_stmt *ins = NULL;
     int rc;
@@ -352,9 +351,9 @@ static int add_row(zs_figures *it, sentences *S, const zsq_figure_in *x)
         if (!w->strs[k])
             return ZS_ENOMEM;
     w->passage_id = x->passage_id;
-    w->r.fig = (zs_figure){w->strs[0], x->fig.value, x->fig.value_hi, w->strs[1], w->strs[2],
-                           w->strs[3], w->strs[4], x->fig.year, x->fig.hedge, fs - cs, fe - cs,
-                           x->fig.line};
+    w->r.fig =
+        (zs_figure){w->strs[0], x->fig.value, x->fig.value_hi, w->strs[1], w->strs[2], w->strs[3],
+                    w->strs[4], x->fig.year,  x->fig.hedge,    fs - cs,    fe - cs,    x->fig.line};
     w->r.place = x->place;
     w->r.place.doc = w->strs[6];
     w->r.place.path = w->strs[8];
@@ -471,8 +470,8 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     /* --year ~2023: passages that only span the year (十四五) count too. Read
      * as year: reads it; a value it cannot read is an error, never no filter. */
     int year_span = 0;
-    if (o->year && (rc = zsq_year_range(o->year, strlen(o->year), &year_from, &year_to,
-                                        &year_span)) != 0) {
+    if (o->year &&
+        (rc = zsq_year_range(o->year, strlen(o->year), &year_from, &year_to, &year_span)) != 0) {
         rc = zsd_fail(db, ZS_ESYNTAX,
                       rc > 0 ? "year filter: range %s is reversed"
                              : "year filter: cannot read '%s' (expected e.g. 2024, "
@@ -488,25 +487,26 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
         goto out;
     }
-    snprintf(sql, sizeof sql,
-             "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
-             " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
-             " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
-             " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), NULL, p.seq,"
-             " d.path, p.id, p.line, p.col, p.start, p.end, coalesce(d.given, d.path),"
-             " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0), f.line,"
-             " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id)"
-             " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
-             " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s%s",
-             use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
-             park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
-             o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
-                         " OR f.metric_raw = (SELECT id FROM strings WHERE s = ?3))" : "",
-             year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
-                         " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5"
-                       : "",
-             year_from ? (year_span ? ")))" : " AND span = 0)))") : "",
-             tail.p ? tail.p : "");
+    snprintf(
+        sql, sizeof sql,
+        "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
+        " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
+        " (SELECT s FROM strings WHERE id = f.metric), (SELECT s FROM strings WHERE id = f.park),"
+        " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), NULL, p.seq,"
+        " d.path, p.id, p.line, p.col, p.start, p.end, coalesce(d.given, d.path),"
+        " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0), f.line,"
+        " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id)"
+        " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
+        " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s%s",
+        use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
+        park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
+        o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
+                    " OR f.metric_raw = (SELECT id FROM strings WHERE s = ?3))"
+                  : "",
+        year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
+                    " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5"
+                  : "",
+        year_from ? (year_span ? ")))" : " AND span = 0)))") : "", tail.p ? tail.p : "");
     free(tail.p);
     /* In passage order, each passage's text is read once (not once per
      * figure) and its sentences found in one pass (sentence()). */
@@ -543,7 +543,10 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
             }
             S = (sentences){trc == SQLITE_ROW ? col(text_st, 0) : "",
                             trc == SQLITE_ROW ? (size_t)sqlite3_column_bytes(text_st, 0) : 0,
-                            0, 0, 0, 0};
+                            0,
+                            0,
+                            0,
+                            0};
             text_id = pid;
         }
         zsq_figure_in x = {
@@ -556,11 +559,14 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
             {col(st, 13), col(st, 19), sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 15),
              sqlite3_column_int64(st, 16), sqlite3_column_int64(st, 17),
              sqlite3_column_int64(st, 18), col(st, 20), col(st, 21), sqlite3_column_int(st, 22)},
-            sqlite3_column_int(st, 24), pid, S.b, S.n};
+            sqlite3_column_int(st, 24),
+            pid,
+            S.b,
+            S.n};
         if ((rc = add_row(it, &S, &x)) != 0) {
-            rc = rc == ZS_ELIMIT ? zsd_fail(db, rc, "more than %d figures: narrow the query",
-                                            MAX_ROWS)
-                                 : zsd_fail(db, rc, "out of memory");
+            rc = rc == ZS_ELIMIT
+                     ? zsd_fail(db, rc, "more than %d figures: narrow the query", MAX_ROWS)
+                     : zsd_fail(db, rc, "out of memory");
             goto out;
         }
     }

@@ -23,9 +23,9 @@ typedef struct row {
     size_t cs, ce; /* the context: bytes [cs, ce) of the passage */
     char conflict[384];
     char check[256];
-    int ndups;         /* places of its passage besides the stored one */
-    int dead;          /* merged into another row: the same statement */
-    zs_place *also;    /* owned array; strings borrowed from rows and pls */
+    int ndups;      /* places of its passage besides the stored one */
+    int dead;       /* merged into another row: the same statement */
+    zs_place *also; /* owned array; strings borrowed from rows and pls */
     size_t nalso;
 } row;
 

@@ -34,9 +34,8 @@ static int skip_any(const char *p, size_t n, size_t *i, const char *const *seps)
     return 0;
 }
 
-static const char *const RANGE_SEPS[] = {"..", "~", "\xEF\xBD\x9E" /* ～ */,
-                                         "\xE8\x87\xB3" /* 至 */, "\xE5\x88\xB0" /* 到 */,
-                                         NULL};
+static const char *const RANGE_SEPS[] = {
+    "..", "~", "\xEF\xBD\x9E" /* ～ */, "\xE8\x87\xB3" /* 至 */, "\xE5\x88\xB0" /* 到 */, NULL};
 static const char *const DASHES[] = {"-", "\xEF\xBC\x8D" /* － */, "\xE2\x80\x93" /* – */,
                                      "\xE2\x80\x94" /* — */, NULL};
 
@@ -103,9 +102,9 @@ static int year_filter(parser *P, size_t vs, size_t ve)
         int hi = b < pq->year_to ? b : pq->year_to;
         if (lo > hi)
             return zsq_fail(P, ZS_ESYNTAX, vs,
-                        "year filter: year:%.*s and the earlier year: filter have no year "
-                        "in common",
-                        (int)n, p);
+                            "year filter: year:%.*s and the earlier year: filter have no year "
+                            "in common",
+                            (int)n, p);
         a = lo;
         b = hi;
         span = span && pq->year_span; /* a year both filters take */
@@ -117,9 +116,9 @@ static int year_filter(parser *P, size_t vs, size_t ve)
     return 0;
 bad:
     return zsq_fail(P, ZS_ESYNTAX, vs,
-                "year filter: cannot read '%.*s' (expected e.g. 2024, 2021-2025, 2021..2025, "
-                "~2023)",
-                (int)n, p);
+                    "year filter: cannot read '%.*s' (expected e.g. 2024, 2021-2025, 2021..2025, "
+                    "~2023)",
+                    (int)n, p);
 }
 
 static int park_filter(parser *P, size_t vs, size_t ve)
@@ -188,7 +187,10 @@ static void qty_shape(const char *p, size_t n, qty *q)
     q->mult_end = (size_t)i;
 }
 
-static int has_unit(const qty *q) { return q->unit && q->unit[0]; }
+static int has_unit(const qty *q)
+{
+    return q->unit && q->unit[0];
+}
 
 static int read_qty(const char *p, size_t n, qty *q)
 {
@@ -243,8 +245,8 @@ static int figure_filter(parser *P, size_t vs, size_t ve)
 
     if (f->op != ZSQ_FIG_NONE)
         return zsq_fail(P, ZS_ESYNTAX, vs,
-                    "figure filter: only one figure: filter per query (use a range, e.g. "
-                    "figure:100亿..500亿元)");
+                        "figure filter: only one figure: filter per query (use a range, e.g. "
+                        "figure:100亿..500亿元)");
     if (skip_any(p, n, &i, GE))
         op = ZSQ_FIG_GE;
     else if (skip_any(p, n, &i, LE))
@@ -307,12 +309,12 @@ static int figure_filter(parser *P, size_t vs, size_t ve)
             goto bad;
     }
     if (strcmp(a.unit ? a.unit : "", b.unit ? b.unit : "") != 0)
-        return zsq_fail(P, ZS_ESYNTAX, vs, "figure filter: the two ends of '%.*s' have different units",
-                    (int)n, p);
+        return zsq_fail(P, ZS_ESYNTAX, vs,
+                        "figure filter: the two ends of '%.*s' have different units", (int)n, p);
     if (a.v > b.v)
         return zsq_fail(P, ZS_ESYNTAX, vs,
-                    "figure filter: range '%.*s' is reversed (low end above high end)", (int)n,
-                    p);
+                        "figure filter: range '%.*s' is reversed (low end above high end)", (int)n,
+                        p);
     f->op = ZSQ_FIG_RANGE;
     f->lo = a.v;
     f->hi = b.v;
@@ -321,9 +323,9 @@ static int figure_filter(parser *P, size_t vs, size_t ve)
     return 0;
 bad:
     return zsq_fail(P, ZS_ESYNTAX, vs,
-                "figure filter: cannot read '%.*s' (expected e.g. >100亿元, <5%%, "
-                "100万..500万元)",
-                (int)n, p);
+                    "figure filter: cannot read '%.*s' (expected e.g. >100亿元, <5%%, "
+                    "100万..500万元)",
+                    (int)n, p);
 }
 
 /*
@@ -361,7 +363,7 @@ int zsq_parse_filter(parser *P, node **out)
     else
         return zsq_fail(P, ZS_ESYNTAX, s,
                         "unknown filter '%.*s:' (known: park:, year:, figure:, date:, source:)",
-                    (int)nl, P->q + s);
+                        (int)nl, P->q + s);
 
     size_t ve, end;
     UChar32 c = cp_at(P, vs, &nx);
@@ -398,7 +400,7 @@ int zsq_parse_filter(parser *P, node **out)
                                            "date:2019-10", "source:人民日报"};
     if (ve == vs)
         return zsq_fail(P, ZS_ESYNTAX, vs, "%s filter: needs a value, e.g. %s", NAMES[which],
-                    EXAMPLES[which]);
+                        EXAMPLES[which]);
     int rc = which == PARK     ? park_filter(P, vs, ve)
              : which == YEAR   ? year_filter(P, vs, ve)
              : which == FIGURE ? figure_filter(P, vs, ve)

@@ -241,8 +241,8 @@ static size_t boundaries(const char *p, size_t n, int clause, size_t *out, size_
         UChar32 c;
         U8_NEXT(p, j, (int32_t)n, c);
         (void)c;
-        if (p[i] == '\n' || (j - (int32_t)i == 3 && (is_sentence_end(p + i) ||
-                                                     (clause && is_clause_end(p + i))))) {
+        if (p[i] == '\n' ||
+            (j - (int32_t)i == 3 && (is_sentence_end(p + i) || (clause && is_clause_end(p + i))))) {
             /* keep closing quotes with their sentence */
             size_t e = (size_t)j;
             while (e + 3 <= n && (!strncmp(p + e, "”", 3) || !strncmp(p + e, "」", 3) ||
@@ -326,8 +326,8 @@ void zsh_snippet(const char *text, size_t n, const zsh_match *m, size_t nm, cons
     while (e < n && ((unsigned char)text[e] & 0xC0) == 0x80)
         e++;
     /* Do not cut inside a Latin word or number either. */
-    while (e < n && ((text[e] >= '0' && text[e] <= '9') ||
-                     ((text[e] | 32) >= 'a' && (text[e] | 32) <= 'z')))
+    while (e < n &&
+           ((text[e] >= '0' && text[e] <= '9') || ((text[e] | 32) >= 'a' && (text[e] | 32) <= 'z')))
         e++;
     *start = s;
     *end = e;

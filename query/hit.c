@@ -37,7 +37,6 @@ void zsq_hit_clear(hit_store *s)
     memset(s, 0, sizeof *s);
 }
 
-
 static int cmp_span(const void *a, const void *b)
 {
     const zs_span *x = a, *y = b;
@@ -273,7 +272,8 @@ int zsq_load_hit(zs_query *q, cand *c)
     s->h.doc_end = sqlite3_column_int64(st, 4);
     s->doc = strdup(col_text(st, 5));
     const char *parks = col_text(st, 6), *years = col_text(st, 7);
-    if (!strncmp(parks, "\xEE\x80\x81", 3)) /* the names-field mark, see join_names() in store/prepare.c */
+    if (!strncmp(parks, "\xEE\x80\x81",
+                 3)) /* the names-field mark, see join_names() in store/prepare.c */
         parks += 3;
     rc = zsq_hit_names(s, parks, years);
     sqlite3_finalize(st);
@@ -288,10 +288,17 @@ int zsq_load_hit(zs_query *q, cand *c)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        zs_figure f = {NULL, sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
-                       col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7),
-                       sqlite3_column_int(st, 8), sqlite3_column_int(st, 9),
-                       (size_t)sqlite3_column_int64(st, 0), (size_t)sqlite3_column_int64(st, 1),
+        zs_figure f = {NULL,
+                       sqlite3_column_double(st, 2),
+                       sqlite3_column_double(st, 3),
+                       col_text(st, 4),
+                       col_text(st, 5),
+                       col_text(st, 6),
+                       col_text(st, 7),
+                       sqlite3_column_int(st, 8),
+                       sqlite3_column_int(st, 9),
+                       (size_t)sqlite3_column_int64(st, 0),
+                       (size_t)sqlite3_column_int64(st, 1),
                        sqlite3_column_int64(st, 10)};
         if (zsq_hit_add_figure(s, &f)) {
             sqlite3_finalize(st);

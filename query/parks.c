@@ -33,8 +33,15 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
         goto out;
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        zs_park p = {(const char *)sqlite3_column_text(st, 0), NULL, 0,
-                     sqlite3_column_int64(st, 1), "", "", "", "", 0};
+        zs_park p = {(const char *)sqlite3_column_text(st, 0),
+                     NULL,
+                     0,
+                     sqlite3_column_int64(st, 1),
+                     "",
+                     "",
+                     "",
+                     "",
+                     0};
         zsi_park_info info;
         zsi_park_info_get(gaz, p.name, p.name ? strlen(p.name) : 0, &info);
         p.level = info.level;

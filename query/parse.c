@@ -114,7 +114,6 @@ static void parser_free(parser *P)
     free(P->map);
 }
 
-
 /* ------------------------------------------------------------------------
  * Segmenter access
  * ---------------------------------------------------------------------- */
@@ -164,8 +163,7 @@ node *zsq_new_term(parser *P, size_t off, size_t len, int prefix, int phrase)
  * A term kept whole (phrase, prefix, excluded word): EMPTY when its text
  * yields no tokens, so punctuation never becomes an empty FTS5 string.
  */
-static node *whole_term(parser *P, size_t item_off, size_t off, size_t len, int prefix,
-                        int phrase)
+static node *whole_term(parser *P, size_t item_off, size_t off, size_t len, int prefix, int phrase)
 {
     if (zsq_segment(P, off, len, ZS_SEG_QUERY | (prefix ? ZS_SEG_PREFIX : 0)))
         return NULL;
@@ -176,7 +174,6 @@ static node *whole_term(parser *P, size_t item_off, size_t off, size_t len, int 
         t->off = item_off;
     return t;
 }
-
 
 /* ------------------------------------------------------------------------
  * The recursive descent
@@ -193,10 +190,8 @@ static int and_add(parser *P, node *a, node *it)
         a->filter_at = it->filter_at;
     switch (it->kind) {
     case N_EMPTY:
-    case N_FILTER:
-        return 0;
-    case N_NEG:
-        return it->kids[0]->kind == N_EMPTY ? 0 : push_neg(P, a, it);
+    case N_FILTER: return 0;
+    case N_NEG: return it->kids[0]->kind == N_EMPTY ? 0 : push_neg(P, a, it);
     case N_AND:
         for (size_t i = 0; i < it->nkids; i++)
             if (zsq_push_kid(P, a, it->kids[i]))
@@ -205,8 +200,7 @@ static int and_add(parser *P, node *a, node *it)
             if (push_neg(P, a, it->negs[i]))
                 return P->rc;
         return 0;
-    default:
-        return zsq_push_kid(P, a, it);
+    default: return zsq_push_kid(P, a, it);
     }
 }
 
@@ -219,8 +213,8 @@ static int or_side_ok(parser *P, const node *x)
         return zsq_fail(P, ZS_ESYNTAX, x->off, "a filter cannot be a side of OR");
     if (x->kind == N_AND && x->filter_at)
         return zsq_fail(P, ZS_ESYNTAX, x->filter_at - 1,
-                    "a filter cannot be inside a side of OR (filters apply to the whole "
-                    "query)");
+                        "a filter cannot be inside a side of OR (filters apply to the whole "
+                        "query)");
     if (x->kind == N_AND && x->nkids == 0 && x->nnegs > 0)
         return zsq_fail(P, ZS_ESYNTAX, x->negs[0]->off, "an excluded term cannot be a side of OR");
     return 0;
@@ -234,7 +228,7 @@ static node *parse_primary(parser *P, int depth, int neg)
     if (is_open(c)) {
         if (depth + 1 > ZSQ_MAX_DEPTH) {
             zsq_fail(P, ZS_ELIMIT, s, "parentheses nested too deeply: more than %d levels",
-                 ZSQ_MAX_DEPTH);
+                     ZSQ_MAX_DEPTH);
             return NULL;
         }
         P->pos = nx;
@@ -338,7 +332,7 @@ static node *parse_unary(parser *P, int depth)
         return x;
     if (x->kind == N_AND && x->nkids == 0) {
         zsq_fail(P, ZS_ESYNTAX, x->negs[0]->off,
-             "only excluded terms inside the parentheses: add a term to search for");
+                 "only excluded terms inside the parentheses: add a term to search for");
         return NULL;
     }
     node *ng = zsq_new_node(P, N_NEG, s);
@@ -415,8 +409,8 @@ static node *parse_and(parser *P, int depth, size_t open_off)
         if (c < 0) {
             if (depth > 0) {
                 zsq_fail(P, ZS_ESYNTAX, open_off,
-                     "unbalanced parenthesis: '(' at byte %zu is never closed",
-                     zsq_orig(P, open_off));
+                         "unbalanced parenthesis: '(' at byte %zu is never closed",
+                         zsq_orig(P, open_off));
                 return NULL;
             }
             return a;
@@ -424,8 +418,8 @@ static node *parse_and(parser *P, int depth, size_t open_off)
         if (is_close(c)) {
             if (depth == 0) {
                 zsq_fail(P, ZS_ESYNTAX, P->pos,
-                     "unbalanced parenthesis: ')' at byte %zu has no matching '('",
-                     zsq_orig(P, P->pos));
+                         "unbalanced parenthesis: ')' at byte %zu has no matching '('",
+                         zsq_orig(P, P->pos));
                 return NULL;
             }
             return a;
@@ -451,7 +445,6 @@ static node *parse_and(parser *P, int depth, size_t open_off)
         items++;
     }
 }
-
 
 /* ------------------------------------------------------------------------
  * Entry points
@@ -498,15 +491,14 @@ static int clean(parser *P, const char *q, size_t n)
     return 0;
 }
 
-int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
-              size_t errcap, size_t *err_off)
+int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err, size_t errcap,
+              size_t *err_off)
 {
     return zsq_parse_zones(seg, NULL, q, n, out, err, errcap, err_off);
 }
 
 int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
-                    int by_options, zsq_parsed **out, char *err, size_t errcap,
-                    size_t *err_off)
+                    int by_options, zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
 {
     size_t blank = 0;
     while (blank < n && (q[blank] == ' ' || q[blank] == '\t'))
@@ -550,8 +542,7 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     *out = NULL;
     if (n > ZSQ_MAX_QUERY_BYTES) {
         if (err && errcap)
-            snprintf(err, errcap, "query too long: %zu bytes (limit %d)", n,
-                     ZSQ_MAX_QUERY_BYTES);
+            snprintf(err, errcap, "query too long: %zu bytes (limit %d)", n, ZSQ_MAX_QUERY_BYTES);
         if (err_off)
             *err_off = ZSQ_MAX_QUERY_BYTES;
         return ZS_ELIMIT;
@@ -571,7 +562,7 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     if (root->nkids == 0) {
         if (root->nnegs > 0) {
             zsq_fail(&P, ZS_ESYNTAX, root->negs[0]->off,
-                 "query has only excluded terms: add a term to search for");
+                     "query has only excluded terms: add a term to search for");
             goto out;
         }
         if (P.nfilters == 0) {

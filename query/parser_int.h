@@ -22,13 +22,13 @@ typedef enum nkind { N_EMPTY, N_FILTER, N_TERM, N_AND, N_OR, N_NEG } nkind;
 typedef struct node node;
 struct node {
     nkind kind;
-    size_t off;          /* cleaned offset where the item starts */
-    size_t toff, tlen;   /* N_TERM: the text, cleaned[toff .. toff+tlen) */
+    size_t off;        /* cleaned offset where the item starts */
+    size_t toff, tlen; /* N_TERM: the text, cleaned[toff .. toff+tlen) */
     int prefix, phrase;
-    size_t filter_at;    /* AND: 1 + offset of a filter inside the group, or 0 */
-    node **kids;         /* AND: positives; OR: operands; NEG: kids[0] */
+    size_t filter_at; /* AND: 1 + offset of a filter inside the group, or 0 */
+    node **kids;      /* AND: positives; OR: operands; NEG: kids[0] */
     size_t nkids, capkids;
-    node **negs;         /* AND: excluded items */
+    node **negs; /* AND: excluded items */
     size_t nnegs, capnegs;
 };
 
@@ -41,11 +41,11 @@ typedef struct parser {
     zs_seg *seg;
     const struct zsi_gazetteer *gaz; /* zone names kept whole, or NULL */
     size_t qcap;                     /* bytes allocated at q (alias texts follow it) */
-    char *q;     /* cleaned query, NUL-terminated */
+    char *q;                         /* cleaned query, NUL-terminated */
     size_t n;
     size_t *map; /* cleaned offset -> caller's offset; map[n] = caller's n */
     size_t pos;
-    node **all;  /* every node, for freeing */
+    node **all; /* every node, for freeing */
     size_t nall, capall;
     size_t nterms;
     size_t nfilters;
@@ -85,8 +85,14 @@ static inline int is_space(UChar32 c)
     return u_isUWhiteSpace(c);
 }
 
-static inline int is_open(UChar32 c) { return c == '(' || c == 0xFF08; }
-static inline int is_close(UChar32 c) { return c == ')' || c == 0xFF09; }
+static inline int is_open(UChar32 c)
+{
+    return c == '(' || c == 0xFF08;
+}
+static inline int is_close(UChar32 c)
+{
+    return c == ')' || c == 0xFF09;
+}
 /* ASCII, full-width and curly double quotes (see quote_close()). */
 static inline int is_quote(UChar32 c)
 {
@@ -114,9 +120,18 @@ static inline size_t quote_close(const parser *P, size_t i)
     return P->n;
 }
 /* A quote that, left unpaired, is punctuation rather than an error. */
-static inline int is_cn_quote(UChar32 c) { return c == 0x201C || c == 0x201D; }
-static inline int is_minus(UChar32 c) { return c == '-' || c == 0xFF0D; }
-static inline int is_star(UChar32 c) { return c == '*' || c == 0xFF0A; }
+static inline int is_cn_quote(UChar32 c)
+{
+    return c == 0x201C || c == 0x201D;
+}
+static inline int is_minus(UChar32 c)
+{
+    return c == '-' || c == 0xFF0D;
+}
+static inline int is_star(UChar32 c)
+{
+    return c == '*' || c == 0xFF0A;
+}
 static inline int is_delim(UChar32 c)
 {
     return c < 0 || is_space(c) || is_open(c) || is_close(c) || is_quote(c);
@@ -137,7 +152,6 @@ static inline int at_kw(const parser *P, const char *kw)
         return 0;
     return is_delim(cp_at(P, P->pos + k, &nx));
 }
-
 
 /* ---- interface to parse.c ---- */
 

@@ -130,7 +130,7 @@ typedef struct zsq_parsed {
     size_t nparks;
     int has_year; /* year: filters intersect; an empty intersection is an error */
     int year_from, year_to;
-    int year_span; /* year:~Y: passages that only span a year (十四五) match too */
+    int year_span;     /* year:~Y: passages that only span a year (十四五) match too */
     zsq_figure figure; /* op == ZSQ_FIG_NONE: no figure filter (one allowed) */
     /* date: filters intersect into one range of days (docfilter.c says how
      * an article dated to the month or year matches it); an open end is
@@ -155,8 +155,8 @@ typedef struct zsq_parsed {
  * @return 0; ZS_ESYNTAX (bad query), ZS_ELIMIT (a ZSQ_MAX_* limit),
  *         ZS_EINVAL (NULL arguments), ZS_ENOMEM, or a segmenter error.
  */
-int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
-              size_t errcap, size_t *err_off);
+int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err, size_t errcap,
+              size_t *err_off);
 
 struct zsi_gazetteer;
 /*
@@ -172,8 +172,7 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
  * reading of a query shared by the local index, the cluster and the reader.
  */
 int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
-                    int by_options, zsq_parsed **out, char *err, size_t errcap,
-                    size_t *err_off);
+                    int by_options, zsq_parsed **out, char *err, size_t errcap, size_t *err_off);
 
 /*
  * Read the value of a year filter, p[0..n): 2024, 2021-2025 (also .., ～, 至,
@@ -208,17 +207,16 @@ void zsq_parsed_free(zsq_parsed *pq);
  * from db; query/dbstate.c). Errors: ZS_ENOMEM, ZS_EICU, with db's message. */
 int zsq_seg(zs_db *db, zs_seg **out);
 
-
 /* ---- interface to figures.c (the listing without the index: tests, fuzz) ---- */
 
 /* One figure as zs_figures_open() reads it from the index. */
 typedef struct zsq_figure_in {
-    zs_figure fig;           /* text unused; start, end: bytes in body */
-    const char *metric_raw;  /* as printed, or "" */
-    zs_place place;          /* where the passage was printed (strings borrowed) */
-    int ndups;               /* nonzero: the passage was printed elsewhere too */
-    long long passage_id;    /* checks compare figures of one passage id */
-    const char *body;        /* the passage text (borrowed) */
+    zs_figure fig;          /* text unused; start, end: bytes in body */
+    const char *metric_raw; /* as printed, or "" */
+    zs_place place;         /* where the passage was printed (strings borrowed) */
+    int ndups;              /* nonzero: the passage was printed elsewhere too */
+    long long passage_id;   /* checks compare figures of one passage id */
+    const char *body;       /* the passage text (borrowed) */
     size_t body_len;
 } zsq_figure_in;
 

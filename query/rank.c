@@ -149,9 +149,10 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
     /* Candidates of a common word are dense in rowid: read the range once.
      * Sparse ones (a rare word across the whole corpus): one lookup each. */
     int range = desc && (double)(hi - lo) < 2.0 * (double)n;
-    rc = zsd_prepare(db, &st, range ? "SELECT id, sz FROM fts_docsize WHERE id BETWEEN ?1 AND ?2"
-                                      " ORDER BY id DESC"
-                                    : "SELECT id, sz FROM fts_docsize WHERE id = ?1");
+    rc = zsd_prepare(db, &st,
+                     range ? "SELECT id, sz FROM fts_docsize WHERE id BETWEEN ?1 AND ?2"
+                             " ORDER BY id DESC"
+                           : "SELECT id, sz FROM fts_docsize WHERE id = ?1");
     if (rc)
         return rc;
     size_t i = 0;

@@ -78,12 +78,8 @@ static void render_side(const parser *P, buf *b, node *const *xs, size_t n, cons
 static void render(const parser *P, buf *b, const node *x)
 {
     switch (x->kind) {
-    case N_TERM:
-        render_term(P, b, x);
-        return;
-    case N_NEG:
-        render_child(P, b, x->kids[0]);
-        return;
+    case N_TERM: render_term(P, b, x); return;
+    case N_NEG: render_child(P, b, x->kids[0]); return;
     case N_OR:
         for (size_t i = 0; i < x->nkids; i++) {
             if (i)
@@ -104,8 +100,7 @@ static void render(const parser *P, buf *b, const node *x)
         zsu_buf_str(b, " NOT ");
         render_side(P, b, x->negs, x->nnegs, " OR ");
         return;
-    default:
-        return;
+    default: return;
     }
 }
 

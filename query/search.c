@@ -67,8 +67,9 @@ static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
     int rc;
     if (!n)
         return 0;
-    if ((rc = zsd_prepare(db, &st, "SELECT kind FROM passages INDEXED BY passages_minor"
-                                   " WHERE id = ?1 AND kind <> 0")) != 0)
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT kind FROM passages INDEXED BY passages_minor"
+                          " WHERE id = ?1 AND kind <> 0")) != 0)
         return rc;
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(st, 1, rows[i].id);
@@ -121,7 +122,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
             nd = stride;
         memcpy(tfs + n * stride, blob, nd * sizeof(double));
         rows[n] = (zsq_rank_row){sqlite3_column_int64(st, 0), ZSD_KIND_BODY, 0,
-                                 tfs + n * stride + 1, nd - 1, 0};
+                                 tfs + n * stride + 1,        nd - 1,        0};
         if (nd - 1 > nphrase)
             nphrase = nd - 1;
         n++;
@@ -208,8 +209,7 @@ static int count_rows(zs_query *q, const char *match, long long *out)
     if (!(sql = malloc(len)))
         return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
     if (match)
-        snprintf(sql, len,
-                 "SELECT count(*) FROM fts WHERE fts MATCH ?1 AND %s", q->where_fts);
+        snprintf(sql, len, "SELECT count(*) FROM fts WHERE fts MATCH ?1 AND %s", q->where_fts);
     else
         snprintf(sql, len, "SELECT count(*) FROM passages p WHERE %s", q->where);
     if ((rc = zsd_prepare(q->db, &st, sql)) == 0) {
@@ -419,7 +419,8 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
 int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
                    int ids_only)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL, 0},
+    zs_query_opts defaults =
+                      {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL, 0},
                   oc;
     zs_seg *seg = NULL;
     char err[256] = "";
@@ -435,10 +436,11 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
     /* version 1 ends before sort, 2 before date, 3 before strict */
     memset(&oc, 0, sizeof oc);
-    memcpy(&oc, o, o->version == 1   ? offsetof(zs_query_opts, sort)
-                   : o->version == 2 ? offsetof(zs_query_opts, date)
-                   : o->version == 3 ? offsetof(zs_query_opts, strict)
-                                     : sizeof oc);
+    memcpy(&oc, o,
+           o->version == 1   ? offsetof(zs_query_opts, sort)
+           : o->version == 2 ? offsetof(zs_query_opts, date)
+           : o->version == 3 ? offsetof(zs_query_opts, strict)
+                             : sizeof oc);
     oc.version = ZS_QUERY_OPTS_VERSION;
     o = &oc;
     if (o->sort < ZS_SORT_SCORE || o->sort > ZS_SORT_DATE_DESC)
@@ -454,8 +456,8 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
     q->strict = o->strict;
     if ((rc = zsq_parse_query(seg, zsq_gazetteer(db), text ? text : "", n,
-                              o->park || o->year || o->figure || o->date || o->source, &q->pq, err, sizeof err,
-                              &off)) != 0) {
+                              o->park || o->year || o->figure || o->date || o->source, &q->pq, err,
+                              sizeof err, &off)) != 0) {
         db->err_off = off;
         zsd_fail(db, rc, "%s", err[0] ? err : zs_strerror(rc));
         goto fail;
@@ -492,8 +494,7 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
         /* A listing of figures (ids_only) takes partial matches only when
          * nothing holds every word, as it always did. */
         if (!q->strict && q->nc < q->offset + q->limit && (!ids_only || q->nc == 0) &&
-            q->pq->nterms > 1 &&
-            q->pq->match_any[0] && (rc = add_partial(q, want)) != 0)
+            q->pq->nterms > 1 && q->pq->match_any[0] && (rc = add_partial(q, want)) != 0)
             goto fail;
         q->partial = q->nfull == 0 && q->nc > 0;
         /* Proximity only reorders: a caller that wants the set of ids

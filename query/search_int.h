@@ -17,7 +17,7 @@
 
 /* ---- interface to search.c ---- */
 
-typedef struct zsh_terms zsh_terms; /* highlight.c */
+typedef struct zsh_terms zsh_terms;   /* highlight.c */
 typedef struct zsq_reader zsq_reader; /* reader.c */
 
 /* Matching passages ranked per query (see fetch()). 2000 rather than 4000
@@ -34,10 +34,10 @@ struct zsh_match;
 
 /* Every place one stored passage was printed (see zs_place). */
 typedef struct zsq_places {
-    zs_place own;      /* where it is stored: the first place indexed */
-    zs_place *also;    /* the others (repeats), sorted by date, then path */
+    zs_place own;   /* where it is stored: the first place indexed */
+    zs_place *also; /* the others (repeats), sorted by date, then path */
     size_t nalso;
-    char **strs;       /* the strings the places point to */
+    char **strs; /* the strings the places point to */
     size_t nstrs, capstrs;
 } zsq_places;
 
@@ -74,8 +74,8 @@ typedef struct cand {
     size_t len;
     struct zsh_match *m;
     size_t nm;
-    int partial;  /* holds only some of the words (a match_any candidate) */
-    int held;     /* a partial one: how many of the words it holds (rerank) */
+    int partial; /* holds only some of the words (a match_any candidate) */
+    int held;    /* a partial one: how many of the words it holds (rerank) */
 } cand;
 
 /* Free the kept text and matches of q->c[from..to). */
@@ -99,18 +99,18 @@ struct zs_query {
     zs_db *db;
     zsq_parsed *pq;
     zsh_terms *terms;
-    char *where;       /* filter SQL fragment over p.id (passages p) */
-    char *where_fts;   /* the same over fts.rowid */
+    char *where;     /* filter SQL fragment over p.id (passages p) */
+    char *where_fts; /* the same over fts.rowid */
     /* bound filter values, in order */
     const char *park_vals[2 * (ZSQ_MAX_PARKS + 1)];
     size_t npark_vals;
     cand *c;
     size_t nc, next, total_ranked;
-    int sort;          /* ZS_SORT_* */
+    int sort; /* ZS_SORT_* */
     size_t limit, offset, snippet_chars;
-    int partial;       /* no passage holds every word */
-    int strict;        /* zs_query_opts.strict: no partial matches */
-    size_t nfull;      /* candidates c[0..nfull) hold every word */
+    int partial;  /* no passage holds every word */
+    int strict;   /* zs_query_opts.strict: no partial matches */
+    size_t nfull; /* candidates c[0..nfull) hold every word */
     long long count;
     int counted;
     hit_store hs;
@@ -191,8 +191,8 @@ int zsq_hit_add_figure(hit_store *s, const zs_figure *f);
  * words it lacks (h.lacks); points the public fields at the storage. The cluster query (cluster/) shares it, so hits
  * look alike wherever they came from. @return 0, ZS_ENOMEM or a segmenter
  * error (message on seg). */
-int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, struct zsh_match *m, size_t nm,
-                   const zsq_figure *filter, size_t snippet_chars);
+int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, struct zsh_match *m,
+                   size_t nm, const zsq_figure *filter, size_t snippet_chars);
 /* Assemble the hit of candidate c into q->hs. */
 int zsq_load_hit(zs_query *q, cand *c);
 
@@ -215,12 +215,12 @@ int zsq_rank_register(struct zs_db *db);
 
 /* One candidate as zs_tf() described it. */
 typedef struct zsq_rank_row {
-    sqlite3_int64 id;         /* passage */
-    int kind;                 /* passage kind (for the caller) */
-    double len;               /* body length in tokens */
-    const double *tf;         /* column-weighted hits per phrase */
+    sqlite3_int64 id; /* passage */
+    int kind;         /* passage kind (for the caller) */
+    double len;       /* body length in tokens */
+    const double *tf; /* column-weighted hits per phrase */
     size_t nphrase;
-    double score;             /* out */
+    double score; /* out */
 } zsq_rank_row;
 
 /*

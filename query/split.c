@@ -33,8 +33,8 @@ typedef struct piece {
 static int trimmable(UChar32 c, int ascii)
 {
     if (c < 0x80)
-        return ascii && c > 0x20 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                      (c >= 'A' && c <= 'Z'));
+        return ascii && c > 0x20 &&
+               !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
     return u_ispunct(c) || u_isUWhiteSpace(c);
 }
 
@@ -293,8 +293,8 @@ static node *zone_term(parser *P, size_t off, size_t len, const char *canon)
 {
     const char *const *al = NULL;
     size_t nal = 0;
-    node *or = zsq_new_node(P, N_OR, off), *t;
-    if (!or || !(t = phrase_term(P, off, off, len)) || zsq_push_kid(P, or, t))
+    node * or = zsq_new_node(P, N_OR, off), *t;
+    if (! or || !(t = phrase_term(P, off, off, len)) || zsq_push_kid(P, or, t))
         return NULL;
     zsi_park_aliases((const zsi_gazetteer *)P->gaz, canon, strlen(canon), &al, &nal);
     for (size_t i = 0; i <= nal && i <= ZSQ_MAX_ZONE_NAMES; i++) {
@@ -309,7 +309,7 @@ static node *zone_term(parser *P, size_t off, size_t len, const char *canon)
         if (!(t = phrase_term(P, off, at, an)) || zsq_push_kid(P, or, t))
             return NULL;
     }
-    return or;
+    return or ;
 }
 
 /*

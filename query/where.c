@@ -103,8 +103,9 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
                 memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
             if (strcmp(pq->date_lo, pq->date_hi) > 0) {
                 zsq_parsed_free(op);
-                return zsd_fail(q->db, ZS_ESYNTAX, "the date option: no day in common with "
-                                                   "the query's date: filter");
+                return zsd_fail(q->db, ZS_ESYNTAX,
+                                "the date option: no day in common with "
+                                "the query's date: filter");
             }
         }
         pq->has_date = 1;
@@ -124,8 +125,7 @@ int zsq_merge_sources(zs_db *db, zsq_parsed *to, const zsq_parsed *from)
 {
     for (size_t i = 0; i < from->nsources; i++) {
         if (to->nsources >= ZSQ_MAX_SOURCES)
-            return zsd_fail(db, ZS_ELIMIT, "too many source: filters (limit %d)",
-                            ZSQ_MAX_SOURCES);
+            return zsd_fail(db, ZS_ELIMIT, "too many source: filters (limit %d)", ZSQ_MAX_SOURCES);
         if (!(to->sources[to->nsources] = strdup(from->sources[i])))
             return zsd_fail(db, ZS_ENOMEM, "out of memory");
         to->nsources++;
@@ -149,7 +149,8 @@ void zsq_doc_where(zsu_buf *b, const char *idcol, const zsq_parsed *pq)
     if (pq->nsources) {
         k += (size_t)snprintf(cond + k, sizeof cond - k, " AND zd.source IN (");
         for (size_t i = 0; i < pq->nsources && k < sizeof cond; i++)
-            k += (size_t)snprintf(cond + k, sizeof cond - k, "%s:src%u", i ? ", " : "", (unsigned)i);
+            k +=
+                (size_t)snprintf(cond + k, sizeof cond - k, "%s:src%u", i ? ", " : "", (unsigned)i);
         if (k < sizeof cond)
             snprintf(cond + k, sizeof cond - k, ")");
     }
@@ -209,7 +210,7 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
         zsu_buf_str(&b, " IN (SELECT passage_id FROM passage_parks WHERE park IN (");
         for (size_t i = 0; i < q->npark_vals; i += 2)
             zsu_buf_str(&b, i ? ", ?, (SELECT park FROM park_aliases WHERE alias = ?)"
-                         : "?, (SELECT park FROM park_aliases WHERE alias = ?)");
+                              : "?, (SELECT park FROM park_aliases WHERE alias = ?)");
         zsu_buf_str(&b, "))");
     }
     if (pq->has_year) {
@@ -248,8 +249,7 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
             snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus,
                      f->lo - fabs(f->lo) * 1e-9, f->lo + fabs(f->lo) * 1e-9);
             break;
-        default:
-            snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, f->lo, f->hi);
+        default: snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, f->lo, f->hi);
         }
         zsu_buf_str(&b, num);
         zsu_buf_str(&b, ")");

@@ -30,8 +30,7 @@ static int user_path(const char *name, char *buf, size_t cap)
     return (n < 0 || (size_t)n >= cap) ? -1 : 0;
 }
 
-int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out,
-                  size_t *nout)
+int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out, size_t *nout)
 {
     char path[4096];
     char *buf = NULL;

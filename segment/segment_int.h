@@ -31,10 +31,10 @@ extern const size_t zss_t2s_npairs;
  * unit's source byte range. Buffers belong to the segmenter and are reused.
  */
 typedef struct zss_norm {
-    UChar *u;          /* normalized text */
-    uint32_t *off_s;   /* u[i] came from original bytes [off_s[i], off_e[i]) */
+    UChar *u;        /* normalized text */
+    uint32_t *off_s; /* u[i] came from original bytes [off_s[i], off_e[i]) */
     uint32_t *off_e;
-    int32_t len;       /* UTF-16 units in u */
+    int32_t len; /* UTF-16 units in u */
     int32_t cap;
 } zss_norm;
 
@@ -62,8 +62,7 @@ void zss_norm_clear(zss_norm *nm);
  * Ownership: caller frees *out with free(). Errors: ZS_ENOMEM, ZS_EIO (user
  * file exists but cannot be read), ZS_ELIMIT.
  */
-int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out,
-                  size_t *nout);
+int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out, size_t *nout);
 
 /* ---- interface to lexicon.c ---- */
 
@@ -114,7 +113,7 @@ typedef struct zss_pretok_tok {
 } zss_pretok_tok;
 
 typedef struct zss_pretok {
-    const char *text;  /* the exact buffer FTS5 will see */
+    const char *text; /* the exact buffer FTS5 will see */
     size_t n;
     zss_pretok_tok *toks;
     size_t ntoks, captoks;

@@ -44,15 +44,11 @@ static int status_of(int rc)
     switch (rc) {
     case ZS_ESYNTAX:
     case ZS_ELIMIT:
-    case ZS_EINVAL:
-        return 400;
-    case ZS_ENOTFOUND:
-        return 404;
+    case ZS_EINVAL: return 400;
+    case ZS_ENOTFOUND: return 404;
     case ZS_ESCHEMA:
-    case ZS_EBUSY:
-        return 503;
-    default:
-        return 500;
+    case ZS_EBUSY: return 503;
+    default: return 500;
     }
 }
 
@@ -91,8 +87,8 @@ void serve_thread_close(serve_thread *t)
 }
 
 /* Argument key as a number in [lo, hi], dflt when absent. */
-static int arg_num(const serve_req *r, const char *key, long long lo, long long hi,
-                   long long dflt, long long *out, serve_resp *resp)
+static int arg_num(const serve_req *r, const char *key, long long lo, long long hi, long long dflt,
+                   long long *out, serve_resp *resp)
 {
     const char *v = serve_req_arg(r, key);
     *out = dflt;
@@ -101,8 +97,7 @@ static int arg_num(const serve_req *r, const char *key, long long lo, long long 
     char *end;
     long long x = strtoll(v, &end, 10);
     if (*end || end == v || x < lo || x > hi || (v[0] < '0' || v[0] > '9')) {
-        serve_error(resp, 400, "%s takes a number from %lld to %lld, not '%.40s'", key, lo, hi,
-                    v);
+        serve_error(resp, 400, "%s takes a number from %lld to %lld, not '%.40s'", key, lo, hi, v);
         return -1;
     }
     *out = x;
@@ -201,10 +196,10 @@ static void hits_end(serve_thread *t, serve_resp *resp, zs_query *it)
 
 static void search(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q",    "park",   "year", "figure",  "date",
-                                       "source", "n",    "offset", "sort", "snippet", NULL};
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL, 0};
+    static const char *const keys[] = {"q", "park",   "year", "figure",  "date", "source",
+                                       "n", "offset", "sort", "snippet", NULL};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 0, 0, 0,
+                        ZS_SORT_SCORE,         NULL, NULL, 0};
     long long n, off, snip, total = 0;
     const char *q = serve_req_arg(r, "q"), *sort = arg_text(r, "sort");
     zs_query *it = NULL;
@@ -272,8 +267,8 @@ static int facet_row(void *ctx, const zs_facet *f)
 static void facets(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
     static const char *const keys[] = {"q", "park", "year", "figure", "date", "source", NULL};
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0, ZS_SORT_SCORE,
-                        NULL, NULL, 0};
+    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 1, 0, 0,
+                        ZS_SORT_SCORE,         NULL, NULL, 0};
     long long total = 0;
     zs_query *it = NULL;
     if (known_args(r, keys, resp) || open_query(t, r, &qo, &it, &total, resp))
@@ -330,14 +325,13 @@ static void doc(serve_thread *t, const serve_req *r, serve_resp *resp)
 
 static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q",    "park", "metric", "year", "conflicts",
-                                       "date", "source", "n",    "offset", NULL};
+    static const char *const keys[] = {"q",    "park",   "metric", "year",   "conflicts",
+                                       "date", "source", "n",      "offset", NULL};
     zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
     long long n, off;
     const char *q = serve_req_arg(r, "q");
     zs_figures *it = NULL;
-    if (known_args(r, keys, resp) ||
-        arg_num(r, "n", 1, SERVE_MAX_FIGURES, 1000, &n, resp) ||
+    if (known_args(r, keys, resp) || arg_num(r, "n", 1, SERVE_MAX_FIGURES, 1000, &n, resp) ||
         arg_num(r, "offset", 0, 1000000000, 0, &off, resp) ||
         arg_flag(r, "conflicts", &fo.conflicts, resp))
         return;
@@ -407,11 +401,8 @@ void serve_api(serve_thread *t, const char *name, const serve_req *r, serve_resp
         const char *name;
         void (*fn)(serve_thread *, const serve_req *, serve_resp *);
     } api[] = {
-        {"search", search},
-        {"figures", figures},
-        {"parks", parks},
-        {"facets", facets},
-        {"doc", doc},
+        {"search", search}, {"figures", figures}, {"parks", parks},
+        {"facets", facets}, {"doc", doc},
     };
     resp->type = JSON_TYPE;
     for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)

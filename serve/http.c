@@ -52,8 +52,8 @@ static serve_thread *thread_state(void)
 
 /* Per request: its raw URI, kept from the URI log callback (freed in done()). */
 typedef struct req_state {
-    int started;   /* the access handler has seen this request */
-    int body;      /* the client sent a body (the API takes none) */
+    int started; /* the access handler has seen this request */
+    int body;    /* the client sent a body (the API takes none) */
     char uri[];
 } req_state;
 
@@ -75,7 +75,8 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *c)
     return st;
 }
 
-static void done(void *cls, struct MHD_Connection *c, void **req, enum MHD_RequestTerminationCode tc)
+static void done(void *cls, struct MHD_Connection *c, void **req,
+                 enum MHD_RequestTerminationCode tc)
 {
     (void)cls, (void)c, (void)tc;
     free(*req);
@@ -202,8 +203,9 @@ int serve_run(const serve_opts *o)
     int v6 = 0, loopback = 0, sig;
     const char *addr = o->listen ? o->listen : "127.0.0.1:8080";
     if (parse_listen(addr, &ss, &sslen, &v6, &loopback)) {
-        fprintf(stderr, "zhaoshu: serve: --listen takes HOST:PORT, [IPV6]:PORT or PORT "
-                        "(numeric addresses), not '%s'\n",
+        fprintf(stderr,
+                "zhaoshu: serve: --listen takes HOST:PORT, [IPV6]:PORT or PORT "
+                "(numeric addresses), not '%s'\n",
                 addr);
         return 2;
     }
@@ -262,8 +264,9 @@ int serve_run(const serve_opts *o)
     }
     unsigned port = cfg.port;
     char shown[80];
-    inet_ntop(ss.ss_family, v6 ? (void *)&((struct sockaddr_in6 *)&ss)->sin6_addr
-                               : (void *)&((struct sockaddr_in *)&ss)->sin_addr,
+    inet_ntop(ss.ss_family,
+              v6 ? (void *)&((struct sockaddr_in6 *)&ss)->sin6_addr
+                 : (void *)&((struct sockaddr_in *)&ss)->sin_addr,
               shown, sizeof shown);
     printf("zhaoshu: serving %s (read-only) at http://%s%s%s:%u/\n", o->dbpath, v6 ? "[" : "",
            shown, v6 ? "]" : "", port);

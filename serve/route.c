@@ -22,10 +22,14 @@ const char *const serve_headers[] = {
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'",
-    "X-Content-Type-Options", "nosniff",
-    "Referrer-Policy", "no-referrer",
-    "X-Frame-Options", "DENY",
-    "Cross-Origin-Resource-Policy", "same-origin",
+    "X-Content-Type-Options",
+    "nosniff",
+    "Referrer-Policy",
+    "no-referrer",
+    "X-Frame-Options",
+    "DENY",
+    "Cross-Origin-Resource-Policy",
+    "same-origin",
     NULL,
 };
 
@@ -76,8 +80,8 @@ static int host_ok(const serve_cfg *c, const char *host)
     return 0;
 }
 
-void serve_route(serve_thread *t, const char *method, const char *host, const char *uri,
-                 size_t n, serve_resp *resp)
+void serve_route(serve_thread *t, const char *method, const char *host, const char *uri, size_t n,
+                 serve_resp *resp)
 {
     serve_req *r = &t->req;
     char err[256];

@@ -120,8 +120,8 @@ typedef struct serve_resp {
     sbuf body;
     const char *asset;
     size_t nasset;
-    int api;          /* JSON from the index: no caching */
-    const char *allow;/* for 405: the Allow header */
+    int api;           /* JSON from the index: no caching */
+    const char *allow; /* for 405: the Allow header */
 } serve_resp;
 
 /*
@@ -129,8 +129,8 @@ typedef struct serve_resp {
  * client sent them. Never fails: errors become JSON error responses.
  * Ownership: caller frees resp with serve_resp_free().
  */
-void serve_route(serve_thread *t, const char *method, const char *host, const char *uri,
-                 size_t n, serve_resp *resp);
+void serve_route(serve_thread *t, const char *method, const char *host, const char *uri, size_t n,
+                 serve_resp *resp);
 void serve_resp_free(serve_resp *resp);
 
 /* Headers every response carries (name, value pairs, NULL-terminated). */

@@ -89,8 +89,7 @@ int zsd_ckpt_start(zsd_ckpt **out, zs_db *db)
         return ZS_ENOMEM;
     /* A connection opens the WAL at its first read; until then it takes
      * the file for a rollback-journal one and checkpoints nothing. */
-    if (!path || !*path ||
-        sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+    if (!path || !*path || sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
         sqlite3_exec(c->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_close(c->h);
         free(c);

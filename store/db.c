@@ -96,7 +96,8 @@ const char zsd_late_indexes[] =
     "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_years_passage ON passage_years(passage_id);\n";
 const char zsd_late_indexes_drop[] =
-    "DROP INDEX IF EXISTS passages_hash; DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS passage_dups_passage;"
+    "DROP INDEX IF EXISTS passages_hash; DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS "
+    "passage_dups_passage;"
     " DROP INDEX IF EXISTS passage_dups_doc; DROP INDEX IF EXISTS figure_rows_class;"
     " DROP INDEX IF EXISTS passage_parks_passage; DROP INDEX IF EXISTS passage_years_passage;";
 
@@ -134,7 +135,8 @@ int zsd_query_int(zs_db *db, const char *sql, int dflt)
 {
     sqlite3_stmt *st = NULL;
     int v = dflt;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return v;
@@ -259,8 +261,8 @@ static int create_schema(zs_db *db)
     /* Someone may have created it between our check and our lock. */
     sqlite3_stmt *st = NULL;
     int exists = 0;
-    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st,
-                           NULL) == SQLITE_OK)
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st, NULL) ==
+        SQLITE_OK)
         exists = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     if (!exists) {
@@ -316,10 +318,9 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * shorter than its header for an empty database and writes over it,
      * so a stray 1-byte file would be lost without this look. */
     if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(path))
-        return zsd_fail(db, ZS_ESCHEMA,
-                        "%s is not a zhaoshu index (%s); open another file or remove it", path,
-                        sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes"
-                                                         : "not an SQLite file");
+        return zsd_fail(
+            db, ZS_ESCHEMA, "%s is not a zhaoshu index (%s); open another file or remove it", path,
+            sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes" : "not an SQLite file");
     if (!exists && make_parent(path))
         return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
     /* The writer lock comes before the file is created or written, so that
@@ -344,8 +345,8 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     /* Empty file (new, or created by someone else just now): make the schema. */
     sqlite3_stmt *st = NULL;
     int has_meta = 0;
-    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st, NULL) !=
+        SQLITE_OK) {
         sqlite3_finalize(st);
         return zsd_fail(db, ZS_ESCHEMA, "%s is not an SQLite file or is damaged: %s", path,
                         sqlite3_errmsg(db->h));

@@ -111,7 +111,8 @@ static int open_gazetteer(zs_db *db, zsi_gazetteer **g)
     char err[256] = "";
     int rc = zsi_gazetteer_open(g, err, sizeof err);
     if (rc)
-        return zsd_fail(db, rc, "cannot load the park gazetteer: %s", err[0] ? err : zs_strerror(rc));
+        return zsd_fail(db, rc, "cannot load the park gazetteer: %s",
+                        err[0] ? err : zs_strerror(rc));
     return 0;
 }
 
@@ -149,8 +150,8 @@ static void say_what_is_in(run *r, size_t committed, int rc)
     snprintf(cause, sizeof cause, "%s", db->err);
     int full = strstr(cause, "disk is full") != NULL;
     if (in)
-        snprintf(held, sizeof held, "%zu new or changed files are in the index (the last: %s)",
-                 in, last_in);
+        snprintf(held, sizeof held, "%zu new or changed files are in the index (the last: %s)", in,
+                 last_in);
     else
         snprintf(held, sizeof held, "no new or changed file is in the index");
     if (out > 1)
@@ -160,7 +161,8 @@ static void say_what_is_in(run *r, size_t committed, int rc)
         snprintf(missing, sizeof missing, "%s was not indexed", first_out);
     else
         snprintf(missing, sizeof missing, "every file was indexed");
-    zsd_fail(db, rc, "%s; %s; %s; %srun the same command "
+    zsd_fail(db, rc,
+             "%s; %s; %s; %srun the same command "
              "again: it indexes only what is missing",
              cause, held, missing, full ? "free some space and " : "");
     r->st->files_indexed = in;
@@ -185,8 +187,9 @@ static int run_pipeline(run *r)
     r->window = WINDOW_JOBS;
     if ((rc = zsd_writer_open(&w, db)) != 0)
         goto out;
-    if ((rc = zsd_hints_open(&r->hints, r->st->bytes_total,
-                              (r->o && r->o->version >= 2 && (r->o->flags & ZS_INDEX_GUESS_REPEATS)))) != 0) {
+    if ((rc = zsd_hints_open(
+             &r->hints, r->st->bytes_total,
+             (r->o && r->o->version >= 2 && (r->o->flags & ZS_INDEX_GUESS_REPEATS)))) != 0) {
         rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
@@ -204,7 +207,7 @@ static int run_pipeline(run *r)
         if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
             goto out;
         if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total,
-                               r->o && r->o->version >= 2 ? r->o->seen_max : 0)) != 0) {
+                                r->o && r->o->version >= 2 ? r->o->seen_max : 0)) != 0) {
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }
@@ -444,14 +447,13 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
     run r;
     int rc;
 
-    if (!db || !name || !*name || (!text && n) ||
-        (meta && meta->version != ZS_DOC_META_VERSION))
+    if (!db || !name || !*name || (!text && n) || (meta && meta->version != ZS_DOC_META_VERSION))
         return ZS_EINVAL;
     int year = meta && meta->date ? atoi(meta->date) : 0;
     char date[11];
     if (meta && meta->date && !zsi_date_normalize(meta->date, strlen(meta->date), date))
-        return zsd_fail(db, ZS_EINVAL, "%s: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                        name, meta->date);
+        return zsd_fail(db, ZS_EINVAL, "%s: '%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)", name,
+                        meta->date);
     if (db->readonly)
         return zsd_fail(db, ZS_EINVAL, "the index was opened read-only");
     if (n > ZS_MAX_FILE_BYTES)
@@ -465,8 +467,7 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
     }
     memcpy(copy, text, n);
     if ((rc = open_gazetteer(db, &r.gaz)) != 0 || (rc = zsd_open_names(&r, NULL, 0)) != 0 ||
-        (rc = zsd_add_mem_job(&r, name, copy, n, year)) ||
-        (rc = zsd_load_known(&r)) != 0)
+        (rc = zsd_add_mem_job(&r, name, copy, n, year)) || (rc = zsd_load_known(&r)) != 0)
         goto out;
     r.jobs[0].year = year;
     if (meta && ((meta->date && !(r.jobs[0].date = strdup(meta->date))) ||

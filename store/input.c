@@ -34,7 +34,8 @@ known *zsd_find_known(run *r, const char *path)
 int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
                 unsigned long long size)
 {
-    if (r->njobs == r->capjobs && zsu_grow(&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs, 64))
+    if (r->njobs == r->capjobs &&
+        zsu_grow(&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs, 64))
         return ZS_ENOMEM;
     job *j = &r->jobs[r->njobs];
     memset(j, 0, sizeof *j);
@@ -132,8 +133,8 @@ static int mark_walked(run *r, const struct stat *sb)
     if (r->walked[i].dev || r->walked[i].ino)
         return 0;
     /* dev + 1: device 0 with inode 0 must not read as an empty slot */
-    r->walked[i] = (struct walked){(unsigned long long)sb->st_dev + 1,
-                                   (unsigned long long)sb->st_ino};
+    r->walked[i] =
+        (struct walked){(unsigned long long)sb->st_dev + 1, (unsigned long long)sb->st_ino};
     r->nwalked++;
     return 1;
 }
@@ -296,8 +297,7 @@ int zsd_add_stdin_job(run *r, const char *name)
      * piped in one after the other must not replace each other. */
     char hashed[32];
     if (!name) {
-        snprintf(hashed, sizeof hashed, "stdin:%016llx",
-                 (unsigned long long)XXH3_64bits(buf, len));
+        snprintf(hashed, sizeof hashed, "stdin:%016llx", (unsigned long long)XXH3_64bits(buf, len));
         name = hashed;
     }
     int rc = zsd_add_mem_job(r, name, buf, len, 0);
@@ -317,7 +317,8 @@ int zsd_load_known(run *r)
         return rc;
     size_t cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (r->nknown == cap && (rc = zsu_grow(&r->known, &cap, r->nknown + 1, sizeof *r->known, 256)) != 0)
+        if (r->nknown == cap &&
+            (rc = zsu_grow(&r->known, &cap, r->nknown + 1, sizeof *r->known, 256)) != 0)
             break;
         const char *path = (const char *)sqlite3_column_text(st, 0);
         const char *hash = (const char *)sqlite3_column_text(st, 1);

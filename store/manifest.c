@@ -92,8 +92,8 @@ int zsd_manifest_read(zsd_manifest **mp, const char *file, int must_exist, zsd_m
             }
         }
         if (!field[1]) {
-            warn(fn, ctx, file, lineno, "no tab after the file name '%.200s' (file<TAB>date<TAB>source)%s",
-                 line, "");
+            warn(fn, ctx, file, lineno,
+                 "no tab after the file name '%.200s' (file<TAB>date<TAB>source)%s", line, "");
             continue;
         }
         char full[PATH_MAX * 2], real[PATH_MAX];

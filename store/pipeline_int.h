@@ -42,15 +42,15 @@
 
 /* One passage ready for the writer. */
 typedef struct prep_passage {
-    zsi_passage p;     /* text, kind, byte range */
+    zsi_passage p; /* text, kind, byte range */
     uint64_t hash;
-    char *parks;       /* canonical names joined by ' ' */
+    char *parks; /* canonical names joined by ' ' */
     char **park_list;
     size_t nparks;
     int park_inherited;
     const char *story_zone; /* what a bare 高新区 here means (zsi_story_zones()),
                              * borrowed from an earlier passage's park_list */
-    int *years;        /* nyears, then yeartext, in one allocation (NULL if none);
+    int *years;             /* nyears, then yeartext, in one allocation (NULL if none);
                         * a year the passage only spans (十四五) is negated */
     size_t nyears;
     const char *yeartext; /* the years joined by ' ' (the year column; a spanned
@@ -59,12 +59,12 @@ typedef struct prep_passage {
     size_t nfigs;
     unsigned char *fig_withheld; /* per figure: 1 = not the zone's (a city's, a company's:
                                   * zsi_figures_credit()), or NULL: all may be */
-    char *figtext;     /* figures as printed joined by ' ' (the figure column) */
+    char *figtext;               /* figures as printed joined by ' ' (the figure column) */
     /* Tokens of the FTS columns (body, park, year, figure), or NULL: not for
      * huge jobs, and not in the struct, which a file of short lines has
      * once per line (256 of its 420 bytes). */
     zss_pretok *pt;
-    char *packed;      /* the text compressed (textpack.c), or NULL */
+    char *packed; /* the text compressed (textpack.c), or NULL */
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
     int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
@@ -88,22 +88,22 @@ typedef struct msg {
 } msg;
 
 typedef struct job {
-    char *path;        /* as stored: absolute path, or the name given */
-    char *given;       /* the path as the user gave it (folder given + the rest) */
-    int from_stdin;    /* bytes are in mem (standard input or a buffer) */
+    char *path;     /* as stored: absolute path, or the name given */
+    char *given;    /* the path as the user gave it (folder given + the rest) */
+    int from_stdin; /* bytes are in mem (standard input or a buffer) */
     char *mem;
     size_t nmem;
-    int state;         /* 0 queued, 1 taken, 2 done */
-    int huge;          /* HUGE_JOB_BYTES or more, as found when added */
+    int state;                    /* 0 queued, 1 taken, 2 done */
+    int huge;                     /* HUGE_JOB_BYTES or more, as found when added */
     unsigned long long stat_size; /* as found when added: 0 for pipes and devices */
-    int skip;          /* not indexed (messages say why) */
+    int skip;                     /* not indexed (messages say why) */
     int unchanged;
     uint64_t hash;
     unsigned long long size;
     int year;
     char *date, *source; /* zs_index_buffer's */
-    zsi_docmeta meta;  /* date, outlet, page: manifest, else name, else text */
-    unsigned bom;      /* bytes of a UTF-8 BOM the decoder dropped: passage
+    zsi_docmeta meta;    /* date, outlet, page: manifest, else name, else text */
+    unsigned bom;        /* bytes of a UTF-8 BOM the decoder dropped: passage
                         * offsets are shifted back into the file's bytes */
     char *article_park;
     prep_passage *ps;
@@ -130,27 +130,29 @@ typedef struct run {
     zsd_manifest *man;
     zsi_name_patterns *names;
     zsi_gazetteer *gaz;
-    zsd_hints *hints;  /* shared by the workers */
+    zsd_hints *hints; /* shared by the workers */
     pthread_mutex_t mu;
     /* Two conditions, each signalled only when its waiter can go on: one
      * broadcast per job woke every thread for each of 45,791 news files
      * (futex calls; 0.37 s of the writer's 7.8 s went to handing over). */
     pthread_cond_t cv_work; /* workers: room to take a job, or stop */
     pthread_cond_t cv_done; /* the writer: job writer_wants is done */
-    size_t nidle;       /* workers waiting on cv_work */
-    size_t writer_wants; /* the job the writer waits for, or SIZE_MAX */
+    size_t nidle;           /* workers waiting on cv_work */
+    size_t writer_wants;    /* the job the writer waits for, or SIZE_MAX */
     size_t next_take, next_write, next_free, next_prefetch, window;
-    int huge_busy;     /* a huge job is taken and not yet written */
+    int huge_busy; /* a huge job is taken and not yet written */
     int stop;
-    const zsd_dict *dict; /* published by the writer once it has one (under mu) */
+    const zsd_dict *dict;         /* published by the writer once it has one (under mu) */
     unsigned long long unwritten; /* bytes of jobs done by workers, not yet written */
     struct timespec t0;
     double last_progress;
-    char **dirs;       /* folders given (absolute), for prune */
+    char **dirs; /* folders given (absolute), for prune */
     size_t ndirs;
     /* Folders walked, by device and inode (open addressing, 0 = empty):
      * each is walked once however many links lead to it. */
-    struct walked { unsigned long long dev, ino; } *walked;
+    struct walked {
+        unsigned long long dev, ino;
+    } * walked;
     size_t nwalked, capwalked;
 } run;
 
@@ -185,7 +187,7 @@ typedef struct writer {
     zsd_packer *pack;
     zsd_seen *seen;
     zsd_repeats *rep;
-    worker_ctx wk;     /* for passages the workers took for repeats */
+    worker_ctx wk; /* for passages the workers took for repeats */
 } writer;
 
 /* ---- interface to input.c ---- */

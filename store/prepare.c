@@ -157,8 +157,7 @@ static int join_names(char **out, char **names, size_t n)
 static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
 {
     size_t counts[ZSI_MAX_PARKS_PER_TEXT];
-    int rc = zsi_parks_extract(r->gaz, pp->p.text, pp->p.len, &pp->park_list, &pp->nparks,
-                               counts);
+    int rc = zsi_parks_extract(r->gaz, pp->p.text, pp->p.len, &pp->park_list, &pp->nparks, counts);
     return rc ? rc : zsi_park_tally_add(tally, pp->park_list, counts, pp->nparks);
 }
 
@@ -174,8 +173,7 @@ static int story_zones(run *r, job *j)
     }
     for (size_t i = 0; i < j->nps; i++) {
         const prep_passage *pp = &j->ps[i];
-        sp[i] = (zsi_story_passage){pp->p.text, pp->p.len, pp->p.kind, pp->park_list,
-                                    pp->nparks};
+        sp[i] = (zsi_story_passage){pp->p.text, pp->p.len, pp->p.kind, pp->park_list, pp->nparks};
     }
     zsi_story_zones(r->gaz, sp, j->nps, zone);
     for (size_t i = 0; i < j->nps; i++)
@@ -309,8 +307,8 @@ static int passage_lines(job *j, const char *text, size_t n)
         zsi_lines_at(&lc, pp->p.start, &line, &col);
         pp->line = (int32_t)(line < INT32_MAX ? line : INT32_MAX);
         pp->col = (int32_t)(col < INT32_MAX ? col : INT32_MAX);
-        if (zsi_passage_breaks(text, pp->p.start, pp->p.end, pp->p.text, pp->p.len,
-                               &pp->breaks, &nb) != 0)
+        if (zsi_passage_breaks(text, pp->p.start, pp->p.end, pp->p.text, pp->p.len, &pp->breaks,
+                               &nb) != 0)
             return ZS_ENOMEM;
         pp->nbreaks = (uint32_t)nb;
         pp->p.start += j->bom;

@@ -64,8 +64,7 @@ sqlite3_int64 zsd_repeats_find(const zsd_repeats *r, uint64_t hash, const char *
     return 0;
 }
 
-void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text,
-                      size_t n)
+void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text, size_t n)
 {
     if (n > REPEAT_TEXT_MAX || id <= 0)
         return;

@@ -36,10 +36,10 @@ struct zs_db {
     sqlite3 *h;
     int readonly;
     char *path;
-    void *query;        /* the query layer's state (query/dbstate.c), or NULL */
+    void *query;                     /* the query layer's state (query/dbstate.c), or NULL */
     void (*query_free)(void *query); /* frees it at zs_db_close() */
     char err[512];
-    size_t err_off;     /* byte offset of the last query syntax error */
+    size_t err_off;      /* byte offset of the last query syntax error */
     int rank_registered; /* zs_tf() registered on h (query/rank.c) */
     unsigned limit_ms;   /* zs_db_set_deadline()'s limit, 0 = none (deadline.c) */
     double deadline_ms;  /* when work stops, on CLOCK_MONOTONIC in ms */
@@ -192,8 +192,7 @@ void zsd_repeats_clear(zsd_repeats *r);
 /* The id of the stored passage text[0..n) with this hash, if kept; else 0. */
 sqlite3_int64 zsd_repeats_find(const zsd_repeats *r, uint64_t hash, const char *text, size_t n);
 /* Keep that passage id holds text[0..n) (short texts only; copied). */
-void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text,
-                      size_t n);
+void zsd_repeats_keep(zsd_repeats *r, uint64_t hash, sqlite3_int64 id, const char *text, size_t n);
 
 /* The workers' guesses at repeated passages (see seen.c). */
 typedef struct zsd_hints zsd_hints;
@@ -227,11 +226,11 @@ void zsd_ckpt_stop(zsd_ckpt *c);
 
 /* One row of a manifest: what the user says about one file. */
 typedef struct zsd_manifest_row {
-    char *path;          /* real path of the file */
-    char date[11];       /* normalized (zsi_date_normalize), or "" */
-    char source[64];     /* outlet, or "" */
-    int page;            /* 0: not given */
-    size_t order;        /* row number over all manifests read */
+    char *path;      /* real path of the file */
+    char date[11];   /* normalized (zsi_date_normalize), or "" */
+    char source[64]; /* outlet, or "" */
+    int page;        /* 0: not given */
+    size_t order;    /* row number over all manifests read */
 } zsd_manifest_row;
 
 typedef struct zsd_manifest zsd_manifest;

@@ -33,8 +33,8 @@ struct zsd_packer {
     zs_db *db;
     ZSTD_CCtx *cctx;
     ZSTD_CDict *cdict;
-    int gave_up;        /* training failed in this run: store plain text */
-    char *samples;      /* training text, passage after passage */
+    int gave_up;   /* training failed in this run: store plain text */
+    char *samples; /* training text, passage after passage */
     size_t nsamples_bytes;
     size_t *sizes;
     unsigned nsizes, capsizes;
@@ -49,8 +49,8 @@ static int load(zsd_packer *p)
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        p->cdict = ZSTD_createCDict(sqlite3_column_blob(st, 0),
-                                    (size_t)sqlite3_column_bytes(st, 0), ZSD_LEVEL);
+        p->cdict = ZSTD_createCDict(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+                                    ZSD_LEVEL);
         if (!p->cdict)
             rc = zsd_fail(p->db, ZS_ENOMEM, "cannot load the text dictionary");
     }
@@ -126,8 +126,8 @@ static int train(zsd_packer *p)
     prm.accel = 1;
     prm.splitPoint = 1.0;
     prm.zParams.compressionLevel = ZSD_LEVEL;
-    size_t n = ZDICT_trainFromBuffer_fastCover(dict, ZSD_DICT_BYTES, p->samples, p->sizes,
-                                               p->nsizes, prm);
+    size_t n =
+        ZDICT_trainFromBuffer_fastCover(dict, ZSD_DICT_BYTES, p->samples, p->sizes, p->nsizes, prm);
     free(p->samples);
     free(p->sizes);
     p->samples = NULL;

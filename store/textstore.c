@@ -49,8 +49,8 @@ static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
     if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'text_dict'", -1, &st, NULL) ==
             SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
-        t->ddict = ZSTD_createDDict(sqlite3_column_blob(st, 0),
-                                    (size_t)sqlite3_column_bytes(st, 0));
+        t->ddict =
+            ZSTD_createDDict(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
     sqlite3_finalize(st);
     return t->ddict;
 }
@@ -99,6 +99,6 @@ int zsd_text_register(sqlite3 *db)
     if (!t)
         return SQLITE_NOMEM;
     /* Not SQLITE_DETERMINISTIC: the result depends on the meta table. */
-    return sqlite3_create_function_v2(db, "zs_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, t,
-                                      zs_text, NULL, NULL, text_fn_free);
+    return sqlite3_create_function_v2(db, "zs_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, t, zs_text,
+                                      NULL, NULL, text_fn_free);
 }

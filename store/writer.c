@@ -21,9 +21,9 @@
 
 void zsd_writer_close(writer *w)
 {
-    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins, &w->p_find,
-                            &w->p_same, &w->dup_ins, &w->fts_ins, &w->fig_ins, &w->park_ins, &w->year_ins,
-                            &w->alias_ins};
+    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins,  &w->doc_upd,  &w->p_ins,
+                            &w->p_find,   &w->p_same,   &w->dup_ins,  &w->fts_ins,
+                            &w->fig_ins,  &w->park_ins, &w->year_ins, &w->alias_ins};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -57,8 +57,10 @@ int zsd_writer_open(writer *w, zs_db *db)
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
                           " year, figure, line, col) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->p_find, "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
-        (rc = zsd_prepare(db, &w->dup_ins, "INSERT INTO passage_dups(passage_id, doc_id, seq, start, end,"
+        (rc = zsd_prepare(db, &w->p_find,
+                          "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
+        (rc = zsd_prepare(db, &w->dup_ins,
+                          "INSERT INTO passage_dups(passage_id, doc_id, seq, start, end,"
                           " line, col) VALUES(?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
@@ -146,8 +148,9 @@ int zsd_fts_pending_flush(zs_db *db, zsd_fts_pending *gone)
     /* One VALUES statement per row, never INSERT ... SELECT: a statement
      * that writes many rows and may abort opens a savepoint, and FTS5 answers
      * every savepoint by flushing its pending terms to a new segment. */
-    if ((rc = zsd_prepare(db, &del, "INSERT INTO fts(fts, rowid, body, park, year, figure)"
-                                    " VALUES('delete', ?, ?, ?, ?, ?)")) == 0) {
+    if ((rc = zsd_prepare(db, &del,
+                          "INSERT INTO fts(fts, rowid, body, park, year, figure)"
+                          " VALUES('delete', ?, ?, ?, ?, ?)")) == 0) {
         for (size_t i = 0; i < gone->n && !rc; i++) {
             sqlite3_bind_int64(del, 1, gone->v[i].id);
             for (int c = 0; c < 4; c++)
@@ -192,10 +195,12 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         return rc;
     /* One row at a time for the same reason: an UPDATE of many rows of
      * passages (NOT NULL columns) would open a savepoint. */
-    if ((rc = zsd_prepare(db, &sel, "SELECT passage_id, doc_id, seq, start, end, line, col"
-                                    " FROM temp.promote")) != 0 ||
-        (rc = zsd_prepare(db, &del, "UPDATE passages SET doc_id=?2, seq=?3, start=?4, end=?5,"
-                                    " line=?6, col=?7 WHERE id=?1")) != 0)
+    if ((rc = zsd_prepare(db, &sel,
+                          "SELECT passage_id, doc_id, seq, start, end, line, col"
+                          " FROM temp.promote")) != 0 ||
+        (rc = zsd_prepare(db, &del,
+                          "UPDATE passages SET doc_id=?2, seq=?3, start=?4, end=?5,"
+                          " line=?6, col=?7 WHERE id=?1")) != 0)
         goto out;
     while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
         for (int c = 0; c < 7; c++)
@@ -221,8 +226,9 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
              (long long)doc_id);
     if ((rc = zsd_exec(db, sql)) != 0)
         goto out;
-    if ((rc = zsd_prepare(db, &sel, "SELECT id, body, park, year, figure FROM passages_text"
-                                    " WHERE doc_id=?")) != 0)
+    if ((rc = zsd_prepare(db, &sel,
+                          "SELECT id, body, park, year, figure FROM passages_text"
+                          " WHERE doc_id=?")) != 0)
         goto out;
     sqlite3_bind_int64(sel, 1, doc_id);
     while ((src = sqlite3_step(sel)) == SQLITE_ROW)
@@ -374,8 +380,8 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     /* A passage naming no zone: its figures are the zone its bare 高新区
      * means (its story's, zsi_story_zones()), else the zone the article
      * names most; figures of a city or a company in it are withheld below. */
-    const char *fig_park = pp->nparks      ? pp->park_list[0]
-                           : pp->story_zone ? pp->story_zone
+    const char *fig_park = pp->nparks        ? pp->park_list[0]
+                           : pp->story_zone  ? pp->story_zone
                            : j->article_park ? j->article_park
                                              : "";
     /* the passage's one year, when it speaks of one and states it */
@@ -383,9 +389,9 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
         int year = f->year ? f->year : only_year;
-        const char *strs[FIGURE_STRINGS] = {f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric,
-                               f->metric_raw,
-                               pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park};
+        const char *strs[FIGURE_STRINGS] = {
+            f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric, f->metric_raw,
+            pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park};
         sqlite3_int64 ids[FIGURE_STRINGS];
         for (int k = 0; k < FIGURE_STRINGS; k++)
             if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)

@@ -15,8 +15,7 @@
 
 static int tap_n, tap_failed;
 
-static inline int tap_ok(int cond, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static inline int tap_ok(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline int tap_ok(int cond, const char *fmt, ...)
 {
     va_list ap;
@@ -32,24 +31,22 @@ static inline int tap_ok(int cond, const char *fmt, ...)
 }
 
 /* Compare two strings; on failure show both. */
-#define TAP_STREQ(got, want, ...)                                              \
-    do {                                                                       \
-        const char *g_ = (got), *w_ = (want);                                  \
-        int eq_ = g_ && w_ && strcmp(g_, w_) == 0;                             \
-        if (!tap_ok(eq_, __VA_ARGS__))                                         \
-            printf("#   got:  %s\n#   want: %s\n", g_ ? g_ : "(null)",          \
-                   w_ ? w_ : "(null)");                                        \
+#define TAP_STREQ(got, want, ...)                                                                  \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        int eq_ = g_ && w_ && strcmp(g_, w_) == 0;                                                 \
+        if (!tap_ok(eq_, __VA_ARGS__))                                                             \
+            printf("#   got:  %s\n#   want: %s\n", g_ ? g_ : "(null)", w_ ? w_ : "(null)");        \
     } while (0)
 
-#define TAP_INTEQ(got, want, ...)                                              \
-    do {                                                                       \
-        long long g_ = (long long)(got), w_ = (long long)(want);               \
-        if (!tap_ok(g_ == w_, __VA_ARGS__))                                    \
-            printf("#   got:  %lld\n#   want: %lld\n", g_, w_);                \
+#define TAP_INTEQ(got, want, ...)                                                                  \
+    do {                                                                                           \
+        long long g_ = (long long)(got), w_ = (long long)(want);                                   \
+        if (!tap_ok(g_ == w_, __VA_ARGS__))                                                        \
+            printf("#   got:  %lld\n#   want: %lld\n", g_, w_);                                    \
     } while (0)
 
-static inline void tap_diag(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+static inline void tap_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static inline void tap_diag(const char *fmt, ...)
 {
     va_list ap;

@@ -123,26 +123,26 @@ static inline int zsu_is_punct(UChar32 c)
 /* Sentence punctuation inside a line: the mark of running text. */
 static inline int zsu_is_prose_punct(UChar32 c)
 {
-    return c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF01 ||
-           c == 0xFF1F || c == ',' || c == ';';
+    return c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F ||
+           c == ',' || c == ';';
 }
 
 static inline int zsu_is_sentence_end(UChar32 c)
 {
-    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 ||
-           c == '!' || c == '?' || c == ';' || c == 0xFF0E;
+    return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0x2026 || c == '!' ||
+           c == '?' || c == ';' || c == 0xFF0E;
 }
 
 static inline int zsu_is_closing(UChar32 c)
 {
-    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 ||
-           c == ')' || c == 0x300B || c == 0x3009 || c == 0x3011 || c == '"' || c == '\'';
+    return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+           c == 0x300B || c == 0x3009 || c == 0x3011 || c == '"' || c == '\'';
 }
 
 static inline int zsu_is_opening(UChar32 c)
 {
-    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == 0xFF08 ||
-           c == '(' || c == 0x300A || c == 0x3008 || c == 0x3010 || c == '[';
+    return c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == 0xFF08 || c == '(' ||
+           c == 0x300A || c == 0x3008 || c == 0x3010 || c == '[';
 }
 
 #endif

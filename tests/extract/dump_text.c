@@ -69,8 +69,8 @@ int main(int argc, char **argv)
             }
             zsi_names_free(names, nn);
         }
-        printf("== %zu passages: %zu body, %zu headline, %zu caption, %zu byline\n", np,
-               cnt[0], cnt[1], cnt[2], cnt[3]);
+        printf("== %zu passages: %zu body, %zu headline, %zu caption, %zu byline\n", np, cnt[0],
+               cnt[1], cnt[2], cnt[3]);
         free(zone);
         zsi_passages_free(p, np);
         free(text);

@@ -27,8 +27,8 @@ static const row rows[] = {
     {"在潮州中炬产业转移园，培育企业44家。", "44家", 0},
 };
 
-static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv, const char *printed,
-                                  size_t *idx)
+static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
+                                  const char *printed, size_t *idx)
 {
     for (size_t i = 0; i < nv; i++)
         if (v[i].end - v[i].start == strlen(printed) &&

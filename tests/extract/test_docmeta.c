@@ -29,12 +29,18 @@ static zsi_docmeta from_text(const char *text, int hint)
 
 static void test_normalize(void)
 {
-    static const char *const ok[][2] = {
-        {"2019-10-22", "2019-10-22"}, {"2019/1/4", "2019-01-04"}, {"2019.10.22", "2019-10-22"},
-        {"20191022", "2019-10-22"},   {"2019年1月4日", "2019-01-04"}, {"2019-10", "2019-10"},
-        {"2019", "2019"},             {" 2020-02-29 ", "2020-02-29"}, {"2019年10月", "2019-10"}};
-    static const char *const bad[] = {"2019-02-29", "2019-13-01", "2019-10-32", "19-10-22",
-                                      "2019-10-22x", "yesterday", "", "2019-10/22", "1800-01-01"};
+    static const char *const ok[][2] = {{"2019-10-22", "2019-10-22"},
+                                        {"2019/1/4", "2019-01-04"},
+                                        {"2019.10.22", "2019-10-22"},
+                                        {"20191022", "2019-10-22"},
+                                        {"2019年1月4日", "2019-01-04"},
+                                        {"2019-10", "2019-10"},
+                                        {"2019", "2019"},
+                                        {" 2020-02-29 ", "2020-02-29"},
+                                        {"2019年10月", "2019-10"}};
+    static const char *const bad[] = {"2019-02-29", "2019-13-01",  "2019-10-32",
+                                      "19-10-22",   "2019-10-22x", "yesterday",
+                                      "",           "2019-10/22",  "1800-01-01"};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         char out[11];
         int r = zsi_date_normalize(ok[i][0], strlen(ok[i][0]), out);
@@ -43,8 +49,7 @@ static void test_normalize(void)
     }
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char out[11];
-        tap_ok(zsi_date_normalize(bad[i], strlen(bad[i]), out) == 0, "'%s' is not a date",
-               bad[i]);
+        tap_ok(zsi_date_normalize(bad[i], strlen(bad[i]), out) == 0, "'%s' is not a date", bad[i]);
     }
 }
 
@@ -95,8 +100,7 @@ static void test_names(void)
     zsi_name_patterns_free(np);
 
     tap_ok(!zsi_name_pattern_check("%Y%q", err, sizeof err), "unknown field rejected: %s", err);
-    tap_ok(!zsi_name_pattern_check("%d-%m", err, sizeof err), "day without year rejected: %s",
-           err);
+    tap_ok(!zsi_name_pattern_check("%d-%m", err, sizeof err), "day without year rejected: %s", err);
     tap_ok(zsi_name_pattern_check("a_%Y%m%d_%p=某报", err, sizeof err), "a good pattern passes");
     np = NULL;
     const char *badp[] = {"%Y-%Y"};
@@ -106,7 +110,8 @@ static void test_names(void)
 
 static void test_text(void)
 {
-    zsi_docmeta m = from_text("某地开发区稳步发展\n\n本报北京10月21日电（记者 王某某）近日，某地召开会议。\n", 2019);
+    zsi_docmeta m = from_text(
+        "某地开发区稳步发展\n\n本报北京10月21日电（记者 王某某）近日，某地召开会议。\n", 2019);
     TAP_STREQ(m.date, "2019-10-21", "dateline with the year from the hint");
     TAP_STREQ(m.source, "", "本报 names no outlet");
     TAP_INTEQ(m.date_from, ZSI_META_TEXT, "the date came from the text");

@@ -60,7 +60,7 @@ static void list_figs(const char *text, const zsi_figure *v, size_t nv)
 
 typedef struct row {
     const char *text;
-    const char *printed; /* the figure as printed */
+    const char *printed;    /* the figure as printed */
     double value, value_hi; /* value_hi 0: same as value */
     const char *unit, *cls;
     int hedge;
@@ -71,11 +71,13 @@ typedef struct row {
 static const row rows[] = {
     {"签约金额135.34亿元", "135.34亿元", 13534000000.0, 0, "元", "money", 0, "签约金额", -1},
     {"签约总金额达到120亿元。", "120亿元", 1.2e10, 0, "元", "money", 0, "签约金额", -1},
-    {"经营主体总量突破1.06万户", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER, "经营主体总量", -1},
+    {"经营主体总量突破1.06万户", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER,
+     "经营主体总量", -1},
     {"研发活动占比提高至68.57%", "68.57%", 68.57, 0, "%", "percent", 0, "研发活动占比", -1},
     {"在1711亩的装备制造产业园内", "1711亩", 1711, 0, "亩", "area", 0, "", -1},
     {"装满960℃电解铝液", "960℃", 960, 0, "℃", "temperature", 0, NULL, -1},
-    {"算力总规模突破100EFlops，", "突破100EFlops", 100, 0, "EFlops", "compute", ZSI_HEDGE_OVER, "算力总规模", -1},
+    {"算力总规模突破100EFlops，", "突破100EFlops", 100, 0, "EFlops", "compute", ZSI_HEDGE_OVER,
+     "算力总规模", -1},
     {"算力达到500PFlops", "500PFlops", 0.5, 0, "EFlops", "compute", 0, NULL, -1},
     {"占全市总量的近四分之一", "近四分之一", 0.25, 0, "", "ratio", ZSI_HEDGE_NEAR, NULL, -1},
     {"占全球产量的七分之一", "七分之一", 1.0 / 7, 0, "", "ratio", 0, NULL, -1},
@@ -123,29 +125,38 @@ static const row rows[] = {
     {"上百家企业", "上百家", 100, 0, "家", "count", ZSI_HEDGE_OVER, NULL, -1},
     {"十多家企业", "十多家", 10, 0, "家", "count", ZSI_HEDGE_PLUS, NULL, -1},
     {"不到5%", "不到5%", 5, 0, "%", "percent", ZSI_HEDGE_UNDER, NULL, -1},
-    {"完成固定资产投资 149.38 亿元", "149.38 亿元", 1.4938e10, 0, "元", "money", 0, "固定资产投资", -1},
+    {"完成固定资产投资 149.38 亿元", "149.38 亿元", 1.4938e10, 0, "元", "money", 0, "固定资产投资",
+     -1},
     {"每吨废料实现千元增值", "千元", 1000, 0, "元", "money", 0, NULL, -1},
-    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "995亿元", 9.95e10, 0, "元", "money", 0, "营业收入", 2021},
-    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "1903亿元", 1.903e11, 0, "元", "money", 0, "营业收入", 2024},
-    {"2024年，经营主体总量突破1.06万户。", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER, NULL, 2024},
+    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "995亿元", 9.95e10, 0, "元", "money", 0,
+     "营业收入", 2021},
+    {"营业收入从2021年的995亿元增长至2024年的1903亿元", "1903亿元", 1.903e11, 0, "元", "money", 0,
+     "营业收入", 2024},
+    {"2024年，经营主体总量突破1.06万户。", "突破1.06万户", 10600, 0, "户", "count", ZSI_HEDGE_OVER,
+     NULL, 2024},
     {"2024年，增长5%。今年产值10亿元", "10亿元", 1e9, 0, "元", "money", 0, "产值", 0},
-    {"审批时间从61个工作日压缩至35个工作日", "35个工作日", 35, 0, "天", "duration", 0, "审批时间", -1},
-    {"该局累计售电量已突破50亿千瓦时", "突破50亿千瓦时", 5e9, 0, "千瓦时", "energy", ZSI_HEDGE_OVER, "售电量", -1},
+    {"审批时间从61个工作日压缩至35个工作日", "35个工作日", 35, 0, "天", "duration", 0, "审批时间",
+     -1},
+    {"该局累计售电量已突破50亿千瓦时", "突破50亿千瓦时", 5e9, 0, "千瓦时", "energy", ZSI_HEDGE_OVER,
+     "售电量", -1},
     {"GDP达1777.75亿元", "1777.75亿元", 1.77775e11, 0, "元", "money", 0, "地区生产总值", -1},
     {"算力规模达到\n100EFlops", "100EFlops", 100, 0, "EFlops", "compute", 0, "算力规模", -1},
     /* issue 14: metrics start and end on words, within their clause */
     {"主要领导亲自率队招商10次", "10次", 10, 0, "次", "count", 0, "率队招商", -1},
     /* what a figure measures: the phrase nearest it in its clause */
-    {"全年完成社会消费品零售总额300亿元", "300亿元", 3e10, 0, "元", "money", 0, "社会消费品零售总额", -1},
+    {"全年完成社会消费品零售总额300亿元", "300亿元", 3e10, 0, "元", "money", 0,
+     "社会消费品零售总额", -1},
     {"某市吸引外商直接投资12亿元", "12亿元", 1.2e9, 0, "元", "money", 0, "外商直接投资", -1},
     {"预计年产值超过10亿元。", "超过10亿元", 1e9, 0, "元", "money", ZSI_HEDGE_OVER, "年产值", -1},
     {"上半年出口额达到2亿美元", "2亿美元", 2e8, 0, "美元", "money", 0, "出口额", -1},
     {"其中新增贷款20亿元", "20亿元", 2e9, 0, "元", "money", 0, "贷款", -1},
     {"文化服务业500亿元，增长8%。", "8%", 8, 0, "%", "percent", 0, "文化服务业增速", -1},
     {"工业增加值100亿元，占全省比重达20%。", "20%", 20, 0, "%", "percent", 0, "占全省比重", -1},
-    {"高新技术企业500家，占全市约30%。", "约30%", 30, 0, "%", "percent", ZSI_HEDGE_ABOUT, "高新技术企业", -1},
+    {"高新技术企业500家，占全市约30%。", "约30%", 30, 0, "%", "percent", ZSI_HEDGE_ABOUT,
+     "高新技术企业", -1},
     {"物流效率提升15%", "15%", 15, 0, "%", "percent", 0, "物流效率增速", -1},
-    {"制造业实际使用外资267亿元", "267亿元", 2.67e10, 0, "元", "money", 0, "制造业实际使用外资", -1},
+    {"制造业实际使用外资267亿元", "267亿元", 2.67e10, 0, "元", "money", 0, "制造业实际使用外资",
+     -1},
     {"全区规模以上工业企业达到210家", "210家", 210, 0, "家", "count", 0, "规模以上工业企业", -1},
     {"园区集聚1270套安置房", "1270套", 1270, 0, "套", "count", 0, NULL, -1},
     {"科技型企业入库数量达到120家", "120家", 120, 0, "家", "count", 0, "科技型企业入库数量", -1},
@@ -169,10 +180,12 @@ static const row rows[] = {
     {"工会预留30%采购份额", "30%", 30, 0, "%", "percent", 0, "采购份额", -1},
     {"安排2亿元市政府固定资产投资专项补助", "2亿元", 2e8, 0, "元", "money", 0, "", -1},
     /* prices per unit keep their unit and class */
-    {"螺纹钢出厂价为3850元/吨", "3850元/吨", 3850, 0, "元/吨", "money/weight", 0, "螺纹钢出厂价", -1},
+    {"螺纹钢出厂价为3850元/吨", "3850元/吨", 3850, 0, "元/吨", "money/weight", 0, "螺纹钢出厂价",
+     -1},
     {"土地租金每年5万元/亩", "5万元/亩", 5e4, 0, "元/亩", "money/area", 0, NULL, -1},
     {"报价在2650-2700元/吨", "2650-2700元/吨", 2650, 2700, "元/吨", "money/weight", 0, NULL, -1},
-    {"新房均价为每平方米1.5万元", "1.5万元", 1.5e4, 0, "元/平方米", "money/area", 0, "新房均价", -1},
+    {"新房均价为每平方米1.5万元", "1.5万元", 1.5e4, 0, "元/平方米", "money/area", 0, "新房均价",
+     -1},
     {"原油期货跌至60美元／桶", "60美元／桶", 60, 0, "美元/桶", "money/桶", 0, NULL, -1},
 };
 
@@ -224,8 +237,8 @@ static void test_rows(void)
         if (!tap_ok(close_to(f->value, w->value) && close_to(f->value_hi, hi) &&
                         strcmp(f->unit, w->unit) == 0 && strcmp(f->cls, w->cls) == 0 &&
                         f->hedge == w->hedge,
-                    "%s: %.10g..%.10g %s %s hedge %d", w->printed, w->value, hi, w->unit,
-                    w->cls, w->hedge))
+                    "%s: %.10g..%.10g %s %s hedge %d", w->printed, w->value, hi, w->unit, w->cls,
+                    w->hedge))
             tap_diag("got %.10g..%.10g %s %s hedge %d", f->value, f->value_hi, f->unit, f->cls,
                      f->hedge);
         if (w->metric)
@@ -261,12 +274,12 @@ static void test_numbers(void)
         double v;
         size_t used;
     } t[] = {
-        {"1,234.5", 1234.5, 7},   {"135.34", 135.34, 6},    {"１２３", 123, 9},
-        {"三千", 3000, 6},        {"十七点六", 17.6, 12},   {"两百", 200, 6},
-        {"一万二", 12000, 9},     {"七分之一", 1.0 / 7, 12}, {"四分之一", 0.25, 12},
-        {"1.06万", 10600, 7},     {"一百零五", 105, 12},    {"百亿", 1e10, 6},
-        {"5千万", 5e7, 7},        {"二十五", 25, 9},        {"三万亿", 3e12, 9},
-        {"百分之三十", 0.3, 15},  {"12,34", 12, 2},
+        {"1,234.5", 1234.5, 7},  {"135.34", 135.34, 6},     {"１２３", 123, 9},
+        {"三千", 3000, 6},       {"十七点六", 17.6, 12},    {"两百", 200, 6},
+        {"一万二", 12000, 9},    {"七分之一", 1.0 / 7, 12}, {"四分之一", 0.25, 12},
+        {"1.06万", 10600, 7},    {"一百零五", 105, 12},     {"百亿", 1e10, 6},
+        {"5千万", 5e7, 7},       {"二十五", 25, 9},         {"三万亿", 3e12, 9},
+        {"百分之三十", 0.3, 15}, {"12,34", 12, 2},
     };
     size_t i;
     for (i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -294,17 +307,26 @@ static void test_quantity(void)
         double v;
         const char *unit, *cls;
     } ok[] = {
-        {"100亿元", 1e10, "元", "money"},   {"5%", 5, "%", "percent"},
-        {"1711亩", 1711, "亩", "area"},     {"2.99亿吨", 2.99e8, "吨", "weight"},
-        {"100万", 1e6, "", "number"},        {"三千万元", 3e7, "元", "money"},
-        {" 20平方公里 ", 20, "平方公里", "area"}, {"100", 100, "", "number"},
-        {"超百亿元", 1e10, "元", "money"},  {"2024年", 2024, "年", "year"},
-        {"5年", 5, "年", "duration"},       {"一个", 1, "个", "count"},
+        {"100亿元", 1e10, "元", "money"},
+        {"5%", 5, "%", "percent"},
+        {"1711亩", 1711, "亩", "area"},
+        {"2.99亿吨", 2.99e8, "吨", "weight"},
+        {"100万", 1e6, "", "number"},
+        {"三千万元", 3e7, "元", "money"},
+        {" 20平方公里 ", 20, "平方公里", "area"},
+        {"100", 100, "", "number"},
+        {"超百亿元", 1e10, "元", "money"},
+        {"2024年", 2024, "年", "year"},
+        {"5年", 5, "年", "duration"},
+        {"一个", 1, "个", "count"},
         /* a rate is compared as a rate: never as an amount of money */
-        {"800元/吨", 800, "元/吨", "money/weight"}, {"5万元/亩", 5e4, "元/亩", "money/area"},
-        {"2元/千克", 2000, "元/吨", "money/weight"}, {"60美元/桶", 60, "美元/桶", "money/桶"},
+        {"800元/吨", 800, "元/吨", "money/weight"},
+        {"5万元/亩", 5e4, "元/亩", "money/area"},
+        {"2元/千克", 2000, "元/吨", "money/weight"},
+        {"60美元/桶", 60, "美元/桶", "money/桶"},
     };
-    static const char *const bad[] = {"100亿元以", "亿元", "项目", "", "5%%", "十四五", "100亿元 x"};
+    static const char *const bad[] = {"100亿元以", "亿元",   "项目",     "",
+                                      "5%%",       "十四五", "100亿元 x"};
     size_t i;
     for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         double v = 0;
@@ -352,7 +374,8 @@ static void test_corpus(void)
     static const cfig want[] = {
         {"000_24cf386f7f29c2e5.txt", "135.34亿元", 13534000000.0, "元", "money", 0, "签约金额"},
         {"000_24cf386f7f29c2e5.txt", "100个", 100, "个", "count", 0, "引进项目"},
-        {"000_24cf386f7f29c2e5.txt", "突破1.06万户", 10600, "户", "count", ZSI_HEDGE_OVER, "经营主体总量"},
+        {"000_24cf386f7f29c2e5.txt", "突破1.06万户", 10600, "户", "count", ZSI_HEDGE_OVER,
+         "经营主体总量"},
         {"000_24cf386f7f29c2e5.txt", "68.57%", 68.57, "%", "percent", 0, NULL},
         {"000_24cf386f7f29c2e5.txt", "1711亩", 1711, "亩", "area", 0, NULL},
         {"000_24cf386f7f29c2e5.txt", "近四分之一", 0.25, "", "ratio", ZSI_HEDGE_NEAR, NULL},
@@ -364,7 +387,8 @@ static void test_corpus(void)
         {"001_714bcf8596df40c9.txt", "960℃", 960, "℃", "temperature", 0, NULL},
         {"001_714bcf8596df40c9.txt", "1800余万元", 1.8e7, "元", "money", ZSI_HEDGE_PLUS, "产值"},
         {"002_b23befc8af8cd454.txt", "七分之一", 1.0 / 7, "", "ratio", 0, NULL},
-        {"002_b23befc8af8cd454.txt", "突破100EFlops", 100, "EFlops", "compute", ZSI_HEDGE_OVER, "算力总规模"},
+        {"002_b23befc8af8cd454.txt", "突破100EFlops", 100, "EFlops", "compute", ZSI_HEDGE_OVER,
+         "算力总规模"},
         {"002_b23befc8af8cd454.txt", "5到10年", 5, "年", "duration", 0, NULL},
         {"003_ef47862b64326710.txt", "20.64平方公里", 20.64, "平方公里", "area", 0, "规划面积"},
     };
@@ -380,8 +404,8 @@ static void test_corpus(void)
             continue;
         rc = zsi_figures_extract(text, n, &v, &nv);
         for (k = 0; k < nv; k++)
-            offsets_ok &= v[k].start < v[k].end && v[k].end <= n &&
-                          (k == 0 || v[k].start >= v[k - 1].end);
+            offsets_ok &=
+                v[k].start < v[k].end && v[k].end <= n && (k == 0 || v[k].start >= v[k - 1].end);
         if (i == 0 || strcmp(want[i].file, want[i - 1].file) != 0)
             tap_ok(rc == 0 && nv > 20 && offsets_ok, "%s: %zu figures, ordered, in bounds",
                    want[i].file, nv);
@@ -389,8 +413,8 @@ static void test_corpus(void)
         if (tap_ok(f != NULL, "%s: [%s]", want[i].file, want[i].printed)) {
             if (!tap_ok(close_to(f->value, want[i].value) && strcmp(f->unit, want[i].unit) == 0 &&
                             strcmp(f->cls, want[i].cls) == 0 && f->hedge == want[i].hedge,
-                        "[%s] = %.10g %s %s hedge %d", want[i].printed, want[i].value,
-                        want[i].unit, want[i].cls, want[i].hedge))
+                        "[%s] = %.10g %s %s hedge %d", want[i].printed, want[i].value, want[i].unit,
+                        want[i].cls, want[i].hedge))
                 tap_diag("got %.10g %s %s hedge %d", f->value, f->unit, f->cls, f->hedge);
             if (want[i].metric)
                 TAP_STREQ(f->metric, want[i].metric, "[%s] metric", want[i].printed);
@@ -412,7 +436,8 @@ static void test_corpus(void)
             for (k = 0; k < nv; k++) {
                 const char *t = text + s + v[k].start;
                 size_t l = v[k].end - v[k].start;
-                if ((l >= 4 && memcmp(t, "2024", 4) == 0) || (l >= 9 && memcmp(t, "十四五", 9) == 0))
+                if ((l >= 4 && memcmp(t, "2024", 4) == 0) ||
+                    (l >= 9 && memcmp(t, "十四五", 9) == 0))
                     bad++;
             }
             TAP_INTEQ(bad, 0, "no figure from 2024年 or 十四五");
@@ -431,7 +456,9 @@ static void test_edges(void)
     zsi_figure *v = NULL;
     size_t nv = 7;
     /* Invalid UTF-8 next to numbers never joins or crashes. */
-    const char junk[] = "\xE4\xBA\xBF\xFF" "12\xE4\xBA" "34%\xC3";
+    const char junk[] = "\xE4\xBA\xBF\xFF"
+                        "12\xE4\xBA"
+                        "34%\xC3";
     tap_ok(zsi_figures_extract(junk, sizeof junk - 1, &v, &nv) == 0, "invalid UTF-8 handled");
     free(v);
     v = NULL;

@@ -32,9 +32,9 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
         names[i] = NULL;
         nn[i] = 0;
         zsi_parks_extract(g, t1 + 1, strlen(t1 + 1), &names[i], &nn[i], NULL);
-        sp[i] = (zsi_story_passage){t1 + 1, strlen(t1 + 1),
-                                    lines[i][0] == 'H' ? ZSI_P_HEADLINE : ZSI_P_BODY, names[i],
-                                    nn[i]};
+        sp[i] =
+            (zsi_story_passage){t1 + 1, strlen(t1 + 1),
+                                lines[i][0] == 'H' ? ZSI_P_HEADLINE : ZSI_P_BODY, names[i], nn[i]};
     }
     zsi_story_zones(g, sp, n, zone);
     for (size_t i = 0; i < n; i++) {
@@ -44,8 +44,8 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
             w += (size_t)snprintf(got + w, sizeof got - w, "%s%s", k ? " " : "", names[i][k]);
         if (!nn[i] && zone[i])
             snprintf(got, sizeof got, "%s", zone[i]);
-        tap_ok(strcmp(got, want[i]) == 0, "article %d: %s -> %s (got %s)", no, sp[i].text,
-               want[i], got);
+        tap_ok(strcmp(got, want[i]) == 0, "article %d: %s -> %s (got %s)", no, sp[i].text, want[i],
+               got);
     }
     for (size_t i = 0; i < n; i++)
         zsi_names_free(names[i], nn[i]);

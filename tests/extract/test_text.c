@@ -168,7 +168,8 @@ static void test_decode(void)
 
     /* Binary data is refused. */
     {
-        static const char bin[] = "\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00";
+        static const char bin[] = "\x7F"
+                                  "ELF\x02\x01\x01\x00\x00\x00\x00\x00";
         memset(&w, 0, sizeof w);
         out = NULL;
         rc = zsi_decode(bin, sizeof bin - 1, &out, &on, on_warn, &w);
@@ -297,8 +298,7 @@ static void test_passages_000(void)
     q = find_passage(p, np, "产业之变");
     tap_ok(q && q->kind == ZSI_P_HEADLINE, "section headline not glued to the next paragraph");
     q = find_passage(p, np, "亮点二");
-    tap_ok(q && q->kind == ZSI_P_HEADLINE && strcmp(q->text, "亮点二") == 0,
-           "亮点二 on its own");
+    tap_ok(q && q->kind == ZSI_P_HEADLINE && strcmp(q->text, "亮点二") == 0, "亮点二 on its own");
     int byl = 0;
     for (size_t i = 0; i < np; i++)
         if (p[i].kind == ZSI_P_BYLINE && strcmp(p[i].text, "桂榕") == 0)
@@ -312,7 +312,8 @@ static void test_passages_000(void)
 
 static void test_passages_misc(void)
 {
-    const char *crlf = "第一段没有结束的一行在这里断开了，然后\r\n\r\n接着写完。\r\n\r\n第二段。\r\n";
+    const char *crlf =
+        "第一段没有结束的一行在这里断开了，然后\r\n\r\n接着写完。\r\n\r\n第二段。\r\n";
     zsi_passage *p = NULL;
     size_t np = 0;
     tap_ok(zsi_passages_split(crlf, strlen(crlf), &p, &np) == 0 && np == 2,

@@ -51,7 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     f->metric_raw,
                     {doc, doc, (long long)np, (long long)np + 1, 1, 0, 0,
                      np % 3 ? "2024-05-01" : "", np % 3 == 1 ? "人民日报" : "", (int)(np % 5)},
-                    0, (long long)np + 1, text + s, e - s};
+                    0,
+                    (long long)np + 1,
+                    text + s,
+                    e - s};
             }
         }
         np++;

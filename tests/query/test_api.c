@@ -52,10 +52,14 @@ int main(void)
     TAP_INTEQ(zs_db_open(&db, path, &oo), 0, "create an index");
     TAP_INTEQ(zs_index_buffer(db, "a", a, strlen(a), &meta), 0, "index a buffer with a date");
     TAP_INTEQ(zs_index_buffer(db, "b", b, strlen(b), &meta), 0, "index another");
-    TAP_INTEQ(zs_index_buffer(db, "bin", "\x7f" "ELF\0\0\0\0", 8, NULL), ZS_EINVAL,
-              "binary data is refused");
+    TAP_INTEQ(zs_index_buffer(db, "bin",
+                              "\x7f"
+                              "ELF\0\0\0\0",
+                              8, NULL),
+              ZS_EINVAL, "binary data is refused");
 
-    zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, "安顺高新区", "2023", "<200亿元", 10, 0, 0, 0, NULL, NULL, 0};
+    zs_query_opts qo = {
+        ZS_QUERY_OPTS_VERSION, "安顺高新区", "2023", "<200亿元", 10, 0, 0, 0, NULL, NULL, 0};
     TAP_INTEQ(zs_query_open(&q, db, "签约金额", strlen("签约金额"), &qo), 0, "query with filters");
     TAP_INTEQ(zs_query_next(q, &h), 0, "one hit");
     if (h) {
@@ -80,13 +84,15 @@ int main(void)
     zs_query_free(q);
     q = NULL;
 
-    TAP_INTEQ(zs_query_open(&q, db, "签约 \"金额", strlen("签约 \"金额"), NULL), ZS_ESYNTAX, "syntax error");
+    TAP_INTEQ(zs_query_open(&q, db, "签约 \"金额", strlen("签约 \"金额"), NULL), ZS_ESYNTAX,
+              "syntax error");
     TAP_INTEQ(zs_query_error_offset(db), 7, "offset of the unclosed quote");
     zs_query_free(q);
     q = NULL;
 
     zs_figures *f = NULL;
-    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, "安顺国家高新区", NULL, "签约金额", 1, NULL, NULL};
+    zs_figures_opts fo = {
+        ZS_FIGURES_OPTS_VERSION, "安顺国家高新区", NULL, "签约金额", 1, NULL, NULL};
     const zs_figure_row *r;
     int conflicts = 0;
     TAP_INTEQ(zs_figures_open(&f, db, "", 0, &fo), 0, "figures of a park and metric");
@@ -109,7 +115,8 @@ int main(void)
 
     /* the reader: a document's passages in order, highlighted */
     long long npass = 0;
-    TAP_INTEQ(zs_doc_open(&q, db, "nope", 1, 0, "", 0), ZS_ENOTFOUND, "reading a document not indexed");
+    TAP_INTEQ(zs_doc_open(&q, db, "nope", 1, 0, "", 0), ZS_ENOTFOUND,
+              "reading a document not indexed");
     tap_ok(strstr(zs_errmsg(db), "no document 'nope'") != NULL, "  the message names it");
     TAP_INTEQ(zs_doc_open(&q, db, "a", 1, 0, "签约金额", strlen("签约金额")), 0, "read document a");
     TAP_INTEQ(zs_query_count(q, &npass), 0, "its passage count");
@@ -129,7 +136,8 @@ int main(void)
     TAP_INTEQ(zs_query_facets(q, facet_count, &fc), ZS_EINVAL, "no facets of a document read");
     zs_query_free(q);
     q = NULL;
-    TAP_INTEQ(zs_doc_open(&q, db, "a", 1, 0, "\"unclosed", 9), ZS_ESYNTAX, "a bad query for the reader");
+    TAP_INTEQ(zs_doc_open(&q, db, "a", 1, 0, "\"unclosed", 9), ZS_ESYNTAX,
+              "a bad query for the reader");
     TAP_INTEQ(zs_db_set_deadline(db, 60000), 0, "a deadline a minute away");
     TAP_INTEQ(zs_query_open(&q, db, "签约", strlen("签约"), NULL), 0, "  queries run");
     zs_query_free(q);

@@ -98,8 +98,7 @@ static int fts_count(const char *m)
 static void check_rendered(const char *what, const char *q, const char *m)
 {
     const char *why = zs_match_unsafe(m);
-    tap_ok(!why, "%s of [%s] is safe FTS5 syntax%s%s", what, q, why ? ": " : "",
-           why ? why : "");
+    tap_ok(!why, "%s of [%s] is safe FTS5 syntax%s%s", what, q, why ? ": " : "", why ? why : "");
     if (db && *m)
         tap_ok(fts_count(m) >= 0, "FTS5 accepts %s of [%s]", what, q);
 }
@@ -115,8 +114,8 @@ static void filter_lines(const zsq_parsed *pq, char *out, size_t cap)
         k += (size_t)snprintf(out + k, cap - k, "year: %s%d..%d\n", pq->year_span ? "~" : "",
                               pq->year_from, pq->year_to);
     if (pq->figure.op != ZSQ_FIG_NONE)
-        k += (size_t)snprintf(out + k, cap - k, "figure: %s %g %g %s %s\n",
-                              op_name(pq->figure.op), pq->figure.lo, pq->figure.hi,
+        k += (size_t)snprintf(out + k, cap - k, "figure: %s %g %g %s %s\n", op_name(pq->figure.op),
+                              pq->figure.lo, pq->figure.hi,
                               pq->figure.unit[0] ? pq->figure.unit : "-",
                               pq->figure.cls[0] ? pq->figure.cls : "-");
     if (pq->has_date)
@@ -154,8 +153,8 @@ static void run_ok(int line, char **l, size_t nl)
     snprintf(want, sizeof want, "%s", l[1]);
     unescape(want);
     if (!strcmp(want, "(no text)")) {
-        tap_ok(!pq->has_text && !*pq->match_all && !*pq->match_any,
-               "line %d: [%s] has no text", line, l[0]);
+        tap_ok(!pq->has_text && !*pq->match_all && !*pq->match_any, "line %d: [%s] has no text",
+               line, l[0]);
     } else {
         TAP_STREQ(pq->match_all, want, "line %d: match_all of [%s]", line, l[0]);
         check_rendered("match_all", l[0], pq->match_all);
@@ -324,11 +323,12 @@ static void run_api(void)
 static void run_random(void)
 {
     static const char *const parts[] = {
-        "a", "b", "OR", "AND", "NOT", "-", "(", ")", "\"", "*", "高新区", "六盘水", "签约",
-        "：", "park:", "year:", "figure:", "2024", "..", ">", "100亿元", "，", " ", " ",
-        "date:", "source:", "2019-10", "-02-30", "年", "月",
-        "C#", "\xEE\x80\x80", "＂", "（", "）", "－", "“", "”", "x:", "\\", "NEAR", "^",
-        "{body}", "'", ";", "--"};
+        "a",       "b",       "OR",      "AND",    "NOT",     "-",  "(",     ")",
+        "\"",      "*",       "高新区",  "六盘水", "签约",    "：", "park:", "year:",
+        "figure:", "2024",    "..",      ">",      "100亿元", "，", " ",     " ",
+        "date:",   "source:", "2019-10", "-02-30", "年",      "月", "C#",    "\xEE\x80\x80",
+        "＂",      "（",      "）",      "－",     "“",       "”",  "x:",    "\\",
+        "NEAR",    "^",       "{body}",  "'",      ";",       "--"};
     const size_t np = sizeof parts / sizeof parts[0];
     unsigned x = 12345;
     int bad = 0, ok = 0, rejected = 0;
@@ -394,8 +394,7 @@ static void run_fts(void)
         zsq_parsed *pq = NULL;
         char err[256];
         size_t off;
-        if (!tap_ok(zsq_parse(seg, cases[i].q, strlen(cases[i].q), &pq, err, sizeof err,
-                              &off) == 0,
+        if (!tap_ok(zsq_parse(seg, cases[i].q, strlen(cases[i].q), &pq, err, sizeof err, &off) == 0,
                     "fts: [%s] parses", cases[i].q)) {
             tap_diag("%s", err);
             continue;
@@ -454,9 +453,10 @@ static void run_zones(void)
             snprintf(plain, sizeof plain, "%s", pp->match_all);
         zsq_parsed_free(pp);
         const char *has = C[i].has ? C[i].has : plain;
-        tap_ok(rc == 0 && has[0] && strstr(pq->match_all, has) && !strstr(pq->match_all, C[i].lacks),
-               "zone query [%s] -> %s (has %s, lacks %s)", C[i].q, rc ? err : pq->match_all,
-               has, C[i].lacks);
+        tap_ok(rc == 0 && has[0] && strstr(pq->match_all, has) &&
+                   !strstr(pq->match_all, C[i].lacks),
+               "zone query [%s] -> %s (has %s, lacks %s)", C[i].q, rc ? err : pq->match_all, has,
+               C[i].lacks);
         if (!rc)
             check_rendered("match_all", C[i].q, pq->match_all);
         zsq_parsed_free(pq);

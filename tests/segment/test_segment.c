@@ -102,9 +102,9 @@ int main(void)
               "query mode emits no colocated words");
 
     /* Numbers stay whole; separators dropped; full width folded. */
-    TAP_STREQ(texts(s, "135.34亿元 1.06万户 2024年 1,234.5 68.57%", ZS_SEG_DOCUMENT, out,
-                    sizeof out),
-              "135.34 亿 元 1.06 万 户 2024 年 1234.5 68.57", "numbers whole");
+    TAP_STREQ(
+        texts(s, "135.34亿元 1.06万户 2024年 1,234.5 68.57%", ZS_SEG_DOCUMENT, out, sizeof out),
+        "135.34 亿 元 1.06 万 户 2024 年 1234.5 68.57", "numbers whole");
     TAP_STREQ(texts(s, "１，２３４．５", ZS_SEG_DOCUMENT, out, sizeof out), "1234.5",
               "full-width number with separator");
     TAP_STREQ(run(s, "ＧＤＰ", ZS_SEG_DOCUMENT, &c), "gdp:latin:0-9",
@@ -138,7 +138,10 @@ int main(void)
               "U+E000 marks a whole-word query token");
 
     /* A names field (the park column): each name also whole, colocated. */
-    TAP_STREQ(run(s, "\xEE\x80\x81" "貴陽高新區 安顺高新区", ZS_SEG_DOCUMENT, &c),
+    TAP_STREQ(run(s,
+                  "\xEE\x80\x81"
+                  "貴陽高新區 安顺高新区",
+                  ZS_SEG_DOCUMENT, &c),
               "贵:han:3-6 +贵阳高新区:word:3-18 阳:han:6-9 高:han:9-12 新:han:12-15 "
               "区:han:15-18 安:han:19-22 +安顺高新区:word:19-34 顺:han:22-25 高:han:25-28 "
               "新:han:28-31 区:han:31-34",
