@@ -66,15 +66,23 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
     te = drop_infix(g, p, floor, e);
     pos[0] = te;
+    int after_digit = 0;
     for (int32_t k = (int32_t)te; k > (int32_t)floor && nc < MAX_RUN_CHARS;) {
         UChar32 c;
         int32_t prev = k;
         U8_PREV(p, (int32_t)floor, prev, c);
-        if (!is_han(c))
+        if (!is_han(c)) {
+            after_digit = u_isdigit(c);
             break;
+        }
         k = prev;
         pos[++nc] = (size_t)k;
     }
+    /* The character after a digit is that number's unit or date (7日, 3家),
+     * never a name's first: a dateline glued to its story (本报北京1月7日电
+     * 示范区..., the space gone with the layout) names no zone 日电示范区. */
+    if (after_digit && nc > 0)
+        nc--;
     /* Words from the end, longest first; stop at one no name starts with. */
     while (j < nc) {
         size_t best = 1, row = 0;
