@@ -130,16 +130,19 @@ static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
  * The passages query
  * ---------------------------------------------------------------------- */
 
+static void row_free(erow *r)
+{
+    free(r->text);
+    free(r->doc);
+    free(r->parks);
+    free(r->years);
+    free(r->figs);
+}
+
 static void rows_free(zs_equery *q)
 {
-    for (size_t i = 0; i < q->nrows; i++) {
-        erow *r = &q->rows[i];
-        free(r->text);
-        free(r->doc);
-        free(r->parks);
-        free(r->years);
-        free(r->figs);
-    }
+    for (size_t i = 0; i < q->nrows; i++)
+        row_free(&q->rows[i]);
     free(q->rows);
     q->rows = NULL;
     q->nrows = 0;
@@ -249,12 +252,7 @@ static int add_partial(zs_equery *q, erow *full, size_t nfull, size_t want)
         while (k < nfull && all[k].id != q->rows[i].id)
             k++;
         if (k < nfull || n >= want) { /* listed already, or past the page */
-            erow *r = &q->rows[i];
-            free(r->text);
-            free(r->doc);
-            free(r->parks);
-            free(r->years);
-            free(r->figs);
+            row_free(&q->rows[i]);
             continue;
         }
         all[n] = q->rows[i];
