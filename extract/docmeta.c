@@ -157,6 +157,10 @@ struct zsi_name_patterns {
     size_t nextra;
 };
 
+/* Steps of match() for one pattern and name: real patterns against real
+ * names take a few hundred. */
+#define MATCH_BUDGET 100000L
+
 /* Fields a match found. */
 typedef struct fields {
     int y, m, d, page;
@@ -180,13 +184,23 @@ static int field_at(const char *p, size_t n)
  * account for: `*%Y%m%d*` finds 20191022 only as a whole run of eight.
  */
 static int match(const char *p, size_t np, const char *s, size_t ns, size_t i, int after_field,
-                 fields *f)
+                 fields *f, long *budget)
 {
+    /* Backtracking over several '*' is polynomial in the name's length to
+     * the number of stars (a fuzzed pattern of 14 stars ran for minutes):
+     * runs of '*' are one, and a match that takes more steps than any real
+     * file name needs is no match. */
+    if (--*budget < 0)
+        return 0;
     if (!np)
         return i == ns;
     if (p[0] == '*') {
+        while (np > 1 && p[1] == '*') {
+            p++;
+            np--;
+        }
         for (size_t k = i; k <= ns; k++)
-            if (match(p + 1, np - 1, s, ns, k, 0, f))
+            if (match(p + 1, np - 1, s, ns, k, 0, f, budget))
                 return 1;
         return 0;
     }
@@ -218,7 +232,7 @@ static int match(const char *p, size_t np, const char *s, size_t ns, size_t i, i
                 f->d = v;
             else
                 f->page = v;
-            if (match(p + 2, np - 2, s, ns, e, 1, f)) {
+            if (match(p + 2, np - 2, s, ns, e, 1, f, budget)) {
                 char tmp[11];
                 /* a date must exist; checked here so that `*` tries on */
                 if (np > 2 || !f->y || make_date(f->y, f->m, f->d, tmp))
@@ -230,7 +244,7 @@ static int match(const char *p, size_t np, const char *s, size_t ns, size_t i, i
     }
     size_t adv = np >= 2 && p[0] == '%' && p[1] == '%' ? 2 : 1;
     if (i < ns && s[i] == p[adv - 1])
-        return match(p + adv, np - adv, s, ns, i + 1, 0, f);
+        return match(p + adv, np - adv, s, ns, i + 1, 0, f, budget);
     return 0;
 }
 
@@ -385,7 +399,8 @@ int zsi_docmeta_from_name(const zsi_name_patterns *np, const char *path, zsi_doc
         if (parts == p->parts)
             from++;
         fields f = {0, 0, 0, 0};
-        if (!match(p->pat, p->npat, path + from, end - from, 0, 0, &f))
+        long budget = MATCH_BUDGET;
+        if (!match(p->pat, p->npat, path + from, end - from, 0, 0, &f, &budget))
             continue;
         char date[11] = "";
         if (f.y && !make_date(f.y, f.m, f.d, date))

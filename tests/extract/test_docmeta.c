@@ -103,6 +103,19 @@ static void test_names(void)
     tap_ok(!zsi_name_pattern_check("%d-%m", err, sizeof err), "day without year rejected: %s", err);
     tap_ok(zsi_name_pattern_check("a_%Y%m%d_%p=某报", err, sizeof err), "a good pattern passes");
     np = NULL;
+    /* Many stars against a long name: one pass, not a backtracking storm
+     * (libFuzzer found fourteen stars taking minutes). */
+    const char *stars[] = {"**************%Y*%m*%d*%p*=星报",
+                           "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*%Y%m%d*b"};
+    rc = zsi_name_patterns_open(&np, stars, 2, err, sizeof err);
+    TAP_INTEQ(rc, 0, "patterns of many stars load (%s)", err);
+    m = from_name(np, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.txt");
+    TAP_STREQ(m.date, "", "many stars against a long name end, with no date");
+    m = from_name(np, "x2019y10z22w3.txt");
+    TAP_STREQ(m.date, "2019-10-22", "a run of stars is one star");
+    TAP_STREQ(m.source, "星报", "  and the pattern's outlet");
+    zsi_name_patterns_free(np);
+    np = NULL;
     const char *badp[] = {"%Y-%Y"};
     tap_ok(zsi_name_patterns_open(&np, badp, 1, err, sizeof err) == ZS_EINVAL && !np,
            "open fails on a bad pattern: %s", err);
