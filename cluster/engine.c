@@ -264,17 +264,12 @@ static int add_partial(zs_equery *q, erow *full, size_t nfull, size_t want)
     return 0;
 }
 
-/* Whole matches first, then best first. */
+/* The local order of hits (zsq_hit_order()). */
 static int cmp_row(const void *a, const void *b)
 {
     const erow *x = a, *y = b;
-    if (x->partial != y->partial)
-        return x->partial - y->partial;
-    if (x->held != y->held) /* partial ones: more of the words first */
-        return x->held > y->held ? -1 : 1;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
+    return zsq_hit_order(x->partial, x->held, x->score, x->id, y->partial, y->held, y->score,
+                         y->id);
 }
 
 /* The local query's reranking: passage kind, and the words' proximity. */

@@ -16,13 +16,10 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-/* Characters that may follow a metric inside what ICU takes for one word:
- * 收益率由, 总额达, 利润为 ... (words that link a metric to its figure). */
-static int links_on(unsigned cp)
+/* Is cp one of the characters of the UTF-8 string set[0..n)? */
+static int in_set(const char *set, size_t n, unsigned cp)
 {
-    static const char set[] =
-        "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
-    size_t i = 0, n = sizeof set - 1;
+    size_t i = 0;
     while (i < n) {
         unsigned c;
         i += zsi_utf8_decode(set + i, n - i, &c);
@@ -32,20 +29,22 @@ static int links_on(unsigned cp)
     return 0;
 }
 
+/* Characters that may follow a metric inside what ICU takes for one word:
+ * 收益率由, 总额达, 利润为 ... (words that link a metric to its figure). */
+static int links_on(unsigned cp)
+{
+    static const char set[] =
+        "由为达是从至到在超比较同环已均约近逾仅增降提下上突共累占实完及和与或等的了将都也再则";
+    return in_set(set, sizeof set - 1, cp);
+}
+
 /* Characters a window may hold between a change word (or the clause start)
  * and the figure without naming anything: 为, 达到, 分别, 了, 约, 仅 ... */
 static int is_filler(unsigned cp)
 {
     static const char set[] = "了为达到分别约近超高仅至的逾是有共计已经则再又也都只才就均亦仍还将可"
                               "同比环较去上年期月周季度今初末底";
-    size_t i = 0, n = sizeof set - 1;
-    while (i < n) {
-        unsigned c;
-        i += zsi_utf8_decode(set + i, n - i, &c);
-        if (c == cp)
-            return 1;
-    }
-    return 0;
+    return in_set(set, sizeof set - 1, cp);
 }
 
 static unsigned cp_at(const char *p, size_t i, size_t e)

@@ -226,17 +226,23 @@ static int count_rows(zs_query *q, const char *match, long long *out)
     return rc;
 }
 
-/* Passages holding every word first, then best first. */
+int zsq_hit_order(int partial_a, int held_a, double score_a, long long id_a, int partial_b,
+                  int held_b, double score_b, long long id_b)
+{
+    if (partial_a != partial_b)
+        return partial_a - partial_b;
+    if (held_a != held_b) /* partial ones: more of the words first */
+        return held_a > held_b ? -1 : 1;
+    if (score_a != score_b)
+        return score_a > score_b ? -1 : 1;
+    return id_a < id_b ? -1 : id_a > id_b;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
-    if (x->partial != y->partial)
-        return x->partial - y->partial;
-    if (x->held != y->held) /* partial ones: more of the words first */
-        return x->held > y->held ? -1 : 1;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
+    return zsq_hit_order(x->partial, x->held, x->score, x->id, y->partial, y->held, y->score,
+                         y->id);
 }
 
 /* A candidate with the date of its first printing ("" unknown). */

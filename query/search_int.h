@@ -78,6 +78,14 @@ typedef struct cand {
     int held;    /* a partial one: how many of the words it holds (rerank) */
 } cand;
 
+/*
+ * The order of hits, local or from a cluster: passages holding every word
+ * first, partial ones holding more of the words next, then best score, then
+ * passage id (a stable order for equal scores). qsort-style result.
+ */
+int zsq_hit_order(int partial_a, int held_a, double score_a, long long id_a, int partial_b,
+                  int held_b, double score_b, long long id_b);
+
 /* Free the kept text and matches of q->c[from..to). */
 void zsq_cands_drop(cand *c, size_t from, size_t to);
 
