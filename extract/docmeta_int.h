@@ -1,7 +1,7 @@
 /*
- * docmeta_int.h - private interface of docmeta.c and lines.c: what a
- * document says about itself besides its passages (date, outlet, page; the
- * line of each passage). Pure text in, plain C values out: no SQLite.
+ * docmeta_int.h - private interface of date.c, docname.c, dateline.c and
+ * lines.c: what a document says about itself besides its passages (date,
+ * outlet, page; the line of each passage). Pure text in, plain C values out: no SQLite.
  *
  * Invariants as in text_int.h: UTF-8, lengths with pointers, 0 or a
  * negative ZS_E* code, nothing printed, zsi_ prefix, hidden symbols.
@@ -14,7 +14,7 @@
 
 #include "zhaoshu.h"
 
-/* ---- interface to docmeta.c ---- */
+/* ---- what is known of a document (filled by docname.c, dateline.c) ---- */
 
 /* Longest outlet name kept (bytes, including the NUL). */
 #define ZSI_OUTLET_BYTES 64
@@ -39,6 +39,8 @@ typedef struct zsi_docmeta {
     int date_from, source_from;    /* enum zsi_meta_from */
 } zsi_docmeta;
 
+/* ---- interface to date.c ---- */
+
 /*
  * Check and normalize a date as a person writes it in a manifest:
  * YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, YYYY年M月D日, or the month
@@ -50,6 +52,17 @@ int zsi_date_normalize(const char *s, size_t n, char out[11]);
 
 /* The year of a normalized date ("2019-10-22" -> 2019), 0 for "". */
 int zsi_date_year(const char *date);
+
+/* Days in month m (1..12) of year y. */
+int zsi_days_in(int y, int m);
+
+/*
+ * y, m (0: none), d (0: none) as a normalized date into out.
+ * @return 1, or 0 when no such date exists (out is then unspecified).
+ */
+int zsi_make_date(int y, int m, int d, char out[11]);
+
+/* ---- interface to docname.c ---- */
 
 /*
  * File-name patterns: the built-in list (data/sources.tsv, plus the user's
@@ -86,6 +99,8 @@ int zsi_name_pattern_check(const char *pat, char *err, size_t errcap);
  * @return 1 when a pattern matched, else 0.
  */
 int zsi_docmeta_from_name(const zsi_name_patterns *np, const char *path, zsi_docmeta *m);
+
+/* ---- interface to dateline.c ---- */
 
 /*
  * Fill m's empty fields from the article's first ZSI_META_SCAN_BYTES:

@@ -34,73 +34,20 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "cps_int.h"
 #include "extract_int.h"
 
 /* How far back (code points, spaces skipped) a plan-target cue may stand. */
 #define FUTURE_WINDOW 6
-
-typedef struct cps {
-    UChar32 *c;
-    size_t n;
-} cps;
-
-/* Decode UTF-8 into code points; invalid bytes become U+FFFD. */
-static int to_cps(const char *p, size_t n, cps *out)
-{
-    int32_t i = 0, len = (int32_t)n;
-    out->n = 0;
-    out->c = malloc((n + 1) * sizeof *out->c);
-    if (!out->c)
-        return ZS_ENOMEM;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT(p, i, len, c);
-        out->c[out->n++] = c < 0 ? 0xFFFD : c;
-    }
-    return 0;
-}
-
-static UChar32 at(const cps *s, size_t i)
-{
-    return i < s->n ? s->c[i] : 0;
-}
 
 static int is_space(UChar32 c)
 {
     return c == 0x3000 || (c > 0 && u_isUWhiteSpace(c));
 }
 
-static int digit_of(UChar32 c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 0xFF10 && c <= 0xFF19)
-        return c - 0xFF10;
-    return -1;
-}
-
-/* Value of a Chinese numeral digit used in written years (〇 零 一 .. 九). */
-static int han_digit(UChar32 c)
-{
-    switch (c) {
-    case 0x3007:
-    case 0x96F6: return 0; /* 〇 零 */
-    case 0x4E00: return 1;
-    case 0x4E8C: return 2;
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    default: return -1;
-    }
-}
-
 static int is_han_numeral(UChar32 c)
 {
-    return han_digit(c) >= 0 || c == 0x5341 /* 十 */ || c == 0x767E /* 百 */ ||
+    return zsi_han_digit(c) >= 0 || c == 0x5341 /* 十 */ || c == 0x767E /* 百 */ ||
            c == 0x5343 /* 千 */ || c == 0x4E07 /* 万 */ || c == 0x4E24 /* 两 */;
 }
 
@@ -126,27 +73,27 @@ static int is_connector(UChar32 c)
 static int four_digits(const cps *s, size_t i, size_t *end)
 {
     int v = 0, k;
-    if (i > 0 && (digit_of(s->c[i - 1]) >= 0 || s->c[i - 1] == '.'))
+    if (i > 0 && (zsi_digit_of(s->c[i - 1]) >= 0 || s->c[i - 1] == '.'))
         return -1;
-    if (digit_of(at(s, i)) >= 0) {
+    if (zsi_digit_of(zsi_cps_at(s, i)) >= 0) {
         for (k = 0; k < 4; k++) {
-            int d = digit_of(at(s, i + (size_t)k));
+            int d = zsi_digit_of(zsi_cps_at(s, i + (size_t)k));
             if (d < 0)
                 return -1;
             v = v * 10 + d;
         }
-        if (digit_of(at(s, i + 4)) >= 0 || at(s, i + 4) == '.')
+        if (zsi_digit_of(zsi_cps_at(s, i + 4)) >= 0 || zsi_cps_at(s, i + 4) == '.')
             return -1;
-    } else if (han_digit(at(s, i)) >= 0) {
+    } else if (zsi_han_digit(zsi_cps_at(s, i)) >= 0) {
         if (i > 0 && is_han_numeral(s->c[i - 1]))
             return -1;
         for (k = 0; k < 4; k++) {
-            int d = han_digit(at(s, i + (size_t)k));
+            int d = zsi_han_digit(zsi_cps_at(s, i + (size_t)k));
             if (d < 0)
                 return -1;
             v = v * 10 + d;
         }
-        if (is_han_numeral(at(s, i + 4)))
+        if (is_han_numeral(zsi_cps_at(s, i + 4)))
             return -1;
     } else {
         return -1;
@@ -208,27 +155,6 @@ static void add_range(ylist *l, int a, int b, int ends_stated)
     }
 }
 
-/* Does s[i..] start with the UTF-8 string lit? */
-static int starts(const cps *s, size_t i, const char *lit)
-{
-    int32_t k = 0, len;
-    UChar32 first;
-    /* Reject on the first character before measuring the literal: callers
-     * try many literals at every position (callgrind: 900k calls per MB). */
-    U8_NEXT_UNSAFE(lit, k, first);
-    if (at(s, i) != first)
-        return 0;
-    k = 0;
-    len = (int32_t)strlen(lit);
-    while (k < len) {
-        UChar32 c;
-        U8_NEXT(lit, k, len, c);
-        if (at(s, i++) != c)
-            return 0;
-    }
-    return 1;
-}
-
 static size_t lit_len(const char *lit)
 {
     size_t n = 0;
@@ -250,14 +176,14 @@ static int ordinal_before(const cps *s, size_t e, size_t *startp)
     int v = 0;
     if (i == 0)
         return 0;
-    int d = han_digit(s->c[i - 1]);
+    int d = zsi_han_digit(s->c[i - 1]);
     if (d > 0) {
         i--;
         if (i > 0 && s->c[i - 1] == 0x5341) {
             i--;
             v = 10 + d;
-            if (i > 0 && han_digit(s->c[i - 1]) > 0) {
-                v = han_digit(s->c[i - 1]) * 10 + d;
+            if (i > 0 && zsi_han_digit(s->c[i - 1]) > 0) {
+                v = zsi_han_digit(s->c[i - 1]) * 10 + d;
                 i--;
             }
         } else {
@@ -266,8 +192,8 @@ static int ordinal_before(const cps *s, size_t e, size_t *startp)
     } else if (s->c[i - 1] == 0x5341) {
         i--;
         v = 10;
-        if (i > 0 && han_digit(s->c[i - 1]) > 0) {
-            v = han_digit(s->c[i - 1]) * 10;
+        if (i > 0 && zsi_han_digit(s->c[i - 1]) > 0) {
+            v = zsi_han_digit(s->c[i - 1]) * 10;
             i--;
         }
     } else {
@@ -284,7 +210,7 @@ static int plan_context_after(const cps *s, size_t i)
     static const char *const cue[] = {"期间", "规划", "计划", "时期", "以来", "末",
                                       "初",   "开局", "收官", "”",    "\""};
     for (size_t k = 0; k < sizeof cue / sizeof cue[0]; k++)
-        if (starts(s, i, cue[k]))
+        if (zsi_cps_starts(s, i, cue[k]))
             return 1;
     return 0;
 }
@@ -294,12 +220,12 @@ static int plan_at(const cps *s, size_t i)
 {
     size_t st = 0;
     int nth;
-    if (at(s, i) != 0x4E94)
+    if (zsi_cps_at(s, i) != 0x4E94)
         return 0;
     nth = ordinal_before(s, i, &st);
     if (nth <= 0 || nth > 30)
         return 0;
-    if (is_han_numeral(at(s, i + 1)) || at(s, i + 1) == C_NIAN)
+    if (is_han_numeral(zsi_cps_at(s, i + 1)) || zsi_cps_at(s, i + 1) == C_NIAN)
         return 0; /* 十四五年, 十四五六: counting, not a plan */
     if (nth >= 11 && i - st == 2)
         return nth; /* 十X五: unambiguous */
@@ -315,13 +241,13 @@ static int plan_full_at(const cps *s, size_t i, size_t *endp)
 {
     size_t j = i + 1, k = 0;
     int v = 0;
-    if (at(s, i) != 0x7B2C) /* 第 */
+    if (zsi_cps_at(s, i) != 0x7B2C) /* 第 */
         return 0;
-    while (is_han_numeral(at(s, j)))
+    while (is_han_numeral(zsi_cps_at(s, j)))
         j++;
-    if (j == i + 1 || at(s, j) != 0x4E2A) /* 个 */
+    if (j == i + 1 || zsi_cps_at(s, j) != 0x4E2A) /* 个 */
         return 0;
-    if (!starts(s, j + 1, "五年规划") && !starts(s, j + 1, "五年计划"))
+    if (!zsi_cps_starts(s, j + 1, "五年规划") && !zsi_cps_starts(s, j + 1, "五年计划"))
         return 0;
     v = ordinal_before(s, j, &k);
     if (k != i + 1)
@@ -366,7 +292,7 @@ static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 static void heads_init(void)
 {
     for (UChar32 c = 0; c < 0x10000; c++)
-        if (digit_of(c) >= 0 || han_digit(c) >= 0 || c == 0x7B2C /* 第 */)
+        if (zsi_digit_of(c) >= 0 || zsi_han_digit(c) >= 0 || c == 0x7B2C /* 第 */)
             heads[c / 64] |= UINT64_C(1) << (c % 64);
     for (size_t k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
         int32_t i = 0;
@@ -391,19 +317,19 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
         int y = four_digits(s, i, &e);
         if (y >= 0) {
             size_t after = skip_spaces(s, e);
-            int has_nian = at(s, after) == C_NIAN;
+            int has_nian = zsi_cps_at(s, after) == C_NIAN;
             size_t c = has_nian ? skip_spaces(s, after + 1) : after;
             int range = 0;
-            if (is_connector(at(s, c))) {
+            if (is_connector(zsi_cps_at(s, c))) {
                 size_t j = c;
-                while (is_connector(at(s, j)) && j < c + 2)
+                while (is_connector(zsi_cps_at(s, j)) && j < c + 2)
                     j++;
                 j = skip_spaces(s, j);
                 size_t e2;
                 int y2 = four_digits(s, j, &e2);
                 if (y2 > y && y2 - y <= ZSI_MAX_YEAR_SPAN && plausible(y) && plausible(y2)) {
                     size_t a2 = skip_spaces(s, e2);
-                    UChar32 nx = at(s, a2);
+                    UChar32 nx = zsi_cps_at(s, a2);
                     /* "2021-2025年", "2021-2025，", "2021-2025 发展纲要" but not
                      * "2021-2025万元": what follows must not be a count's unit. */
                     static const char units[] = "万亿元千百个项家人户吨米亩台件次名岁";
@@ -435,7 +361,8 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
                     /* Plan targets ("力争到2030年", "2030年前") do not date the article. */
                     static const char *const fut[] = {"力争", "预计", "计划", "目标", "将",
                                                       "有望", "争取", "规划", "展望", "预期"};
-                    int future = starts(s, after + 1, "前") || starts(s, after + 1, "目标");
+                    int future =
+                        zsi_cps_starts(s, after + 1, "前") || zsi_cps_starts(s, after + 1, "目标");
                     /* The last FUTURE_WINDOW characters before it, spaces and
                      * line breaks skipped (columns break "预\n\n计"). */
                     UChar32 win[FUTURE_WINDOW];
@@ -449,7 +376,7 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
                     w.c = win + (FUTURE_WINDOW - w.n);
                     for (size_t q = 0; q < w.n && !future; q++)
                         for (size_t f = 0; f < sizeof fut / sizeof fut[0]; f++)
-                            if (starts(&w, q, fut[f]))
+                            if (zsi_cps_starts(&w, q, fut[f]))
                                 future = 1;
                     if (!future)
                         add_year(explicit, y);
@@ -475,7 +402,7 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
         }
         if (article_year) {
             for (k = 0; k < sizeof rel_words / sizeof rel_words[0]; k++) {
-                if (starts(s, i, rel_words[k]) && !rel_blocked(s, i, k)) {
+                if (zsi_cps_starts(s, i, rel_words[k]) && !rel_blocked(s, i, k)) {
                     add_year(all, article_year + rel_delta[k]);
                     i += lit_len(rel_words[k]) - 1;
                     break;
@@ -505,7 +432,7 @@ int zsi_years_extract(const char *p, size_t n, int article_year, int *years, uns
     if (!nyears || (!p && n) || (!years && cap))
         return ZS_EINVAL;
     *nyears = 0;
-    if (to_cps(p ? p : "", n, &s) != 0)
+    if (zsi_cps_decode(p ? p : "", n, &s) != 0)
         return ZS_ENOMEM;
     scan(&s, article_year, &l, NULL);
     free(s.c);
@@ -540,18 +467,18 @@ static int date_line(const cps *s, size_t b, size_t e)
     if (y < 0 || !plausible(y))
         return 0;
     i = skip_spaces(s, end);
-    if (at(s, i) != C_NIAN)
+    if (zsi_cps_at(s, i) != C_NIAN)
         return 0;
     for (i++; i < e; i++) {
         UChar32 c = s->c[i];
-        if (digit_of(c) >= 0 || is_space(c) || han_digit(c) >= 0 || c == 0x5341)
+        if (zsi_digit_of(c) >= 0 || is_space(c) || zsi_han_digit(c) >= 0 || c == 0x5341)
             continue;
         if (c == 0x6708) /* 月 */
             seen_month = 1;
         else if (c == 0x65E5 || c == 0x53F7) /* 日 号 */
             seen_day = 1;
-        else if (starts(s, i, "星期") || starts(s, i, "周"))
-            i += starts(s, i, "星期") ? 1 : 0;
+        else if (zsi_cps_starts(s, i, "星期") || zsi_cps_starts(s, i, "周"))
+            i += zsi_cps_starts(s, i, "星期") ? 1 : 0;
         else
             return 0;
     }
@@ -566,7 +493,7 @@ int zsi_article_year(const char *text, size_t n)
 
     if (!text || !n)
         return 0;
-    if (to_cps(text, n, &s) != 0)
+    if (zsi_cps_decode(text, n, &s) != 0)
         return 0;
     for (size_t b = 0; b < s.n;) {
         size_t e = b;

@@ -16,19 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docmeta_int.h"
 #include "parser_int.h"
 
 /* One date as typed: its fields and how far it went. */
 typedef struct ymd {
     int y, m, d; /* 0: not given (m, d) */
 } ymd;
-
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
 
 /* A digit at p[*i] (ASCII or full-width): its value, *i moved past it; or -1. */
 static int digit(const char *p, size_t n, size_t *i)
@@ -154,7 +148,7 @@ static int read_date(const char *p, size_t n, size_t *i, ymd *out, size_t *bad, 
         *msg = "a day of one or two digits";
         return -1;
     }
-    if (out->d < 1 || out->d > days_in(out->y, out->m)) {
+    if (out->d < 1 || out->d > zsi_days_in(out->y, out->m)) {
         *msg = "a day of that month";
         return -1;
     }
@@ -171,7 +165,7 @@ static void first_day(const ymd *v, char out[ZSQ_DATE_BYTES])
 /* The last day of a date; a month's last day is written 31 (see above). */
 static void last_day(const ymd *v, char out[ZSQ_DATE_BYTES])
 {
-    int d = !v->d || v->d == days_in(v->y, v->m ? v->m : 12) ? 31 : v->d;
+    int d = !v->d || v->d == zsi_days_in(v->y, v->m ? v->m : 12) ? 31 : v->d;
     snprintf(out, ZSQ_DATE_BYTES, "%04d-%02d-%02d", v->y, v->m ? v->m : 12, d);
 }
 

@@ -23,7 +23,7 @@ static const char schema[] =
     " size INTEGER NOT NULL, year INTEGER, park TEXT, date TEXT, source TEXT,"
     " encoding TEXT, indexed_at INTEGER, page INTEGER, given TEXT, date_from INTEGER);\n"
     /* date: YYYY-MM-DD (or YYYY-MM, YYYY); date_from: 1 manifest, 2 file
-     * name, 3 text (docmeta.c); given: the path as the user wrote it, when
+     * name, 3 text (extract/docname.c, dateline.c); given: the path as the user wrote it, when
      * not the absolute path. */
     /* body/park/year/figure are the FTS5 columns (external content). */
     /* body: the text, or a zstd frame of it (textstore.c); passages_text

@@ -264,7 +264,7 @@ pack:
 
 /*
  * The document's date, outlet and page, most trusted first: the manifest,
- * a file-name pattern, the text (docmeta.c). Its year resolves 今年/去年.
+ * a file-name pattern, the text (extract/docname.c, dateline.c). Its year resolves 今年/去年.
  */
 static void doc_meta(run *r, job *j, const char *text, size_t n)
 {

@@ -1,6 +1,6 @@
 /*
  * test_docmeta.c - an article's date, outlet and page from its file name and
- * its first lines, and the lines of passages and figures (docmeta.c,
+ * its first lines, and the lines of passages and figures (date.c, docname.c, dateline.c,
  * lines.c). The articles are written here; prints TAP.
  */
 #include <stdio.h>
@@ -109,7 +109,8 @@ static void test_names(void)
                            "*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*%Y%m%d*b"};
     rc = zsi_name_patterns_open(&np, stars, 2, err, sizeof err);
     TAP_INTEQ(rc, 0, "patterns of many stars load (%s)", err);
-    m = from_name(np, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.txt");
+    m = from_name(np,
+                  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.txt");
     TAP_STREQ(m.date, "", "many stars against a long name end, with no date");
     m = from_name(np, "x2019y10z22w3.txt");
     TAP_STREQ(m.date, "2019-10-22", "a run of stars is one star");

@@ -1,6 +1,6 @@
 /*
  * fuzz_docmeta.c - libFuzzer target for what a document says about itself
- * (extract/docmeta.c): manifest dates, file-name patterns, datelines.
+ * (extract/date.c, docname.c, dateline.c): manifest dates, file-name patterns, datelines.
  *
  * The input's first line is a date as a manifest writes it and also a
  * file-name pattern given at run time (--name-pattern), its second line a
