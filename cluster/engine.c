@@ -557,12 +557,8 @@ void zs_equery_free(zs_equery *q)
     zsh_terms_free(q->terms);
     for (size_t i = 0; i < q->nextra; i++)
         free(q->extra_parks[i]);
-    for (size_t i = 0; i < q->nmissing; i++)
-        free(q->missing[i]);
-    free(q->missing);
-    for (size_t i = 0; i < q->nagents; i++)
-        free(q->agents[i]);
-    free(q->agents);
+    zsu_strv_free(q->missing, q->nmissing);
+    zsu_strv_free(q->agents, q->nagents);
     zsq_hit_clear(&q->hs);
     free(q);
 }

@@ -147,7 +147,7 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
             if ((rc = zsi_parks_extract(g, p + q, e - q, &names, &nn, NULL)) != 0)
                 return rc;
             withheld[i] = nn == 0; /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
-            zsi_names_free(names, nn);
+            zsu_strv_free(names, nn);
         }
     }
     (void)n;

@@ -187,18 +187,6 @@ static size_t tokens(const char *p, size_t n, str *tok, size_t cap)
     return k;
 }
 
-/* Has the range sentence punctuation? */
-static int has_prose(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t nx;
-        if (zsu_is_prose_punct(zsu_cp_at(p, i, n, &nx)))
-            return 1;
-        i = nx;
-    }
-    return 0;
-}
-
 /* Leading markers that are layout, not text: #, -, *, •, ▶ and spaces. */
 size_t zsi_skip_marks(const char *p, size_t n)
 {
@@ -294,12 +282,12 @@ int zsi_credit_kind(const cues *c, const char *p0, size_t n0, int *credit)
         other = count_people(c, tok, nt, &names, &roles);
         if (other && c->credit_caption[cue])
             return ZSI_P_CAPTION;
-        if (n > BYLINE_CHARS * 3 || has_prose(p, bracketed ? desc_end : ce2))
+        if (n > BYLINE_CHARS * 3 || zsu_has_cp(p, bracketed ? desc_end : ce2, zsu_is_prose_punct))
             return -1;
         return ZSI_P_BYLINE;
     }
     /* No credit: names and roles only. */
-    if (n > BYLINE_CHARS * 3 || has_prose(p, n))
+    if (n > BYLINE_CHARS * 3 || zsu_has_cp(p, n, zsu_is_prose_punct))
         return -1;
     if (bracketed && inner_s == 1 && desc_end == 0)
         nt = tokens(p + inner_s, inner_e - inner_s, tok, MAX_TOKENS);

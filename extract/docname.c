@@ -250,9 +250,7 @@ void zsi_name_patterns_free(zsi_name_patterns *np)
 {
     if (!np)
         return;
-    for (size_t i = 0; i < np->nextra; i++)
-        free(np->extra[i]);
-    free(np->extra);
+    zsu_strv_free(np->extra, np->nextra);
     free(np->data);
     free(np);
 }

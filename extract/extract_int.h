@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "util_int.h"
 #include "zhaoshu.h"
 
 /* ---- interface to decode.c ---- */
@@ -177,7 +178,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g);
  * Names found by the suffix patterns but absent from the gazetteer are
  * returned too, canonicalised by the folding rules. When counts is not NULL
  * (room for ZSI_MAX_PARKS_PER_TEXT), counts[i] is how often names[i] is named.
- * Ownership: caller frees with zsi_names_free(*names, *nnames).
+ * Ownership: caller frees with zsu_strv_free(*names, *nnames).
  * @return 0, ZS_ENOMEM.
  */
 int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***names,
@@ -199,9 +200,6 @@ int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *coun
 /* The most named zone, borrowed from t; NULL when none was named. */
 const char *zsi_park_tally_best(const zsi_park_tally *t);
 void zsi_park_tally_clear(zsi_park_tally *t);
-
-/* Free a list from zsi_parks_extract(). Accepts NULL. */
-void zsi_names_free(char **names, size_t n);
 
 /*
  * The canonical name for an alias (any spelling the gazetteer or the folding

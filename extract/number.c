@@ -74,6 +74,21 @@ static double pow10i(int k)
     return r;
 }
 
+/* A number read: its value is mant / 10^scale (see zsi_num). Returns ZS_OK. */
+static int number_read(zsi_num *out, int kind, double mant, int scale, size_t used, unsigned flags,
+                       int nchars, int first)
+{
+    *out = (zsi_num){.value = mant / pow10i(scale),
+                     .mant = mant,
+                     .scale = scale,
+                     .used = used,
+                     .kind = kind,
+                     .flags = flags,
+                     .nchars = nchars,
+                     .first = first};
+    return ZS_OK;
+}
+
 /* Arabic number at p. */
 static int scan_arabic(const char *p, size_t n, zsi_num *out)
 {
@@ -133,15 +148,7 @@ static int scan_arabic(const char *p, size_t n, zsi_num *out)
     }
     if (nsig > ZSI_MAX_NUM_DIGITS || nint > ZSI_MAX_NUM_DIGITS)
         return ZS_EINVAL;
-    out->kind = ZSI_NUM_ARABIC;
-    out->mant = mant;
-    out->scale = scale;
-    out->value = mant / pow10i(scale);
-    out->used = i;
-    out->flags = flags;
-    out->nchars = nint;
-    out->first = digit_at(p, n, &len);
-    return ZS_OK;
+    return number_read(out, ZSI_NUM_ARABIC, mant, scale, i, flags, nint, digit_at(p, n, &len));
 }
 
 /* Chinese numeral character at p[i..n): its value, or -1; *len its bytes. */
@@ -325,15 +332,7 @@ static int scan_chinese_plain(const char *p, size_t n, zsi_num *out)
     }
     if (nchars == 0)
         return ZS_EINVAL;
-    out->kind = ZSI_NUM_CHINESE;
-    out->mant = mant;
-    out->scale = scale;
-    out->value = mant / pow10i(scale);
-    out->used = i;
-    out->flags = flags;
-    out->nchars = nchars;
-    out->first = first;
-    return ZS_OK;
+    return number_read(out, ZSI_NUM_CHINESE, mant, scale, i, flags, nchars, first);
 }
 
 int zsi_number_scan(const char *p, size_t n, zsi_num *out)

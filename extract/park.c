@@ -391,15 +391,6 @@ out:
     return rc;
 }
 
-void zsi_names_free(char **names, size_t n)
-{
-    if (!names)
-        return;
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-}
-
 int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *counts, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -441,9 +432,7 @@ const char *zsi_park_tally_best(const zsi_park_tally *t)
 
 void zsi_park_tally_clear(zsi_park_tally *t)
 {
-    for (size_t i = 0; i < t->n; i++)
-        free(t->names[i]);
-    free(t->names);
+    zsu_strv_free(t->names, t->n);
     free(t->counts);
     memset(t, 0, sizeof *t);
 }

@@ -324,15 +324,10 @@ static size_t squeeze(char *s, size_t n)
     return o;
 }
 
-static int has_content(const char *s, size_t n)
+/* A letter or digit: a passage without one has no content. */
+static int is_alnum(UChar32 c)
 {
-    for (size_t i = 0; i < n;) {
-        size_t nx;
-        if (u_isalnum(zsu_cp_at(s, i, n, &nx)))
-            return 1;
-        i = nx;
-    }
-    return 0;
+    return u_isalnum(c);
 }
 
 /* Emit a passage made of segments idx[0..k), joined with sep (NULL: none). */
@@ -355,7 +350,7 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
             goto out;
         g->used = 1;
     }
-    if (!b.p || !has_content(b.p, b.n))
+    if (!b.p || !zsu_has_cp(b.p, b.n, is_alnum))
         goto out;
     if (kind == ZSI_P_BODY)
         b.n = squeeze(b.p, b.n);

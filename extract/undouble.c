@@ -19,7 +19,8 @@ int zsi_undouble(const char *p, size_t n, char **out, size_t *nout)
     if (!p || n < 8)
         return 0;
     while (i < n) {
-        size_t j, k = 0; /* set when d == c */
+        size_t j, k = 0;   /* set when d == c */
+        size_t keep, next; /* p[i..keep) is kept once, p[keep..next) dropped */
         UChar32 c = zsu_cp_at(p, i, n, &j);
         if (zsu_is_space(c) || c == 0xFFFD)
             goto no;
@@ -27,40 +28,39 @@ int zsi_undouble(const char *p, size_t n, char **out, size_t *nout)
             UChar32 d = j < n ? zsu_cp_at(p, j, n, &k) : 0;
             if (d != c)
                 goto no;
-            /* Allocated once the line starts doubled: most lines are not. */
-            if (!buf && !(buf = malloc(n + 1)))
-                return ZS_ENOMEM;
-            memcpy(buf + o, p + i, j - i);
-            o += j - i;
-            i = k;
+            keep = j;
+            next = k;
             pairs++;
-            continue;
+        } else {
+            /* A text run up to the next punctuation: must be X X with |X| >= 2. */
+            size_t r = i, nchr = 0;
+            while (r < n) {
+                size_t nx;
+                UChar32 e = zsu_cp_at(p, r, n, &nx);
+                if (zsu_is_punct(e) || zsu_is_space(e))
+                    break;
+                r = nx;
+                nchr++;
+            }
+            if (nchr < 4 || nchr % 2)
+                goto no;
+            size_t half = i, cnt = 0;
+            while (cnt < nchr / 2) {
+                zsu_cp_at(p, half, n, &half);
+                cnt++;
+            }
+            if (half - i != r - half || memcmp(p + i, p + half, half - i) != 0)
+                goto no;
+            keep = half;
+            next = r;
+            run_starts++;
         }
-        /* A text run up to the next punctuation: must be X X with |X| >= 2. */
-        size_t r = i, nchr = 0;
-        while (r < n) {
-            size_t nx;
-            UChar32 e = zsu_cp_at(p, r, n, &nx);
-            if (zsu_is_punct(e) || zsu_is_space(e))
-                break;
-            r = nx;
-            nchr++;
-        }
-        if (nchr < 4 || nchr % 2)
-            goto no;
-        size_t half = i, cnt = 0;
-        while (cnt < nchr / 2) {
-            zsu_cp_at(p, half, n, &half);
-            cnt++;
-        }
-        if (half - i != r - half || memcmp(p + i, p + half, half - i) != 0)
-            goto no;
+        /* Allocated once the line starts doubled: most lines are not. */
         if (!buf && !(buf = malloc(n + 1)))
             return ZS_ENOMEM;
-        memcpy(buf + o, p + i, half - i);
-        o += half - i;
-        i = r;
-        run_starts++;
+        memcpy(buf + o, p + i, keep - i);
+        o += keep - i;
+        i = next;
     }
     if (!pairs || !run_starts)
         goto no;

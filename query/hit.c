@@ -21,19 +21,13 @@ void zsq_hit_clear(hit_store *s)
     free(s->text);
     free(s->doc);
     free(s->kind);
-    for (size_t i = 0; i < s->h.nparks; i++)
-        free(s->parks[i]);
-    free(s->parks);
+    zsu_strv_free(s->parks, s->h.nparks);
     free(s->years);
     free(s->span_years);
     free(s->spans);
-    for (size_t i = 0; i < s->h.nfigures * 5; i++)
-        free(s->figstr[i]);
-    free(s->figstr);
+    zsu_strv_free(s->figstr, s->h.nfigures * 5);
     free(s->figs);
-    for (size_t i = 0; i < s->h.nlacks; i++)
-        free(s->lacks[i]);
-    free(s->lacks);
+    zsu_strv_free(s->lacks, s->h.nlacks);
     memset(s, 0, sizeof *s);
 }
 

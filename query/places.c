@@ -25,9 +25,7 @@ static const char also_sql[] =
 
 void zsq_places_clear(zsq_places *p)
 {
-    for (size_t i = 0; i < p->nstrs; i++)
-        free(p->strs[i]);
-    free(p->strs);
+    zsu_strv_free(p->strs, p->nstrs);
     free(p->also);
     memset(p, 0, sizeof *p);
 }

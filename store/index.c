@@ -334,9 +334,7 @@ static void run_free(run *r)
     free(r->known);
     zsd_manifest_free(r->man);
     zsi_name_patterns_free(r->names);
-    for (size_t i = 0; i < r->ndirs; i++)
-        free(r->dirs[i]);
-    free(r->dirs);
+    zsu_strv_free(r->dirs, r->ndirs);
     free(r->walked);
     zsi_gazetteer_free(r->gaz);
     pthread_mutex_destroy(&r->mu);

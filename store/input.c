@@ -237,9 +237,7 @@ static int walk(run *r, const char *dir, const char *given, int depth)
             skipped(r, full, m);
         }
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    zsu_strv_free(names, n);
     return rc;
 }
 

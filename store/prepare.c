@@ -51,7 +51,7 @@ void zsd_job_clear(job *j)
         prep_passage *pp = &j->ps[i];
         free(pp->p.text);
         free(pp->parks);
-        zsi_names_free(pp->park_list, pp->nparks);
+        zsu_strv_free(pp->park_list, pp->nparks);
         free(pp->figs);
         free(pp->fig_withheld);
         free(pp->figtext);

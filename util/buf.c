@@ -48,3 +48,12 @@ int zsu_buf_add(zsu_buf *b, const char *s, size_t n)
     b->p[b->n] = '\0';
     return 0;
 }
+
+void zsu_strv_free(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}

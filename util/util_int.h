@@ -58,6 +58,9 @@ typedef struct zsu_buf {
  * builder may check once at the end). */
 int zsu_buf_add(zsu_buf *b, const char *s, size_t n);
 
+/* Free an array of n strings and the array. Accepts NULL. */
+void zsu_strv_free(char **v, size_t n);
+
 static inline int zsu_buf_str(zsu_buf *b, const char *s)
 {
     return zsu_buf_add(b, s, strlen(s));
@@ -84,6 +87,18 @@ static inline UChar32 zsu_cp_before(const char *p, size_t start, size_t i, size_
     U8_PREV(p, (int32_t)start, k, c);
     *prev = (size_t)k;
     return c < 0 ? 0xFFFD : c;
+}
+
+/* Does p[0..n) hold a code point of the class pred? */
+static inline int zsu_has_cp(const char *p, size_t n, int (*pred)(UChar32))
+{
+    for (size_t i = 0; i < n;) {
+        size_t next;
+        if (pred(zsu_cp_at(p, i, n, &next)))
+            return 1;
+        i = next;
+    }
+    return 0;
 }
 
 static inline int zsu_is_space(UChar32 c)

@@ -67,7 +67,7 @@ int main(int argc, char **argv)
                     printf(" %s", names[k]);
                 printf("\n");
             }
-            zsi_names_free(names, nn);
+            zsu_strv_free(names, nn);
         }
         printf("== %zu passages: %zu body, %zu headline, %zu caption, %zu byline\n", np, cnt[0],
                cnt[1], cnt[2], cnt[3]);

@@ -87,7 +87,7 @@ static int pipeline(void)
         free(f);
         if (!rc)
             rc = zsi_parks_extract(g, ps[i].text, ps[i].len, &names, &nn, NULL);
-        zsi_names_free(names, nn);
+        zsu_strv_free(names, nn);
         if (!rc)
             zsi_years_extract(ps[i].text, ps[i].len, 2024, years, NULL, 16, &ny);
     }

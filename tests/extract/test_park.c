@@ -48,7 +48,7 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
                got);
     }
     for (size_t i = 0; i < n; i++)
-        zsi_names_free(names[i], nn[i]);
+        zsu_strv_free(names[i], nn[i]);
 }
 
 static void run_stories(const zsi_gazetteer *g, const char *path)
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         if (!nn)
             snprintf(got, sizeof got, "-");
         tap_ok(rc == 0 && strcmp(got, want) == 0, "%s -> %s (got %s)", line, want, got);
-        zsi_names_free(names, nn);
+        zsu_strv_free(names, nn);
     }
     fclose(f);
     if (argc > 2)

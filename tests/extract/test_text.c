@@ -465,33 +465,33 @@ static void test_parks(void)
     tap_ok(rc == 0 && nn == 2 && !strcmp(names[0], "六盘水高新区") &&
                !strcmp(names[1], "水城经开区"),
            "zones in order, canonical, 装备制造产业园 not a zone");
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
 
     s = "近日，湄江经济开发区和梵净山高新技术产业开发区签约。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && names_has(names, nn, "湄江经开区") && names_has(names, nn, "梵净山高新区"),
            "unknown zones found by pattern and folded");
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
 
     s = "全省开发区规上工业企业数增长，93家开发区成立了运营公司，积极推进开发区改革。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 0, "全省开发区 / 93家开发区 / 推进开发区 are no names (%zu)", nn);
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
 
     s = "称味栾城旧，潜光谷口栖。雄文联组绣，高论吐虹霓。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 0, "a nickname (光谷) in a poem is no zone (%zu)", nn);
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
     s = "光谷企业去年营收增长两成，园区新增光电子项目12个。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 1 && !strcmp(names[0], "武汉东湖高新区"),
            "a nickname where zones are spoken of is its zone");
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
 
     s = "和平(荷江)经开区工人在调装、搬运铝锭。";
     rc = zsi_parks_extract(g, s, strlen(s), &names, &nn, NULL);
     tap_ok(rc == 0 && nn == 1 && !strcmp(names[0], "和平经开区"), "bracketed aside skipped");
-    zsi_names_free(names, nn);
+    zsu_strv_free(names, nn);
 
     s = "助力高新区于2023年成功跻身“国家绿色工业园区”。";
     tap_ok(zsi_has_bare_park_ref(g, s, strlen(s)) == 1, "bare 高新区 detected");
@@ -522,7 +522,7 @@ static void test_parks(void)
                     tap_diag("unknown zone in 004: %s", names[k]);
                     bad++;
                 }
-            zsi_names_free(names, nn);
+            zsu_strv_free(names, nn);
         }
         TAP_INTEQ(bad, 0, "004: every zone found is a known one (no junk names)");
         zsi_passages_free(p, np);
