@@ -6,6 +6,8 @@
 #   assert STATUS DESC               one assertion: status 0 passes
 #   check DESC EXPECTED_RC CMD...    runs CMD: stdout in $T/out, stderr in
 #                                    $T/err, the exit code in $rc
+#   fails DESC RC STRING CMD...      check, then: its stderr holds STRING (the
+#                                    message a user reads on an error)
 #   has DESC FILE STRING / hasnt     FILE holds STRING / does not
 #   contains "$got" WANT DESC        the text got holds WANT
 #   equals DESC GOT WANT
@@ -38,6 +40,12 @@ check() {
     "$@" >"$T/out" 2>"$T/err"
     rc=$?
     if [ "$rc" -eq "$want" ]; then ok "$desc (exit $rc)"; else notok "$desc" "exit $rc, want $want" "$(head -c 300 "$T/err")"; fi
+}
+fails() {
+    desc=$1 want=$2 says=$3
+    shift 3
+    check "$desc" "$want" "$@"
+    has "  says: $says" "$T/err" "$says"
 }
 has() {
     if grep -qF -- "$3" "$2"; then ok "$1"; else notok "$1" "missing: $3" "$(head -c 400 "$2")"; fi

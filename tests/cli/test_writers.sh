@@ -10,13 +10,11 @@ sum() { cksum <"$1"; }
 
 # ---- --db FILE that is not a zhaoshu index: refused, untouched
 printf x >"$T/one.db"
-check "a 1-byte file as --db: refused" 2 "$Z" index --db "$T/one.db" "$T/d"
-has "  says it is not an index" "$T/err" "one.db is not a zhaoshu index"
+fails "a 1-byte file as --db: refused" 2 "one.db is not a zhaoshu index" "$Z" index --db "$T/one.db" "$T/d"
 equals "  the file untouched" "$(cat "$T/one.db")" "x"
 printf '这是一个文本文件，不是索引。\nnot an index either\n' >"$T/text.db"
 before=$(sum "$T/text.db")
-check "a text file as --db: refused" 2 "$Z" index --db "$T/text.db" "$T/d"
-has "  says it is not an index" "$T/err" "text.db is not a zhaoshu index"
+fails "a text file as --db: refused" 2 "text.db is not a zhaoshu index" "$Z" index --db "$T/text.db" "$T/d"
 equals "  the file untouched" "$(sum "$T/text.db")" "$before"
 head -c 4096 /dev/urandom >"$T/bin.db"
 before=$(sum "$T/bin.db")
@@ -24,8 +22,7 @@ check "4 KB of random bytes as --db: refused" 2 "$Z" index --db "$T/bin.db" "$T/
 equals "  the file untouched" "$(sum "$T/bin.db")" "$before"
 sqlite3 "$T/other.db" "CREATE TABLE t(a); INSERT INTO t VALUES('keep me');"
 before=$(sum "$T/other.db")
-check "another program's SQLite file as --db: refused" 2 "$Z" index --db "$T/other.db" "$T/d"
-has "  says whose it is" "$T/err" "an SQLite file of another program"
+fails "another program's SQLite file as --db: refused" 2 "an SQLite file of another program" "$Z" index --db "$T/other.db" "$T/d"
 equals "  the file untouched" "$(sum "$T/other.db")" "$before"
 equals "  not turned to WAL" "$(sqlite3 "$T/other.db" 'PRAGMA journal_mode')" "delete"
 check "  a query on it: refused too" 2 "$Z" query --db "$T/other.db" 签约
@@ -50,14 +47,12 @@ holder() { # holder FIFO: start an index run on $W reading FIFO; sets hpid
     return 1
 }
 holder "$T/in" || notok "the first index run took the writer lock"
-check "a second index run while one writes: exit 2 at once" 2 timeout 20 "$Z" index --db "$W" "$T/d"
-has "  names the writer and its pid" "$T/err" "another zhaoshu index is writing $W (pid $hpid)"
+fails "a second index run while one writes: exit 2 at once" 2 "another zhaoshu index is writing $W (pid $hpid)" timeout 20 "$Z" index --db "$W" "$T/d"
 has "  and how to wait" "$T/err" "--wait SECONDS"
 check "a query meanwhile: nothing found (exit 1)" 1 "$Z" query --db "$W" 高新区
 has "  and told that the index is being built, nothing committed yet" "$T/err" \
     "$W is being built by zhaoshu index (pid $hpid) and no document is committed yet"
-check "check meanwhile (it writes too): exit 2 at once" 2 timeout 20 "$Z" check --db "$W"
-has "  names the writer" "$T/err" "another zhaoshu index is writing $W (pid $hpid)"
+fails "check meanwhile (it writes too): exit 2 at once" 2 "another zhaoshu index is writing $W (pid $hpid)" timeout 20 "$Z" check --db "$W"
 "$Z" index --db "$W" --wait 30 "$T/d" >"$T/out" 2>"$T/err" 3>&- &
 wpid=$!
 sleep 1
@@ -72,8 +67,7 @@ has "  and indexes its files" "$T/err" "indexed 1 files"
 equals "  both runs' documents are there" "$(sqlite3 "$W" 'SELECT count(*) FROM docs')" "2"
 
 holder "$T/in2" || notok "an index run took the writer lock again"
-check "--wait 1 while the writer stays: exit 2 after the wait" 2 timeout 20 "$Z" index --db "$W" --wait 1 "$T/d"
-has "  says so" "$T/err" "another zhaoshu index is still writing $W (pid $hpid) after 1 s"
+fails "--wait 1 while the writer stays: exit 2 after the wait" 2 "another zhaoshu index is still writing $W (pid $hpid) after 1 s" timeout 20 "$Z" index --db "$W" --wait 1 "$T/d"
 kill -9 "$hpid"
 wait "$hpid" 2>/dev/null
 exec 3>&-
@@ -93,16 +87,13 @@ time.sleep(30)
 PY
 ppid=$!
 for _ in $(seq 100); do [ -s "$T/new.db-lock" ] && break; sleep 0.1; done
-check "a query on an index whose build has just begun: exit 2" 2 "$Z" query --db "$T/new.db" 高新区
-has "  told it is being built" "$T/err" "new.db is being built by zhaoshu index (pid $ppid) and holds nothing yet"
+fails "a query on an index whose build has just begun: exit 2" 2 "new.db is being built by zhaoshu index (pid $ppid) and holds nothing yet" "$Z" query --db "$T/new.db" 高新区
 hasnt "  never told to remove it" "$T/err" "remove it"
 rm "$T/new.db"
-check "  the same before the file exists" 2 "$Z" query --db "$T/new.db" 高新区
-has "  told it is being built" "$T/err" "new.db is being built by zhaoshu index (pid $ppid)"
+fails "  the same before the file exists" 2 "new.db is being built by zhaoshu index (pid $ppid)" "$Z" query --db "$T/new.db" 高新区
 kill "$ppid"
 wait "$ppid" 2>/dev/null
 : >"$T/new.db"
-check "an empty file with no writer: exit 2" 2 "$Z" query --db "$T/new.db" 高新区
-has "  said to be empty" "$T/err" "new.db is empty, not yet a zhaoshu index"
+fails "an empty file with no writer: exit 2" 2 "new.db is empty, not yet a zhaoshu index" "$Z" query --db "$T/new.db" 高新区
 
 finish

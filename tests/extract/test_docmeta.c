@@ -61,36 +61,39 @@ static void test_names(void)
     int rc = zsi_name_patterns_open(&np, extra, 1, err, sizeof err);
     TAP_INTEQ(rc, 0, "built-in patterns load (%s)", err);
 
-    zsi_docmeta m = from_name(np, "/x/rmrb_20191022-02-01.txt");
-    TAP_STREQ(m.date, "2019-10-22", "rmrb_YYYYMMDD-PP-NN: date");
-    TAP_STREQ(m.source, "人民日报", "rmrb_YYYYMMDD-PP-NN: outlet");
-    TAP_INTEQ(m.page, 2, "rmrb_YYYYMMDD-PP-NN: page");
+    /* A name, the date, outlet (NULL: not checked) and page (-1: not
+     * checked) read from it, and what the case shows. */
+    static const struct {
+        const char *path, *date, *source;
+        int page;
+        const char *what;
+    } names[] = {
+        {"/x/rmrb_20191022-02-01.txt", "2019-10-22", "人民日报", 2, "rmrb_YYYYMMDD-PP-NN"},
+        {"pfr_19980101-12-004.txt", "1998-01-01", "人民日报", 12, "pfr_YYYYMMDD-PP-AAA"},
+        {"/data/wb-20200108-p4.txt", "2020-01-08", "晚报样例", 4, "a run-time pattern"},
+        {"/data/news/2020-02-03_report.txt", "2020-02-03", "", -1,
+         "a date anywhere in the name, no outlet without a pattern naming one"},
+        {"/data/2019/10/22/a.txt", "2019-10-22", NULL, -1, "folders by date"},
+        {"/data/2019/a.txt", "2019", NULL, -1, "a folder of a year"},
+        {"eb_caigoudt_ff80808132811a910132956c5eeb05dc.txt", "", NULL, -1,
+         "a hash holding digits gives no date"},
+        {"eb_cgxqzx_ff8080813078a95601308673a191035b.txt", "", NULL, -1,
+         "a hash's 191035 is no date (fields run together take two digits)"},
+        {"news_201910222.txt", "", NULL, -1, "nine digits are no date"},
+        {"rmrb_20190229-01-01.txt", "", NULL, -1, "a day that does not exist gives no date"},
+        {"x_120191022.txt", "", NULL, -1, "eight digits inside a longer run are no date"},
+    };
+    zsi_docmeta m;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        m = from_name(np, names[i].path);
+        TAP_STREQ(m.date, names[i].date, "%s: date", names[i].what);
+        if (names[i].source)
+            TAP_STREQ(m.source, names[i].source, "%s: outlet", names[i].what);
+        if (names[i].page >= 0)
+            TAP_INTEQ(m.page, names[i].page, "%s: page", names[i].what);
+    }
+    m = from_name(np, "/x/rmrb_20191022-02-01.txt");
     TAP_INTEQ(m.date_from, ZSI_META_NAME, "rmrb: the date came from the name");
-    m = from_name(np, "pfr_19980101-12-004.txt");
-    TAP_STREQ(m.date, "1998-01-01", "pfr_YYYYMMDD-PP-AAA: date");
-    TAP_INTEQ(m.page, 12, "pfr: page");
-    TAP_STREQ(m.source, "人民日报", "pfr: outlet");
-    m = from_name(np, "/data/wb-20200108-p4.txt");
-    TAP_STREQ(m.date, "2020-01-08", "a run-time pattern: date");
-    TAP_STREQ(m.source, "晚报样例", "a run-time pattern: outlet");
-    TAP_INTEQ(m.page, 4, "a run-time pattern: page");
-    m = from_name(np, "/data/news/2020-02-03_report.txt");
-    TAP_STREQ(m.date, "2020-02-03", "a date anywhere in the name");
-    TAP_STREQ(m.source, "", "no outlet without a pattern naming one");
-    m = from_name(np, "/data/2019/10/22/a.txt");
-    TAP_STREQ(m.date, "2019-10-22", "folders by date");
-    m = from_name(np, "/data/2019/a.txt");
-    TAP_STREQ(m.date, "2019", "a folder of a year");
-    m = from_name(np, "eb_caigoudt_ff80808132811a910132956c5eeb05dc.txt");
-    TAP_STREQ(m.date, "", "a hash holding digits gives no date");
-    m = from_name(np, "eb_cgxqzx_ff8080813078a95601308673a191035b.txt");
-    TAP_STREQ(m.date, "", "a hash's 191035 is no date (fields run together take two digits)");
-    m = from_name(np, "news_201910222.txt");
-    TAP_STREQ(m.date, "", "nine digits are no date");
-    m = from_name(np, "rmrb_20190229-01-01.txt");
-    TAP_STREQ(m.date, "", "a day that does not exist gives no date");
-    m = from_name(np, "x_120191022.txt");
-    TAP_STREQ(m.date, "", "eight digits inside a longer run are no date");
     /* fields already known are kept */
     memset(&m, 0, sizeof m);
     memcpy(m.date, "2019-10-21", 11);
@@ -167,19 +170,19 @@ static void test_lines(void)
     const char *t = "a\nbc\r\nd\re\n\nf";
     zsi_lines c;
     long line, col;
+    /* offsets in the order asked, and the line and column of each */
+    static const struct {
+        size_t off;
+        long line, col;
+        const char *what;
+    } at[] = {{0, 1, 1, "offset 0 is 1:1"},     {3, 2, 2, "after LF"},
+              {6, 3, 1, "after CRLF"},          {8, 4, 1, "after a lone CR"},
+              {11, 6, 1, "after a blank line"}, {2, 2, 1, "going back restarts"}};
     zsi_lines_init(&c, t, strlen(t));
-    zsi_lines_at(&c, 0, &line, &col);
-    tap_ok(line == 1 && col == 1, "offset 0 is 1:1 (%ld:%ld)", line, col);
-    zsi_lines_at(&c, 3, &line, &col);
-    tap_ok(line == 2 && col == 2, "after LF (%ld:%ld)", line, col);
-    zsi_lines_at(&c, 6, &line, &col);
-    tap_ok(line == 3 && col == 1, "after CRLF (%ld:%ld)", line, col);
-    zsi_lines_at(&c, 8, &line, &col);
-    tap_ok(line == 4 && col == 1, "after a lone CR (%ld:%ld)", line, col);
-    zsi_lines_at(&c, 11, &line, &col);
-    tap_ok(line == 6 && col == 1, "after a blank line (%ld:%ld)", line, col);
-    zsi_lines_at(&c, 2, &line, &col);
-    tap_ok(line == 2 && col == 1, "going back restarts (%ld:%ld)", line, col);
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        zsi_lines_at(&c, at[i].off, &line, &col);
+        tap_ok(line == at[i].line && col == at[i].col, "%s (%ld:%ld)", at[i].what, line, col);
+    }
 
     /* a paragraph broken by the page's columns, joined by passage.c */
     const char *orig = "标题\n\n累计引进项目100个，签\n约金额135.34亿元；\n\n营收 增长\n";

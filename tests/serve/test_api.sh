@@ -8,21 +8,14 @@ set -u
 Z=$1
 CORPUS=$2
 HERE=$3
-T=$(mktemp -d)
 . "$HERE/lib.sh"
-cleanup() {
-    for p in ${PID_a:-} ${PID_late:-} ${PID_slow:-}; do kill "$p" 2>/dev/null; done
-    rm -rf "$T"
-}
-trap cleanup EXIT
 command -v curl >/dev/null || { echo "1..0 # SKIP curl missing (scripts/deps installs it)"; exit 0; }
 
 DB=$T/z.db
-mkdir "$T/docs"
-cp "$CORPUS"/*.txt "$HERE/hostile.txt" "$T/docs/"
+corpus_docs
 # one article dated and sourced by its name (date= and source= below)
 printf '高新区动态\n\n某某高新区十月新增企业12家。\n' >"$T/docs/rmrb_20191022-02-01.txt"
-"$Z" index --db "$DB" "$T/docs" >/dev/null 2>"$T/index.err" || { echo "Bail out! index: $(cat "$T/index.err")"; exit 1; }
+index_docs "$DB"
 start_server a --db "$DB"
 U=$URL_a
 Q=六盘水高新区签约金额

@@ -13,21 +13,15 @@ Z=$1
 CORPUS=$2
 HERE=$3
 ART=$4
-T=$(mktemp -d)
 . "$HERE/lib.sh"
-cleanup() {
-    [ -n "${PID_b:-}" ] && kill "$PID_b" 2>/dev/null
-    rm -rf "$T"
-}
-trap cleanup EXIT
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
     echo "1..0 # SKIP chromium is not installed (scripts/deps installs it)"
     exit 0
 fi
-mkdir -p "$ART" "$T/docs"
-cp "$CORPUS"/*.txt "$HERE/hostile.txt" "$T/docs/"
-"$Z" index --db "$T/z.db" "$T/docs" >/dev/null 2>"$T/index.err" || { echo "Bail out! index: $(cat "$T/index.err")"; exit 1; }
+mkdir -p "$ART"
+corpus_docs
+index_docs "$T/z.db"
 start_server b --db "$T/z.db"
 U=$URL_b
 DOC=$T/docs/000_24cf386f7f29c2e5.txt
