@@ -238,7 +238,7 @@ int zsq_load_hit(zs_query *q, cand *c)
     zsq_hit_clear(s);
     if ((rc = zsq_seg(db, &seg)) != 0)
         return rc;
-    if ((rc = zsd_prepare(db, &st,
+    if ((rc = zsd_cached(db, &st,
                           "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
                           " p.start, p.end, d.path, p.park, p.year"
                           " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
@@ -246,7 +246,7 @@ int zsq_load_hit(zs_query *q, cand *c)
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
     if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        zsd_release(db, st);
         return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
                         (long long)c->id);
     }
@@ -270,13 +270,13 @@ int zsq_load_hit(zs_query *q, cand *c)
                  3)) /* the names-field mark, see join_names() in store/prepare.c */
         parks += 3;
     rc = zsq_hit_names(s, parks, years);
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     st = NULL;
     if (rc || !s->text || !s->kind || !s->doc)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
 
     /* figures */
-    if ((rc = zsd_prepare(db, &st,
+    if ((rc = zsd_cached(db, &st,
                           "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
                           " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
         return rc;
@@ -295,11 +295,11 @@ int zsq_load_hit(zs_query *q, cand *c)
                        (size_t)sqlite3_column_int64(st, 1),
                        sqlite3_column_int64(st, 10)};
         if (zsq_hit_add_figure(s, &f)) {
-            sqlite3_finalize(st);
+            zsd_release(db, st);
             return zsd_fail(db, ZS_ENOMEM, "out of memory");
         }
     }
-    sqlite3_finalize(st);
+    zsd_release(db, st);
 
     /* matches found by the rerank, or found here */
     zsh_match *m = c->m;

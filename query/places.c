@@ -85,18 +85,18 @@ int zsq_places_load(zs_db *db, sqlite3_int64 pid, zsq_places *p)
     size_t cap = 0;
     int rc, src;
     memset(p, 0, sizeof *p);
-    if ((rc = zsd_prepare(db, &st, own_sql)) != 0)
+    if ((rc = zsd_cached(db, &st, own_sql)) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, pid);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        zsd_release(db, st);
         return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
                         (long long)pid);
     }
     rc = row(p, st, &p->own);
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     st = NULL;
-    if (rc || (rc = zsd_prepare(db, &st, also_sql)) != 0)
+    if (rc || (rc = zsd_cached(db, &st, also_sql)) != 0)
         goto out;
     sqlite3_bind_int64(st, 1, pid);
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -119,7 +119,7 @@ int zsq_places_load(zs_db *db, sqlite3_int64 pid, zsq_places *p)
     if (p->nalso > 1)
         qsort(p->also, p->nalso, sizeof *p->also, by_place);
 out:
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     if (rc == ZS_ENOMEM)
         zsd_fail(db, rc, "out of memory");
     return rc;

@@ -149,7 +149,7 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
     /* Candidates of a common word are dense in rowid: read the range once.
      * Sparse ones (a rare word across the whole corpus): one lookup each. */
     int range = desc && (double)(hi - lo) < 2.0 * (double)n;
-    rc = zsd_prepare(db, &st,
+    rc = zsd_cached(db, &st,
                      range ? "SELECT id, sz FROM fts_docsize WHERE id BETWEEN ?1 AND ?2"
                              " ORDER BY id DESC"
                            : "SELECT id, sz FROM fts_docsize WHERE id = ?1");
@@ -174,6 +174,6 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
             sqlite3_reset(st);
         }
     }
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     return 0;
 }

@@ -67,7 +67,7 @@ static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
     int rc;
     if (!n)
         return 0;
-    if ((rc = zsd_prepare(db, &st,
+    if ((rc = zsd_cached(db, &st,
                           "SELECT kind FROM passages INDEXED BY passages_minor"
                           " WHERE id = ?1 AND kind <> 0")) != 0)
         return rc;
@@ -76,7 +76,7 @@ static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
         rows[i].kind = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : ZSD_KIND_BODY;
         sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     return 0;
 }
 
@@ -109,7 +109,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
              "SELECT fts.rowid, zs_tf(fts) FROM fts"
              " WHERE fts MATCH ?1 AND %s ORDER BY fts.rowid DESC LIMIT %zu",
              q->where_fts, cap);
-    if ((rc = zsd_prepare(q->db, &st, sql)) != 0)
+    if ((rc = zsd_cached(q->db, &st, sql)) != 0)
         goto out;
     sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
     zsq_bind_filters(q, st, 2);
@@ -151,7 +151,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         qsort(q->c, n, sizeof *q->c, cmp_cand);
     q->nc = n < want ? n : want;
 out:
-    sqlite3_finalize(st);
+    zsd_release(q->db, st);
     free(sql);
     free(tfs);
     free(rows);
@@ -356,7 +356,7 @@ static int rerank(zs_query *q, zs_seg *seg)
         qsort(q->c, q->nc, sizeof *q->c, cmp_cand);
         return 0;
     }
-    if ((rc = zsd_prepare(q->db, &st, "SELECT zs_text(body) FROM passages WHERE id = ?")) != 0)
+    if ((rc = zsd_cached(q->db, &st, "SELECT zs_text(body) FROM passages WHERE id = ?")) != 0)
         return rc;
     size_t kept = 0;
     for (size_t i = 0; i < q->nc && !rc; i++) {
@@ -388,7 +388,7 @@ static int rerank(zs_query *q, zs_seg *seg)
         }
         sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    zsd_release(q->db, st);
     qsort(q->c, q->nc, sizeof *q->c, cmp_cand);
     /* Only the hits zs_query_next will show keep what was read. */
     size_t from = q->offset < q->nc ? q->offset : q->nc;

@@ -416,6 +416,7 @@ void zs_db_close(zs_db *db)
         return;
     if (db->query_free)
         db->query_free(db->query);
+    zsd_cache_free(db);
     sqlite3_close_v2(db->h);
     zsd_lock_drop(db, 0); /* after SQLite's last write */
     free(db->path);

@@ -45,6 +45,7 @@ struct zs_db {
     double deadline_ms;  /* when work stops, on CLOCK_MONOTONIC in ms */
     int lock_fd;         /* the writer lock's file, held open; -1 none (lock.c) */
     int lock_created;    /* this handle created the lock file */
+    struct zsd_stmt_cache *stmts; /* statements kept for reuse, or NULL (stmtcache.c) */
 };
 
 /* ---- interface to lock.c ---- */
@@ -84,6 +85,22 @@ int zsd_exec(zs_db *db, const char *sql);
 int zsd_query_int(zs_db *db, const char *sql, int dflt);
 /* Prepare a statement or fail with a message. */
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
+
+/* ---- interface to stmtcache.c ---- */
+
+/* Distinct SQL texts a connection keeps prepared. */
+#define ZSD_CACHED_STMTS 24
+/*
+ * The statement kept on db for sql (prepared on first use), ready to bind
+ * and step; for statements run again and again (per hit, per query).
+ * Ownership: give it back with zsd_release(), never sqlite3_finalize().
+ * Errors: ZS_ENOMEM, ZS_ESQLITE (message on db).
+ */
+int zsd_cached(zs_db *db, sqlite3_stmt **st, const char *sql);
+/* Give back a statement of zsd_cached() (reset, kept); accepts NULL. */
+void zsd_release(zs_db *db, sqlite3_stmt *st);
+/* Finalize every kept statement (zs_db_close(), before the connection). */
+void zsd_cache_free(zs_db *db);
 /* SQL that creates (IF NOT EXISTS) and drops the indexes a build into an
  * empty index makes at its end. */
 extern const char zsd_late_indexes[];
