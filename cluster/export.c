@@ -73,14 +73,9 @@ static int load_aliases(exporter *x)
         const char *al = (const char *)sqlite3_column_text(st, 1);
         if (!park || !al)
             continue;
-        if (x->nal == cap) {
-            cap = cap ? cap * 2 : 256;
-            alias *na = realloc(x->al, cap * sizeof *na);
-            if (!na) {
-                rc = zsd_fail(x->db, ZS_ENOMEM, "out of memory");
-                break;
-            }
-            x->al = na;
+        if (x->nal == cap && zsu_grow(&x->al, &cap, x->nal + 1, sizeof *x->al, 256) != 0) {
+            rc = zsd_fail(x->db, ZS_ENOMEM, "out of memory");
+            break;
         }
         if (!(x->al[x->nal].park = strdup(park))) {
             rc = zsd_fail(x->db, ZS_ENOMEM, "out of memory");

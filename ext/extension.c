@@ -44,6 +44,7 @@ SQLITE_EXTENSION_INIT1
 #include "figure_int.h"
 #include "search_int.h"
 #include "segment_int.h"
+#include "util_int.h"
 
 /* Longest snippet zs_snippet() builds, in characters (user-controlled). */
 #define MAX_SNIPPET_CHARS 4096
@@ -67,21 +68,15 @@ typedef struct marks {
 /* Append [start, end) to s. Errors: SQLITE_NOMEM. */
 static int spans_add(spans *s, size_t start, size_t end)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 32;
-        span *v = sqlite3_realloc64(s->v, cap * sizeof *v);
-        if (!v)
-            return SQLITE_NOMEM;
-        s->v = v;
-        s->cap = cap;
-    }
+    if (s->n == s->cap && zsu_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v, 32) != 0)
+        return SQLITE_NOMEM;
     s->v[s->n++] = (span){start, end};
     return SQLITE_OK;
 }
 
 static void spans_free(spans *s)
 {
-    sqlite3_free(s->v);
+    free(s->v);
     memset(s, 0, sizeof *s);
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "docmeta_int.h"
+#include "util_int.h"
 
 void zsi_lines_init(zsi_lines *c, const char *text, size_t n)
 {
@@ -79,15 +80,9 @@ int zsi_passage_breaks(const char *orig, size_t start, size_t end, const char *p
         unsigned char mb = (unsigned char)orig[scan];
         int carry = mb == '\n' || (mb == '\r' && (scan + 1 >= end || orig[scan + 1] != '\n'));
         while (pending) {
-            if (n == cap) {
-                size_t nc = cap ? cap * 2 : 8;
-                uint32_t *nv = realloc(v, nc * sizeof *nv);
-                if (!nv) {
-                    free(v);
-                    return ZS_ENOMEM;
-                }
-                v = nv;
-                cap = nc;
+            if (n == cap && zsu_grow(&v, &cap, n + 1, sizeof *v, 8) != 0) {
+                free(v);
+                return ZS_ENOMEM;
             }
             v[n++] = (uint32_t)k;
             pending--;

@@ -125,15 +125,9 @@ static int push(mentions *m, size_t start, size_t end, char *name)
 {
     if (!name)
         return ZS_ENOMEM;
-    if (m->n == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 16;
-        mention *nv = realloc(m->v, nc * sizeof *nv);
-        if (!nv) {
-            free(name);
-            return ZS_ENOMEM;
-        }
-        m->v = nv;
-        m->cap = nc;
+    if (m->n == m->cap && zsu_grow(&m->v, &m->cap, m->n + 1, sizeof *m->v, 16) != 0) {
+        free(name);
+        return ZS_ENOMEM;
     }
     m->v[m->n].start = start;
     m->v[m->n].end = end;
@@ -404,14 +398,9 @@ int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *coun
         }
         if (t->n == t->cap) {
             size_t nc = t->cap ? t->cap * 2 : 8;
-            char **nn = realloc(t->names, nc * sizeof *nn);
-            if (!nn)
+            if (zsu_resize(&t->names, nc, sizeof *t->names) ||
+                zsu_resize(&t->counts, nc, sizeof *t->counts))
                 return ZS_ENOMEM;
-            t->names = nn;
-            size_t *ncnt = realloc(t->counts, nc * sizeof *ncnt);
-            if (!ncnt)
-                return ZS_ENOMEM;
-            t->counts = ncnt;
             t->cap = nc;
         }
         if (!(t->names[t->n] = strdup(names[i])))

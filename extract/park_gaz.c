@@ -55,14 +55,8 @@ static char *adup(zsi_gazetteer *g, const char *s, size_t n)
 
 static int list_add(zsi_gazetteer *g, strlist *l, const char *s, size_t n)
 {
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        str *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv)
-            return ZS_ENOMEM;
-        l->v = nv;
-        l->cap = nc;
-    }
+    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16) != 0)
+        return ZS_ENOMEM;
     if (!(l->v[l->n].s = adup(g, s, n)))
         return ZS_ENOMEM;
     l->v[l->n++].n = n;
@@ -162,14 +156,8 @@ static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
     /* The first zone to claim an alias keeps it. */
     if (shash_get(&g->alias_ix, s, n) != (size_t)-1)
         return 0;
-    if (g->nal == g->capal) {
-        size_t nc = g->capal ? g->capal * 2 : 256;
-        alias *na = realloc(g->al, nc * sizeof *na);
-        if (!na)
-            return ZS_ENOMEM;
-        g->al = na;
-        g->capal = nc;
-    }
+    if (g->nal == g->capal && zsu_grow(&g->al, &g->capal, g->nal + 1, sizeof *g->al, 256) != 0)
+        return ZS_ENOMEM;
     if (!(g->al[g->nal].s = adup(g, s, n)))
         return ZS_ENOMEM;
     g->al[g->nal].n = n;
@@ -190,15 +178,10 @@ static char *meta_field(zsi_gazetteer *g, const char *f, size_t n)
 static int set_meta(zsi_gazetteer *g, size_t c, const char *const *f, const size_t *fl, size_t nf)
 {
     if (c >= g->capmeta) {
-        size_t nc = g->capmeta ? g->capmeta * 2 : 512;
-        while (nc <= c)
-            nc *= 2;
-        zone_meta *nm = realloc(g->meta, nc * sizeof *nm);
-        if (!nm)
+        size_t old = g->capmeta;
+        if (zsu_grow(&g->meta, &g->capmeta, c + 1, sizeof *g->meta, 512) != 0)
             return ZS_ENOMEM;
-        memset(nm + g->capmeta, 0, (nc - g->capmeta) * sizeof *nm);
-        g->meta = nm;
-        g->capmeta = nc;
+        memset(g->meta + old, 0, (g->capmeta - old) * sizeof *g->meta);
     }
     zone_meta *m = &g->meta[c];
     char **dst[4] = {&m->level, &m->kind, &m->province, &m->city};
@@ -351,14 +334,9 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
         const char *t2 = t1 ? memchr(cs, '\t', len - sn - 1) : NULL;
         size_t cn = t1 ? (t2 ? (size_t)(t2 - cs) : len - sn - 1) : len;
         int weak = t2 && (size_t)(line + len - (t2 + 1)) == 4 && memcmp(t2 + 1, "weak", 4) == 0;
-        if (g->nsuf == g->capsuf) {
-            size_t nc = g->capsuf ? g->capsuf * 2 : 32;
-            suffix *ns = realloc(g->suf, nc * sizeof *ns);
-            if (!ns)
-                return ZS_ENOMEM;
-            g->suf = ns;
-            g->capsuf = nc;
-        }
+        if (g->nsuf == g->capsuf &&
+            zsu_grow(&g->suf, &g->capsuf, g->nsuf + 1, sizeof *g->suf, 32) != 0)
+            return ZS_ENOMEM;
         suffix *s = &g->suf[g->nsuf];
         s->s = adup(g, line, sn);
         s->canon = adup(g, cs, cn);

@@ -354,15 +354,9 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
         goto out;
     if (kind == ZSI_P_BODY)
         b.n = squeeze(b.p, b.n);
-    if (out->n == out->cap) {
-        size_t nc = out->cap ? out->cap * 2 : 32;
-        zsi_passage *nv = realloc(out->v, nc * sizeof *nv);
-        if (!nv) {
-            rc = ZS_ENOMEM;
-            goto out;
-        }
-        out->v = nv;
-        out->cap = nc;
+    if (out->n == out->cap && zsu_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 32) != 0) {
+        rc = ZS_ENOMEM;
+        goto out;
     }
     out->v[out->n].start = l->v[idx[0]].s;
     out->v[out->n].end = l->v[idx[k - 1]].e;

@@ -127,15 +127,9 @@ static void add_year(ylist *l, int y)
 {
     if (!plausible(y) || l->oom)
         return;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 16;
-        int *nv = realloc(l->v, nc * sizeof *nv);
-        if (!nv) {
-            l->oom = 1;
-            return;
-        }
-        l->v = nv;
-        l->cap = nc;
+    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16) != 0) {
+        l->oom = 1;
+        return;
     }
     l->v[l->n++] = y;
 }

@@ -141,14 +141,9 @@ int zsh_find(zs_seg *seg, const zsh_terms *t, const char *text, size_t n, zsh_ma
                 j++;
             if (j < q->n)
                 continue;
-            if (nm == cap) {
-                cap = cap ? cap * 2 : 16;
-                zsh_match *nmt = realloc(m, cap * sizeof *nmt);
-                if (!nmt) {
-                    rc = ZS_ENOMEM;
-                    goto out;
-                }
-                m = nmt;
+            if (nm == cap && zsu_grow(&m, &cap, nm + 1, sizeof *m, 16) != 0) {
+                rc = ZS_ENOMEM;
+                goto out;
             }
             m[nm++] = (zsh_match){doc.t[i].start, doc.t[i + q->n - 1].end, i, q->n, (int)k};
         }

@@ -68,13 +68,8 @@ int zsq_hit_add_figure(hit_store *s, const zs_figure *f)
         return 0;
     if (s->h.nfigures == s->figcap) {
         size_t cap = s->figcap ? s->figcap * 2 : 8;
-        zs_figure *nf = realloc(s->figs, cap * sizeof *nf);
-        if (nf)
-            s->figs = nf;
-        char **ns = realloc(s->figstr, cap * 5 * sizeof *ns);
-        if (ns)
-            s->figstr = ns;
-        if (!nf || !ns)
+        if (zsu_resize(&s->figs, cap, sizeof *s->figs) ||
+            zsu_resize(&s->figstr, cap * 5, sizeof *s->figstr))
             return ZS_ENOMEM;
         s->figcap = cap;
     }

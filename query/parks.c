@@ -51,14 +51,10 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
         p.listed = info.listed;
         sqlite3_bind_text(al, 1, p.name, -1, SQLITE_STATIC);
         while (sqlite3_step(al) == SQLITE_ROW) {
-            if (p.naliases == cap) {
-                cap = cap ? cap * 2 : 8;
-                const char **na = realloc(aliases, cap * sizeof *na);
-                if (!na) {
-                    rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                    break;
-                }
-                aliases = na;
+            if (p.naliases == cap &&
+                zsu_grow(&aliases, &cap, p.naliases + 1, sizeof *aliases, 8) != 0) {
+                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+                break;
             }
             /* valid until the next step of al: copied by the callback if kept */
             const char *a = (const char *)sqlite3_column_text(al, 0);

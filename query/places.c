@@ -33,14 +33,9 @@ void zsq_places_clear(zsq_places *p)
 /* A copy of column i kept in p; NULL when out of memory. */
 static const char *keep(zsq_places *p, sqlite3_stmt *st, int i)
 {
-    if (p->nstrs == p->capstrs) {
-        size_t cap = p->capstrs ? p->capstrs * 2 : 16;
-        char **ns = realloc(p->strs, cap * sizeof *ns);
-        if (!ns)
-            return NULL;
-        p->strs = ns;
-        p->capstrs = cap;
-    }
+    if (p->nstrs == p->capstrs &&
+        zsu_grow(&p->strs, &p->capstrs, p->nstrs + 1, sizeof *p->strs, 16) != 0)
+        return NULL;
     const unsigned char *t = sqlite3_column_text(st, i);
     char *c = strdup(t ? (const char *)t : "");
     if (c)
@@ -100,15 +95,9 @@ int zsq_places_load(zs_db *db, sqlite3_int64 pid, zsq_places *p)
         goto out;
     sqlite3_bind_int64(st, 1, pid);
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        if (p->nalso == cap) {
-            size_t nc = cap ? cap * 2 : 4;
-            zs_place *na = realloc(p->also, nc * sizeof *na);
-            if (!na) {
-                rc = ZS_ENOMEM;
-                goto out;
-            }
-            p->also = na;
-            cap = nc;
+        if (p->nalso == cap && zsu_grow(&p->also, &cap, p->nalso + 1, sizeof *p->also, 4) != 0) {
+            rc = ZS_ENOMEM;
+            goto out;
         }
         if ((rc = row(p, st, &p->also[p->nalso])) != 0)
             goto out;

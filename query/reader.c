@@ -18,9 +18,13 @@
 #include "search_int.h"
 
 /* Where each candidate stands in the document read. */
+typedef struct stand {
+    long long seq, start, end;
+} stand;
+
 struct zsq_reader {
     char *doc;
-    long long *seq, *start, *end; /* per candidate */
+    stand *at; /* per candidate */
 };
 
 void zsq_reader_free(zsq_reader *r)
@@ -28,9 +32,7 @@ void zsq_reader_free(zsq_reader *r)
     if (!r)
         return;
     free(r->doc);
-    free(r->seq);
-    free(r->start);
-    free(r->end);
+    free(r->at);
     free(r);
 }
 
@@ -43,9 +45,9 @@ int zsq_reader_place(const zs_query *q, size_t i, hit_store *s)
     free(s->doc);
     s->doc = doc;
     s->h.doc = doc;
-    s->h.passage = r->seq[i];
-    s->h.doc_start = r->start[i];
-    s->h.doc_end = r->end[i];
+    s->h.passage = r->at[i].seq;
+    s->h.doc_start = r->at[i].start;
+    s->h.doc_end = r->at[i].end;
     s->h.snippet_start = 0;
     s->h.snippet_end = s->h.len;
     s->h.score = 0;
@@ -87,28 +89,16 @@ static int passages(zs_query *q, sqlite3_int64 id, long long first, long long la
     sqlite3_bind_int64(st, 3, last);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (q->nc == cap) {
-            cap = cap ? cap * 2 : 64;
-            cand *c = realloc(q->c, cap * sizeof *c);
-            long long *a = c ? realloc(r->seq, cap * sizeof *a) : NULL;
-            if (c)
-                q->c = c;
-            if (a)
-                r->seq = a;
-            long long *b = a ? realloc(r->start, cap * sizeof *b) : NULL;
-            if (b)
-                r->start = b;
-            long long *e = b ? realloc(r->end, cap * sizeof *e) : NULL;
-            if (e)
-                r->end = e;
-            if (!e) {
+            size_t nc = cap ? cap * 2 : 64;
+            if (zsu_resize(&q->c, nc, sizeof *q->c) || zsu_resize(&r->at, nc, sizeof *r->at)) {
                 sqlite3_finalize(st);
                 return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
             }
+            cap = nc;
         }
         q->c[q->nc] = (cand){sqlite3_column_int64(st, 0), 0, NULL, 0, NULL, 0, 0, 0};
-        r->seq[q->nc] = sqlite3_column_int64(st, 1);
-        r->start[q->nc] = sqlite3_column_int64(st, 2);
-        r->end[q->nc] = sqlite3_column_int64(st, 3);
+        r->at[q->nc] = (stand){sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                               sqlite3_column_int64(st, 3)};
         q->nc++;
     }
     sqlite3_finalize(st);

@@ -18,6 +18,7 @@
 #include <unicode/utf16.h>
 
 #include "segment_int.h"
+#include "util_int.h"
 
 UChar32 zss_t2s(UChar32 c)
 {
@@ -45,18 +46,10 @@ static int reserve(zss_norm *nm, int32_t extra)
     int32_t cap = nm->cap ? nm->cap : 256;
     while (cap < nm->len + extra)
         cap *= 2;
-    UChar *u = realloc(nm->u, (size_t)cap * sizeof *u);
-    if (!u)
+    if (zsu_resize(&nm->u, (size_t)cap, sizeof *nm->u) ||
+        zsu_resize(&nm->off_s, (size_t)cap, sizeof *nm->off_s) ||
+        zsu_resize(&nm->off_e, (size_t)cap, sizeof *nm->off_e))
         return ZS_ENOMEM;
-    nm->u = u;
-    uint32_t *s = realloc(nm->off_s, (size_t)cap * sizeof *s);
-    if (!s)
-        return ZS_ENOMEM;
-    nm->off_s = s;
-    uint32_t *e = realloc(nm->off_e, (size_t)cap * sizeof *e);
-    if (!e)
-        return ZS_ENOMEM;
-    nm->off_e = e;
     nm->cap = cap;
     return 0;
 }

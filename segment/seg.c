@@ -41,6 +41,7 @@
 #include <unicode/utf8.h>
 
 #include "segment_int.h"
+#include "util_int.h"
 
 /* U+E000 opening a query string: emit the rest as one WORD token. */
 static const char WORD_MARK[] = "\xEE\x80\x80";
@@ -221,14 +222,9 @@ static int run_push(zs_seg *s, int32_t u16, int32_t wordlen)
 {
     if (s->nrun + 2 > s->caprun) {
         int32_t cap = s->caprun ? s->caprun * 2 : 256;
-        int32_t *hs = realloc(s->hs, (size_t)cap * sizeof *hs);
-        if (!hs)
+        if (zsu_resize(&s->hs, (size_t)cap, sizeof *s->hs) ||
+            zsu_resize(&s->hw, (size_t)cap, sizeof *s->hw))
             return ZS_ENOMEM;
-        s->hs = hs;
-        int32_t *hw = realloc(s->hw, (size_t)cap * sizeof *hw);
-        if (!hw)
-            return ZS_ENOMEM;
-        s->hw = hw;
         s->caprun = cap;
     }
     s->hs[s->nrun] = u16;

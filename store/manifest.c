@@ -18,6 +18,7 @@
 
 #include "docmeta_int.h"
 #include "store_int.h"
+#include "util_int.h"
 
 /* Longest manifest line read (bytes); longer lines are reported. */
 #define MANIFEST_LINE_BYTES 8192
@@ -121,15 +122,9 @@ int zsd_manifest_read(zsd_manifest **mp, const char *file, int must_exist, zsd_m
             else
                 row.page = (int)p;
         }
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 64;
-            zsd_manifest_row *nv = realloc(m->v, cap * sizeof *nv);
-            if (!nv) {
-                rc = ZS_ENOMEM;
-                break;
-            }
-            m->v = nv;
-            m->cap = cap;
+        if (m->n == m->cap && zsu_grow(&m->v, &m->cap, m->n + 1, sizeof *m->v, 64) != 0) {
+            rc = ZS_ENOMEM;
+            break;
         }
         row.order = m->n;
         if (!(row.path = strdup(real))) {

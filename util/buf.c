@@ -13,6 +13,19 @@
 /* A new string buffer's first size. */
 #define BUF_FIRST_BYTES 256
 
+int zsu_resize(void *arrp, size_t n, size_t elem)
+{
+    if (elem && n > SIZE_MAX / elem)
+        return ZS_ENOMEM;
+    void *old;
+    memcpy(&old, arrp, sizeof old); /* arrp is a T **: read it without aliasing it */
+    void *p = realloc(old, n * elem);
+    if (!p)
+        return ZS_ENOMEM;
+    memcpy(arrp, &p, sizeof p);
+    return 0;
+}
+
 int zsu_grow(void *arrp, size_t *cap, size_t need, size_t elem, size_t first)
 {
     if (need <= *cap)
@@ -23,14 +36,8 @@ int zsu_grow(void *arrp, size_t *cap, size_t need, size_t elem, size_t first)
             return ZS_ENOMEM;
         nc *= 2;
     }
-    if (nc > SIZE_MAX / elem)
+    if (zsu_resize(arrp, nc, elem) != 0)
         return ZS_ENOMEM;
-    void *old;
-    memcpy(&old, arrp, sizeof old); /* arrp is a T **: read it without aliasing it */
-    void *p = realloc(old, nc * elem);
-    if (!p)
-        return ZS_ENOMEM;
-    memcpy(arrp, &p, sizeof p);
     *cap = nc;
     return 0;
 }

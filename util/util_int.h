@@ -39,6 +39,13 @@ size_t zsu_utf8_prev(const char *p, size_t i);
 /* ---- interface to buf.c ---- */
 
 /*
+ * Resize the array *arrp (a T ** passed as void *) to n elements of elem
+ * bytes, as realloc does. Returns 0, or ZS_ENOMEM with the array as it was
+ * (arrays that grow together stay valid when a later one fails).
+ */
+int zsu_resize(void *arrp, size_t n, size_t elem);
+
+/*
  * Make room for need elements of elem bytes in the array *arrp (a T **
  * passed as void *) of capacity *cap: the capacity doubles, starting at
  * first. Call it only when full (n == cap) to keep the check inline.
