@@ -17,15 +17,6 @@ extern const size_t zs_data_passage_cues_len;
 /* Most tokens a byline or caption line is cut into. */
 #define MAX_TOKENS 32
 
-static int sl_add(strlist *l, const char *s, size_t n)
-{
-    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 32))
-        return ZS_ENOMEM;
-    l->v[l->n].s = s;
-    l->v[l->n++].n = n;
-    return 0;
-}
-
 static void cues_free(cues *c)
 {
     free(c->buf);
@@ -35,12 +26,6 @@ static void cues_free(cues *c)
     free(c->surname.v);
     free(c->credit.v);
     free(c->credit_caption);
-}
-
-static int by_len_desc(const void *a, const void *b)
-{
-    const str *x = a, *y = b;
-    return (x->n < y->n) - (x->n > y->n);
 }
 
 static int cues_load(cues *c)
@@ -81,18 +66,18 @@ static int cues_load(cues *c)
                 return ZS_ENOMEM;
             c->credit_caption = nk;
             nk[c->credit.n] = (unsigned char)cap;
-            if ((rc = sl_add(sec, line, wn)) != 0)
+            if ((rc = zsu_strlist_add(sec, line, wn)) != 0)
                 return rc;
             continue;
         }
-        if ((rc = sl_add(sec, line, len)) != 0)
+        if ((rc = zsu_strlist_add(sec, line, len)) != 0)
             return rc;
     }
     /* Longest first, so 特约通讯员 wins over 通讯员 (credits keep their kinds). */
-    qsort(c->opener.v, c->opener.n, sizeof(str), by_len_desc);
-    qsort(c->role.v, c->role.n, sizeof(str), by_len_desc);
-    qsort(c->caption.v, c->caption.n, sizeof(str), by_len_desc);
-    qsort(c->surname.v, c->surname.n, sizeof(str), by_len_desc);
+    zsu_strlist_longest_first(&c->opener);
+    zsu_strlist_longest_first(&c->role);
+    zsu_strlist_longest_first(&c->caption);
+    zsu_strlist_longest_first(&c->surname);
     return 0;
 }
 

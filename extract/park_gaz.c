@@ -53,25 +53,16 @@ static char *adup(zsi_gazetteer *g, const char *s, size_t n)
     return d;
 }
 
+/* Append a copy of s[0..n) in the arena to l. */
 static int list_add(zsi_gazetteer *g, strlist *l, const char *s, size_t n)
 {
-    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16) != 0)
-        return ZS_ENOMEM;
-    if (!(l->v[l->n].s = adup(g, s, n)))
-        return ZS_ENOMEM;
-    l->v[l->n++].n = n;
-    return 0;
+    const char *d = adup(g, s, n);
+    return d ? zsu_strlist_add(l, d, n) : ZS_ENOMEM;
 }
 
 static void list_free(strlist *l)
 {
     free(l->v); /* the strings are the arena's */
-}
-
-static int by_len_desc(const void *a, const void *b)
-{
-    const str *x = a, *y = b;
-    return (x->n < y->n) - (x->n > y->n);
 }
 
 static int suf_len_desc(const void *a, const void *b)
@@ -420,12 +411,12 @@ static int build_index(zsi_gazetteer *g)
         if (c >= 0 && c < 0x10000)
             g->suf_head[c / 64] |= UINT64_C(1) << (c % 64);
     }
-    qsort(g->trim.v, g->trim.n, sizeof(str), by_len_desc);
-    qsort(g->generic.v, g->generic.n, sizeof(str), by_len_desc);
-    qsort(g->infix.v, g->infix.n, sizeof(str), by_len_desc);
-    qsort(g->province.v, g->province.n, sizeof(str), by_len_desc);
-    qsort(g->bare.v, g->bare.n, sizeof(str), by_len_desc);
-    qsort(g->scope.v, g->scope.n, sizeof(str), by_len_desc);
+    zsu_strlist_longest_first(&g->trim);
+    zsu_strlist_longest_first(&g->generic);
+    zsu_strlist_longest_first(&g->infix);
+    zsu_strlist_longest_first(&g->province);
+    zsu_strlist_longest_first(&g->bare);
+    zsu_strlist_longest_first(&g->scope);
     /* Place stems: every alias minus its zone suffix, aside and infix. */
     shash seen = {NULL, 0, 0};
     for (size_t i = 0; i < g->nal; i++) {

@@ -65,15 +65,8 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
 #define BMP_WORDS (0x10000 / 64)
 #define PAIR_BITS 65536
 
-typedef struct str {
-    char *s;
-    size_t n;
-} str;
-
-typedef struct strlist {
-    str *v;
-    size_t n, cap;
-} strlist;
+typedef zsu_str str;
+typedef zsu_strlist strlist;
 
 typedef struct alias {
     char *s;

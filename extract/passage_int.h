@@ -17,15 +17,8 @@
 /* Longest byline, in characters (a caption by its cue words has no limit). */
 #define BYLINE_CHARS 60
 
-typedef struct str {
-    const char *s;
-    size_t n;
-} str;
-
-typedef struct strlist {
-    str *v;
-    size_t n, cap;
-} strlist;
+typedef zsu_str str;
+typedef zsu_strlist strlist;
 
 typedef struct cues {
     char *buf; /* the loaded file; entries point into it */

@@ -64,3 +64,23 @@ void zsu_strv_free(char **v, size_t n)
         free(v[i]);
     free(v);
 }
+
+int zsu_strlist_add(zsu_strlist *l, const char *s, size_t n)
+{
+    if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 32) != 0)
+        return ZS_ENOMEM;
+    l->v[l->n++] = (zsu_str){s, n};
+    return 0;
+}
+
+static int by_len_desc(const void *a, const void *b)
+{
+    const zsu_str *x = a, *y = b;
+    return (x->n < y->n) - (x->n > y->n);
+}
+
+void zsu_strlist_longest_first(zsu_strlist *l)
+{
+    if (l->n > 1)
+        qsort(l->v, l->n, sizeof *l->v, by_len_desc);
+}

@@ -68,6 +68,27 @@ int zsu_buf_add(zsu_buf *b, const char *s, size_t n);
 /* Free an array of n strings and the array. Accepts NULL. */
 void zsu_strv_free(char **v, size_t n);
 
+/* A string with its length. Borrowed: the bytes belong to whoever made the
+ * list that holds it (a data file, an arena). */
+typedef struct zsu_str {
+    const char *s;
+    size_t n;
+} zsu_str;
+
+/* A growing list of borrowed strings: the word lists read from data files.
+ * Zero-initialise. Ownership: the holder frees v. */
+typedef struct zsu_strlist {
+    zsu_str *v;
+    size_t n, cap;
+} zsu_strlist;
+
+/* Append s[0..n) (not copied). Returns 0, or ZS_ENOMEM. */
+int zsu_strlist_add(zsu_strlist *l, const char *s, size_t n);
+
+/* Sort longest first: a scan that takes the first entry that matches then
+ * takes the longest. */
+void zsu_strlist_longest_first(zsu_strlist *l);
+
 static inline int zsu_buf_str(zsu_buf *b, const char *s)
 {
     return zsu_buf_add(b, s, strlen(s));
