@@ -250,11 +250,9 @@ int zsq_source_filter(parser *P, size_t vs, size_t ve)
     zsq_parsed *pq = P->pq;
     if (pq->nsources >= ZSQ_MAX_SOURCES)
         return zsq_fail(P, ZS_ELIMIT, vs, "too many source: filters (limit %d)", ZSQ_MAX_SOURCES);
-    char *s = malloc(ve - vs + 1);
+    char *s = zsq_value_dup(P, vs, ve);
     if (!s)
-        return zsq_oom(P);
-    memcpy(s, P->q + vs, ve - vs);
-    s[ve - vs] = '\0';
+        return P->rc;
     pq->sources[pq->nsources++] = s;
     return 0;
 }

@@ -126,11 +126,9 @@ static int park_filter(parser *P, size_t vs, size_t ve)
     zsq_parsed *pq = P->pq;
     if (pq->nparks >= ZSQ_MAX_PARKS)
         return zsq_fail(P, ZS_ELIMIT, vs, "too many park: filters (limit %d)", ZSQ_MAX_PARKS);
-    char *s = malloc(ve - vs + 1);
+    char *s = zsq_value_dup(P, vs, ve);
     if (!s)
-        return zsq_oom(P);
-    memcpy(s, P->q + vs, ve - vs);
-    s[ve - vs] = '\0';
+        return P->rc;
     pq->parks[pq->nparks].p = s;
     pq->parks[pq->nparks].n = ve - vs;
     pq->nparks++;
@@ -334,6 +332,28 @@ bad:
  * 0 when the text is not a filter, negative on error. Any letters-colon word
  * is a filter attempt, so `body:x` fails loudly instead of searching "body x".
  */
+int zsq_filter_value(parser *P, zsq_filter_kind kind, size_t vs, size_t ve)
+{
+    /* Trim spaces inside a quoted value. */
+    while (vs < ve && is_space((unsigned char)P->q[vs]))
+        vs++;
+    while (ve > vs && is_space((unsigned char)P->q[ve - 1]))
+        ve--;
+    static const char *const NAMES[] = {"park", "year", "figure", "date", "source"};
+    static const char *const EXAMPLES[] = {"park:六盘水高新区", "year:2024", "figure:>100亿元",
+                                           "date:2019-10", "source:人民日报"};
+    if (ve == vs)
+        return zsq_fail(P, ZS_ESYNTAX, vs, "%s filter: needs a value, e.g. %s", NAMES[kind],
+                        EXAMPLES[kind]);
+    switch (kind) {
+    case ZSQ_FILTER_PARK: return park_filter(P, vs, ve);
+    case ZSQ_FILTER_YEAR: return year_filter(P, vs, ve);
+    case ZSQ_FILTER_FIGURE: return figure_filter(P, vs, ve);
+    case ZSQ_FILTER_DATE: return zsq_date_filter(P, vs, ve);
+    default: return zsq_source_filter(P, vs, ve);
+    }
+}
+
 int zsq_parse_filter(parser *P, node **out)
 {
     size_t s = P->pos, i = s, nx;
@@ -349,17 +369,17 @@ int zsq_parse_filter(parser *P, node **out)
     else
         return 0;
     size_t nl = i - s;
-    enum { PARK, YEAR, FIGURE, DATE, SOURCE } which;
+    zsq_filter_kind which;
     if (nl == 4 && strncasecmp(P->q + s, "park", 4) == 0)
-        which = PARK;
+        which = ZSQ_FILTER_PARK;
     else if (nl == 4 && strncasecmp(P->q + s, "year", 4) == 0)
-        which = YEAR;
+        which = ZSQ_FILTER_YEAR;
     else if (nl == 6 && strncasecmp(P->q + s, "figure", 6) == 0)
-        which = FIGURE;
+        which = ZSQ_FILTER_FIGURE;
     else if (nl == 4 && strncasecmp(P->q + s, "date", 4) == 0)
-        which = DATE;
+        which = ZSQ_FILTER_DATE;
     else if (nl == 6 && strncasecmp(P->q + s, "source", 6) == 0)
-        which = SOURCE;
+        which = ZSQ_FILTER_SOURCE;
     else
         return zsq_fail(P, ZS_ESYNTAX, s,
                         "unknown filter '%.*s:' (known: park:, year:, figure:, date:, source:)",
@@ -390,22 +410,7 @@ int zsq_parse_filter(parser *P, node **out)
         }
         ve = end = k;
     }
-    /* Trim spaces inside a quoted value. */
-    while (vs < ve && is_space((unsigned char)P->q[vs]))
-        vs++;
-    while (ve > vs && is_space((unsigned char)P->q[ve - 1]))
-        ve--;
-    static const char *const NAMES[] = {"park", "year", "figure", "date", "source"};
-    static const char *const EXAMPLES[] = {"park:六盘水高新区", "year:2024", "figure:>100亿元",
-                                           "date:2019-10", "source:人民日报"};
-    if (ve == vs)
-        return zsq_fail(P, ZS_ESYNTAX, vs, "%s filter: needs a value, e.g. %s", NAMES[which],
-                        EXAMPLES[which]);
-    int rc = which == PARK     ? park_filter(P, vs, ve)
-             : which == YEAR   ? year_filter(P, vs, ve)
-             : which == FIGURE ? figure_filter(P, vs, ve)
-             : which == DATE   ? zsq_date_filter(P, vs, ve)
-                               : zsq_source_filter(P, vs, ve);
+    int rc = zsq_filter_value(P, which, vs, ve);
     if (rc)
         return rc;
     P->nfilters++;

@@ -61,6 +61,18 @@ int zsq_oom(parser *P)
     return zsq_fail(P, ZS_ENOMEM, 0, "out of memory");
 }
 
+char *zsq_value_dup(parser *P, size_t vs, size_t ve)
+{
+    char *s = malloc(ve - vs + 1);
+    if (!s) {
+        zsq_oom(P);
+        return NULL;
+    }
+    memcpy(s, P->q + vs, ve - vs);
+    s[ve - vs] = '\0';
+    return s;
+}
+
 /* Caller's offset of cleaned offset off, for messages. */
 size_t zsq_orig(const parser *P, size_t off)
 {
@@ -519,15 +531,21 @@ int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     return 0;
 }
 
-int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
-                    zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
+/*
+ * Set P up to read q[0..n) (what, "query" or "value", names it in the
+ * message of a long one). Returns 0 with P->pq allocated, an error P holds
+ * (P->rc, finish with parser_end()), or one P does not (ZS_EINVAL,
+ * ZS_ELIMIT: err is set, *out NULL, nothing to free).
+ */
+static int parser_start(parser *P, zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
+                        size_t n, const char *what, zsq_parsed **out, char *err, size_t errcap,
+                        size_t *err_off)
 {
-    parser P;
-    memset(&P, 0, sizeof(P));
-    P.seg = seg;
-    P.gaz = gaz;
-    P.err = err;
-    P.errcap = errcap;
+    memset(P, 0, sizeof *P);
+    P->seg = seg;
+    P->gaz = gaz;
+    P->err = err;
+    P->errcap = errcap;
     if (err && errcap)
         err[0] = '\0';
     if (err_off)
@@ -542,20 +560,58 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     *out = NULL;
     if (n > ZSQ_MAX_QUERY_BYTES) {
         if (err && errcap)
-            snprintf(err, errcap, "query too long: %zu bytes (limit %d)", n, ZSQ_MAX_QUERY_BYTES);
+            snprintf(err, errcap, "%s too long: %zu bytes (limit %d)", what, n,
+                     ZSQ_MAX_QUERY_BYTES);
         if (err_off)
             *err_off = ZSQ_MAX_QUERY_BYTES;
         return ZS_ELIMIT;
     }
+    P->pq = calloc(1, sizeof(zsq_parsed));
+    if (!P->pq || clean(P, q ? q : "", n))
+        return 0;
+    P->pq->parks = calloc(ZSQ_MAX_PARKS, sizeof(zsq_str));
+    if (!P->pq->parks)
+        zsq_oom(P);
+    return 0;
+}
 
-    P.pq = calloc(1, sizeof(zsq_parsed));
-    if (!P.pq || clean(&P, q ? q : "", n))
-        goto out;
-    P.pq->parks = calloc(ZSQ_MAX_PARKS, sizeof(zsq_str));
-    if (!P.pq->parks) {
-        zsq_oom(&P);
-        goto out;
+/* Hand P's result to *out, or its error; free P. Returns P's error code. */
+static int parser_end(parser *P, zsq_parsed **out, size_t *err_off)
+{
+    if (!P->pq && !P->rc)
+        P->rc = ZS_ENOMEM;
+    if (P->rc) {
+        if (err_off)
+            *err_off = P->err_off;
+        zsq_parsed_free(P->pq);
+    } else {
+        *out = P->pq;
     }
+    parser_free(P);
+    return P->rc;
+}
+
+int zsq_read_filter(zs_seg *seg, zsq_filter_kind kind, const char *v, size_t n, zsq_parsed **out,
+                    char *err, size_t errcap)
+{
+    parser P;
+    int rc = parser_start(&P, seg, NULL, v, n, "value", out, err, errcap, NULL);
+    if (rc)
+        return rc;
+    if (!P.rc && P.pq)
+        zsq_filter_value(&P, kind, 0, P.n);
+    return parser_end(&P, out, NULL);
+}
+
+int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
+{
+    parser P;
+    int rc = parser_start(&P, seg, gaz, q, n, "query", out, err, errcap, err_off);
+    if (rc)
+        return rc;
+    if (P.rc || !P.pq)
+        goto out;
     node *root = parse_and(&P, 0, 0);
     if (!root)
         goto out;
@@ -580,17 +636,7 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     P.pq->has_text = 1;
     zsq_finish(&P, root);
 out:
-    if (!P.pq && !P.rc)
-        P.rc = ZS_ENOMEM;
-    if (P.rc) {
-        if (err_off)
-            *err_off = P.err_off;
-        zsq_parsed_free(P.pq);
-    } else {
-        *out = P.pq;
-    }
-    parser_free(&P);
-    return P.rc;
+    return parser_end(&P, out, err_off);
 }
 
 void zsq_parsed_free(zsq_parsed *pq)

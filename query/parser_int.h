@@ -187,6 +187,14 @@ node *zsq_zone_word(parser *P, size_t off, size_t len);
 /* A filter item (park:, year:, figure:) at P->pos into *out. */
 int zsq_parse_filter(parser *P, node **out);
 
+/* The value P->q[vs..ve) of a filter of that kind into P->pq (spaces around
+ * it trimmed; empty is an error). */
+int zsq_filter_value(parser *P, zsq_filter_kind kind, size_t vs, size_t ve);
+
+/* A copy of the value P->q[vs..ve), NUL-terminated; NULL (and the error
+ * set) when memory ran out. Ownership: caller frees. */
+char *zsq_value_dup(parser *P, size_t vs, size_t ve);
+
 /* ---- interface to docfilter.c ---- */
 
 /* date: and source: values at P->q[vs..ve) into P->pq. */

@@ -174,6 +174,27 @@ int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
 int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
                     int by_options, zsq_parsed **out, char *err, size_t errcap, size_t *err_off);
 
+/* The filters a query may hold, each also given as an option. */
+typedef enum zsq_filter_kind {
+    ZSQ_FILTER_PARK,
+    ZSQ_FILTER_YEAR,
+    ZSQ_FILTER_FIGURE,
+    ZSQ_FILTER_DATE,
+    ZSQ_FILTER_SOURCE
+} zsq_filter_kind;
+
+/*
+ * One filter's value v[0..n) as an option gives it (zs_query_opts.park,
+ * .year, ...), read as the value of that filter and nothing else: quotes,
+ * colons and words in it are the value's own, never query syntax. *out
+ * holds that one filter (no text). Ownership: caller frees *out with
+ * zsq_parsed_free().
+ * @return 0; ZS_ESYNTAX or ZS_ELIMIT (err says why, as for that filter in
+ *         a query); ZS_ENOMEM.
+ */
+int zsq_read_filter(zs_seg *seg, zsq_filter_kind kind, const char *v, size_t n, zsq_parsed **out,
+                    char *err, size_t errcap);
+
 /*
  * Read the value of a year filter, p[0..n): 2024, 2021-2025 (also .., ～, 至,
  * 到, full-width dashes and digits, an optional 年), with a leading ~ (span).

@@ -27,18 +27,16 @@ static int sb_finish(zs_query *q, zsu_buf *b, char **out)
     return 0;
 }
 
-/* Parse an option value as if written as "name:value" in the query. */
-static int parse_option(zs_query *q, zs_seg *seg, const char *name, const char *val,
-                        zsq_parsed **out)
+/* Read an option's value as the value of that filter: typed, never parsed
+ * as query text, so a quote or a colon in it is the value's own. */
+static int read_option(zs_query *q, zs_seg *seg, zsq_filter_kind kind, const char *val,
+                       zsq_parsed **out)
 {
-    char buf[ZSQ_MAX_QUERY_BYTES + 64], err[256] = "";
-    size_t off = 0;
-    int n = snprintf(buf, sizeof buf, "%s:\"%s\"", name, val);
-    if (n < 0 || (size_t)n >= sizeof buf || strchr(val, '"'))
-        return zsd_fail(q->db, ZS_ESYNTAX, "the %s option: value too long or holds a quote", name);
-    int rc = zsq_parse(seg, buf, (size_t)n, out, err, sizeof err, &off);
+    static const char *const NAMES[] = {"park", "year", "figure", "date", "source"};
+    char err[256] = "";
+    int rc = zsq_read_filter(seg, kind, val, strlen(val), out, err, sizeof err);
     if (rc)
-        return zsd_fail(q->db, rc, "the %s option: %s", name, err);
+        return zsd_fail(q->db, rc, "the %s option: %s", NAMES[kind], err);
     return 0;
 }
 
@@ -48,7 +46,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
     zsq_parsed *op = NULL;
     int rc = 0;
     if (o->park) {
-        if ((rc = parse_option(q, seg, "park", o->park, &op)) != 0)
+        if ((rc = read_option(q, seg, ZSQ_FILTER_PARK, o->park, &op)) != 0)
             return rc;
         for (size_t i = 0; i < op->nparks && q->nextra < ZSQ_MAX_PARKS + 1; i++)
             if (!(q->extra_parks[q->nextra++] = strdup(op->parks[i].p))) {
@@ -59,7 +57,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         op = NULL;
     }
     if (o->year) {
-        if ((rc = parse_option(q, seg, "year", o->year, &op)) != 0)
+        if ((rc = read_option(q, seg, ZSQ_FILTER_YEAR, o->year, &op)) != 0)
             return rc;
         if (q->pq->has_year) {
             int from = op->year_from > q->pq->year_from ? op->year_from : q->pq->year_from;
@@ -77,7 +75,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         op = NULL;
     }
     if (o->figure) {
-        if ((rc = parse_option(q, seg, "figure", o->figure, &op)) != 0)
+        if ((rc = read_option(q, seg, ZSQ_FILTER_FIGURE, o->figure, &op)) != 0)
             return rc;
         if (q->pq->figure.op != ZSQ_FIG_NONE) {
             zsq_parsed_free(op);
@@ -90,7 +88,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         op = NULL;
     }
     if (o->version >= 3 && o->date) {
-        if ((rc = parse_option(q, seg, "date", o->date, &op)) != 0)
+        if ((rc = read_option(q, seg, ZSQ_FILTER_DATE, o->date, &op)) != 0)
             return rc;
         zsq_parsed *pq = q->pq;
         if (!pq->has_date) {
@@ -113,7 +111,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         op = NULL;
     }
     if (o->version >= 3 && o->source) {
-        if ((rc = parse_option(q, seg, "source", o->source, &op)) != 0)
+        if ((rc = read_option(q, seg, ZSQ_FILTER_SOURCE, o->source, &op)) != 0)
             return rc;
         rc = zsq_merge_sources(q->db, q->pq, op);
         zsq_parsed_free(op);

@@ -99,4 +99,19 @@ fails "date: without a value" 2 "date filter: needs a value, e.g. date:2019-10" 
 fails "--date bad value" 2 "the date option" "$Z" query --db "$DB" --date 2019-1x 签约
 fails "figures --date bad value" 2 "a month from 1 to 12" "$Z" figures --db "$DB" --date 2019-13
 fails "an unknown filter lists date: and source:" 2 "date:, source:" "$Z" query --db "$DB" 'when:2019'
+
+# an option's value is that filter's value, never query text: a quote, a
+# colon or an OR in it is the value's own (it once became park:"VALUE",
+# parsed again, and a quote was refused)
+O=$T/odd
+mkdir -p "$O"
+printf '园区新闻\n\n示范区签约项目7个。\n' >"$O/odd.txt"
+printf 'odd.txt\t2019-10\t晚报"周末版: OR 专刊\n' >"$O/list.tsv"
+check "index (an outlet holding a quote and a colon)" 0 "$Z" index --db "$T/o.db" --manifest "$O/list.tsv" "$O"
+check "--source holding query syntax, taken literally" 0 "$Z" query --db "$T/o.db" --source '晚报"周末版: OR 专刊' 签约
+has "  finds the article" "$T/out" 'odd.txt:3  2019-10 晚报"周末版: OR 专刊'
+check "--source of only a part of it finds nothing" 1 "$Z" query --db "$T/o.db" --source '晚报' 签约
+check "--park holding query syntax is one zone's name (none here): nothing found, no error" 1 "$Z" query --db "$DB" --park '示范区" OR "签约' 签约
+hasnt "  no error" "$T/err" "option"
+check "--park 'year:2020' is a name, not a year filter" 1 "$Z" query --db "$DB" --park 'year:2020' 签约
 finish

@@ -27,6 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     zsq_parsed *pq = NULL;
     char err[256];
     size_t off = 0;
+    /* the input as each option's value: read as that filter, or refused */
+    for (int k = ZSQ_FILTER_PARK; k <= ZSQ_FILTER_SOURCE; k++) {
+        int frc = zsq_read_filter(seg, (zsq_filter_kind)k, (const char *)data, size, &pq, err,
+                                  sizeof err);
+        if (frc ? pq != NULL || !err[0] : pq == NULL || pq->has_text)
+            abort();
+        zsq_parsed_free(pq);
+        pq = NULL;
+    }
     int rc = zsq_parse(seg, (const char *)data, size, &pq, err, sizeof err, &off);
     if (rc) {
         if (pq || off > size || !err[0])
