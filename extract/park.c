@@ -457,6 +457,12 @@ int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n)
 
 const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n)
 {
+    size_t at;
+    return zsi_pk_bare_word_at(g, p, n, &at);
+}
+
+const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at)
+{
     mentions m = {0};
     const char *found = NULL;
 
@@ -486,8 +492,10 @@ const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n)
             for (size_t s = 0; s < g->scope.n; s++)
                 if (has_suffix(p, i, g->scope.v[s].s, g->scope.v[s].n))
                     general = 1;
-            if (!general)
+            if (!general) {
                 found = w->s;
+                *at = i;
+            }
             break;
         }
     }

@@ -207,6 +207,8 @@ size_t zsi_pk_drop_aside(const char *s, size_t n);
 /* The first bare zone word (高新区, 园区 ...) that p uses on its own, as the
  * [bare] list spells it (borrowed from g), or NULL. */
 const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n);
+/* The same, and *at gets its byte offset in p. */
+const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at);
 
 /* ---- interface to park_edge.c ---- */
 

@@ -10,9 +10,16 @@
  * each with its title and dateline, is one story per brief, while the
  * sub-headings of a long report keep its zone. A body passage that opens with
  * a dateline after running text also starts a story (briefs with no titles).
- * With nothing named before it in its story, a bare word gets no zone: a
- * guess from elsewhere in the article would file a brief under its
- * neighbour's zone.
+ * A bare word of a kind (高新区, 经开区, 新区 ...) means a zone of that kind
+ * only: after 襄阳经开区, a bare 高新区 is another zone. With no zone of its
+ * kind named before it in its story, a bare 高新区, 经开区, 开发区 or 综保区
+ * means that zone of the city its story names nearest before the story first
+ * says the word (or later in that sentence), when the gazetteer has one (a
+ * story about 合肥 that says 高新区: 合肥高新区), as a reader takes it; a
+ * city named only in a later sentence is somewhere else (开发区… 在青岛等地). Else no zone: a guess from
+ * elsewhere in the article would file a brief under its neighbour's zone.
+ * (A bare 新区 takes no city's: it is also a city's new district or an oil
+ * field's new block.)
  */
 #include <string.h>
 
@@ -59,7 +66,7 @@ static const struct {
     const char *bare, *ends[3];
 } KIND[] = {
     {"高新区", {"高新区"}},
-    {"经开区", {"经开区"}},
+    {"经开区", {"经开区", "开发区"}},
     {"开发区", {"经开区", "开发区", "高新区"}},
     {"新区", {"新区"}},
     {"综保区", {"综合保税区", "保税区"}},
@@ -85,19 +92,117 @@ static int fits(const char *bare, const char *zone)
     return 1;
 }
 
+/* Bare words that may mean their city's zone. */
+static const char *const CITY_KIND[] = {"高新区", "经开区", "开发区", "综保区"};
+
+static int city_kind(const char *bare)
+{
+    for (size_t i = 0; i < sizeof CITY_KIND / sizeof *CITY_KIND; i++)
+        if (strcmp(bare, CITY_KIND[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* The nearest zone named before passage i in the story that starts at a and
- * fits the bare word; the nearest of any kind when none fits. */
+ * fits the bare word; for a word of no kind (园区), the nearest zone. */
 static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, const char *bare)
 {
-    const char *any = NULL;
     for (size_t k = i; k-- > a;)
-        for (size_t j = ps[k].nnames; j-- > 0;) {
+        for (size_t j = ps[k].nnames; j-- > 0;)
             if (fits(bare, ps[k].names[j]))
                 return ps[k].names[j];
-            if (!any)
-                any = ps[k].names[j];
+    return NULL;
+}
+
+/* The listed zone that place p[0..n) joined to bare names (合肥 + 高新区), or
+ * NULL. A city's 市 goes first (合肥市 -> 合肥). Borrowed from g. */
+static const char *city_zone(const zsi_gazetteer *g, const char *p, size_t n, const char *bare)
+{
+    char buf[MAX_NAME_BYTES];
+    size_t bn = strlen(bare);
+    if (n >= 9 && memcmp(p + n - 3, "\xE5\xB8\x82", 3) == 0) /* 市 */
+        n -= 3;
+    if (n + bn > sizeof buf)
+        return NULL;
+    memcpy(buf, p, n);
+    memcpy(buf + n, bare, bn);
+    return zsi_park_canonical(g, buf, n + bn);
+}
+
+/* Is p[s..e) part of a longer word: does its first character end a word
+ * that starts just before it, or its last start one that runs on (沿海港口:
+ * 海港 lies across 沿海 and 港口)? */
+static int inside_word(const zsi_gazetteer *g, const char *p, size_t from, size_t to, size_t s,
+                       size_t e)
+{
+    int32_t b = (int32_t)s, f = (int32_t)e;
+    UChar32 c;
+    if (s > from) {
+        U8_PREV(p, (int32_t)from, b, c);
+        if (is_han(c) && zsi_words_find(g->words, p + b, s - (size_t)b + 3, NULL))
+            return 1;
+    }
+    if (e < to) {
+        U8_NEXT(p, f, (int32_t)to, c);
+        if (is_han(c) && e >= 3 && zsi_words_find(g->words, p + e - 3, (size_t)f - e + 3, NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* The zone of kind bare of a city named in p[from..to), the last first. */
+static const char *scan_cities(const zsi_gazetteer *g, const char *p, size_t from, size_t to,
+                               const char *bare)
+{
+    /* Places are two to four characters (6-12 bytes; 市 included). */
+    for (size_t e = to; e >= from + 6; e--) {
+        if (((unsigned char)p[e] & 0xC0) == 0x80 && e < to)
+            continue;
+        for (size_t L = 12; L >= 6; L -= 3) {
+            if (L > e - from || ((unsigned char)p[e - L] & 0xC0) == 0x80)
+                continue;
+            size_t row;
+            unsigned f = zsi_words_find(g->words, p + e - L, L, &row);
+            if (!(f & ZSW_PLACE))
+                continue;
+            int level = zsi_words_place(g->words, row, NULL, NULL);
+            if ((level != ZSW_CITY && level != ZSW_COUNTY) || inside_word(g, p, from, to, e - L, e))
+                continue;
+            const char *z = city_zone(g, p + e - L, L, bare);
+            /* 开发区 alone is most often the city's 经济技术开发区. */
+            if (!z && strcmp(bare, "开发区") == 0)
+                z = city_zone(g, p + e - L, L, "经开区");
+            if (z)
+                return z;
         }
-    return any;
+    }
+    return NULL;
+}
+
+/* End of the sentence of p[0..n) that byte at is in (after its 。！？). */
+static size_t sentence_end(const char *p, size_t n, size_t at)
+{
+    static const char *const END[] = {"。", "！", "？", "；"};
+    for (size_t i = at; i < n; i++)
+        for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+            if (starts_with(p + i, n - i, END[k]))
+                return i;
+    return n;
+}
+
+/* The zone of kind bare of the city named nearest before byte at of passage
+ * i (where the story first says the word), looking back to the story's
+ * start a, else of one named later in that sentence (从高新区举行的合肥…论坛);
+ * NULL when none. */
+static const char *city_referent(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t a,
+                                 size_t i, size_t at, const char *bare)
+{
+    const char *z = NULL;
+    for (size_t k = i + 1; k-- > a && !z;)
+        z = scan_cities(g, ps[k].text, 0, k == i ? at : ps[k].len, bare);
+    if (!z)
+        z = scan_cities(g, ps[i].text, at, sentence_end(ps[i].text, ps[i].len, at), bare);
+    return z;
 }
 
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
@@ -105,6 +210,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
 {
     size_t a = 0; /* where the current story starts */
     int seen_body = 0;
+    /* Where the current story first says a bare word (passage, byte). */
+    size_t first_k = (size_t)-1, first_at = 0;
 
     for (size_t i = 0; i < n; i++) {
         if (ps[i].kind == ZSI_P_HEADLINE && (i == 0 || ps[i - 1].kind != ZSI_P_HEADLINE)) {
@@ -116,11 +223,20 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
         } else if (ps[i].kind == ZSI_P_BODY && seen_body && i > 0 &&
                    ps[i - 1].kind != ZSI_P_HEADLINE && opens_with_dateline(ps[i].text, ps[i].len))
             a = i;
+        if (first_k != (size_t)-1 && first_k < a)
+            first_k = (size_t)-1;
         out[i] = NULL;
         if (!ps[i].nnames) {
-            const char *bare = zsi_pk_bare_word(g, ps[i].text, ps[i].len);
+            size_t at = 0;
+            const char *bare = zsi_pk_bare_word_at(g, ps[i].text, ps[i].len, &at);
+            if (bare && first_k == (size_t)-1) {
+                first_k = i;
+                first_at = at;
+            }
             if (bare)
                 out[i] = referent(ps, a, i, bare);
+            if (bare && !out[i] && city_kind(bare))
+                out[i] = city_referent(g, ps, a, first_k, first_at, bare);
         }
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;

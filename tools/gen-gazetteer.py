@@ -95,6 +95,11 @@ ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+$")
 
 STOP_TAGS_MULTI = {"v", "vn", "d", "p", "c", "u", "r", "t", "m", "q", "f", "ad",
                    "y", "e", "o", "mq", "tg", "vg", "vi", "vq"}
+# Adjectives of two or more characters are nouns here (seen 20 times or more):
+# with no place before it, one ends a name's description as a noun does
+# (全面落实新区: jieba tags 落实 a), while a place before it keeps the name
+# whole (洋山特殊综合保税区).
+ADJ_TAGS = {"a"}
 NOUN_TAGS = {"n", "vn", "an", "i", "l"}
 NAME_TAGS = {"nr", "nrt", "nz", "nrfg"}
 STOP_TAGS_ONE = {"p", "c", "u", "d", "r", "q", "y", "e", "o", "t"}
@@ -247,6 +252,7 @@ def main():
                 "# in names too),\n"
                 "# less every place name of places.tsv: class stop. Class noun: its common\n"
                 "# nouns (n, vn, an, i, l; count >= 100, and ns words seen 3000 times or more,\n"
+                "# and adjectives of 2-4 characters, a, count >= 20: 特殊, 落实),\n"
                 "# 东西, 城市), which alone name no zone (所在地);\n"
                 "# class name: its person and other proper names of 3-4 characters (count\n"
                 "# >= 100), kept whole when a name is cut into words (乌克兰).\n"
@@ -261,7 +267,8 @@ def main():
                 ok = tag in STOP_TAGS_MULTI and cnt >= 20
             if ok:
                 out.append((w, "stop"))
-            elif len(w) >= 2 and cnt >= 100 and (tag in NOUN_TAGS or (tag == "ns" and cnt >= 3000)):
+            elif len(w) >= 2 and ((cnt >= 100 and (tag in NOUN_TAGS or (tag == "ns" and cnt >= 3000)))
+                                  or (tag in ADJ_TAGS and cnt >= 20)):
                 out.append((w, "noun"))
             elif len(w) >= 3 and cnt >= 100 and tag in NAME_TAGS:
                 out.append((w, "name"))
