@@ -30,6 +30,8 @@ extern const size_t zs_data_zone_suffixes_len;
  * load once per allocation.
  */
 #define ARENA_BLOCK (64u * 1024u)
+/* Initial slots of the alias hash (a power of two). */
+#define ALIAS_SLOTS 8192u
 
 static char *adup(zsi_gazetteer *g, const char *s, size_t n)
 {
@@ -128,18 +130,7 @@ size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n)
 /* Index of the alias equal to s[0..n), or (size_t)-1. */
 size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n)
 {
-    UChar32 c;
-    size_t b;
-    if (!n)
-        return (size_t)-1;
-    c = first_cp(s, n);
-    b = (size_t)(c < 0 ? 0 : c) % NBUCKETS;
-    for (size_t k = 0; k < g->nbucket[b]; k++) {
-        const alias *a = &g->al[g->bucket[b][k]];
-        if (a->n == n && memcmp(a->s, s, n) == 0)
-            return g->bucket[b][k];
-    }
-    return (size_t)-1;
+    return n ? shash_get(&g->alias_ix, s, n) : (size_t)-1;
 }
 
 static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
@@ -251,7 +242,7 @@ static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size
                     sep = 1;
                     break;
                 }
-                if (e - q >= 3 &&
+                if ((*q == '\xE3' || *q == '\xEF') && e - q >= 3 &&
                     (memcmp(q, "\xE3\x80\x81", 3) == 0 || memcmp(q, "\xEF\xBC\x8C", 3) == 0)) {
                     sep = 3;
                     break;
@@ -341,8 +332,15 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
     return 0;
 }
 
-/* Build the per-canonical alias lists and the first-code-point index. */
-static int build_index(zsi_gazetteer *g)
+/*
+ * Build the per-canonical alias lists; with full (a gazetteer that finds
+ * names in text), also the first-code-point index, the head and pair bits
+ * and each alias's weak flag, which only find_mentions() (park.c) reads: a
+ * query process resolves typed names through alias_ix and the suffixes,
+ * and the weak flags alone were a third of its load (an ending_suffix()
+ * scan of every suffix for each of 2,400 aliases).
+ */
+static int build_index(zsi_gazetteer *g, int full)
 {
     size_t *cnt = calloc(g->names.n + 1, sizeof *cnt);
     if (!cnt)
@@ -363,6 +361,15 @@ static int build_index(zsi_gazetteer *g)
         g->alist[g->aoff[c] + cnt[c]++] = g->al[i].s;
     }
     free(cnt);
+    qsort(g->suf, g->nsuf, sizeof *g->suf, suf_len_desc);
+    zsu_strlist_longest_first(&g->trim);
+    zsu_strlist_longest_first(&g->generic);
+    zsu_strlist_longest_first(&g->infix);
+    zsu_strlist_longest_first(&g->province);
+    zsu_strlist_longest_first(&g->bare);
+    zsu_strlist_longest_first(&g->scope);
+    if (!full)
+        return 0;
 
     /* The buckets share one array: counted first, then filled. */
     size_t fill[NBUCKETS] = {0}, off = 0;
@@ -403,7 +410,6 @@ static int build_index(zsi_gazetteer *g)
         else
             g->pairs[pair_bit(c1, c2) / 64] |= UINT64_C(1) << (pair_bit(c1, c2) % 64);
     }
-    qsort(g->suf, g->nsuf, sizeof *g->suf, suf_len_desc);
     for (size_t i = 0; i < g->nsuf; i++) {
         int32_t k = 0;
         UChar32 c;
@@ -411,35 +417,12 @@ static int build_index(zsi_gazetteer *g)
         if (c >= 0 && c < 0x10000)
             g->suf_head[c / 64] |= UINT64_C(1) << (c % 64);
     }
-    zsu_strlist_longest_first(&g->trim);
-    zsu_strlist_longest_first(&g->generic);
-    zsu_strlist_longest_first(&g->infix);
-    zsu_strlist_longest_first(&g->province);
-    zsu_strlist_longest_first(&g->bare);
-    zsu_strlist_longest_first(&g->scope);
-    /* Place stems: every alias minus its zone suffix, aside and infix. */
-    shash seen = {NULL, 0, 0};
+    /* A nickname is short (光谷, 泰达, 中关村); a longer alias with no
+     * suffix (厦门自贸片区) is a zone's name all the same. */
     for (size_t i = 0; i < g->nal; i++) {
         alias *a = &g->al[i];
-        long si = zsi_pk_ending_suffix(g, a->s, a->n);
-        size_t pn;
-        /* A nickname is short (光谷, 泰达, 中关村); a longer alias with no
-         * suffix (厦门自贸片区) is a zone's name all the same. */
-        a->weak = si < 0 && nchars(a->s, a->n) <= 4;
-        if (si < 0)
-            continue;
-        pn = zsi_pk_drop_aside(a->s, a->n - g->suf[si].n);
-        if (nchars(a->s, pn) < 2)
-            continue;
-        if (shash_get(&seen, a->s, pn) != (size_t)-1)
-            continue;
-        if (list_add(g, &g->stems, a->s, pn) != 0 ||
-            shash_put(&seen, g->stems.v[g->stems.n - 1].s, pn, 0) != 0) {
-            free(seen.e);
-            return ZS_ENOMEM;
-        }
+        a->weak = nchars(a->s, a->n) <= 4 && zsi_pk_ending_suffix(g, a->s, a->n) < 0;
     }
-    free(seen.e);
     return 0;
 }
 
@@ -470,6 +453,13 @@ static int gazetteer_open(zsi_gazetteer **out, int with_words, char *err, size_t
     g = calloc(1, sizeof *g);
     if (!g)
         return ZS_ENOMEM;
+    /* Room for the built-in aliases (2,436) at most half full: growing
+     * from 1,024 slots rehashed every alias three times. */
+    g->alias_ix.cap = ALIAS_SLOTS;
+    if (!(g->alias_ix.e = calloc(g->alias_ix.cap, sizeof *g->alias_ix.e))) {
+        free(g);
+        return ZS_ENOMEM;
+    }
     rc = zss_data_load("parks.tsv", zs_data_parks, zs_data_parks_len, &buf, &n);
     if (rc == 0)
         rc = parse_parks(g, "parks.tsv", buf, n, err, errcap);
@@ -488,7 +478,7 @@ static int gazetteer_open(zsi_gazetteer **out, int with_words, char *err, size_t
         rc = parse_suffixes(g, buf, n, err, errcap);
     free(buf);
     if (rc == 0)
-        rc = build_index(g);
+        rc = build_index(g, with_words);
     if (rc == 0 && with_words)
         rc = open_words(g);
     if (rc != 0) {
@@ -529,7 +519,6 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     list_free(&g->province);
     list_free(&g->bare);
     list_free(&g->scope);
-    list_free(&g->stems);
     free(g->meta);
     for (size_t i = 0; i < g->ar.nblk; i++)
         free(g->ar.blk[i]);

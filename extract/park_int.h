@@ -130,7 +130,6 @@ struct zsi_gazetteer {
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
     strlist trim, cut, generic, infix, province, bare, scope;
-    strlist stems;    /* place names of known zones (六盘水, 水城): weak suffixes need one */
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;
