@@ -157,6 +157,18 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
             return rc < 0 ? rc : 0;
         }
     }
+    if (!m.norm[0] && !m.change[0] && (rate || !strncmp(f->cls, "money", 5))) {
+        /* 3万亿元地方政府专项债券 after a 、, 将45%的区域: a noun phrase
+         * right after the figure, when nothing before it names one; with
+         * other words before it only after a 的 */
+        rc = zsi_np_after(p, f->end, ce, ZSI_NP_WHOLE | (zsi_all_filler(p, ws, we) ? 0 : ZSI_NP_DE),
+                          f->metric, f->metric_raw);
+        if (rc != 0) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
+            return rc < 0 ? rc : 0;
+        }
+    }
     if (m.norm[0] || m.change[0]) {
         size_t k = strlen(m.norm), c = strlen(m.change);
         memcpy(f->metric, m.norm, k + 1);
@@ -177,7 +189,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 /* A year that leads its clause has at most this many Han before it (截至, 在). */
 #define YEAR_LEAD_HAN 2
 
-int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
+static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
     size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
@@ -185,12 +197,6 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
     long sprev = -1; /* and in this sentence */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
 
-    if (!out || !nout)
-        return ZS_EINVAL;
-    *out = NULL;
-    *nout = 0;
-    if (!p && n)
-        return ZS_EINVAL;
     rc = zsi_units_ready();
     if (rc)
         return rc;
@@ -267,6 +273,12 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
                 f->noun = v[prev].noun;
                 f->noun_raw = v[prev].noun_raw;
             } else {
+                /* 6000亿元预算内投资、3.75万亿元专项债券: in a list, the words
+                 * before the last 、 after the previous figure are its noun */
+                size_t q;
+                for (q = ws; prev >= 0 && q + 3 <= f->start; q++)
+                    if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) /* 、 */
+                        ws = q + 3;
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc < 0) {
                     free(v);
@@ -283,4 +295,67 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
     *out = v;
     *nout = nv;
     return ZS_OK;
+}
+
+/*
+ * Traditional script: 135億元, 3萬人, 營業收入. The segmenter folds
+ * Traditional to Simplified for tokens (segment/, ICU's Traditional-Simplified
+ * transliterator, one code point at a time); figures and metrics are read from
+ * the same folding, so the units, numerals and metric data stay Simplified
+ * only. A character is folded only when its Simplified form takes as many
+ * UTF-8 bytes, so every offset of a figure holds for the text as printed
+ * (the stored figure text is the printed one; metrics are Simplified).
+ * Only a passage that holds a Traditional character is copied.
+ */
+/* The Simplified form of a three-byte Han code point cp (l bytes as printed)
+ * when it is three bytes too; cp otherwise. */
+static unsigned fold_cp(unsigned cp, size_t l)
+{
+    unsigned sc;
+    if (cp < 0x3400 || cp > 0xFFFF || l != 3)
+        return cp;
+    sc = (unsigned)zss_t2s((UChar32)cp);
+    return sc >= 0x800 && sc <= 0xFFFF && !(sc >= 0xD800 && sc <= 0xDFFF) ? sc : cp;
+}
+
+int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
+{
+    size_t i = 0, first = n;
+    char *s;
+    int rc;
+
+    if (!out || !nout)
+        return ZS_EINVAL;
+    *out = NULL;
+    *nout = 0;
+    if (!p && n)
+        return ZS_EINVAL;
+    while (i < n) {
+        size_t l;
+        unsigned cp = cp_at(p, n, i, &l);
+        if (fold_cp(cp, l) != cp) {
+            first = i;
+            break;
+        }
+        i += l;
+    }
+    if (first == n)
+        return extract_simplified(p, n, out, nout);
+    if (!(s = malloc(n)))
+        return ZS_ENOMEM;
+    memcpy(s, p, n);
+    for (i = first; i < n;) {
+        size_t l;
+        unsigned cp = cp_at(p, n, i, &l);
+        unsigned sc = fold_cp(cp, l);
+        if (sc != cp) {
+            s[i] = (char)(0xE0 | (sc >> 12));
+            s[i + 1] = (char)(0x80 | ((sc >> 6) & 0x3F));
+            s[i + 2] = (char)(0x80 | (sc & 0x3F));
+        }
+        i += l;
+    }
+    rc = extract_simplified(s, n, out, nout);
+    free(s);
+    return rc;
 }

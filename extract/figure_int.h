@@ -192,10 +192,19 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
 /*
  * (metric_noun.c) What a count printed before its noun counts (86家企业, 1270套安置房,
  * 46万平方米的闲置厂房): whole words after the figure (and 的, required when
- * need_de) up to a [stop] word or a verb, in p[fe..ce).
+ * mode has ZSI_NP_DE) up to a [stop] word or a verb, in p[fe..ce). With
+ * ZSI_NP_WHOLE only a phrase that ends the clause or ends at a [stop] word
+ * (3万亿元专项债券等, 50%以上的税收，): one cut at a verb may be a noun's
+ * first part (技术|创新|成果).
  * @return 1 found, 0 none.
  */
-int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw);
+#define ZSI_NP_DE 1
+#define ZSI_NP_WHOLE 2
+int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw);
+
+/* (metric_noun.c) Only words that name nothing in p[s..e): filler (为, 达到,
+ * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */
+int zsi_all_filler(const char *p, size_t s, size_t e);
 
 /*
  * 1 when p[0..n) is a province, city or county name (六盘水市, 贵阳) of the

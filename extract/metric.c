@@ -117,11 +117,11 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
             /* 港口效率提升20%: a noun phrase no suffix names */
             if (zsi_np_before(p, ws, gs, m->norm, m->raw))
                 return 1;
-            /* 增长5%: the subject is before this clause, unless the clause
-             * only starts here after a conjunction */
-            m->refer = !zsi_all_filler(p, cut, gs) ? 0 : 1;
-            if (!m->refer && zsi_find_noun(p, cut, gs, m->norm, m->raw, NULL, NULL))
-                return 1;
+            /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
+             * metric, so what changes is the subject named before it (the
+             * previous figure's, or an earlier clause's); a change word
+             * alone names nothing */
+            m->refer = 1;
         }
         return 1;
     }
@@ -197,7 +197,7 @@ int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw)
 
 int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw)
 {
-    size_t s = fe, e, q, best = 0;
+    size_t s = fe, e, q, pq = fe, best = 0;
     int rc = zsi_metric_data();
     zsi_wbounds wb;
 
@@ -240,11 +240,23 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     }
     if (wb.s != s)
         return 0;
+    {
+        unsigned cp;
+        zsi_utf8_decode(p + s, e - s, &cp);
+        if (zsi_nchars(p, s, zsi_wb_gt(&wb, s)) == 1 && zsi_is_direction(cp))
+            return 0; /* 三年内|相关税收: the 内 is the figure's */
+    }
     for (q = s; q < e;) {
         size_t nq = zsi_wb_gt(&wb, q);
         const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, q, nq);
+        int head = (zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
+                    !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
+                   zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq);
         if (nq > e || (st && st->len == nq - q))
             break; /* the run ends at a word such as 的, 和, 在 */
+        if (!head && q > s && zsi_is_class_stop(p, q, nq) && zsi_is_noun_word(p, pq, q))
+            break; /* 90%的家庭|实现|就业: a noun and its verb, no noun's part */
+        pq = q;
         if ((zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
              !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
             zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq))

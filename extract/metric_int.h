@@ -135,6 +135,16 @@ size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off);
 
 /* ---- interface to metric_noun.c ---- */
 
+/* A one-character direction (方位) word that ends a word before it (区内,
+ * 年内, 省外, 其中): never the first character of a metric. */
+int zsi_is_direction(unsigned cp);
+
+/* Is p[s..e) a word of wordclass.txt's "stop" class (jieba's verbs,
+ * adverbs, pronouns ...: 吸引, 实现, 直接)? */
+int zsi_is_class_stop(const char *p, size_t s, size_t e);
+/* Is p[s..e) a common noun of wordclass.txt (家庭, 成果)? */
+int zsi_is_noun_word(const char *p, size_t s, size_t e);
+
 /* Characters in p[s..e). */
 size_t zsi_nchars(const char *p, size_t s, size_t e);
 

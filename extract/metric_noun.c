@@ -47,6 +47,12 @@ static int is_filler(unsigned cp)
     return in_set(set, sizeof set - 1, cp);
 }
 
+int zsi_is_direction(unsigned cp)
+{
+    static const char set[] = "内外中间后前里";
+    return in_set(set, sizeof set - 1, cp);
+}
+
 static unsigned cp_at(const char *p, size_t i, size_t e)
 {
     unsigned cp = 0;
@@ -78,14 +84,34 @@ static int all_run(const char *p, size_t s, size_t e)
     return 1;
 }
 
-/* Only filler characters, spaces and line breaks in p[s..e)? */
+static int is_digit_cp(unsigned cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Only filler characters, spaces and line breaks in p[s..e)? A date printed
+ * in digits (较2012年, 比2017年末, 1—2月) is filler too, and so is a list
+ * comma (高新技术企业1200家、增长45%: the 增长 of the figure before). */
 int zsi_all_filler(const char *p, size_t s, size_t e)
 {
     while (s < e) {
         unsigned cp;
         s += zsi_utf8_decode(p + s, e - s, &cp);
-        if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000)
+        if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0x3001)
             continue;
+        if (is_digit_cp(cp)) {
+            /* digits (and a range dash) up to 年, 月 or 日 */
+            while (s < e) {
+                size_t l = zsi_utf8_decode(p + s, e - s, &cp);
+                if (!is_digit_cp(cp) && cp != '-' && cp != 0x2014 && cp != 0x2013 &&
+                    cp != 0xFF0D && cp != '.')
+                    break;
+                s += l;
+            }
+            if (s >= e || (cp != 0x5E74 && cp != 0x6708 && cp != 0x65E5)) /* 年月日 */
+                return 0;
+            continue;
+        }
         if (!is_filler(cp))
             return 0;
     }
@@ -148,7 +174,14 @@ typedef struct cand {
 
 /* A word of wordclass.txt's "stop" class (jieba's verbs, adverbs, pronouns,
  * numerals, measure and time words): 吸引, 预计, 获得, 直接, 一个. */
-static int is_class_stop(const char *p, size_t s, size_t e)
+int zsi_is_noun_word(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    return w && (zsi_words_find(w, p + s, e - s, &row) & ZSW_NOUN_);
+}
+
+int zsi_is_class_stop(const char *p, size_t s, size_t e)
 {
     const zsi_words *w = zsi_mplaces();
     size_t row;
@@ -254,7 +287,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                 b = zsi_wb_gt(wb, b);
             break;
         }
-        if (is_class_stop(p, pb, b)) {
+        if (zsi_is_class_stop(p, pb, b)) {
             if (b == from && one_word && !has_numeral(p, pb, b))
                 b = pb;
             break;
@@ -325,6 +358,10 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         }
     }
     b = run_start(wb, p, cut, from, c->e);
+    /* 区内|个人所得税, 3年内|相关税收, 预算内|投资 cut by ICU: a direction
+     * word that ends a word before it never starts a metric */
+    while (b < from && zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 && zsi_is_direction(cp_at(p, b, c->e)))
+        b = zsi_wb_gt(wb, b);
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
@@ -537,10 +574,11 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
     return 1;
 }
 
-int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw)
+int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw)
 {
     zsi_wbounds wb;
     size_t s = fe, e, b, q;
+    int need_de = mode & ZSI_NP_DE, stopped = 0;
 
     norm[0] = raw[0] = '\0';
     if (zsi_metric_data() != 0)
@@ -561,6 +599,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, c
     zsi_wb_compute(&wb, p, s, e);
     if (wb.s != s)
         return 0;
+    if (zsi_nchars(p, s, zsi_wb_gt(&wb, s)) == 1 && zsi_is_direction(cp_at(p, s, e)))
+        return 0; /* 三年内|相关税收: the 内 is the figure's (within three years) */
     /* whole words up to a [stop] word or a verb (86家企业|彼此|关联) */
     for (b = s; b < e;) {
         size_t nb = zsi_wb_gt(&wb, b);
@@ -573,6 +613,7 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, c
             const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, b, nb);
             if (!st || st->len != nb - b)
                 return 0; /* 13个工业|园区: a name goes on, not a [stop] word */
+            stopped = 1;
             break;
         }
         if (f & ZSW_STOP_)
@@ -583,6 +624,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, c
     }
     if (b == s || zsi_nchars(p, s, b) < 2 || (b == e && e < ce))
         return 0; /* nothing, one character, or cut short by the limit */
+    if ((mode & ZSI_NP_WHOLE) && !stopped && b < ce)
+        return 0; /* 技术|创新|成果: a verb may be a noun's part; unsure */
     zsi_copy_phrase(raw, p, s, b);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;

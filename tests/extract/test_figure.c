@@ -174,7 +174,20 @@ static const row rows[] = {
     {"全市进口总额86亿元，下降2.5%", "2.5%", 2.5, 0, "%", "percent", 0, "进口总额降幅", -1},
     {"利润比上年增加2000万元", "2000万元", 2e7, 0, "元", "money", 0, "利润增加", -1},
     {"农村宽带普及率仍然偏低，仅为35%", "35%", 35, 0, "%", "percent", 0, "农村宽带普及率", -1},
+    /* a change with a date before it, or after a list comma, changes the
+     * subject of the figure before it */
+    {"仓储面积30万平方米，较2019年增长12%", "12%", 12, 0, "%", "percent", 0, "仓储面积增速", -1},
+    {"科技企业突破500家、增长20%", "20%", 20, 0, "%", "percent", 0, "科技企业增速", -1},
+    /* a direction word that ends the word before never starts a metric */
+    {"三年内个人所得税减免5亿元", "5亿元", 5e8, 0, "元", "money", 0, "个人所得税", -1},
+    /* Traditional script: the figure as printed, the metric Simplified */
+    {"全年營業收入達到135億元", "135億元", 1.35e10, 0, "元", "money", 0, "营业收入", -1},
+    {"新增就業崗位3萬個", "3萬個", 3e4, 0, "个", "count", 0, NULL, -1},
     /* a metric printed after its figure */
+    {"用好300亿元技改资金、2万亿元专项债券等", "2万亿元", 2e12, 0, "元", "money", 0, "专项债券",
+     -1},
+    {"超过60%的农户实现增收", "超过60%", 60, 0, "%", "percent", ZSI_HEDGE_OVER, "", -1},
+    {"贡献了50%以上的税收", "50%以上", 50, 0, "%", "percent", ZSI_HEDGE_OVER, "税收", -1},
     {"每年发放3000元的生活补贴", "3000元", 3000, 0, "元", "money", 0, "生活补贴", -1},
     {"公司拿出15%股权", "15%", 15, 0, "%", "percent", 0, "股权", -1},
     {"工会预留30%采购份额", "30%", 30, 0, "%", "percent", 0, "采购份额", -1},
