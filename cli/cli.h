@@ -156,6 +156,14 @@ typedef struct cli_args {
 
 int cli_next(cli_args *a, const char **val);
 
+/*
+ * The value v of option opt of command cmd as a whole number from lo to hi
+ * into *out. Otherwise prints "CMD: OPT takes a number from LO to HI, not
+ * 'V'" and returns -1.
+ */
+int cli_number(const char *cmd, const char *opt, const char *v, long long lo, long long hi,
+               long long *out);
+
 /* Edit distance of two short ASCII names (at most 63 bytes of each count):
  * how an unknown option or command finds the nearest known one. */
 size_t cli_distance(const char *a, size_t na, const char *b, size_t nb);

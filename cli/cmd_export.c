@@ -44,13 +44,9 @@ static const char usage[] =
 
 static int parse_int(const char *opt, const char *v, int lo, int hi, int *out)
 {
-    char *end;
-    long n = v ? strtol(v, &end, 10) : 0;
-    if (!v || !*v || *end || n < lo || n > hi) {
-        cli_error("export: %s takes a number from %d to %d, not '%s'", opt, lo, hi,
-                  v ? v : "(nothing)");
+    long long n;
+    if (cli_number("export", opt, v, lo, hi, &n))
         return -1;
-    }
     *out = (int)n;
     return 0;
 }

@@ -110,6 +110,7 @@ int cmd_index(int argc, char **argv)
     char *defpath = NULL;
     zs_db *db = NULL;
     int i, rc, code = EXIT_ERROR;
+    long long n;
 
     o.ctx = &u;
     /* Test hooks, not documented: the CLI tests take the rare repeat paths
@@ -140,7 +141,7 @@ int cmd_index(int argc, char **argv)
     int npaths = 0;
     while ((i = cli_next(&args, &v)) != CLI_DONE) {
         switch (i) {
-        case CLI_BAD: free(names); return EXIT_ERROR;
+        case CLI_BAD: goto out;
         case CLI_ARG: paths[npaths++] = (char *)v; break;
         case O_HELP:
             fputs(usage, stdout);
@@ -148,36 +149,23 @@ int cmd_index(int argc, char **argv)
             return cli_finish(EXIT_FOUND);
         case O_DB: dbpath = v; break;
         case O_PRUNE: o.prune = 1; break;
-        case O_THREADS: {
-            char *end;
-            long n = strtol(v, &end, 10);
-            if (!*v || *end || n < 1 || n > 16) {
-                cli_error("index: --threads takes a number from 1 to 16, not '%s'", v);
-                free(names);
-                return EXIT_ERROR;
-            }
+        case O_THREADS:
+            if (cli_number("index", "--threads", v, 1, 16, &n))
+                goto out;
             o.threads = (int)n;
             break;
-        }
-        case O_WAIT: {
-            char *end;
-            long n = strtol(v, &end, 10);
-            if (!*v || *end || n < 0 || n > 86400) {
-                cli_error("index: --wait takes seconds from 0 to 86400, not '%s'", v);
-                free(names);
-                return EXIT_ERROR;
-            }
+        case O_WAIT: /* seconds */
+            if (cli_number("index", "--wait", v, 0, 86400, &n))
+                goto out;
             wait_s = (unsigned)n;
             break;
-        }
         case O_MANIFEST: o.manifest = v; break;
         case O_NAME_PATTERN: names[o.nname_patterns++] = v; break;
         case O_QUIET: u.quiet = 1; break;
         case O_NAME:
             if (!*v) {
                 cli_error("index: --name needs a non-empty NAME");
-                free(names);
-                return EXIT_ERROR;
+                goto out;
             }
             o.stdin_name = v;
             break;
@@ -185,25 +173,21 @@ int cmd_index(int argc, char **argv)
     }
     if (npaths == 0) {
         cli_error("index: no PATH given (see zhaoshu index --help)");
-        free(names);
-        return EXIT_ERROR;
+        goto out;
     }
     int stdin_paths = 0;
     for (int k = 0; k < npaths; k++)
         stdin_paths += !strcmp(paths[k], "-");
     if (stdin_paths > 1) {
         cli_error("index: '-' (standard input) given %d times; it can be read once", stdin_paths);
-        free(names);
-        return EXIT_ERROR;
+        goto out;
     }
     if (o.stdin_name && !stdin_paths) {
         cli_error("index: --name names standard input: give - as a PATH");
-        free(names);
-        return EXIT_ERROR;
+        goto out;
     }
     if (!(defpath = cli_db_path("index", dbpath))) {
-        free(names);
-        return EXIT_ERROR;
+        goto out;
     }
     dbpath = defpath;
     rc = zs_db_open(&db, dbpath, &oo);

@@ -207,12 +207,9 @@ static int print_json(const zs_hit *h)
 
 static int parse_size(const char *opt, const char *v, size_t max, size_t *out)
 {
-    char *end;
-    long long n = strtoll(v, &end, 10);
-    if (*end || n < 0 || (unsigned long long)n > max) {
-        cli_error("query: %s takes a number from 0 to %zu, not '%s'", opt, max, v);
+    long long n;
+    if (cli_number("query", opt, v, 0, (long long)max, &n))
         return -1;
-    }
     *out = (size_t)n;
     return 0;
 }

@@ -113,16 +113,10 @@ int cmd_show(int argc, char **argv)
         case CLI_EXIT: return args.code;
         case O_JSON: json = 1; break;
         case O_COLOR: color = v; break;
-        case O_CONTEXT: {
-            char *end;
-            context = strtoll(v, &end, 10);
-            if (*end || !*v || context < 0 || context > ZS_MAX_LIMIT / 2) {
-                cli_error("show: -C/--context takes a number from 0 to %d, not '%s'",
-                          ZS_MAX_LIMIT / 2, v);
+        case O_CONTEXT:
+            if (cli_number("show", "-C/--context", v, 0, ZS_MAX_LIMIT / 2, &context))
                 return EXIT_ERROR;
-            }
             break;
-        }
         }
     }
     /* the arguments, gathered at argv[1..nargs]: PATH:LINE, then words */
@@ -206,11 +200,10 @@ int cmd_show(int argc, char **argv)
         if (ferror(stdout))
             break;
     }
-    if (rc != 0 && rc != ZS_ITEROVER) {
+    if (rc != 0 && rc != ZS_ITEROVER)
         cli_error("show: %s", zs_errmsg(db));
-        goto out;
-    }
-    code = EXIT_FOUND;
+    else
+        code = EXIT_FOUND;
 out:
     zs_query_free(q);
     zs_db_close(db);

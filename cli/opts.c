@@ -12,6 +12,7 @@
  * value is an error that names the option. Options may come after arguments
  * (as in ripgrep).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -189,4 +190,18 @@ int cli_next(cli_args *a, const char **val)
         return CLI_EXIT;
     }
     return i;
+}
+
+int cli_number(const char *cmd, const char *opt, const char *v, long long lo, long long hi,
+               long long *out)
+{
+    char *end = NULL;
+    long long n = v && *v ? strtoll(v, &end, 10) : 0;
+    if (!end || *end || n < lo || n > hi) {
+        cli_error("%s: %s takes a number from %lld to %lld, not '%s'", cmd, opt, lo, hi,
+                  v ? v : "(nothing)");
+        return -1;
+    }
+    *out = n;
+    return 0;
 }

@@ -246,64 +246,49 @@ char *cli_join(char *const *words, int n, size_t *len)
 }
 
 /* A buffer for one of the library's zs_*_json writers, reused from object
- * to object (it lives as long as the process). */
+ * to object (it lives as long as the process). Each writer returns the
+ * length it needs, so a call that did not fit is made again once. */
 typedef struct jbuf {
     char *p;
     size_t cap;
 } jbuf;
 
-/* A zs_*_json writer called through one type (adapters below). */
-typedef size_t (*json_writer)(const void *obj, char *buf, size_t cap);
-
-/* obj as w writes it into jb, grown to fit; NULL when out of memory. */
-static const char *json_of(jbuf *jb, json_writer w, const void *obj, size_t *n)
+/* Grow jb to hold n bytes and a NUL; 0, or -1 when out of memory. */
+static int jb_fit(jbuf *jb, size_t n)
 {
-    *n = w(obj, jb->p, jb->cap);
-    if (*n >= jb->cap) {
-        size_t cap = jb->cap ? jb->cap : 4096;
-        while (cap <= *n)
-            cap *= 2;
-        char *p = realloc(jb->p, cap);
-        if (!p)
-            return NULL;
-        jb->p = p;
-        jb->cap = cap;
-        w(obj, jb->p, jb->cap);
-    }
-    return jb->p;
-}
-
-static size_t hit_writer(const void *h, char *buf, size_t cap)
-{
-    return zs_hit_json(h, buf, cap);
-}
-
-static size_t figure_row_writer(const void *r, char *buf, size_t cap)
-{
-    return zs_figure_row_json(r, buf, cap);
-}
-
-static size_t park_writer(const void *p, char *buf, size_t cap)
-{
-    return zs_park_json(p, buf, cap);
+    size_t cap = jb->cap ? jb->cap : 4096;
+    while (cap <= n)
+        cap *= 2;
+    char *p = realloc(jb->p, cap);
+    if (!p)
+        return -1;
+    jb->p = p;
+    jb->cap = cap;
+    return 0;
 }
 
 const char *cli_hit_json(const zs_hit *h, size_t *n)
 {
     static jbuf jb;
-    return json_of(&jb, hit_writer, h, n);
+    if ((*n = zs_hit_json(h, jb.p, jb.cap)) >= jb.cap && jb_fit(&jb, *n) == 0)
+        zs_hit_json(h, jb.p, jb.cap);
+    return *n < jb.cap ? jb.p : NULL;
 }
 
 const char *cli_figure_row_json(const zs_figure_row *r, size_t *n)
 {
     static jbuf jb;
-    return json_of(&jb, figure_row_writer, r, n);
+    if ((*n = zs_figure_row_json(r, jb.p, jb.cap)) >= jb.cap && jb_fit(&jb, *n) == 0)
+        zs_figure_row_json(r, jb.p, jb.cap);
+    return *n < jb.cap ? jb.p : NULL;
 }
 
 const char *cli_park_json(const zs_park *p, size_t *n)
 {
     static jbuf jb;
-    return json_of(&jb, park_writer, p, n);
+    if ((*n = zs_park_json(p, jb.p, jb.cap)) >= jb.cap && jb_fit(&jb, *n) == 0)
+        zs_park_json(p, jb.p, jb.cap);
+    return *n < jb.cap ? jb.p : NULL;
 }
 
 int cli_json_line(const char *j, size_t n)

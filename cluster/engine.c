@@ -235,14 +235,8 @@ static int add_partial(zs_equery *q, erow *full, size_t nfull, size_t want)
 {
     erow *all = realloc(full, ((want > nfull ? want : nfull) + 1) * sizeof *all);
     if (!all) {
-        for (size_t i = 0; i < nfull; i++) {
-            erow *r = &full[i];
-            free(r->text);
-            free(r->doc);
-            free(r->parks);
-            free(r->years);
-            free(r->figs);
-        }
+        for (size_t i = 0; i < nfull; i++)
+            row_free(&full[i]);
         free(full);
         return efail(q->e, ZS_ENOMEM, "out of memory");
     }

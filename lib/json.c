@@ -107,19 +107,35 @@ size_t zs_json_str(const char *p, size_t n, char *buf, size_t cap)
     return finish(&w);
 }
 
+/* ,"name":"v" (a field after the first of an object). */
+static void field(jw *w, const char *name, const char *v)
+{
+    putf(w, ",\"%s\":", name);
+    cstr(w, v);
+}
+
+/* ["v0","v1",...] */
+static void str_array(jw *w, const char *const *v, size_t n)
+{
+    put(w, "[", 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            put(w, ",", 1);
+        cstr(w, v[i]);
+    }
+    put(w, "]", 1);
+}
+
 /* A figure's members, without braces: shared by hits and figure rows. */
 static void figure_fields(jw *w, const zs_figure *x)
 {
     puts_(w, "\"text\":");
     cstr(w, x->text);
-    putf(w, ",\"value\":%.17g,\"value_hi\":%.17g,\"unit\":", x->value, x->value_hi);
-    cstr(w, x->unit);
-    puts_(w, ",\"class\":");
-    cstr(w, x->cls);
-    puts_(w, ",\"metric\":");
-    cstr(w, x->metric);
-    puts_(w, ",\"park\":");
-    cstr(w, x->park);
+    putf(w, ",\"value\":%.17g,\"value_hi\":%.17g", x->value, x->value_hi);
+    field(w, "unit", x->unit);
+    field(w, "class", x->cls);
+    field(w, "metric", x->metric);
+    field(w, "park", x->park);
     putf(w, ",\"year\":%d,\"hedge\":%d", x->year, x->hedge);
     putf(w, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
 }
@@ -131,10 +147,9 @@ static void place_fields(jw *w, const zs_place *p, long long line)
     puts_(w, "\"path\":");
     cstr(w, zs_place_path(p));
     putf(w, ",\"line\":%lld,\"column\":%lld", line ? line : p->line, p->column);
-    putf(w, ",\"byte_start\":%lld,\"byte_end\":%lld,\"date\":", p->start, p->end);
-    cstr(w, p->date);
-    puts_(w, ",\"source\":");
-    cstr(w, p->source);
+    putf(w, ",\"byte_start\":%lld,\"byte_end\":%lld", p->start, p->end);
+    field(w, "date", p->date);
+    field(w, "source", p->source);
     putf(w, ",\"page\":%d", p->page);
 }
 
@@ -158,21 +173,13 @@ size_t zs_hit_json(const zs_hit *h, char *buf, size_t cap)
     put(&w, ",", 1);
     place_fields(&w, &h->place, 0);
     also_in(&w, h->also_in, h->nalso_in);
-    putf(&w, ",\"passage\":%lld,\"kind\":", h->passage);
-    cstr(&w, h->kind);
-    puts_(&w, h->partial ? ",\"partial\":true,\"lacks\":[" : ",\"partial\":false,\"lacks\":[");
-    for (size_t i = 0; i < h->nlacks; i++) {
-        if (i)
-            put(&w, ",", 1);
-        cstr(&w, h->lacks[i]);
-    }
-    puts_(&w, "],\"park\":[");
-    for (size_t i = 0; i < h->nparks; i++) {
-        if (i)
-            put(&w, ",", 1);
-        cstr(&w, h->parks[i]);
-    }
-    puts_(&w, "],\"years\":[");
+    putf(&w, ",\"passage\":%lld", h->passage);
+    field(&w, "kind", h->kind);
+    puts_(&w, h->partial ? ",\"partial\":true,\"lacks\":" : ",\"partial\":false,\"lacks\":");
+    str_array(&w, h->lacks, h->nlacks);
+    puts_(&w, ",\"park\":");
+    str_array(&w, h->parks, h->nparks);
+    puts_(&w, ",\"years\":[");
     for (size_t i = 0; i < h->nyears; i++)
         putf(&w, "%s%d", i ? "," : "", h->years[i]);
     puts_(&w, "],\"span_years\":[");
@@ -202,19 +209,15 @@ size_t zs_figure_row_json(const zs_figure_row *r, char *buf, size_t cap)
     jw w = {buf, cap, 0};
     put(&w, "{", 1);
     figure_fields(&w, &r->fig);
-    puts_(&w, ",\"metric_raw\":");
-    cstr(&w, r->metric_raw);
-    puts_(&w, ",\"doc\":");
-    cstr(&w, r->doc);
+    field(&w, "metric_raw", r->metric_raw);
+    field(&w, "doc", r->doc);
     put(&w, ",", 1);
     place_fields(&w, &r->place, r->fig.line); /* the figure's own line */
     also_in(&w, r->also_in, r->nalso_in);
     putf(&w, ",\"passage\":%lld,\"context\":", r->passage);
     str(&w, r->context, r->context_len);
-    puts_(&w, ",\"conflict\":");
-    cstr(&w, r->conflict);
-    puts_(&w, ",\"check\":");
-    cstr(&w, r->check);
+    field(&w, "conflict", r->conflict);
+    field(&w, "check", r->check);
     puts_(&w, r->check_failed ? ",\"check_failed\":true}" : ",\"check_failed\":false}");
     return finish(&w);
 }
@@ -224,20 +227,13 @@ size_t zs_park_json(const zs_park *p, char *buf, size_t cap)
     jw w = {buf, cap, 0};
     puts_(&w, "{\"park\":");
     cstr(&w, p->name);
-    puts_(&w, ",\"aliases\":[");
-    for (size_t i = 0; i < p->naliases; i++) {
-        if (i)
-            put(&w, ",", 1);
-        cstr(&w, p->aliases[i]);
-    }
-    putf(&w, "],\"passages\":%lld,\"level\":", p->passages);
-    cstr(&w, p->level);
-    puts_(&w, ",\"kind\":");
-    cstr(&w, p->kind);
-    puts_(&w, ",\"province\":");
-    cstr(&w, p->province);
-    puts_(&w, ",\"city\":");
-    cstr(&w, p->city);
+    puts_(&w, ",\"aliases\":");
+    str_array(&w, p->aliases, p->naliases);
+    putf(&w, ",\"passages\":%lld", p->passages);
+    field(&w, "level", p->level);
+    field(&w, "kind", p->kind);
+    field(&w, "province", p->province);
+    field(&w, "city", p->city);
     puts_(&w, p->listed ? ",\"source\":\"list\"}" : ",\"source\":\"pattern\"}");
     return finish(&w);
 }
