@@ -166,6 +166,27 @@ static int is_cn_digit(double v)
     return v >= 0 && v < 10;
 }
 
+/*
+ * Append the run of Chinese digits at p[*i] to *mant, one decimal place
+ * each (二〇二四, the 六 of 十七点六), counting them in *ndig; *next is the
+ * numeral after the run (-1 for none, 1e4 for 万...), *len its bytes.
+ * ZS_EINVAL once *ndig would pass ZSI_MAX_NUM_DIGITS.
+ */
+static int digit_run(const char *p, size_t n, size_t *i, double *mant, int *ndig, double *next,
+                     size_t *len)
+{
+    double v;
+    while ((v = cn_at(p, n, *i, len)) >= 0 && is_cn_digit(v)) {
+        if (*ndig >= ZSI_MAX_NUM_DIGITS)
+            return ZS_EINVAL;
+        *mant = *mant * 10 + v;
+        (*ndig)++;
+        *i += *len;
+    }
+    *next = v;
+    return 0;
+}
+
 #define U8_DIAN "\xE7\x82\xB9"               /* 点 */
 #define U8_FENZHI "\xE5\x88\x86\xE4\xB9\x8B" /* 分之 */
 
@@ -225,23 +246,12 @@ static int scan_chinese_plain(const char *p, size_t n, zsi_num *out)
         double v2 = cn_at(p, n, len, &l2);
         if (is_cn_digit(v) && is_cn_digit(v2)) {
             double mant = 0;
-            while ((v = cn_at(p, n, i, &len)) >= 0 && is_cn_digit(v)) {
-                if (nchars >= ZSI_MAX_NUM_DIGITS)
-                    return ZS_EINVAL;
-                mant = mant * 10 + v;
-                nchars++;
-                i += len;
-            }
+            if (digit_run(p, n, &i, &mant, &nchars, &v, &len))
+                return ZS_EINVAL;
             if (v >= 10)
                 flags |= ZSI_NUMF_NEXTNUM; /* 二〇二四万? not one number */
-            out->kind = ZSI_NUM_CHINESE;
-            out->mant = out->value = mant;
-            out->scale = 0;
-            out->used = i;
-            out->flags = flags | ZSI_NUMF_DIGSTR;
-            out->nchars = nchars;
-            out->first = first;
-            return ZS_OK;
+            return number_read(out, ZSI_NUM_CHINESE, mant, 0, i, flags | ZSI_NUMF_DIGSTR, nchars,
+                               first);
         }
     }
 
@@ -312,15 +322,9 @@ static int scan_chinese_plain(const char *p, size_t n, zsi_num *out)
     if (!(flags & ZSI_NUMF_NEXTNUM) && n - i > 3 && memcmp(p + i, U8_DIAN, 3) == 0 &&
         is_cn_digit(cn_at(p, n, i + 3, &len))) {
         size_t j = i + 3;
-        while ((v = cn_at(p, n, j, &len)) >= 0 && is_cn_digit(v)) {
-            if (scale >= ZSI_MAX_NUM_DIGITS)
-                return ZS_EINVAL;
-            mant = mant * 10 + v;
-            scale++;
-            j += len;
-            nchars++;
-        }
-        nchars++;
+        if (digit_run(p, n, &j, &mant, &scale, &v, &len))
+            return ZS_EINVAL;
+        nchars += scale + 1; /* the digits and 点 */
         i = j;
         flags |= ZSI_NUMF_DEC;
         if (v == 1e4 || v == 1e8) { /* 三点五亿 */

@@ -108,6 +108,30 @@ static int date_sep(const char *p, size_t n, size_t *i, int after_year)
 }
 
 /*
+ * The month or day of a date at p[*i], after its separator (first: the one
+ * after the year); when no separator follows, the unit word that may end
+ * the date there (年, 月) is skipped and 0 returned. 1: *v read; -1: not one
+ * or two digits (*bad says where, *msg = what: the message).
+ */
+static int next_field(const char *p, size_t n, size_t *i, int first, const char *unit,
+                      const char *what, int *v, size_t *bad, const char **msg)
+{
+    size_t k = *i;
+    int nd;
+    if (!date_sep(p, n, &k, first)) {
+        skip(p, n, i, unit);
+        return 0;
+    }
+    *bad = *i = k;
+    *v = number(p, n, i, 3, &nd);
+    if (nd < 1 || nd > 2) {
+        *msg = what;
+        return -1;
+    }
+    return 1;
+}
+
+/*
  * Read one date at p[*i]: YYYY, YYYY-MM or YYYY-MM-DD (also / or . between
  * the fields, 2019年10月1日, full-width digits). On failure, *bad is the
  * offset of the field at fault and msg says what is wrong.
@@ -122,32 +146,18 @@ static int read_date(const char *p, size_t n, size_t *i, ymd *out, size_t *bad, 
         *msg = "a year of four digits";
         return -1;
     }
-    size_t k = *i;
-    if (!date_sep(p, n, &k, 1)) {
-        skip(p, n, i, "\xE5\xB9\xB4"); /* 2019年 */
-        return 0;
-    }
-    *bad = *i = k;
-    out->m = number(p, n, i, 3, &nd);
-    if (nd < 1 || nd > 2) {
-        *msg = "a month of one or two digits";
-        return -1;
-    }
+    int r = next_field(p, n, i, 1, "\xE5\xB9\xB4" /* 2019年 */, "a month of one or two digits",
+                       &out->m, bad, msg);
+    if (r <= 0)
+        return r;
     if (out->m < 1 || out->m > 12) {
         *msg = "a month from 1 to 12";
         return -1;
     }
-    k = *i;
-    if (!date_sep(p, n, &k, 0)) {
-        skip(p, n, i, "\xE6\x9C\x88"); /* 10月 */
-        return 0;
-    }
-    *bad = *i = k;
-    out->d = number(p, n, i, 3, &nd);
-    if (nd < 1 || nd > 2) {
-        *msg = "a day of one or two digits";
-        return -1;
-    }
+    r = next_field(p, n, i, 0, "\xE6\x9C\x88" /* 10月 */, "a day of one or two digits", &out->d,
+                   bad, msg);
+    if (r <= 0)
+        return r;
     if (out->d < 1 || out->d > zsi_days_in(out->y, out->m)) {
         *msg = "a day of that month";
         return -1;
@@ -248,9 +258,7 @@ int zsq_date_filter(parser *P, size_t vs, size_t ve)
 int zsq_source_filter(parser *P, size_t vs, size_t ve)
 {
     zsq_parsed *pq = P->pq;
-    if (pq->nsources >= ZSQ_MAX_SOURCES)
-        return zsq_fail(P, ZS_ELIMIT, vs, "too many source: filters (limit %d)", ZSQ_MAX_SOURCES);
-    char *s = zsq_value_dup(P, vs, ve);
+    char *s = zsq_filter_copy(P, vs, ve, pq->nsources, ZSQ_MAX_SOURCES, "source");
     if (!s)
         return P->rc;
     pq->sources[pq->nsources++] = s;

@@ -66,6 +66,14 @@ static int read_year(const char *p, size_t n, size_t *i, int *y)
     return 0;
 }
 
+/* A filter's value p[0..n) that is none of the forms it takes. */
+static int cannot_read(parser *P, size_t vs, const char *filter, const char *p, size_t n,
+                       const char *examples)
+{
+    return zsq_fail(P, ZS_ESYNTAX, vs, "%s filter: cannot read '%.*s' (expected e.g. %s)", filter,
+                    (int)n, p, examples);
+}
+
 int zsq_year_range(const char *p, size_t n, int *from, int *to, int *span)
 {
     size_t i = 0;
@@ -115,18 +123,13 @@ static int year_filter(parser *P, size_t vs, size_t ve)
     pq->year_to = b;
     return 0;
 bad:
-    return zsq_fail(P, ZS_ESYNTAX, vs,
-                    "year filter: cannot read '%.*s' (expected e.g. 2024, 2021-2025, 2021..2025, "
-                    "~2023)",
-                    (int)n, p);
+    return cannot_read(P, vs, "year", p, n, "2024, 2021-2025, 2021..2025, ~2023");
 }
 
 static int park_filter(parser *P, size_t vs, size_t ve)
 {
     zsq_parsed *pq = P->pq;
-    if (pq->nparks >= ZSQ_MAX_PARKS)
-        return zsq_fail(P, ZS_ELIMIT, vs, "too many park: filters (limit %d)", ZSQ_MAX_PARKS);
-    char *s = zsq_value_dup(P, vs, ve);
+    char *s = zsq_filter_copy(P, vs, ve, pq->nparks, ZSQ_MAX_PARKS, "park");
     if (!s)
         return P->rc;
     pq->parks[pq->nparks].p = s;
@@ -320,10 +323,7 @@ static int figure_filter(parser *P, size_t vs, size_t ve)
     copy_name(f->cls, a.cls);
     return 0;
 bad:
-    return zsq_fail(P, ZS_ESYNTAX, vs,
-                    "figure filter: cannot read '%.*s' (expected e.g. >100亿元, <5%%, "
-                    "100万..500万元)",
-                    (int)n, p);
+    return cannot_read(P, vs, "figure", p, n, ">100亿元, <5%, 100万..500万元");
 }
 
 /*

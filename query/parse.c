@@ -61,8 +61,12 @@ int zsq_oom(parser *P)
     return zsq_fail(P, ZS_ENOMEM, 0, "out of memory");
 }
 
-char *zsq_value_dup(parser *P, size_t vs, size_t ve)
+char *zsq_filter_copy(parser *P, size_t vs, size_t ve, size_t have, size_t limit, const char *name)
 {
+    if (have >= limit) {
+        zsq_fail(P, ZS_ELIMIT, vs, "too many %s: filters (limit %zu)", name, limit);
+        return NULL;
+    }
     char *s = malloc(ve - vs + 1);
     if (!s) {
         zsq_oom(P);

@@ -191,9 +191,10 @@ int zsq_parse_filter(parser *P, node **out);
  * it trimmed; empty is an error). */
 int zsq_filter_value(parser *P, zsq_filter_kind kind, size_t vs, size_t ve);
 
-/* A copy of the value P->q[vs..ve), NUL-terminated; NULL (and the error
- * set) when memory ran out. Ownership: caller frees. */
-char *zsq_value_dup(parser *P, size_t vs, size_t ve);
+/* A copy of the value P->q[vs..ve) of a filter called name, NUL-terminated,
+ * when the query holds have < limit of them; NULL with the error set (too
+ * many, or out of memory). Ownership: caller frees. */
+char *zsq_filter_copy(parser *P, size_t vs, size_t ve, size_t have, size_t limit, const char *name);
 
 /* ---- interface to docfilter.c ---- */
 
