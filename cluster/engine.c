@@ -325,8 +325,7 @@ static int merge_options(zs_equery *q, const zs_query_opts *o)
 int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
                    const zs_query_opts *o)
 {
-    zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120,
-                              ZS_SORT_SCORE,         NULL, NULL, 0};
+    zs_query_opts oc;
     zsc_buf where = {0};
     char err[256] = "", *match = NULL;
     size_t off = 0;
@@ -337,20 +336,19 @@ int zs_equery_open(zs_equery **out, zs_engine *e, const char *text, size_t n,
     *out = NULL;
     if (!e->my)
         return efail(e, ZS_EINVAL, "the engine is not connected");
-    if (!o)
-        o = &defaults;
-    if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
+    if (zsq_query_opts(o, &oc) != 0)
         return efail(e, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
+    o = &oc;
     /* The export sends no article dates or outlets to the shards (xmlpipe2
      * documents are passages): refuse rather than ignore such filters. */
-    if (o->version >= 3 && (o->date || o->source))
+    if (o->date || o->source)
         return efail(e, ZS_EINVAL,
                      "a cluster cannot filter by date or source (the export "
                      "carries no article dates); use a local index");
-    int strict = o->version >= 4 && o->strict;
+    int strict = o->strict;
     /* The shards order by their own BM25; a date order would need every
      * shard's dates merged, which searchd's distributed index does not do. */
-    if (o->version >= 2 && o->sort != ZS_SORT_SCORE)
+    if (o->sort != ZS_SORT_SCORE)
         return efail(e, ZS_EINVAL,
                      "a cluster orders hits by score only (sort by date "
                      "needs a local index)");

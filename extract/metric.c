@@ -204,18 +204,8 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     norm[0] = raw[0] = '\0';
     if (rc)
         return rc;
-    if (ce - s >= 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
-        s += 3;
-    else if (need_de)
-        return 0;
     /* at most MAX_AFTER_CHARS characters of run after it */
-    for (e = s, q = 0; e < ce && q < MAX_AFTER_CHARS; q++) {
-        unsigned cp;
-        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
-        if (!zsi_m_is_han(cp))
-            break;
-        e += l;
-    }
+    e = zsi_run_after(p, fe, ce, need_de, MAX_AFTER_CHARS, zsi_m_is_han, &s);
     if (e == s)
         return 0;
     /* no suffix or phrase ends in the run: nothing to break */

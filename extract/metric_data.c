@@ -99,26 +99,13 @@ static void load(void)
             sec = MSEC_PHRASES;
         }
         if (len >= 2 && l[0] == '[' && l[len - 1] == ']') {
-            if (len == 9 && memcmp(l, "[phrases]", 9) == 0)
-                sec = MSEC_PHRASES;
-            else if (len == 10 && memcmp(l, "[suffixes]", 10) == 0)
-                sec = MSEC_SUFFIXES;
-            else if (len == 6 && memcmp(l, "[stop]", 6) == 0)
-                sec = MSEC_STOP;
-            else if (len == 7 && memcmp(l, "[strip]", 7) == 0)
-                sec = MSEC_STRIP;
-            else if (len == 11 && memcmp(l, "[nonmetric]", 11) == 0)
-                sec = MSEC_NONMETRIC;
-            else if (len == 8 && memcmp(l, "[change]", 8) == 0)
-                sec = MSEC_CHANGE;
-            else if (len == 9 && memcmp(l, "[perunit]", 9) == 0)
-                sec = MSEC_PERUNIT;
-            else if (len == 6 && memcmp(l, "[conj]", 6) == 0)
-                sec = MSEC_CONJ;
-            else if (len == 11 && memcmp(l, "[modifiers]", 11) == 0)
-                sec = MSEC_MODIFIER;
-            else if (len == 7 && memcmp(l, "[share]", 7) == 0)
-                sec = MSEC_SHARE;
+            /* the section headers, in MSEC_* order; an unknown one changes nothing */
+            static const char *const SECTIONS[MSEC_COUNT] = {
+                "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
+                "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]"};
+            for (s = 0; s < MSEC_COUNT; s++)
+                if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
+                    sec = s;
             continue;
         }
         l[len] = '\0'; /* next_line has moved past this byte already */

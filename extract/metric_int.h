@@ -133,6 +133,14 @@ size_t zsi_wb_le(const zsi_wbounds *wb, size_t off);
 /* The next boundary after off (wb->e at the most). */
 size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off);
 
+/*
+ * The run of words after a figure that ends at fe, within p[fe..ce): past a
+ * 的 (none: no run when need_de), at most max characters of the class is.
+ * *s receives its start; returns its end (*s when there is no run).
+ */
+size_t zsi_run_after(const char *p, size_t fe, size_t ce, int need_de, size_t max,
+                     int (*is)(unsigned), size_t *s);
+
 /* ---- interface to metric_noun.c ---- */
 
 /* A one-character direction (方位) word that ends a word before it (区内,

@@ -577,23 +577,13 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw)
 {
     zsi_wbounds wb;
-    size_t s = fe, e, b, q;
+    size_t s = fe, e, b;
     int need_de = mode & ZSI_NP_DE, stopped = 0;
 
     norm[0] = raw[0] = '\0';
     if (zsi_metric_data() != 0)
         return 0;
-    if (ce - s >= 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
-        s += 3;
-    else if (need_de)
-        return 0;
-    for (e = s, q = 0; e < ce && q < MAX_RUN_CHARS + 1; q++) {
-        unsigned cp;
-        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
-        if (!zsi_is_run_char(cp))
-            break;
-        e += l;
-    }
+    e = zsi_run_after(p, fe, ce, need_de, MAX_RUN_CHARS + 1, zsi_is_run_char, &s);
     if (e == s)
         return 0;
     zsi_wb_compute(&wb, p, s, e);

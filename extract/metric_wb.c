@@ -140,3 +140,22 @@ size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off)
             return wb->off[k];
     return wb->e;
 }
+
+size_t zsi_run_after(const char *p, size_t fe, size_t ce, int need_de, size_t max,
+                     int (*is)(unsigned), size_t *s)
+{
+    size_t e = fe;
+    if (ce - fe >= 3 && memcmp(p + fe, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        e += 3;
+    else if (need_de)
+        return *s = fe;
+    *s = e;
+    for (size_t q = 0; e < ce && q < max; q++) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!is(cp))
+            break;
+        e += l;
+    }
+    return e;
+}

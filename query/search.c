@@ -68,8 +68,8 @@ static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
     if (!n)
         return 0;
     if ((rc = zsd_cached(db, &st,
-                          "SELECT kind FROM passages INDEXED BY passages_minor"
-                          " WHERE id = ?1 AND kind <> 0")) != 0)
+                         "SELECT kind FROM passages INDEXED BY passages_minor"
+                         " WHERE id = ?1 AND kind <> 0")) != 0)
         return rc;
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(st, 1, rows[i].id);
@@ -425,9 +425,7 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
 int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const zs_query_opts *o,
                    int ids_only)
 {
-    zs_query_opts defaults =
-                      {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120, 0, NULL, NULL, 0},
-                  oc;
+    zs_query_opts oc;
     zs_seg *seg = NULL;
     char err[256] = "";
     size_t off = 0;
@@ -436,18 +434,8 @@ int zsq_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const 
     if (!out || !db || (!text && n))
         return ZS_EINVAL;
     *out = NULL;
-    if (!o)
-        o = &defaults;
-    if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
+    if (zsq_query_opts(o, &oc) != 0)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown version %u", o->version);
-    /* version 1 ends before sort, 2 before date, 3 before strict */
-    memset(&oc, 0, sizeof oc);
-    memcpy(&oc, o,
-           o->version == 1   ? offsetof(zs_query_opts, sort)
-           : o->version == 2 ? offsetof(zs_query_opts, date)
-           : o->version == 3 ? offsetof(zs_query_opts, strict)
-                             : sizeof oc);
-    oc.version = ZS_QUERY_OPTS_VERSION;
     o = &oc;
     if (o->sort < ZS_SORT_SCORE || o->sort > ZS_SORT_DATE_DESC)
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown sort %d", o->sort);

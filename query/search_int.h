@@ -162,7 +162,15 @@ const struct zsi_gazetteer *zsq_gazetteer(zs_db *db);
 
 /* ---- interface to where.c ---- */
 
-/* Merge option filters into the parsed query. Errors: as zsq_parse. */
+/*
+ * o (NULL: the defaults) as a zs_query_opts of this version in *out: the
+ * fields a caller's older version lacks are zero (no filter, no strict).
+ * @return 0, or -1 for a version this library does not know.
+ */
+int zsq_query_opts(const zs_query_opts *o, zs_query_opts *out);
+
+/* Merge option filters (o as zsq_query_opts() gives it) into the parsed
+ * query. Errors: as zsq_parse. */
 int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o);
 
 /* Filters as SQL over the passage id idcol (p.id, or +fts.rowid).

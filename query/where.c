@@ -4,6 +4,7 @@
  * FTS5 column filters added to the MATCH string.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,25 @@ static int sb_finish(zs_query *q, zsu_buf *b, char **out)
         return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
     }
     *out = b->p;
+    return 0;
+}
+
+int zsq_query_opts(const zs_query_opts *o, zs_query_opts *out)
+{
+    static const zs_query_opts defaults = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 120,
+                                           ZS_SORT_SCORE,         NULL, NULL, 0};
+    if (!o)
+        o = &defaults;
+    if (o->version < 1 || o->version > ZS_QUERY_OPTS_VERSION)
+        return -1;
+    /* version 1 ends before sort, 2 before date, 3 before strict */
+    memset(out, 0, sizeof *out);
+    memcpy(out, o,
+           o->version == 1   ? offsetof(zs_query_opts, sort)
+           : o->version == 2 ? offsetof(zs_query_opts, date)
+           : o->version == 3 ? offsetof(zs_query_opts, strict)
+                             : sizeof *out);
+    out->version = ZS_QUERY_OPTS_VERSION;
     return 0;
 }
 
@@ -87,7 +107,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         zsq_parsed_free(op);
         op = NULL;
     }
-    if (o->version >= 3 && o->date) {
+    if (o->date) {
         if ((rc = read_option(q, seg, ZSQ_FILTER_DATE, o->date, &op)) != 0)
             return rc;
         zsq_parsed *pq = q->pq;
@@ -110,7 +130,7 @@ int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
         zsq_parsed_free(op);
         op = NULL;
     }
-    if (o->version >= 3 && o->source) {
+    if (o->source) {
         if ((rc = read_option(q, seg, ZSQ_FILTER_SOURCE, o->source, &op)) != 0)
             return rc;
         rc = zsq_merge_sources(q->db, q->pq, op);
