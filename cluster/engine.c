@@ -77,30 +77,22 @@ static void year_filter(zs_equery *q, zsc_buf *b)
  */
 static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
 {
-    const zsq_figure *f = &q->pq->figure;
+    zsq_fig_test t;
     zsc_buf sql = {0};
     MYSQL_RES *res = NULL;
     int rc = 0;
     *none = 0;
-    if (f->op == ZSQ_FIG_NONE)
+    if (!zsq_figure_test(&q->pq->figure, &t))
         return 0;
     zsc_buf_printf(&sql, "SELECT passage_id FROM %s_figures WHERE ", q->e->index);
-    if (f->cls[0] && strcmp(f->cls, "number"))
-        zsc_buf_printf(&sql, "cls = %u AND ", zsc_name_id(f->cls, strlen(f->cls)));
-    switch (f->op) {
-    case ZSQ_FIG_LT: zsc_buf_printf(&sql, "value < %lld", zsc_fig_scaled(f->hi)); break;
-    case ZSQ_FIG_LE: zsc_buf_printf(&sql, "value <= %lld", zsc_fig_scaled(f->hi)); break;
-    case ZSQ_FIG_GT: zsc_buf_printf(&sql, "value > %lld", zsc_fig_scaled(f->lo)); break;
-    case ZSQ_FIG_GE: zsc_buf_printf(&sql, "value >= %lld", zsc_fig_scaled(f->lo)); break;
-    case ZSQ_FIG_EQ:
-        zsc_buf_printf(&sql, "value BETWEEN %lld AND %lld",
-                       zsc_fig_scaled(f->lo - fabs(f->lo) * 1e-9),
-                       zsc_fig_scaled(f->lo + fabs(f->lo) * 1e-9));
-        break;
-    default:
-        zsc_buf_printf(&sql, "value BETWEEN %lld AND %lld", zsc_fig_scaled(f->lo),
-                       zsc_fig_scaled(f->hi));
-    }
+    if (t.cls)
+        zsc_buf_printf(&sql, "cls = %u AND ", zsc_name_id(t.cls, strlen(t.cls)));
+    if (t.cmp == ZSQ_CMP_BETWEEN)
+        zsc_buf_printf(&sql, "value BETWEEN %lld AND %lld", zsc_fig_scaled(t.lo),
+                       zsc_fig_scaled(t.hi));
+    else
+        zsc_buf_printf(&sql, "value %s %lld", zsq_cmp_sql[t.cmp],
+                       zsc_fig_scaled(t.cmp <= ZSQ_CMP_LE ? t.hi : t.lo));
     zsc_buf_printf(&sql, " GROUP BY passage_id LIMIT 0, %d OPTION max_matches = %d",
                    ZSC_MAX_FIGURE_PASSAGES + 1, ZSC_MAX_FIGURE_PASSAGES + 1);
     if ((rc = zsc_exec_buf(q, &sql, &res)) != 0)

@@ -151,6 +151,10 @@ ZS_EXTERN const char *zs_token_kind_name(zs_token_kind kind);
 
 /** An open index (opaque). One per thread. */
 typedef struct zs_db zs_db;
+/** A running query over an index (opaque): zs_query_open(). */
+typedef struct zs_query zs_query;
+/** A listing of an index's figures (opaque): zs_figures_open(). */
+typedef struct zs_figures zs_figures;
 
 #define ZS_OPEN_OPTS_VERSION 2
 #define ZS_OPEN_READONLY 0x1u /**< open for queries only */
@@ -488,9 +492,6 @@ typedef struct zs_hit {
     size_t nlacks;
 } zs_hit;
 
-/** A running query (opaque). */
-typedef struct zs_query zs_query;
-
 /**
  * Run a query. The query language: words (ANDed), "phrases", OR, -exclude,
  * prefix*, and filters park:NAME year:2024 year:2021-2025 figure:>100亿元
@@ -649,9 +650,6 @@ typedef struct zs_figure_row {
                                   sorted by date */
     size_t nalso_in;
 } zs_figure_row;
-
-/** A figure listing (opaque). */
-typedef struct zs_figures zs_figures;
 
 /**
  * List figures of the passages matching q (all passages when q is empty),

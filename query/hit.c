@@ -42,18 +42,8 @@ static int cmp_span(const void *a, const void *b)
 /* Does figure f satisfy the figure: filter (as the SQL in build_where does)? */
 static int figure_passes(const zsq_figure *f, const zs_figure *x)
 {
-    if (f->op == ZSQ_FIG_NONE)
-        return 0;
-    if (f->cls[0] && strcmp(f->cls, "number") && strcmp(f->cls, x->cls))
-        return 0;
-    switch (f->op) {
-    case ZSQ_FIG_LT: return x->value < f->hi;
-    case ZSQ_FIG_LE: return x->value <= f->hi;
-    case ZSQ_FIG_GT: return x->value > f->lo;
-    case ZSQ_FIG_GE: return x->value >= f->lo;
-    case ZSQ_FIG_EQ: return fabs(x->value - f->lo) <= fabs(f->lo) * 1e-9;
-    default: return x->value >= f->lo && x->value <= f->hi;
-    }
+    zsq_fig_test t;
+    return zsq_figure_test(f, &t) && zsq_fig_test_passes(&t, x);
 }
 
 /*
@@ -234,9 +224,9 @@ int zsq_load_hit(zs_query *q, cand *c)
     if ((rc = zsq_seg(db, &seg)) != 0)
         return rc;
     if ((rc = zsd_cached(db, &st,
-                          "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
-                          " p.start, p.end, d.path, p.park, p.year"
-                          " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
+                         "SELECT CASE WHEN ?2 THEN '' ELSE zs_text(p.body) END, p.kind, p.seq,"
+                         " p.start, p.end, d.path, p.park, p.year"
+                         " FROM passages p JOIN docs d ON d.id = p.doc_id WHERE p.id = ?1")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
@@ -272,8 +262,8 @@ int zsq_load_hit(zs_query *q, cand *c)
 
     /* figures */
     if ((rc = zsd_cached(db, &st,
-                          "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
-                          " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
+                         "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
+                         " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     while (sqlite3_step(st) == SQLITE_ROW) {

@@ -96,6 +96,37 @@ typedef struct zsq_figure {
     char cls[ZSQ_MAX_UNIT_BYTES];
 } zsq_figure;
 
+/* ---- interface to figtest.c ---- */
+
+/* Relative tolerance of figure:=X (a value read from text as a double). */
+#define ZSQ_FIG_EQ_TOLERANCE 1e-9
+
+/* The comparison of a figure's value a figure: filter makes. */
+typedef enum zsq_cmp {
+    ZSQ_CMP_LT,     /* value <  hi */
+    ZSQ_CMP_LE,     /* value <= hi */
+    ZSQ_CMP_GT,     /* value >  lo */
+    ZSQ_CMP_GE,     /* value >= lo */
+    ZSQ_CMP_BETWEEN /* lo <= value <= hi */
+} zsq_cmp;
+
+/* Its SQL operator ("<", ..., "BETWEEN"), indexed by zsq_cmp. */
+extern const char *const zsq_cmp_sql[];
+
+/* What a figure: filter takes: a figure of class cls (NULL: any) whose
+ * value passes cmp. Borrowed from the zsq_figure it was made from. */
+typedef struct zsq_fig_test {
+    const char *cls;
+    zsq_cmp cmp;
+    double lo, hi;
+} zsq_fig_test;
+
+/* The test of filter f into *t. @return 1, or 0 when f is no filter. */
+int zsq_figure_test(const zsq_figure *f, zsq_fig_test *t);
+
+/* Does figure x pass t? (What the SQL written from t selects.) */
+int zsq_fig_test_passes(const zsq_fig_test *t, const zs_figure *x);
+
 /* One positive term, for highlighting: the text as typed (after splitting). */
 typedef struct zsq_term {
     char *text; /* NUL-terminated; len bytes */

@@ -237,8 +237,8 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
                  idcol, pq->year_from, pq->year_to, pq->year_span ? "" : " AND span = 0");
         zsu_buf_str(&b, num);
     }
-    if (pq->figure.op != ZSQ_FIG_NONE) {
-        const zsq_figure *f = &pq->figure;
+    zsq_fig_test t;
+    if (zsq_figure_test(&pq->figure, &t)) {
         /* With words, checked per candidate through the passage key: an IN
          * list would first gather every passage with, say, a money figure
          * above 1e10 (100 000 on 200 MB of news); the + on class and value
@@ -254,21 +254,15 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
             zsu_buf_str(&b, idcol);
             zsu_buf_str(&b, " IN (SELECT passage_id FROM figure_rows WHERE ");
         }
-        if (f->cls[0] && strcmp(f->cls, "number") != 0) {
+        if (t.cls) {
             zsu_buf_str(&b, plus);
             zsu_buf_str(&b, "class = (SELECT id FROM strings WHERE s = :fc) AND ");
         }
-        switch (f->op) {
-        case ZSQ_FIG_LT: snprintf(num, sizeof num, "%svalue < %.17g", plus, f->hi); break;
-        case ZSQ_FIG_LE: snprintf(num, sizeof num, "%svalue <= %.17g", plus, f->hi); break;
-        case ZSQ_FIG_GT: snprintf(num, sizeof num, "%svalue > %.17g", plus, f->lo); break;
-        case ZSQ_FIG_GE: snprintf(num, sizeof num, "%svalue >= %.17g", plus, f->lo); break;
-        case ZSQ_FIG_EQ:
-            snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus,
-                     f->lo - fabs(f->lo) * 1e-9, f->lo + fabs(f->lo) * 1e-9);
-            break;
-        default: snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, f->lo, f->hi);
-        }
+        if (t.cmp == ZSQ_CMP_BETWEEN)
+            snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, t.lo, t.hi);
+        else
+            snprintf(num, sizeof num, "%svalue %s %.17g", plus, zsq_cmp_sql[t.cmp],
+                     t.cmp <= ZSQ_CMP_LE ? t.hi : t.lo);
         zsu_buf_str(&b, num);
         zsu_buf_str(&b, ")");
     }
