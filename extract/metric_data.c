@@ -195,11 +195,10 @@ int zsi_is_run_char(unsigned cp)
            zsi_m_is_han(cp);
 }
 
-/* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a
- * UTF-8 boundary. */
-void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e)
+/* Put the characters of p[s..e), line breaks left out, at dst[o..]: as
+ * many as fit in ZSI_METRIC_BYTES with the NUL (cut on a character). */
+static void put_chars(char *dst, size_t o, const char *p, size_t s, size_t e)
 {
-    size_t o = 0;
     while (s < e) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + s, e - s, &cp);
@@ -214,28 +213,20 @@ void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e)
     dst[o] = '\0';
 }
 
+void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e)
+{
+    put_chars(dst, 0, p, s, e);
+}
+
 void zsi_copy_str(char *dst, const char *s, size_t n)
 {
-    zsi_copy_phrase(dst, s, 0, n);
+    put_chars(dst, 0, s, 0, n);
 }
 
 /* Append s to dst (ZSI_METRIC_BYTES), cut on a UTF-8 boundary. */
 void zsi_append_str(char *dst, const char *s)
 {
-    size_t o = strlen(dst);
-    char tmp[ZSI_METRIC_BYTES];
-    zsi_copy_str(tmp, s, strlen(s));
-    size_t k = 0, n = strlen(tmp);
-    while (k < n) {
-        unsigned cp;
-        size_t l = zsi_utf8_decode(tmp + k, n - k, &cp);
-        if (o + l > ZSI_METRIC_BYTES - 1)
-            break;
-        memcpy(dst + o, tmp + k, l);
-        o += l;
-        k += l;
-    }
-    dst[o] = '\0';
+    put_chars(dst, strlen(dst), s, 0, strlen(s));
 }
 
 /* Look up a whole printed phrase (full-width letters and digits folded). */
