@@ -304,6 +304,9 @@ check "index 60 altered copies (every passage unique)" 0 "$Z" index -q --db "$T/
 equals "  a dictionary was trained and most text is compressed" \
     "$(sqlite3 "$T/store.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
         (SELECT count(*) > count(*) / 2 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
+equals "  the passages it was trained on are compressed too (none long is left plain)" \
+    "$(sqlite3 "$T/store.db" "SELECT count(*) FROM passages WHERE typeof(body) = 'text'
+        AND length(CAST(body AS BLOB)) > 300")" "0"
 check "  and is sound (FTS5 reads compressed text through passages_text)" 0 "$Z" check --db "$T/store.db"
 check "  a passage of every copy is found" 0 "$Z" query --db "$T/store.db" --count '"授权发明专利2105项"'
 equals "  60 hits" "$(cat "$T/out")" "60"
@@ -333,6 +336,9 @@ check "  then all of them" 0 "$Z" index -q --db "$T/store2.db" "$T/many"
 equals "  now trained, on what was stored and what came" \
     "$(sqlite3 "$T/store2.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
         (SELECT count(*) > 0 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
+equals "  the text stored plain by the first run is compressed as well" \
+    "$(sqlite3 "$T/store2.db" "SELECT count(*) FROM passages WHERE typeof(body) = 'text'
+        AND length(CAST(body AS BLOB)) > 300")" "0"
 check "  and sound" 0 "$Z" check --db "$T/store2.db"
 check "  every copy found" 0 "$Z" query --db "$T/store2.db" --count '"授权发明专利2105项"'
 equals "  60 hits" "$(cat "$T/out")" "60"
