@@ -32,7 +32,8 @@ static const char schema[] =
     " kind INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, hash INTEGER NOT NULL,"
     " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL,"
     " line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
-    /* start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
+    /* hash: the high 32 bits of the text's XXH3-64 (writer.c stored_hash());
+     * start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
      * line/col: where the passage starts (1-based, col in bytes). */
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"

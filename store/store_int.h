@@ -24,7 +24,7 @@
 #include "zhaoshu.h"
 
 /* Bump when the schema or the token scheme changes. */
-#define ZSD_SCHEMA_VERSION 5
+#define ZSD_SCHEMA_VERSION 6 /* 6: passages.hash is 32 bits */
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0

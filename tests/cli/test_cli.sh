@@ -84,6 +84,13 @@ check "a lone closing quote too" 0 "$Z" query --db "$DB" -n 1 '签约金额”'
 check "paired Chinese quotes still make a phrase" 0 "$Z" query --db "$DB" -n 1 '“签约金额”'
 fails "a straight quote left open is an error" 2 "unbalanced quote" "$Z" query --db "$DB" '"签约金额'
 fails "missing index exits 2" 2 "zhaoshu index --db" "$Z" query --db "$T/none.db" 高新区
+# An index of an older schema (passages.hash was 64 bits in 5) is refused
+# with what to do, by a query and by an index run alike, never misread.
+cp "$DB" "$T/old.db"
+sqlite3 "$T/old.db" "UPDATE meta SET value = '5' WHERE key = 'schema_version'"
+fails "an index of schema 5 is refused" 2 "written with index schema 5" "$Z" query --db "$T/old.db" 高新区
+has "  and says how to rebuild it" "$T/err" "delete the file and index again"
+fails "  an index run into it too" 2 "written with index schema 5" "$Z" index -q --db "$T/old.db" "$CORPUS"
 "$Z" query --db "$DB" -n 100 高新区 2>"$T/err" | head -n 1 >/dev/null
 equals "closed pipe: quiet" "$(cat "$T/err")" ""
 check "figure filter" 0 "$Z" query --db "$DB" --json 'figure:>1000亿元'
