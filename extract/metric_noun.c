@@ -255,7 +255,7 @@ static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
 static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
     size_t b = from, chars = zsi_nchars(p, b, e);
-    int one_word = zsi_wb_gt(wb, from) >= e;
+    int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0;
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
@@ -288,9 +288,23 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             break;
         }
         if (zsi_is_class_stop(p, pb, b)) {
-            if (b == from && one_word && !has_numeral(p, pb, b))
-                b = pb;
-            break;
+            size_t ppb;
+            const zsi_phrase *st;
+            if (b != from || !one_word || has_numeral(p, pb, b) || crossed)
+                break;
+            b = pb;
+            chars += wc;
+            /* 发明专利|授权|量, 政府|采购|额: a common noun right before the
+             * verb makes one compound of the three, unless the verb is a
+             * clause's predicate of [strip] (项目|完成|投资: 完成投资) */
+            st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, from);
+            if (st && st->len == from - pb)
+                break;
+            ppb = b > cut && b > wb->s ? zsi_wb_le(wb, b - 1) : b;
+            if (ppb >= b || ppb < cut || !zsi_is_noun_word(p, ppb, b))
+                break;
+            crossed = 1;
+            continue;
         }
         chars += wc;
         b = pb;

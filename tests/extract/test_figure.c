@@ -178,6 +178,10 @@ static const row rows[] = {
      * subject of the figure before it */
     {"仓储面积30万平方米，较2019年增长12%", "12%", 12, 0, "%", "percent", 0, "仓储面积增速", -1},
     {"科技企业突破500家、增长20%", "20%", 20, 0, "%", "percent", 0, "科技企业增速", -1},
+    /* a common noun, a verb and a one-word head are one compound; a
+     * predicate of [strip] is no part of one */
+    {"全区政府采购额达到3亿元", "3亿元", 3e8, 0, "元", "money", 0, "政府采购额", -1},
+    {"重点项目完成投资50亿元", "50亿元", 5e9, 0, "元", "money", 0, "投资", -1},
     /* a direction word that ends the word before never starts a metric */
     {"三年内个人所得税减免5亿元", "5亿元", 5e8, 0, "元", "money", 0, "个人所得税", -1},
     /* Traditional script: the figure as printed, the metric Simplified */
