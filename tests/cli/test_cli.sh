@@ -13,6 +13,7 @@ check "re-index skips unchanged files" 0 "$Z" index --db "$DB" "$CORPUS"
 has "unchanged counted" "$T/err" "(5 unchanged"
 check "index is sound" 0 "$Z" check --db "$DB"
 equals "check prints ok" "$(cat "$T/out")" "ok"
+equals "a new index has 8 KiB pages" "$(sqlite3 "$DB" "PRAGMA page_size")" "8192"
 
 # ---- quirks of the corpus
 check "a word broken across lines in 004 is found" 0 "$Z" query --db "$DB" '"贵阳高新区以综合得分"'
