@@ -13,19 +13,24 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: zhaoshu index [--db FILE] [--prune] [--threads N] [--manifest FILE]\n"
+    "usage: zhaoshu index [--db FILE] [--prune] [--checksum] [--threads N] [--manifest FILE]\n"
     "                     [--name-pattern P]... [--name NAME] [--wait SECONDS] [-q] PATH...\n"
     "\n"
     "Index article files: plain text, UTF-8 (GB18030/GBK, Big5 and UTF-16 are detected\n"
     "and converted). PATH may be a file, a folder (searched recursively; hidden entries\n"
-    "are skipped) or '-' for standard input. Running it again is cheap: unchanged files\n"
-    "(same content hash) are skipped, changed ones re-indexed.\n"
+    "are skipped) or '-' for standard input. Running it again is cheap: a file whose\n"
+    "size, modification and change times, inode and device are as when it was indexed\n"
+    "is not read again; any other is read, skipped if its content is the same, and\n"
+    "re-indexed if not (a file changed within 3 s of being indexed is read next time).\n"
     "\n"
     "Options:\n"
     "  --db FILE        index file (default: $ZHAOSHU_DB, else\n"
     "                   $XDG_DATA_HOME/zhaoshu/index.db, else ~/.local/share/zhaoshu/index.db)\n"
     "  --prune          remove documents below the given folders whose files are gone\n"
     "                   (never documents elsewhere: a drive not mounted is not a deletion)\n"
+    "  --checksum       read and hash every file to find what changed, trusting no\n"
+    "                   recorded sizes and times (a clock set back, a tool that\n"
+    "                   restores them all)\n"
     "  --threads N      segmenting threads (default: one per core)\n"
     "  --manifest FILE  tab-separated: file, date (YYYY-MM-DD, YYYY-MM or YYYY), source\n"
     "                   [, page] per line, files relative to the manifest's folder; by\n"
@@ -120,11 +125,23 @@ int cmd_index(int argc, char **argv)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
-    enum { O_HELP, O_DB, O_PRUNE, O_THREADS, O_MANIFEST, O_QUIET, O_NAME_PATTERN, O_NAME, O_WAIT };
+    enum {
+        O_HELP,
+        O_DB,
+        O_PRUNE,
+        O_CHECKSUM,
+        O_THREADS,
+        O_MANIFEST,
+        O_QUIET,
+        O_NAME_PATTERN,
+        O_NAME,
+        O_WAIT
+    };
     static const cli_opt opts[] = {
-        {"help", 'h', NULL},      {"db", 0, "FILE"},       {"prune", 0, NULL},
-        {"threads", 0, "N"},      {"manifest", 0, "FILE"}, {"quiet", 'q', NULL},
-        {"name-pattern", 0, "P"}, {"name", 0, "NAME"},     {"wait", 0, "SECONDS"},
+        {"help", 'h', NULL},    {"db", 0, "FILE"},        {"prune", 0, NULL},
+        {"checksum", 0, NULL},  {"threads", 0, "N"},      {"manifest", 0, "FILE"},
+        {"quiet", 'q', NULL},   {"name-pattern", 0, "P"}, {"name", 0, "NAME"},
+        {"wait", 0, "SECONDS"},
     };
     /* --name-pattern values, in order */
     const char **names = calloc((size_t)argc + 1, sizeof *names);
@@ -149,6 +166,7 @@ int cmd_index(int argc, char **argv)
             return cli_finish(EXIT_FOUND);
         case O_DB: dbpath = v; break;
         case O_PRUNE: o.prune = 1; break;
+        case O_CHECKSUM: o.flags |= ZS_INDEX_CHECKSUM; break;
         case O_THREADS:
             if (cli_number("index", "--threads", v, 1, 16, &n))
                 goto out;

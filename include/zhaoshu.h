@@ -313,14 +313,22 @@ typedef struct zs_index_opts {
  *  leave it to the writer, which prepares those it does not find stored
  *  (slower; the same index). */
 #define ZS_INDEX_GUESS_REPEATS 0x1u
+/** zs_index_opts.flags: read and hash every file to find what changed, as
+ *  if no file's size, modification and change times, inode and device had
+ *  been recorded (they are, and by default a file whose five are unchanged
+ *  is not read). */
+#define ZS_INDEX_CHECKSUM 0x2u
 
 /** Longest file indexed (bytes); longer files are skipped with a message. */
 #define ZS_MAX_FILE_BYTES (256u * 1024u * 1024u)
 
 /**
  * Index files and folders (recursively; "-" is standard input, stored under
- * o->stdin_name or a name made of its content's hash). Unchanged files (same
- * content hash) are skipped; changed ones are replaced; with prune, documents
+ * o->stdin_name or a name made of its content's hash). Unchanged files are
+ * skipped: a file whose size, modification and change times (in
+ * nanoseconds), inode and device are those recorded when it was indexed is
+ * not read again (ZS_INDEX_CHECKSUM reads them all), any other is read and
+ * skipped when its content hash is the one recorded; changed ones are replaced; with prune, documents
  * below the given folders whose files are gone are removed (never documents
  * elsewhere: a drive not mounted is not a deletion). Work is committed in batches: a crash leaves
  * the previous index intact and the next run completes the work.

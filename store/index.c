@@ -237,6 +237,8 @@ static int run_pipeline(run *r)
             r->st->files_skipped++;
         } else if (j->unchanged) {
             r->st->files_unchanged++;
+            if (j->sig_stale && j->sig.valid && (rc = zsd_write_sig(&w, j)) != 0)
+                goto out;
         } else {
             if (j->nmsgs)
                 r->st->files_warned++;
@@ -420,7 +422,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         } else {
             st->files_seen++;
             st->bytes_total += (unsigned long long)sb.st_size;
-            rc = zsd_add_job(&r, real, paths[i], 0, (unsigned long long)sb.st_size);
+            rc = zsd_add_job(&r, real, paths[i], 0, &sb);
         }
     }
     if (rc) {
@@ -430,8 +432,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     zsd_manifest_seal(r.man);
     if ((rc = zsd_load_known(&r)) != 0)
         goto out;
-    if (r.nknown > 1)
-        qsort(r.known, r.nknown, sizeof *r.known, zsd_cmp_known);
+    zsd_match_known(&r);
     rc = run_pipeline(&r);
 out:
     run_free(&r);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <xxhash.h>
 
 #include "pipeline_int.h"
@@ -26,14 +27,31 @@ int zsd_cmp_known(const void *a, const void *b)
 
 known *zsd_find_known(run *r, const char *path)
 {
-    known key = {(char *)path, 0, 0};
+    known key = {(char *)path, 0, {0, 0, 0, 0, 0, 0}, 0};
     return r->nknown ? bsearch(&key, r->known, r->nknown, sizeof *r->known, zsd_cmp_known) : NULL;
 }
 
-/* size: the file's, as stat() found it (0 for standard input). */
-int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
-                unsigned long long size)
+static long long ns_of(struct timespec t)
 {
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* The signature of a file as stat() found it just now (see zsd_filesig). */
+static zsd_filesig sig_of(const struct stat *sb)
+{
+    struct timespec now;
+    zsd_filesig s = {(long long)sb->st_size, ns_of(sb->st_mtim),    ns_of(sb->st_ctim),
+                     (long long)sb->st_ino,  (long long)sb->st_dev, 1};
+    clock_gettime(CLOCK_REALTIME, &now);
+    long long racy_from = ns_of(now) - ZSD_RACY_NS;
+    if (s.mtime_ns >= racy_from || s.ctime_ns >= racy_from)
+        s.valid = 0;
+    return s;
+}
+
+int zsd_add_job(run *r, const char *path, const char *given, int from_stdin, const struct stat *sb)
+{
+    unsigned long long size = sb ? (unsigned long long)sb->st_size : 0;
     if (r->njobs == r->capjobs &&
         zsu_grow(&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs, 64))
         return ZS_ENOMEM;
@@ -46,6 +64,8 @@ int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
     j->from_stdin = from_stdin;
     j->huge = size >= HUGE_JOB_BYTES;
     j->stat_size = size;
+    if (sb)
+        j->sig = sig_of(sb);
     r->njobs++;
     return 0;
 }
@@ -231,7 +251,7 @@ static int walk(run *r, const char *dir, const char *given, int depth)
                 continue;
             r->st->files_seen++;
             r->st->bytes_total += (unsigned long long)sb.st_size;
-            rc = zsd_add_job(r, full, shown, 0, (unsigned long long)sb.st_size);
+            rc = zsd_add_job(r, full, shown, 0, &sb);
         } else {
             snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
             skipped(r, full, m);
@@ -252,7 +272,7 @@ int zsd_walk(run *r, const char *dir, const char *given, const struct stat *sb)
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year)
 {
-    int rc = zsd_add_job(r, name, NULL, 1, 0);
+    int rc = zsd_add_job(r, name, NULL, 1, NULL);
     if (rc) {
         free(buf);
         return rc;
@@ -307,11 +327,35 @@ int zsd_add_stdin_job(run *r, const char *name)
     return rc;
 }
 
+/*
+ * docs' signature columns (zsd_filesig), added to an index made before them:
+ * ADD COLUMN only changes the schema, the rows read NULL (no signature: the
+ * file is read and hashed once more, and its signature recorded), and
+ * readers never look at them, so an index of either kind works with either
+ * zhaoshu.
+ */
+static int sig_columns(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->h, "SELECT mtime_ns FROM docs LIMIT 0", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_finalize(st);
+        return 0;
+    }
+    return zsd_exec(db, "ALTER TABLE docs ADD COLUMN mtime_ns INTEGER;"
+                        "ALTER TABLE docs ADD COLUMN ctime_ns INTEGER;"
+                        "ALTER TABLE docs ADD COLUMN ino INTEGER;"
+                        "ALTER TABLE docs ADD COLUMN dev INTEGER;");
+}
+
 int zsd_load_known(run *r)
 {
     sqlite3_stmt *st = NULL;
-    int rc = zsd_prepare(r->db, &st, "SELECT path, hash FROM docs ORDER BY path");
-    if (rc)
+    int rc;
+    if ((rc = sig_columns(r->db)) != 0 ||
+        (rc = zsd_prepare(r->db, &st,
+                          "SELECT path, hash, size, mtime_ns, ctime_ns, ino, dev FROM docs"
+                          " ORDER BY path")) != 0)
         return rc;
     size_t cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -326,10 +370,41 @@ int zsd_load_known(run *r)
             break;
         }
         k->hash = strtoull(hash, NULL, 16);
+        k->sig =
+            (zsd_filesig){sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+                          sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+                          sqlite3_column_int64(st, 6), sqlite3_column_type(st, 3) != SQLITE_NULL};
         k->seen = 0;
         r->nknown++;
     }
     sqlite3_finalize(st);
     /* SQLite's ORDER BY uses memcmp order, like strcmp: bsearch works. */
     return rc;
+}
+
+static int same_sig(const zsd_filesig *a, const zsd_filesig *b)
+{
+    return a->valid && b->valid && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns && a->ino == b->ino && a->dev == b->dev;
+}
+
+void zsd_match_known(run *r)
+{
+    if (r->nknown > 1)
+        qsort(r->known, r->nknown, sizeof *r->known, zsd_cmp_known);
+    int checksum = r->o && r->o->version >= 2 && (r->o->flags & ZS_INDEX_CHECKSUM);
+    for (size_t i = 0; i < r->njobs; i++) {
+        job *j = &r->jobs[i];
+        known *k = j->from_stdin ? NULL : zsd_find_known(r, j->path);
+        if (!k)
+            continue;
+        if (!checksum && same_sig(&j->sig, &k->sig)) {
+            /* Not read: the workers pass it by, the writer counts it. */
+            j->unchanged = j->by_sig = 1;
+            j->hash = k->hash;
+            j->size = (unsigned long long)j->sig.size;
+        } else {
+            j->sig_stale = !same_sig(&j->sig, &k->sig);
+        }
+    }
 }

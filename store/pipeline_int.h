@@ -87,6 +87,25 @@ typedef struct msg {
     char *text;
 } msg;
 
+/*
+ * What stat() said of a file, recorded in docs (size, mtime_ns, ctime_ns,
+ * ino, dev): a file found with the same five is not read again (git's and
+ * rsync's quick check). The change time catches what keeps the
+ * modification time (touch -d, cp -p, tar restoring over a file). valid is
+ * 0 for standard input and for a racy file, one changed so shortly before
+ * it was looked at (ZSD_RACY_NS) that a later change might leave its times
+ * as they were; such a file is read and hashed next time.
+ */
+typedef struct zsd_filesig {
+    long long size, mtime_ns, ctime_ns, ino, dev;
+    int valid;
+} zsd_filesig;
+
+/* A file changed less than this before its stat() is racy: more than the
+ * coarsest timestamp granule of common file systems (FAT: 2 s) and the
+ * kernel's coarse clock tick. */
+#define ZSD_RACY_NS 3000000000LL
+
 typedef struct job {
     char *path;     /* as stored: absolute path, or the name given */
     char *given;    /* the path as the user gave it (folder given + the rest) */
@@ -98,6 +117,10 @@ typedef struct job {
     unsigned long long stat_size; /* as found when added: 0 for pipes and devices */
     int skip;                     /* not indexed (messages say why) */
     int unchanged;
+    zsd_filesig sig; /* as the walk found it (valid 0 for standard input) */
+    int sig_stale;   /* the recorded signature is not sig: record it if unchanged */
+    int by_sig;      /* unchanged by its signature: never read (set before the
+                      * workers start, then only read: prefetch() looks ahead) */
     uint64_t hash;
     unsigned long long size;
     int year;
@@ -116,6 +139,7 @@ typedef struct job {
 typedef struct known {
     char *path;
     uint64_t hash;
+    zsd_filesig sig; /* as recorded (valid 0: none) */
     int seen;
 } known;
 
@@ -192,10 +216,9 @@ typedef struct writer {
 
 /* ---- interface to input.c ---- */
 
-/* Add a file job; size: the file's, as stat() found it (0 for standard
- * input); given: the path as the user wrote it (NULL: path). Errors: ZS_ENOMEM. */
-int zsd_add_job(run *r, const char *path, const char *given, int from_stdin,
-                unsigned long long size);
+/* Add a file job; sb: the file's stat() (NULL for standard input); given:
+ * the path as the user wrote it (NULL: path). Errors: ZS_ENOMEM. */
+int zsd_add_job(run *r, const char *path, const char *given, int from_stdin, const struct stat *sb);
 /* A job whose bytes are in memory. Ownership: takes buf (freed on failure too). */
 int zsd_add_mem_job(run *r, const char *name, char *buf, size_t len, int year);
 /* Read standard input into a job named name, or (NULL) "stdin:" and its
@@ -218,8 +241,13 @@ int zsd_load_manifest(run *r, const char *file, int must_exist);
 /* Open the file-name patterns: extra (the user's, tried first) and the
  * built-in data/sources.tsv. Errors: ZS_EINVAL and others (message on r->db). */
 int zsd_open_names(run *r, const char *const *extra, size_t n);
-/* Read the documents already indexed (path and hash), sorted by path. */
+/* Read the documents already indexed (path, hash, signature); docs gets its
+ * signature columns first if the index was made without them. */
 int zsd_load_known(run *r);
+/* Sort the known documents by path, then mark each job whose file's
+ * signature is the one recorded unchanged (unless ZS_INDEX_CHECKSUM), and
+ * each whose recorded signature differs sig_stale. */
+void zsd_match_known(run *r);
 int zsd_cmp_known(const void *a, const void *b);
 /* The known document at path, or NULL. */
 known *zsd_find_known(run *r, const char *path);
@@ -243,6 +271,11 @@ int zsd_writer_open(writer *w, zs_db *db);
 void zsd_writer_close(writer *w);
 /* Store one prepared file: its document row and passages. */
 int zsd_write_job(writer *w, run *r, job *j);
+/* Record the signature of an unchanged file j (read and found with the
+ * recorded hash) whose recorded one differs, so the next run need not read
+ * it; only when the recorded size is the one stat() gave (the file was not
+ * rewritten between the walk and the read). Errors: ZS_ESQLITE. */
+int zsd_write_sig(writer *w, const job *j);
 /* Record the gazetteer's aliases in the index so queries need no data files. */
 int zsd_store_aliases(writer *w, zsi_gazetteer *g);
 /* Remove a document's rows, promoting remembered duplicates elsewhere.

@@ -327,6 +327,8 @@ static void process(run *r, worker_ctx *wk, job *j)
     zsi_park_tally tally = {0};
     int rc;
 
+    if (j->by_sig) /* unchanged by its signature (zsd_match_known): not read */
+        return;
     if (j->from_stdin) {
         raw = j->mem;
         nraw = j->nmem;
@@ -410,7 +412,7 @@ out:
  * Only files with a size: opening a pipe here would take its data. */
 static void prefetch(const job *j)
 {
-    if (j->from_stdin || !j->stat_size)
+    if (j->from_stdin || !j->stat_size || j->by_sig)
         return;
     int fd = open(j->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)

@@ -48,12 +48,14 @@ int zsd_writer_open(writer *w, zs_db *db)
     if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE path=?")) ||
         (rc = zsd_prepare(db, &w->doc_ins,
                           "INSERT INTO docs(path, hash, size, year, park, date, source,"
-                          " indexed_at, page, given, date_from)"
-                          " VALUES(?,?,?,?,?,?,?,strftime('%s','now'),?8,?9,?10)")) ||
+                          " indexed_at, page, given, date_from, mtime_ns, ctime_ns, ino, dev)"
+                          " VALUES(?,?,?,?,?,?,?,strftime('%s','now'),?8,?9,?10,?11,?12,?13,"
+                          "?14)")) ||
         (rc = zsd_prepare(db, &w->doc_upd,
                           "UPDATE docs SET hash=?2, size=?3, year=?4, park=?5, date=?6,"
                           " source=?7, indexed_at=strftime('%s','now'), page=?8, given=?9,"
-                          " date_from=?10 WHERE id=?1")) ||
+                          " date_from=?10, mtime_ns=?11, ctime_ns=?12, ino=?13, dev=?14"
+                          " WHERE id=?1")) ||
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
                           " year, figure, line, col) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
@@ -437,6 +439,35 @@ static int hex64(char *buf, size_t cap, uint64_t h)
     return snprintf(buf, cap, "%016llx", (unsigned long long)h);
 }
 
+/* The signature of a file at parameters first..first+3 (mtime_ns, ctime_ns,
+ * ino, dev), all NULL when it has none (standard input, racy). */
+static void bind_sig(sqlite3_stmt *s, int first, const zsd_filesig *sig)
+{
+    const long long v[4] = {sig->mtime_ns, sig->ctime_ns, sig->ino, sig->dev};
+    for (int k = 0; k < 4; k++) {
+        if (sig->valid)
+            sqlite3_bind_int64(s, first + k, v[k]);
+        else
+            sqlite3_bind_null(s, first + k);
+    }
+}
+
+int zsd_write_sig(writer *w, const job *j)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = zsd_cached(w->db, &s,
+                        "UPDATE docs SET mtime_ns=?1, ctime_ns=?2, ino=?3, dev=?4 WHERE path=?5"
+                        " AND size=?6");
+    if (rc)
+        return rc;
+    bind_sig(s, 1, &j->sig);
+    sqlite3_bind_text(s, 5, j->path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, j->sig.size);
+    rc = step_done(w->db, s, "recording a file's signature");
+    zsd_release(w->db, s);
+    return rc;
+}
+
 int zsd_write_job(writer *w, run *r, job *j)
 {
     zs_db *db = w->db;
@@ -481,6 +512,7 @@ int zsd_write_job(writer *w, run *r, job *j)
         sqlite3_bind_int(s, 10, j->meta.date_from);
     else
         sqlite3_bind_null(s, 10);
+    bind_sig(s, 11, &j->sig);
     if ((rc = step_done(db, s, "storing a document")) != 0)
         return rc;
     if (!doc_id)
