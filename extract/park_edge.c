@@ -38,6 +38,88 @@ typedef struct token {
     int place, level, noun;
 } token;
 
+/* The longest lexicon word ending at pos[j] of a run of nc characters
+ * (pos[] counts back from the suffix): its length in characters (1 when
+ * none is known), *fl its classes, *row its places.tsv row. */
+static size_t word_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc,
+                      unsigned *fl, size_t *row)
+{
+    *fl = 0;
+    for (size_t L = nc - j < MAX_WORD_CHARS ? nc - j : MAX_WORD_CHARS; L >= 1; L--) {
+        unsigned f = zsi_words_find(g->words, p + pos[j + L], pos[j] - pos[j + L], row);
+        if (f) {
+            *fl = f;
+            return L;
+        }
+    }
+    return 1;
+}
+
+/* A direction word (北部, 东南) is a stop word, but right after a place it is
+ * part of the name: 海淀北部科技园区. */
+static int is_direction(const char *s, size_t n)
+{
+    static const char *const DIR[] = {"东部", "西部", "南部", "北部", "中部",
+                                      "东北", "西北", "东南", "西南"};
+    for (size_t i = 0; i < sizeof DIR / sizeof *DIR; i++)
+        if (n == strlen(DIR[i]) && memcmp(s, DIR[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_lit(const char *s, size_t n, const char *lit)
+{
+    return n == strlen(lit) && memcmp(s, lit, n) == 0;
+}
+
+/*
+ * A name with a bracketed place (or 国际) inside it, after 中国 or a place:
+ * 中国（南昌）人力资源产业园, 中国郑州(国际)工程机械产业园. k is where the
+ * words before the suffix start, right after the closing bracket. Returns
+ * where the name starts, or (size_t)-1.
+ */
+static size_t bracket_lead(const zsi_gazetteer *g, const char *p, size_t floor, size_t k)
+{
+    size_t close, open = (size_t)-1, ob = 0;
+    if (k >= floor + 1 && p[k - 1] == ')')
+        close = k - 1;
+    else if (k >= floor + 3 && memcmp(p + k - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
+        close = k - 3;
+    else
+        return (size_t)-1;
+    /* The opening bracket, at most four characters back. */
+    for (size_t b = close, chars = 0; b > floor && chars <= 4; chars++) {
+        if (p[b - 1] == '(') {
+            open = b - 1, ob = 1;
+            break;
+        }
+        if (b >= floor + 3 && memcmp(p + b - 3, "\xEF\xBC\x88", 3) == 0) { /* （ */
+            open = b - 3, ob = 3;
+            break;
+        }
+        int32_t i = (int32_t)b;
+        UChar32 c;
+        U8_PREV(p, (int32_t)floor, i, c);
+        if (!is_han(c))
+            return (size_t)-1;
+        b = (size_t)i;
+    }
+    if (open == (size_t)-1)
+        return (size_t)-1;
+    const char *in = p + open + ob;
+    size_t inn = close - open - ob;
+    if (!is_lit(in, inn, "国际") && !(zsi_words_find(g->words, in, inn, NULL) & ZSW_PLACE))
+        return (size_t)-1;
+    size_t s = (size_t)-1;
+    for (size_t L = 12; L >= 6 && s == (size_t)-1; L -= 3)
+        if (open >= floor + L && (zsi_words_find(g->words, p + open - L, L, NULL) & ZSW_PLACE))
+            s = open - L;
+    size_t before = s == (size_t)-1 ? open : s;
+    if (before >= floor + 6 && memcmp(p + before - 6, "中国", 6) == 0)
+        return before - 6;
+    return s;
+}
+
 /* End of the run before its [infix] words (国家, 省级, 市): 六盘水国家高新区. */
 static size_t drop_infix(const zsi_gazetteer *g, const char *p, size_t floor, size_t e)
 {
@@ -66,13 +148,14 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
     te = drop_infix(g, p, floor, e);
     pos[0] = te;
-    int after_digit = 0;
+    int after_digit = 0, after_other = 0;
     for (int32_t k = (int32_t)te; k > (int32_t)floor && nc < MAX_RUN_CHARS;) {
         UChar32 c;
         int32_t prev = k;
         U8_PREV(p, (int32_t)floor, prev, c);
         if (!is_han(c)) {
             after_digit = u_isdigit(c);
+            after_other = !after_digit;
             break;
         }
         k = prev;
@@ -85,15 +168,16 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         nc--;
     /* Words from the end, longest first; stop at one no name starts with. */
     while (j < nc) {
-        size_t best = 1, row = 0;
-        unsigned fl = 0;
-        for (size_t L = nc - j < MAX_WORD_CHARS ? nc - j : MAX_WORD_CHARS; L >= 1; L--) {
-            unsigned f = zsi_words_find(g->words, p + pos[j + L], pos[j] - pos[j + L], &row);
-            if (f) {
-                best = L;
-                fl = f;
-                break;
-            }
+        size_t row = 0, best;
+        unsigned fl;
+        best = word_at(g, p, pos, j, nc, &fl, &row);
+        if ((fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_TRIM)) && j + best < nc &&
+            is_direction(p + pos[j + best], pos[j] - pos[j + best])) {
+            size_t row2;
+            unsigned fl2;
+            word_at(g, p, pos, j + best, nc, &fl2, &row2);
+            if (fl2 & ZSW_PLACE)
+                fl = ZSW_WORD;
         }
         if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))) {
             stopped = 1;
@@ -108,6 +192,17 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         j += best;
     }
     *at_floor = floor_zone && !stopped && j == nc && pos[nc] == floor;
+    if (after_other && !stopped && j == nc && nc >= 2 && nc <= MAX_PLACE_NAME_CHARS) {
+        size_t b = bracket_lead(g, p, floor, pos[nc]);
+        int generic = 0;
+        for (size_t t = 0; t < g->generic.n && b != (size_t)-1; t++)
+            generic |= contains(p + pos[nc], te - pos[nc], &g->generic.v[t]);
+        if (b != (size_t)-1 && !generic) {
+            *ps = b;
+            *pe = e;
+            return 1;
+        }
+    }
     if (!ntok)
         return 0;
     /* The leftmost place starts the name; a province before another place goes. */
@@ -144,15 +239,21 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             after = s;
     } else {
         /* With no place, a common noun ends the name's description: 所在地汾湖. */
+        size_t china = (size_t)-1;
         for (size_t t = 0; t < ntok; t++)
             if (tok[t].noun) {
                 s = tok[t].end;
+                /* Unless it is the country leading the name: 中国乳业产业园. */
+                if (t == ntok - 1 && t > 0 && is_lit(p + tok[t].start, s - tok[t].start, "中国"))
+                    china = tok[t].start;
                 break;
             }
         size_t k = nchars(p + s, te - s);
         if (k < 2 || k > MAX_BARE_NAME_CHARS)
             return 0;
         after = s;
+        if (china != (size_t)-1)
+            s = china;
     }
     /* The words after the place must not describe: 新兴产业高新区. */
     for (size_t t = 0; t < g->generic.n; t++)
