@@ -212,6 +212,10 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
     int seen_body = 0;
     /* Where the current story first says a bare word (passage, byte). */
     size_t first_k = (size_t)-1, first_at = 0;
+    /* The city's zone found for the story's last bare word: it depends only
+     * on the story and the word, and a long story says the word often. */
+    const char *memo_bare = NULL, *memo_zone = NULL;
+    size_t memo_a = (size_t)-1;
 
     for (size_t i = 0; i < n; i++) {
         if (ps[i].kind == ZSI_P_HEADLINE && (i == 0 || ps[i - 1].kind != ZSI_P_HEADLINE)) {
@@ -235,8 +239,14 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             }
             if (bare)
                 out[i] = referent(ps, a, i, bare);
-            if (bare && !out[i] && city_kind(bare))
-                out[i] = city_referent(g, ps, a, first_k, first_at, bare);
+            if (bare && !out[i] && city_kind(bare)) {
+                if (memo_a != a || memo_bare != bare) {
+                    memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
+                    memo_a = a;
+                    memo_bare = bare;
+                }
+                out[i] = memo_zone;
+            }
         }
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;
