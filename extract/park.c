@@ -294,6 +294,10 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                     memcpy(raw + (pe - ps), g->suf[si].s, g->suf[si].n);
                     size_t c = resolve(g, raw, rn);
                     char *name = NULL;
+                    /* A nickname and a suffix right after it may be the
+                     * nickname's zone in full (松山湖 + 高新技术产业开发区). */
+                    if (c == (size_t)-1 && nested && nick && ps == floor)
+                        c = resolve(g, p + m->v[floor_zone].start, end - m->v[floor_zone].start);
                     if (c != (size_t)-1) {
                         name = dupn(g->names.v[c].s, g->names.v[c].n);
                     } else {
