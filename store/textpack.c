@@ -239,8 +239,13 @@ static int train(zsd_packer *p)
     memset(&prm, 0, sizeof prm);
     prm.k = 200;
     prm.d = 8;
-    prm.f = 20;
-    prm.accel = 1;
+    /* f = 18, accel = 4, not 20 and 1: training, in the single writer
+     * thread, took 0.19 s of realnews-dev's run and now 0.06 s (1.24 G
+     * instructions of a 16 MB run under callgrind), for 0.08% more text
+     * (27.47 MB instead of 27.45 MB of its 48.3 MB of passages). 8 MiB of
+     * samples instead of 4 compressed no better. */
+    prm.f = 18;
+    prm.accel = 4;
     prm.splitPoint = 1.0;
     prm.zParams.compressionLevel = ZSD_LEVEL;
     size_t n =
