@@ -186,6 +186,77 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     return 0;
 }
 
+/* Most items of a list paired with its figures (A、B和C分别增长1%、2%、3%). */
+#define MAX_LIST_ITEMS 8
+
+/*
+ * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
+ * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
+ * with the change word they share; without it every figure had the last
+ * item's. The items are the words from ws to 分别, cut at 、 and at the last
+ * 和, 及 or 与; nothing changes unless there are k of them and each names a
+ * noun (中部、西部和东北地区分别为 are places: the figures keep theirs).
+ * @return 0, or a negative ZS_E* from the metric data.
+ */
+static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
+{
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, last_and = 0;
+    char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+
+    if (k > MAX_LIST_ITEMS)
+        return 0;
+    for (q = ws; q + 6 <= f[0].start; q++)
+        if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
+            fb = q;
+    if (!fb)
+        return 0;
+    cut[nc++] = ws;
+    for (q = ws; q + 3 <= fb; q++) {
+        if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) { /* 、 */
+            if (nc > MAX_LIST_ITEMS - 1)
+                return 0;
+            cut[nc++] = q + 3;
+        } else if (!memcmp(p + q, "\xE5\x92\x8C", 3) || !memcmp(p + q, "\xE5\x8F\x8A", 3) ||
+                   !memcmp(p + q, "\xE4\xB8\x8E", 3)) { /* 和 及 与 */
+            last_and = q;
+        }
+    }
+    if (last_and > cut[nc - 1]) {
+        if (nc > MAX_LIST_ITEMS - 1)
+            return 0;
+        cut[nc++] = last_and + 3;
+    }
+    if (nc != k)
+        return 0;
+    cut[nc] = fb;
+    for (i = 0; i < k; i++) {
+        size_t e = i + 1 < k ? cut[i + 1] : fb;
+        int rc;
+        /* an item ends before its separator (、 is three bytes, 和 too) */
+        if (i + 1 < k)
+            e -= 3;
+        if (e <= cut[i])
+            return 0;
+        rc = zsi_metric_noun(p, cut[i], e, norm[i], raw[i]);
+        if (rc <= 0)
+            return rc;
+    }
+    for (i = 0; i < k; i++) {
+        /* the change word the first figure's metric ends with (增速) */
+        const char *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
+        char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
+        size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
+        /* whole or not at all: a change word never cut inside a character */
+        snprintf(m, sizeof m, "%s%s", norm[i], ln + strlen(ch) < sizeof m ? ch : "");
+        snprintf(mr, sizeof mr, "%s%s", raw[i], lr + strlen(chr) < sizeof mr ? chr : "");
+        memcpy(f[i].metric, m, sizeof m);
+        memcpy(f[i].metric_raw, mr, sizeof mr);
+        f[i].noun = ln;
+        f[i].noun_raw = lr;
+    }
+    return 0;
+}
+
 /* A year that leads its clause has at most this many Han before it (截至, 在). */
 #define YEAR_LEAD_HAN 2
 
@@ -193,6 +264,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
 {
     zsi_figure *v = NULL;
     size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
+    size_t run_first = 0, run_len = 0, run_ws = 0; /* figures linked to one named first */
     long prev = -1;  /* index of the previous figure in this clause */
     long sprev = -1; /* and in this sentence */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
@@ -268,6 +340,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
             f->year = clause_year ? clause_year : sentence_year;
             f->metric[0] = f->metric_raw[0] = '\0';
             if (prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
+                run_len++;
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
                 f->noun = v[prev].noun;
@@ -279,6 +352,13 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 for (q = ws; prev >= 0 && q + 3 <= f->start; q++)
                     if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) /* 、 */
                         ws = q + 3;
+                if (run_len > 1 && (rc = pair_list(p, run_ws, v + run_first, run_len)) < 0) {
+                    free(v);
+                    return rc;
+                }
+                run_first = nv;
+                run_len = 1;
+                run_ws = ws;
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc < 0) {
                     free(v);
@@ -291,6 +371,10 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
             gap_from = r.next;
         }
         i = r.next > i ? r.next : i + l;
+    }
+    if (run_len > 1 && (rc = pair_list(p, run_ws, v + run_first, run_len)) < 0) {
+        free(v);
+        return rc;
     }
     *out = v;
     *nout = nv;

@@ -182,6 +182,10 @@ static const row rows[] = {
      * predicate of [strip] is no part of one */
     {"全区政府采购额达到3亿元", "3亿元", 3e8, 0, "元", "money", 0, "政府采购额", -1},
     {"重点项目完成投资50亿元", "50亿元", 5e9, 0, "元", "money", 0, "投资", -1},
+    /* a list with 分别: each figure its own item, in order */
+    {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", 8, 0, "%", "percent", 0,
+     "工业利润增速", -1},
+    {"东部、中部和西部分别为12亿元、7亿元和3亿元", "7亿元", 7e8, 0, "元", "money", 0, "", -1},
     /* a direction word that ends the word before never starts a metric */
     {"三年内个人所得税减免5亿元", "5亿元", 5e8, 0, "元", "money", 0, "个人所得税", -1},
     /* Traditional script: the figure as printed, the metric Simplified */
