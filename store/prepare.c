@@ -388,6 +388,9 @@ static void process(run *r, worker_ctx *wk, job *j)
         j->ps[i].repeat = zsd_hints_repeat(r->hints, j->ps[i].hash, (size_t)(j - r->jobs));
     }
     const char *main_zone = zsi_park_tally_best(&tally);
+    for (size_t i = 0; main_zone && i < tally.n; i++)
+        if (tally.names[i] == main_zone)
+            j->article_park_once = tally.counts[i] < 2;
     if (main_zone && !(j->article_park = strdup(main_zone))) {
         rc = ZS_ENOMEM;
         goto fail;

@@ -395,7 +395,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
      * names most; figures of a city or a company in it are withheld below. */
     const char *fig_park = pp->nparks        ? pp->park_list[0]
                            : pp->story_zone  ? pp->story_zone
-                           : j->article_park ? j->article_park
+                           : j->article_park && !j->article_park_once ? j->article_park
                                              : "";
     /* the passage's one year, when it speaks of one and states it */
     int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
