@@ -35,6 +35,7 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
 #define ZSW_NOUN_ 4u  /* ZSW_NOUN of park_int.h: common nouns */
 #define ZSW_NAME_ 8u  /* ZSW_WORD of park_int.h: person and other names */
 #define ZSW_STOP_ 2u  /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
+#define ZSW_VNOUN_ 32u /* ZSW_VNOUN of park_int.h: wordclass.txt "vnoun" */
 #define ZSW_COUNTY_                                                                                \
     2 /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */
@@ -148,7 +149,7 @@ size_t zsi_run_after(const char *p, size_t fe, size_t ce, int need_de, size_t ma
 int zsi_is_direction(unsigned cp);
 
 /* Is p[s..e) a word of wordclass.txt's "stop" class (jieba's verbs,
- * adverbs, pronouns ...: 吸引, 实现, 直接)? */
+ * adverbs, pronouns ...: 吸引, 实现, 直接), not a verb-noun ("vnoun")? */
 int zsi_is_class_stop(const char *p, size_t s, size_t e);
 /* Is p[s..e) a common noun of wordclass.txt (家庭, 成果)? */
 int zsi_is_noun_word(const char *p, size_t s, size_t e);

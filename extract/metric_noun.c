@@ -185,7 +185,31 @@ int zsi_is_class_stop(const char *p, size_t s, size_t e)
 {
     const zsi_words *w = zsi_mplaces();
     size_t row;
-    return w && (zsi_words_find(w, p + s, e - s, &row) & ZSW_STOP_);
+    unsigned fl = w ? zsi_words_find(w, p + s, e - s, &row) : 0;
+    /* a verb-noun (jieba's vn: 建设, 发展) is a noun inside a metric phrase
+     * (基础设施建设投资), not the clause's verb that ends one */
+    return (fl & ZSW_STOP_) && !(fl & ZSW_VNOUN_);
+}
+
+static int is_vnoun(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    return w && (zsi_words_find(w, p + s, e - s, &row) & ZSW_VNOUN_);
+}
+
+/* Is the one-character word ending at b a conjunction (及, 和, 与, 或)? */
+static int conj_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
+{
+    unsigned cp;
+    size_t pb;
+    if (b <= cut || b <= wb->s)
+        return 0;
+    pb = zsi_wb_le(wb, b - 1);
+    if (pb < cut || zsi_nchars(p, pb, b) != 1)
+        return 0;
+    zsi_utf8_decode(p + pb, b - pb, &cp);
+    return cp == 0x53CA || cp == 0x548C || cp == 0x4E0E || cp == 0x6216; /* 及和与或 */
 }
 
 /* Does p[s..e) hold a digit or a Chinese numeral (一个, 两辆)? */
@@ -254,7 +278,7 @@ static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
  */
 static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
-    size_t b = from, chars = zsi_nchars(p, b, e);
+    size_t b = from, chars = zsi_nchars(p, b, e), vn_b = 0;
     int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0;
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
@@ -306,9 +330,16 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             crossed = 1;
             continue;
         }
+        if (!vn_b && is_vnoun(p, pb, b))
+            vn_b = b;
         chars += wc;
         b = pb;
     }
+    /* 铝及铝加工|产业链产值: a run that crossed a verb-noun and then stops at
+     * a conjunction is the tail of a coordination, whose head alone (产业链
+     * 产值) is the metric; the verb-noun ends it as a verb did */
+    if (vn_b && conj_before(wb, p, cut, b))
+        return vn_b;
     if (annual_at(wb, p, cut, b) && chars < MAX_RUN_CHARS)
         b -= 3;
     while (b < from && (p[b] == '\n' || p[b] == '\r'))

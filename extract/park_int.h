@@ -15,7 +15,8 @@ enum {
     ZSW_STOP = 2,  /* never starts a zone name: verb, preposition, time word ... */
     ZSW_NOUN = 4,  /* a common noun: no name alone (所在地, 地区) */
     ZSW_WORD = 8,  /* another word, kept whole when cutting (乌克兰) */
-    ZSW_TRIM = 16  /* a [trim] word: stops a name even where it is a place (中国) */
+    ZSW_TRIM = 16, /* a [trim] word: stops a name even where it is a place (中国) */
+    ZSW_VNOUN = 32 /* a verb-noun (建设): a stop word, but a noun inside a metric */
 };
 
 /* Levels of a place (places.tsv column 3). */

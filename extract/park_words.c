@@ -178,7 +178,7 @@ static int load_classes(zsi_words *w)
     int rc =
         zss_data_load("wordclass.txt", zs_data_wordclass, zs_data_wordclass_len, &w->class_buf, &n);
     while (rc == 0 && zsi_data_next_line(w->class_buf, n, &pos, &line, &len)) {
-        /* word<TAB>stop|noun|name; a word alone is a stop word. */
+        /* word<TAB>stop|noun|name|vnoun; a word alone is a stop word. */
         const char *t = memchr(line, '\t', len);
         size_t wn = t ? (size_t)(t - line) : len, cn = t ? len - wn - 1 : 0;
         unsigned fl = ZSW_STOP;
@@ -186,6 +186,8 @@ static int load_classes(zsi_words *w)
             fl = ZSW_NOUN;
         else if (cn == 4 && memcmp(t + 1, "name", 4) == 0)
             fl = ZSW_WORD;
+        else if (cn == 5 && memcmp(t + 1, "vnoun", 5) == 0)
+            fl = ZSW_STOP | ZSW_VNOUN;
         rc = add(w, line, wn, fl, 0);
     }
     return rc;

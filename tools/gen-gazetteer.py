@@ -252,7 +252,9 @@ def main():
                 "# direction words,\n"
                 "# and verbs seen 30000 times or more: rarer single characters are\n"
                 "# in names too),\n"
-                "# less every place name of places.tsv: class stop. Class noun: its common\n"
+                "# less every place name of places.tsv: class stop; the verb-nouns (vn) among\n"
+                "# them are class vnoun, stop words for names but nouns inside a metric.\n"
+                "# Class noun: its common\n"
                 "# nouns (n, vn, an, i, l; count >= 100, and ns words seen 3000 times or more,\n"
                 "# and adjectives of 2-4 characters, a, count >= 20: 特殊, 落实),\n"
                 "# 东西, 城市), which alone name no zone (所在地);\n"
@@ -267,7 +269,11 @@ def main():
                 ok = (tag in STOP_TAGS_ONE and cnt >= 10000) or (tag == "v" and cnt >= 30000)
             else:
                 ok = tag in STOP_TAGS_MULTI and cnt >= 20
-            if ok:
+            if ok and tag == "vn":
+                # A verb-noun (发展, 建设) starts no zone name as a verb, but
+                # inside a metric phrase it is a noun (以工代赈资金).
+                out.append((w, "vnoun"))
+            elif ok:
                 out.append((w, "stop"))
             elif len(w) >= 2 and ((cnt >= 100 and (tag in NOUN_TAGS or (tag == "ns" and cnt >= 3000)))
                                   or (tag in ADJ_TAGS and cnt >= 20)):

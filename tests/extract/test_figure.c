@@ -164,6 +164,11 @@ static const row rows[] = {
     {"当地已经投入数十亿元", "十亿元", 1e9, 0, "元", "money", 0, "", -1},
     {"新建厂房面积扩大但投入5亿元", "5亿元", 5e8, 0, "元", "money", 0, "", -1},
     {"ＧＤＰ达到１２３亿元", "１２３亿元", 1.23e10, 0, "元", "money", 0, "地区生产总值", -1},
+    /* a verb-noun (jieba's vn) is a noun inside a metric, not its verb; after
+     * a conjunction it ends the coordination's tail as a verb did */
+    {"全县农产品加工企业产值达到50亿元", "50亿元", 5e9, 0, "元", "money", 0, "农产品加工企业产值",
+     -1},
+    {"铜及铜加工企业产值达到60亿元", "60亿元", 6e9, 0, "元", "money", 0, "企业产值", -1},
     /* per-unit rates are their own metric */
     {"亩均营收达到500万元", "500万元", 5e6, 0, "元", "money", 0, "亩均营业收入", -1},
     /* a change names the change of its subject, in its clause or before it */
