@@ -124,11 +124,7 @@ static int figure_filter(zs_equery *q, zsc_buf *b, int *none)
 
 static void row_free(erow *r)
 {
-    free(r->text);
-    free(r->doc);
-    free(r->parks);
-    free(r->years);
-    free(r->figs);
+    ZSU_FREE(r->text, r->doc, r->parks, r->years, r->figs);
 }
 
 static void rows_free(zs_equery *q)

@@ -472,9 +472,7 @@ out:
     sqlite3_finalize(x.figs);
     for (size_t i = 0; i < x.nal; i++)
         free(x.al[i].park);
-    free(x.al);
-    free(x.tok.p);
-    free(x.line.p);
+    ZSU_FREE(x.al, x.tok.p, x.line.p);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     st->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     return rc;

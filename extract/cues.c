@@ -19,13 +19,8 @@ extern const size_t zs_data_passage_cues_len;
 
 static void cues_free(cues *c)
 {
-    free(c->buf);
-    free(c->opener.v);
-    free(c->role.v);
-    free(c->caption.v);
-    free(c->surname.v);
-    free(c->credit.v);
-    free(c->credit_caption);
+    ZSU_FREE(c->buf, c->opener.v, c->role.v, c->caption.v, c->surname.v, c->credit.v,
+             c->credit_caption);
 }
 
 static int cues_load(cues *c)

@@ -506,12 +506,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     if (!g)
         return;
     list_free(&g->names);
-    free(g->alias_ix.e);
-    free(g->al);
-    free(g->alist);
-    free(g->aoff);
-    free(g->bucket_all);
-    free(g->suf);
+    ZSU_FREE(g->alias_ix.e, g->al, g->alist, g->aoff, g->bucket_all, g->suf);
     list_free(&g->trim);
     list_free(&g->cut);
     list_free(&g->generic);

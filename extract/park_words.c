@@ -217,11 +217,7 @@ void zsi_words_free(zsi_words *w)
 {
     if (!w)
         return;
-    free(w->tab);
-    free(w->pl);
-    free(w->places_buf);
-    free(w->class_buf);
-    free(w);
+    ZSU_FREE(w->tab, w->pl, w->places_buf, w->class_buf, w);
 }
 
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row)

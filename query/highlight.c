@@ -87,9 +87,7 @@ void zsh_terms_free(zsh_terms *t)
         return;
     for (size_t i = 0; t->terms && i < t->n; i++)
         tl_free(&t->terms[i]);
-    free(t->terms);
-    free(t->prefix);
-    free(t);
+    ZSU_FREE(t->terms, t->prefix, t);
 }
 
 size_t zsh_terms_count(const zsh_terms *t)

@@ -18,16 +18,10 @@
 void zsq_hit_clear(hit_store *s)
 {
     zsq_places_clear(&s->pl);
-    free(s->text);
-    free(s->doc);
-    free(s->kind);
     zsu_strv_free(s->parks, s->h.nparks);
-    free(s->years);
-    free(s->span_years);
-    free(s->spans);
     zsu_strv_free(s->figstr, s->h.nfigures * 5);
-    free(s->figs);
     zsu_strv_free(s->lacks, s->h.nlacks);
+    ZSU_FREE(s->text, s->doc, s->kind, s->years, s->span_years, s->spans, s->figs);
     memset(s, 0, sizeof *s);
 }
 

@@ -120,14 +120,9 @@ static int push_neg(parser *P, node *x, node *neg)
 static void parser_free(parser *P)
 {
     for (size_t i = 0; i < P->nall; i++) {
-        free(P->all[i]->kids);
-        free(P->all[i]->negs);
-        free(P->all[i]);
+        ZSU_FREE(P->all[i]->kids, P->all[i]->negs, P->all[i]);
     }
-    free(P->all);
-    free(P->toks);
-    free(P->q);
-    free(P->map);
+    ZSU_FREE(P->all, P->toks, P->q, P->map);
 }
 
 /* ------------------------------------------------------------------------

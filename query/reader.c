@@ -31,9 +31,7 @@ void zsq_reader_free(zsq_reader *r)
 {
     if (!r)
         return;
-    free(r->doc);
-    free(r->at);
-    free(r);
+    ZSU_FREE(r->doc, r->at, r);
 }
 
 int zsq_reader_place(const zs_query *q, size_t i, hit_store *s)

@@ -211,8 +211,6 @@ int zsq_finish(parser *P, node *root)
     }
     free(grp);
 out:
-    free(all.p);
-    free(any.p);
-    free(lv);
+    ZSU_FREE(all.p, any.p, lv);
     return rc;
 }

@@ -43,10 +43,7 @@ void zs_query_free(zs_query *q)
     zsq_parsed_free(q->pq);
     zsh_terms_free(q->terms);
     zsq_reader_free(q->reader);
-    free(q->where);
-    free(q->where_fts);
-    free(q->match_all);
-    free(q->match_any);
+    ZSU_FREE(q->where, q->where_fts, q->match_all, q->match_any);
     if (q->c)
         zsq_cands_drop(q->c, 0, q->nc);
     free(q->c);
@@ -152,9 +149,7 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     q->nc = n < want ? n : want;
 out:
     zsd_release(q->db, st);
-    free(sql);
-    free(tfs);
-    free(rows);
+    ZSU_FREE(sql, tfs, rows);
     return rc;
 }
 

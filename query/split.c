@@ -237,10 +237,7 @@ node *zsq_split_word(parser *P, size_t off, size_t len)
             res = NULL;
     }
 out:
-    free(pc);
-    free(hs);
-    free(he);
-    free(wend);
+    ZSU_FREE(pc, hs, he, wend);
     return res;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "segment_int.h"
+#include "util_int.h"
 
 extern const char zs_data_lexicon[];
 extern const size_t zs_data_lexicon_len;
@@ -153,7 +154,5 @@ void zss_lexicon_free(zss_lexicon *lx)
 {
     if (!lx)
         return;
-    free(lx->slots);
-    free(lx->pool);
-    free(lx);
+    ZSU_FREE(lx->slots, lx->pool, lx);
 }

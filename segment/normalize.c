@@ -139,8 +139,6 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
 
 void zss_norm_clear(zss_norm *nm)
 {
-    free(nm->u);
-    free(nm->off_s);
-    free(nm->off_e);
+    ZSU_FREE(nm->u, nm->off_s, nm->off_e);
     memset(nm, 0, sizeof *nm);
 }

@@ -117,9 +117,7 @@ void zs_seg_free(zs_seg *s)
         sb_stemmer_delete(s->stem);
     zss_lexicon_free(s->lx);
     zss_norm_clear(&s->nm);
-    free(s->hs);
-    free(s->hw);
-    free(s);
+    ZSU_FREE(s->hs, s->hw, s);
 }
 
 const char *zs_seg_errmsg(const zs_seg *s)

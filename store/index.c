@@ -325,10 +325,7 @@ static void run_free(run *r)
     for (size_t i = 0; i < r->njobs; i++) {
         free(r->jobs[i].mem);
         zsd_job_clear(&r->jobs[i]);
-        free(r->jobs[i].path);
-        free(r->jobs[i].given);
-        free(r->jobs[i].date);
-        free(r->jobs[i].source);
+        ZSU_FREE(r->jobs[i].path, r->jobs[i].given, r->jobs[i].date, r->jobs[i].source);
     }
     free(r->jobs);
     for (size_t i = 0; i < r->nknown; i++)

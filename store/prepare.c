@@ -52,12 +52,7 @@ void zsd_job_clear(job *j)
         free(pp->p.text);
         free(pp->parks);
         zsu_strv_free(pp->park_list, pp->nparks);
-        free(pp->figs);
-        free(pp->fig_withheld);
-        free(pp->figtext);
-        free(pp->packed);
-        free(pp->years);
-        free(pp->breaks);
+        ZSU_FREE(pp->figs, pp->fig_withheld, pp->figtext, pp->packed, pp->years, pp->breaks);
         for (int c = 0; pp->pt && c < FTS_COLUMNS; c++)
             zss_pretok_clear(&pp->pt[c]);
         free(pp->pt);

@@ -17,6 +17,7 @@
 #include <zstd.h>
 
 #include "store_int.h"
+#include "util_int.h"
 
 /* Text that trains the dictionary, and the dictionary's size. zstd's
  * guidance is 100 x the dictionary in samples, but on short passages a
@@ -100,10 +101,7 @@ void zsd_packer_free(zsd_packer *p)
         return;
     ZSTD_freeCCtx(p->cctx);
     ZSTD_freeCDict(p->cdict);
-    free(p->samples);
-    free(p->sizes);
-    free(p->out);
-    free(p);
+    ZSU_FREE(p->samples, p->sizes, p->out, p);
 }
 
 /* passages' columns, body the 8th (pack_stored()). */

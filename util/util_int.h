@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -67,6 +68,20 @@ int zsu_buf_add(zsu_buf *b, const char *s, size_t n);
 
 /* Free an array of n strings and the array. Accepts NULL. */
 void zsu_strv_free(char **v, size_t n);
+
+/* Free each of n owned pointers (any may be NULL). */
+static inline void zsu_free_each(void *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+}
+
+/* Free every pointer named, in order: the end of a destructor, which owns
+ * a handful of buffers and frees them all, written once as the list of what
+ * it owns. */
+#define ZSU_FREE(...)                                                                              \
+    zsu_free_each((void *const[]){__VA_ARGS__},                                                    \
+                  sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
 
 /* A string with its length. Borrowed: the bytes belong to whoever made the
  * list that holds it (a data file, an arena). */
