@@ -9,6 +9,7 @@
  * Likewise a share (占…%) is recomputed from the part and the whole when its
  * sentence prints both.
  */
+#define _GNU_SOURCE /* qsort_r: a comparator with the listing as context */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,6 @@
 #include "search_int.h"
 #include "figures_int.h"
 #include "extract_int.h"
-
-/* qsort has no context argument; one listing per thread at a time */
-static _Thread_local const zs_figures *sort_it;
 
 /* Decimal places printed in a figure's text ("17.6%" -> 1). */
 static int decimals_of(const char *text)
@@ -36,8 +34,9 @@ static int decimals_of(const char *text)
 }
 
 /* Rows by passage, then row order: the scope of the arithmetic checks. */
-static int cmp_passage(const void *x, const void *y)
+static int cmp_passage(const void *x, const void *y, void *arg)
 {
+    const zs_figures *sort_it = arg;
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
     sqlite3_int64 pa = sort_it->rows[a].passage_id, pb = sort_it->rows[b].passage_id;
     if (pa != pb)
@@ -47,8 +46,9 @@ static int cmp_passage(const void *x, const void *y)
 
 /* Endpoint candidates by class, unit, metric, then latest year first, then
  * row order: the first of each run is its latest, earliest-listed row. */
-static int cmp_endpoint(const void *x, const void *y)
+static int cmp_endpoint(const void *x, const void *y, void *arg)
 {
+    const zs_figures *sort_it = arg;
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
     const zs_figure *f = &sort_it->rows[a].r.fig, *g = &sort_it->rows[b].r.fig;
     int c = strcmp(f->cls, g->cls);
@@ -84,7 +84,7 @@ static void check_rates(zs_figures *it, const size_t *pix, size_t m, size_t *tmp
     }
     if (!nr || ne < 2)
         return;
-    qsort(tmp, ne, sizeof *tmp, cmp_endpoint);
+    qsort_r(tmp, ne, sizeof *tmp, cmp_endpoint, it);
     /* late[k]: the latest row of tmp[k]'s metric, by position in tmp */
     for (size_t k = 0, first = 0; k < ne; k++) {
         const zs_figure *f = &it->rows[tmp[k]].r.fig, *g = &it->rows[tmp[first]].r.fig;
@@ -128,8 +128,9 @@ static void check_rates(zs_figures *it, const size_t *pix, size_t m, size_t *tmp
 }
 
 /* Rows by sentence (context bounds), then row order. */
-static int cmp_sentence(const void *x, const void *y)
+static int cmp_sentence(const void *x, const void *y, void *arg)
 {
+    const zs_figures *sort_it = arg;
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
     const row *p = &sort_it->rows[a], *q = &sort_it->rows[b];
     if (p->cs != q->cs)
@@ -150,7 +151,7 @@ static int cmp_sentence(const void *x, const void *y)
 static void check_shares(zs_figures *it, const size_t *pix, size_t m, size_t *tmp)
 {
     memcpy(tmp, pix, m * sizeof *tmp);
-    qsort(tmp, m, sizeof *tmp, cmp_sentence);
+    qsort_r(tmp, m, sizeof *tmp, cmp_sentence, it);
     for (size_t s = 0; s < m;) {
         size_t e = s + 1;
         while (e < m && it->rows[tmp[e]].cs == it->rows[tmp[s]].cs &&
@@ -212,8 +213,7 @@ int zsq_check_passages(zs_figures *it)
     }
     for (size_t i = 0; i < it->n; i++)
         pix[i] = i;
-    sort_it = it;
-    qsort(pix, it->n, sizeof *pix, cmp_passage);
+    qsort_r(pix, it->n, sizeof *pix, cmp_passage, it);
     /* every rate first, then shares: a share keeps a rate's check */
     for (int pass = 0; pass < 2; pass++)
         for (size_t s = 0; s < it->n;) {

@@ -15,6 +15,7 @@
  * a transposed digit) are flagged too. Values further apart under a shared
  * generic name are, in news, nearly always different subjects.
  */
+#define _GNU_SOURCE /* qsort_r: a comparator with the listing as context */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "search_int.h"
 #include "figures_int.h"
 #include "extract_int.h"
+#include "util_int.h"
 
 /* Can a (hedged) and b (hedged) both be true? */
 static int consistent(const zs_figure *a, const zs_figure *b)
@@ -112,19 +114,16 @@ typedef struct block {
 static int cmp_group(const zs_figures *it, size_t x, size_t y)
 {
     const zs_figure *a = &it->rows[x].r.fig, *b = &it->rows[y].r.fig;
-    int c = strcmp(a->cls, b->cls);
-    if (!c)
-        c = strcmp(a->unit, b->unit);
-    if (!c)
-        c = (a->year > b->year) - (a->year < b->year);
-    return c;
+    int c;
+    if ((c = strcmp(a->cls, b->cls)) || (c = strcmp(a->unit, b->unit)))
+        return c;
+    return ZSU_CMP(a->year, b->year);
 }
 
-static _Thread_local const zs_figures *sort_it;
-static int cmp_ix(const void *x, const void *y)
+static int cmp_ix(const void *x, const void *y, void *it)
 {
     size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    int c = cmp_group(sort_it, a, b);
+    int c = cmp_group(it, a, b);
     return c ? c : (a > b) - (a < b);
 }
 
@@ -210,8 +209,7 @@ static void block_conflicts(block *B, size_t s, size_t e)
     B->n = e - s;
     for (size_t k = 0; k < B->n; k++)
         B->ix[k] = s + k;
-    sort_it = it;
-    qsort(B->ix, B->n, sizeof *B->ix, cmp_ix);
+    qsort_r(B->ix, B->n, sizeof *B->ix, cmp_ix, it);
     B->ng = 0;
     for (size_t k = 0; k < B->n; k++) {
         double v = it->rows[B->ix[k]].r.fig.value;

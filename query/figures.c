@@ -3,6 +3,7 @@
  * timeline, with conflicts (conflicts.c) and arithmetic checks (checks.c)
  * marked.
  */
+#define _GNU_SOURCE /* qsort_r: a comparator with the listing as context */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,21 +229,17 @@ static int merge_same(zs_figures *it)
  * is about. */
 static int by_park_metric_year(const zs_figure *a, const zs_figure *b)
 {
-    int c = strcmp(a->park, b->park);
-    if (!c)
-        c = strcmp(a->metric, b->metric);
-    if (!c)
-        c = (a->year > b->year) - (a->year < b->year);
-    return c;
+    int c;
+    if ((c = strcmp(a->park, b->park)) || (c = strcmp(a->metric, b->metric)))
+        return c;
+    return ZSU_CMP(a->year, b->year);
 }
-
-/* qsort has no context argument; one listing per thread at a time */
-static _Thread_local const zs_figures *timeline_it;
 
 /* Emission order: park, metric, the year the figure is about, then when it
  * was printed (undated last), then value: a metric reads as a timeline. */
-static int by_timeline(const void *x, const void *y)
+static int by_timeline(const void *x, const void *y, void *arg)
 {
+    const zs_figures *timeline_it = arg;
     const row *a = &timeline_it->rows[*(const size_t *)x];
     const row *b = &timeline_it->rows[*(const size_t *)y];
     int c = by_park_metric_year(&a->r.fig, &b->r.fig);
@@ -388,9 +385,8 @@ static int finish(zs_figures *it, int conflicts_only)
         if (!it->rows[i].dead && (!conflicts_only || it->rows[i].conflict[0]))
             it->order[it->norder++] = i;
     }
-    timeline_it = it;
     if (it->norder > 1)
-        qsort(it->order, it->norder, sizeof *it->order, by_timeline);
+        qsort_r(it->order, it->norder, sizeof *it->order, by_timeline, it);
     return 0;
 }
 

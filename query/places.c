@@ -13,6 +13,7 @@
 
 #include "store_int.h"
 #include "search_int.h"
+#include "util_int.h"
 
 static const char own_sql[] =
     "SELECT p.seq, p.line, p.col, p.start, p.end, d.path, coalesce(d.given, d.path),"
@@ -59,14 +60,12 @@ static int row(zsq_places *p, sqlite3_stmt *st, zs_place *out)
 
 int zsq_place_cmp(const zs_place *a, const zs_place *b)
 {
+    int c;
     if (!a->date[0] != !b->date[0])
         return a->date[0] ? -1 : 1;
-    int c = strcmp(a->date, b->date);
-    if (!c)
-        c = strcmp(a->path, b->path);
-    if (!c)
-        c = (a->line > b->line) - (a->line < b->line);
-    return c;
+    if ((c = strcmp(a->date, b->date)) || (c = strcmp(a->path, b->path)))
+        return c;
+    return ZSU_CMP(a->line, b->line);
 }
 
 static int by_place(const void *a, const void *b)

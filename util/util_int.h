@@ -69,6 +69,10 @@ int zsu_buf_add(zsu_buf *b, const char *s, size_t n);
 /* Free an array of n strings and the array. Accepts NULL. */
 void zsu_strv_free(char **v, size_t n);
 
+/* A three-way comparison of two numbers of any type, for qsort comparators:
+ * -1, 0 or 1 without the overflow of a subtraction. */
+#define ZSU_CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
 /* Free each of n owned pointers (any may be NULL). */
 static inline void zsu_free_each(void *const *v, size_t n)
 {
