@@ -16,7 +16,6 @@
 #include "search_int.h"
 #include "extract_int.h"
 
-/* Append to a growing SQL string. */
 /* Hand the built string to *out (caller frees), or fail on lost memory. */
 static int sb_finish(zs_query *q, zsu_buf *b, char **out)
 {
@@ -60,83 +59,93 @@ static int read_option(zs_query *q, zs_seg *seg, zsq_filter_kind kind, const cha
     return 0;
 }
 
-/* Merge option filters into the parsed query. */
+/* The merges of one option's filter op into the query: each narrows what
+ * the query's own filter of that kind allows (or fails on a conflict). */
+static int merge_park(zs_query *q, const zsq_parsed *op)
+{
+    for (size_t i = 0; i < op->nparks && q->nextra < ZSQ_MAX_PARKS + 1; i++)
+        if (!(q->extra_parks[q->nextra++] = strdup(op->parks[i].p)))
+            return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    return 0;
+}
+
+static int merge_year(zs_query *q, const zsq_parsed *op)
+{
+    zsq_parsed *pq = q->pq;
+    if (pq->has_year) {
+        pq->year_from = op->year_from > pq->year_from ? op->year_from : pq->year_from;
+        pq->year_to = op->year_to < pq->year_to ? op->year_to : pq->year_to;
+        pq->year_span = pq->year_span && op->year_span;
+    } else {
+        pq->has_year = 1;
+        pq->year_from = op->year_from;
+        pq->year_to = op->year_to;
+        pq->year_span = op->year_span;
+    }
+    return 0;
+}
+
+static int merge_figure(zs_query *q, const zsq_parsed *op)
+{
+    if (q->pq->figure.op != ZSQ_FIG_NONE)
+        return zsd_fail(q->db, ZS_ESYNTAX,
+                        "the figure option: the query already has a figure: filter (one "
+                        "allowed)");
+    q->pq->figure = op->figure;
+    return 0;
+}
+
+static int merge_date(zs_query *q, const zsq_parsed *op)
+{
+    zsq_parsed *pq = q->pq;
+    if (!pq->has_date) {
+        memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
+        memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
+    } else {
+        if (strcmp(op->date_lo, pq->date_lo) > 0)
+            memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
+        if (strcmp(op->date_hi, pq->date_hi) < 0)
+            memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
+        if (strcmp(pq->date_lo, pq->date_hi) > 0)
+            return zsd_fail(q->db, ZS_ESYNTAX,
+                            "the date option: no day in common with "
+                            "the query's date: filter");
+    }
+    pq->has_date = 1;
+    return 0;
+}
+
+static int merge_source(zs_query *q, const zsq_parsed *op)
+{
+    return zsq_merge_sources(q->db, q->pq, op);
+}
+
+/* Merge option filters into the parsed query: each option given is read as
+ * its filter's value, then merged, in this order. */
 int zsq_merge_options(zs_query *q, zs_seg *seg, const zs_query_opts *o)
 {
-    zsq_parsed *op = NULL;
-    int rc = 0;
-    if (o->park) {
-        if ((rc = read_option(q, seg, ZSQ_FILTER_PARK, o->park, &op)) != 0)
+    const struct {
+        zsq_filter_kind kind;
+        const char *val;
+        int (*merge)(zs_query *, const zsq_parsed *);
+    } opts[] = {
+        {ZSQ_FILTER_PARK, o->park, merge_park},       {ZSQ_FILTER_YEAR, o->year, merge_year},
+        {ZSQ_FILTER_FIGURE, o->figure, merge_figure}, {ZSQ_FILTER_DATE, o->date, merge_date},
+        {ZSQ_FILTER_SOURCE, o->source, merge_source},
+    };
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+        zsq_parsed *op = NULL;
+        int rc;
+        if (!opts[i].val)
+            continue;
+        if ((rc = read_option(q, seg, opts[i].kind, opts[i].val, &op)) != 0)
             return rc;
-        for (size_t i = 0; i < op->nparks && q->nextra < ZSQ_MAX_PARKS + 1; i++)
-            if (!(q->extra_parks[q->nextra++] = strdup(op->parks[i].p))) {
-                zsq_parsed_free(op);
-                return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-            }
+        rc = opts[i].merge(q, op);
         zsq_parsed_free(op);
-        op = NULL;
-    }
-    if (o->year) {
-        if ((rc = read_option(q, seg, ZSQ_FILTER_YEAR, o->year, &op)) != 0)
+        if (rc)
             return rc;
-        if (q->pq->has_year) {
-            int from = op->year_from > q->pq->year_from ? op->year_from : q->pq->year_from;
-            int to = op->year_to < q->pq->year_to ? op->year_to : q->pq->year_to;
-            q->pq->year_from = from;
-            q->pq->year_to = to;
-            q->pq->year_span = q->pq->year_span && op->year_span;
-        } else {
-            q->pq->has_year = 1;
-            q->pq->year_from = op->year_from;
-            q->pq->year_to = op->year_to;
-            q->pq->year_span = op->year_span;
-        }
-        zsq_parsed_free(op);
-        op = NULL;
     }
-    if (o->figure) {
-        if ((rc = read_option(q, seg, ZSQ_FILTER_FIGURE, o->figure, &op)) != 0)
-            return rc;
-        if (q->pq->figure.op != ZSQ_FIG_NONE) {
-            zsq_parsed_free(op);
-            return zsd_fail(q->db, ZS_ESYNTAX,
-                            "the figure option: the query already has a figure: filter (one "
-                            "allowed)");
-        }
-        q->pq->figure = op->figure;
-        zsq_parsed_free(op);
-        op = NULL;
-    }
-    if (o->date) {
-        if ((rc = read_option(q, seg, ZSQ_FILTER_DATE, o->date, &op)) != 0)
-            return rc;
-        zsq_parsed *pq = q->pq;
-        if (!pq->has_date) {
-            memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
-            memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
-        } else {
-            if (strcmp(op->date_lo, pq->date_lo) > 0)
-                memcpy(pq->date_lo, op->date_lo, ZSQ_DATE_BYTES);
-            if (strcmp(op->date_hi, pq->date_hi) < 0)
-                memcpy(pq->date_hi, op->date_hi, ZSQ_DATE_BYTES);
-            if (strcmp(pq->date_lo, pq->date_hi) > 0) {
-                zsq_parsed_free(op);
-                return zsd_fail(q->db, ZS_ESYNTAX,
-                                "the date option: no day in common with "
-                                "the query's date: filter");
-            }
-        }
-        pq->has_date = 1;
-        zsq_parsed_free(op);
-        op = NULL;
-    }
-    if (o->source) {
-        if ((rc = read_option(q, seg, ZSQ_FILTER_SOURCE, o->source, &op)) != 0)
-            return rc;
-        rc = zsq_merge_sources(q->db, q->pq, op);
-        zsq_parsed_free(op);
-    }
-    return rc;
+    return 0;
 }
 
 int zsq_merge_sources(zs_db *db, zsq_parsed *to, const zsq_parsed *from)
