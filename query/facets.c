@@ -35,26 +35,18 @@ int zs_query_facets(zs_query *q, zs_facet_fn fn, void *ctx)
         "  GROUP BY 2)"
         " ORDER BY f, CASE WHEN f IN (1, 3) THEN -n END, v";
     const char *match = q->match;
-    size_t len = strlen(q->where_fts) + strlen(q->where) + sizeof tail + 256;
-    char *sql = malloc(len);
     sqlite3_stmt *st = NULL;
-    int rc;
-    if (!sql)
-        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-    if (match)
-        snprintf(sql, len,
-                 "WITH h(id) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?1 AND %s%s",
-                 q->where_fts, tail);
-    else
-        snprintf(sql, len, "WITH h(id) AS MATERIALIZED (SELECT p.id FROM passages p WHERE %s%s",
-                 q->where, tail);
-    rc = zsd_prepare(q->db, &st, sql);
-    free(sql);
+    int rc =
+        match ? zsq_prepare_filtered(
+                    q, &st, 0, match,
+                    "WITH h(id) AS MATERIALIZED (SELECT rowid FROM fts WHERE fts MATCH ?1 AND %s%s",
+                    q->where_fts, tail)
+              : zsq_prepare_filtered(
+                    q, &st, 0, NULL,
+                    "WITH h(id) AS MATERIALIZED (SELECT p.id FROM passages p WHERE %s%s", q->where,
+                    tail);
     if (rc)
         return rc;
-    if (match)
-        sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    zsq_bind_filters(q, st, match ? 2 : 1);
     static const char *const fields[] = {"", "park", "year", "outlet", "month"};
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int f = sqlite3_column_int(st, 0);

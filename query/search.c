@@ -84,32 +84,26 @@ static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
  */
 static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
 {
-    char *sql = NULL;
     sqlite3_stmt *st = NULL;
     double *tfs = NULL;
     zsq_rank_row *rows = NULL;
     size_t n = 0, stride = 1 + ZSQ_RANK_MAX_PHRASES, nphrase = 0;
-    size_t len = strlen(q->where_fts) + 512;
     int rc, src;
 
     if ((rc = zsq_rank_register(q->db)) != 0)
         return rc;
-    if (!(sql = malloc(len)) || !(tfs = calloc(cap * stride, sizeof *tfs)) ||
-        !(rows = calloc(cap, sizeof *rows))) {
+    if (!(tfs = calloc(cap * stride, sizeof *tfs)) || !(rows = calloc(cap, sizeof *rows))) {
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
         goto out;
     }
     /* The passage kind is read below for the kept rows only: ranking does
      * not use it, and a lookup per candidate was one more B-tree descent
      * for each of up to ZSQ_MAX_CANDIDATES rows. */
-    snprintf(sql, len,
-             "SELECT fts.rowid, zs_tf(fts) FROM fts"
-             " WHERE fts MATCH ?1 AND %s ORDER BY fts.rowid DESC LIMIT %zu",
-             q->where_fts, cap);
-    if ((rc = zsd_cached(q->db, &st, sql)) != 0)
+    if ((rc = zsq_prepare_filtered(q, &st, 1, match,
+                                   "SELECT fts.rowid, zs_tf(fts) FROM fts"
+                                   " WHERE fts MATCH ?1 AND %s ORDER BY fts.rowid DESC LIMIT %zu",
+                                   q->where_fts, cap)) != 0)
         goto out;
-    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-    zsq_bind_filters(q, st, 2);
     while ((src = sqlite3_step(st)) == SQLITE_ROW && n < cap) {
         const double *blob = sqlite3_column_blob(st, 1);
         size_t nd = (size_t)sqlite3_column_bytes(st, 1) / sizeof(double);
@@ -149,17 +143,16 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     q->nc = n < want ? n : want;
 out:
     zsd_release(q->db, st);
-    ZSU_FREE(sql, tfs, rows);
+    free(tfs);
+    free(rows);
     return rc;
 }
 
 /* Run the candidate query with match (or filters only) and fill q->c. */
 static int fetch(zs_query *q, const char *match, size_t want)
 {
-    char *sql = NULL;
     sqlite3_stmt *st = NULL;
     int rc = 0;
-    size_t len = strlen(q->where) + 512;
     /* FTS5 computes bm25 for every matching row before it can return the
      * best ten, so a common word would cost time in proportion to the
      * corpus. Ranking is therefore done over the newest ZSQ_MAX_CANDIDATES
@@ -168,15 +161,11 @@ static int fetch(zs_query *q, const char *match, size_t want)
     size_t cap = want > ZSQ_MAX_CANDIDATES ? want : ZSQ_MAX_CANDIDATES;
     if (match)
         return fetch_match(q, match, want, cap);
-    if (!(sql = malloc(len)))
-        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-    snprintf(sql, len,
-             "SELECT p.id, 0.0, p.kind FROM passages p WHERE %s ORDER BY p.doc_id, p.seq"
-             " LIMIT %zu",
-             q->where, want);
-    if ((rc = zsd_prepare(q->db, &st, sql)) != 0)
-        goto out;
-    zsq_bind_filters(q, st, 1);
+    if ((rc = zsq_prepare_filtered(q, &st, 0, NULL,
+                                   "SELECT p.id, 0.0, p.kind FROM passages p WHERE %s"
+                                   " ORDER BY p.doc_id, p.seq LIMIT %zu",
+                                   q->where, want)) != 0)
+        return rc;
     q->nc = 0;
     free(q->c);
     q->c = malloc((want ? want : 1) * sizeof *q->c);
@@ -191,33 +180,24 @@ static int fetch(zs_query *q, const char *match, size_t want)
         rc = zsd_sqlite_fail(q->db, "running the query");
 out:
     sqlite3_finalize(st);
-    free(sql);
     return rc;
 }
 
 static int count_rows(zs_query *q, const char *match, long long *out)
 {
-    char *sql = NULL;
     sqlite3_stmt *st = NULL;
-    size_t len = strlen(q->where_fts) + strlen(q->where) + 256;
-    int rc = 0;
-    if (!(sql = malloc(len)))
-        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
-    if (match)
-        snprintf(sql, len, "SELECT count(*) FROM fts WHERE fts MATCH ?1 AND %s", q->where_fts);
-    else
-        snprintf(sql, len, "SELECT count(*) FROM passages p WHERE %s", q->where);
-    if ((rc = zsd_prepare(q->db, &st, sql)) == 0) {
-        if (match)
-            sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-        zsq_bind_filters(q, st, match ? 2 : 1);
+    int rc = match ? zsq_prepare_filtered(q, &st, 0, match,
+                                          "SELECT count(*) FROM fts WHERE fts MATCH ?1 AND %s",
+                                          q->where_fts)
+                   : zsq_prepare_filtered(q, &st, 0, NULL,
+                                          "SELECT count(*) FROM passages p WHERE %s", q->where);
+    if (rc == 0) {
         if (sqlite3_step(st) == SQLITE_ROW)
             *out = sqlite3_column_int64(st, 0);
         else
             rc = zsd_sqlite_fail(q->db, "counting hits");
     }
     sqlite3_finalize(st);
-    free(sql);
     return rc;
 }
 

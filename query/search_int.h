@@ -182,6 +182,15 @@ void zsq_park_values(zs_query *q);
 int zsq_column_filters(zs_query *q, const char *match, char **out);
 /* Bind the filter values to st from parameter first on. */
 void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first);
+/*
+ * Prepare the SQL that fmt (printf) makes of its arguments, one of them the
+ * query's where clause, and bind match to ?1 (when not NULL) and the filter
+ * values after it: every filtered statement over the passages is made this
+ * way. cached: the statement comes from the connection's cache. Ownership:
+ * give *st back with zsd_release() when cached, else sqlite3_finalize().
+ */
+int zsq_prepare_filtered(zs_query *q, sqlite3_stmt **st, int cached, const char *match,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The date: and source: filters of pq as " AND idcol IN (...)" appended to
  * b (nothing when there are none), with named parameters :dlo, :dhi, :srcN
  * that zsq_doc_bind() binds (zsq_bind_filters() does for a query). */

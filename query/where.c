@@ -4,6 +4,7 @@
  * FTS5 column filters added to the MATCH string.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -340,6 +341,29 @@ int zsq_column_filters(zs_query *q, const char *match, char **out)
         zsu_buf_str(&b, ")");
     }
     return sb_finish(q, &b, out);
+}
+
+int zsq_prepare_filtered(zs_query *q, sqlite3_stmt **st, int cached, const char *match,
+                         const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *sql = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (!sql)
+        return zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+    va_start(ap, fmt);
+    vsnprintf(sql, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    int rc = cached ? zsd_cached(q->db, st, sql) : zsd_prepare(q->db, st, sql);
+    free(sql);
+    if (rc)
+        return rc;
+    if (match)
+        sqlite3_bind_text(*st, 1, match, -1, SQLITE_STATIC);
+    zsq_bind_filters(q, *st, match ? 2 : 1);
+    return 0;
 }
 
 void zsq_bind_filters(zs_query *q, sqlite3_stmt *st, int first)
