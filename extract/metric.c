@@ -65,6 +65,14 @@ static size_t zhan_at(const char *p, size_t ws, size_t we)
     return z;
 }
 
+/* Is the whole of s a place name (a division or a jieba ns word: 法国)? */
+static int only_place(const char *s)
+{
+    size_t row;
+    const zsi_words *places = zsi_mplaces();
+    return places && (zsi_words_find(places, s, strlen(s), &row) & ZSW_PLACE_);
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
@@ -158,8 +166,15 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     /* 文化服务业34454亿元, 收支缺口达4069.4亿元: a noun phrase no suffix
      * names; a known noun printed after the figure names it better
      * (工会预留30%采购份额), so it is not "adjacent" */
-    if (zsi_np_before(p, ws, we, m->norm, m->raw))
-        return 1;
+    if (zsi_np_before(p, ws, we, m->norm, m->raw)) {
+        if (!only_place(m->raw))
+            return 1;
+        /* 法国为15%, 广东为8%: a place compared, not a metric; the metric
+         * is the subject's before it */
+        m->norm[0] = m->raw[0] = '\0';
+        m->refer = 1;
+        return 0;
+    }
     /* 仅为2%, 达到50.1%: nothing named in the clause; the subject is earlier */
     {
         size_t han = 0;
@@ -200,6 +215,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     size_t s = fe, e, q, pq = fe, best = 0;
     int rc = zsi_metric_data();
     zsi_wbounds wb;
+    const zsi_phrase *mod;
 
     norm[0] = raw[0] = '\0';
     if (rc)
@@ -208,6 +224,11 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     e = zsi_run_after(p, fe, ce, need_de, MAX_AFTER_CHARS, zsi_m_is_han, &s);
     if (e == s)
         return 0;
+    /* a qualifier first (60%以上的规模以上工业总产值) counts as one word */
+    if ((mod = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, s, ce)) != NULL &&
+        zsi_nchars(p, s, s + mod->len) > 2)
+        e = zsi_run_after(p, fe, ce, need_de,
+                          MAX_AFTER_CHARS + zsi_nchars(p, s, s + mod->len) - 2, zsi_m_is_han, &s);
     /* no suffix or phrase ends in the run: nothing to break */
     for (q = s; q < e;) {
         unsigned cp;
@@ -238,7 +259,14 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     }
     for (q = s; q < e;) {
         size_t nq = zsi_wb_gt(&wb, q);
-        const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, q, nq);
+        const zsi_phrase *st;
+        if ((mod = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, q, e)) != NULL &&
+            zsi_wb_is(&wb, q + mod->len) && q + mod->len < e) {
+            pq = q; /* 规模以上 crossed whole: its 以上 ends no noun */
+            q += mod->len;
+            continue;
+        }
+        st = zsi_match_at(zsi_mset(MSEC_STOP), p, q, nq);
         int head = (zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
                     !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
                    zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq);

@@ -166,6 +166,14 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
            last == 0x5E74 || last == 0x6708 || last == 0x65E5;                     /* 年月日 */
 }
 
+/* Does a [modifiers] entry longer than n start at p[s] (规模|以上)? Then a
+ * suffix there is the qualifier's first word, not a metric's head. */
+static int starts_modifier(const char *p, size_t s, size_t n, size_t we)
+{
+    const zsi_phrase *m = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, s, we);
+    return m && m->len > n;
+}
+
 typedef struct cand {
     size_t s, e;
     const zsi_phrase *ph;
@@ -249,7 +257,8 @@ static int annual_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
 /* ICU and jieba cut differently (服务|业 / 服务业): a common noun of
  * wordclass.txt that ends at b and starts on a boundary at or before pb is
  * one word. @return its start, or pb. */
-static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+static size_t word_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                        unsigned flags)
 {
     const zsi_words *w = zsi_mplaces();
     size_t s = pb, best = pb, row;
@@ -260,10 +269,24 @@ static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         s = zsi_wb_le(wb, s - 1);
         if (s < cut || zsi_nchars(p, s, b) > 4)
             break;
-        if (zsi_words_find(w, p + s, b - s, &row) & ZSW_NOUN_)
+        if (zsi_words_find(w, p + s, b - s, &row) & flags)
             best = s;
     }
     return best;
+}
+
+static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+{
+    return word_span(wb, p, cut, pb, b, ZSW_NOUN_);
+}
+
+/* What a qualifier crossed whole costs of a run's MAX_RUN_CHARS: a
+ * [modifiers] entry (规模以上, 国家级) counts as one two-character word, so
+ * that 规模以上高技术制造业增加值 is not cut to 高技术制造业增加值. */
+static size_t mod_chars(const char *p, size_t s, size_t e, int is_mod)
+{
+    size_t c = zsi_nchars(p, s, e);
+    return is_mod && c > 2 ? 2 : c;
 }
 
 /*
@@ -279,7 +302,7 @@ static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
 static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
     size_t b = from, chars = zsi_nchars(p, b, e), vn_b = 0;
-    int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0;
+    int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
@@ -290,17 +313,29 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             continue;
         }
         mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
+        is_mod = mod != NULL;
         if (!mod)
             mod = zsi_match_ending(zsi_mset(MSEC_PHRASES), p, cut, b); /* 固定资产投资|比重 */
         if (!mod)
             mod = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, b); /* 人均|公园绿地面积 */
         if (mod && zsi_wb_is(wb, b - mod->len) &&
-            chars + zsi_nchars(p, b - mod->len, b) <= MAX_RUN_CHARS) {
-            chars += zsi_nchars(p, b - mod->len, b);
+            chars + mod_chars(p, b - mod->len, b, is_mod) <= MAX_RUN_CHARS) {
+            chars += mod_chars(p, b - mod->len, b, is_mod);
             b -= mod->len;
             continue;
         }
-        pb = noun_span(wb, p, cut, pb, b); /* 服务|业|实际使用外资: 服务业 whole */
+        {
+            size_t nb = noun_span(wb, p, cut, pb, b); /* 服务|业|实际使用外资: 服务业 whole */
+            /* 达|标|率, 自|给|率: right before a one-word head, a verb of
+             * jieba's that ICU cuts in two is one word, so that it makes a
+             * compound with the head below rather than leaving half of it
+             * on the metric (标率); further left the pieces are crossed as
+             * before (存|续|规模占比) */
+            if (nb < pb || b != from || !one_word)
+                pb = nb;
+            else
+                pb = word_span(wb, p, cut, pb, b, ZSW_STOP_);
+        }
         if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
             break;
         wc = zsi_nchars(p, pb, b);
@@ -464,6 +499,8 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
             }
             if (x && s >= blk_s && s + x->len <= blk_e)
                 x = NULL; /* the 量 of 质量, the 数 of 大数据 */
+            if (x && starts_modifier(p, s, x->len, we))
+                x = NULL; /* the 规模 of 规模以上企业 qualifies what follows */
             for (j = 0; j < 2; j++) {
                 const zsi_phrase *ph = j ? x : k;
                 if (!ph)
@@ -547,9 +584,24 @@ static int np_word(const char *p, size_t s, size_t e)
 {
     const zsi_words *w = zsi_mplaces();
     size_t row;
+    unsigned fl;
     if (!all_run(p, s, e) || zsi_is_stop_word(p, s, e) || has_numeral(p, s, e))
         return 0;
-    return !w || !(zsi_words_find(w, p + s, e - s, &row) & (ZSW_STOP_ | ZSW_NAME_));
+    if (!w)
+        return 1;
+    fl = zsi_words_find(w, p + s, e - s, &row);
+    return !(fl & (ZSW_STOP_ | ZSW_NAME_));
+}
+
+/* A one-character word that no class calls a noun (投 of 给村里投, 多 of
+ * 项目多达): a phrase ending in it ends in a verb or an adverb, not a noun. */
+static int bare_char_end(const char *p, size_t s, size_t e)
+{
+    unsigned cp;
+    if (zsi_nchars(p, s, e) != 1 || zsi_is_noun_word(p, s, e))
+        return 0;
+    zsi_utf8_decode(p + s, e - s, &cp);
+    return zsi_m_is_han(cp);
 }
 
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
@@ -570,11 +622,17 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         if (cp == 0x51E0 || cp == 0x6570) /* 几, 数: part of the number (几百公斤) */
             return 0;
     }
-    /* filler between the phrase and the figure: 收支缺口达, 港口效率提升 */
+    /* filler between the phrase and the figure: 收支缺口达, 港口效率提升;
+     * the 多 of the hedges 多达 and 多于 (项目多达200个) with it */
     while (b > ws) {
         unsigned cp;
         size_t l = zsi_utf8_prev(p, b);
         zsi_utf8_decode(p + b - l, l, &cp);
+        if (cp == 0x591A && b + 3 <= full &&
+            (memcmp(p + b, "\xE8\xBE\xBE", 3) == 0 || memcmp(p + b, "\xE4\xBA\x8E", 3) == 0)) {
+            b -= l; /* 多 before 达 or 于 */
+            continue;
+        }
         if (!is_filler(cp) && cp != ' ')
             break;
         b -= l;
@@ -593,14 +651,18 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         size_t pb = zsi_wb_le(&wb, b - 1);
         const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         if (mod && zsi_wb_is(&wb, b - mod->len) &&
-            chars + zsi_nchars(p, b - mod->len, b) <= MAX_RUN_CHARS) {
-            chars += zsi_nchars(p, b - mod->len, b);
+            chars + mod_chars(p, b - mod->len, b, 1) <= MAX_RUN_CHARS) {
+            chars += mod_chars(p, b - mod->len, b, 1);
             b -= mod->len;
             continue;
         }
         pb = noun_span(&wb, p, cut, pb, b);
         if (pb < cut || !np_word(p, pb, b))
             break;
+        if (b == we && bare_char_end(p, pb, b) &&
+            word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_) == pb)
+            return 0; /* 给村里投1400多万元: no noun ends the phrase (捐|资 is
+                       * one word of jieba's that ICU cut) */
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
             return 0; /* longer than a name: no clear phrase */
         chars += zsi_nchars(p, pb, b);

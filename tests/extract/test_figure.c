@@ -169,6 +169,18 @@ static const row rows[] = {
     {"全县农产品加工企业产值达到50亿元", "50亿元", 5e9, 0, "元", "money", 0, "农产品加工企业产值",
      -1},
     {"铜及铜加工企业产值达到60亿元", "60亿元", 6e9, 0, "元", "money", 0, "企业产值", -1},
+    /* a verb that ICU cuts in two is one word before a rate: 达|标|率 */
+    {"全县义务教育达标率为98%", "98%", 98, 0, "%", "percent", 0, "达标率", -1},
+    /* 规模以上 qualifies what follows: no metric ends at its 规模, and it
+     * costs a run no more than a word */
+    {"贡献了60%以上的规模以上工业总产值", "60%以上", 60, 0, "%", "percent", ZSI_HEDGE_OVER,
+     "规模以上工业总产值", -1},
+    {"集聚规模以上企业127家", "127家", 127, 0, "家", "count", 0, "规模以上企业", -1},
+    {"全市规模以上高技术制造业增加值同比增长34.6%", "34.6%", 34.6, 0, "%", "percent", 0,
+     "规模以上高技术制造业增加值同比增速", -1},
+    /* hedges and verbs are no part of a metric */
+    {"全县扶贫项目多达200个", "200个", 200, 0, "个", "count", 0, "扶贫项目", -1},
+    {"县里给村里投1400万元", "1400万元", 1.4e7, 0, "元", "money", 0, "", -1},
     /* per-unit rates are their own metric */
     {"亩均营收达到500万元", "500万元", 5e6, 0, "元", "money", 0, "亩均营业收入", -1},
     /* a change names the change of its subject, in its clause or before it */
