@@ -63,3 +63,26 @@ const struct zsi_gazetteer *zsq_gazetteer(zs_db *db)
     }
     return s ? s->gaz : NULL;
 }
+
+int zsq_read_begin(zs_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (!sqlite3_get_autocommit(db->h) || zsd_cached(db, &st, "BEGIN") != 0)
+        return 0;
+    int rc = sqlite3_step(st);
+    zsd_release(db, st);
+    return rc == SQLITE_DONE;
+}
+
+void zsq_read_end(zs_db *db, int began)
+{
+    sqlite3_stmt *st = NULL;
+    if (!began || sqlite3_get_autocommit(db->h))
+        return;
+    if (zsd_cached(db, &st, "COMMIT") == 0) {
+        sqlite3_step(st);
+        zsd_release(db, st);
+    }
+    if (!sqlite3_get_autocommit(db->h)) /* COMMIT failed: a read has nothing to lose */
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}

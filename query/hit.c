@@ -318,7 +318,9 @@ int zs_query_next(zs_query *q, const zs_hit **hit)
     *hit = NULL;
     if (q->next >= q->nc || q->next >= q->offset + q->limit)
         return ZS_ITEROVER;
+    int began = zsq_read_begin(q->db);
     int rc = zsq_load_hit(q, &q->c[q->next]);
+    zsq_read_end(q->db, began);
     if (rc)
         return rc;
     q->next++;

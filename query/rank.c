@@ -71,6 +71,43 @@ static int by_score(const void *a, const void *b)
     return (x->id < y->id) - (x->id > y->id);
 }
 
+static void swap_rows(zsq_rank_row *a, zsq_rank_row *b)
+{
+    zsq_rank_row t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Put the best k of rows[0..n) (by_score, a total order) first, in no
+ * particular order: quickselect, median of three. The second pass ranks
+ * only those, and the caller sorts what it keeps, so sorting all n (2,000
+ * for a common word) was work thrown away. */
+static void select_best(zsq_rank_row *rows, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n; /* the k-th best lies in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2, last = hi - 1;
+        if (by_score(&rows[mid], &rows[lo]) < 0)
+            swap_rows(&rows[mid], &rows[lo]);
+        if (by_score(&rows[last], &rows[lo]) < 0)
+            swap_rows(&rows[last], &rows[lo]);
+        if (by_score(&rows[last], &rows[mid]) < 0)
+            swap_rows(&rows[last], &rows[mid]);
+        swap_rows(&rows[mid], &rows[last]); /* the median is the pivot */
+        size_t store = lo;
+        for (size_t i = lo; i < last; i++)
+            if (by_score(&rows[i], &rows[last]) < 0)
+                swap_rows(&rows[i], &rows[store++]);
+        swap_rows(&rows[store], &rows[last]);
+        if (store == k || store + 1 == k)
+            return;
+        if (store > k)
+            hi = store;
+        else
+            lo = store + 1;
+    }
+}
+
 /* BM25 of rows[0..n) with idf from df over ndocs; len 0 means "no length
  * normalization" (every row at the average). */
 static void bm25(zsq_rank_row *rows, size_t n, size_t nphrase, const double *df, size_t ndocs,
@@ -114,7 +151,7 @@ int zsq_rank(struct zs_db *db, zsq_rank_row *rows, size_t n, size_t nphrase, siz
     size_t m = n;
     if (n > keep) {
         bm25(rows, n, nphrase, df, n, 0);
-        qsort(rows, n, sizeof *rows, by_score);
+        select_best(rows, n, keep);
         m = keep;
     }
     if ((rc = zsq_rank_lengths(db, rows, m)) != 0)

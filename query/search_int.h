@@ -160,6 +160,18 @@ int zsq_query_ids(const struct zs_query *q, sqlite3_int64 **ids, size_t *n);
  * (borrowed from db), or NULL when it cannot be loaded. */
 const struct zsi_gazetteer *zsq_gazetteer(zs_db *db);
 
+/*
+ * One read transaction around the many statements of a query's work, when
+ * db is in autocommit mode (else the caller's transaction serves): each
+ * statement stepped in autocommit mode opens and ends a WAL read
+ * transaction of its own, and a query steps one per candidate it looks up
+ * (lengths, kinds, texts); that was a third of the in-process time of a
+ * query for 企业. @return nonzero when a transaction was begun; pass it to
+ * zsq_read_end(), which commits it (a read-only transaction: nothing to lose).
+ */
+int zsq_read_begin(zs_db *db);
+void zsq_read_end(zs_db *db, int began);
+
 /* ---- interface to where.c ---- */
 
 /*
