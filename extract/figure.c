@@ -37,6 +37,7 @@
  * geometrically; unit/cls pointers point into the unit table (unit.c), which
  * lives as long as the process.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,13 @@ static size_t count_han(const char *p, size_t s, size_t e)
 
 /* Bytes looked at after a figure for its clause's end (a metric printed after it). */
 #define AFTER_BYTES 64
+
+/* Does a word go on right after byte e (Han, a letter or a digit)? */
+static int word_follows(const char *p, size_t n, size_t e)
+{
+    unsigned cp = e < n ? cp_at(p, n, e, NULL) : 0;
+    return (cp >= 0x3400 && cp < 0xA000) || (cp < 0x80 && cp && isalnum((int)cp));
+}
 
 /*
  * Name figure f, whose clause (or the part after the previous figure of the
@@ -163,6 +171,18 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * other words before it only after a 的 */
         rc = zsi_np_after(p, f->end, ce, ZSI_NP_WHOLE | (zsi_all_filler(p, ws, we) ? 0 : ZSI_NP_DE),
                           f->metric, f->metric_raw);
+        if (rc != 0) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
+            return rc < 0 ? rc : 0;
+        }
+    }
+    if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
+        !word_follows(p, n, f->end)) {
+        /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
+         * figure when no noun does and nothing follows it in its clause
+         * (安排2亿元市政府专项补助: the words after may name it) */
+        rc = zsi_verb_before(p, ws, we, f->metric, f->metric_raw);
         if (rc != 0) {
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);

@@ -172,6 +172,15 @@ int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
 int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw);
 
 /*
+ * A verb that is the whole of what names a money figure, right before it
+ * (高新区投入约5亿元, 累计获益近200亿元, 开局即投放2900万元): a verb of
+ * wordclass.txt of two characters or more, not one the data calls no metric
+ * ([stop] 获得, [strip] 实现, [change] 增长, filler 达到).
+ * @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw);
+
+/*
  * A metric printed right after its figure, in p[fe..ce) (ce: the clause end):
  * an optional 的 (required when need_de), then whole words ending in a known
  * phrase or suffix ("8000元的产业扶持资金", "60%的股权").

@@ -141,6 +141,25 @@ static size_t conj_cut(const zsi_wbounds *wb, const char *p, size_t ws, size_t w
     return cut;
 }
 
+/* Is p[s..e) a word of two or three characters unknown to wordclass.txt
+ * whose every character is a closed-class word of its own (都要, 也将: an
+ * adverb and a verb ICU took for one word)? It is no part of a noun. */
+static int closed_chars(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row, q, n = zsi_nchars(p, s, e);
+    if (!w || n < 2 || n > 3 || zsi_words_find(w, p + s, e - s, &row))
+        return 0;
+    for (q = s; q < e;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        if (!zsi_m_is_han(cp) || !zsi_is_class_stop(p, q, q + l))
+            return 0;
+        q += l;
+    }
+    return 1;
+}
+
 /* Is p[s..e), one word, a word a metric run never extends back over: a
  * [stop] word, a word ending in a longer [stop] entry (有限公司) or in a place
  * or time character (2024年 printed in Han), or a place name (北京, 中国)? A
@@ -157,6 +176,8 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
         if (level >= 0 && level <= ZSW_COUNTY_)
             return 1;
     }
+    if (closed_chars(p, s, e))
+        return 1;
     if (!st)
         return 0;
     if (st->len == e - s || st->len >= 6)
@@ -421,6 +442,13 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     from = zsi_wb_le(wb, c->s); /* the word the candidate starts in */
     if (from < cut || !all_run(p, from, c->s))
         return 0;
+    if (!c->known && from == c->s) {
+        /* 加|价近20%: the suffix is the tail of a verb of jieba's that ICU
+         * cut in two, no noun's head */
+        size_t vs = word_span(wb, p, cut, from, c->e, ZSW_STOP_);
+        if (vs < from && zsi_is_class_stop(p, vs, c->e))
+            return 0;
+    }
     if (k && from != c->s) {
         if (zsi_is_stop_word(p, from, zsi_wb_gt(wb, from)))
             return 0; /* 年出口额 in 上半年|出口额: 出口额 is the metric */
@@ -659,10 +687,13 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         pb = noun_span(&wb, p, cut, pb, b);
         if (pb < cut || !np_word(p, pb, b))
             break;
-        if (b == we && bare_char_end(p, pb, b) &&
-            word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_) == pb)
-            return 0; /* 给村里投1400多万元: no noun ends the phrase (捐|资 is
-                       * one word of jieba's that ICU cut) */
+        if (b == we) {
+            /* 给村里投1400多万元: no noun ends the phrase; nor does one when
+             * the last piece ends a verb of jieba's that ICU cut (加|价) */
+            size_t js = word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
+            if (js == pb ? bare_char_end(p, pb, b) : zsi_is_class_stop(p, js, b))
+                return 0;
+        }
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
             return 0; /* longer than a name: no clear phrase */
         chars += zsi_nchars(p, pb, b);
@@ -724,6 +755,68 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
     if ((mode & ZSI_NP_WHOLE) && !stopped && b < ce)
         return 0; /* 技术|创新|成果: a verb may be a noun's part; unsure */
     zsi_copy_phrase(raw, p, s, b);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
+/* A verb of wordclass.txt (投入, 获益), not a verb-noun: 设计|服务 and
+ * 产品|销售 are a noun phrase's tail, not its verb. */
+static int is_verb_word(const char *p, size_t s, size_t e)
+{
+    return zsi_is_class_stop(p, s, e);
+}
+
+int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
+{
+    zsi_wbounds wb;
+    size_t b = we, vs, lo;
+
+    norm[0] = raw[0] = '\0';
+    if (zsi_metric_data() != 0)
+        return 0;
+    while (b > ws) { /* 投入约, 获益近: hedges and filler */
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, b);
+        zsi_utf8_decode(p + b - l, l, &cp);
+        if (!is_filler(cp) && cp != ' ')
+            break;
+        b -= l;
+    }
+    if (b <= ws)
+        return 0;
+    for (vs = b; vs < we;) {
+        unsigned cp;
+        vs += zsi_utf8_decode(p + vs, we - vs, &cp);
+        if (cp == 0x4E3A || cp == 0x662F || cp == 0x6709)
+            return 0; /* 西部分别为3亿元: what stands before 为, 是, 有 is a subject */
+    }
+    lo = b - ws > 8 * 3 ? b - 8 * 3 : ws;
+    while (lo > ws && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, we);
+    if (!zsi_wb_is(&wb, b) || wb.s >= b)
+        return 0;
+    vs = zsi_wb_le(&wb, b - 1);
+    vs = word_span(&wb, p, ws, vs, b, ZSW_STOP_); /* 捐|资 */
+    if (vs < ws || zsi_nchars(p, vs, b) < 2 || !all_run(p, vs, b) || !is_verb_word(p, vs, b) ||
+        has_numeral(p, vs, b))
+        return 0;
+    /* 提供金融|支持65亿元: after a common noun the verb may be a compound's
+     * tail; only a verb after its subject or an adverb names the figure */
+    if (vs > ws && vs > wb.s) {
+        size_t pv = zsi_wb_le(&wb, vs - 1);
+        pv = noun_span(&wb, p, ws, pv, vs);
+        if (pv >= ws && zsi_is_noun_word(p, pv, vs))
+            return 0;
+    }
+    /* not a word the data calls no metric: 获得, 提供 ([stop]), 实现, 累计
+     * ([strip]), 增长 ([change]), 但是 ([conj]) */
+    if (zsi_match_ending(zsi_mset(MSEC_STOP), p, vs, b) ||
+        zsi_match_ending(zsi_mset(MSEC_STRIP), p, vs, b) ||
+        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, vs, b) ||
+        zsi_match_ending(zsi_mset(MSEC_CONJ), p, vs, b) || zsi_all_filler(p, vs, b))
+        return 0;
+    zsi_copy_phrase(raw, p, vs, b);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
 }

@@ -161,8 +161,8 @@ static const row rows[] = {
     {"园区集聚1270套安置房", "1270套", 1270, 0, "套", "count", 0, NULL, -1},
     {"科技型企业入库数量达到120家", "120家", 120, 0, "家", "count", 0, "科技型企业入库数量", -1},
     {"全省市场主体总数达到500万户", "500万户", 5e6, 0, "户", "count", 0, "市场主体总数", -1},
-    {"当地已经投入数十亿元", "十亿元", 1e9, 0, "元", "money", 0, "", -1},
-    {"新建厂房面积扩大但投入5亿元", "5亿元", 5e8, 0, "元", "money", 0, "", -1},
+    {"当地已经投入数十亿元", "十亿元", 1e9, 0, "元", "money", 0, "投入", -1},
+    {"新建厂房面积扩大但投入5亿元", "5亿元", 5e8, 0, "元", "money", 0, "投入", -1},
     {"ＧＤＰ达到１２３亿元", "１２３亿元", 1.23e10, 0, "元", "money", 0, "地区生产总值", -1},
     /* a verb-noun (jieba's vn) is a noun inside a metric, not its verb; after
      * a conjunction it ends the coordination's tail as a verb did */
@@ -181,6 +181,12 @@ static const row rows[] = {
     /* hedges and verbs are no part of a metric */
     {"全县扶贫项目多达200个", "200个", 200, 0, "个", "count", 0, "扶贫项目", -1},
     {"县里给村里投1400万元", "1400万元", 1.4e7, 0, "元", "money", 0, "", -1},
+    /* a verb alone names a money or percent figure when no noun does; not
+     * one the data calls no metric, nor the tail of a noun's compound */
+    {"累计获益近200亿元", "近200亿元", 2e10, 0, "元", "money", ZSI_HEDGE_NEAR, "获益", -1},
+    {"每个环节都要加价近20%", "近20%", 20, 0, "%", "percent", ZSI_HEDGE_NEAR, "加价", -1},
+    {"获得120万元", "120万元", 1.2e6, 0, "元", "money", 0, "", -1},
+    {"累计提供金融支持65亿元", "65亿元", 6.5e9, 0, "元", "money", 0, "", -1},
     /* per-unit rates are their own metric */
     {"亩均营收达到500万元", "500万元", 5e6, 0, "元", "money", 0, "亩均营业收入", -1},
     /* a change names the change of its subject, in its clause or before it */
