@@ -9,34 +9,39 @@
  */
 #include "cluster_int.h"
 
+/* The entity of each byte XML character data cannot hold as it is, or
+ * the space that stands for a control character (not an XML character):
+ * one byte in, one space out. \r is an entity: a parser would fold \r\n
+ * into \n. */
+/* clang-format off */
+static const char *const xml_escapes[256] = {
+    " ", " ", " ", " ", " ", " ", " ", " ", " ", NULL, NULL, " ", " ", "&#13;", " ", " ",
+    " ", " ", " ", " ", " ", " ", " ", " ", " ", " ",  " ",  " ", " ", " ",     " ", " ",
+    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", [0x7f] = " ",
+};
+/* clang-format on */
+
+static void to_file(void *f, const char *s, size_t n)
+{
+    fwrite(s, 1, n, f);
+}
+
+/* U+FFFE and U+FFFF are not XML characters either: three spaces each. */
+static int not_xml_char(const char *p, size_t n, size_t i)
+{
+    return i + 2 < n && p[i] == '\xEF' && p[i + 1] == '\xBF' &&
+           (p[i + 2] == '\xBE' || p[i + 2] == '\xBF');
+}
+
 void zsc_xml_text(FILE *f, const char *p, size_t n)
 {
-    size_t run = 0; /* start of bytes written as they are */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        const char *ent = NULL;
-        size_t skip = 0;
-        if (c == '&')
-            ent = "&amp;";
-        else if (c == '<')
-            ent = "&lt;";
-        else if (c == '>')
-            ent = "&gt;";
-        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-            ent = " ";
-        else if (c == '\r')
-            ent = "&#13;"; /* a parser would fold \r\n into \n */
-        else if (c == 0xEF && i + 2 < n && (unsigned char)p[i + 1] == 0xBF &&
-                 ((unsigned char)p[i + 2] == 0xBE || (unsigned char)p[i + 2] == 0xBF)) {
-            ent = "   "; /* U+FFFE, U+FFFF: not XML characters */
-            skip = 2;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++)
+        if (not_xml_char(p, n, i)) {
+            zsu_escape(p + from, i - from, xml_escapes, to_file, f);
+            fputs("   ", f);
+            from = i + 3;
+            i += 2;
         }
-        if (!ent)
-            continue;
-        fwrite(p + run, 1, i - run, f);
-        fputs(ent, f);
-        i += skip;
-        run = i + 1;
-    }
-    fwrite(p + run, 1, n - run, f);
+    zsu_escape(p + from, n - from, xml_escapes, to_file, f);
 }

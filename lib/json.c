@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util_int.h"
 #include "zhaoshu.h"
 
 /* A cursor over the caller's buffer that counts past its end. */
@@ -53,38 +54,30 @@ static void putf(jw *w, const char *fmt, ...)
         put(w, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
-/* p[0..n) as a JSON string. Bytes >= 0x80 pass through: the index holds
- * UTF-8 (invalid input was replaced when it was indexed). */
+/* The escape of each byte a JSON string cannot hold as it is (RFC 8259:
+ * the quote, the backslash, the control characters; DEL too). Bytes >= 0x80
+ * pass through: the index holds UTF-8 (invalid input was replaced when it
+ * was indexed). */
+/* clang-format off */
+static const char *const json_escapes[256] = {
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007",
+    "\\u0008", "\\t",     "\\n",     "\\u000b", "\\u000c", "\\r",     "\\u000e", "\\u000f",
+    "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+    "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d", "\\u001e", "\\u001f",
+    ['"'] = "\\\"", ['\\'] = "\\\\", [0x7f] = "\\u007f",
+};
+/* clang-format on */
+
+static void to_jw(void *w, const char *s, size_t n)
+{
+    put(w, s, n);
+}
+
+/* p[0..n) as a JSON string. */
 static void str(jw *w, const char *p, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t run = 0; /* start of the bytes not yet copied */
     put(w, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        const char *esc = NULL;
-        char u[7];
-        if (c == '"')
-            esc = "\\\"";
-        else if (c == '\\')
-            esc = "\\\\";
-        else if (c == '\n')
-            esc = "\\n";
-        else if (c == '\r')
-            esc = "\\r";
-        else if (c == '\t')
-            esc = "\\t";
-        else if (c < 0x20 || c == 0x7f) {
-            memcpy(u, "\\u00", 4);
-            u[4] = hex[c >> 4], u[5] = hex[c & 15], u[6] = '\0';
-            esc = u;
-        } else
-            continue;
-        put(w, p + run, i - run);
-        puts_(w, esc);
-        run = i + 1;
-    }
-    put(w, p + run, n - run);
+    zsu_escape(p, n, json_escapes, to_jw, w);
     put(w, "\"", 1);
 }
 

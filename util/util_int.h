@@ -113,6 +113,15 @@ static inline int zsu_buf_str(zsu_buf *b, const char *s)
     return zsu_buf_add(b, s, strlen(s));
 }
 
+/* ---- interface to escape.c ---- */
+
+/* Where the output goes: n bytes at s. */
+typedef void (*zsu_sink)(void *ctx, const char *s, size_t n);
+
+/* Write p[0..n) to out with each byte b replaced by tab[b] where that is
+ * not NULL (a format's table of escapes). */
+void zsu_escape(const char *p, size_t n, const char *const tab[256], zsu_sink out, void *ctx);
+
 /* ---- character classes (inline: they run on every character) ---- */
 
 /* The code point at p[i] (i < n), 0xFFFD for an invalid sequence; *next is
