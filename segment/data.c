@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "segment_int.h"
+#include "util_int.h"
 
 static int user_path(const char *name, char *buf, size_t cap)
 {
@@ -33,8 +34,7 @@ static int user_path(const char *name, char *buf, size_t cap)
 int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out, size_t *nout)
 {
     char path[4096];
-    char *buf = NULL;
-    size_t n = nbuiltin, cap = nbuiltin + 2;
+    zsu_buf b = {0};
     FILE *f = NULL;
     int rc = 0;
 
@@ -45,46 +45,24 @@ int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char *
         if (!f && errno != ENOENT && errno != ENOTDIR)
             return ZS_EIO;
     }
-    buf = malloc(cap);
-    if (!buf) {
-        rc = ZS_ENOMEM;
-        goto out;
-    }
-    memcpy(buf, builtin, nbuiltin);
-    buf[n++] = '\n';
+    zsu_buf_add(&b, builtin, nbuiltin);
+    zsu_buf_add(&b, "\n", 1);
     if (f) {
         char chunk[65536];
         size_t got;
-        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-            if (n + got + 1 > ZSS_MAX_DATA_FILE) {
-                rc = ZS_ELIMIT;
-                goto out;
-            }
-            if (n + got + 1 > cap) {
-                size_t ncap = (n + got + 1) * 2;
-                char *nb = realloc(buf, ncap);
-                if (!nb) {
-                    rc = ZS_ENOMEM;
-                    goto out;
-                }
-                buf = nb;
-                cap = ncap;
-            }
-            memcpy(buf + n, chunk, got);
-            n += got;
-        }
-        if (ferror(f)) {
+        while (!rc && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+            rc = b.n + got + 1 > ZSS_MAX_DATA_FILE ? ZS_ELIMIT : zsu_buf_add(&b, chunk, got);
+        if (!rc && ferror(f))
             rc = ZS_EIO;
-            goto out;
-        }
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *nout = n;
-    buf = NULL;
-out:
-    if (f)
         fclose(f);
-    free(buf);
-    return rc;
+    }
+    if (!rc && b.oom)
+        rc = ZS_ENOMEM;
+    if (rc) {
+        free(b.p);
+        return rc;
+    }
+    *out = b.p;
+    *nout = b.n;
+    return 0;
 }
