@@ -54,6 +54,15 @@ static void tl_free(toklist *l)
     free(l->pool);
 }
 
+void zsh_terms_free(zsh_terms *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; t->terms && i < t->n; i++)
+        tl_free(&t->terms[i]);
+    ZSU_FREE(t->terms, t->prefix, t);
+}
+
 int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out)
 {
     zsh_terms *t = calloc(1, sizeof *t);
@@ -79,15 +88,6 @@ int zsh_terms_build(zs_seg *seg, const zsq_parsed *pq, zsh_terms **out)
     }
     *out = t;
     return 0;
-}
-
-void zsh_terms_free(zsh_terms *t)
-{
-    if (!t)
-        return;
-    for (size_t i = 0; t->terms && i < t->n; i++)
-        tl_free(&t->terms[i]);
-    ZSU_FREE(t->terms, t->prefix, t);
 }
 
 size_t zsh_terms_count(const zsh_terms *t)

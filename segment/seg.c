@@ -77,6 +77,19 @@ static int fail(zs_seg *s, int rc, const char *msg)
     return rc;
 }
 
+void zs_seg_free(zs_seg *s)
+{
+    if (!s)
+        return;
+    if (s->bi)
+        ubrk_close(s->bi);
+    if (s->stem)
+        sb_stemmer_delete(s->stem);
+    zss_lexicon_free(s->lx);
+    zss_norm_clear(&s->nm);
+    ZSU_FREE(s->hs, s->hw, s);
+}
+
 int zs_seg_open(zs_seg **out)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -105,19 +118,6 @@ int zs_seg_open(zs_seg **out)
 fail:
     zs_seg_free(s);
     return rc;
-}
-
-void zs_seg_free(zs_seg *s)
-{
-    if (!s)
-        return;
-    if (s->bi)
-        ubrk_close(s->bi);
-    if (s->stem)
-        sb_stemmer_delete(s->stem);
-    zss_lexicon_free(s->lx);
-    zss_norm_clear(&s->nm);
-    ZSU_FREE(s->hs, s->hw, s);
 }
 
 const char *zs_seg_errmsg(const zs_seg *s)
