@@ -41,11 +41,25 @@
  *      ambiguous count 2) is at least FULL_RATIO of the column width, the
  *      median width of the unfinished lines among the NEIGHBOURS
  *      segments on either side; or it sits in a narrow column (column width
- *      at most NARROW_COLUMNS), where every unfinished line continues; or
- *  (b) the next segment starts as a fragment: with closing punctuation, or
- *      with a run of at most FRAGMENT_AFTER_PROSE (after a line with
- *      sentence punctuation) or FRAGMENT_AFTER_PLAIN characters that ends at
- *      a punctuation mark ("业。思路一变", "来，高新区").
+ *      at most NARROW_COLUMNS), where every unfinished line continues. A
+ *      column takes three unfinished lines at least, and there is none where
+ *      lines on both sides are more than WIDER_THAN_COLUMN times as wide: no
+ *      line is wider than its column, and web news, stored a paragraph per
+ *      line, has short unfinished lines (titles, subheads, photo notes)
+ *      between long paragraphs; or
+ *  (b) the next segment starts as a fragment: with closing or clause
+ *      punctuation, with one character before a mark that ends a clause
+ *      ("业。", "来，"), or a sentence's end at most SENTENCE_FRAGMENT
+ *      characters in ("接着写完。"). A longer run (at most
+ *      FRAGMENT_AFTER_PROSE characters after a line with sentence
+ *      punctuation, FRAGMENT_AFTER_PLAIN after one without) is a fragment
+ *      only where ICU's dictionary finds a word across the break (产 / 业共同体)
+ *      or the page is known to break lines inside sentences: a line longer
+ *      than any title that ends no sentence nor a lead-in (：) is followed by
+ *      a fragment of the kinds above. In text stored a paragraph per line a
+ *      title or subhead is followed by paragraphs that open with a short
+ *      clause (春节，, 在某镇某村，). A list number ("四、", "2.") is no
+ *      fragment.
  *  A line of Han runs separated by spaces and without sentence punctuation
  *  ("产业之变 硬核引擎集群成势") is a headline's decks and never continues.
  *  A short headline-like segment between a broken line and its fragment
@@ -70,6 +84,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "metric_int.h"
 #include "passage_int.h"
 
 #define SLOT_CAPTION_CHARS 60
@@ -80,7 +95,10 @@
 #define NARROW_COLUMNS 60
 #define FRAGMENT_AFTER_PROSE 8
 #define FRAGMENT_AFTER_PLAIN 4
+#define ACROSS_CHARS 4
+#define SENTENCE_FRAGMENT 4
 #define MAX_JOIN_BLANKS 1
+#define WIDER_THAN_COLUMN 1.5
 
 typedef struct seg {
     size_t s, e;  /* trimmed content bytes */
@@ -199,6 +217,18 @@ static void features(const cues *c, const char *p, seg *g)
     g->circled = f >= 0x2460 && f <= 0x2473;
 }
 
+/* Median of w[0..k), k >= 1; sorts w. */
+static double median(int *w, size_t k)
+{
+    for (size_t a = 1; a < k; a++)
+        for (size_t b = a; b > 0 && w[b - 1] > w[b]; b--) {
+            int x = w[b];
+            w[b] = w[b - 1];
+            w[b - 1] = x;
+        }
+    return k % 2 ? w[k / 2] : (w[k / 2 - 1] + w[k / 2]) / 2.0;
+}
+
 /* Median width of the unfinished segments around i (not counting i). */
 static double column_width(const segs *l, size_t i)
 {
@@ -221,16 +251,27 @@ static double column_width(const segs *l, size_t i)
             }
         }
     }
-    /* Without running text nearby (a stack of headlines) there is no column. */
-    if (k < 2 || !prose)
+    /* Without running text nearby (a stack of headlines) there is no column,
+     * nor with fewer than three lines to say how wide it is. */
+    if (k < 3 || !prose)
         return 0;
-    for (size_t a = 1; a < k; a++)
-        for (size_t b = a; b > 0 && w[b - 1] > w[b]; b--) {
-            int x = w[b];
-            w[b] = w[b - 1];
-            w[b - 1] = x;
-        }
-    return k % 2 ? w[k / 2] : (w[k / 2 - 1] + w[k / 2]) / 2.0;
+    double colw = median(w, k);
+    /* No line is wider than its column. Where lines on both sides are much
+     * wider (a paragraph per line, as web news is stored), the unfinished
+     * short ones are titles and subheads, not the lines of a column; wider
+     * lines on one side only may be the next story's wider column. */
+    size_t before = 0, after = 0;
+    for (size_t d = 1; d <= NEIGHBOURS; d++) {
+        if (i >= d && l->v[i - d].fixed < 0 && !l->v[i - d].spaced &&
+            l->v[i - d].width > WIDER_THAN_COLUMN * colw)
+            before++;
+        if (i + d < l->n && l->v[i + d].fixed < 0 && !l->v[i + d].spaced &&
+            l->v[i + d].width > WIDER_THAN_COLUMN * colw)
+            after++;
+    }
+    if ((before && after) || (i == 0 && after >= 2) || (i + 1 == l->n && before >= 2))
+        return 0;
+    return colw;
 }
 
 static int is_full(const seg *g)
@@ -240,39 +281,109 @@ static int is_full(const seg *g)
     return g->colw <= NARROW_COLUMNS || g->width >= FULL_RATIO * g->colw;
 }
 
-/* Does segment g start as the rest of a broken sentence? */
-static int is_fragment(const char *p, const seg *g, int after_prose)
+/* How segment g starts: FRAG_CLOSE with closing or clause punctuation
+ * (”，。), else the characters before its first punctuation mark; 0 when the
+ * line starts a text of its own: an opening bracket or quote or a dash
+ * first, a space before the first mark, no punctuation at all, or a list
+ * number ("四、", "2.", "A、"). *how tells the mark: FRAG_CLAUSE (，、 or a
+ * closing one), FRAG_END (it ends a sentence: 研究。) or FRAG_OTHER (one that
+ * opens, a colon: 据《北京商报》, 答：, 新构建“). */
+#define FRAG_CLOSE ((size_t)-1)
+enum { FRAG_CLAUSE, FRAG_END, FRAG_OTHER };
+static size_t fragment_run(const char *p, const seg *g, int *how)
 {
-    size_t i = g->s, nx, k = 0, limit = after_prose ? FRAGMENT_AFTER_PROSE : FRAGMENT_AFTER_PLAIN;
-    UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
-    if (zsu_is_opening(ch) || g->opener)
+    size_t i = g->s, nx, pv, k = 0;
+    UChar32 ch = zsu_cp_at(p, i, g->e, &nx), first = ch;
+    *how = FRAG_OTHER;
+    if (g->opener)
         return 0;
-    if (zsu_is_punct(ch) && !zsu_is_opening(ch))
-        return 1;
+    if (zsu_is_punct(ch))
+        return zsu_is_closing(ch) || zsu_is_prose_punct(ch) ? FRAG_CLOSE : 0;
+    UChar32 prev = 0;
     while (i < g->e) {
         ch = zsu_cp_at(p, i, g->e, &nx);
-        if (zsu_is_punct(ch))
-            return k > 0 && k <= limit;
+        if ((ch == '.' || ch == 0xFF0E) && u_isdigit(prev) && nx < g->e &&
+            u_isdigit(zsu_cp_at(p, nx, g->e, &pv))) {
+            i = nx; /* a decimal point (135.34) */
+            prev = ch;
+            continue;
+        }
+        if (zsu_is_punct(ch)) {
+            int numeral = (first < 0x3000 && u_isalnum(first)) ||
+                          (first >= 0xFF10 && first <= 0xFF5A) ||
+                          u_getNumericValue(first) != U_NO_NUMERIC_VALUE;
+            if (k == 1 && numeral &&
+                (ch == 0x3001 || ch == '.' || ch == 0xFF0E || ch == ')' || ch == 0xFF09))
+                return 0;
+            if (zsu_is_sentence_end(ch) || ch == '.')
+                *how = FRAG_END;
+            else if (zsu_is_prose_punct(ch) || zsu_is_closing(ch))
+                *how = FRAG_CLAUSE;
+            return k;
+        }
         if (zsu_is_space(ch))
             return 0;
         i = nx;
+        prev = ch;
         k++;
     }
-    return 0; /* no punctuation: a whole line of its own */
+    return 0;
+}
+
+/* Does a word run across the break between segments a and b (产 / 业共同体)?
+ * ICU's dictionary word break over the last and first few characters. */
+static int word_across(const char *p, const seg *a, const seg *b)
+{
+    char buf[2 * ACROSS_CHARS * 4];
+    size_t s = a->e, e = b->s, pv, nx, n, cut;
+    for (int k = 0; k < ACROSS_CHARS && s > a->s; k++) {
+        UChar32 ch = zsu_cp_before(p, a->s, s, &pv);
+        if (!zsu_is_ideograph(ch))
+            break;
+        s = pv;
+    }
+    for (int k = 0; k < ACROSS_CHARS && e < b->e; k++) {
+        UChar32 ch = zsu_cp_at(p, e, b->e, &nx);
+        if (!zsu_is_ideograph(ch))
+            break;
+        e = nx;
+    }
+    if (s == a->e || e == b->s)
+        return 0;
+    memcpy(buf, p + s, cut = a->e - s);
+    memcpy(buf + cut, p + b->s, e - b->s);
+    n = cut + (e - b->s);
+    zsi_wbounds wb;
+    zsi_wb_compute(&wb, buf, 0, n);
+    return !zsi_wb_is(&wb, cut);
+}
+
+/* Does segment b start as the rest of segment a's broken sentence? Closing
+ * or clause punctuation or a single character before the first mark ("业。",
+ * "来，") always; a longer run (up to FRAGMENT_AFTER_PROSE characters after a
+ * line with sentence punctuation, FRAGMENT_AFTER_PLAIN after one without)
+ * only where a word runs across the break or the page is known to break
+ * lines inside sentences (broken): in text stored a paragraph per line,
+ * "春节，" or "在报福镇景溪村，" after a title starts a paragraph. */
+static int is_fragment(const char *p, const seg *a, const seg *b, int broken)
+{
+    int how;
+    size_t k = fragment_run(p, b, &how),
+           limit = a->prose ? FRAGMENT_AFTER_PROSE : FRAGMENT_AFTER_PLAIN;
+    if (k == FRAG_CLOSE || (k == 1 && how != FRAG_OTHER) ||
+        (how == FRAG_END && k <= SENTENCE_FRAGMENT))
+        return 1;
+    if (k == 0 || k > limit)
+        return 0;
+    return (broken && how != FRAG_OTHER) || word_across(p, a, b);
 }
 
 /* A fragment beyond doubt: closing punctuation or one or two characters first. */
 static int is_strong_fragment(const char *p, const seg *g)
 {
-    size_t i = g->s, nx, k = 0;
-    while (i < g->e) {
-        UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
-        if (zsu_is_punct(ch))
-            return !zsu_is_opening(ch) && k <= 2;
-        i = nx;
-        k++;
-    }
-    return 0;
+    int how;
+    size_t k = fragment_run(p, g, &how);
+    return k == FRAG_CLOSE || (k >= 1 && k <= 2 && how != FRAG_OTHER);
 }
 
 static int headline_like(const seg *g)
@@ -406,10 +517,38 @@ static size_t next_seg(const segs *l, size_t i)
     return l->n;
 }
 
+/* Does the page break lines inside sentences? Yes when a line longer than
+ * any title ends no sentence nor lead-in (：) and the next line starts as
+ * its rest beyond doubt: closing or clause punctuation or one character
+ * first, a sentence's end a few characters in (研究。), or a word cut by the
+ * break (煤 / 矸石). Text stored a paragraph per
+ * line does not; there a long title or a paragraph without its full stop
+ * is followed by a new paragraph. */
+static int breaks_lines(const char *p, const segs *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        const seg *g = &l->v[i], *nx = &l->v[i + 1];
+        size_t pv, k;
+        int how;
+        if (g->fixed >= 0 || g->ends || g->spaced || g->nch <= HEADLINE_CHARS ||
+            nx->fixed >= 0 || nx->blank > MAX_JOIN_BLANKS)
+            continue;
+        UChar32 ch = zsu_cp_before(p, g->s, g->e, &pv);
+        if (ch == 0xFF1A || ch == ':')
+            continue;
+        k = fragment_run(p, nx, &how);
+        if (k == FRAG_CLOSE || (k == 1 && how != FRAG_OTHER) ||
+            (k > 1 && how == FRAG_END && k <= SENTENCE_FRAGMENT) ||
+            (k > 1 && k <= FRAGMENT_AFTER_PROSE && word_across(p, g, nx)))
+            return 1;
+    }
+    return 0;
+}
+
 static int build(plist *out, const char *p, segs *l)
 {
     size_t *idx = malloc((l->n + 1) * sizeof *idx);
-    int rc = 0;
+    int rc = 0, broken = breaks_lines(p, l);
     if (!idx)
         return ZS_ENOMEM;
     for (size_t i = 0; i < l->n && rc == 0; i++) {
@@ -458,7 +597,7 @@ static int build(plist *out, const char *p, segs *l)
                 /* A section heading set between a broken line and its rest. */
                 size_t nk = next_seg(l, nj);
                 if (nk < l->n && l->v[nk].fixed < 0 && l->v[nk].blank <= MAX_JOIN_BLANKS &&
-                    is_fragment(p, &l->v[nk], 1) && is_strong_fragment(p, &l->v[nk])) {
+                    is_strong_fragment(p, &l->v[nk])) {
                     if ((rc = step_over(out, p, l, nj, nk, idx, &k, &bytes, &last)) != 0)
                         break;
                     continue;
@@ -473,15 +612,15 @@ static int build(plist *out, const char *p, segs *l)
             if (headline_like(nx)) {
                 size_t nk = next_seg(l, nj);
                 if (a->prose && nk < l->n && l->v[nk].fixed < 0 &&
-                    is_fragment(p, &l->v[nk], a->prose)) {
+                    is_fragment(p, a, &l->v[nk], broken)) {
                     /* A subhead set inside the column: keep it, step over it. */
                     if ((rc = step_over(out, p, l, nj, nk, idx, &k, &bytes, &last)) != 0)
                         break;
                     continue;
                 }
-                if (!is_fragment(p, nx, a->prose))
+                if (!is_fragment(p, a, nx, broken))
                     break;
-            } else if (!is_full(a) && !is_fragment(p, nx, a->prose)) {
+            } else if (!is_full(a) && !is_fragment(p, a, nx, broken)) {
                 break;
             }
             take(l, nj, idx, &k, &bytes, &last);

@@ -328,6 +328,39 @@ static void test_passages_misc(void)
            "finished paragraphs stay apart");
     zsi_passages_free(p, np);
 
+    /* Web news stores a paragraph per line: its title, deck and subheads end
+     * no sentence but are no column lines, and a paragraph opening with a
+     * short clause (春节，) is no fragment of them. */
+    const char *web = "为乡村振兴添动力（新春走基层）\n\n"
+                      "某县出台条例，扶持特色产业\n\n"
+                      "春节，本是阖家团圆的日子，可村里的合作社一直忙着发货，订单排到了三月底。"
+                      "社长说，今年的销量比去年翻了一番，全村人都跟着增收。\n\n"
+                      "产业发展曾遇瓶颈\n\n"
+                      "在某镇某村，每天清晨，五十六岁的老陈就开着车挨家挨户收菜，再送到镇上的冷库。\n\n"
+                      "拓市场\n\n"
+                      "聚焦拓市场，合作社与电商平台签了协议，线上订单占到了一半以上。\n";
+    tap_ok(zsi_passages_split(web, strlen(web), &p, &np) == 0 && np == 7,
+           "web news: every line its own passage (%zu)", np);
+    tap_ok(np == 7 && p[0].kind == ZSI_P_HEADLINE && p[3].kind == ZSI_P_HEADLINE &&
+               p[5].kind == ZSI_P_HEADLINE,
+           "web news: title and subheads are headlines");
+    tap_ok(np == 7 && strncmp(p[2].text, "春节", 6) == 0 && strncmp(p[6].text, "聚焦", 6) == 0,
+           "web news: paragraphs start where they start");
+    zsi_passages_free(p, np);
+
+    /* A cut word at a break still joins where the page breaks lines. */
+    const char *cut = "生态圈的建设形成了深度协同的产\n\n业共同体。企业在研发、供应链上合作。\n";
+    tap_ok(zsi_passages_split(cut, strlen(cut), &p, &np) == 0 && np == 1,
+           "a word cut by the break (产 / 业) joins (%zu)", np);
+    zsi_passages_free(p, np);
+
+    /* A list number is no fragment: "四、" starts an item. */
+    const char *list = "以下是本次活动的主要安排和具体要求，请各单位认真组织落实并及时反馈有关情况\n\n"
+                       "四、评选方式由专家评审和网络投票两部分组成。\n";
+    tap_ok(zsi_passages_split(list, strlen(list), &p, &np) == 0 && np == 2,
+           "a list item after an unfinished line stays apart (%zu)", np);
+    zsi_passages_free(p, np);
+
     const char *empty = "";
     tap_ok(zsi_passages_split(empty, 0, &p, &np) == 0 && np == 0, "empty text, no passages");
     zsi_passages_free(p, np);
