@@ -37,6 +37,9 @@
 #include "park_int.h"
 #include "segment_int.h"
 
+/* Longest name of a park inside a zone, between the two (characters). */
+#define MAX_INNER_CHARS 8
+
 /* One zone mention found in a text. */
 typedef struct mention {
     size_t start, end; /* byte span in the text */
@@ -284,8 +287,18 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             int nick = fz && m->v[floor_zone].nick;
             int nested =
                 fz && (at_floor || (!named && i == floor)) && (named || !g->suf[si].weak || nick);
+            /* Words of their own between a zone's name and a weak suffix,
+             * none of which a name never holds, name a park inside it
+             * (两江新区水土工业园, 六盘水高新区先进装备制造产业园). */
+            size_t inner = fz && !named && g->suf[si].weak ? nchars(p + floor, i - floor) : 0;
+            if (inner >= 2 && inner <= MAX_INNER_CHARS && zsi_pk_inner_words(g, p, floor, i))
+                nested = 1;
+            else
+                inner = 0;
             if (nested && !named)
                 ps = pe = floor;
+            if (inner)
+                pe = i;
             if (named || nested) {
                 char raw[MAX_NAME_BYTES * 2], buf[MAX_NAME_BYTES * 2];
                 size_t rn = (pe - ps) + g->suf[si].n, fn;

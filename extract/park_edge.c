@@ -289,3 +289,29 @@ size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n)
     }
     return n;
 }
+
+int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i)
+{
+    size_t pos[MAX_RUN_CHARS + 1], nc = 0, j = 0;
+    pos[0] = i;
+    for (int32_t k = (int32_t)i; k > (int32_t)floor;) {
+        UChar32 c;
+        U8_PREV(p, (int32_t)floor, k, c);
+        if (!is_han(c) || nc == MAX_RUN_CHARS)
+            return 0;
+        pos[++nc] = (size_t)k;
+    }
+    while (j < nc) {
+        size_t row;
+        unsigned fl;
+        size_t best = word_at(g, p, pos, j, nc, &fl, &row);
+        int stop = (fl & ZSW_STOP) && !(fl & ZSW_PLACE);
+        /* A verb inside describes the trade (装备制造, 军民融合); the
+         * name starts with none (启动产业园) and holds no one-character
+         * stop word (的, 在) nor a [trim] word (打造). */
+        if ((fl & ZSW_TRIM) || (stop && (best < 2 || j + best == nc)))
+            return 0;
+        j += best;
+    }
+    return 1;
+}

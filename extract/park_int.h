@@ -220,6 +220,10 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, size_t *ps, size_t *pe, int *at_floor);
 
+/* Do the characters p[floor..i) cut into words that may describe a park
+ * (先进装备制造, 军民融合; no leading verb, no 的)? */
+int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i);
+
 /* Tidy a folded pattern name in place (武汉市东湖高新区 -> 武汉东湖高新区);
  * returns its new length. */
 size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n);
