@@ -59,7 +59,10 @@
  *      a fragment of the kinds above. In text stored a paragraph per line a
  *      title or subhead is followed by paragraphs that open with a short
  *      clause (春节，, 在某镇某村，). A list number ("四、", "2.") is no
- *      fragment.
+ *      fragment; or
+ *  (c) it has sentence punctuation and the next segment is right below it
+ *      (no blank line between) and starts no text of its own (an opening
+ *      mark, a dash, a list number): a line wrapped by its writer.
  *  A line of Han runs separated by spaces and without sentence punctuation
  *  ("产业之变 硬核引擎集群成势") is a headline's decks and never continues.
  *  A short headline-like segment between a broken line and its fragment
@@ -548,7 +551,7 @@ static int breaks_lines(const char *p, const segs *l)
 static int build(plist *out, const char *p, segs *l)
 {
     size_t *idx = malloc((l->n + 1) * sizeof *idx);
-    int rc = 0, broken = breaks_lines(p, l);
+    int rc = 0, broken = breaks_lines(p, l), how;
     if (!idx)
         return ZS_ENOMEM;
     for (size_t i = 0; i < l->n && rc == 0; i++) {
@@ -620,7 +623,8 @@ static int build(plist *out, const char *p, segs *l)
                 }
                 if (!is_fragment(p, a, nx, broken))
                     break;
-            } else if (!is_full(a) && !is_fragment(p, a, nx, broken)) {
+            } else if (!is_full(a) && !is_fragment(p, a, nx, broken) &&
+                       !(nx->blank == 0 && a->prose && fragment_run(p, nx, &how) != 0)) {
                 break;
             }
             take(l, nj, idx, &k, &bytes, &last);
