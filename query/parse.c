@@ -508,14 +508,21 @@ int zsq_parse(zs_seg *seg, const char *q, size_t n, zsq_parsed **out, char *err,
     return zsq_parse_zones(seg, NULL, q, n, out, err, errcap, err_off);
 }
 
-int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
-                    int by_options, zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
+static int parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz,
+                       const struct zsi_gazetteer *(*gaz_open)(void *ctx), void *gaz_ctx,
+                       const char *q, size_t n, zsq_parsed **out, char *err, size_t errcap,
+                       size_t *err_off);
+
+static int parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz,
+                       const struct zsi_gazetteer *(*gaz_open)(void *ctx), void *gaz_ctx,
+                       const char *q, size_t n, int by_options, zsq_parsed **out, char *err,
+                       size_t errcap, size_t *err_off)
 {
     size_t blank = 0;
     while (blank < n && (q[blank] == ' ' || q[blank] == '\t'))
         blank++;
     if (blank < n || !by_options || !out)
-        return zsq_parse_zones(seg, gaz, q, n, out, err, errcap, err_off);
+        return parse_zones(seg, gaz, gaz_open, gaz_ctx, q, n, out, err, errcap, err_off);
     if (err && errcap)
         err[0] = '\0';
     if (err_off)
@@ -528,6 +535,19 @@ int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q,
     }
     *out = pq;
     return 0;
+}
+
+int zsq_parse_query(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
+                    int by_options, zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
+{
+    return parse_query(seg, gaz, NULL, NULL, q, n, by_options, out, err, errcap, err_off);
+}
+
+int zsq_parse_query_lazy(zs_seg *seg, const struct zsi_gazetteer *(*gaz_open)(void *ctx),
+                         void *gaz_ctx, const char *q, size_t n, int by_options, zsq_parsed **out,
+                         char *err, size_t errcap, size_t *err_off)
+{
+    return parse_query(seg, NULL, gaz_open, gaz_ctx, q, n, by_options, out, err, errcap, err_off);
 }
 
 /*
@@ -605,10 +625,20 @@ int zsq_read_filter(zs_seg *seg, zsq_filter_kind kind, const char *v, size_t n, 
 int zsq_parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz, const char *q, size_t n,
                     zsq_parsed **out, char *err, size_t errcap, size_t *err_off)
 {
+    return parse_zones(seg, gaz, NULL, NULL, q, n, out, err, errcap, err_off);
+}
+
+static int parse_zones(zs_seg *seg, const struct zsi_gazetteer *gaz,
+                       const struct zsi_gazetteer *(*gaz_open)(void *ctx), void *gaz_ctx,
+                       const char *q, size_t n, zsq_parsed **out, char *err, size_t errcap,
+                       size_t *err_off)
+{
     parser P;
     int rc = parser_start(&P, seg, gaz, q, n, "query", out, err, errcap, err_off);
     if (rc)
         return rc;
+    P.gaz_open = gaz_open;
+    P.gaz_ctx = gaz_ctx;
     if (P.rc || !P.pq)
         goto out;
     node *root = parse_and(&P, 0, 0);

@@ -40,6 +40,10 @@ typedef struct tokrec {
 typedef struct parser {
     zs_seg *seg;
     const struct zsi_gazetteer *gaz; /* zone names kept whole, or NULL */
+    /* When set, opens gaz the first time a word could hold a zone's name
+     * (zsq_parse_query_lazy()); called once. */
+    const struct zsi_gazetteer *(*gaz_open)(void *ctx);
+    void *gaz_ctx;
     size_t qcap;                     /* bytes allocated at q (alias texts follow it) */
     char *q;                         /* cleaned query, NUL-terminated */
     size_t n;

@@ -399,6 +399,11 @@ int zs_query_open(zs_query **out, zs_db *db, const char *text, size_t n, const z
     return zsq_query_open(out, db, text, n, o, 0);
 }
 
+static const struct zsi_gazetteer *gazetteer_of(void *db)
+{
+    return zsq_gazetteer(db);
+}
+
 static int query_open(zs_query **out, zs_db *db, const char *text, size_t n,
                       const zs_query_opts *o, int ids_only)
 {
@@ -426,7 +431,7 @@ static int query_open(zs_query **out, zs_db *db, const char *text, size_t n,
     q->db = db;
     zsq_paging(o, &q->limit, &q->offset, &q->snippet_chars);
     q->strict = o->strict;
-    if ((rc = zsq_parse_query(seg, zsq_gazetteer(db), text ? text : "", n,
+    if ((rc = zsq_parse_query_lazy(seg, gazetteer_of, db, text ? text : "", n,
                               o->park || o->year || o->figure || o->date || o->source, &q->pq, err,
                               sizeof err, &off)) != 0) {
         db->err_off = off;

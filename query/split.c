@@ -315,8 +315,13 @@ static node *zone_term(parser *P, size_t off, size_t len, const char *canon)
  */
 node *zsq_zone_word(parser *P, size_t off, size_t len)
 {
-    const zsi_gazetteer *g = (const zsi_gazetteer *)P->gaz;
     size_t bs = 0, be = 0;
+    /* The loop below tries only names of 6 bytes or more. */
+    if (!P->gaz && P->gaz_open && len >= 6) {
+        P->gaz = P->gaz_open(P->gaz_ctx);
+        P->gaz_open = NULL;
+    }
+    const zsi_gazetteer *g = (const zsi_gazetteer *)P->gaz;
     const char *canon = NULL;
     /* The longest name in the word, leftmost first. */
     for (size_t a = 0; g && a < len; a++) {

@@ -464,6 +464,50 @@ static void run_zones(void)
     zsi_gazetteer_free(g);
 }
 
+typedef struct lazy_gaz {
+    const zsi_gazetteer *g;
+    int opened;
+} lazy_gaz;
+
+static const struct zsi_gazetteer *open_lazy(void *ctx)
+{
+    lazy_gaz *l = ctx;
+    l->opened++;
+    return l->g;
+}
+
+/* zsq_parse_query_lazy: the same parse as with the gazetteer given, which
+ * it opens (once) only for a query with a bare word of two characters or
+ * more, where a zone's name could be. */
+static void run_lazy_zones(void)
+{
+    static const struct {
+        const char *q;
+        int opens;
+    } C[] = {
+        {"成都高新区", 1},     {"贵阳高新区企业 签约", 1}, {"企业", 1}, {"park:贵阳高新区 的", 0},
+        {"的", 0},             {"\"营业收入\"", 0},        {"煤 诗", 0}, {"\"成都高新区\" 的", 0},
+    };
+    zsi_gazetteer *g = NULL;
+    char err[256];
+    if (!tap_ok(zsi_gazetteer_open_names(&g, err, sizeof err) == 0, "gazetteer loads (%s)", err))
+        return;
+    for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
+        lazy_gaz l = {g, 0};
+        zsq_parsed *a = NULL, *b = NULL;
+        size_t off = 0, n = strlen(C[i].q);
+        int ra = zsq_parse_query(seg, g, C[i].q, n, 0, &a, err, sizeof err, &off);
+        int rb = zsq_parse_query_lazy(seg, open_lazy, &l, C[i].q, n, 0, &b, err, sizeof err, &off);
+        tap_ok(ra == 0 && rb == 0 && strcmp(a->match_all, b->match_all) == 0 &&
+                   strcmp(a->match_any, b->match_any) == 0 && l.opened == C[i].opens,
+               "lazy zones [%s]: %s, gazetteer opened %d time(s), want %d", C[i].q,
+               rb ? err : b->match_all, l.opened, C[i].opens);
+        zsq_parsed_free(a);
+        zsq_parsed_free(b);
+    }
+    zsi_gazetteer_free(g);
+}
+
 int main(int argc, char **argv)
 {
     if (!tap_ok(argc == 2, "usage: test_parse parse.test"))
@@ -480,6 +524,7 @@ int main(int argc, char **argv)
         run_fts();
     run_random();
     run_zones();
+    run_lazy_zones();
     sqlite3_close(db);
     zs_seg_free(seg);
     return tap_done();
