@@ -478,6 +478,17 @@ const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n)
     return zsi_pk_bare_word_at(g, p, n, &at);
 }
 
+/* Where the sentence that byte i of p is in starts (after its 。！？). */
+static size_t sentence_start(const char *p, size_t i)
+{
+    static const char *const END[] = {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F"};
+    for (size_t k = i; k >= 3; k--)
+        for (size_t e = 0; e < sizeof END / sizeof *END; e++)
+            if (memcmp(p + k - 3, END[e], 3) == 0)
+                return k;
+    return 0;
+}
+
 const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at)
 {
     mentions m = {0};
@@ -495,7 +506,8 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
         mentions_free(&m);
         return 0;
     }
-    for (size_t i = 0; i < n && !found; i++) {
+    int general = 0;
+    for (size_t i = 0; i < n && !found && !general; i++) {
         if (((unsigned char)p[i] & 0xC0) == 0x80)
             continue;
         for (size_t b = 0; b < g->bare.n; b++) {
@@ -504,11 +516,15 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
                 continue;
             if (covered_end(&m, i))
                 break;
-            /* 全省开发区, 93家开发区: zones in general, not the article's. */
-            int general = 0;
-            for (size_t s = 0; s < g->scope.n; s++)
-                if (has_suffix(p, i, g->scope.v[s].s, g->scope.v[s].n))
-                    general = 1;
+            /* 全省开发区, 93家开发区: zones in general, not the article's;
+             * so is one in a sentence a province or city speaks in (我省
+             *积极推进开发区改革), and every bare word after one of these
+             * in the passage: it goes on about zones in general. */
+            for (size_t s = 0; s < g->scope.n && !general; s++)
+                general = has_suffix(p, i, g->scope.v[s].s, g->scope.v[s].n);
+            size_t ss = sentence_start(p, i);
+            for (size_t s = 0; s < g->voice.n && !general; s++)
+                general = memmem(p + ss, i - ss, g->voice.v[s].s, g->voice.v[s].n) != NULL;
             if (!general) {
                 found = w->s;
                 *at = i;

@@ -287,6 +287,7 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             SECTION("[province]", province)
             SECTION("[bare]", bare)
             SECTION("[scope]", scope)
+            SECTION("[voice]", voice)
 #undef SECTION
             if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
                 in_suffix = 1;
@@ -368,6 +369,7 @@ static int build_index(zsi_gazetteer *g, int full)
     zsu_strlist_longest_first(&g->province);
     zsu_strlist_longest_first(&g->bare);
     zsu_strlist_longest_first(&g->scope);
+    zsu_strlist_longest_first(&g->voice);
     if (!full)
         return 0;
 
@@ -514,6 +516,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     list_free(&g->province);
     list_free(&g->bare);
     list_free(&g->scope);
+    list_free(&g->voice);
     free(g->meta);
     for (size_t i = 0; i < g->ar.nblk; i++)
         free(g->ar.blk[i]);
