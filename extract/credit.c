@@ -119,6 +119,22 @@ static size_t last_other_subject(const char *p, size_t s, size_t e)
     return best;
 }
 
+/* Where the last verb of setting (位于, 坐落, 落户) stands in p[s..e), or
+ * (size_t)-1: what it names is where the subject before it is. */
+static size_t setting_at(const char *p, size_t s, size_t e)
+{
+    static const char *const verbs[] = {
+        "\xE4\xBD\x8D\xE4\xBA\x8E", /* 位于 */ "\xE5\x9D\x90\xE8\x90\xBD", /* 坐落 */
+        "\xE8\x90\xBD\xE6\x88\xB7", /* 落户 */
+    };
+    size_t i, k, best = (size_t)-1;
+    for (i = s; i + 6 <= e; i++)
+        for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+            if (memcmp(p + i, verbs[k], 6) == 0)
+                best = i;
+    return best;
+}
+
 int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
                        size_t nf, unsigned char *withheld)
 {
@@ -143,9 +159,28 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
             continue;
         {
             char **names = NULL;
-            size_t nn = 0;
-            if ((rc = zsi_parks_extract(g, p + q, e - q, &names, &nn, NULL)) != 0)
+            size_t nn = 0, v = setting_at(p, q, e), c = v;
+            if (v != (size_t)-1) {
+                /* 某某有限公司位于襄阳经济技术开发区，占地1000余亩: the zone of
+                 * the 位于 clause is where the subject stands, not a nearer
+                 * subject; only zones outside that clause count */
+                while (c < e) {
+                    unsigned cp;
+                    size_t l = zsi_utf8_decode(p + c, e - c, &cp);
+                    if (cp == 0xFF0C || cp == ',' || cp == 0x3001)
+                        break;
+                    c += l;
+                }
+                if ((rc = zsi_parks_extract(g, p + q, v - q, &names, &nn, NULL)) != 0)
+                    return rc;
+                zsu_strv_free(names, nn);
+                names = NULL;
+                if (nn == 0 && c < e &&
+                    (rc = zsi_parks_extract(g, p + c, e - c, &names, &nn, NULL)) != 0)
+                    return rc;
+            } else if ((rc = zsi_parks_extract(g, p + q, e - q, &names, &nn, NULL)) != 0) {
                 return rc;
+            }
             withheld[i] = nn == 0; /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
             zsu_strv_free(names, nn);
         }

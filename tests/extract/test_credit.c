@@ -25,6 +25,9 @@ static const row rows[] = {
     {"高新区工业产值占全市的30%。", "30%", 0},
     {"园区今年实现营业收入80亿元。", "80亿元", 0},
     {"在潮州中炬产业转移园，培育企业44家。", "44家", 0},
+    /* the zone a company 位于 is its setting, not a nearer subject */
+    {"某某电动车有限公司位于襄阳经济技术开发区，占地1000余亩，总投资达12亿元。", "12亿元", 1},
+    {"某某电动车有限公司位于襄阳经济技术开发区，襄阳经开区去年工业产值达到900亿元。", "900亿元", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
