@@ -169,6 +169,22 @@ int zsd_open_names(run *r, const char *const *extra, size_t n)
 }
 
 /* given: dir as the user wrote it (what the index shows). */
+/* a, b and c joined into dst as snprintf("%s%s%s") would, returning the
+ * length it needed; without snprintf's format parsing, which was a third of
+ * the instructions of walking 15,509 files. */
+static size_t join3(char *dst, size_t cap, const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    if (la + lb + lc >= cap) {
+        snprintf(dst, cap, "%s%s%s", a, b, c); /* cut: only for the message */
+        return la + lb + lc;
+    }
+    memcpy(dst, a, la);
+    memcpy(dst + la, b, lb);
+    memcpy(dst + la + lb, c, lc + 1);
+    return la + lb + lc;
+}
+
 static int walk(run *r, const char *dir, const char *given, int depth)
 {
     DIR *d = opendir(dir);
@@ -200,10 +216,9 @@ static int walk(run *r, const char *dir, const char *given, int depth)
         char full[PATH_MAX], shown[PATH_MAX], m[512];
         struct stat lsb, sb;
         size_t gl = strlen(given);
-        int k = snprintf(full, sizeof full, "%s/%s", dir, names[i]);
-        int k2 = snprintf(shown, sizeof shown, "%s%s%s", given,
-                          gl && given[gl - 1] == '/' ? "" : "/", names[i]);
-        if (k < 0 || (size_t)k >= sizeof full || k2 < 0 || (size_t)k2 >= sizeof shown) {
+        size_t k = join3(full, sizeof full, dir, "/", names[i]);
+        size_t k2 = join3(shown, sizeof shown, given, gl && given[gl - 1] == '/' ? "" : "/", names[i]);
+        if (k >= sizeof full || k2 >= sizeof shown) {
             /* the name as far as it goes: the message must still say where */
             snprintf(m, sizeof m, "path longer than %d bytes", PATH_MAX);
             skipped(r, full, m);
