@@ -6,7 +6,7 @@
  */
 #include "util_int.h"
 
-size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp)
+size_t zsu_utf8_decode_any(const char *p, size_t n, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)p;
     unsigned c = s[0], need, min, v;

@@ -32,7 +32,27 @@
  * Decode one UTF-8 character at p[0..n) (n >= 1): returns its length (1 for
  * an invalid byte, with *cp = 0xFFFD).
  */
-size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp);
+size_t zsu_utf8_decode_any(const char *p, size_t n, unsigned *cp);
+
+/* The same, inline for ASCII and the three-byte characters of Chinese text:
+ * a call per character was 6% of an index run's instructions (callgrind,
+ * 1,500 realnews-dev files); anything else goes to zsu_utf8_decode_any(). */
+static inline size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        unsigned v = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *cp = v;
+            return 3;
+        }
+    }
+    return zsu_utf8_decode_any(p, n, cp);
+}
 
 /* Length of the UTF-8 character that ends at p[i] (i > 0), 1 if invalid. */
 size_t zsu_utf8_prev(const char *p, size_t i);
