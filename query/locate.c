@@ -17,6 +17,7 @@
 
 #include "store_int.h"
 #include "query_int.h"
+#include "search_int.h"
 
 /* Longest path accepted (bytes). */
 #define MAX_PATH_BYTES 4096
@@ -63,19 +64,22 @@ static char *absolute(const char *path)
     return out;
 }
 
-/* The id and stored path of the document named by one of the forms. */
-static int find(zs_db *db, const char *path, sqlite3_int64 *id, char **doc)
+int zsq_doc_find(zs_db *db, const char *path, int any_form, sqlite3_int64 *id, char **doc,
+                 long long *count)
 {
-    char *abs = absolute(path);
+    char *abs = any_form ? absolute(path) : NULL;
     char real[PATH_MAX];
-    const char *forms[] = {path, abs, realpath(path, real) ? real : NULL};
+    const char *forms[] = {path, abs, any_form && realpath(path, real) ? real : NULL};
     sqlite3_stmt *st = NULL;
     int rc = zsd_prepare(db, &st,
-                         "SELECT id, path, 0 FROM docs WHERE path = ?1 UNION ALL"
-                         " SELECT id, path, 1 FROM docs WHERE given = ?1 ORDER BY 3, 2"
-                         " LIMIT 1");
+                         "WITH d(id, path, k) AS (SELECT id, path, 0 FROM docs WHERE path = ?1"
+                         " UNION ALL SELECT id, path, 1 FROM docs WHERE ?2 AND given = ?1"
+                         " ORDER BY 3, 2 LIMIT 1)"
+                         " SELECT id, path, (SELECT count(*) FROM passages WHERE doc_id = d.id) +"
+                         " (SELECT count(*) FROM passage_dups WHERE doc_id = d.id) FROM d");
     if (rc)
         goto out;
+    sqlite3_bind_int(st, 2, any_form);
     rc = ZS_ENOTFOUND;
     for (size_t i = 0; i < sizeof forms / sizeof forms[0] && rc == ZS_ENOTFOUND; i++) {
         if (!forms[i])
@@ -85,6 +89,8 @@ static int find(zs_db *db, const char *path, sqlite3_int64 *id, char **doc)
         int s = sqlite3_step(st);
         if (s == SQLITE_ROW) {
             *id = sqlite3_column_int64(st, 0);
+            if (count)
+                *count = sqlite3_column_int64(st, 2);
             if (!(*doc = strdup((const char *)sqlite3_column_text(st, 1))))
                 rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
             else
@@ -150,7 +156,7 @@ int zs_doc_locate(zs_db *db, const char *path, long long line, char **doc, long 
         return zsd_fail(db, ZS_ELIMIT, "path longer than %d bytes", MAX_PATH_BYTES - 1);
     if (line < 1)
         return zsd_fail(db, ZS_EINVAL, "line %lld: lines count from 1", line);
-    if ((rc = find(db, path, &id, doc)) != 0)
+    if ((rc = zsq_doc_find(db, path, 1, &id, doc, NULL)) != 0)
         return rc;
     if ((rc = at_line(db, id, line, passage)) != 0) {
         free(*doc);

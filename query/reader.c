@@ -103,31 +103,6 @@ static int passages(zs_query *q, sqlite3_int64 id, long long first, long long la
     return rc == SQLITE_DONE ? 0 : zsd_sqlite_fail(q->db, "reading the document's passages");
 }
 
-/* The document's id and its number of passages; ZS_ENOTFOUND when none. */
-static int find_doc(zs_db *db, const char *doc, sqlite3_int64 *id, long long *count)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = zsd_prepare(db, &st,
-                         "SELECT d.id, (SELECT count(*) FROM passages WHERE doc_id = d.id) +"
-                         " (SELECT count(*) FROM passage_dups WHERE doc_id = d.id)"
-                         " FROM docs d WHERE d.path = ?");
-    if (rc)
-        return rc;
-    sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        *count = sqlite3_column_int64(st, 1);
-        rc = 0;
-    } else if (rc == SQLITE_DONE) {
-        rc = zsd_fail(db, ZS_ENOTFOUND, "no document '%.300s' in the index", doc);
-    } else {
-        rc = zsd_sqlite_fail(db, "looking up the document");
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
 int zs_doc_open(zs_query **out, zs_db *db, const char *doc, long long first, long long last,
                 const char *text, size_t n)
 {
@@ -146,16 +121,17 @@ int zs_doc_open(zs_query **out, zs_db *db, const char *doc, long long first, lon
         first = 1;
     if (last <= 0 || last - first >= ZS_MAX_LIMIT)
         last = first + ZS_MAX_LIMIT - 1;
-    if ((rc = zsq_seg(db, &seg)) != 0 || (rc = find_doc(db, doc, &id, &count)) != 0)
+    char *stored = NULL;
+    if ((rc = zsq_seg(db, &seg)) != 0 || (rc = zsq_doc_find(db, doc, 0, &id, &stored, &count)) != 0)
         return rc;
     zs_query *q = calloc(1, sizeof *q);
-    if (!q)
+    if (!q || !(q->reader = calloc(1, sizeof *q->reader))) {
+        free(q);
+        free(stored);
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
-    q->db = db;
-    if (!(q->reader = calloc(1, sizeof *q->reader)) || !(q->reader->doc = strdup(doc))) {
-        rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-        goto fail;
     }
+    q->db = db;
+    q->reader->doc = stored;
     if ((rc = terms(q, seg, text ? text : "", n)) != 0 || (rc = passages(q, id, first, last)))
         goto fail;
     q->limit = q->nc ? q->nc : 1;

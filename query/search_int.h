@@ -233,6 +233,19 @@ int zsq_hit_finish(hit_store *s, zs_seg *seg, const zsh_terms *terms, struct zsh
 /* Assemble the hit of candidate c into q->hs. */
 int zsq_load_hit(zs_query *q, cand *c);
 
+/* ---- interface to locate.c ---- */
+
+/*
+ * The document named path: its id, its stored path in *doc and, when count
+ * is not NULL, its number of passages (repeats included). any_form: path
+ * may also be relative, absolute, through links, or a name given at
+ * indexing; else it is the stored path itself (as a hit prints it).
+ * @return 0, ZS_ENOTFOUND (message names path), ZS_ENOMEM or ZS_ESQLITE.
+ * Ownership: caller frees *doc.
+ */
+int zsq_doc_find(zs_db *db, const char *path, int any_form, sqlite3_int64 *id, char **doc,
+                 long long *count);
+
 /* ---- interface to reader.c ---- */
 
 /* Accepts NULL. */
