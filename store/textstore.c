@@ -20,6 +20,7 @@
 #include <zstd.h>
 
 #include "store_int.h"
+#include "util_int.h"
 
 typedef struct text_fn {
     ZSTD_DCtx *dctx;
@@ -28,15 +29,15 @@ typedef struct text_fn {
     size_t cap;
 } text_fn;
 
+/* SQLite's destructor of the function's data: called once, with the
+ * pointer registered (never NULL), when the function goes or fails to be
+ * made. */
 static void text_fn_free(void *p)
 {
     text_fn *t = p;
-    if (!t)
-        return;
     ZSTD_freeDCtx(t->dctx);
     ZSTD_freeDDict(t->ddict);
-    free(t->buf);
-    free(t);
+    ZSU_FREE(t->buf, t);
 }
 
 /* The dictionary from meta, kept once found (the indexer's own connection
