@@ -8,9 +8,37 @@
 #include "search_int.h"
 #include "store_int.h"
 
+/* The other names of zone park into aliases[0..*n) (each strdup'd; the
+ * array grows as zsu_grow does). @return 0, ZS_ENOMEM or ZS_ESQLITE. */
+static int read_aliases(zs_db *db, const char *park, const char ***aliases, size_t *cap, size_t *n)
+{
+    sqlite3_stmt *al = NULL;
+    int rc = zsd_cached(db, &al,
+                        "SELECT alias FROM park_aliases WHERE park = ?1 AND alias <> ?1"
+                        " ORDER BY length(alias), alias");
+    if (rc)
+        return rc;
+    sqlite3_bind_text(al, 1, park, -1, SQLITE_STATIC);
+    while (sqlite3_step(al) == SQLITE_ROW) {
+        if (*n == *cap && zsu_grow(aliases, cap, *n + 1, sizeof **aliases, 8) != 0) {
+            rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+            break;
+        }
+        /* valid until the next step of al: copied */
+        const char *a = (const char *)sqlite3_column_text(al, 0);
+        if (!a || !((*aliases)[*n] = strdup(a))) {
+            rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+            break;
+        }
+        (*n)++;
+    }
+    zsd_release(db, al);
+    return rc;
+}
+
 int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
 {
-    sqlite3_stmt *st = NULL, *al = NULL;
+    sqlite3_stmt *st = NULL;
     const char **aliases = NULL;
     size_t cap = 0;
     int rc;
@@ -26,10 +54,7 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
         gaz = NULL;
     if ((rc = zsd_prepare(db, &st,
                           "SELECT park, count(*) FROM passage_parks GROUP BY park"
-                          " ORDER BY count(*) DESC, park")) != 0 ||
-        (rc = zsd_prepare(db, &al,
-                          "SELECT alias FROM park_aliases WHERE park = ?1 AND alias <> ?1"
-                          " ORDER BY length(alias), alias")) != 0)
+                          " ORDER BY count(*) DESC, park")) != 0)
         goto out;
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -49,22 +74,7 @@ int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx)
         p.province = info.province;
         p.city = info.city;
         p.listed = info.listed;
-        sqlite3_bind_text(al, 1, p.name, -1, SQLITE_STATIC);
-        while (sqlite3_step(al) == SQLITE_ROW) {
-            if (p.naliases == cap &&
-                zsu_grow(&aliases, &cap, p.naliases + 1, sizeof *aliases, 8) != 0) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                break;
-            }
-            /* valid until the next step of al: copied by the callback if kept */
-            const char *a = (const char *)sqlite3_column_text(al, 0);
-            if (!a || !(aliases[p.naliases] = strdup(a))) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                break;
-            }
-            p.naliases++;
-        }
-        sqlite3_reset(al);
+        rc = read_aliases(db, p.name, &aliases, &cap, &p.naliases);
         p.aliases = aliases;
         if (!rc)
             rc = fn(ctx, &p);
@@ -79,6 +89,5 @@ out:
     zsi_gazetteer_free(gaz);
     free(aliases);
     sqlite3_finalize(st);
-    sqlite3_finalize(al);
     return rc;
 }
