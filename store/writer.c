@@ -296,32 +296,53 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
+/*
+ * The one answer to "is this passage's text stored already?": the id of the
+ * stored passage with the same text, or 0. Three sources are asked in order
+ * of cost, and only the text itself confirms a match:
+ *   1. repeats.c: texts confirmed before (most repeats are a few bylines
+ *      and notices printed thousands of times): a memcmp;
+ *   2. a first build (w->seen): candidates by hash from memory (seen.c),
+ *      each confirmed by SQLite on the text;
+ *   3. otherwise the index passages_hash, through SQLite.
+ * The workers' hints (zsd_hints) are not an answer: they only decide
+ * whether a worker skips the preparation (see write_passage()).
+ * *kept is set when the answer came from repeats.c.
+ */
+static sqlite3_int64 stored_passage(writer *w, const prep_passage *pp, int *kept)
+{
+    sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
+    if ((*kept = pid != 0))
+        return pid;
+    if (w->seen) {
+        size_t cur = 0;
+        sqlite3_int64 cand;
+        while (!pid && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
+            sqlite3_bind_int64(w->p_same, 1, cand);
+            sqlite3_bind_int64(w->p_same, 2, stored_hash(pp->hash));
+            sqlite3_bind_text(w->p_same, 3, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+            if (sqlite3_step(w->p_same) == SQLITE_ROW)
+                pid = cand;
+            sqlite3_reset(w->p_same);
+        }
+        return pid;
+    }
+    sqlite3_bind_int64(w->p_find, 1, stored_hash(pp->hash));
+    sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+    if (sqlite3_step(w->p_find) == SQLITE_ROW)
+        pid = sqlite3_column_int64(w->p_find, 0);
+    sqlite3_reset(w->p_find);
+    return pid;
+}
+
 static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t seq,
                          prep_passage *pp)
 {
     zs_index_stats *st = r->st;
     zs_db *db = w->db;
-    int rc;
-    sqlite3_int64 pid = zsd_repeats_find(w->rep, pp->hash, pp->p.text, pp->p.len);
-    int kept = pid != 0, found = kept; /* kept: a text confirmed before (repeats.c) */
-    if (!found && w->seen) { /* a first build: candidates from memory, confirmed on the text */
-        size_t cur = 0;
-        sqlite3_int64 cand;
-        while (!found && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
-            sqlite3_bind_int64(w->p_same, 1, cand);
-            sqlite3_bind_int64(w->p_same, 2, stored_hash(pp->hash));
-            sqlite3_bind_text(w->p_same, 3, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
-            if ((found = sqlite3_step(w->p_same) == SQLITE_ROW))
-                pid = cand;
-            sqlite3_reset(w->p_same);
-        }
-    } else if (!found) {
-        sqlite3_bind_int64(w->p_find, 1, stored_hash(pp->hash));
-        sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
-        found = sqlite3_step(w->p_find) == SQLITE_ROW;
-        pid = found ? sqlite3_column_int64(w->p_find, 0) : 0;
-        sqlite3_reset(w->p_find);
-    }
+    int rc, kept;
+    sqlite3_int64 pid = stored_passage(w, pp, &kept);
+    int found = pid != 0;
     if (found) {
         if (!kept)
             zsd_repeats_keep(w->rep, pp->hash, pid, pp->p.text, pp->p.len);
