@@ -2,6 +2,11 @@
  * passage.c - rebuild the passages of a newspaper page: paragraphs as the
  * writer meant them, plus headlines, bylines and captions on their own.
  *
+ * One concept kept whole (about 750 lines, over the 700 the layout asks
+ * for): the kinds below are decided before any joining, and every joining
+ * rule reads them, so splitting kinds from joining would put each rule in
+ * one file and its exceptions in another.
+ *
  * Text extracted from printed pages breaks lines where the column ended, not
  * where the writer did: narrow columns break inside words and numbers
  * ("贵阳高" / blank line / "新区"), even wide ones leave a stray break
