@@ -198,6 +198,27 @@ static int speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n)
     return 0;
 }
 
+/* Does a suffix that ends at byte e of p end a name there? Not when its last
+ * character begins a word ([across]: 新城市, 生态城镇, 新城区) nor when what
+ * follows makes the name another thing's ([after]: a shop 新区店, a housing
+ * estate 生态城社区). */
+static int suffix_ends(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    int32_t k = (int32_t)e;
+    UChar32 c;
+    if (e >= n)
+        return 1;
+    U8_PREV(p, 0, k, c);
+    for (size_t w = 0; w < g->across.n; w++)
+        if (g->across.v[w].n <= n - (size_t)k &&
+            memcmp(p + k, g->across.v[w].s, g->across.v[w].n) == 0)
+            return 0;
+    for (size_t w = 0; w < g->after.n; w++)
+        if (g->after.v[w].n <= n - e && memcmp(p + e, g->after.v[w].s, g->after.v[w].n) == 0)
+            return 0;
+    return 1;
+}
+
 /* May an alias (heads = alias_head) or suffix (suf_head) start with c?
  * Outside the BMP: maybe. */
 static int may_head(const uint64_t *heads, UChar32 c)
@@ -237,6 +258,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             }
             /* A nickname (光谷 "light valley", 泰达) is a zone only in a text
              * about zones: classical poetry has 光谷 too. */
+            /* A listed name may start a shop's (浦东新区店) as a pattern's may. */
+            if (hit != (size_t)-1 && !suffix_ends(g, p, n, i + g->al[hit].n))
+                hit = (size_t)-1;
             if (hit != (size_t)-1 && g->al[hit].weak) {
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
@@ -277,6 +301,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 si = (long)t;
                 break;
             }
+        if (si >= 0 && !suffix_ends(g, p, n, i + g->suf[si].n))
+            si = -1;
         if (si >= 0) {
             size_t ps = i, pe = i, end = i + g->suf[si].n;
             int at_floor = 0, named;

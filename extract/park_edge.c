@@ -137,6 +137,18 @@ static size_t drop_infix(const zsi_gazetteer *g, const char *p, size_t floor, si
     return e;
 }
 
+/* Is t a city's name (a municipality's included)? */
+static int city_word(const zsi_gazetteer *g, const char *p, const token *t)
+{
+    size_t row;
+    const char *city = "";
+    if (!t->place)
+        return 0;
+    zsi_words_find(g->words, p + t->start, t->end - t->start, &row);
+    int level = zsi_words_place(g->words, row, &city, NULL);
+    return level == ZSW_CITY || (level == ZSW_PROVINCE && city[0]);
+}
+
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, size_t *ps, size_t *pe, int *at_floor)
 {
@@ -228,10 +240,14 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (nchars(p + s, te - s) > MAX_PLACE_NAME_CHARS)
             return 0;
         /* A weak suffix right after a province names no zone (新疆产业园),
+         * but after a municipality it may, as after any city (天津生态城);
          * nor does any suffix right after the country (中国自贸区: the
          * country's free trade zones; 中国乳业产业园 is a name). */
-        if (after == te && ((weak && tok[lp].level == ZSW_PROVINCE) ||
+        if (after == te && ((weak && tok[lp].level == ZSW_PROVINCE && !city[0]) ||
                             (after - s == 6 && memcmp(p + s, "中国", 6) == 0)))
+            return 0;
+        /* A suffix of cities' zones follows right after a city (中新天津生态城). */
+        if (weak == ZSI_SUF_CITY && !city_word(g, p, &tok[0]))
             return 0;
         /* A place word from outside the divisions may describe a region:
          * 东北地区新区. */
@@ -249,7 +265,7 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
                 break;
             }
         size_t k = nchars(p + s, te - s);
-        if (k < 2 || k > MAX_BARE_NAME_CHARS)
+        if (k < 2 || k > MAX_BARE_NAME_CHARS || weak == ZSI_SUF_CITY)
             return 0;
         after = s;
         if (china != (size_t)-1)

@@ -288,6 +288,8 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             SECTION("[bare]", bare)
             SECTION("[scope]", scope)
             SECTION("[voice]", voice)
+            SECTION("[across]", across)
+            SECTION("[after]", after)
 #undef SECTION
             if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
                 in_suffix = 1;
@@ -310,13 +312,16 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             snprintf(err, errcap, "zone_suffixes.txt: line outside any section");
             return ZS_EINVAL;
         }
-        /* suffix <TAB> canonical <TAB> strong|weak */
+        /* suffix <TAB> canonical <TAB> strong|weak|city */
         const char *t1 = memchr(line, '\t', len);
         size_t sn = t1 ? (size_t)(t1 - line) : len;
         const char *cs = t1 ? t1 + 1 : line;
         const char *t2 = t1 ? memchr(cs, '\t', len - sn - 1) : NULL;
         size_t cn = t1 ? (t2 ? (size_t)(t2 - cs) : len - sn - 1) : len;
-        int weak = t2 && (size_t)(line + len - (t2 + 1)) == 4 && memcmp(t2 + 1, "weak", 4) == 0;
+        size_t sl = t2 ? (size_t)(line + len - (t2 + 1)) : 0;
+        int weak = sl == 4 && memcmp(t2 + 1, "weak", 4) == 0 ? 1
+                   : sl == 4 && memcmp(t2 + 1, "city", 4) == 0 ? ZSI_SUF_CITY
+                                                               : 0;
         if (g->nsuf == g->capsuf &&
             zsu_grow(&g->suf, &g->capsuf, g->nsuf + 1, sizeof *g->suf, 32) != 0)
             return ZS_ENOMEM;
@@ -370,6 +375,8 @@ static int build_index(zsi_gazetteer *g, int full)
     zsu_strlist_longest_first(&g->bare);
     zsu_strlist_longest_first(&g->scope);
     zsu_strlist_longest_first(&g->voice);
+    zsu_strlist_longest_first(&g->across);
+    zsu_strlist_longest_first(&g->after);
     if (!full)
         return 0;
 
@@ -517,6 +524,8 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     list_free(&g->bare);
     list_free(&g->scope);
     list_free(&g->voice);
+    list_free(&g->across);
+    list_free(&g->after);
     free(g->meta);
     for (size_t i = 0; i < g->ar.nblk; i++)
         free(g->ar.blk[i]);

@@ -76,6 +76,10 @@ typedef struct alias {
     int weak;     /* no zone suffix (光谷, 泰达): a zone only where zones are spoken of */
 } alias;
 
+/* A suffix's weak value: 0 strong, 1 weak, ZSI_SUF_CITY weak and only right
+ * after a city's name (天津生态城; 南湖生态城 is a town's new quarter). */
+#define ZSI_SUF_CITY 2
+
 typedef struct suffix {
     char *s, *canon;
     size_t n, ncanon;
@@ -130,7 +134,7 @@ struct zsi_gazetteer {
      * find_mentions, 6% of an indexing run's CPU (perf, news-200), as a
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
-    strlist trim, cut, generic, infix, province, bare, scope, voice;
+    strlist trim, cut, generic, infix, province, bare, scope, voice, across, after;
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;
