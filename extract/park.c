@@ -551,6 +551,11 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
             size_t ss = sentence_start(p, i);
             for (size_t s = 0; s < g->voice.n && !general; s++)
                 general = memmem(p + ss, i - ss, g->voice.v[s].s, g->voice.v[s].n) != NULL;
+            /* 自贸区战略, 开发区政策: the policy, not a zone. */
+            size_t e = i + w->n;
+            for (size_t s = 0; s < g->policy.n && !general; s++)
+                general = g->policy.v[s].n <= n - e &&
+                          memcmp(p + e, g->policy.v[s].s, g->policy.v[s].n) == 0;
             if (!general) {
                 found = w->s;
                 *at = i;

@@ -134,7 +134,7 @@ struct zsi_gazetteer {
      * find_mentions, 6% of an indexing run's CPU (perf, news-200), as a
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
-    strlist trim, cut, generic, infix, province, bare, scope, voice, across, after;
+    strlist trim, cut, generic, infix, province, bare, scope, voice, across, after, policy;
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;

@@ -71,6 +71,8 @@ static const struct {
     {"新区", {"新区"}},
     {"综保区", {"综合保税区", "保税区"}},
     {"科学城", {"科学城"}},
+    {"自贸区", {"自贸区", "片区"}},
+    {"自贸试验区", {"自贸区", "片区"}},
 };
 
 static int ends_with(const char *s, const char *w)
@@ -111,6 +113,24 @@ static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, con
         for (size_t j = ps[k].nnames; j-- > 0;)
             if (fits(bare, ps[k].names[j]))
                 return ps[k].names[j];
+    return NULL;
+}
+
+/* For a bare word in a headline with nothing named before it, the zone the
+ * story goes on to name: the first that fits in its headline block or its
+ * first body passage (工程机械园区… over a lead that names 中国郑州(国际)工程
+ * 机械产业园). A headline is read with its lead; beyond the lead, a later
+ * zone may be a different one's. */
+static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i,
+                                 const char *bare)
+{
+    for (size_t k = i + 1; k < n; k++) {
+        for (size_t j = 0; j < ps[k].nnames; j++)
+            if (fits(bare, ps[k].names[j]))
+                return ps[k].names[j];
+        if (ps[k].kind != ZSI_P_HEADLINE)
+            break;
+    }
     return NULL;
 }
 
@@ -239,6 +259,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             }
             if (bare)
                 out[i] = referent(ps, a, i, bare);
+            if (bare && !out[i] && ps[i].kind == ZSI_P_HEADLINE)
+                out[i] = lead_referent(ps, n, i, bare);
             if (bare && !out[i] && city_kind(bare)) {
                 if (memo_a != a || memo_bare != bare) {
                     memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
