@@ -76,6 +76,27 @@ static int plain_han(UChar32 c)
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
+/* U8_NEXT, with ASCII and valid three-byte characters (most of Chinese
+ * text) decoded inline first. */
+static inline UChar32 next_cp(const uint8_t *s, int32_t *i, int32_t len)
+{
+    const uint8_t *b = s + *i;
+    if (b[0] < 0x80) {
+        ++*i;
+        return b[0];
+    }
+    if ((b[0] & 0xF0) == 0xE0 && len - *i >= 3 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80) {
+        UChar32 v = ((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+            *i += 3;
+            return v;
+        }
+    }
+    UChar32 c;
+    U8_NEXT(s, *i, len, c);
+    return c;
+}
+
 int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size_t n)
 {
     const uint8_t *s = (const uint8_t *)p;
@@ -88,8 +109,7 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
         return ZS_ENOMEM;
     while (i < len) {
         int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, len, c);
+        UChar32 c = next_cp(s, &i, len);
         if (c < 0) { /* invalid byte(s): a separator */
             put(nm, ' ', (uint32_t)start, (uint32_t)i);
             continue;
@@ -118,6 +138,32 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
             end = j;
         }
         (void)err; /* src has room: ns stays below 62 */
+        if (end == i) { /* c alone: its form is c's whatever comes around it */
+            struct zss_norm_memo *m = &nm->memo[c & (ZSS_NORM_MEMO - 1)];
+            if (m->c != c) {
+                UErrorCode st = U_ZERO_ERROR;
+                int32_t nd = unorm2_normalize(nfkc_cf, src, ns, dst, 128, &st), k = 0, nc = 0;
+                if (U_FAILURE(st))
+                    nd = 0;
+                while (k < nd && nc < 3) {
+                    UChar32 d;
+                    U16_NEXT(dst, k, nd, d);
+                    m->d[nc++] = zss_t2s(d);
+                }
+                m->c = k < nd ? 0 : c; /* longer forms are not kept */
+                m->n = nc;
+                if (k < nd)
+                    goto whole;
+            }
+            if (reserve(nm, 2 * m->n + 2))
+                return ZS_ENOMEM;
+            for (int32_t k = 0; k < m->n; k++)
+                put(nm, m->d[k], (uint32_t)start, (uint32_t)end);
+            if (reserve(nm, len - i + 1))
+                return ZS_ENOMEM;
+            continue;
+        }
+    whole:
         i = end;
         UErrorCode st = U_ZERO_ERROR;
         int32_t nd = unorm2_normalize(nfkc_cf, src, ns, dst, 128, &st);

@@ -30,12 +30,24 @@ extern const size_t zss_t2s_npairs;
  * The normalized text of one zs_seg_run() call: UTF-16 for ICU, with each
  * unit's source byte range. Buffers belong to the segmenter and are reused.
  */
+/* Slots of zss_norm's memo (a power of two). */
+#define ZSS_NORM_MEMO 256
+
 typedef struct zss_norm {
     UChar *u;        /* normalized text */
     uint32_t *off_s; /* u[i] came from original bytes [off_s[i], off_e[i]) */
     uint32_t *off_e;
     int32_t len; /* UTF-16 units in u */
     int32_t cap;
+    /* The normalized (and simplified) form of recent lone code points
+     * outside ASCII and Han, by c modulo the size: Chinese punctuation and
+     * full-width forms, which would each cost a call to ICU's normalizer.
+     * c 0 is an empty slot (never looked up: ASCII takes another path). */
+    struct zss_norm_memo {
+        UChar32 c;
+        int32_t n;
+        UChar32 d[3];
+    } memo[ZSS_NORM_MEMO];
 } zss_norm;
 
 /* Simplified form of a code point (itself when it has none). */
