@@ -49,7 +49,10 @@ static int pretok_add(void *ctx, const zs_token *t)
         pt->strings = ns;
         pt->capstrings = cap;
     }
-    memcpy(pt->strings + pt->nstrings, t->text, t->len);
+    if (t->len == 3) /* a Han character: most tokens */
+        memcpy(pt->strings + pt->nstrings, t->text, 3);
+    else
+        memcpy(pt->strings + pt->nstrings, t->text, t->len);
     pt->toks[pt->ntoks++] =
         (zss_pretok_tok){(uint32_t)pt->nstrings, (uint16_t)t->len, (uint16_t)(t->colocated != 0),
                          (uint32_t)t->start, (uint32_t)t->end};

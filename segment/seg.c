@@ -417,6 +417,16 @@ static int run_fast(emit_ctx *e)
         int32_t j = i, k;
         UChar32 c;
         U16_NEXT(u, j, n, c);
+        if (c >= 0x4E00 && c <= 0x9FFF) {
+            /* Most tokens of Chinese text: three bytes, written here. */
+            s->tok[0] = (char)(0xE0 | (c >> 12));
+            s->tok[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+            s->tok[2] = (char)(0x80 | (c & 0x3F));
+            s->tok[3] = '\0';
+            rc = emit(e, 3, ZS_TOK_HAN, i, j, 0);
+            i = j;
+            continue;
+        }
         if (is_cjk(c)) {
             size_t len = to_utf8(s, i, j, 0);
             rc = emit(e, len, ZS_TOK_HAN, i, j, 0);
