@@ -151,6 +151,10 @@ static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
     size_t i = s, nx, best = 0;
     while (i < e) {
         UChar32 ch = zsu_cp_at(p, i, e, &nx);
+        if (zsu_is_cjk_block(ch)) { /* no sentence end, no bracket */
+            i = nx;
+            continue;
+        }
         if ((zsu_is_sentence_end(ch) || zsu_is_closing(ch)) && nx < e) {
             size_t sp = nx, nx2;
             if (zsu_is_space(zsu_cp_at(p, sp, e, &nx2))) {
@@ -447,8 +451,20 @@ static size_t squeeze(char *s, size_t n)
     size_t o = 0, i = 0, nx;
     while (i < n) {
         size_t r = i;
-        while (r < n && !space_at(s, r, n))
+        while (r < n) {
+            unsigned char b = (unsigned char)s[r];
+            if ((b & 0xF0) == 0xE0 && r + 2 < n && ((unsigned char)s[r + 1] & 0xC0) == 0x80 &&
+                ((unsigned char)s[r + 2] & 0xC0) == 0x80) {
+                /* three bytes at a time: trail bytes start nothing */
+                if (b == 0xE3 && (unsigned char)s[r + 1] == 0x80 && (unsigned char)s[r + 2] == 0x80)
+                    break; /* U+3000 */
+                r += 3;
+                continue;
+            }
+            if (space_at(s, r, n))
+                break;
             r++;
+        }
         if (r > i) {
             if (o != i)
                 memmove(s + o, s + i, r - i);
