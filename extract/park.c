@@ -551,6 +551,17 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
             size_t ss = sentence_start(p, i);
             for (size_t s = 0; s < g->voice.n && !general; s++)
                 general = memmem(p + ss, i - ss, g->voice.v[s].s, g->voice.v[s].n) != NULL;
+            /* A province's zones (四川的产业园区) are zones in general. */
+            for (size_t d = i; !general && d + 9 >= i && d >= 9; d -= 3) {
+                if (memcmp(p + d - 3, "\xE7\x9A\x84", 3) != 0) /* 的 */
+                    continue;
+                for (size_t L = 6; L <= 15 && L + 3 <= d && !general; L += 3) {
+                    size_t row;
+                    if (zsi_words_find(g->words, p + d - 3 - L, L, &row) & ZSW_PLACE)
+                        general = zsi_words_place(g->words, row, NULL, NULL) == ZSW_PROVINCE;
+                }
+                break;
+            }
             /* 自贸区战略, 开发区政策: the policy, not a zone. */
             size_t e = i + w->n;
             for (size_t s = 0; s < g->policy.n && !general; s++)

@@ -137,6 +137,24 @@ static size_t drop_infix(const zsi_gazetteer *g, const char *p, size_t floor, si
     return e;
 }
 
+/* Is the two-character word at s a county's name less its 区 or 县, a
+ * word of its own as well (光明区 -> 光明新区)? *row gets the county's row.
+ * Only before 新区: before other suffixes such words are mostly words
+ * (资源开发区, 港口产业园区; 资源县 and 港口区 are counties too). */
+static int county_short(const zsi_gazetteer *g, const char *s, size_t *row)
+{
+    static const char *const END[] = {"\xE5\x8C\xBA", "\xE5\x8E\xBF"}; /* 区, 县 */
+    char buf[9];
+    memcpy(buf, s, 6);
+    for (size_t k = 0; k < 2; k++) {
+        memcpy(buf + 6, END[k], 3);
+        if ((zsi_words_find(g->words, buf, 9, row) & ZSW_PLACE) &&
+            zsi_words_place(g->words, *row, NULL, NULL) == ZSW_COUNTY)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is t a city's name (a municipality's included)? */
 static int city_word(const zsi_gazetteer *g, const char *p, const token *t)
 {
@@ -161,6 +179,8 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     te = drop_infix(g, p, floor, e);
     pos[0] = te;
     int after_digit = 0, after_other = 0;
+    /* A 新区 bears the name of the district it is or becomes (光明新区, 光明区). */
+    int new_area = memcmp(p + i, "\xE6\x96\xB0\xE5\x8C\xBA", 6) == 0; /* 新区 */
     for (int32_t k = (int32_t)te; k > (int32_t)floor && nc < MAX_RUN_CHARS;) {
         UChar32 c;
         int32_t prev = k;
@@ -195,6 +215,9 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             stopped = 1;
             break;
         }
+        if (!(fl & ZSW_PLACE) && best == 2 && j == 0 && new_area &&
+            county_short(g, p + pos[j + best], &row))
+            fl = ZSW_PLACE;
         tok[ntok].start = pos[j + best];
         tok[ntok].end = pos[j];
         tok[ntok].place = (fl & ZSW_PLACE) != 0;
@@ -271,6 +294,11 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (china != (size_t)-1)
             s = china;
     }
+    /* 环 before a place makes a region of it (环渤海经济区, 环太湖): the
+     * economic area around the sea or lake, no zone. */
+    if (te >= s + 6 && memcmp(p + s, "\xE7\x8E\xAF", 3) == 0 && /* 环 */
+        !(zsi_words_find(g->words, p + s, 6, NULL) & ZSW_PLACE))
+        return 0;
     /* The words after the place must not describe: 新兴产业高新区. */
     for (size_t t = 0; t < g->generic.n; t++)
         if (contains(p + after, te - after, &g->generic.v[t]))
