@@ -25,6 +25,7 @@ typedef struct cli_cmd {
 
 int cmd_segment(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_parks(int argc, char **argv);
@@ -71,6 +72,10 @@ zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const
  * committed yet), so an empty answer does not pass for "not in the news".
  */
 void cli_note_building(zs_db *db, const char *cmd, const char *path);
+/* Warn on stderr, once (a command opens one index), when db's fields were
+ * extracted by another zhaoshu (zs_db_extractor_stale()); nothing else
+ * changes: the answer and the exit status are what they would be. */
+void cli_note_stale(zs_db *db, const char *cmd);
 
 /*
  * words[0..n) joined by single spaces, as the shell split a query.

@@ -133,6 +133,7 @@ int cmd_export(int argc, char **argv)
     }
     if (!(db = cli_db_open("export", "", args.db, &oo)))
         return EXIT_ERROR;
+    cli_note_stale(db, "export");
     if ((rc = zs_export_sphinx(db, &eo, &st)) != 0) {
         cli_error("export: %s", zs_errmsg(db));
         goto out;

@@ -155,6 +155,7 @@ int cmd_figures(int argc, char **argv)
     }
     if (!(db = cli_db_open("figures", "figures: ", args.db, &oo)))
         goto out;
+    cli_note_stale(db, "figures");
     if ((rc = zs_figures_open(&it, db, q, qlen, &fo)) != 0) {
         cli_error("figures: %s", zs_errmsg(db));
         goto out;

@@ -84,6 +84,7 @@ int cmd_parks(int argc, char **argv)
     }
     if (!(db = cli_db_open("parks", "", args.db, &oo)))
         return EXIT_ERROR;
+    cli_note_stale(db, "parks");
     rc = zs_parks_list(db, show, &c);
     if (rc < 0) {
         cli_error("parks: %s", rc == ZS_ENOMEM ? "out of memory" : zs_errmsg(db));

@@ -419,6 +419,7 @@ int cmd_query(int argc, char **argv)
             show_offset(qtext, qlen, zs_query_error_offset(db));
         goto out;
     }
+    cli_note_stale(db, "query");
     if (o.count) {
         long long n = 0;
         if ((rc = zs_query_count(q, &n)) != 0) {

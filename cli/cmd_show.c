@@ -147,6 +147,7 @@ int cmd_show(int argc, char **argv)
     }
     if (!(db = cli_db_open("show", "", dbpath, &oo)))
         goto out;
+    cli_note_stale(db, "show");
     rc = zs_doc_locate(db, where, line, &doc, &passage);
     if (rc == ZS_ENOTFOUND) {
         /* PATH:LINE:COLUMN (--vimgrep): the column is not needed */

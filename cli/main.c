@@ -14,6 +14,7 @@ static const cli_cmd commands[] = {
     {"index", "index article files (folders, files or - for stdin)", cmd_index},
     {"parks", "list the development zones in the index with aliases and counts", cmd_parks},
     {"query", "find passages: ranked, matches and figures highlighted", cmd_query},
+    {"status", "tell what an index holds and whether this zhaoshu extracted it", cmd_status},
     {"show", "print the passage at PATH:LINE, with context, date, outlet and places", cmd_show},
     {"segment", "show the tokens zhaoshu makes of a text", cmd_segment},
     {"serve", "serve the index to a browser and a JSON API over HTTP (read-only)", cmd_serve},

@@ -208,7 +208,7 @@ zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const
 
 void cli_note_building(zs_db *db, const char *cmd, const char *path)
 {
-    zs_db_status st = {ZS_DB_STATUS_VERSION, 0, 0};
+    zs_db_status st = {.version = ZS_DB_STATUS_VERSION};
     if (zs_db_stat(db, &st) != 0 || st.writer_pid == 0)
         return;
     char who[48] = "";
@@ -222,6 +222,16 @@ void cli_note_building(zs_db *db, const char *cmd, const char *path)
         cli_error("%s: %s is being built by zhaoshu index%s: only the %lld documents committed "
                   "so far were searched",
                   cmd, path, who, st.documents);
+}
+
+void cli_note_stale(zs_db *db, const char *cmd)
+{
+    if (zs_db_extractor_stale(db) != 1)
+        return;
+    cli_error("%s: this index was extracted by another version of zhaoshu: its zones, years, "
+              "figures and metrics may be out of date; run zhaoshu index on its files to "
+              "re-extract them (zhaoshu status says more)",
+              cmd);
 }
 
 char *cli_join(char *const *words, int n, size_t *len)

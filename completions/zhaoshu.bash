@@ -61,7 +61,7 @@ _zhaoshu()
 
     case $cmd in
         index | show) _filedir ;;
-        segment | query | parks | check | figures | serve) ;;
+        segment | query | parks | check | status | figures | serve) ;;
         *) _filedir ;;
     esac
 } &&

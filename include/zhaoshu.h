@@ -205,7 +205,7 @@ ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
  */
 ZS_EXTERN int zs_db_check(zs_db *db);
 
-#define ZS_DB_STATUS_VERSION 1
+#define ZS_DB_STATUS_VERSION 2
 /** What zs_db_stat() tells. Zero-initialise, then set version. */
 typedef struct zs_db_status {
     unsigned version;    /**< ZS_DB_STATUS_VERSION */
@@ -214,7 +214,33 @@ typedef struct zs_db_status {
                               writer), -1 when one holds it but its pid is not
                               known yet, 0 when none does */
     long long documents; /**< documents committed: what a query searches */
+    /* Version 2. */
+    char extractor[128]; /**< the extractor identity recorded in the index
+                              (see zs_extractor()), "" when none is */
+    int extractor_stale; /**< 1 when the index holds documents and its
+                              identity is not zs_extractor(): its zones,
+                              years, figures and metrics are another
+                              version's until zhaoshu index re-extracts them */
 } zs_db_status;
+
+/**
+ * The identity of the extraction this library does: what `zhaoshu index`
+ * records in an index, and compares to decide whether every document must be
+ * extracted again. "src:<16 hex> icu:<version>", and " data:<16 hex>" when
+ * the user's data folder adds to the built-in data files; the first part is
+ * a hash, made at build time, of the sources and data that shape extraction.
+ * Borrowed: static storage, computed on first use (thread-safe).
+ */
+ZS_EXTERN const char *zs_extractor(void);
+
+/**
+ * Whether the index's zones, years, figures and metrics were extracted by
+ * another extractor than this library's (zs_extractor()): cheap (one row of
+ * meta when they agree), for a reader to warn that `zhaoshu index` would
+ * refresh them. An index with no document is never stale.
+ * @return 1 stale, 0 not, ZS_EINVAL, ZS_ESQLITE.
+ */
+ZS_EXTERN int zs_db_extractor_stale(zs_db *db);
 
 /**
  * Say whether the index is being written and how many documents are
@@ -274,7 +300,7 @@ typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long lo
 /** Called now and then during indexing (at most ~10 times a second). */
 typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 
-#define ZS_INDEX_OPTS_VERSION 4
+#define ZS_INDEX_OPTS_VERSION 5
 /** Options for zs_index_paths(). Zero-initialise, then set version
  * (earlier versions are still accepted: each reads only its own fields). */
 typedef struct zs_index_opts {
@@ -307,6 +333,11 @@ typedef struct zs_index_opts {
                                   NULL: "stdin:" and 16 hex digits of the
                                   content's hash, reported as ZS_MSG_NOTE, so
                                   two different texts never replace each other */
+    /* Version 5. */
+    unsigned long long commit_bytes; /**< bytes of input written between two
+                                  commits (what a kill can lose); 0 = 16 MiB.
+                                  Smaller makes more, smaller full-text segments:
+                                  for tests that kill a run between commits */
 } zs_index_opts;
 
 /** zs_index_opts.flags: workers take every passage for a likely repeat and

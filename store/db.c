@@ -435,7 +435,7 @@ void zs_db_close(zs_db *db)
 
 int zs_db_stat(zs_db *db, zs_db_status *st)
 {
-    if (!db || !st || st->version != ZS_DB_STATUS_VERSION)
+    if (!db || !st || st->version < 1 || st->version > ZS_DB_STATUS_VERSION)
         return ZS_EINVAL;
     st->writer_pid = db->lock_fd >= 0 ? (long)getpid() : zsd_lock_holder(db->path);
     sqlite3_stmt *q = NULL;
@@ -447,7 +447,14 @@ int zs_db_stat(zs_db *db, zs_db_status *st)
     else
         st->documents = sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
-    return rc;
+    if (rc || st->version < 2)
+        return rc;
+    int has = zsd_extver_stored(db, st->extractor, sizeof st->extractor);
+    if (has < 0)
+        return has;
+    /* An index with no document has nothing another extractor made. */
+    st->extractor_stale = st->documents > 0 && strcmp(st->extractor, zs_extractor()) != 0;
+    return 0;
 }
 
 const char *zs_errmsg(const zs_db *db)

@@ -180,6 +180,8 @@ static int run_pipeline(run *r)
     unsigned long long bytes_since = 0;
     double t_commit = 0;
 
+    unsigned long long commit_bytes =
+        r->o && r->o->version >= 5 && r->o->commit_bytes ? r->o->commit_bytes : COMMIT_BYTES;
     if (nth < 1)
         nth = 1;
     if (nth > MAX_WORKERS)
@@ -199,6 +201,9 @@ static int run_pipeline(run *r)
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
     in_txn = 1;
+    if (r->rebuild && (rc = zsd_rebuild_wipe(db)) != 0)
+        goto out;
+    w.wiped = r->rebuild;
     /* Into an empty index, the secondary indexes only the next runs need
      * (removal, promotion, figure-only filters) are made at the end: one sort
      * each instead of an insert per row, the writer being the serial part.
@@ -213,7 +218,20 @@ static int run_pipeline(run *r)
         }
     } else if ((rc = zsd_exec(db, zsd_late_indexes)) != 0) {
         goto out;
+    } else if (r->reextract) {
+        w.fresh_only = 1;
+        if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total,
+                                r->o && r->o->version >= 2 ? r->o->seen_max : 0)) != 0) {
+            rc = zsd_fail(db, rc, "out of memory");
+            goto out;
+        }
     }
+    if (r->extver == EXTVER_FIRST && (rc = zsd_extver_record(db)) != 0)
+        goto out;
+    /* Another extractor's aliases go with its zones (the gazetteer's names
+     * are this one's from here on). */
+    if (r->reextract && (rc = zsd_exec(db, "DELETE FROM park_aliases")) != 0)
+        goto out;
     if ((rc = zsd_store_aliases(&w, r->gaz)) != 0)
         goto out;
     for (; started < nth; started++)
@@ -235,6 +253,8 @@ static int run_pipeline(run *r)
             zsd_report(r, j->msgs[m].kind, j->path, j->msgs[m].off, j->msgs[m].text);
         if (j->skip) {
             r->st->files_skipped++;
+            if (r->rebuild && (rc = zsd_rebuild_drop(r, j)) != 0)
+                goto out;
         } else if (j->unchanged) {
             r->st->files_unchanged++;
             if (j->sig_stale && j->sig.valid && (rc = zsd_write_sig(&w, j)) != 0)
@@ -272,7 +292,8 @@ static int run_pipeline(run *r)
             pthread_cond_broadcast(&r->cv_work);
         pthread_mutex_unlock(&r->mu);
         double t = now_since(&r->t0);
-        if (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS) {
+        /* A rebuild commits once, at the end (reextract.c). */
+        if (!r->rebuild && (bytes_since >= commit_bytes || t - t_commit >= COMMIT_SECONDS)) {
             if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
                 (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
@@ -297,6 +318,8 @@ static int run_pipeline(run *r)
         goto out;
     if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0)
         goto out;
+    if (r->extver == EXTVER_LAST && (rc = zsd_extver_record(db)) != 0)
+        goto out;
     rc = zsd_exec(db, "COMMIT");
     if (rc == 0)
         committed = r->njobs;
@@ -318,6 +341,31 @@ out:
     r->hints = NULL;
     progress(r, 1);
     return rc;
+}
+
+/*
+ * Compare the index's extractor identity with this one's (extver.c). The
+ * same: nothing to do. An index with no document: record this one in the
+ * first transaction. Another, or none, on an index with documents: with
+ * whole (zs_index_paths), re-extract them all and record this one at the
+ * end; a single buffer (zs_index_buffer) leaves that to the next index run.
+ */
+static int plan_extver(run *r, int whole)
+{
+    char had[ZSD_EXTVER_MAX];
+    int has = zsd_extver_stored(r->db, had, sizeof had);
+    if (has < 0)
+        return has;
+    if (has && !strcmp(had, zs_extractor()))
+        return 0;
+    if (!r->nknown) {
+        r->extver = EXTVER_FIRST;
+        return 0;
+    }
+    if (!whole)
+        return 0;
+    r->extver = EXTVER_LAST;
+    return zsd_plan_reextract(r, had);
 }
 
 static void run_free(run *r)
@@ -430,6 +478,8 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     if ((rc = zsd_load_known(&r)) != 0)
         goto out;
     zsd_match_known(&r);
+    if ((rc = plan_extver(&r, 1)) != 0)
+        goto out;
     rc = run_pipeline(&r);
 out:
     run_free(&r);
@@ -463,7 +513,8 @@ int zs_index_buffer(zs_db *db, const char *name, const char *text, size_t n,
     }
     memcpy(copy, text, n);
     if ((rc = open_gazetteer(db, &r.gaz)) != 0 || (rc = zsd_open_names(&r, NULL, 0)) != 0 ||
-        (rc = zsd_add_mem_job(&r, name, copy, n, year)) || (rc = zsd_load_known(&r)) != 0)
+        (rc = zsd_add_mem_job(&r, name, copy, n, year)) || (rc = zsd_load_known(&r)) != 0 ||
+        (rc = plan_extver(&r, 0)) != 0)
         goto out;
     r.jobs[0].year = year;
     if (meta && ((meta->date && !(r.jobs[0].date = strdup(meta->date))) ||

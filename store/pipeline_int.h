@@ -124,7 +124,9 @@ typedef struct job {
     uint64_t hash;
     unsigned long long size;
     int year;
-    char *date, *source; /* zs_index_buffer's */
+    char *date, *source; /* zs_index_buffer's, or kept by a re-extraction (reextract.c) */
+    int page;            /* kept by a re-extraction, or 0 */
+    int kept_from;       /* where those kept came from (ZSI_META_*), or 0 */
     zsi_docmeta meta;    /* date, outlet, page: manifest, else name, else text */
     unsigned bom;        /* bytes of a UTF-8 BOM the decoder dropped: passage
                         * offsets are shifted back into the file's bytes */
@@ -167,6 +169,10 @@ typedef struct run {
     size_t next_take, next_write, next_free, next_prefetch, window;
     int huge_busy; /* a huge job is taken and not yet written */
     int stop;
+    int reextract; /* every known document is extracted again (reextract.c) */
+    int rebuild;   /* ... and each one's file is there: all is rebuilt in one
+                    * transaction, as a first build (reextract.c) */
+    int extver;    /* when to record zs_extractor() in meta: EXTVER_* */
     const zsd_dict *dict;         /* published by the writer once it has one (under mu) */
     unsigned long long unwritten; /* bytes of jobs done by workers, not yet written */
     struct timespec t0;
@@ -211,6 +217,12 @@ typedef struct writer {
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;
+    /* A re-extraction (reextract.c): a repeat is a passage stored by this
+     * run only, found through seen; the other stored passages are the old
+     * extractor's, and taking one as a repeat would keep its old fields.
+     * When seen is full, repeats are stored again. */
+    int fresh_only;
+    int wiped; /* a rebuild: no document has rows to remove */
     zsd_repeats *rep;
     worker_ctx wk; /* for passages the workers took for repeats */
 } writer;
@@ -254,6 +266,29 @@ int zsd_cmp_known(const void *a, const void *b);
 known *zsd_find_known(run *r, const char *path);
 /* Pass a message to the caller's on_msg. */
 void zsd_report(run *r, zs_msg_kind kind, const char *path, long long off, const char *text);
+
+/* ---- interface to reextract.c ---- */
+
+/* run.extver: never (the identity in meta stays), in the run's first
+ * transaction (an empty index: whatever it gets is this extractor's), or in
+ * its last (a re-extraction: only once every document is done). */
+#define EXTVER_KEEP 0
+#define EXTVER_FIRST 1
+#define EXTVER_LAST 2
+
+/*
+ * Make r re-extract every known document whose file is there (see
+ * reextract.c), after zsd_match_known(); had is the identity the index
+ * records ("" for none), for the note this reports. Errors: ZS_ENOMEM,
+ * ZS_ESQLITE (message on r->db).
+ */
+int zsd_plan_reextract(run *r, const char *had);
+/* A rebuild's start, in the run's first transaction: every passage and its
+ * rows go (the documents stay, and are written over). Errors: ZS_ESQLITE. */
+int zsd_rebuild_wipe(zs_db *db);
+/* A rebuild's job j was skipped (its file unreadable now): its document,
+ * wiped of its passages, goes too, and a message says so. Errors: ZS_ESQLITE. */
+int zsd_rebuild_drop(run *r, const job *j);
 
 /* ---- interface to prepare.c ---- */
 

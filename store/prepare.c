@@ -269,6 +269,7 @@ static void doc_meta(run *r, job *j, const char *text, size_t n)
         zsi_date_normalize(j->date, strlen(j->date), m->date);
     if (j->source)
         snprintf(m->source, sizeof m->source, "%s", j->source);
+    m->page = j->page;
     if (mr) {
         if (mr->date[0] && !m->date[0])
             memcpy(m->date, mr->date, sizeof m->date);
@@ -276,10 +277,11 @@ static void doc_meta(run *r, job *j, const char *text, size_t n)
             snprintf(m->source, sizeof m->source, "%s", mr->source);
         m->page = mr->page;
     }
+    int from = j->kept_from && !mr ? j->kept_from : ZSI_META_MANIFEST;
     if (m->date[0])
-        m->date_from = ZSI_META_MANIFEST;
+        m->date_from = from;
     if (m->source[0])
-        m->source_from = ZSI_META_MANIFEST;
+        m->source_from = from;
     zsi_docmeta_from_name(r->names, j->path, m);
     zsi_docmeta_from_text(text, n, 0, m);
     int y = zsi_date_year(m->date);
@@ -334,7 +336,7 @@ static void process(run *r, worker_ctx *wk, job *j)
     }
     j->size = nraw;
     j->hash = XXH3_64bits(raw, nraw);
-    known *k = zsd_find_known(r, j->path);
+    known *k = r->reextract ? NULL : zsd_find_known(r, j->path);
     if (k && k->hash == j->hash) {
         j->unchanged = 1;
         goto out;

@@ -48,6 +48,19 @@ struct zs_db {
     struct zsd_stmt_cache *stmts; /* statements kept for reuse, or NULL (stmtcache.c) */
 };
 
+/* ---- interface to extver.c ---- */
+
+/* Longest extractor identity (zs_extractor()), with its NUL. */
+#define ZSD_EXTVER_MAX 128
+
+/* The identity recorded in db's meta into out[0..cap): 1 when there is one,
+ * 0 when not (an empty index, or one built before identities were
+ * recorded), or ZS_ESQLITE (message on db). */
+int zsd_extver_stored(zs_db *db, char *out, size_t cap);
+/* Record zs_extractor() as the index's identity, in the caller's
+ * transaction. @return 0, ZS_ESQLITE. */
+int zsd_extver_record(zs_db *db);
+
 /* ---- interface to lock.c ---- */
 
 /*

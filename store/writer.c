@@ -304,7 +304,8 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
  *      and notices printed thousands of times): a memcmp;
  *   2. a first build (w->seen): candidates by hash from memory (seen.c),
  *      each confirmed by SQLite on the text;
- *   3. otherwise the index passages_hash, through SQLite.
+ *   3. otherwise the index passages_hash, through SQLite (never in a
+ *      re-extraction: see writer.fresh_only).
  * The workers' hints (zsd_hints) are not an answer: they only decide
  * whether a worker skips the preparation (see write_passage()).
  * *kept is set when the answer came from repeats.c.
@@ -327,6 +328,8 @@ static sqlite3_int64 stored_passage(writer *w, const prep_passage *pp, int *kept
         }
         return pid;
     }
+    if (w->fresh_only)
+        return 0;
     sqlite3_bind_int64(w->p_find, 1, stored_hash(pp->hash));
     sqlite3_bind_text(w->p_find, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
     if (sqlite3_step(w->p_find) == SQLITE_ROW)
@@ -523,7 +526,7 @@ int zsd_write_job(writer *w, run *r, job *j)
      * segment at every savepoint (callgrind: 27% of all instructions went
      * there). A failure fails the run and rolls back the whole batch, which
      * the next run redoes, so the index is never left half-written. */
-    if (doc_id) {
+    if (doc_id && !w->wiped) {
         zsd_repeats_clear(w->rep); /* its ids may be reused */
         if ((rc = zsd_remove_doc_rows(db, doc_id, &w->gone)) != 0)
             return rc;
