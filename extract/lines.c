@@ -31,11 +31,23 @@ void zsi_lines_at(zsi_lines *c, size_t off, long *line, long *col)
     if (off < c->pos)
         zsi_lines_init(c, c->text, c->n);
     const char *t = c->text;
-    for (size_t i = c->pos; i < off; i++) {
-        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= c->n || t[i + 1] != '\n'))) {
-            c->line++;
-            c->line_start = i + 1;
+    /* Line ends found with memchr: a byte-by-byte test was 1.5% of an index
+     * run's workers. A \r is a line end unless a \n follows it. */
+    for (size_t i = c->pos; i < off;) {
+        const char *nl = memchr(t + i, '\n', off - i);
+        size_t e = nl ? (size_t)(nl - t) : off;
+        for (const char *cr; (cr = memchr(t + i, '\r', e - i)) != NULL;) {
+            i = (size_t)(cr - t) + 1;
+            if (i >= c->n || t[i] != '\n') {
+                c->line++;
+                c->line_start = i;
+            }
         }
+        if (!nl)
+            break;
+        c->line++;
+        c->line_start = e + 1;
+        i = e + 1;
     }
     c->pos = off;
     *line = c->line;

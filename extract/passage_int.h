@@ -46,14 +46,17 @@ size_t zsi_skip_marks(const char *p, size_t n);
 
 /* ---- small helpers shared by the files above ---- */
 
+/* Both compare the last byte inline before calling memcmp: each passage is
+ * tried against every cue word, and most differ there (Chinese words share
+ * their lead bytes, rarely their last). */
 static inline int starts_with(const char *p, size_t n, const str *w)
 {
-    return w->n <= n && memcmp(p, w->s, w->n) == 0;
+    return w->n <= n && (!w->n || p[w->n - 1] == w->s[w->n - 1]) && memcmp(p, w->s, w->n) == 0;
 }
 
 static inline int ends_with(const char *p, size_t n, const char *w, size_t wn)
 {
-    return wn <= n && memcmp(p + n - wn, w, wn) == 0;
+    return wn <= n && (!wn || p[n - 1] == w[wn - 1]) && memcmp(p + n - wn, w, wn) == 0;
 }
 
 static inline size_t skip_spaces_fwd(const char *p, size_t i, size_t n)
