@@ -108,6 +108,36 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
     if (reserve(nm, len + 1))
         return ZS_ENOMEM;
     while (i < len) {
+        /* Runs of ASCII and of Han written through locals: the stores into
+         * the three arrays would otherwise reload nm's fields (they may
+         * alias), and these are nearly all characters of Chinese news. The
+         * first reserve() left one unit per byte. */
+        UChar *u = nm->u;
+        uint32_t *os = nm->off_s, *oe = nm->off_e;
+        int32_t L = nm->len;
+        while (i < len) {
+            const uint8_t *b = s + i;
+            if (b[0] < 0x80) {
+                u[L] = (UChar)(b[0] >= 'A' && b[0] <= 'Z' ? b[0] + ('a' - 'A') : b[0]);
+                os[L] = (uint32_t)i;
+                oe[L++] = (uint32_t)i + 1;
+                i++;
+                continue;
+            }
+            if ((b[0] & 0xF0) != 0xE0 || len - i < 3 || (b[1] & 0xC0) != 0x80 ||
+                (b[2] & 0xC0) != 0x80)
+                break;
+            UChar32 v = ((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+            if (!plain_han(v) || (v = zss_t2s(v)) > 0xFFFF)
+                break;
+            u[L] = (UChar)v;
+            os[L] = (uint32_t)i;
+            oe[L++] = (uint32_t)i + 3;
+            i += 3;
+        }
+        nm->len = L;
+        if (i >= len)
+            break;
         int32_t start = i;
         UChar32 c = next_cp(s, &i, len);
         if (c < 0) { /* invalid byte(s): a separator */
