@@ -21,6 +21,7 @@
  * (A bare 新区 takes no city's: it is also a city's new district or an oil
  * field's new block.)
  */
+#define _GNU_SOURCE /* memmem */
 #include <string.h>
 
 #include "extract_int.h"
@@ -131,6 +132,41 @@ static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i
         if (ps[k].kind != ZSI_P_HEADLINE)
             break;
     }
+    return NULL;
+}
+
+/* Characters of a zone's name that, printed alone, still name it: news
+ * shortens a long name to its head once the story has given it in full
+ * (郑州航空港经济综合实验区, then 郑州航空港). Five: a city and three more. */
+#define HEAD_CHARS 5
+
+/* A zone named before passage i in the story that starts at a whose name's
+ * first HEAD_CHARS characters passage i prints; NULL when none. */
+static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i)
+{
+    for (size_t k = i; k-- > a;)
+        for (size_t j = 0; j < ps[k].nnames; j++) {
+            const char *z = ps[k].names[j];
+            size_t zn = strlen(z), hn = 0;
+            /* a name not twice its head is printed in full: shortened,
+             * 珠海柴油机产业园 and 北京新机场临空经济区 leave things (an
+             * industry, an airport) of the same name */
+            if (nchars(z, zn) <= 2 * HEAD_CHARS)
+                continue;
+            /* the head: HEAD_CHARS Han characters (not 中国（广西) */
+            int han = 1;
+            for (size_t c = 0; c < HEAD_CHARS && han; c++) {
+                int32_t o = (int32_t)hn;
+                UChar32 cp;
+                U8_NEXT(z, o, (int32_t)zn, cp);
+                han = is_han(cp);
+                hn = (size_t)o;
+            }
+            if (!han)
+                continue;
+            if (memmem(ps[i].text, ps[i].len, z, hn))
+                return z;
+        }
     return NULL;
 }
 
@@ -250,7 +286,9 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
         if (first_k != (size_t)-1 && first_k < a)
             first_k = (size_t)-1;
         out[i] = NULL;
-        if (!ps[i].nnames) {
+        if (!ps[i].nnames && (out[i] = head_referent(ps, a, i)) != NULL)
+            ;
+        else if (!ps[i].nnames) {
             size_t at = 0;
             const char *bare = zsi_pk_bare_word_at(g, ps[i].text, ps[i].len, &at);
             if (bare && first_k == (size_t)-1) {
