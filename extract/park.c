@@ -219,6 +219,13 @@ static int suffix_ends(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     return 1;
 }
 
+/* Is the suffix a park's (产业园, 工业园区, 科技园: it ends in 园 or 园区)? */
+static int park_suffix(const suffix *x)
+{
+    return has_suffix(x->s, x->n, "\xE5\x9B\xAD", 3) ||                /* 园 */
+           has_suffix(x->s, x->n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
+}
+
 /* May an alias (heads = alias_head) or suffix (suf_head) start with c?
  * Outside the BMP: maybe. */
 static int may_head(const uint64_t *heads, UChar32 c)
@@ -308,6 +315,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             int at_floor = 0, named;
             int fz = floor_zone >= 0 && m->v[floor_zone].end == floor;
             named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, &ps, &pe, &at_floor);
+            /* A park (园, 园区) a company builds, named by the company. */
+            if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
+                named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);
             /* Right after a zone's name, a name of its own is a zone inside
              * it (重庆两江新区鱼复工业园区): both are named. */
             int nick = fz && m->v[floor_zone].nick;

@@ -30,6 +30,8 @@
 #define MAX_WORD_CHARS 8
 /* Longest name (before its suffix) that starts with a place, characters. */
 #define MAX_PLACE_NAME_CHARS 8
+/* Han characters looked at before a company's park's suffix. */
+#define MAX_COMPANY_CHARS 16
 /* Longest name with no place in it, characters. */
 #define MAX_BARE_NAME_CHARS 4
 
@@ -357,5 +359,107 @@ int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size
             return 0;
         j += best;
     }
+    return 1;
+}
+
+static int numeral(UChar32 c)
+{
+    static const char NUM[] = "一二三四五六七八九十百千万两";
+    char b[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(b, n, c);
+    b[n] = '\0';
+    return n == 3 && strstr(NUM, b) != NULL;
+}
+
+static int cut_char(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    for (size_t k = 0; k < g->cut.n; k++)
+        if (g->cut.v[k].n == n && memcmp(g->cut.v[k].s, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * A park a company builds, named by the company: 森阳集成电路半导体示范产业园,
+ * 贵阳比亚迪智能制造产业园, 比亚迪产业园. The words before the suffix are
+ * words of the trade (集成电路, 智能制造: any words of two characters or
+ * more, verbs included) after a run of two to four single characters of
+ * which two or more are in no lexicon: a brand (比亚迪, 森阳). The run
+ * follows a word that ends a name's left (a verb, a place, which then leads
+ * the name) or the text's edge. Common words are in the lexicon and brands
+ * are not, so a description (装备制造产业园) never has such a run.
+ */
+int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                        size_t *pe)
+{
+    size_t pos[MAX_COMPANY_CHARS + 1], nc = 0, j = 0;
+    int edge = 0; /* the run of Han characters starts at floor or after a non-Han one */
+    pos[0] = i;
+    for (int32_t k = (int32_t)i; nc < MAX_COMPANY_CHARS;) {
+        UChar32 c;
+        if (k <= (int32_t)floor) {
+            edge = 1;
+            break;
+        }
+        int32_t prev = k;
+        U8_PREV(p, (int32_t)floor, prev, c);
+        if (!is_han(c)) {
+            edge = 1;
+            break;
+        }
+        k = prev;
+        pos[++nc] = (size_t)k;
+    }
+    /* the trade's words: two characters or more each, the first a noun
+     * (集成电路; not 对接, 送到: a verb there has its object after it) */
+    unsigned first = 0;
+    while (j < nc) {
+        size_t row, L;
+        unsigned fl;
+        L = word_at(g, p, pos, j, nc, &fl, &row);
+        if (L < 2 || (fl & ZSW_PLACE))
+            break;
+        if (fl & ZSW_TRIM)
+            return 0;
+        first = fl;
+        j += L;
+    }
+    if (!(first & (ZSW_NOUN | ZSW_WORD)) || (first & ZSW_STOP))
+        return 0;
+    /* the brand: two to four characters, each in no lexicon word, after
+     * the trade's words (比亚迪智能制造; a brand alone is too like a word
+     * the lexicon lacks: 对接产业园) */
+    size_t t = j, run = 0;
+    if (t == 0)
+        return 0;
+    while (j < nc && run < 4) {
+        size_t row, L;
+        unsigned fl;
+        L = word_at(g, p, pos, j, nc, &fl, &row);
+        UChar32 c = first_cp(p + pos[j + 1], pos[j] - pos[j + 1]);
+        if (L != 1 || fl || numeral(c) || cut_char(g, p + pos[j + 1], pos[j] - pos[j + 1]))
+            break;
+        /* nor in a word across two of them (输送到: 输送) */
+        if (j + 2 <= nc && zsi_words_find(g->words, p + pos[j + 2], pos[j] - pos[j + 2], NULL))
+            return 0;
+        run++;
+        j++;
+    }
+    if (run < 2)
+        return 0;
+    size_t s = pos[j];
+    if (j < nc) {
+        size_t row, L;
+        unsigned fl;
+        L = word_at(g, p, pos, j, nc, &fl, &row);
+        if (L < 2 || !(fl & (ZSW_PLACE | ZSW_STOP | ZSW_TRIM)))
+            return 0;
+        if (fl & ZSW_PLACE)
+            s = pos[j + L]; /* 贵阳比亚迪 */
+    } else if (!edge)
+        return 0;
+    *ps = s;
+    *pe = i;
     return 1;
 }

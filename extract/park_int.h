@@ -224,6 +224,11 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, size_t *ps, size_t *pe, int *at_floor);
 
+/* The name of a park a company builds before a weak suffix at byte i of p,
+ * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                        size_t *pe);
+
 /* Do the characters p[floor..i) cut into words that may describe a park
  * (先进装备制造, 军民融合; no leading verb, no 的)? */
 int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i);

@@ -551,8 +551,13 @@ static void test_parks(void)
         zsi_passages_split(raw, n, &p, &np);
         for (size_t i = 0; i < np; i++) {
             zsi_parks_extract(g, p[i].text, p[i].len, &names, &nn, NULL);
+            /* Parks companies build, which the page names and
+             * tests/quality/corpus.tsv labels as zones, are in no list. */
+            static const char *const company[] = {"森阳集成电路半导体示范产业园",
+                                                  "中晟泰科集成电路产业园"};
             for (size_t k = 0; k < nn; k++)
-                if (!zsi_park_canonical(g, names[k], strlen(names[k]))) {
+                if (!zsi_park_canonical(g, names[k], strlen(names[k])) &&
+                    strcmp(names[k], company[0]) != 0 && strcmp(names[k], company[1]) != 0) {
                     tap_diag("unknown zone in 004: %s", names[k]);
                     bad++;
                 }
