@@ -195,7 +195,9 @@ static int run_pipeline(run *r)
         rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
-    r->dict = zsd_packer_dict(w.pack); /* an index that has one already */
+    if ((rc = zsd_train_spread(r, w.pack)) != 0)
+        goto out;
+    r->dict = zsd_packer_dict(w.pack); /* an index that has one, or trained it now */
     if (zsd_ckpt_start(&ck, db) != 0)
         ck = NULL; /* SQLite checkpoints in this thread, as it would anyway */
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)

@@ -301,6 +301,15 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp);
 /* A worker thread's main (pthread_create); arg is the run. */
 void *zsd_worker(void *arg);
 
+/* ---- trainset.c ---- */
+
+/*
+ * With p still wanting samples and the run's files ZSD_TRAIN_BYTES or more,
+ * sample text from across them and train p's dictionary before any passage
+ * is written. @return as zsd_packer_sample().
+ */
+int zsd_train_spread(run *r, zsd_packer *p);
+
 /* ---- interface to writer.c ---- */
 
 int zsd_writer_open(writer *w, zs_db *db);

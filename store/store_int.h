@@ -24,7 +24,8 @@
 #include "zhaoshu.h"
 
 /* Bump when the schema or the token scheme changes. */
-#define ZSD_SCHEMA_VERSION 6 /* 6: passages.hash is 32 bits */
+/* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary ID */
+#define ZSD_SCHEMA_VERSION 7
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0
@@ -123,6 +124,8 @@ const char *zsd_kind_name(int kind);
 
 /* ---- interface to textstore.c and textpack.c ---- */
 
+/* Text that trains an index's dictionary (textpack.c says why this much). */
+#define ZSD_TRAIN_BYTES (4u * 1024u * 1024u)
 /* Longest passage text zs_text() will decompress (a sanity bound). */
 #define ZSD_MAX_TEXT_BYTES (16u * 1024u * 1024u)
 
@@ -152,6 +155,17 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
                     int *blob);
 /* Accepts NULL. */
 void zsd_packer_free(zsd_packer *p);
+/* 1 while p has no dictionary and may still train one. */
+int zsd_packer_wants_samples(const zsd_packer *p);
+/*
+ * Text that is not a passage being written (trainset.c) as a training
+ * sample; p trains, inside the caller's transaction if any, once it holds
+ * ZSD_TRAIN_BYTES. @return 0, ZS_ENOMEM, ZS_ESQLITE.
+ */
+int zsd_packer_sample(zsd_packer *p, const char *text, size_t n);
+/* Train on the samples p holds if they are min bytes or more (else keep
+ * them for the passages to come). @return as zsd_packer_sample(). */
+int zsd_packer_train_now(zsd_packer *p, size_t min);
 
 /* The index's dictionary, and a compression context of one thread. */
 typedef struct zsd_dict zsd_dict;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #define ZDICT_STATIC_LINKING_ONLY /* ZDICT_trainFromBuffer_fastCover, exported by libzstd */
+#define ZSTD_STATIC_LINKING_ONLY  /* ZSTD_c_format (a parameter of the stable API) */
 #include <zdict.h>
 #include <zstd.h>
 
@@ -25,10 +26,37 @@
  * left realnews-dev's 48.3 MB of passages in 27.5 MB instead of 29.1 MB
  * (fastCover as below, level 3), trained in 0.18 s instead of 0.26 s and
  * compressed no slower. 16 MiB of samples would gain 1.3 MB more, but an
- * index keeps its text plain until it has that much. */
-#define ZSD_TRAIN_BYTES (4u * 1024u * 1024u)
+ * index keeps its text plain until it has that much. (ZSD_TRAIN_BYTES is in
+ * store_int.h: trainset.c gathers that much from across a run.) */
 #define ZSD_DICT_BYTES (256u * 1024u)
 #define ZSD_LEVEL 3
+
+/*
+ * A compression context that writes the index's frames: without zstd's
+ * magic number and the dictionary's ID (textstore.c reads them so). Every
+ * body is a frame of the one dictionary of its index, so both were the same
+ * 8 bytes on every passage: 1.2 of realnews-dev's 27.6 MB of stored text,
+ * and short passages (a line of verse) that the 8 bytes kept plain now
+ * compress. NULL when out of memory.
+ */
+static ZSTD_CCtx *new_cctx(void)
+{
+    ZSTD_CCtx *c = ZSTD_createCCtx();
+    if (c && (ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_format, ZSTD_f_zstd1_magicless)) ||
+              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0)))) {
+        ZSTD_freeCCtx(c);
+        c = NULL;
+    }
+    return c;
+}
+
+/* text[0..n) as one frame into dst; a zstd error code as ZSTD_compress2(). */
+static size_t compress_frame(ZSTD_CCtx *c, void *dst, size_t cap, const char *text, size_t n,
+                    const ZSTD_CDict *d)
+{
+    size_t rc = ZSTD_CCtx_refCDict(c, d); /* the level is the dictionary's */
+    return ZSTD_isError(rc) ? rc : ZSTD_compress2(c, dst, cap, text, n);
+}
 
 struct zsd_packer {
     zs_db *db;
@@ -82,7 +110,7 @@ int zsd_packer_open(zsd_packer **out, zs_db *db)
     zsd_packer *p = calloc(1, sizeof *p);
     int rc;
     *out = NULL;
-    if (!p || !(p->cctx = ZSTD_createCCtx())) {
+    if (!p || !(p->cctx = new_cctx())) {
         free(p);
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     }
@@ -157,8 +185,7 @@ static int pack_stored(zsd_packer *p)
         void *frame = malloc(ZSTD_compressBound(len));
         if (!frame)
             goto oom;
-        size_t k =
-            ZSTD_compress_usingCDict(p->cctx, frame, ZSTD_compressBound(len), t, len, p->cdict);
+        size_t k = compress_frame(p->cctx, frame, ZSTD_compressBound(len), t, len, p->cdict);
         if (ZSTD_isError(k) || k >= len) {
             free(frame);
             continue;
@@ -312,13 +339,30 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
         p->out = b;
         p->capout = bound;
     }
-    size_t k = ZSTD_compress_usingCDict(p->cctx, p->out, p->capout, text, n, p->cdict);
+    size_t k = compress_frame(p->cctx, p->out, p->capout, text, n, p->cdict);
     if (ZSTD_isError(k) || k >= n) /* incompressible: plain text is smaller */
         return 0;
     *out = p->out;
     *nout = k;
     *blob = 1;
     return 0;
+}
+
+int zsd_packer_wants_samples(const zsd_packer *p)
+{
+    return !p->cdict && !p->gave_up;
+}
+
+int zsd_packer_sample(zsd_packer *p, const char *text, size_t n)
+{
+    return zsd_packer_wants_samples(p) ? sample(p, text, n) : 0;
+}
+
+int zsd_packer_train_now(zsd_packer *p, size_t min)
+{
+    if (!zsd_packer_wants_samples(p) || p->nsamples_bytes < min)
+        return 0;
+    return train(p);
 }
 
 const zsd_dict *zsd_packer_dict(const zsd_packer *p)
@@ -331,14 +375,14 @@ int zsd_compress(zsd_cctx **cctx, const zsd_dict *dict, const char *text, size_t
 {
     *out = NULL;
     *nout = 0;
-    if (!*cctx && !(*cctx = (zsd_cctx *)(void *)ZSTD_createCCtx()))
+    if (!*cctx && !(*cctx = (zsd_cctx *)(void *)new_cctx()))
         return ZS_ENOMEM;
     size_t bound = ZSTD_compressBound(n);
     char *b = malloc(bound);
     if (!b)
         return ZS_ENOMEM;
-    size_t k = ZSTD_compress_usingCDict((ZSTD_CCtx *)(void *)*cctx, b, bound, text, n,
-                                        (const ZSTD_CDict *)(const void *)dict);
+    size_t k = compress_frame((ZSTD_CCtx *)(void *)*cctx, b, bound, text, n,
+                              (const ZSTD_CDict *)(const void *)dict);
     if (ZSTD_isError(k) || k >= n) { /* plain text is smaller */
         free(b);
         return 0;

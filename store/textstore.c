@@ -6,7 +6,8 @@
  * passages (textpack.c): short passages share their wording with others, not
  * with themselves, so only a shared dictionary makes them small. A body is
  * TEXT (stored as written: small indexes, or passages written before the
- * dictionary existed) or a BLOB holding one zstd frame; zs_text() returns
+ * dictionary existed) or a BLOB holding one zstd frame, written without
+ * zstd's magic number and dictionary ID (textpack.c); zs_text() returns
  * the text either way. The dictionary is the meta row 'text_dict', read on
  * the first compressed body a connection meets and kept with the function.
  *
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#define ZSTD_STATIC_LINKING_ONLY /* magicless frames: ZSTD_d_format, ZSTD_getFrameHeader_advanced */
 #include <zstd.h>
 
 #include "store_int.h"
@@ -66,14 +68,21 @@ static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     const void *z = sqlite3_value_blob(argv[0]);
     size_t n = (size_t)sqlite3_value_bytes(argv[0]);
-    unsigned long long size = ZSTD_getFrameContentSize(z, n);
+    ZSTD_frameHeader fh;
     const ZSTD_DDict *dd = dict(t, sqlite3_context_db_handle(ctx));
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-        size > ZSD_MAX_TEXT_BYTES || !dd) {
+    if (ZSTD_getFrameHeader_advanced(&fh, z, n, ZSTD_f_zstd1_magicless) != 0 ||
+        fh.frameType != ZSTD_frame || fh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN ||
+        fh.frameContentSize > ZSD_MAX_TEXT_BYTES || !dd) {
         sqlite3_result_error(ctx, "zs_text: not a passage compressed by this index", -1);
         return;
     }
-    if (!t->dctx && !(t->dctx = ZSTD_createDCtx())) {
+    unsigned long long size = fh.frameContentSize;
+    if (!t->dctx && (t->dctx = ZSTD_createDCtx()) &&
+        ZSTD_isError(ZSTD_DCtx_setParameter(t->dctx, ZSTD_d_format, ZSTD_f_zstd1_magicless))) {
+        ZSTD_freeDCtx(t->dctx);
+        t->dctx = NULL;
+    }
+    if (!t->dctx) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
