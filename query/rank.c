@@ -10,9 +10,10 @@
  * ZSQ_MAX_CANDIDATES matches, or all of them) with BM25 whose document
  * frequencies are counted over those candidates.
  *
- * Body lengths come from fts_docsize (zsq_rank_lengths), and only for the
- * best rows of a first pass without them: xColumnSize() runs a statement per
- * row, 2.4 of the 7 ms a query for 企业 took on 200 MB of real text.
+ * Body lengths come from passage_rank (zsq_rank_lengths, with the kinds),
+ * and only for the best rows of a first pass without them: xColumnSize()
+ * ran a statement per row, 2.4 of the 7 ms a query for 企业 took on 200 MB
+ * of real text (and the index keeps no docsize now: columnsize=0).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -166,18 +167,6 @@ int zsq_rank(struct zs_db *db, zsq_rank_row *rows, size_t n, size_t nphrase, siz
     return 0;
 }
 
-/* The first varint of an FTS5 docsize record: the body's size in tokens. */
-static double body_size(const unsigned char *p, int n)
-{
-    unsigned v = 0;
-    for (int i = 0; i < n && i < 5; i++) {
-        v = (v << 7) | (p[i] & 0x7f);
-        if (!(p[i] & 0x80))
-            return v;
-    }
-    return 0;
-}
-
 int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
 {
     sqlite3_stmt *st = NULL;
@@ -192,9 +181,9 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
      * Sparse ones (a rare word across the whole corpus): one lookup each. */
     int range = desc && (double)(hi - lo) < 2.0 * (double)n;
     rc = zsd_cached(db, &st,
-                     range ? "SELECT id, sz FROM fts_docsize WHERE id BETWEEN ?1 AND ?2"
+                     range ? "SELECT id, len, kind FROM passage_rank WHERE id BETWEEN ?1 AND ?2"
                              " ORDER BY id DESC"
-                           : "SELECT id, sz FROM fts_docsize WHERE id = ?1");
+                           : "SELECT id, len, kind FROM passage_rank WHERE id = ?1");
     if (rc)
         return rc;
     size_t i = 0;
@@ -205,14 +194,18 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
             sqlite3_int64 id = sqlite3_column_int64(st, 0);
             while (i < n && rows[i].id > id)
                 i++;
-            if (i < n && rows[i].id == id)
-                rows[i++].len = body_size(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+            if (i < n && rows[i].id == id) {
+                rows[i].len = sqlite3_column_double(st, 1);
+                rows[i++].kind = sqlite3_column_int(st, 2);
+            }
         }
     } else {
         for (; i < n; i++) {
             sqlite3_bind_int64(st, 1, rows[i].id);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                rows[i].len = body_size(sqlite3_column_blob(st, 1), sqlite3_column_bytes(st, 1));
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                rows[i].len = sqlite3_column_double(st, 1);
+                rows[i].kind = sqlite3_column_int(st, 2);
+            }
             sqlite3_reset(st);
         }
     }

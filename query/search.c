@@ -56,27 +56,6 @@ void zs_query_free(zs_query *q)
 /* best first */
 static int cmp_cand(const void *a, const void *b);
 
-/* rows[i].kind for the rows ranking kept: headlines, captions and bylines
- * are in the small partial index passages_minor; a row not there is body. */
-static int read_kinds(zs_db *db, zsq_rank_row *rows, size_t n)
-{
-    sqlite3_stmt *st = NULL;
-    int rc;
-    if (!n)
-        return 0;
-    if ((rc = zsd_cached(db, &st,
-                         "SELECT kind FROM passages INDEXED BY passages_minor"
-                         " WHERE id = ?1 AND kind <> 0")) != 0)
-        return rc;
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_bind_int64(st, 1, rows[i].id);
-        rows[i].kind = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : ZSD_KIND_BODY;
-        sqlite3_reset(st);
-    }
-    zsd_release(db, st);
-    return 0;
-}
-
 /*
  * Candidates of a MATCH: the newest cap matching passages (FTS5 walks the
  * doclist in rowid order and stops there), each described by zs_tf(), then
@@ -98,8 +77,8 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
         goto out;
     }
-    /* The passage kind is read below for the kept rows only: ranking does
-     * not use it, and a lookup per candidate was one more B-tree descent
+    /* The passage kind is read with the length for the kept rows only
+     * (zsq_rank_lengths): a lookup per candidate was one more B-tree descent
      * for each of up to ZSQ_MAX_CANDIDATES rows. */
     if ((rc = zsq_prepare_filtered(q, &st, 1, match,
                                    "SELECT fts.rowid, zs_tf(fts) FROM fts"
@@ -126,8 +105,6 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     }
     size_t keep = want > ZSQ_RESCORE ? want : ZSQ_RESCORE;
     if ((rc = zsq_rank(q->db, rows, n, nphrase, keep, &n)) != 0)
-        goto out;
-    if ((rc = read_kinds(q->db, rows, n)) != 0)
         goto out;
     free(q->c);
     if (!(q->c = malloc((n ? n : 1) * sizeof *q->c))) {

@@ -266,7 +266,7 @@ int zsq_rank_register(struct zs_db *db);
 /* One candidate as zs_tf() described it. */
 typedef struct zsq_rank_row {
     sqlite3_int64 id; /* passage */
-    int kind;         /* passage kind (for the caller) */
+    int kind;         /* passage kind (for the caller; read with len) */
     double len;       /* body length in tokens */
     const double *tf; /* column-weighted hits per phrase */
     size_t nphrase;
@@ -276,14 +276,15 @@ typedef struct zsq_rank_row {
 /*
  * Score rows[0..n) with BM25, document frequencies counted over all of them,
  * and put the best *nkept (at most keep, or all n) first, scored with their
- * lengths (read here). @return 0 or ZS_ESQLITE (message in db).
+ * lengths (read here, with their kinds). @return 0 or ZS_ESQLITE (message in db).
  */
 int zsq_rank(struct zs_db *db, zsq_rank_row *rows, size_t n, size_t nphrase, size_t keep,
              size_t *nkept);
 
 /*
- * Fill rows[i].len from the index's fts_docsize table; fastest when rows are
- * in descending id order, as FTS5 returns them. @return 0 or ZS_ESQLITE.
+ * Fill rows[i].len and rows[i].kind from the index's passage_rank table;
+ * fastest when rows are in descending id order, as FTS5 returns them.
+ * @return 0 or ZS_ESQLITE.
  */
 int zsq_rank_lengths(struct zs_db *db, zsq_rank_row *rows, size_t n);
 

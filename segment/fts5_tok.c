@@ -69,6 +69,15 @@ int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n)
     return zs_seg_run(s, text, n, ZS_SEG_DOCUMENT, pretok_add, pt);
 }
 
+size_t zss_pretok_positions(const zss_pretok *pt)
+{
+    size_t n = 0;
+    /* fts5StorageInsertCallback(): szCol++ unless COLOCATED and szCol > 0 */
+    for (size_t i = 0; i < pt->ntoks; i++)
+        n += !pt->toks[i].colocated || n == 0;
+    return n;
+}
+
 void zss_pretok_clear(zss_pretok *pt)
 {
     free(pt->toks);

@@ -138,5 +138,8 @@ void zss_pretok_set(const zss_pretok *pt, size_t n);
 /* Segment text into pt (DOCUMENT mode). Errors as zs_seg_run(). */
 int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n);
 void zss_pretok_clear(zss_pretok *pt);
+/* The column's size as FTS5 counts it (its docsize, what bm25 calls the
+ * length): a token not colocated with the one before, or the first. */
+size_t zss_pretok_positions(const zss_pretok *pt);
 
 #endif

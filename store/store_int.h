@@ -24,8 +24,9 @@
 #include "zhaoshu.h"
 
 /* Bump when the schema or the token scheme changes. */
-/* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary ID */
-#define ZSD_SCHEMA_VERSION 7
+/* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary
+ * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize */
+#define ZSD_SCHEMA_VERSION 8
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0

@@ -23,7 +23,8 @@ void zsd_writer_close(writer *w)
 {
     sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins,  &w->doc_upd,  &w->p_ins,
                             &w->p_find,   &w->p_same,   &w->dup_ins,  &w->fts_ins,
-                            &w->fig_ins,  &w->park_ins, &w->year_ins, &w->alias_ins};
+                            &w->rank_ins, &w->fig_ins,  &w->park_ins, &w->year_ins,
+                            &w->alias_ins};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -66,6 +67,7 @@ int zsd_writer_open(writer *w, zs_db *db)
                           " line, col) VALUES(?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
+        (rc = zsd_prepare(db, &w->rank_ins, "INSERT INTO passage_rank VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fig_ins,
                           "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
                           " value_hi, unit, class, hedge, metric, metric_raw, park, year, line)"
@@ -221,6 +223,7 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
+        "DELETE FROM passage_rank WHERE id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passages WHERE doc_id=?1",
     };
     sqlite3_stmt *sel = NULL, *del = NULL;
@@ -411,10 +414,31 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
-    zss_pretok_set(pp->pt, pp->pt ? FTS_COLUMNS : 0);
+    /* Ranking's length of the body (passage_rank) is counted on its tokens:
+     * the worker's, or for a huge job's passage ones made here and replayed
+     * to FTS5 as a worker's would be (segmented once either way). */
+    zss_pretok own = {0};
+    const zss_pretok *pt = pp->pt;
+    if (!pt) {
+        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
+        if ((rc = zss_pretok_build(w->wk.seg, &own, pp->p.text, pp->p.len)) != 0) {
+            zss_pretok_clear(&own);
+            return zsd_fail(db, rc, "%s", zs_strerror(rc));
+        }
+        pt = &own;
+    }
+    zss_pretok_set(pt, pp->pt ? FTS_COLUMNS : 1);
     rc = step_done(db, s, "indexing a passage");
     zss_pretok_set(NULL, 0);
+    size_t ntok = zss_pretok_positions(&pt[0]);
+    zss_pretok_clear(&own);
     if (rc)
+        return rc;
+    sqlite3_bind_int64(w->rank_ins, 1, pid);
+    sqlite3_bind_int64(w->rank_ins, 2, (sqlite3_int64)ntok);
+    sqlite3_bind_int(w->rank_ins, 3, pp->p.kind);
+    if ((rc = step_done(db, w->rank_ins, "storing a passage's rank")) != 0)
         return rc;
     st->passages++;
     for (size_t i = 0; i < pp->nparks; i++) {
