@@ -106,7 +106,7 @@ static void on_progress(void *ctx, const zs_index_stats *st)
 int cmd_index(int argc, char **argv)
 {
     zs_index_opts o = {
-        ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0, NULL, 0};
+        ZS_INDEX_OPTS_VERSION, 0, 0, on_msg, on_progress, NULL, NULL, 0, 0, NULL, 0, NULL};
     zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_CREATE};
     unsigned wait_s = 0;
     zs_index_stats st;
@@ -123,8 +123,6 @@ int cmd_index(int argc, char **argv)
     const char *env = getenv("ZHAOSHU_SEEN_MAX");
     if (env && *env)
         o.seen_max = (size_t)strtoull(env, NULL, 10);
-    if ((env = getenv("ZHAOSHU_COMMIT_BYTES")) && *env)
-        o.commit_bytes = strtoull(env, NULL, 10);
     if (getenv("ZHAOSHU_REPEAT_ALL"))
         o.flags |= ZS_INDEX_GUESS_REPEATS;
     enum {

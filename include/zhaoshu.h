@@ -300,7 +300,7 @@ typedef void (*zs_msg_fn)(void *ctx, zs_msg_kind kind, const char *path, long lo
 /** Called now and then during indexing (at most ~10 times a second). */
 typedef void (*zs_progress_fn)(void *ctx, const zs_index_stats *st);
 
-#define ZS_INDEX_OPTS_VERSION 5
+#define ZS_INDEX_OPTS_VERSION 4
 /** Options for zs_index_paths(). Zero-initialise, then set version
  * (earlier versions are still accepted: each reads only its own fields). */
 typedef struct zs_index_opts {
@@ -333,11 +333,6 @@ typedef struct zs_index_opts {
                                   NULL: "stdin:" and 16 hex digits of the
                                   content's hash, reported as ZS_MSG_NOTE, so
                                   two different texts never replace each other */
-    /* Version 5. */
-    unsigned long long commit_bytes; /**< bytes of input written between two
-                                  commits (what a kill can lose); 0 = 16 MiB.
-                                  Smaller makes more, smaller full-text segments:
-                                  for tests that kill a run between commits */
 } zs_index_opts;
 
 /** zs_index_opts.flags: workers take every passage for a likely repeat and

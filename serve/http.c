@@ -196,6 +196,21 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
     return -1;
 }
 
+/* Warn once, at the start, when the index's zones, years, figures and
+ * metrics were extracted by another zhaoshu (as the CLI's readers do); an
+ * index not there yet says nothing here (requests get 503). */
+static void note_stale(const char *path)
+{
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_db *db = NULL;
+    if (zs_db_open(&db, path, &oo) == 0 && zs_db_extractor_stale(db) == 1)
+        fprintf(stderr,
+                "zhaoshu: serve: this index was extracted by another version of zhaoshu: its "
+                "zones, years, figures and metrics may be out of date; run zhaoshu index on its "
+                "files to re-extract them (zhaoshu status says more)\n");
+    zs_db_close(db);
+}
+
 int serve_run(const serve_opts *o)
 {
     struct sockaddr_storage ss;
@@ -262,6 +277,7 @@ int serve_run(const serve_opts *o)
         pthread_key_delete(thread_key);
         return 2;
     }
+    note_stale(o->dbpath);
     unsigned port = cfg.port;
     char shown[80];
     inet_ntop(ss.ss_family,

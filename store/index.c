@@ -180,8 +180,6 @@ static int run_pipeline(run *r)
     unsigned long long bytes_since = 0;
     double t_commit = 0;
 
-    unsigned long long commit_bytes =
-        r->o && r->o->version >= 5 && r->o->commit_bytes ? r->o->commit_bytes : COMMIT_BYTES;
     if (nth < 1)
         nth = 1;
     if (nth > MAX_WORKERS)
@@ -203,9 +201,10 @@ static int run_pipeline(run *r)
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         goto out;
     in_txn = 1;
-    if (r->rebuild && (rc = zsd_rebuild_wipe(db)) != 0)
+    if (r->reextract && (rc = r->rebuild ? zsd_rebuild_wipe(db) : zsd_replace_begin(db)) != 0)
         goto out;
     w.wiped = r->rebuild;
+    w.redo = w.gone.discard = r->reextract && !r->rebuild;
     /* Into an empty index, the secondary indexes only the next runs need
      * (removal, promotion, figure-only filters) are made at the end: one sort
      * each instead of an insert per row, the writer being the serial part.
@@ -294,8 +293,8 @@ static int run_pipeline(run *r)
             pthread_cond_broadcast(&r->cv_work);
         pthread_mutex_unlock(&r->mu);
         double t = now_since(&r->t0);
-        /* A rebuild commits once, at the end (reextract.c). */
-        if (!r->rebuild && (bytes_since >= commit_bytes || t - t_commit >= COMMIT_SECONDS)) {
+        /* A re-extraction commits once, at the end (reextract.c). */
+        if (!r->reextract && (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS)) {
             if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
                 (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
@@ -319,6 +318,8 @@ static int run_pipeline(run *r)
     if (r->o && r->o->prune && (rc = prune(r, &w.gone)) != 0)
         goto out;
     if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0)
+        goto out;
+    if (w.redo && (rc = zsd_replace_end(db)) != 0)
         goto out;
     if (r->extver == EXTVER_LAST && (rc = zsd_extver_record(db)) != 0)
         goto out;

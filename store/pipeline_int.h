@@ -207,6 +207,8 @@ typedef struct zsd_fts_pending {
     zsd_fts_gone *v;
     size_t n, cap, bytes;
     sqlite3_int64 max_id;
+    int discard; /* the full-text index was emptied (a re-extraction): no
+                  * delete is needed, and none is kept (survives a flush) */
 } zsd_fts_pending;
 
 typedef struct writer {
@@ -223,6 +225,8 @@ typedef struct writer {
      * When seen is full, repeats are stored again. */
     int fresh_only;
     int wiped; /* a rebuild: no document has rows to remove */
+    int redo;  /* a re-extraction with files gone: note each document
+                * written in temp.redo (reextract.c) */
     zsd_repeats *rep;
     worker_ctx wk; /* for passages the workers took for repeats */
 } writer;
@@ -286,6 +290,14 @@ int zsd_plan_reextract(run *r, const char *had);
 /* A rebuild's start, in the run's first transaction: every passage and its
  * rows go (the documents stay, and are written over). Errors: ZS_ESQLITE. */
 int zsd_rebuild_wipe(zs_db *db);
+/* The start and the end of a re-extraction with files gone, in its one
+ * transaction: the full-text index is emptied, and at the end the passages
+ * of the documents not written again get their rows back. Errors:
+ * ZS_ESQLITE. */
+int zsd_replace_begin(zs_db *db);
+int zsd_replace_end(zs_db *db);
+/* Note that document doc_id was written in this re-extraction. */
+int zsd_replace_note(zs_db *db, sqlite3_int64 doc_id);
 /* A rebuild's job j was skipped (its file unreadable now): its document,
  * wiped of its passages, goes too, and a message says so. Errors: ZS_ESQLITE. */
 int zsd_rebuild_drop(run *r, const job *j);

@@ -140,11 +140,13 @@ static int keep_gone(zs_db *db, zsd_fts_pending *gone, sqlite3_stmt *sel)
 
 void zsd_fts_pending_free(zsd_fts_pending *gone)
 {
+    int discard = gone->discard;
     for (size_t i = 0; i < gone->n; i++)
         for (int c = 0; c < 4; c++)
             free(gone->v[i].col[c]);
     free(gone->v);
     memset(gone, 0, sizeof *gone);
+    gone->discard = discard;
 }
 
 static int by_gone_id(const void *a, const void *b)
@@ -265,6 +267,8 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         if ((rc = run_for_doc(db, drop[i], doc_id, "removing a document's repeats")) != 0)
             goto out;
+    if (gone && gone->discard)
+        goto rows; /* the full-text index was emptied: nothing to delete there */
     if ((rc = zsd_cached(db, &sel,
                          "SELECT id, body, park, year, figure FROM passages_text"
                          " WHERE doc_id=?")) != 0)
@@ -281,6 +285,7 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
     sel = NULL;
     if (!gone && (rc = zsd_fts_pending_flush(db, &now)) != 0)
         goto out;
+rows:
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if ((rc = run_for_doc(db, rows[i], doc_id, "removing a document's passages")) != 0)
             goto out;
@@ -583,6 +588,8 @@ int zsd_write_job(writer *w, run *r, job *j)
         return rc;
     if (!doc_id)
         doc_id = sqlite3_last_insert_rowid(db->h);
+    if (w->redo && (rc = zsd_replace_note(db, doc_id)) != 0)
+        return rc;
     for (size_t i = 0; i < j->nps; i++)
         if ((rc = write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
             return rc;

@@ -5,7 +5,8 @@
 # given paths included, ends with the fields a fresh build gives; a document
 # whose file is gone keeps its own; zhaoshu status tells, queries warn once
 # and keep their exit status; kill -9 in the middle of a re-extraction, then
-# a re-run, gives what a fresh build gives.
+# a re-run, gives what a fresh build gives (the kill leaves the old index
+# whole: a re-extraction is one transaction).
 # Usage: test_extver.sh ZHAOSHU CORPUS_DIR   (TAP output)
 . "$(dirname "$0")/harness.sh"
 
@@ -28,6 +29,9 @@ SELECT 'park', x.path, x.seq, pp.park, pp.inherited FROM placed x
  JOIN passage_parks pp ON pp.passage_id = x.pid ORDER BY 2, 3, 4;
 SELECT 'year', x.path, x.seq, y.year, y.span FROM placed x
  JOIN passage_years y ON y.passage_id = x.pid ORDER BY 2, 3, 4;
+SELECT 'rank', x.path, x.seq, r.len, r.kind FROM placed x
+ JOIN passage_rank r ON r.id = x.pid ORDER BY 2, 3;
+SELECT 'unranked', count(*) FROM passages WHERE id NOT IN (SELECT id FROM passage_rank);
 SELECT 'alias', alias, park FROM park_aliases ORDER BY 2, 3;"
 }
 ident() { sqlite3 "$1" "SELECT value FROM meta WHERE key='extractor'"; }
@@ -70,6 +74,27 @@ check "figures warn too" 0 "$Z" figures --db "$T/s.db" 营业收入
 has "  once" "$T/err" "figures: this index was extracted by another version"
 check "a current index: no warning" 0 "$Z" query --db "$T/f.db" 高新区
 equals "  none" "$(cat "$T/err")" ""
+if [ -x "$(dirname "$Z")/../serve/zhaoshu-serve" ]; then
+    # serve_once DB: start serving DB, wait for its URL line, stop; stderr in serve.err
+    serve_once() {
+        : >"$T/serve.out"
+        "$Z" serve --db "$1" --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
+        pid=$!
+        k=0
+        while [ $k -lt 100 ] && ! grep -q "serving" "$T/serve.out" 2>/dev/null; do
+            sleep 0.1
+            k=$((k + 1))
+        done
+        kill "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    }
+    serve_once "$T/s.db"
+    equals "serve warns once at its start" "$(grep -c 'extracted by another version' "$T/serve.err")" "1"
+    serve_once "$T/f.db"
+    hasnt "  not on a current index" "$T/serve.err" "extracted by another version"
+else
+    ok "# SKIP zhaoshu-serve not built"
+fi
 
 settle
 check "index re-extracts an unchanged corpus" 0 "$Z" index --db "$T/s.db" "$T/c"
@@ -157,30 +182,20 @@ for q in '"贵阳59"' 高新区 营业收入; do
     assert $(cmp -s "$T/q.fresh" "$T/q.again"; echo $?) "  query $q as on a fresh build"
 done
 
-# With a file gone, documents are replaced one by one in the usual commits
-# (every 64 KB here): a kill leaves some redone, some not, each whole.
+# With a file gone, documents are replaced one by one, in one transaction
+# too: the gone one keeps its fields, and a kill leaves the old index whole.
 sqlite3 "$T/bf.db" ".backup '$T/h.db'"
 tamper "$T/h.db"
 mv "$T/big/0-000_24cf386f7f29c2e5.txt" "$T/gone.txt"
 settle
-ZHAOSHU_COMMIT_BYTES=65536 "$Z" index -q --threads 1 --db "$T/h.db" "$T/big" 2>/dev/null &
-pid=$!
-tries=0
-while [ $tries -lt 2000 ] && kill -0 $pid 2>/dev/null; do
-    left=$(sqlite3 "$T/h.db" "SELECT count(*) FROM docs WHERE park='旧版园区'" 2>/dev/null)
-    case $left in 300 | "") ;; *) break ;; esac
-    sleep 0.01
-    tries=$((tries + 1))
-done
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
-left=$(sqlite3 "$T/h.db" "SELECT count(*) FROM docs WHERE park='旧版园区'")
-echo "# killed with $left of 300 documents not yet redone"
-assert $([ "$left" -gt 1 ] && [ "$left" -lt 300 ]; echo $?) "killed while replacing documents one by one"
+"$Z" index -q --threads 1 --db "$T/h.db" "$T/big" 2>/dev/null &
+kill_in_txn $! "$T/h.db"
+check "killed while replacing documents: still another extractor's" 1 "$Z" status -q --db "$T/h.db"
 check "  the index is sound" 0 "$Z" check --db "$T/h.db"
-check "  and still another extractor's" 1 "$Z" status -q --db "$T/h.db"
+dump "$T/h.db" >"$T/hkilled"
+assert $(cmp -s "$T/btampered" "$T/hkilled"; echo $?) "  and whole, as it was"
 check "the re-run completes" 0 "$Z" index --db "$T/h.db" "$T/big"
-has "  re-extracting the rest" "$T/err" "re-extracting 299 documents; 1 whose files are gone keep their fields"
+has "  re-extracting the others" "$T/err" "re-extracting 299 documents; 1 whose files are gone keep their fields"
 # every field of the others as a fresh build's (the gone one's are its own)
 grep -v "/big/0-000_" "$T/bfresh" >"$T/bfresh-1"
 dump "$T/h.db" | grep -v "/big/0-000_" >"$T/hagain"
@@ -189,7 +204,22 @@ diff "$T/bfresh-1" "$T/hagain" | head -5 | sed 's/^/#   /'
 equals "  the gone one keeps its own" "$(sqlite3 "$T/h.db" "SELECT park FROM docs WHERE path LIKE '%/big/0-000_%'")" "旧版园区"
 equals "  the identity recorded" "$(ident "$T/h.db")" "$now"
 check "  the index is sound" 0 "$Z" check --db "$T/h.db"
+check "  the gone one's passages are found" 0 "$Z" query --db "$T/h.db" -n 5000 高新区
+has "  (in the gone file)" "$T/out" "0-000_24cf386f7f29c2e5.txt"
 mv "$T/gone.txt" "$T/big/0-000_24cf386f7f29c2e5.txt"
+
+# A file there but unreadable now (binary here): a rebuild cannot keep its
+# old rows, so its document goes, and the run says so.
+mkdir -p "$T/b"
+cp "$T/c"/*.txt "$T/b/"
+check "a build of a third copy" 0 "$Z" index -q --db "$T/b.db" "$T/b"
+tamper "$T/b.db"
+printf 'x\000\000\000\001\002' >"$T/b/$one"
+check "a rebuild with a file no longer text: some input skipped" 1 "$Z" index --db "$T/b.db" "$T/b"
+has "  says its document is removed" "$T/err" "$one: removed from the index: it could not be extracted again"
+equals "  four documents" "$(sqlite3 "$T/b.db" "SELECT count(*) FROM docs")" "4"
+equals "  the identity recorded" "$(ident "$T/b.db")" "$now"
+check "  the index is sound" 0 "$Z" check --db "$T/b.db"
 
 # Past the writer's table of repeats (seen.c, made small here), a stored
 # passage is still never one of the old extractor's.
