@@ -380,6 +380,69 @@ static int cut_char(const zsi_gazetteer *g, const char *s, size_t n)
     return 0;
 }
 
+/* A brand and a bracketed place right before byte k of p (海尔（天津）):
+ * where the brand starts, or (size_t)-1. The brand is two to four
+ * characters, none in the lexicon, after a verb or the text's edge. */
+static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor, size_t k)
+{
+    size_t close, open = (size_t)-1, ob = 0;
+    if (k >= floor + 3 && memcmp(p + k - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
+        close = k - 3;
+    else if (k >= floor + 1 && p[k - 1] == ')')
+        close = k - 1;
+    else
+        return (size_t)-1;
+    for (size_t b = close; b >= floor + 3 && close - b <= 12; b -= 3) {
+        if (memcmp(p + b - 3, "\xEF\xBC\x88", 3) == 0) { /* （ */
+            open = b - 3, ob = 3;
+            break;
+        }
+        if (p[b - 1] == '(') {
+            open = b - 1, ob = 1;
+            break;
+        }
+    }
+    if (open == (size_t)-1 ||
+        !(zsi_words_find(g->words, p + open + ob, close - open - ob, NULL) & ZSW_PLACE))
+        return (size_t)-1;
+    /* the brand: characters back from the bracket */
+    size_t e = open, s = open, run = 0;
+    while (s >= floor + 3 && run < 4) {
+        int32_t o = (int32_t)s;
+        UChar32 c;
+        /* a word of two or more characters ends here: the brand starts */
+        int word = 0;
+        for (size_t L = 6; L <= 12 && s >= floor + L && !word; L += 3)
+            word = zsi_words_find(g->words, p + s - L, L, NULL) != 0;
+        if (word)
+            break;
+        U8_PREV(p, (int32_t)floor, o, c);
+        if (!is_han(c) || numeral(c) || zsi_words_find(g->words, p + o, s - (size_t)o, NULL))
+            break;
+        /* a word across two of its characters or into the one before */
+        if (s < e && zsi_words_find(g->words, p + o, s + 3 - (size_t)o, NULL))
+            return (size_t)-1;
+        s = (size_t)o;
+        run++;
+    }
+    if (run < 2)
+        return (size_t)-1;
+    if (s > floor) {
+        int32_t o = (int32_t)s;
+        UChar32 c;
+        U8_PREV(p, (int32_t)floor, o, c);
+        /* after a verb of two characters or more, or no Han character */
+        if (is_han(c)) {
+            int ok = 0;
+            for (size_t L = 6; L <= 12 && s >= floor + L && !ok; L += 3)
+                ok = (zsi_words_find(g->words, p + s - L, L, NULL) & (ZSW_STOP | ZSW_TRIM)) != 0;
+            if (!ok)
+                return (size_t)-1;
+        }
+    }
+    return s;
+}
+
 /*
  * A park a company builds, named by the company: 森阳集成电路半导体示范产业园,
  * 贵阳比亚迪智能制造产业园, 比亚迪产业园. The words before the suffix are
@@ -427,6 +490,15 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
     }
     if (!(first & (ZSW_NOUN | ZSW_WORD)) || (first & ZSW_STOP))
         return 0;
+    /* the brand before a bracketed place: 海尔（天津）市场创新产业园区 */
+    if (j == nc && edge) {
+        size_t b = bracket_brand(g, p, floor, pos[nc]);
+        if (b == (size_t)-1)
+            return 0;
+        *ps = b;
+        *pe = i;
+        return 1;
+    }
     /* the brand: two to four characters, each in no lexicon word, after
      * the trade's words (比亚迪智能制造; a brand alone is too like a word
      * the lexicon lacks: 对接产业园) */
