@@ -73,6 +73,165 @@ static int only_place(const char *s)
     return places && (zsi_words_find(places, s, strlen(s), &row) & ZSW_PLACE_);
 }
 
+/* Is p[s..e) one word that is a verb of wordclass.txt, or holds 的? */
+static int verb_or_de(const char *p, size_t s, size_t e)
+{
+    return zsi_is_class_stop(p, s, e) ||
+           (e - s == 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0); /* 的 */
+}
+
+/* Does the adverbial opened by the word p[z..z+zl) hold the noun ending at
+ * ne, before a predicate at e? Yes when a closing word of an [adverbial]
+ * entry for it follows the noun (与…相比), or when the opener has an entry
+ * without one and the words up to ne are no verb and no 的. */
+static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_t zl, size_t ne,
+                           size_t e)
+{
+    const zsi_phrase_set *ps = zsi_mset(MSEC_ADVERBIAL);
+    size_t i, q, s;
+    for (i = 0; i < ps->n; i++) {
+        const zsi_phrase *a = &ps->v[i];
+        if (a->len != zl || memcmp(a->s, p + z, zl) != 0)
+            continue;
+        if (a->norm == a->s) {
+            for (s = z + zl; s < ne;) {
+                size_t s2 = zsi_wb_gt(wb, s);
+                if (verb_or_de(p, s, s2))
+                    break;
+                s = s2;
+            }
+            if (s >= ne)
+                return 1;
+            continue;
+        }
+        for (q = ne; q + a->nlen <= e; q++)
+            if (memcmp(p + q, a->norm, a->nlen) == 0 && zsi_wb_is(wb, q) &&
+                zsi_wb_is(wb, q + a->nlen))
+                return 1;
+    }
+    return 0;
+}
+
+/*
+ * The noun before e that the predicate at e is said of: zsi_find_noun's,
+ * unless that one is the object of a preposition opening an adverbial
+ * ([adverbial]: 工业增加值|按可比价格计算|增长6%, 粮食产量|比历史最高水平|多5%)
+ * and a noun stands before the preposition in the clause; then that noun,
+ * the subject. The adverbial runs from its preposition to its closing word
+ * (与…相比) or, without one, over words that are no verb and no 的 up to the
+ * noun's end (企业在高新区|新增|投资: the verb ends the adverbial, and 新增投资
+ * is named). *cutp and *endp as for zsi_find_noun.
+ */
+static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, size_t *cutp,
+                        size_t *endp)
+{
+    size_t cut, ne = e, ns, s, z = 0, zl = 0, nl;
+    const zsi_phrase *open = NULL;
+    zsi_wbounds wb;
+    int broken = 0;
+
+    if (!zsi_find_noun(p, ws, e, norm, raw, &cut, &ne))
+        return 0;
+    if (cutp)
+        *cutp = cut;
+    if (endp)
+        *endp = ne;
+    nl = strlen(raw);
+    ns = ne >= ws + nl ? ne - nl : ws;
+    for (s = cut + 1; s <= ns && s < ne; s++) {
+        const zsi_phrase *a;
+        if ((p[s] & 0xC0) == 0x80 || (unsigned char)p[s] < 0x80)
+            continue;
+        a = zsi_match_at(zsi_mset(MSEC_ADVERBIAL), p, s, ne);
+        if (!a)
+            continue;
+        if (!broken) {
+            size_t lo = s > ws + 12 ? s - 12 : ws;
+            while (lo > ws && (p[lo] & 0xC0) == 0x80)
+                lo--;
+            zsi_wb_compute(&wb, p, lo, e);
+            broken = 1;
+        }
+        if (s > wb.s && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + a->len)) {
+            open = a;
+            z = s;
+            zl = a->len;
+        }
+    }
+    if (!open || z >= ne || !adverbial_spans(&wb, p, z, zl, ne, e))
+        return 1;
+    {
+        char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+        size_t c2, e2 = z;
+        if (zsi_find_noun(p, ws, z, n2, r2, &c2, &e2) && !only_place(r2)) {
+            memcpy(norm, n2, sizeof n2);
+            memcpy(raw, r2, sizeof r2);
+            if (cutp)
+                *cutp = c2;
+            if (endp)
+                *endp = e2;
+        }
+    }
+    return 1;
+}
+
+/* Does a noun phrase starting at b stand whole: at the clause start cut, after
+ * punctuation, or after a word a run never crosses (a [stop] word, a place)?
+ * Not when a verb, a numeral or the length limit cut it (首位|产业规模以上…,
+ * where the lexicon's 首位产业 is one word). */
+static int whole_phrase(const char *p, size_t cut, size_t b)
+{
+    zsi_wbounds wb;
+    unsigned cp;
+    size_t lo, pb;
+    if (b <= cut)
+        return 1;
+    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &cp);
+    if (!zsi_is_run_char(cp))
+        return 1;
+    lo = b > cut + 12 ? b - 12 : cut;
+    while (lo > cut && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, b);
+    pb = zsi_wb_le(&wb, b - 1);
+    return pb > wb.s && zsi_is_stop_word(p, pb, b);
+}
+
+/*
+ * A占B(的)…x%: the figure is A's share of B, named by A, the subject of 占,
+ * when A is named right before the 占 (工业投资占固定资产投资比重达59.3%,
+ * 农村居民收入占全部收入的六成). z is where 占 stands, ns where the noun found
+ * after it starts. @return 1 with m->norm and m->raw set to A, 0 when no A.
+ */
+static int share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metric *m)
+{
+    char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+    size_t c2, e2 = z;
+    if (z == NO_ZHAN || z <= ws || ns < z + 3)
+        return 0;
+    if (!subject_noun(p, ws, z, n2, r2, &c2, &e2) || only_place(r2) || !zsi_all_filler(p, e2, z))
+        return 0;
+    if (!whole_phrase(p, c2, e2 >= c2 + strlen(r2) ? e2 - strlen(r2) : c2))
+        return 0;
+    memcpy(m->norm, n2, sizeof n2);
+    memcpy(m->raw, r2, sizeof r2);
+    m->adjacent = 1;
+    return 1;
+}
+
+/* X的Y: is the phrase r2[0..l2), found right before the figure, printed in
+ * p[ne..we) right after a 的? Then it is the head of the 的 phrase and the
+ * noun found before it (ending at ne) only its modifier: 实现稳定就业的贫困
+ * 家庭达90% names 贫困家庭, not 稳定就业. */
+static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l2)
+{
+    size_t q;
+    for (q = we; q >= ne + 3 + l2 && q - l2 >= ne + 3; q--)
+        if (memcmp(p + q - l2, r2, l2) == 0)
+            return memcmp(p + q - l2 - 3, "\xE7\x9A\x84", 3) == 0; /* 的 */
+    return 0;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
@@ -111,9 +270,14 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     }
     if (best && has_to(p, ge, we)) {
         /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
-        size_t ne = we;
+        size_t ne = gs, nl;
         m->adjacent = 1;
-        return zsi_find_noun(p, ws, gs, m->norm, m->raw, &cut, &ne);
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &cut, &ne))
+            return 0;
+        /* 服务业增加值占全区生产总值的比重提高到55%: A's share */
+        nl = strlen(m->raw);
+        share_subject(p, ws, zhan_at(p, ws, gs), ne >= nl ? ne - nl : ws, m);
+        return 1;
     }
     if (best) {
         zsi_copy_str(m->change, best->norm, best->nlen);
@@ -121,7 +285,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         m->decline =
             strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
         m->adjacent = 1;
-        if (!zsi_find_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
             /* 港口效率提升20%: a noun phrase no suffix names */
             if (zsi_np_before(p, ws, gs, m->norm, m->raw))
                 return 1;
@@ -136,18 +300,22 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     z = zhan_at(p, ws, we);
     {
         size_t ne = we;
-        if (zsi_find_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
+        if (subject_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
             size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
             char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+            if (share_subject(p, ws, z, ns, m))
+                return 1;
             m->adjacent = zsi_all_filler(p, ne, we);
             /* 规模|以上工业企业达到210家: the phrase right before the figure
              * holds the noun found; it names the figure better */
-            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2) && strlen(r2) > nl &&
-                strstr(r2, m->raw)) {
-                memcpy(m->norm, n2, sizeof n2);
-                memcpy(m->raw, r2, sizeof r2);
-                m->adjacent = 1;
-                return 1;
+            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2)) {
+                size_t l2 = strlen(r2);
+                if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
+                    memcpy(m->norm, n2, sizeof n2);
+                    memcpy(m->raw, r2, sizeof r2);
+                    m->adjacent = 1;
+                    return 1;
+                }
             }
             /* 占全市比重达59.3%: the share is named with what it is a share of */
             if (z != NO_ZHAN && ns >= z + 3 && memcmp(p + ns, m->raw, nl) == 0 &&

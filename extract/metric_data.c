@@ -102,7 +102,8 @@ static void load(void)
             /* the section headers, in MSEC_* order; an unknown one changes nothing */
             static const char *const SECTIONS[MSEC_COUNT] = {
                 "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
-                "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]"};
+                "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
+                "[adverbial]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

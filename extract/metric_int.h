@@ -41,7 +41,7 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
                         * towns or jieba's ns words (农村 is one) */
 
 /* Longest metric run found through a suffix, in characters (suffix included). */
-#define MAX_RUN_CHARS 12
+#define MAX_RUN_CHARS 16
 /* Longest metric run read after a figure (8000元的产业扶持资金), in characters:
  * short, as a noun there must end before the clause goes on. */
 #define MAX_AFTER_CHARS 8
@@ -49,7 +49,7 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
 #define MAX_WB_CHARS 40
 /* Bytes broken left of the nearest candidate (its run of at most
  * MAX_RUN_CHARS characters, and a word more). */
-#define WB_MARGIN 42
+#define WB_MARGIN ((MAX_RUN_CHARS + 2) * 3)
 /* Most candidates weighed for one figure. */
 #define MAX_CANDS 24
 /* Most Han characters between two figures that may still link them. */
@@ -81,6 +81,7 @@ enum {
     MSEC_CONJ,
     MSEC_MODIFIER,
     MSEC_SHARE,
+    MSEC_ADVERBIAL,
     MSEC_COUNT
 };
 

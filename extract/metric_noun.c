@@ -45,11 +45,12 @@ static int links_on(unsigned cp)
 }
 
 /* Characters a window may hold between a change word (or the clause start)
- * and the figure without naming anything: 为, 达到, 分别, 了, 约, 仅 ... */
+ * and the figure without naming anything: 为, 达到, 分别, 了, 约, 仅 ...; the
+ * modal 需 too (销量只需20亿元: 只需 is no part of the noun). */
 static int is_filler(unsigned cp)
 {
     static const char set[] = "了为达到分别约近超高仅至的逾是有共计已经则再又也都只才就均亦仍还将可"
-                              "同比环较去上年期月周季度今初末底";
+                              "同比环较去上年期月周季度今初末底需";
     return in_set(set, sizeof set - 1, cp);
 }
 
