@@ -194,7 +194,7 @@ static int whole_phrase(const char *p, size_t cut, size_t b)
         lo--;
     zsi_wb_compute(&wb, p, lo, b);
     pb = zsi_wb_le(&wb, b - 1);
-    return pb > wb.s && zsi_is_stop_word(p, pb, b);
+    return (pb > wb.s || wb.s == cut) && zsi_is_stop_word(p, pb, b);
 }
 
 /*
@@ -232,6 +232,47 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
     return 0;
 }
 
+/* 依存度由去年的40%下降到35%, 从2亿元增加到5亿元: a 由 or 从 standing as a
+ * word with only filler (a time, 的) between it and the figure opens a
+ * from-to change; the figure is the old value of the subject before it, so
+ * the window ends before the 由. @return the window's new end, or we. */
+static size_t from_cut(const char *p, size_t ws, size_t we)
+{
+    size_t q, at = we;
+    for (q = ws; q + 3 <= we; q++)
+        if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */
+            zsi_all_filler(p, q + 3, we))
+            at = q;
+    if (at < we && at > ws) {
+        zsi_wbounds wb;
+        size_t lo = at > ws + 12 ? at - 12 : ws;
+        while (lo > ws && (p[lo] & 0xC0) == 0x80)
+            lo--;
+        zsi_wb_compute(&wb, p, lo, we);
+        if (zsi_wb_is(&wb, at) && zsi_wb_is(&wb, at + 3))
+            return at;
+    }
+    return we;
+}
+
+/* A在B中的比重: where the 在 stands when the share word found (m->norm ends in
+ * a [share] word) starts right after 中的 or 中, a share of B as 占 makes one
+ * (网上零售额在社会消费品零售总额中的比重为20%); NO_ZHAN otherwise. */
+static size_t in_at(const char *p, size_t ws, size_t ns, const zsi_metric *m)
+{
+    size_t q, e = ns, at = NO_ZHAN;
+    if (!zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm)))
+        return NO_ZHAN;
+    if (e >= ws + 3 && memcmp(p + e - 3, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        e -= 3;
+    if (e < ws + 3 || memcmp(p + e - 3, "\xE4\xB8\xAD", 3) != 0) /* 中 */
+        return NO_ZHAN;
+    for (q = ws; q + 3 <= e - 3; q++)
+        if (memcmp(p + q, "\xE5\x9C\xA8", 3) == 0) /* 在 */
+            at = q;
+    return at;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
@@ -242,6 +283,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     memset(m, 0, sizeof *m);
     if (rc)
         return rc;
+    we = from_cut(p, ws, we);
     /* The change word nearest the figure, with only filler after it. */
     for (s = ws; s < we;) {
         unsigned cp;
@@ -303,7 +345,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         if (subject_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
             size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
             char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
-            if (share_subject(p, ws, z, ns, m))
+            if (share_subject(p, ws, z, ns, m) || share_subject(p, ws, in_at(p, ws, ns, m), ns, m))
                 return 1;
             m->adjacent = zsi_all_filler(p, ne, we);
             /* 规模|以上工业企业达到210家: the phrase right before the figure

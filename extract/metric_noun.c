@@ -191,7 +191,8 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
         return 1;
     zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
     return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
-           last == 0x5E74 || last == 0x6708 || last == 0x65E5;                     /* 年月日 */
+           last == 0x5E74 || last == 0x6708 || last == 0x65E5 || /* 年月日 */
+           last == 0x7684; /* 的, which ends a modifier even when ICU glues it on (中的) */
 }
 
 /* Does a [modifiers] entry longer than n start at p[s] (规模|以上)? Then a
