@@ -318,6 +318,41 @@ static size_t mod_chars(const char *p, size_t s, size_t e, int is_mod)
     return is_mod && c > 2 ? 2 : c;
 }
 
+/* Is the one-character word p[pb..b) a closed-class word (以, 等, 直) that
+ * begins a run of one-character pieces, as ICU leaves a word its dictionary
+ * does not know (以|工|代|赈|资金, 直|靠|率)? Then it is that word's first
+ * character, not a word that ends the run; the run ends with it. Structural
+ * particles, conjunctions and the words below always stand alone. */
+static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from)
+{
+    size_t nb;
+    unsigned cp;
+    if (zsi_nchars(p, pb, b) != 1 || b >= from)
+        return 0;
+    nb = zsi_wb_gt(wb, b);
+    if (nb > from || zsi_nchars(p, b, nb) != 1)
+        return 0;
+    if (!zsi_is_class_stop(p, pb, b) && !zsi_is_stop_word(p, pb, b))
+        return 0;
+    /* particles, conjunctions, coverbs; pronouns and determiners (其|新产品);
+     * time units and the tails of division names (年|新材料, 水城|区|铝) */
+    static const char alone[] = "的了和与及或在是为对从由将把被给向于而并且也都又占"
+                                "其该此这那每各年月日区市省县";
+    zsi_utf8_decode(p + pb, b - pb, &cp);
+    if (!zsi_m_is_han(cp) || in_set(alone, sizeof alone - 1, cp))
+        return 0;
+    if (pb > wb->s) {
+        /* 这|片|总面积, 一|项|新技术: a classifier after a determiner or a
+         * numeral is a word of its own */
+        unsigned before;
+        zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+        if (in_set(alone, sizeof alone - 1, before) || zsi_cn_numeral(before) >= 0 ||
+            is_digit_cp(before))
+            return 0;
+    }
+    return 1;
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
@@ -364,6 +399,11 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                 pb = nb;
             else
                 pb = word_span(wb, p, cut, pb, b, ZSW_STOP_);
+        }
+        if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from) &&
+            chars + 1 <= MAX_RUN_CHARS) {
+            b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
+            break;
         }
         if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
             break;
