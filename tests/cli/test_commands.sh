@@ -29,20 +29,6 @@ fails "serve: an argument is not an index" 2 "the index is --db FILE" "$Z" serve
 # ---- serve: --db before the command is the index it serves
 SERVE=$(dirname "$Z")/../serve/zhaoshu-serve
 if [ -x "$SERVE" ]; then
-    # serve_until_listening OUT ARGS...: start, wait for the URL line, stop
-    serve_until_listening() {
-        out=$1
-        shift
-        "$Z" "$@" >"$out" 2>&1 &
-        pid=$!
-        k=0
-        while [ $k -lt 100 ] && ! grep -q "serving" "$out" 2>/dev/null; do
-            sleep 0.1
-            k=$((k + 1))
-        done
-        kill "$pid" 2>/dev/null
-        wait "$pid" 2>/dev/null
-    }
     serve_until_listening "$T/serve1.out" --db "$DB" serve --listen 127.0.0.1:0
     has "zhaoshu --db FILE serve serves FILE" "$T/serve1.out" "serving $DB (read-only)"
     serve_until_listening "$T/serve2.out" --db "$T/other.db" serve --db="$DB" --listen=127.0.0.1:0

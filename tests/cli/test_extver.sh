@@ -75,22 +75,9 @@ has "  once" "$T/err" "figures: this index was extracted by another version"
 check "a current index: no warning" 0 "$Z" query --db "$T/f.db" 高新区
 equals "  none" "$(cat "$T/err")" ""
 if [ -x "$(dirname "$Z")/../serve/zhaoshu-serve" ]; then
-    # serve_once DB: start serving DB, wait for its URL line, stop; stderr in serve.err
-    serve_once() {
-        : >"$T/serve.out"
-        "$Z" serve --db "$1" --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
-        pid=$!
-        k=0
-        while [ $k -lt 100 ] && ! grep -q "serving" "$T/serve.out" 2>/dev/null; do
-            sleep 0.1
-            k=$((k + 1))
-        done
-        kill "$pid" 2>/dev/null
-        wait "$pid" 2>/dev/null
-    }
-    serve_once "$T/s.db"
+    serve_until_listening "$T/serve.err" serve --db "$T/s.db" --listen 127.0.0.1:0
     equals "serve warns once at its start" "$(grep -c 'extracted by another version' "$T/serve.err")" "1"
-    serve_once "$T/f.db"
+    serve_until_listening "$T/serve.err" serve --db "$T/f.db" --listen 127.0.0.1:0
     hasnt "  not on a current index" "$T/serve.err" "extracted by another version"
 else
     ok "# SKIP zhaoshu-serve not built"
@@ -138,12 +125,7 @@ check "  the index is sound" 0 "$Z" check --db "$T/g.db"
 
 # kill -9 in the middle of a re-extraction. With every file there it is a
 # rebuild in one transaction: a kill leaves the old index whole.
-mkdir -p "$T/big"
-i=0
-while [ $i -lt 60 ]; do
-    for f in "$CORPUS"/*.txt; do sed "s/贵阳/贵阳$i/" "$f" >"$T/big/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+corpus_copies 60 "$T/big"
 check "a fresh build of 300 files" 0 "$Z" index -q --db "$T/bf.db" "$T/big"
 dump "$T/bf.db" >"$T/bfresh"
 sqlite3 "$T/bf.db" ".backup '$T/k.db'"

@@ -76,12 +76,7 @@ fails "  an index run adds them: unchanged" 0 "indexed 0 files (5 unchanged" "$Z
 equals "  and records the times" "$(timed "$T/o.db")" "5"
 
 # kill -9 while indexing: what is recorded is what was committed
-mkdir -p "$T/big"
-i=0
-while [ $i -lt 120 ]; do
-    for f in "$CORPUS"/*.txt; do sed "s/贵阳/贵阳$i/" "$f" >"$T/big/$i-$(basename "$f")"; done
-    i=$((i + 1))
-done
+corpus_copies 120 "$T/big"
 settle
 "$Z" index -q --db "$T/k.db" "$T/big" 2>/dev/null &
 pid=$!
