@@ -145,14 +145,20 @@ kill_in_txn() {
     kill -9 "$1" 2>/dev/null
     wait "$1" 2>/dev/null
 }
-"$Z" index -q --threads 1 --db "$T/k.db" "$T/big" 2>/dev/null &
-kill_in_txn $! "$T/k.db"
-check "killed while re-extracting: still another extractor's" 1 "$Z" status -q --db "$T/k.db"
-check "  the index is sound" 0 "$Z" check --db "$T/k.db"
-dump "$T/k.db" >"$T/bkilled"
-assert $(cmp -s "$T/btampered" "$T/bkilled"; echo $?) "  and whole, as it was"
-check "the re-run completes" 0 "$Z" index --db "$T/k.db" "$T/big"
-has "  re-extracting them all" "$T/err" "re-extracting 300 documents"
+# kill_then_rerun DB DOING SAYS: kill -9 a re-extraction of $T/big into DB
+# inside its transaction (DOING names it); the index must be sound and whole
+# as it was (another extractor's), and a re-run must complete saying SAYS
+kill_then_rerun() {
+    "$Z" index -q --threads 1 --db "$1" "$T/big" 2>/dev/null &
+    kill_in_txn $! "$1"
+    check "killed while $2: still another extractor's" 1 "$Z" status -q --db "$1"
+    check "  the index is sound" 0 "$Z" check --db "$1"
+    dump "$1" >"$T/killed"
+    assert $(cmp -s "$T/btampered" "$T/killed"; echo $?) "  and whole, as it was"
+    check "the re-run completes" 0 "$Z" index --db "$1" "$T/big"
+    has "  and says so" "$T/err" "$3"
+}
+kill_then_rerun "$T/k.db" "re-extracting" "re-extracting 300 documents"
 dump "$T/k.db" >"$T/bagain"
 assert $(cmp -s "$T/bfresh" "$T/bagain"; echo $?) "  every field as a fresh build's"
 diff "$T/bfresh" "$T/bagain" | head -5 | sed 's/^/#   /'
@@ -170,14 +176,7 @@ sqlite3 "$T/bf.db" ".backup '$T/h.db'"
 tamper "$T/h.db"
 mv "$T/big/0-000_24cf386f7f29c2e5.txt" "$T/gone.txt"
 settle
-"$Z" index -q --threads 1 --db "$T/h.db" "$T/big" 2>/dev/null &
-kill_in_txn $! "$T/h.db"
-check "killed while replacing documents: still another extractor's" 1 "$Z" status -q --db "$T/h.db"
-check "  the index is sound" 0 "$Z" check --db "$T/h.db"
-dump "$T/h.db" >"$T/hkilled"
-assert $(cmp -s "$T/btampered" "$T/hkilled"; echo $?) "  and whole, as it was"
-check "the re-run completes" 0 "$Z" index --db "$T/h.db" "$T/big"
-has "  re-extracting the others" "$T/err" "re-extracting 299 documents; 1 whose files are gone keep their fields"
+kill_then_rerun "$T/h.db" "replacing documents" "re-extracting 299 documents; 1 whose files are gone keep their fields"
 # every field of the others as a fresh build's (the gone one's are its own)
 grep -v "/big/0-000_" "$T/bfresh" >"$T/bfresh-1"
 dump "$T/h.db" | grep -v "/big/0-000_" >"$T/hagain"
