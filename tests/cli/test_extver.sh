@@ -52,6 +52,15 @@ cp "$CORPUS"/*.txt "$T/c/"
 check "a fresh build" 0 "$Z" index -q --db "$T/f.db" "$T/c"
 dump "$T/f.db" >"$T/fresh"
 now=$(ident "$T/f.db")
+# like_fresh DB FRESH: every field of DB as in the dump FRESH (a fresh
+# build's), the first differences shown; and this extractor's identity
+# recorded in DB
+like_fresh() {
+    dump "$1" >"$T/again"
+    assert $(cmp -s "$2" "$T/again"; echo $?) "  every field as a fresh build's"
+    diff "$2" "$T/again" | head -5 | sed 's/^/#   /'
+    equals "  the identity recorded" "$(ident "$1")" "$now"
+}
 contains "$now" "src:" "  records its extractor identity ($now)"
 check "status: current" 0 "$Z" status --db "$T/f.db"
 has "  names the identity" "$T/out" "extractor:  $now (this zhaoshu's)"
@@ -87,10 +96,7 @@ settle
 check "index re-extracts an unchanged corpus" 0 "$Z" index --db "$T/s.db" "$T/c"
 has "  says why, in one line" "$T/err" "index built by an older extractor (src:0123456789abcdef icu:1.0; this one is $now): re-extracting 5 documents"
 has "  every file written again" "$T/err" "indexed 5 files (0 unchanged"
-dump "$T/s.db" >"$T/again"
-assert $(cmp -s "$T/fresh" "$T/again"; echo $?) "  every field as a fresh build's"
-diff "$T/fresh" "$T/again" | head -5 | sed 's/^/#   /'
-equals "  the identity recorded" "$(ident "$T/s.db")" "$now"
+like_fresh "$T/s.db" "$T/fresh"
 check "  the index is sound" 0 "$Z" check --db "$T/s.db"
 check "  status: current" 0 "$Z" status -q --db "$T/s.db"
 check "  query output as a fresh build's" 0 "$Z" query --db "$T/s.db" 高新区 营业收入
@@ -106,9 +112,7 @@ sqlite3 "$T/o.db" "DELETE FROM meta WHERE key='extractor'"
 one=$(ls "$T/c" | head -1)
 check "an index with no identity, one file given" 0 "$Z" index --db "$T/o.db" "$T/c/$one"
 has "  re-extracts all" "$T/err" "(none recorded; this one is $now): re-extracting 5 documents"
-dump "$T/o.db" >"$T/again"
-assert $(cmp -s "$T/fresh" "$T/again"; echo $?) "  every field as a fresh build's"
-equals "  the identity recorded" "$(ident "$T/o.db")" "$now"
+like_fresh "$T/o.db" "$T/fresh"
 
 # A document whose file is gone keeps what it had; the others are redone.
 mkdir -p "$T/g"
@@ -159,10 +163,7 @@ kill_then_rerun() {
     has "  and says so" "$T/err" "$3"
 }
 kill_then_rerun "$T/k.db" "re-extracting" "re-extracting 300 documents"
-dump "$T/k.db" >"$T/bagain"
-assert $(cmp -s "$T/bfresh" "$T/bagain"; echo $?) "  every field as a fresh build's"
-diff "$T/bfresh" "$T/bagain" | head -5 | sed 's/^/#   /'
-equals "  the identity recorded" "$(ident "$T/k.db")" "$now"
+like_fresh "$T/k.db" "$T/bfresh"
 check "  the index is sound" 0 "$Z" check --db "$T/k.db"
 for q in '"贵阳59"' 高新区 营业收入; do
     "$Z" query --db "$T/bf.db" -n 50 "$q" >"$T/q.fresh" 2>&1
@@ -206,7 +207,5 @@ check "  the index is sound" 0 "$Z" check --db "$T/b.db"
 # passage is still never one of the old extractor's.
 tamper "$T/k.db"
 check "a re-extraction past a full table of repeats" 0 env ZHAOSHU_SEEN_MAX=100 "$Z" index -q --db "$T/k.db" "$T/big"
-dump "$T/k.db" >"$T/bagain"
-assert $(cmp -s "$T/bfresh" "$T/bagain"; echo $?) "  every field as a fresh build's"
-diff "$T/bfresh" "$T/bagain" | head -5 | sed 's/^/#   /'
+like_fresh "$T/k.db" "$T/bfresh"
 finish
