@@ -7,9 +7,26 @@
  * One open-addressing hash table maps a word's bytes to its classes (a word
  * may be both: 将乐 is a county, 将 a preposition) and, for a place, to its
  * row of places.tsv (level, city, province). Keys point into the loaded file
- * text, which the table owns; it is immutable after zsi_words_open(), so
- * threads share it.
+ * text, which the table owns.
+ *
+ * The base table (the two files) is built once per process and shared by
+ * every handle: the gazetteer and the metric namer each opened their own
+ * copy, and the two loads were half the fixed start cost of a small index
+ * run. A handle is the base plus its own small overlay of added words
+ * (the gazetteer's [trim] words); a word's classes are the union of both,
+ * its place row the base's (an added word has no row), exactly what one
+ * table with the words added to it gave.
+ *
+ * Threads: the base is built under a mutex and only published (base_tab set)
+ * when complete; after that nothing writes to it, and every reader takes the
+ * same mutex once in zsi_words_open() before its first read, so the build
+ * happens-before every read (no data race for TSan, no free for ASan: the
+ * base lives until exit, reachable from base_tab, so LeakSanitizer is quiet).
+ * A failed build (out of memory) frees what it made and is retried by the
+ * next open. Each overlay belongs to one handle, written only by its owner
+ * before the handle is shared.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,14 +56,26 @@ typedef struct place {
     int level;                   /* enum zsw_level */
 } place;
 
-struct zsi_words {
+typedef struct table {
     char *places_buf, *class_buf;
     slot *tab;
     size_t cap, n; /* cap is a power of two */
     place *pl;
     size_t npl;
     size_t maxlen; /* longest key, bytes */
+} table;
+
+struct zsi_words {
+    const table *base; /* shared, read-only */
+    table own;         /* words added to this handle */
 };
+
+/* Initial slots of the base and of an overlay (powers of two). */
+#define BASE_SLOTS (1u << 16)
+#define OWN_SLOTS 64u
+
+static pthread_mutex_t base_mu = PTHREAD_MUTEX_INITIALIZER;
+static table *base_tab; /* guarded by base_mu until set, immutable after */
 
 static uint64_t hash(const char *s, size_t n)
 {
@@ -56,7 +85,7 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-static slot *lookup(const zsi_words *w, const char *s, size_t n)
+static slot *lookup(const table *w, const char *s, size_t n)
 {
     size_t i = (size_t)hash(s, n) & (w->cap - 1);
     for (;;) {
@@ -67,9 +96,9 @@ static slot *lookup(const zsi_words *w, const char *s, size_t n)
     }
 }
 
-static int grow(zsi_words *w)
+static int grow(table *w, size_t first)
 {
-    size_t nc = w->cap ? w->cap * 2 : 1u << 16;
+    size_t nc = w->cap ? w->cap * 2 : first;
     slot *old = w->tab, *nt = calloc(nc, sizeof *nt);
     size_t oc = w->cap;
     if (!nt)
@@ -84,13 +113,13 @@ static int grow(zsi_words *w)
 }
 
 /* Add flags to word s[0..n); the first place row for a word is kept. */
-static int add(zsi_words *w, const char *s, size_t n, uint32_t flags, uint32_t row)
+static int add(table *w, size_t first, const char *s, size_t n, uint32_t flags, uint32_t row)
 {
     slot *t;
     if (!n || n > MAX_WORD_BYTES)
         return 0;
     if ((w->n + 1) * 2 > w->cap) {
-        int rc = grow(w);
+        int rc = grow(w, first);
         if (rc)
             return rc;
     }
@@ -135,7 +164,7 @@ static size_t fields(char *line, size_t len, char **f, size_t *fl, size_t max)
     return k;
 }
 
-static int load_places(zsi_words *w)
+static int load_places(table *w)
 {
     size_t pos = 0, len, cap = 0, n;
     const char *line;
@@ -163,15 +192,15 @@ static int load_places(zsi_words *w)
         p->level = k > 2 ? level_of(f[2], fl[2]) : ZSW_OTHER;
         p->city = k > 3 ? f[3] : "";
         p->province = k > 4 ? f[4] : "";
-        if ((rc = add(w, f[0], fl[0], ZSW_PLACE, (uint32_t)w->npl)) != 0 ||
-            (k > 1 && (rc = add(w, f[1], fl[1], ZSW_PLACE, (uint32_t)w->npl)) != 0))
+        if ((rc = add(w, BASE_SLOTS, f[0], fl[0], ZSW_PLACE, (uint32_t)w->npl)) != 0 ||
+            (k > 1 && (rc = add(w, BASE_SLOTS, f[1], fl[1], ZSW_PLACE, (uint32_t)w->npl)) != 0))
             return rc;
         w->npl++;
     }
     return 0;
 }
 
-static int load_classes(zsi_words *w)
+static int load_classes(table *w)
 {
     size_t pos = 0, len, n;
     const char *line;
@@ -188,63 +217,101 @@ static int load_classes(zsi_words *w)
             fl = ZSW_WORD;
         else if (cn == 5 && memcmp(t + 1, "vnoun", 5) == 0)
             fl = ZSW_STOP | ZSW_VNOUN;
-        rc = add(w, line, wn, fl, 0);
+        rc = add(w, BASE_SLOTS, line, wn, fl, 0);
     }
+    return rc;
+}
+
+static void table_free(table *t)
+{
+    ZSU_FREE(t->tab, t->pl, t->places_buf, t->class_buf);
+}
+
+/* The shared base, built on first use. @return 0, ZS_ENOMEM, ZS_EIO. */
+static int base_get(const table **out)
+{
+    int rc = 0;
+    if (pthread_mutex_lock(&base_mu) != 0)
+        return ZS_ENOMEM;
+    if (!base_tab) {
+        table *t = calloc(1, sizeof *t);
+        if (!t)
+            rc = ZS_ENOMEM;
+        else if ((rc = grow(t, BASE_SLOTS)) != 0 || (rc = load_places(t)) != 0 ||
+                 (rc = load_classes(t)) != 0) {
+            table_free(t);
+            free(t);
+        } else
+            base_tab = t;
+    }
+    *out = base_tab;
+    pthread_mutex_unlock(&base_mu);
     return rc;
 }
 
 int zsi_words_open(zsi_words **out)
 {
-    zsi_words *w = calloc(1, sizeof *w);
-    int rc;
+    zsi_words *w;
+    const table *base;
+    int rc = base_get(&base);
     *out = NULL;
-    if (!w)
-        return ZS_ENOMEM;
-    if ((rc = grow(w)) != 0 || (rc = load_places(w)) != 0 || (rc = load_classes(w)) != 0) {
-        zsi_words_free(w);
+    if (rc)
         return rc;
-    }
+    if (!(w = calloc(1, sizeof *w)))
+        return ZS_ENOMEM;
+    w->base = base;
     *out = w;
     return 0;
 }
 
 int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags)
 {
-    return add(w, s, n, flags, 0);
+    /* only the classes are kept: an added word's row is the base's */
+    return add(&w->own, OWN_SLOTS, s, n, flags, 0);
 }
 
 void zsi_words_free(zsi_words *w)
 {
     if (!w)
         return;
-    ZSU_FREE(w->tab, w->pl, w->places_buf, w->class_buf, w);
+    table_free(&w->own);
+    free(w);
 }
 
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row)
 {
     const slot *t;
-    if (!w || !n || n > w->maxlen)
+    unsigned flags = 0;
+    if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
-    t = lookup(w, s, n);
-    if (!t->s)
-        return 0;
-    if (row)
-        *row = t->place;
-    return t->flags;
+    if (n <= w->base->maxlen && (t = lookup(w->base, s, n))->s) {
+        flags = t->flags;
+        if (row)
+            *row = t->place;
+    }
+    if (w->own.n && n <= w->own.maxlen && (t = lookup(&w->own, s, n))->s) {
+        if (!flags && row)
+            *row = 0; /* a word only added has no places.tsv row */
+        flags |= t->flags;
+    }
+    return flags;
 }
 
 size_t zsi_words_maxlen(const zsi_words *w)
 {
-    return w ? w->maxlen : 0;
+    if (!w)
+        return 0;
+    return w->own.maxlen > w->base->maxlen ? w->own.maxlen : w->base->maxlen;
 }
 
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province)
 {
-    if (!w || row >= w->npl)
+    const table *b = w ? w->base : NULL;
+    if (!b || row >= b->npl)
         return ZSW_OTHER;
     if (city)
-        *city = w->pl[row].city;
+        *city = b->pl[row].city;
     if (province)
-        *province = w->pl[row].province;
-    return w->pl[row].level;
+        *province = b->pl[row].province;
+    return b->pl[row].level;
 }
