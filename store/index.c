@@ -168,6 +168,33 @@ static void say_what_is_in(run *r, size_t committed, int rc)
     r->st->files_indexed = in;
 }
 
+/* The dictionary's training (trainset.c), off the writer's thread. */
+typedef struct trainer {
+    run *r;
+    zsd_packer *p;
+    int rc;
+} trainer;
+
+static void *train_main(void *arg)
+{
+    trainer *t = arg;
+    t->rc = zsd_train_spread(t->r, t->p);
+    return NULL;
+}
+
+/* Wait for the training thread (th; NULL: it ran in this one), store what
+ * it trained and publish it to the workers. */
+static int train_join(run *r, writer *w, trainer *t, pthread_t *th)
+{
+    if (th)
+        pthread_join(*th, NULL);
+    int rc = t->rc ? zsd_fail(r->db, t->rc, "out of memory") : zsd_packer_store_dict(w->pack);
+    pthread_mutex_lock(&r->mu);
+    r->dict = zsd_packer_dict(w->pack);
+    pthread_mutex_unlock(&r->mu);
+    return rc;
+}
+
 static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
@@ -175,7 +202,9 @@ static int run_pipeline(run *r)
     zsd_ckpt *ck = NULL;
     pthread_t th[MAX_WORKERS];
     int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    int started = 0, rc, in_txn = 0;
+    int started = 0, rc, in_txn = 0, training = 0;
+    trainer tr = {r, NULL, 0};
+    pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
     unsigned long long bytes_since = 0;
     double t_commit = 0;
@@ -193,9 +222,21 @@ static int run_pipeline(run *r)
         rc = zsd_fail(db, rc, "out of memory");
         goto out;
     }
-    if ((rc = zsd_train_spread(r, w.pack)) != 0)
-        goto out;
-    r->dict = zsd_packer_dict(w.pack); /* an index that has one, or trained it now */
+    /* The dictionary trains (about 7% of the instructions of a run of 2,000
+     * news articles) while the workers extract: the passages they finish
+     * before it exists the writer compresses, with the same dictionary. */
+    r->dict = zsd_packer_dict(w.pack); /* an index that has one */
+    if (zsd_packer_wants_samples(w.pack)) {
+        tr.p = w.pack;
+        zsd_packer_defer(w.pack);
+        if (pthread_create(&train_th, NULL, train_main, &tr) == 0) {
+            training = 1;
+        } else { /* no thread: train here, as before */
+            train_main(&tr);
+            if ((rc = train_join(r, &w, &tr, NULL)) != 0)
+                goto out;
+        }
+    }
     if (zsd_ckpt_start(&ck, db) != 0)
         ck = NULL; /* SQLite checkpoints in this thread, as it would anyway */
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
@@ -241,6 +282,11 @@ static int run_pipeline(run *r)
     if (!started) {
         rc = zsd_fail(db, ZS_ENOMEM, "cannot start a worker thread");
         goto out;
+    }
+    if (training) {
+        training = 0;
+        if ((rc = train_join(r, &w, &tr, &train_th)) != 0)
+            goto out;
     }
     for (size_t i = 0; i < r->njobs; i++) {
         job *j = &r->jobs[i];
@@ -328,6 +374,8 @@ static int run_pipeline(run *r)
         committed = r->njobs;
     in_txn = rc != 0;
 out:
+    if (training)
+        pthread_join(train_th, NULL);
     pthread_mutex_lock(&r->mu);
     r->stop = 1;
     pthread_cond_broadcast(&r->cv_work);

@@ -168,6 +168,18 @@ int zsd_packer_sample(zsd_packer *p, const char *text, size_t n);
  * them for the passages to come). @return as zsd_packer_sample(). */
 int zsd_packer_train_now(zsd_packer *p, size_t min);
 
+/*
+ * Until zsd_packer_store_dict(), p trains (zsd_packer_sample(),
+ * zsd_packer_train_now()) without SQL and without a message on the handle:
+ * in a thread of its own while the writer's thread works with the handle.
+ * An error is ZS_ENOMEM; the caller says it.
+ */
+void zsd_packer_defer(zsd_packer *p);
+/* Back in the writer's thread: the dictionary trained since
+ * zsd_packer_defer() into meta, inside the caller's transaction if any.
+ * @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_packer_store_dict(zsd_packer *p);
+
 /* The index's dictionary, and a compression context of one thread. */
 typedef struct zsd_dict zsd_dict;
 typedef struct zsd_cctx zsd_cctx;

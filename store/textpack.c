@@ -63,6 +63,11 @@ struct zsd_packer {
     ZSTD_CCtx *cctx;
     ZSTD_CDict *cdict;
     int gave_up;   /* training failed in this run: store plain text */
+    /* Trained off the writer's thread (zsd_packer_defer()): no SQL, no
+     * message on the handle; dict waits for zsd_packer_store_dict(). */
+    int deferred;
+    void *dict;
+    size_t ndict;
     char *samples; /* training text, passage after passage */
     size_t nsamples_bytes;
     size_t *sizes;
@@ -70,6 +75,13 @@ struct zsd_packer {
     char *out;
     size_t capout;
 };
+
+/* Out of memory: the message goes on the handle, except in the training
+ * thread, which must not touch it (the writer says it after the join). */
+static int oom(zsd_packer *p)
+{
+    return p->deferred ? ZS_ENOMEM : zsd_fail(p->db, ZS_ENOMEM, "out of memory");
+}
 
 static int load(zsd_packer *p)
 {
@@ -129,7 +141,7 @@ void zsd_packer_free(zsd_packer *p)
         return;
     ZSTD_freeCCtx(p->cctx);
     ZSTD_freeCDict(p->cdict);
-    ZSU_FREE(p->samples, p->sizes, p->out, p);
+    ZSU_FREE(p->samples, p->sizes, p->out, p->dict, p);
 }
 
 /* passages' columns, body the 8th (pack_stored()). */
@@ -248,14 +260,13 @@ out:
     return rc;
 }
 
-/* Train on the samples and store the dictionary; on failure, give up. */
-static int train(zsd_packer *p)
+/* Train on the samples into p->dict and p->cdict; on failure, give up.
+ * No SQL: it may run in the training thread (zsd_packer_defer()). */
+static int train_dict(zsd_packer *p)
 {
     void *dict = malloc(ZSD_DICT_BYTES);
-    sqlite3_stmt *st = NULL;
-    int rc = 0;
     if (!dict)
-        return zsd_fail(p->db, ZS_ENOMEM, "out of memory");
+        return oom(p);
     /* One fastCover pass with fixed parameters, not ZDICT_trainFromBuffer()'s
      * search over k on a 75% split: on 4 MiB of news 0.064 s instead of
      * 0.264 s in the single writer thread, for a ratio of 0.2242 instead of
@@ -284,16 +295,39 @@ static int train(zsd_packer *p)
         free(dict);
         return 0;
     }
+    if (!(p->cdict = ZSTD_createCDict(dict, n, ZSD_LEVEL))) {
+        free(dict);
+        return oom(p);
+    }
+    p->dict = dict;
+    p->ndict = n;
+    return 0;
+}
+
+/* The dictionary trained, into meta, and the passages stored plain before
+ * it, compressed; nothing when none waits. */
+static int store_dict(zsd_packer *p)
+{
+    sqlite3_stmt *st = NULL;
+    int rc;
+    if (!p->dict)
+        return 0;
     if ((rc = zsd_prepare(p->db, &st, "INSERT OR REPLACE INTO meta VALUES('text_dict', ?)")) == 0) {
-        sqlite3_bind_blob(st, 1, dict, (int)n, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 1, p->dict, (int)p->ndict, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = zsd_sqlite_fail(p->db, "storing the text dictionary");
         sqlite3_finalize(st);
     }
-    if (!rc && !(p->cdict = ZSTD_createCDict(dict, n, ZSD_LEVEL)))
-        rc = zsd_fail(p->db, ZS_ENOMEM, "out of memory");
-    free(dict);
+    free(p->dict);
+    p->dict = NULL;
     return rc ? rc : pack_stored(p);
+}
+
+/* Train; store the dictionary unless training is deferred. */
+static int train(zsd_packer *p)
+{
+    int rc = train_dict(p);
+    return rc || p->deferred ? rc : store_dict(p);
 }
 
 /* Keep text as a training sample; train once there is enough. */
@@ -303,12 +337,12 @@ static int sample(zsd_packer *p, const char *text, size_t n)
         unsigned cap = p->capsizes ? p->capsizes * 2 : 4096;
         size_t *s = realloc(p->sizes, cap * sizeof *s);
         if (!s)
-            return zsd_fail(p->db, ZS_ENOMEM, "out of memory");
+            return oom(p);
         p->sizes = s;
         p->capsizes = cap;
     }
     if (!p->samples && !(p->samples = malloc(ZSD_TRAIN_BYTES)))
-        return zsd_fail(p->db, ZS_ENOMEM, "out of memory");
+        return oom(p);
     size_t k = n < ZSD_TRAIN_BYTES - p->nsamples_bytes ? n : ZSD_TRAIN_BYTES - p->nsamples_bytes;
     memcpy(p->samples + p->nsamples_bytes, text, k);
     p->nsamples_bytes += k;
@@ -363,6 +397,17 @@ int zsd_packer_train_now(zsd_packer *p, size_t min)
     if (!zsd_packer_wants_samples(p) || p->nsamples_bytes < min)
         return 0;
     return train(p);
+}
+
+void zsd_packer_defer(zsd_packer *p)
+{
+    p->deferred = 1;
+}
+
+int zsd_packer_store_dict(zsd_packer *p)
+{
+    p->deferred = 0;
+    return store_dict(p);
 }
 
 const zsd_dict *zsd_packer_dict(const zsd_packer *p)

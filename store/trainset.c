@@ -9,8 +9,9 @@
  * file under it, see every part of the corpus: on that corpus (the bench's
  * `real` 90 MB) the stored text fell from 71.3 to 61.4 MB, on realnews-dev
  * from 26.4 to 24.7 MB (zstd level 3, the same dictionary size). Trained
- * before the workers start, every passage is compressed by a worker and none
- * is stored plain and rewritten by the writer afterwards.
+ * before the first passage is written, none is stored plain and rewritten by
+ * the writer afterwards. It runs in a thread of its own (index.c) while the
+ * workers extract; the writer compresses what they finished before it.
  *
  * A run of less than ZSD_TRAIN_BYTES trains as before, on its passages.
  */
