@@ -318,6 +318,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             /* A park (园, 园区) a company builds, named by the company. */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);
+            /* Two trades joined after a place (水城区铝及铝加工产业园). */
+            if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
+                named = zsi_pk_joint_edge(g, p, floor, i, &ps, &pe);
             /* Right after a zone's name, a name of its own is a zone inside
              * it (重庆两江新区鱼复工业园区): both are named. */
             int nick = fz && m->v[floor_zone].nick;

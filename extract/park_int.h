@@ -134,7 +134,7 @@ struct zsi_gazetteer {
      * find_mentions, 6% of an indexing run's CPU (perf, news-200), as a
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
-    strlist trim, cut, generic, infix, province, bare, scope, voice, across, after, policy;
+    strlist trim, cut, generic, infix, province, bare, scope, voice, across, after, policy, party;
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;
@@ -228,6 +228,12 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
  * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
 int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                         size_t *pe);
+
+/* The name of a park before a weak suffix at byte i of p, no earlier than
+ * floor, that joins two trades after a place (水城区铝及铝加工产业园):
+ * [*ps, *pe). @return 1 or 0. */
+int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                      size_t *pe);
 
 /* Do the characters p[floor..i) cut into words that may describe a park
  * (先进装备制造, 军民融合; no leading verb, no 的)? */

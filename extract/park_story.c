@@ -153,13 +153,15 @@ static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i
              * industry, an airport) of the same name */
             if (nchars(z, zn) <= 2 * HEAD_CHARS)
                 continue;
-            /* the head: HEAD_CHARS Han characters (not 中国（广西) */
+            /* the head: HEAD_CHARS Han characters (not 中国（广西); none
+             * after the first a 及, 与 or 和 joining two trades: the head
+             * of 水城区铝及铝加工产业园 names the county's industry too */
             int han = 1;
             for (size_t c = 0; c < HEAD_CHARS && han; c++) {
                 int32_t o = (int32_t)hn;
                 UChar32 cp;
                 U8_NEXT(z, o, (int32_t)zn, cp);
-                han = is_han(cp);
+                han = is_han(cp) && (c == 0 || (cp != 0x53CA && cp != 0x4E0E && cp != 0x548C));
                 hn = (size_t)o;
             }
             if (!han)
