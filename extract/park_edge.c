@@ -169,6 +169,36 @@ static int city_word(const zsi_gazetteer *g, const char *p, const token *t)
     return level == ZSW_CITY || (level == ZSW_PROVINCE && city[0]);
 }
 
+/* A province or city name of two to four characters that ends one character
+ * after byte s (inside the word [s, e)) and starts before s, no earlier than
+ * floor (陕西 in 陕西杨凌, where the run was cut 陕|西杨|凌): its level, and
+ * *b gets its start; -1 when there is none. */
+static int overlapped_place(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t e,
+                            size_t *b)
+{
+    int32_t k = (int32_t)s;
+    UChar32 c;
+    U8_NEXT(p, k, (int32_t)e, c);
+    if ((size_t)k >= e)
+        return -1;
+    size_t end = (size_t)k;
+    *b = s;
+    for (int chars = 1; chars <= 3 && *b > floor; chars++) {
+        int32_t o = (int32_t)*b;
+        U8_PREV(p, (int32_t)floor, o, c);
+        if (!is_han(c))
+            return -1;
+        *b = (size_t)o;
+        size_t row;
+        if (zsi_words_find(g->words, p + *b, end - *b, &row) & ZSW_PLACE) {
+            int level = zsi_words_place(g->words, row, NULL, NULL);
+            if (level == ZSW_PROVINCE || level == ZSW_CITY)
+                return level;
+        }
+    }
+    return -1;
+}
+
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, size_t *ps, size_t *pe, int *at_floor)
 {
@@ -262,6 +292,24 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             lp--;
         s = tok[lp].start;
         after = tok[lp].end;
+        /* Words are matched from the right, so a town's short form may take
+         * the last character of the province or city before it (陕西杨凌:
+         * 西杨 is a township, 西 is 陕西's; 承德大数据: 德大 is one). The
+         * name then starts at that city (承德大数据产业园区), or after that
+         * province, as a province before a place goes (杨凌示范区), and
+         * then what is left must stand as a name alone. */
+        size_t ob;
+        int ol = tok[lp].level >= ZSW_TOWN ? overlapped_place(g, p, floor, s, tok[lp].end, &ob) : -1;
+        if (ol == ZSW_CITY) {
+            s = ob;
+            after = tok[lp].end;
+        } else if (ol == ZSW_PROVINCE) {
+            size_t s2 = s + (size_t)(U8_LENGTH(first_cp(p + s, tok[lp].end - s)));
+            size_t k = nchars(p + s2, te - s2);
+            if (k < 2 || k > MAX_BARE_NAME_CHARS || weak == ZSI_SUF_CITY)
+                return 0;
+            s = after = s2;
+        }
         if (nchars(p + s, te - s) > MAX_PLACE_NAME_CHARS)
             return 0;
         /* A weak suffix right after a province names no zone (新疆产业园),
