@@ -222,7 +222,7 @@ static int suffix_ends(const zsi_gazetteer *g, const char *p, size_t n, size_t e
 /* Is the suffix a park's (产业园, 工业园区, 科技园: it ends in 园 or 园区)? */
 static int park_suffix(const suffix *x)
 {
-    return has_suffix(x->s, x->n, "\xE5\x9B\xAD", 3) ||                /* 园 */
+    return has_suffix(x->s, x->n, "\xE5\x9B\xAD", 3) ||           /* 园 */
            has_suffix(x->s, x->n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
 }
 
@@ -528,10 +528,131 @@ static size_t sentence_start(const char *p, size_t i)
     return 0;
 }
 
+/* Does the UTF-8 text p[0..n) hold the literal lit? */
+static int holds(const char *p, size_t n, const char *lit)
+{
+    return memmem(p, n, lit, strlen(lit)) != NULL;
+}
+
+/*
+ * Characters after which a 园区 stands alone (the park of the story: 同园区,
+ * 我们园区, 入驻园区, 在该工业园区). After any other Han character it is the
+ * tail of a compound naming a kind of park, not a zone: 创业园区, 职教园区,
+ * 港口产业园区, 绿心园区, 智慧园区 - a thing of its own, which the story's zone
+ * is not.
+ */
+static const char *const PARK_ALONE_AFTER[] = {
+    "的", "该", "本", "这", "此", "其", "们", "我", "同", "在", "为", "进", "入", "到", "和", "与",
+    "及", "对", "向", "从", "由", "将", "把", "被", "给", "让", "至", "往", "驻", "是", "回", "出",
+    "个", "全", "各",
+    /* verbs of going to or being at a place */
+    "离开", "走进", "来到", "进入", "入驻", "位于", "走出", "搬进", "落户", "扎根", "走访", "参观",
+    "考察"};
+
+/* Trades that a 园区 may carry and still stand alone (所在的工业园区). */
+static const char *const PARK_TRADES[] = {"工业", "产业", "科技"};
+
+/* Does the kind-less bare word at p[i..) stand alone? When not, *mod gets
+ * where the two characters before it start (its trade passed over). */
+static int park_alone(const char *p, size_t i, size_t *mod)
+{
+    for (size_t t = 0; t < sizeof PARK_TRADES / sizeof *PARK_TRADES; t++)
+        if (has_suffix(p, i, PARK_TRADES[t], strlen(PARK_TRADES[t]))) {
+            i -= strlen(PARK_TRADES[t]);
+            break;
+        }
+    /* two Han characters before it, else no modifier ((size_t)-1) */
+    *mod = (size_t)-1;
+    if (i >= 6) {
+        int32_t o = (int32_t)i;
+        UChar32 c1, c2;
+        U8_PREV(p, 0, o, c1);
+        U8_PREV(p, 0, o, c2);
+        if (is_han(c1) && is_han(c2) && (size_t)o == i - 6)
+            *mod = (size_t)o;
+    }
+    if (i == 0)
+        return 1;
+    int32_t b = (int32_t)i;
+    UChar32 c;
+    U8_PREV(p, 0, b, c);
+    if (!is_han(c))
+        return 1;
+    for (size_t k = 0; k < sizeof PARK_ALONE_AFTER / sizeof *PARK_ALONE_AFTER; k++)
+        if (has_suffix(p, i, PARK_ALONE_AFTER[k], strlen(PARK_ALONE_AFTER[k])))
+            return 1;
+    return 0;
+}
+
+/* Does an item of at most LIST_ITEM_CHARS characters name a place's
+ * government (县, 镇, 乡, 村, 街道, 区领导, 县（市）区)? */
+#define LIST_ITEM_CHARS 8
+static int admin_item(const char *p, size_t n)
+{
+    static const char *const ADMIN[] = {"县", "镇", "乡", "村", "街", "社区", "区领导", "区政府"};
+    for (size_t k = 0; k < sizeof ADMIN / sizeof *ADMIN; k++)
+        if (holds(p, n, ADMIN[k]))
+            return 1;
+    return 0;
+}
+
+/*
+ * Is the bare word at p[i..e) an item of a list of a place's units (各县区
+ * 政府、开发区管委会; 县（市）区、开发区; 区领导、园区、镇街; 村、社区和园区)?
+ * Then it means every zone of the place, none in particular.
+ */
+static int in_admin_list(const char *p, size_t n, size_t i, size_t e)
+{
+    static const char *const JOIN[] = {"、", "和", "及", "与"};
+    for (size_t k = 0; k < sizeof JOIN / sizeof *JOIN; k++) {
+        size_t jn = strlen(JOIN[k]);
+        if (has_suffix(p, i, JOIN[k], jn)) {
+            size_t b = i - jn, chars = 0;
+            while (b > 0 && chars < LIST_ITEM_CHARS) {
+                int32_t o = (int32_t)b;
+                UChar32 c;
+                U8_PREV(p, 0, o, c);
+                if (c == 0x3001 || c == 0xFF0C || c == 0x3002 || c == 0xFF1B) /* 、，。； */
+                    break;
+                b = (size_t)o;
+                chars++;
+            }
+            if (admin_item(p + b, i - jn - b))
+                return 1;
+        }
+    }
+    if (n - e >= 3 && memcmp(p + e, "、", 3) == 0) {
+        size_t f = e + 3, chars = 0;
+        while (f < n && chars < LIST_ITEM_CHARS) {
+            int32_t o = (int32_t)f;
+            UChar32 c;
+            U8_NEXT(p, o, (int32_t)n, c);
+            if (c == 0x3001 || c == 0xFF0C || c == 0x3002 || c == 0xFF1B)
+                break;
+            f = (size_t)o;
+            chars++;
+        }
+        if (admin_item(p + e + 3, f - e - 3))
+            return 1;
+    }
+    return 0;
+}
+
 const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at)
 {
+    const char *mod = NULL;
+    const char *w = zsi_pk_bare_word_mod(g, p, n, at, &mod);
+    return mod ? NULL : w;
+}
+
+const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
+                                 const char **mod)
+{
     mentions m = {0};
-    const char *found = NULL;
+    const char *found = NULL, *compound = NULL;
+    size_t compound_at = 0, compound_mod = 0;
+
+    *mod = NULL;
 
     if (!g || !p || !n)
         return 0;
@@ -555,6 +676,22 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
                 continue;
             if (covered_end(&m, i))
                 break;
+            size_t e = i + w->n;
+            /* 开发区域: 开发 and 区域, no zone */
+            if (n - e >= 3 && memcmp(p + e, "域", 3) == 0)
+                break;
+            /* 创业园区, 职教园区: a kind of park, not the story's */
+            size_t mo;
+            if (strcmp(w->s, "园区") == 0 && !park_alone(p, i, &mo)) {
+                if (!compound && mo != (size_t)-1) {
+                    compound = w->s;
+                    compound_at = i;
+                    compound_mod = mo;
+                }
+                break;
+            }
+            if (in_admin_list(p, n, i, e))
+                break;
             /* 全省开发区, 93家开发区: zones in general, not the article's;
              * so is one in a sentence a province or city speaks in (我省
              *积极推进开发区改革), and every bare word after one of these
@@ -576,7 +713,6 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
                 break;
             }
             /* 自贸区战略, 开发区政策: the policy, not a zone. */
-            size_t e = i + w->n;
             for (size_t s = 0; s < g->policy.n && !general; s++)
                 general = g->policy.v[s].n <= n - e &&
                           memcmp(p + e, g->policy.v[s].s, g->policy.v[s].n) == 0;
@@ -588,5 +724,10 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
         }
     }
     mentions_free(&m);
+    if (!found && compound && !general) {
+        found = compound;
+        *at = compound_at;
+        *mod = p + compound_mod;
+    }
     return found;
 }

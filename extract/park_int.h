@@ -213,6 +213,15 @@ size_t zsi_pk_drop_aside(const char *s, size_t n);
 const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n);
 /* The same, and *at gets its byte offset in p. */
 const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at);
+/*
+ * As zsi_pk_bare_word_at(); with no bare word standing alone, a 园区 that
+ * ends a compound (工程机械园区, 创业园区) is returned too, with *mod set to
+ * the two characters before it (机械, 创业; its trade 工业/产业/科技 passed
+ * over): it names the zone of its story only if that zone's name holds them.
+ * *mod is NULL for a word that stands alone. Borrowed from p.
+ */
+const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
+                                 const char **mod);
 
 /* ---- interface to park_edge.c ---- */
 

@@ -9,7 +9,9 @@
  * with a dateline (本报讯, 本报北京10月21日电, 新华社…电): a page of briefs,
  * each with its title and dateline, is one story per brief, while the
  * sub-headings of a long report keep its zone. A body passage that opens with
- * a dateline after running text also starts a story (briefs with no titles).
+ * a dateline after running text also starts a story (briefs with no titles),
+ * and so does a headline block a byline signs (本报记者 X under a section's
+ * heading: each reporter's section of a page is a story of its own).
  * A bare word of a kind (高新区, 经开区, 新区 ...) means a zone of that kind
  * only: after 襄阳经开区, a bare 高新区 is another zone. With no zone of its
  * kind named before it in its story, a bare 高新区, 经开区, 开发区 or 综保区
@@ -55,6 +57,33 @@ static int opens_with_dateline(const char *p, size_t n)
             starts_with(p + i, n - i, "】"))
             return 1;
     }
+    return 0;
+}
+
+/* Does a headline line carry a byline (本报记者 王明)? */
+static int signs(const char *p, size_t n)
+{
+    while (n && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    return starts_with(p, n, "本报记者") || starts_with(p, n, "新华社记者") ||
+           starts_with(p, n, "记者");
+}
+
+/*
+ * Is the headline block ps[i..h) signed: does a byline close it (as a line
+ * of its own, or printed as a headline line)? A report's sub-headings carry
+ * no byline; a section a reporter of its own signs is a story of its own (a
+ * page of reports from five cities, each with its heading and reporter).
+ */
+static int signed_block(const zsi_story_passage *ps, size_t i, size_t h, size_t n)
+{
+    if (h < n && ps[h].kind == ZSI_P_BYLINE)
+        return 1;
+    for (size_t k = i; k < h; k++)
+        if (signs(ps[k].text, ps[k].len))
+            return 1;
     return 0;
 }
 
@@ -117,13 +146,30 @@ static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, con
     return NULL;
 }
 
+static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare);
+
+/* For a 园区 ending a compound (工程机械园区): the nearest zone named before
+ * passage i in the story that starts at a whose name holds the compound's
+ * two characters mod (中国郑州(国际)工程机械产业园); else none - 创业园区,
+ * 职教园区 are parks of a kind, not the story's zone. A headline's park is
+ * what its story is about: the zone its lead names (扬州智能电网示范园区
+ * over a lead on 扬州开发区's demonstration grid). */
+static const char *mod_referent(const zsi_story_passage *ps, size_t n, size_t a, size_t i,
+                                const char *mod)
+{
+    for (size_t k = i; k-- > a;)
+        for (size_t j = ps[k].nnames; j-- > 0;)
+            if (strstr(ps[k].names[j], mod))
+                return ps[k].names[j];
+    return ps[i].kind == ZSI_P_HEADLINE ? lead_referent(ps, n, i, "园区") : NULL;
+}
+
 /* For a bare word in a headline with nothing named before it, the zone the
  * story goes on to name: the first that fits in its headline block or its
  * first body passage (工程机械园区… over a lead that names 中国郑州(国际)工程
  * 机械产业园). A headline is read with its lead; beyond the lead, a later
  * zone may be a different one's. */
-static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i,
-                                 const char *bare)
+static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare)
 {
     for (size_t k = i + 1; k < n; k++) {
         for (size_t j = 0; j < ps[k].nnames; j++)
@@ -280,7 +326,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             size_t h = i;
             while (h < n && ps[h].kind == ZSI_P_HEADLINE)
                 h++;
-            if (!seen_body || (h < n && opens_with_dateline(ps[h].text, ps[h].len)))
+            if (!seen_body || (h < n && opens_with_dateline(ps[h].text, ps[h].len)) ||
+                signed_block(ps, i, h, n))
                 a = i;
         } else if (ps[i].kind == ZSI_P_BODY && seen_body && i > 0 &&
                    ps[i - 1].kind != ZSI_P_HEADLINE && opens_with_dateline(ps[i].text, ps[i].len))
@@ -292,7 +339,15 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             ;
         else if (!ps[i].nnames) {
             size_t at = 0;
-            const char *bare = zsi_pk_bare_word_at(g, ps[i].text, ps[i].len, &at);
+            const char *mod = NULL;
+            const char *bare = zsi_pk_bare_word_mod(g, ps[i].text, ps[i].len, &at, &mod);
+            if (bare && mod) {
+                char m[7];
+                memcpy(m, mod, 6);
+                m[6] = '\0';
+                out[i] = mod_referent(ps, n, a, i, m);
+                bare = NULL;
+            }
             if (bare && first_k == (size_t)-1) {
                 first_k = i;
                 first_at = at;

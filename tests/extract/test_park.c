@@ -32,9 +32,11 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
         names[i] = NULL;
         nn[i] = 0;
         zsi_parks_extract(g, t1 + 1, strlen(t1 + 1), &names[i], &nn[i], NULL);
-        sp[i] =
-            (zsi_story_passage){t1 + 1, strlen(t1 + 1),
-                                lines[i][0] == 'H' ? ZSI_P_HEADLINE : ZSI_P_BODY, names[i], nn[i]};
+        sp[i] = (zsi_story_passage){t1 + 1, strlen(t1 + 1),
+                                    lines[i][0] == 'H'   ? ZSI_P_HEADLINE
+                                    : lines[i][0] == 'Y' ? ZSI_P_BYLINE
+                                                         : ZSI_P_BODY,
+                                    names[i], nn[i]};
     }
     zsi_story_zones(g, sp, n, zone);
     for (size_t i = 0; i < n; i++) {
