@@ -97,10 +97,10 @@ static const char schema[] =
 
 /* Secondary indexes that a build into an empty index makes at its end, by
  * sorting once, rather than row by row (see index.c). The writer's
- * duplicate lookup (passages_hash) is here too: a first build finds
- * repeats in memory (seen.c). */
+ * duplicate lookup is not one: every run finds repeats in memory (seen.c),
+ * and passages_hash is made only for more passages than memory holds (the
+ * drop below removes it before a first build). */
 const char zsd_late_indexes[] =
-    "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash);\n"
     "CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_dups_passage ON passage_dups(passage_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_dups_doc ON passage_dups(doc_id);\n"

@@ -267,6 +267,10 @@ static int run_pipeline(run *r)
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }
+    } else if (r->njobs && (rc = zsd_seen_load(&w.seen, db, r->st->bytes_total,
+                                               r->o && r->o->version >= 2 ? r->o->seen_max
+                                                                         : 0)) != 0) {
+        goto out; /* the stored passages by hash, as a first build's (seen.c) */
     }
     if (r->extver == EXTVER_FIRST && (rc = zsd_extver_record(db)) != 0)
         goto out;

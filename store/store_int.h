@@ -236,6 +236,11 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
 /* The candidates for hash, one per call, starting with *cursor = 0:
  * a passage id whose text may equal the one hashed, or 0 when done. */
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
+/* A later run's table (see seen.c): every stored passage by passages.hash,
+ * or *out NULL when passages_hash exists, or is made here because the
+ * passages are more than max (as zsd_seen_open()). Ownership: caller frees
+ * *out with zsd_seen_free(). @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, size_t max);
 
 /* Texts of passages found repeated, kept for the next repeat (repeats.c). */
 typedef struct zsd_repeats zsd_repeats;
