@@ -10,7 +10,7 @@
  * ZSQ_MAX_CANDIDATES matches, or all of them) with BM25 whose document
  * frequencies are counted over those candidates.
  *
- * Body lengths come from passage_rank (zsq_rank_lengths, with the kinds),
+ * Body lengths come from passages.len (zsq_rank_lengths, with the kinds),
  * and only for the best rows of a first pass without them: xColumnSize()
  * ran a statement per row, 2.4 of the 7 ms a query for 企业 took on 200 MB
  * of real text (and the index keeps no docsize now: columnsize=0).
@@ -181,9 +181,9 @@ int zsq_rank_lengths(zs_db *db, zsq_rank_row *rows, size_t n)
      * Sparse ones (a rare word across the whole corpus): one lookup each. */
     int range = desc && (double)(hi - lo) < 2.0 * (double)n;
     rc = zsd_cached(db, &st,
-                     range ? "SELECT id, len, kind FROM passage_rank WHERE id BETWEEN ?1 AND ?2"
+                     range ? "SELECT id, len, kind FROM passages WHERE id BETWEEN ?1 AND ?2"
                              " ORDER BY id DESC"
-                           : "SELECT id, len, kind FROM passage_rank WHERE id = ?1");
+                           : "SELECT id, len, kind FROM passages WHERE id = ?1");
     if (rc)
         return rc;
     size_t i = 0;

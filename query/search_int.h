@@ -282,7 +282,7 @@ int zsq_rank(struct zs_db *db, zsq_rank_row *rows, size_t n, size_t nphrase, siz
              size_t *nkept);
 
 /*
- * Fill rows[i].len and rows[i].kind from the index's passage_rank table;
+ * Fill rows[i].len and rows[i].kind from the index's passages table (len, kind);
  * fastest when rows are in descending id order, as FTS5 returns them.
  * @return 0 or ZS_ESQLITE.
  */

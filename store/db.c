@@ -29,24 +29,23 @@ static const char schema[] =
     /* body: the text, or a zstd frame of it (textstore.c); passages_text
      * shows the text, and is what FTS5 reads. */
     "CREATE TABLE passages(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
-    " kind INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, hash INTEGER NOT NULL,"
-    " body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL, figure TEXT NOT NULL,"
-    " line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
+    " kind INTEGER NOT NULL, len INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    " hash INTEGER NOT NULL, body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL,"
+    " figure TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
     /* hash: the high 32 bits of the text's XXH3-64 (writer.c stored_hash());
      * start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
-     * line/col: where the passage starts (1-based, col in bytes). */
+     * line/col: where the passage starts (1-based, col in bytes).
+     * len and kind are what ranking reads of its best candidates (rank.c):
+     * the body's size in tokens (FTS5 counts it but does not keep it:
+     * columnsize=0) and the passage kind (headlines are weighted apart),
+     * before the body so that reading them never reads the text. They were
+     * a table of their own, passage_rank: 1.9 of realnews-dev's 89 MB and
+     * 8.0 of 198 MB on the bench's real 90 MB of short passages, against
+     * 0.3 and 1.2 MB in the row. */
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
     " FROM passages;\n"
 
-    /* What ranking reads of its best candidates, one row each: the body's
-     * size in tokens (FTS5 counts it but does not keep it: columnsize=0;
-     * its docsize table held four sizes a row) and the passage kind
-     * (headlines are weighted apart). 9.4 + 4.8 MB (docsize and a partial
-     * index of kinds) became 8.0 on the bench's real 90 MB of short
-     * passages. */
-    "CREATE TABLE passage_rank(id INTEGER PRIMARY KEY, len INTEGER NOT NULL,"
-    " kind INTEGER NOT NULL);\n"
     "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
     " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
     " line INTEGER NOT NULL, col INTEGER NOT NULL);\n"

@@ -215,7 +215,7 @@ typedef struct writer {
     zs_db *db;
     zsd_fts_pending gone; /* deletes not yet given to FTS5 */
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
-        *rank_ins, *fig_ins, *park_ins, *year_ins, *alias_ins;
+        *fig_ins, *park_ins, *year_ins, *alias_ins;
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;

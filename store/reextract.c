@@ -126,7 +126,7 @@ int zsd_rebuild_wipe(zs_db *db)
     return zsd_exec(db, "INSERT INTO fts(fts) VALUES('delete-all');"
                         "DELETE FROM figure_rows; DELETE FROM passage_parks;"
                         "DELETE FROM passage_years; DELETE FROM passage_dups;"
-                        "DELETE FROM passage_rank; DELETE FROM passages;");
+                        "DELETE FROM passages;");
 }
 
 int zsd_rebuild_drop(run *r, const job *j)

@@ -25,8 +25,9 @@
 
 /* Bump when the schema or the token scheme changes. */
 /* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary
- * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize */
-#define ZSD_SCHEMA_VERSION 8
+ * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize;
+ * 9: the body length is passages.len, no passage_rank */
+#define ZSD_SCHEMA_VERSION 9
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0

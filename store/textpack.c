@@ -145,7 +145,7 @@ void zsd_packer_free(zsd_packer *p)
 }
 
 /* passages' columns, body the 8th (pack_stored()). */
-#define PASSAGE_COLS 13
+#define PASSAGE_COLS 14
 #define BODY_COL 7
 
 /* One passage to rewrite: its columns, body compressed. */
@@ -189,7 +189,7 @@ static int pack_stored(zsd_packer *p)
         return rc;
     if ((rc = zsd_prepare(p->db, &sel,
                           "SELECT id, doc_id, seq, kind, start, end, hash, body, park, year,"
-                          " figure, line, col FROM passages WHERE typeof(body) = 'text'")))
+                          " figure, line, col, len FROM passages WHERE typeof(body) = 'text'")))
         goto out;
     while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(sel, BODY_COL);
@@ -227,7 +227,8 @@ static int pack_stored(zsd_packer *p)
     if ((rc = zsd_prepare(p->db, &del, "DELETE FROM passages WHERE id = ?")) ||
         (rc = zsd_prepare(p->db, &ins,
                           "INSERT INTO passages(id, doc_id, seq, kind, start, end, hash, body,"
-                          " park, year, figure, line, col) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")))
+                          " park, year, figure, line, col, len)"
+                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
         goto out;
     for (size_t i = 0; i < n && !rc; i++) {
         sqlite3_bind_value(del, 1, v[i].col[0]);

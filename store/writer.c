@@ -23,7 +23,7 @@ void zsd_writer_close(writer *w)
 {
     sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins,  &w->doc_upd,  &w->p_ins,
                             &w->p_find,   &w->p_same,   &w->dup_ins,  &w->fts_ins,
-                            &w->rank_ins, &w->fig_ins,  &w->park_ins, &w->year_ins,
+                            &w->fig_ins,  &w->park_ins, &w->year_ins,
                             &w->alias_ins};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
@@ -59,7 +59,7 @@ int zsd_writer_open(writer *w, zs_db *db)
                           " WHERE id=?1")) ||
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
-                          " year, figure, line, col) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+                          " year, figure, line, col, len) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->p_find,
                           "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
         (rc = zsd_prepare(db, &w->dup_ins,
@@ -67,7 +67,6 @@ int zsd_writer_open(writer *w, zs_db *db)
                           " line, col) VALUES(?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->rank_ins, "INSERT INTO passage_rank VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fig_ins,
                           "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
                           " value_hi, unit, class, hedge, metric, metric_raw, park, year, line)"
@@ -225,7 +224,6 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
-        "DELETE FROM passage_rank WHERE id IN (SELECT id FROM passages WHERE doc_id=?1)",
         "DELETE FROM passages WHERE doc_id=?1",
     };
     sqlite3_stmt *sel = NULL, *del = NULL;
@@ -375,6 +373,20 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
             return zsd_fail(db, rc, "%s", zs_strerror(rc));
         pp->repeat = 0;
     }
+    /* The body's length for ranking (passages.len) is counted on its
+     * tokens: the worker's, or for a huge job's passage ones made here and
+     * replayed to FTS5 as a worker's would be (segmented once either way). */
+    zss_pretok own = {0};
+    const zss_pretok *pt = pp->pt;
+    if (!pt) {
+        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
+        if ((rc = zss_pretok_build(w->wk.seg, &own, pp->p.text, pp->p.len)) != 0) {
+            zss_pretok_clear(&own);
+            return zsd_fail(db, rc, "%s", zs_strerror(rc));
+        }
+        pt = &own;
+    }
     sqlite3_stmt *s = w->p_ins;
     sqlite3_bind_int64(s, 1, doc_id);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
@@ -389,7 +401,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         body = blob ? (const void *)pp->packed : pp->p.text;
         nbody = blob ? pp->npacked : pp->p.len;
     } else if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob))) {
-        return rc;
+        goto fts_out;
     }
     if (blob)
         sqlite3_bind_blob(s, 7, body, (int)nbody, SQLITE_STATIC);
@@ -400,50 +412,32 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 11, pp->line);
     sqlite3_bind_int(s, 12, pp->col);
+    sqlite3_bind_int64(s, 13, (sqlite3_int64)zss_pretok_positions(&pt[0]));
     if ((rc = step_done(db, s, "storing a passage")) != 0)
-        return rc;
+        goto fts_out;
     pid = sqlite3_last_insert_rowid(db->h);
     if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
         /* The table is full: from now on SQLite finds repeats. */
         zsd_seen_free(w->seen);
         w->seen = NULL;
         if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
-            return rc;
+            goto fts_out;
     }
     /* A removed passage's id, reused (it was the last): its delete first. */
     if (w->gone.n && pid <= w->gone.max_id && (rc = zsd_fts_pending_flush(db, &w->gone)) != 0)
-        return rc;
+        goto fts_out;
     s = w->fts_ins;
     sqlite3_bind_int64(s, 1, pid);
     sqlite3_bind_text(s, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, pp->yeartext, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, pp->figtext, -1, SQLITE_STATIC);
-    /* Ranking's length of the body (passage_rank) is counted on its tokens:
-     * the worker's, or for a huge job's passage ones made here and replayed
-     * to FTS5 as a worker's would be (segmented once either way). */
-    zss_pretok own = {0};
-    const zss_pretok *pt = pp->pt;
-    if (!pt) {
-        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
-            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
-        if ((rc = zss_pretok_build(w->wk.seg, &own, pp->p.text, pp->p.len)) != 0) {
-            zss_pretok_clear(&own);
-            return zsd_fail(db, rc, "%s", zs_strerror(rc));
-        }
-        pt = &own;
-    }
     zss_pretok_set(pt, pp->pt ? FTS_COLUMNS : 1);
     rc = step_done(db, s, "indexing a passage");
     zss_pretok_set(NULL, 0);
-    size_t ntok = zss_pretok_positions(&pt[0]);
+fts_out:
     zss_pretok_clear(&own);
     if (rc)
-        return rc;
-    sqlite3_bind_int64(w->rank_ins, 1, pid);
-    sqlite3_bind_int64(w->rank_ins, 2, (sqlite3_int64)ntok);
-    sqlite3_bind_int(w->rank_ins, 3, pp->p.kind);
-    if ((rc = step_done(db, w->rank_ins, "storing a passage's rank")) != 0)
         return rc;
     st->passages++;
     for (size_t i = 0; i < pp->nparks; i++) {

@@ -30,8 +30,7 @@ SELECT 'park', x.path, x.seq, pp.park, pp.inherited FROM placed x
 SELECT 'year', x.path, x.seq, y.year, y.span FROM placed x
  JOIN passage_years y ON y.passage_id = x.pid ORDER BY 2, 3, 4;
 SELECT 'rank', x.path, x.seq, r.len, r.kind FROM placed x
- JOIN passage_rank r ON r.id = x.pid ORDER BY 2, 3;
-SELECT 'unranked', count(*) FROM passages WHERE id NOT IN (SELECT id FROM passage_rank);
+ JOIN passages r ON r.id = x.pid ORDER BY 2, 3;
 SELECT 'alias', alias, park FROM park_aliases ORDER BY 2, 3;"
 }
 ident() { sqlite3 "$1" "SELECT value FROM meta WHERE key='extractor'"; }

@@ -81,7 +81,7 @@ assert $([ "$out" = 60 ]; echo $?) "  zs_highlight() reads compressed text: 60 c
 out=$("$sqlite" -batch "$big" ".load $ext" "SELECT count(*) FROM figures WHERE text = '135.34亿元'" 2>&1)
 assert $([ "$out" = 60 ]; echo $?) "  the figures view reads compressed text ($out)"
 
-# Ranking reads each passage's body size in tokens from passage_rank (FTS5
+# Ranking reads each passage's body size in tokens from passages.len (FTS5
 # keeps no docsize): it must be the size FTS5 indexed, the last position of
 # the body plus one, for every passage, also those of a huge job (a file of
 # 2 MiB or more, segmented by the writer).
@@ -91,12 +91,12 @@ sed 's/第/号/g' "$tap_tmp/huge.txt" >"$tap_tmp/hugedir/one.txt"
 "$cli" index --db "$big" -q "$tap_tmp/hugedir"
 assert $? "  and a file of over 2 MiB ($(wc -c <"$tap_tmp/hugedir/one.txt") bytes)"
 out=$("$sqlite" -batch "$big" ".load $ext" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, instance);
-    SELECT count(*), sum(r.len = x.n), count(DISTINCT d.path LIKE '%one.txt')
-    FROM passage_rank r JOIN passages p USING(id) JOIN docs d ON d.id = p.doc_id
+    SELECT count(*), sum(p.len = x.n), count(DISTINCT d.path LIKE '%one.txt')
+    FROM passages p JOIN docs d ON d.id = p.doc_id
     JOIN (SELECT doc, max(offset) + 1 n FROM temp.v WHERE col = 'body' GROUP BY doc) x
-    ON x.doc = r.id WHERE r.kind = p.kind" 2>&1)
+    ON x.doc = p.id" 2>&1)
 np=$("$sqlite" -batch "$big" "SELECT count(*) FROM passages")
-assert $([ "$out" = "$np|$np|2" ]; echo $?) "  passage_rank: FTS5's body size and the kind of all $np passages ($out)"
+assert $([ "$out" = "$np|$np|2" ]; echo $?) "  passages.len: FTS5's body size of all $np passages ($out)"
 
 # `.load zhaoshu` by name: SQLite derives sqlite3_zhaoshu_init from it.
 out=$(LD_LIBRARY_PATH=${ext%/*} "$sqlite" -batch "$db" ".load zhaoshu" \
