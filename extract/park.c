@@ -314,7 +314,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             size_t ps = i, pe = i, end = i + g->suf[si].n;
             int at_floor = 0, named;
             int fz = floor_zone >= 0 && m->v[floor_zone].end == floor;
-            named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, &ps, &pe, &at_floor);
+            named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, park_suffix(&g->suf[si]),
+                                     &ps, &pe, &at_floor);
             /* A park (园, 园区) a company builds, named by the company. */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);

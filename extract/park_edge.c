@@ -199,8 +199,54 @@ static int overlapped_place(const zsi_gazetteer *g, const char *p, size_t floor,
     return -1;
 }
 
+/* Does the suffix at p name a free trade zone (自贸区, 自由贸易试验区)? */
+static int free_trade(const char *p)
+{
+    return memcmp(p, "\xE8\x87\xAA\xE8\xB4\xB8", 6) == 0 ||                  /* 自贸 */
+           memcmp(p, "\xE8\x87\xAA\xE7\x94\xB1\xE8\xB4\xB8\xE6\x98\x93", 12) == 0; /* 自由贸易 */
+}
+
+/* Does a place word start or end with 中 (China, a party: 中日韩, 海中)? */
+static int party_china(const char *s, size_t n)
+{
+    static const char ZH[] = "\xE4\xB8\xAD"; /* 中 */
+    return n > 3 && (memcmp(s, ZH, 3) == 0 || memcmp(s + n - 3, ZH, 3) == 0);
+}
+
+/* Is there a place abroad (foreign.txt) of two to MAX_WORD_CHARS characters
+ * that ends at byte s of p and starts no earlier than floor, or (when lead)
+ * that starts at s and ends by te? */
+static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t te, int lead)
+{
+    size_t e = s, b = s;
+    for (int chars = 1; chars <= MAX_WORD_CHARS; chars++) {
+        int32_t k = (int32_t)e;
+        UChar32 c;
+        if (e < te) {
+            U8_NEXT(p, k, (int32_t)te, c);
+            e = (size_t)k;
+            if (lead && chars >= 2 && zsi_words_foreign(g->words, p + s, e - s))
+                return 1;
+        }
+        if (b > floor) {
+            k = (int32_t)b;
+            U8_PREV(p, (int32_t)floor, k, c);
+            if (!is_han(c))
+                b = floor;
+            else {
+                b = (size_t)k;
+                if (chars >= 2 && zsi_words_foreign(g->words, p + b, s - b))
+                    return 1;
+            }
+        }
+        if (e >= te && b <= floor)
+            break;
+    }
+    return 0;
+}
+
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
-                     int weak, size_t *ps, size_t *pe, int *at_floor)
+                     int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
     size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
     token tok[MAX_RUN_CHARS];
@@ -353,6 +399,19 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     for (size_t t = 0; t < g->generic.n; t++)
         if (contains(p + after, te - after, &g->generic.v[t]))
             return 0;
+    /* China's free trade zones are named by a place, their province's or
+     * city's (or a quarter's: 南沙, 前海); a name that is no division and
+     * holds China as one party (中日韩, 中海) is an agreement. (Places abroad
+     * and groups of countries, 北美, 东盟, are dropped below.) */
+    if (free_trade(p + i) && (lp < 0 || tok[lp].level == ZSW_NS) && party_china(p + s, te - s))
+        return 0;
+    /* A name right after a place abroad, or one that starts with one, is a
+     * zone abroad or an agreement (俄罗斯奥卡工业园区, 迪拜杰贝阿里工业区,
+     * 欧盟—乌克兰自贸区), none of China's zones; but a park named by a
+     * country or a city abroad (泰国产业园, 罗兹产业园) is one of the
+     * parks China's zones build there with their partners, and stays. */
+    if (abroad(g, p, floor, s, te, !park))
+        return 0;
     *ps = s;
     *pe = e;
     return 1;

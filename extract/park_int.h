@@ -16,7 +16,8 @@ enum {
     ZSW_NOUN = 4,  /* a common noun: no name alone (所在地, 地区) */
     ZSW_WORD = 8,  /* another word, kept whole when cutting (乌克兰) */
     ZSW_TRIM = 16, /* a [trim] word: stops a name even where it is a place (中国) */
-    ZSW_VNOUN = 32 /* a verb-noun (建设): a stop word, but a noun inside a metric */
+    ZSW_VNOUN = 32, /* a verb-noun (建设): a stop word, but a noun inside a metric */
+    ZSW_FOREIGN = 64 /* a place abroad (foreign.txt); only zsi_words_foreign() sees it */
 };
 
 /* Levels of a place (places.tsv column 3). */
@@ -37,6 +38,9 @@ int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags);
 
 /* The classes of s[0..n) (0: unknown); *row gets its places.tsv row. */
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
+
+/* Is s[0..n) a place abroad (data/foreign.txt: 俄罗斯, 迪拜, 东盟)? */
+int zsi_words_foreign(const zsi_words *w, const char *s, size_t n);
 
 /* Longest word held (bytes). */
 size_t zsi_words_maxlen(const zsi_words *w);
@@ -231,7 +235,7 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
  * *at_floor is 1 when it does and the name's words run back to it. @return 1 for a name, 0 for none.
  */
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
-                     int weak, size_t *ps, size_t *pe, int *at_floor);
+                     int weak, int park, size_t *ps, size_t *pe, int *at_floor);
 
 /* The name of a park a company builds before a weak suffix at byte i of p,
  * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */

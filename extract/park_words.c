@@ -40,6 +40,8 @@ extern const char zs_data_places[];
 extern const size_t zs_data_places_len;
 extern const char zs_data_wordclass[];
 extern const size_t zs_data_wordclass_len;
+extern const char zs_data_foreign[];
+extern const size_t zs_data_foreign_len;
 
 /* Longest word the table holds (bytes); longer lines are skipped. */
 #define MAX_WORD_BYTES 64
@@ -57,7 +59,7 @@ typedef struct place {
 } place;
 
 typedef struct table {
-    char *places_buf, *class_buf;
+    char *places_buf, *class_buf, *foreign_buf;
     slot *tab;
     size_t cap, n; /* cap is a power of two */
     place *pl;
@@ -222,9 +224,22 @@ static int load_classes(table *w)
     return rc;
 }
 
+/* data/foreign.txt: places abroad, one a line, kept apart from the word
+ * classes (ZSW_FOREIGN is seen only through zsi_words_foreign()), so the
+ * way names and metrics are cut into words does not change. */
+static int load_foreign(table *w)
+{
+    size_t pos = 0, len, n;
+    const char *line;
+    int rc = zss_data_load("foreign.txt", zs_data_foreign, zs_data_foreign_len, &w->foreign_buf, &n);
+    while (rc == 0 && zsi_data_next_line(w->foreign_buf, n, &pos, &line, &len))
+        rc = add(w, BASE_SLOTS, line, len, ZSW_FOREIGN, 0);
+    return rc;
+}
+
 static void table_free(table *t)
 {
-    ZSU_FREE(t->tab, t->pl, t->places_buf, t->class_buf);
+    ZSU_FREE(t->tab, t->pl, t->places_buf, t->class_buf, t->foreign_buf);
 }
 
 /* The shared base, built on first use. @return 0, ZS_ENOMEM, ZS_EIO. */
@@ -238,7 +253,7 @@ static int base_get(const table **out)
         if (!t)
             rc = ZS_ENOMEM;
         else if ((rc = grow(t, BASE_SLOTS)) != 0 || (rc = load_places(t)) != 0 ||
-                 (rc = load_classes(t)) != 0) {
+                 (rc = load_classes(t)) != 0 || (rc = load_foreign(t)) != 0) {
             table_free(t);
             free(t);
         } else
@@ -285,7 +300,7 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
     if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
     if (n <= w->base->maxlen && (t = lookup(w->base, s, n))->s) {
-        flags = t->flags;
+        flags = t->flags & ~(unsigned)ZSW_FOREIGN;
         if (row)
             *row = t->place;
     }
@@ -295,6 +310,15 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
         flags |= t->flags;
     }
     return flags;
+}
+
+int zsi_words_foreign(const zsi_words *w, const char *s, size_t n)
+{
+    const slot *t;
+    if (!w || !n || n > w->base->maxlen)
+        return 0;
+    t = lookup(w->base, s, n);
+    return t->s && (t->flags & ZSW_FOREIGN);
 }
 
 size_t zsi_words_maxlen(const zsi_words *w)
