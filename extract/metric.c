@@ -485,10 +485,11 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
         if (!head && q > s && zsi_is_class_stop(p, q, nq) && zsi_is_noun_word(p, pq, q))
             break; /* 90%的家庭|实现|就业: a noun and its verb, no noun's part */
         pq = q;
-        if ((zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
-             !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
-            zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq))
-            best = nq; /* not the 价 of 评价 */
+        if (((zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
+              !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
+             zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq)) &&
+            !zsi_ends_in_noun(&wb, p, s, nq, ce))
+            best = nq; /* not the 价 of 评价, nor the 税 of 纳税|人 */
         q = nq;
     }
     /* The noun must end there: not in 市政府固定资产|投资专项补助, where the

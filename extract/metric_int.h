@@ -155,6 +155,10 @@ int zsi_is_class_stop(const char *p, size_t s, size_t e);
 /* Is p[s..e) a common noun of wordclass.txt (家庭, 成果)? */
 int zsi_is_noun_word(const char *p, size_t s, size_t e);
 
+/* Does a metric ending at e end inside a common noun of the lexicon (a word
+ * starting at or after lo and ending by hi: 最高额|度, 纳税|人)? */
+int zsi_ends_in_noun(const zsi_wbounds *wb, const char *p, size_t lo, size_t e, size_t hi);
+
 /* Characters in p[s..e). */
 size_t zsi_nchars(const char *p, size_t s, size_t e);
 

@@ -470,6 +470,67 @@ static size_t strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t
     return b;
 }
 
+/* The flags of a word of the lexicon (wordclass.txt, places) of at most four
+ * Han characters that holds byte `at` strictly inside it, starting at or
+ * after lo and ending by hi (the shortest such word); 0 when none. ICU
+ * leaves boundaries inside words its dictionary lacks (一次|性生活补助,
+ * 最高额|度, 纳税|人): a metric edge there starts or ends inside a word.
+ * *end receives the word's end. */
+static unsigned word_across(const char *p, size_t lo, size_t at, size_t hi, size_t *start,
+                            size_t *end)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t a = at, c, row;
+    int k, j;
+    if (!w)
+        return 0;
+    for (k = 1; k <= 3 && a > lo; k++) {
+        a -= zsi_utf8_prev(p, a);
+        if (a < lo || !zsi_m_is_han(cp_at(p, a, hi)))
+            break;
+        for (c = at, j = 1; j + k <= 4 && c < hi; j++) {
+            unsigned cp, fl;
+            size_t l = zsi_utf8_decode(p + c, hi - c, &cp);
+            if (!zsi_m_is_han(cp))
+                break;
+            c += l;
+            if ((fl = zsi_words_find(w, p + a, c - a, &row)) != 0) {
+                *start = a;
+                *end = c;
+                return fl;
+            }
+        }
+    }
+    return 0;
+}
+
+int zsi_ends_in_noun(const zsi_wbounds *wb, const char *p, size_t lo, size_t e, size_t hi)
+{
+    size_t start, end;
+    /* the noun starts where one of ICU's words does (额|度, 纳税|人), not
+     * inside one (价格|调低: 格调 is no word of the text) */
+    return (word_across(p, lo, e, hi, &start, &end) & (ZSW_NOUN_ | ZSW_VNOUN_)) != 0 &&
+           zsi_wb_is(wb, start);
+}
+
+/* Is there a word of the lexicon that starts at s and ends after e (地块 in
+ * 该|地|块, 购销 in 签订|购|销)? Then s starts a word of its own. */
+static int word_beyond(const char *p, size_t s, size_t e, size_t hi)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t c = s, row;
+    int j;
+    for (j = 1; j <= 4 && c < hi; j++) {
+        unsigned cp;
+        c += zsi_utf8_decode(p + c, hi - c, &cp);
+        if (!zsi_m_is_han(cp))
+            return 0;
+        if (c > e && w && zsi_words_find(w, p + s, c - s, &row))
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
@@ -485,8 +546,8 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     size_t b, bs, q, from;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
 
-    if (!zsi_end_ok(wb, p, c->e, we))
-        return 0;               /* 亲自率|队: the 率 of 率队 */
+    if (!zsi_end_ok(wb, p, c->e, we) || zsi_ends_in_noun(wb, p, cut, c->e, we))
+        return 0;               /* 亲自率|队: the 率 of 率队; 最高额|度 */
     from = zsi_wb_le(wb, c->s); /* the word the candidate starts in */
     if (from < cut || !all_run(p, from, c->s))
         return 0;
@@ -516,8 +577,21 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     b = run_start(wb, p, cut, from, c->e);
     /* 区内|个人所得税, 3年内|相关税收, 预算内|投资 cut by ICU: a direction
      * word that ends a word before it never starts a metric */
-    while (b < from && zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 && zsi_is_direction(cp_at(p, b, c->e)))
-        b = zsi_wb_gt(wb, b);
+    while (b < from && zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 &&
+           zsi_is_direction(cp_at(p, b, c->e)) &&
+           (zsi_nchars(p, zsi_wb_gt(wb, b), zsi_wb_gt(wb, zsi_wb_gt(wb, b))) > 1 ||
+            zsi_is_direction(cp_at(p, zsi_wb_gt(wb, b), c->e))))
+        b = zsi_wb_gt(wb, b); /* not 内|销|比重: a lone piece after it is its word's end */
+    {
+        /* 各|项|贷款余额: a run whose first piece is the tail of a verb,
+         * adverb or other closed-class word of the lexicon starts after it
+         * (not when ICU's word there goes on past it: 该|地块, 新|增|光伏) */
+        size_t start, end;
+        unsigned fl = b > cut ? word_across(p, cut, b, from, &start, &end) : 0;
+        if ((fl & ZSW_STOP_) && !(fl & (ZSW_VNOUN_ | ZSW_NOUN_ | ZSW_PLACE_)) && end < from &&
+            end >= zsi_wb_gt(wb, b) && !word_beyond(p, b, end, c->e))
+            b = end;
+    }
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */

@@ -226,6 +226,13 @@ static const row rows[] = {
     {"东部、中部和西部分别为12亿元、7亿元和3亿元", "7亿元", 7e8, 0, "元", "money", 0, "", -1},
     /* a direction word that ends the word before never starts a metric */
     {"三年内个人所得税减免5亿元", "5亿元", 5e8, 0, "元", "money", 0, "个人所得税", -1},
+    /* a metric never ends inside a noun of the lexicon (消费|者, 额|度), nor
+     * starts on the tail of a closed-class word (各|项); a direction word
+     * before a lone piece is that word's first character (内|销) */
+    {"帮助消费者挽回经济损失300万元", "300万元", 3e6, 0, "元", "money", 0, "经济损失", -1},
+    {"单笔贷款最高额度可达50万元", "50万元", 5e5, 0, "元", "money", 0, "单笔贷款最高额度", -1},
+    {"全市各项贷款余额达到500亿元", "500亿元", 5e10, 0, "元", "money", 0, "贷款余额", -1},
+    {"公司内销比重提高到60%", "60%", 60, 0, "%", "percent", 0, "内销比重", -1},
     /* Traditional script: the figure as printed, the metric Simplified */
     {"全年營業收入達到135億元", "135億元", 1.35e10, 0, "元", "money", 0, "营业收入", -1},
     {"新增就業崗位3萬個", "3萬個", 3e4, 0, "个", "count", 0, NULL, -1},
