@@ -178,10 +178,12 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         }
     }
     if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
-        !word_follows(p, n, f->end)) {
+        (!word_follows(p, n, f->end) || (!rate && zsi_verb_after(p, f->end, ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
          * figure when no noun does and nothing follows it in its clause
-         * (安排2亿元市政府专项补助: the words after may name it) */
+         * but another predicate (累计投入117亿元|构建生态屏障: an amount
+         * of money only, a rate there is a level: 下调至3.4%); 安排2亿元
+         * 市政府专项补助: the words after may name it */
         rc = zsi_verb_before(p, ws, we, f->metric, f->metric_raw);
         if (rc != 0) {
             f->noun = strlen(f->metric);

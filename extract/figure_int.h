@@ -181,6 +181,14 @@ int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *r
 int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw);
 
 /*
+ * (metric_noun.c) Does a verb of wordclass.txt (not a verb-noun) start right
+ * after a figure ending at fe, in p[fe..ce) (投入117亿元|构建生态屏障,
+ * 拨付670万元|用于救治)? Then the words after the figure go on with a new
+ * predicate and name no figure.
+ */
+int zsi_verb_after(const char *p, size_t fe, size_t ce);
+
+/*
  * A metric printed right after its figure, in p[fe..ce) (ce: the clause end):
  * an optional 的 (required when need_de), then whole words ending in a known
  * phrase or suffix ("8000元的产业扶持资金", "60%的股权").

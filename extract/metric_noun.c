@@ -881,6 +881,25 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
     return 1;
 }
 
+int zsi_verb_after(const char *p, size_t fe, size_t ce)
+{
+    size_t e = fe;
+    int k;
+    if (zsi_metric_data() != 0)
+        return 0;
+    /* the lexicon's word of two or three characters there, as jieba cuts
+     * (ICU may cut 构|建屏障) */
+    for (k = 1; k <= 3 && e < ce; k++) {
+        unsigned cp;
+        e += zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!zsi_m_is_han(cp))
+            return 0;
+        if (k >= 2 && zsi_is_class_stop(p, fe, e))
+            return 1;
+    }
+    return 0;
+}
+
 /* A verb of wordclass.txt (投入, 获益), not a verb-noun: 设计|服务 and
  * 产品|销售 are a noun phrase's tail, not its verb. */
 static int is_verb_word(const char *p, size_t s, size_t e)
@@ -902,6 +921,8 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         zsi_utf8_decode(p + b - l, l, &cp);
         if (!is_filler(cp) && cp != ' ')
             break;
+        if (cp == 0x7684) /* 的: 原来的7万元, 积攒的1000万元 modify the amount */
+            return 0;
         b -= l;
     }
     if (b <= ws)
@@ -921,7 +942,7 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
     vs = zsi_wb_le(&wb, b - 1);
     vs = word_span(&wb, p, ws, vs, b, ZSW_STOP_); /* 捐|资 */
     if (vs < ws || zsi_nchars(p, vs, b) < 2 || !all_run(p, vs, b) || !is_verb_word(p, vs, b) ||
-        has_numeral(p, vs, b))
+        has_numeral(p, vs, b) || !memcmp(p + vs, "\xE6\xAF\x8F", 3)) /* 每桶, 每天: a unit */
         return 0;
     /* 提供金融|支持65亿元: after a common noun the verb may be a compound's
      * tail; only a verb after its subject or an adverb names the figure */

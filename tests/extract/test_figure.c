@@ -201,6 +201,11 @@ static const row rows[] = {
     {"累计获益近200亿元", "近200亿元", 2e10, 0, "元", "money", ZSI_HEDGE_NEAR, "获益", -1},
     {"每个环节都要加价近20%", "近20%", 20, 0, "%", "percent", ZSI_HEDGE_NEAR, "加价", -1},
     {"获得120万元", "120万元", 1.2e6, 0, "元", "money", 0, "", -1},
+    /* a verb after the amount starts another predicate, which names nothing;
+     * a verb with 的 modifies the amount, and 每桶 is a unit, no verb */
+    {"全县累计投入3亿元修建水利设施", "3亿元", 3e8, 0, "元", "money", 0, "投入", -1},
+    {"他拿出了积攒的1000万元", "1000万元", 1e7, 0, "元", "money", 0, "", -1},
+    {"原油期货收于每桶109美元", "109美元", 109, 0, "美元", "money", 0, "", -1},
     {"累计提供金融支持65亿元", "65亿元", 6.5e9, 0, "元", "money", 0, "", -1},
     /* per-unit rates are their own metric */
     {"亩均营收达到500万元", "500万元", 5e6, 0, "元", "money", 0, "亩均营业收入", -1},
