@@ -639,6 +639,26 @@ static int in_admin_list(const char *p, size_t n, size_t i, size_t e)
     return 0;
 }
 
+/*
+ * Is the bare word at byte i joined by 和, 及, 与 or 、 to a zone kind
+ * (国家自主创新示范区和高新区, 保税区、开发区)? In a passage that names no
+ * zone (the only one whose bare word is read), kinds listed together speak
+ * of zones in general.
+ */
+static int joined_to_kind(const char *p, size_t i)
+{
+    static const char *const JOIN[] = {"、", "和", "及", "与"};
+    for (size_t k = 0; k < sizeof JOIN / sizeof *JOIN; k++) {
+        size_t jn = strlen(JOIN[k]);
+        if (!has_suffix(p, i, JOIN[k], jn) || i < jn + 3)
+            continue;
+        size_t b = i - jn;
+        if (has_suffix(p, b, "区", 3) || has_suffix(p, b, "园", 3))
+            return 1;
+    }
+    return 0;
+}
+
 const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at)
 {
     const char *mod = NULL;
@@ -668,8 +688,9 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
         return 0;
     }
     int general = 0;
+    size_t skip = 0; /* a word set aside ends here: 新区 in 高新区 is no word */
     for (size_t i = 0; i < n && !found && !general; i++) {
-        if (((unsigned char)p[i] & 0xC0) == 0x80)
+        if (((unsigned char)p[i] & 0xC0) == 0x80 || i < skip)
             continue;
         for (size_t b = 0; b < g->bare.n; b++) {
             const str *w = &g->bare.v[b];
@@ -679,8 +700,10 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 break;
             size_t e = i + w->n;
             /* 开发区域: 开发 and 区域, no zone */
-            if (n - e >= 3 && memcmp(p + e, "域", 3) == 0)
+            if (n - e >= 3 && memcmp(p + e, "域", 3) == 0) {
+                skip = e;
                 break;
+            }
             /* 创业园区, 职教园区: a kind of park, not the story's */
             size_t mo;
             if (strcmp(w->s, "园区") == 0 && !park_alone(p, i, &mo)) {
@@ -689,10 +712,13 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                     compound_at = i;
                     compound_mod = mo;
                 }
+                skip = e;
                 break;
             }
-            if (in_admin_list(p, n, i, e))
+            if (in_admin_list(p, n, i, e) || joined_to_kind(p, i)) {
+                skip = e;
                 break;
+            }
             /* 全省开发区, 93家开发区: zones in general, not the article's;
              * so is one in a sentence a province or city speaks in (我省
              *积极推进开发区改革), and every bare word after one of these

@@ -234,8 +234,8 @@ static const char *city_zone(const zsi_gazetteer *g, const char *p, size_t n, co
 }
 
 /* Is p[s..e) part of a longer word: does its first character end a word
- * that starts just before it, or its last start one that runs on (沿海港口:
- * 海港 lies across 沿海 and 港口)? */
+ * that starts just before it, its last start one that runs on (沿海港口:
+ * 海港 lies across 沿海 and 港口), or the whole run on (杭州湾)? */
 static int inside_word(const zsi_gazetteer *g, const char *p, size_t from, size_t to, size_t s,
                        size_t e)
 {
@@ -250,6 +250,17 @@ static int inside_word(const zsi_gazetteer *g, const char *p, size_t from, size_
         U8_NEXT(p, f, (int32_t)to, c);
         if (is_han(c) && e >= 3 && zsi_words_find(g->words, p + e - 3, (size_t)f - e + 3, NULL))
             return 1;
+        /* or the place itself runs on into a longer word that is no city
+         * or county (杭州湾; not 呼和浩特 + 市) */
+        size_t row;
+        unsigned fl = is_han(c) ? zsi_words_find(g->words, p + s, (size_t)f - s, &row) : 0;
+        if (fl && !(fl & ZSW_PLACE))
+            return 1;
+        if (fl & ZSW_PLACE) {
+            int level = zsi_words_place(g->words, row, NULL, NULL);
+            if (level != ZSW_CITY && level != ZSW_COUNTY && level != ZSW_PROVINCE)
+                return 1;
+        }
     }
     return 0;
 }
