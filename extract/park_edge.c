@@ -38,6 +38,7 @@
 typedef struct token {
     size_t start, end;
     int place, level, noun;
+    int unknown; /* one character in no lexicon */
 } token;
 
 /* The longest lexicon word ending at pos[j] of a run of nc characters
@@ -206,6 +207,19 @@ static int free_trade(const char *p)
            memcmp(p, "\xE8\x87\xAA\xE7\x94\xB1\xE8\xB4\xB8\xE6\x98\x93", 12) == 0; /* 自由贸易 */
 }
 
+/* Does the name before 经济区 end with an airport's or a port's word? */
+static int port_area(const char *s, size_t n)
+{
+    static const char *const END[] = {"\xE6\xB8\xAF",                     /* 港 */
+                                      "\xE4\xB8\xB4\xE7\xA9\xBA",         /* 临空 */
+                                      "\xE6\xB8\xAF\xE5\x9F\x8E",         /* 港城 */
+                                      "\xE7\xA9\xBA\xE6\xB8\xAF\xE6\x9E\xA2\xE7\xBA\xBD"}; /* 空港枢纽 */
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+        if (has_suffix(s, n, END[k], strlen(END[k])))
+            return 1;
+    return 0;
+}
+
 /* Does a place word start or end with 中 (China, a party: 中日韩, 海中)? */
 static int party_china(const char *s, size_t n)
 {
@@ -301,6 +315,7 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         tok[ntok].place = (fl & ZSW_PLACE) != 0;
         tok[ntok].noun = !tok[ntok].place && (fl & ZSW_NOUN) && best > 1;
         tok[ntok].level = tok[ntok].place ? zsi_words_place(g->words, row, NULL, NULL) : -1;
+        tok[ntok].unknown = best == 1 && !fl;
         ntok++;
         j += best;
     }
@@ -324,6 +339,18 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (tok[t].place)
             lp = (long)t;
     size_t s = tok[ntok - 1].start, after = 0; /* after: first byte past the place */
+    /* Before a park's suffix, a brand before the place (two to four
+     * characters in no lexicon: 海尔合肥工业园) makes it a company's campus
+     * in that city, no zone; not 中 with a partner's initial (中德, 中韩:
+     * parks two countries build). */
+    if (park && lp >= 0 && ntok - 1 - (size_t)lp >= 2 && ntok - 1 - (size_t)lp <= 4 &&
+        memcmp(p + tok[ntok - 1].start, "\xE4\xB8\xAD", 3) != 0) { /* 中 */
+        int brand = 1;
+        for (size_t t = (size_t)lp + 1; t < ntok && brand; t++)
+            brand = tok[t].unknown;
+        if (brand)
+            return 0;
+    }
     if (lp >= 0) {
         const char *city = "";
         int level = tok[lp].level;
@@ -404,6 +431,10 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
      * holds China as one party (中日韩, 中海) is an agreement. (Places abroad
      * and groups of countries, 北美, 东盟, are dropped below.) */
     if (free_trade(p + i) && (lp < 0 || tok[lp].level == ZSW_NS) && party_china(p + s, te - s))
+        return 0;
+    /* 经济区 names a zone around an airport or a port (临空经济区, 空港经济区,
+     * 港城经济区); otherwise a region of a plan (中原经济区, 海峡西岸经济区). */
+    if (memcmp(p + i, "\xE7\xBB\x8F\xE6\xB5\x8E\xE5\x8C\xBA", 9) == 0 && !port_area(p + s, te - s)) /* 经济区 */
         return 0;
     /* A name right after a place abroad, or one that starts with one, is a
      * zone abroad or an agreement (俄罗斯奥卡工业园区, 迪拜杰贝阿里工业区,
