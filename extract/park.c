@@ -233,6 +233,94 @@ static int may_head(const uint64_t *heads, UChar32 c)
     return c >= 0x10000 || (heads[c / 64] >> (c % 64) & 1);
 }
 
+/* Is s[0..n) a province's or a city's name? */
+static int province_or_city(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    size_t row;
+    if (!(zsi_words_find(g->words, s, n, &row) & ZSW_PLACE))
+        return 0;
+    int level = zsi_words_place(g->words, row, NULL, NULL);
+    return level == ZSW_PROVINCE || level == ZSW_CITY;
+}
+
+/* Length of a list separator (、和与及) that ends at byte e of p, or 0. */
+static size_t list_sep(const char *p, size_t floor, size_t e)
+{
+    static const char *const SEP[] = {"\xE3\x80\x81", "\xE5\x92\x8C", "\xE4\xB8\x8E",
+                                      "\xE5\x8F\x8A"}; /* 、和与及 */
+    for (size_t k = 0; k < sizeof SEP / sizeof *SEP; k++)
+        if (e >= floor + 3 && memcmp(p + e - 3, SEP[k], 3) == 0)
+            return 3;
+    return 0;
+}
+
+/*
+ * The zone [start, end) of p is a province's or a city's name and a strong
+ * suffix (四川自贸试验区, 西安高新区); the places listed right before it,
+ * separated by 、和与及 (浙江、湖北、), each name a zone of the same kind:
+ * push them. The list must begin after no Han character or after a stop
+ * word (支持浙江、湖北、四川自贸试验区: a verb, a preposition), so a place
+ * that ends a longer phrase is not taken. @return 0 or ZS_ENOMEM.
+ */
+static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t start, size_t end)
+{
+    enum { MAX_PEERS = 8 };
+    size_t ps[MAX_PEERS], pe[MAX_PEERS], np = 0, e = start, sep;
+    long si = zsi_pk_ending_suffix(g, p + start, end - start);
+    if (si < 0 || g->suf[si].weak || !province_or_city(g, p + start, end - start - g->suf[si].n))
+        return 0;
+    while (np < MAX_PEERS && (sep = list_sep(p, 0, e)) != 0) {
+        size_t b = (size_t)-1;
+        for (size_t L = 4 * 3; L >= 2 * 3; L -= 3)
+            if (e - sep >= L && province_or_city(g, p + e - sep - L, L)) {
+                b = e - sep - L;
+                break;
+            }
+        if (b == (size_t)-1)
+            return 0;
+        ps[np] = b;
+        pe[np++] = e - sep;
+        e = b;
+    }
+    if (!np)
+        return 0;
+    /* where the list starts: after no Han character or a [trim] word */
+    if (e > 0 && !list_sep(p, 0, e)) {
+        int32_t k = (int32_t)e;
+        UChar32 c;
+        U8_PREV(p, 0, k, c);
+        int ok = !is_han(c);
+        for (size_t L = 3; !ok && L <= 4 * 3 && L <= e; L += 3)
+            ok = (zsi_words_find(g->words, p + e - L, L, NULL) & (ZSW_STOP | ZSW_TRIM)) != 0;
+        if (!ok)
+            return 0;
+    }
+    for (size_t k = 0; k < np; k++) {
+        char raw[MAX_NAME_BYTES * 2], buf[MAX_NAME_BYTES * 2];
+        size_t rn = pe[k] - ps[k] + g->suf[si].n, fn, c;
+        char *name;
+        if (rn >= sizeof raw)
+            continue;
+        memcpy(raw, p + ps[k], pe[k] - ps[k]);
+        memcpy(raw + pe[k] - ps[k], g->suf[si].s, g->suf[si].n);
+        if ((c = resolve(g, raw, rn)) != (size_t)-1)
+            name = dupn(g->names.v[c].s, g->names.v[c].n);
+        else {
+            if (!(fn = fold(g, raw, rn, buf, sizeof buf))) {
+                memcpy(buf, raw, rn);
+                buf[fn = rn] = '\0';
+            }
+            fn = zsi_pk_tidy(g, buf, fn);
+            c = resolve(g, buf, fn);
+            name = c != (size_t)-1 ? dupn(g->names.v[c].s, g->names.v[c].n) : dupn(buf, fn);
+        }
+        int rc = push(m, ps[k], pe[k], name);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 /* Every zone mention in p, sorted by position (duplicates kept). */
 static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentions *m)
 {
@@ -392,6 +480,11 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         while (i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
             i++;
     }
+    /* Places listed before a zone's place share its suffix: 浙江、湖北、
+     * 四川自贸试验区 names three free trade zones. */
+    for (size_t k = 0, nm = m->n; k < nm; k++)
+        if ((rc = push_peers(g, p, m, m->v[k].start, m->v[k].end)) != 0)
+            return rc;
     if (m->n > 1)
         qsort(m->v, m->n, sizeof *m->v, by_start);
     return 0;
