@@ -103,6 +103,8 @@ static const struct {
     {"科学城", {"科学城"}},
     {"自贸区", {"自贸区", "片区"}},
     {"自贸试验区", {"自贸区", "片区"}},
+    {"片区", {"片区"}},
+    {"园区", {"园区", "园"}},
 };
 
 static int ends_with(const char *s, const char *w)
@@ -119,7 +121,7 @@ static int fits(const char *bare, const char *zone)
         for (size_t k = 0; k < 3 && KIND[i].ends[k]; k++)
             if (ends_with(zone, KIND[i].ends[k]))
                 return 1;
-        return 0;
+        return strcmp(bare, "园区") == 0;
     }
     return 1;
 }
@@ -135,14 +137,44 @@ static int city_kind(const char *bare)
     return 0;
 }
 
+/* How well zone fits the bare word: 0 for its own kind (a bare 自贸区 and
+ * 福建自贸区), more for a kind it may mean (its 片区), KIND_ANY for a 园区
+ * and a zone of another kind (园区 means whatever zone the story is about),
+ * -1 for none. */
+#define KIND_ANY 3
+static int rank(const char *bare, const char *zone)
+{
+    for (size_t i = 0; i < sizeof KIND / sizeof *KIND; i++) {
+        if (strcmp(bare, KIND[i].bare) != 0)
+            continue;
+        for (size_t k = 0; k < 3 && KIND[i].ends[k]; k++)
+            if (ends_with(zone, KIND[i].ends[k]))
+                return (int)k;
+        return strcmp(bare, "园区") == 0 ? KIND_ANY : -1;
+    }
+    return KIND_ANY;
+}
+
 /* The nearest zone named before passage i in the story that starts at a and
- * fits the bare word; for a word of no kind (园区), the nearest zone. */
+ * fits the bare word; of the zones one passage names, the best fit (a parent
+ * and its part: 福建自贸区厦门片区 names both, and a bare 自贸区 means the
+ * 自贸区, a bare 片区 the 片区, a bare 园区 the 园 inside 两江新区), then the
+ * last named. */
 static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, const char *bare)
 {
-    for (size_t k = i; k-- > a;)
-        for (size_t j = ps[k].nnames; j-- > 0;)
-            if (fits(bare, ps[k].names[j]))
-                return ps[k].names[j];
+    for (size_t k = i; k-- > a;) {
+        const char *best = NULL;
+        int best_rank = KIND_ANY + 1;
+        for (size_t j = ps[k].nnames; j-- > 0;) {
+            int r = rank(bare, ps[k].names[j]);
+            if (r >= 0 && r < best_rank) {
+                best = ps[k].names[j];
+                best_rank = r;
+            }
+        }
+        if (best)
+            return best;
+    }
     return NULL;
 }
 
