@@ -408,6 +408,12 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
                 /* Unless it is the country leading the name: 中国乳业产业园. */
                 if (t == ntok - 1 && t > 0 && is_lit(p + tok[t].start, s - tok[t].start, "中国"))
                     china = tok[t].start;
+                /* A [generic] noun there describes what follows too: 生态文明
+                 * 示范区 is a title, no zone 文明示范区. */
+                for (size_t w = 0; w < g->generic.n && china == (size_t)-1; w++)
+                    if (tok[t].end - tok[t].start == g->generic.v[w].n &&
+                        memcmp(p + tok[t].start, g->generic.v[w].s, g->generic.v[w].n) == 0)
+                        return 0;
                 break;
             }
         size_t k = nchars(p + s, te - s);
