@@ -120,8 +120,10 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         ce += l;
     }
     f->noun = f->noun_raw = 0;
+    zsi_span_clear(&f->noun_at);
+    zsi_span_clear(&f->change_at);
     /* 86家企业, 1270套安置房: what a count counts follows it */
-    if (count && zsi_np_after(p, f->end, ce, 0, f->metric, f->metric_raw)) {
+    if (count && zsi_np_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at)) {
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
         return 0;
@@ -141,8 +143,9 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         m.norm[sprev->noun] = '\0';
         memcpy(m.raw, sprev->metric_raw, sprev->noun_raw);
         m.raw[sprev->noun_raw] = '\0';
+        m.at = sprev->noun_at;
     } else if (!m.norm[0] && m.refer && sent < ws &&
-               (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw)) < 0) {
+               (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw, &m.at)) < 0) {
         return rc;
     }
     if (m.change[0] && !rate) {
@@ -153,12 +156,13 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
                                : "\xE5\xA2\x9E\xE5\x8A\xA0" /* 增加 */);
         } else {
             m.change[0] = m.change_raw[0] = '\0';
+            zsi_span_clear(&m.change_at);
         }
     }
     if ((m.norm[0] && !m.adjacent) || (!m.norm[0] && !m.change[0])) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
-        rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw);
+        rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);
@@ -170,7 +174,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * right after the figure, when nothing before it names one; with
          * other words before it only after a 的 */
         rc = zsi_np_after(p, f->end, ce, ZSI_NP_WHOLE | (zsi_all_filler(p, ws, we) ? 0 : ZSI_NP_DE),
-                          f->metric, f->metric_raw);
+                          f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);
@@ -184,7 +188,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * but another predicate (累计投入117亿元|构建生态屏障: an amount
          * of money only, a rate there is a level: 下调至3.4%); 安排2亿元
          * 市政府专项补助: the words after may name it */
-        rc = zsi_verb_before(p, ws, we, f->metric, f->metric_raw);
+        rc = zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);
@@ -201,8 +205,11 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         c = strlen(m.change_raw);
         memcpy(f->metric_raw, m.raw, k + 1);
         f->noun_raw = k;
-        if (k + c < sizeof f->metric_raw)
+        f->noun_at = m.at;
+        if (k + c < sizeof f->metric_raw) {
             memcpy(f->metric_raw + k, m.change_raw, c + 1);
+            f->change_at = m.change_at;
+        }
         return 0;
     }
     return 0;
@@ -224,6 +231,7 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
 {
     size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, last_and = 0;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    zsi_span at[MAX_LIST_ITEMS], change_at;
 
     if (k > MAX_LIST_ITEMS)
         return 0;
@@ -259,10 +267,11 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
             e -= 3;
         if (e <= cut[i])
             return 0;
-        rc = zsi_metric_noun(p, cut[i], e, norm[i], raw[i]);
+        rc = zsi_metric_noun(p, cut[i], e, norm[i], raw[i], &at[i]);
         if (rc <= 0)
             return rc;
     }
+    change_at = f[0].change_at;
     for (i = 0; i < k; i++) {
         /* the change word the first figure's metric ends with (增速) */
         const char *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
@@ -275,6 +284,12 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
         memcpy(f[i].metric_raw, mr, sizeof mr);
         f[i].noun = ln;
         f[i].noun_raw = lr;
+        f[i].noun_at = at[i];
+        /* the change word is printed once, after the list */
+        if (!chr[0] || lr + strlen(chr) >= sizeof mr)
+            zsi_span_clear(&f[i].change_at);
+        else
+            f[i].change_at = change_at;
     }
     return 0;
 }
@@ -361,12 +376,16 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
             *f = r.f;
             f->year = clause_year ? clause_year : sentence_year;
             f->metric[0] = f->metric_raw[0] = '\0';
+            zsi_span_clear(&f->noun_at);
+            zsi_span_clear(&f->change_at);
             if (prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
                 run_len++;
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
                 f->noun = v[prev].noun;
                 f->noun_raw = v[prev].noun_raw;
+                f->noun_at = v[prev].noun_at;
+                f->change_at = v[prev].change_at;
             } else {
                 /* 6000亿元预算内投资、3.75万亿元专项债券: in a list, the words
                  * before the last 、 after the previous figure are its noun */
@@ -464,4 +483,22 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
     rc = extract_simplified(s, n, out, nout);
     free(s);
     return rc;
+}
+
+int zsi_figure_metric_spans(const zsi_figure *f, zsi_span out[2])
+{
+    int n = 0;
+    if (f->noun_at.e > f->noun_at.s)
+        out[n++] = f->noun_at;
+    if (f->change_at.e > f->change_at.s) {
+        if (n && out[0].e == f->change_at.s)
+            out[0].e = f->change_at.e; /* 营业收入|同比增长: one phrase */
+        else if (n && f->change_at.e <= out[0].s) {
+            out[1] = out[0]; /* a noun after its change word: text order */
+            out[0] = f->change_at;
+            n++;
+        } else
+            out[n++] = f->change_at;
+    }
+    return n;
 }

@@ -110,6 +110,19 @@ double zsi_cn_numeral(unsigned cp);
  */
 int zsi_quantity_parse(const char *p, size_t n, double *value, const char **unit, const char **cls);
 
+/* Where a metric, or one piece of it, is printed: bytes p[s..e) of the
+ * passage. s == e: not printed (no metric, or no such piece). */
+typedef struct zsi_span {
+    size_t s, e;
+} zsi_span;
+
+/* No span (at may be NULL). */
+static inline void zsi_span_clear(zsi_span *at)
+{
+    if (at)
+        at->s = at->e = 0;
+}
+
 typedef struct zsi_figure {
     size_t start,
         end; /* bytes in the passage text: the figure as printed, hedge word and unit included */
@@ -125,7 +138,19 @@ typedef struct zsi_figure {
     char metric_raw[64];   /* metric as printed (签约总金额) */
     size_t noun, noun_raw; /* bytes of metric, metric_raw that name what is measured,
                             * before a change word (营业收入|同比增速) */
+    zsi_span noun_at;      /* where metric_raw[0..noun_raw) is printed */
+    zsi_span change_at;    /* where the rest of metric_raw (the change word) is printed;
+                            * it may stand apart from the noun (营业收入比上年增长) or in
+                            * an earlier clause. Both as printed: a Traditional or a
+                            * line-broken phrase differs from metric_raw there. */
 } zsi_figure;
+
+/*
+ * The printed extent of f's metric_raw as at most two spans, in text order:
+ * the noun and the change word joined into out[0] when they touch, else
+ * each its own. @return how many spans (0 when f has no printed metric).
+ */
+int zsi_figure_metric_spans(const zsi_figure *f, zsi_span out[2]);
 
 /*
  * Extract every figure from a passage, in text order. See figure.c for what
@@ -150,6 +175,8 @@ typedef struct zsi_metric {
     int refer;                         /* no noun in the clause, which only holds a change
                                         * word or a link (增长5%, 仅为2%): the subject is
                                         * in an earlier clause of the sentence */
+    zsi_span at;                       /* where raw is printed */
+    zsi_span change_at;                /* where change_raw is printed */
 } zsi_metric;
 
 /*
@@ -166,10 +193,11 @@ int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
 
 /*
  * The metric noun nearest the end of p[start..end) (zsi_metric_before without
- * change words): norm and raw as for zsi_metric_find.
+ * change words): norm and raw as for zsi_metric_find; *at (may be NULL)
+ * where raw is printed, as for every function here that names one.
  * @return 1 found, 0 none, ZS_EIO.
  */
-int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw);
+int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw, zsi_span *at);
 
 /*
  * A verb that is the whole of what names a money figure, right before it
@@ -178,7 +206,7 @@ int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *r
  * ([stop] 获得, [strip] 实现, [change] 增长, filler 达到).
  * @return 1 found (norm, raw written), 0 none.
  */
-int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw);
+int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 
 /*
  * (metric_noun.c) Does a verb of wordclass.txt (not a verb-noun) start right
@@ -194,7 +222,8 @@ int zsi_verb_after(const char *p, size_t fe, size_t ce);
  * phrase or suffix ("8000元的产业扶持资金", "60%的股权").
  * @return 1 found, 0 none, ZS_EIO.
  */
-int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw);
+int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw,
+                     zsi_span *at);
 
 /*
  * The metric phrase naming a figure, looked for in p[start..end): the noun
@@ -217,7 +246,8 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
  */
 #define ZSI_NP_DE 1
 #define ZSI_NP_WHOLE 2
-int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw);
+int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
+                 zsi_span *at);
 
 /* (metric_noun.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */

@@ -120,17 +120,17 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
  * the subject. The adverbial runs from its preposition to its closing word
  * (与…相比) or, without one, over words that are no verb and no 的 up to the
  * noun's end (企业在高新区|新增|投资: the verb ends the adverbial, and 新增投资
- * is named). *cutp and *endp as for zsi_find_noun.
+ * is named). *at, *cutp and *endp as for zsi_find_noun.
  */
-static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, size_t *cutp,
-                        size_t *endp)
+static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, zsi_span *at,
+                        size_t *cutp, size_t *endp)
 {
     size_t cut, ne = e, ns, s, z = 0, zl = 0, nl;
     const zsi_phrase *open = NULL;
     zsi_wbounds wb;
     int broken = 0;
 
-    if (!zsi_find_noun(p, ws, e, norm, raw, &cut, &ne))
+    if (!zsi_find_noun(p, ws, e, norm, raw, at, &cut, &ne))
         return 0;
     if (cutp)
         *cutp = cut;
@@ -163,9 +163,12 @@ static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *ra
     {
         char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
         size_t c2, e2 = z;
-        if (zsi_find_noun(p, ws, z, n2, r2, &c2, &e2) && !only_place(r2)) {
+        zsi_span a2;
+        if (zsi_find_noun(p, ws, z, n2, r2, &a2, &c2, &e2) && !only_place(r2)) {
             memcpy(norm, n2, sizeof n2);
             memcpy(raw, r2, sizeof r2);
+            if (at)
+                *at = a2;
             if (cutp)
                 *cutp = c2;
             if (endp)
@@ -207,14 +210,17 @@ static int share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metr
 {
     char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
     size_t c2, e2 = z;
+    zsi_span a2;
     if (z == NO_ZHAN || z <= ws || ns < z + 3)
         return 0;
-    if (!subject_noun(p, ws, z, n2, r2, &c2, &e2) || only_place(r2) || !zsi_all_filler(p, e2, z))
+    if (!subject_noun(p, ws, z, n2, r2, &a2, &c2, &e2) || only_place(r2) ||
+        !zsi_all_filler(p, e2, z))
         return 0;
     if (!whole_phrase(p, c2, e2 >= c2 + strlen(r2) ? e2 - strlen(r2) : c2))
         return 0;
     memcpy(m->norm, n2, sizeof n2);
     memcpy(m->raw, r2, sizeof r2);
+    m->at = a2;
     m->adjacent = 1;
     return 1;
 }
@@ -314,7 +320,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
         size_t ne = gs, nl;
         m->adjacent = 1;
-        if (!subject_noun(p, ws, gs, m->norm, m->raw, &cut, &ne))
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne))
             return 0;
         /* 服务业增加值占全区生产总值的比重提高到55%: A's share */
         nl = strlen(m->raw);
@@ -323,13 +329,13 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     }
     if (best) {
         zsi_copy_str(m->change, best->norm, best->nlen);
-        zsi_copy_phrase(m->change_raw, p, gs, ge);
+        zsi_copy_raw(m->change_raw, &m->change_at, p, gs, ge);
         m->decline =
             strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
         m->adjacent = 1;
-        if (!subject_noun(p, ws, gs, m->norm, m->raw, &cut, NULL)) {
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, NULL)) {
             /* 港口效率提升20%: a noun phrase no suffix names */
-            if (zsi_np_before(p, ws, gs, m->norm, m->raw))
+            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at))
                 return 1;
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
              * metric, so what changes is the subject named before it (the
@@ -342,19 +348,21 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     z = zhan_at(p, ws, we);
     {
         size_t ne = we;
-        if (subject_noun(p, ws, we, m->norm, m->raw, &cut, &ne)) {
+        if (subject_noun(p, ws, we, m->norm, m->raw, &m->at, &cut, &ne)) {
             size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
             char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+            zsi_span a2;
             if (share_subject(p, ws, z, ns, m) || share_subject(p, ws, in_at(p, ws, ns, m), ns, m))
                 return 1;
             m->adjacent = zsi_all_filler(p, ne, we);
             /* 规模|以上工业企业达到210家: the phrase right before the figure
              * holds the noun found; it names the figure better */
-            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2)) {
+            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2, &a2)) {
                 size_t l2 = strlen(r2);
                 if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
                     memcpy(m->norm, n2, sizeof n2);
                     memcpy(m->raw, r2, sizeof r2);
+                    m->at = a2;
                     m->adjacent = 1;
                     return 1;
                 }
@@ -362,7 +370,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
             /* 占全市比重达59.3%: the share is named with what it is a share of */
             if (z != NO_ZHAN && ns >= z + 3 && memcmp(p + ns, m->raw, nl) == 0 &&
                 zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
-                zsi_copy_phrase(m->raw, p, z, ne);
+                zsi_copy_raw(m->raw, &m->at, p, z, ne);
                 memcpy(m->norm, m->raw, sizeof m->norm);
             }
             return 1;
@@ -376,12 +384,13 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
     /* 文化服务业34454亿元, 收支缺口达4069.4亿元: a noun phrase no suffix
      * names; a known noun printed after the figure names it better
      * (工会预留30%采购份额), so it is not "adjacent" */
-    if (zsi_np_before(p, ws, we, m->norm, m->raw)) {
+    if (zsi_np_before(p, ws, we, m->norm, m->raw, &m->at)) {
         if (!only_place(m->raw))
             return 1;
         /* 法国为15%, 广东为8%: a place compared, not a metric; the metric
          * is the subject's before it */
         m->norm[0] = m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
         m->refer = 1;
         return 0;
     }
@@ -411,16 +420,18 @@ int zsi_place_word(const char *p, size_t n)
     return level >= 0 && level <= ZSW_COUNTY_;
 }
 
-int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw)
+int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     int rc = zsi_metric_data();
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (rc)
         return rc;
-    return zsi_find_noun(p, ws, we, norm, raw, NULL, NULL);
+    return zsi_find_noun(p, ws, we, norm, raw, at, NULL, NULL);
 }
 
-int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw)
+int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw,
+                     zsi_span *at)
 {
     size_t s = fe, e, q, pq = fe, best = 0;
     int rc = zsi_metric_data();
@@ -428,6 +439,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     const zsi_phrase *mod;
 
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (rc)
         return rc;
     /* at most MAX_AFTER_CHARS characters of run after it */
@@ -502,7 +514,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     }
     if (!best || zsi_nchars(p, s, best) < 2)
         return 0;
-    zsi_copy_phrase(raw, p, s, best);
+    zsi_copy_raw(raw, at, p, s, best);
     {
         const zsi_phrase *k = zsi_lookup_exact(raw, strlen(raw));
         if (k)

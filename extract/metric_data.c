@@ -219,6 +219,15 @@ void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e)
     put_chars(dst, 0, p, s, e);
 }
 
+void zsi_copy_raw(char *dst, zsi_span *at, const char *p, size_t s, size_t e)
+{
+    put_chars(dst, 0, p, s, e);
+    if (at) {
+        at->s = s;
+        at->e = e;
+    }
+}
+
 void zsi_copy_str(char *dst, const char *s, size_t n)
 {
     put_chars(dst, 0, s, 0, n);

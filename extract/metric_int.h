@@ -112,8 +112,11 @@ int zsi_m_is_han(unsigned cp);
 int zsi_is_run_char(unsigned cp);
 
 /* Copy p[s..e) into dst (ZSI_METRIC_BYTES), dropping line breaks, cutting on a
- * UTF-8 boundary; copy_str copies s[0..n); append_str appends s to dst. */
+ * UTF-8 boundary; copy_str copies s[0..n); append_str appends s to dst.
+ * zsi_copy_raw is zsi_copy_phrase that also sets *at (may be NULL) to s..e:
+ * every metric as printed is copied by it, so its place travels with it. */
 void zsi_copy_phrase(char *dst, const char *p, size_t s, size_t e);
+void zsi_copy_raw(char *dst, zsi_span *at, const char *p, size_t s, size_t e);
 void zsi_copy_str(char *dst, const char *s, size_t n);
 void zsi_append_str(char *dst, const char *s);
 
@@ -176,11 +179,12 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e);
 /*
  * The metric noun nearest the end of p[ws..we): the rightmost candidate that
  * settles. *cutp (may be NULL) receives the clause start after conjunctions,
- * *endp (may be NULL) the end of the noun found.
+ * *endp (may be NULL) the end of the noun found, *at (may be NULL) where raw
+ * is printed.
  * @return 1 found (norm, raw written), 0 none.
  */
-int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
-                  size_t *endp);
+int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at,
+                  size_t *cutp, size_t *endp);
 
 /*
  * A noun phrase that no phrase or suffix names, ending at we after trailing
@@ -189,6 +193,6 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
  * MAX_RUN_CHARS characters (else none: no clear phrase).
  * @return 1 found (norm, raw written), 0 none.
  */
-int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw);
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 
 #endif

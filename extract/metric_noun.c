@@ -541,7 +541,7 @@ static int word_beyond(const char *p, size_t s, size_t e, size_t hi)
  * @return 1 with norm/raw written, 0 when the candidate fails.
  */
 static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
-                  char *norm, char *raw)
+                  char *norm, char *raw, zsi_span *at)
 {
     size_t b, bs, q, from;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
@@ -568,7 +568,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         pu = c->s > cut ? zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, c->s) : NULL;
         q = pu ? c->s - pu->len : c->s;
         if (pu && zsi_wb_is(wb, q)) {
-            zsi_copy_phrase(raw, p, q, c->e);
+            zsi_copy_raw(raw, at, p, q, c->e);
             zsi_copy_str(norm, pu->s, pu->len);
             zsi_append_str(norm, k->norm);
             return 1;
@@ -595,7 +595,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
-    zsi_copy_phrase(raw, p, b, c->e);
+    zsi_copy_raw(raw, at, p, b, c->e);
     if (k) {
         zsi_copy_phrase(norm, p, bs, c->s);
         zsi_append_str(norm, k->norm);
@@ -625,8 +625,8 @@ static int better(const cand *a, const cand *b)
  * settles. *cutp (may be NULL) receives the clause start after conjunctions.
  * @return 1 found, 0 none.
  */
-int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, size_t *cutp,
-                  size_t *endp)
+int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at,
+                  size_t *cutp, size_t *endp)
 {
     cand c[MAX_CANDS];
     int nc = 0, i, j, found = 0;
@@ -634,6 +634,7 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
     zsi_wbounds wb;
 
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (cutp)
         *cutp = ws;
     for (s = ws; s < we;) {
@@ -717,12 +718,14 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, si
         }
         if (c[i].s < wb.s)
             continue; /* beyond MAX_WB_CHARS */
-        found = settle(&wb, p, cut, we, &c[i], norm, raw);
+        found = settle(&wb, p, cut, we, &c[i], norm, raw, at);
         if (found && endp)
             *endp = c[i].e;
     }
-    if (!found)
+    if (!found) {
         norm[0] = raw[0] = '\0';
+        zsi_span_clear(at);
+    }
     return found;
 }
 
@@ -754,7 +757,7 @@ static int bare_char_end(const char *p, size_t s, size_t e)
     return zsi_m_is_han(cp);
 }
 
-int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     zsi_wbounds wb;
     size_t lo, cut, b = we, chars = 0;
@@ -763,6 +766,7 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
     size_t full = we;
 
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (zsi_metric_data() != 0)
         return 0;
     if (we > ws) {
@@ -825,7 +829,7 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         return 0; /* it may go on beyond the broken window */
     if (chars < 2 || zsi_all_filler(p, b, we))
         return 0;
-    zsi_copy_phrase(raw, p, b, we);
+    zsi_copy_raw(raw, at, p, b, we);
     k = zsi_lookup_exact(raw, strlen(raw));
     if (k)
         zsi_copy_str(norm, k->norm, k->nlen);
@@ -834,13 +838,15 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
     return 1;
 }
 
-int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw)
+int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
+                 zsi_span *at)
 {
     zsi_wbounds wb;
     size_t s = fe, e, b;
     int need_de = mode & ZSI_NP_DE, stopped = 0;
 
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (zsi_metric_data() != 0)
         return 0;
     e = zsi_run_after(p, fe, ce, need_de, MAX_RUN_CHARS + 1, zsi_is_run_char, &s);
@@ -876,7 +882,7 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         return 0; /* nothing, one character, or cut short by the limit */
     if ((mode & ZSI_NP_WHOLE) && !stopped && b < ce)
         return 0; /* 技术|创新|成果: a verb may be a noun's part; unsure */
-    zsi_copy_phrase(raw, p, s, b);
+    zsi_copy_raw(raw, at, p, s, b);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
 }
@@ -907,12 +913,13 @@ static int is_verb_word(const char *p, size_t s, size_t e)
     return zsi_is_class_stop(p, s, e);
 }
 
-int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
+int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     zsi_wbounds wb;
     size_t b = we, vs, lo;
 
     norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
     if (zsi_metric_data() != 0)
         return 0;
     while (b > ws) { /* 投入约, 获益近: hedges and filler */
@@ -959,7 +966,7 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw)
         zsi_match_ending(zsi_mset(MSEC_CHANGE), p, vs, b) ||
         zsi_match_ending(zsi_mset(MSEC_CONJ), p, vs, b) || zsi_all_filler(p, vs, b))
         return 0;
-    zsi_copy_phrase(raw, p, vs, b);
+    zsi_copy_raw(raw, at, p, vs, b);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
 }

@@ -14,6 +14,7 @@
 
 #include "../tap.h"
 #include "figure_int.h"
+#include "segment_int.h"
 
 /* text for a TAP description: line breaks would end the TAP line. */
 static const char *show(const char *text)
@@ -592,6 +593,139 @@ static void test_user_data(void)
     rmdir(user_dir);
 }
 
+/* ---- where the metric is printed ---- */
+
+/* The text at f's metric spans, line breaks dropped (as metric_raw drops
+ * them), into buf; 0 when a span is out of bounds, overlaps the figure
+ * itself or the spans are out of order. */
+static int span_text(const char *text, size_t n, const zsi_figure *f, char *buf, size_t cap)
+{
+    zsi_span sp[2];
+    int k = zsi_figure_metric_spans(f, sp), i;
+    size_t o = 0, q;
+    for (i = 0; i < k; i++) {
+        if (sp[i].s >= sp[i].e || sp[i].e > n || (i && sp[i].s < sp[i - 1].e))
+            return 0;
+        if (sp[i].s < f->end && sp[i].e > f->start)
+            return 0;
+        for (q = sp[i].s; q < sp[i].e; q++)
+            if (text[q] != '\n' && text[q] != '\r' && o + 1 < cap)
+                buf[o++] = text[q];
+    }
+    buf[o] = '\0';
+    return 1;
+}
+
+/* Is b (metric_raw) the printed a, once Traditional is folded as the
+ * extractor folds it (one code point at a time)? */
+static int same_folded(const char *a, const char *b)
+{
+    while (*a && *b) {
+        unsigned ca, cb;
+        size_t la = zsu_utf8_decode(a, strlen(a), &ca), lb = zsu_utf8_decode(b, strlen(b), &cb);
+        if (ca != cb && (unsigned)zss_t2s((UChar32)ca) != cb)
+            return 0;
+        a += la;
+        b += lb;
+    }
+    return !*a && !*b;
+}
+
+/* Every figure of text: its metric_raw is the text at its spans (no span
+ * when it has none), Traditional folded. Returns the number that fail. */
+static size_t spans_verbatim(const char *text, size_t n, const char *what)
+{
+    zsi_figure *v = NULL;
+    size_t nv = 0, k, bad = 0;
+    char buf[4 * ZSI_METRIC_BYTES];
+    if (zsi_figures_extract(text, n, &v, &nv) != 0)
+        return 1;
+    for (k = 0; k < nv; k++) {
+        if (!span_text(text, n, &v[k], buf, sizeof buf) || !same_folded(buf, v[k].metric_raw)) {
+            if (bad++ < 5)
+                tap_diag("%s: [%.*s] metric_raw %s, at its spans %s", what,
+                         (int)(v[k].end - v[k].start), text + v[k].start, v[k].metric_raw, buf);
+        }
+    }
+    free(v);
+    return bad;
+}
+
+typedef struct srow {
+    const char *text, *printed;
+    const char *at0, *at1; /* the text at each span; NULL: no such span */
+} srow;
+
+static void test_spans(void)
+{
+    static const srow want[] = {
+        {"签约总金额达到120亿元。", "120亿元", "签约总金额", NULL},
+        /* A占B: A is named, printed at the start, not the 产值 inside 总产值 */
+        {"工业产值占全市工业总产值的比重达到45%", "45%", "工业产值", NULL},
+        {"工业增加值100亿元，占全省比重达20%。", "20%", "占全省比重", NULL},
+        /* the noun and its change word touch: one span */
+        {"营业收入同比增长12%", "12%", "营业收入同比增长", NULL},
+        /* printed apart: two spans, in text order */
+        {"利润比上年增加2000万元", "2000万元", "利润", "增加"},
+        {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", "工业利润", "增长"},
+        {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "9%", "工业投资", "增长"},
+        /* the subject of an earlier clause; a linked figure shares the metric */
+        {"文化服务业34454亿元，增长15.4%", "15.4%", "文化服务业", "增长"},
+        {"产值从995亿元增长至2024年的1903亿元", "1903亿元", "产值", NULL},
+        /* printed after the figure */
+        {"每年发放3000元的生活补贴", "3000元", "生活补贴", NULL},
+        {"新引进86家企业", "86家", "企业", NULL},
+        /* Traditional: the span is the printed text, metric_raw the folded one */
+        {"營業收入135億元", "135億元", "營業收入", NULL},
+        /* none */
+        {"在1711亩的装备制造产业园内", "1711亩", NULL, NULL},
+    };
+    size_t i, r;
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const srow *w = &want[i];
+        zsi_figure *v = NULL;
+        size_t nv = 0, n = strlen(w->text);
+        const zsi_figure *f = zsi_figures_extract(w->text, n, &v, &nv) == 0
+                                  ? find_fig(w->text, v, nv, w->printed)
+                                  : NULL;
+        zsi_span sp[2];
+        int k;
+        char got[2][128];
+        if (!tap_ok(f != NULL, "%s: figure [%s] found", w->text, w->printed)) {
+            free(v);
+            continue;
+        }
+        k = zsi_figure_metric_spans(f, sp);
+        for (r = 0; r < 2; r++)
+            snprintf(got[r], sizeof got[r], "%.*s", (int)r < k ? (int)(sp[r].e - sp[r].s) : 4,
+                     (int)r < k ? w->text + sp[r].s : "none");
+        TAP_STREQ(got[0], w->at0 ? w->at0 : "none", "%s: [%s] metric printed at", w->text,
+                  w->printed);
+        TAP_STREQ(got[1], w->at1 ? w->at1 : "none", "%s: [%s] second piece", w->text, w->printed);
+        free(v);
+    }
+    /* every row of the table and every corpus file: metric_raw is its text */
+    {
+        size_t bad = 0;
+        for (r = 0; r < sizeof rows / sizeof rows[0]; r++)
+            bad += spans_verbatim(rows[r].text, strlen(rows[r].text), rows[r].text);
+        TAP_INTEQ(bad, 0, "table rows: each metric_raw is the text at its spans");
+    }
+    {
+        static const char *files[] = {"000_24cf386f7f29c2e5.txt", "001_714bcf8596df40c9.txt",
+                                      "002_b23befc8af8cd454.txt", "003_ef47862b64326710.txt"};
+        for (r = 0; r < sizeof files / sizeof files[0]; r++) {
+            size_t n = 0;
+            char *text = tap_corpus_file(files[r], &n);
+            if (!tap_ok(text != NULL, "read %s", files[r]))
+                continue;
+            TAP_INTEQ(spans_verbatim(text, n, files[r]), 0,
+                      "%s: each metric_raw is the text at its spans", files[r]);
+            free(text);
+        }
+    }
+}
+
 int main(void)
 {
     setup_user_data();
@@ -602,5 +736,6 @@ int main(void)
     test_quantity();
     test_corpus();
     test_edges();
+    test_spans();
     return tap_done();
 }
