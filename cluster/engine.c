@@ -446,9 +446,9 @@ static int load_figures(hit_store *s, const char *figs)
             goto next;
         memcpy(line, p, ln);
         line[ln] = '\0';
-        char *cell[10];
+        char *cell[14];
         size_t nc = 0;
-        for (char *c = line; nc < 10;) {
+        for (char *c = line; nc < 14;) {
             cell[nc++] = c;
             char *t = strchr(c, '\t');
             if (!t)
@@ -456,7 +456,7 @@ static int load_figures(hit_store *s, const char *figs)
             *t = '\0';
             c = t + 1;
         }
-        if (nc != 10)
+        if (nc != 10 && nc != 14) /* 14: with where the metric is printed */
             goto next;
         zs_figure f = {NULL,
                        strtod(cell[2], NULL),
@@ -469,7 +469,12 @@ static int load_figures(hit_store *s, const char *figs)
                        atoi(cell[4]),
                        (size_t)strtoull(cell[0], NULL, 10),
                        (size_t)strtoull(cell[1], NULL, 10),
-                       0};
+                       0,
+                       {{0, 0}, {0, 0}}};
+        for (size_t m = 0; nc == 14 && m < 2; m++) {
+            f.metric_at[m].start = (size_t)strtoull(cell[10 + 2 * m], NULL, 10);
+            f.metric_at[m].end = (size_t)strtoull(cell[11 + 2 * m], NULL, 10);
+        }
         if (zsq_hit_add_figure(s, &f))
             return ZS_ENOMEM;
 next:

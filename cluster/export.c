@@ -21,7 +21,9 @@
  *  - years and all_years (passage_years without and with the years it only
  *    spans), parks and the year column as printed.
  *  - figs: the passage's figure rows, so that the same figures are
- *    highlighted as locally, with their values, units and zones.
+ *    highlighted as locally, with their values, units, zones and where
+ *    their metrics are printed (four cells at the end; a loader takes the
+ *    ten cells of an older export too).
  *
  * Files are written as NAME.tmp and renamed when complete: a failed export
  * never leaves a half file that indexer would take for a whole one.
@@ -207,6 +209,12 @@ static int figures(exporter *x, FILE *pf, FILE *ff, sqlite3_int64 id, const char
         cell(&x->line, metric);
         zsc_buf_add(&x->line, "\t", 1);
         cell(&x->line, park);
+        for (int m = 0; m < 2; m++) {
+            size_t ms = 0, me = 0;
+            if (sqlite3_column_type(x->figs, 11 + m) == SQLITE_INTEGER)
+                zsd_metric_at_unpack(sqlite3_column_int64(x->figs, 11 + m), (size_t)s, &ms, &me);
+            zsc_buf_printf(&x->line, "\t%zu\t%zu", ms, me);
+        }
         zsc_buf_add(&x->line, "\n", 1);
 
         /* figure ids: the passage's id times 65536 plus the figure's ordinal */
@@ -428,7 +436,8 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
         (rc = zsd_prepare(
              db, &x.figs,
              "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
-             " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year FROM figure_rows f"
+             " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year, f.metric_at, f.metric_at2"
+             " FROM figure_rows f"
              " JOIN strings u ON u.id = f.unit JOIN strings c ON c.id = f.class"
              " JOIN strings m ON m.id = f.metric JOIN strings mr ON mr.id = f.metric_raw"
              " JOIN strings pk ON pk.id = f.park WHERE f.passage_id = ?"

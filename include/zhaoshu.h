@@ -456,6 +456,11 @@ typedef struct zs_span {
 #define ZS_HEDGE_PLUS 0x8   /**< 余, 多 */
 #define ZS_HEDGE_UNDER 0x10 /**< 不到, 不足, 以下 */
 
+/** Bytes [start, end) of a text; empty (start == end): none. */
+typedef struct zs_range {
+    size_t start, end;
+} zs_range;
+
 /** A figure found in a passage. Strings borrowed like the hit that holds it. */
 typedef struct zs_figure {
     const char *text;   /**< as printed, e.g. "135.34亿元" */
@@ -470,6 +475,14 @@ typedef struct zs_figure {
     size_t start, end;  /**< bytes in zs_hit.text */
     long long line;     /**< 1-based line of the figure's first character in the
                              file of the hit's (or row's) place */
+    zs_range metric_at[2]; /**< where the metric is printed, bytes of the same text as
+                                start and end: metric_at[0] all of it, or, when its noun
+                                and its change word stand apart (利润|比上年|增加), the
+                                first of the two and metric_at[1] the second; empty
+                                ranges when there is no metric or it is not printed.
+                                The text there is the metric as printed (metric_raw of
+                                a zs_figure_row) but for line breaks, which the metric
+                                drops, and Traditional characters, which it folds. */
 } zs_figure;
 
 /**

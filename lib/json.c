@@ -131,6 +131,22 @@ static void figure_fields(jw *w, const zs_figure *x)
     field(w, "park", x->park);
     putf(w, ",\"year\":%d,\"hedge\":%d", x->year, x->hedge);
     putf(w, ",\"start\":%zu,\"end\":%zu", x->start, x->end);
+    /* where the metric is printed, in the same bytes as start and end: its
+     * whole extent, and its pieces (two when the change word stands apart) */
+    zs_range at[2];
+    size_t n = 0;
+    for (size_t k = 0; k < 2; k++)
+        if (x->metric_at[k].end > x->metric_at[k].start)
+            at[n++] = x->metric_at[k];
+    if (!n) {
+        puts_(w, ",\"metric_start\":null,\"metric_end\":null,\"metric_spans\":[]");
+        return;
+    }
+    putf(w, ",\"metric_start\":%zu,\"metric_end\":%zu,\"metric_spans\":[", at[0].start,
+         at[n - 1].end);
+    for (size_t k = 0; k < n; k++)
+        putf(w, "%s[%zu,%zu]", k ? "," : "", at[k].start, at[k].end);
+    put(w, "]", 1);
 }
 
 /* A place's members, without braces; line: a figure's line, or 0 for the

@@ -329,7 +329,25 @@ static int add_row(zs_figures *it, sentences *S, const zsq_figure_in *x)
     if (fe > S->n || fs > fe)
         return 0;
     size_t cs, ce;
+    zs_range mat[2] = {{0, 0}, {0, 0}};
     sentence(S, fs, fe, &cs, &ce);
+    /* the context shows the metric too (an earlier clause's subject may
+     * stand before the sentence break that sentence() knows) */
+    for (int k = 0; k < 2; k++) {
+        const zs_range *a = &x->fig.metric_at[k];
+        if (a->start >= a->end || a->end > S->n)
+            continue;
+        mat[k] = *a;
+        if (a->start < cs)
+            cs = a->start;
+        if (a->end > ce)
+            ce = a->end;
+    }
+    for (int k = 0; k < 2; k++)
+        if (mat[k].end > mat[k].start) {
+            mat[k].start -= cs;
+            mat[k].end -= cs;
+        }
     w->cs = cs;
     w->ce = ce;
     w->strs[0] = copy(body + fs, fe - fs);
@@ -350,7 +368,8 @@ static int add_row(zs_figures *it, sentences *S, const zsq_figure_in *x)
     w->passage_id = x->passage_id;
     w->r.fig =
         (zs_figure){w->strs[0], x->fig.value, x->fig.value_hi, w->strs[1], w->strs[2], w->strs[3],
-                    w->strs[4], x->fig.year,  x->fig.hedge,    fs - cs,    fe - cs,    x->fig.line};
+                    w->strs[4], x->fig.year,  x->fig.hedge,    fs - cs,    fe - cs,    x->fig.line,
+                    {mat[0], mat[1]}};
     w->r.place = x->place;
     w->r.place.doc = w->strs[6];
     w->r.place.path = w->strs[8];
@@ -491,7 +510,8 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         " f.year, f.hedge, (SELECT s FROM strings WHERE id = f.metric_raw), NULL, p.seq,"
         " d.path, p.id, p.line, p.col, p.start, p.end, coalesce(d.given, d.path),"
         " coalesce(d.date, ''), coalesce(d.source, ''), coalesce(d.page, 0), f.line,"
-        " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id)"
+        " EXISTS (SELECT 1 FROM passage_dups x WHERE x.passage_id = p.id), f.metric_at,"
+        " f.metric_at2"
         " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
         " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s%s",
         use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
@@ -550,7 +570,8 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
              col(st, 5), col(st, 6), col(st, 7), sqlite3_column_int(st, 8),
              sqlite3_column_int(st, 9), (size_t)sqlite3_column_int64(st, 0),
              (size_t)sqlite3_column_int64(st, 1),
-             sqlite3_column_int64(st, 15) + sqlite3_column_int64(st, 23)},
+             sqlite3_column_int64(st, 15) + sqlite3_column_int64(st, 23),
+             {{0, 0}, {0, 0}}},
             col(st, 10),
             {col(st, 13), col(st, 19), sqlite3_column_int64(st, 12), sqlite3_column_int64(st, 15),
              sqlite3_column_int64(st, 16), sqlite3_column_int64(st, 17),
@@ -559,6 +580,10 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
             pid,
             S.b,
             S.n};
+        for (int k = 0; k < 2; k++)
+            if (sqlite3_column_type(st, 25 + k) == SQLITE_INTEGER)
+                zsd_metric_at_unpack(sqlite3_column_int64(st, 25 + k), x.fig.start,
+                                     &x.fig.metric_at[k].start, &x.fig.metric_at[k].end);
         if ((rc = add_row(it, &S, &x)) != 0) {
             rc = rc == ZS_ELIMIT
                      ? zsd_fail(db, rc, "more than %d figures: narrow the query", MAX_ROWS)

@@ -257,7 +257,9 @@ int zsq_load_hit(zs_query *q, cand *c)
     /* figures */
     if ((rc = zsd_cached(db, &st,
                          "SELECT start, end, value, value_hi, unit, class, metric, park, year,"
-                         " hedge, line FROM figures WHERE passage_id = ? ORDER BY start")) != 0)
+                         " hedge, line, coalesce(metric_start, 0), coalesce(metric_end, 0),"
+                         " coalesce(metric_start2, 0), coalesce(metric_end2, 0) FROM figures"
+                         " WHERE passage_id = ? ORDER BY start")) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -272,7 +274,10 @@ int zsq_load_hit(zs_query *q, cand *c)
                        sqlite3_column_int(st, 9),
                        (size_t)sqlite3_column_int64(st, 0),
                        (size_t)sqlite3_column_int64(st, 1),
-                       sqlite3_column_int64(st, 10)};
+                       sqlite3_column_int64(st, 10),
+                       {{(size_t)sqlite3_column_int64(st, 11), (size_t)sqlite3_column_int64(st, 12)},
+                        {(size_t)sqlite3_column_int64(st, 13),
+                         (size_t)sqlite3_column_int64(st, 14)}}};
         if (zsq_hit_add_figure(s, &f)) {
             zsd_release(db, st);
             return zsd_fail(db, ZS_ENOMEM, "out of memory");

@@ -59,17 +59,27 @@ static const char schema[] =
     " len INTEGER NOT NULL, value REAL NOT NULL, value_hi REAL, unit INTEGER NOT NULL,"
     " class INTEGER NOT NULL, hedge INTEGER NOT NULL, metric INTEGER NOT NULL,"
     " metric_raw INTEGER NOT NULL, park INTEGER NOT NULL, year INTEGER NOT NULL,"
-    " line INTEGER NOT NULL, PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
+    " line INTEGER NOT NULL, metric_at INTEGER, metric_at2 INTEGER,"
+    " PRIMARY KEY(passage_id, start)) WITHOUT ROWID;\n"
     /* figure_rows.line: the figure's line less its passage's (0 unless the
-     * passage was joined across the file's lines). */
+     * passage was joined across the file's lines). metric_at, metric_at2:
+     * where metric_raw is printed, packed (zsd_metric_at_pack(), NULL: not
+     * printed); two when its noun and change word stand apart (利润|比上年|
+     * 增加). The view gives them as bytes of the passage, like start, end. */
     "CREATE VIEW figures(passage_id, start, end, text, value, value_hi, unit, class, hedge,"
-    " metric, metric_raw, park, year, line) AS SELECT f.passage_id, f.start, f.start + f.len,"
+    " metric, metric_raw, park, year, line, metric_start, metric_end, metric_start2,"
+    " metric_end2) AS SELECT f.passage_id, f.start, f.start + f.len,"
     " (SELECT CAST(substr(CAST(zs_text(body) AS BLOB), f.start + 1, f.len) AS TEXT) FROM passages"
     " WHERE id = f.passage_id), f.value, coalesce(f.value_hi, f.value),"
     " (SELECT s FROM strings WHERE id = f.unit), (SELECT s FROM strings WHERE id = f.class),"
     " f.hedge, (SELECT s FROM strings WHERE id = f.metric),"
     " (SELECT s FROM strings WHERE id = f.metric_raw), (SELECT s FROM strings WHERE id = f.park),"
-    " f.year, f.line FROM figure_rows f;\n"
+    " f.year, f.line, f.start - (f.metric_at - (f.metric_at % 256 + 256) % 256) / 256,"
+    " f.start - (f.metric_at - (f.metric_at % 256 + 256) % 256) / 256"
+    " + (f.metric_at % 256 + 256) % 256,"
+    " f.start - (f.metric_at2 - (f.metric_at2 % 256 + 256) % 256) / 256,"
+    " f.start - (f.metric_at2 - (f.metric_at2 % 256 + 256) % 256) / 256"
+    " + (f.metric_at2 % 256 + 256) % 256 FROM figure_rows f;\n"
     "CREATE TABLE passage_parks(passage_id INTEGER NOT NULL, park TEXT NOT NULL,"
     " inherited INTEGER NOT NULL, PRIMARY KEY(park, passage_id)) WITHOUT ROWID;\n"
     "CREATE TABLE park_aliases(alias TEXT NOT NULL, park TEXT NOT NULL,"

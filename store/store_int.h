@@ -26,8 +26,30 @@
 /* Bump when the schema or the token scheme changes. */
 /* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary
  * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize;
- * 9: the body length is passages.len, no passage_rank */
-#define ZSD_SCHEMA_VERSION 9
+ * 9: the body length is passages.len, no passage_rank;
+ * 10: figure_rows.metric_at, metric_at2: where the metric is printed */
+#define ZSD_SCHEMA_VERSION 10
+
+/* Where a figure's metric is printed, as stored (figure_rows.metric_at and
+ * metric_at2): (figure start - metric start) * 256 + metric length in bytes.
+ * The metric is near its figure, before it (positive) or after it
+ * (negative), so the number takes one to three bytes; NULL: none. */
+#define ZSD_METRIC_AT_MAXLEN 255
+static inline long long zsd_metric_at_pack(size_t fig_start, size_t s, size_t e)
+{
+    return ((long long)fig_start - (long long)s) * 256 + (long long)(e - s);
+}
+/* Unpack v for a figure at fig_start into [*s, *e) (0 when out of range). */
+static inline int zsd_metric_at_unpack(long long v, size_t fig_start, size_t *s, size_t *e)
+{
+    long long len = ((v % 256) + 256) % 256, rel = (v - len) / 256;
+    long long st = (long long)fig_start - rel;
+    if (st < 0 || len == 0)
+        return 0;
+    *s = (size_t)st;
+    *e = (size_t)(st + len);
+    return 1;
+}
 
 /* Passage kinds as stored (passages.kind); see passage.c. */
 #define ZSD_KIND_BODY 0

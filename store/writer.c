@@ -69,8 +69,8 @@ int zsd_writer_open(writer *w, zs_db *db)
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fig_ins,
                           "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
-                          " value_hi, unit, class, hedge, metric, metric_raw, park, year, line)"
-                          " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+                          " value_hi, unit, class, hedge, metric, metric_raw, park, year, line,"
+                          " metric_at, metric_at2) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?,?)")) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
@@ -492,6 +492,15 @@ fts_out:
         sqlite3_bind_int(s, 12, year);
         /* lines below the passage's first: 0 (one byte) for most figures */
         sqlite3_bind_int64(s, 13, zsi_breaks_before(pp->breaks, pp->nbreaks, f->start));
+        {
+            zsi_span at[2];
+            int nat = zsi_figure_metric_spans(f, at);
+            for (int k = 0; k < 2; k++)
+                if (k < nat && at[k].e - at[k].s <= ZSD_METRIC_AT_MAXLEN)
+                    sqlite3_bind_int64(s, 14 + k, zsd_metric_at_pack(f->start, at[k].s, at[k].e));
+                else
+                    sqlite3_bind_null(s, 14 + k);
+        }
         if ((rc = step_done(db, s, "storing a figure")) != 0)
             return rc;
         st->figures++;

@@ -171,6 +171,57 @@ rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
 assert rows["17.6%"]["check_failed"] and "3 years" in rows["17.6%"]["check"] and "fits 4.0" in rows["17.6%"]["check"]
 assert not rows["21.7%"]["check_failed"] and "consistent" in rows["21.7%"]["check"]
 PY
+# ---- where each metric is printed: byte spans of the context (figures) or
+# of the text (query), whose text is the metric as printed
+check "figures --json: every row" 0 "$Z" figures --db "$DB" --json
+python3 - "$T/out" <<'PY' && ok "  metric_spans hold metric_raw; no span exactly when no metric" || notok "  metric spans of figure rows" "$(head -c 300 "$T/out")"
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+named = 0
+for r in rows:
+    b = r["context"].encode()
+    sp = r["metric_spans"]
+    assert bool(sp) == bool(r["metric_raw"]), r
+    if not sp:
+        assert r["metric_start"] is None and r["metric_end"] is None, r
+        continue
+    named += 1
+    assert r["metric_start"] == sp[0][0] and r["metric_end"] == sp[-1][1], r
+    for (s, e), nxt in zip(sp, sp[1:] + [None]):
+        assert 0 <= s < e <= len(b) and (nxt is None or e <= nxt[0]), r
+        assert e <= r["start"] or s >= r["end"], r  # never inside the figure
+    text = b"".join(b[s:e] for s, e in sp).decode().replace("\n", "")
+    assert text == r["metric_raw"], (text, r["metric_raw"])
+assert named > 100, named
+PY
+mkdir -p "$T/sp"
+printf '2024年，园区利润比上年增加2000万元，工业投资占全市固定资产投资的比重达到45%%。\n' >"$T/sp/a.txt"
+check "index a metric printed in two pieces" 0 "$Z" index -q --db "$T/s.db" "$T/sp/a.txt"
+check "figures --json of it" 0 "$Z" figures --db "$T/s.db" --json
+python3 - "$T/out" <<'PY' && ok "  2000万元: 利润 and 增加, apart; 45%: 工业投资 (A of A占B)" || notok "  metric pieces" "$(cat "$T/out")"
+import json, sys
+rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
+def at(r):
+    b = r["context"].encode()
+    return [b[s:e].decode() for s, e in r["metric_spans"]]
+assert at(rows["2000万元"]) == ["利润", "增加"], at(rows["2000万元"])
+assert at(rows["45%"]) == ["工业投资"], at(rows["45%"])
+PY
+check "query --json: figures of hits" 0 "$Z" query --db "$DB" --json -n 20 亿元
+python3 - "$T/out" <<'PY' && ok "  a hit's figure spans are bytes of its text, never inside the figure" || notok "  metric spans of hits" "$(head -c 300 "$T/out")"
+import json, sys
+named = 0
+for line in open(sys.argv[1]):
+    h = json.loads(line)
+    b = h["text"].encode()
+    for f in h["figures"]:
+        for s, e in f["metric_spans"]:
+            assert 0 <= s < e <= len(b) and (e <= f["start"] or s >= f["end"]), f
+            named += 1
+        if f["metric_spans"]:
+            assert f["metric_start"] == f["metric_spans"][0][0], f
+assert named > 10, named
+PY
 check "figures: a long query word after the options (once overflowed its buffer)" 0 "$Z" figures --db "$DB" --csv 营业收入年均增速签约金额
 has "  CSV header" "$T/out" "park,metric,year,figure,value,unit"
 mkdir -p "$T/f"

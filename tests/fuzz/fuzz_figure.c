@@ -1,7 +1,9 @@
 /*
  * fuzz_figure.c - libFuzzer target for figure extraction: any bytes go to
  * zsi_figures_extract() and zsi_quantity_parse(); neither may crash, read
- * out of bounds or return figures outside the text.
+ * out of bounds or return figures outside the text; a metric is printed
+ * inside the text, in order, never inside its own figure, and a metric is
+ * printed somewhere exactly when there is one.
  *
  * Build (see tests/fuzz/): clang -g -fsanitize=fuzzer,address,undefined
  *   -Iinclude -Iindexer tests/fuzz/fuzz_figure.c <indexer text sources and
@@ -36,6 +38,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 memchr(v[i].metric_raw, '\0', sizeof v[i].metric_raw) == NULL ||
                 (i > 0 && v[i].start < v[i - 1].end))
                 abort();
+            zsi_span at[2];
+            int k = zsi_figure_metric_spans(&v[i], at);
+            if ((k > 0) != (v[i].metric_raw[0] != '\0'))
+                abort();
+            for (int j = 0; j < k; j++)
+                if (at[j].s >= at[j].e || at[j].e > size || (j && at[j].s < at[j - 1].e) ||
+                    (at[j].s < v[i].end && at[j].e > v[i].start))
+                    abort();
         }
         free(v);
     }

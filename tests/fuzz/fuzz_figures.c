@@ -7,7 +7,8 @@
  * none) by its number so that figures of different passages meet. The
  * listing (zsq_figures_of(), what zs_figures_open() does after reading the
  * index) must not crash, leak or read out of bounds, must keep every figure
- * inside its context and every message a terminated string, and must list
+ * inside its context (and where its metric is printed) and every message a
+ * terminated string, and must list
  * in --conflicts mode exactly the rows that carry a conflict. The first
  * byte's low bit picks that mode. A violation aborts.
  */
@@ -45,9 +46,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (size_t k = 0; k < nf && nin < MAX_IN; k++) {
                 const zsi_figure *f = &figs[np][k];
                 const char *doc = np % 2 ? "b.txt" : "a.txt";
+                zsi_span at[2] = {{0, 0}, {0, 0}};
+                zsi_figure_metric_spans(f, at);
                 in[nin++] = (zsq_figure_in){
                     {NULL, f->value, f->value_hi, f->unit, f->cls, f->metric, zones[np % 4],
-                     f->year, f->hedge, f->start, f->end, (long long)np + 1},
+                     f->year, f->hedge, f->start, f->end, (long long)np + 1,
+                     {{at[0].s, at[0].e}, {at[1].s, at[1].e}}},
                     f->metric_raw,
                     {doc, doc, (long long)np, (long long)np + 1, 1, 0, 0,
                      np % 3 ? "2024-05-01" : "", np % 3 == 1 ? "人民日报" : "", (int)(np % 5)},
@@ -72,6 +76,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             strncmp(r->context + r->fig.start, r->fig.text, r->fig.end - r->fig.start) ||
             strlen(r->conflict) > 255 || strlen(r->check) > 255)
             abort();
+        for (int m = 0; m < 2; m++)
+            if (r->fig.metric_at[m].start > r->fig.metric_at[m].end ||
+                r->fig.metric_at[m].end > r->context_len)
+                abort();
         if (conflicts && !r->conflict[0])
             abort();
     }
