@@ -279,17 +279,19 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
         size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
         /* whole or not at all: a change word never cut inside a character */
         snprintf(m, sizeof m, "%s%s", norm[i], ln + strlen(ch) < sizeof m ? ch : "");
+        /* the change word is printed once, after the list (decided before
+         * f[0]'s metric, which chr points into, is overwritten) */
+        int with_change = chr[0] && lr + strlen(chr) < sizeof mr;
         snprintf(mr, sizeof mr, "%s%s", raw[i], lr + strlen(chr) < sizeof mr ? chr : "");
         memcpy(f[i].metric, m, sizeof m);
         memcpy(f[i].metric_raw, mr, sizeof mr);
         f[i].noun = ln;
         f[i].noun_raw = lr;
         f[i].noun_at = at[i];
-        /* the change word is printed once, after the list */
-        if (!chr[0] || lr + strlen(chr) >= sizeof mr)
-            zsi_span_clear(&f[i].change_at);
-        else
+        if (with_change)
             f[i].change_at = change_at;
+        else
+            zsi_span_clear(&f[i].change_at);
     }
     return 0;
 }

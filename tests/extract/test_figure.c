@@ -669,6 +669,8 @@ static void test_spans(void)
         {"利润比上年增加2000万元", "2000万元", "利润", "增加"},
         {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", "工业利润", "增长"},
         {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "9%", "工业投资", "增长"},
+        /* the first item shorter than the noun the first figure had at first */
+        {"产值、规模以上工业企业利润分别增长5%、8%", "5%", "产值", "增长"},
         /* the subject of an earlier clause; a linked figure shares the metric */
         {"文化服务业34454亿元，增长15.4%", "15.4%", "文化服务业", "增长"},
         {"产值从995亿元增长至2024年的1903亿元", "1903亿元", "产值", NULL},
