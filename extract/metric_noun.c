@@ -309,6 +309,25 @@ static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     return word_span(wb, p, cut, pb, b, ZSW_NOUN_);
 }
 
+/* Is p[s..e) a word of two to four Han characters that the lexicon does not
+ * know at all (床位, 医保)? wordclass.txt lists verbs seen 20 times in
+ * jieba's corpus but common nouns only from 100: such a word is most likely
+ * a rarer noun. */
+static int unknown_word(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row, n = zsi_nchars(p, s, e), q;
+    if (!w || n < 2 || n > 4 || zsi_words_find(w, p + s, e - s, &row))
+        return 0;
+    for (q = s; q < e;) {
+        unsigned cp;
+        q += zsi_utf8_decode(p + q, e - q, &cp);
+        if (!zsi_m_is_han(cp))
+            return 0;
+    }
+    return !zsi_match_ending(zsi_mset(MSEC_STOP), p, s, e) && !has_numeral(p, s, e);
+}
+
 /* What a qualifier crossed whole costs of a run's MAX_RUN_CHARS: a
  * [modifiers] entry (规模以上, 国家级) counts as one two-character word, so
  * that 规模以上高技术制造业增加值 is not cut to 高技术制造业增加值. */
@@ -429,7 +448,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             if (st && st->len == from - pb)
                 break;
             ppb = b > cut && b > wb->s ? zsi_wb_le(wb, b - 1) : b;
-            if (ppb >= b || ppb < cut || !zsi_is_noun_word(p, ppb, b))
+            if (ppb >= b || ppb < cut || !(zsi_is_noun_word(p, ppb, b) || unknown_word(p, ppb, b)))
                 break;
             crossed = 1;
             continue;
