@@ -27,9 +27,20 @@
  * (fastCover as below, level 3), trained in 0.18 s instead of 0.26 s and
  * compressed no slower. 16 MiB of samples would gain 1.3 MB more, but an
  * index keeps its text plain until it has that much. (ZSD_TRAIN_BYTES is in
- * store_int.h: trainset.c gathers that much from across a run.) */
-#define ZSD_DICT_BYTES (256u * 1024u)
-#define ZSD_LEVEL 3
+ * store_int.h: trainset.c gathers that much from across a run.) At level 5
+ * (below), 512 KiB instead of 256: realnews-dev's index 85.31 -> 85.13 MB,
+ * the dictionary's 0.26 MB more in meta included. */
+#define ZSD_DICT_BYTES (512u * 1024u)
+/*
+ * Level 5 (lazy matching), not 3: realnews-dev's index 87.16 -> 85.31 MB
+ * (256 KiB dictionary), the bench's real 90 MB about 3.6 MB less (what
+ * takes it under 2.0 x its text). Without the row-based match finder,
+ * which zstd uses from level 5 and which clears a large table before every
+ * frame: 20,000 passages took 0.88 G instructions instead of 1.05 (level
+ * 3: 0.62; callgrind), and compress a little better. A run of less than
+ * ZSD_TRAIN_BYTES stores its text plain and pays nothing.
+ */
+#define ZSD_LEVEL 5
 
 /*
  * A compression context that writes the index's frames: without zstd's
@@ -43,11 +54,25 @@ static ZSTD_CCtx *new_cctx(void)
 {
     ZSTD_CCtx *c = ZSTD_createCCtx();
     if (c && (ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_format, ZSTD_f_zstd1_magicless)) ||
-              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0)))) {
+              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0)) ||
+              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_useRowMatchFinder, ZSTD_ps_disable)))) {
         ZSTD_freeCCtx(c);
         c = NULL;
     }
     return c;
+}
+
+/* The dictionary d[0..n) ready to compress with (see ZSD_LEVEL); NULL when
+ * out of memory. */
+static ZSTD_CDict *new_cdict(const void *d, size_t n)
+{
+    ZSTD_CDict *cd = NULL;
+    ZSTD_CCtx_params *prm = ZSTD_createCCtxParams();
+    if (prm && !ZSTD_isError(ZSTD_CCtxParams_init(prm, ZSD_LEVEL)) &&
+        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_useRowMatchFinder, ZSTD_ps_disable)))
+        cd = ZSTD_createCDict_advanced2(d, n, ZSTD_dlm_byCopy, ZSTD_dct_auto, prm, ZSTD_defaultCMem);
+    ZSTD_freeCCtxParams(prm);
+    return cd;
 }
 
 /* text[0..n) as one frame into dst; a zstd error code as ZSTD_compress2(). */
@@ -90,8 +115,7 @@ static int load(zsd_packer *p)
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        p->cdict = ZSTD_createCDict(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-                                    ZSD_LEVEL);
+        p->cdict = new_cdict(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
         if (!p->cdict)
             rc = zsd_fail(p->db, ZS_ENOMEM, "cannot load the text dictionary");
     }
@@ -296,7 +320,7 @@ static int train_dict(zsd_packer *p)
         free(dict);
         return 0;
     }
-    if (!(p->cdict = ZSTD_createCDict(dict, n, ZSD_LEVEL))) {
+    if (!(p->cdict = new_cdict(dict, n))) {
         free(dict);
         return oom(p);
     }
