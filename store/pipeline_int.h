@@ -64,6 +64,7 @@ typedef struct prep_passage {
      * huge jobs, and not in the struct, which a file of short lines has
      * once per line (256 of its 420 bytes). */
     zss_pretok *pt;
+    size_t body_len; /* zss_pretok_positions() of pt[0], when pt is there */
     char *packed; /* the text compressed (textpack.c), or NULL */
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
@@ -215,7 +216,10 @@ typedef struct writer {
     zs_db *db;
     zsd_fts_pending gone; /* deletes not yet given to FTS5 */
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
-        *fig_ins, *park_ins, *year_ins, *alias_ins;
+        *alias_ins;
+    /* Side-table rows, several per statement (rowbatch.c); flushed at the
+     * end of each file. */
+    zsd_rowbatch fig_b, park_b, year_b;
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;

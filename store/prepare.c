@@ -249,6 +249,7 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
         return rc;
     if ((rc = zss_pretok_build(seg, &pp->pt[3], pp->figtext, w)) != 0)
         return rc;
+    pp->body_len = zss_pretok_positions(&pp->pt[0]); /* a loop over every token: not the writer's */
 pack:
     /* Compressing here keeps it off the single writer thread. */
     if (!wk->dict)

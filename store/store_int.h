@@ -224,6 +224,44 @@ int zsd_compress(zsd_cctx **cctx, const zsd_dict *dict, const char *text, size_t
 /* Accepts NULL. */
 void zsd_cctx_free(zsd_cctx *c);
 
+/* ---- interface to rowbatch.c ---- */
+
+/* One value of a row: type is SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT
+ * (t borrowed: valid until the batch is flushed; n bytes, or -1 for up to
+ * a NUL) or SQLITE_NULL. */
+typedef struct zsd_val {
+    int type, n;
+    sqlite3_int64 i;
+    double d;
+    const char *t;
+} zsd_val;
+
+/* Statements of 1, 2, 4, ... ZSD_ROWBATCH_MAX rows. */
+#define ZSD_ROWBATCH_SIZES 7
+#define ZSD_ROWBATCH_MAX 64
+
+/* Rows of one table waiting to be inserted several per statement. */
+typedef struct zsd_rowbatch {
+    zs_db *db;
+    const char *head; /* "INSERT ... INTO t(cols) VALUES", static */
+    int ncols;
+    sqlite3_stmt *st[ZSD_ROWBATCH_SIZES];
+    zsd_val *v; /* n rows of ncols values */
+    size_t n, cap;
+} zsd_rowbatch;
+
+/* head: the statement up to VALUES (a string that outlives b). Free with
+ * zsd_rowbatch_close(). @return 0, ZS_ENOMEM. */
+int zsd_rowbatch_open(zsd_rowbatch *b, zs_db *db, const char *head, int ncols);
+/* Accepts a batch never opened (zeroed). */
+void zsd_rowbatch_close(zsd_rowbatch *b);
+/* A new row's ncols values to fill in; a full batch is flushed first.
+ * NULL with *rc set when that flush failed (what names it). */
+zsd_val *zsd_rowbatch_add(zsd_rowbatch *b, const char *what, int *rc);
+/* Insert the waiting rows, in order; the batch is empty after, also on
+ * failure. @return 0, ZS_ENOMEM, ZS_ESQLITE (message on the db). */
+int zsd_rowbatch_flush(zsd_rowbatch *b, const char *what);
+
 /* ---- interface to strings.c ---- */
 
 /* The strings table's ids, cached for the writer (see strings.c). */
@@ -234,8 +272,11 @@ typedef struct zsd_strings zsd_strings;
  * zsd_strings_free(), before closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE.
  */
 int zsd_strings_open(zsd_strings **out, zs_db *db);
-/* The id of s, inserted into the table when new. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+/* The id of s; a new one's row waits for zsd_strings_flush(), which must
+ * come before a commit. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
 int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id);
+/* Insert the waiting rows of new strings. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_strings_flush(zsd_strings *t);
 /* Accepts NULL. */
 void zsd_strings_free(zsd_strings *t);
 

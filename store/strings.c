@@ -12,6 +12,11 @@
  * up in the table, unless the table was empty at open (a first build: the
  * tree then holds every string there is). Ids are never reused or
  * collected: the table only grows, by a few thousand rows at most.
+ *
+ * A new string takes the id SQLite would give it (the largest plus one,
+ * counted here from the table's largest at open) and its row waits in a
+ * batch (rowbatch.c) until zsd_strings_flush(): 6,225 new strings of 2,000
+ * news articles took 46 M instructions one statement each.
  */
 #define _GNU_SOURCE /* tdestroy */
 #include <search.h>
@@ -35,7 +40,8 @@ typedef struct str_entry {
 struct zsd_strings {
     zs_db *db;
     void *root;
-    sqlite3_stmt *ins;
+    zsd_rowbatch ins;   /* new strings' rows, waiting */
+    sqlite3_int64 last; /* the largest id given */
     sqlite3_stmt *find; /* NULL when the tree holds the whole table */
     const str_entry *cache[CACHE_SLOTS];
 };
@@ -53,7 +59,7 @@ static int by_s(const void *a, const void *b)
     return strcmp(((const str_entry *)a)->s, ((const str_entry *)b)->s);
 }
 
-static int add(zsd_strings *t, const char *s, sqlite3_int64 id)
+static int add(zsd_strings *t, const char *s, sqlite3_int64 id, const char **kept)
 {
     size_t n = strlen(s);
     str_entry *e = malloc(sizeof *e + n + 1);
@@ -68,6 +74,7 @@ static int add(zsd_strings *t, const char *s, sqlite3_int64 id)
     }
     if (*slot != e) /* already there (cannot happen: s is UNIQUE) */
         free(e);
+    *kept = (*slot)->s;
     return 0;
 }
 
@@ -81,17 +88,21 @@ int zsd_strings_open(zsd_strings **out, zs_db *db)
     if (!t)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     t->db = db;
-    if ((rc = zsd_prepare(db, &st, "SELECT 1 FROM strings LIMIT 1")) != 0)
+    if ((rc = zsd_prepare(db, &st, "SELECT max(id) FROM strings")) != 0)
         goto fail;
     src = sqlite3_step(st);
+    int empty = src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
+    t->last = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
-    if (src != SQLITE_ROW && src != SQLITE_DONE) {
+    if (src != SQLITE_ROW) {
         rc = zsd_sqlite_fail(db, "reading the strings table");
         goto fail;
     }
-    if (src == SQLITE_ROW && (rc = zsd_prepare(db, &t->find, "SELECT id FROM strings WHERE s=?")) != 0)
+    if (!empty && (rc = zsd_prepare(db, &t->find, "SELECT id FROM strings WHERE s=?")) != 0)
         goto fail;
-    if ((rc = zsd_prepare(db, &t->ins, "INSERT INTO strings(s) VALUES(?)")) != 0)
+    /* OR IGNORE: see rowbatch.c; the id and the string are both new. */
+    if ((rc = zsd_rowbatch_open(&t->ins, db, "INSERT OR IGNORE INTO strings(id, s) VALUES", 2)) !=
+        0)
         goto fail;
     *out = t;
     return 0;
@@ -136,17 +147,25 @@ int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id)
         if (src != SQLITE_ROW && src != SQLITE_DONE)
             return zsd_sqlite_fail(t->db, "reading the strings table");
     }
-    if (src == SQLITE_DONE) {
-        sqlite3_bind_text(t->ins, 1, s, (int)n, SQLITE_STATIC);
-        src = sqlite3_step(t->ins);
-        sqlite3_reset(t->ins);
-        if (src != SQLITE_DONE)
-            return zsd_sqlite_fail(t->db, "storing a string");
-        *id = sqlite3_last_insert_rowid(t->db->h);
-    }
-    if (add(t, s, *id))
+    if (src == SQLITE_DONE)
+        *id = ++t->last;
+    const char *kept = NULL;
+    if (add(t, s, *id, &kept))
         return zsd_fail(t->db, ZS_ENOMEM, "out of memory");
+    if (src == SQLITE_DONE) {
+        int rc;
+        zsd_val *v = zsd_rowbatch_add(&t->ins, "storing a string", &rc);
+        if (!v)
+            return rc;
+        v[0] = (zsd_val){.type = SQLITE_INTEGER, .i = *id};
+        v[1] = (zsd_val){.type = SQLITE_TEXT, .t = kept, .n = (int)n};
+    }
     return 0;
+}
+
+int zsd_strings_flush(zsd_strings *t)
+{
+    return zsd_rowbatch_flush(&t->ins, "storing a string");
 }
 
 void zsd_strings_free(zsd_strings *t)
@@ -154,7 +173,7 @@ void zsd_strings_free(zsd_strings *t)
     if (!t)
         return;
     tdestroy(t->root, free);
-    sqlite3_finalize(t->ins);
+    zsd_rowbatch_close(&t->ins);
     sqlite3_finalize(t->find);
     free(t);
 }

@@ -21,14 +21,15 @@
 
 void zsd_writer_close(writer *w)
 {
-    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins,  &w->doc_upd,  &w->p_ins,
-                            &w->p_find,   &w->p_same,   &w->dup_ins,  &w->fts_ins,
-                            &w->fig_ins,  &w->park_ins, &w->year_ins,
-                            &w->alias_ins};
+    sqlite3_stmt **all[] = {&w->doc_find, &w->doc_ins, &w->doc_upd, &w->p_ins,    &w->p_find,
+                            &w->p_same,   &w->dup_ins, &w->fts_ins, &w->alias_ins};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
     }
+    zsd_rowbatch *batches[] = {&w->fig_b, &w->park_b, &w->year_b};
+    for (size_t i = 0; i < sizeof batches / sizeof batches[0]; i++)
+        zsd_rowbatch_close(batches[i]);
     zsd_strings_free(w->str);
     w->str = NULL;
     zsd_packer_free(w->pack);
@@ -67,12 +68,13 @@ int zsd_writer_open(writer *w, zs_db *db)
                           " line, col) VALUES(?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->fts_ins,
                           "INSERT INTO fts(rowid, body, park, year, figure) VALUES(?,?,?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->fig_ins,
-                          "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
-                          " value_hi, unit, class, hedge, metric, metric_raw, park, year, line,"
-                          " metric_at, metric_at2) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->park_ins, "INSERT OR IGNORE INTO passage_parks VALUES(?,?,?)")) ||
-        (rc = zsd_prepare(db, &w->year_ins, "INSERT OR IGNORE INTO passage_years VALUES(?,?,?)")) ||
+        (rc = zsd_rowbatch_open(&w->fig_b, db,
+                                "INSERT OR IGNORE INTO figure_rows(passage_id, start, len, value,"
+                                " value_hi, unit, class, hedge, metric, metric_raw, park, year,"
+                                " line, metric_at, metric_at2) VALUES",
+                                15)) ||
+        (rc = zsd_rowbatch_open(&w->park_b, db, "INSERT OR IGNORE INTO passage_parks VALUES", 3)) ||
+        (rc = zsd_rowbatch_open(&w->year_b, db, "INSERT OR IGNORE INTO passage_years VALUES", 3)) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
         (rc = zsd_prepare(db, &w->p_same,
                           "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
@@ -92,6 +94,25 @@ int zsd_writer_open(writer *w, zs_db *db)
 static sqlite3_int64 stored_hash(uint64_t h)
 {
     return (int32_t)(uint32_t)(h >> 32);
+}
+
+static void val_int(zsd_val *v, sqlite3_int64 i)
+{
+    v->type = SQLITE_INTEGER;
+    v->i = i;
+}
+
+static void val_real(zsd_val *v, double d)
+{
+    v->type = SQLITE_FLOAT;
+    v->d = d;
+}
+
+static void val_text(zsd_val *v, const char *t)
+{
+    v->type = SQLITE_TEXT;
+    v->t = t;
+    v->n = -1;
 }
 
 static int step_done(zs_db *db, sqlite3_stmt *st, const char *what)
@@ -412,7 +433,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 11, pp->line);
     sqlite3_bind_int(s, 12, pp->col);
-    sqlite3_bind_int64(s, 13, (sqlite3_int64)zss_pretok_positions(&pt[0]));
+    sqlite3_bind_int64(s, 13, (sqlite3_int64)(pp->pt ? pp->body_len : zss_pretok_positions(&pt[0])));
     if ((rc = step_done(db, s, "storing a passage")) != 0)
         goto fts_out;
     pid = sqlite3_last_insert_rowid(db->h);
@@ -441,19 +462,21 @@ fts_out:
         return rc;
     st->passages++;
     for (size_t i = 0; i < pp->nparks; i++) {
-        sqlite3_bind_int64(w->park_ins, 1, pid);
-        sqlite3_bind_text(w->park_ins, 2, pp->park_list[i], -1, SQLITE_STATIC);
-        sqlite3_bind_int(w->park_ins, 3, pp->park_inherited);
-        if ((rc = step_done(db, w->park_ins, "storing a park")) != 0)
+        zsd_val *v = zsd_rowbatch_add(&w->park_b, "storing a park", &rc);
+        if (!v)
             return rc;
+        val_int(&v[0], pid);
+        val_text(&v[1], pp->park_list[i]);
+        val_int(&v[2], pp->park_inherited);
     }
     for (size_t i = 0; i < pp->nyears; i++) {
-        sqlite3_bind_int64(w->year_ins, 1, pid);
-        int y = pp->years[i];
-        sqlite3_bind_int(w->year_ins, 2, y < 0 ? -y : y);
-        sqlite3_bind_int(w->year_ins, 3, y < 0);
-        if ((rc = step_done(db, w->year_ins, "storing a year")) != 0)
+        zsd_val *v = zsd_rowbatch_add(&w->year_b, "storing a year", &rc);
+        if (!v)
             return rc;
+        int y = pp->years[i];
+        val_int(&v[0], pid);
+        val_int(&v[1], y < 0 ? -y : y);
+        val_int(&v[2], y < 0);
     }
     /* A passage naming no zone: its figures are the zone its bare 高新区
      * means (its story's, zsi_story_zones()), else the zone the article
@@ -474,35 +497,33 @@ fts_out:
         for (int k = 0; k < FIGURE_STRINGS; k++)
             if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)
                 return rc;
-        s = w->fig_ins;
-        sqlite3_bind_int64(s, 1, pid);
-        sqlite3_bind_int64(s, 2, (sqlite3_int64)f->start);
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)(f->end - f->start));
-        sqlite3_bind_double(s, 4, f->value);
-        if (f->value_hi != f->value)
-            sqlite3_bind_double(s, 5, f->value_hi);
-        else
-            sqlite3_bind_null(s, 5);
-        sqlite3_bind_int64(s, 6, ids[0]);
-        sqlite3_bind_int64(s, 7, ids[1]);
-        sqlite3_bind_int(s, 8, f->hedge);
-        sqlite3_bind_int64(s, 9, ids[2]);
-        sqlite3_bind_int64(s, 10, ids[3]);
-        sqlite3_bind_int64(s, 11, ids[4]);
-        sqlite3_bind_int(s, 12, year);
-        /* lines below the passage's first: 0 (one byte) for most figures */
-        sqlite3_bind_int64(s, 13, zsi_breaks_before(pp->breaks, pp->nbreaks, f->start));
-        {
-            zsi_span at[2];
-            int nat = zsi_figure_metric_spans(f, at);
-            for (int k = 0; k < 2; k++)
-                if (k < nat && at[k].e - at[k].s <= ZSD_METRIC_AT_MAXLEN)
-                    sqlite3_bind_int64(s, 14 + k, zsd_metric_at_pack(f->start, at[k].s, at[k].e));
-                else
-                    sqlite3_bind_null(s, 14 + k);
-        }
-        if ((rc = step_done(db, s, "storing a figure")) != 0)
+        zsd_val *v = zsd_rowbatch_add(&w->fig_b, "storing a figure", &rc);
+        if (!v)
             return rc;
+        val_int(&v[0], pid);
+        val_int(&v[1], (sqlite3_int64)f->start);
+        val_int(&v[2], (sqlite3_int64)(f->end - f->start));
+        val_real(&v[3], f->value);
+        if (f->value_hi != f->value)
+            val_real(&v[4], f->value_hi);
+        else
+            v[4].type = SQLITE_NULL;
+        val_int(&v[5], ids[0]);
+        val_int(&v[6], ids[1]);
+        val_int(&v[7], f->hedge);
+        val_int(&v[8], ids[2]);
+        val_int(&v[9], ids[3]);
+        val_int(&v[10], ids[4]);
+        val_int(&v[11], year);
+        /* lines below the passage's first: 0 (one byte) for most figures */
+        val_int(&v[12], (sqlite3_int64)zsi_breaks_before(pp->breaks, pp->nbreaks, f->start));
+        zsi_span at[2];
+        int nat = zsi_figure_metric_spans(f, at);
+        for (int k = 0; k < 2; k++)
+            if (k < nat && at[k].e - at[k].s <= ZSD_METRIC_AT_MAXLEN)
+                val_int(&v[13 + k], zsd_metric_at_pack(f->start, at[k].s, at[k].e));
+            else
+                v[13 + k].type = SQLITE_NULL;
         st->figures++;
     }
     return 0;
@@ -596,6 +617,12 @@ int zsd_write_job(writer *w, run *r, job *j)
     for (size_t i = 0; i < j->nps; i++)
         if ((rc = write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
             return rc;
+    /* Before the next file, which may remove rows (rowbatch.c). */
+    if ((rc = zsd_rowbatch_flush(&w->park_b, "storing a park")) != 0 ||
+        (rc = zsd_rowbatch_flush(&w->year_b, "storing a year")) != 0 ||
+        (rc = zsd_rowbatch_flush(&w->fig_b, "storing a figure")) != 0 ||
+        (rc = zsd_strings_flush(w->str)) != 0)
+        return rc;
     r->st->files_indexed++;
     return 0;
 }
