@@ -113,19 +113,6 @@ static int ends_with(const char *s, const char *w)
     return n >= k && memcmp(s + n - k, w, k) == 0;
 }
 
-static int fits(const char *bare, const char *zone)
-{
-    for (size_t i = 0; i < sizeof KIND / sizeof *KIND; i++) {
-        if (strcmp(bare, KIND[i].bare) != 0)
-            continue;
-        for (size_t k = 0; k < 3 && KIND[i].ends[k]; k++)
-            if (ends_with(zone, KIND[i].ends[k]))
-                return 1;
-        return strcmp(bare, "园区") == 0;
-    }
-    return 1;
-}
-
 /* Bare words that may mean their city's zone. */
 static const char *const CITY_KIND[] = {"高新区", "经开区", "开发区", "综保区"};
 
@@ -205,7 +192,7 @@ static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i
 {
     for (size_t k = i + 1; k < n; k++) {
         for (size_t j = 0; j < ps[k].nnames; j++)
-            if (fits(bare, ps[k].names[j]))
+            if (rank(bare, ps[k].names[j]) >= 0)
                 return ps[k].names[j];
         if (ps[k].kind != ZSI_P_HEADLINE)
             break;
