@@ -126,6 +126,11 @@ static const row rows[] = {
     {"上百家企业", "上百家", 100, 0, "家", "count", ZSI_HEDGE_OVER, NULL, -1},
     {"十多家企业", "十多家", 10, 0, "家", "count", ZSI_HEDGE_PLUS, NULL, -1},
     {"不到5%", "不到5%", 5, 0, "%", "percent", ZSI_HEDGE_UNDER, NULL, -1},
+    /* with the rows above, every word of quantity.c's pre_hedges[] (its lead switch) */
+    {"不足5%", "不足5%", 5, 0, "%", "percent", ZSI_HEDGE_UNDER, NULL, -1},
+    {"超出20%", "超出20%", 20, 0, "%", "percent", ZSI_HEDGE_OVER, NULL, -1},
+    {"大约3年", "大约3年", 3, 0, "年", "duration", ZSI_HEDGE_ABOUT, NULL, -1},
+    {"近3年", "近3年", 3, 0, "年", "duration", ZSI_HEDGE_NEAR, NULL, -1},
     {"完成固定资产投资 149.38 亿元", "149.38 亿元", 1.4938e10, 0, "元", "money", 0, "固定资产投资",
      -1},
     {"每吨废料实现千元增值", "千元", 1000, 0, "元", "money", 0, NULL, -1},
