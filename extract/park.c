@@ -391,11 +391,17 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         int32_t k = (int32_t)i;
         UChar32 first;
         U8_NEXT(p, k, (int32_t)n, first);
-        for (size_t t = 0; first >= 0 && may_head(g->suf_head, first) && t < g->nsuf; t++)
-            if (g->suf[t].n <= n - i && memcmp(p + i, g->suf[t].s, g->suf[t].n) == 0) {
-                si = (long)t;
-                break;
+        if (first >= 0 && may_head(g->suf_head, first)) {
+            /* the bucket holds every suffix that starts with first, in suf's order */
+            size_t b = (size_t)first % NBUCKETS;
+            for (size_t j = 0; j < g->nsbucket[b]; j++) {
+                const suffix *sf = &g->suf[g->sbucket[b][j]];
+                if (sf->n <= n - i && memcmp(p + i, sf->s, sf->n) == 0) {
+                    si = (long)g->sbucket[b][j];
+                    break;
+                }
             }
+        }
         if (si >= 0 && !suffix_ends(g, p, n, i + g->suf[si].n))
             si = -1;
         if (si >= 0) {
@@ -752,6 +758,25 @@ static int joined_to_kind(const char *p, size_t i)
     return 0;
 }
 
+/* Does a bare word (开发区, 园区) occur in p[0..n)? Only where a byte ends
+ * one (bare_last) are the words compared. */
+static int any_bare(const zsi_gazetteer *g, const char *p, size_t n)
+{
+    if (g->bare_last[4] & 1)
+        return 1; /* an empty word is everywhere */
+    for (size_t e = 1; e <= n; e++) {
+        unsigned char c = (unsigned char)p[e - 1];
+        if (!(g->bare_last[c / 64] >> (c % 64) & 1))
+            continue;
+        for (size_t b = 0; b < g->bare.n; b++) {
+            const str *w = &g->bare.v[b];
+            if (w->n <= e && memcmp(p + e - w->n, w->s, w->n) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t *at)
 {
     const char *mod = NULL;
@@ -771,10 +796,7 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
     if (!g || !p || !n)
         return 0;
     /* Most passages hold no bare word at all: look before finding mentions. */
-    int any = 0;
-    for (size_t b = 0; b < g->bare.n && !any; b++)
-        any = memmem(p, n, g->bare.v[b].s, g->bare.v[b].n) != NULL;
-    if (!any)
+    if (!any_bare(g, p, n))
         return 0;
     if (find_mentions(g, p, n, &m) != 0) {
         mentions_free(&m);

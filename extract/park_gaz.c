@@ -375,6 +375,10 @@ static int build_index(zsi_gazetteer *g, int full)
     zsu_strlist_longest_first(&g->infix);
     zsu_strlist_longest_first(&g->province);
     zsu_strlist_longest_first(&g->bare);
+    for (size_t b = 0; b < g->bare.n; b++) {
+        size_t bit = g->bare.v[b].n ? (unsigned char)g->bare.v[b].s[g->bare.v[b].n - 1] : 256;
+        g->bare_last[bit / 64] |= UINT64_C(1) << (bit % 64);
+    }
     zsu_strlist_longest_first(&g->scope);
     zsu_strlist_longest_first(&g->voice);
     zsu_strlist_longest_first(&g->across);
@@ -405,6 +409,24 @@ static int build_index(zsi_gazetteer *g, int full)
             k--;
         }
         nb[k] = i;
+    }
+    /* Suffixes likewise; appended in suf's order, which stays longest first. */
+    if (!(g->sbucket_all = malloc((g->nsuf + 1) * sizeof *g->sbucket_all)))
+        return ZS_ENOMEM;
+    memset(fill, 0, sizeof fill);
+    for (size_t i = 0; i < g->nsuf; i++) {
+        UChar32 c = first_cp(g->suf[i].s, g->suf[i].n);
+        fill[(size_t)(c < 0 ? 0 : c) % NBUCKETS]++;
+    }
+    off = 0;
+    for (size_t b = 0; b < NBUCKETS; b++) {
+        g->sbucket[b] = g->sbucket_all + off;
+        off += fill[b];
+    }
+    for (size_t i = 0; i < g->nsuf; i++) {
+        UChar32 c = first_cp(g->suf[i].s, g->suf[i].n);
+        size_t b = (size_t)(c < 0 ? 0 : c) % NBUCKETS;
+        g->sbucket[b][g->nsbucket[b]++] = i;
     }
     for (size_t i = 0; i < g->nal; i++) {
         const char *a = g->al[i].s;
@@ -517,7 +539,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     if (!g)
         return;
     list_free(&g->names);
-    ZSU_FREE(g->alias_ix.e, g->al, g->alist, g->aoff, g->bucket_all, g->suf);
+    ZSU_FREE(g->alias_ix.e, g->al, g->alist, g->aoff, g->bucket_all, g->sbucket_all, g->suf);
     list_free(&g->trim);
     list_free(&g->cut);
     list_free(&g->generic);
