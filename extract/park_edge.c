@@ -16,6 +16,7 @@
  *
  * Invariant: spans are byte ranges of the input at character boundaries.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <string.h>
 
@@ -259,13 +260,14 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
     return 0;
 }
 
-int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
+static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
     size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
     token tok[MAX_RUN_CHARS];
     size_t ntok = 0, j = 0;
     int stopped = 0;
+    size_t stop_s = 0, stop_e = 0; /* the word that stopped the run */
 
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
     te = drop_infix(g, p, floor, e);
@@ -305,6 +307,8 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         }
         if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))) {
             stopped = 1;
+            stop_s = pos[j + best];
+            stop_e = pos[j];
             break;
         }
         if (!(fl & ZSW_PLACE) && best == 2 && j == 0 && new_area &&
@@ -416,6 +420,13 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
                         return 0;
                 break;
             }
+        /* So does a [generic] word that stopped the run right before the
+         * name (旅游连片示范区: a kind of area for tourism, no zone 连片). */
+        if (stopped && s == tok[ntok - 1].start && stop_e == s)
+            for (size_t w = 0; w < g->generic.n; w++)
+                if (stop_e - stop_s == g->generic.v[w].n &&
+                    memcmp(p + stop_s, g->generic.v[w].s, g->generic.v[w].n) == 0)
+                    return 0;
         size_t k = nchars(p + s, te - s);
         if (k < 2 || k > MAX_BARE_NAME_CHARS || weak == ZSI_SUF_CITY)
             return 0;
@@ -451,6 +462,32 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         return 0;
     *ps = s;
     *pe = e;
+    return 1;
+}
+
+/* Does the name s[0..n) hold a word of a zone's trade or of a transport
+ * hub (苏州高铁新城, 江阴临港新城, 产业新城)? */
+static int zone_word(const char *s, size_t n)
+{
+    static const char *const W[] = {"空港", "临港", "临空", "高铁", "航空", "产业", "工业", "科技"};
+    for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+        if (memmem(s, n, W[k], strlen(W[k])))
+            return 1;
+    return 0;
+}
+
+int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
+                     int weak, int park, size_t *ps, size_t *pe, int *at_floor)
+{
+    if (!name_edge(g, p, floor, floor_zone, i, weak, park, ps, pe, at_floor))
+        return 0;
+    /* A 新城 is a city's new town (康巴什新城, 珠江新城, 钱江新城, 戈壁新城),
+     * a place to live and shop, unless it is part of a zone: right after the
+     * zone's name (西咸新区秦汉新城), or named for a hub or a trade. The
+     * new areas' 新城 that an approval names are listed (zones.tsv). */
+    if (memcmp(p + i, "\xE6\x96\xB0\xE5\x9F\x8E", 6) == 0 && /* 新城 */
+        !(floor_zone && *at_floor) && !zone_word(p + *ps, i - *ps))
+        return 0;
     return 1;
 }
 

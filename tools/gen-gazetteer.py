@@ -13,7 +13,8 @@ Sources (all public; data/README lists them):
     part of speech): its place names (ns) extend the lexicon, and its verbs,
     adverbs, prepositions, pronouns, numerals, measure and time words make
     wordclass.txt, the words a zone name can never start with.
-  * The State Council's approvals of the 19 state-level new areas, the 22
+  * The State Council's approvals of the 19 state-level new areas (and the
+    parts an approval names, 西咸新区's five 新城), the 22
     pilot free trade zones (and their areas, 片区) and the national
     independent innovation demonstration zones, as listed in
     tools/approvals.tsv with the year of each approval.
@@ -51,6 +52,7 @@ def approvals(kind):
 
 
 NEW_AREAS = list(approvals("new_area"))
+NEW_AREA_PARTS = list(approvals("new_area_part"))
 FTZ = list(approvals("ftz"))
 NIDZ = [r[:4] for r in approvals("nidz")]
 
@@ -299,6 +301,11 @@ def main():
         for nm, p, c, y, short in NEW_AREAS:
             # News and parks.tsv name them by the short form (两江新区).
             emit(short or nm, [nm], "national", "国家级新区", p, c, f"State Council approval {y}")
+        for nm, p, c, y, parent in NEW_AREA_PARTS:
+            # A part of a new area the approval names (秦汉新城 of 西咸新区):
+            # printed alone or right after its area's name, which stays a
+            # mention of its own (西咸新区秦汉新城 names both).
+            emit(nm, [], "-", "新城", p, c, f"State Council approval {y} ({parent})")
         for pl, p, c, y, areas in FTZ:
             full = f"中国（{pl}）自由贸易试验区"
             emit(f"{pl}自贸区", [full, f"中国({pl})自由贸易试验区", f"{pl}自由贸易试验区",
@@ -333,6 +340,13 @@ def main():
                 for pre in (pv, short_of(pv)):
                     if pre and base.startswith(pre) and len(base) - len(pre) >= 2:
                         base = base[len(pre):]
+            # Not when no place is left of a county-level area's name: the
+            # province is then its only place (山西转型综合改革示范区, no
+            # 转型综合改革示范区). (A town-level unit must start with a
+            # place of its own, below.)
+            if not src.startswith("statistical") and \
+                    not any(base[:k] in owner for k in range(2, min(len(base), 6) + 1)):
+                base = stem
             if base.endswith("市") and len(base) >= 3:
                 base = base[:-1]
             # A zone of a town-level code must start with a place of its own
