@@ -15,6 +15,7 @@
 static const char usage[] =
     "usage: zhaoshu index [--db FILE] [--prune] [--checksum] [--threads N] [--manifest FILE]\n"
     "                     [--name-pattern P]... [--name NAME] [--wait SECONDS] [-q] PATH...\n"
+    "       zhaoshu index [--db FILE] [--wait SECONDS] --retokenize\n"
     "\n"
     "Index article files: plain text, UTF-8 (GB18030/GBK, Big5 and UTF-16 are detected\n"
     "and converted). PATH may be a file, a folder (searched recursively; hidden entries\n"
@@ -46,6 +47,11 @@ static const char usage[] =
     "  --wait SECONDS   when another zhaoshu index is writing FILE, wait up to SECONDS\n"
     "                   for it to end (default: exit 2 at once, naming its pid). One\n"
     "                   writer at a time (a lock on FILE-lock); readers never wait\n"
+    "  --retokenize     cut the stored text of every passage again with this zhaoshu's\n"
+    "                   tokenizer and rebuild the full-text index from it (no PATH; the\n"
+    "                   files need not be there). Queries refuse an index another\n"
+    "                   tokenizer cut until then; an index run on PATHs does it first\n"
+    "                   by itself. zhaoshu status tells whether it is needed.\n"
     "  -q, --quiet      no progress line and no summary\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -114,7 +120,7 @@ int cmd_index(int argc, char **argv)
     const char *dbpath = NULL;
     char *defpath = NULL;
     zs_db *db = NULL;
-    int i, rc, code = EXIT_ERROR;
+    int i, rc, code = EXIT_ERROR, retokenize = 0;
     long long n;
 
     o.ctx = &u;
@@ -135,13 +141,14 @@ int cmd_index(int argc, char **argv)
         O_QUIET,
         O_NAME_PATTERN,
         O_NAME,
-        O_WAIT
+        O_WAIT,
+        O_RETOKENIZE
     };
     static const cli_opt opts[] = {
         {"help", 'h', NULL},    {"db", 0, "FILE"},        {"prune", 0, NULL},
         {"checksum", 0, NULL},  {"threads", 0, "N"},      {"manifest", 0, "FILE"},
         {"quiet", 'q', NULL},   {"name-pattern", 0, "P"}, {"name", 0, "NAME"},
-        {"wait", 0, "SECONDS"},
+        {"wait", 0, "SECONDS"}, {"retokenize", 0, NULL},
     };
     /* --name-pattern values, in order */
     const char **names = calloc((size_t)argc + 1, sizeof *names);
@@ -180,6 +187,7 @@ int cmd_index(int argc, char **argv)
         case O_MANIFEST: o.manifest = v; break;
         case O_NAME_PATTERN: names[o.nname_patterns++] = v; break;
         case O_QUIET: u.quiet = 1; break;
+        case O_RETOKENIZE: retokenize = 1; break;
         case O_NAME:
             if (!*v) {
                 cli_error("index: --name needs a non-empty NAME");
@@ -189,7 +197,14 @@ int cmd_index(int argc, char **argv)
             break;
         }
     }
-    if (npaths == 0) {
+    if (retokenize && npaths) {
+        cli_error("index: --retokenize takes no PATH (an index run on PATHs retokenizes first "
+                  "by itself when it must)");
+        goto out;
+    }
+    if (retokenize)
+        oo.flags = 0; /* an index to rebuild, never a new one */
+    else if (npaths == 0) {
         cli_error("index: no PATH given (see zhaoshu index --help)");
         goto out;
     }
@@ -223,6 +238,18 @@ int cmd_index(int argc, char **argv)
     }
     if (rc) {
         cli_db_open_error("", db, rc, dbpath);
+        goto out;
+    }
+    if (retokenize) {
+        if ((rc = zs_index_retokenize(db)) != 0) {
+            cli_error("index: %s", zs_errmsg(db));
+            goto out;
+        }
+        if (!u.quiet) {
+            cli_puts(stderr, dbpath);
+            fputs(": full-text index cut with this zhaoshu's tokenizer\n", stderr);
+        }
+        code = EXIT_FOUND;
         goto out;
     }
     rc = zs_index_paths(db, (const char *const *)paths, (size_t)npaths, &o, &st);

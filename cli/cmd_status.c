@@ -19,15 +19,16 @@ static const char usage[] =
     "index built by another version of zhaoshu (or by this one with other data\n"
     "files in $ZHAOSHU_DATA_DIR) keeps that version's fields until zhaoshu index\n"
     "runs again: it then re-extracts every document whose file is still there.\n"
-    "Queries on such an index warn on standard error.\n"
+    "Queries on such an index warn on standard error. An index whose text another\n"
+    "tokenizer cut is refused by queries until zhaoshu index --retokenize.\n"
     "\n"
     "Options:\n"
     "  --db FILE   index file (default as for zhaoshu query)\n"
     "  -q, --quiet print nothing; the exit status tells\n"
     "  -h, --help  show this help\n"
     "\n"
-    "Exit status: 0 the index is current, 1 it was extracted by another version\n"
-    "(run zhaoshu index), 2 error.\n"
+    "Exit status: 0 the index is current, 1 it was extracted or tokenized by another\n"
+    "version (run zhaoshu index, or zhaoshu index --retokenize), 2 error.\n"
     "\n"
     "Example:\n"
     "  zhaoshu status --db news.db -q || zhaoshu index --db news.db ~/papers/\n";
@@ -59,7 +60,7 @@ int cmd_status(int argc, char **argv)
         cli_error("status: %s", zs_errmsg(db));
         goto out;
     }
-    code = st.extractor_stale ? EXIT_NONE : EXIT_FOUND;
+    code = st.extractor_stale || st.tokenizer_stale ? EXIT_NONE : EXIT_FOUND;
     if (quiet)
         goto out;
     fputs("index:      ", stdout);
@@ -79,6 +80,18 @@ int cmd_status(int argc, char **argv)
         puts(": the index's zones, years, figures\n"
              "            and metrics may be out of date; zhaoshu index on its files\n"
              "            re-extracts them");
+    }
+    fputs("tokenizer:  ", stdout);
+    cli_puts(stdout, st.tokenizer[0] ? st.tokenizer : "none recorded");
+    if (!st.tokenizer_stale) {
+        puts(st.documents ? " (this zhaoshu's)" : "");
+    } else {
+        fputs("\n            this zhaoshu's is ", stdout);
+        cli_puts(stdout, zs_tokenizer());
+        fputs("\n            queries refuse this index until zhaoshu index --retokenize --db ",
+              stdout);
+        cli_puts(stdout, path);
+        puts("\n            rebuilds its full-text index");
     }
 out:
     zs_db_close(db);

@@ -49,6 +49,8 @@ enum zs_error {
     ZS_ELIMIT = -8,    /**< a named size limit was exceeded */
     ZS_ESCHEMA = -9,   /**< index written by another schema version */
     ZS_EBUSY = -10,    /**< another process is writing the index (its writer lock is held) */
+    ZS_ETOKENIZER = -11, /**< the index's full-text tokens were cut by another tokenizer
+                              (zs_tokenizer()): zs_index_retokenize() rebuilds them */
     ZS_ITEROVER = -100 /**< end of an iteration; not an error */
 };
 
@@ -205,7 +207,7 @@ ZS_EXTERN int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o);
  */
 ZS_EXTERN int zs_db_check(zs_db *db);
 
-#define ZS_DB_STATUS_VERSION 2
+#define ZS_DB_STATUS_VERSION 3
 /** What zs_db_stat() tells. Zero-initialise, then set version. */
 typedef struct zs_db_status {
     unsigned version;    /**< ZS_DB_STATUS_VERSION */
@@ -221,7 +223,24 @@ typedef struct zs_db_status {
                               identity is not zs_extractor(): its zones,
                               years, figures and metrics are another
                               version's until zhaoshu index re-extracts them */
+    /* Version 3. */
+    char tokenizer[128]; /**< the tokenizer identity recorded in the index
+                              (see zs_tokenizer()), "" when none is */
+    int tokenizer_stale; /**< 1 when the index holds passages and its
+                              tokenizer is not zs_tokenizer(): queries fail
+                              with ZS_ETOKENIZER until zs_index_retokenize() */
 } zs_db_status;
+
+/**
+ * The identity of the tokenizer this library indexes and queries with: what
+ * an index records, so that a query never runs with other tokens than the
+ * index's (it would miss passages silently). "rules:N t2s:<16 hex>
+ * probe:<16 hex> icu:<version>": a rules version, hashes of the
+ * Traditional-to-Simplified table and of the tokens of a fixed probe text,
+ * and the ICU version. Borrowed: static storage, computed on first use
+ * (thread-safe; it opens a segmenter once).
+ */
+ZS_EXTERN const char *zs_tokenizer(void);
 
 /**
  * The identity of the extraction this library does: what `zhaoshu index`
@@ -394,6 +413,19 @@ ZS_EXTERN int zs_index_buffer(zs_db *db, const char *name, const char *text, siz
  * Remove a document by name. @return ZS_OK, ZS_ENOTFOUND, ZS_ESQLITE.
  */
 ZS_EXTERN int zs_index_remove(zs_db *db, const char *name);
+
+/**
+ * Cut every stored passage again with this library's tokenizer
+ * (zs_tokenizer()) and rebuild the full-text index from them, in one
+ * transaction; then record the identity. For an index another tokenizer
+ * built, on which queries fail with ZS_ETOKENIZER; the files need not be
+ * there (the index stores the text). zs_index_paths(), zs_index_buffer() and
+ * zs_index_remove() do it first by themselves when they must. Costs about
+ * the full-text part of a fresh build.
+ * @return ZS_OK (nothing done when the identity is this one's already),
+ *         ZS_EINVAL (read-only handle), ZS_ESQLITE, ZS_ENOMEM.
+ */
+ZS_EXTERN int zs_index_retokenize(zs_db *db);
 
 /* ------------------------------------------------------------------------
  * Query: ranked passages with match and figure highlights.

@@ -400,6 +400,10 @@ static int query_open(zs_query **out, zs_db *db, const char *text, size_t n,
         return zsd_fail(db, ZS_EINVAL, "zs_query_opts: unknown sort %d", o->sort);
     db->err[0] = '\0';
     db->err_off = 0;
+    /* Cut another way than the index was, the query would miss passages
+     * without a word (store/tokver.c). */
+    if ((rc = zsd_tokver_refuse(db)) != 0)
+        return rc;
     if ((rc = zsq_seg(db, &seg)) != 0)
         return rc;
     zs_query *q = calloc(1, sizeof *q);

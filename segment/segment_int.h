@@ -20,9 +20,23 @@ struct sqlite3;
 
 /* ---- interface to t2s_table.c (generated at build time by t2s_gen.c) ---- */
 
+/* Entries of zss_t2s_uro: U+3400..U+9FFF. */
+#define ZSS_T2S_URO_COUNT (0x9FFF - 0x3400 + 1)
 extern const int16_t zss_t2s_uro[];       /* delta for U+3400..U+9FFF */
 extern const uint32_t zss_t2s_pairs[][2]; /* sorted (traditional, simplified) */
 extern const size_t zss_t2s_npairs;
+
+/* ---- interface to tokid.c ---- */
+
+/* Longest tokenizer identity (zs_tokenizer()), with its NUL. */
+#define ZSS_TOKENIZER_ID_MAX 128
+/*
+ * The tokenizer's rules, by hand: bump it when a change to normalize.c or
+ * seg.c changes the tokens of an indexed text in a way tokid.c's probe text
+ * does not show (better: add a case to the probe). Indexes built before are
+ * then refused by queries until zhaoshu index --retokenize.
+ */
+#define ZSS_TOKENIZER_RULES 1
 
 /* ---- interface to normalize.c ---- */
 

@@ -47,6 +47,7 @@ static int status_of(int rc)
     case ZS_EINVAL: return 400;
     case ZS_ENOTFOUND: return 404;
     case ZS_ESCHEMA:
+    case ZS_ETOKENIZER:
     case ZS_EBUSY: return 503;
     default: return 500;
     }

@@ -299,7 +299,7 @@ static int create_schema(zs_db *db)
                  "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
                  ZSD_SCHEMA_VERSION, ZS_VERSION_STRING);
         if ((rc = zsd_exec(db, schema)) != 0 || (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
-            (rc = zsd_exec(db, meta)) != 0) {
+            (rc = zsd_exec(db, meta)) != 0 || (rc = zsd_tokver_sync(db, 1)) != 0) {
             sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
             return rc;
         }
@@ -427,6 +427,10 @@ int zs_db_check(zs_db *db)
     sqlite3_finalize(st);
     if (rc)
         return rc;
+    /* Before FTS5's check, which cuts the text with this tokenizer and
+     * would call the index damaged when another one cut it. */
+    if ((rc = zsd_tokver_refuse(db)) != 0)
+        return rc;
     /* Read-only handles can run it too: the command only reads. */
     if (sqlite3_exec(db->h, "INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)", 0, 0, 0) !=
         SQLITE_OK)
@@ -468,6 +472,12 @@ int zs_db_stat(zs_db *db, zs_db_status *st)
         return has;
     /* An index with no document has nothing another extractor made. */
     st->extractor_stale = st->documents > 0 && strcmp(st->extractor, zs_extractor()) != 0;
+    if (st->version < 3)
+        return 0;
+    if ((has = zsd_tokver_stored(db, st->tokenizer, sizeof st->tokenizer)) < 0)
+        return has;
+    if ((st->tokenizer_stale = zsd_tokver_stale(db)) < 0)
+        return st->tokenizer_stale;
     return 0;
 }
 

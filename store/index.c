@@ -244,6 +244,10 @@ static int run_pipeline(run *r)
     in_txn = 1;
     if (r->reextract && (rc = r->rebuild ? zsd_rebuild_wipe(db) : zsd_replace_begin(db)) != 0)
         goto out;
+    /* Before the first row is removed: FTS5 removes a row by cutting its
+     * text again (tokver.c). A re-extraction writes every row again. */
+    if ((rc = zsd_tokver_sync(db, r->reextract)) != 0)
+        goto out;
     w.wiped = r->rebuild;
     w.redo = w.gone.discard = r->reextract && !r->rebuild;
     /* Into an empty index, the secondary indexes only the next runs need
@@ -594,6 +598,8 @@ int zs_index_remove(zs_db *db, const char *name)
     if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
         return rc;
     if ((rc = zsd_exec(db, zsd_late_indexes)) != 0) /* after a killed first build */
+        goto out;
+    if ((rc = zsd_tokver_sync(db, 0)) != 0) /* before FTS5 cuts the old rows */
         goto out;
     if ((rc = zsd_prepare(db, &st, "DELETE FROM docs WHERE path=? RETURNING id")) != 0)
         goto out;

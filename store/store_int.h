@@ -86,6 +86,24 @@ int zsd_extver_stored(zs_db *db, char *out, size_t cap);
  * transaction. @return 0, ZS_ESQLITE. */
 int zsd_extver_record(zs_db *db);
 
+/* ---- interface to tokver.c ---- */
+
+/* The tokenizer identity recorded in db's meta into out[0..cap): 1 when
+ * there is one, 0 when not, or ZS_ESQLITE (message on db). */
+int zsd_tokver_stored(zs_db *db, char *out, size_t cap);
+/* 1 when db holds passages cut by another tokenizer than zs_tokenizer()
+ * (or by one not recorded), else 0, or an error. */
+int zsd_tokver_stale(zs_db *db);
+/* For a reader about to use the full-text table: 0 when its tokens are
+ * this tokenizer's; ZS_ETOKENIZER with a message naming the command that
+ * rebuilds it; ZS_ESQLITE. */
+int zsd_tokver_refuse(zs_db *db);
+/* In the caller's write transaction, before any change to the full-text
+ * table: when another tokenizer cut the index, rebuild the table from the
+ * stored text (unless fts_emptied: the caller has emptied it and writes
+ * every row again) and record zs_tokenizer(). @return 0, ZS_ESQLITE. */
+int zsd_tokver_sync(zs_db *db, int fts_emptied);
+
 /* ---- interface to lock.c ---- */
 
 /*

@@ -19,6 +19,7 @@ const char *zs_strerror(int code)
     case ZS_ELIMIT: return "size limit exceeded";
     case ZS_ESCHEMA: return "index schema version mismatch";
     case ZS_EBUSY: return "another process is writing the index";
+    case ZS_ETOKENIZER: return "index tokenized by another tokenizer";
     case ZS_ITEROVER: return "end of iteration";
     }
     return "unknown error";
