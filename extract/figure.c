@@ -148,6 +148,13 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
                (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw, &m.at)) < 0) {
         return rc;
     }
+    if (!m.norm[0] && m.refer && sprev && !sprev->noun && sent < sprev->start &&
+        (zsi_np_before(p, sent, sprev->start, m.norm, m.raw, &m.at) ||
+         zsi_verb_before(p, sent, sprev->start, m.norm, m.raw, &m.at))) {
+        /* 起诉3543人，同比上升5.9%: no metric noun in the sentence and the
+         * previous figure names nothing (a count), so what changes is what
+         * the words right before that figure name */
+    }
     if (m.change[0] && !rate) {
         /* an amount of change: 利润比上年增加2000万元 */
         if (m.norm[0]) {

@@ -209,6 +209,14 @@ int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *r
 int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 
 /*
+ * (metric_noun.c) A noun phrase that no phrase or suffix names, ending at we
+ * after trailing filler (生产绢丝236.4吨): whole words back to a stop word,
+ * verb, place or the clause start (see metric_int.h).
+ * @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+
+/*
  * (metric_noun.c) Does a verb of wordclass.txt (not a verb-noun) start right
  * after a figure ending at fe, in p[fe..ce) (投入117亿元|构建生态屏障,
  * 拨付670万元|用于救治)? Then the words after the figure go on with a new

@@ -279,6 +279,15 @@ static size_t in_at(const char *p, size_t ws, size_t ns, const zsi_metric *m)
     return at;
 }
 
+/* After a [conj] word that opens p[ws..we) and has words after it
+ * (而去年同期是676亿元: 而 starts the clause, 去年同期是 names nothing);
+ * ws when none (而96%的集装箱涂料: what follows the figure may name it). */
+static size_t skip_conj(const char *p, size_t ws, size_t we)
+{
+    const zsi_phrase *c = zsi_match_at(zsi_mset(MSEC_CONJ), p, ws, we);
+    return c && ws + c->len < we ? ws + c->len : ws;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
@@ -320,8 +329,15 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
         /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
         size_t ne = gs, nl;
         m->adjacent = 1;
-        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne))
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne)) {
+            /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
+             * names; １９９６年就增加到13亿美元: none, so the subject is
+             * the one named before, as for 增长5% below */
+            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at))
+                return 1;
+            m->refer = 1;
             return 0;
+        }
         /* 服务业增加值占全区生产总值的比重提高到55%: A's share */
         nl = strlen(m->raw);
         share_subject(p, ws, zhan_at(p, ws, gs), ne >= nl ? ne - nl : ws, m);
@@ -402,7 +418,7 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
             s += zsi_utf8_decode(p + s, we - s, &cp);
             han += zsi_m_is_han(cp);
         }
-        m->refer = han > 0 && zsi_all_filler(p, ws, we);
+        m->refer = han > 0 && zsi_all_filler(p, skip_conj(p, ws, we), we);
     }
     return 0;
 }

@@ -186,13 +186,6 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e);
 int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at,
                   size_t *cutp, size_t *endp);
 
-/*
- * A noun phrase that no phrase or suffix names, ending at we after trailing
- * filler (文化服务业34454亿元, 收支缺口达4069.4亿元, 港口效率提升20%): whole
- * words back to a [stop] word, verb, place or the clause start, at most
- * MAX_RUN_CHARS characters (else none: no clear phrase).
- * @return 1 found (norm, raw written), 0 none.
- */
-int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/* zsi_np_before: declared in figure_int.h, which figure.c also asks. */
 
 #endif

@@ -249,13 +249,14 @@ static int conj_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t 
     return cp == 0x53CA || cp == 0x548C || cp == 0x4E0E || cp == 0x6216; /* 及和与或 */
 }
 
-/* Does p[s..e) hold a digit or a Chinese numeral (一个, 两辆)? */
+/* Does p[s..e) hold a digit (ASCII or full width: １９９６年为) or a Chinese
+ * numeral (一个, 两辆)? */
 static int has_numeral(const char *p, size_t s, size_t e)
 {
     while (s < e) {
         unsigned cp;
         s += zsi_utf8_decode(p + s, e - s, &cp);
-        if ((cp >= '0' && cp <= '9') || zsi_cn_numeral(cp) >= 0)
+        if (is_digit_cp(cp) || zsi_cn_numeral(cp) >= 0)
             return 1;
     }
     return 0;

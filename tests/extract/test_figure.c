@@ -261,6 +261,16 @@ static const row rows[] = {
     {"公司拿出15%股权", "15%", 15, 0, "%", "percent", 0, "股权", -1},
     {"工会预留30%采购份额", "30%", 30, 0, "%", "percent", 0, "采购份额", -1},
     {"安排2亿元市政府固定资产投资专项补助", "2亿元", 2e8, 0, "元", "money", 0, "", -1},
+    /* a clause that names no subject takes the one named before it in its
+     * sentence: a from-to change, a clause opened by a conjunction, a
+     * change after a figure that names nothing (a count); a year printed in
+     * full-width digits names nothing */
+    {"双边贸易额１９９１年只有１４００万美元，１９９６年就增加到１３亿美元。", "１３亿美元", 1.3e9, 0, "美元",
+     "money", 0, "双边贸易额", -1},
+    {"当季净利润为538.6亿日元，而去年同期是676.4亿日元。", "676.4亿日元", 6.764e10, 0, "日元",
+     "money", 0, "当季净利润", -1},
+    {"依法惩治犯罪，起诉3543人，同比上升5.9%。", "5.9%", 5.9, 0, "%", "percent", 0,
+     "起诉同比增速", -1},
     /* prices per unit keep their unit and class */
     {"螺纹钢出厂价为3850元/吨", "3850元/吨", 3850, 0, "元/吨", "money/weight", 0, "螺纹钢出厂价",
      -1},
