@@ -14,9 +14,10 @@ Sources (all public; data/README lists them):
     adverbs, prepositions, pronouns, numerals, measure and time words make
     wordclass.txt, the words a zone name can never start with.
   * The State Council's approvals of the 19 state-level new areas (and the
-    parts an approval names, 西咸新区's five 新城), the 22
-    pilot free trade zones (and their areas, 片区) and the national
-    independent innovation demonstration zones, as listed in
+    parts an approval names, 西咸新区's five 新城), the 22 pilot free trade
+    zones (and their areas, 片区), the national independent innovation
+    demonstration zones and other zones the State Council set up or whose
+    plan it approved (合作区, 综合实验区), as listed in
     tools/approvals.tsv with the year of each approval.
 
 Usage: tools/gen-gazetteer.py [--division DIR] [--jieba DICT] [--out DATA]
@@ -55,6 +56,7 @@ NEW_AREAS = list(approvals("new_area"))
 NEW_AREA_PARTS = list(approvals("new_area_part"))
 FTZ = list(approvals("ftz"))
 NIDZ = [r[:4] for r in approvals("nidz")]
+SPECIAL = list(approvals("special"))
 
 # Zone-name endings found in the statistical codes, longest first: kind, and
 # whether the name is the national form (国家级 by the naming rules of the
@@ -323,6 +325,9 @@ def main():
         for pl, p, c, y in NIDZ:
             emit(f"{pl}国家自主创新示范区", [f"{pl}自主创新示范区", f"{pl}自创区"],
                  "national", "国家自主创新示范区", p, c, f"State Council approval {y}")
+        for nm, p, c, y, extra in SPECIAL:
+            kind, *short = extra.split()
+            emit(nm, short, "national", kind, p, c, f"State Council approval {y}")
         for nm, c, p, src in zone_rows:
             nm = nm.replace("(", "（").replace(")", "）")
             if "（" in nm or not han(nm):
