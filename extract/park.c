@@ -254,6 +254,32 @@ static size_t list_sep(const char *p, size_t floor, size_t e)
     return 0;
 }
 
+/* Push the zone that the place p[ps, pe) and suffix si name, by its
+ * canonical name when the gazetteer has it. @return 0 or ZS_ENOMEM. */
+static int push_place_zone(const zsi_gazetteer *g, const char *p, mentions *m, size_t ps, size_t pe,
+                           long si)
+{
+    char raw[MAX_NAME_BYTES * 2], buf[MAX_NAME_BYTES * 2];
+    size_t rn = pe - ps + g->suf[si].n, fn, c;
+    char *name;
+    if (rn >= sizeof raw)
+        return 0;
+    memcpy(raw, p + ps, pe - ps);
+    memcpy(raw + pe - ps, g->suf[si].s, g->suf[si].n);
+    if ((c = resolve(g, raw, rn)) != (size_t)-1)
+        name = dupn(g->names.v[c].s, g->names.v[c].n);
+    else {
+        if (!(fn = fold(g, raw, rn, buf, sizeof buf))) {
+            memcpy(buf, raw, rn);
+            buf[fn = rn] = '\0';
+        }
+        fn = zsi_pk_tidy(g, buf, fn);
+        c = resolve(g, buf, fn);
+        name = c != (size_t)-1 ? dupn(g->names.v[c].s, g->names.v[c].n) : dupn(buf, fn);
+    }
+    return push(m, ps, pe, name);
+}
+
 /*
  * The zone [start, end) of p is a province's or a city's name and a strong
  * suffix (四川自贸试验区, 西安高新区); the places listed right before it,
@@ -296,25 +322,92 @@ static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t
             return 0;
     }
     for (size_t k = 0; k < np; k++) {
-        char raw[MAX_NAME_BYTES * 2], buf[MAX_NAME_BYTES * 2];
-        size_t rn = pe[k] - ps[k] + g->suf[si].n, fn, c;
-        char *name;
-        if (rn >= sizeof raw)
-            continue;
-        memcpy(raw, p + ps[k], pe[k] - ps[k]);
-        memcpy(raw + pe[k] - ps[k], g->suf[si].s, g->suf[si].n);
-        if ((c = resolve(g, raw, rn)) != (size_t)-1)
-            name = dupn(g->names.v[c].s, g->names.v[c].n);
-        else {
-            if (!(fn = fold(g, raw, rn, buf, sizeof buf))) {
-                memcpy(buf, raw, rn);
-                buf[fn = rn] = '\0';
-            }
-            fn = zsi_pk_tidy(g, buf, fn);
-            c = resolve(g, buf, fn);
-            name = c != (size_t)-1 ? dupn(g->names.v[c].s, g->names.v[c].n) : dupn(buf, fn);
+        int rc = push_place_zone(g, p, m, ps[k], pe[k], si);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Does a list of places that starts at byte e of p start a phrase there:
+ * after no Han character or after a [trim] or stop word? */
+static int list_starts(const zsi_gazetteer *g, const char *p, size_t floor, size_t e)
+{
+    if (e <= floor)
+        return 1;
+    int32_t k = (int32_t)e;
+    UChar32 c;
+    U8_PREV(p, (int32_t)floor, k, c);
+    if (!is_han(c))
+        return 1;
+    for (size_t L = 3; L <= 4 * 3 && L <= e - floor; L += 3)
+        if (zsi_words_find(g->words, p + e - L, L, NULL) & (ZSW_STOP | ZSW_TRIM))
+            return 1;
+    return 0;
+}
+
+/* A province's or city's name of two to four characters that ends at byte e
+ * of p (not before floor): its start, or (size_t)-1. */
+static size_t place_before(const zsi_gazetteer *g, const char *p, size_t floor, size_t e)
+{
+    for (size_t L = 4 * 3; L >= 2 * 3; L -= 3)
+        if (e >= floor + L && province_or_city(g, p + e - L, L))
+            return e - L;
+    return (size_t)-1;
+}
+
+/*
+ * A strong suffix at byte i of p after a count (两个, 三大, and 国家级 or 省级)
+ * that follows as many places, listed with 、和与及: 苏州、无锡两个高新区
+ * names each place's zone of that kind. The count must equal the places
+ * listed, and the list start as push_peers() asks; else it is a generic
+ * mention (全省两个高新区, 这两个开发区). @return 0 or ZS_ENOMEM.
+ */
+static int push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size_t floor, size_t i,
+                        long si)
+{
+    enum { MAX_COUNTED = 6 };
+    static const char *const LEVEL[] = {"\xE5\x9B\xBD\xE5\xAE\xB6\xE7\xBA\xA7", /* 国家级 */
+                                        "\xE7\x9C\x81\xE7\xBA\xA7"};                /* 省级 */
+    static const char *const NUM[] = {"\xE4\xB8\xA4", "\xE4\xB8\x89", "\xE5\x9B\x9B",
+                                      "\xE4\xBA\x94", "\xE5\x85\xAD"}; /* 两三四五六 */
+    size_t ps[MAX_COUNTED], pe[MAX_COUNTED], np = 0, e = i, want = 0, b, sep;
+    if (g->suf[si].weak)
+        return 0;
+    for (size_t k = 0; k < sizeof LEVEL / sizeof *LEVEL; k++) {
+        size_t L = strlen(LEVEL[k]);
+        if (e >= floor + L && memcmp(p + e - L, LEVEL[k], L) == 0) {
+            e -= L;
+            break;
         }
-        int rc = push(m, ps[k], pe[k], name);
+    }
+    /* 个 or 大 after the numeral */
+    if (e < floor + 6 || (memcmp(p + e - 3, "\xE4\xB8\xAA", 3) != 0 &&
+                          memcmp(p + e - 3, "\xE5\xA4\xA7", 3) != 0))
+        return 0;
+    e -= 3;
+    for (size_t k = 0; k < sizeof NUM / sizeof *NUM && !want; k++)
+        if (memcmp(p + e - 3, NUM[k], 3) == 0)
+            want = k + 2;
+    if (!want)
+        return 0;
+    e -= 3;
+    if ((b = place_before(g, p, floor, e)) == (size_t)-1)
+        return 0;
+    ps[np] = b;
+    pe[np++] = e;
+    e = b;
+    while (np < want && (sep = list_sep(p, floor, e)) != 0) {
+        if ((b = place_before(g, p, floor, e - sep)) == (size_t)-1)
+            return 0;
+        ps[np] = b;
+        pe[np++] = e - sep;
+        e = b;
+    }
+    if (np != want || (e > floor && list_sep(p, floor, e)) || !list_starts(g, p, floor, e))
+        return 0;
+    for (size_t k = 0; k < np; k++) {
+        int rc = push_place_zone(g, p, m, ps[k], pe[k], si);
         if (rc)
             return rc;
     }
@@ -477,8 +570,11 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                         return rc;
                     floor_zone = (long)m->n - 1;
                 }
-            } else
+            } else {
                 floor_zone = -1;
+                if ((rc = push_counted(g, p, m, floor, i, si)) != 0)
+                    return rc;
+            }
             i = floor = end;
             continue;
         }
