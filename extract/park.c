@@ -40,6 +40,9 @@
 /* Longest name of a park inside a zone, between the two (characters). */
 #define MAX_INNER_CHARS 8
 
+/* Longest place name looked for right before a listed zone's alias (characters). */
+#define MAX_PLACE_BEFORE_CHARS 5
+
 /* One zone mention found in a text. */
 typedef struct mention {
     size_t start, end; /* byte span in the text */
@@ -182,6 +185,67 @@ static int push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t
             const str *nm = &g->names.v[g->al[a].canon];
             return push(m, start, end, dupn(nm->s, nm->n));
         }
+    }
+    return 0;
+}
+
+/* Does text s[0, n) appear in canonical zone c's name or one of its aliases? */
+static int zone_names_hold(const zsi_gazetteer *g, size_t c, const char *s, size_t n)
+{
+    for (size_t k = g->aoff[c]; k < g->aoff[c + 1]; k++)
+        if (memmem(g->alist[k], strlen(g->alist[k]), s, n))
+            return 1;
+    return memmem(g->names.v[c].s, g->names.v[c].n, s, n) != NULL;
+}
+
+/* Is place s[0, n) (a province's or city's name, full or short) the start of
+ * name w (天津 of 天津市)? */
+static int place_is(const char *w, const char *s, size_t n)
+{
+    return w && *w && n >= 6 && strncmp(w, s, n) == 0;
+}
+
+/*
+ * Does a place of another city stand right before a listed zone's alias at
+ * byte i (海安市 before 滨海新区, Tianjin's)? Then the text names a zone of
+ * that place that merely shares the alias, and the suffix patterns name it
+ * (海安滨海新区). A province's, city's or county's name, full or short,
+ * ending at i blocks the alias unless the zone's own names hold it, it is
+ * the zone's city or province, or the place's city or province is the
+ * zone's (黄埔区 before 广州开发区). A zone with no city keeps its alias.
+ */
+static int other_city_before(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t c)
+{
+    const zone_meta *z = &g->meta[c];
+    if (!z->city || !*z->city || strcmp(z->city, "-") == 0)
+        return 0;
+    for (size_t L = MAX_PLACE_BEFORE_CHARS * 3; L >= 2 * 3; L -= 3) {
+        if (i < floor + L)
+            continue;
+        const char *s = p + i - L;
+        size_t row;
+        if (!(zsi_words_find(g->words, s, L, &row) & ZSW_PLACE))
+            continue;
+        const char *pc = NULL, *pp = NULL;
+        int level = zsi_words_place(g->words, row, &pc, &pp);
+        if (level != ZSW_PROVINCE && level != ZSW_CITY && level != ZSW_COUNTY)
+            return 0;
+        size_t stem = L;
+        if (stem > 6 && (has_suffix(s, stem, "\xE5\xB8\x82", 3) || /* 市 */
+                         has_suffix(s, stem, "\xE5\x8E\xBF", 3) || /* 县 */
+                         has_suffix(s, stem, "\xE5\x8C\xBA", 3)))  /* 区 */
+            stem -= 3;
+        if (zone_names_hold(g, c, s, stem) || place_is(z->city, s, stem) ||
+            place_is(z->province, s, stem))
+            return 0;
+        if (pc && *pc)
+            return strcmp(pc, z->city) != 0;
+        /* A county whose city nothing says (its short form is another
+         * place's too) blocks only when printed in full (海安市). */
+        if (level == ZSW_COUNTY && !has_suffix(s, L, "\xE5\xB8\x82", 3) &&
+            !has_suffix(s, L, "\xE5\x8E\xBF", 3))
+            return 0;
+        return 1;
     }
     return 0;
 }
@@ -455,6 +519,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if (!zones)
                     hit = (size_t)-1;
             }
+            if (hit != (size_t)-1 &&
+                other_city_before(g, p, m->n ? m->v[m->n - 1].end : 0, i, g->al[hit].canon))
+                hit = (size_t)-1;
             if (hit != (size_t)-1) {
                 const alias *a = &g->al[hit];
                 const str *nm = &g->names.v[a->canon];
