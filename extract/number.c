@@ -66,6 +66,13 @@ static int digit_at(const char *p, size_t n, size_t *len)
     return arabic_digit(cp);
 }
 
+/* A full-width digit (０-９, U+FF10-FF19) at p? */
+static int is_wide_digit(const char *p, size_t n)
+{
+    return n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+           (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99;
+}
+
 static double pow10i(int k)
 {
     double r = 1;
@@ -93,11 +100,12 @@ static int number_read(zsi_num *out, int kind, double mant, int scale, size_t us
 static int scan_arabic(const char *p, size_t n, zsi_num *out)
 {
     size_t i = 0, len;
-    int d, nint = 0, nsig = 0, scale = 0, group = 0;
+    int d, nint = 0, nsig = 0, scale = 0, group = 0, wide = 1;
     double mant = 0;
     unsigned flags = 0;
 
     while (i < n && (d = digit_at(p + i, n - i, &len)) >= 0) {
+        wide = wide && is_wide_digit(p + i, n - i);
         if (nsig > 0 || d > 0)
             nsig++;
         mant = mant * 10 + d;
@@ -125,14 +133,23 @@ static int scan_arabic(const char *p, size_t n, zsi_num *out)
         return ZS_EINVAL;
     if ((flags & ZSI_NUMF_SEP) && group != 3)
         return ZS_EINVAL;
-    /* Decimal point: '.' or full-width '．', only when a digit follows. */
+    /* Decimal point: '.' or full-width '．', only when a digit follows. The
+     * People's Daily of the 1990s prints full-width digits and a middle dot
+     * '·' for the point (１３·４亿, ８１·７％); between ASCII digits the dot
+     * names a date or an event (7·23事故, 3·15晚会), no decimal. */
     if (i < n) {
         size_t plen = 0;
+        int dot = 0;
         if (p[i] == '.')
             plen = 1;
         else if (n - i >= 3 && memcmp(p + i, "\xEF\xBC\x8E", 3) == 0)
             plen = 3;
-        if (plen && i + plen < n && digit_at(p + i + plen, n - i - plen, &len) >= 0) {
+        else if (wide && n - i >= 2 && memcmp(p + i, "\xC2\xB7", 2) == 0) {
+            plen = 2;
+            dot = 1;
+        }
+        if (plen && i + plen < n && digit_at(p + i + plen, n - i - plen, &len) >= 0 &&
+            (!dot || is_wide_digit(p + i + plen, n - i - plen))) {
             i += plen;
             flags |= ZSI_NUMF_DEC;
             while (i < n && (d = digit_at(p + i, n - i, &len)) >= 0) {
