@@ -146,6 +146,16 @@ size_t zsi_wb_gt(const zsi_wbounds *wb, size_t off);
 size_t zsi_run_after(const char *p, size_t fe, size_t ce, int need_de, size_t max,
                      int (*is)(unsigned), size_t *s);
 
+/* ---- interface to metric_lex.c ---- */
+
+/*
+ * Is byte offset at, between two Han characters of p[lo..hi), inside a word
+ * of the most likely cut of the characters around it by jieba's word
+ * frequencies (中国|家电: 国 starts no word there)? *ws and *we receive that
+ * word's bytes. @return 1 inside, 0 a boundary (or no data).
+ */
+int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, size_t *we);
+
 /* ---- interface to metric_noun.c ---- */
 
 /* A one-character direction (方位) word that ends a word before it (区内,

@@ -563,8 +563,9 @@ static int word_beyond(const char *p, size_t s, size_t e, size_t hi)
 static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
                   char *norm, char *raw, zsi_span *at)
 {
-    size_t b, bs, q, from;
+    size_t b, bs, q, from, ls, le;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
+    int n;
 
     if (!zsi_end_ok(wb, p, c->e, we) || zsi_ends_in_noun(wb, p, cut, c->e, we))
         return 0;               /* 亲自率|队: the 率 of 率队; 最高额|度 */
@@ -611,6 +612,27 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         if ((fl & ZSW_STOP_) && !(fl & (ZSW_VNOUN_ | ZSW_NOUN_ | ZSW_PLACE_)) && end < from &&
             end >= zsi_wb_gt(wb, b) && !word_beyond(p, b, end, c->e))
             b = end;
+    }
+    /* 中|国家|电, 打火|机, 退耕|还林: a start on ICU's boundary that the most
+     * likely cut by word frequencies puts inside a word (中国|家电) moves
+     * right to where both cuts agree; when that word runs on into the
+     * candidate (年增长率 cut 年增长|率 by ICU's run) the metric starts where
+     * it does. Either way it never starts inside a word. */
+    for (n = 0; n < 3 && b < c->s && zsi_lex_inside(p, wb->s, b, we, &ls, &le); n++) {
+        pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, ls, le);
+        if (le > c->s || (pu && pu->len == le - ls)) {
+            /* the word runs into the candidate, or is a per-unit word
+             * (日|均产量: 日均产量) */
+            if (ls >= cut && ls >= wb->s && zsi_wb_is(wb, ls))
+                b = ls;
+            break;
+        }
+        q = zsi_wb_is(wb, le) ? le : zsi_wb_gt(wb, le);
+        if (q < c->s && zsi_nchars(p, q, zsi_wb_gt(wb, q)) == 1 &&
+            !zsi_lex_inside(p, wb->s, q, we, &ls, &le) &&
+            !zsi_lex_inside(p, wb->s, zsi_wb_gt(wb, q), we, &ls, &le))
+            break; /* 路灯|具 by both cuts: a lone piece is no word's start either */
+        b = q;
     }
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)

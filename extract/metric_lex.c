@@ -1,0 +1,204 @@
+/*
+ * metric_lex.c - a second opinion on a metric's edges: the most likely cut of
+ * the few Han characters around an edge by the word frequencies of jieba's
+ * dictionary (data/words.tsv), as jieba cuts (the path of words whose
+ * probabilities multiply to the most).
+ *
+ * Why: ICU's dictionary breaks by its own word list and misses words it
+ * lacks, so an edge on one of its boundaries may still lie inside a word a
+ * reader sees: 中|国家|电 (中国|家电), 打火|机 (打火机), 退耕|还林 (the
+ * idiom 退耕还林). An edge is kept only where both cuts agree.
+ *
+ * Invariants: the data is searched as compiled in (sorted by UTF-8 bytes),
+ * never copied or parsed whole; the only set-up is one pass that records
+ * where each first character's words start (once per process, pthread_once).
+ * Lines that start with '#' are comments ("#total" gives the corpus size).
+ * Nothing allocates; without the data every edge is a boundary.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "metric_int.h"
+#include "extract_int.h"
+
+extern const char zs_data_words[];
+extern const size_t zs_data_words_len;
+
+/* First characters seen (the data has some 6,000): open addressing. */
+#define LEX_SLOTS 16384
+/* Han characters read on either side of an edge. */
+#define LEX_SIDE 6
+/* Longest word looked up, in characters (the data holds no longer ones). */
+#define LEX_MAX_WORD 4
+
+typedef struct lex_bucket {
+    unsigned cp;         /* 0: empty slot */
+    unsigned start, end; /* the byte range of the lines that start with cp */
+} lex_bucket;
+
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+static lex_bucket lex_tab[LEX_SLOTS];
+static double lex_logtotal;
+
+/* The decimal digits at s[0..n), up to the first other byte. */
+static double read_count(const char *s, size_t n)
+{
+    double v = 0;
+    for (size_t i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static unsigned slot_of(unsigned cp)
+{
+    return (cp * 2654435761u) >> 18; /* 14 bits */
+}
+
+static void lex_init(void)
+{
+    const char *d = zs_data_words;
+    size_t n = zs_data_words_len, i = 0;
+    lex_bucket *cur = NULL;
+    double total = 0;
+
+    while (i < n) {
+        const char *nl = memchr(d + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - d) : n;
+        if (d[i] == '#') {
+            if (e - i > 7 && memcmp(d + i, "#total\t", 7) == 0)
+                total = read_count(d + i + 7, e - i - 7);
+            cur = NULL;
+        } else if (e > i) {
+            unsigned cp;
+            zsi_utf8_decode(d + i, e - i, &cp);
+            if (!cur || cur->cp != cp) {
+                unsigned s = slot_of(cp);
+                while (lex_tab[s].cp && lex_tab[s].cp != cp)
+                    s = (s + 1) & (LEX_SLOTS - 1);
+                cur = &lex_tab[s];
+                if (!cur->cp) {
+                    cur->cp = cp;
+                    cur->start = (unsigned)i;
+                }
+            }
+            cur->end = (unsigned)(nl ? e + 1 : e);
+        }
+        i = nl ? e + 1 : n;
+    }
+    lex_logtotal = total > 1 ? log(total) : 0;
+}
+
+/* The count of word w[0..n) in the data, 0 when absent. */
+static double lex_count(const char *w, size_t n)
+{
+    const char *d = zs_data_words;
+    unsigned cp, s;
+    size_t lo, hi;
+
+    zsi_utf8_decode(w, n, &cp);
+    for (s = slot_of(cp); lex_tab[s].cp && lex_tab[s].cp != cp; s = (s + 1) & (LEX_SLOTS - 1))
+        ;
+    if (!lex_tab[s].cp)
+        return 0;
+    lo = lex_tab[s].start;
+    hi = lex_tab[s].end;
+    /* binary search over lines: [lo, hi) always starts and ends on a line */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, ls = mid, le, wl;
+        int c;
+        while (ls > lo && d[ls - 1] != '\n')
+            ls--;
+        le = ls;
+        while (d[le] != '\t' && d[le] != '\n')
+            le++;
+        wl = le - ls;
+        c = memcmp(d + ls, w, wl < n ? wl : n);
+        if (c == 0 && wl != n)
+            c = wl < n ? -1 : 1;
+        if (c == 0)
+            return read_count(d + le + 1, 12);
+        if (c < 0) {
+            const char *nl = memchr(d + le, '\n', hi - le);
+            lo = nl ? (size_t)(nl - d) + 1 : hi;
+        } else {
+            hi = ls;
+        }
+    }
+    return 0;
+}
+
+int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, size_t *we)
+{
+    size_t pos[2 * LEX_SIDE + 1];
+    double best[2 * LEX_SIDE + 1];
+    int from[2 * LEX_SIDE + 1];
+    size_t q;
+    int n = 0, left = 0, i, k, edge;
+    unsigned cp;
+
+    if (pthread_once(&lex_once, lex_init) != 0 || lex_logtotal == 0)
+        return 0;
+    /* the Han characters around at: LEX_SIDE on either side at most */
+    for (q = at; left < LEX_SIDE && q > lo; left++) {
+        size_t l = zsi_utf8_prev(p, q);
+        zsi_utf8_decode(p + q - l, l, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        q -= l;
+    }
+    if (left == 0)
+        return 0;
+    for (i = 0; i < left; i++) {
+        pos[n++] = q;
+        q += zsi_utf8_decode(p + q, hi - q, &cp);
+    }
+    edge = n;
+    for (q = at; n < 2 * LEX_SIDE && q < hi;) {
+        size_t l = zsi_utf8_decode(p + q, hi - q, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        pos[n++] = q;
+        q += l;
+    }
+    if (n == edge)
+        return 0;
+    pos[n] = q;
+    /* most edges have no word of the data across them at all: then no cut
+     * can put the edge inside one, and the cut need not be worked out */
+    {
+        int found = 0;
+        for (k = 1; k < LEX_MAX_WORD && k <= edge && !found; k++)
+            for (i = 1; k + i <= LEX_MAX_WORD && edge + i <= n && !found; i++)
+                found = lex_count(p + pos[edge - k], pos[edge + i] - pos[edge - k]) > 0;
+        if (!found)
+            return 0;
+    }
+    /* best[i]: the most likely cut of the first i characters */
+    best[0] = 0;
+    for (i = 1; i <= n; i++) {
+        best[i] = -HUGE_VAL;
+        from[i] = i - 1;
+        for (k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
+            double c = lex_count(p + pos[i - k], pos[i] - pos[i - k]);
+            double s;
+            if (c <= 0 && k > 1)
+                continue;
+            s = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
+            if (s > best[i]) {
+                best[i] = s;
+                from[i] = i - k;
+            }
+        }
+    }
+    for (i = n; i > 0; i = from[i]) {
+        if (from[i] < edge && i > edge) {
+            *ws = pos[from[i]];
+            *we = pos[i];
+            return 1;
+        }
+        if (i <= edge)
+            break;
+    }
+    return 0;
+}
