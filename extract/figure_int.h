@@ -254,6 +254,9 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
  */
 #define ZSI_NP_DE 1
 #define ZSI_NP_WHOLE 2
+/* A share's noun (9%的耕地、6%的淡水资源): a list comma or other mark ends
+ * the phrase as the clause's end does. */
+#define ZSI_NP_MARK 4
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at);
 
@@ -266,6 +269,9 @@ int zsi_all_filler(const char *p, size_t s, size_t e);
  * place-name lexicon (data/places.tsv), else 0 (also when it is unreadable).
  */
 int zsi_place_word(const char *p, size_t n);
+/* (metric.c) Is the whole of s a place name of any kind (a division, a jieba
+ * ns word: 世界, 法国)? */
+int zsi_any_place(const char *s);
 
 /*
  * 1 when p[start..end), the text between two figures of one clause, only

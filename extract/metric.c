@@ -73,6 +73,11 @@ static int only_place(const char *s)
     return places && (zsi_words_find(places, s, strlen(s), &row) & ZSW_PLACE_);
 }
 
+int zsi_any_place(const char *s)
+{
+    return zsi_metric_data() == 0 && only_place(s);
+}
+
 /* Is p[s..e) one word that is a verb of wordclass.txt, or holds 的? */
 static int verb_or_de(const char *p, size_t s, size_t e)
 {

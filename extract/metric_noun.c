@@ -886,6 +886,7 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
     zsi_wbounds wb;
     size_t s = fe, e, b;
     int need_de = mode & ZSI_NP_DE, stopped = 0;
+    size_t last = fe; /* the end of the last word no verb-noun */
 
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
@@ -914,13 +915,27 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
             stopped = 1;
             break;
         }
-        if (f & ZSW_STOP_)
+        if ((f & ZSW_STOP_) && !((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_))) {
+            size_t nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
+            if ((mode & ZSI_NP_MARK) && nn > nb && nn <= e && zsi_nchars(p, nb, nn) == 1 &&
+                !zsi_is_stop_word(p, nb, nn))
+                return 0; /* 投标|保证|金: a verb and a lone piece, a word ICU lacks */
             break;
+        }
         if (zsi_nchars(p, s, nb) > MAX_RUN_CHARS)
             return 0;
+        if (!(f & ZSW_STOP_))
+            last = nb;
         b = nb;
     }
-    if (b == s || zsi_nchars(p, s, b) < 2 || (b == e && e < ce))
+    if ((mode & ZSI_NP_MARK) && last == s)
+        return 0; /* 投标|保证|金: verb-nouns only, no noun's end */
+    if ((mode & ZSI_NP_MARK) && last < b && b + 3 <= ce && memcmp(p + b, "\xE7\x9A\x84", 3) == 0)
+        b = last; /* 淡水资源|生产|的粮食: a verb-noun before 的 is a verb */
+    if ((mode & ZSI_NP_MARK) && b < ce && zsi_match_at(zsi_mset(MSEC_CHANGE), p, b, ce))
+        return 0; /* 以8%的速度|增长, 15%以上稳定|增长: how it changes, no share */
+    if (b == s || zsi_nchars(p, s, b) < 2 ||
+        (b == e && e < ce && (!(mode & ZSI_NP_MARK) || zsi_is_run_char(cp_at(p, e, ce)))))
         return 0; /* nothing, one character, or cut short by the limit */
     if ((mode & ZSI_NP_WHOLE) && !stopped && b < ce)
         return 0; /* 技术|创新|成果: a verb may be a noun's part; unsure */

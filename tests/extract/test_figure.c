@@ -122,6 +122,14 @@ static const row rows[] = {
      -1},
     {"森林旅游的游客量年增长率保持在15%以上。", "15%以上", 15, 0, "%", "percent", ZSI_HEDGE_OVER,
      "年增长率", -1},
+    /* a share printed before what it is a share of (99%的病例, 6%的淡水资源):
+     * with no noun before the figure, the noun phrase after it names it */
+    {"99%的病例发生在中国境内。", "99%", 99, 0, "%", "percent", 0, "病例", -1},
+    {"用全球9%的耕地、6%的淡水资源生产的粮食", "6%", 6, 0, "%", "percent", 0, "淡水资源", -1},
+    {"全国86%的政府办基层医疗机构实施。", "86%", 86, 0, "%", "percent", 0, "政府办基层医疗机构",
+     -1},
+    {"九成以上纺织服装企业对接电商", "九成以上", 90, 0, "%", "percent", ZSI_HEDGE_OVER,
+     "纺织服装企业", -1},
     /* the 1990s People's Daily: a middle dot between full-width digits is
      * the decimal point */
     {"外汇储备１３·４亿美元", "１３·４亿美元", 1.34e9, 0, "美元", "money", 0, NULL, -1},
@@ -268,7 +276,8 @@ static const row rows[] = {
     /* a metric printed after its figure */
     {"用好300亿元技改资金、2万亿元专项债券等", "2万亿元", 2e12, 0, "元", "money", 0, "专项债券",
      -1},
-    {"超过60%的农户实现增收", "超过60%", 60, 0, "%", "percent", ZSI_HEDGE_OVER, "", -1},
+    /* the share of 农户 (issue 14: 99%的居民 is the share of 居民) */
+    {"超过60%的农户实现增收", "超过60%", 60, 0, "%", "percent", ZSI_HEDGE_OVER, "农户", -1},
     {"贡献了50%以上的税收", "50%以上", 50, 0, "%", "percent", ZSI_HEDGE_OVER, "税收", -1},
     {"每年发放3000元的生活补贴", "3000元", 3000, 0, "元", "money", 0, "生活补贴", -1},
     {"公司拿出15%股权", "15%", 15, 0, "%", "percent", 0, "股权", -1},
