@@ -618,7 +618,9 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
      * right to where both cuts agree; when that word runs on into the
      * candidate (年增长率 cut 年增长|率 by ICU's run) the metric starts where
      * it does. Either way it never starts inside a word. */
-    for (n = 0; n < 3 && b < c->s && zsi_lex_inside(p, wb->s, b, we, &ls, &le); n++) {
+    for (n = 0; n < 3 && b < c->s && zsi_lex_inside(p, wb->s, b, we, &ls, &le) &&
+                !has_numeral(p, ls, b);
+         n++) { /* not 第二|产业 cut 二产 */
         pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, ls, le);
         if (le > c->s || (pu && pu->len == le - ls)) {
             /* the word runs into the candidate, or is a per-unit word
@@ -906,8 +908,11 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         const zsi_words *w = zsi_mplaces();
         size_t row;
         unsigned f = w ? zsi_words_find(w, p + b, nb - b, &row) : 0;
-        if (nb > e || has_numeral(p, b, nb) || (f & ZSW_NAME_))
+        if (nb > e || has_numeral(p, b, nb) || (f & ZSW_NAME_)) {
+            if ((mode & ZSI_NP_MARK) && nb <= e && has_numeral(p, b, nb))
+                return 0; /* 63%降至|42%: a change, no noun, before the next figure */
             break;
+        }
         if (zsi_is_stop_word(p, b, nb)) {
             const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, b, nb);
             if (!st || st->len != nb - b)
@@ -928,6 +933,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
             last = nb;
         b = nb;
     }
+    if ((mode & ZSI_NP_MARK) && zsi_match_at(zsi_mset(MSEC_CHANGE), p, s, e))
+        return 0; /* 从63%降至42%: a change word is no noun */
     if ((mode & ZSI_NP_MARK) && last == s)
         return 0; /* 投标|保证|金: verb-nouns only, no noun's end */
     if ((mode & ZSI_NP_MARK) && last < b && b + 3 <= ce && memcmp(p + b, "\xE7\x9A\x84", 3) == 0)
