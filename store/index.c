@@ -12,8 +12,8 @@
  * tokens (zss_pretok) instead of running ICU again. At most WINDOW files are
  * in flight, which bounds memory whatever the corpus size.
  *
- * Safety. Files are written in transactions committed every COMMIT_BYTES or
- * COMMIT_SECONDS, always between two files: a crash or kill leaves the last
+ * Safety. Files are written in transactions committed every COMMIT_BYTES of
+ * input written, always between two files: a crash or kill leaves the last
  * committed state (WAL), and the next run skips what is already there (same
  * content hash) and completes the rest. A failure rolls back the open batch.
  */
@@ -44,9 +44,11 @@
  * machine (41 in the bench's slowest run), so the next run's one segment
  * set off a merge of the whole index: 68% of re-indexing 1% of the files.
  * By bytes, a build leaves one segment per 16 MiB of input, whatever the
- * load; the time bound only caps what a kill can lose on a slow machine. */
+ * load. There is no time bound: one (a commit every 30 s) made a loaded
+ * machine commit 33 times where an idle one commits twice, so the work, and
+ * the index's segments, depended on the machine's speed. A kill loses at
+ * most the last 16 MiB of input, which the next run redoes. */
 #define COMMIT_BYTES (16u << 20)
-#define COMMIT_SECONDS 30.0
 #define MAX_WORKERS 16
 
 static double now_since(const struct timespec *t0)
@@ -207,7 +209,6 @@ static int run_pipeline(run *r)
     pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
     unsigned long long bytes_since = 0;
-    double t_commit = 0;
 
     if (nth < 1)
         nth = 1;
@@ -347,9 +348,8 @@ static int run_pipeline(run *r)
             !(r->next_take < r->njobs && r->jobs[r->next_take].huge && r->huge_busy))
             pthread_cond_broadcast(&r->cv_work);
         pthread_mutex_unlock(&r->mu);
-        double t = now_since(&r->t0);
         /* A re-extraction commits once, at the end (reextract.c). */
-        if (!r->reextract && (bytes_since >= COMMIT_BYTES || t - t_commit >= COMMIT_SECONDS)) {
+        if (!r->reextract && bytes_since >= COMMIT_BYTES) {
             if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
                 (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
@@ -359,7 +359,6 @@ static int run_pipeline(run *r)
                 goto out;
             }
             bytes_since = 0;
-            t_commit = t;
         }
         progress(r, 0);
     }
