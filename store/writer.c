@@ -242,23 +242,27 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         "DELETE FROM passage_dups WHERE doc_id=?1",
     };
     static const char *const rows[] = {
-        "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
-        "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
-        "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1)",
-        "DELETE FROM passages WHERE doc_id=?1",
+        "DELETE FROM figure_rows WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
+        " AND id NOT IN (SELECT id FROM temp.keep))",
+        "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
+        " AND id NOT IN (SELECT id FROM temp.keep))",
+        "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
+        " AND id NOT IN (SELECT id FROM temp.keep))",
+        "DELETE FROM passages WHERE doc_id=?1 AND id NOT IN (SELECT id FROM temp.keep)",
     };
     sqlite3_stmt *sel = NULL, *del = NULL;
     zsd_fts_pending now = {0};
     int rc, src;
     /* Promote: a passage of this doc that another doc also printed moves there. */
     if ((rc = zsd_exec(db, "CREATE TEMP TABLE IF NOT EXISTS promote(passage_id INTEGER PRIMARY KEY,"
-                           " doc_id, seq, start, end, line, col)")) != 0 ||
+                           " doc_id, seq, start, end, line, col);"
+                           "CREATE TEMP TABLE IF NOT EXISTS keep(id INTEGER PRIMARY KEY)")) != 0 ||
         (rc = run_for_doc(db, "DELETE FROM temp.promote", doc_id, "removing a document")) != 0 ||
         (rc = run_for_doc(db,
                           "INSERT OR IGNORE INTO temp.promote SELECT d.passage_id, d.doc_id, d.seq,"
                           " d.start, d.end, d.line, d.col FROM passage_dups d JOIN passages p"
                           " ON p.id=d.passage_id WHERE p.doc_id=?1 AND d.doc_id<>?1"
-                          " ORDER BY d.rowid",
+                          " AND p.id NOT IN (SELECT id FROM temp.keep) ORDER BY d.rowid",
                           doc_id, "finding the passages to promote")) != 0)
         return rc;
     /* One row at a time for the same reason: an UPDATE of many rows of
@@ -290,7 +294,7 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         goto rows; /* the full-text index was emptied: nothing to delete there */
     if ((rc = zsd_cached(db, &sel,
                          "SELECT id, body, park, year, figure FROM passages_text"
-                         " WHERE doc_id=?")) != 0)
+                         " WHERE doc_id=?1 AND id NOT IN (SELECT id FROM temp.keep)")) != 0)
         goto out;
     sqlite3_bind_int64(sel, 1, doc_id);
     while ((src = sqlite3_step(sel)) == SQLITE_ROW)
@@ -363,6 +367,26 @@ static sqlite3_int64 stored_passage(writer *w, const prep_passage *pp, int *kept
         pid = sqlite3_column_int64(w->p_find, 0);
     sqlite3_reset(w->p_find);
     return pid;
+}
+
+/* A passage naming no zone: its figures are the zone its bare 高新区
+ * means (its story's, zsi_story_zones()), else the zone the article
+ * names most; figures of a city or a company in it are withheld
+ * (pp->fig_withheld). */
+static const char *figure_park(const job *j, const prep_passage *pp)
+{
+    return pp->nparks                                 ? pp->park_list[0]
+           : pp->story_zone                           ? pp->story_zone
+           : j->article_park && !j->article_park_once ? j->article_park
+                                                      : "";
+}
+
+/* A figure's year: its own, else the passage's one year, when it speaks of
+ * one and states it. */
+static int figure_year(const prep_passage *pp, const zsi_figure *f)
+{
+    int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
+    return f->year ? f->year : only_year;
 }
 
 static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t seq,
@@ -478,18 +502,10 @@ fts_out:
         val_int(&v[1], y < 0 ? -y : y);
         val_int(&v[2], y < 0);
     }
-    /* A passage naming no zone: its figures are the zone its bare 高新区
-     * means (its story's, zsi_story_zones()), else the zone the article
-     * names most; figures of a city or a company in it are withheld below. */
-    const char *fig_park = pp->nparks        ? pp->park_list[0]
-                           : pp->story_zone  ? pp->story_zone
-                           : j->article_park && !j->article_park_once ? j->article_park
-                                             : "";
-    /* the passage's one year, when it speaks of one and states it */
-    int only_year = pp->nyears == 1 && pp->years[0] > 0 ? pp->years[0] : 0;
+    const char *fig_park = figure_park(j, pp);
     for (size_t i = 0; i < pp->nfigs; i++) {
         const zsi_figure *f = &pp->figs[i];
-        int year = f->year ? f->year : only_year;
+        int year = figure_year(pp, f);
         const char *strs[FIGURE_STRINGS] = {
             f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric, f->metric_raw,
             pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park};
@@ -563,12 +579,211 @@ int zsd_write_sig(writer *w, const job *j)
     return rc;
 }
 
+/* A figure row as written: its start, the zone credited, its year, its line. */
+typedef struct fig_key {
+    size_t start, i;
+} fig_key;
+
+static int by_fig_start(const void *a, const void *b)
+{
+    const fig_key *x = a, *y = b;
+    if (x->start != y->start)
+        return (x->start > y->start) - (x->start < y->start);
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* 1 when the stored figure rows of passage id are those write_passage()
+ * would write for pp (the figures come from the same text; the zone, year
+ * and line they are given depend on the article), 0 when not, or an error. */
+static int same_figures(writer *w, const job *j, const prep_passage *pp, sqlite3_int64 id)
+{
+    sqlite3_stmt *st = NULL;
+    fig_key *k = NULL;
+    size_t nk = 0, at = 0;
+    int rc, src, same = 1;
+    if ((rc = zsd_cached(w->db, &st,
+                         "SELECT f.start, s.s, f.year, f.line FROM figure_rows f JOIN strings s"
+                         " ON s.id=f.park WHERE f.passage_id=?1 ORDER BY f.start")) != 0)
+        return rc;
+    if (pp->nfigs && !(k = malloc(pp->nfigs * sizeof *k))) {
+        zsd_release(w->db, st);
+        return zsd_fail(w->db, ZS_ENOMEM, "out of memory");
+    }
+    /* INSERT OR IGNORE on (passage_id, start): the first figure at a start is the row */
+    for (size_t i = 0; i < pp->nfigs; i++)
+        k[i] = (fig_key){pp->figs[i].start, i};
+    if (pp->nfigs > 1)
+        qsort(k, pp->nfigs, sizeof *k, by_fig_start);
+    for (size_t i = 0; i < pp->nfigs; i++)
+        if (!nk || k[nk - 1].start != k[i].start)
+            k[nk++] = k[i];
+    const char *fig_park = figure_park(j, pp);
+    sqlite3_bind_int64(st, 1, id);
+    while (same && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (at == nk) {
+            same = 0;
+            break;
+        }
+        size_t i = k[at++].i;
+        const zsi_figure *f = &pp->figs[i];
+        const char *park = pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park;
+        const char *had = (const char *)sqlite3_column_text(st, 1);
+        same = (size_t)sqlite3_column_int64(st, 0) == f->start && had && !strcmp(had, park) &&
+               sqlite3_column_int(st, 2) == figure_year(pp, f) &&
+               sqlite3_column_int64(st, 3) == zsi_breaks_before(pp->breaks, pp->nbreaks, f->start);
+    }
+    if (same && src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(w->db, "reading a passage's figures");
+    zsd_release(w->db, st);
+    free(k);
+    return rc ? rc : same && at == nk;
+}
+
+/* A new passage by its stored hash, for matching the stored ones. */
+typedef struct new_key {
+    sqlite3_int64 h;
+    size_t i;
+} new_key;
+
+static int by_new_hash(const void *a, const void *b)
+{
+    const new_key *x = a, *y = b;
+    if (x->h != y->h)
+        return (x->h > y->h) - (x->h < y->h);
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * A changed file's passages that are stored as they are now: kept[i] gets
+ * the id of the stored passage of doc_id that j->ps[i] is, or 0; *nkept
+ * counts them. A passage is kept when its text (hash, then bytes), kind,
+ * zones, years and figure rows are the ones stored: all but the text may
+ * depend on the rest of the article (the zone a bare 高新区 inherits from
+ * its story or headline, the year 今年 means, the zone its figures are
+ * credited to), so they are compared, never assumed. A kept passage keeps
+ * its row, side rows and full-text row; only its place in the file is
+ * written again. Editing one passage of a file rewrote all of them, and
+ * removing a full-text row cuts its text again. Passages the workers took
+ * for repeats (not prepared) are not kept.
+ */
+static int keep_same(writer *w, const job *j, sqlite3_int64 doc_id, sqlite3_int64 *kept,
+                     size_t *nkept)
+{
+    sqlite3_stmt *sel = NULL;
+    new_key *nw = malloc((j->nps ? j->nps : 1) * sizeof *nw);
+    size_t nn = 0;
+    int rc = 0, src;
+    *nkept = 0;
+    if (!nw)
+        return zsd_fail(w->db, ZS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < j->nps; i++)
+        if (!j->ps[i].repeat && j->ps[i].parks)
+            nw[nn++] = (new_key){stored_hash(j->ps[i].hash), i};
+    if (!nn)
+        goto out;
+    qsort(nw, nn, sizeof *nw, by_new_hash);
+    if ((rc = zsd_cached(w->db, &sel,
+                         "SELECT id, hash, kind, park, year, zs_text(body) FROM passages"
+                         " WHERE doc_id=?1")) != 0)
+        goto out;
+    sqlite3_bind_int64(sel, 1, doc_id);
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
+        sqlite3_int64 h = sqlite3_column_int64(sel, 1);
+        size_t lo = 0, hi = nn;
+        while (lo < hi) { /* the first new passage with hash h */
+            size_t mid = lo + (hi - lo) / 2;
+            if (nw[mid].h < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < nn && nw[lo].h == h; lo++) {
+            size_t i = nw[lo].i;
+            const prep_passage *pp = &j->ps[i];
+            const char *park = (const char *)sqlite3_column_text(sel, 3);
+            const char *year = (const char *)sqlite3_column_text(sel, 4);
+            const void *text = sqlite3_column_blob(sel, 5);
+            size_t ntext = (size_t)sqlite3_column_bytes(sel, 5);
+            if (kept[i] || sqlite3_column_int(sel, 2) != pp->p.kind || ntext != pp->p.len ||
+                (ntext && memcmp(text, pp->p.text, ntext)) || !park || strcmp(park, pp->parks) ||
+                !year || strcmp(year, pp->yeartext))
+                continue;
+            int same = same_figures(w, j, pp, sqlite3_column_int64(sel, 0));
+            if (same < 0) {
+                rc = same;
+                goto out;
+            }
+            if (same) {
+                kept[i] = sqlite3_column_int64(sel, 0);
+                ++*nkept;
+                break;
+            }
+        }
+    }
+    if (src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(w->db, "reading a document's passages");
+out:
+    zsd_release(w->db, sel);
+    free(nw);
+    return rc;
+}
+
+/* Run a cached statement binding ?1 (and ?2...) to the values given. */
+static int run_ints(zs_db *db, const char *sql, const sqlite3_int64 *v, int n, const char *what)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = zsd_cached(db, &st, sql);
+    if (rc)
+        return rc;
+    for (int i = 0; i < n; i++)
+        sqlite3_bind_int64(st, i + 1, v[i]);
+    rc = step_done(db, st, what);
+    zsd_release(db, st);
+    return rc;
+}
+
+/* Remove doc_id's rows but those of the kept passages (temp.keep). */
+static int remove_but_kept(writer *w, const job *j, sqlite3_int64 doc_id,
+                           const sqlite3_int64 *kept, size_t nkept)
+{
+    int rc;
+    if (!nkept)
+        return zsd_remove_doc_rows(w->db, doc_id, &w->gone);
+    if ((rc = zsd_exec(w->db, "CREATE TEMP TABLE IF NOT EXISTS keep(id INTEGER PRIMARY KEY)")) != 0)
+        return rc;
+    for (size_t i = 0; i < j->nps; i++)
+        if (kept[i] && (rc = run_ints(w->db, "INSERT OR IGNORE INTO temp.keep VALUES(?1)", &kept[i],
+                                      1, "keeping a passage")) != 0)
+            return rc;
+    rc = zsd_remove_doc_rows(w->db, doc_id, &w->gone);
+    int rc2 = run_ints(w->db, "DELETE FROM temp.keep", NULL, 0, "keeping a passage");
+    return rc ? rc : rc2;
+}
+
+/* A kept passage's place in the file (seq, bytes, line, column), which an
+ * edit before it moves. */
+static int place_kept(writer *w, run *r, const prep_passage *pp, sqlite3_int64 id, size_t seq)
+{
+    const sqlite3_int64 v[6] = {id,
+                                (sqlite3_int64)seq,
+                                (sqlite3_int64)pp->p.start,
+                                (sqlite3_int64)pp->p.end,
+                                pp->line,
+                                pp->col};
+    r->st->passages++;
+    r->st->figures += pp->nfigs;
+    return run_ints(w->db,
+                    "UPDATE passages SET seq=?2, start=?3, end=?4, line=?5, col=?6 WHERE id=?1"
+                    " AND (seq, start, end, line, col) <> (?2, ?3, ?4, ?5, ?6)",
+                    v, 6, "moving a kept passage");
+}
+
 int zsd_write_job(writer *w, run *r, job *j)
 {
     zs_db *db = w->db;
     char hash[32];
-    int rc;
-    sqlite3_int64 doc_id = 0;
+    int rc = 0;
+    sqlite3_int64 doc_id = 0, *kept = NULL;
 
     hex64(hash, sizeof hash, j->hash);
     sqlite3_bind_text(w->doc_find, 1, j->path, -1, SQLITE_STATIC);
@@ -580,9 +795,18 @@ int zsd_write_job(writer *w, run *r, job *j)
      * there). A failure fails the run and rolls back the whole batch, which
      * the next run redoes, so the index is never left half-written. */
     if (doc_id && !w->wiped) {
+        size_t nkept = 0;
         zsd_repeats_clear(w->rep); /* its ids may be reused */
-        if ((rc = zsd_remove_doc_rows(db, doc_id, &w->gone)) != 0)
-            return rc;
+        /* A re-extraction keeps nothing: the stored fields are another extractor's. */
+        if (!r->reextract && j->nps) {
+            if (!(kept = calloc(j->nps, sizeof *kept)))
+                return zsd_fail(db, ZS_ENOMEM, "out of memory");
+            rc = keep_same(w, j, doc_id, kept, &nkept);
+        }
+        if (rc == 0)
+            rc = remove_but_kept(w, j, doc_id, kept, nkept);
+        if (rc)
+            goto out;
     }
     sqlite3_stmt *s = doc_id ? w->doc_upd : w->doc_ins;
     if (doc_id)
@@ -609,22 +833,25 @@ int zsd_write_job(writer *w, run *r, job *j)
         sqlite3_bind_null(s, 10);
     bind_sig(s, 11, &j->sig);
     if ((rc = step_done(db, s, "storing a document")) != 0)
-        return rc;
+        goto out;
     if (!doc_id)
         doc_id = sqlite3_last_insert_rowid(db->h);
     if (w->redo && (rc = zsd_replace_note(db, doc_id)) != 0)
-        return rc;
+        goto out;
     for (size_t i = 0; i < j->nps; i++)
-        if ((rc = write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
-            return rc;
+        if ((rc = kept && kept[i] ? place_kept(w, r, &j->ps[i], kept[i], i + 1)
+                                  : write_passage(w, r, j, doc_id, i + 1, &j->ps[i])) != 0)
+            goto out;
     /* Before the next file, which may remove rows (rowbatch.c). */
     if ((rc = zsd_rowbatch_flush(&w->park_b, "storing a park")) != 0 ||
         (rc = zsd_rowbatch_flush(&w->year_b, "storing a year")) != 0 ||
         (rc = zsd_rowbatch_flush(&w->fig_b, "storing a figure")) != 0 ||
         (rc = zsd_strings_flush(w->str)) != 0)
-        return rc;
+        goto out;
     r->st->files_indexed++;
-    return 0;
+out:
+    free(kept);
+    return rc;
 }
 
 /* Record the gazetteer's aliases in the index so queries need no data files. */

@@ -75,6 +75,76 @@ settle
 fails "  an index run adds them: unchanged" 0 "indexed 0 files (5 unchanged" "$Z" index --db "$T/o.db" "$T/o"
 equals "  and records the times" "$(timed "$T/o.db")" "5"
 
+# A changed file keeps the stored passages it still has, when every field
+# is as the changed article gives it; the index is then the one a fresh
+# build of the same files makes, places in the file included.
+dump() {
+    sqlite3 -separator '|' "$1" "
+SELECT 'doc', path, year, park, date, source FROM docs ORDER BY path;
+CREATE TEMP VIEW placed AS SELECT d.path, x.seq, x.pid, x.start, x.end, x.line, x.col FROM
+ (SELECT id AS pid, doc_id, seq, start, end, line, col FROM passages UNION ALL
+  SELECT passage_id, doc_id, seq, start, end, line, col FROM passage_dups) x
+ JOIN docs d ON d.id = x.doc_id;
+SELECT 'psg', x.path, x.seq, x.start, x.end, x.line, x.col, p.kind, p.len, p.park, p.year,
+ p.figure, p.hash FROM placed x JOIN passages p ON p.id = x.pid ORDER BY 2, 3;
+SELECT 'fig', x.path, x.seq, f.start, f.len, f.value, f.value_hi, f.hedge, pk.s, f.year, f.line
+ FROM placed x JOIN figure_rows f ON f.passage_id = x.pid
+ JOIN strings pk ON pk.id = f.park ORDER BY 2, 3, 4;
+SELECT 'park', x.path, x.seq, pp.park, pp.inherited FROM placed x
+ JOIN passage_parks pp ON pp.passage_id = x.pid ORDER BY 2, 3, 4;
+SELECT 'year', x.path, x.seq, y.year, y.span FROM placed x
+ JOIN passage_years y ON y.passage_id = x.pid ORDER BY 2, 3, 4;" 2>&1
+}
+ids() { sqlite3 "$1" "SELECT id || ':' || hash FROM passages ORDER BY id"; }
+mkdir -p "$T/e"
+cp "$CORPUS"/*.txt "$T/e/"
+# body passages whose zone, year and figures' zone come from the headline
+# and the dateline: an edit there changes fields of text that stays
+printf '贵阳高新区前三季度经济运行良好\n\n本报2023年10月8日讯\n\n高新区前三季度实现营业收入120亿元，同比增长12%%。\n\n今年以来，高新区新增企业300家，完成投资50亿元。\n' >"$T/e/zz_a.txt"
+printf '贵阳高新区经济运行良好\n\n贵阳高新区前三季度实现营业收入120亿元。\n\n全年完成投资50亿元，同比增长12%%。\n' >"$T/e/zz_b.txt"
+check "index a copy to edit" 0 "$Z" index -q --db "$T/e.db" "$T/e"
+ids "$T/e.db" >"$T/e.ids0"
+python3 - "$T/e" <<'PY'
+import os, sys
+d = sys.argv[1]
+fs = sorted(os.listdir(d))
+def edit(name, f):
+    p = os.path.join(d, name)
+    b = open(p, 'rb').read()
+    open(p, 'wb').write(f(b))
+# a headline that names another zone: what a bare 高新区 means may change
+edit(fs[0], lambda b: '贵阳高新区发布\n\n'.encode() + b)
+# the headline edited
+edit(fs[1], lambda b: '【更新】'.encode() + b)
+# a sentence in the middle
+def mid(b):
+    i = b.index('。'.encode(), len(b) // 2)
+    return b[:i] + '，今年营业收入增长百分之十二。'.encode() + b[i + 3:]
+edit(fs[2], mid)
+# a passage removed
+def cut(b):
+    i = b.index(b'\n\n', len(b) // 3)
+    k = b.index(b'\n\n', i + 2)
+    return b[:i] + b[k:]
+edit(fs[3], cut)
+# the zone of the headline and the year of the dateline
+edit('zz_a.txt', lambda b: b.replace('贵阳'.encode(), '长沙'.encode()).replace(b'2023', b'2024'))
+# the article's zone, which its figures are credited to
+edit('zz_b.txt', lambda b: b.replace('贵阳'.encode(), '长沙'.encode()))
+PY
+fails "the edited files are indexed again" 0 "indexed 6 files (1 unchanged" "$Z" index --db "$T/e.db" "$T/e"
+check "  the index is sound" 0 "$Z" check --db "$T/e.db"
+check "a fresh build of the edited files" 0 "$Z" index -q --db "$T/e2.db" "$T/e"
+dump "$T/e.db" >"$T/e.again"
+dump "$T/e2.db" >"$T/e.fresh"
+assert $(cmp -s "$T/e.fresh" "$T/e.again"; echo $?) "  every field and place as a fresh build's"
+diff "$T/e.fresh" "$T/e.again" | head -5 | cut -c1-200 | sed 's/^/#   /'
+ids "$T/e.db" >"$T/e.ids1"
+kept=$(comm -12 "$T/e.ids0" "$T/e.ids1" | wc -l)
+assert $([ "$kept" -gt 20 ]; echo $?) "  unchanged passages kept their rows ($kept)"
+check "  the new text is found" 0 "$Z" query --db "$T/e.db" '"贵阳高新区发布"'
+check "  and kept text too" 0 "$Z" query --db "$T/e.db" '"智能焊接机器人"'
+
 # kill -9 while indexing: what is recorded is what was committed
 corpus_copies 120 "$T/big"
 settle
