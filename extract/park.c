@@ -250,6 +250,65 @@ static int other_city_before(const zsi_gazetteer *g, const char *p, size_t floor
     return 0;
 }
 
+/* Byte length of a single dash (— – － -) that ends at byte e of p, or 0;
+ * 0 for a double one (——), which is punctuation. */
+static size_t dash_before(const char *p, size_t floor, size_t e)
+{
+    static const char *const D[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8D", "-"};
+    for (size_t k = 0; k < sizeof D / sizeof *D; k++) {
+        size_t dn = strlen(D[k]);
+        if (e >= floor + dn && memcmp(p + e - dn, D[k], dn) == 0) {
+            for (size_t j = 0; j < sizeof D / sizeof *D; j++) {
+                size_t jn = strlen(D[j]);
+                if (e - dn >= floor + jn && memcmp(p + e - dn - jn, D[j], jn) == 0)
+                    return 0;
+            }
+            return dn;
+        }
+    }
+    return 0;
+}
+
+/* Does name s[0, n) end as a park's or a town's does (园, 园区, 城)? */
+static int parkish(const char *s, size_t n)
+{
+    return has_suffix(s, n, "\xE5\x9B\xAD", 3) ||             /* 园 */
+           has_suffix(s, n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6) || /* 园区 */
+           has_suffix(s, n, "\xE5\x9F\x8E", 3);                /* 城 */
+}
+
+/*
+ * A zone named for two places joined by a dash (天津滨海—中关村科技园,
+ * 中国—白俄罗斯工业园) is one zone: where a single dash ends at byte s and
+ * one or more places (or places abroad, or 中国) stand right before it,
+ * @return the start of those places; else s.
+ */
+static size_t dash_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s)
+{
+        size_t dn = dash_before(p, floor, s);
+    if (!dn)
+        return s;
+    size_t e = s - dn, start = e;
+    for (int words = 0; words < 3; words++) {
+        size_t L;
+        for (L = MAX_PLACE_BEFORE_CHARS * 3; L >= 2 * 3; L -= 3) {
+            if (start < floor + L)
+                continue;
+            unsigned f = zsi_words_find(g->words, p + start - L, L, NULL);
+            /* China itself is no division of places.tsv, nor abroad */
+            if (f & (ZSW_STOP | ZSW_VNOUN))
+                continue;
+            if ((f & (ZSW_PLACE | ZSW_TRIM)) || zsi_words_foreign(g->words, p + start - L, L) ||
+                (L == 6 && memcmp(p + start - L, "\xE4\xB8\xAD\xE5\x9B\xBD", 6) == 0))
+                break;
+        }
+        if (L < 2 * 3)
+            break;
+        start -= L;
+    }
+    return start < e ? start : s;
+}
+
 /* Does p speak of zones at all (a [bare] word or a zone suffix)? */
 static int speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n)
 {
@@ -522,6 +581,25 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1 &&
                 other_city_before(g, p, m->n ? m->v[m->n - 1].end : 0, i, g->al[hit].canon))
                 hit = (size_t)-1;
+            /* Only a park's or a town's name (园, 园区, 城) is joined: a 自贸区
+             * or 示范区 after a dash is an agreement or a policy of two
+             * parties (中国—东盟自贸区, 澳门—珠海跨境金融合作示范区). */
+            size_t ds = hit != (size_t)-1 && (g->al[hit].weak || parkish(g->al[hit].s, g->al[hit].n))
+                            ? dash_start(g, p, m->n ? m->v[m->n - 1].end : 0, i)
+                            : i;
+            /* A nickname after the dash is the start of a name the
+             * patterns read whole (天津滨海—中关村科技园). */
+            if (ds < i && g->al[hit].weak) {
+                hit = (size_t)-1;
+                ds = i;
+            }
+            if (ds < i) {
+                /* the joined name as printed, none of the alias's zone */
+                if ((rc = push(m, ds, i + g->al[hit].n, dupn(p + ds, i + g->al[hit].n - ds))) != 0)
+                    return rc;
+                i += g->al[hit].n;
+                continue;
+            }
             if (hit != (size_t)-1) {
                 const alias *a = &g->al[hit];
                 const str *nm = &g->names.v[a->canon];
@@ -568,6 +646,25 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             size_t ps = i, pe = i, end = i + g->suf[si].n;
             int at_floor = 0, named;
             int fz = floor_zone >= 0 && m->v[floor_zone].end == floor;
+            /* Two places joined by a dash and a name (中国—白俄罗斯工业园). */
+            size_t run = i, ds;
+            while (run > floor) {
+                int32_t k2 = (int32_t)run;
+                UChar32 c2;
+                U8_PREV(p, (int32_t)floor, k2, c2);
+                if (!is_han(c2))
+                    break;
+                run = (size_t)k2;
+            }
+            size_t rc2 = nchars(p + run, i - run);
+            if (rc2 >= 2 && rc2 <= MAX_INNER_CHARS && parkish(g->suf[si].s, g->suf[si].n) &&
+                (ds = dash_start(g, p, floor, run)) < run) {
+                if ((rc = push(m, ds, end, dupn(p + ds, end - ds))) != 0)
+                    return rc;
+                floor_zone = (long)m->n - 1;
+                i = floor = end;
+                continue;
+            }
             named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, park_suffix(&g->suf[si]),
                                      &ps, &pe, &at_floor);
             /* A park (园, 园区) a company builds, named by the company. */
