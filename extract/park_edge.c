@@ -481,6 +481,19 @@ int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
 {
     if (!name_edge(g, p, floor, floor_zone, i, weak, park, ps, pe, at_floor))
         return 0;
+    /* A list item starts at its separator: one character cut between a 、
+     * and a place is the first of the name (浦东、外高桥保税区: 外 is a
+     * direction word elsewhere), as a list holds no preposition or verb. */
+    if (*ps >= floor + 6 && memcmp(p + *ps - 6, "\xE3\x80\x81", 3) == 0) {
+        int32_t k = (int32_t)*ps;
+        UChar32 c;
+        U8_PREV(p, (int32_t)floor, k, c);
+        int place = 0;
+        for (size_t L = 6; L <= 3 * MAX_RUN_CHARS && *ps + L <= i && !place; L += 3)
+            place = (zsi_words_find(g->words, p + *ps, L, NULL) & ZSW_PLACE) != 0;
+        if (is_han(c) && (size_t)k == *ps - 3 && place)
+            *ps = (size_t)k;
+    }
     /* A 新城 is a city's new town (康巴什新城, 珠江新城, 钱江新城, 戈壁新城),
      * a place to live and shop, unless it is part of a zone: right after the
      * zone's name (西咸新区秦汉新城), or named for a hub or a trade. The
