@@ -277,6 +277,8 @@ static int run_pipeline(run *r)
                                                r->o && r->o->version >= 2 ? r->o->seen_max
                                                                          : 0)) != 0) {
         goto out; /* the stored passages by hash, as a first build's (seen.c) */
+    } else {
+        r->stored = w.seen; /* for the workers (prepare.c) */
     }
     if (r->extver == EXTVER_FIRST && (rc = zsd_extver_record(db)) != 0)
         goto out;

@@ -69,6 +69,8 @@ typedef struct prep_passage {
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
     int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
+    int unfinished;    /* its text probably stored (zsd_seen_has()): fields found,
+                        * but not tokenized or compressed by the worker */
     int32_t line, col; /* where it starts in the file (1-based; col in bytes) */
     uint32_t *breaks;  /* offsets in the text where the file's next line begins
                         * (zsi_passage_breaks), for the lines of figures */
@@ -159,6 +161,9 @@ typedef struct run {
     zsi_name_patterns *names;
     zsi_gazetteer *gaz;
     zsd_hints *hints; /* shared by the workers */
+    /* The stored passages by hash (a later run's, loaded by the writer
+     * before the workers start; NULL otherwise), which the workers read. */
+    const zsd_seen *stored;
     pthread_mutex_t mu;
     /* Two conditions, each signalled only when its waiter can go on: one
      * broadcast per job woke every thread for each of 45,791 news files
@@ -223,6 +228,7 @@ typedef struct writer {
     zsd_strings *str;
     zsd_packer *pack;
     zsd_seen *seen;
+    zsd_seen *seen_late; /* a full run->stored, freed only after the workers */
     /* A re-extraction (reextract.c): a repeat is a passage stored by this
      * run only, found through seen; the other stored passages are the old
      * extractor's, and taking one as a repeat would keep its old fields.
@@ -314,6 +320,8 @@ void zsd_job_msg(job *j, zs_msg_kind kind, long long off, const char *text);
 void zsd_job_clear(job *j);
 /* Everything of one passage but the zones it names (those came first). */
 int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp);
+/* What zsd_prepare_passage() leaves to the end: tokens and compression. */
+int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp);
 /* A worker thread's main (pthread_create); arg is the run. */
 void *zsd_worker(void *arg);
 

@@ -178,15 +178,13 @@ static int story_zones(run *r, job *j)
     return 0;
 }
 
-/* Everything but the zones it names (passage_parks() ran first). */
-int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
+/* The fields of a passage but the zones it names (passage_parks() ran first). */
+static int passage_fields(run *r, job *j, prep_passage *pp)
 {
-    zs_seg *seg = wk->seg;
     const char *t = pp->p.text;
     size_t n = pp->p.len;
     int rc;
 
-    (void)r; /* the zones were read before (passage_parks(), story_zones()) */
     if (!pp->nparks && pp->story_zone) {
         pp->park_list = malloc(sizeof *pp->park_list);
         if (!pp->park_list || !(pp->park_list[0] = strdup(pp->story_zone)))
@@ -238,6 +236,15 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
         w += pp->figs[i].end - pp->figs[i].start;
     }
     pp->figtext[w] = '\0';
+    return 0;
+}
+
+int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp)
+{
+    zs_seg *seg = wk->seg;
+    const char *t = pp->p.text;
+    size_t n = pp->p.len;
+    int rc;
     /* Every FTS column is segmented here, so the writer only replays tokens. */
     if (j->huge)
         goto pack; /* the writer segments it (HUGE_JOB_BYTES) */
@@ -247,7 +254,7 @@ int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
         (rc = zss_pretok_build(seg, &pp->pt[1], pp->parks, strlen(pp->parks))) != 0 ||
         (rc = zss_pretok_build(seg, &pp->pt[2], pp->yeartext, strlen(pp->yeartext))) != 0)
         return rc;
-    if ((rc = zss_pretok_build(seg, &pp->pt[3], pp->figtext, w)) != 0)
+    if ((rc = zss_pretok_build(seg, &pp->pt[3], pp->figtext, strlen(pp->figtext))) != 0)
         return rc;
     pp->body_len = zss_pretok_positions(&pp->pt[0]); /* a loop over every token: not the writer's */
 pack:
@@ -256,6 +263,12 @@ pack:
         return 0;
     pp->pack_tried = 1;
     return zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked);
+}
+
+int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
+{
+    int rc = passage_fields(r, j, pp);
+    return rc ? rc : zsd_finish_passage(wk, j, pp);
 }
 
 /*
@@ -395,9 +408,23 @@ static void process(run *r, worker_ctx *wk, job *j)
     }
     if ((rc = story_zones(r, j)) != 0)
         goto fail;
-    for (size_t i = 0; i < nps; i++)
-        if (!j->ps[i].repeat && (rc = zsd_prepare_passage(r, wk, j, &j->ps[i])) != 0)
+    /* A passage whose text is probably stored already (a repeat of another
+     * document's, or a changed file's passage that stays) gets its fields,
+     * which the writer compares (writer.c keep_same()), but not its tokens
+     * or compression, which it would only need if stored anew: then the
+     * writer makes them. Re-indexing 1% of realnews-dev, headlines
+     * edited: most of a changed file's passages are stored. */
+    for (size_t i = 0; i < nps; i++) {
+        prep_passage *pp = &j->ps[i];
+        if (pp->repeat)
+            continue;
+        if ((rc = passage_fields(r, j, pp)) != 0)
             goto fail;
+        if (r->stored && zsd_seen_has(r->stored, pp->hash))
+            pp->unfinished = 1;
+        else if ((rc = zsd_finish_passage(wk, j, pp)) != 0)
+            goto fail;
+    }
     goto out;
 fail:
     zsd_job_msg(j, ZS_MSG_SKIPPED, -1, zs_strerror(rc));

@@ -118,9 +118,21 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id)
     uint64_t i = (hash >> 32) & (SEEN_SLOTS - 1);
     while (s->slot[i])
         i = (i + 1) & (SEEN_SLOTS - 1);
-    s->slot[i] = (hash >> 32) << 32 | (uint64_t)id;
+    /* atomic: workers read the table meanwhile (zsd_seen_has()) */
+    __atomic_store_n(&s->slot[i], (hash >> 32) << 32 | (uint64_t)id, __ATOMIC_RELAXED);
     s->n++;
     return 1;
+}
+
+int zsd_seen_has(const zsd_seen *s, uint64_t hash)
+{
+    uint64_t i = (hash >> 32) & (SEEN_SLOTS - 1), v;
+    while ((v = __atomic_load_n(&s->slot[i], __ATOMIC_RELAXED)) != 0) {
+        if (v >> 32 == hash >> 32)
+            return 1;
+        i = (i + 1) & (SEEN_SLOTS - 1);
+    }
+    return 0;
 }
 
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)

@@ -318,6 +318,10 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
 /* The candidates for hash, one per call, starting with *cursor = 0:
  * a passage id whose text may equal the one hashed, or 0 when done. */
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
+/* 1 when a passage with this hash is probably stored (the high 32 bits
+ * match), else 0; for worker threads while the writer adds (a late answer
+ * costs time only). */
+int zsd_seen_has(const zsd_seen *s, uint64_t hash);
 /* A later run's table (see seen.c): every stored passage by passages.hash,
  * or *out NULL when passages_hash exists, or is made here because the
  * passages are more than max (as zsd_seen_open()). Ownership: caller frees

@@ -36,6 +36,8 @@ void zsd_writer_close(writer *w)
     w->pack = NULL;
     zsd_seen_free(w->seen);
     w->seen = NULL;
+    zsd_seen_free(w->seen_late);
+    w->seen_late = NULL;
     zsd_repeats_free(w->rep);
     w->rep = NULL;
     zsd_fts_pending_free(&w->gone);
@@ -417,6 +419,13 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         if ((rc = zsd_prepare_passage(r, &w->wk, j, pp)) != 0)
             return zsd_fail(db, rc, "%s", zs_strerror(rc));
         pp->repeat = 0;
+    } else if (pp->unfinished) { /* not stored after all: tokens and compression here */
+        if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
+            return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
+        w->wk.dict = NULL; /* the packer below compresses */
+        if ((rc = zsd_finish_passage(&w->wk, j, pp)) != 0)
+            return zsd_fail(db, rc, "%s", zs_strerror(rc));
+        pp->unfinished = 0;
     }
     /* The body's length for ranking (passages.len) is counted on its
      * tokens: the worker's, or for a huge job's passage ones made here and
@@ -463,7 +472,10 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     pid = sqlite3_last_insert_rowid(db->h);
     if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
         /* The table is full: from now on SQLite finds repeats. */
-        zsd_seen_free(w->seen);
+        if (w->seen == r->stored)
+            w->seen_late = w->seen; /* the workers may still read it */
+        else
+            zsd_seen_free(w->seen);
         w->seen = NULL;
         if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
             goto fts_out;
