@@ -324,6 +324,39 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
 /* A year that leads its clause has at most this many Han before it (截至, 在). */
 #define YEAR_LEAD_HAN 2
 
+/*
+ * A metric is words, never a figure: one whose printed span covers a figure's
+ * text (a noun run after 0个 that ran into the next figure, then copied by a
+ * linked figure; found by libFuzzer) is no metric at all. Figures are in text
+ * order and do not overlap, so the figures a span meets are the run around i.
+ */
+static int span_hits_figures(const zsi_span *a, const zsi_figure *v, size_t nv, size_t i)
+{
+    size_t j;
+    if (a->e <= a->s)
+        return 0;
+    for (j = i + 1; j-- > 0 && v[j].end > a->s;)
+        if (v[j].start < a->e)
+            return 1;
+    for (j = i + 1; j < nv && v[j].start < a->e; j++)
+        if (v[j].end > a->s)
+            return 1;
+    return 0;
+}
+
+static void drop_metrics_over_figures(zsi_figure *v, size_t nv)
+{
+    size_t i;
+    for (i = 0; i < nv; i++)
+        if (span_hits_figures(&v[i].noun_at, v, nv, i) ||
+            span_hits_figures(&v[i].change_at, v, nv, i)) {
+            v[i].metric[0] = v[i].metric_raw[0] = '\0';
+            v[i].noun = v[i].noun_raw = 0;
+            zsi_span_clear(&v[i].noun_at);
+            zsi_span_clear(&v[i].change_at);
+        }
+}
+
 static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
@@ -444,6 +477,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         free(v);
         return rc;
     }
+    drop_metrics_over_figures(v, nv);
     *out = v;
     *nout = nv;
     return ZS_OK;
