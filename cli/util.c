@@ -208,7 +208,9 @@ zs_db *cli_db_open(const char *cmd, const char *prefix, const char *given, const
 
 void cli_note_building(zs_db *db, const char *cmd, const char *path)
 {
-    zs_db_status st = {.version = ZS_DB_STATUS_VERSION};
+    /* Version 1: the writer and the count, not the identities (a query
+     * with no hit pays for this). */
+    zs_db_status st = {.version = 1};
     if (zs_db_stat(db, &st) != 0 || st.writer_pid == 0)
         return;
     char who[48] = "";

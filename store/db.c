@@ -163,6 +163,35 @@ int zsd_query_int(zs_db *db, const char *sql, int dflt)
     return v;
 }
 
+/*
+ * meta is one page and the text dictionary's overflow chain (512 KiB, in
+ * the row 'text_dict'). A lookup by key walks the primary key, and SQLite
+ * reads a whole record into a buffer of its own to compare keys with it
+ * when the record overflows its page: every lookup of 'tokenizer' (which
+ * sorts after 'text_dict') read the dictionary, 64 pages and a 512 KiB
+ * copy. `+key` makes it a scan, which reads each row's key from its page
+ * and the value of the matching row only.
+ */
+int zsd_meta_text(zs_db *db, const char *key, char *out, size_t cap)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE +key = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return zsd_sqlite_fail(db, "reading the index's meta table");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+        found = 1;
+    } else if (src != SQLITE_DONE && src != SQLITE_ROW) {
+        found = zsd_sqlite_fail(db, "reading the index's meta table");
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql)
 {
     if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK)

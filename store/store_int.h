@@ -139,6 +139,10 @@ int zsd_exec(zs_db *db, const char *sql);
 /* The first column of the first row of sql as an int, or dflt when the
  * query fails or returns no row (for counts and flags; sets no message). */
 int zsd_query_int(zs_db *db, const char *sql, int dflt);
+/* The text value of meta's row key into out[0..cap): 1 when there is one,
+ * 0 when not, or ZS_ESQLITE (message on db). Never reads the dictionary's
+ * row unless asked for it (db.c says why). */
+int zsd_meta_text(zs_db *db, const char *key, char *out, size_t cap);
 /* Prepare a statement or fail with a message. */
 int zsd_prepare(zs_db *db, sqlite3_stmt **st, const char *sql);
 

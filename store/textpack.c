@@ -111,7 +111,7 @@ static int oom(zsd_packer *p)
 static int load(zsd_packer *p)
 {
     sqlite3_stmt *st = NULL;
-    int rc = zsd_prepare(p->db, &st, "SELECT value FROM meta WHERE key = 'text_dict'");
+    int rc = zsd_prepare(p->db, &st, "SELECT value FROM meta WHERE +key = 'text_dict'");
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {

@@ -43,13 +43,15 @@ static void text_fn_free(void *p)
 }
 
 /* The dictionary from meta, kept once found (the indexer's own connection
- * may meet it in the very run that trains it); NULL if there is none. */
+ * may meet it in the very run that trains it); NULL if there is none.
+ * `+key` scans meta rather than walking its key: the walk would copy the
+ * 512 KiB row once more only to compare its key (db.c, zsd_meta_text). */
 static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
     if (t->ddict)
         return t->ddict;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'text_dict'", -1, &st, NULL) ==
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE +key = 'text_dict'", -1, &st, NULL) ==
             SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         t->ddict =

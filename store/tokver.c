@@ -23,21 +23,7 @@
 
 int zsd_tokver_stored(zs_db *db, char *out, size_t cap)
 {
-    sqlite3_stmt *st = NULL;
-    int found = 0;
-    out[0] = '\0';
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='tokenizer'", -1, &st, NULL) !=
-        SQLITE_OK)
-        return zsd_sqlite_fail(db, "reading the tokenizer identity");
-    int src = sqlite3_step(st);
-    if (src == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
-        found = 1;
-    } else if (src != SQLITE_DONE && src != SQLITE_ROW) {
-        found = zsd_sqlite_fail(db, "reading the tokenizer identity");
-    }
-    sqlite3_finalize(st);
-    return found;
+    return zsd_meta_text(db, "tokenizer", out, cap);
 }
 
 /* 1: the recorded identity is not this one's; 0: it is; or an error. */
