@@ -304,6 +304,9 @@ void zsd_strings_free(zsd_strings *t);
 
 /* The writer's page cache (PRAGMA cache_size; see zs_db_open()). */
 #define ZSD_WRITER_CACHE "-65536"
+/* SQLite's default page cache, for work that passes over the whole file once
+ * (sorting the late indexes, VACUUM): a big cache there only fills. */
+#define ZSD_SMALL_CACHE "-2000"
 
 /* ---- interface to seen.c ---- */
 
