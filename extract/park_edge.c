@@ -260,13 +260,29 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
     return 0;
 }
 
+/* Is the character at pos[j] a one-character verb (wordclass.txt's verb1)
+ * that stands alone: in no longer word, after the run's start or a word
+ * that ends there (a place, a stop word, another such verb)? It makes a
+ * clause of what it stands in: 绵阳建科技城 (绵阳 builds a 科技城), 将要住进
+ * 新区. After an unknown character it may be a name's (杨树浦, 平望). */
+static int verb_alone(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc)
+{
+    if (!zsi_words_verb1(g->words, p + pos[j + 1], pos[j] - pos[j + 1]))
+        return 0;
+    if (j + 1 == nc)
+        return 1;
+    unsigned fl;
+    size_t row, L = word_at(g, p, pos, j + 1, nc, &fl, &row);
+    return fl != 0 || (L == 1 && zsi_words_verb1(g->words, p + pos[j + 2], pos[j + 1] - pos[j + 2]));
+}
+
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
     size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
     token tok[MAX_RUN_CHARS];
     size_t ntok = 0, j = 0;
-    int stopped = 0;
+    int stopped = 0; /* 1: a stop word ended the run; 2: a verb (verb_alone) */
     size_t stop_s = 0, stop_e = 0; /* the word that stopped the run */
 
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
@@ -305,8 +321,9 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             if (fl2 & ZSW_PLACE)
                 fl = ZSW_WORD;
         }
-        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))) {
-            stopped = 1;
+        int verb = !fl && best == 1 && verb_alone(g, p, pos, j, nc);
+        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE)) || verb) {
+            stopped = 1 + verb;
             stop_s = pos[j + best];
             stop_e = pos[j];
             break;
@@ -342,6 +359,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     for (size_t t = 0; t < ntok; t++)
         if (tok[t].place)
             lp = (long)t;
+    /* After a verb the name is the clause's object: it needs its place
+     * (长岭含二氧化碳火山岩气藏示范区 names no zone 气藏示范区). */
+    if (stopped == 2 && lp < 0)
+        return 0;
     size_t s = tok[ntok - 1].start, after = 0; /* after: first byte past the place */
     /* Before a park's suffix, a brand before the place (two to four
      * characters in no lexicon: 海尔合肥工业园) makes it a company's campus

@@ -209,7 +209,7 @@ static int load_classes(table *w)
     int rc =
         zss_data_load("wordclass.txt", zs_data_wordclass, zs_data_wordclass_len, &w->class_buf, &n);
     while (rc == 0 && zsi_data_next_line(w->class_buf, n, &pos, &line, &len)) {
-        /* word<TAB>stop|noun|name|vnoun; a word alone is a stop word. */
+        /* word<TAB>stop|noun|name|vnoun|verb1; a word alone is a stop word. */
         const char *t = memchr(line, '\t', len);
         size_t wn = t ? (size_t)(t - line) : len, cn = t ? len - wn - 1 : 0;
         unsigned fl = ZSW_STOP;
@@ -219,6 +219,8 @@ static int load_classes(table *w)
             fl = ZSW_WORD;
         else if (cn == 5 && memcmp(t + 1, "vnoun", 5) == 0)
             fl = ZSW_STOP | ZSW_VNOUN;
+        else if (cn == 5 && memcmp(t + 1, "verb1", 5) == 0)
+            fl = ZSW_VERB1; /* hidden from zsi_words_find(): metrics cut as before */
         rc = add(w, BASE_SLOTS, line, wn, fl, 0);
     }
     return rc;
@@ -300,7 +302,7 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
     if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
     if (n <= w->base->maxlen && (t = lookup(w->base, s, n))->s) {
-        flags = t->flags & ~(unsigned)ZSW_FOREIGN;
+        flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_VERB1);
         if (row)
             *row = t->place;
     }
@@ -319,6 +321,15 @@ int zsi_words_foreign(const zsi_words *w, const char *s, size_t n)
         return 0;
     t = lookup(w->base, s, n);
     return t->s && (t->flags & ZSW_FOREIGN);
+}
+
+int zsi_words_verb1(const zsi_words *w, const char *s, size_t n)
+{
+    const slot *t;
+    if (!w || !n || n > w->base->maxlen)
+        return 0;
+    t = lookup(w->base, s, n);
+    return t->s && (t->flags & ZSW_VERB1);
 }
 
 size_t zsi_words_maxlen(const zsi_words *w)

@@ -264,6 +264,9 @@ def main():
                 "# 东西, 城市), which alone name no zone (所在地);\n"
                 "# class name: its person and other proper names of 3-4 characters (count\n"
                 "# >= 100), kept whole when a name is cut into words (乌克兰).\n"
+                "# Class verb1: the other one-character verbs (v, count >= 5000: 建, 住,\n"
+                "# 进); standing alone (in no longer word) before a zone's suffix, such a verb\n"
+                "# makes a clause (绵阳建科技城), so it ends a name's left edge.\n"
                 "# word<TAB>class\n")
         out = []
         for w, (cnt, tag) in jieba.items():
@@ -284,6 +287,8 @@ def main():
                 out.append((w, "noun"))
             elif len(w) >= 3 and cnt >= 100 and tag in NAME_TAGS:
                 out.append((w, "name"))
+            elif len(w) == 1 and tag == "v" and cnt >= 5000:
+                out.append((w, "verb1"))
         for w, cls in sorted(out):
             f.write(f"{w}\t{cls}\n")
 
