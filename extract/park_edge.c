@@ -542,6 +542,17 @@ size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n)
         int place_next = 0;
         for (size_t L = 6; L <= 3 * 6 && rest + L <= n && !place_next; L += 3)
             place_next = (zsi_words_find(g->words, s + rest, L, NULL) & ZSW_PLACE) != 0;
+        /* ... unless what is left is a listed zone of another city: the
+         * city then tells whose zone of that name it is (南通市滨海新区 is
+         * 南通's, 滨海新区 Tianjin's), and only its 市 goes. */
+        const char *zn = place_next ? zsi_park_canonical(g, s + rest, n - rest) : NULL;
+        size_t zc = zn ? zsi_pk_find_name(g, zn, strlen(zn)) : (size_t)-1;
+        if (zc != (size_t)-1) {
+            const char *zcity = g->meta[zc].city;
+            if (zcity && *zcity && strcmp(zcity, "-") != 0 &&
+                !(strlen(zcity) == k + 3 && memcmp(zcity, s, k + 3) == 0))
+                place_next = 0;
+        }
         size_t cut = place_next ? 0 : k, drop = place_next ? rest : 3;
         memmove(s + cut, s + cut + drop, n - cut - drop);
         n -= drop;
