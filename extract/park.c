@@ -538,6 +538,25 @@ static int push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
 }
 
 /* Every zone mention in p, sorted by position (duplicates kept). */
+/* Is the name s[0..n) a pattern built a county-level division of the
+ * GB/T 2260 data, alone or after its own city or province (沈北新区,
+ * 沈阳沈北新区, 清新区: districts, not zones)? A district that is also a zone
+ * (浦东新区, 滨海新区) is in the gazetteer, read first; after another city
+ * the name is that city's zone (南通滨海新区). */
+static int district(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    for (size_t off = 0; off + 9 <= n; off += (size_t)U8_LENGTH(first_cp(s + off, n - off))) {
+        size_t row;
+        const char *city = "", *prov = "";
+        if (!(zsi_words_find(g->words, s + off, n - off, &row) & ZSW_PLACE) ||
+            zsi_words_place(g->words, row, &city, &prov) != ZSW_COUNTY)
+            continue;
+        return off == 0 || (strlen(city) > off && memcmp(city, s, off) == 0) ||
+               (strlen(prov) > off && memcmp(prov, s, off) == 0);
+    }
+    return 0;
+}
+
 static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentions *m)
 {
     int rc;
@@ -727,6 +746,10 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                                 memcpy(name, outer, on);
                                 memcpy(name + on, buf, fn + 1);
                             }
+                        } else if (district(g, buf, fn)) {
+                            i = floor = end;
+                            floor_zone = -1;
+                            continue;
                         } else
                             name = dupn(buf, fn);
                     }
