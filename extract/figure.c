@@ -242,31 +242,18 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
 /* Most items of a list paired with its figures (A、B和C分别增长1%、2%、3%). */
 #define MAX_LIST_ITEMS 8
+/* Most Han characters of an item that names no noun but shares the last
+ * item's head (城镇|和农村居民人均可支配收入). */
+#define MAX_SHARED_HAN 4
 
-/*
- * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
- * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
- * with the change word they share; without it every figure had the last
- * item's. The items are the words from ws to 分别, cut at 、 and at the last
- * 和, 及 or 与; nothing changes unless there are k of them and each names a
- * noun (中部、西部和东北地区分别为 are places: the figures keep theirs).
- * @return 0, or a negative ZS_E* from the metric data.
- */
-static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
+/* Cut p[from..to) into list items at 、 and at the last 和, 及 or 与 after
+ * the last 、; cut[] receives each item's start. @return the items, or 0
+ * when there are more than MAX_LIST_ITEMS. */
+static size_t list_items(const char *p, size_t from, size_t to, size_t *cut)
 {
-    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, last_and = 0;
-    char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
-    zsi_span at[MAX_LIST_ITEMS], change_at;
-
-    if (k > MAX_LIST_ITEMS)
-        return 0;
-    for (q = ws; q + 6 <= f[0].start; q++)
-        if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
-            fb = q;
-    if (!fb)
-        return 0;
-    cut[nc++] = ws;
-    for (q = ws; q + 3 <= fb; q++) {
+    size_t nc = 0, q, last_and = 0;
+    cut[nc++] = from;
+    for (q = from; q + 3 <= to; q++) {
         if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) { /* 、 */
             if (nc > MAX_LIST_ITEMS - 1)
                 return 0;
@@ -281,18 +268,162 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
             return 0;
         cut[nc++] = last_and + 3;
     }
-    if (nc != k)
-        return 0;
-    cut[nc] = fb;
+    return nc;
+}
+
+/* Is p[s..e) one to MAX_SHARED_HAN Han characters and nothing else? */
+static size_t only_han(const char *p, size_t s, size_t e)
+{
+    size_t c = 0, l;
+    while (s < e) {
+        unsigned cp = cp_at(p, e, s, &l);
+        if (!is_han(cp) || ++c > MAX_SHARED_HAN)
+            return 0;
+        s += l;
+    }
+    return c;
+}
+
+/*
+ * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
+ * names none but is a short modifier of as many characters as the last
+ * item's first ones, when the last item's noun starts the item, shares that
+ * noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可支配收入): its
+ * metric is the item and the head, printed in two places (noun_at, tail_at;
+ * the tail is empty otherwise). @return 1 all named, 0 not, or a negative
+ * ZS_E* from the metric data.
+ */
+static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
+                      char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
+                      zsi_span *tail_at)
+{
+    size_t i, e[MAX_LIST_ITEMS];
+    int named[MAX_LIST_ITEMS], all = 1;
     for (i = 0; i < k; i++) {
-        size_t e = i + 1 < k ? cut[i + 1] : fb;
         int rc;
         /* an item ends before its separator (、 is three bytes, 和 too) */
-        if (i + 1 < k)
-            e -= 3;
-        if (e <= cut[i])
+        e[i] = i + 1 < k ? cut[i + 1] - 3 : to;
+        if (e[i] <= cut[i])
             return 0;
-        rc = zsi_metric_noun(p, cut[i], e, norm[i], raw[i], &at[i]);
+        zsi_span_clear(&tail_at[i]);
+        rc = zsi_metric_noun(p, cut[i], e[i], norm[i], raw[i], &at[i]);
+        if (rc < 0)
+            return rc;
+        named[i] = rc > 0;
+        all &= named[i];
+    }
+    if (all)
+        return 1;
+    if (!named[k - 1] || at[k - 1].s != cut[k - 1])
+        return 0;
+    for (i = 0; i + 1 < k; i++) {
+        size_t c, w = at[k - 1].s, l, ln;
+        const char *hn;
+        if (named[i])
+            continue;
+        c = only_han(p, cut[i], e[i]);
+        if (!c)
+            return 0;
+        while (c-- > 0 && w < at[k - 1].e) {
+            cp_at(p, at[k - 1].e, w, &l);
+            w += l;
+        }
+        /* the head left must be a noun of two characters at least */
+        if (count_han(p, w, at[k - 1].e) < 2 || w - at[k - 1].s >= strlen(raw[k - 1]))
+            return 0;
+        ln = e[i] - cut[i];
+        hn = raw[k - 1] + (w - at[k - 1].s);
+        if (ln + strlen(hn) >= ZSI_METRIC_BYTES)
+            return 0;
+        memcpy(raw[i], p + cut[i], ln);
+        memcpy(raw[i] + ln, hn, strlen(hn) + 1);
+        /* the normal form of the head when the last noun's keeps its prefix */
+        if (!strncmp(norm[k - 1], p + at[k - 1].s, w - at[k - 1].s))
+            hn = norm[k - 1] + (w - at[k - 1].s);
+        memcpy(norm[i], p + cut[i], ln);
+        snprintf(norm[i] + ln, ZSI_METRIC_BYTES - ln, "%s", hn);
+        at[i].s = cut[i];
+        at[i].e = e[i];
+        tail_at[i].s = w;
+        tail_at[i].e = at[k - 1].e;
+    }
+    return 1;
+}
+
+/*
+ * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
+ * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
+ * with the change word they share; without it every figure had the last
+ * item's. The items are the words from ws to 分别, cut at 、 and at the last
+ * 和, 及 or 与; nothing changes unless there are k of them and each names a
+ * noun (中部、西部和东北地区分别为 are places: the figures keep theirs).
+ * When nothing but filler stands before 分别 in its clause, the list is the
+ * one before: k figures that end the clauses before it in its sentence,
+ * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
+ * with no figure there, the previous clause's words (因灾死亡人数、倒塌房屋
+ * 数量和直接经济损失，较上期分别下降87%、86%、61%).
+ * @return 0, or a negative ZS_E* from the metric data.
+ */
+static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
+{
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i;
+    char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at;
+    zsi_figure *f = v + first;
+    int rc, mixed = 0;
+
+    if (k > MAX_LIST_ITEMS)
+        return 0;
+    for (q = ws; q + 6 <= f[0].start; q++)
+        if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
+            fb = q;
+    if (!fb)
+        return 0;
+    nc = list_items(p, ws, fb, cut);
+    if (nc == k) {
+        rc = name_items(p, cut, k, fb, norm, raw, at, tail_at);
+        if (rc <= 0)
+            return rc;
+    } else if (nc != 1 || ws <= sent || !zsi_all_filler(p, ws, fb)) {
+        return 0;
+    } else if (first >= k && v[first - k].start >= sent) {
+        /* the k figures before, each named, in clauses before this one */
+        for (i = 0; i < k; i++) {
+            const zsi_figure *g = &v[first - k + i];
+            if (!g->noun || g->noun_raw >= sizeof raw[i] || g->end > ws)
+                return 0;
+            memcpy(norm[i], g->metric, g->noun);
+            norm[i][g->noun] = '\0';
+            memcpy(raw[i], g->metric_raw, g->noun_raw);
+            raw[i][g->noun_raw] = '\0';
+            at[i] = g->noun_at;
+            zsi_span_clear(&tail_at[i]);
+            mixed |= i && strcmp(norm[i], norm[0]) != 0;
+        }
+        if (!mixed)
+            return 0; /* one noun for all: nothing to pair */
+    } else {
+        /* the previous clause's words, when no figure stands in it */
+        size_t pe = ws, ps, l;
+        unsigned cp;
+        do { /* back over the clause end before ws */
+            pe -= zsi_utf8_prev(p, pe);
+            cp = cp_at(p, ws, pe, &l);
+        } while (pe > sent && !is_clause_end(cp));
+        if (pe <= sent)
+            return 0;
+        for (ps = pe; ps > sent;) {
+            size_t pl = zsi_utf8_prev(p, ps);
+            if (is_clause_end(cp_at(p, ps, ps - pl, &l)))
+                break;
+            ps -= pl;
+        }
+        if (first > 0 && v[first - 1].end > ps)
+            return 0;
+        nc = list_items(p, ps, pe, cut);
+        if (nc != k)
+            return 0;
+        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at);
         if (rc <= 0)
             return rc;
     }
@@ -302,11 +433,14 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
         const char *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
         char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
         size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
+        int with_change;
+        if (tail_at[i].e > tail_at[i].s && chr[0])
+            continue; /* printed in two places and a change word a third: keep it */
         /* whole or not at all: a change word never cut inside a character */
         snprintf(m, sizeof m, "%s%s", norm[i], ln + strlen(ch) < sizeof m ? ch : "");
         /* the change word is printed once, after the list (decided before
          * f[0]'s metric, which chr points into, is overwritten) */
-        int with_change = chr[0] && lr + strlen(chr) < sizeof mr;
+        with_change = chr[0] && lr + strlen(chr) < sizeof mr;
         snprintf(mr, sizeof mr, "%s%s", raw[i], lr + strlen(chr) < sizeof mr ? chr : "");
         memcpy(f[i].metric, m, sizeof m);
         memcpy(f[i].metric_raw, mr, sizeof mr);
@@ -315,6 +449,8 @@ static int pair_list(const char *p, size_t ws, zsi_figure *f, size_t k)
         f[i].noun_at = at[i];
         if (with_change)
             f[i].change_at = change_at;
+        else if (tail_at[i].e > tail_at[i].s)
+            f[i].change_at = tail_at[i];
         else
             zsi_span_clear(&f[i].change_at);
     }
@@ -361,7 +497,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
 {
     zsi_figure *v = NULL;
     size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
-    size_t run_first = 0, run_len = 0, run_ws = 0; /* figures linked to one named first */
+    size_t run_first = 0, run_len = 0, run_ws = 0, run_sent = 0; /* figures linked to one named first */
     long prev = -1;  /* index of the previous figure in this clause */
     long sprev = -1; /* and in this sentence */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
@@ -453,13 +589,14 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 for (q = ws; prev >= 0 && q + 3 <= f->start; q++)
                     if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) /* 、 */
                         ws = q + 3;
-                if (run_len > 1 && (rc = pair_list(p, run_ws, v + run_first, run_len)) < 0) {
+                if (run_len > 1 && (rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0) {
                     free(v);
                     return rc;
                 }
                 run_first = nv;
                 run_len = 1;
                 run_ws = ws;
+                run_sent = sent;
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc < 0) {
                     free(v);
@@ -473,7 +610,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         }
         i = r.next > i ? r.next : i + l;
     }
-    if (run_len > 1 && (rc = pair_list(p, run_ws, v + run_first, run_len)) < 0) {
+    if (run_len > 1 && (rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0) {
         free(v);
         return rc;
     }

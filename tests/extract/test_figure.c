@@ -261,6 +261,14 @@ static const row rows[] = {
     {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", 8, 0, "%", "percent", 0,
      "工业利润增速", -1},
     {"东部、中部和西部分别为12亿元、7亿元和3亿元", "7亿元", 7e8, 0, "元", "money", 0, "", -1},
+    /* the list before 分别: the figures of the clauses before, each named;
+     * the words of the clause before; items that share the last one's head */
+    {"营业收入100亿元、利润20亿元，分别增长10%、20%", "10%", 10, 0, "%", "percent", 0,
+     "营业收入增速", -1},
+    {"出口额、进口额和顺差，较上年分别下降8%、6%、3%", "6%", 6, 0, "%", "percent", 0,
+     "进口额降幅", -1},
+    {"城镇和农村居民人均可支配收入分别达到35700元、17100元", "35700元", 35700, 0, "元", "money",
+     0, "城镇居民人均可支配收入", -1},
     /* a direction word that ends the word before never starts a metric */
     {"三年内个人所得税减免5亿元", "5亿元", 5e8, 0, "元", "money", 0, "个人所得税", -1},
     /* a metric never ends inside a noun of the lexicon (消费|者, 额|度), nor
@@ -713,6 +721,9 @@ static void test_spans(void)
         {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "9%", "工业投资", "增长"},
         /* the first item shorter than the noun the first figure had at first */
         {"产值、规模以上工业企业利润分别增长5%、8%", "5%", "产值", "增长"},
+        /* an item that shares the last item's head: printed in two places */
+        {"城镇和农村居民人均可支配收入分别达到35700元、17100元", "35700元", "城镇",
+         "居民人均可支配收入"},
         /* the subject of an earlier clause; a linked figure shares the metric */
         {"文化服务业34454亿元，增长15.4%", "15.4%", "文化服务业", "增长"},
         {"产值从995亿元增长至2024年的1903亿元", "1903亿元", "产值", NULL},
