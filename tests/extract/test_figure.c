@@ -261,6 +261,8 @@ static const row rows[] = {
     {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", 8, 0, "%", "percent", 0,
      "工业利润增速", -1},
     {"东部、中部和西部分别为12亿元、7亿元和3亿元", "7亿元", 7e8, 0, "元", "money", 0, "", -1},
+    /* a noun read after a figure ends where the next figure starts */
+    {"新引进86家超百亿元企业", "86家", 86, 0, "家", "count", 0, "", -1},
     /* the list before 分别: the figures of the clauses before, each named;
      * the words of the clause before; items that share the last one's head */
     {"营业收入100亿元、利润20亿元，分别增长10%、20%", "10%", 10, 0, "%", "percent", 0,
