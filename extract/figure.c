@@ -156,8 +156,10 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         f->noun_raw = strlen(f->metric_raw);
         return 0;
     }
-    /* 数十亿元: the 数 belongs to the number, not to a metric (投入数) */
-    if (we >= ws + 3 && memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 &&
+    /* 数十亿元, 几十万元: the 数 or 几 belongs to the number, not to a
+     * metric (投入数, 投入几: the verb before it names the figure) */
+    if (we >= ws + 3 &&
+        (memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 || memcmp(p + we - 3, "\xE5\x87\xA0", 3) == 0) &&
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
     rc = zsi_metric_before(p, ws, we, &m);

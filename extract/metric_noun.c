@@ -970,11 +970,12 @@ int zsi_verb_after(const char *p, size_t fe, size_t ce)
     return 0;
 }
 
-/* A verb of wordclass.txt (投入, 获益), not a verb-noun: 设计|服务 and
- * 产品|销售 are a noun phrase's tail, not its verb. */
+/* A verb of wordclass.txt (投入, 获益), or a verb-noun (出资, 共同|出资):
+ * zsi_verb_before takes neither after a common noun, where it may be a noun
+ * phrase's tail (设计|服务, 产品|销售), not its verb. */
 static int is_verb_word(const char *p, size_t s, size_t e)
 {
-    return zsi_is_class_stop(p, s, e);
+    return zsi_is_class_stop(p, s, e) || is_vnoun(p, s, e);
 }
 
 int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)

@@ -261,6 +261,11 @@ static const row rows[] = {
     {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", 8, 0, "%", "percent", 0,
      "工业利润增速", -1},
     {"东部、中部和西部分别为12亿元、7亿元和3亿元", "7亿元", 7e8, 0, "元", "money", 0, "", -1},
+    /* only a verb names the money: past the 几 of the number; a verb-noun
+     * after an adverb, not after a common noun (产品|销售 is a noun's tail) */
+    {"学校先后投入几十万元，建立了机房", "十万元", 1e5, 0, "元", "money", 0, "投入", -1},
+    {"各地政府共同出资逾5亿元，", "逾5亿元", 5e8, 0, "元", "money", 2, "出资", -1},
+    {"产品销售5亿元，", "5亿元", 5e8, 0, "元", "money", 0, "", -1},
     /* a noun read after a figure ends where the next figure starts */
     {"新引进86家超百亿元企业", "86家", 86, 0, "家", "count", 0, "", -1},
     /* the list before 分别: the figures of the clauses before, each named;
