@@ -9,7 +9,8 @@
  * index instead keeps hash -> passage id here, and passages_hash is made
  * at the end by one sort, like the other late indexes (db.c).
  *
- * Memory is fixed whatever the corpus: 2^22 slots of 8 bytes (32 MiB).
+ * A first build's memory is fixed whatever the corpus: 2^22 slots of 8
+ * bytes (32 MiB); a later run's is sized to the index (load_slots()).
  * A slot holds the hash's high 32 bits (what passages.hash keeps) and the
  * passage id; the slot's place is given by those bits too, so a later run
  * fills the table from passages.hash alone (zsd_seen_load()) and a match is
@@ -43,11 +44,13 @@
 
 #define SEEN_SLOTS_LOG2 22
 #define SEEN_SLOTS (UINT64_C(1) << SEEN_SLOTS_LOG2)
-#define SEEN_MAX (SEEN_SLOTS / 10 * 7)
 
 struct zsd_seen {
     uint64_t *slot; /* first: see table_new(). (hash >> 32) << 32 | id; 0 is empty */
     size_t n, max;
+    uint64_t mask;   /* slots - 1: SEEN_SLOTS for a first build, fewer after */
+    size_t user_max; /* zs_index_opts.seen_max, 0 if none */
+    unsigned long long input_bytes;
 };
 
 /* Input size from which the tables are faulted in at once (see below). */
@@ -95,29 +98,57 @@ static void table_free(void *t, size_t nslots)
     free(t);
 }
 
-int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes, size_t max)
+static int seen_new(zsd_seen **out, uint64_t nslots, unsigned long long input_bytes, size_t max)
 {
-    zsd_seen *s = table_new(sizeof *s, SEEN_SLOTS, input_bytes);
+    zsd_seen *s = table_new(sizeof *s, nslots, input_bytes);
+    size_t full = nslots / 10 * 7;
     *out = NULL;
     if (!s)
         return ZS_ENOMEM;
-    s->max = max && max < SEEN_MAX ? max : SEEN_MAX;
+    s->mask = nslots - 1;
+    s->max = max && max < full ? max : full;
+    s->user_max = max;
+    s->input_bytes = input_bytes;
     *out = s;
     return 0;
 }
 
+zsd_seen *zsd_seen_grown(const zsd_seen *s)
+{
+    zsd_seen *g = NULL;
+    uint64_t nslots = (s->mask + 1) * 4;
+    if (s->n < s->max || (s->user_max && s->n >= s->user_max) || nslots > SEEN_SLOTS ||
+        seen_new(&g, nslots, s->input_bytes, s->user_max) != 0)
+        return NULL;
+    for (uint64_t i = 0; i <= s->mask; i++)
+        if (s->slot[i]) {
+            uint64_t j = (s->slot[i] >> 32) & g->mask;
+            while (g->slot[j])
+                j = (j + 1) & g->mask;
+            g->slot[j] = s->slot[i];
+        }
+    g->n = s->n;
+    return g;
+}
+
+int zsd_seen_open(zsd_seen **out, unsigned long long input_bytes, size_t max)
+{
+    return seen_new(out, SEEN_SLOTS, input_bytes, max);
+}
+
 void zsd_seen_free(zsd_seen *s)
 {
-    table_free(s, SEEN_SLOTS);
+    if (s)
+        table_free(s, s->mask + 1);
 }
 
 int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id)
 {
     if (s->n >= s->max || id <= 0 || id > UINT32_MAX)
         return 0;
-    uint64_t i = (hash >> 32) & (SEEN_SLOTS - 1);
+    uint64_t i = (hash >> 32) & s->mask;
     while (s->slot[i])
-        i = (i + 1) & (SEEN_SLOTS - 1);
+        i = (i + 1) & s->mask;
     /* atomic: workers read the table meanwhile (zsd_seen_has()) */
     __atomic_store_n(&s->slot[i], (hash >> 32) << 32 | (uint64_t)id, __ATOMIC_RELAXED);
     s->n++;
@@ -126,19 +157,19 @@ int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id)
 
 int zsd_seen_has(const zsd_seen *s, uint64_t hash)
 {
-    uint64_t i = (hash >> 32) & (SEEN_SLOTS - 1), v;
+    uint64_t i = (hash >> 32) & s->mask, v;
     while ((v = __atomic_load_n(&s->slot[i], __ATOMIC_RELAXED)) != 0) {
         if (v >> 32 == hash >> 32)
             return 1;
-        i = (i + 1) & (SEEN_SLOTS - 1);
+        i = (i + 1) & s->mask;
     }
     return 0;
 }
 
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)
 {
-    uint64_t i = ((hash >> 32) + *cursor) & (SEEN_SLOTS - 1);
-    for (; s->slot[i]; i = (i + 1) & (SEEN_SLOTS - 1)) {
+    uint64_t i = ((hash >> 32) + *cursor) & s->mask;
+    for (; s->slot[i]; i = (i + 1) & s->mask) {
         ++*cursor;
         if (s->slot[i] >> 32 == hash >> 32)
             return (sqlite3_int64)(s->slot[i] & UINT32_MAX);
@@ -148,6 +179,24 @@ sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor)
 
 /* Most stored passages read per passage a run may bring (input bytes / 256). */
 #define LOAD_MAX_RATIO 256.0
+#define LOAD_MIN_SLOTS_LOG2 16
+
+/*
+ * A later run's table holds the stored passages and a quarter more, not a
+ * first build's fixed 32 MiB: re-indexing 1% of realnews-dev (172,000
+ * stored passages) faulted in 32 MiB for 1.4 MiB of entries. How many
+ * passages the run brings is unknown here (its files are hashed later, and
+ * most are unchanged), so a run that brings more makes the writer grow
+ * the table (zsd_seen_grown()) up to the first build's size.
+ */
+static uint64_t load_slots(double stored)
+{
+    double need = stored * 1.25 + 4096.0;
+    uint64_t n = UINT64_C(1) << LOAD_MIN_SLOTS_LOG2;
+    while (n < SEEN_SLOTS && (double)(n / 10 * 7) < need)
+        n <<= 1;
+    return n;
+}
 
 int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, size_t max)
 {
@@ -162,7 +211,7 @@ int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, siz
     double stored = zsd_query_int(db, "SELECT coalesce(max(id), 0) FROM passages", 0);
     if (stored > LOAD_MAX_RATIO * ((double)input_bytes / 256.0 + 16.0))
         return zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
-    if ((rc = zsd_seen_open(out, input_bytes, max)) != 0)
+    if ((rc = seen_new(out, load_slots(stored), input_bytes, max)) != 0)
         return zsd_fail(db, rc, "out of memory");
     if ((rc = zsd_prepare(db, &st, "SELECT id, hash FROM passages")) != 0)
         goto out;

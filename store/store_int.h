@@ -322,6 +322,13 @@ void zsd_seen_free(zsd_seen *s);
 /* Remember that passage id has this hash. @return 1, or 0 when the table
  * is full (or id does not fit): then it knows only what it was told so far. */
 int zsd_seen_add(zsd_seen *s, uint64_t hash, sqlite3_int64 id);
+/* A table four times s's size holding s's entries, for a writer whose
+ * table is full; NULL when s is at a first build's size or its caller's
+ * limit (zs_index_opts.seen_max), or not full (an id out of range), or
+ * out of memory. s stays as it was
+ * (workers may be reading it). Ownership: caller frees with
+ * zsd_seen_free(). */
+zsd_seen *zsd_seen_grown(const zsd_seen *s);
 /* The candidates for hash, one per call, starting with *cursor = 0:
  * a passage id whose text may equal the one hashed, or 0 when done. */
 sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);

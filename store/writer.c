@@ -471,14 +471,20 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         goto fts_out;
     pid = sqlite3_last_insert_rowid(db->h);
     if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
-        /* The table is full: from now on SQLite finds repeats. */
+        /* The table is full: a larger one (a later run's table is sized to
+         * the index, seen.c), else from now on SQLite finds repeats. */
+        zsd_seen *bigger = zsd_seen_grown(w->seen);
         if (w->seen == r->stored)
             w->seen_late = w->seen; /* the workers may still read it */
         else
             zsd_seen_free(w->seen);
-        w->seen = NULL;
-        if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
-            goto fts_out;
+        w->seen = bigger;
+        if (!bigger || !zsd_seen_add(bigger, pp->hash, pid)) {
+            zsd_seen_free(bigger);
+            w->seen = NULL;
+            if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
+                goto fts_out;
+        }
     }
     /* A removed passage's id, reused (it was the last): its delete first. */
     if (w->gone.n && pid <= w->gone.max_id && (rc = zsd_fts_pending_flush(db, &w->gone)) != 0)
