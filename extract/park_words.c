@@ -377,7 +377,7 @@ int zsi_words_verb1(const zsi_words *w, const char *s, size_t n)
     const slot *t;
     if (!w || !n || n > w->base->maxlen)
         return 0;
-    t = lookup(w->base, s, n);
+    t = find(w->base, s, n);
     return t->s && (t->flags & ZSW_VERB1);
 }
 
