@@ -166,9 +166,10 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
     if (rc < 0)
         return rc;
-    if (!m.norm[0] && m.refer && sprev && sprev->noun) {
+    if (!m.norm[0] && m.refer && sprev && sprev->noun && sprev->noun_at.e <= ws) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:
-         * the subject of the sentence's previous figure */
+         * the subject of the sentence's previous figure, when it is printed
+         * before this figure's own words (not read from them) */
         memcpy(m.norm, sprev->metric, sprev->noun);
         m.norm[sprev->noun] = '\0';
         memcpy(m.raw, sprev->metric_raw, sprev->noun_raw);
@@ -513,12 +514,21 @@ static int span_hits_figures(const zsi_span *a, const zsi_figure *v, size_t nv, 
     return 0;
 }
 
+static int spans_overlap(const zsi_span *a, const zsi_span *b)
+{
+    return a->e > a->s && b->e > b->s && a->s < b->e && b->s < a->e;
+}
+
+/* A metric printed over a figure, or whose noun and change word share
+ * characters (a noun borrowed from words that another try read as a change
+ * word), names nothing that can be shown; it is dropped. */
 static void drop_metrics_over_figures(zsi_figure *v, size_t nv)
 {
     size_t i;
     for (i = 0; i < nv; i++)
         if (span_hits_figures(&v[i].noun_at, v, nv, i) ||
-            span_hits_figures(&v[i].change_at, v, nv, i)) {
+            span_hits_figures(&v[i].change_at, v, nv, i) ||
+            spans_overlap(&v[i].noun_at, &v[i].change_at)) {
             v[i].metric[0] = v[i].metric_raw[0] = '\0';
             v[i].noun = v[i].noun_raw = 0;
             zsi_span_clear(&v[i].noun_at);
