@@ -43,7 +43,14 @@ static zsd_filesig sig_of(const struct stat *sb)
     zsd_filesig s = {(long long)sb->st_size, ns_of(sb->st_mtim),    ns_of(sb->st_ctim),
                      (long long)sb->st_ino,  (long long)sb->st_dev, 1};
     clock_gettime(CLOCK_REALTIME, &now);
-    long long racy_from = ns_of(now) - ZSD_RACY_NS;
+    /* Whole-second change times: a file system that stamps in seconds or
+     * two (FAT, ext3, HFS+), whose granule may still be open seconds later.
+     * A change time with nanoseconds in it is a finer clock's (its granule
+     * a kernel tick): the long window made every file copied in the 3 s
+     * before a build racy, so the run after it read and hashed them all
+     * again (bench/run's add-10% after a fresh build of a copy). */
+    long long window = s.ctime_ns % 1000000000LL == 0 ? ZSD_RACY_NS : ZSD_RACY_FINE_NS;
+    long long racy_from = ns_of(now) - window;
     if (s.mtime_ns >= racy_from || s.ctime_ns >= racy_from)
         s.valid = 0;
     return s;

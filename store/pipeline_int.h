@@ -105,9 +105,13 @@ typedef struct zsd_filesig {
 } zsd_filesig;
 
 /* A file changed less than this before its stat() is racy: more than the
- * coarsest timestamp granule of common file systems (FAT: 2 s) and the
- * kernel's coarse clock tick. */
+ * coarsest timestamp granule of common file systems (FAT: 2 s). It applies
+ * where the change time has no fraction of a second (sig_of() in input.c). */
 #define ZSD_RACY_NS 3000000000LL
+/* The same where the change time has nanoseconds: file systems that stamp
+ * with the kernel's coarse clock, whose tick is 10 ms at most (HZ >= 100);
+ * ten ticks leave room for a stamp taken just before the tick ends. */
+#define ZSD_RACY_FINE_NS 100000000LL
 
 typedef struct job {
     char *path;     /* as stored: absolute path, or the name given */
