@@ -29,7 +29,6 @@ extern const size_t zs_data_zone_suffixes_len;
  * the allocation-failure sweep (tests/extract/test_oom.c) reruns the whole
  * load once per allocation.
  */
-#define ARENA_BLOCK (64u * 1024u)
 /* Initial slots of the alias hash (a power of two). */
 #define ALIAS_SLOTS 8192u
 
@@ -144,6 +143,7 @@ static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
         return ZS_ENOMEM;
     g->al[g->nal].n = n;
     g->al[g->nal].canon = canon;
+    g->al[g->nal].weak = 0; /* set by build_index() when full; defined either way */
     g->nal++;
     return shash_put(&g->alias_ix, g->al[g->nal - 1].s, n, g->nal - 1);
 }
@@ -483,6 +483,16 @@ static int gazetteer_open(zsi_gazetteer **out, int with_words, char *err, size_t
     if (!out)
         return ZS_EINVAL;
     *out = NULL;
+    /* A query's gazetteer as the build froze it (gaz_freeze.c), unless the
+     * user has added to the files it is made of. */
+    if (!with_words && zsi_gaz_frozen.frozen && !zss_data_user_has("parks.tsv") &&
+        !zss_data_user_has("zones.tsv") && !zss_data_user_has("zone_suffixes.txt")) {
+        if (!(g = malloc(sizeof *g)))
+            return ZS_ENOMEM;
+        *g = zsi_gaz_frozen;
+        *out = g;
+        return 0;
+    }
     g = calloc(1, sizeof *g);
     if (!g)
         return ZS_ENOMEM;
@@ -538,6 +548,10 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
 {
     if (!g)
         return;
+    if (g->frozen) { /* its arrays are the program's */
+        free(g);
+        return;
+    }
     list_free(&g->names);
     ZSU_FREE(g->alias_ix.e, g->al, g->alist, g->aoff, g->bucket_all, g->sbucket_all, g->suf);
     list_free(&g->trim);

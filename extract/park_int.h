@@ -156,7 +156,18 @@ struct zsi_gazetteer {
     zsi_words *words; /* place names and word classes: where a name may start */
     zone_meta *meta;  /* per canonical name, parallel to names */
     size_t capmeta;
+    /* 1: a copy of zsi_gaz_frozen, whose arrays are compiled in and never
+     * freed (only the struct is the holder's). */
+    int frozen;
 };
+
+/* Every string of a gazetteer is carved from blocks of this size (park_gaz.c). */
+#define ARENA_BLOCK (64u * 1024u)
+
+/* The gazetteer of the built-in files as zsi_gazetteer_open_names() makes
+ * it, made at build time by gaz_freeze.c (a generated gaz_frozen.c); its
+ * frozen is 0 in that tool itself, which makes it. */
+extern const zsi_gazetteer zsi_gaz_frozen;
 
 static inline char *dupn(const char *s, size_t n)
 {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "segment_int.h"
 #include "util_int.h"
@@ -65,4 +66,13 @@ int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char *
     *out = b.p;
     *nout = b.n;
     return 0;
+}
+
+int zss_data_user_has(const char *name)
+{
+    char path[4096];
+    struct stat sb;
+    if (user_path(name, path, sizeof path) != 0)
+        return 0;
+    return stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR);
 }

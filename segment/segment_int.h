@@ -90,6 +90,11 @@ void zss_norm_clear(zss_norm *nm);
  */
 int zss_data_load(const char *name, const char *builtin, size_t nbuiltin, char **out, size_t *nout);
 
+/* 1 when the user may have a data file NAME (one is there, or whether one is
+ * cannot be told: zss_data_load() then says why), 0 when there is none and
+ * the built-in text is all of it. */
+int zss_data_user_has(const char *name);
+
 /* ---- interface to lexicon.c ---- */
 
 /* A set of words (normalized UTF-16) for colocated word tokens. */
