@@ -882,6 +882,28 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     return 1;
 }
 
+/*
+ * Is the word p[b..nb) of a share's noun (62%的|装修公司|希望) a common noun
+ * of [stop] (公司, 集团), or a word ending in one, that ends the phrase: the
+ * run ends with it or a verb follows? Before a figure such a word names the
+ * subject and stops a metric (粤安化工|投资); after "X%的" it is what the
+ * share counts. Not a place, and not before another noun (12%的全国|人口
+ * stays a stop: 人口 is counted).
+ */
+static int org_head(const zsi_wbounds *wb, const char *p, size_t b, size_t nb, size_t e)
+{
+    const zsi_phrase *st = zsi_match_ending(zsi_mset(MSEC_STOP), p, b, nb);
+    const zsi_words *w = zsi_mplaces();
+    size_t row, nn;
+    if (!st || zsi_nchars(p, nb - st->len, nb) < 2 || !zsi_is_noun_word(p, nb - st->len, nb) ||
+        (w && (zsi_words_find(w, p + b, nb - b, &row) & ZSW_PLACE_)))
+        return 0;
+    if (nb >= e)
+        return 1;
+    nn = zsi_wb_gt(wb, nb);
+    return zsi_is_class_stop(p, nb, nn) || zsi_verb_after(p, nb, e);
+}
+
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at)
 {
@@ -915,6 +937,11 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         }
         if (zsi_is_stop_word(p, b, nb)) {
             const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STOP), p, b, nb);
+            if ((mode & ZSI_NP_MARK) && org_head(&wb, p, b, nb, e)) {
+                b = last = nb; /* 62%的装修公司|希望: the companies counted */
+                stopped = 1;
+                break;
+            }
             if (!st || st->len != nb - b)
                 return 0; /* 13个工业|园区: a name goes on, not a [stop] word */
             stopped = 1;
@@ -922,6 +949,12 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         }
         if ((f & ZSW_STOP_) && !((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_))) {
             size_t nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
+            if ((mode & ZSI_NP_MARK) && nn > nb && zsi_is_stop_word(p, nb, nn) &&
+                org_head(&wb, p, nb, nn, e)) {
+                b = last = nn; /* 装修|公司|希望: a verb that says what kind */
+                stopped = 1;
+                break;
+            }
             if ((mode & ZSI_NP_MARK) && nn > nb && nn <= e && zsi_nchars(p, nb, nn) == 1 &&
                 !zsi_is_stop_word(p, nb, nn))
                 return 0; /* 投标|保证|金: a verb and a lone piece, a word ICU lacks */

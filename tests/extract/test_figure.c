@@ -128,6 +128,10 @@ static const row rows[] = {
     {"用全球9%的耕地、6%的淡水资源生产的粮食", "6%", 6, 0, "%", "percent", 0, "淡水资源", -1},
     {"全国86%的政府办基层医疗机构实施。", "86%", 86, 0, "%", "percent", 0, "政府办基层医疗机构",
      -1},
+    /* a share of companies: a [stop] noun (公司) that ends the phrase is
+     * what the share counts, with a verb before it that says what kind */
+    {"62%的装修公司希望参与改进", "62%", 62, 0, "%", "percent", 0, "装修公司", -1},
+    {"有80%以上的公司希望参加", "80%以上", 80, 0, "%", "percent", ZSI_HEDGE_OVER, "公司", -1},
     {"九成以上纺织服装企业对接电商", "九成以上", 90, 0, "%", "percent", ZSI_HEDGE_OVER,
      "纺织服装企业", -1},
     /* the 1990s People's Daily: a middle dot between full-width digits is
