@@ -123,6 +123,38 @@ static size_t next_figure(const char *p, size_t n, size_t from, size_t ce)
 }
 
 /*
+ * Does p[s..e), between two amounts of money, only convert the first into
+ * another currency (6.022亿元人民币(合9300万美元), 1美元约合6.9元)? Brackets,
+ * commas and spaces, a currency word printed after the first amount, a
+ * hedge, and a conversion verb (合, 折合, 相当于), which must be there.
+ */
+static int conversion_between(const char *p, size_t s, size_t e)
+{
+    /* longest first where one word is the start of another (约合, 约) */
+    static const char *const words[] = {"人民币", "相当于", "折合", "约合", "大约", "合", "约", "即"};
+    int conv = 0;
+    while (s < e) {
+        size_t l, i, wl = 0;
+        unsigned cp = cp_at(p, e, s, &l);
+        if (cp == ' ' || cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 || cp == ',' ||
+            cp == 0xFF0C) {
+            s += l;
+            continue;
+        }
+        for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+            wl = strlen(words[i]);
+            if (s + wl <= e && memcmp(p + s, words[i], wl) == 0)
+                break;
+        }
+        if (i == sizeof words / sizeof words[0])
+            return 0;
+        conv |= i == 1 || i == 2 || i == 3 || i == 5;
+        s += wl;
+    }
+    return conv;
+}
+
+/*
  * Name figure f, whose clause (or the part after the previous figure of the
  * clause) starts at ws and whose sentence starts at sent: the noun before it,
  * joined with a change word (营业收入同比增长12% -> 营业收入同比增速); a
@@ -154,6 +186,19 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     if (count && zsi_np_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at)) {
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
+        return 0;
+    }
+    /* 净利润6.022亿元人民币(合9300万美元): an amount converted into another
+     * currency is the same figure, of the same metric */
+    if (!strcmp(f->cls, "money") && sprev && !strcmp(sprev->cls, "money") && sprev->noun &&
+        sprev->end <= f->start && conversion_between(p, sprev->end, f->start)) {
+        memcpy(f->metric, sprev->metric, sprev->noun);
+        f->metric[sprev->noun] = '\0';
+        memcpy(f->metric_raw, sprev->metric_raw, sprev->noun_raw);
+        f->metric_raw[sprev->noun_raw] = '\0';
+        f->noun = sprev->noun;
+        f->noun_raw = sprev->noun_raw;
+        f->noun_at = sprev->noun_at;
         return 0;
     }
     /* 数十亿元, 几十万元: the 数 or 几 belongs to the number, not to a

@@ -128,6 +128,9 @@ static const row rows[] = {
     {"用全球9%的耕地、6%的淡水资源生产的粮食", "6%", 6, 0, "%", "percent", 0, "淡水资源", -1},
     {"全国86%的政府办基层医疗机构实施。", "86%", 86, 0, "%", "percent", 0, "政府办基层医疗机构",
      -1},
+    /* an amount converted into another currency is of the first's metric */
+    {"净利润为6亿元人民币(合9300万美元)", "9300万美元", 9.3e7, 0, "美元", "money", 0, "净利润", -1},
+    {"投资5000万美元，折合3.3亿元", "3.3亿元", 3.3e8, 0, "元", "money", 0, "投资", -1},
     /* a share of companies: a [stop] noun (公司) that ends the phrase is
      * what the share counts, with a verb before it that says what kind */
     {"62%的装修公司希望参与改进", "62%", 62, 0, "%", "percent", 0, "装修公司", -1},
