@@ -31,6 +31,8 @@ typedef struct zsi_words zsi_words;
 int zsi_words_open(zsi_words **out);
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
+/* Is s[0..n) a place abroad of data/foreign.txt (美国, 日本, 欧盟)? */
+int zsi_words_foreign(const zsi_words *w, const char *s, size_t n);
 #define ZSW_PLACE_ 1u /* ZSW_PLACE of park_int.h */
 #define ZSW_NOUN_ 4u  /* ZSW_NOUN of park_int.h: common nouns */
 #define ZSW_NAME_ 8u  /* ZSW_WORD of park_int.h: person and other names */

@@ -169,7 +169,8 @@ static int closed_chars(const char *p, size_t s, size_t e)
 
 /* Is p[s..e), one word, a word a metric run never extends back over: a
  * [stop] word, a word ending in a longer [stop] entry (有限公司) or in a place
- * or time character (2024年 printed in Han), or a place name (北京, 中国)? A
+ * or time character (2024年 printed in Han), or a place name (北京, 中国) or
+ * a country abroad (美国)? A
  * word merely ending in a one-character stop (拥有, 已经) is not one. */
 int zsi_is_stop_word(const char *p, size_t s, size_t e)
 {
@@ -183,6 +184,10 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
         if (level >= 0 && level <= ZSW_COUNTY_)
             return 1;
     }
+    /* a country names whose figure it is, like a province (美国|企业支付的
+     * 关税, 日本|国内生产总值); 中国 is a [stop] word, like 全国 and 我国 */
+    if (places && zsi_nchars(p, s, e) >= 2 && zsi_words_foreign(places, p + s, e - s))
+        return 1;
     if (closed_chars(p, s, e))
         return 1;
     if (!st)

@@ -128,6 +128,9 @@ static const row rows[] = {
     {"用全球9%的耕地、6%的淡水资源生产的粮食", "6%", 6, 0, "%", "percent", 0, "淡水资源", -1},
     {"全国86%的政府办基层医疗机构实施。", "86%", 86, 0, "%", "percent", 0, "政府办基层医疗机构",
      -1},
+    /* a country names whose figure it is, as a province does: no part of the metric */
+    {"中国地区生产总值同比增长6.1%", "6.1%", 6.1, 0, "%", "percent", 0, "地区生产总值同比增速", -1},
+    {"日本企业利润为20亿美元", "20亿美元", 2e9, 0, "美元", "money", 0, "企业利润", -1},
     /* an amount converted into another currency is of the first's metric */
     {"净利润为6亿元人民币(合9300万美元)", "9300万美元", 9.3e7, 0, "美元", "money", 0, "净利润", -1},
     {"投资5000万美元，折合3.3亿元", "3.3亿元", 3.3e8, 0, "元", "money", 0, "投资", -1},
