@@ -131,6 +131,9 @@ static const row rows[] = {
     /* a country names whose figure it is, as a province does: no part of the metric */
     {"中国地区生产总值同比增长6.1%", "6.1%", 6.1, 0, "%", "percent", 0, "地区生产总值同比增速", -1},
     {"日本企业利润为20亿美元", "20亿美元", 2e9, 0, "美元", "money", 0, "企业利润", -1},
+    /* 月份 is a time word like 年度 and 季度: 4月份, 上月份 never start a metric */
+    {"上月份进口减少4.3%", "4.3%", 4.3, 0, "%", "percent", 0, "进口降幅", -1},
+    {"4月份国内CPI涨幅为3%", "3%", 3, 0, "%", "percent", 0, "国内CPI涨幅", -1},
     /* an amount converted into another currency is of the first's metric */
     {"净利润为6亿元人民币(合9300万美元)", "9300万美元", 9.3e7, 0, "美元", "money", 0, "净利润", -1},
     {"投资5000万美元，折合3.3亿元", "3.3亿元", 3.3e8, 0, "元", "money", 0, "投资", -1},
