@@ -309,6 +309,40 @@ static size_t dash_start(const zsi_gazetteer *g, const char *p, size_t floor, si
     return start < e ? start : s;
 }
 
+/* Longest nickname context looked at: characters of a word before it. */
+#define MAX_WORD_BEFORE_CHARS 4
+
+/*
+ * Does a nickname (泰达, 光谷, 中关村: no zone suffix) at byte i of p start a
+ * word: after no Han character, or right after a word of the lexicon (天津
+ * 泰达, 在中关村, 走进光谷)? Glued to characters that no word holds, it is
+ * inside a longer name the lists lack: 中埃泰达苏伊士经贸合作区 is the zone
+ * in Egypt that TEDA runs (埃, Egypt), none of Tianjin's.
+ */
+static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
+{
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    if (i == 0)
+        return 1;
+    U8_PREV(p, 0, k, c);
+    if (!is_han(c))
+        return 1;
+    if (zsi_words_verb1(g->words, p + k, i - (size_t)k))
+        return 1;
+    for (int chars = 1; chars <= MAX_WORD_BEFORE_CHARS && k >= 0; chars++) {
+        if (zsi_words_find(g->words, p + k, i - (size_t)k, NULL) ||
+            zsi_words_foreign(g->words, p + k, i - (size_t)k))
+            return 1;
+        if (k == 0)
+            break;
+        U8_PREV(p, 0, k, c);
+        if (!is_han(c))
+            break;
+    }
+    return 0;
+}
+
 /* Does p speak of zones at all (a [bare] word or a zone suffix)? */
 static int speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n)
 {
@@ -594,7 +628,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1 && g->al[hit].weak) {
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
-                if (!zones)
+                if (!zones || !nick_starts_word(g, p, i))
                     hit = (size_t)-1;
             }
             if (hit != (size_t)-1 &&
