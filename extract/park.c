@@ -343,6 +343,41 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
     return 0;
 }
 
+/* The index of the zone suffix that starts at byte i of p, or -1. */
+static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i)
+{
+    int32_t k = (int32_t)i;
+    UChar32 c;
+    if (i >= n)
+        return -1;
+    U8_NEXT(p, k, (int32_t)n, c);
+    if (c < 0 || !(c >= 0x10000 || (g->suf_head[c / 64] >> (c % 64) & 1)))
+        return -1;
+    size_t b = (size_t)c % NBUCKETS;
+    for (size_t j = 0; j < g->nsbucket[b]; j++) {
+        const suffix *sf = &g->suf[g->sbucket[b][j]];
+        if (sf->n <= n - i && memcmp(p + i, sf->s, sf->n) == 0)
+            return (long)g->sbucket[b][j];
+    }
+    return -1;
+}
+
+/* Byte length of an opening (open) or closing quotation mark that ends
+ * (open) or starts (!open) at byte i of p, or 0. */
+static size_t quote_at(const char *p, size_t n, size_t i, int open)
+{
+    static const char *const OPEN[] = {"\xE2\x80\x9C", "\xE3\x80\x8C", "\xE2\x80\x98", "\""};
+    static const char *const CLOSE[] = {"\xE2\x80\x9D", "\xE3\x80\x8D", "\xE2\x80\x99", "\""};
+    const char *const *q = open ? OPEN : CLOSE;
+    for (size_t k = 0; k < 4; k++) {
+        size_t qn = strlen(q[k]);
+        if (open ? (i >= qn && memcmp(p + i - qn, q[k], qn) == 0)
+                 : (qn <= n - i && memcmp(p + i, q[k], qn) == 0))
+            return qn;
+    }
+    return 0;
+}
+
 /* Does p speak of zones at all (a [bare] word or a zone suffix)? */
 static int speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n)
 {
@@ -629,6 +664,13 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
                 if (!zones || !nick_starts_word(g, p, i))
+                    hit = (size_t)-1;
+            }
+            /* A nickname in quotes before a zone kind is a figure: “中关村”
+             * 科技园 is a park meant to be like 中关村, not 中关村. */
+            if (hit != (size_t)-1 && g->al[hit].weak && quote_at(p, n, i, 1)) {
+                size_t e = i + g->al[hit].n, qn = quote_at(p, n, e, 0);
+                if (qn && suffix_at(g, p, n, e + qn) >= 0)
                     hit = (size_t)-1;
             }
             if (hit != (size_t)-1 &&
