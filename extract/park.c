@@ -1117,6 +1117,35 @@ static int joined_to_kind(const char *p, size_t i)
     return 0;
 }
 
+/* Longest book or column title looked at around a bare word (bytes). */
+#define MAX_TITLE_BYTES 120
+
+/*
+ * Is p[i..e) inside a title in book-title marks (《高新区新闻》, 《开发区
+ * 风采》)? A column's, a book's or a plan's name speaks of such zones in
+ * general, none the story is about.
+ */
+static int in_title(const char *p, size_t n, size_t i, size_t e)
+{
+    static const char OPEN[] = "\xE3\x80\x8A", CLOSE[] = "\xE3\x80\x8B"; /* 《 》 */
+    size_t b = i, f = e;
+    for (; b >= 3 && i - b < MAX_TITLE_BYTES; b--) {
+        if (memcmp(p + b - 3, CLOSE, 3) == 0)
+            return 0;
+        if (memcmp(p + b - 3, OPEN, 3) == 0)
+            break;
+    }
+    if (b < 3 || i - b >= MAX_TITLE_BYTES)
+        return 0;
+    for (; f + 3 <= n && f - e < MAX_TITLE_BYTES; f++) {
+        if (memcmp(p + f, OPEN, 3) == 0)
+            return 0;
+        if (memcmp(p + f, CLOSE, 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a bare word (开发区, 园区) occur in p[0..n)? Only where a byte ends
  * one (bare_last) are the words compared. */
 static int any_bare(const zsi_gazetteer *g, const char *p, size_t n)
@@ -1189,7 +1218,7 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 skip = e;
                 break;
             }
-            if (in_admin_list(p, n, i, e) || joined_to_kind(p, i)) {
+            if (in_admin_list(p, n, i, e) || joined_to_kind(p, i) || in_title(p, n, i, e)) {
                 skip = e;
                 break;
             }
