@@ -326,6 +326,22 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
     if (i == 0)
         return 1;
     U8_PREV(p, 0, k, c);
+    /* A middle dot joins it to the name's first part (中埃·泰达苏伊士经贸
+     * 合作区) unless a place stands before the dot (天津·泰达). */
+    if ((c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027) && k > 0) {
+        int32_t d = k;
+        U8_PREV(p, 0, d, c);
+        if (!is_han(c))
+            return 1;
+        for (int chars = 2; chars <= MAX_WORD_BEFORE_CHARS && d > 0; chars++) {
+            U8_PREV(p, 0, d, c);
+            if (!is_han(c))
+                break;
+            if (zsi_words_find(g->words, p + d, (size_t)k - (size_t)d, NULL) & ZSW_PLACE)
+                return 1;
+        }
+        return 0;
+    }
     if (!is_han(c))
         return 1;
     if (zsi_words_verb1(g->words, p + k, i - (size_t)k))
