@@ -1223,8 +1223,15 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 skip = e;
                 break;
             }
-            /* 创业园区, 职教园区: a kind of park, not the story's */
+            /* 生态文明示范区, 科技创新合作区: a kind of area a plan names,
+             * not the story's zone; alone (该示范区, 在合作区) it may be */
             size_t mo;
+            if ((strcmp(w->s, "示范区") == 0 || strcmp(w->s, "合作区") == 0) &&
+                !park_alone(p, i, &mo)) {
+                skip = e;
+                break;
+            }
+            /* 创业园区, 职教园区: a kind of park, not the story's */
             if (strcmp(w->s, "园区") == 0 && !park_alone(p, i, &mo)) {
                 if (!compound && mo != (size_t)-1) {
                     compound = w->s;

@@ -21,7 +21,9 @@
  * city named only in a later sentence is somewhere else (开发区… 在青岛等地). Else no zone: a guess from
  * elsewhere in the article would file a brief under its neighbour's zone.
  * (A bare 新区 takes no city's: it is also a city's new district or an oil
- * field's new block.)
+ * field's new block.) A bare 示范区 or 合作区 means only a zone of that name
+ * the story named (杨凌示范区, 前海深港现代服务业合作区): alone, these words are
+ * more often a plan's kind of area than a zone.
  */
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
@@ -105,6 +107,8 @@ static const struct {
     {"自贸试验区", {"自贸区", "片区"}},
     {"片区", {"片区"}},
     {"园区", {"园区", "园"}},
+    {"示范区", {"示范区"}},
+    {"合作区", {"合作区"}},
 };
 
 static int ends_with(const char *s, const char *w)
