@@ -207,6 +207,12 @@ def main():
         if code[6] == "4":
             zone_rows.append((nm, c, p, "statistical town-level zone unit " + code))
             continue
+        # State farms, forest farms and ranches hold town-level codes
+        # (xxxxxx5xx) and have parks of their own (八五二农场工业园区): a
+        # place, by their full name only (红旗农场; 红旗 is a word).
+        if code[6] == "5" and re.search(r"[^场种]{2}(农场|林场|牧场)$", nm):
+            add_place(nm, "", "town", c, p)
+            continue
         if nm.endswith("镇") or nm.endswith("乡"):
             sh = short_of(nm, town=True)
             # A town's short form that is also a common word (前进, 新华) is not
