@@ -31,13 +31,15 @@ typedef struct zsi_words zsi_words;
 int zsi_words_open(zsi_words **out);
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
-/* Is s[0..n) a place abroad of data/foreign.txt (美国, 日本, 欧盟)? */
-int zsi_words_foreign(const zsi_words *w, const char *s, size_t n);
+/* Does the lexicon give s[0..n) the class flag (ZSW_FOREIGN_: a place
+ * abroad of data/foreign.txt: 美国, 日本, 欧盟)? */
+int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag);
 #define ZSW_PLACE_ 1u /* ZSW_PLACE of park_int.h */
 #define ZSW_NOUN_ 4u  /* ZSW_NOUN of park_int.h: common nouns */
 #define ZSW_NAME_ 8u  /* ZSW_WORD of park_int.h: person and other names */
 #define ZSW_STOP_ 2u  /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
 #define ZSW_VNOUN_ 32u /* ZSW_VNOUN of park_int.h: wordclass.txt "vnoun" */
+#define ZSW_FOREIGN_ 64u /* ZSW_FOREIGN of park_int.h: data/foreign.txt */
 #define ZSW_COUNTY_                                                                                \
     2 /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */

@@ -186,7 +186,7 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
     }
     /* a country names whose figure it is, like a province (美国|企业支付的
      * 关税, 日本|国内生产总值); 中国 is a [stop] word, like 全国 and 我国 */
-    if (places && zsi_nchars(p, s, e) >= 2 && zsi_words_foreign(places, p + s, e - s))
+    if (places && zsi_nchars(p, s, e) >= 2 && zsi_words_has(places, p + s, e - s, ZSW_FOREIGN_))
         return 1;
     if (closed_chars(p, s, e))
         return 1;

@@ -298,7 +298,8 @@ static size_t dash_start(const zsi_gazetteer *g, const char *p, size_t floor, si
             /* China itself is no division of places.tsv, nor abroad */
             if (f & (ZSW_STOP | ZSW_VNOUN))
                 continue;
-            if ((f & (ZSW_PLACE | ZSW_TRIM)) || zsi_words_foreign(g->words, p + start - L, L) ||
+            if ((f & (ZSW_PLACE | ZSW_TRIM)) ||
+                zsi_words_has(g->words, p + start - L, L, ZSW_FOREIGN) ||
                 (L == 6 && memcmp(p + start - L, "\xE4\xB8\xAD\xE5\x9B\xBD", 6) == 0))
                 break;
         }
@@ -344,11 +345,11 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
     }
     if (!is_han(c))
         return 1;
-    if (zsi_words_verb1(g->words, p + k, i - (size_t)k))
+    if (zsi_words_has(g->words, p + k, i - (size_t)k, ZSW_VERB1))
         return 1;
     for (int chars = 1; chars <= MAX_WORD_BEFORE_CHARS && k >= 0; chars++) {
         if (zsi_words_find(g->words, p + k, i - (size_t)k, NULL) ||
-            zsi_words_foreign(g->words, p + k, i - (size_t)k))
+            zsi_words_has(g->words, p + k, i - (size_t)k, ZSW_FOREIGN))
             return 1;
         if (k == 0)
             break;

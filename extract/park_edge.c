@@ -240,7 +240,7 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
         if (e < te) {
             U8_NEXT(p, k, (int32_t)te, c);
             e = (size_t)k;
-            if (lead && chars >= 2 && zsi_words_foreign(g->words, p + s, e - s))
+            if (lead && chars >= 2 && zsi_words_has(g->words, p + s, e - s, ZSW_FOREIGN))
                 return 1;
         }
         if (b > floor) {
@@ -250,7 +250,7 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
                 b = floor;
             else {
                 b = (size_t)k;
-                if (chars >= 2 && zsi_words_foreign(g->words, p + b, s - b))
+                if (chars >= 2 && zsi_words_has(g->words, p + b, s - b, ZSW_FOREIGN))
                     return 1;
             }
         }
@@ -267,13 +267,14 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
  * 新区. After an unknown character it may be a name's (杨树浦, 平望). */
 static int verb_alone(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc)
 {
-    if (!zsi_words_verb1(g->words, p + pos[j + 1], pos[j] - pos[j + 1]))
+    if (!zsi_words_has(g->words, p + pos[j + 1], pos[j] - pos[j + 1], ZSW_VERB1))
         return 0;
     if (j + 1 == nc)
         return 1;
     unsigned fl;
     size_t row, L = word_at(g, p, pos, j + 1, nc, &fl, &row);
-    return fl != 0 || (L == 1 && zsi_words_verb1(g->words, p + pos[j + 2], pos[j + 1] - pos[j + 2]));
+    return fl != 0 ||
+           (L == 1 && zsi_words_has(g->words, p + pos[j + 2], pos[j + 1] - pos[j + 2], ZSW_VERB1));
 }
 
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,

@@ -17,8 +17,8 @@ enum {
     ZSW_WORD = 8,  /* another word, kept whole when cutting (乌克兰) */
     ZSW_TRIM = 16, /* a [trim] word: stops a name even where it is a place (中国) */
     ZSW_VNOUN = 32, /* a verb-noun (建设): a stop word, but a noun inside a metric */
-    ZSW_FOREIGN = 64, /* a place abroad (foreign.txt); only zsi_words_foreign() sees it */
-    ZSW_VERB1 = 128   /* a one-character verb (建, 住); only zsi_words_verb1() sees it */
+    ZSW_FOREIGN = 64, /* a place abroad (foreign.txt); only zsi_words_has() sees it */
+    ZSW_VERB1 = 128   /* a one-character verb (建, 住); only zsi_words_has() sees it */
 };
 
 /* Levels of a place (places.tsv column 3). */
@@ -40,11 +40,11 @@ int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags);
 /* The classes of s[0..n) (0: unknown); *row gets its places.tsv row. */
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 
-/* Is s[0..n) a place abroad (data/foreign.txt: 俄罗斯, 迪拜, 东盟)? */
-int zsi_words_foreign(const zsi_words *w, const char *s, size_t n);
-
-/* Is s[0..n) a one-character verb of wordclass.txt's class verb1 (建, 进)? */
-int zsi_words_verb1(const zsi_words *w, const char *s, size_t n);
+/* Does the built-in lexicon give s[0..n) the class flag? The way to see
+ * the hidden classes ZSW_FOREIGN (a place abroad of data/foreign.txt:
+ * 俄罗斯, 迪拜, 东盟) and ZSW_VERB1 (a one-character verb: 建, 进), which
+ * zsi_words_find() leaves out; an added word has neither. */
+int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag);
 
 /* Longest word held (bytes). */
 size_t zsi_words_maxlen(const zsi_words *w);

@@ -275,7 +275,7 @@ static int load_classes(table *w)
 }
 
 /* data/foreign.txt: places abroad, one a line, kept apart from the word
- * classes (ZSW_FOREIGN is seen only through zsi_words_foreign()), so the
+ * classes (ZSW_FOREIGN is seen only through zsi_words_has()), so the
  * way names and metrics are cut into words does not change. */
 static int load_foreign(table *w)
 {
@@ -388,22 +388,13 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
     return flags;
 }
 
-int zsi_words_foreign(const zsi_words *w, const char *s, size_t n)
+int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag)
 {
     const slot *t;
     if (!w || !n || n > w->base->maxlen)
         return 0;
     t = find(w->base, s, n);
-    return t->s && (t->flags & ZSW_FOREIGN);
-}
-
-int zsi_words_verb1(const zsi_words *w, const char *s, size_t n)
-{
-    const slot *t;
-    if (!w || !n || n > w->base->maxlen)
-        return 0;
-    t = find(w->base, s, n);
-    return t->s && (t->flags & ZSW_VERB1);
+    return t->s && (t->flags & flag);
 }
 
 size_t zsi_words_maxlen(const zsi_words *w)
