@@ -777,8 +777,14 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 i = floor = end;
                 continue;
             }
-            named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak, park_suffix(&g->suf[si]),
-                                     &ps, &pe, &at_floor);
+            /* A park two places build, led by their short forms (粤澳合作
+             * 产业园, 港深创新及科技园): the pair starts the name, whatever
+             * trade words follow it. */
+            named = g->suf[si].weak == 1 && park_suffix(&g->suf[si]) &&
+                    zsi_pk_pair_edge(g, p, floor, i, &ps, &pe);
+            if (!named)
+                named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak,
+                                         park_suffix(&g->suf[si]), &ps, &pe, &at_floor);
             /* A park (园, 园区) a company builds, named by the company. */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);

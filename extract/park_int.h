@@ -273,6 +273,12 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
 int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                       size_t *pe);
 
+/* The name of a park before a weak suffix at byte i of p, no earlier than
+ * floor, led by two places' short forms (粤澳合作产业园, 港深创新及科技园,
+ * 横琴粤澳合作中医药科技产业园): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                     size_t *pe);
+
 /* Do the characters p[floor..i) cut into words that may describe a park
  * (先进装备制造, 军民融合; no leading verb, no 的)? */
 int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i);
