@@ -24,8 +24,10 @@
 #include "extract_int.h"
 #include "park_int.h"
 
-/* This tool's own stand-in, never frozen: park_gaz.c then loads the files. */
+/* This tool's own stand-ins, never frozen: park_gaz.c and park_words.c
+ * then load the files. */
 const zsi_gazetteer zsi_gaz_frozen;
+const zsi_wtable zsi_words_frozen;
 
 static const zsi_gazetteer *G;
 static FILE *out;

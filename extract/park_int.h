@@ -52,6 +52,49 @@ size_t zsi_words_maxlen(const zsi_words *w);
 /* Level of place row; *city and *province borrowed ("" when unknown). */
 int zsi_words_place(const zsi_words *w, size_t row, const char **city, const char **province);
 
+/* ---- the word table's layout, shared by park_words.c and words_freeze.c ---- */
+
+#include <stdint.h>
+
+/* A word: its bytes at text[off..off+n) (n == 0: an empty slot). */
+typedef struct zsi_wslot {
+    uint32_t off, n;
+    uint32_t flags;
+    uint32_t place; /* row in pl[] when flags has ZSW_PLACE */
+} zsi_wslot;
+
+/* A places.tsv row: city and province are offsets of NUL-terminated
+ * strings in text (0: text[0], the empty string). */
+typedef struct zsi_wplace {
+    uint32_t city, province;
+    int level; /* enum zsw_level */
+} zsi_wplace;
+
+typedef struct zsi_wtable {
+    char *text;            /* the words' bytes; text[0] is a NUL */
+    size_t ntext, captext; /* bytes used and allocated */
+    zsi_wslot *tab;
+    size_t cap, n; /* cap is a power of two */
+    zsi_wplace *pl;
+    size_t npl;
+    size_t maxlen; /* longest key, bytes */
+    /* The base's words as one bit each (hash_bit()), or NULL: most lookups
+     * are of text that is no word, and the slots (4 MB) miss the CPU's
+     * caches, where this (256 KiB) mostly does not. */
+    uint64_t *filter;
+    size_t fmask; /* filter bits - 1 */
+    int frozen;   /* compiled in (words_frozen.c): nothing of it is freed */
+} zsi_wtable;
+
+/* The base table of the built-in files, made at build time by
+ * words_freeze.c; .frozen is 0 in the tools that make the snapshots. */
+extern const zsi_wtable zsi_words_frozen;
+
+/* The shared base table of the built-in files plus the user's, built (or
+ * taken frozen) on first use. Borrowed: lives until exit.
+ * @return 0, ZS_ENOMEM, ZS_EIO, ZS_ELIMIT. */
+int zsi_words_base(const zsi_wtable **out);
+
 /* ---- the gazetteer, shared by park_gaz.c (loading) and park.c (matching) ---- */
 
 #include <stdint.h>
