@@ -286,7 +286,10 @@ static int run_pipeline(run *r)
      * are this one's from here on). */
     if (r->reextract && (rc = zsd_exec(db, "DELETE FROM park_aliases")) != 0)
         goto out;
-    if ((rc = zsd_store_aliases(&w, r->gaz)) != 0)
+    /* The same identity: the run that recorded it stored these very aliases
+     * (the identity hashes the gazetteer's code and data files, the user's
+     * too), so storing them again only costs (10-15 M instructions a run). */
+    if (!r->same_ext && (rc = zsd_store_aliases(&w, r->gaz)) != 0)
         goto out;
     for (; started < nth; started++)
         if (pthread_create(&th[started], NULL, zsd_worker, r) != 0)
@@ -435,8 +438,10 @@ static int plan_extver(run *r, int whole)
     int has = zsd_extver_stored(r->db, had, sizeof had);
     if (has < 0)
         return has;
-    if (has && !strcmp(had, zs_extractor()))
+    if (has && !strcmp(had, zs_extractor())) {
+        r->same_ext = 1;
         return 0;
+    }
     if (!r->nknown) {
         r->extver = EXTVER_FIRST;
         return 0;

@@ -183,6 +183,8 @@ typedef struct run {
     int rebuild;   /* ... and each one's file is there: all is rebuilt in one
                     * transaction, as a first build (reextract.c) */
     int extver;    /* when to record zs_extractor() in meta: EXTVER_* */
+    int same_ext;  /* the index records this extractor's identity, which covers the
+                    * user's data files: its park_aliases are this gazetteer's */
     const zsd_dict *dict;         /* published by the writer once it has one (under mu) */
     unsigned long long unwritten; /* bytes of jobs done by workers, not yet written */
     struct timespec t0;
