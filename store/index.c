@@ -197,6 +197,20 @@ static int train_join(run *r, writer *w, trainer *t, pthread_t *th)
     return rc;
 }
 
+/* Will the run read a file? Not when every one is unchanged by its recorded
+ * signature (and nothing is re-extracted): then neither the stored
+ * passages' hashes (seen.c) nor the text dictionary are needed, 10.8 M and
+ * 17.8 M instructions of a run that found 1,000 files unchanged. */
+static int reads_any(const run *r)
+{
+    if (r->reextract)
+        return 1;
+    for (size_t i = 0; i < r->njobs; i++)
+        if (!r->jobs[i].by_sig)
+            return 1;
+    return 0;
+}
+
 static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
@@ -226,8 +240,12 @@ static int run_pipeline(run *r)
     /* The dictionary trains (about 7% of the instructions of a run of 2,000
      * news articles) while the workers extract: the passages they finish
      * before it exists the writer compresses, with the same dictionary. */
-    r->dict = zsd_packer_dict(w.pack); /* an index that has one */
-    if (zsd_packer_wants_samples(w.pack)) {
+    if (reads_any(r)) {
+        if ((rc = zsd_packer_prime(w.pack)) != 0)
+            goto out;
+        r->dict = zsd_packer_dict(w.pack); /* an index that has one */
+    }
+    if (reads_any(r) && zsd_packer_wants_samples(w.pack)) {
         tr.p = w.pack;
         zsd_packer_defer(w.pack);
         if (pthread_create(&train_th, NULL, train_main, &tr) == 0) {
@@ -273,9 +291,9 @@ static int run_pipeline(run *r)
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }
-    } else if (r->njobs && (rc = zsd_seen_load(&w.seen, db, r->st->bytes_total,
-                                               r->o && r->o->version >= 2 ? r->o->seen_max
-                                                                         : 0)) != 0) {
+    } else if (reads_any(r) &&
+               (rc = zsd_seen_load(&w.seen, db, r->st->bytes_total,
+                                   r->o && r->o->version >= 2 ? r->o->seen_max : 0)) != 0) {
         goto out; /* the stored passages by hash, as a first build's (seen.c) */
     } else {
         r->stored = w.seen; /* for the workers (prepare.c) */

@@ -87,6 +87,12 @@ struct zsd_packer {
     zs_db *db;
     ZSTD_CCtx *cctx;
     ZSTD_CDict *cdict;
+    /* The index's dictionary, read at open and made into cdict only when
+     * first needed (need_cdict()): a run that compresses nothing (every
+     * file unchanged) spent 17.8 M instructions on ZSTD_createCDict. */
+    void *stored;
+    size_t nstored;
+    int primed;    /* the stored text has been sampled (zsd_packer_prime()) */
     int gave_up;   /* training failed in this run: store plain text */
     /* Trained off the writer's thread (zsd_packer_defer()): no SQL, no
      * message on the handle; dict waits for zsd_packer_store_dict(). */
@@ -108,6 +114,25 @@ static int oom(zsd_packer *p)
     return p->deferred ? ZS_ENOMEM : zsd_fail(p->db, ZS_ENOMEM, "out of memory");
 }
 
+/* Has p a dictionary, made or still to make? */
+static int has_dict(const zsd_packer *p)
+{
+    return p->cdict || p->stored;
+}
+
+/* Make the stored dictionary into p->cdict if not yet. Writer's thread only.
+ * @return 0, or ZS_ENOMEM (message on the handle). */
+static int need_cdict(zsd_packer *p)
+{
+    if (p->cdict || !p->stored)
+        return 0;
+    if (!(p->cdict = new_cdict(p->stored, p->nstored)))
+        return zsd_fail(p->db, ZS_ENOMEM, "cannot load the text dictionary");
+    free(p->stored);
+    p->stored = NULL;
+    return 0;
+}
+
 static int load(zsd_packer *p)
 {
     sqlite3_stmt *st = NULL;
@@ -115,9 +140,17 @@ static int load(zsd_packer *p)
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        p->cdict = new_cdict(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
-        if (!p->cdict)
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        const void *b = sqlite3_column_blob(st, 0);
+        if (!n) { /* made now, as before: need_cdict() takes no empty one */
+            if (!(p->cdict = new_cdict(b, 0)))
+                rc = zsd_fail(p->db, ZS_ENOMEM, "cannot load the text dictionary");
+        } else if (!(p->stored = malloc(n)))
             rc = zsd_fail(p->db, ZS_ENOMEM, "cannot load the text dictionary");
+        else {
+            memcpy(p->stored, b, n);
+            p->nstored = n;
+        }
     }
     sqlite3_finalize(st);
     return rc;
@@ -134,7 +167,7 @@ static int sample_stored(zsd_packer *p)
 {
     sqlite3_stmt *st = NULL;
     int rc = zsd_prepare(p->db, &st, "SELECT body FROM passages WHERE typeof(body) = 'text'");
-    while (!rc && !p->cdict && !p->gave_up && sqlite3_step(st) == SQLITE_ROW)
+    while (!rc && !has_dict(p) && !p->gave_up && sqlite3_step(st) == SQLITE_ROW)
         rc = sample(p, (const char *)sqlite3_column_text(st, 0),
                     (size_t)sqlite3_column_bytes(st, 0));
     sqlite3_finalize(st);
@@ -151,7 +184,7 @@ int zsd_packer_open(zsd_packer **out, zs_db *db)
         return zsd_fail(db, ZS_ENOMEM, "out of memory");
     }
     p->db = db;
-    if ((rc = load(p)) != 0 || (!p->cdict && (rc = sample_stored(p)) != 0)) {
+    if ((rc = load(p)) != 0) {
         zsd_packer_free(p);
         return rc;
     }
@@ -165,7 +198,7 @@ void zsd_packer_free(zsd_packer *p)
         return;
     ZSTD_freeCCtx(p->cctx);
     ZSTD_freeCDict(p->cdict);
-    ZSU_FREE(p->samples, p->sizes, p->out, p->dict, p);
+    ZSU_FREE(p->samples, p->sizes, p->out, p->dict, p->stored, p);
 }
 
 /* passages' columns, body the 8th (pack_stored()). */
@@ -378,6 +411,14 @@ static int sample(zsd_packer *p, const char *text, size_t n)
     return p->nsamples_bytes == ZSD_TRAIN_BYTES ? train(p) : 0;
 }
 
+int zsd_packer_prime(zsd_packer *p)
+{
+    if (p->primed)
+        return 0;
+    p->primed = 1;
+    return has_dict(p) ? 0 : sample_stored(p);
+}
+
 int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out, size_t *nout,
                     int *blob)
 {
@@ -385,14 +426,18 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
     *out = text;
     *nout = n;
     *blob = 0;
-    if (!p->cdict) {
+    if ((rc = zsd_packer_prime(p)) != 0)
+        return rc;
+    if (!has_dict(p)) {
         if (p->gave_up)
             return 0;
         if ((rc = sample(p, text, n)) != 0)
             return rc;
-        if (!p->cdict)
+        if (!has_dict(p))
             return 0;
     }
+    if ((rc = need_cdict(p)) != 0)
+        return rc;
     size_t bound = ZSTD_compressBound(n);
     if (bound > p->capout) {
         char *b = realloc(p->out, bound);
@@ -412,7 +457,7 @@ int zsd_packer_pack(zsd_packer *p, const char *text, size_t n, const void **out,
 
 int zsd_packer_wants_samples(const zsd_packer *p)
 {
-    return !p->cdict && !p->gave_up;
+    return !has_dict(p) && !p->gave_up;
 }
 
 int zsd_packer_sample(zsd_packer *p, const char *text, size_t n)
@@ -438,8 +483,11 @@ int zsd_packer_store_dict(zsd_packer *p)
     return store_dict(p);
 }
 
-const zsd_dict *zsd_packer_dict(const zsd_packer *p)
+const zsd_dict *zsd_packer_dict(zsd_packer *p)
 {
+    /* out of memory: NULL, no dictionary for the workers; the writer's
+     * next zsd_packer_pack() reports it */
+    need_cdict(p);
     return (const zsd_dict *)(const void *)p->cdict;
 }
 
