@@ -11,7 +11,9 @@
  * sub-headings of a long report keep its zone. A body passage that opens with
  * a dateline after running text also starts a story (briefs with no titles),
  * and so does a headline block a byline signs (本报记者 X under a section's
- * heading: each reporter's section of a page is a story of its own).
+ * heading: each reporter's section of a page is a story of its own), and
+ * so does whatever follows a signature at a section's foot (本报记者 X整理:
+ * a page of delegates' statements, one section each).
  * A bare word of a kind (高新区, 经开区, 新区 ...) means a zone of that kind
  * only: after 襄阳经开区, a bare 高新区 is another zone. With no zone of its
  * kind named before it in its story, a bare 高新区, 经开区, 开发区 or 综保区
@@ -30,6 +32,9 @@
 
 #include "extract_int.h"
 #include "park_int.h"
+
+/* Longest line that is a signature alone (本报记者 王明 李红整理). */
+#define SIGNATURE_CHARS 20
 
 /* Characters at a passage's start searched for a dateline's end (电, 讯). */
 #define DATELINE_CHARS 24
@@ -71,6 +76,14 @@ static int signs(const char *p, size_t n)
     }
     return starts_with(p, n, "本报记者") || starts_with(p, n, "新华社记者") ||
            starts_with(p, n, "记者");
+}
+
+/* Is the passage a signature alone (本报记者 王明 李红整理): a byline,
+ * short, with no sentence's comma or stop (记者从…获悉，… is text)? */
+static int signature(const char *p, size_t n)
+{
+    return signs(p, n) && nchars(p, n) <= SIGNATURE_CHARS && !memmem(p, n, "，", 3) &&
+           !memmem(p, n, "。", 3);
 }
 
 /*
@@ -365,6 +378,11 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 a = i;
         } else if (ps[i].kind == ZSI_P_BODY && seen_body && i > 0 &&
                    ps[i - 1].kind != ZSI_P_HEADLINE && opens_with_dateline(ps[i].text, ps[i].len))
+            a = i;
+        /* A signature after the text (本报记者 X整理, at a section's end)
+         * closes its story: a page of sections each signed at its foot
+         * (one per province's delegate) is one story per section. */
+        if (i >= 2 && ps[i - 2].kind == ZSI_P_BODY && signature(ps[i - 1].text, ps[i - 1].len))
             a = i;
         if (first_k != (size_t)-1 && first_k < a)
             first_k = (size_t)-1;
