@@ -18,7 +18,8 @@
  * end of the prefix are dropped (国家, 省级, 市), so is a bracketed aside, and
  * a [province] prefix is dropped when the rest is a known zone; a city's 市
  * goes (zsi_pk_tidy()). A pattern name that folds to a known alias takes that
- * zone's canonical name; otherwise the folded name itself is returned.
+ * zone's canonical name; otherwise the folded name itself is returned. The
+ * State Council's style, 中国（X）and a kind, is X's zone of that kind.
  *
  * Invariant: every name handed out is valid UTF-8 taken from the input or the
  * data files; the gazetteer is immutable after zsi_gazetteer_open(), so one
@@ -93,7 +94,41 @@ static size_t fold(const zsi_gazetteer *g, const char *s, size_t n, char *buf, s
 }
 
 /* Canonical index for a name by alias, fold, or fold minus province; else -1. */
+static size_t resolve_name(const zsi_gazetteer *g, const char *s, size_t n);
+
+/* Bytes of a bracket at s[0..n): an opening one when open, else a closing
+ * one; 0 when none. */
+static size_t bracket(const char *s, size_t n, int open)
+{
+    const char *fw = open ? "\xEF\xBC\x88" : "\xEF\xBC\x89"; /* （ ） */
+    if (n >= 1 && s[0] == (open ? '(' : ')'))
+        return 1;
+    return n >= 3 && memcmp(s, fw, 3) == 0 ? 3 : 0;
+}
+
+/* As resolve_name(), and a name in the State Council's style, 中国（X）
+ * and a kind (中国（浙江）自贸试验区), is X's zone of that kind when the
+ * lists know no such spelling. */
 static size_t resolve(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    size_t c = resolve_name(g, s, n), ob, cb, k;
+    static const char ZG[] = "\xE4\xB8\xAD\xE5\x9B\xBD"; /* 中国 */
+    if (c != (size_t)-1 || n < 6 || memcmp(s, ZG, 6) != 0 || !(ob = bracket(s + 6, n - 6, 1)))
+        return c;
+    for (k = 6 + ob; k < n && k <= 6 + ob + 3 * 6; k++)
+        if ((cb = bracket(s + k, n - k, 0)) != 0) {
+            char buf[MAX_NAME_BYTES * 2];
+            size_t in = k - 6 - ob, rest = n - k - cb;
+            if (in < 6 || in + rest > sizeof buf)
+                return c;
+            memcpy(buf, s + 6 + ob, in);
+            memcpy(buf + in, s + k + cb, rest);
+            return resolve_name(g, buf, in + rest);
+        }
+    return c;
+}
+
+static size_t resolve_name(const zsi_gazetteer *g, const char *s, size_t n)
 {
     char buf[MAX_NAME_BYTES * 2];
     size_t a = zsi_pk_find_alias(g, s, n), fn;
@@ -433,6 +468,33 @@ static int park_suffix(const suffix *x)
 {
     return has_suffix(x->s, x->n, "\xE5\x9B\xAD", 3) ||           /* 园 */
            has_suffix(x->s, x->n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
+}
+
+/*
+ * The State Council's style, 中国 and a place in brackets right before a
+ * kind (中国（浙江）自贸试验区), names that place's zone of the kind; the
+ * words before a suffix otherwise lose a bracketed aside (和平（荷江）经开区),
+ * and with it the place. Only a zone the lists know: [*ps, *pe) is 中国 and
+ * the brackets. @return 1 or 0.
+ */
+static int state_style(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, long si,
+                       size_t *ps, size_t *pe)
+{
+    static const char ZG[] = "\xE4\xB8\xAD\xE5\x9B\xBD"; /* 中国 */
+    char raw[MAX_NAME_BYTES];
+    size_t e = zsi_pk_drop_aside(p + floor, i - floor) + floor, rn;
+    if (e == i || e < floor + 6 || memcmp(p + e - 6, ZG, 6) != 0)
+        return 0;
+    rn = i - (e - 6);
+    if (rn + g->suf[si].n >= sizeof raw)
+        return 0;
+    memcpy(raw, p + e - 6, rn);
+    memcpy(raw + rn, g->suf[si].s, g->suf[si].n);
+    if (resolve(g, raw, rn + g->suf[si].n) == (size_t)-1)
+        return 0;
+    *ps = e - 6;
+    *pe = i;
+    return 1;
 }
 
 /* May an alias (heads = alias_head) or suffix (suf_head) start with c?
@@ -782,6 +844,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
              * trade words follow it. */
             named = g->suf[si].weak == 1 && park_suffix(&g->suf[si]) &&
                     zsi_pk_pair_edge(g, p, floor, i, &ps, &pe);
+            if (!named)
+                named = state_style(g, p, floor, i, si, &ps, &pe);
             if (!named)
                 named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak,
                                          park_suffix(&g->suf[si]), &ps, &pe, &at_floor);
