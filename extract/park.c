@@ -1088,7 +1088,7 @@ static int holds(const char *p, size_t n, const char *lit)
  * is not.
  */
 static const char *const PARK_ALONE_AFTER[] = {
-    "的", "该", "本", "这", "此", "其", "们", "我", "同", "在", "为", "进", "入", "到", "和", "与",
+    "的", "了", "该", "本", "这", "此", "其", "们", "我", "同", "在", "为", "进", "入", "到", "和", "与",
     "及", "对", "向", "从", "由", "将", "把", "被", "给", "让", "至", "往", "驻", "是", "回", "出",
     "个", "全", "各",
     /* verbs of going to or being at a place */
