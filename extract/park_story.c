@@ -314,7 +314,9 @@ static const char *scan_cities(const zsi_gazetteer *g, const char *p, size_t fro
                 continue;
             size_t row;
             unsigned f = zsi_words_find(g->words, p + e - L, L, &row);
-            if (!(f & ZSW_PLACE))
+            /* a place that is a [trim] word as well reads as that word
+             * (新建: a county, and "newly built" in 新建化工园区) */
+            if (!(f & ZSW_PLACE) || (f & ZSW_TRIM))
                 continue;
             int level = zsi_words_place(g->words, row, NULL, NULL);
             if ((level != ZSW_CITY && level != ZSW_COUNTY) || inside_word(g, p, from, to, e - L, e))
