@@ -211,7 +211,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
     if (rc < 0)
         return rc;
-    if (!m.norm[0] && m.refer && sprev && sprev->noun && sprev->noun_at.e <= ws) {
+    if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
+        sprev->noun_at.e <= ws) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:
          * the subject of the sentence's previous figure, when it is printed
          * before this figure's own words (not read from them) */

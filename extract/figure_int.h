@@ -175,6 +175,8 @@ typedef struct zsi_metric {
     int refer;                         /* no noun in the clause, which only holds a change
                                         * word or a link (增长5%, 仅为2%): the subject is
                                         * in an earlier clause of the sentence */
+    int share_of;                      /* 占总量约15%: norm names only the whole of a
+                                        * share; the subject is the previous figure's */
     zsi_span at;                       /* where raw is printed */
     zsi_span change_at;                /* where change_raw is printed */
 } zsi_metric;

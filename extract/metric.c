@@ -42,8 +42,25 @@ static int has_to(const char *p, size_t s, size_t e)
 
 #define NO_ZHAN ((size_t)-1)
 
+/* Is p[s..s+6) 占 with a verb's complement or aspect (占到, 占了, 占据,
+ * 占有), a word ICU keeps whole that says what 占 says (工业投资占到全市
+ * 的六成)? */
+static int zhan_complement(const char *p, size_t s, size_t we)
+{
+    static const char *const tail[] = {"\xE5\x88\xB0", "\xE4\xBA\x86", "\xE6\x8D\xAE",
+                                       "\xE6\x9C\x89"}; /* 到 了 据 有 */
+    size_t i;
+    if (s + 6 > we)
+        return 0;
+    for (i = 0; i < sizeof tail / sizeof tail[0]; i++)
+        if (memcmp(p + s + 3, tail[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* Where 占 stands as a word of its own in p[ws..we) (占全市比重; not 占地,
- * 占比), the last one; NO_ZHAN when none. */
+ * 占比), or as the verb of a word of 占 and its complement (占到全市的六成),
+ * the last one; NO_ZHAN when none. */
 static size_t zhan_at(const char *p, size_t ws, size_t we)
 {
     size_t s, z = NO_ZHAN;
@@ -59,7 +76,8 @@ static size_t zhan_at(const char *p, size_t ws, size_t we)
             zsi_wb_compute(&wb, p, lo, we);
             broken = 1;
         }
-        if (s >= wb.s && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3))
+        if (s >= wb.s && zsi_wb_is(&wb, s) &&
+            (zsi_wb_is(&wb, s + 3) || (zhan_complement(p, s, we) && zsi_wb_is(&wb, s + 6))))
             z = s;
     }
     return z;
@@ -375,6 +393,15 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
             zsi_span a2;
             if (share_subject(p, ws, z, ns, m) || share_subject(p, ws, in_at(p, ws, ns, m), ns, m))
                 return 1;
+            if (z != NO_ZHAN && ns >= z + 3 && zsi_all_filler(p, skip_conj(p, ws, z), z) &&
+                zsi_all_filler(p, z + (zhan_complement(p, z, ns) ? 6 : 3), ns)) {
+                /* 升价品种79个，占总量约15%: a 占 that opens its clause with
+                 * only the whole after it is a share of the subject before
+                 * (as 占全市约40% below), when one is named; else the whole
+                 * names it best */
+                m->share_of = 1;
+                return 1;
+            }
             m->adjacent = zsi_all_filler(p, ne, we);
             /* 规模|以上工业企业达到210家: the phrase right before the figure
              * holds the noun found; it names the figure better */
@@ -388,8 +415,11 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
                     return 1;
                 }
             }
-            /* 占全市比重达59.3%: the share is named with what it is a share of */
-            if (z != NO_ZHAN && ns >= z + 3 && memcmp(p + ns, m->raw, nl) == 0 &&
+            /* 占全市比重达59.3%: the share is named with what it is a share of
+             * (not with a verb's complement: 占据市场份额的8% is 市场份额;
+             * nor when nothing is named between: 所占的份额 is 份额) */
+            if (z != NO_ZHAN && ns > z + 3 && !zsi_all_filler(p, z + 3, ns) &&
+                !zhan_complement(p, z, ns) && memcmp(p + ns, m->raw, nl) == 0 &&
                 zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
                 zsi_copy_raw(m->raw, &m->at, p, z, ne);
                 memcpy(m->norm, m->raw, sizeof m->norm);
