@@ -348,14 +348,20 @@ static size_t mod_chars(const char *p, size_t s, size_t e, int is_mod)
  * does not know (以|工|代|赈|资金, 直|靠|率)? Then it is that word's first
  * character, not a word that ends the run; the run ends with it. Structural
  * particles, conjunctions and the words below always stand alone. */
-static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from)
+static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from,
+                      size_t e)
 {
-    size_t nb;
+    size_t nb, ls, le;
     unsigned cp;
     if (zsi_nchars(p, pb, b) != 1 || b >= from)
         return 0;
     nb = zsi_wb_gt(wb, b);
     if (nb > from || zsi_nchars(p, b, nb) != 1)
+        return 0;
+    /* 以|总价, 曾|净亏损: where the most likely cut by word frequencies
+     * has a word from the next piece to a word end at the head or beyond,
+     * it is a word of its own (not in 自|付费|用, 以工代赈) */
+    if (zsi_lex_inside(p, wb->s, nb, e, &ls, &le) && ls == b && le >= from && zsi_wb_is(wb, le))
         return 0;
     if (!zsi_is_class_stop(p, pb, b) && !zsi_is_stop_word(p, pb, b))
         return 0;
@@ -425,7 +431,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             else
                 pb = word_span(wb, p, cut, pb, b, ZSW_STOP_);
         }
-        if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from) &&
+        if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from, e) &&
             chars + 1 <= MAX_RUN_CHARS) {
             b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
             break;
