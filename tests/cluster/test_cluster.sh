@@ -129,12 +129,12 @@ done <"$T/queries"
 
 # The answers above came from both nodes, not from one. A document's shard is
 # a hash of its path, and the path holds the folder of this checkout, so which
-# documents share a shard changes from clone to clone: ask for 的, which every
+# documents share a shard changes from clone to clone: ask for 年, which every
 # document holds, rather than a word only some of them hold.
 for k in 1 2; do
     grep -o '<doc>[^<]*</doc>' "$T/x/node$k/passages.xml" | sed 's/<[^>]*>//g' | sort -u >"$T/docs$k"
 done
-"$Z" query --engine "$URL" --json -n 1000 的 | hits | cut -d' ' -f1 | sort -u >"$T/docs_hit"
+"$Z" query --engine "$URL" --json -n 1000 年 | hits | cut -d' ' -f1 | sort -u >"$T/docs_hit"
 if [ ! -s "$T/docs1" ] || [ ! -s "$T/docs2" ]; then
     notok "hits come from both shards" "a shard holds no document: $(wc -l <"$T/docs1") and $(wc -l <"$T/docs2")"
 elif [ -n "$(comm -12 "$T/docs1" "$T/docs_hit")" ] && [ -n "$(comm -12 "$T/docs2" "$T/docs_hit")" ]; then
