@@ -66,14 +66,12 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
     sqlite3_stmt *st = NULL;
     double *tfs = NULL;
     zsq_rank_row *rows = NULL;
-    size_t n = 0, stride = 1 + ZSQ_RANK_MAX_PHRASES, nphrase = 0;
+    size_t n = 0, stride = 0, nphrase = 0;
     int rc, src;
 
     if ((rc = zsq_rank_register(q->db)) != 0)
         return rc;
-    /* Not zeroed: a row reads only the nd - 1 phrases copied for it, and
-     * clearing cap * stride doubles (1 MB) cost more than ranking them. */
-    if (!(tfs = malloc(cap * stride * sizeof *tfs)) || !(rows = malloc(cap * sizeof *rows))) {
+    if (!(rows = malloc(cap * sizeof *rows))) {
         rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
         goto out;
     }
@@ -90,6 +88,20 @@ static int fetch_match(zs_query *q, const char *match, size_t want, size_t cap)
         size_t nd = (size_t)sqlite3_column_bytes(st, 1) / sizeof(double);
         if (!blob || nd < 1)
             continue;
+        /* Every row of one statement has as many phrases (zs_tf() gives
+         * xPhraseCount()), so the first row sets the stride. Room for the
+         * most phrases (1 + ZSQ_RANK_MAX_PHRASES doubles a row, 1 MB for
+         * cap rows) made a whole process fault in 254 fresh pages for a
+         * one-word query: a third of its page faults (perf record -e
+         * page-faults). Not zeroed: a row reads only the nd - 1 phrases
+         * copied for it. */
+        if (!tfs) {
+            stride = nd < 1 + ZSQ_RANK_MAX_PHRASES ? nd : 1 + ZSQ_RANK_MAX_PHRASES;
+            if (!(tfs = malloc(cap * stride * sizeof *tfs))) {
+                rc = zsd_fail(q->db, ZS_ENOMEM, "out of memory");
+                goto out;
+            }
+        }
         if (nd > stride)
             nd = stride;
         memcpy(tfs + n * stride, blob, nd * sizeof(double));
