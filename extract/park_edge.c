@@ -45,6 +45,40 @@ typedef struct token {
     int unknown; /* one character in no lexicon */
 } token;
 
+/* What ended a run of Han characters (han_run): floor or the limit, no
+ * character. */
+#define RUN_NO_CHAR (-2)
+
+/*
+ * The run of Han characters that ends at byte i, read backwards: pos[0] = i
+ * and pos[k] is where the k-th character back from i starts, for k = 1..n;
+ * returns n. The run stops at floor, after max characters, or at the first
+ * character that is not Han; *before (may be NULL) is that character
+ * (U_SENTINEL for an ill-formed byte) or RUN_NO_CHAR when floor or max
+ * ended the run. pos[] holds max + 1 entries.
+ */
+static size_t han_run(const char *p, size_t floor, size_t i, size_t max, size_t *pos,
+                      UChar32 *before)
+{
+    size_t n = 0;
+    UChar32 c = RUN_NO_CHAR;
+    pos[0] = i;
+    for (int32_t k = (int32_t)i; k > (int32_t)floor && n < max;) {
+        int32_t prev = k;
+        UChar32 d;
+        U8_PREV(p, (int32_t)floor, prev, d);
+        if (!is_han(d)) {
+            c = d;
+            break;
+        }
+        k = prev;
+        pos[++n] = (size_t)k;
+    }
+    if (before)
+        *before = c;
+    return n;
+}
+
 /* The longest lexicon word ending at pos[j] of a run of nc characters
  * (pos[] counts back from the suffix): its length in characters (1 when
  * none is known), *fl its classes, *row its places.tsv row. */
@@ -283,7 +317,7 @@ static int verb_alone(const zsi_gazetteer *g, const char *p, const size_t *pos, 
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
-    size_t pos[MAX_RUN_CHARS + 1], e, te, nc = 0;
+    size_t pos[MAX_RUN_CHARS + 1], e, te, nc;
     token tok[MAX_RUN_CHARS];
     size_t ntok = 0, j = 0;
     int stopped = 0; /* 1: a stop word ended the run; 2: a verb (verb_alone) */
@@ -291,22 +325,12 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
 
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
     te = drop_infix(g, p, floor, e);
-    pos[0] = te;
-    int after_digit = 0, after_other = 0;
     /* A 新区 bears the name of the district it is or becomes (光明新区, 光明区). */
     int new_area = memcmp(p + i, "\xE6\x96\xB0\xE5\x8C\xBA", 6) == 0; /* 新区 */
-    for (int32_t k = (int32_t)te; k > (int32_t)floor && nc < MAX_RUN_CHARS;) {
-        UChar32 c;
-        int32_t prev = k;
-        U8_PREV(p, (int32_t)floor, prev, c);
-        if (!is_han(c)) {
-            after_digit = u_isdigit(c);
-            after_other = !after_digit;
-            break;
-        }
-        k = prev;
-        pos[++nc] = (size_t)k;
-    }
+    UChar32 before;
+    nc = han_run(p, floor, te, MAX_RUN_CHARS, pos, &before);
+    int after_digit = before != RUN_NO_CHAR && u_isdigit(before);
+    int after_other = before != RUN_NO_CHAR && !after_digit;
     /* The character after a digit is that number's unit or date (7日, 3家),
      * never a name's first: a dateline glued to its story (本报北京1月7日电
      * 示范区..., the space gone with the layout) names no zone 日电示范区. */
@@ -568,15 +592,11 @@ size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n)
 
 int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i)
 {
-    size_t pos[MAX_RUN_CHARS + 1], nc = 0, j = 0;
-    pos[0] = i;
-    for (int32_t k = (int32_t)i; k > (int32_t)floor;) {
-        UChar32 c;
-        U8_PREV(p, (int32_t)floor, k, c);
-        if (!is_han(c) || nc == MAX_RUN_CHARS)
-            return 0;
-        pos[++nc] = (size_t)k;
-    }
+    size_t pos[MAX_RUN_CHARS + 1], j = 0;
+    /* the words are all Han, from floor on */
+    size_t nc = han_run(p, floor, i, MAX_RUN_CHARS, pos, NULL);
+    if (pos[nc] > floor)
+        return 0;
     while (j < nc) {
         size_t row;
         unsigned fl;
@@ -686,24 +706,10 @@ static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor,
 int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                         size_t *pe)
 {
-    size_t pos[MAX_COMPANY_CHARS + 1], nc = 0, j = 0;
-    int edge = 0; /* the run of Han characters starts at floor or after a non-Han one */
-    pos[0] = i;
-    for (int32_t k = (int32_t)i; nc < MAX_COMPANY_CHARS;) {
-        UChar32 c;
-        if (k <= (int32_t)floor) {
-            edge = 1;
-            break;
-        }
-        int32_t prev = k;
-        U8_PREV(p, (int32_t)floor, prev, c);
-        if (!is_han(c)) {
-            edge = 1;
-            break;
-        }
-        k = prev;
-        pos[++nc] = (size_t)k;
-    }
+    size_t pos[MAX_COMPANY_CHARS + 1], j = 0;
+    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
+    /* the run of Han characters starts at floor or after a non-Han one */
+    int edge = nc < MAX_COMPANY_CHARS;
     /* the trade's words: two characters or more each, the first a noun
      * (集成电路; not 对接, 送到: a verb there has its object after it) */
     unsigned first = 0;
@@ -796,19 +802,10 @@ static int joins(const char *s, size_t n)
 int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                       size_t *pe)
 {
-    size_t pos[MAX_COMPANY_CHARS + 1], nc = 0, j = 0;
+    size_t pos[MAX_COMPANY_CHARS + 1], nc, j = 0;
     size_t conj = 0, right = 0, left = 0; /* conj: characters scanned up to it, +1 */
     unsigned next = 0;                      /* the classes of the word last taken */
-    pos[0] = i;
-    for (int32_t k = (int32_t)i; k > (int32_t)floor && nc < MAX_COMPANY_CHARS;) {
-        UChar32 c;
-        int32_t prev = k;
-        U8_PREV(p, (int32_t)floor, prev, c);
-        if (!is_han(c))
-            break;
-        k = prev;
-        pos[++nc] = (size_t)k;
-    }
+    nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
     while (j < nc) {
         size_t row, L;
         unsigned fl;
@@ -895,17 +892,8 @@ static int place_pair(const zsi_gazetteer *g, const char *s)
 int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                      size_t *pe)
 {
-    size_t pos[MAX_COMPANY_CHARS + 1], nc = 0;
-    pos[0] = i;
-    for (int32_t k = (int32_t)i; k > (int32_t)floor && nc < MAX_COMPANY_CHARS;) {
-        UChar32 c;
-        int32_t prev = k;
-        U8_PREV(p, (int32_t)floor, prev, c);
-        if (!is_han(c))
-            break;
-        k = prev;
-        pos[++nc] = (size_t)k;
-    }
+    size_t pos[MAX_COMPANY_CHARS + 1];
+    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
     /* pos[j] is where the j-th character back from the suffix starts; the
      * pair is pos[j+1]..pos[j-1], the leftmost that starts a phrase */
     for (size_t j = nc; j >= 2; j--) {
