@@ -1312,7 +1312,11 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 skip = e;
                 break;
             }
-            if (in_admin_list(p, n, i, e) || joined_to_kind(p, i) || in_title(p, n, i, e)) {
+            /* A word in quotes of its own (“科学城”, ‘园区’) is the word
+             * itself, a kind talked about: 打造更多‘科技大道’‘科学城’
+             * speaks of science cities in general, none the story named. */
+            if (in_admin_list(p, n, i, e) || joined_to_kind(p, i) || in_title(p, n, i, e) ||
+                (quote_at(p, n, i, 1) && quote_at(p, n, e, 0))) {
                 skip = e;
                 break;
             }
