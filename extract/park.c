@@ -525,18 +525,19 @@ static size_t list_sep(const char *p, size_t floor, size_t e)
     return 0;
 }
 
-/* Push the zone that the place p[ps, pe) and suffix si name, by its
- * canonical name when the gazetteer has it. @return 0 or ZS_ENOMEM. */
+/* Push the zone that the place p[ps, pe) and the shared tail t[0, tn) (a
+ * suffix, or a hub's word and a suffix) name, by its canonical name when
+ * the gazetteer has it. @return 0 or ZS_ENOMEM. */
 static int push_place_zone(const zsi_gazetteer *g, const char *p, mentions *m, size_t ps, size_t pe,
-                           long si)
+                           const char *t, size_t tn)
 {
     char raw[MAX_NAME_BYTES * 2], buf[MAX_NAME_BYTES * 2];
-    size_t rn = pe - ps + g->suf[si].n, fn, c;
+    size_t rn = pe - ps + tn, fn, c;
     char *name;
     if (rn >= sizeof raw)
         return 0;
     memcpy(raw, p + ps, pe - ps);
-    memcpy(raw + pe - ps, g->suf[si].s, g->suf[si].n);
+    memcpy(raw + pe - ps, t, tn);
     if ((c = resolve(g, raw, rn)) != (size_t)-1)
         name = dupn(g->names.v[c].s, g->names.v[c].n);
     else {
@@ -551,21 +552,43 @@ static int push_place_zone(const zsi_gazetteer *g, const char *p, mentions *m, s
     return push(m, ps, pe, name);
 }
 
+/* Is s[0..n) the word of a transport hub a city's zone is named by (临空,
+ * 空港, 临港, 高铁, 航空: 深圳临空经济区, 郑州航空港经济区)? Each city has
+ * its own airport, port or station, so a zone of that word is the city's. */
+static int hub_word(const char *s, size_t n)
+{
+    static const char *const HUB[] = {"临空", "空港", "临港", "高铁", "航空"};
+    for (size_t k = 0; k < sizeof HUB / sizeof *HUB; k++)
+        if (n == strlen(HUB[k]) && memcmp(s, HUB[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * The zone [start, end) of p is a province's or a city's name and a strong
- * suffix (四川自贸试验区, 西安高新区); the places listed right before it,
- * separated by 、和与及 (浙江、湖北、), each name a zone of the same kind:
- * push them. The list must begin after no Han character or after a stop
- * word (支持浙江、湖北、四川自贸试验区: a verb, a preposition), so a place
- * that ends a longer phrase is not taken. @return 0 or ZS_ENOMEM.
+ * suffix (四川自贸试验区, 西安高新区), or a city's name, a hub's word and any
+ * suffix (深圳临空经济区); the places listed right before it, separated by
+ * 、和与及 (浙江、湖北、; 广州、), each name a zone of the same kind: push
+ * them (广州、深圳临空经济区 names 广州's too). The list must begin after no
+ * Han character or after a stop word (支持浙江、湖北、四川自贸试验区: a
+ * verb, a preposition), so a place that ends a longer phrase is not taken.
+ * A weak suffix right after the place is not shared: 南京和苏州工业园区
+ * names 苏州's park only. @return 0 or ZS_ENOMEM.
  */
 static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t start, size_t end)
 {
     enum { MAX_PEERS = 8 };
     size_t ps[MAX_PEERS], pe[MAX_PEERS], np = 0, e = start, sep;
     long si = zsi_pk_ending_suffix(g, p + start, end - start);
-    if (si < 0 || g->suf[si].weak || !province_or_city(g, p + start, end - start - g->suf[si].n))
+    if (si < 0)
         return 0;
+    size_t tail = g->suf[si].n; /* what the places share: the suffix, or a hub and it */
+    if (g->suf[si].weak || !province_or_city(g, p + start, end - start - tail)) {
+        if (end - start < tail + 6 + 6 || !hub_word(p + end - tail - 6, 6) ||
+            !province_or_city(g, p + start, end - start - tail - 6))
+            return 0;
+        tail += 6;
+    }
     while (np < MAX_PEERS && (sep = list_sep(p, 0, e)) != 0) {
         size_t b = (size_t)-1;
         for (size_t L = 4 * 3; L >= 2 * 3; L -= 3)
@@ -593,7 +616,7 @@ static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t
             return 0;
     }
     for (size_t k = 0; k < np; k++) {
-        int rc = push_place_zone(g, p, m, ps[k], pe[k], si);
+        int rc = push_place_zone(g, p, m, ps[k], pe[k], p + end - tail, tail);
         if (rc)
             return rc;
     }
@@ -678,7 +701,7 @@ static int push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
     if (np != want || (e > floor && list_sep(p, floor, e)) || !list_starts(g, p, floor, e))
         return 0;
     for (size_t k = 0; k < np; k++) {
-        int rc = push_place_zone(g, p, m, ps[k], pe[k], si);
+        int rc = push_place_zone(g, p, m, ps[k], pe[k], g->suf[si].s, g->suf[si].n);
         if (rc)
             return rc;
     }
