@@ -314,6 +314,47 @@ static int verb_alone(const zsi_gazetteer *g, const char *p, const size_t *pos, 
            (L == 1 && zsi_words_has(g->words, p + pos[j + 2], pos[j + 1] - pos[j + 2], ZSW_VERB1));
 }
 
+/* Hubs that a city names international (北京大兴国际机场, 成都国际铁路港):
+ * the zone named after one (临空经济区, 经济开发区) holds its full name. */
+static const char *const INTL_HUB[] = {"机场", "铁路港", "陆港", "空港", "航空港", "港"};
+
+/* Length in bytes of a hub's word (INTL_HUB) that starts s[0..n), or 0. */
+static size_t hub_at(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof INTL_HUB / sizeof *INTL_HUB; k++) {
+        size_t L = strlen(INTL_HUB[k]);
+        if (L <= n && memcmp(s, INTL_HUB[k], L) == 0)
+            return L;
+    }
+    return 0;
+}
+
+/* How many times 国际 stands in s[0..n) as part of a hub's name (国际机场). */
+static size_t intl_hubs(const char *s, size_t n)
+{
+    static const char INTL[] = "\xE5\x9B\xBD\xE9\x99\x85"; /* 国际 */
+    size_t k = 0;
+    for (size_t i = 0; i + 6 <= n; i++)
+        if (memcmp(s + i, INTL, 6) == 0 && hub_at(s + i + 6, n - i - 6))
+            k++;
+    return k;
+}
+
+/* Does a [generic] word describe the words s[0..n) after a place
+ * (新兴产业高新区)? Not the 国际 of a hub's name (大兴国际机场临空经济区). */
+static int describes(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    static const char INTL[] = "\xE5\x9B\xBD\xE9\x99\x85"; /* 国际 */
+    for (size_t t = 0; t < g->generic.n; t++) {
+        const str *w = &g->generic.v[t];
+        for (size_t i = 0; i + w->n <= n; i++)
+            if (memcmp(s + i, w->s, w->n) == 0 &&
+                !(w->n == 6 && memcmp(w->s, INTL, 6) == 0 && hub_at(s + i + 6, n - i - 6)))
+                return 1;
+    }
+    return 0;
+}
+
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
@@ -436,7 +477,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
                 return 0;
             s = after = s2;
         }
-        if (nchars(p + s, te - s) > MAX_PLACE_NAME_CHARS)
+        if (nchars(p + s, te - s) - 2 * intl_hubs(p + s, te - s) > MAX_PLACE_NAME_CHARS)
             return 0;
         /* A weak suffix right after a province names no zone (新疆产业园),
          * but after a municipality it may, as after any city (天津生态城);
@@ -488,10 +529,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     if (te >= s + 6 && memcmp(p + s, "\xE7\x8E\xAF", 3) == 0 && /* 环 */
         !(zsi_words_find(g->words, p + s, 6, NULL) & ZSW_PLACE))
         return 0;
-    /* The words after the place must not describe: 新兴产业高新区. */
-    for (size_t t = 0; t < g->generic.n; t++)
-        if (contains(p + after, te - after, &g->generic.v[t]))
-            return 0;
+    /* The words after the place must not describe: 新兴产业高新区; but a
+     * hub's own name (国际机场, 国际铁路港) is a name, not a description. */
+    if (describes(g, p + after, te - after))
+        return 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
      * holds China as one party (中日韩, 中海) is an agreement. (Places abroad
