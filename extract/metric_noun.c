@@ -343,6 +343,12 @@ static size_t mod_chars(const char *p, size_t s, size_t e, int is_mod)
     return is_mod && c > 2 ? 2 : c;
 }
 
+/* One-character words that always stand alone: particles, conjunctions,
+ * coverbs; pronouns and determiners (其|新产品); time units and the tails of
+ * division names (年|新材料, 水城|区|铝). */
+static const char alone[] = "的了和与及或在是为对从由将把被给向于而并且也都又占"
+                            "其该此这那每各年月日区市省县";
+
 /* Is the one-character word p[pb..b) a closed-class word (以, 等, 直) that
  * begins a run of one-character pieces, as ICU leaves a word its dictionary
  * does not know (以|工|代|赈|资金, 直|靠|率)? Then it is that word's first
@@ -365,10 +371,6 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
         return 0;
     if (!zsi_is_class_stop(p, pb, b) && !zsi_is_stop_word(p, pb, b))
         return 0;
-    /* particles, conjunctions, coverbs; pronouns and determiners (其|新产品);
-     * time units and the tails of division names (年|新材料, 水城|区|铝) */
-    static const char alone[] = "的了和与及或在是为对从由将把被给向于而并且也都又占"
-                                "其该此这那每各年月日区市省县";
     zsi_utf8_decode(p + pb, b - pb, &cp);
     if (!zsi_m_is_han(cp) || in_set(alone, sizeof alone - 1, cp))
         return 0;
@@ -563,6 +565,49 @@ static int word_beyond(const char *p, size_t s, size_t e, size_t hi)
 }
 
 /*
+ * 版|张|定价, 果|场|收益, 单|台|售价, 一|审|案件: ICU cuts a word its
+ * dictionary lacks into one-character pieces, so a run that starts on a lone
+ * piece right after another lone piece starts inside that word, and the word
+ * is both pieces. Neither piece may be a word of the alone set (游客量|年|
+ * 增长率); the piece before must be able to begin a word: no verb or adverb
+ * of the lexicon, no numeral (三|台|售价), none after a number (10万|亩|
+ * 产值) - unless the most likely cut by word frequencies makes the two pieces
+ * one word (一审). b is the run's start, s the candidate's (or the phrase's
+ * end), we the end of the text cut; returns the new start.
+ */
+static size_t join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
+                              size_t s, size_t we)
+{
+    size_t nb, pb, ls, le;
+    unsigned cp;
+    if (b <= cut || b <= wb->s || b >= s || !zsi_wb_is(wb, b))
+        return b;
+    nb = zsi_wb_gt(wb, b);
+    if (nb > s || zsi_nchars(p, b, nb) != 1)
+        return b;
+    zsi_utf8_decode(p + b, nb - b, &cp);
+    if (in_set(alone, sizeof alone - 1, cp))
+        return b; /* 退耕还林|每亩, 游客量|年增长率: a word of its own */
+    pb = zsi_wb_le(wb, b - 1);
+    if (pb < cut || zsi_nchars(p, pb, b) != 1)
+        return b;
+    zsi_utf8_decode(p + pb, b - pb, &cp);
+    if (!zsi_m_is_han(cp) || in_set(alone, sizeof alone - 1, cp))
+        return b;
+    if (pb > wb->s) {
+        unsigned before;
+        zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+        if (is_digit_cp(before) || zsi_cn_numeral(before) >= 0)
+            return b; /* 10万|亩|产值: the pieces belong to a number */
+    }
+    if (zsi_lex_inside(p, wb->s, b, we, &ls, &le) && ls == pb && le == nb)
+        return pb;
+    if (zsi_cn_numeral(cp) >= 0 || zsi_is_class_stop(p, pb, b) || zsi_is_stop_word(p, pb, b))
+        return b;
+    return pb;
+}
+
+/*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
  * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
@@ -647,6 +692,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
             break; /* 路灯|具 by both cuts: a lone piece is no word's start either */
         b = q;
     }
+    b = join_split_word(wb, p, cut, b, c->s, we);
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
@@ -882,6 +928,11 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     }
     if (b > cut && b <= wb.s)
         return 0; /* it may go on beyond the broken window */
+    if (chars >= 2 && b > cut) { /* a phrase of its own first: 民事一|审案件 */
+        size_t jb = join_split_word(&wb, p, cut, b, we, full);
+        chars += zsi_nchars(p, jb, b);
+        b = jb;
+    }
     if (chars < 2 || zsi_all_filler(p, b, we))
         return 0;
     zsi_copy_raw(raw, at, p, b, we);
