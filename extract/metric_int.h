@@ -40,6 +40,7 @@ int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag);
 #define ZSW_STOP_ 2u  /* ZSW_STOP of park_int.h: wordclass.txt "stop" */
 #define ZSW_VNOUN_ 32u /* ZSW_VNOUN of park_int.h: wordclass.txt "vnoun" */
 #define ZSW_FOREIGN_ 64u /* ZSW_FOREIGN of park_int.h: data/foreign.txt */
+#define ZSW_TOWN_ 3 /* ZSW_TOWN: towns (镇, 乡) and their peers */
 #define ZSW_COUNTY_                                                                                \
     2 /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */

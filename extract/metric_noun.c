@@ -334,6 +334,31 @@ static int unknown_word(const char *p, size_t s, size_t e)
     return !zsi_match_ending(zsi_mset(MSEC_STOP), p, s, e) && !has_numeral(p, s, e);
 }
 
+/* Does the full name of a town of the place lexicon (X镇, X乡) end at b,
+ * starting at or after cut (闽宁镇|农民人均可支配收入, 瓜沥镇|总投资)? Like a
+ * county's name, a town's says whose figure it is, so a run stops there;
+ * ICU cuts a town it does not know into single characters (闽|宁|镇), which
+ * the run would otherwise cross. Only the full name counts: a short form
+ * (闽宁) may be a common word. */
+static int town_ends_at(const char *p, size_t cut, size_t b)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t s, row;
+    int k;
+    if (!w || b < cut + 6 ||
+        (memcmp(p + b - 3, "\xE9\x95\x87", 3) != 0 && memcmp(p + b - 3, "\xE4\xB9\xA1", 3) != 0))
+        return 0; /* 镇, 乡 */
+    for (s = b - 3, k = 1; k <= 4 && s > cut; k++) {
+        s -= zsi_utf8_prev(p, s);
+        if (s < cut || !zsi_m_is_han(cp_at(p, s, b)))
+            break;
+        if ((zsi_words_find(w, p + s, b - s, &row) & ZSW_PLACE_) &&
+            zsi_words_place(w, row, NULL, NULL) == ZSW_TOWN_)
+            return 1;
+    }
+    return 0;
+}
+
 /* What a qualifier crossed whole costs of a run's MAX_RUN_CHARS: a
  * [modifiers] entry (规模以上, 国家级) counts as one two-character word, so
  * that 规模以上高技术制造业增加值 is not cut to 高技术制造业增加值. */
@@ -403,7 +428,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
-        if (pb < cut)
+        if (pb < cut || town_ends_at(p, cut, b))
             break;
         if (p[pb] == '\n' || p[pb] == '\r') {
             b = pb; /* a layout line break inside the phrase */
@@ -902,7 +927,7 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     cut = conj_cut(&wb, p, ws, we);
     if (!zsi_wb_is(&wb, we) || wb.s >= we)
         return 0; /* the filler trimmed was part of a word (人才, 合同) */
-    while (b > cut && b > wb.s) {
+    while (b > cut && b > wb.s && !town_ends_at(p, cut, b)) {
         size_t pb = zsi_wb_le(&wb, b - 1);
         const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         if (mod && zsi_wb_is(&wb, b - mod->len) &&
