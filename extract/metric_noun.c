@@ -339,8 +339,8 @@ static int unknown_word(const char *p, size_t s, size_t e)
  * county's name, a town's says whose figure it is, so a run stops there;
  * ICU cuts a town it does not know into single characters (闽|宁|镇), which
  * the run would otherwise cross. Only the full name counts: a short form
- * (闽宁) may be a common word. */
-static int town_ends_at(const char *p, size_t cut, size_t b)
+ * (闽宁) may be a common word; and only from one of ICU's boundaries. */
+static int town_ends_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
 {
     const zsi_words *w = zsi_mplaces();
     size_t s, row;
@@ -350,9 +350,10 @@ static int town_ends_at(const char *p, size_t cut, size_t b)
         return 0; /* 镇, 乡 */
     for (s = b - 3, k = 1; k <= 4 && s > cut; k++) {
         s -= zsi_utf8_prev(p, s);
-        if (s < cut || !zsi_m_is_han(cp_at(p, s, b)))
+        if (s < cut || s < wb->s || !zsi_m_is_han(cp_at(p, s, b)))
             break;
-        if ((zsi_words_find(w, p + s, b - s, &row) & ZSW_PLACE_) &&
+        /* on one of ICU's boundaries: not 于城镇 in 高于|城镇|就业人员 */
+        if (zsi_wb_is(wb, s) && (zsi_words_find(w, p + s, b - s, &row) & ZSW_PLACE_) &&
             zsi_words_place(w, row, NULL, NULL) == ZSW_TOWN_)
             return 1;
     }
@@ -428,7 +429,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
-        if (pb < cut || town_ends_at(p, cut, b))
+        if (pb < cut || town_ends_at(wb, p, cut, b))
             break;
         if (p[pb] == '\n' || p[pb] == '\r') {
             b = pb; /* a layout line break inside the phrase */
@@ -628,6 +629,11 @@ static size_t join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, 
     if (zsi_lex_inside(p, wb->s, b, we, &ls, &le) && ls == pb && le == nb)
         return pb;
     if (zsi_cn_numeral(cp) >= 0 || zsi_is_class_stop(p, pb, b) || zsi_is_stop_word(p, pb, b))
+        return b;
+    /* 农民|工|追缴工资, 压|力|分值: the piece before may itself be the tail
+     * of a word the most likely cut knows; then it is that word's, not the
+     * start of a new one */
+    if (zsi_lex_inside(p, wb->s, pb, we, &ls, &le))
         return b;
     return pb;
 }
@@ -927,7 +933,7 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     cut = conj_cut(&wb, p, ws, we);
     if (!zsi_wb_is(&wb, we) || wb.s >= we)
         return 0; /* the filler trimmed was part of a word (人才, 合同) */
-    while (b > cut && b > wb.s && !town_ends_at(p, cut, b)) {
+    while (b > cut && b > wb.s && !town_ends_at(&wb, p, cut, b)) {
         size_t pb = zsi_wb_le(&wb, b - 1);
         const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         if (mod && zsi_wb_is(&wb, b - mod->len) &&
