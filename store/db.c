@@ -45,6 +45,8 @@ static const char schema[] =
     "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
     " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
     " FROM passages;\n"
+    /* passages.hash again, apart from the bodies, for a later run (hashes.c) */
+    ZSD_HASHES_SCHEMA ";\n"
 
     "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
     " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
@@ -392,6 +394,8 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * the kernel copying pages). */
     if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
         sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
+    else
+        zsd_hashes_hook(db); /* passage_hashes follows passages (hashes.c) */
     /* Empty file (new, or created by someone else just now): make the schema. */
     sqlite3_stmt *st = NULL;
     int has_meta = 0;
@@ -474,6 +478,7 @@ void zs_db_close(zs_db *db)
     if (db->query_free)
         db->query_free(db->query);
     zsd_cache_free(db);
+    zsd_hashes_free(db);
     sqlite3_close_v2(db->h);
     zsd_lock_drop(db, 0); /* after SQLite's last write */
     free(db->path);

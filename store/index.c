@@ -49,6 +49,14 @@
  * the index's segments, depended on the machine's speed. A kill loses at
  * most the last 16 MiB of input, which the next run redoes. */
 #define COMMIT_BYTES (16u << 20)
+
+/* BEGIN IMMEDIATE, forgetting the passage hashes noted in a transaction
+ * that was rolled back (hashes.c). */
+static int begin_txn(zs_db *db)
+{
+    zsd_hashes_forget(db);
+    return zsd_exec(db, "BEGIN IMMEDIATE");
+}
 #define MAX_WORKERS 16
 
 static double now_since(const struct timespec *t0)
@@ -258,7 +266,7 @@ static int run_pipeline(run *r)
     }
     if (zsd_ckpt_start(&ck, db) != 0)
         ck = NULL; /* SQLite checkpoints in this thread, as it would anyway */
-    if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
+    if ((rc = begin_txn(db)) != 0)
         goto out;
     in_txn = 1;
     if (r->reextract && (rc = r->rebuild ? zsd_rebuild_wipe(db) : zsd_replace_begin(db)) != 0)
@@ -374,10 +382,10 @@ static int run_pipeline(run *r)
         /* A re-extraction commits once, at the end (reextract.c). */
         if (!r->reextract && bytes_since >= COMMIT_BYTES) {
             if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
-                (rc = zsd_exec(db, "COMMIT")) != 0)
+                (rc = zsd_hashes_sync(db)) != 0 || (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
             committed = i + 1;
-            if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0) {
+            if ((rc = begin_txn(db)) != 0) {
                 in_txn = 0;
                 goto out;
             }
@@ -399,6 +407,8 @@ static int run_pipeline(run *r)
     if (w.redo && (rc = zsd_replace_end(db)) != 0)
         goto out;
     if (r->extver == EXTVER_LAST && (rc = zsd_extver_record(db)) != 0)
+        goto out;
+    if ((rc = zsd_hashes_sync(db)) != 0)
         goto out;
     rc = zsd_exec(db, "COMMIT");
     if (rc == 0)
@@ -638,7 +648,7 @@ int zs_index_remove(zs_db *db, const char *name)
     int rc;
     if (!db || !name)
         return ZS_EINVAL;
-    if ((rc = zsd_exec(db, "BEGIN IMMEDIATE")) != 0)
+    if ((rc = begin_txn(db)) != 0)
         return rc;
     if ((rc = zsd_exec(db, zsd_late_indexes)) != 0) /* after a killed first build */
         goto out;
@@ -656,6 +666,8 @@ int zs_index_remove(zs_db *db, const char *name)
     rc = zsd_remove_doc_rows(db, id, NULL);
 out:
     sqlite3_finalize(st);
+    if (!rc)
+        rc = zsd_hashes_sync(db);
     if (rc)
         sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
     else

@@ -123,10 +123,11 @@ int zsd_plan_reextract(run *r, const char *had)
 int zsd_rebuild_wipe(zs_db *db)
 {
     /* FTS5 first: its external content must still be there to empty it. */
-    return zsd_exec(db, "INSERT INTO fts(fts) VALUES('delete-all');"
-                        "DELETE FROM figure_rows; DELETE FROM passage_parks;"
-                        "DELETE FROM passage_years; DELETE FROM passage_dups;"
-                        "DELETE FROM passages;");
+    int rc = zsd_exec(db, "INSERT INTO fts(fts) VALUES('delete-all');"
+                          "DELETE FROM figure_rows; DELETE FROM passage_parks;"
+                          "DELETE FROM passage_years; DELETE FROM passage_dups;"
+                          "DELETE FROM passages;");
+    return rc ? rc : zsd_hashes_wipe(db);
 }
 
 int zsd_rebuild_drop(run *r, const job *j)

@@ -13,15 +13,15 @@
  * bytes (32 MiB); a later run's is sized to the index (load_slots()).
  * A slot holds the hash's high 32 bits (what passages.hash keeps) and the
  * passage id; the slot's place is given by those bits too, so a later run
- * fills the table from passages.hash alone (zsd_seen_load()) and a match is
+ * fills the table from the stored hashes alone (zsd_seen_load()) and a match is
  * a candidate on 32 bits, which the writer confirms on the text. When
  * the table is 70% full (2.9 million passages, some 400 MB of news), the
  * writer makes passages_hash and goes on with SQL lookups. Tests set a
  * lower limit (zs_index_opts.seen_max) to take that path on a small corpus.
  *
  * A later run into an index that has no passages_hash fills the table from
- * passages.hash, one read of the table (realnews-dev: 172,000 rows in
- * 0.03 s), rather than keep that index for every index (2.2 of
+ * the table passage_hashes (hashes.c: 4 bytes a passage, apart from the
+ * bodies), rather than keep that index for every index (2.2 of
  * realnews-dev's 91 MB, 9.4 of 198 on the bench's real 90 MB of short
  * passages).
  *
@@ -198,10 +198,14 @@ static uint64_t load_slots(double stored)
     return n;
 }
 
+static int load_one(void *arg, sqlite3_int64 id, uint32_t hash)
+{
+    return zsd_seen_add(arg, (uint64_t)hash << 32, id) ? 0 : 1;
+}
+
 int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, size_t max)
 {
-    sqlite3_stmt *st = NULL;
-    int rc, src;
+    int rc;
     *out = NULL;
     if (zsd_query_int(db, "SELECT 1 FROM sqlite_master WHERE name = 'passages_hash'", 0))
         return 0;
@@ -213,25 +217,15 @@ int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, siz
         return zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
     if ((rc = seen_new(out, load_slots(stored), input_bytes, max)) != 0)
         return zsd_fail(db, rc, "out of memory");
-    if ((rc = zsd_prepare(db, &st, "SELECT id, hash FROM passages")) != 0)
-        goto out;
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        uint64_t h = (uint64_t)(uint32_t)sqlite3_column_int64(st, 1) << 32;
-        if (!zsd_seen_add(*out, h, sqlite3_column_int64(st, 0))) {
-            /* Too many for memory: SQLite finds them, as past the limit
-             * of a first build. */
-            sqlite3_finalize(st);
-            st = NULL;
-            zsd_seen_free(*out);
-            *out = NULL;
-            rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
-            goto out;
-        }
+    /* From passage_hashes (hashes.c), not passages: that read the bodies. */
+    rc = zsd_hashes_load(db, load_one, *out);
+    if (rc == 1) {
+        /* Too many for memory: SQLite finds them, as past the limit of a
+         * first build. */
+        zsd_seen_free(*out);
+        *out = NULL;
+        return zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
     }
-    if (src != SQLITE_DONE)
-        rc = zsd_sqlite_fail(db, "reading the stored passages' hashes");
-out:
-    sqlite3_finalize(st);
     if (rc) {
         zsd_seen_free(*out);
         *out = NULL;

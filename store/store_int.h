@@ -71,6 +71,8 @@ struct zs_db {
     int lock_fd;         /* the writer lock's file, held open; -1 none (lock.c) */
     int lock_created;    /* this handle created the lock file */
     struct zsd_stmt_cache *stmts; /* statements kept for reuse, or NULL (stmtcache.c) */
+    struct zsd_hash_notes *hnotes; /* passages written, for passage_hashes, or NULL (hashes.c) */
+    int hnotes_lost;               /* a note could not even be allocated (hashes.c) */
 };
 
 /* ---- interface to extver.c ---- */
@@ -316,6 +318,39 @@ void zsd_strings_free(zsd_strings *t);
 /* SQLite's default page cache, for work that passes over the whole file once
  * (sorting the late indexes, VACUUM): a big cache there only fills. */
 #define ZSD_SMALL_CACHE "-2000"
+
+/* ---- interface to hashes.c ---- */
+
+/* Passage ids a row of passage_hashes covers. */
+#define ZSD_HASH_CHUNK 256
+#define ZSD_HASHES_SCHEMA \
+    "CREATE TABLE IF NOT EXISTS passage_hashes(chunk INTEGER PRIMARY KEY, hashes BLOB NOT NULL)"
+
+typedef struct zsd_hash_notes zsd_hash_notes;
+
+/* Note that passage id was inserted (add 1) or deleted (add 0), for
+ * zsd_hashes_sync(); the update hook does it on a writer's connection.
+ * @return 0, ZS_ENOMEM (then the sync fails too). */
+int zsd_hashes_note(zs_db *db, sqlite3_int64 id, int add);
+/* Note passages' rows as they are written on db's connection (a writer's). */
+void zsd_hashes_hook(zs_db *db);
+/* Write the notes into passage_hashes (if the index has it) and forget
+ * them: before each COMMIT of a transaction that stored or removed
+ * passages. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_hashes_sync(zs_db *db);
+/* Forget the notes (at BEGIN: a rolled-back transaction's). */
+void zsd_hashes_forget(zs_db *db);
+/* Empty passage_hashes (every passage removed). @return 0, ZS_ESQLITE. */
+int zsd_hashes_wipe(zs_db *db);
+/* 1 when the index has passage_hashes, else 0. */
+int zsd_hashes_exist(zs_db *db);
+/* Call add(arg, id, hash) for every stored passage (and maybe a removed
+ * one: see hashes.c), making passage_hashes first in an index made before
+ * it. Stops at add's first nonzero answer and returns it; else 0, ZS_ENOMEM,
+ * ZS_ESQLITE. In the caller's write transaction. */
+int zsd_hashes_load(zs_db *db, int (*add)(void *arg, sqlite3_int64 id, uint32_t hash), void *arg);
+/* At zs_db_close(). */
+void zsd_hashes_free(zs_db *db);
 
 /* ---- interface to seen.c ---- */
 
