@@ -223,7 +223,6 @@ static int run_pipeline(run *r)
 {
     zs_db *db = r->db;
     writer w = {0};
-    zsd_ckpt *ck = NULL;
     pthread_t th[MAX_WORKERS];
     int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
     int started = 0, rc, in_txn = 0, training = 0, first_build = 0;
@@ -264,8 +263,16 @@ static int run_pipeline(run *r)
                 goto out;
         }
     }
-    if (zsd_ckpt_start(&ck, db) != 0)
-        ck = NULL; /* SQLite checkpoints in this thread, as it would anyway */
+    /* WAL checkpoints run here, in the writer's thread, as SQLite's
+     * autocheckpoint does them. They once ran from a second connection on
+     * a thread of their own (about 6% of a build: the wait for the copied
+     * pages to reach the disk), but a checkpoint on one connection while
+     * another begins writing is the race of SQLite's WAL-reset bug
+     * (www.sqlite.org/wal.html#walresetbug: 3.7.0 to 3.51.2, and Debian 12
+     * ships 3.40.1), which can corrupt the file. Readers beside such a
+     * writer twice failed under load with "database disk image is
+     * malformed"; this race may be why (not reproduced: 6 rounds of 4
+     * readers beside a writer adding 1,500 articles on a quiet machine). */
     if ((rc = begin_txn(db)) != 0)
         goto out;
     in_txn = 1;
@@ -445,7 +452,6 @@ out:
         sqlite3_exec(db->h, "ROLLBACK", 0, 0, 0);
     if (rc)
         say_what_is_in(r, committed, rc);
-    zsd_ckpt_stop(ck);
     zsd_writer_close(&w);
     zsd_hints_free(r->hints);
     r->hints = NULL;

@@ -2,9 +2,8 @@
  * store_int.h - private interface of store/, the layer that keeps what
  * extract/ found: the SQLite schema (db.c), the indexing pipeline of worker
  * threads and one writer (index.c), interned strings, compressed passage
- * text (textstore.c, textpack.c), dedup of repeated passages (seen.c,
- * repeats.c) and resumable checkpoints (checkpoint.c). query/ reads the
- * same database through this header.
+ * text (textstore.c, textpack.c) and dedup of repeated passages (seen.c,
+ * repeats.c). query/ reads the same database through this header.
  *
  * What this layer must not do: parse or render queries (query/ above it),
  * print, or name command-line flags in its messages. It uses util/,
@@ -412,21 +411,6 @@ void zsd_hints_free(zsd_hints *h);
 /* 1 when an earlier job, or job itself earlier, probably had a passage with
  * this hash; else 0, and it is remembered. Safe from several threads. */
 int zsd_hints_repeat(zsd_hints *h, uint64_t hash, size_t job);
-
-/* ---- interface to checkpoint.c ---- */
-
-/* WAL checkpoints on a thread of their own while the writer writes. */
-typedef struct zsd_ckpt zsd_ckpt;
-
-/*
- * Start checkpointing db's file from a second connection after the
- * writer's commits. Ownership: caller stops it with zsd_ckpt_stop() before
- * closing db. @return 0, ZS_ENOMEM, ZS_ESQLITE (then SQLite's own
- * autocheckpoint is still in place).
- */
-int zsd_ckpt_start(zsd_ckpt **out, zs_db *db);
-/* Waits for a checkpoint in progress. Accepts NULL. */
-void zsd_ckpt_stop(zsd_ckpt *c);
 
 /* ---- interface to manifest.c ---- */
 
