@@ -285,18 +285,25 @@ static int other_city_before(const zsi_gazetteer *g, const char *p, size_t floor
     return 0;
 }
 
-/* Byte length of a single dash (— – － -) that ends at byte e of p, or 0;
- * 0 for a double one (——), which is punctuation. */
-static size_t dash_before(const char *p, size_t floor, size_t e)
+/* Byte length of the dash (— – － -) that ends at byte e of p, or 0; a
+ * double one (——, 6 bytes) sets *dbl: it is mostly punctuation, a clause's
+ * dash, yet some print a two-place name with it (天津滨海——中关村科技园). */
+static size_t dash_before(const char *p, size_t floor, size_t e, int *dbl)
 {
     static const char *const D[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xEF\xBC\x8D", "-"};
+    *dbl = 0;
     for (size_t k = 0; k < sizeof D / sizeof *D; k++) {
         size_t dn = strlen(D[k]);
         if (e >= floor + dn && memcmp(p + e - dn, D[k], dn) == 0) {
             for (size_t j = 0; j < sizeof D / sizeof *D; j++) {
                 size_t jn = strlen(D[j]);
-                if (e - dn >= floor + jn && memcmp(p + e - dn - jn, D[j], jn) == 0)
-                    return 0;
+                if (e - dn >= floor + jn && memcmp(p + e - dn - jn, D[j], jn) == 0) {
+                    /* ——: a name's only when no third dash leads it */
+                    if (k != 0 || j != 0 || (e >= floor + 9 && memcmp(p + e - 9, D[0], 3) == 0))
+                        return 0;
+                    *dbl = 1;
+                    return 6;
+                }
             }
             return dn;
         }
@@ -312,15 +319,29 @@ static int parkish(const char *s, size_t n)
            has_suffix(s, n, "\xE5\x9F\x8E", 3);                /* 城 */
 }
 
+/* A copy of the dash-joined name s[0, n) with its double dash made single,
+ * so that both spellings name one zone. Ownership: caller frees. */
+static char *dash_name(const char *s, size_t n)
+{
+    char *out = dupn(s, n);
+    char *d = out ? strstr(out, "\xE2\x80\x94\xE2\x80\x94") : NULL; /* —— */
+    if (d)
+        memmove(d + 3, d + 6, strlen(d + 6) + 1);
+    return out;
+}
+
+static int list_starts(const zsi_gazetteer *g, const char *p, size_t floor, size_t e);
+
 /*
  * A zone named for two places joined by a dash (天津滨海—中关村科技园,
- * 中国—白俄罗斯工业园) is one zone: where a single dash ends at byte s and
+ * 中国—白俄罗斯工业园) is one zone: where a dash ends at byte s and
  * one or more places (or places abroad, or 中国) stand right before it,
  * @return the start of those places; else s.
  */
 static size_t dash_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s)
 {
-        size_t dn = dash_before(p, floor, s);
+    int dbl;
+    size_t dn = dash_before(p, floor, s, &dbl);
     if (!dn)
         return s;
     size_t e = s - dn, start = e;
@@ -342,6 +363,10 @@ static size_t dash_start(const zsi_gazetteer *g, const char *p, size_t floor, si
             break;
         start -= L;
     }
+    /* Before a double dash, the places must start a phrase (来到天津滨海——):
+     * a place that ends a longer phrase is a clause's last word. */
+    if (dbl && start < e && !list_starts(g, p, floor, start))
+        return s;
     return start < e ? start : s;
 }
 
@@ -792,7 +817,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             }
             if (ds < i) {
                 /* the joined name as printed, none of the alias's zone */
-                if ((rc = push(m, ds, i + g->al[hit].n, dupn(p + ds, i + g->al[hit].n - ds))) != 0)
+                if ((rc = push(m, ds, i + g->al[hit].n, dash_name(p + ds, i + g->al[hit].n - ds))) != 0)
                     return rc;
                 i += g->al[hit].n;
                 continue;
@@ -856,7 +881,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             size_t rc2 = nchars(p + run, i - run);
             if (rc2 >= 2 && rc2 <= MAX_INNER_CHARS && parkish(g->suf[si].s, g->suf[si].n) &&
                 (ds = dash_start(g, p, floor, run)) < run) {
-                if ((rc = push(m, ds, end, dupn(p + ds, end - ds))) != 0)
+                if ((rc = push(m, ds, end, dash_name(p + ds, end - ds))) != 0)
                     return rc;
                 floor_zone = (long)m->n - 1;
                 i = floor = end;
