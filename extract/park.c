@@ -892,6 +892,16 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
              * trade words follow it. */
             named = g->suf[si].weak == 1 && park_suffix(&g->suf[si]) &&
                     zsi_pk_pair_edge(g, p, floor, i, &ps, &pe);
+            /* A zone abroad is named by places abroad (埃及苏伊士经贸合作区):
+             * the words before it, whatever places they are. */
+            if (g->suf[si].weak == ZSI_SUF_ABROAD) {
+                named = zsi_pk_abroad_edge(g, p, floor, i, &ps, &pe);
+                if (!named) {
+                    floor_zone = -1;
+                    i = floor = end;
+                    continue;
+                }
+            }
             if (!named)
                 named = state_style(g, p, floor, i, si, &ps, &pe);
             if (!named)

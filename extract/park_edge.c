@@ -555,6 +555,53 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     return 1;
 }
 
+/* The words of the Han run before byte i of p (no earlier than floor) back
+ * to a stop word: their start; *chars their characters, *whole whether
+ * they take the run whole, *before the character before the run. */
+static size_t words_back(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                         size_t *chars, int *whole, UChar32 *before)
+{
+    size_t pos[MAX_RUN_CHARS + 1], j = 0;
+    size_t nc = han_run(p, floor, i, MAX_RUN_CHARS, pos, before);
+    while (j < nc) {
+        size_t row;
+        unsigned fl;
+        size_t best = word_at(g, p, pos, j, nc, &fl, &row);
+        if ((fl & (ZSW_STOP | ZSW_TRIM)) && !(fl & ZSW_PLACE))
+            break;
+        j += best;
+    }
+    *chars = j;
+    *whole = j == nc;
+    return pos[j];
+}
+
+int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                       size_t *pe)
+{
+    static const char DOT[] = "\xC2\xB7"; /* · */
+    UChar32 before;
+    size_t nc, nc2;
+    int whole;
+    size_t s = words_back(g, p, floor, i, &nc, &whole, &before);
+    /* after a digit the run is a count (80个经贸合作区) */
+    if (before != RUN_NO_CHAR && u_isdigit(before))
+        return 0;
+    /* a middle dot joins the partners' names (中埃·泰达苏伊士) */
+    if (whole && nc && before == 0xB7 && s >= floor + 2 && memcmp(p + s - 2, DOT, 2) == 0) {
+        size_t s2 = words_back(g, p, floor, s - 2, &nc2, &whole, &before);
+        if (nc2 && s2 < s - 2) {
+            s = s2;
+            nc += nc2;
+        }
+    }
+    if (nc < 2 || nc > MAX_PLACE_NAME_CHARS || describes(g, p + s, i - s))
+        return 0;
+    *ps = s;
+    *pe = i;
+    return 1;
+}
+
 /* Does the name s[0..n) hold a word of a zone's trade or of a transport
  * hub (苏州高铁新城, 江阴临港新城, 产业新城)? */
 static int zone_word(const char *s, size_t n)

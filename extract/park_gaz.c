@@ -322,8 +322,9 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
         size_t cn = t1 ? (t2 ? (size_t)(t2 - cs) : len - sn - 1) : len;
         size_t sl = t2 ? (size_t)(line + len - (t2 + 1)) : 0;
         int weak = sl == 4 && memcmp(t2 + 1, "weak", 4) == 0 ? 1
-                   : sl == 4 && memcmp(t2 + 1, "city", 4) == 0 ? ZSI_SUF_CITY
-                                                               : 0;
+                   : sl == 4 && memcmp(t2 + 1, "city", 4) == 0   ? ZSI_SUF_CITY
+                   : sl == 6 && memcmp(t2 + 1, "abroad", 6) == 0 ? ZSI_SUF_ABROAD
+                                                                 : 0;
         if (g->nsuf == g->capsuf &&
             zsu_grow(&g->suf, &g->capsuf, g->nsuf + 1, sizeof *g->suf, 32) != 0)
             return ZS_ENOMEM;

@@ -130,6 +130,9 @@ typedef struct alias {
 /* A suffix's weak value: 0 strong, 1 weak, ZSI_SUF_CITY weak and only right
  * after a city's name (天津生态城; 南湖生态城 is a town's new quarter). */
 #define ZSI_SUF_CITY 2
+/* ... ZSI_SUF_ABROAD: a kind of zone China builds abroad with a partner
+ * (境外经贸合作区), named by places abroad that the other suffixes refuse. */
+#define ZSI_SUF_ABROAD 3
 
 typedef struct suffix {
     char *s, *canon;
@@ -304,6 +307,13 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
  */
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor);
+
+/* The name before an abroad suffix (ZSI_SUF_ABROAD) at byte i of p, no
+ * earlier than floor: the words back to a stop word, two to
+ * MAX_PLACE_NAME_CHARS characters, none a description (埃及苏伊士经贸合作区,
+ * not 境外经贸合作区): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                       size_t *pe);
 
 /* The name of a park a company builds before a weak suffix at byte i of p,
  * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
