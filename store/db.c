@@ -47,6 +47,8 @@ static const char schema[] =
     " FROM passages;\n"
     /* passages.hash again, apart from the bodies, for a later run (hashes.c) */
     ZSD_HASHES_SCHEMA ";\n"
+    /* the text dictionary (textpack.c), once trained */
+    ZSD_TEXT_DICT_SCHEMA ";\n"
 
     "CREATE TABLE passage_dups(passage_id INTEGER NOT NULL, doc_id INTEGER NOT NULL,"
     " seq INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
@@ -281,6 +283,32 @@ static int being_built(zs_db *db)
     return 1;
 }
 
+/* The last schema whose indexes this zhaoshu reads and moves on: it kept the
+ * text dictionary in meta's row 'text_dict'. */
+#define SCHEMA_DICT_IN_META 10
+
+/*
+ * Schema 10 to 11 in one transaction: the text dictionary from meta's row
+ * into the table text_dict, where a reader can read it without a copy of
+ * SQLite's own (textstore.c). Nothing else differs, so an index written by
+ * an older zhaoshu keeps every passage and needs no rebuild.
+ */
+static int move_dict(zs_db *db)
+{
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "BEGIN IMMEDIATE;" ZSD_TEXT_DICT_SCHEMA ";"
+             "INSERT INTO text_dict SELECT %d, value FROM meta WHERE +key = 'text_dict';"
+             "DELETE FROM meta WHERE key = 'text_dict';"
+             "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
+             "COMMIT;",
+             ZSD_TEXT_DICT_ROWID, ZSD_SCHEMA_VERSION);
+    int rc = zsd_exec(db, sql);
+    if (rc)
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 static int check_schema(zs_db *db)
 {
     sqlite3_stmt *st = NULL;
@@ -294,6 +322,13 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
+    if (version == SCHEMA_DICT_IN_META) {
+        sqlite3_finalize(st);
+        st = NULL;
+        /* A reader reads it as it is (textstore.c); a writer moves it on. */
+        rc = db->readonly ? 0 : move_dict(db);
+        goto out;
+    }
     if (version != ZSD_SCHEMA_VERSION)
         rc = zsd_fail(db, ZS_ESCHEMA,
                       "%s was written with index schema %d; this zhaoshu %s uses schema %d: "

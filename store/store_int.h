@@ -26,8 +26,10 @@
 /* 6: passages.hash is 32 bits; 7: text frames without magic and dictionary
  * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize;
  * 9: the body length is passages.len, no passage_rank;
- * 10: figure_rows.metric_at, metric_at2: where the metric is printed */
-#define ZSD_SCHEMA_VERSION 10
+ * 10: figure_rows.metric_at, metric_at2: where the metric is printed;
+ * 11: the text dictionary in a table of its own, text_dict. An index of
+ * schema 10 is read as it is and moved to 11 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 11
 
 /* Where a figure's metric is printed, as stored (figure_rows.metric_at and
  * metric_at2): (figure start - metric start) * 256 + metric length in bytes.
@@ -317,6 +319,13 @@ void zsd_strings_free(zsd_strings *t);
 /* SQLite's default page cache, for work that passes over the whole file once
  * (sorting the late indexes, VACUUM): a big cache there only fills. */
 #define ZSD_SMALL_CACHE "-2000"
+
+/* The text dictionary (textpack.c trains it, textstore.c reads it): the
+ * one row of its own rowid table, so that a reader can read it with
+ * sqlite3_blob_read() into memory of its choosing. Schema 10 kept it in
+ * meta's row 'text_dict'; a writer moves it (db.c). */
+#define ZSD_TEXT_DICT_ROWID 1
+#define ZSD_TEXT_DICT_SCHEMA "CREATE TABLE text_dict(id INTEGER PRIMARY KEY, dict BLOB NOT NULL)"
 
 /* ---- interface to hashes.c ---- */
 

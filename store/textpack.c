@@ -29,7 +29,7 @@
  * index keeps its text plain until it has that much. (ZSD_TRAIN_BYTES is in
  * store_int.h: trainset.c gathers that much from across a run.) At level 5
  * (below), 512 KiB instead of 256: realnews-dev's index 85.31 -> 85.13 MB,
- * the dictionary's 0.26 MB more in meta included. */
+ * the dictionary's 0.26 MB more included. */
 #define ZSD_DICT_BYTES (512u * 1024u)
 /*
  * Level 5 (lazy matching), not 3: realnews-dev's index 87.16 -> 85.31 MB
@@ -136,7 +136,7 @@ static int need_cdict(zsd_packer *p)
 static int load(zsd_packer *p)
 {
     sqlite3_stmt *st = NULL;
-    int rc = zsd_prepare(p->db, &st, "SELECT value FROM meta WHERE +key = 'text_dict'");
+    int rc = zsd_prepare(p->db, &st, "SELECT dict FROM text_dict");
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -365,7 +365,7 @@ static int train_dict(zsd_packer *p)
     return 0;
 }
 
-/* The dictionary trained, into meta, and the passages stored plain before
+/* The dictionary trained, into text_dict, and the passages stored plain before
  * it, compressed; nothing when none waits. */
 static int store_dict(zsd_packer *p)
 {
@@ -373,8 +373,9 @@ static int store_dict(zsd_packer *p)
     int rc;
     if (!p->dict)
         return 0;
-    if ((rc = zsd_prepare(p->db, &st, "INSERT OR REPLACE INTO meta VALUES('text_dict', ?)")) == 0) {
-        sqlite3_bind_blob(st, 1, p->dict, (int)p->ndict, SQLITE_STATIC);
+    if ((rc = zsd_prepare(p->db, &st, "INSERT OR REPLACE INTO text_dict VALUES(?1, ?2)")) == 0) {
+        sqlite3_bind_int(st, 1, ZSD_TEXT_DICT_ROWID);
+        sqlite3_bind_blob(st, 2, p->dict, (int)p->ndict, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = zsd_sqlite_fail(p->db, "storing the text dictionary");
         sqlite3_finalize(st);

@@ -8,7 +8,8 @@
  * TEXT (stored as written: small indexes, or passages written before the
  * dictionary existed) or a BLOB holding one zstd frame, written without
  * zstd's magic number and dictionary ID (textpack.c); zs_text() returns
- * the text either way. The dictionary is the meta row 'text_dict', read on
+ * the text either way. The dictionary is the one row of the table
+ * text_dict (the meta row 'text_dict' in an index of schema 10), read on
  * the first compressed body a connection meets and kept with the function.
  *
  * This file is compiled into the library and into the loadable extension
@@ -51,15 +52,15 @@ static void text_fn_free(void *p)
 }
 
 /*
- * A copy of the dictionary's n bytes at p in a mapping of its own, aligned
- * to and sized in 2 MiB so that the kernel can back it with one huge page;
- * the DDict refers to it rather than copying it. A query process is short:
- * the 512 KiB copy ZSTD_createDDict() made was 128 fresh pages, each a page
+ * Room for the dictionary's n bytes in a mapping of its own, aligned to and
+ * sized in 2 MiB so that the kernel can back it with one huge page; the
+ * DDict refers to it rather than copying it. A query process is short: the
+ * 512 KiB copy ZSTD_createDDict() made was 128 fresh pages, each a page
  * fault, which on a virtual machine cost 20-40 us apiece (128 small pages:
  * 1.7-23 ms; the same bytes in a huge page: 0.2-0.4 ms). Where huge pages
  * are off it costs the small pages it did. NULL when out of memory.
  */
-static const void *dict_copy(text_fn *t, const void *p, size_t n)
+static void *dict_room(text_fn *t, size_t n)
 {
     size_t bytes = (n + HUGE_PAGE_BYTES - 1) / HUGE_PAGE_BYTES * HUGE_PAGE_BYTES;
     char *m = mmap(NULL, bytes + HUGE_PAGE_BYTES, PROT_READ | PROT_WRITE,
@@ -74,31 +75,82 @@ static const void *dict_copy(text_fn *t, const void *p, size_t n)
 #ifdef MADV_HUGEPAGE
     madvise(a, bytes, MADV_HUGEPAGE); /* a hint: fine if refused */
 #endif
-    memcpy(a, p, n);
     t->dict_map = a;
     t->dict_map_bytes = bytes;
     return a;
 }
 
-/* The dictionary from meta, kept once found (the indexer's own connection
- * may meet it in the very run that trains it); NULL if there is none.
- * `+key` scans meta rather than walking its key: the walk would copy the
- * 512 KiB row once more only to compare its key (db.c, zsd_meta_text). */
-static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
+/* Nonzero when the index has the table text_dict (schema 11 on). */
+static int has_dict_table(sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
-    if (t->ddict)
-        return t->ddict;
+    int has = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'text_dict'", -1,
+                                 &st, NULL) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return has;
+}
+
+/* The DDict over the n bytes at d (in t->dict_map); NULL if it fails. */
+static ZSTD_DDict *make_ddict(const void *d, size_t n)
+{
+    return ZSTD_createDDict_advanced(d, n, ZSTD_dlm_byRef, ZSTD_dct_auto, ZSTD_defaultCMem);
+}
+
+/*
+ * The dictionary read straight from its table into dict_room(): a
+ * sqlite3_blob reads the row's overflow pages into the caller's buffer,
+ * where a SELECT first copies the value into a buffer of SQLite's own (128
+ * more fresh pages in a query process: perf record -e page-faults showed
+ * that copy as a quarter of a query's faults). -1 when the index has no
+ * text_dict table (schema 10: the dictionary is in meta), else 0.
+ */
+static int dict_from_table(text_fn *t, sqlite3 *db)
+{
+    sqlite3_blob *b = NULL;
+    if (sqlite3_blob_open(db, "main", "text_dict", "dict", ZSD_TEXT_DICT_ROWID, 0, &b) !=
+        SQLITE_OK) {
+        sqlite3_blob_close(b);
+        /* no row yet (the indexer's run has not trained it) or no table */
+        return has_dict_table(db) ? 0 : -1;
+    }
+    int n = sqlite3_blob_bytes(b);
+    void *d = n > 0 ? dict_room(t, (size_t)n) : NULL;
+    if (d && sqlite3_blob_read(b, d, n, 0) == SQLITE_OK)
+        t->ddict = make_ddict(d, (size_t)n);
+    sqlite3_blob_close(b);
+    return 0;
+}
+
+/* The dictionary from meta's row 'text_dict', where an index of schema 10
+ * keeps it. `+key` scans meta rather than walking its key: the walk would
+ * copy the 512 KiB row once more only to compare its key (db.c,
+ * zsd_meta_text). */
+static void dict_from_meta(text_fn *t, sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE +key = 'text_dict'", -1, &st, NULL) ==
             SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW && !t->dict_map) {
+        sqlite3_step(st) == SQLITE_ROW) {
         size_t n = (size_t)sqlite3_column_bytes(st, 0);
-        const void *d = n ? dict_copy(t, sqlite3_column_blob(st, 0), n) : NULL;
-        if (d)
-            t->ddict = ZSTD_createDDict_advanced(d, n, ZSTD_dlm_byRef, ZSTD_dct_auto,
-                                                 ZSTD_defaultCMem);
+        void *d = n ? dict_room(t, n) : NULL;
+        if (d) {
+            memcpy(d, sqlite3_column_blob(st, 0), n);
+            t->ddict = make_ddict(d, n);
+        }
     }
     sqlite3_finalize(st);
+}
+
+/* The dictionary, kept once found (the indexer's own connection may meet
+ * it in the very run that trains it); NULL if there is none. Once its bytes
+ * are read it is not read again, even if the DDict could not be made. */
+static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
+{
+    if (t->ddict || t->dict_map)
+        return t->ddict;
+    if (dict_from_table(t, db) < 0)
+        dict_from_meta(t, db);
     return t->ddict;
 }
 

@@ -390,7 +390,7 @@ if [ -s "$T/q1.out" ] && cmp -s "$T/q1.out" "$T/q3.out"; then ok "  same hits"; 
 copies "$T/many" 60 "s/。/。第@号/g"
 check "index 60 altered copies (every passage unique)" 0 "$Z" index -q --db "$T/store.db" "$T/many"
 equals "  a dictionary was trained and most text is compressed" \
-    "$(sqlite3 "$T/store.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
+    "$(sqlite3 "$T/store.db" "SELECT (SELECT count(*) FROM text_dict),
         (SELECT count(*) > count(*) / 2 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
 equals "  the passages it was trained on are compressed too (none long is left plain)" \
     "$(sqlite3 "$T/store.db" "SELECT count(*) FROM passages WHERE typeof(body) = 'text'
@@ -415,6 +415,25 @@ for h in hits:
         assert 0 <= s["start"] < s["end"] <= len(b)
 assert len(seen) == 60
 PY
+# An index of schema 10 (zhaoshu before 11) kept the dictionary in meta's row
+# 'text_dict': a query reads it as it is, an index run moves the dictionary
+# to its table and the index to schema 11, and the text reads the same.
+"$Z" query --db "$T/store.db" --json -n 100 '"授权发明专利2105项"' >"$T/dict11.out"
+cp "$T/store.db" "$T/dict10.db"
+sqlite3 "$T/dict10.db" "INSERT INTO meta SELECT 'text_dict', dict FROM text_dict;
+    DROP TABLE text_dict; UPDATE meta SET value = '10' WHERE key = 'schema_version'"
+check "an index of schema 10 (the dictionary in meta) is read" 0 \
+    "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  schema 10's hits differ"; fi
+check "  an index run into it" 0 "$Z" index -q --db "$T/dict10.db" "$T/many"
+equals "  moves the dictionary and the schema on" \
+    "$(sqlite3 "$T/dict10.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
+        (SELECT count(*) FROM meta WHERE key = 'text_dict'), hex(dict) FROM text_dict")" \
+    "11|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
+check "  and reads the same after" 0 "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  hits differ after the move"; fi
+check "  and is sound" 0 "$Z" check --db "$T/dict10.db"
+
 # The dictionary is trained on text from across the run, not on its first
 # 4 MiB: a kind of text found only in the last files (verse after manuals)
 # is in it, and those files compress.
@@ -429,8 +448,8 @@ for f in range(8):
 PY
 check "index copies, then text of another kind in its last files" 0 "$Z" index -q --db "$T/spread.db" "$T/spread"
 equals "  the dictionary holds words of the last files" \
-    "$(sqlite3 "$T/spread.db" "SELECT instr(value, CAST('lanterns hum beneath' AS BLOB)) > 0
-        FROM meta WHERE key = 'text_dict'")" "1"
+    "$(sqlite3 "$T/spread.db" "SELECT instr(dict, CAST('lanterns hum beneath' AS BLOB)) > 0
+        FROM text_dict")" "1"
 equals "  and their lines are compressed" \
     "$(sqlite3 "$T/spread.db" "SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id
         WHERE d.path LIKE '%/zz-%' AND typeof(p.body) = 'text'")" "0"
@@ -442,10 +461,10 @@ equals "  once" "$(cat "$T/out")" "1"
 check "half the copies into a new index" 0 "$Z" index -q --db "$T/store2.db" \
     "$T"/many/[0-9]-* "$T"/many/[12][0-9]-*
 equals "  too little text to train on yet" \
-    "$(sqlite3 "$T/store2.db" "SELECT count(*) FROM meta WHERE key = 'text_dict'")" "0"
+    "$(sqlite3 "$T/store2.db" "SELECT count(*) FROM text_dict")" "0"
 check "  then all of them" 0 "$Z" index -q --db "$T/store2.db" "$T/many"
 equals "  now trained, on what was stored and what came" \
-    "$(sqlite3 "$T/store2.db" "SELECT (SELECT count(*) FROM meta WHERE key = 'text_dict'),
+    "$(sqlite3 "$T/store2.db" "SELECT (SELECT count(*) FROM text_dict),
         (SELECT count(*) > 0 FROM passages WHERE typeof(body) = 'blob')")" "1|1"
 equals "  the text stored plain by the first run is compressed as well" \
     "$(sqlite3 "$T/store2.db" "SELECT count(*) FROM passages WHERE typeof(body) = 'text'
