@@ -23,6 +23,9 @@ typedef struct cli_cmd {
     int (*run)(int argc, char **argv);
 } cli_cmd;
 
+/* heap.c */
+void cli_heap_huge(void);
+
 int cmd_segment(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_status(int argc, char **argv);

@@ -66,8 +66,12 @@ int main(int argc, char **argv)
         return cli_finish(EXIT_FOUND);
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
+        if (!strcmp(argv[1], commands[i].name)) {
+            /* short reads, not long writes (heap.c) */
+            if (strcmp(argv[1], "index") && strcmp(argv[1], "export"))
+                cli_heap_huge();
             return commands[i].run(argc - 1, argv + 1);
+        }
     if (argv[1][0] == '-')
         cli_error("unknown option '%s' before the command: only --db FILE may come first "
                   "(see zhaoshu --help)",
