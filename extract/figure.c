@@ -208,6 +208,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
     rc = zsi_metric_before(p, ws, we, &m);
+    if (rc >= 0 && m.by_form && !rate && strncmp(f->cls, "money", 5) != 0)
+        rc = zsi_metric_before_listed(p, ws, we, &m); /* 连跌11个月: no change of a rate */
 
     if (rc < 0)
         return rc;
@@ -231,6 +233,14 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         /* 起诉3543人，同比上升5.9%: no metric noun in the sentence and the
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */
+    }
+    if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {
+        /* 批发价降了10元, 预计会再跌20%: a change verb known only by its
+         * form names the noun's change in a rate of a noun it follows; of an
+         * amount of money, or alone, it names nothing the noun does not (of
+         * other figures it is no change word: see above) */
+        m.change[0] = m.change_raw[0] = '\0';
+        zsi_span_clear(&m.change_at);
     }
     if (m.change[0] && !rate) {
         /* an amount of change: 利润比上年增加2000万元 */

@@ -177,6 +177,9 @@ typedef struct zsi_metric {
                                         * in an earlier clause of the sentence */
     int share_of;                      /* 占总量约15%: norm names only the whole of a
                                         * share; the subject is the previous figure's */
+    int by_form;                       /* the change word is known by its form alone
+                                        * (狂降, 料减): with no noun, or of an amount,
+                                        * it names nothing */
     zsi_span at;                       /* where raw is printed */
     zsi_span change_at;                /* where change_raw is printed */
 } zsi_metric;
@@ -192,6 +195,9 @@ typedef struct zsi_metric {
  * @return 1 a noun or change word found, 0 none, ZS_ENOMEM or ZS_EIO.
  */
 int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
+/* zsi_metric_before with the change words of [change] only, none known by
+ * their form alone (狂降): for figures that are no rate and no money. */
+int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);
 
 /*
  * The metric noun nearest the end of p[start..end) (zsi_metric_before without
