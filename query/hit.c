@@ -224,10 +224,16 @@ int zsq_load_hit(zs_query *q, cand *c)
         return rc;
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int(st, 2, c->text != NULL); /* the rerank read it already */
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    int src = sqlite3_step(st);
+    if (src != SQLITE_ROW) {
+        /* Only "no row" means the passage is gone; any other code is
+         * SQLite's own error (a damaged file), said as SQLite says it. */
+        rc = src == SQLITE_DONE
+                 ? zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
+                            (long long)c->id)
+                 : zsd_sqlite_fail(db, "reading a passage");
         zsd_release(db, st);
-        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
-                        (long long)c->id);
+        return rc;
     }
     size_t len;
     if (c->text) {

@@ -82,10 +82,16 @@ int zsq_places_load(zs_db *db, sqlite3_int64 pid, zsq_places *p)
     if ((rc = zsd_cached(db, &st, own_sql)) != 0)
         return rc;
     sqlite3_bind_int64(st, 1, pid);
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    src = sqlite3_step(st);
+    if (src != SQLITE_ROW) {
+        /* Only "no row" means the passage is gone; any other code is
+         * SQLite's own error (a damaged file), said as SQLite says it. */
+        rc = src == SQLITE_DONE
+                 ? zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
+                            (long long)pid)
+                 : zsd_sqlite_fail(db, "reading a passage");
         zsd_release(db, st);
-        return zsd_fail(db, ZS_ENOTFOUND, "passage %lld vanished (index changed meanwhile?)",
-                        (long long)pid);
+        return rc;
     }
     rc = row(p, st, &p->own);
     zsd_release(db, st);
