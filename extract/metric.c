@@ -319,19 +319,6 @@ static unsigned first_cp(const char *p, size_t b, size_t e)
     return cp;
 }
 
-/* Change verbs known by their form, not listed in [change]: a word of one
- * or two Han characters that ends in one of these morphemes, whose first
- * character says how (狂降, 大跌, 锐减, 攀升) or stands alone (需求将增四成,
- * 料减3%). Normal forms as [change] gives 增长, 上涨, 减少, 下跌. */
-static const zsi_phrase change_forms[] = {
-    {"\xE5\xA2\x9E", 3, "\xE5\xA2\x9E\xE9\x80\x9F", 6}, /* 增 -> 增速 */
-    {"\xE5\x8D\x87", 3, "\xE5\xA2\x9E\xE9\x80\x9F", 6}, /* 升 -> 增速 */
-    {"\xE6\xB6\xA8", 3, "\xE6\xB6\xA8\xE5\xB9\x85", 6}, /* 涨 -> 涨幅 */
-    {"\xE9\x99\x8D", 3, "\xE9\x99\x8D\xE5\xB9\x85", 6}, /* 降 -> 降幅 */
-    {"\xE5\x87\x8F", 3, "\xE9\x99\x8D\xE5\xB9\x85", 6}, /* 减 -> 降幅 */
-    {"\xE8\xB7\x8C", 3, "\xE8\xB7\x8C\xE5\xB9\x85", 6}, /* 跌 -> 跌幅 */
-};
-
 /* Does a piece at p[b] stand where a verb may start: at the window's start,
  * after a character of no run, or after filler (已狂|降, not 扁平材|跌, where
  * the piece may end a noun)? */
@@ -345,7 +332,7 @@ static int opens_verb(const char *p, size_t ws, size_t b)
 }
 
 /*
- * A change word of change_forms ending at p[s..s+3), with only filler after
+ * A change word of [changeform] ending at p[s..s+3), with only filler after
  * it up to we: the word holding it by ICU's break is that character alone or
  * it and one Han character before (not 新增, which names what is new, a
  * [strip] word), and no word of the lexicon runs on past it. *gs receives the
@@ -356,9 +343,12 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
     size_t i, lo, b, ls, le;
     const zsi_phrase *f = NULL;
     zsi_wbounds wb;
-    for (i = 0; i < sizeof change_forms / sizeof change_forms[0]; i++)
-        if (s + 3 <= we && memcmp(p + s, change_forms[i].s, 3) == 0)
-            f = &change_forms[i];
+    const zsi_phrase_set *cf = zsi_mset(MSEC_CHANGEFORM);
+    /* data/metrics.tsv [changeform]: one character each (a longer line
+     * would be a [change] word) */
+    for (i = 0; i < cf->n; i++)
+        if (cf->v[i].len == 3 && s + 3 <= we && memcmp(p + s, cf->v[i].s, 3) == 0)
+            f = &cf->v[i];
     if (!f || !zsi_all_filler(p, s + 3, we))
         return NULL;
     lo = s > ws + 9 ? s - 9 : ws;

@@ -87,6 +87,7 @@ enum {
     MSEC_MODIFIER,
     MSEC_SHARE,
     MSEC_ADVERBIAL,
+    MSEC_CHANGEFORM,
     MSEC_COUNT
 };
 
