@@ -889,6 +889,34 @@ static int bare_char_end(const char *p, size_t s, size_t e)
     return zsi_m_is_han(cp);
 }
 
+/*
+ * 保障|性|住房: a bare phrase that starts on one of ICU's boundaries which
+ * the most likely cut by word frequencies puts inside a word (保障性) starts
+ * inside that word. It takes the word whole when the word may begin a noun
+ * phrase (no verb, adverb or place of the lexicon: 保障性, though 保障 is a
+ * verb) and ending where one of ICU's does (not 增长|率由: the phrase
+ * then ends inside a word), else it starts after it. *bp is the phrase's
+ * start, we its end; returns its length in characters.
+ */
+static size_t lex_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t *bp, size_t we,
+                        size_t chars)
+{
+    size_t b = *bp, ls, le;
+    if (b >= we || !zsi_lex_inside(p, wb->s, b, we, &ls, &le) || has_numeral(p, ls, le))
+        return chars;
+    if (ls >= cut && ls >= wb->s && zsi_wb_is(wb, ls) && le <= we && zsi_wb_is(wb, le) &&
+        !zsi_is_class_stop(p, ls, le) && !zsi_is_stop_word(p, ls, le) &&
+        chars + zsi_nchars(p, ls, b) <= MAX_RUN_CHARS) {
+        *bp = ls;
+        return chars + zsi_nchars(p, ls, b);
+    }
+    if (le < we && zsi_wb_is(wb, le)) {
+        *bp = le;
+        return chars - zsi_nchars(p, b, le);
+    }
+    return chars;
+}
+
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     zsi_wbounds wb;
@@ -959,6 +987,8 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     }
     if (b > cut && b <= wb.s)
         return 0; /* it may go on beyond the broken window */
+    if (chars >= 2)
+        chars = lex_start(&wb, p, cut, &b, we, chars);
     if (chars >= 2 && b > cut) { /* a phrase of its own first: 民事一|审案件 */
         size_t jb = join_split_word(&wb, p, cut, b, we, full);
         chars += zsi_nchars(p, jb, b);
