@@ -103,12 +103,23 @@ static int verb_or_de(const char *p, size_t s, size_t e)
            (e - s == 3 && memcmp(p + s, "\xE7\x9A\x84", 3) == 0); /* 的 */
 }
 
-/* Does the adverbial opened by the word p[z..z+zl) hold the noun ending at
- * ne, before a predicate at e? Yes when a closing word of an [adverbial]
- * entry for it follows the noun (与…相比), or when the opener has an entry
- * without one and the words up to ne are no verb and no 的. */
-static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_t zl, size_t ne,
-                           size_t e)
+/* Is p[s..e) a time word by its form, a word of two or more characters
+ * ending in 年 or 期 (去年, 上年, 常年, 同期)? wordclass.txt files jieba's time
+ * words with its verbs, but the object of 比 is often a time. */
+static int time_by_form(const char *p, size_t s, size_t e)
+{
+    return e >= s + 6 && (memcmp(p + e - 3, "\xE5\xB9\xB4", 3) == 0 || /* 年 */
+                          memcmp(p + e - 3, "\xE6\x9C\x9F", 3) == 0);  /* 期 */
+}
+
+/* Does the adverbial opened by the word p[z..z+zl) hold the noun p[ns..ne),
+ * before a predicate at e? Yes when a closing word of an [adverbial] entry
+ * for it follows the noun (与…相比), or when the opener has an entry without
+ * one and the words between it and the noun are no verb and no 的 (a time
+ * word is no verb here: 比常年同期均值; the noun's own words are not asked:
+ * the 均 of 均值 is an adverb of its own). */
+static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_t zl, size_t ns,
+                           size_t ne, size_t e)
 {
     const zsi_phrase_set *ps = zsi_mset(MSEC_ADVERBIAL);
     size_t i, q, s;
@@ -117,13 +128,13 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
         if (a->len != zl || memcmp(a->s, p + z, zl) != 0)
             continue;
         if (a->norm == a->s) {
-            for (s = z + zl; s < ne;) {
+            for (s = z + zl; s < ns;) {
                 size_t s2 = zsi_wb_gt(wb, s);
-                if (verb_or_de(p, s, s2))
+                if (verb_or_de(p, s, s2) && !time_by_form(p, s, s2))
                     break;
                 s = s2;
             }
-            if (s >= ne)
+            if (s >= ns)
                 return 1;
             continue;
         }
@@ -143,16 +154,23 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
  * the subject. The adverbial runs from its preposition to its closing word
  * (与…相比) or, without one, over words that are no verb and no 的 up to the
  * noun's end (企业在高新区|新增|投资: the verb ends the adverbial, and 新增投资
- * is named). *at, *cutp and *endp as for zsi_find_noun.
+ * is named). *at, *cutp and *endp as for zsi_find_noun. *objp (when not
+ * NULL) is set when the noun is the object of a comparison or a method (比,
+ * 较, 与…相比, 按…计算) and no noun stands before the preposition: the clause
+ * names no subject (增长8%，比常年同期均值偏多两成: not 均值), so the caller
+ * looks for it earlier. Not for 在 and 受, whose object may be what the
+ * figure is a part of (在全部投资中占六成).
  */
 static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, zsi_span *at,
-                        size_t *cutp, size_t *endp)
+                        size_t *cutp, size_t *endp, int *objp)
 {
     size_t cut, ne = e, ns, s, z = 0, zl = 0, nl;
     const zsi_phrase *open = NULL;
     zsi_wbounds wb;
     int broken = 0;
 
+    if (objp)
+        *objp = 0;
     if (!zsi_find_noun(p, ws, e, norm, raw, at, &cut, &ne))
         return 0;
     if (cutp)
@@ -161,7 +179,7 @@ static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *ra
         *endp = ne;
     nl = strlen(raw);
     ns = ne >= ws + nl ? ne - nl : ws;
-    for (s = cut + 1; s <= ns && s < ne; s++) {
+    for (s = cut; s <= ns && s < ne; s++) {
         const zsi_phrase *a;
         if ((p[s] & 0xC0) == 0x80 || (unsigned char)p[s] < 0x80)
             continue;
@@ -175,13 +193,13 @@ static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *ra
             zsi_wb_compute(&wb, p, lo, e);
             broken = 1;
         }
-        if (s > wb.s && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + a->len)) {
+        if ((s > wb.s || s == cut) && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + a->len)) {
             open = a;
             z = s;
             zl = a->len;
         }
     }
-    if (!open || z >= ne || !adverbial_spans(&wb, p, z, zl, ne, e))
+    if (!open || z >= ne || !adverbial_spans(&wb, p, z, zl, ns, ne, e))
         return 1;
     {
         char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
@@ -196,6 +214,20 @@ static int subject_noun(const char *p, size_t ws, size_t e, char *norm, char *ra
                 *cutp = c2;
             if (endp)
                 *endp = e2;
+        } else if (objp && memcmp(p + z, "\xE5\x9C\xA8", 3) != 0 && /* 在 */
+                   memcmp(p + z, "\xE5\x8F\x97", 3) != 0) {          /* 受 */
+            /* 全市平均气温|比…: a noun phrase no suffix names is the
+             * subject; none, and the clause names no subject */
+            if (zsi_np_before(p, ws, z, n2, r2, &a2) && !only_place(r2)) {
+                memcpy(norm, n2, sizeof n2);
+                memcpy(raw, r2, sizeof r2);
+                if (at)
+                    *at = a2;
+                if (endp)
+                    *endp = z;
+            } else {
+                *objp = 1;
+            }
         }
     }
     return 1;
@@ -236,7 +268,7 @@ static int share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metr
     zsi_span a2;
     if (z == NO_ZHAN || z <= ws || ns < z + 3)
         return 0;
-    if (!subject_noun(p, ws, z, n2, r2, &a2, &c2, &e2) || only_place(r2) ||
+    if (!subject_noun(p, ws, z, n2, r2, &a2, &c2, &e2, NULL) || only_place(r2) ||
         !zsi_all_filler(p, e2, z))
         return 0;
     if (!whole_phrase(p, c2, e2 >= c2 + strlen(r2) ? e2 - strlen(r2) : c2))
@@ -378,6 +410,7 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int forms)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
+    int obj = 0;
     const zsi_phrase *best = NULL;
     int rc = zsi_metric_data();
     zsi_wbounds wb;
@@ -428,7 +461,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
         /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
         size_t ne = gs, nl;
         m->adjacent = 1;
-        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne)) {
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne, NULL)) {
             /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
              * names; １９９６年就增加到13亿美元: none, so the subject is
              * the one named before, as for 增长5% below */
@@ -448,7 +481,14 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
         m->decline =
             strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
         m->adjacent = 1;
-        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, NULL)) {
+        if (!subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, NULL, &obj) || obj) {
+            if (obj) {
+                /* 比去年同期增长8%: the noun is the base compared with */
+                m->norm[0] = m->raw[0] = '\0';
+                zsi_span_clear(&m->at);
+                m->refer = !m->by_form;
+                return 1;
+            }
             /* 港口效率提升20%: a noun phrase no suffix names */
             if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at))
                 return 1;
@@ -464,7 +504,15 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
     z = zhan_at(p, ws, we);
     {
         size_t ne = we;
-        if (subject_noun(p, ws, we, m->norm, m->raw, &m->at, &cut, &ne)) {
+        if (subject_noun(p, ws, we, m->norm, m->raw, &m->at, &cut, &ne, &obj) && obj) {
+            /* 比常年同期均值偏多两成: only the base compared with is named;
+             * the subject is earlier, as for 仅为2% below */
+            m->norm[0] = m->raw[0] = '\0';
+            zsi_span_clear(&m->at);
+            m->refer = 1;
+            return 0;
+        }
+        if (m->norm[0]) {
             size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
             char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
             zsi_span a2;
