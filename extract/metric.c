@@ -280,6 +280,21 @@ static int share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metr
     return 1;
 }
 
+/* Does the noun phrase raw end in a total, 总 and one character (总量, 总数,
+ * 总额)? It is a bare total alone or after one word a run stops at (全市总量,
+ * 全国总数): it names no whole of its own (企业总量 does). */
+static int ends_total(const char *raw)
+{
+    size_t n = strlen(raw);
+    return n >= 6 && memcmp(raw + n - 6, "\xE6\x80\xBB", 3) == 0; /* 总 */
+}
+
+static int bare_total(const char *raw)
+{
+    size_t n = strlen(raw);
+    return ends_total(raw) && (n == 6 || zsi_is_stop_word(raw, 0, n - 6));
+}
+
 /* X的Y: is the phrase r2[0..l2), found right before the figure, printed in
  * p[ne..we) right after a 的? Then it is the head of the 的 phrase and the
  * noun found before it (ending at ne) only its modifier: 实现稳定就业的贫困
@@ -521,10 +536,14 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             if (z != NO_ZHAN && ns >= z + 3 && zsi_all_filler(p, skip_conj(p, ws, z), z) &&
                 zsi_all_filler(p, z + (zhan_complement(p, z, ns) ? 6 : 3), ns)) {
                 /* 升价品种79个，占总量约15%: a 占 that opens its clause with
-                 * only the whole after it is a share of the subject before
-                 * (as 占全市约40% below), when one is named; else the whole
-                 * names it best */
-                m->share_of = 1;
+                 * only a bare total after it (总量, 全市总数) or a share word
+                 * (占工业投资比重) is a share of the subject before (as
+                 * 占全市约40% below), when one is named; a whole that is
+                 * named (占企业总数的86%, 占全省出口总额的6%) names the share:
+                 * a share is named by what it is a share of */
+                m->share_of = ends_total(m->raw) ? bare_total(m->raw)
+                                                 : zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm,
+                                                                    0, strlen(m->norm)) != NULL;
                 return 1;
             }
             m->adjacent = zsi_all_filler(p, ne, we);

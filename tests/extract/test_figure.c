@@ -212,6 +212,15 @@ static const row rows[] = {
     {"民营企业80家，占总量约20%", "约20%", 20, 0, "%", "percent", ZSI_HEDGE_ABOUT, "民营企业",
      -1},
     {"化肥到货200万吨，占总需求量的40%", "40%", 40, 0, "%", "percent", 0, "总需求量", -1},
+    /* a 占 opening its clause before a named whole: the share is named by
+     * that whole, even when the subject before names a figure; a bare total
+     * (总量, 总数) names none, and the subject before names it */
+    {"全市共有服务业企业3000户，占企业总数的60%。", "60%", 60, 0, "%", "percent", 0, "企业总数",
+     -1},
+    {"全区有服务业企业450户，占企业总量的86%。", "86%", 86, 0, "%", "percent", 0, "企业总量", -1},
+    {"其中使用超过10年的空调300台，约占空调总数的25%。", "25%", 25, 0, "%", "percent", 0,
+     "空调总数", -1},
+    {"民营企业80家，占总数的20%。", "20%", 20, 0, "%", "percent", 0, "民营企业", -1},
     /* a rate's qualifier is part of its name (年均增长率, 复合增长率) */
     {"该省的年均增长率为5%", "5%", 5, 0, "%", "percent", 0, "年均增速", -1},
     {"产业规模的复合增长率为20%", "20%", 20, 0, "%", "percent", 0, "复合增长率", -1},
