@@ -1027,6 +1027,27 @@ static int org_head(const zsi_wbounds *wb, const char *p, size_t b, size_t nb, s
     return zsi_is_class_stop(p, nb, nn) || zsi_verb_after(p, nb, e);
 }
 
+/*
+ * 企业签|约入驻, 电视|台报道: ICU breaks the few words after a figure
+ * without what follows them, and may end a phrase inside a word of the most
+ * likely cut by word frequencies (签约, 电视台). The phrase p[s..b) then ends with
+ * that word when the word is no verb, adverb or place of the lexicon and
+ * ends within p[..ce) where ICU's does too (电视台; not 规模化|成组), else
+ * before it (企业; 企业|多达: what follows
+ * links the phrase to something else). Returns the new end.
+ */
+static size_t lex_end(const zsi_wbounds *wb, const char *p, size_t s, size_t b, size_t ce)
+{
+    size_t ls, le;
+    if (!zsi_lex_inside(p, s, b, ce, &ls, &le) || has_numeral(p, ls, le))
+        return b;
+    if (ls >= s && le <= ce && (le >= wb->e || zsi_wb_is(wb, le)) && !links_on(cp_at(p, b, ce)) &&
+        !zsi_is_class_stop(p, ls, le) &&
+        !zsi_is_stop_word(p, ls, le) && zsi_nchars(p, s, le) <= MAX_RUN_CHARS)
+        return le;
+    return ls > s && zsi_wb_is(wb, ls) ? ls : s;
+}
+
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at)
 {
@@ -1097,6 +1118,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         b = last; /* 淡水资源|生产|的粮食: a verb-noun before 的 is a verb */
     if ((mode & ZSI_NP_MARK) && b < ce && zsi_match_at(zsi_mset(MSEC_CHANGE), p, b, ce))
         return 0; /* 以8%的速度|增长, 15%以上稳定|增长: how it changes, no share */
+    if (b > s && b < ce)
+        b = lex_end(&wb, p, s, b, ce);
     if (b == s || zsi_nchars(p, s, b) < 2 ||
         (b == e && e < ce && (!(mode & ZSI_NP_MARK) || zsi_is_run_char(cp_at(p, e, ce)))))
         return 0; /* nothing, one character, or cut short by the limit */
