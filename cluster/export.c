@@ -300,9 +300,9 @@ static int export_rows(exporter *x)
     sqlite3_int64 last_doc = -1;
     int shard = 1;
     if ((rc = zsd_prepare(x->db, &st,
-                          "SELECT p.id, p.doc_id, p.seq, p.kind, p.start, p.end, zs_text(p.body),"
+                          "SELECT p.id, p.doc_id, p.seq, p.kind, p.start, p.end, p.body,"
                           " p.park, p.year, p.figure, d.path, d.date, d.source"
-                          " FROM passages p JOIN docs d ON d.id = p.doc_id"
+                          " FROM passages_text p JOIN docs d ON d.id = p.doc_id"
                           " ORDER BY p.doc_id, p.seq")) != 0)
         return rc;
     int src;

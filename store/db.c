@@ -17,6 +17,25 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
+/*
+ * The text of a passage's FTS5 columns, what FTS5 reads (external content)
+ * and every reader of the figure column. Since schema 12 the writer stores
+ * passages.figure as '' when the passage's figure_rows give it (writer.c
+ * figures_derivable()): their texts, the body's bytes [start, start+len), in
+ * order of start, joined by ' '. It was the same text twice: 1.0 of
+ * realnews-dev's 85.6 MB. A row of an older index keeps its text, which the
+ * CASE reads first. (The year column, 0.2 MB, stays: readers of every hit
+ * read it, and deriving it from passage_years cost a whole-process query
+ * 1-2% more instructions.)
+ */
+#define PASSAGES_TEXT_VIEW                                                                         \
+    "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"    \
+    " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year,"                        \
+    " CASE WHEN figure <> '' THEN figure ELSE coalesce((SELECT group_concat(t, ' ') FROM"          \
+    " (SELECT CAST(substr(CAST(zs_text(passages.body) AS BLOB), f.start + 1, f.len) AS TEXT)"      \
+    " AS t FROM figure_rows f WHERE f.passage_id = passages.id ORDER BY f.start)), '') END"        \
+    " FROM passages"
+
 static const char schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, hash TEXT NOT NULL,"
@@ -42,9 +61,7 @@ static const char schema[] =
      * a table of their own, passage_rank: 1.9 of realnews-dev's 89 MB and
      * 8.0 of 198 MB on the bench's real 90 MB of short passages, against
      * 0.3 and 1.2 MB in the row. */
-    "CREATE VIEW passages_text(id, doc_id, seq, kind, start, end, body, park, year, figure) AS"
-    " SELECT id, doc_id, seq, kind, start, end, zs_text(body), park, year, figure"
-    " FROM passages;\n"
+    PASSAGES_TEXT_VIEW ";\n"
     /* passages.hash again, apart from the bodies, for a later run (hashes.c) */
     ZSD_HASHES_SCHEMA ";\n"
     /* the text dictionary (textpack.c), once trained */
@@ -286,6 +303,8 @@ static int being_built(zs_db *db)
 /* The last schema whose indexes this zhaoshu reads and moves on: it kept the
  * text dictionary in meta's row 'text_dict'. */
 #define SCHEMA_DICT_IN_META 10
+/* The schema that stored the figure column whole (see PASSAGES_TEXT_VIEW). */
+#define SCHEMA_COLUMNS_WHOLE 11
 
 /*
  * Schema 10 to 11 in one transaction: the text dictionary from meta's row
@@ -302,7 +321,28 @@ static int move_dict(zs_db *db)
              "DELETE FROM meta WHERE key = 'text_dict';"
              "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
              "COMMIT;",
-             ZSD_TEXT_DICT_ROWID, ZSD_SCHEMA_VERSION);
+             ZSD_TEXT_DICT_ROWID, SCHEMA_COLUMNS_WHOLE);
+    int rc = zsd_exec(db, sql);
+    if (rc)
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/*
+ * Schema 11 to 12 in one transaction: passages_text derives the figure
+ * column a row stores as '' (PASSAGES_TEXT_VIEW). The rows of the
+ * older index keep their text, which the view reads as it is, so nothing
+ * else is written: a later run's rows are stored the new way.
+ */
+static int derive_columns(zs_db *db)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "BEGIN IMMEDIATE; DROP VIEW passages_text;" PASSAGES_TEXT_VIEW ";"
+             "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
+             "COMMIT;",
+             ZSD_SCHEMA_VERSION);
+    _Static_assert(sizeof PASSAGES_TEXT_VIEW + 160 < sizeof sql, "derive_columns: sql too short");
     int rc = zsd_exec(db, sql);
     if (rc)
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -322,11 +362,15 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
-    if (version == SCHEMA_DICT_IN_META) {
+    if (version == SCHEMA_DICT_IN_META || version == SCHEMA_COLUMNS_WHOLE) {
         sqlite3_finalize(st);
         st = NULL;
-        /* A reader reads it as it is (textstore.c); a writer moves it on. */
-        rc = db->readonly ? 0 : move_dict(db);
+        /* A reader reads it as it is (textstore.c, the view it has); a
+         * writer moves it on, one schema at a time. */
+        if (!db->readonly && version == SCHEMA_DICT_IN_META)
+            rc = move_dict(db);
+        if (!db->readonly && !rc)
+            rc = derive_columns(db);
         goto out;
     }
     if (version != ZSD_SCHEMA_VERSION)

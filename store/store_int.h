@@ -27,9 +27,11 @@
  * ID; 8: passage_rank holds body lengths and kinds, FTS5 keeps no docsize;
  * 9: the body length is passages.len, no passage_rank;
  * 10: figure_rows.metric_at, metric_at2: where the metric is printed;
- * 11: the text dictionary in a table of its own, text_dict. An index of
- * schema 10 is read as it is and moved to 11 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 11
+ * 11: the text dictionary in a table of its own, text_dict;
+ * 12: passages.figure is '' where figure_rows give it (the view
+ * passages_text does). An index of schema 10 or 11 is read as it is and
+ * moved to 12 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 12
 
 /* Where a figure's metric is printed, as stored (figure_rows.metric_at and
  * metric_at2): (figure start - metric start) * 256 + metric length in bytes.

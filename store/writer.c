@@ -9,6 +9,7 @@
  * passage_dups. When the owning document goes away, a remembered place is
  * promoted to owner (zsd_remove_doc_rows), so no text is lost.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -371,6 +372,21 @@ static sqlite3_int64 stored_passage(writer *w, const prep_passage *pp, int *kept
     return pid;
 }
 
+/*
+ * Whether passages_text (db.c PASSAGES_TEXT_VIEW) gives the figure column
+ * from the figure_rows written below: each figure gets its row (starts
+ * rising, so INSERT OR IGNORE drops none; a value SQLite would store as
+ * NULL, a NaN, would be dropped too), and the column is their texts in that
+ * order. Then passages.figure is stored as '' and the text is not kept twice.
+ */
+static int figures_derivable(const prep_passage *pp)
+{
+    for (size_t i = 0; i < pp->nfigs; i++)
+        if ((i && pp->figs[i].start <= pp->figs[i - 1].start) || isnan(pp->figs[i].value))
+            return 0;
+    return 1;
+}
+
 /* A passage naming no zone: its figures are the zone its bare 高新区
  * means (its story's, zsi_story_zones()), else the zone the article
  * names most; figures of a city or a company in it are withheld
@@ -463,7 +479,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         sqlite3_bind_text(s, 7, body, (int)nbody, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 10, pp->figtext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 10, figures_derivable(pp) ? "" : pp->figtext, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 11, pp->line);
     sqlite3_bind_int(s, 12, pp->col);
     sqlite3_bind_int64(s, 13, (sqlite3_int64)(pp->pt ? pp->body_len : zss_pretok_positions(&pt[0])));
