@@ -358,6 +358,32 @@ static size_t skip_conj(const char *p, size_t ws, size_t we)
     return c && ws + c->len < we ? ws + c->len : ws;
 }
 
+/* Does the clause p[ws..) open (after a [conj] word and filler) with 比 or
+ * 较 standing as a word before ns? Then a noun phrase found at ns is the
+ * base compared with (比去年秋交会增长20%), not what the clause is about. */
+static int compared_base(const char *p, size_t ws, size_t ns)
+{
+    size_t s = skip_conj(p, ws, ns), e;
+    int k;
+    zsi_wbounds wb;
+    while (s < ns) { /* filler holds 比 and 较 too (比2017年末) */
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, ns - s, &cp);
+        if (cp == 0x6BD4 || cp == 0x8F83 || !zsi_all_filler(p, s, s + l))
+            break;
+        s += l;
+    }
+    if (s + 3 >= ns || (memcmp(p + s, "\xE6\xAF\x94", 3) != 0 && /* 比 */
+                        memcmp(p + s, "\xE8\xBE\x83", 3) != 0))  /* 较 */
+        return 0;
+    for (e = s, k = 0; e < ns && k < 8; k++) { /* enough to see the word 比 starts */
+        unsigned cp;
+        e += zsi_utf8_decode(p + e, ns - e, &cp);
+    }
+    zsi_wb_compute(&wb, p, s, e);
+    return wb.s == s && zsi_wb_is(&wb, s + 3); /* not 比重, 比例, 较大 */
+}
+
 /* The code point at p[b] (b < e). */
 static unsigned first_cp(const char *p, size_t b, size_t e)
 {
@@ -504,9 +530,14 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 m->refer = !m->by_form;
                 return 1;
             }
-            /* 港口效率提升20%: a noun phrase no suffix names */
-            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at))
-                return 1;
+            /* 港口效率提升20%: a noun phrase no suffix names (not the
+             * base of a comparison that opens the clause) */
+            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at)) {
+                if (!compared_base(p, ws, m->at.s))
+                    return 1;
+                m->norm[0] = m->raw[0] = '\0';
+                zsi_span_clear(&m->at);
+            }
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
              * metric, so what changes is the subject named before it (the
              * previous figure's, or an earlier clause's); a change word
@@ -580,10 +611,11 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
      * names; a known noun printed after the figure names it better
      * (工会预留30%采购份额), so it is not "adjacent" */
     if (zsi_np_before(p, ws, we, m->norm, m->raw, &m->at)) {
-        if (!only_place(m->raw))
+        if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
             return 1;
-        /* 法国为15%, 广东为8%: a place compared, not a metric; the metric
-         * is the subject's before it */
+        /* 法国为15%, 广东为8%: a place compared, not a metric; 比去年
+         * 黄金周多两成: the base of a comparison; the metric is the
+         * subject's before it */
         m->norm[0] = m->raw[0] = '\0';
         zsi_span_clear(&m->at);
         m->refer = 1;
