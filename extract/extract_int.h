@@ -257,7 +257,9 @@ typedef struct zsi_story_passage {
  * The zone a bare reference in each passage of an article refers to (see
  * park_story.c): the nearest zone of its kind named before it in its own
  * story, or NULL (also when passage i names a zone or has no bare word).
- * out has room for n; out[i] is borrowed from ps[k].names for some k < i.
+ * A passage naming no zone that says a nickname (中关村, 光谷) of a zone the
+ * article names elsewhere gets that zone.
+ * out has room for n; out[i] is borrowed from ps[k].names for some k.
  */
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
                      const char **out);

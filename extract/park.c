@@ -753,6 +753,28 @@ static int district(const zsi_gazetteer *g, const char *s, size_t n)
     return 0;
 }
 
+int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon)
+{
+    size_t c = zsi_pk_find_name(g, canon, strlen(canon));
+    if (c == (size_t)-1)
+        return 0;
+    for (size_t j = g->aoff[c]; j < g->aoff[c + 1]; j++) {
+        const char *s = g->alist[j];
+        size_t sn = strlen(s);
+        for (const char *h = memmem(p, n, s, sn); h; h = memmem(h + 1, n - (size_t)(h + 1 - p), s, sn)) {
+            size_t i = (size_t)(h - p), e = i + sn;
+            if (nchars(s, sn) > 4 || zsi_pk_ending_suffix(g, s, sn) >= 0)
+                break; /* a full name: find_mentions() reads it in any passage */
+            /* a name's start (中关村软件园, “中关村”科技园) is the patterns' */
+            if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) ||
+                suffix_at(g, p, n, e) >= 0 || suffix_at(g, p, n, e + quote_at(p, n, e, 0)) >= 0)
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentions *m)
 {
     int rc;

@@ -297,6 +297,13 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
  */
 const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
                                  const char **mod);
+/*
+ * Does p name zone canon (a canonical name) by a nickname of it (an alias of
+ * at most four characters and no zone suffix: 中关村, 光谷) that starts a word
+ * and is no longer name's start? The caller knows the article names canon;
+ * find_mentions() takes a nickname only in a passage that speaks of zones.
+ */
+int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon);
 
 /* ---- interface to park_edge.c ---- */
 

@@ -26,6 +26,10 @@
  * field's new block.) A bare 示范区 or 合作区 means only a zone of that name
  * the story named (杨凌示范区, 前海深港现代服务业合作区): alone, these words are
  * more often a plan's kind of area than a zone.
+ * A nickname (中关村, 光谷, 泰达) is taken in a passage only when the passage
+ * speaks of zones (park.c); in a passage that names no zone, one of a zone
+ * the article names elsewhere is that zone too (中关村管委会 in a story whose
+ * other paragraph says 示范区, or under a headline that says 中关村科学城).
  */
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
@@ -360,9 +364,39 @@ static const char *city_referent(const zsi_gazetteer *g, const zsi_story_passage
     return z;
 }
 
+/* Most zones of an article looked for by their nicknames. */
+#define MAX_NICK_ZONES 32
+
+/*
+ * The zone that passage i names by a nickname alone (中关村, 光谷: no zone
+ * word in the passage, so find_mentions() did not take it): one of the zones
+ * z[0..nz) the article names elsewhere, which tells that the nickname is that
+ * zone's and not a street's or a poem's. NULL when none.
+ */
+static const char *nick_referent(const zsi_gazetteer *g, const zsi_story_passage *p,
+                                 const char *const *z, size_t nz)
+{
+    for (size_t k = 0; k < nz; k++)
+        if (zsi_pk_nick_names(g, p->text, p->len, z[k]))
+            return z[k];
+    return NULL;
+}
+
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
                      const char **out)
 {
+    /* The zones the article names, each once, for nick_referent(). */
+    const char *named[MAX_NICK_ZONES];
+    size_t nnamed = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < ps[i].nnames && nnamed < MAX_NICK_ZONES; k++) {
+            size_t j = 0;
+            while (j < nnamed && strcmp(named[j], ps[i].names[k]) != 0)
+                j++;
+            if (j == nnamed)
+                named[nnamed++] = ps[i].names[k];
+        }
+
     size_t a = 0; /* where the current story starts */
     int seen_body = 0;
     /* Where the current story first says a bare word (passage, byte). */
@@ -421,6 +455,10 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 out[i] = memo_zone;
             }
         }
+        /* A nickname is a name: it outranks a bare word's referent. */
+        const char *nick = !ps[i].nnames && nnamed ? nick_referent(g, &ps[i], named, nnamed) : NULL;
+        if (nick)
+            out[i] = nick;
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;
     }
