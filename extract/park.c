@@ -648,6 +648,75 @@ static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t
     return 0;
 }
 
+/* Most kinds listed after one zone's name (高新区、经开区、综保区). */
+#define MAX_KIN 4
+
+/*
+ * The zone [start, end) of p is a place's name and a strong suffix (苏州高新区,
+ * 江苏昆山经开区); the strong suffixes of other kinds listed right after it,
+ * each after 、和与及 (苏州高新区、经开区和综保区), name that place's zones of
+ * those kinds: push them. The place is the last place word of the name (昆山
+ * of 江苏昆山), and only a name that is places alone shares it: 武汉东湖高新区、
+ * 经开区 may be the city's 经开区 or another, so it is left alone. A kind
+ * that a place has several of (新区, 开发区, 园区) is weak and never shared.
+ * @return 0 or ZS_ENOMEM.
+ */
+static int push_kin(const zsi_gazetteer *g, const char *p, size_t n, mentions *m, size_t start,
+                    size_t end)
+{
+    long si = zsi_pk_ending_suffix(g, p + start, end - start);
+    if (si < 0 || g->suf[si].weak)
+        return 0;
+    size_t pe = end - g->suf[si].n, ps = (size_t)-1;
+    /* the last place word, and only places before it */
+    for (size_t b = start; b < pe && ps == (size_t)-1;) {
+        size_t L = 0;
+        for (size_t l = (pe - b < 6 * 3 ? pe - b : 6 * 3); l >= 2 * 3 && !L; l -= 3)
+            if (zsi_words_find(g->words, p + b, l, NULL) & ZSW_PLACE)
+                L = l;
+        if (!L)
+            return 0;
+        if (b + L == pe)
+            ps = b;
+        b += L;
+    }
+    if (ps == (size_t)-1)
+        return 0;
+    /* the places before it hold it (江苏昆山: 昆山 is in 江苏), else the name
+     * is more than a place (武汉东湖: 东湖 is Nanchang's district) */
+    if (ps > start) {
+        size_t row;
+        const char *city = "", *prov = "";
+        if (!(zsi_words_find(g->words, p + ps, pe - ps, &row) & ZSW_PLACE))
+            return 0;
+        zsi_words_place(g->words, row, &city, &prov);
+        size_t ln = ps - start;
+        if (!((strlen(city) >= ln && memcmp(city, p + start, ln) == 0) ||
+              (strlen(prov) >= ln && memcmp(prov, p + start, ln) == 0)))
+            return 0;
+    }
+    size_t e = end;
+    for (int k = 0; k < MAX_KIN && e + 3 <= n && list_sep(p, 0, e + 3); k++) {
+        long s2 = suffix_at(g, p, n, e + 3);
+        if (s2 < 0 || g->suf[s2].weak || !suffix_ends(g, p, n, e + 3 + g->suf[s2].n) ||
+            (g->suf[s2].ncanon == g->suf[si].ncanon &&
+             memcmp(g->suf[s2].canon, g->suf[si].canon, g->suf[si].ncanon) == 0))
+            break;
+        size_t s = e + 3, t = s + g->suf[s2].n;
+        for (size_t j = 0; j < m->n; j++)
+            if (m->v[j].start < t && s < m->v[j].end)
+                return 0; /* read as part of another name */
+        int rc = push_place_zone(g, p, m, ps, pe, p + s, t - s);
+        if (rc)
+            return rc;
+        /* the zone's place is the name's, its span the kind's */
+        m->v[m->n - 1].start = s;
+        m->v[m->n - 1].end = t;
+        e = t;
+    }
+    return 0;
+}
+
 /* Does a list of places that starts at byte e of p start a phrase there:
  * after no Han character or after a [trim] or stop word? */
 static int list_starts(const zsi_gazetteer *g, const char *p, size_t floor, size_t e)
@@ -1015,7 +1084,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
     /* Places listed before a zone's place share its suffix: 浙江、湖北、
      * 四川自贸试验区 names three free trade zones. */
     for (size_t k = 0, nm = m->n; k < nm; k++)
-        if ((rc = push_peers(g, p, m, m->v[k].start, m->v[k].end)) != 0)
+        if ((rc = push_peers(g, p, m, m->v[k].start, m->v[k].end)) != 0 ||
+            (rc = push_kin(g, p, n, m, m->v[k].start, m->v[k].end)) != 0)
             return rc;
     if (m->n > 1)
         qsort(m->v, m->n, sizeof *m->v, by_start);
