@@ -372,6 +372,11 @@ def main():
                 al.append(ar[:-2] + "自贸片区")
                 if any(ar.startswith(x) for x in owner if len(x) >= 2 and len(ar) > len(x) + 2):
                     al.append(ar)
+                # The one new area (新片区) of a zone was news before its
+                # place was (上海自由贸易试验区新片区, 2019): it goes without it.
+                if ar.endswith("新片区") and ar[:-3] in owner:
+                    al += [f"{full}新片区", f"{pl}自贸试验区新片区", f"{pl}自由贸易试验区新片区",
+                           f"{pl}自贸区新片区"]
                 emit(canon, al, "national", "自贸区片区", p, c, f"State Council approval {y}")
         for pl, p, c, y in NIDZ:
             emit(f"{pl}国家自主创新示范区", [f"{pl}自主创新示范区", f"{pl}自创区"],
