@@ -407,6 +407,15 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
         return 1;
     if (zsi_words_has(g->words, p + k, i - (size_t)k, ZSW_VERB1))
         return 1;
+    /* a year before it (2011年中关村新技术新产品): 年 after a digit ends a
+     * time word, which no name runs on from */
+    if (c == 0x5E74 && k > 0) { /* 年 */
+        int32_t d = k;
+        UChar32 y;
+        U8_PREV(p, 0, d, y);
+        if ((y >= '0' && y <= '9') || (y >= 0xFF10 && y <= 0xFF19))
+            return 1;
+    }
     for (int chars = 1; chars <= MAX_WORD_BEFORE_CHARS && k >= 0; chars++) {
         if (zsi_words_find(g->words, p + k, i - (size_t)k, NULL) ||
             zsi_words_has(g->words, p + k, i - (size_t)k, ZSW_FOREIGN))
