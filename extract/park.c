@@ -429,6 +429,45 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
     return 0;
 }
 
+/* Characters after a nickname looked at for a brand's name. */
+#define BRAND_CHARS 3
+
+static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i);
+
+/*
+ * Do the BRAND_CHARS Han characters at byte e of p start no word of the
+ * lexicon, none of them (雄安奥特莱斯: 奥特, 特莱, 莱斯 are no words)? Then
+ * the nickname before them leads a brand's name, a shop's or a firm's, and
+ * names no zone. Words follow a nickname that is the zone's (中关村管委会,
+ * 光谷企业, 雄安中小学), and so does a park's name (中关村环保园).
+ */
+static int brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    /* at[k]: where character k starts; one character more than looked at,
+     * for a word that starts at the last one, and where the run ends */
+    size_t at[BRAND_CHARS + 2], k = 0, i = e;
+    while (k <= BRAND_CHARS && i < n) {
+        int32_t j = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, j, (int32_t)n, c);
+        if (!is_han(c))
+            break;
+        at[k++] = i;
+        i = (size_t)j;
+    }
+    if (k < BRAND_CHARS)
+        return 0;
+    at[k] = i;
+    for (size_t a = 0; a < BRAND_CHARS; a++) {
+        if (suffix_at(g, p, n, at[a]) >= 0)
+            return 0;
+        for (size_t b = a + 2; b <= k && b <= a + 4; b++)
+            if (zsi_words_find(g->words, p + at[a], at[b] - at[a], NULL))
+                return 0;
+    }
+    return 1;
+}
+
 /* The index of the zone suffix that starts at byte i of p, or -1. */
 static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i)
 {
@@ -844,7 +883,7 @@ int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const cha
             if (nchars(s, sn) > 4 || zsi_pk_ending_suffix(g, s, sn) >= 0)
                 break; /* a full name: find_mentions() reads it in any passage */
             /* a name's start (中关村软件园, “中关村”科技园) is the patterns' */
-            if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) ||
+            if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) || brand_after(g, p, n, e) ||
                 suffix_at(g, p, n, e) >= 0 || suffix_at(g, p, n, e + quote_at(p, n, e, 0)) >= 0)
                 continue;
             return 1;
@@ -890,7 +929,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1 && g->al[hit].weak) {
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
-                if (!zones || !nick_starts_word(g, p, i))
+                if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n))
                     hit = (size_t)-1;
             }
             /* A nickname in quotes before a zone kind is a figure: “中关村”
