@@ -448,9 +448,31 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
     return f;
 }
 
+/* Does p[s..e) name nothing: empty, or only filler and words of
+ * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经)? */
+static int names_nothing(const char *p, size_t s, size_t e)
+{
+    zsi_wbounds wb;
+    size_t lo = s;
+    if (zsi_all_filler(p, s, e))
+        return 1;
+    if (zsi_nchars(p, s, e) > MAX_WB_CHARS)
+        return 0;
+    zsi_wb_compute(&wb, p, lo, e);
+    if (wb.s != s)
+        return 0;
+    while (s < e) {
+        size_t s2 = zsi_wb_gt(&wb, s);
+        if (!zsi_all_filler(p, s, s2) && !zsi_is_class_stop(p, s, s2))
+            return 0;
+        s = s2;
+    }
+    return 1;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int forms)
 {
-    size_t s, cut, gs = 0, ge = 0, kill_e = 0, z;
+    size_t s, cut, gs = 0, ge = 0, kill_e = 0, z, we0;
     int obj = 0;
     const zsi_phrase *best = NULL;
     int rc = zsi_metric_data();
@@ -459,6 +481,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
     memset(m, 0, sizeof *m);
     if (rc)
         return rc;
+    we0 = we;
     we = from_cut(p, ws, we);
     /* The change word nearest the figure, with only filler after it. */
     for (s = ws; s < we;) {
@@ -630,6 +653,10 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             han += zsi_m_is_han(cp);
         }
         m->refer = han > 0 && zsi_all_filler(p, skip_conj(p, ws, we), we);
+        /* 直接从2500元跌到2400元: a from-to change whose clause holds no
+         * word but adverbs (or none) before its 从 is the earlier subject's */
+        if (we < we0 && names_nothing(p, skip_conj(p, ws, we), we))
+            m->refer = 1;
     }
     return 0;
 }
