@@ -237,7 +237,7 @@ static const row rows[] = {
      * metric's suffix (均值) after a time (常年, 去年) or an adverb inside it
      * (均); with no subject before the 比 in its clause, the subject is
      * an earlier clause's */
-    {"全省平均降水量比历史同期均值偏多两成。", "两成", 20, 0, "%", "percent", 0, "平均降水量",
+    {"本月全省平均降水量比多年同期均值偏多两成。", "两成", 20, 0, "%", "percent", 0, "平均降水量",
      -1},
     {"全省平均降水量比常年均值偏少三成。", "三成", 30, 0, "%", "percent", 0, "平均降水量", -1},
     {"全市平均气温比常年均值偏高两成。", "两成", 20, 0, "%", "percent", 0, "平均气温", -1},
