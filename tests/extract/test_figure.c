@@ -14,6 +14,7 @@
 
 #include "../tap.h"
 #include "figure_int.h"
+#include "find_fig.h"
 #include "segment_int.h"
 
 /* text for a TAP description: line breaks would end the TAP line. */
@@ -38,17 +39,6 @@ static int close_to(double a, double b)
     if (a == b)
         return 1;
     return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
-}
-
-/* The figure printed as `printed` (the first one from offset `from`). */
-static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
-                                  const char *printed)
-{
-    size_t i, l = strlen(printed);
-    for (i = 0; i < nv; i++)
-        if (v[i].end - v[i].start == l && memcmp(text + v[i].start, printed, l) == 0)
-            return &v[i];
-    return NULL;
 }
 
 static void list_figs(const char *text, const zsi_figure *v, size_t nv)

@@ -13,16 +13,7 @@
 
 #include "../tap.h"
 #include "figure_int.h"
-
-static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
-                                  const char *printed)
-{
-    size_t i, l = strlen(printed);
-    for (i = 0; i < nv; i++)
-        if (v[i].end - v[i].start == l && memcmp(text + v[i].start, printed, l) == 0)
-            return &v[i];
-    return NULL;
-}
+#include "find_fig.h"
 
 static void show_all(const char *text)
 {
