@@ -121,7 +121,7 @@ static void context(const zs_figure_row *r, int color, size_t max)
 int cmd_figures(int argc, char **argv)
 {
     zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
-    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     char *q = NULL;
     zs_db *db = NULL;
     zs_figures *it = NULL;

@@ -66,7 +66,7 @@ static int show(void *ctx, const zs_park *p)
 
 int cmd_parks(int argc, char **argv)
 {
-    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     zs_db *db = NULL;
     pctx c = {0, 0};
     int code = EXIT_ERROR, rc;

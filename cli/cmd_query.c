@@ -291,7 +291,7 @@ int cmd_query(int argc, char **argv)
 {
     zs_query_opts qo = {ZS_QUERY_OPTS_VERSION, NULL, NULL, NULL, 10, 0, 0,
                         ZS_SORT_SCORE,         NULL, NULL, 0};
-    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     out_opts o;
     const char *dbpath = NULL, *color = "auto", *engine = NULL;
     char *defpath = NULL, *qtext = NULL;

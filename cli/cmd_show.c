@@ -89,7 +89,7 @@ static int print_json(const zs_hit *h, int target)
 
 int cmd_show(int argc, char **argv)
 {
-    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     const char *dbpath = NULL, *color = "auto";
     char *words = NULL, *doc = NULL, *where = NULL;
     zs_db *db = NULL;

@@ -35,7 +35,7 @@ static const char usage[] =
 
 int cmd_status(int argc, char **argv)
 {
-    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY};
+    zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     zs_db_status st = {.version = ZS_DB_STATUS_VERSION};
     zs_db *db = NULL;
     int code = EXIT_ERROR, quiet = 0;

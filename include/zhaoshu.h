@@ -161,6 +161,7 @@ typedef struct zs_figures zs_figures;
 #define ZS_OPEN_OPTS_VERSION 2
 #define ZS_OPEN_READONLY 0x1u /**< open for queries only */
 #define ZS_OPEN_CREATE 0x2u   /**< create the file and schema when missing */
+#define ZS_OPEN_SHORT 0x4u    /**< with READONLY: for one short command (see zs_db_open()) */
 
 /** Options for zs_db_open(). Zero-initialise, then set version (version 1,
  * without wait_ms, is still accepted). */
@@ -187,6 +188,12 @@ ZS_EXTERN int zs_db_default_path(char **out);
  * there) and holds it until zs_db_close(); the system releases it when the
  * process ends, however it ends. Readers never wait for it. A file at path
  * that is neither empty nor a zhaoshu index is refused and left untouched.
+ *
+ * A read-only handle maps the index file, so that the pages a query reads
+ * cost nothing the next time. A process that opens the index for one
+ * command and exits (as `zhaoshu query` does) gives ZS_OPEN_SHORT too: it
+ * reads each page once, and a read() of a page costs less than mapping it
+ * (a page fault).
  *
  * On failure *out still receives a handle when one could be allocated, so
  * that zs_errmsg() can say what went wrong; free it with zs_db_close().

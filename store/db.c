@@ -468,12 +468,15 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
         return zsd_fail(db, ZS_ESQLITE, "%s", err);
     if (zsd_text_register(db->h) != SQLITE_OK)
         return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
-    /* Map the file: a query process reads only pages it touches, without a
-     * read() and a copy per page (perf: most of a filtered query's time was
-     * the kernel copying pages). */
-    if (db->readonly) /* a writer would count every mapped page it wrote as RSS */
+    /* Map the file: a handle that queries again and again then reads pages
+     * it touched before without a read() and a copy each (perf: most of a
+     * filtered query's time was the kernel copying pages). Not for a short
+     * command (ZS_OPEN_SHORT): it touches most pages once, and mapping one
+     * costs a page fault, ~30 us on a virtual machine against ~3 us for a
+     * read() of it (a `zhaoshu query` took ~150 such faults of its ~330). */
+    if (db->readonly && !(flags & ZS_OPEN_SHORT)) /* a writer would count mapped pages as RSS */
         sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
-    else
+    if (!db->readonly)
         zsd_hashes_hook(db); /* passage_hashes follows passages (hashes.c) */
     /* Empty file (new, or created by someone else just now): make the schema. */
     sqlite3_stmt *st = NULL;
