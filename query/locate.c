@@ -72,7 +72,7 @@ int zsq_doc_find(zs_db *db, const char *path, int any_form, sqlite3_int64 *id, c
     const char *forms[] = {path, abs, any_form && realpath(path, real) ? real : NULL};
     sqlite3_stmt *st = NULL;
     int rc = zsd_prepare(db, &st,
-                         "WITH d(id, path, k) AS (SELECT id, path, 0 FROM docs WHERE path = ?1"
+                         "WITH d(id, path, k) AS (SELECT id, path, 0 FROM docs WHERE " ZSD_DOC_BY_PATH(1)
                          " UNION ALL SELECT id, path, 1 FROM docs WHERE ?2 AND given = ?1"
                          " ORDER BY 3, 2 LIMIT 1)"
                          " SELECT id, path, (SELECT count(*) FROM passages WHERE doc_id = d.id) +"

@@ -72,7 +72,8 @@ int zsd_plan_reextract(run *r, const char *had)
         again++;
     }
     if ((rc = zsd_prepare(r->db, &st,
-                          "SELECT given, date, source, page, date_from FROM docs WHERE path=?")) !=
+                          "SELECT given, date, source, page, date_from FROM docs WHERE "
+                          ZSD_DOC_BY_PATH(1))) !=
         0)
         return rc;
     for (size_t i = 0; i < r->nknown && !rc; i++) {
@@ -133,7 +134,7 @@ int zsd_rebuild_wipe(zs_db *db)
 int zsd_rebuild_drop(run *r, const job *j)
 {
     sqlite3_stmt *st = NULL;
-    int rc = zsd_cached(r->db, &st, "DELETE FROM docs WHERE path=?");
+    int rc = zsd_cached(r->db, &st, "DELETE FROM docs WHERE " ZSD_DOC_BY_PATH(1));
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, j->path, -1, SQLITE_STATIC);

@@ -29,9 +29,15 @@
  * 10: figure_rows.metric_at, metric_at2: where the metric is printed;
  * 11: the text dictionary in a table of its own, text_dict;
  * 12: passages.figure is '' where figure_rows give it (the view
- * passages_text does). An index of schema 10 or 11 is read as it is and
- * moved to 12 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 12
+ * passages_text does); 13: docs found by zs_path_key(path), no UNIQUE
+ * index of the path. An index of schema 10 to 12 is read as it is and
+ * moved to 13 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 13
+
+/* The condition that finds the document whose path is bound to ?N. An
+ * index of schema 13 has docs_path_key for the second term; an older one
+ * its UNIQUE index of the path for the first, which it keeps. */
+#define ZSD_DOC_BY_PATH(n) "path = ?" #n " AND zs_path_key(path) = zs_path_key(?" #n ")"
 
 /* Where a figure's metric is printed, as stored (figure_rows.metric_at and
  * metric_at2): (figure start - metric start) * 256 + metric length in bytes.
@@ -182,7 +188,8 @@ const char *zsd_kind_name(int kind);
 
 /*
  * Register zs_text(body) on db: passages.body as text, decompressing a BLOB
- * with the index's dictionary (see textstore.c). @return an SQLite code.
+ * with the index's dictionary (see textstore.c); and zs_path_key(path),
+ * the key of docs_path_key. @return an SQLite code.
  */
 int zsd_text_register(sqlite3 *db);
 

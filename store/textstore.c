@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 #include <sqlite3.h>
 #define ZSTD_STATIC_LINKING_ONLY /* magicless frames: ZSTD_d_format, ZSTD_getFrameHeader_advanced */
+#include <xxhash.h>
 #include <zstd.h>
 
 #include "store_int.h"
@@ -199,8 +200,31 @@ static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, t->buf, (int)got, SQLITE_TRANSIENT);
 }
 
+/* zs_path_key(path): the XXH3-64 of the path's bytes, as a signed
+ * integer; NULL for NULL. The key of the index docs_path_key: it must never
+ * change, or an index's documents are no longer found by their paths. */
+static void zs_path_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    const void *p = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    if (!p) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_int64(ctx, (sqlite3_int64)XXH3_64bits(p, (size_t)n));
+}
+
 int zsd_text_register(sqlite3 *db)
 {
+    /* Deterministic, as an index's expression must be. */
+    int rc = sqlite3_create_function_v2(db, "zs_path_key", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        zs_path_key, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
     text_fn *t = calloc(1, sizeof *t);
     if (!t)
         return SQLITE_NOMEM;

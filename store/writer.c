@@ -50,7 +50,7 @@ int zsd_writer_open(writer *w, zs_db *db)
 {
     int rc;
     w->db = db;
-    if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE path=?")) ||
+    if ((rc = zsd_prepare(db, &w->doc_find, "SELECT id FROM docs WHERE " ZSD_DOC_BY_PATH(1))) ||
         (rc = zsd_prepare(db, &w->doc_ins,
                           "INSERT INTO docs(path, hash, size, year, park, date, source,"
                           " indexed_at, page, given, date_from, mtime_ns, ctime_ns, ino, dev)"
@@ -601,8 +601,8 @@ int zsd_write_sig(writer *w, const job *j)
 {
     sqlite3_stmt *s = NULL;
     int rc = zsd_cached(w->db, &s,
-                        "UPDATE docs SET mtime_ns=?1, ctime_ns=?2, ino=?3, dev=?4 WHERE path=?5"
-                        " AND size=?6");
+                        "UPDATE docs SET mtime_ns=?1, ctime_ns=?2, ino=?3, dev=?4"
+                        " WHERE " ZSD_DOC_BY_PATH(5) " AND size=?6");
     if (rc)
         return rc;
     bind_sig(s, 1, &j->sig);

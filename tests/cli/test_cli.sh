@@ -429,7 +429,7 @@ check "  an index run into it" 0 "$Z" index -q --db "$T/dict10.db" "$T/many"
 equals "  moves the dictionary and the schema on" \
     "$(sqlite3 "$T/dict10.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
         (SELECT count(*) FROM meta WHERE key = 'text_dict'), hex(dict) FROM text_dict")" \
-    "12|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
+    "13|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
 check "  and reads the same after" 0 "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
 if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  hits differ after the move"; fi
 check "  and is sound" 0 "$Z" check --db "$T/dict10.db"
@@ -469,7 +469,7 @@ sed -i 's/。/。2019年增长12.5%。/' "$T/cols/001_714bcf8596df40c9.txt"
 check "  an index run with a changed file" 0 "$Z" index -q --db "$T/cols11.db" "$T/cols"
 equals "  moves the schema on, the view replaced" \
     "$(sqlite3 "$T/cols11.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "12
+        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "13
 1"
 check "  and is sound" 0 "$Z" check --db "$T/cols11.db"
 check "  the changed file's figures are found" 0 "$Z" query --db "$T/cols11.db" --count '"2019年增长12.5%"'
@@ -486,6 +486,54 @@ if [ -s "$T/colsq11" ] && cmp -s "$T/colsq11" "$T/colsq12" && cmp -s "$T/colsf11
     ok "  both find the same hits and figures"
 else
     notok "  the moved index and the new one differ" "$(diff "$T/colsq11" "$T/colsq12" | head -3)"
+fi
+
+# Schema 13: a document is found by a 64-bit key of its path (docs_path_key),
+# not by a UNIQUE index holding every path a second time.
+equals "schema 13: docs has no index of whole paths, one of their keys" \
+    "$(sqlite3 "$T/cols.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master
+        WHERE tbl_name = 'docs' AND type = 'index' ORDER BY name)")" "docs_path_key"
+check "  a document is shown by its path" 0 "$Z" show --db "$T/cols.db" "$T/cols/001_714bcf8596df40c9.txt:3"
+cp "$T/out" "$T/show13"
+# The same index as schema 12 wrote it: docs with UNIQUE(path).
+cp "$T/cols.db" "$T/paths12.db"
+python3 - "$T/paths12.db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'docs'").fetchone()[0]
+assert "path TEXT NOT NULL," in sql, sql
+con.executescript(sql.replace("CREATE TABLE docs(", "CREATE TABLE docs12(", 1)
+                  .replace("path TEXT NOT NULL,", "path TEXT NOT NULL UNIQUE,", 1) + ";"
+                  "INSERT INTO docs12 SELECT * FROM docs; DROP TABLE docs;"
+                  "ALTER TABLE docs12 RENAME TO docs;"
+                  "UPDATE meta SET value = '12' WHERE key = 'schema_version';")
+con.close()
+PY
+equals "  (made as schema 12: the paths' own index)" \
+    "$(sqlite3 "$T/paths12.db" "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1'")" "1"
+check "an index of schema 12 is sound" 0 "$Z" check --db "$T/paths12.db"
+check "  and read as it is" 0 "$Z" query --db "$T/paths12.db" --json -n 50 增长
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/colsq12"; then ok "  the same hits"; else notok "  schema 12's hits differ"; fi
+check "  a document is shown by its path" 0 "$Z" show --db "$T/paths12.db" "$T/cols/001_714bcf8596df40c9.txt:3"
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/show13"; then ok "  the same passage"; else notok "  schema 12 shows another"; fi
+sed -i 's/。/。2020年下降3.5%。/' "$T/cols/002_b23befc8af8cd454.txt"
+rm "$T/cols/000_24cf386f7f29c2e5.txt"
+for t in 12 13; do
+    db=$T/cols.db
+    [ $t = 12 ] && db=$T/paths12.db
+    check "  schema $t: an index run with a changed and a removed file" 0 "$Z" index -q --prune --db "$db" "$T/cols"
+    check "  and is sound" 0 "$Z" check --db "$db"
+    "$Z" query --db "$db" --json -n 50 下降 >"$T/pathsq$t"
+    "$Z" status --db "$db" | grep documents >"$T/pathss$t"
+done
+equals "  moves the schema on, the paths' own index kept" \
+    "$(sqlite3 "$T/paths12.db" "SELECT value FROM meta WHERE key = 'schema_version';
+        SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1'")" "13
+1"
+if [ -s "$T/pathsq12" ] && cmp -s "$T/pathsq12" "$T/pathsq13" && cmp -s "$T/pathss12" "$T/pathss13"; then
+    ok "  both find the same hits and documents"
+else
+    notok "  the moved index and the new one differ" "$(diff "$T/pathsq12" "$T/pathsq13" | head -3)"
 fi
 
 # The dictionary is trained on text from across the run, not on its first
