@@ -1492,6 +1492,15 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 skip = e;
                 break;
             }
+            /* A town's 新区 (石桥镇新区, 黄桥乡开发区) is a quarter of the
+             * town, named by it, no reference to the story's zone; nor is
+             * a word that an [after] word makes another thing's (新区居委会,
+             * 新区店). */
+            if ((i >= 3 && (memcmp(p + i - 3, "镇", 3) == 0 || memcmp(p + i - 3, "乡", 3) == 0)) ||
+                !suffix_ends(g, p, n, e)) {
+                skip = e;
+                break;
+            }
             /* 生态文明示范区, 科技创新合作区: a kind of area a plan names,
              * not the story's zone; alone (该示范区, 在合作区) it may be */
             size_t mo;

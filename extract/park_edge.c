@@ -368,6 +368,11 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     te = drop_infix(g, p, floor, e);
     /* A 新区 bears the name of the district it is or becomes (光明新区, 光明区). */
     int new_area = memcmp(p + i, "\xE6\x96\xB0\xE5\x8C\xBA", 6) == 0; /* 新区 */
+    /* A town's or a township's 新区 is its new housing quarter (罗河镇新区):
+     * zones are named by counties, cities and provinces. */
+    if (new_area && i >= floor + 3 &&
+        (memcmp(p + i - 3, "\xE9\x95\x87", 3) == 0 || memcmp(p + i - 3, "\xE4\xB9\xA1", 3) == 0)) /* 镇, 乡 */
+        return 0;
     UChar32 before;
     nc = han_run(p, floor, te, MAX_RUN_CHARS, pos, &before);
     int after_digit = before != RUN_NO_CHAR && u_isdigit(before);
