@@ -528,6 +528,15 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         size_t k = nchars(p + s, te - s);
         if (k < 2 || k > MAX_BARE_NAME_CHARS || weak == ZSI_SUF_CITY)
             return 0;
+        /* 产业园 with no place before it is a trade's kind of park (光伏产业园,
+         * 蓝莓产业园, 螺蛳粉产业园), no one park: the industry names it, where
+         * 工业园 and 科技园 take a quarter's own name (栗雨工业园). Not the
+         * parks China builds with a partner, named by a place abroad (罗兹
+         * 产业园) or by 中 and the partner's initial (中白产业园). */
+        if (china == (size_t)-1 && memcmp(p + i, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD", 9) == 0 && /* 产业园 */
+            !zsi_words_has(g->words, p + s, te - s, ZSW_FOREIGN) &&
+            !(k == 2 && memcmp(p + s, "\xE4\xB8\xAD", 3) == 0)) /* 中 */
+            return 0;
         after = s;
         if (china != (size_t)-1)
             s = china;
