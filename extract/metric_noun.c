@@ -1157,6 +1157,37 @@ static int is_verb_word(const char *p, size_t s, size_t e)
     return zsi_is_class_stop(p, s, e) || is_vnoun(p, s, e);
 }
 
+/* Is the noun starting at p[b] counted or pointed at: after a numeral and a
+ * classifier (5家|单位, 三个|部门, 10多家|企业), a reduplicated classifier
+ * (种种|困难) or a demonstrative (这些|单位, 该|公司, 各|企业)? Such a noun
+ * refers to things, so it is no first part of a compound (金融|支持) and a
+ * verb after it is its predicate. */
+static int quantified(const char *p, size_t b)
+{
+    unsigned c0 = 0, c1 = 0, c00 = 0;
+    size_t l1, l0;
+    if (b < 3)
+        return 0;
+    l1 = zsi_utf8_prev(p, b);
+    zsi_utf8_decode(p + b - l1, l1, &c1);
+    if (c1 == 0x8BE5 || c1 == 0x5404 || c1 == 0x6BCF || c1 == 0x8FD9 || c1 == 0x90A3)
+        return 1; /* 该 各 每 这 那 */
+    if (b - l1 < 1 || !zsi_m_is_han(c1) || is_digit_cp(c1) || zsi_cn_numeral(c1) >= 0)
+        return 0;
+    l0 = zsi_utf8_prev(p, b - l1);
+    zsi_utf8_decode(p + b - l1 - l0, l0, &c0);
+    if (c1 == 0x4E9B) /* 些: 这些, 那些 */
+        return c0 == 0x8FD9 || c0 == 0x90A3;
+    if (c0 == c1)
+        return 1; /* 种种, 个个 */
+    if ((c0 == 0x591A || c0 == 0x4F59) && b - l1 - l0 >= 1) { /* 多 余: 10多家 */
+        size_t l00 = zsi_utf8_prev(p, b - l1 - l0);
+        zsi_utf8_decode(p + b - l1 - l0 - l00, l00, &c00);
+        c0 = c00;
+    }
+    return is_digit_cp(c0) || zsi_cn_numeral(c0) >= 0;
+}
+
 int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     zsi_wbounds wb;
@@ -1200,8 +1231,17 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, 
     if (vs > ws && vs > wb.s) {
         size_t pv = zsi_wb_le(&wb, vs - 1);
         pv = noun_span(&wb, p, ws, pv, vs);
-        if (pv >= ws && zsi_is_noun_word(p, pv, vs))
-            return 0;
+        if (pv >= ws && zsi_is_noun_word(p, pv, vs)) {
+            size_t q = pv; /* the start of the run of nouns (产权|单位) */
+            while (q > wb.s && q > ws) {
+                size_t pq = noun_span(&wb, p, ws, zsi_wb_le(&wb, q - 1), q);
+                if (pq < ws || pq >= q || !zsi_is_noun_word(p, pq, q))
+                    break;
+                q = pq;
+            }
+            if (!quantified(p, q))
+                return 0;
+        }
     }
     /* not a word the data calls no metric: 获得, 提供 ([stop]), 实现, 累计
      * ([strip]), 增长 ([change]), 但是 ([conj]) */
