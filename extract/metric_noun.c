@@ -483,11 +483,17 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             chars += wc;
             /* 发明专利|授权|量, 政府|采购|额: a common noun right before the
              * verb makes one compound of the three, unless the verb is a
-             * clause's predicate of [strip] (项目|完成|投资: 完成投资) */
+             * clause's predicate of [strip] (项目|完成|投资: 完成投资). The
+             * noun is the lexicon's word even where ICU cut all of it into
+             * single characters (专|项|维修|资金: 专项; not 农民|工, where ICU
+             * knew the word before the piece) */
             st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, from);
             if (st && st->len == from - pb)
                 break;
             ppb = b > cut && b > wb->s ? zsi_wb_le(wb, b - 1) : b;
+            if (ppb < b && ppb > cut && ppb > wb->s && zsi_nchars(p, ppb, b) == 1 &&
+                zsi_nchars(p, zsi_wb_le(wb, ppb - 1), ppb) == 1)
+                ppb = noun_span(wb, p, cut, ppb, b);
             if (ppb >= b || ppb < cut || !(zsi_is_noun_word(p, ppb, b) || unknown_word(p, ppb, b)))
                 break;
             crossed = 1;
