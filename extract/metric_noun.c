@@ -459,6 +459,12 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             else
                 pb = word_span(wb, p, cut, pb, b, ZSW_STOP_);
         }
+        /* 在新项目|里|占比, 园区|内|企业数: a direction word standing alone
+         * after a noun is a postposition that closes a place phrase (in
+         * the projects); the metric starts after it */
+        if (zsi_nchars(p, pb, b) == 1 && zsi_is_direction(cp_at(p, pb, b)) &&
+            (b >= from || zsi_nchars(p, b, zsi_wb_gt(wb, b)) > 1))
+            break; /* not 内|销|比重: a lone piece after it is its word's end */
         if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from, e) &&
             chars + 1 <= MAX_RUN_CHARS) {
             b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
