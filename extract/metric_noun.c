@@ -483,8 +483,17 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         if (zsi_is_class_stop(p, pb, b)) {
             size_t ppb;
             const zsi_phrase *st;
-            if (b != from || !one_word || has_numeral(p, pb, b) || crossed)
+            if (has_numeral(p, pb, b) || crossed)
                 break;
+            if (b != from || !one_word) {
+                /* 新增|社会|融资, 累计|利用|外资: a [strip] predicate before a
+                 * head of more words is printed with it, as before a
+                 * one-word head (完成|投资); the normal form drops it */
+                st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
+                if (st && st->len == b - pb)
+                    b = pb;
+                break;
+            }
             b = pb;
             chars += wc;
             /* 发明专利|授权|量, 政府|采购|额: a common noun right before the

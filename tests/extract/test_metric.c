@@ -1,7 +1,8 @@
 /*
  * test_metric.c - the edges of a metric's noun phrase (issue 14), from a case
  * file (metric.test): each line a short sentence, the figure as printed and
- * the metric zhaoshu must name it by ("-": none). Sentences are written for
+ * the metric zhaoshu must name it by ("-": none), and optionally the metric as
+ * printed (metric_raw). Sentences are written for
  * the test, not copied from news; each case says which rule it checks.
  *
  * Usage: test_metric FILE [SENTENCE]: with a sentence, print every figure of
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
         return tap_done();
     }
     while (fgets(line, sizeof line, f)) {
-        char *text = line, *printed, *metric, *nl;
+        char *text = line, *printed, *metric, *raw, *nl;
         zsi_figure *v = NULL;
         const zsi_figure *fig;
         size_t nv = 0;
@@ -59,6 +60,8 @@ int main(int argc, char **argv)
         }
         *printed++ = '\0';
         *metric++ = '\0';
+        if ((raw = strchr(metric, '\t')) != NULL)
+            *raw++ = '\0'; /* the metric as printed, when the row gives it */
         if (strcmp(metric, "-") == 0)
             metric = "";
         if (zsi_figures_extract(text, strlen(text), &v, &nv) != 0) {
@@ -66,8 +69,12 @@ int main(int argc, char **argv)
             continue;
         }
         fig = find_fig(text, v, nv, printed);
-        if (tap_ok(fig != NULL, "line %d: %s: figure [%s] found", lno, text, printed))
+        if (tap_ok(fig != NULL, "line %d: %s: figure [%s] found", lno, text, printed)) {
             TAP_STREQ(fig->metric, metric, "line %d: %s: metric of %s", lno, text, printed);
+            if (raw)
+                TAP_STREQ(fig->metric_raw, raw, "line %d: %s: metric of %s as printed", lno,
+                          text, printed);
+        }
         free(v);
     }
     fclose(f);
