@@ -358,14 +358,18 @@ static int derive_columns(zs_db *db)
 }
 
 /*
- * Schema 12 to 13: only the version. An older index keeps its UNIQUE index
- * of docs.path, which the lookups by path (ZSD_DOC_BY_PATH) use as they
- * would use docs_path_key; dropping it would mean copying the table. A
- * new index is the smaller one.
+ * Schema 12 to 13: docs_path_key, which the lookups by path
+ * (ZSD_DOC_BY_PATH) need: their "+path" keeps SQLite from using any index
+ * of the path itself. An older index keeps its UNIQUE index of docs.path
+ * too; dropping it would mean copying the table. A new index is the
+ * smaller one.
  */
 static int key_paths(zs_db *db)
 {
     char sql[160];
+    int rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS docs_path_key ON docs(zs_path_key(path))");
+    if (rc)
+        return rc;
     snprintf(sql, sizeof sql, "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
              ZSD_SCHEMA_VERSION);
     return zsd_exec(db, sql);

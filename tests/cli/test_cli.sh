@@ -526,9 +526,11 @@ for t in 12 13; do
     "$Z" query --db "$db" --json -n 50 下降 >"$T/pathsq$t"
     "$Z" status --db "$db" | grep documents >"$T/pathss$t"
 done
-equals "  moves the schema on, the paths' own index kept" \
+equals "  moves the schema on, the paths' own index kept, their keys' index added" \
     "$(sqlite3 "$T/paths12.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1'")" "13
+        SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1';
+        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "13
+1
 1"
 if [ -s "$T/pathsq12" ] && cmp -s "$T/pathsq12" "$T/pathsq13" && cmp -s "$T/pathss12" "$T/pathss13"; then
     ok "  both find the same hits and documents"
