@@ -77,7 +77,7 @@ static int prune(run *r, zsd_fts_pending *gone)
         if (k)
             k->seen = 1;
     }
-    if ((rc = zsd_prepare(r->db, &del, "DELETE FROM docs WHERE " ZSD_DOC_BY_PATH(1) " RETURNING id")) != 0)
+    if ((rc = zsd_prepare(r->db, &del, "DELETE FROM docs WHERE " ZSD_DOC_ROW_BY_PATH(1) " RETURNING id")) != 0)
         return rc;
     for (size_t i = 0; i < r->nknown && !rc; i++) {
         known *k = &r->known[i];
@@ -660,7 +660,7 @@ int zs_index_remove(zs_db *db, const char *name)
         goto out;
     if ((rc = zsd_tokver_sync(db, 0)) != 0) /* before FTS5 cuts the old rows */
         goto out;
-    if ((rc = zsd_prepare(db, &st, "DELETE FROM docs WHERE " ZSD_DOC_BY_PATH(1) " RETURNING id")) != 0)
+    if ((rc = zsd_prepare(db, &st, "DELETE FROM docs WHERE " ZSD_DOC_ROW_BY_PATH(1) " RETURNING id")) != 0)
         goto out;
     sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_ROW) {

@@ -134,7 +134,7 @@ int zsd_rebuild_wipe(zs_db *db)
 int zsd_rebuild_drop(run *r, const job *j)
 {
     sqlite3_stmt *st = NULL;
-    int rc = zsd_cached(r->db, &st, "DELETE FROM docs WHERE " ZSD_DOC_BY_PATH(1));
+    int rc = zsd_cached(r->db, &st, "DELETE FROM docs WHERE " ZSD_DOC_ROW_BY_PATH(1));
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, j->path, -1, SQLITE_STATIC);

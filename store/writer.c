@@ -602,7 +602,7 @@ int zsd_write_sig(writer *w, const job *j)
     sqlite3_stmt *s = NULL;
     int rc = zsd_cached(w->db, &s,
                         "UPDATE docs SET mtime_ns=?1, ctime_ns=?2, ino=?3, dev=?4"
-                        " WHERE " ZSD_DOC_BY_PATH(5) " AND size=?6");
+                        " WHERE " ZSD_DOC_ROW_BY_PATH(5) " AND size=?6");
     if (rc)
         return rc;
     bind_sig(s, 1, &j->sig);
