@@ -315,46 +315,51 @@ static int being_built(zs_db *db)
 #define SCHEMA_PATHS_TWICE 12
 
 /*
- * Schema 10 to 11 in one transaction: the text dictionary from meta's row
- * into the table text_dict, where a reader can read it without a copy of
- * SQLite's own (textstore.c). Nothing else differs, so an index written by
- * an older zhaoshu keeps every passage and needs no rebuild.
+ * One step of an older index to a newer schema, in one transaction: the
+ * statements of change, then the version. A step that fails leaves the
+ * index as it was, at its older schema, which readers still read.
  */
-static int move_dict(zs_db *db)
+static int move_schema(zs_db *db, const char *change, int to)
 {
-    char sql[640];
-    snprintf(sql, sizeof sql,
-             "BEGIN IMMEDIATE;" ZSD_TEXT_DICT_SCHEMA ";"
-             "INSERT INTO text_dict SELECT %d, value FROM meta WHERE +key = 'text_dict';"
-             "DELETE FROM meta WHERE key = 'text_dict';"
-             "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
-             "COMMIT;",
-             ZSD_TEXT_DICT_ROWID, SCHEMA_COLUMNS_WHOLE);
+    char *sql = sqlite3_mprintf("BEGIN IMMEDIATE; %s;"
+                                " UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
+                                " COMMIT;",
+                                change, to);
+    if (!sql)
+        return zsd_fail(db, ZS_ENOMEM, "out of memory");
     int rc = zsd_exec(db, sql);
+    sqlite3_free(sql);
     if (rc)
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
     return rc;
 }
 
 /*
- * Schema 11 to 12 in one transaction: passages_text derives the figure
- * column a row stores as '' (PASSAGES_TEXT_VIEW). The rows of the
- * older index keep their text, which the view reads as it is, so nothing
- * else is written: a later run's rows are stored the new way.
+ * Schema 10 to 11: the text dictionary from meta's row into the table
+ * text_dict, where a reader can read it without a copy of SQLite's own
+ * (textstore.c). Nothing else differs, so an index written by an older
+ * zhaoshu keeps every passage and needs no rebuild.
+ */
+static int move_dict(zs_db *db)
+{
+    char change[512];
+    snprintf(change, sizeof change,
+             ZSD_TEXT_DICT_SCHEMA ";"
+             "INSERT INTO text_dict SELECT %d, value FROM meta WHERE +key = 'text_dict';"
+             "DELETE FROM meta WHERE key = 'text_dict'",
+             ZSD_TEXT_DICT_ROWID);
+    return move_schema(db, change, SCHEMA_COLUMNS_WHOLE);
+}
+
+/*
+ * Schema 11 to 12: passages_text derives the figure column a row stores as
+ * '' (PASSAGES_TEXT_VIEW). The rows of the older index keep their text,
+ * which the view reads as it is, so nothing else is written: a later run's
+ * rows are stored the new way.
  */
 static int derive_columns(zs_db *db)
 {
-    char sql[2048];
-    snprintf(sql, sizeof sql,
-             "BEGIN IMMEDIATE; DROP VIEW passages_text;" PASSAGES_TEXT_VIEW ";"
-             "UPDATE meta SET value = '%d' WHERE key = 'schema_version';"
-             "COMMIT;",
-             SCHEMA_PATHS_TWICE);
-    _Static_assert(sizeof PASSAGES_TEXT_VIEW + 160 < sizeof sql, "derive_columns: sql too short");
-    int rc = zsd_exec(db, sql);
-    if (rc)
-        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-    return rc;
+    return move_schema(db, "DROP VIEW passages_text;" PASSAGES_TEXT_VIEW, SCHEMA_PATHS_TWICE);
 }
 
 /*
@@ -366,13 +371,8 @@ static int derive_columns(zs_db *db)
  */
 static int key_paths(zs_db *db)
 {
-    char sql[160];
-    int rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS docs_path_key ON docs(zs_path_key(path))");
-    if (rc)
-        return rc;
-    snprintf(sql, sizeof sql, "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
-             ZSD_SCHEMA_VERSION);
-    return zsd_exec(db, sql);
+    return move_schema(db, "CREATE INDEX IF NOT EXISTS docs_path_key ON docs(zs_path_key(path))",
+                       ZSD_SCHEMA_VERSION);
 }
 
 static int check_schema(zs_db *db)
