@@ -255,6 +255,18 @@ static double part_value(const part *pt, double m, const zsi_unitdef *u)
     return pt->num.mant * m * (u ? u->mult : 1) / pow10i(pt->num.scale);
 }
 
+/* The unit u with its leading magnitude taken off (万元 -> 元, 万吨标准煤 ->
+ * 吨标准煤), or u itself when it has none or the rest is not a unit. In
+ * "300万—400万元" the first half carries its own 万, so it takes the second
+ * half's unit without the 万 that unit carries. */
+static const zsi_unitdef *unit_sans_magnitude(const zsi_unitdef *u)
+{
+    double m;
+    size_t len = strlen(u->printed), ml = zsi_multiplier_scan(u->printed, len, &m);
+    const zsi_unitdef *base = ml > 0 && ml < len ? zsi_unit_at(u->printed, len, ml) : NULL;
+    return base && base->plen == len - ml && strcmp(base->cls, u->cls) == 0 ? base : u;
+}
+
 static int year_like(const part *pt)
 {
     const zsi_num *x = &pt->num;
@@ -369,8 +381,10 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         u = range ? b.u : a.u;
         if (a.u)
             va = part_value(&a, a.mult, a.u);
+        else if (range && a.mult != 1)
+            va = part_value(&a, a.mult, b.u ? unit_sans_magnitude(b.u) : NULL);
         else if (range)
-            va = part_value(&a, a.mult != 1 ? a.mult : b.mult, b.u);
+            va = part_value(&a, b.mult, b.u); /* 3-5万元: 5's magnitude is 3's too */
         else
             va = part_value(&a, a.mult, NULL);
         r->f.unit = u ? u->base : "";
@@ -379,6 +393,12 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     vb = va;
     if (range) {
         vb = part_value(&b, b.mult, b.u);
+        if (vb < va && !a.u && a.mult == 1 &&
+            !(a.num.flags & (ZSI_NUMF_PERCENT | ZSI_NUMF_PERMILLE))) {
+            /* 8000—1.2万元: the magnitude read as shared was the second half's only */
+            const zsi_unitdef *bu = b.u && b.mult == 1 ? unit_sans_magnitude(b.u) : b.u;
+            va = part_value(&a, 1, bu);
+        }
         if (vb < va) {
             range = 0; /* not a range after all */
             vb = va;
