@@ -238,6 +238,14 @@ static int overlapped_place(const zsi_gazetteer *g, const char *p, size_t floor,
     return -1;
 }
 
+/* Is the suffix at p one that a trade's kind of park takes with no place
+ * before it (产业园: 光伏产业园; 物流园区: 冷链物流园区)? */
+static int trade_park(const char *p)
+{
+    return memcmp(p, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD", 9) == 0 ||         /* 产业园 */
+           memcmp(p, "\xE7\x89\xA9\xE6\xB5\x81\xE5\x9B\xAD\xE5\x8C\xBA", 12) == 0; /* 物流园区 */
+}
+
 /* Does the suffix at p name a free trade zone (自贸区, 自由贸易试验区)? */
 static int free_trade(const char *p)
 {
@@ -529,11 +537,11 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (k < 2 || k > MAX_BARE_NAME_CHARS || weak == ZSI_SUF_CITY)
             return 0;
         /* 产业园 with no place before it is a trade's kind of park (光伏产业园,
-         * 蓝莓产业园, 螺蛳粉产业园), no one park: the industry names it, where
+         * 蓝莓产业园, 螺蛳粉产业园; 冷链物流园区), no one park: the industry names it, where
          * 工业园 and 科技园 take a quarter's own name (栗雨工业园). Not the
          * parks China builds with a partner, named by a place abroad (罗兹
          * 产业园) or by 中 and the partner's initial (中白产业园). */
-        if (china == (size_t)-1 && memcmp(p + i, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD", 9) == 0 && /* 产业园 */
+        if (china == (size_t)-1 && trade_park(p + i) &&
             !zsi_words_has(g->words, p + s, te - s, ZSW_FOREIGN) &&
             !(k == 2 && memcmp(p + s, "\xE4\xB8\xAD", 3) == 0)) /* 中 */
             return 0;
@@ -861,7 +869,9 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
         run++;
         j++;
     }
-    if (run < 2)
+    /* a [generic] word among them describes the park (大型粮食物流园区:
+     * 型), no brand names it */
+    if (run < 2 || describes(g, p + pos[j], pos[t] - pos[j]))
         return 0;
     size_t s = pos[j];
     if (j < nc) {
