@@ -161,6 +161,9 @@ size_t zsi_run_after(const char *p, size_t fe, size_t ce, int need_de, size_t ma
  * word's bytes. @return 1 inside, 0 a boundary (or no data).
  */
 int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, size_t *we);
+/* Is p[s..e), two to four characters, a word of jieba's dictionary
+ * (data/words.tsv)? ICU cuts some of them (成功|率, 开工|率). */
+int zsi_lex_is_word(const char *p, size_t s, size_t e);
 
 /* ---- interface to metric_noun.c ---- */
 

@@ -202,3 +202,11 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
     }
     return 0;
 }
+
+int zsi_lex_is_word(const char *p, size_t s, size_t e)
+{
+    size_t n = zsi_nchars(p, s, e);
+    if (n < 2 || n > LEX_MAX_WORD || pthread_once(&lex_once, lex_init) != 0)
+        return 0;
+    return lex_count(p + s, e - s) > 0;
+}

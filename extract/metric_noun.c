@@ -412,6 +412,15 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
     return 1;
 }
 
+/* Is p[s..e) the one character 率 or 量? A rate or an amount is named by
+ * what is done or counted, verbs included (发射成功率, 出货量); a sum of
+ * money (赔偿金, 善款) is the object of the verb before it (支付|赔偿金). */
+static int rate_or_amount(const char *p, size_t s, size_t e)
+{
+    unsigned cp = cp_at(p, s, e);
+    return zsi_nchars(p, s, e) == 1 && (cp == 0x7387 || cp == 0x91CF); /* 率 量 */
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
@@ -424,8 +433,21 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
  */
 static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
-    size_t b = from, chars = zsi_nchars(p, b, e), vn_b = 0;
+    size_t b, chars, vn_b = 0;
     int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    if (one_word && from > cut && from > wb->s && rate_or_amount(p, from, e)) {
+        /* 成功|率, 开工|率, 业务|量: ICU cuts a rate or an amount noun of
+         * the lexicon (成功率, 业务量) before its suffix. The word is the
+         * head: a verb before it names what the rate counts (救治|成功率,
+         * 发射|成功率) and a noun before it is crossed as before any head
+         * (快递|业务量) */
+        size_t x = zsi_wb_le(wb, from - 1);
+        if (x >= cut && zsi_lex_is_word(p, x, e) && all_run(p, x, from) &&
+            !zsi_is_stop_word(p, x, from))
+            from = x;
+    }
+    b = from;
+    chars = zsi_nchars(p, b, e);
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
