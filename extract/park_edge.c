@@ -363,6 +363,16 @@ static int describes(const zsi_gazetteer *g, const char *s, size_t n)
     return 0;
 }
 
+static int numeral(UChar32 c);
+
+/* Is the word at s (n bytes) an ordinal (第一, 第二): right before a park's
+ * suffix it numbers one of a place's or a company's parks (漯河双汇第一
+ * 工业园), no stop word there. */
+static int ordinal(const char *s, size_t n)
+{
+    return n == 6 && memcmp(s, "\xE7\xAC\xAC", 3) == 0 && numeral(first_cp(s + 3, 3)); /* 第 */
+}
+
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
@@ -370,6 +380,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     token tok[MAX_RUN_CHARS];
     size_t ntok = 0, j = 0;
     int stopped = 0; /* 1: a stop word ended the run; 2: a verb (verb_alone) */
+    int numbered = 0; /* an ordinal right before the suffix (第一工业园) */
     size_t stop_s = 0, stop_e = 0; /* the word that stopped the run */
 
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
@@ -402,6 +413,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             word_at(g, p, pos, j + best, nc, &fl2, &row2);
             if (fl2 & ZSW_PLACE)
                 fl = ZSW_WORD;
+        }
+        if (park && j == 0 && ordinal(p + pos[j + best], pos[j] - pos[j + best])) {
+            fl = ZSW_WORD;
+            numbered = 1;
         }
         int verb = !fl && best == 1 && verb_alone(g, p, pos, j, nc);
         if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & ZSW_PLACE)) || verb) {
@@ -510,6 +525,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (tok[lp].level == ZSW_NS)
             after = s;
     } else {
+        /* An ordinal numbers the parks of a place or a company named before
+         * it; alone (全省第一工业园) it names none. */
+        if (numbered)
+            return 0;
         /* With no place, a common noun ends the name's description: 所在地汾湖. */
         size_t china = (size_t)-1;
         for (size_t t = 0; t < ntok; t++)
