@@ -278,16 +278,28 @@ static int make_parent(const char *path)
 #define SQLITE_HEADER_BYTES 100
 static const char sqlite_magic[16] = "SQLite format 3";
 
-/* Nonzero when path starts with a whole SQLite header. */
-static int is_sqlite_file(const char *path)
+/*
+ * Nonzero when h's file starts with a whole SQLite header. The header is
+ * read through SQLite's own descriptor of the file, never a second one:
+ * POSIX record locks belong to a process and a file, so closing any
+ * descriptor of the index drops every lock this process holds on it. A
+ * program with a handle open (the reader threads of `serve`, a reader
+ * beside its writer) that opened another thus lost the first handle's
+ * SHARED lock; the writer's close then took EXCLUSIVE, ran its final
+ * checkpoint as if alone, past the readers' snapshots, and deleted the WAL
+ * under them: "database disk image is malformed" in a reader (bench/run's
+ * 4 readers beside a writer, 1 failed query in ~5 rounds under load).
+ */
+static int is_sqlite_file(sqlite3 *h)
 {
     char head[sizeof sqlite_magic];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 1; /* unreadable: let SQLite say why */
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    return n == sizeof head && memcmp(head, sqlite_magic, sizeof head) == 0;
+    sqlite3_file *f = NULL;
+    if (sqlite3_file_control(h, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f ||
+        !f->pMethods)
+        return 1; /* no file to look at: let SQLite say what is wrong */
+    /* a short file reads as SQLITE_IOERR_SHORT_READ */
+    return f->pMethods->xRead(f, head, sizeof head, 0) == SQLITE_OK &&
+           memcmp(head, sqlite_magic, sizeof head) == 0;
 }
 
 /* Nonzero, with db's message set, when a writer holds the lock of an index
@@ -474,13 +486,6 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
         return being_built(db) ? ZS_EBUSY
                                : zsd_fail(db, ZS_ENOTFOUND,
                                           "no index at %s; build one with zhaoshu index", path);
-    /* A file that is there must be an index or empty: SQLite takes a file
-     * shorter than its header for an empty database and writes over it,
-     * so a stray 1-byte file would be lost without this look. */
-    if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(path))
-        return zsd_fail(
-            db, ZS_ESCHEMA, "%s is not a zhaoshu index (%s); open another file or remove it", path,
-            sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes" : "not an SQLite file");
     if (!exists && make_parent(path))
         return zsd_fail(db, ZS_EIO, "cannot create the folder of %s: %s", path, strerror(errno));
     /* The writer lock comes before the file is created or written, so that
@@ -491,6 +496,16 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
     if (sqlite3_open_v2(path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", path,
                         db->h ? sqlite3_errmsg(db->h) : "out of memory");
+    /* A file that is there must be an index or empty: SQLite takes a file
+     * shorter than its header for an empty database and writes over it,
+     * so a stray 1-byte file would be lost without this look, made before
+     * any statement (SQLite's open reads nothing). */
+    if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(db->h)) {
+        zsd_lock_drop(db, 1);
+        return zsd_fail(
+            db, ZS_ESCHEMA, "%s is not a zhaoshu index (%s); open another file or remove it", path,
+            sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes" : "not an SQLite file");
+    }
     sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->h, 1);
     if (zss_fts5_register(db->h, &err))
