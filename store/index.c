@@ -539,6 +539,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
     if ((!paths && npaths) || (o && (o->version < 1 || o->version > ZS_INDEX_OPTS_VERSION)))
         return zsd_fail(db, ZS_EINVAL, "invalid arguments to zs_index_paths");
     run_init(&r, db, o, st);
+    zsd_note_own_files(&r);
     if ((rc = open_gazetteer(db, &r.gaz)) != 0 ||
         (rc = zsd_open_names(&r, o && o->version >= 3 ? o->name_patterns : NULL,
                              o && o->version >= 3 ? o->nname_patterns : 0)) != 0)
@@ -576,6 +577,10 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
             if (!(o && o->manifest) && (rc = zsd_load_manifest(&r, man, 0)) != 0)
                 goto out;
             rc = zsd_walk(&r, real, paths[i], &sb);
+        } else if (S_ISREG(sb.st_mode) && zsd_is_own_file(&r, &sb)) {
+            zsd_report(&r, ZS_MSG_SKIPPED, paths[i], -1,
+                       "the index itself (or its -wal, -shm or -lock file): not read");
+            st->files_skipped++;
         } else if (!S_ISREG(sb.st_mode)) {
             /* A FIFO would block open() until a writer came: never opened. */
             char m[256];

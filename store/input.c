@@ -269,8 +269,8 @@ static int walk(run *r, const char *dir, const char *given, int depth)
             }
             rc = walk(r, full, shown, depth + 1);
         } else if (S_ISREG(sb.st_mode)) {
-            if (!strcmp(names[i], "manifest.tsv"))
-                continue;
+            if (!strcmp(names[i], "manifest.tsv") || zsd_is_own_file(r, &sb))
+                continue; /* an index kept in the folder it indexes */
             r->st->files_seen++;
             r->st->bytes_total += (unsigned long long)sb.st_size;
             rc = zsd_add_job(r, full, shown, 0, &sb);
@@ -281,6 +281,29 @@ static int walk(run *r, const char *dir, const char *given, int depth)
     }
     zsu_strv_free(names, n);
     return rc;
+}
+
+void zsd_note_own_files(run *r)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal", "-lock"};
+    char name[PATH_MAX];
+    struct stat sb;
+    for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+        r->own[i].dev = r->own[i].ino = 0;
+        if (join3(name, sizeof name, r->db->path, suffix[i], "") < sizeof name &&
+            stat(name, &sb) == 0)
+            r->own[i] = (struct walked){(unsigned long long)sb.st_dev + 1,
+                                        (unsigned long long)sb.st_ino};
+    }
+}
+
+int zsd_is_own_file(const run *r, const struct stat *sb)
+{
+    for (size_t i = 0; i < sizeof r->own / sizeof *r->own; i++)
+        if (r->own[i].dev == (unsigned long long)sb->st_dev + 1 &&
+            r->own[i].ino == (unsigned long long)sb->st_ino)
+            return 1;
+    return 0;
 }
 
 int zsd_walk(run *r, const char *dir, const char *given, const struct stat *sb)

@@ -197,6 +197,9 @@ typedef struct run {
         unsigned long long dev, ino;
     } * walked;
     size_t nwalked, capwalked;
+    /* The index's own files (itself, SQLite's -wal, -shm and -journal,
+     * the writer's -lock), by device and inode + 1: never read as input. */
+    struct walked own[5];
 } run;
 
 /* What the single writer holds: its statements, string and text stores, and
@@ -266,6 +269,15 @@ int zsd_add_stdin_job(run *r, const char *name);
  * A folder given again (dir already walked) adds nothing. Errors: ZS_ENOMEM.
  */
 int zsd_walk(run *r, const char *dir, const char *given, const struct stat *sb);
+
+/* Note which files are the index's own (run.own): call once the index is
+ * open, before any walk. */
+void zsd_note_own_files(run *r);
+
+/* 1 when sb is one of the index's own files. Reading one would be useless
+ * and harmful: closing a descriptor of the index or of its -shm file drops
+ * every POSIX lock this process holds on it, SQLite's included. */
+int zsd_is_own_file(const run *r, const struct stat *sb);
 /* What kind of thing a stat describes, for a message: "FIFO", "socket"... */
 const char *zsd_file_kind(mode_t mode);
 /* Read a manifest (manifest.c); must_exist when the user named it.

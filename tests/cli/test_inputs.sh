@@ -94,4 +94,17 @@ r = random.Random(7)
 sys.stdout.buffer.write(bytes(b for _ in range(300) for b in (r.randint(0x81, 0xFE), r.randint(0x80, 0xFE))))' >"$T/b5/junk.txt"
 fails "bytes GB18030 maps but no Chinese text has: indexed with a warning" 0 "junk.txt: byte 0: read as GB18030, but the text is implausible" "$Z" index --db "$T/b5.db" "$T/b5"
 
+
+# ---- an index kept in the folder it indexes: its own files are never read
+# (closing a descriptor of the index or its -shm drops SQLite's locks on it)
+mkdir -p "$T/own"
+printf '测试园区今年新建厂房三座，投资五亿元。\n' >"$T/own/a.txt"
+check "an index inside the folder it indexes" 0 "$Z" index --db "$T/own/x.db" "$T/own"
+has "  one file indexed, nothing skipped" "$T/err" "indexed 1 files (0 unchanged, 0 skipped"
+check "  again, beside its -wal, -shm and -lock files" 0 "$Z" index --db "$T/own/x.db" "$T/own"
+has "  nothing read but the one file" "$T/err" "indexed 0 files (1 unchanged, 0 skipped, 0 removed)"
+hasnt "  none of its own files read as input" "$T/err" "binary file"
+equals "  one document" "$(docs "$T/own/x.db")" "1"
+fails "the index given as a path: named and skipped" 1 "x.db: the index itself" "$Z" index --db "$T/own/x.db" "$T/own/x.db"
+
 finish
