@@ -28,8 +28,9 @@
  * SQLite's own error log (SQLITE_CONFIG_LOG) goes to stderr, less its notices
  * and warnings: a reader that fails with "database disk image is malformed"
  * then also says at which line of sqlite3.c SQLite found the damage, which
- * the message alone does not (the 4-reader check failed so twice, and could
- * not be reproduced by hand).
+ * the message alone does not (it pointed at the cause of the 4-reader
+ * check's failures: readers whose process had dropped its locks on the
+ * index; store/db.c, is_sqlite_file).
  *
  * Exit status: 0 ok; 1 some query failed; 2 usage or setup error.
  */

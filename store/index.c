@@ -269,10 +269,10 @@ static int run_pipeline(run *r)
      * pages to reach the disk), but a checkpoint on one connection while
      * another begins writing is the race of SQLite's WAL-reset bug
      * (www.sqlite.org/wal.html#walresetbug: 3.7.0 to 3.51.2, and Debian 12
-     * ships 3.40.1), which can corrupt the file. Readers beside such a
-     * writer twice failed under load with "database disk image is
-     * malformed"; this race may be why (not reproduced: 6 rounds of 4
-     * readers beside a writer adding 1,500 articles on a quiet machine). */
+     * ships 3.40.1), which can corrupt the file. (The readers that failed
+     * beside a writer with "database disk image is malformed" had another
+     * cause: their process had dropped its locks on the index; db.c,
+     * is_sqlite_file.) */
     if ((rc = begin_txn(db)) != 0)
         goto out;
     in_txn = 1;
