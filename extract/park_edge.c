@@ -521,9 +521,14 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (weak == ZSI_SUF_CITY && !city_word(g, p, &tok[0]))
             return 0;
         /* A place word from outside the divisions may describe a region:
-         * 东北地区新区. */
-        if (tok[lp].level == ZSW_NS)
+         * 东北地区新区. A region's 示范区 (长三角一体化示范区) is a
+         * programme of its plan, no zone: the State Council's zones of
+         * that suffix are listed (zones.tsv). */
+        if (tok[lp].level == ZSW_NS) {
+            if (is_lit(p + i, 9, "\xE7\xA4\xBA\xE8\x8C\x83\xE5\x8C\xBA")) /* 示范区 */
+                return 0;
             after = s;
+        }
     } else {
         /* An ordinal numbers the parks of a place or a company named before
          * it; alone (全省第一工业园) it names none. */
