@@ -769,6 +769,23 @@ static int cut_char(const zsi_gazetteer *g, const char *s, size_t n)
     return 0;
 }
 
+/* Is s[0..n) a place, or a county's or a city's name short of its 县 or
+ * 市 when that short form is a common word (富裕, of 富裕县)? */
+static int bracket_place(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    char b[32];
+    if (zsi_words_find(g->words, s, n, NULL) & ZSW_PLACE)
+        return 1;
+    if (n + 3 > sizeof b)
+        return 0;
+    memcpy(b, s, n);
+    memcpy(b + n, "\xE5\x8E\xBF", 3); /* 县 */
+    if (zsi_words_find(g->words, b, n + 3, NULL) & ZSW_PLACE)
+        return 1;
+    memcpy(b + n, "\xE5\xB8\x82", 3); /* 市 */
+    return (zsi_words_find(g->words, b, n + 3, NULL) & ZSW_PLACE) != 0;
+}
+
 /* A brand and a bracketed place right before byte k of p (海尔（天津）):
  * where the brand starts, or (size_t)-1. The brand is two to four
  * characters, none in the lexicon, after a verb or the text's edge. */
@@ -791,8 +808,7 @@ static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor,
             break;
         }
     }
-    if (open == (size_t)-1 ||
-        !(zsi_words_find(g->words, p + open + ob, close - open - ob, NULL) & ZSW_PLACE))
+    if (open == (size_t)-1 || !bracket_place(g, p + open + ob, close - open - ob))
         return (size_t)-1;
     /* the brand: characters back from the bracket */
     size_t e = open, s = open, run = 0;
@@ -814,8 +830,23 @@ static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor,
         s = (size_t)o;
         run++;
     }
-    if (run < 2)
-        return (size_t)-1;
+    /* ... or, when a word stopped that, the whole run of two to four Han
+     * characters between a non-Han one (or the text's edge) and the bracket,
+     * none a numeral nor a one-character stop word: a brand words of the
+     * lexicon spell (益海嘉里（富裕）: 嘉里) */
+    if (run < 2) {
+        size_t pos[5];
+        UChar32 bc;
+        size_t nc = han_run(p, floor, open, 5, pos, &bc);
+        if (nc < 2 || nc > 4)
+            return (size_t)-1;
+        for (size_t q = 1; q <= nc; q++) {
+            unsigned f = zsi_words_find(g->words, p + pos[q], pos[q - 1] - pos[q], NULL);
+            if (numeral(first_cp(p + pos[q], pos[q - 1] - pos[q])) || (f & (ZSW_STOP | ZSW_TRIM)))
+                return (size_t)-1;
+        }
+        return pos[nc];
+    }
     if (s > floor) {
         int32_t o = (int32_t)s;
         UChar32 c;
@@ -863,10 +894,9 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
         first = fl;
         j += L;
     }
-    if (!(first & (ZSW_NOUN | ZSW_WORD)) || (first & ZSW_STOP))
-        return 0;
-    /* the brand before a bracketed place: 海尔（天津）市场创新产业园区 */
-    if (j == nc && edge) {
+    /* the brand before a bracketed place: 海尔（天津）市场创新产业园区; the
+     * bracket ends the trade's words, whatever word is first (现代农业) */
+    if (j == nc && edge && nc > 0) {
         size_t b = bracket_brand(g, p, floor, pos[nc]);
         if (b == (size_t)-1)
             return 0;
@@ -874,6 +904,8 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
         *pe = i;
         return 1;
     }
+    if (!(first & (ZSW_NOUN | ZSW_WORD)) || (first & ZSW_STOP))
+        return 0;
     /* the brand: two to four characters, each in no lexicon word, after
      * the trade's words (比亚迪智能制造; a brand alone is too like a word
      * the lexicon lacks: 对接产业园) */
