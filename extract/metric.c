@@ -490,8 +490,13 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
         if (cp >= 0x80) {
             const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_PHRASES), p, s, we);
             const zsi_phrase *ch = zsi_match_at(zsi_mset(MSEC_CHANGE), p, s, we);
-            if (k && s + k->len > kill_e)
-                kill_e = s + k->len; /* the 增加 of 增加值 changes nothing */
+            /* the 增加 of 增加值 changes nothing; but a phrase that is a
+             * change word too (增速, 同比增速) with nothing named before it
+             * in its clause is one: 营业收入100亿元，同比增速15% names the
+             * revenue's rate (after a noun, 就业人员增速, the phrase stays) */
+            if (k && s + k->len > kill_e &&
+                !(ch && ch->len >= k->len && zsi_all_filler(p, skip_conj(p, ws, s), s)))
+                kill_e = s + k->len;
             if (ch && s + ch->len > kill_e && s + ch->len > ge &&
                 zsi_all_filler(p, s + ch->len, we)) {
                 m->by_form = 0;

@@ -587,7 +587,7 @@ static void test_corpus(void)
         {"000_24cf386f7f29c2e5.txt", "1711亩", 1711, "亩", "area", 0, NULL},
         {"000_24cf386f7f29c2e5.txt", "近四分之一", 0.25, "", "ratio", ZSI_HEDGE_NEAR, NULL},
         {"000_24cf386f7f29c2e5.txt", "超百亿元", 1e10, "元", "money", ZSI_HEDGE_OVER, "吸引投资"},
-        {"000_24cf386f7f29c2e5.txt", "17.6%", 17.6, "%", "percent", 0, "年均增速"},
+        {"000_24cf386f7f29c2e5.txt", "17.6%", 17.6, "%", "percent", 0, "营业收入年均增速"},
         {"000_24cf386f7f29c2e5.txt", "86家", 86, "家", "count", 0, NULL},
         {"000_24cf386f7f29c2e5.txt", "52家", 52, "家", "count", 0, NULL},
         {"001_714bcf8596df40c9.txt", "2.99亿吨", 2.99e8, "吨", "weight", 0, NULL},
