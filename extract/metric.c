@@ -28,14 +28,17 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-/* Does p[s..e) hold 至 or 到 (a change to a new level: 提高至68.57%)? */
+/* Does p[s..e) hold 至 or 到 (a change to a new level: 提高至68.57%)? Not
+ * the 到 of 达到, which links as 为 does (降幅达到60%: the rate itself). */
 static int has_to(const char *p, size_t s, size_t e)
 {
+    size_t s0 = s;
     while (s < e) {
         unsigned cp;
+        size_t at = s;
         s += zsi_utf8_decode(p + s, e - s, &cp);
-        if (cp == 0x81F3 || cp == 0x5230)
-            return 1;
+        if (cp == 0x81F3 || (cp == 0x5230 && !(at >= s0 + 3 && memcmp(p + at - 3, "\xE8\xBE\xBE", 3) == 0)))
+            return 1; /* 至, 到 (not after 达) */
     }
     return 0;
 }
@@ -470,6 +473,42 @@ static int names_nothing(const char *p, size_t s, size_t e)
     return 1;
 }
 
+/* Is the change word ch printed as a noun of a rate, ending in 幅 or 速
+ * (涨幅, 降幅, 增速, 同比增速), not as a verb (增长, 下降)? As the subject of
+ * its clause it names the figure even with adverbs and verbs between them
+ * (涨幅预计为10%, 升幅将超过30%, 涨幅平均在5%左右), where a verb's figure
+ * follows it with only filler between. */
+static int rate_noun(const zsi_phrase *ch)
+{
+    return ch->len >= 3 && (memcmp(ch->s + ch->len - 3, "\xE5\xB9\x85", 3) == 0 || /* 幅 */
+                            memcmp(ch->s + ch->len - 3, "\xE9\x80\x9F", 3) == 0);  /* 速 */
+}
+
+/* Do only words that name nothing stand in p[s..e), between a rate noun and
+ * its figure: filler, verbs and adverbs of wordclass.txt (its class stop and
+ * the verb-nouns, 预计), and 平均, the adverb "on average" (涨幅平均在5%)? */
+static int rate_link(const char *p, size_t s, size_t e)
+{
+    zsi_wbounds wb;
+    const zsi_words *w = zsi_mplaces();
+    if (zsi_all_filler(p, s, e))
+        return 1;
+    if (!w || zsi_nchars(p, s, e) > MAX_WB_CHARS)
+        return 0;
+    zsi_wb_compute(&wb, p, s, e);
+    if (wb.s != s)
+        return 0;
+    while (s < e) {
+        size_t s2 = zsi_wb_gt(&wb, s), row;
+        unsigned fl = zsi_words_find(w, p + s, s2 - s, &row);
+        if (!zsi_all_filler(p, s, s2) && !(fl & (ZSW_STOP_ | ZSW_VNOUN_)) &&
+            !(s2 - s == 6 && memcmp(p + s, "\xE5\xB9\xB3\xE5\x9D\x87", 6) == 0)) /* 平均 */
+            return 0;
+        s = s2;
+    }
+    return 1;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int forms)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z, we0;
@@ -498,7 +537,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 !(ch && ch->len >= k->len && zsi_all_filler(p, skip_conj(p, ws, s), s)))
                 kill_e = s + k->len;
             if (ch && s + ch->len > kill_e && s + ch->len > ge &&
-                zsi_all_filler(p, s + ch->len, we)) {
+                (zsi_all_filler(p, s + ch->len, we) ||
+                 (rate_noun(ch) && rate_link(p, s + ch->len, we)))) {
                 m->by_form = 0;
                 best = ch;
                 gs = s;
