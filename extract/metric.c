@@ -509,6 +509,46 @@ static int rate_link(const char *p, size_t s, size_t e)
     return 1;
 }
 
+/* Does p[s..e) hold only filler and the 比 of a comparison with a time (比上月,
+ * 比上年同期: their time words are filler)? Such words name no subject. */
+static int filler_or_than(const char *p, size_t s, size_t e)
+{
+    while (s < e) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp != 0x6BD4 && !zsi_all_filler(p, s, s + l)) /* 比 */
+            return 0;
+        s += l;
+    }
+    return 1;
+}
+
+/* Is p[s..e) a bare comparative before a figure: filler, a 比 with a time,
+ * and 多, 少, 高 or 低 (with 偏 before it, 增 or 减 after it: 比上月多,
+ * 偏多, 同比多增, 高达)? It names no subject: what is more is the subject
+ * named before (蓄水16亿立方米，偏多9%). */
+static int bare_comparative(const char *p, size_t s, size_t e)
+{
+    static const char more[] = "\xE5\xA4\x9A\xE5\xB0\x91\xE9\xAB\x98\xE4\xBD\x8E"; /* 多少高低 */
+    static const char also[] = "\xE5\x81\x8F\xE5\xA2\x9E\xE5\x87\x8F";             /* 偏增减 */
+    int seen = 0;
+    while (s < e) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + s, e - s, &cp), i;
+        int hit = 0;
+        for (i = 0; l == 3 && i + 3 <= sizeof more - 1; i += 3)
+            if (memcmp(p + s, more + i, 3) == 0)
+                hit = seen = 1;
+        for (i = 0; l == 3 && i + 3 <= sizeof also - 1; i += 3)
+            if (memcmp(p + s, also + i, 3) == 0)
+                hit = 1;
+        if (!hit && !filler_or_than(p, s, s + l))
+            return 0;
+        s += l;
+    }
+    return seen;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int forms)
 {
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z, we0;
@@ -611,7 +651,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
              * previous figure's, or an earlier clause's); a change word
              * alone names nothing. Not for a verb known by its form alone
              * (长材跌0.1%: ICU's pieces hide the noun, not an earlier one) */
-            m->refer = !m->by_form;
+            m->refer = !m->by_form || filler_or_than(p, skip_conj(p, ws, gs), gs);
         }
         return 1;
     }
@@ -697,7 +737,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             s += zsi_utf8_decode(p + s, we - s, &cp);
             han += zsi_m_is_han(cp);
         }
-        m->refer = han > 0 && zsi_all_filler(p, skip_conj(p, ws, we), we);
+        m->refer = han > 0 && (zsi_all_filler(p, skip_conj(p, ws, we), we) ||
+                               bare_comparative(p, skip_conj(p, ws, we), we));
         /* 直接从2500元跌到2400元: a from-to change whose clause holds no
          * word but adverbs (or none) before its 从 is the earlier subject's */
         if (we < we0 && names_nothing(p, skip_conj(p, ws, we), we))
