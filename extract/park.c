@@ -543,6 +543,16 @@ static int park_suffix(const suffix *x)
            has_suffix(x->s, x->n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
 }
 
+/* Is the suffix one of the parks institutions build (科技园, 产业园, and
+ * with 区)? */
+static int institution_park(const suffix *x)
+{
+    return has_suffix(x->s, x->n, "\xE7\xA7\x91\xE6\x8A\x80\xE5\x9B\xAD", 9) ||  /* 科技园 */
+           has_suffix(x->s, x->n, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD", 9) ||  /* 产业园 */
+           has_suffix(x->s, x->n, "\xE7\xA7\x91\xE6\x8A\x80\xE5\x9B\xAD\xE5\x8C\xBA", 12) ||
+           has_suffix(x->s, x->n, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD\xE5\x8C\xBA", 12);
+}
+
 /*
  * The State Council's style, 中国 and a place in brackets right before a
  * kind (中国（浙江）自贸试验区), names that place's zone of the kind; the
@@ -1049,6 +1059,10 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             /* A park (园, 园区) a company builds, named by the company. */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);
+            /* A park (科技园, 产业园) an institution builds, named by it
+             * (中科院计算所龙芯产业园). */
+            if (!named && !fz && g->suf[si].weak == 1 && institution_park(&g->suf[si]))
+                named = zsi_pk_institution_edge(g, p, floor, i, &ps, &pe);
             /* Two trades joined after a place (水城区铝及铝加工产业园). */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_joint_edge(g, p, floor, i, &ps, &pe);

@@ -1131,3 +1131,71 @@ int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t
     }
     return 0;
 }
+
+/* Does an institution's name end at byte e of p, after characters back to
+ * pos[nc] (科学院, 研究院, 研究所, 大学, 科院 as in 中科院, or a 所 of an
+ * academy's institute, 中科院计算所: a 院 one to three characters before)?
+ * Returns how many characters the ending holds (from the 院 for a 所), 0
+ * when none. */
+static size_t institution_end(const char *p, const size_t *pos, size_t j, size_t nc)
+{
+    static const char *const END[] = {"科学院", "研究院", "研究所", "大学", "科院"};
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
+        size_t n = strlen(END[k]), c = n / 3;
+        if (j + c <= nc && pos[j] - pos[j + c] == n && memcmp(p + pos[j + c], END[k], n) == 0)
+            return c;
+    }
+    if (j + 1 <= nc && pos[j] - pos[j + 1] == 3 && memcmp(p + pos[j + 1], "\xE6\x89\x80", 3) == 0)
+        for (size_t c = 2; c <= 4 && j + c <= nc; c++) /* 所 */
+            if (pos[j + c - 1] - pos[j + c] == 3 &&
+                memcmp(p + pos[j + c], "\xE9\x99\xA2", 3) == 0) /* 院 */
+                return c;
+    return 0;
+}
+
+/*
+ * A park an institution builds, named by it: 中国中医科学院中药科技园,
+ * 中科院计算所龙芯产业园. The words before the suffix are the trade (two
+ * characters or more: nouns, or characters in no lexicon, a brand such as
+ * 龙芯; no place, verb or [trim] word), after an institution's ending
+ * (institution_end); the institution's name goes left from it over nouns,
+ * places and characters in no lexicon to a word that ends a name's left (a
+ * verb, a preposition) or the run's edge. Only before 科技园 and 产业园,
+ * the parks institutions build.
+ */
+int zsi_pk_institution_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                            size_t *ps, size_t *pe)
+{
+    size_t pos[MAX_COMPANY_CHARS + 1], j = 0;
+    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
+    int edge = nc < MAX_COMPANY_CHARS;
+    size_t c = 0;
+    while (j < nc && !(j >= 2 && (c = institution_end(p, pos, j, nc)) > 0)) {
+        size_t row, L;
+        unsigned fl;
+        L = word_at(g, p, pos, j, nc, &fl, &row);
+        if ((fl & (ZSW_PLACE | ZSW_TRIM)) || ((fl & ZSW_STOP) && !(fl & ZSW_NOUN)) ||
+            cut_char(g, p + pos[j + 1], pos[j] - pos[j + 1]) ||
+            numeral(first_cp(p + pos[j + 1], pos[j] - pos[j + 1])) || j + L > 6)
+            return 0;
+        j += L;
+    }
+    if (!c)
+        return 0;
+    /* the institution's own name before its ending: one character or more */
+    size_t k = j + c, start = k;
+    while (k < nc) {
+        size_t row, L;
+        unsigned fl;
+        L = word_at(g, p, pos, k, nc, &fl, &row);
+        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_NOUN))) ||
+            cut_char(g, p + pos[k + 1], pos[k] - pos[k + 1]))
+            break;
+        k += L;
+    }
+    if (k == start || (k == nc && !edge) || k > nc)
+        return 0;
+    *ps = pos[k];
+    *pe = i;
+    return 1;
+}

@@ -327,6 +327,12 @@ int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size
 int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                         size_t *pe);
 
+/* The name of a park an institution builds before a weak suffix at byte i
+ * of p, no earlier than floor (中科院计算所龙芯产业园): [*ps, *pe).
+ * @return 1 or 0. */
+int zsi_pk_institution_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                            size_t *ps, size_t *pe);
+
 /* The name of a park before a weak suffix at byte i of p, no earlier than
  * floor, that joins two trades after a place (水城区铝及铝加工产业园):
  * [*ps, *pe). @return 1 or 0. */

@@ -228,6 +228,18 @@ static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i
  * (郑州航空港经济综合实验区, then 郑州航空港). Five: a city and three more. */
 #define HEAD_CHARS 5
 
+/* Does zone name z hold an institution's name (中国中医科学院中药科技园,
+ * 中科院计算所龙芯产业园)? Its head then names the institution, which a
+ * story about it names all along, and not the park. */
+static int institution_park(const char *z)
+{
+    static const char *const END[] = {"科学院", "研究院", "研究所", "大学", "科院"};
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+        if (strstr(z, END[k]))
+            return 1;
+    return 0;
+}
+
 /* A zone named before passage i in the story that starts at a whose name's
  * first HEAD_CHARS characters passage i prints; NULL when none. */
 static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i)
@@ -239,7 +251,7 @@ static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i
             /* a name not twice its head is printed in full: shortened,
              * 珠海柴油机产业园 and 北京新机场临空经济区 leave things (an
              * industry, an airport) of the same name */
-            if (nchars(z, zn) <= 2 * HEAD_CHARS)
+            if (nchars(z, zn) <= 2 * HEAD_CHARS || institution_park(z))
                 continue;
             /* the head: HEAD_CHARS Han characters (not 中国（广西); none
              * after the first a 及, 与 or 和 joining two trades: the head
