@@ -147,6 +147,14 @@ has "  六盘水高新区: kind, province and city, from the list" "$T/out" "六
 check "parks --json says where a zone came from" 0 "$Z" parks --db "$DB" --json
 has "  a listed zone" "$T/out" '"park":"六盘水高新区","aliases"'
 has "  its province" "$T/out" '"province":"贵州省","city":"六盘水市","source":"list"}' 
+# A city whose short form a town shares (南京市, 南京镇) still gives a zone
+# named after it its province and city.
+mkdir -p "$T/nj"
+printf '南京高新区本月新开工项目十二个。\n\n东莞工业园的厂房今年扩建两栋。\n' > "$T/nj/a.txt"
+"$Z" index --db "$T/nj.db" "$T/nj" >/dev/null 2>&1
+check "parks: a city's province though a town shares its name" 0 "$Z" parks --db "$T/nj.db"
+has "  南京高新区 in 江苏省 南京市" "$T/out" "南京高新区  高新区 - 江苏省 南京市 list"
+has "  东莞工业园 in 广东省 东莞市" "$T/out" "东莞工业园  工业园 - 广东省 东莞市 pattern"
 
 # ---- figures: timelines, conflicts, arithmetic checks
 check "figures for a park and metric" 0 "$Z" figures --db "$DB" --json --park 六盘水国家高新区 --metric 签约总金额
