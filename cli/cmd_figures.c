@@ -14,7 +14,8 @@
 
 static const char usage[] =
     "usage: zhaoshu figures [--db FILE] [--park P] [--year [~]Y[-Y]] [--metric M]\n"
-    "                       [--date D[..D]] [--source S] [--conflicts] [--json|--csv]\n"
+    "                       [--date D[..D]] [--source S] [--class C[,C...]]\n"
+    "                       [--conflicts] [--json|--csv]\n"
     "                       [QUERY...]\n"
     "\n"
     "List every figure in the passages that match QUERY (all passages when no QUERY):\n"
@@ -39,6 +40,11 @@ static const char usage[] =
     "  --date D[..D]  only figures printed then, as date: in a query (2019-10,\n"
     "                 2019-10-01..2020-02-29, 2019.., ..2020-02)\n"
     "  --source S     only figures printed by this outlet, as source: (人民日报)\n"
+    "  --class C,...  only figures of these classes: money, percent, count, area,\n"
+    "                 weight, duration, age, number, ratio ... (data/units.tsv); a\n"
+    "                 rate by its class (money/weight: 元/吨) or all rates of money\n"
+    "                 as money/*. 'money,percent' leaves out the ages and spans of\n"
+    "                 time a story prints beside a zone's figures\n"
     "  --conflicts    only figures in a conflict, in the whole index or the query\n"
     "  --json         JSON Lines: text, value, unit, class, metric, metric_raw, park,\n"
     "                 year, hedge, doc, path, line (the figure's), column, byte_start,\n"
@@ -56,6 +62,7 @@ static const char usage[] =
     "\n"
     "Examples:\n"
     "  zhaoshu figures --park 六盘水高新区 --metric 签约金额\n"
+    "  zhaoshu figures --park 两江新区 --class money,percent\n"
     "  zhaoshu figures --conflicts\n"
     "  zhaoshu figures --source 人民日报 --date 2019-10 --csv 增长\n"
     "  zhaoshu figures --csv 营业收入 > revenue.csv\n";
@@ -120,7 +127,7 @@ static void context(const zs_figure_row *r, int color, size_t max)
 
 int cmd_figures(int argc, char **argv)
 {
-    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
+    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, NULL};
     zs_open_opts oo = {.version = ZS_OPEN_OPTS_VERSION, .flags = ZS_OPEN_READONLY | ZS_OPEN_SHORT};
     char *q = NULL;
     zs_db *db = NULL;
@@ -130,11 +137,23 @@ int cmd_figures(int argc, char **argv)
     size_t qlen = 0;
 
     setlocale(LC_CTYPE, "C.UTF-8");
-    enum { O_HELP, O_DB, O_PARK, O_YEAR, O_METRIC, O_CONFLICTS, O_JSON, O_CSV, O_DATE, O_SOURCE };
+    enum {
+        O_HELP,
+        O_DB,
+        O_PARK,
+        O_YEAR,
+        O_METRIC,
+        O_CONFLICTS,
+        O_JSON,
+        O_CSV,
+        O_DATE,
+        O_SOURCE,
+        O_CLASS
+    };
     static const cli_opt opts[] = {
         {"help", 'h', NULL}, {"db", 0, "FILE"},      {"park", 0, "P"},  {"year", 0, "Y[-Y]"},
         {"metric", 0, "M"},  {"conflicts", 0, NULL}, {"json", 0, NULL}, {"csv", 0, NULL},
-        {"date", 0, "D"},    {"source", 0, "S"},
+        {"date", 0, "D"},    {"source", 0, "S"},     {"class", 0, "C"},
     };
     cli_args args = CLI_COMMAND("figures", opts, 1, 1, usage, argc, argv);
     const char *v;
@@ -146,6 +165,7 @@ int cmd_figures(int argc, char **argv)
         case O_METRIC: fo.metric = v; break;
         case O_DATE: fo.date = v; break;
         case O_SOURCE: fo.source = v; break;
+        case O_CLASS: fo.classes = v; break;
         case O_CONFLICTS: fo.conflicts = 1; break;
         case O_JSON: json = 1; break;
         case O_CSV: ascsv = 1; break;

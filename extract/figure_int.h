@@ -288,4 +288,13 @@ int zsi_any_place(const char *s);
  */
 int zsi_metric_is_link(const char *p, size_t start, size_t end);
 
+/*
+ * Whether cls (n bytes) is a class of figure zhaoshu gives: a class of
+ * data/units.tsv (money, percent, count, area ...), "number" or "ratio"; a
+ * rate's class (money/weight, money/桶) when its first part is one. Lets a
+ * filter refuse a misspelt class instead of finding nothing.
+ * @return 1 known, 0 unknown, or a negative ZS_E* code (units not loaded).
+ */
+int zsi_figure_class_known(const char *cls, size_t n);
+
 #endif

@@ -264,3 +264,22 @@ const zsi_unitdef *zsi_unit_permille(void)
 {
     return g.permille;
 }
+
+int zsi_figure_class_known(const char *cls, size_t n)
+{
+    int rc = zsi_units_ready();
+    const char *slash = memchr(cls, '/', n);
+    size_t i, k = slash ? (size_t)(slash - cls) : n;
+
+    if (rc)
+        return rc;
+    if (k == 0 || (slash && k + 1 == n))
+        return 0;
+    /* quantity.c's own classes, which no unit carries */
+    if ((k == 6 && memcmp(cls, "number", 6) == 0) || (k == 5 && memcmp(cls, "ratio", 5) == 0))
+        return 1;
+    for (i = 0; i < g.n; i++)
+        if (strlen(g.u[i].cls) == k && memcmp(g.u[i].cls, cls, k) == 0)
+            return 1;
+    return 0;
+}

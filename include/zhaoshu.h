@@ -707,7 +707,7 @@ ZS_EXTERN int zs_parks_list(zs_db *db, zs_park_fn fn, void *ctx);
  * Figures: every figure printed for a zone and metric, timelines, conflicts.
  * ---------------------------------------------------------------------- */
 
-#define ZS_FIGURES_OPTS_VERSION 2
+#define ZS_FIGURES_OPTS_VERSION 3
 /** Options for zs_figures_open(). Zero-initialise, then set version. */
 typedef struct zs_figures_opts {
     unsigned version; /**< ZS_FIGURES_OPTS_VERSION */
@@ -718,6 +718,13 @@ typedef struct zs_figures_opts {
     int conflicts;      /**< nonzero: only figures in a conflict, paired */
     const char *date;   /**< as date: in a query, or NULL; since version 2 */
     const char *source; /**< as source: in a query, or NULL; since version 2 */
+    /** Figure classes to keep, separated by commas ("money,percent"), or NULL
+     * for all: money, percent, count, area, duration, age, number, ratio...
+     * (data/units.tsv); a rate as its class ("money/weight", 元/吨), or
+     * "money/" followed by a star for every rate of money. An unknown class is
+     * ZS_EINVAL. Since
+     * version 3. */
+    const char *classes;
 } zs_figures_opts;
 
 /** One figure with its source and what zhaoshu noticed about it. Borrowed. */

@@ -434,9 +434,13 @@ int zsq_figures_of(zs_figures **out, const zsq_figure_in *in, size_t n, int conf
     return 0;
 }
 
+/* Most figure classes one filter names (--class money,percent,...): their
+ * conditions must fit in the statement's buffer. */
+#define ZSQ_MAX_CLASSES 8
+
 int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const zs_figures_opts *o)
 {
-    zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
+    zs_figures_opts defaults = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, NULL};
     zs_figures *it = NULL;
     zs_query *zq = NULL; /* the query of q, when there is one */
     sqlite3_stmt *st = NULL, *text_st = NULL;
@@ -470,6 +474,37 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         docf.sources[0] = (char *)o->source; /* borrowed: docf is never freed */
         docf.nsources = 1;
     }
+    /* Classes: each is checked, so a misspelt one is an error, never an
+     * empty answer; money/ and a star is a GLOB for every rate of money. */
+    const char *cls[ZSQ_MAX_CLASSES];
+    size_t clen[ZSQ_MAX_CLASSES], ncls = 0;
+    if (o->version >= 3 && o->classes) {
+        const char *c = o->classes;
+        for (;;) {
+            size_t k = strcspn(c, ",");
+            if (k) {
+                int known = zsi_figure_class_known(c, k);
+                if (known < 0)
+                    return zsd_fail(db, known, "figure classes: cannot load data/units.tsv");
+                if (!known)
+                    return zsd_fail(db, ZS_EINVAL,
+                                    "unknown figure class '%.*s' (classes: money, percent, "
+                                    "count, area, duration, age, weight, number, ratio ...; "
+                                    "a rate as money/weight or money/*)",
+                                    (int)k, c);
+                if (ncls == ZSQ_MAX_CLASSES)
+                    return zsd_fail(db, ZS_EINVAL, "more than %d figure classes",
+                                    ZSQ_MAX_CLASSES);
+                cls[ncls] = c;
+                clen[ncls++] = k;
+            }
+            if (!c[k])
+                break;
+            c += k + 1;
+        }
+        if (!ncls)
+            return zsd_fail(db, ZS_EINVAL, "figure classes: none given");
+    }
     /* Query text (or filters) select passages through the search machinery. */
     if (n) {
         if ((rc = query_ids(db, q, n, &zq)) != 0)
@@ -497,6 +532,12 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     if (o->metric && zsi_metric_find(o->metric, 0, strlen(o->metric), metric, raw) != 1)
         snprintf(metric, sizeof metric, "%s", o->metric);
     zsq_doc_where(&tail, "f.passage_id", &docf);
+    for (size_t i = 0; i < ncls; i++) {
+        char part[96];
+        snprintf(part, sizeof part, "%s(SELECT s FROM strings WHERE id = f.class) GLOB :cls%zu%s",
+                 i ? " OR " : " AND (", i, i + 1 == ncls ? ")" : "");
+        zsu_buf_str(&tail, part);
+    }
     if (tail.oom || (tail.p && strlen(tail.p) > 1024)) {
         free(tail.p);
         rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
@@ -542,6 +583,12 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         sqlite3_bind_int(st, 5, year_to);
     }
     zsq_doc_bind(st, &docf);
+    for (size_t i = 0; i < ncls; i++) {
+        char name[16];
+        snprintf(name, sizeof name, ":cls%zu", i);
+        sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, name), cls[i], (int)clen[i],
+                          SQLITE_STATIC);
+    }
     if (!(it = calloc(1, sizeof *it))) {
         rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
         goto out;

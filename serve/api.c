@@ -326,9 +326,9 @@ static void doc(serve_thread *t, const serve_req *r, serve_resp *resp)
 
 static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)
 {
-    static const char *const keys[] = {"q",    "park",   "metric", "year",   "conflicts",
-                                       "date", "source", "n",      "offset", NULL};
-    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL};
+    static const char *const keys[] = {"q",      "park",  "metric", "year",   "conflicts", "date",
+                                       "source", "class", "n",      "offset", NULL};
+    zs_figures_opts fo = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, NULL};
     long long n, off;
     const char *q = serve_req_arg(r, "q");
     zs_figures *it = NULL;
@@ -341,6 +341,7 @@ static void figures(serve_thread *t, const serve_req *r, serve_resp *resp)
     fo.year = arg_text(r, "year");
     fo.date = arg_text(r, "date");
     fo.source = arg_text(r, "source");
+    fo.classes = arg_text(r, "class");
     if (!q)
         q = "";
     if (open_db(t, resp))

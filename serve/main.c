@@ -30,7 +30,7 @@ static const char usage[] =
     "API (GET; JSON; errors are {\"error\": message, \"status\": code}):\n"
     "  /api/search?q=QUERY&park=&year=&figure=&n=20&offset=0   ranked hits\n"
     "              &date=2019-10..2020-02&source=人民日报&sort=date\n"
-    "  /api/figures?park=&metric=&year=&date=&source=&conflicts=1&q=  figure rows\n"
+    "  /api/figures?park=&metric=&year=&date=&source=&class=&conflicts=1&q=  figure rows\n"
     "  /api/parks                                              zones\n"
     "  /api/doc?doc=PATH&passage=N&context=K                   passages of a document\n"
     "  /api/facets?q=...                                       counts by park, year, ...\n"

@@ -156,6 +156,15 @@ check "parks: a city's province though a town shares its name" 0 "$Z" parks --db
 has "  南京高新区 in 江苏省 南京市" "$T/out" "南京高新区  高新区 - 江苏省 南京市 list"
 has "  东莞工业园 in 广东省 东莞市" "$T/out" "东莞工业园  工业园 - 广东省 东莞市 pattern"
 
+check "figures --class money,percent keeps only those classes" 0 "$Z" figures --db "$DB" --json --class money,percent
+python3 - "$T/out" <<'PY' && ok "  money and percent rows only, both present" || notok "  --class" "$(head -c 300 "$T/out")"
+import json, sys
+classes = {json.loads(l)["class"] for l in open(sys.argv[1])}
+assert classes == {"money", "percent"}, classes
+PY
+check "figures --class with a misspelt class is an error" 2 "$Z" figures --db "$DB" --class money,monye
+has "  the class is named" "$T/err" "unknown figure class 'monye'"
+
 # ---- figures: timelines, conflicts, arithmetic checks
 check "figures for a park and metric" 0 "$Z" figures --db "$DB" --json --park 六盘水国家高新区 --metric 签约总金额
 python3 - "$T/out" <<'PY' && ok "  135.34亿元 and 1353.4亿元 both marked: ten times apart" || notok "  签约金额 conflict"

@@ -126,7 +126,7 @@ int main(void)
 
     zs_figures *f = NULL;
     zs_figures_opts fo = {
-        ZS_FIGURES_OPTS_VERSION, "安顺国家高新区", NULL, "签约金额", 1, NULL, NULL};
+        ZS_FIGURES_OPTS_VERSION, "安顺国家高新区", NULL, "签约金额", 1, NULL, NULL, NULL};
     const zs_figure_row *r;
     int conflicts = 0;
     TAP_INTEQ(zs_figures_open(&f, db, "", 0, &fo), 0, "figures of a park and metric");
@@ -134,6 +134,28 @@ int main(void)
         conflicts += strstr(r->conflict, "10 times apart") != NULL;
     TAP_INTEQ(conflicts, 2, "both sides of the misprint marked");
     zs_figures_free(f);
+
+    /* classes: only the ones asked for; a misspelt class is an error, not
+     * an empty list */
+    zs_figures_opts fc_opts = {ZS_FIGURES_OPTS_VERSION, NULL, NULL, NULL, 0, NULL, NULL,
+                               "money,percent"};
+    int kept = 0, others = 0;
+    TAP_INTEQ(zs_figures_open(&f, db, "", 0, &fc_opts), 0, "figures of two classes");
+    while (f && zs_figures_next(f, &r) == 0) {
+        if (strcmp(r->fig.cls, "money") == 0 || strcmp(r->fig.cls, "percent") == 0)
+            kept++;
+        else
+            others++;
+    }
+    zs_figures_free(f);
+    f = NULL;
+    tap_ok(kept > 0 && others == 0, "only money and percent figures (%d kept, %d others)", kept,
+           others);
+    fc_opts.classes = "money,monye";
+    TAP_INTEQ(zs_figures_open(&f, db, "", 0, &fc_opts), ZS_EINVAL, "an unknown class is refused");
+    tap_ok(strstr(zs_errmsg(db), "monye") != NULL, "and named: %s", zs_errmsg(db));
+    zs_figures_free(f);
+    f = NULL;
 
     /* facets: every match counted by zone, year, outlet and month */
     struct fc fc = {0, 0, 0, 0, 0};

@@ -74,6 +74,10 @@ get "${U}api/figures?conflicts=1"
 equals "conflicts=1: only rows in a conflict" "$(json 'len(d["rows"]) > 0 and all(r["conflict"] for r in d["rows"])')" True
 get "${U}api/figures?n=2"
 equals "figures n=2: two rows, truncated" "$(json 'len(d["rows"]), d["truncated"], d["total"] > 2')" "(2, True, True)"
+get "${U}api/figures?class=percent&n=5000"
+equals "figures class=percent: percent rows only" "$code:$(json 'len(d["rows"]) > 0 and all(r["class"] == "percent" for r in d["rows"])')" "200:True"
+get "${U}api/figures?class=pecrent"
+equals "  an unknown class: 400 naming it" "$code:$(json '"pecrent" in d["error"]')" "400:True"
 get "${U}api/parks"
 equals "parks lists 六盘水高新区 with aliases" "$(json 'any(p["park"] == "六盘水高新区" and p["aliases"] and p["passages"] > 0 for p in d["parks"])')" True
 
