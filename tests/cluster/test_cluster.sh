@@ -44,8 +44,10 @@ PY
 [ -n "$P" ] || fail_all "four free loopback ports" /dev/null
 URL=sphinxql://127.0.0.1:$P/zhaoshu
 
-"$Z" index --db "$T/z.db" "$CORPUS" "$ARTICLES" >/dev/null 2>"$T/err" || fail_all "index" "$T/err"
-"$Z" export --db "$T/z.db" --to sphinx "$T/x" --shards 2 --base-port "$P" >/dev/null 2>"$T/err" ||
+DB=$T/z.db
+. "$(dirname "$0")/spread.sh"
+spread_docs || fail_all "index the documents from a folder that splits them over 2 shards" "$T/index.err"
+"$Z" export --db "$DB" --to sphinx "$T/x" --shards 2 --base-port "$P" >/dev/null 2>"$T/err" ||
     fail_all "export" "$T/err"
 ok "exported to 2 shards on ports $P.."
 for k in 1 2; do
@@ -109,7 +111,7 @@ park:六盘水高新区 figure:>1亿元
 Q
 both=0
 while IFS= read -r q; do
-    "$Z" query --db "$T/z.db" --json -n 1000 -- $q 2>"$T/lerr" | hits >"$T/local"
+    "$Z" query --db "$DB" --json -n 1000 -- $q 2>"$T/lerr" | hits >"$T/local"
     "$Z" query --engine "$URL" --json -n 1000 -- $q 2>"$T/rerr" >"$T/rjson"
     rrc=$?
     hits <"$T/rjson" >"$T/remote"
@@ -122,7 +124,7 @@ while IFS= read -r q; do
         notok "cluster = local for: $q" "exit $rrc; local $nl, cluster $(wc -l <"$T/remote")" \
             "$(diff "$T/local" "$T/remote" | head -8)" "$(head -c 300 "$T/rerr")"
     fi
-    lc=$("$Z" query --db "$T/z.db" --count -- $q 2>/dev/null)
+    lc=$("$Z" query --db "$DB" --count -- $q 2>/dev/null)
     rc=$("$Z" query --engine "$URL" --count -- $q 2>/dev/null)
     [ "$lc" = "$rc" ] || notok "  --count alike for: $q" "local $lc, cluster $rc"
 done <"$T/queries"
@@ -159,7 +161,7 @@ has "  says why" "$T/err" "a cluster cannot filter by date or source"
 
 # ---- node 2 down: the answer of node 1, a warning naming the shard, exit 3
 stop_node 2
-"$Z" query --db "$T/z.db" --json -n 1000 新区 | hits >"$T/local"
+"$Z" query --db "$DB" --json -n 1000 新区 | hits >"$T/local"
 "$Z" query --engine "$URL" --json -n 1000 新区 >"$T/rjson" 2>"$T/err"
 equals "node 2 down: exit 3" "$?" "3"
 has "  stderr names the missing shard" "$T/err" "shard missing: zhaoshu_2 at 127.0.0.1:$((P + 3))"

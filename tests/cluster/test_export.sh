@@ -8,7 +8,8 @@ DB=$T/z.db
 docs() { grep -o '<sphinx:document id=' "$1" | wc -l; }
 
 ARTICLES=$(dirname "$0")/articles # small articles of our own: Traditional, full-width
-"$Z" index --db "$DB" "$CORPUS" "$ARTICLES" 2>"$T/index.err" >/dev/null
+. "$(dirname "$0")/spread.sh"
+spread_docs || { echo "Bail out! no folder of 32 split the documents over 2 shards"; exit 1; }
 passages=$(sed -n 's/.*, \([0-9]*\) passages.*/\1/p' "$T/index.err")
 figures=$(sed -n 's/.*passages[^,]*, \([0-9]*\) figures.*/\1/p' "$T/index.err")
 
