@@ -224,6 +224,15 @@ def at(r):
 assert at(rows["2000万元"]) == ["利润", "增加"], at(rows["2000万元"])
 assert at(rows["45%"]) == ["工业投资"], at(rows["45%"])
 PY
+check "query --json of it" 0 "$Z" query --db "$T/s.db" --json 利润
+python3 - "$T/out" <<'PY' && ok "  a hit's figures carry the same two pieces (read from figure_rows, not the view)" || notok "  metric pieces of a hit" "$(cat "$T/out")"
+import json, sys
+h = json.loads(open(sys.argv[1]).readline())
+b = h["text"].encode()
+at = {f["text"]: [b[s:e].decode() for s, e in f["metric_spans"]] for f in h["figures"]}
+assert at["2000万元"] == ["利润", "增加"], at
+assert at["45%"] == ["工业投资"], at
+PY
 check "query --json: figures of hits" 0 "$Z" query --db "$DB" --json -n 20 亿元
 python3 - "$T/out" <<'PY' && ok "  a hit's figure spans are bytes of its text, never inside the figure" || notok "  metric spans of hits" "$(head -c 300 "$T/out")"
 import json, sys
