@@ -200,12 +200,29 @@ static size_t covered_end(const mentions *m, size_t i)
     return 0;
 }
 
+/* Does the text printed, pr[0, pn), begin with a name of zone canon (one of
+ * its aliases or its nickname: 福建自贸试验区厦门片区, 中关村朝阳园)? */
+static int printed_starts_with_zone(const zsi_gazetteer *g, const char *pr, size_t pn, size_t canon)
+{
+    for (size_t e = 1; e < pn; e++) {
+        if (((unsigned char)pr[e] & 0xC0) == 0x80)
+            continue;
+        size_t a = zsi_pk_find_alias(g, pr, e);
+        if (a != (size_t)-1 && g->al[a].canon == canon)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * A listed zone inside another (福建自贸区厦门片区 in 福建自贸区) names both:
- * push the outer zone when the name begins with a known zone's name.
+ * push the outer zone when the zone's name s[0, n) begins with a known
+ * zone's name and the text printed, pr[0, pn), begins with a name of that
+ * zone too. A part printed alone (临港新片区, 厦门片区) names only itself,
+ * as a reader takes it: its whole free trade zone is not what it speaks of.
  */
 static int push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t end, const char *s,
-                       size_t n)
+                       size_t n, const char *pr, size_t pn)
 {
     for (size_t k = 0; k < n; k++) {
         if (((unsigned char)s[k] & 0xC0) == 0x80)
@@ -215,7 +232,7 @@ static int push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t
             if (e >= n || memcmp(s + k, g->suf[t].s, g->suf[t].n) != 0)
                 continue;
             size_t a = zsi_pk_find_alias(g, s, e);
-            if (a == (size_t)-1)
+            if (a == (size_t)-1 || !printed_starts_with_zone(g, pr, pn, g->al[a].canon))
                 return 0;
             const str *nm = &g->names.v[g->al[a].canon];
             return push(m, start, end, dupn(nm->s, nm->n));
@@ -974,7 +991,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1) {
                 const alias *a = &g->al[hit];
                 const str *nm = &g->names.v[a->canon];
-                if ((rc = push_parent(g, m, i, i + a->n, nm->s, nm->n)) != 0 ||
+                if ((rc = push_parent(g, m, i, i + a->n, nm->s, nm->n, p + i, a->n)) != 0 ||
                     (rc = push(m, i, i + a->n, dupn(nm->s, nm->n))) != 0)
                     return rc;
                 m->v[m->n - 1].nick = a->weak;
