@@ -584,7 +584,7 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
     }
     zsq_doc_bind(st, &docf);
     for (size_t i = 0; i < ncls; i++) {
-        char name[16];
+        char name[32]; /* ":cls" and a size_t in decimal, which GCC -O0 checks at its widest */
         snprintf(name, sizeof name, ":cls%zu", i);
         sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, name), cls[i], (int)clen[i],
                           SQLITE_STATIC);
