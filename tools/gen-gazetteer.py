@@ -441,6 +441,8 @@ def main():
                     continue
             sb = short_of(base) if base[-1] in "县区市旗" else ""
             aliases = [nm, base + suf, sb + suf if sb else ""]
+            # News shortens 综合改革 to 综改 (山西转型综改示范区).
+            aliases += [a.replace("综合改革", "综改") for a in aliases if "综合改革" in a]
             canon = base + suf
             if kind in SHORT_SUFFIX:
                 canon = base + kind
