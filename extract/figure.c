@@ -170,7 +170,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
     int count = !strcmp(f->cls, "count");
     size_t we = f->start, ce = f->end, l;
-    int rc;
+    int rc, after = 0;
 
     while (ce < n && ce - f->end < AFTER_BYTES) {
         unsigned cp = cp_at(p, n, ce, &l);
@@ -213,7 +213,19 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
     if (rc < 0)
         return rc;
-    if (!m.norm[0] && m.refer && (rate || !strncmp(f->cls, "money", 5)) && ce - f->end >= 3 &&
+    if (rate) {
+        /* 需求将保持40%的增速, 以每年5%的速度下降: the rate of the change
+         * named after the figure, of the subject named before it */
+        zsi_metric m2;
+        int r2 = zsi_metric_rate_after(p, ws, we, f->end, ce, &m2);
+        if (r2 < 0)
+            return r2;
+        if (r2)
+            m = m2;
+        after = r2;
+    }
+    if (!m.norm[0] && !after && m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
+        ce - f->end >= 3 &&
         memcmp(p + f->end, "\xE7\x9A\x84", 3) == 0 &&
         (rc = zsi_np_after(p, f->end, ce, ZSI_NP_DE | ZSI_NP_MARK, f->metric, f->metric_raw,
                            &f->noun_at)) != 0) {

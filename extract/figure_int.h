@@ -195,6 +195,15 @@ typedef struct zsi_metric {
  * @return 1 a noun or change word found, 0 none, ZS_ENOMEM or ZS_EIO.
  */
 int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
+/*
+ * A rate whose change is printed after it with 的 (需求将保持40%以上的增速,
+ * 销量以每年5%的速度下降): the figure (ending at fe, its clause at ce) is the
+ * rate of that change of the subject named before it in p[ws..we), as
+ * 销量增长5% is. m is filled as zsi_metric_before fills it (refer set when the
+ * clause names no subject), with the change word after the figure.
+ * @return 1 such a rate, 0 not one (m undefined), ZS_ENOMEM or ZS_EIO.
+ */
+int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t ce, zsi_metric *m);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);

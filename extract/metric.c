@@ -747,6 +747,113 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
     return 0;
 }
 
+/* Where the words that name nothing (filler, verbs, adverbs, prepositions and
+ * time words of wordclass.txt's class stop) at the end of p[ws..we) start:
+ * the light predicate before an object (需求|将保持, 需求|以每年), so the
+ * subject before it may be read as ending there. we when none. */
+static size_t strip_predicate(const char *p, size_t ws, size_t we)
+{
+    zsi_wbounds wb;
+    size_t lo = we, e = we;
+    int k;
+    for (k = 0; k < 12 && lo > ws; k++)
+        lo -= zsi_utf8_prev(p, lo);
+    zsi_wb_compute(&wb, p, lo, we);
+    while (e > wb.s) {
+        size_t b = zsi_wb_le(&wb, e - 1);
+        if (b < wb.s || (b == wb.s && lo > ws))
+            break; /* the window's first word may be cut */
+        if (!zsi_all_filler(p, b, e) && !zsi_is_class_stop(p, b, e))
+            break;
+        e = b;
+    }
+    return e;
+}
+
+/* The change a rate of change printed after its figure names, in p[q..ce)
+ * right after the 的: a [change] word standing as a word, or followed by 幅度
+ * or 速度 (增长幅度); or 速度 or 幅度 followed by one (速度增长, 幅度下降).
+ * @return the change word, its span in *cs..*cend; NULL when none. */
+static const zsi_phrase *change_after_de(const char *p, size_t q, size_t ce, size_t *cs,
+                                         size_t *cend)
+{
+    static const char sudu[] = "\xE9\x80\x9F\xE5\xBA\xA6", fudu[] = "\xE5\xB9\x85\xE5\xBA\xA6";
+    const zsi_phrase *w;
+    zsi_wbounds wb;
+    size_t e = q, r;
+    int k;
+    for (k = 0; k < 10 && e < ce; k++) {
+        unsigned cp;
+        e += zsi_utf8_decode(p + e, ce - e, &cp);
+    }
+    if (e <= q)
+        return NULL;
+    zsi_wb_compute(&wb, p, q, e);
+    if (wb.s != q)
+        return NULL;
+    w = zsi_match_at(zsi_mset(MSEC_CHANGE), p, q, e);
+    if (w) {
+        r = q + w->len;
+        if (zsi_wb_is(&wb, r) || r >= ce ||
+            (r + 6 <= e && (!memcmp(p + r, sudu, 6) || !memcmp(p + r, fudu, 6)) &&
+             zsi_wb_is(&wb, r + 6))) {
+            *cs = q;
+            *cend = r;
+            return w;
+        }
+        return NULL;
+    }
+    if (q + 6 > e || (memcmp(p + q, sudu, 6) != 0 && memcmp(p + q, fudu, 6) != 0) ||
+        !zsi_wb_is(&wb, q + 6))
+        return NULL;
+    r = q + 6;
+    w = zsi_match_at(zsi_mset(MSEC_CHANGE), p, r, e);
+    if (!w || !zsi_end_ok(&wb, p, r + w->len, e))
+        return NULL;
+    *cs = r;
+    *cend = r + w->len;
+    return w;
+}
+
+int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t ce, zsi_metric *m)
+{
+    const zsi_phrase *w;
+    size_t cs = 0, cend = 0, cut;
+    int rc = zsi_metric_data();
+
+    if (rc)
+        return rc;
+    if (fe + 3 >= ce || memcmp(p + fe, "\xE7\x9A\x84", 3) != 0) /* 的 */
+        return 0;
+    if ((w = change_after_de(p, fe + 3, ce, &cs, &cend)) == NULL)
+        return 0;
+    /* the subject: the noun before the figure, or before the light
+     * predicate whose object the rate is (需求|将保持|40%的增速) */
+    rc = metric_before(p, ws, we, m, 1);
+    if (rc < 0)
+        return rc;
+    if (m->change[0] || m->share_of)
+        return 0; /* a change or a share named before: the figure's own */
+    if (!m->norm[0] && (cut = strip_predicate(p, ws, we)) < we && cut > ws) {
+        zsi_metric m2;
+        rc = metric_before(p, ws, cut, &m2, 1);
+        if (rc < 0)
+            return rc;
+        if (m2.norm[0] && !m2.change[0] && !m2.share_of)
+            *m = m2;
+    }
+    zsi_copy_str(m->change, w->norm, w->nlen);
+    zsi_copy_raw(m->change_raw, &m->change_at, p, cs, cend);
+    m->decline = strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
+    m->by_form = 0;
+    m->adjacent = 1;
+    /* 前三季度6.2%的增速: a rate of something; with no subject in its
+     * clause, of the one named before (a bare 增速 names nothing) */
+    if (!m->norm[0])
+        m->refer = 1;
+    return 1;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     return metric_before(p, ws, we, m, 1);
