@@ -204,6 +204,9 @@ int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
  * @return 1 such a rate, 0 not one (m undefined), ZS_ENOMEM or ZS_EIO.
  */
 int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t ce, zsi_metric *m);
+/* Does the metric norm name a rate by its last word: 率 (利用率), a [share]
+ * word (比重) or a [change] word (增速, 降幅)? */
+int zsi_names_rate(const char *norm);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);

@@ -854,6 +854,16 @@ int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t
     return 1;
 }
 
+int zsi_names_rate(const char *norm)
+{
+    size_t n = strlen(norm);
+    if (zsi_metric_data() != 0)
+        return 0;
+    return (n >= 3 && memcmp(norm + n - 3, "\xE7\x8E\x87", 3) == 0) || /* 率 */
+           zsi_match_ending(zsi_mset(MSEC_SHARE), norm, 0, n) ||
+           zsi_match_ending(zsi_mset(MSEC_CHANGE), norm, 0, n);
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     return metric_before(p, ws, we, m, 1);
