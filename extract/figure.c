@@ -739,7 +739,21 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                     return rc;
                 }
             }
-            prev = sprev = (long)nv;
+            prev = (long)nv;
+            {
+                /* the base of a comparison names no subject for the
+                 * sentence's later figures (see zsi_compared_figure) */
+                size_t ce = f->end, l2;
+                while (ce < n && !is_clause_end(cp_at(p, n, ce, &l2)))
+                    ce += l2;
+                rc = zsi_compared_figure(p, clause, f->start, f->end, ce);
+                if (rc < 0) {
+                    free(v);
+                    return rc;
+                }
+                if (!rc)
+                    sprev = (long)nv;
+            }
             nv++;
             year_led = 0;
             gap_from = r.next;

@@ -207,6 +207,12 @@ int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t
 /* Does the metric norm name a rate by its last word: 率 (利用率), a [share]
  * word (比重) or a [change] word (增速, 降幅)? */
 int zsi_names_rate(const char *norm);
+/* Is the figure p[fs..fe), in the clause p[cs..ce), the base of a
+ * comparison (与去年的600元相比, a clause 较去年的票价60元 that changes
+ * nothing)? Then a later clause's figure that names no subject takes it from
+ * the figure before (售价涨到900元，与指导价600元相比，涨幅达50%: the
+ * 售价's rise, not the 指导价's). */
+int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t ce);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);
