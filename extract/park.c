@@ -446,10 +446,76 @@ static int nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i)
     return 0;
 }
 
-/* Characters after a nickname looked at for a brand's name. */
-#define BRAND_CHARS 3
+/* Characters between a place's name alone and a zone suffix that still
+ * make one name (前海蛇口片区, 前海湾保税港区, 张江高科技片区). */
+#define PLACE_TAIL_CHARS 3
 
 static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i);
+
+/*
+ * Does a place's name alone (前海, ZSI_NICK_PLACE) that ends at byte e of p
+ * begin a longer zone name: a suffix right after it (前海自贸区) or after a
+ * few Han characters of the name (前海蛇口片区)? That zone is another than
+ * the one the place alone names, and the patterns read it.
+ */
+static int place_begins_zone(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    size_t i = e;
+    for (int chars = 0; chars <= PLACE_TAIL_CHARS && i < n; chars++) {
+        int32_t j = (int32_t)i;
+        UChar32 c;
+        if (suffix_at(g, p, n, i) >= 0)
+            return 1;
+        U8_NEXT(p, j, (int32_t)n, c);
+        if (!is_han(c))
+            return 0;
+        i = (size_t)j;
+    }
+    return 0;
+}
+
+/*
+ * Join each mention made by a place's name alone (横琴) to another zone's
+ * name that follows right after it (横琴粤澳合作中医药科技产业园, read by
+ * the patterns from where the place ends): the place leads that longer
+ * name, as place_begins_zone() finds for the short ones, and names no zone
+ * of its own. A name the patterns built gets the place back in front; a
+ * listed zone keeps its canonical name.
+ */
+static int join_leading_places(const zsi_gazetteer *g, const char *p, mentions *m)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < m->n; k++) {
+        mention *x = &m->v[k];
+        mention *y = NULL;
+        for (size_t o = 0; x->nick == ZSI_NICK_PLACE && o < m->n && !y; o++)
+            if (o != k && m->v[o].start == x->end && m->v[o].nick != ZSI_NICK_PLACE)
+                y = &m->v[o];
+        if (!y)
+            continue;
+        if (zsi_pk_find_name(g, y->name, strlen(y->name)) == (size_t)-1) {
+            size_t pn = x->end - x->start, yn = strlen(y->name);
+            char *name = malloc(pn + yn + 1);
+            if (!name)
+                return ZS_ENOMEM;
+            memcpy(name, p + x->start, pn);
+            memcpy(name + pn, y->name, yn + 1);
+            free(y->name);
+            y->name = name;
+        }
+        y->start = x->start;
+        free(x->name);
+        x->name = NULL;
+    }
+    for (size_t k = 0; k < m->n; k++)
+        if (m->v[k].name)
+            m->v[w++] = m->v[k];
+    m->n = w;
+    return 0;
+}
+
+/* Characters after a nickname looked at for a brand's name. */
+#define BRAND_CHARS 3
 
 /*
  * Do the BRAND_CHARS Han characters at byte e of p start no word of the
@@ -463,6 +529,10 @@ static int brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     /* at[k]: where character k starts; one character more than looked at,
      * for a word that starts at the last one, and where the run ends */
     size_t at[BRAND_CHARS + 2], k = 0, i = e;
+    /* 的 after it makes the nickname a noun that owns what follows (前海的
+     * 港资企业), never a name's first part */
+    if (n - e >= 3 && memcmp(p + e, "\xE7\x9A\x84", 3) == 0)
+        return 0;
     while (k <= BRAND_CHARS && i < n) {
         int32_t j = (int32_t)i;
         UChar32 c;
@@ -959,6 +1029,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n))
                     hit = (size_t)-1;
             }
+            if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
+                place_begins_zone(g, p, n, i + g->al[hit].n))
+                hit = (size_t)-1;
             /* A nickname in quotes before a zone kind is a figure: “中关村”
              * 科技园 is a park meant to be like 中关村, not 中关村. */
             if (hit != (size_t)-1 && g->al[hit].weak && quote_at(p, n, i, 1)) {
@@ -1160,6 +1233,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         while (i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
             i++;
     }
+    if ((rc = join_leading_places(g, p, m)) != 0)
+        return rc;
     /* Places listed before a zone's place share its suffix: 浙江、湖北、
      * 四川自贸试验区 names three free trade zones. */
     for (size_t k = 0, nm = m->n; k < nm; k++)

@@ -143,7 +143,8 @@ static int add_alias(zsi_gazetteer *g, const char *s, size_t n, size_t canon)
         return ZS_ENOMEM;
     g->al[g->nal].n = n;
     g->al[g->nal].canon = canon;
-    g->al[g->nal].weak = 0; /* set by build_index() when full; defined either way */
+    g->al[g->nal].weak = 0; /* set by build_index() when full, but for parse_parks()'s
+                             * ZSI_NICK_PLACE; defined either way */
     g->nal++;
     return shash_put(&g->alias_ix, g->al[g->nal - 1].s, n, g->nal - 1);
 }
@@ -254,9 +255,16 @@ static int parse_parks(zsi_gazetteer *g, const char *file, const char *buf, size
                 a++;
             while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
                 b--;
-            if (b > a && (size_t)(b - a) <= MAX_NAME_BYTES &&
-                (rc = add_alias(g, a, (size_t)(b - a), canon)) != 0)
-                return rc;
+            /* @前海: a place's name alone, the zone's name in news */
+            int place = b > a && *a == '@';
+            a += place;
+            if (b > a && (size_t)(b - a) <= MAX_NAME_BYTES) {
+                size_t had = g->nal;
+                if ((rc = add_alias(g, a, (size_t)(b - a), canon)) != 0)
+                    return rc;
+                if (place && g->nal > had)
+                    g->al[had].weak = ZSI_NICK_PLACE;
+            }
             p = q + sep;
             if (!sep)
                 break;
@@ -455,7 +463,8 @@ static int build_index(zsi_gazetteer *g, int full)
      * suffix (厦门自贸片区) is a zone's name all the same. */
     for (size_t i = 0; i < g->nal; i++) {
         alias *a = &g->al[i];
-        a->weak = nchars(a->s, a->n) <= 4 && zsi_pk_ending_suffix(g, a->s, a->n) < 0;
+        if (a->weak != ZSI_NICK_PLACE)
+            a->weak = nchars(a->s, a->n) <= 4 && zsi_pk_ending_suffix(g, a->s, a->n) < 0;
     }
     return 0;
 }

@@ -124,8 +124,14 @@ typedef struct alias {
     char *s;
     size_t n;
     size_t canon; /* index into names */
-    int weak;     /* no zone suffix (光谷, 泰达): a zone only where zones are spoken of */
+    int weak;     /* no zone suffix (光谷, 泰达): a zone only where zones are spoken of;
+                   * ZSI_NICK_PLACE: a place's name alone (前海), parks.tsv's @ */
 } alias;
+
+/* An alias's weak value for a place's name alone that news uses as its
+ * zone's name (前海): it names the zone only where it begins no longer zone
+ * name (前海蛇口片区, 前海自贸区). */
+#define ZSI_NICK_PLACE 2
 
 /* A suffix's weak value: 0 strong, 1 weak, ZSI_SUF_CITY weak and only right
  * after a city's name (天津生态城; 南湖生态城 is a town's new quarter). */
