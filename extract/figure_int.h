@@ -315,4 +315,11 @@ int zsi_metric_is_link(const char *p, size_t start, size_t end);
  */
 int zsi_figure_class_known(const char *cls, size_t n);
 
+/*
+ * Whether p[0..n) is, all of it, a unit of data/units.tsv of class cls
+ * ("count": 辆, 家, 个): lets the metric code read its classifiers from the
+ * unit data. @return 1 yes, 0 no, or a negative ZS_E* code (units not loaded).
+ */
+int zsi_unit_is_class(const char *p, size_t n, const char *cls);
+
 #endif

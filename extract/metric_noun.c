@@ -422,6 +422,38 @@ static int rate_or_amount(const char *p, size_t s, size_t e)
 }
 
 /*
+ * Does a numeral and a classifier, a count unit of data/units.tsv, end at
+ * word boundary b (一辆|价值, 两辆|车, 三家|企业, 十几个|项目, 10多家)? Such a
+ * pair is a determiner before a noun phrase, never part of a metric's name:
+ * the metric starts after it. Not after 每 (每台售价, 每万人: a per-unit
+ * prefix), nor where a word of the most likely cut by word frequencies
+ * starts before the classifier and goes on past b (一次性: no determiner).
+ */
+static int counted_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
+{
+    size_t u = b, k, q, ls, le;
+    for (k = 0; k < 3 && u > cut && u > wb->s; k++) {
+        u -= zsi_utf8_prev(p, u);
+        if (zsi_unit_is_class(p + u, b - u, "count") != 1 ||
+            (zsi_lex_inside(p, wb->s, b, e, &ls, &le) && ls < u))
+            continue;
+        /* the numeral before it: digits or Chinese numerals, with 几, 多 or
+         * 余 among them (十几个, 10多家, 百余家) */
+        for (q = u; q > cut && q > wb->s;) {
+            unsigned cp = cp_at(p, q - zsi_utf8_prev(p, q), q);
+            if (!is_digit_cp(cp) && zsi_cn_numeral(cp) < 0 && cp != 0x51E0 && cp != 0x591A &&
+                cp != 0x4F59) /* 几 多 余 */
+                break;
+            q -= zsi_utf8_prev(p, q);
+        }
+        if (q == u || !has_numeral(p, q, u))
+            continue;
+        return !(q > cut && q > wb->s && q >= 3 && !memcmp(p + q - 3, "\xE6\xAF\x8F", 3)); /* 每 */
+    }
+    return 0;
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -451,7 +483,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     while (b > cut && b > wb->s) {
         size_t pb = zsi_wb_le(wb, b - 1), wc;
         const zsi_phrase *mod;
-        if (pb < cut || town_ends_at(wb, p, cut, b))
+        if (pb < cut || town_ends_at(wb, p, cut, b) || counted_before(wb, p, cut, b, e))
             break;
         if (p[pb] == '\n' || p[pb] == '\r') {
             b = pb; /* a layout line break inside the phrase */
@@ -1004,7 +1036,8 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     cut = conj_cut(&wb, p, ws, we);
     if (!zsi_wb_is(&wb, we) || wb.s >= we)
         return 0; /* the filler trimmed was part of a word (人才, 合同) */
-    while (b > cut && b > wb.s && !town_ends_at(&wb, p, cut, b)) {
+    while (b > cut && b > wb.s && !town_ends_at(&wb, p, cut, b) &&
+           !counted_before(&wb, p, cut, b, full)) {
         size_t pb = zsi_wb_le(&wb, b - 1);
         const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         if (mod && zsi_wb_is(&wb, b - mod->len) &&

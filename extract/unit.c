@@ -265,6 +265,16 @@ const zsi_unitdef *zsi_unit_permille(void)
     return g.permille;
 }
 
+int zsi_unit_is_class(const char *p, size_t n, const char *cls)
+{
+    const zsi_unitdef *u;
+    int rc = zsi_units_ready();
+    if (rc)
+        return rc;
+    u = zsi_unit_at(p, n, 0);
+    return u && u->plen == n && strcmp(u->cls, cls) == 0;
+}
+
 int zsi_figure_class_known(const char *cls, size_t n)
 {
     int rc = zsi_units_ready();
