@@ -41,6 +41,9 @@
 /* Longest name of a park inside a zone, between the two (characters). */
 #define MAX_INNER_CHARS 8
 
+/* Places' names alone (前海) that begin a longer zone name, looked at per text. */
+#define MAX_LEADING_PLACES 8
+
 /* Longest place name looked for right before a listed zone's alias (characters). */
 #define MAX_PLACE_BEFORE_CHARS 5
 
@@ -994,6 +997,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
     int rc;
     size_t floor = 0;
     int zones = -1; /* speaks_of_zones(), computed when a weak alias turns up */
+    /* Spans of places' names alone that begin a longer zone name (前海 in
+     * 前海湾保税港区): pass 2 starts that name no later than the place. */
+    size_t lead_s[MAX_LEADING_PLACES], lead_e[MAX_LEADING_PLACES], nlead = 0;
 
     /* Pass 1: gazetteer aliases, longest at each position. */
     for (size_t i = 0; i < n;) {
@@ -1030,8 +1036,13 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                     hit = (size_t)-1;
             }
             if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
-                place_begins_zone(g, p, n, i + g->al[hit].n))
+                place_begins_zone(g, p, n, i + g->al[hit].n)) {
+                if (nlead < MAX_LEADING_PLACES) {
+                    lead_s[nlead] = i;
+                    lead_e[nlead++] = i + g->al[hit].n;
+                }
                 hit = (size_t)-1;
+            }
             /* A nickname in quotes before a zone kind is a figure: “中关村”
              * 科技园 is a park meant to be like 中关村, not 中关村. */
             if (hit != (size_t)-1 && g->al[hit].weak && quote_at(p, n, i, 1)) {
@@ -1156,6 +1167,13 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             /* Two trades joined after a place (水城区铝及铝加工产业园). */
             if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
                 named = zsi_pk_joint_edge(g, p, floor, i, &ps, &pe);
+            /* The words are cut from the suffix leftwards, so a place's name
+             * alone that begins the zone's name may lose its first
+             * characters to a word that ends inside it (前海湾: 海湾, then
+             * 前 a stop): the name starts at the place. */
+            for (size_t q = 0; named && q < nlead; q++)
+                if (lead_s[q] >= floor && lead_s[q] < ps && ps < lead_e[q])
+                    ps = lead_s[q];
             /* Right after a zone's name, a name of its own is a zone inside
              * it (重庆两江新区鱼复工业园区): both are named. */
             int nick = fz && m->v[floor_zone].nick;
