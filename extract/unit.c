@@ -4,12 +4,17 @@
  *
  * Invariants: the table is loaded once per process (pthread_once) and never
  * freed, so unit/cls pointers stay valid for the process; entries are sorted
- * by folded first byte, longest first, so the first match is the longest.
+ * by their first character (Latin case folded), longest first, so the first
+ * match is the longest. The key is the whole first character, not its first
+ * byte: every Han unit shares one of six lead bytes, and with CLDR's
+ * currencies a lead byte's bucket held over a hundred units that each
+ * number's unit look-up compared.
  * Rate units are interned in a fixed table under a mutex; an entry never
  * moves or changes once published.
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,16 +32,30 @@ static struct {
     char *buf;
     zsi_unitdef *u;
     size_t n;
-    size_t start[257]; /* entries by folded first byte, longest first */
+    uint32_t *key; /* key[k]: first_key of u[k]; ascending */
     const zsi_unitdef *percent, *permille;
-} g = {PTHREAD_ONCE_INIT, 0, NULL, NULL, 0, {0}, NULL, NULL};
+} g = {PTHREAD_ONCE_INIT, 0, NULL, NULL, 0, NULL, NULL, NULL};
+
+/* The bytes of the UTF-8 character at s[0..n), the first one case folded. */
+static uint32_t first_key(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, j;
+    uint32_t k = fold(c);
+
+    if (len > n)
+        len = n;
+    for (j = 1; j < len; j++)
+        k = k << 8 | (unsigned char)s[j];
+    return k;
+}
 
 static int cmp_unit(const void *a, const void *b)
 {
     const zsi_unitdef *x = a, *y = b;
-    unsigned char fx = fold((unsigned char)x->printed[0]), fy = fold((unsigned char)y->printed[0]);
-    if (fx != fy)
-        return fx < fy ? -1 : 1;
+    uint32_t kx = first_key(x->printed, x->plen), ky = first_key(y->printed, y->plen);
+    if (kx != ky)
+        return kx < ky ? -1 : 1;
     if (x->plen != y->plen)
         return x->plen > y->plen ? -1 : 1;
     return 0;
@@ -122,14 +141,17 @@ static void load_units(void)
         g.n++;
     }
     qsort(g.u, g.n, sizeof *g.u, cmp_unit);
-    {
-        size_t b, k = 0;
-        for (b = 0; b <= 256; b++) {
-            while (k < g.n && fold((unsigned char)g.u[k].printed[0]) < b)
-                k++;
-            g.start[b] = k;
-        }
+    g.key = malloc((g.n ? g.n : 1) * sizeof *g.key);
+    if (!g.key) {
+        free(g.u);
+        free(buf);
+        g.u = NULL;
+        g.n = 0;
+        g.rc = ZS_ENOMEM;
+        return;
     }
+    for (i = 0; i < g.n; i++)
+        g.key[i] = first_key(g.u[i].printed, g.u[i].plen);
     for (i = 0; i < g.n; i++) {
         if (!g.percent && strcmp(g.u[i].printed, "%") == 0)
             g.percent = &g.u[i];
@@ -148,13 +170,20 @@ int zsi_units_ready(void)
 
 const zsi_unitdef *zsi_unit_at(const char *p, size_t n, size_t i)
 {
-    unsigned char c;
-    size_t k;
+    uint32_t key;
+    size_t lo = 0, hi = g.n, k;
 
     if (i >= n)
         return NULL;
-    c = fold((unsigned char)p[i]);
-    for (k = g.start[c]; k < g.start[c + 1]; k++) {
+    key = first_key(p + i, n - i);
+    while (lo < hi) { /* the first entry whose key is not below key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (g.key[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (k = lo; k < g.n && g.key[k] == key; k++) {
         const zsi_unitdef *u = &g.u[k];
         size_t j;
         if (u->plen > n - i)

@@ -89,6 +89,15 @@ static const row rows[] = {
     {"每户补贴3万-5万元", "3万-5万元", 3e4, 5e4, "元", "money", 0, NULL, -1},
     {"每亩补助3-5万元", "3-5万元", 3e4, 5e4, "元", "money", 0, NULL, -1},
     {"融资300万至400万美元", "300万至400万美元", 3e6, 4e6, "美元", "money", 0, NULL, -1},
+    /* currencies from CLDR (tools/gen-currencies.py): full names, short forms,
+     * a common noun; each currency its own base, 美金 and 日圆 are 美元, 日元 */
+    {"这家公司向当地捐出2400万加元", "2400万加元", 2.4e7, 0, "加元", "money", 0, NULL, -1},
+    {"成交额为三亿澳大利亚元", "三亿澳大利亚元", 3e8, 0, "澳元", "money", 0, NULL, -1},
+    {"票价涨到120卢布", "120卢布", 120, 0, "卢布", "money", 0, NULL, -1},
+    {"合同价值五百万德国马克", "五百万德国马克", 5e6, 0, "德国马克", "money", 0, NULL, -1},
+    {"他带回了3000美金", "3000美金", 3000, 0, "美元", "money", 0, NULL, -1},
+    {"每台售价80万日圆", "80万日圆", 8e5, 0, "日元", "money", 0, NULL, -1},
+    {"出口额达到9亿雷亚尔", "9亿雷亚尔", 9e8, 0, "巴西雷亚尔", "money", 0, NULL, -1},
     {"年产1.2万—1.5万吨", "1.2万—1.5万吨", 1.2e4, 1.5e4, "吨", "weight", 0, NULL, -1},
     {"可容纳2万至3万辆车", "2万至3万辆", 2e4, 3e4, "辆", "count", 0, NULL, -1},
     /* halves of different magnitude: 8000 is in 元, not 万元 */
@@ -425,6 +434,7 @@ static const char *const none[] = {
     "亿元",
     "220千伏间隔",
     "签约5个项目",
+    "来了两百印第安人", /* 印第 of 秘鲁印第 is left out of the currencies */
 };
 
 static void test_rows(void)
