@@ -67,6 +67,7 @@ static const hedge_word post_hedges[] = {
 #define CP_DI 0x7B2C          /* 第 */
 #define CP_CONG 0x4ECE        /* 从 */
 #define CP_YOU 0x7531         /* 由 */
+#define CP_DAI 0x4EE3         /* 代 */
 
 /* After a unit, 多 is a hedge (一年多来, 4%多) unless it starts a word (多家). */
 static const unsigned duo_ok_before[] = {0x6765, 0x7684, 0x4E86, 0x964D, 0x5347, 0x589E,
@@ -364,6 +365,16 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         r->f.start = i;
         r->f.end = a.end;
         return;
+    }
+
+    /* A decade (50年代, 八十年代, 60—70年代) is a time, like a year, and no
+     * length of time: no figure, and no year either. */
+    {
+        size_t ue = range ? b.end : a.end, dl;
+        if (unit_is_year(range ? b.u : a.u) && cp_at(p, n, ue, &dl) == CP_DAI) {
+            r->next = ue;
+            return;
+        }
     }
 
     /* Values. */

@@ -434,6 +434,9 @@ static const char *const none[] = {
     "亿元",
     "220千伏间隔",
     "签约5个项目",
+    "这种机床是50年代的样式", /* a decade, not fifty years */
+    "那是七十年代末的事",
+    "他们在80—90年代搬过两次家", /* 两次 is no figure either (次 is no unit) */
     "来了两百印第安人", /* 印第 of 秘鲁印第 is left out of the currencies */
 };
 
