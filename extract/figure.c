@@ -184,6 +184,30 @@ static int de_noun_after(const char *p, size_t ce, int rate, zsi_figure *f)
     return rc;
 }
 
+/*
+ * 菜籽油每吨8900元, 房租每天每平方米20元: 每 and a unit (a unit of
+ * data/units.tsv or one Han character, as a rate's denominator: 每桶, 每股)
+ * right before a figure say what one unit costs; they are the figure's
+ * denominator, never its name. @return where the metric's window ends: before
+ * every such 每 at we, or we when none.
+ */
+static size_t per_unit_cut(const char *p, size_t ws, size_t we)
+{
+    size_t k;
+    for (k = 1; k <= 3 && we >= ws + 3 * k + 3; k++) {
+        size_t m = we - 3 * k; /* the unit's start, after the 每 */
+        const zsi_unitdef *u;
+        if (memcmp(p + m - 3, "\xE6\xAF\x8F", 3) != 0) /* 每 */
+            continue;
+        u = zsi_unit_at(p, we, m);
+        if ((u && m + u->plen == we) || (k == 1 && is_han(cp_at(p, we, m, NULL)))) {
+            we = m - 3;
+            k = 0; /* 每天每平方米: another may stand before it */
+        }
+    }
+    return we;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -228,6 +252,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         (memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 || memcmp(p + we - 3, "\xE5\x87\xA0", 3) == 0) &&
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
+    we = per_unit_cut(p, ws, we);
     rc = zsi_metric_before(p, ws, we, &m);
     if (rc >= 0 && m.by_form && !rate && strncmp(f->cls, "money", 5) != 0)
         rc = zsi_metric_before_listed(p, ws, we, &m); /* 连跌11个月: no change of a rate */
