@@ -208,6 +208,23 @@ static size_t per_unit_cut(const char *p, size_t ws, size_t we)
     return we;
 }
 
+/*
+ * 6%是重症, 其中30%为老年人: a rate that names nothing before it, followed
+ * by the copula 是 or 为, is the share of what the noun phrase after the
+ * copula names. @return 1 when the words after the figure open with one.
+ */
+static int copula_after(const char *p, size_t fe, size_t ce)
+{
+    static const char *const cop[] = {"\xE6\x98\xAF" /* 是 */, "\xE4\xB8\xBA" /* 为 */};
+    size_t i;
+    if (ce < fe + 6)
+        return 0;
+    for (i = 0; i < sizeof cop / sizeof cop[0]; i++)
+        if (!memcmp(p + fe, cop[i], 3))
+            return 1;
+    return 0;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -274,6 +291,18 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         /* 可减少30%的耗电量, 已有八成的家庭: a clause that names nothing
          * before its figure names it by the noun of the 的 after it, not by
          * an earlier clause's subject */
+        return rc < 0 ? rc : 0;
+    }
+    if (rate && !after && !m.change[0] && (!m.norm[0] || zsi_any_place(m.norm)) &&
+        copula_after(p, f->end, ce) &&
+        (rc = zsi_np_after(p, f->end + 3, ce, ZSI_NP_WHOLE, f->metric, f->metric_raw,
+                           &f->noun_at)) != 0) {
+        /* 6%是重症, 该县98%以上是山地: the share of what 是 names, not of an
+         * earlier clause's subject */
+        if (rc > 0) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
+        }
         return rc < 0 ? rc : 0;
     }
     if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
