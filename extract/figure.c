@@ -692,6 +692,51 @@ static void drop_metrics_over_figures(zsi_figure *v, size_t nv)
         }
 }
 
+/*
+ * 给予300元、200元补助, 发放了500万美元、1.5亿元贷款: money figures or rates
+ * joined only by 、, with a noun phrase right after the last one (its 的
+ * allowed), are amounts of what that noun names, all of them; the first
+ * one's name stands when it is a noun right before it (金额为1元、2元) or
+ * a 分别 list paired its items. Returns 0 or a ZS_E* code.
+ */
+static int chain_noun_after(const char *p, size_t n, size_t ws, zsi_figure *v, size_t first,
+                            size_t len)
+{
+    zsi_figure *a = &v[first], *z = &v[first + len - 1], t;
+    zsi_metric m;
+    size_t k, ce = z->end, l;
+    int rc;
+
+    if (len < 2 || (strncmp(a->cls, "money", 5) && strcmp(a->cls, "percent")))
+        return 0;
+    for (k = first + 1; k < first + len; k++)
+        if (strcmp(v[k].cls, a->cls) || v[k].start != v[k - 1].end + 3 ||
+            memcmp(p + v[k - 1].end, "\xE3\x80\x81", 3) != 0 || /* 、 */
+            strcmp(v[k].metric, a->metric))
+            return 0;
+    rc = zsi_metric_before(p, ws, a->start, &m);
+    if (rc < 0 || (rc > 0 && m.norm[0] && m.adjacent))
+        return rc < 0 ? rc : 0;
+    while (ce < n && ce - z->end < AFTER_BYTES && !is_clause_end(cp_at(p, n, ce, &l)))
+        ce += l;
+    ce = next_figure(p, n, z->end, ce);
+    t = *z;
+    rc = zsi_metric_after(p, z->end, ce, 0, t.metric, t.metric_raw, &t.noun_at);
+    if (rc == 0)
+        rc = zsi_np_after(p, z->end, ce, ZSI_NP_WHOLE, t.metric, t.metric_raw, &t.noun_at);
+    if (rc <= 0)
+        return rc;
+    for (k = first; k < first + len; k++) {
+        memcpy(v[k].metric, t.metric, sizeof t.metric);
+        memcpy(v[k].metric_raw, t.metric_raw, sizeof t.metric_raw);
+        v[k].noun = strlen(t.metric);
+        v[k].noun_raw = strlen(t.metric_raw);
+        v[k].noun_at = t.noun_at;
+        zsi_span_clear(&v[k].change_at);
+    }
+    return 0;
+}
+
 static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
@@ -788,7 +833,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 for (q = ws; prev >= 0 && q + 3 <= f->start; q++)
                     if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) /* 、 */
                         ws = q + 3;
-                if (run_len > 1 && (rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0) {
+                if (run_len > 1 && ((rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
+                                    (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
                     free(v);
                     return rc;
                 }
@@ -823,7 +869,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         }
         i = r.next > i ? r.next : i + l;
     }
-    if (run_len > 1 && (rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0) {
+    if (run_len > 1 && ((rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
+                        (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
         free(v);
         return rc;
     }
