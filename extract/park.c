@@ -633,6 +633,24 @@ static int park_suffix(const suffix *x)
            has_suffix(x->s, x->n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
 }
 
+/* Does the zone name z end as a park's (园, 园区)? */
+static int ends_park(const char *z)
+{
+    size_t n = strlen(z);
+    return has_suffix(z, n, "\xE5\x9B\xAD", 3) ||           /* 园 */
+           has_suffix(z, n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6); /* 园区 */
+}
+
+/* Is the suffix a development zone's that holds parks (高新区, 经开区, 新区)? */
+static int holds_parks(const suffix *x)
+{
+    const char *c = x->canon;
+    size_t n = x->ncanon;
+    return has_suffix(c, n, "\xE9\xAB\x98\xE6\x96\xB0\xE5\x8C\xBA", 9) || /* 高新区 */
+           has_suffix(c, n, "\xE7\xBB\x8F\xE5\xBC\x80\xE5\x8C\xBA", 9) || /* 经开区 */
+           has_suffix(c, n, "\xE6\x96\xB0\xE5\x8C\xBA", 6);                 /* 新区 */
+}
+
 /* Is the suffix one of the parks institutions build (科技园, 产业园, and
  * with 区)? */
 static int institution_park(const suffix *x)
@@ -1179,6 +1197,12 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             int nick = fz && m->v[floor_zone].nick;
             int nested =
                 fz && (at_floor || (!named && i == floor)) && (named || !g->suf[si].weak || nick);
+            /* A park (园, 园区) holds no development zone (高新区, 经开区,
+             * 新区), which hold parks: one right after a park's name
+             * (…人力资源服务产业园高新区分园区) is the larger zone the park's
+             * branch lies in, none inside it. */
+            if (nested && holds_parks(&g->suf[si]) && ends_park(m->v[floor_zone].name))
+                nested = 0;
             /* Words of their own between a zone's name and a weak suffix,
              * none of which a name never holds, name a park inside it
              * (两江新区水土工业园, 六盘水高新区先进装备制造产业园). */

@@ -348,13 +348,26 @@ static size_t intl_hubs(const char *s, size_t n)
     return k;
 }
 
+/* Is the word w one of list l's? */
+static int in_list(const strlist *l, const str *w)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (l->v[k].n == w->n && memcmp(l->v[k].s, w->s, w->n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Does a [generic] word describe the words s[0..n) after a place
- * (新兴产业高新区)? Not the 国际 of a hub's name (大兴国际机场临空经济区). */
-static int describes(const zsi_gazetteer *g, const char *s, size_t n)
+ * (新兴产业高新区)? Not the 国际 of a hub's name (大兴国际机场临空经济区),
+ * nor, with trades set (a park's name after a city or a county), a [trade]
+ * word: the park's industry (宣城现代服务业产业园区, 寿光现代农业产业园). */
+static int describes(const zsi_gazetteer *g, const char *s, size_t n, int trades)
 {
     static const char INTL[] = "\xE5\x9B\xBD\xE9\x99\x85"; /* 国际 */
     for (size_t t = 0; t < g->generic.n; t++) {
         const str *w = &g->generic.v[t];
+        if (trades && in_list(&g->trade, w))
+            continue;
         for (size_t i = 0; i + w->n <= n; i++)
             if (memcmp(s + i, w->s, w->n) == 0 &&
                 !(w->n == 6 && memcmp(w->s, INTL, 6) == 0 && hub_at(s + i + 6, n - i - 6)))
@@ -364,6 +377,29 @@ static int describes(const zsi_gazetteer *g, const char *s, size_t n)
 }
 
 static int numeral(UChar32 c);
+
+/* Is the word that ends at pos[j] (and starts nearest before it, pos[0..nc]
+ * as han_run() gives) a city's or a county's name? */
+static int city_or_county_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j,
+                             size_t nc)
+{
+    size_t row;
+    unsigned fl;
+    word_at(g, p, pos, j, nc, &fl, &row);
+    if (!(fl & ZSW_PLACE) || (fl & ZSW_TRIM))
+        return 0;
+    int level = zsi_words_place(g->words, row, NULL, NULL);
+    return level == ZSW_CITY || level == ZSW_COUNTY;
+}
+
+/* Is the word that ends at pos[j] a common noun of two or more characters? */
+static int noun_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc)
+{
+    size_t row;
+    unsigned fl;
+    size_t L = word_at(g, p, pos, j, nc, &fl, &row);
+    return L > 1 && (fl & ZSW_NOUN) && !(fl & (ZSW_STOP | ZSW_TRIM | ZSW_PLACE));
+}
 
 /* Is the word at s (n bytes) an ordinal (第一, 第二): right before a park's
  * suffix it numbers one of a place's or a company's parks (漯河双汇第一
@@ -381,6 +417,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     size_t ntok = 0, j = 0;
     int stopped = 0; /* 1: a stop word ended the run; 2: a verb (verb_alone) */
     int numbered = 0; /* an ordinal right before the suffix (第一工业园) */
+    int vnoun = 0;    /* a verb-noun taken as the trade's head (服务产业园) */
     size_t stop_s = 0, stop_e = 0; /* the word that stopped the run */
 
     e = zsi_pk_drop_aside(p + floor, i - floor) + floor;
@@ -413,6 +450,19 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             word_at(g, p, pos, j + best, nc, &fl2, &row2);
             if (fl2 & ZSW_PLACE)
                 fl = ZSW_WORD;
+        }
+        /* Before a park's suffix, a stop word right after a city's or a
+         * county's name is the park's trade, part of its name: 南浔创意
+         * 产业园, 宣城现代服务业产业园区 (创意 a verb, 现代 a time word) */
+        if (park && (fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_TRIM)) && j + best < nc &&
+            city_or_county_at(g, p, pos, j + best, nc))
+            fl = ZSW_WORD;
+        /* ... and a verb-noun right before it after a noun heads that
+         * trade (人力资源服务产业园; 服务 alone is a verb: 服务园区企业) */
+        if (park && j == 0 && (fl & ZSW_VNOUN) && !(fl & ZSW_PLACE) && j + best < nc &&
+            noun_at(g, p, pos, j + best, nc)) {
+            fl = ZSW_WORD;
+            vnoun = 1;
         }
         if (park && j == 0 && ordinal(p + pos[j + best], pos[j] - pos[j + best])) {
             fl = ZSW_WORD;
@@ -459,6 +509,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     /* After a verb the name is the clause's object: it needs its place
      * (长岭含二氧化碳火山岩气藏示范区 names no zone 气藏示范区). */
     if (stopped == 2 && lp < 0)
+        return 0;
+    /* A trade headed by a verb-noun is a park's name only after a place:
+     * 企业服务园区 alone is a clause (企业 serve the park). */
+    if (vnoun && lp < 0)
         return 0;
     size_t s = tok[ntok - 1].start, after = 0; /* after: first byte past the place */
     /* Before a park's suffix, a brand before the place (two to four
@@ -580,7 +634,8 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         return 0;
     /* The words after the place must not describe: 新兴产业高新区; but a
      * hub's own name (国际机场, 国际铁路港) is a name, not a description. */
-    if (describes(g, p + after, te - after))
+    int trades = park && lp >= 0 && (tok[lp].level == ZSW_CITY || tok[lp].level == ZSW_COUNTY);
+    if (describes(g, p + after, te - after, trades))
         return 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
@@ -601,6 +656,12 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         return 0;
     if (brand_s != (size_t)-1)
         s = brand_s;
+    /* The country before a city leads a park's name that the city's trade
+     * names (中国贵阳人力资源服务产业园, 中国郑州工程机械产业园): a park
+     * news names as the nation's, the same as 中国乳业产业园 with no city. */
+    else if (trades && (size_t)lp + 1 < ntok && tok[lp + 1].end == s &&
+             is_lit(p + tok[lp + 1].start, s - tok[lp + 1].start, "中国"))
+        s = tok[lp + 1].start;
     *ps = s;
     *pe = e;
     return 1;
@@ -646,7 +707,7 @@ int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size
             nc += nc2;
         }
     }
-    if (nc < 2 || nc > MAX_PLACE_NAME_CHARS || describes(g, p + s, i - s))
+    if (nc < 2 || nc > MAX_PLACE_NAME_CHARS || describes(g, p + s, i - s, 0))
         return 0;
     *ps = s;
     *pe = i;
@@ -927,7 +988,7 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
     }
     /* a [generic] word among them describes the park (大型粮食物流园区:
      * 型), no brand names it */
-    if (run < 2 || describes(g, p + pos[j], pos[t] - pos[j]))
+    if (run < 2 || describes(g, p + pos[j], pos[t] - pos[j], 0))
         return 0;
     size_t s = pos[j];
     if (j < nc) {

@@ -300,6 +300,7 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             SECTION("[after]", after)
             SECTION("[policy]", policy)
             SECTION("[party]", party)
+            SECTION("[trade]", trade)
 #undef SECTION
             if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
                 in_suffix = 1;
@@ -576,6 +577,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     list_free(&g->after);
     list_free(&g->policy);
     list_free(&g->party);
+    list_free(&g->trade);
     free(g->meta);
     for (size_t i = 0; i < g->ar.nblk; i++)
         free(g->ar.blk[i]);
