@@ -38,6 +38,14 @@ extern const size_t zss_t2s_npairs;
  */
 #define ZSS_TOKENIZER_RULES 1
 
+/* The identity as made at run time (the probe cut now), into out[0..cap). */
+void zss_tokid_compute(char *out, size_t cap);
+
+/* The identity made at build time by tokid_freeze.c, and the ICU version
+ * (u_getVersion()) it was made with; "" when it could not be made. */
+extern const char zss_tokid_frozen[];
+extern const char zss_tokid_frozen_icu[];
+
 /* ---- interface to normalize.c ---- */
 
 /*
