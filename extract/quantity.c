@@ -308,7 +308,7 @@ static size_t skip_run(const char *p, size_t n, size_t i)
 void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r)
 {
     const hedge_word *h = pre_hedge_at(p, n, i);
-    size_t j = i, l0, end, clen;
+    size_t j = i, l0, end, clen, cl;
     part a, b;
     int hedge = 0, weak = 0, range = 0, has_unit, k;
     unsigned before;
@@ -358,7 +358,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         if (range && year_like(&b) && unit_is_year(b.u))
             range = 0; /* 5至2024年 */
     }
-    if (!hedge && !range && year_like(&a) && unit_is_year(a.u)) {
+    if (!hedge && !range && year_like(&a) && unit_is_year(a.u) &&
+        cp_at(p, n, a.end, &cl) != CP_DAI) { /* 1990年代 is a decade (below) */
         r->kind = ZSI_FP_YEAR;
         r->year = (int)a.num.value;
         r->next = a.end;
@@ -367,14 +368,11 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         return;
     }
 
-    /* A decade (50年代, 八十年代, 60—70年代) is a time, like a year, and no
-     * length of time: no figure, and no year either. */
-    {
-        size_t ue = range ? b.end : a.end, dl;
-        if (unit_is_year(range ? b.u : a.u) && cp_at(p, n, ue, &dl) == CP_DAI) {
-            r->next = ue;
-            return;
-        }
+    /* A decade (50年代, 八十年代, 1990年代, 60—70年代) is a time, like a year,
+     * and no length of time: no figure, and no year either. */
+    if (unit_is_year(range ? b.u : a.u) && cp_at(p, n, range ? b.end : a.end, &cl) == CP_DAI) {
+        r->next = range ? b.end : a.end;
+        return;
     }
 
     /* Values. */
