@@ -260,6 +260,37 @@ static int place_is(const char *w, const char *s, size_t n)
     return w && *w && n >= 6 && strncmp(w, s, n) == 0;
 }
 
+/* Heads of an organisation's name that a unit of it named after a place
+ * follows (民生银行深圳前海分行, 复旦大学张江研究院). */
+static const char *const ORG_HEAD[] = {"银行", "大学", "学院", "集团", "公司", "医院", "科学院", "研究院"};
+
+/*
+ * Does an organisation's name end right before byte i of p, or before a
+ * province's, city's or county's name that ends at i (民生银行深圳 before
+ * 前海)? A place's name alone (前海, 张江) after it names that
+ * organisation's branch or institute, no zone.
+ */
+static int org_before(const zsi_gazetteer *g, const char *p, size_t floor, size_t i)
+{
+    size_t b = i;
+    for (size_t L = MAX_PLACE_BEFORE_CHARS * 3; L >= 2 * 3; L -= 3) {
+        size_t row;
+        if (i < floor + L || !(zsi_words_find(g->words, p + i - L, L, &row) & ZSW_PLACE))
+            continue;
+        int level = zsi_words_place(g->words, row, NULL, NULL);
+        if (level == ZSW_PROVINCE || level == ZSW_CITY || level == ZSW_COUNTY) {
+            b = i - L;
+            break;
+        }
+    }
+    for (size_t k = 0; k < sizeof ORG_HEAD / sizeof *ORG_HEAD; k++) {
+        size_t hn = strlen(ORG_HEAD[k]);
+        if (b >= floor + hn && memcmp(p + b - hn, ORG_HEAD[k], hn) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Does a place of another city stand right before a listed zone's alias at
  * byte i (海安市 before 滨海新区, Tianjin's)? Then the text names a zone of
@@ -988,6 +1019,13 @@ static int district(const zsi_gazetteer *g, const char *s, size_t n)
     return 0;
 }
 
+/* Is s[0..n) a place's name alone (parks.tsv's @: 前海)? */
+static int place_alias(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    size_t a = zsi_pk_find_alias(g, s, n);
+    return a != (size_t)-1 && g->al[a].weak == ZSI_NICK_PLACE;
+}
+
 int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon)
 {
     size_t c = zsi_pk_find_name(g, canon, strlen(canon));
@@ -1002,6 +1040,7 @@ int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const cha
                 break; /* a full name: find_mentions() reads it in any passage */
             /* a name's start (中关村软件园, “中关村”科技园) is the patterns' */
             if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) || brand_after(g, p, n, e) ||
+                (place_alias(g, s, sn) && org_before(g, p, 0, i)) ||
                 suffix_at(g, p, n, e) >= 0 || suffix_at(g, p, n, e + quote_at(p, n, e, 0)) >= 0)
                 continue;
             return 1;
@@ -1053,6 +1092,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n))
                     hit = (size_t)-1;
             }
+            if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
+                org_before(g, p, m->n ? m->v[m->n - 1].end : 0, i))
+                hit = (size_t)-1;
             if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
                 place_begins_zone(g, p, n, i + g->al[hit].n)) {
                 if (nlead < MAX_LEADING_PLACES) {
