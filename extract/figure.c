@@ -305,6 +305,19 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         }
         return rc < 0 ? rc : 0;
     }
+    if (!m.norm[0] && !m.change[0] && !m.refer && !after && sprev && sprev->noun &&
+        sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) && (rate || !count) &&
+        count_han(p, ws, we) > 0 && !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we)) {
+        /* 运费10元，现在则要20元; 占有率下降，目前只有34.9%: a clause of
+         * adverbs, time words and a verb that names nothing alone (要, 只有,
+         * 升至) says a new value of the same kind as the sentence's previous
+         * figure: of its subject, as 增长5% does (money and rates: a count's
+         * metric is what it counts, read after it; not when words follow the
+         * figure, which may name it: 300亿元技改资金、2万亿元专项债券) */
+        char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
+        zsi_span va;
+        m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
+    }
     if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
         sprev->noun_at.e <= ws) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:

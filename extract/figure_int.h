@@ -213,6 +213,9 @@ int zsi_names_rate(const char *norm);
  * the figure before (售价涨到900元，与指导价600元相比，涨幅达50%: the
  * 售价's rise, not the 指导价's). */
 int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t ce);
+/* (metric.c) Does p[s..e) name nothing: empty, or only filler and words of
+ * wordclass.txt's class stop (adverbs, verbs, time words: 现在已经, 预计可)? */
+int zsi_names_nothing(const char *p, size_t s, size_t e);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);

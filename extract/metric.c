@@ -453,7 +453,7 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
 
 /* Does p[s..e) name nothing: empty, or only filler and words of
  * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经)? */
-static int names_nothing(const char *p, size_t s, size_t e)
+int zsi_names_nothing(const char *p, size_t s, size_t e)
 {
     zsi_wbounds wb;
     size_t lo = s;
@@ -741,7 +741,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                                bare_comparative(p, skip_conj(p, ws, we), we));
         /* 直接从2500元跌到2400元: a from-to change whose clause holds no
          * word but adverbs (or none) before its 从 is the earlier subject's */
-        if (we < we0 && names_nothing(p, skip_conj(p, ws, we), we))
+        if (we < we0 && zsi_names_nothing(p, skip_conj(p, ws, we), we))
             m->refer = 1;
     }
     return 0;
