@@ -91,6 +91,9 @@ static const row rows[] = {
     {"融资300万至400万美元", "300万至400万美元", 3e6, 4e6, "美元", "money", 0, NULL, -1},
     /* 1990年代 is a decade: it sets no year */
     {"这批工厂1990年代投资了5亿元", "5亿元", 5e8, 0, "元", "money", 0, NULL, 0},
+    /* cents: a hundredth of the currency, stored in it */
+    {"这种豆子每磅上涨了3美分", "3美分", 0.03, 0, "美元", "money", 0, NULL, -1},
+    {"每度电只便宜5分钱", "5分钱", 0.05, 0, "元", "money", 0, NULL, -1},
     /* currencies from CLDR (tools/gen-currencies.py): full names, short forms,
      * a common noun; each currency its own base, 美金 and 日圆 are 美元, 日元 */
     {"这家公司向当地捐出2400万加元", "2400万加元", 2.4e7, 0, "加元", "money", 0, NULL, -1},
