@@ -164,6 +164,18 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
 /* Is p[s..e), two to four characters, a word of jieba's dictionary
  * (data/words.tsv)? ICU cuts some of them (成功|率, 开工|率). */
 int zsi_lex_is_word(const char *p, size_t s, size_t e);
+/* Most characters zsi_lex_cut cuts. */
+#define ZSI_LEX_CUT_MAX 24
+/*
+ * The most likely cut of p[s..e) into words of jieba's dictionary, as jieba
+ * cuts without its HMM (the path whose word frequencies multiply to the
+ * most; a character the data lacks is a word of count 1, a run of letters
+ * or digits one word). start[0..w] receives the words' starts and e, tag[0..w)
+ * their parts of speech (data/words.tsv's byte; 'x' for a word the data
+ * lacks). @return w, the words (at most max), 0 when p[s..e) is empty, longer
+ * than ZSI_LEX_CUT_MAX characters or cut into more than max words.
+ */
+int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max);
 
 /* ---- interface to metric_noun.c ---- */
 

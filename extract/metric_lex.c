@@ -89,8 +89,9 @@ static void lex_init(void)
     lex_logtotal = total > 1 ? log(total) : 0;
 }
 
-/* The count of word w[0..n) in the data, 0 when absent. */
-static double lex_count(const char *w, size_t n)
+/* The count of word w[0..n) in the data, 0 when absent; *tag (may be NULL)
+ * receives its part of speech (0 when absent or untagged). */
+static double lex_entry(const char *w, size_t n, char *tag)
 {
     const char *d = zs_data_words;
     unsigned cp, s;
@@ -116,8 +117,14 @@ static double lex_count(const char *w, size_t n)
         c = memcmp(d + ls, w, wl < n ? wl : n);
         if (c == 0 && wl != n)
             c = wl < n ? -1 : 1;
-        if (c == 0)
+        if (c == 0) {
+            const char *t = d + le + 1;
+            while (t < d + hi && *t >= '0' && *t <= '9')
+                t++;
+            if (tag)
+                *tag = t + 1 < d + hi && *t == '\t' ? t[1] : 0;
             return read_count(d + le + 1, 12);
+        }
         if (c < 0) {
             const char *nl = memchr(d + le, '\n', hi - le);
             lo = nl ? (size_t)(nl - d) + 1 : hi;
@@ -126,6 +133,11 @@ static double lex_count(const char *w, size_t n)
         }
     }
     return 0;
+}
+
+static double lex_count(const char *w, size_t n)
+{
+    return lex_entry(w, n, NULL);
 }
 
 int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, size_t *we)
@@ -209,4 +221,64 @@ int zsi_lex_is_word(const char *p, size_t s, size_t e)
     if (n < 2 || n > LEX_MAX_WORD || pthread_once(&lex_once, lex_init) != 0)
         return 0;
     return lex_count(p + s, e - s) > 0;
+}
+
+int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max)
+{
+    size_t pos[ZSI_LEX_CUT_MAX + 1];
+    double best[ZSI_LEX_CUT_MAX + 1];
+    int from[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int n = 0, i, k, w;
+    size_t q = s;
+
+    if (max < 1 || pthread_once(&lex_once, lex_init) != 0 || lex_logtotal == 0)
+        return 0;
+    /* the characters, a run of other than Han counted as one (GDP, 5G) */
+    while (q < e && n < ZSI_LEX_CUT_MAX) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        pos[n++] = q;
+        q += l;
+        if (!zsi_m_is_han(cp))
+            while (q < e) {
+                l = zsi_utf8_decode(p + q, e - q, &cp);
+                if (zsi_m_is_han(cp))
+                    break;
+                q += l;
+            }
+    }
+    if (q < e)
+        return 0; /* too long to cut */
+    pos[n] = e;
+    best[0] = 0;
+    for (i = 1; i <= n; i++) {
+        best[i] = -HUGE_VAL;
+        from[i] = i - 1;
+        tg[i] = 0;
+        for (k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
+            char t = 0;
+            double c = lex_entry(p + pos[i - k], pos[i] - pos[i - k], &t);
+            double sc;
+            if (c <= 0 && k > 1)
+                continue;
+            sc = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
+            if (sc > best[i]) {
+                best[i] = sc;
+                from[i] = i - k;
+                tg[i] = c > 0 ? t : 'x';
+            }
+        }
+    }
+    for (w = 0, i = n; i > 0; i = from[i])
+        w++;
+    if (w > max)
+        return 0;
+    for (k = w, i = n; i > 0; i = from[i]) {
+        k--;
+        start[k] = pos[from[i]];
+        tag[k] = tg[i];
+    }
+    start[w] = e;
+    return w;
 }
