@@ -12,6 +12,24 @@
 /* Longest place name tried at the start of a zone name (bytes). */
 #define MAX_PLACE_BYTES 24
 
+/*
+ * Whether name[0..k), a town's name, is printed whole (石桥镇, 城关街道)
+ * rather than as its short form (大鹏 of 大鹏镇). China has some 40,000
+ * townships and their short forms are common words and other places' names:
+ * 大鹏新区 is Shenzhen's, not a town of 广西's 贵港; 卫星产业园 and 临港 name
+ * no town. Only a town printed whole says where the zone is.
+ */
+static int town_word(const char *name, size_t k)
+{
+    static const char *const ends[] = {"\xE9\x95\x87", "\xE4\xB9\xA1", "\xE8\xA1\x97\xE9\x81\x93"}; /* 镇 乡 街道 */
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t l = strlen(ends[i]);
+        if (k > l && memcmp(name + k - l, ends[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static const char *or_empty(const char *s)
 {
     return s ? s : "";
@@ -45,7 +63,8 @@ void zsi_park_info_get(const zsi_gazetteer *g, const char *name, size_t n, zsi_p
         if (!(zsi_words_find(g->words, name, k, &row) & ZSW_PLACE))
             continue;
         const char *city = "", *province = "";
-        zsi_words_place(g->words, row, &city, &province);
+        if (zsi_words_place(g->words, row, &city, &province) == ZSW_TOWN && !town_word(name, k))
+            break;
         out->province = province;
         if (!out->city[0])
             out->city = city;

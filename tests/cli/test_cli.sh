@@ -155,6 +155,14 @@ printf '南京高新区本月新开工项目十二个。\n\n东莞工业园的�
 check "parks: a city's province though a town shares its name" 0 "$Z" parks --db "$T/nj.db"
 has "  南京高新区 in 江苏省 南京市" "$T/out" "南京高新区  高新区 - 江苏省 南京市 list"
 has "  东莞工业园 in 广东省 东莞市" "$T/out" "东莞工业园  工业园 - 广东省 东莞市 pattern"
+# A town's short form (卫星 of 卫星镇, 黑龙江) says nothing of where a zone named
+# with it is; the town's whole name (马克堂镇) does.
+mkdir -p "$T/tw"
+printf '卫星产业园今年又有三家公司入驻。\n\n马克堂镇工业园的牧场扩大了。\n' > "$T/tw/a.txt"
+"$Z" index --db "$T/tw.db" "$T/tw" >/dev/null 2>&1
+check "parks: no province from a town's short form" 0 "$Z" parks --db "$T/tw.db"
+has "  卫星产业园 without a place" "$T/out" "卫星产业园  产业园 - - - pattern"
+has "  马克堂镇工业园 in 青海省" "$T/out" "马克堂镇工业园  工业园 - 青海省 黄南藏族自治州 pattern"
 
 check "figures --class money,percent keeps only those classes" 0 "$Z" figures --db "$DB" --json --class money,percent
 python3 - "$T/out" <<'PY' && ok "  money and percent rows only, both present" || notok "  --class" "$(head -c 300 "$T/out")"
