@@ -378,6 +378,29 @@ static int describes(const zsi_gazetteer *g, const char *s, size_t n, int trades
 
 static int numeral(UChar32 c);
 
+/* Does the word s[0..n) begin with a numeral or a demonstrative (一处, 两个,
+ * 这个, 某家, 各类)? Such a word points at a park and is never its trade:
+ * 渝北区一处工业园区 names no zone. */
+static int determiner(const char *s, size_t n)
+{
+    static const char DEM[] = "这那某各每该此本几";
+    int32_t i = 0;
+    UChar32 c;
+    char b[5];
+    int32_t bn = 0;
+
+    if (n == 0)
+        return 0;
+    U8_NEXT(s, i, (int32_t)n, c);
+    if (c < 0)
+        return 0;
+    if (numeral(c))
+        return 1;
+    U8_APPEND_UNSAFE(b, bn, c);
+    b[bn] = '\0';
+    return bn == 3 && strstr(DEM, b) != NULL;
+}
+
 /* Is the word that ends at pos[j] (and starts nearest before it, pos[0..nc]
  * as han_run() gives) a city's or a county's name? */
 static int city_or_county_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j,
@@ -455,6 +478,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
          * county's name is the park's trade, part of its name: 南浔创意
          * 产业园, 宣城现代服务业产业园区 (创意 a verb, 现代 a time word) */
         if (park && (fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_TRIM)) && j + best < nc &&
+            !determiner(p + pos[j + best], pos[j] - pos[j + best]) &&
             city_or_county_at(g, p, pos, j + best, nc))
             fl = ZSW_WORD;
         /* ... and a verb-noun right before it after a noun heads that
