@@ -140,6 +140,39 @@ static double lex_count(const char *w, size_t n)
     return lex_entry(w, n, NULL);
 }
 
+/*
+ * The most likely cut of the characters p[pos[0]..pos[n]) into words of the
+ * data, as jieba cuts without its HMM: best[i] is the best sum of log
+ * frequencies of the first i characters, from[i] where the last word of that
+ * cut starts, tg[i] (when tg is not NULL) its tag ('x': a character no word
+ * holds). Both zsi_lex_inside() and zsi_lex_cut() walk from[] back from n.
+ */
+static void likeliest_cut(const char *p, const size_t *pos, int n, double *best, int *from,
+                          char *tg)
+{
+    best[0] = 0;
+    for (int i = 1; i <= n; i++) {
+        best[i] = -HUGE_VAL;
+        from[i] = i - 1;
+        if (tg)
+            tg[i] = 0;
+        for (int k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
+            char t = 0;
+            double c = lex_entry(p + pos[i - k], pos[i] - pos[i - k], &t);
+            double sc;
+            if (c <= 0 && k > 1)
+                continue;
+            sc = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
+            if (sc > best[i]) {
+                best[i] = sc;
+                from[i] = i - k;
+                if (tg)
+                    tg[i] = c > 0 ? t : 'x';
+            }
+        }
+    }
+}
+
 int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, size_t *we)
 {
     size_t pos[2 * LEX_SIDE + 1];
@@ -186,23 +219,7 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
         if (!found)
             return 0;
     }
-    /* best[i]: the most likely cut of the first i characters */
-    best[0] = 0;
-    for (i = 1; i <= n; i++) {
-        best[i] = -HUGE_VAL;
-        from[i] = i - 1;
-        for (k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
-            double c = lex_count(p + pos[i - k], pos[i] - pos[i - k]);
-            double s;
-            if (c <= 0 && k > 1)
-                continue;
-            s = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
-            if (s > best[i]) {
-                best[i] = s;
-                from[i] = i - k;
-            }
-        }
-    }
+    likeliest_cut(p, pos, n, best, from, NULL);
     for (i = n; i > 0; i = from[i]) {
         if (from[i] < edge && i > edge) {
             *ws = pos[from[i]];
@@ -251,25 +268,7 @@ int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int
     if (q < e)
         return 0; /* too long to cut */
     pos[n] = e;
-    best[0] = 0;
-    for (i = 1; i <= n; i++) {
-        best[i] = -HUGE_VAL;
-        from[i] = i - 1;
-        tg[i] = 0;
-        for (k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
-            char t = 0;
-            double c = lex_entry(p + pos[i - k], pos[i] - pos[i - k], &t);
-            double sc;
-            if (c <= 0 && k > 1)
-                continue;
-            sc = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
-            if (sc > best[i]) {
-                best[i] = sc;
-                from[i] = i - k;
-                tg[i] = c > 0 ? t : 'x';
-            }
-        }
-    }
+    likeliest_cut(p, pos, n, best, from, tg);
     for (w = 0, i = n; i > 0; i = from[i])
         w++;
     if (w > max)
