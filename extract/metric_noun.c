@@ -453,6 +453,28 @@ static int counted_before(const zsi_wbounds *wb, const char *p, size_t cut, size
 }
 
 /*
+ * 四级|豆油报价, 二三|级|医院占比: a numeral and 级 (grade) make a
+ * distinguishing word, one grade of the thing named (一级, 四级, 二三级), as
+ * 国家级 of [modifiers] does: it says which quantity and is part of the
+ * metric, where a numeral alone counts things and ends the run. @return
+ * where the grade word that ends at b starts (b when none), never before cut.
+ */
+static size_t grade_start(const char *p, size_t cut, size_t b)
+{
+    size_t q;
+    if (b < cut + 6 || memcmp(p + b - 3, "\xE7\xBA\xA7", 3) != 0) /* 级 */
+        return b;
+    for (q = b - 3; q > cut;) {
+        size_t l = zsi_utf8_prev(p, q);
+        unsigned cp = cp_at(p, q - l, b);
+        if (zsi_cn_numeral(cp) < 0 || cp == 0x4E07 || cp == 0x4EBF) /* not 万 亿 */
+            break;
+        q -= l;
+    }
+    return q < b - 3 ? q : b;
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -487,6 +509,15 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         if (p[pb] == '\n' || p[pb] == '\r') {
             b = pb; /* a layout line break inside the phrase */
             continue;
+        }
+        {
+            size_t g = grade_start(p, cut, b);
+            if (g < b && (g <= wb->s || zsi_wb_is(wb, g) || zsi_lex_is_word(p, g, b)) &&
+                chars + zsi_nchars(p, g, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, g, b);
+                b = g;
+                continue;
+            }
         }
         mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         is_mod = mod != NULL;
