@@ -548,6 +548,74 @@ static int join_leading_places(const zsi_gazetteer *g, const char *p, mentions *
     return 0;
 }
 
+/* Han characters of a part's own name between a zone's name and 片区
+ * (前海合作区桂湾片区, 广东自贸区南沙片区). */
+#define SUBAREA_MIN_CHARS 2
+#define SUBAREA_MAX_CHARS 4
+
+/*
+ * Does a part of the zone named up to byte e of p follow it: 2 to 4 Han
+ * characters and 片区 (前海合作区前湾片区)? A zone's 片区 is no zone kind
+ * of its own, so the suffix patterns never read it, yet after a zone's
+ * name it names a part of that zone, as 厦门片区 does of 福建自贸区. Not a
+ * count or a pointer (两个片区, 各片区) nor a clause (建设新片区, 的片区).
+ * @return the byte after 片区, or 0.
+ */
+static size_t subarea_end(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    static const char PIAN[] = "片区";
+    size_t i = e;
+    for (int chars = 0; chars <= SUBAREA_MAX_CHARS && i < n; chars++) {
+        if (chars >= SUBAREA_MIN_CHARS && n - i >= sizeof PIAN - 1 &&
+            memcmp(p + i, PIAN, sizeof PIAN - 1) == 0) {
+            if (zsi_pk_determiner(p + e, i - e))
+                return 0;
+            /* the part's name must not start with a verb or a particle */
+            for (size_t L = i - e; L >= 3; L -= 3) {
+                unsigned fl = zsi_words_find(g->words, p + e, L, NULL);
+                if ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))
+                    return 0;
+            }
+            return i + sizeof PIAN - 1;
+        }
+        int32_t j = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, j, (int32_t)n, c);
+        if (!is_han(c) || suffix_at(g, p, n, i) >= 0)
+            return 0;
+        i = (size_t)j;
+    }
+    return 0;
+}
+
+/*
+ * The name of the part pr[0, pn) (桂湾片区) of zone c printed as z[0, zn)
+ * (前海合作区): a listed 片区 of c whose names hold the part's own name
+ * (南沙 of 广东自贸区广州南沙新区片区), else the zone's name as printed,
+ * folded, and the part's (前海合作区桂湾片区), as news names the part.
+ * NULL when out of memory or too long.
+ */
+static char *subarea_name(const zsi_gazetteer *g, size_t c, const char *z, size_t zn, const char *pr,
+                          size_t pn)
+{
+    static const char PIAN[] = "片区";
+    const size_t pl = sizeof PIAN - 1;
+    const str *nm = &g->names.v[c];
+    char buf[MAX_NAME_BYTES * 2];
+    size_t fn;
+    for (size_t k = 0; k < g->names.n; k++) {
+        const str *x = &g->names.v[k];
+        if (k != c && x->n > nm->n + pl && memcmp(x->s, nm->s, nm->n) == 0 &&
+            memcmp(x->s + x->n - pl, PIAN, pl) == 0 && zone_names_hold(g, k, pr, pn - pl))
+            return dupn(x->s, x->n);
+    }
+    fn = fold(g, z, zn, buf, sizeof buf);
+    if (!fn || fn + pn >= sizeof buf)
+        return NULL;
+    memcpy(buf + fn, pr, pn);
+    return dupn(buf, fn + pn);
+}
+
 /* Characters after a nickname looked at for a brand's name. */
 #define BRAND_CHARS 3
 
@@ -1135,6 +1203,16 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1) {
                 const alias *a = &g->al[hit];
                 const str *nm = &g->names.v[a->canon];
+                size_t se = a->weak == 1 ? 0 : subarea_end(g, p, n, i + a->n);
+                if (se) {
+                    /* the zone and its part, both over the whole name */
+                    size_t e = i + a->n;
+                    if ((rc = push(m, i, se, dupn(nm->s, nm->n))) != 0 ||
+                        (rc = push(m, i, se, subarea_name(g, a->canon, p + i, a->n, p + e, se - e))) != 0)
+                        return rc;
+                    i = se;
+                    continue;
+                }
                 if ((rc = push_parent(g, m, i, i + a->n, nm->s, nm->n, p + i, a->n)) != 0 ||
                     (rc = push(m, i, i + a->n, dupn(nm->s, nm->n))) != 0)
                     return rc;

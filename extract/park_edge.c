@@ -381,7 +381,7 @@ static int numeral(UChar32 c);
 /* Does the word s[0..n) begin with a numeral or a demonstrative (一处, 两个,
  * 这个, 某家, 各类)? Such a word points at a park and is never its trade:
  * 渝北区一处工业园区 names no zone. */
-static int determiner(const char *s, size_t n)
+int zsi_pk_determiner(const char *s, size_t n)
 {
     static const char DEM[] = "这那某各每该此本几";
     int32_t i = 0;
@@ -478,7 +478,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
          * county's name is the park's trade, part of its name: 南浔创意
          * 产业园, 宣城现代服务业产业园区 (创意 a verb, 现代 a time word) */
         if (park && (fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_TRIM)) && j + best < nc &&
-            !determiner(p + pos[j + best], pos[j] - pos[j + best]) &&
+            !zsi_pk_determiner(p + pos[j + best], pos[j] - pos[j + best]) &&
             city_or_county_at(g, p, pos, j + best, nc))
             fl = ZSW_WORD;
         /* ... and a verb-noun right before it after a noun heads that

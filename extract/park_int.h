@@ -356,6 +356,10 @@ int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t
  * (先进装备制造, 军民融合; no leading verb, no 的)? */
 int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size_t i);
 
+/* Does the word s[0..n) begin with a numeral or a demonstrative (一处, 两个,
+ * 这个, 各)? It points at a park or a part of one and names none. */
+int zsi_pk_determiner(const char *s, size_t n);
+
 /* Tidy a folded pattern name in place (武汉市东湖高新区 -> 武汉东湖高新区);
  * returns its new length. */
 size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n);

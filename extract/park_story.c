@@ -150,6 +150,14 @@ static int city_kind(const char *bare)
     return 0;
 }
 
+/* Is zone a 片区 of another kind of zone than the bare word's (a 自贸区
+ * word and 前海合作区前湾片区, a part of a cooperation zone)? A free trade
+ * zone's 片区 carries its 自贸区 in its name (福建自贸区厦门片区). */
+static int other_part(const char *bare, const char *end, const char *zone)
+{
+    return strcmp(end, "片区") == 0 && strcmp(bare, "片区") != 0 && !strstr(zone, "自贸");
+}
+
 /* How well zone fits the bare word: 0 for its own kind (a bare 自贸区 and
  * 福建自贸区), more for a kind it may mean (its 片区), KIND_ANY for a 园区
  * and a zone of another kind (园区 means whatever zone the story is about),
@@ -161,7 +169,7 @@ static int rank(const char *bare, const char *zone)
         if (strcmp(bare, KIND[i].bare) != 0)
             continue;
         for (size_t k = 0; k < 3 && KIND[i].ends[k]; k++)
-            if (ends_with(zone, KIND[i].ends[k]))
+            if (ends_with(zone, KIND[i].ends[k]) && !other_part(bare, KIND[i].ends[k], zone))
                 return (int)k;
         return strcmp(bare, "园区") == 0 ? KIND_ANY : -1;
     }
