@@ -406,6 +406,16 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
             return rc < 0 ? rc : 0;
         }
     }
+    if (rate && !after && !m.change[0] && (!m.norm[0] || zsi_any_place(m.norm)) &&
+        (rc = zsi_share_noun_after(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) != 0) {
+        /* 75%的受访者有…, 90%的本地商家都…: a share of what the noun after
+         * it counts, the subject of the predicate that follows */
+        if (rc > 0) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
+        }
+        return rc < 0 ? rc : 0;
+    }
     if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
         (!word_follows(p, n, f->end) || (!rate && zsi_verb_after(p, f->end, ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the

@@ -263,6 +263,14 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
                      zsi_span *at);
 
 /*
+ * A share printed before the noun it counts (75%的受访者有…, 45%建筑物外墙是…):
+ * the whole words of a noun's classes after the figure ending at fe (and its
+ * 的) in p[fe..ce), by the most likely cut of jieba's words.
+ * @return 1 found, 0 none, ZS_EIO.
+ */
+int zsi_share_noun_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+
+/*
  * The metric phrase naming a figure, looked for in p[start..end): the noun
  * and change word of zsi_metric_before, joined (营业收入同比增长 ->
  * 营业收入同比增速). Used to normalise a metric a user types.
