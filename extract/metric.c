@@ -99,6 +99,61 @@ int zsi_any_place(const char *s)
     return zsi_metric_data() == 0 && only_place(s);
 }
 
+/* Parts of speech (data/words.tsv's byte) of a word that may end the noun a
+ * share counts: common nouns (n: 居民, 商家), verbal nouns (V), other proper
+ * nouns (Z), abbreviations (j: 中小企业), and jieba's person words (R), which
+ * file peoples (德国人) with names: no share counts a person. Not a place (S)
+ * or an organisation (T): a share of 法国 names no population. */
+#define SHARE_HEAD "nVZjR"
+/* A word of these may stand before the head as its modifier: distinguishing
+ * words (b: 大型), adjectives (a), places (S: 美国居民), idioms (l, i). */
+#define SHARE_MOD "balSi"
+
+/*
+ * 其中健身工作室占70%, 大型俱乐部占30%: the noun phrase that ends right
+ * before 占 at z, by the most likely cut of the words of p[ws..z) (jieba's,
+ * with their parts of speech): its last word of a noun's classes and the
+ * words before it of a noun's or a modifier's classes, or a verb before a
+ * noun (健身|工作室, 采用|建筑|涂料), back to a word of another class (其中,
+ * 在) or the clause start. Two characters at least, not a place alone.
+ * @return 1 found (norm, raw, at written), 0 none.
+ */
+static int zhan_subject(const char *p, size_t ws, size_t z, zsi_metric *m)
+{
+    size_t lo = z, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, i, n = 0;
+    while (lo > ws && n < ZSI_LEX_CUT_MAX) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, lo);
+        zsi_utf8_decode(p + lo - l, l, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        lo -= l;
+        n++;
+    }
+    w = zsi_lex_cut(p, lo, z, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1 || !tg[w - 1] || !strchr(SHARE_HEAD, tg[w - 1]))
+        return 0;
+    for (i = w - 1; i > 0; i--) {
+        char t = tg[i - 1];
+        if (!t || !(strchr(SHARE_HEAD, t) || strchr(SHARE_MOD, t) || t == 'v'))
+            break;
+    }
+    if (i == 0 && n >= ZSI_LEX_CUT_MAX && lo > ws)
+        i++; /* the window may have cut its first word: not taken */
+    if (i >= w || zsi_nchars(p, st[i], z) < 2)
+        return 0;
+    zsi_copy_raw(m->raw, &m->at, p, st[i], z);
+    if (only_place(m->raw)) {
+        m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    memcpy(m->norm, m->raw, sizeof m->norm);
+    return 1;
+}
+
 /* Is p[s..e) one word that is a verb of wordclass.txt, or holds 的? */
 static int verb_or_de(const char *p, size_t s, size_t e)
 {
@@ -712,6 +767,15 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
     }
     /* 占全市约40%: a share of the subject before, in an earlier clause */
     if (z != NO_ZHAN) {
+        /* 其中有机茶园占12%, 健身工作室占70%: 占 right before its figure
+         * with a noun phrase before it says that noun's share of the whole
+         * named earlier; the noun names the share, not the whole (a place
+         * is no metric: 其中广东占30% stays a share of the whole) */
+        size_t za = z + (zhan_complement(p, z, we) ? 6 : 3);
+        if (z > ws && zsi_all_filler(p, za, we) && zhan_subject(p, ws, z, m)) {
+            m->adjacent = 1;
+            return 1;
+        }
         m->refer = 1;
         return 0;
     }
@@ -1060,15 +1124,6 @@ int zsi_metric_is_link(const char *p, size_t start, size_t end)
     return 0;
 }
 
-/* Parts of speech (data/words.tsv's byte) of a word that may end the noun a
- * share counts: common nouns (n: 居民, 商家), verbal nouns (V), other proper
- * nouns (Z), abbreviations (j: 中小企业), and jieba's person words (R), which
- * file peoples (德国人) with names: no share counts a person. Not a place (S)
- * or an organisation (T): a share of 法国 names no population. */
-#define SHARE_HEAD "nVZjR"
-/* A word of these may stand before the head as its modifier: distinguishing
- * words (b: 大型), adjectives (a), places (S: 美国居民), idioms (l, i). */
-#define SHARE_MOD "balSi"
 /* After 的 also a time word (t: 老年居民) and a verb before the first noun
  * (销售|增长|贡献); with no 的 they begin a predicate (30%|今年, 5%|增长). */
 #define SHARE_MOD_DE "tv"
