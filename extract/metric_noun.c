@@ -807,6 +807,38 @@ static size_t seg_front(const char *p, size_t b, size_t hs, size_t e)
 }
 
 /*
+ * 钢铁行业|主营业务收入, 重点钢铁企业|资产负债率: a front of two words or more
+ * that ends in a trade's or a firm's noun (企业, 行业, 银行) names whose
+ * figure it is, as a company's name does, not which quantity: the metric
+ * starts after it. A bare 企业 (企业总收入) is kept: it names no owner; so is
+ * the noun of a count (数, 数量), which counts the firms. The rest keeps
+ * three characters at the least. @return the new start.
+ */
+static size_t owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e)
+{
+    static const char *const org[] = {"\xE4\xBC\x81\xE4\xB8\x9A", /* 企业 */
+                                      "\xE8\xA1\x8C\xE4\xB8\x9A", /* 行业 */
+                                      "\xE9\x93\xB6\xE8\xA1\x8C"}; /* 银行 */
+    size_t st[MAX_RUN_CHARS + 2], best = b, i, k;
+    char tg[MAX_RUN_CHARS + 2];
+    int w;
+    /* 科技型企业|入库数量, 规上企业|数: a count of the firms themselves, whom
+     * the noun names, not whose */
+    if (e - b >= 3 && (memcmp(p + e - 3, "\xE6\x95\xB0", 3) == 0 || /* 数 */
+                       (e - b >= 6 && memcmp(p + e - 6, "\xE6\x95\xB0\xE9\x87\x8F", 6) == 0)))
+        return b; /* 数量 */
+    w = zsi_lex_cut(p, b, e, st, tg, MAX_RUN_CHARS + 1);
+    /* where the most likely cut and ICU's agree: not in 钢铁|行|业主|营业|收入 */
+    for (i = 0; (int)i < w && st[i + 1] <= hs; i++)
+        for (k = 0; k < sizeof org / sizeof *org; k++)
+            if (st[i + 1] - st[i] >= 6 && memcmp(p + st[i + 1] - 6, org[k], 6) == 0 &&
+                zsi_wb_is(wb, st[i + 1]) && zsi_nchars(p, b, st[i + 1]) >= 3 &&
+                zsi_nchars(p, st[i + 1], e) >= 3)
+                best = st[i + 1];
+    return best;
+}
+
+/*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
  * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
@@ -894,6 +926,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     b = join_split_word(wb, p, cut, b, c->s, we);
     b = seg_back(p, cut, b, c->e);
     b = seg_front(p, b, from, c->e);
+    b = owner_front(wb, p, b, c->s, c->e);
     bs = strip_start(wb, p, b, from);
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
