@@ -201,7 +201,7 @@ const char *zsd_kind_name(int kind);
 /* Text that trains an index's dictionary (textpack.c says why this much). */
 #define ZSD_TRAIN_BYTES (4u * 1024u * 1024u)
 /* The zstd level of the passages' frames (textpack.c says why this one). */
-#define ZSD_LEVEL 5
+#define ZSD_LEVEL 4
 /* Longest passage text zs_text() will decompress (a sanity bound). */
 #define ZSD_MAX_TEXT_BYTES (16u * 1024u * 1024u)
 

@@ -32,16 +32,22 @@
  * the dictionary's 0.26 MB more included. */
 #define ZSD_DICT_BYTES (512u * 1024u)
 /*
- * ZSD_LEVEL 5 (greedy matching over a hash chain), not 3: realnews-dev's index 87.16 -> 85.31 MB
- * (256 KiB dictionary), the bench's real 90 MB about 3.6 MB less (what
- * takes it under 2.0 x its text). Without the row-based match finder,
- * which zstd uses from level 5 and which clears a large table before every
- * frame: 20,000 passages took 0.88 G instructions instead of 1.05 (level
- * 3: 0.62; callgrind), and compress a little better. A run of less than
- * ZSD_TRAIN_BYTES stores its text plain and pays nothing. (ZSD_LEVEL is
- * in store_int.h: tests/store/test_textpack.c checks the dictionary's
- * tables against zstd's own at that level.)
+ * ZSD_LEVEL 4 (zstd's double fast: two hash tables, one probe each), with
+ * tables of 2^19 entries instead of its default 2^18 (ZSD_HASH_LOG): the
+ * trade of speed for size issue 16 asks for. At level 5 (greedy over a hash
+ * chain, in zstd's dedicated dictionary search) compressing the passages
+ * was the largest cost of `zhaoshu index`. Every passage of an index of
+ * every 4th realnews-dev file (63,628 passages, 17.96 MB), one thread, best
+ * of 4: 0.351 s instead of 0.638 s, into 8.41 MB instead of 8.14 (level 4
+ * with its own tables 8.52 MB; level 3 8.87; 2^20 tables 8.36 MB in 0.41 s).
+ * Level 5 had taken realnews-dev's index under 1.6 x its text (87.16 ->
+ * 85.31 MB from level 3), and level 4 with these tables keeps it there.
+ * Without the row-based match finder, which zstd uses from level 5 (it
+ * cleared a large table before every frame). A run of less than
+ * ZSD_TRAIN_BYTES stores its text plain and pays nothing. (ZSD_LEVEL is in
+ * store_int.h: tests/store/test_textpack.c checks the dictionary's tables.)
  */
+#define ZSD_HASH_LOG 19
 
 /*
  * A compression context that writes the index's frames: without zstd's
@@ -63,24 +69,16 @@ static ZSTD_CCtx *new_cctx(void)
     return c;
 }
 
-/*
- * The dictionary d[0..n) ready to compress with (see ZSD_LEVEL); NULL when
- * out of memory. Its search tables are zstd's dedicated dictionary search
- * (ZSTD_c_enableDedicatedDictSearch): made once and only read, they are laid
- * out for reading, a bucket of candidates in one cache line instead of a
- * hash chain through 2 MiB; the chain walk was a quarter of the CPU samples
- * of `zhaoshu index`, stalled on memory. Compressing every passage of an
- * index of every 4th realnews-dev file (63,628 passages, 17.96 MB) took
- * 0.893 s instead of 0.679 s (best of 5, one thread), into 8.14 MB instead
- * of 8.20; making the tables takes 0.04 s instead of 0.01, once a run.
- */
+/* The dictionary d[0..n) ready to compress with (see ZSD_LEVEL); NULL when
+ * out of memory. */
 static ZSTD_CDict *new_cdict(const void *d, size_t n)
 {
     ZSTD_CDict *cd = NULL;
     ZSTD_CCtx_params *prm = ZSTD_createCCtxParams();
     if (prm && !ZSTD_isError(ZSTD_CCtxParams_init(prm, ZSD_LEVEL)) &&
-        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_useRowMatchFinder, ZSTD_ps_disable)) &&
-        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_enableDedicatedDictSearch, 1)))
+        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_hashLog, ZSD_HASH_LOG)) &&
+        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_chainLog, ZSD_HASH_LOG)) &&
+        !ZSTD_isError(ZSTD_CCtxParams_setParameter(prm, ZSTD_c_useRowMatchFinder, ZSTD_ps_disable)))
         cd = ZSTD_createCDict_advanced2(d, n, ZSTD_dlm_byCopy, ZSTD_dct_auto, prm, ZSTD_defaultCMem);
     ZSTD_freeCCtxParams(prm);
     return cd;
