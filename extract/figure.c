@@ -348,15 +348,12 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         zsi_span_clear(&m.change_at);
     }
     if (m.change[0] && !rate) {
-        /* an amount of change: 利润比上年增加2000万元 */
-        if (m.norm[0]) {
-            snprintf(m.change, sizeof m.change, "%s",
-                     m.decline ? "\xE5\x87\x8F\xE5\xB0\x91" /* 减少 */
-                               : "\xE5\xA2\x9E\xE5\x8A\xA0" /* 增加 */);
-        } else {
-            m.change[0] = m.change_raw[0] = '\0';
-            zsi_span_clear(&m.change_at);
-        }
+        /* an amount of change, 利润比上年增加2000万元, 报价下跌50元/吨: a
+         * sum, a count or an area, as the noun's own unit says, named by
+         * the noun that changes (利润); the change word names a rate only
+         * (利润增速). Alone, a change word names nothing. */
+        m.change[0] = m.change_raw[0] = '\0';
+        zsi_span_clear(&m.change_at);
     }
     if ((m.norm[0] && !m.adjacent) || (!m.norm[0] && !m.change[0])) {
         /* 工会预留30%采购份额: a noun right after the figure names it better

@@ -220,16 +220,17 @@ for r in rows:
 assert named > 100, named
 PY
 mkdir -p "$T/sp"
-printf '2024年，园区利润比上年增加2000万元，工业投资占全市固定资产投资的比重达到45%%。\n' >"$T/sp/a.txt"
+printf '2024年，园区工业产值和工业利润分别增长8%%、9%%，利润比上年增加2000万元，工业投资占全市固定资产投资的比重达到45%%。\n' >"$T/sp/a.txt"
 check "index a metric printed in two pieces" 0 "$Z" index -q --db "$T/s.db" "$T/sp/a.txt"
 check "figures --json of it" 0 "$Z" figures --db "$T/s.db" --json
-python3 - "$T/out" <<'PY' && ok "  2000万元: 利润 and 增加, apart; 45%: 工业投资 (A of A占B)" || notok "  metric pieces" "$(cat "$T/out")"
+python3 - "$T/out" <<'PY' && ok "  9%: 工业利润 and 增长, apart; 2000万元: 利润 alone; 45%: 工业投资 (A of A占B)" || notok "  metric pieces" "$(cat "$T/out")"
 import json, sys
 rows = {r["text"]: r for r in map(json.loads, open(sys.argv[1]))}
 def at(r):
     b = r["context"].encode()
     return [b[s:e].decode() for s, e in r["metric_spans"]]
-assert at(rows["2000万元"]) == ["利润", "增加"], at(rows["2000万元"])
+assert at(rows["9%"]) == ["工业利润", "增长"], at(rows["9%"])
+assert at(rows["2000万元"]) == ["利润"], at(rows["2000万元"])
 assert at(rows["45%"]) == ["工业投资"], at(rows["45%"])
 PY
 check "query --json of it" 0 "$Z" query --db "$T/s.db" --json 利润
@@ -238,7 +239,7 @@ import json, sys
 h = json.loads(open(sys.argv[1]).readline())
 b = h["text"].encode()
 at = {f["text"]: [b[s:e].decode() for s, e in f["metric_spans"]] for f in h["figures"]}
-assert at["2000万元"] == ["利润", "增加"], at
+assert at["9%"] == ["工业利润", "增长"], at
 assert at["45%"] == ["工业投资"], at
 PY
 check "query --json: figures of hits" 0 "$Z" query --db "$DB" --json -n 20 亿元

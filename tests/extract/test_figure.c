@@ -341,7 +341,7 @@ static const row rows[] = {
     {"北京生猪收购价每公斤21元", "21元", 21000, 0, "元/吨", "money/weight", 0, "生猪收购价", -1},
     {"在这片总面积70平方公里的土地上", "70平方公里", 70, 0, "平方公里", "area", 0, "总面积", -1},
     {"全市进口总额86亿元，下降2.5%", "2.5%", 2.5, 0, "%", "percent", 0, "进口总额降幅", -1},
-    {"利润比上年增加2000万元", "2000万元", 2e7, 0, "元", "money", 0, "利润增加", -1},
+    {"利润比上年增加2000万元", "2000万元", 2e7, 0, "元", "money", 0, "利润", -1},
     {"农村宽带普及率仍然偏低，仅为35%", "35%", 35, 0, "%", "percent", 0, "农村宽带普及率", -1},
     /* a change with a date before it, or after a list comma, changes the
      * subject of the figure before it */
@@ -820,8 +820,9 @@ static void test_spans(void)
         {"工业增加值100亿元，占全省比重达20%。", "20%", "占全省比重", NULL},
         /* the noun and its change word touch: one span */
         {"营业收入同比增长12%", "12%", "营业收入同比增长", NULL},
+        /* an amount of change is named by its noun alone: one span */
+        {"利润比上年增加2000万元", "2000万元", "利润", NULL},
         /* printed apart: two spans, in text order */
-        {"利润比上年增加2000万元", "2000万元", "利润", "增加"},
         {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "8%", "工业利润", "增长"},
         {"工业增加值、工业利润和工业投资分别增长5%、8%、9%", "9%", "工业投资", "增长"},
         /* the first item shorter than the noun the first figure had at first */
