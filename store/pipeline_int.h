@@ -138,7 +138,7 @@ typedef struct job {
     unsigned bom;        /* bytes of a UTF-8 BOM the decoder dropped: passage
                         * offsets are shifted back into the file's bytes */
     char *article_park;
-    int article_park_once; /* article_park is named in one passage only */
+    int article_park_in_passing; /* the article is not about article_park (prepare.c) */
     prep_passage *ps;
     size_t nps;
     msg *msgs;

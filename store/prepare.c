@@ -156,6 +156,41 @@ static int passage_parks(run *r, prep_passage *pp, zsi_park_tally *tally)
     return rc ? rc : zsi_park_tally_add(tally, pp->park_list, counts, pp->nparks);
 }
 
+/* Passages at an article's top: its headline and its lead (or a headline
+ * and a sub-title over the lead). */
+#define ARTICLE_TOP_PASSAGES 2
+/* An article whose passages name a zone this often, one in N, is about it. */
+#define ABOUT_SHARE 5
+
+static int names_zone(const prep_passage *pp, const char *zone)
+{
+    for (size_t k = 0; k < pp->nparks; k++)
+        if (strcmp(pp->park_list[k], zone) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * Is the article about the zone, so that the figures of its passages that
+ * name no zone are the zone's? Only when two passages or more name it, and
+ * its top names it or a fifth of its passages do (a supplement on a zone
+ * that names it first in a photo's caption). A zone named in passing (一个
+ * 离雄安新区最近的港口; a speech on a province that lists the zone among its
+ * projects, three times in one paragraph) is no article's subject: crediting
+ * it every figure of the article filed a province's and the country's figures
+ * under the zone. Passages are counted, not mentions.
+ */
+static int article_is_about(const job *j, const char *zone)
+{
+    size_t naming = 0, top = 0;
+    for (size_t i = 0; i < j->nps; i++)
+        if (names_zone(&j->ps[i], zone)) {
+            naming++;
+            top += i < ARTICLE_TOP_PASSAGES;
+        }
+    return naming >= 2 && (top || naming * ABOUT_SHARE >= j->nps);
+}
+
 /* What a bare 高新区 means in each passage: the zone of its own story. */
 static int story_zones(run *r, job *j)
 {
@@ -399,9 +434,7 @@ static void process(run *r, worker_ctx *wk, job *j)
         j->ps[i].repeat = zsd_hints_repeat(r->hints, j->ps[i].hash, (size_t)(j - r->jobs));
     }
     const char *main_zone = zsi_park_tally_best(&tally);
-    for (size_t i = 0; main_zone && i < tally.n; i++)
-        if (tally.names[i] == main_zone)
-            j->article_park_once = tally.counts[i] < 2;
+    j->article_park_in_passing = main_zone && !article_is_about(j, main_zone);
     if (main_zone && !(j->article_park = strdup(main_zone))) {
         rc = ZS_ENOMEM;
         goto fail;

@@ -389,13 +389,13 @@ static int figures_derivable(const prep_passage *pp)
 
 /* A passage naming no zone: its figures are the zone its bare 高新区
  * means (its story's, zsi_story_zones()), else the zone the article
- * names most; figures of a city or a company in it are withheld
- * (pp->fig_withheld). */
+ * names most when the article is about it (prepare.c article_is_about());
+ * figures of a city or a company in it are withheld (pp->fig_withheld). */
 static const char *figure_park(const job *j, const prep_passage *pp)
 {
     return pp->nparks                                 ? pp->park_list[0]
            : pp->story_zone                           ? pp->story_zone
-           : j->article_park && !j->article_park_once ? j->article_park
+           : j->article_park && !j->article_park_in_passing ? j->article_park
                                                       : "";
 }
 

@@ -163,6 +163,22 @@ printf '卫星产业园今年又有三家公司入驻。\n\n马克堂镇工业�
 check "parks: no province from a town's short form" 0 "$Z" parks --db "$T/tw.db"
 has "  卫星产业园 without a place" "$T/out" "卫星产业园  产业园 - - - pattern"
 has "  马克堂镇工业园 in 青海省" "$T/out" "马克堂镇工业园  工业园 - 青海省 黄南藏族自治州 pattern"
+# A passage that names no zone gives its figures to the article's zone only
+# when the article is about it: two passages name it, and its headline or
+# lead does, or a fifth of its passages. An article of twelve passages that
+# names a zone in two later ones only speaks of it in passing.
+mkdir -p "$T/about"
+{ printf '新材料行业持续升温\n\n记者走访了多家企业。今年本地新签约项目28个。\n\n'
+  for k in 1 2 3 4 5 6 7 8; do printf '第%s家企业的负责人谈了订单。\n\n' $k; done
+  printf '一家企业的负责人说，长沙高新区的配套好。\n\n另一位负责人也认为长沙高新区服务到位。\n'; } > "$T/about/a.txt"
+printf '长沙高新区一季度开局良好\n\n今年新开工项目15个。\n\n长沙高新区管委会表示，将继续优化服务。\n' > "$T/about/b.txt"
+"$Z" index --db "$T/about.db" "$T/about" >/dev/null 2>&1
+check "figures of an article about a zone, and of one naming it in passing" 0 "$Z" figures --db "$T/about.db" --json
+python3 - "$T/out" <<'PY' && ok "  15个 is the zone's, 28个 no zone's" || notok "  article zone" "$(cut -c1-300 "$T/out")"
+import json, sys
+park = {r["text"]: r["park"] for r in map(json.loads, open(sys.argv[1]))}
+assert park["15个"] == "长沙高新区" and park["28个"] == "", park
+PY
 
 check "figures --class money,percent keeps only those classes" 0 "$Z" figures --db "$DB" --json --class money,percent
 python3 - "$T/out" <<'PY' && ok "  money and percent rows only, both present" || notok "  --class" "$(head -c 300 "$T/out")"
