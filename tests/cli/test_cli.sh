@@ -147,19 +147,22 @@ has "  六盘水高新区: kind, province and city, from the list" "$T/out" "六
 check "parks --json says where a zone came from" 0 "$Z" parks --db "$DB" --json
 has "  a listed zone" "$T/out" '"park":"六盘水高新区","aliases"'
 has "  its province" "$T/out" '"province":"贵州省","city":"六盘水市","source":"list"}' 
+# Small cases of zones, each an index of its own: scratch_article NAME FILE
+# TEXT writes $T/NAME/FILE (TEXT is a printf format: \n ends a passage),
+# scratch_index NAME indexes $T/NAME into $T/NAME.db.
+scratch_article() { mkdir -p "$T/$1" && printf "$3" >"$T/$1/$2"; }
+scratch_index() { "$Z" index --db "$T/$1.db" "$T/$1" >/dev/null 2>&1; }
 # A city whose short form a town shares (南京市, 南京镇) still gives a zone
 # named after it its province and city.
-mkdir -p "$T/nj"
-printf '南京高新区本月新开工项目十二个。\n\n东莞工业园的厂房今年扩建两栋。\n' > "$T/nj/a.txt"
-"$Z" index --db "$T/nj.db" "$T/nj" >/dev/null 2>&1
+scratch_article nj a.txt '南京高新区本月新开工项目十二个。\n\n东莞工业园的厂房今年扩建两栋。\n'
+scratch_index nj
 check "parks: a city's province though a town shares its name" 0 "$Z" parks --db "$T/nj.db"
 has "  南京高新区 in 江苏省 南京市" "$T/out" "南京高新区  高新区 - 江苏省 南京市 list"
 has "  东莞工业园 in 广东省 东莞市" "$T/out" "东莞工业园  工业园 - 广东省 东莞市 pattern"
 # A town's short form (卫星 of 卫星镇, 黑龙江) says nothing of where a zone named
 # with it is; the town's whole name (马克堂镇) does.
-mkdir -p "$T/tw"
-printf '卫星产业园今年又有三家公司入驻。\n\n马克堂镇工业园的牧场扩大了。\n' > "$T/tw/a.txt"
-"$Z" index --db "$T/tw.db" "$T/tw" >/dev/null 2>&1
+scratch_article tw a.txt '卫星产业园今年又有三家公司入驻。\n\n马克堂镇工业园的牧场扩大了。\n'
+scratch_index tw
 check "parks: no province from a town's short form" 0 "$Z" parks --db "$T/tw.db"
 has "  卫星产业园 without a place" "$T/out" "卫星产业园  产业园 - - - pattern"
 has "  马克堂镇工业园 in 青海省" "$T/out" "马克堂镇工业园  工业园 - 青海省 黄南藏族自治州 pattern"
@@ -167,12 +170,11 @@ has "  马克堂镇工业园 in 青海省" "$T/out" "马克堂镇工业园  工�
 # when the article is about it: two passages name it, and its headline or
 # lead does, or a fifth of its passages. An article of twelve passages that
 # names a zone in two later ones only speaks of it in passing.
-mkdir -p "$T/about"
+scratch_article about b.txt '长沙高新区一季度开局良好\n\n今年新开工项目15个。\n\n长沙高新区管委会表示，将继续优化服务。\n'
 { printf '新材料行业持续升温\n\n记者走访了多家企业。今年本地新签约项目28个。\n\n'
   for k in 1 2 3 4 5 6 7 8; do printf '第%s家企业的负责人谈了订单。\n\n' $k; done
   printf '一家企业的负责人说，长沙高新区的配套好。\n\n另一位负责人也认为长沙高新区服务到位。\n'; } > "$T/about/a.txt"
-printf '长沙高新区一季度开局良好\n\n今年新开工项目15个。\n\n长沙高新区管委会表示，将继续优化服务。\n' > "$T/about/b.txt"
-"$Z" index --db "$T/about.db" "$T/about" >/dev/null 2>&1
+scratch_index about
 check "figures of an article about a zone, and of one naming it in passing" 0 "$Z" figures --db "$T/about.db" --json
 python3 - "$T/out" <<'PY' && ok "  15个 is the zone's, 28个 no zone's" || notok "  article zone" "$(cut -c1-300 "$T/out")"
 import json, sys
