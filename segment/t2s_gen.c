@@ -7,11 +7,17 @@
  * point mappings as a C table that the segmenter looks up in O(1).
  * Multi-character rules (phrase-level conversions) are deliberately left out:
  * the index and the query use the same table, so recall never depends on them.
+ * A character of GB 2312, the national standard set of Simplified characters,
+ * is written in Simplified text and keeps its form: the transform maps
+ * seventeen of them to another character (俱 -> 具, 著 -> 着, 藉 -> 借,
+ * 姊 -> 姐, 跤 -> 交, 乾 -> 干, 阪 -> 坂 ...), which made 大型俱乐部 read as
+ * 大型具乐部 wherever a passage was folded.
  *
  * Usage: t2s_gen OUTPUT.c
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unicode/ucnv.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
@@ -39,6 +45,29 @@ static UChar32 map_one(UTransliterator *t, UChar32 c)
     return i == len ? out : c; /* only 1:1 mappings */
 }
 
+/* Whether c is a character of GB 2312 (ICU's converter for it, EUC-CN). */
+static int simplified(UConverter *gb, UChar32 c)
+{
+    UChar u[2];
+    char o[8];
+    int32_t len = 0, n;
+    UErrorCode st = U_ZERO_ERROR;
+    UBool err = 0;
+
+    U16_APPEND(u, len, 2, c, err);
+    if (err)
+        return 0;
+    n = ucnv_fromUChars(gb, o, (int32_t)sizeof o, u, len, &st);
+    return U_SUCCESS(st) && n == 2;
+}
+
+/* c's Simplified form: the transform's, unless c is itself Simplified. */
+static UChar32 fold(UTransliterator *t, UConverter *gb, UChar32 c)
+{
+    UChar32 s = map_one(t, c);
+    return s != c && simplified(gb, c) ? c : s;
+}
+
 int main(int argc, char **argv)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -54,6 +83,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "t2s_gen: utrans_openU: %s\n", u_errorName(st));
         return 1;
     }
+    /* A character GB 2312 lacks is an error, not a substitute byte. */
+    UConverter *gb = ucnv_open("GB2312", &st);
+    if (U_SUCCESS(st))
+        ucnv_setFromUCallBack(gb, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    if (U_FAILURE(st)) {
+        fprintf(stderr, "t2s_gen: ucnv_open GB2312: %s\n", u_errorName(st));
+        return 1;
+    }
     FILE *out = fopen(argv[1], "w");
     if (!out) {
         perror(argv[1]);
@@ -65,7 +102,7 @@ int main(int argc, char **argv)
     fprintf(out, "const int16_t zss_t2s_uro[%d] = {", URO_LAST - URO_FIRST + 1);
     int mapped = 0;
     for (UChar32 c = URO_FIRST; c <= URO_LAST; c++) {
-        UChar32 s = map_one(t, c);
+        UChar32 s = fold(t, gb, c);
         long d = (long)s - (long)c;
         if (d < -32768 || d > 32767)
             d = 0;
@@ -82,7 +119,7 @@ int main(int argc, char **argv)
             continue;
         if (c > 0xFAFF && c < 0x20000)
             continue;
-        UChar32 s = map_one(t, c);
+        UChar32 s = fold(t, gb, c);
         if (s != c) {
             fprintf(out, "{0x%X,0x%X},\n", (unsigned)c, (unsigned)s);
             npairs++;
@@ -91,5 +128,6 @@ int main(int argc, char **argv)
     fprintf(out, "{0,0}};\nconst size_t zss_t2s_npairs = %d;\n", npairs);
     fprintf(stderr, "t2s_gen: %d dense + %d sparse mappings\n", mapped, npairs);
     utrans_close(t);
+    ucnv_close(gb);
     return fclose(out) == 0 ? 0 : 1;
 }

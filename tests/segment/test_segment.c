@@ -98,6 +98,9 @@ int main(void)
     /* Query mode: characters only, same normalization. */
     TAP_STREQ(texts(s, "貴陽高新區", ZS_SEG_QUERY, out, sizeof out), "贵 阳 高 新 区",
               "Traditional query folds to Simplified characters");
+    TAP_STREQ(texts(s, "著名俱乐部的姊妹慰藉", ZS_SEG_QUERY, out, sizeof out),
+              "著 名 俱 乐 部 的 姊 妹 慰 藉",
+              "a character of the Simplified standard set (GB 2312) keeps its form");
     TAP_STREQ(run(s, "高新区", ZS_SEG_QUERY, &c), "高:han:0-3 新:han:3-6 区:han:6-9",
               "query mode emits no colocated words");
 
