@@ -201,6 +201,28 @@ static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, con
 
 static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare);
 
+/* Longest body passage read as a sub-heading (characters). */
+#define SUBHEAD_CHARS 30
+
+/*
+ * Is passage i a headline, or a sub-heading set as a body line: short, with
+ * no sentence's stop (自贸试验区一张清单，带动制度创新 over the section it
+ * heads; a comma alone makes the splitter take it for prose)? Its bare word
+ * is read with the lead under it, as a headline's is.
+ */
+static int heading(const zsi_story_passage *p)
+{
+    static const char *const STOP[] = {"。", "！", "？", "；", "…"};
+    if (p->kind == ZSI_P_HEADLINE)
+        return 1;
+    if (p->kind != ZSI_P_BODY || nchars(p->text, p->len) > SUBHEAD_CHARS)
+        return 0;
+    for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++)
+        if (memmem(p->text, p->len, STOP[k], strlen(STOP[k])))
+            return 0;
+    return 1;
+}
+
 /* For a 园区 ending a compound (工程机械园区): the nearest zone named before
  * passage i in the story that starts at a whose name holds the compound's
  * two characters mod (中国郑州(国际)工程机械产业园); else none - 创业园区,
@@ -467,7 +489,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             }
             if (bare)
                 out[i] = referent(ps, a, i, bare);
-            if (bare && !out[i] && ps[i].kind == ZSI_P_HEADLINE)
+            if (bare && !out[i] && heading(&ps[i]))
                 out[i] = lead_referent(ps, n, i, bare);
             if (bare && !out[i] && city_kind(bare)) {
                 if (memo_a != a || memo_bare != bare) {
