@@ -506,6 +506,11 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         const zsi_phrase *mod;
         if (pb < cut || town_ends_at(wb, p, cut, b) || counted_before(wb, p, cut, b, e))
             break;
+        /* 2016-2020|年均增长率: a number right before the run's 年 is a
+         * date that owns the 年, no part of the metric */
+        if (e - b > 3 && memcmp(p + b, "\xE5\xB9\xB4", 3) == 0 &&
+            has_numeral(p, b - zsi_utf8_prev(p, b), b))
+            break;
         if (p[pb] == '\n' || p[pb] == '\r') {
             b = pb; /* a layout line break inside the phrase */
             continue;
@@ -865,6 +870,15 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         size_t vs = word_span(wb, p, cut, from, c->e, ZSW_STOP_);
         if (vs < from && zsi_is_class_stop(p, vs, c->e))
             return 0;
+    }
+    if (k && c->s >= cut + 3 + 1 && c->e - c->s > 3 && memcmp(p + c->s, "\xE5\xB9\xB4", 3) == 0 &&
+        has_numeral(p, c->s - zsi_utf8_prev(p, c->s), c->s) &&
+        zsi_lookup_exact(p + c->s + 3, c->e - c->s - 3)) {
+        /* 2020|年复合增长率, 五|年产量: the 年 after a number is the date's
+         * (2020年), and the rest is a metric of its own (复合增长率, 产量),
+         * the candidate that names the figure; the run never takes the
+         * number in */
+        return 0;
     }
     if (k && from != c->s) {
         if (zsi_is_stop_word(p, from, zsi_wb_gt(wb, from)))
