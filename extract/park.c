@@ -1815,10 +1815,17 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 }
                 break;
             }
-            /* 自贸区战略, 开发区政策: the policy, not a zone. */
-            for (size_t s = 0; s < g->policy.n && !general; s++)
-                general = g->policy.v[s].n <= n - e &&
-                          memcmp(p + e, g->policy.v[s].s, g->policy.v[s].n) == 0;
+            /* 自贸区战略, 开发区政策: the policy, not a zone; a bare word
+             * after it may still be the story's zone (对自贸区战略…, 建设
+             * 自贸区: the zone the policy built). */
+            int policy = 0;
+            for (size_t s = 0; s < g->policy.n && !general && !policy; s++)
+                policy = g->policy.v[s].n <= n - e &&
+                         memcmp(p + e, g->policy.v[s].s, g->policy.v[s].n) == 0;
+            if (policy) {
+                skip = e;
+                break;
+            }
             if (!general) {
                 found = w->s;
                 *at = i;
