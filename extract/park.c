@@ -548,6 +548,10 @@ static int join_leading_places(const zsi_gazetteer *g, const char *p, mentions *
     return 0;
 }
 
+/* The word that ends a zone's part (前海合作区桂湾片区), and its bytes. */
+static const char PIAN[] = "片区";
+#define PIAN_BYTES (sizeof PIAN - 1)
+
 /* Han characters of a part's own name between a zone's name and 片区
  * (前海合作区桂湾片区, 广东自贸区南沙片区). */
 #define SUBAREA_MIN_CHARS 2
@@ -563,11 +567,10 @@ static int join_leading_places(const zsi_gazetteer *g, const char *p, mentions *
  */
 static size_t subarea_end(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
 {
-    static const char PIAN[] = "片区";
     size_t i = e;
     for (int chars = 0; chars <= SUBAREA_MAX_CHARS && i < n; chars++) {
-        if (chars >= SUBAREA_MIN_CHARS && n - i >= sizeof PIAN - 1 &&
-            memcmp(p + i, PIAN, sizeof PIAN - 1) == 0) {
+        if (chars >= SUBAREA_MIN_CHARS && n - i >= PIAN_BYTES &&
+            memcmp(p + i, PIAN, PIAN_BYTES) == 0) {
             if (zsi_pk_determiner(p + e, i - e))
                 return 0;
             /* the part's name must not start with a verb or a particle */
@@ -576,7 +579,7 @@ static size_t subarea_end(const zsi_gazetteer *g, const char *p, size_t n, size_
                 if ((fl & ZSW_STOP) && !(fl & ZSW_PLACE))
                     return 0;
             }
-            return i + sizeof PIAN - 1;
+            return i + PIAN_BYTES;
         }
         int32_t j = (int32_t)i;
         UChar32 c;
@@ -598,8 +601,7 @@ static size_t subarea_end(const zsi_gazetteer *g, const char *p, size_t n, size_
 static char *subarea_name(const zsi_gazetteer *g, size_t c, const char *z, size_t zn, const char *pr,
                           size_t pn)
 {
-    static const char PIAN[] = "片区";
-    const size_t pl = sizeof PIAN - 1;
+    const size_t pl = PIAN_BYTES;
     const str *nm = &g->names.v[c];
     char buf[MAX_NAME_BYTES * 2];
     size_t fn;
