@@ -705,8 +705,11 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
              * metric, so what changes is the subject named before it (the
              * previous figure's, or an earlier clause's); a change word
              * alone names nothing. Not for a verb known by its form alone
-             * (长材跌0.1%: ICU's pieces hide the noun, not an earlier one) */
-            m->refer = !m->by_form || filler_or_than(p, skip_conj(p, ws, gs), gs);
+             * (长材跌0.1%: ICU's pieces hide the noun, not an earlier one),
+             * unless the clause opens with 比 or 较: then the words before
+             * the verb are the base compared with (比节前涨7.2%) */
+            m->refer = !m->by_form || filler_or_than(p, skip_conj(p, ws, gs), gs) ||
+                       compared_base(p, ws, gs);
         }
         return 1;
     }
