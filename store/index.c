@@ -224,17 +224,13 @@ static int run_pipeline(run *r)
     zs_db *db = r->db;
     writer w = {0};
     pthread_t th[MAX_WORKERS];
-    int nth = r->o && r->o->threads > 0 ? r->o->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    int nth = zsd_threads(r->o, MAX_WORKERS);
     int started = 0, rc, in_txn = 0, training = 0, first_build = 0;
     trainer tr = {r, NULL, 0};
     pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
     unsigned long long bytes_since = 0;
 
-    if (nth < 1)
-        nth = 1;
-    if (nth > MAX_WORKERS)
-        nth = MAX_WORKERS;
     r->window = WINDOW_JOBS;
     if ((rc = zsd_writer_open(&w, db)) != 0)
         goto out;

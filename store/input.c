@@ -19,6 +19,9 @@
 /* Folders deeper than this below a given one are not walked (loops of
  * symbolic links end here). */
 #define MAX_WALK_DEPTH 64
+/* Threads that stat a large folder's entries (walkstat.c): past the
+ * processors there are, more only wait on each other. */
+#define MAX_STAT_THREADS 8
 
 int zsd_cmp_known(const void *a, const void *b)
 {
@@ -205,6 +208,7 @@ static int walk(run *r, const char *dir, const char *given, int depth)
     size_t n = 0, cap = 0;
     int rc = 0;
     struct dirent *de;
+    zsd_entry_stat *es = NULL;
     while ((de = readdir(d))) {
         if (de->d_name[0] == '.')
             continue;
@@ -216,9 +220,14 @@ static int walk(run *r, const char *dir, const char *given, int depth)
         }
         n++;
     }
-    closedir(d);
     if (!rc && n > 1)
         qsort(names, n, sizeof *names, cmp_str);
+    /* Every entry's lstat() at once, on a few threads (walkstat.c). */
+    if (!rc && n && !(es = malloc(n * sizeof *es)))
+        rc = ZS_ENOMEM;
+    if (!rc && n)
+        zsd_stat_entries(dirfd(d), names, n, zsd_threads(r->o, MAX_STAT_THREADS), es);
+    closedir(d);
     for (size_t i = 0; i < n && !rc; i++) {
         char full[PATH_MAX], shown[PATH_MAX], m[512];
         struct stat lsb, sb;
@@ -231,11 +240,12 @@ static int walk(run *r, const char *dir, const char *given, int depth)
             skipped(r, full, m);
             continue;
         }
-        if (lstat(full, &lsb) != 0) { /* gone since readdir */
-            snprintf(m, sizeof m, "cannot read: %s", strerror(errno));
+        if (es[i].err) { /* gone since readdir */
+            snprintf(m, sizeof m, "cannot read: %s", strerror(es[i].err));
             skipped(r, full, m);
             continue;
         }
+        lsb = es[i].sb;
         int link = S_ISLNK(lsb.st_mode);
         if (!link)
             sb = lsb;
@@ -279,6 +289,7 @@ static int walk(run *r, const char *dir, const char *given, int depth)
             skipped(r, full, m);
         }
     }
+    free(es);
     zsu_strv_free(names, n);
     return rc;
 }

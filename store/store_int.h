@@ -18,6 +18,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 
 #include "zhaoshu.h"
@@ -479,5 +480,20 @@ void zsd_manifest_seal(zsd_manifest *m);
 const zsd_manifest_row *zsd_manifest_find(const zsd_manifest *m, const char *path);
 /* Accepts NULL. */
 void zsd_manifest_free(zsd_manifest *m);
+
+/* ---- interface to walkstat.c ---- */
+
+/* An entry's lstat(): sb when err is 0, else err is its errno. */
+typedef struct zsd_entry_stat {
+    struct stat sb;
+    int err;
+} zsd_entry_stat;
+
+/* lstat() names[0..n), entries of the open folder fd, into out[0..n), with
+ * up to nth threads (the calling one included; one for a small folder). */
+void zsd_stat_entries(int fd, char *const *names, size_t n, int nth, zsd_entry_stat *out);
+/* The threads an index run may keep busy: o's threads (--threads), else one
+ * per processor; at most max. o may be NULL. */
+int zsd_threads(const zs_index_opts *o, int max);
 
 #endif
