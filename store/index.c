@@ -484,6 +484,8 @@ static int plan_extver(run *r, int whole)
 
 static void run_free(run *r)
 {
+    if (r->known_busy) /* a failure before the walk ended: its error stands */
+        pthread_join(r->known_th, NULL);
     for (size_t i = 0; i < r->njobs; i++) {
         free(r->jobs[i].mem);
         zsd_job_clear(&r->jobs[i]);
@@ -536,6 +538,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         return zsd_fail(db, ZS_EINVAL, "invalid arguments to zs_index_paths");
     run_init(&r, db, o, st);
     zsd_note_own_files(&r);
+    zsd_load_known_begin(&r); /* beside the walk; the handle is its own until the end */
     if ((rc = open_gazetteer(db, &r.gaz)) != 0 ||
         (rc = zsd_open_names(&r, o && o->version >= 3 ? o->name_patterns : NULL,
                              o && o->version >= 3 ? o->nname_patterns : 0)) != 0)
@@ -594,7 +597,7 @@ int zs_index_paths(zs_db *db, const char *const *paths, size_t npaths, const zs_
         goto out;
     }
     zsd_manifest_seal(r.man);
-    if ((rc = zsd_load_known(&r)) != 0)
+    if ((rc = zsd_load_known_end(&r)) != 0)
         goto out;
     zsd_match_known(&r);
     if ((rc = plan_extver(&r, 1)) != 0)

@@ -388,20 +388,24 @@ int zsd_add_stdin_job(run *r, const char *name)
  * ADD COLUMN only changes the schema, the rows read NULL (no signature: the
  * file is read and hashed once more, and its signature recorded), and
  * readers never look at them, so an index of either kind works with either
- * zhaoshu.
+ * zhaoshu. Errors: ZS_ESQLITE, the message in err.
  */
-static int sig_columns(zs_db *db)
+static int sig_columns(sqlite3 *h, char *err, size_t cap)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->h, "SELECT mtime_ns FROM docs LIMIT 0", -1, &st, NULL) ==
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(h, "SELECT mtime_ns FROM docs LIMIT 0", -1, &st, NULL) == SQLITE_OK) {
         sqlite3_finalize(st);
         return 0;
     }
-    return zsd_exec(db, "ALTER TABLE docs ADD COLUMN mtime_ns INTEGER;"
-                        "ALTER TABLE docs ADD COLUMN ctime_ns INTEGER;"
-                        "ALTER TABLE docs ADD COLUMN ino INTEGER;"
-                        "ALTER TABLE docs ADD COLUMN dev INTEGER;");
+    if (sqlite3_exec(h,
+                     "ALTER TABLE docs ADD COLUMN mtime_ns INTEGER;"
+                     "ALTER TABLE docs ADD COLUMN ctime_ns INTEGER;"
+                     "ALTER TABLE docs ADD COLUMN ino INTEGER;"
+                     "ALTER TABLE docs ADD COLUMN dev INTEGER;",
+                     NULL, NULL, NULL) == SQLITE_OK)
+        return 0;
+    snprintf(err, cap, "adding docs' signature columns: %s", sqlite3_errmsg(h));
+    return ZS_ESQLITE;
 }
 
 /* The 16 hex digits of docs.hash (writer.c writes them), as strtoull(s,
@@ -423,19 +427,24 @@ static uint64_t hex64(const char *s)
     }
 }
 
-int zsd_load_known(run *r)
+/* zsd_load_known() without touching the handle's message (err instead), so
+ * that it can run on a thread beside the walk. */
+static int read_known(run *r, char *err, size_t cap)
 {
+    sqlite3 *h = r->db->h;
     sqlite3_stmt *st = NULL;
-    int rc;
-    if ((rc = sig_columns(r->db)) != 0 ||
-        (rc = zsd_prepare(r->db, &st,
-                          "SELECT path, hash, size, mtime_ns, ctime_ns, ino, dev FROM docs")) !=
-            0)
+    int rc, src;
+    if ((rc = sig_columns(h, err, cap)) != 0)
         return rc;
-    size_t cap = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (r->nknown == cap &&
-            (rc = zsu_grow(&r->known, &cap, r->nknown + 1, sizeof *r->known, 256)) != 0)
+    if (sqlite3_prepare_v2(h, "SELECT path, hash, size, mtime_ns, ctime_ns, ino, dev FROM docs", -1,
+                           &st, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "reading the indexed documents: %s", sqlite3_errmsg(h));
+        return ZS_ESQLITE;
+    }
+    size_t cap_known = 0;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (r->nknown == cap_known &&
+            (rc = zsu_grow(&r->known, &cap_known, r->nknown + 1, sizeof *r->known, 256)) != 0)
             break;
         const char *path = (const char *)sqlite3_column_text(st, 0);
         const char *hash = (const char *)sqlite3_column_text(st, 1);
@@ -452,7 +461,15 @@ int zsd_load_known(run *r)
         k->seen = 0;
         r->nknown++;
     }
+    if (!rc && src != SQLITE_DONE) {
+        snprintf(err, cap, "reading the indexed documents: %s", sqlite3_errmsg(h));
+        rc = ZS_ESQLITE;
+    } else if (rc) {
+        snprintf(err, cap, "out of memory");
+    }
     sqlite3_finalize(st);
+    if (rc)
+        return rc;
     /* Read in rowid order, not through docs' index by path (ORDER BY path):
      * one B-tree walk instead of a lookup a row, 21 M instructions fewer of
      * the 34 M that reading realnews-dev's 15,509 rows took (callgrind,
@@ -466,7 +483,47 @@ int zsd_load_known(run *r)
         in_order++;
     if (in_order < r->nknown)
         qsort(r->known, r->nknown, sizeof *r->known, zsd_cmp_known);
-    return rc;
+    return 0;
+}
+
+int zsd_load_known(run *r)
+{
+    char err[256] = "";
+    int rc = read_known(r, err, sizeof err);
+    return rc ? zsd_fail(r->db, rc, "%s", err) : 0;
+}
+
+static void *known_main(void *arg)
+{
+    run *r = arg;
+    r->known_rc = read_known(r, r->known_err, sizeof r->known_err);
+    return NULL;
+}
+
+/*
+ * The walk and the reading of docs' rows need nothing of each other until
+ * the files are matched to the rows: re-indexing 1% of realnews-dev's
+ * 15,509 files spent 32 ms of CPU reading the rows after a walk of 100 ms,
+ * with the second core idle.
+ */
+void zsd_load_known_begin(run *r)
+{
+    r->known_err[0] = '\0';
+    if (pthread_create(&r->known_th, NULL, known_main, r) == 0)
+        r->known_busy = 1;
+    else
+        known_main(r); /* no thread: read now, as before */
+}
+
+int zsd_load_known_end(run *r)
+{
+    if (r->known_busy) {
+        pthread_join(r->known_th, NULL);
+        r->known_busy = 0;
+    }
+    int rc = r->known_rc;
+    r->known_rc = 0;
+    return rc ? zsd_fail(r->db, rc, "%s", r->known_err) : 0;
 }
 
 static int same_sig(const zsd_filesig *a, const zsd_filesig *b)

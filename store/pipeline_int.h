@@ -200,6 +200,14 @@ typedef struct run {
     /* The index's own files (itself, SQLite's -wal, -shm and -journal,
      * the writer's -lock), by device and inode + 1: never read as input. */
     struct walked own[5];
+    /* The known documents being read on a thread of their own while the
+     * input is walked (zsd_load_known_begin()): it uses the database
+     * handle, which nothing else touches until zsd_load_known_end(), and
+     * keeps its error here, never in the handle's message. */
+    pthread_t known_th;
+    int known_busy;
+    int known_rc;
+    char known_err[256];
 } run;
 
 /* What the single writer holds: its statements, string and text stores, and
@@ -289,6 +297,13 @@ int zsd_open_names(run *r, const char *const *extra, size_t n);
 /* Read the documents already indexed (path, hash, signature); docs gets its
  * signature columns first if the index was made without them. */
 int zsd_load_known(run *r);
+/* zsd_load_known() on a thread of its own (or here, when no thread can be
+ * had), so that the walk runs beside it: until zsd_load_known_end(), the
+ * caller must not use r->db's SQLite handle, nor r->known. */
+void zsd_load_known_begin(run *r);
+/* Wait for zsd_load_known_begin()'s reading; its result, the message on
+ * r->db. Does nothing (0) when none was begun. */
+int zsd_load_known_end(run *r);
 /* Sort the known documents by path, then mark each job whose file's
  * signature is the one recorded unchanged (unless ZS_INDEX_CHECKSUM), and
  * each whose recorded signature differs sig_stale. */
