@@ -246,7 +246,7 @@ static int run_pipeline(run *r)
     if (reads_any(r)) {
         if ((rc = zsd_packer_prime(w.pack)) != 0)
             goto out;
-        r->dict = zsd_packer_dict(w.pack); /* an index that has one */
+        zsd_packer_warm(w.pack); /* an index that has one: made beside what follows */
     }
     if (reads_any(r) && zsd_packer_wants_samples(w.pack)) {
         tr.p = w.pack;
@@ -320,6 +320,9 @@ static int run_pipeline(run *r)
      * too), so storing them again only costs (10-15 M instructions a run). */
     if (!r->same_ext && (rc = zsd_store_aliases(&w, r->gaz)) != 0)
         goto out;
+    /* The workers compress with it (training: train_join() publishes it). */
+    if (reads_any(r) && !training)
+        r->dict = zsd_packer_dict(w.pack);
     for (; started < nth; started++)
         if (pthread_create(&th[started], NULL, zsd_worker, r) != 0)
             break;

@@ -266,6 +266,15 @@ int zsd_packer_store_dict(zsd_packer *p);
  */
 int zsd_packer_prime(zsd_packer *p);
 
+/*
+ * Start making the index's stored dictionary ready to compress with on a
+ * thread of its own, so that the writer's next steps run beside it; the
+ * first zsd_packer_dict() or zsd_packer_pack() waits for it. Nothing when
+ * there is no stored dictionary, or it is made already. A dictionary the
+ * writer trains (zsd_packer_defer()) is never warmed.
+ */
+void zsd_packer_warm(zsd_packer *p);
+
 /* The index's dictionary, and a compression context of one thread. */
 typedef struct zsd_dict zsd_dict;
 typedef struct zsd_cctx zsd_cctx;

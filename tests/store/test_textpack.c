@@ -7,7 +7,9 @@
  * size on real news would show (realnews-dev's index over 1.6 x its text).
  * This test trains a dictionary through the packer, as an index run does,
  * and checks that its tables are not the ones zstd makes by default at
- * ZSD_LEVEL, and that a frame made with it decodes to its text.
+ * ZSD_LEVEL, and that a frame made with it decodes to its text; then that a
+ * packer building the stored dictionary's tables on a thread of its own
+ * (zsd_packer_warm()) compresses to the same frame.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,27 @@ int main(void)
         tap_ok(!ZSTD_isError(k) && k == n && !memcmp(back, text, n), "the frame decodes to it");
         ZSTD_freeDCtx(dc);
     }
+    /* A second packer of the index finds the stored dictionary and makes its
+     * tables on a thread (zsd_packer_warm()): the same frame comes out. */
+    zsd_packer *p2 = NULL, *p3 = NULL;
+    if (tap_ok(zsd_packer_open(&p2, db) == 0 && zsd_packer_open(&p3, db) == 0,
+               "the index opens two more packers")) {
+        zsd_packer_warm(p2);
+        zsd_packer_warm(p2); /* a second call while it is made: nothing */
+        zsd_packer_warm(p3); /* freed while made, never asked for */
+        const zsd_dict *d2 = zsd_packer_dict(p2);
+        zsd_cctx *cc2 = NULL;
+        char *frame2 = NULL;
+        size_t nframe2 = 0;
+        tap_ok(d2 && !zsd_compress(&cc2, d2, text, n, &frame2, &nframe2) && frame2 &&
+                   nframe2 == nframe && frame && !memcmp(frame2, frame, nframe),
+               "the warmed dictionary compresses the text to the same %zu bytes", nframe);
+        tap_ok(zsd_packer_dict(p2) == d2, "asked again, the same dictionary");
+        free(frame2);
+        zsd_cctx_free(cc2);
+    }
+    zsd_packer_free(p2);
+    zsd_packer_free(p3);
     free(frame);
     zsd_cctx_free(cc);
     ZSTD_freeCDict(plain);
