@@ -904,10 +904,12 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
  * Traditional script: 135億元, 3萬人, 營業收入. The segmenter folds
  * Traditional to Simplified for tokens (segment/, ICU's Traditional-Simplified
  * transliterator, one code point at a time); figures and metrics are read from
- * the same folding, so the units, numerals and metric data stay Simplified
- * only. A character is folded only when its Simplified form takes as many
- * UTF-8 bytes, so every offset of a figure holds for the text as printed
- * (the stored figure text is the printed one; metrics are Simplified).
+ * the same folding, less the characters Simplified text writes too
+ * (zss_t2s_strict(): 俱乐部 is not read as 具乐部), so the units, numerals and
+ * metric data stay Simplified only. A character is folded only when its
+ * Simplified form takes as many UTF-8 bytes, so every offset of a figure
+ * holds for the text as printed (the stored figure text is the printed one;
+ * metrics are Simplified).
  * Only a passage that holds a Traditional character is copied.
  */
 /* The Simplified form of a three-byte Han code point cp (l bytes as printed)
@@ -917,7 +919,7 @@ static unsigned fold_cp(unsigned cp, size_t l)
     unsigned sc;
     if (cp < 0x3400 || cp > 0xFFFF || l != 3)
         return cp;
-    sc = (unsigned)zss_t2s((UChar32)cp);
+    sc = (unsigned)zss_t2s_strict((UChar32)cp);
     return sc >= 0x800 && sc <= 0xFFFF && !(sc >= 0xD800 && sc <= 0xDFFF) ? sc : cp;
 }
 

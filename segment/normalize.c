@@ -39,6 +39,24 @@ UChar32 zss_t2s(UChar32 c)
     return c;
 }
 
+UChar32 zss_t2s_strict(UChar32 c)
+{
+    UChar32 s = zss_t2s(c);
+    if (s == c)
+        return c;
+    size_t lo = 0, hi = zss_t2s_nown;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (zss_t2s_own[mid] == (uint32_t)c)
+            return c;
+        if (zss_t2s_own[mid] < (uint32_t)c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return s;
+}
+
 static int reserve(zss_norm *nm, int32_t extra)
 {
     if (nm->len + extra <= nm->cap)

@@ -25,6 +25,9 @@ struct sqlite3;
 extern const int16_t zss_t2s_uro[];       /* delta for U+3400..U+9FFF */
 extern const uint32_t zss_t2s_pairs[][2]; /* sorted (traditional, simplified) */
 extern const size_t zss_t2s_npairs;
+/* The mapped characters that GB 2312 also holds (俱, 著, 乾 ...), ascending. */
+extern const uint32_t zss_t2s_own[];
+extern const size_t zss_t2s_nown;
 
 /* ---- interface to tokid.c ---- */
 
@@ -72,8 +75,12 @@ typedef struct zss_norm {
     } memo[ZSS_NORM_MEMO];
 } zss_norm;
 
-/* Simplified form of a code point (itself when it has none). */
+/* Simplified form of a code point (itself when it has none), as tokens fold
+ * it: index and query alike, so 隨著 finds 随着. */
 UChar32 zss_t2s(UChar32 c);
+/* The same for text read for its words (a figure's metric): a character of
+ * the Simplified standard set keeps its form (俱乐部 stays 俱乐部). */
+UChar32 zss_t2s_strict(UChar32 c);
 
 /*
  * Normalize UTF-8 text into nm: NFKC with case folding, then Traditional to

@@ -7,11 +7,13 @@
  * point mappings as a C table that the segmenter looks up in O(1).
  * Multi-character rules (phrase-level conversions) are deliberately left out:
  * the index and the query use the same table, so recall never depends on them.
- * A character of GB 2312, the national standard set of Simplified characters,
- * is written in Simplified text and keeps its form: the transform maps
- * seventeen of them to another character (俱 -> 具, 著 -> 着, 藉 -> 借,
- * 姊 -> 姐, 跤 -> 交, 乾 -> 干, 阪 -> 坂 ...), which made 大型俱乐部 read as
- * 大型具乐部 wherever a passage was folded.
+ * The transform also maps nineteen characters of GB 2312, the national
+ * standard set of Simplified characters (「 -> “, 俱 -> 具, 著 -> 着, 藉 -> 借,
+ * 姊 -> 姐, 跤 -> 交, 乾 -> 干, 阪 -> 坂 ...). Tokens keep those mappings:
+ * Traditional text writes 隨著 and 乾燥 where Simplified writes 随着 and 干燥,
+ * and a query folded the same way finds both. Text read for its words (the
+ * metric of a figure) must not: 大型俱乐部 is no 大型具乐部. So they are also
+ * listed apart (zss_t2s_own), for zss_t2s_strict().
  *
  * Usage: t2s_gen OUTPUT.c
  */
@@ -61,13 +63,6 @@ static int simplified(UConverter *gb, UChar32 c)
     return U_SUCCESS(st) && n == 2;
 }
 
-/* c's Simplified form: the transform's, unless c is itself Simplified. */
-static UChar32 fold(UTransliterator *t, UConverter *gb, UChar32 c)
-{
-    UChar32 s = map_one(t, c);
-    return s != c && simplified(gb, c) ? c : s;
-}
-
 int main(int argc, char **argv)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -102,7 +97,7 @@ int main(int argc, char **argv)
     fprintf(out, "const int16_t zss_t2s_uro[%d] = {", URO_LAST - URO_FIRST + 1);
     int mapped = 0;
     for (UChar32 c = URO_FIRST; c <= URO_LAST; c++) {
-        UChar32 s = fold(t, gb, c);
+        UChar32 s = map_one(t, c);
         long d = (long)s - (long)c;
         if (d < -32768 || d > 32767)
             d = 0;
@@ -119,14 +114,25 @@ int main(int argc, char **argv)
             continue;
         if (c > 0xFAFF && c < 0x20000)
             continue;
-        UChar32 s = fold(t, gb, c);
+        UChar32 s = map_one(t, c);
         if (s != c) {
             fprintf(out, "{0x%X,0x%X},\n", (unsigned)c, (unsigned)s);
             npairs++;
         }
     }
     fprintf(out, "{0,0}};\nconst size_t zss_t2s_npairs = %d;\n", npairs);
-    fprintf(stderr, "t2s_gen: %d dense + %d sparse mappings\n", mapped, npairs);
+    /* Mapped characters that are Simplified ones too, ascending. */
+    fprintf(out, "const uint32_t zss_t2s_own[] = {");
+    int nown = 0;
+    for (UChar32 c = 0x2E80; c <= 0x3FFFF; c++) {
+        if (map_one(t, c) != c && simplified(gb, c)) {
+            fprintf(out, "%s0x%X,", nown % 8 ? "" : "\n", (unsigned)c);
+            nown++;
+        }
+    }
+    fprintf(out, "0};\nconst size_t zss_t2s_nown = %d;\n", nown);
+    fprintf(stderr, "t2s_gen: %d dense + %d sparse mappings, %d of GB 2312\n", mapped, npairs,
+            nown);
     utrans_close(t);
     ucnv_close(gb);
     return fclose(out) == 0 ? 0 : 1;

@@ -778,7 +778,7 @@ static int same_folded(const char *a, const char *b)
     while (*a && *b) {
         unsigned ca, cb;
         size_t la = zsu_utf8_decode(a, strlen(a), &ca), lb = zsu_utf8_decode(b, strlen(b), &cb);
-        if (ca != cb && (unsigned)zss_t2s((UChar32)ca) != cb)
+        if (ca != cb && (unsigned)zss_t2s_strict((UChar32)ca) != cb)
             return 0;
         a += la;
         b += lb;
