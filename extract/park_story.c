@@ -26,6 +26,8 @@
  * field's new block.) A bare 示范区 or 合作区 means only a zone of that name
  * the story named (杨凌示范区, 前海深港现代服务业合作区): alone, these words are
  * more often a plan's kind of area than a zone.
+ * A bare 自贸区 with none of its kind named before it in its story means
+ * the first free trade zone (or 片区) its section names after it.
  * A nickname (中关村, 光谷, 泰达) is taken in a passage only when the passage
  * speaks of zones (park.c); in a passage that names no zone, one of a zone
  * the article names elsewhere is that zone too (中关村管委会 in a story whose
@@ -253,6 +255,29 @@ static const char *lead_referent(const zsi_story_passage *ps, size_t n, size_t i
         if (ps[k].kind != ZSI_P_HEADLINE)
             break;
     }
+    return NULL;
+}
+
+/* Is bare a free trade zone's word (自贸区, 自贸试验区, 自由贸易试验区)? */
+static int free_trade_word(const char *bare)
+{
+    return strcmp(bare, "自贸区") == 0 || strcmp(bare, "自贸试验区") == 0 ||
+           strcmp(bare, "自由贸易试验区") == 0;
+}
+
+/* For a bare free trade zone word with none of its kind named before it in
+ * its story: the first free trade zone or its part (片区) that passage i's
+ * section names after it, up to the next headline. A story about a zone
+ * says 自贸区 of the free trade zone it names a paragraph later (…发行自贸区
+ * 首只债券 … 前海蛇口片区). */
+static const char *later_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare)
+{
+    for (size_t k = i + 1; k < n && ps[k].kind != ZSI_P_HEADLINE; k++)
+        for (size_t j = 0; j < ps[k].nnames; j++) {
+            int r = rank(bare, ps[k].names[j]);
+            if (r >= 0 && r < KIND_ANY)
+                return ps[k].names[j];
+        }
     return NULL;
 }
 
@@ -491,6 +516,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 out[i] = referent(ps, a, i, bare);
             if (bare && !out[i] && heading(&ps[i]))
                 out[i] = lead_referent(ps, n, i, bare);
+            if (bare && !out[i] && free_trade_word(bare))
+                out[i] = later_referent(ps, n, i, bare);
             if (bare && !out[i] && city_kind(bare)) {
                 if (memo_a != a || memo_bare != bare) {
                     memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
