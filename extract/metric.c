@@ -774,8 +774,14 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
          * with a noun phrase before it says that noun's share of the whole
          * named earlier; the noun names the share, not the whole (a place
          * is no metric: 其中广东占30% stays a share of the whole) */
-        size_t za = z + (zhan_complement(p, z, we) ? 6 : 3);
-        if (z > ws && zsi_all_filler(p, za, we) && zhan_subject(p, ws, z, m)) {
+        size_t za = z + (zhan_complement(p, z, we) ? 6 : 3), zb = z;
+        /* 有360个产品（占50%）: a bracket opened right before 占 sets the
+         * share beside the noun phrase it follows, as a 占 after it does */
+        if (zb >= ws + 3 && memcmp(p + zb - 3, "\xEF\xBC\x88", 3) == 0) /* （ */
+            zb -= 3;
+        else if (zb >= ws + 1 && p[zb - 1] == '(')
+            zb -= 1;
+        if (zb > ws && zsi_all_filler(p, za, we) && zhan_subject(p, ws, zb, m)) {
             m->adjacent = 1;
             return 1;
         }
