@@ -659,6 +659,80 @@ static int brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     return 1;
 }
 
+/*
+ * Heads of the names of things that are no place: events (中关村论坛,
+ * 中关村国际前沿科技成果展), firms and funds (中关村发展集团, 中关村资本),
+ * venues (光谷科技会展中心). A nickname that such a name starts names the
+ * thing, as a city's name in 北京车展 or 深圳航空 names no city.
+ * Institutes are not here: 中关村城市大脑研究院 is the zone's own.
+ */
+static const char *const THING_HEAD[] = {
+    "论坛", "峰会", "年会", "大会", "博览会", "展览会", "交易会", "展会", "展",  "大赛",
+    "集团", "公司", "基金", "资本", "银行",   "中心",   "大厦",   "酒店", "广场"};
+
+/* Most characters between a nickname and the head of the name it starts. */
+#define THING_CHARS 10
+
+/* Longest word of 2-4 Han characters of the lexicon at byte i of p: its
+ * bytes (0: none) and classes. */
+static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i, unsigned *fl)
+{
+    size_t end[5], k = 0, j = i;
+    while (k < 4 && j < n) {
+        int32_t o = (int32_t)j;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c))
+            break;
+        j = (size_t)o;
+        end[++k] = j;
+    }
+    for (; k >= 2; k--)
+        if ((*fl = zsi_words_find(g->words, p + i, end[k] - i, NULL)) != 0)
+            return end[k] - i;
+    *fl = 0;
+    return 0;
+}
+
+/*
+ * Does the nickname that ends at byte e of p start the name of a thing: a
+ * run of nouns (and of characters no word holds) up to a THING_HEAD, read
+ * word by word, with no verb, preposition or particle on the way? 中关村
+ * 管委会在论坛上 is the zone's committee at a forum (在 ends the run), and
+ * 来中关村创新创业 a place's (创新 is a verb).
+ */
+static int thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    size_t i = e;
+    for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
+        int32_t o = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c) || c == 0x7684) /* 的 */
+            return 0;
+        unsigned fl;
+        size_t wl = word_at(g, p, n, i, &fl);
+        for (size_t h = 0; h < sizeof THING_HEAD / sizeof *THING_HEAD; h++) {
+            size_t hn = strlen(THING_HEAD[h]);
+            if (hn >= wl && hn <= n - i && memcmp(p + i, THING_HEAD[h], hn) == 0)
+                return 1;
+        }
+        if (wl) {
+            /* a verb-noun modifies (发展集团, 会展中心); a verb ends the run */
+            if ((fl & ZSW_STOP) && !(fl & ZSW_VNOUN))
+                return 0;
+            chars += (int)nchars(p + i, wl) - 1;
+            i += wl;
+            continue;
+        }
+        if (zsi_words_find(g->words, p + i, (size_t)o - i, NULL) & ZSW_STOP ||
+            zsi_words_has(g->words, p + i, (size_t)o - i, ZSW_VERB1))
+            return 0;
+        i = (size_t)o;
+    }
+    return 0;
+}
+
 /* The index of the zone suffix that starts at byte i of p, or -1. */
 static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i)
 {
@@ -1110,6 +1184,7 @@ int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const cha
                 break; /* a full name: find_mentions() reads it in any passage */
             /* a name's start (中关村软件园, “中关村”科技园) is the patterns' */
             if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) || brand_after(g, p, n, e) ||
+                thing_after(g, p, n, e) ||
                 (place_alias(g, s, sn) && org_before(g, p, 0, i)) ||
                 suffix_at(g, p, n, e) >= 0 || suffix_at(g, p, n, e + quote_at(p, n, e, 0)) >= 0)
                 continue;
@@ -1159,7 +1234,8 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1 && g->al[hit].weak) {
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
-                if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n))
+                if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n) ||
+                    thing_after(g, p, n, i + g->al[hit].n))
                     hit = (size_t)-1;
             }
             if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
