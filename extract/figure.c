@@ -420,7 +420,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * but another predicate (累计投入117亿元|构建生态屏障: an amount
          * of money only, a rate there is a level: 下调至3.4%); 安排2亿元
          * 市政府专项补助: the words after may name it */
-        rc = zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
+        rc = rate ? zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)
+                  : zsi_verb_before_money(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);

@@ -236,6 +236,11 @@ int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *r
  * @return 1 found (norm, raw written), 0 none.
  */
 int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/* The same for an amount of money: a plain verb (jieba's v, no hedge) names
+ * it after a common noun too, its subject or modifier (公司投入2500万元,
+ * 集团实际投入3亿元), where zsi_verb_before fears a compound's tail. */
+int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw,
+                          zsi_span *at);
 
 /*
  * (metric_noun.c) A noun phrase that no phrase or suffix names, ending at we

@@ -45,6 +45,10 @@ int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag);
     2 /* ZSW_COUNTY: provinces, cities and counties stop a run, not
                         * towns or jieba's ns words (农村 is one) */
 
+/* From quantity.c (quantity_int.h, whose inline helpers would clash with
+ * ours): does a hedge (超过, 突破, 接近, 不足) start at p[i]? */
+int zsi_hedge_at(const char *p, size_t n, size_t i);
+
 /* Longest metric run found through a suffix, in characters (suffix included). */
 #define MAX_RUN_CHARS 16
 /* Longest metric run read after a figure (8000元的产业扶持资金), in characters:
