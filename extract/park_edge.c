@@ -555,6 +555,12 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             brand_s = tok[ntok - 1].start;
     }
     if (lp >= 0) {
+        /* A demonstrative between the place and the suffix (南京市某一工业
+         * 园区, 这一园区) points at one of the place's parks and names none. */
+        for (size_t t = 0; t < (size_t)lp; t++)
+            if (tok[t].unknown && zsi_pk_determiner(p + tok[t].start, tok[t].end - tok[t].start) &&
+                !numeral(first_cp(p + tok[t].start, tok[t].end - tok[t].start)))
+                return 0;
         const char *city = "";
         int level = tok[lp].level;
         if (level == ZSW_PROVINCE) {
