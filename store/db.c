@@ -119,9 +119,6 @@ static const char schema[] =
     "CREATE VIRTUAL TABLE fts USING fts5(body, park, year, figure, content='passages_text',"
     " content_rowid='id', columnsize=0, tokenize='zhaoshu');\n";
 
-/* How long a connection waits for another's lock (an indexer's commit)
- * before SQLITE_BUSY. */
-#define BUSY_TIMEOUT_MS 10000
 /* Page size of a new index. Rows of passages (~220 bytes) and FTS5's
  * 1000-byte leaves waste less of an 8 KiB page than of SQLite's 4 KiB
  * (realnews-dev 94.10 -> 93.48 MB); queries read no more (bench-query under
@@ -458,10 +455,82 @@ static int create_schema(zs_db *db)
     return zsd_exec(db, "COMMIT");
 }
 
+/* How many times a reader opens the index again when it was renamed over
+ * while it opened it: each is a build ending, one writer at a time. */
+#define MOVED_TRIES 3
+
+/* Nonzero when the file db->h holds is no longer the one at db->path. */
+int zsd_has_moved(zs_db *db)
+{
+    int moved = 0;
+    return sqlite3_file_control(db->h, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK &&
+           moved;
+}
+
+/* Open db->path on db->h (readonly or read-write and create, as db is)
+ * with what every connection of zhaoshu has: the busy timeout, the
+ * tokenizer, zs_text(), and a writer's hook or a reader's map. */
+static int connect(zs_db *db, unsigned flags)
+{
+    const char *err = NULL;
+    int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(db->path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", db->path,
+                        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+    sqlite3_busy_timeout(db->h, ZSD_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (zss_fts5_register(db->h, &err))
+        return zsd_fail(db, ZS_ESQLITE, "%s", err);
+    if (zsd_text_register(db->h) != SQLITE_OK)
+        return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
+    /* Map the file: a handle that queries again and again then reads pages
+     * it touched before without a read() and a copy each (perf: most of a
+     * filtered query's time was the kernel copying pages). Not for a short
+     * command (ZS_OPEN_SHORT): it touches most pages once, and mapping one
+     * costs a page fault, ~30 us on a virtual machine against ~3 us for a
+     * read() of it (a `zhaoshu query` took ~150 such faults of its ~330). */
+    if (db->readonly && !(flags & ZS_OPEN_SHORT)) /* a writer would count mapped pages as RSS */
+        sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
+    if (!db->readonly)
+        zsd_hashes_hook(db); /* passage_hashes follows passages (hashes.c) */
+    return 0;
+}
+
+/* The pragmas of a writer's connection. */
+static int writer_pragmas(zs_db *db)
+{
+    /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
+     * index pages back and spilled dirty ones mid-batch (news-100:
+     * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
+    return zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                        " PRAGMA cache_size=" ZSD_WRITER_CACHE ";");
+}
+
+int zsd_reconnect(zs_db *db)
+{
+    if (db->query_free)
+        db->query_free(db->query);
+    db->query = NULL;
+    db->query_free = NULL;
+    db->rank_registered = 0;
+    zsd_cache_free(db);
+    sqlite3_close_v2(db->h); /* a statement left open would keep it until finalized */
+    db->h = NULL;
+    int rc = connect(db, 0);
+    if (!rc && db->limit_ms) /* the time left of zs_db_set_deadline() */
+        sqlite3_progress_handler(db->h, ZSD_DEADLINE_STEPS, zsd_past_deadline, db);
+    if (!rc)
+        rc = writer_pragmas(db);
+    /* A first read opens the WAL on this connection: its close then removes
+     * FILE-wal and FILE-shm, which the old file's connection left. */
+    if (!rc)
+        zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
+    return rc;
+}
+
 int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
 {
     unsigned flags = o ? o->flags : 0;
-    const char *err = NULL;
     int rc = 0;
     struct stat sb;
 
@@ -492,47 +561,43 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * a reader arriving in a build's first moments can tell it is one. */
     if (!db->readonly && (rc = zsd_lock_take(db, wait_ms)) != 0)
         return rc;
-    int sflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &db->h, sflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        return zsd_fail(db, ZS_ESQLITE, "cannot open %s: %s", path,
-                        db->h ? sqlite3_errmsg(db->h) : "out of memory");
-    /* A file that is there must be an index or empty: SQLite takes a file
-     * shorter than its header for an empty database and writes over it,
-     * so a stray 1-byte file would be lost without this look, made before
-     * any statement (SQLite's open reads nothing). */
-    if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(db->h)) {
-        zsd_lock_drop(db, 1);
-        return zsd_fail(
-            db, ZS_ESCHEMA, "%s is not a zhaoshu index (%s); open another file or remove it", path,
-            sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes" : "not an SQLite file");
-    }
-    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-    sqlite3_extended_result_codes(db->h, 1);
-    if (zss_fts5_register(db->h, &err))
-        return zsd_fail(db, ZS_ESQLITE, "%s", err);
-    if (zsd_text_register(db->h) != SQLITE_OK)
-        return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
-    /* Map the file: a handle that queries again and again then reads pages
-     * it touched before without a read() and a copy each (perf: most of a
-     * filtered query's time was the kernel copying pages). Not for a short
-     * command (ZS_OPEN_SHORT): it touches most pages once, and mapping one
-     * costs a page fault, ~30 us on a virtual machine against ~3 us for a
-     * read() of it (a `zhaoshu query` took ~150 such faults of its ~330). */
-    if (db->readonly && !(flags & ZS_OPEN_SHORT)) /* a writer would count mapped pages as RSS */
-        sqlite3_exec(db->h, "PRAGMA mmap_size=" READER_MMAP_BYTES, NULL, NULL, NULL);
+    /* A stale copy of a killed first build's end (compact.c) goes now that
+     * no other writer can be making one; nothing ever reads it. */
     if (!db->readonly)
-        zsd_hashes_hook(db); /* passage_hashes follows passages (hashes.c) */
-    /* Empty file (new, or created by someone else just now): make the schema. */
-    sqlite3_stmt *st = NULL;
+        zsd_compact_forget(db);
     int has_meta = 0;
-    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st, NULL) !=
-        SQLITE_OK) {
+    for (int tries = 0;; tries++) {
+        if ((rc = connect(db, flags)) != 0)
+            return rc;
+        /* A file that is there must be an index or empty: SQLite takes a
+         * file shorter than its header for an empty database and writes
+         * over it, so a stray 1-byte file would be lost without this look,
+         * made before any statement (SQLite's open reads nothing). */
+        if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 && !is_sqlite_file(db->h)) {
+            zsd_lock_drop(db, 1);
+            return zsd_fail(
+                db, ZS_ESCHEMA, "%s is not a zhaoshu index (%s); open another file or remove it",
+                path,
+                sb.st_size < SQLITE_HEADER_BYTES ? "a file of a few bytes" : "not an SQLite file");
+        }
+        /* Empty file (new, or created by someone else just now): make the schema. */
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_master WHERE name='meta'", -1, &st,
+                               NULL) != SQLITE_OK) {
+            sqlite3_finalize(st);
+            return zsd_fail(db, ZS_ESCHEMA, "%s is not an SQLite file or is damaged: %s", path,
+                            sqlite3_errmsg(db->h));
+        }
+        has_meta = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_finalize(st);
-        return zsd_fail(db, ZS_ESCHEMA, "%s is not an SQLite file or is damaged: %s", path,
-                        sqlite3_errmsg(db->h));
+        /* A reader that opened the file while a first build swapped in its
+         * compacted copy (compact.c) waited on the build's lock, and holds
+         * the file that was renamed over: it opens the index again. */
+        if (!db->readonly || tries == MOVED_TRIES || !zsd_has_moved(db))
+            break;
+        sqlite3_close(db->h);
+        db->h = NULL;
     }
-    has_meta = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
     int nobjects = has_meta ? 1 : zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
     /* Another program's database: refused before anything is written (the
      * journal mode below would already change its file). */
@@ -547,11 +612,7 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
         /* before anything is written, or it is too late */
         if (!has_meta && (rc = zsd_exec(db, "PRAGMA page_size=" ZSD_PAGE_SIZE)) != 0)
             return rc;
-        /* 64 MiB of page cache for the writer: with SQLite's 2 MiB it read
-         * index pages back and spilled dirty ones mid-batch (news-100:
-         * 11.8 -> 10.7 s; peak RSS 50 -> 143 MB, bounded whatever the size). */
-        if ((rc = zsd_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                               " PRAGMA cache_size=" ZSD_WRITER_CACHE ";")) != 0)
+        if ((rc = writer_pragmas(db)) != 0)
             return rc;
     }
     if (!has_meta) {

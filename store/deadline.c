@@ -11,9 +11,6 @@
 
 #include "store_int.h"
 
-/* SQLite steps between two looks at the clock (about 50 µs of work). */
-#define DEADLINE_STEPS 4000
-
 static double now_ms(void)
 {
     struct timespec ts;
@@ -21,7 +18,7 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int past_deadline(void *p)
+int zsd_past_deadline(void *p)
 {
     const zs_db *db = p;
     return now_ms() > db->deadline_ms;
@@ -37,6 +34,6 @@ int zs_db_set_deadline(zs_db *db, unsigned ms)
         return 0;
     }
     db->deadline_ms = now_ms() + ms;
-    sqlite3_progress_handler(db->h, DEADLINE_STEPS, past_deadline, db);
+    sqlite3_progress_handler(db->h, ZSD_DEADLINE_STEPS, zsd_past_deadline, db);
     return 0;
 }

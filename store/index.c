@@ -225,7 +225,7 @@ static int run_pipeline(run *r)
     writer w = {0};
     pthread_t th[MAX_WORKERS];
     int nth = zsd_threads(r->o, MAX_WORKERS);
-    int started = 0, rc, in_txn = 0, training = 0, first_build = 0;
+    int started = 0, rc, in_txn = 0, training = 0, first_build = 0, compact = 0;
     trainer tr = {r, NULL, 0};
     pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
@@ -420,24 +420,11 @@ static int run_pipeline(run *r)
     if (rc == 0)
         committed = r->njobs;
     in_txn = rc != 0;
-    /* SQLite splits a full page of an index B-tree (and of a WITHOUT ROWID
-     * table) evenly, even when rows come in key order, and a first build
-     * left those pages 12% empty (figure_rows, docs' and strings' unique
-     * indexes, passage_years); VACUUM writes them full. realnews-dev's
-     * index 85.72 -> 84.86 MB (1.614 -> 1.598 x its text, the bench's
-     * ratio); it cost 74 M of the 2.78 G instructions of a first build of
-     * 1,000 of its articles (callgrind, --threads 1). Later runs split as
-     * before. The index is complete without it: a VACUUM that fails (no
-     * room for its copy) leaves it as it was, and the run succeeds.
-     * It runs with SQLite's default 2 MB page cache, not the writer's 64 MiB:
-     * VACUUM reads and writes every page once, so a large cache only fills
-     * (realnews-dev: 0.8 s user and 1.0 s system, 159 MB resident, against
-     * 0.2 s, 0.4 s and 10 MB; sqlite3 shell on a copy of its index). */
-    if (rc == 0 && first_build && r->njobs) {
-        sqlite3_exec(db->h, "PRAGMA cache_size=" ZSD_SMALL_CACHE, NULL, NULL, NULL);
-        sqlite3_exec(db->h, "VACUUM", NULL, NULL, NULL);
-        sqlite3_exec(db->h, "PRAGMA cache_size=" ZSD_WRITER_CACHE, NULL, NULL, NULL);
-    }
+    /* The index written again full, in a copy renamed over it (compact.c),
+     * once the writer's statements are gone; it cost 74 M of the 2.78 G
+     * instructions of a first build of 1,000 of realnews-dev's articles
+     * (callgrind, --threads 1, as a VACUUM in place). */
+    compact = rc == 0 && first_build && r->njobs;
 out:
     if (training)
         pthread_join(train_th, NULL);
@@ -452,6 +439,8 @@ out:
     if (rc)
         say_what_is_in(r, committed, rc);
     zsd_writer_close(&w);
+    if (compact)
+        rc = zsd_compact(db);
     zsd_hints_free(r->hints);
     r->hints = NULL;
     progress(r, 1);

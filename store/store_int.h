@@ -133,6 +133,32 @@ int zsd_tokver_refuse(zs_db *db);
  * every row again) and record zs_tokenizer(). @return 0, ZS_ESQLITE. */
 int zsd_tokver_sync(zs_db *db, int fts_emptied);
 
+/* ---- interface to deadline.c ---- */
+
+/* SQLite steps between two looks at the clock (about 50 µs of work). */
+#define ZSD_DEADLINE_STEPS 4000
+/* The progress handler of a handle with a deadline (p: its zs_db):
+ * nonzero once the deadline has passed. */
+int zsd_past_deadline(void *p);
+
+/* ---- interface to compact.c ---- */
+
+/* The name of a first build's compacted copy: FILE-vacuum, beside it. */
+#define ZSD_COMPACT_SUFFIX "-vacuum"
+/*
+ * At the end of a first build, after its last COMMIT, on the writer's handle
+ * with no statement of the caller's left on it: the index written again
+ * without its half-empty pages, renamed over it when no other connection has
+ * it open (db->h is then a new connection, every statement cached on the old
+ * one finalized), else VACUUMed in place. A copy that cannot be made leaves
+ * the index as it is, and returns 0 too.
+ * @return 0; ZS_ESQLITE, ZS_ENOMEM when the new file was renamed in but
+ * could not be opened again (message on db; the index on disk is whole).
+ */
+int zsd_compact(zs_db *db);
+/* Remove a copy that a killed build left (the caller holds the writer lock). */
+void zsd_compact_forget(zs_db *db);
+
 /* ---- interface to lock.c ---- */
 
 /*
@@ -151,6 +177,18 @@ void zsd_lock_drop(zs_db *db, int unlink_new);
 long zsd_lock_holder(const char *path);
 
 /* ---- interface to db.c ---- */
+
+/* How long a connection waits for another's lock (an indexer's commit)
+ * before SQLITE_BUSY. */
+#define ZSD_BUSY_TIMEOUT_MS 10000
+/* Nonzero when the file db->h has open is no longer the one at db->path
+ * (renamed over). */
+int zsd_has_moved(zs_db *db);
+/* A writer's handle closed and opened again on db->path: the statements
+ * db caches and the query layer's state are finalized first (the caller
+ * finalized its own), then the connection gets what zs_db_open() gives a
+ * writer's. @return 0; ZS_ESQLITE (message on db). */
+int zsd_reconnect(zs_db *db);
 
 /*
  * Set db's message (printf-style, replacing the one before) and return rc.
