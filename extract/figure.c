@@ -448,6 +448,73 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     return 0;
 }
 
+/*
+ * 份额为40%，而这一数字已上升到46.2%; 需补缴约3000万元，该数字…: a noun
+ * that says only "a figure" (数字, 数据, 数值) after a demonstrative (这一,
+ * 这个, 该, 此, 上述) points back at a figure printed before it, and names
+ * what that figure's metric names; the word 数字 names nothing (这一比例
+ * stays: 比例 names a share of its own). @return 1 when f's noun is such a
+ * word.
+ */
+static int anaphor_noun(const char *p, const zsi_figure *f)
+{
+    static const char *const head[] = {"\xE6\x95\xB0\xE5\xAD\x97",  /* 数字 */
+                                       "\xE6\x95\xB0\xE6\x8D\xAE",  /* 数据 */
+                                       "\xE6\x95\xB0\xE5\x80\xBC"}; /* 数值 */
+    static const char *const demo[] = {"\xE8\xBF\x99\xE4\xB8\x80", /* 这一 */
+                                       "\xE8\xBF\x99\xE4\xB8\xAA", /* 这个 */
+                                       "\xE4\xB8\x8A\xE8\xBF\xB0", /* 上述 */
+                                       "\xE8\xAF\xA5", "\xE6\xAD\xA4"}; /* 该 此 */
+    size_t i, s = f->noun_at.s;
+    int hit = 0;
+    if (!f->noun || f->noun_raw != 6 || f->noun_at.e != s + 6)
+        return 0;
+    for (i = 0; i < sizeof head / sizeof head[0]; i++)
+        hit |= memcmp(f->metric_raw, head[i], 6) == 0;
+    if (!hit)
+        return 0;
+    for (i = 0; i < sizeof demo / sizeof demo[0]; i++) {
+        size_t dl = strlen(demo[i]);
+        if (s >= dl && memcmp(p + s - dl, demo[i], dl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Name f, whose noun is an anaphor (anaphor_noun), by the noun of the last
+ * figure before it in v[0..i) (of its passage) that has one, of f's class
+ * (or any class when f names a change of it: 该数字比去年增长3% is the rate
+ * of the figure's metric); f keeps its change word. Nothing when there is
+ * none, or the joined name would not fit.
+ */
+static void resolve_anaphor(const char *p, zsi_figure *v, size_t i)
+{
+    zsi_figure *f = &v[i];
+    size_t j, cl, cr;
+    if (!anaphor_noun(p, f))
+        return;
+    cl = strlen(f->metric) - f->noun;
+    cr = strlen(f->metric_raw) - f->noun_raw;
+    for (j = i; j-- > 0;) {
+        const zsi_figure *g = &v[j];
+        if (!g->noun || anaphor_noun(p, g))
+            continue;
+        if (!cl && strcmp(g->cls, f->cls) != 0)
+            continue;
+        if (g->noun + cl >= sizeof f->metric || g->noun_raw + cr >= sizeof f->metric_raw)
+            return;
+        memmove(f->metric + g->noun, f->metric + f->noun, cl + 1);
+        memcpy(f->metric, g->metric, g->noun);
+        memmove(f->metric_raw + g->noun_raw, f->metric_raw + f->noun_raw, cr + 1);
+        memcpy(f->metric_raw, g->metric_raw, g->noun_raw);
+        f->noun = g->noun;
+        f->noun_raw = g->noun_raw;
+        f->noun_at = g->noun_at;
+        return;
+    }
+}
+
 /* Most items of a list paired with its figures (A、B和C分别增长1%、2%、3%). */
 #define MAX_LIST_ITEMS 8
 /* Most Han characters of an item that names no noun but shares the last
@@ -868,6 +935,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                     free(v);
                     return rc;
                 }
+                resolve_anaphor(p, v, nv);
             }
             prev = (long)nv;
             {
