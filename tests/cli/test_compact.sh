@@ -79,6 +79,7 @@ equals "  the index the killed run made is kept" "$(ino "$T/synced.db")" "$old"
 # Right after the rename (at the fsync of the folder)
 killed_at renamed -e trace=fsync -e inject=fsync:signal=KILL:when=2
 equals "  the copy is the index" "$(cat "$T/left")" ""
+equals "  its header marked WAL" "$(od -An -tu1 -j18 -N2 "$T/renamed.db" | tr -s ' ')" " 2 2"
 equals "  no free page in it" "$(sqlite3 "$T/renamed.db" "PRAGMA freelist_count")" "0"
 equals "  as large as a clean build's" "$(stat -c %s "$T/renamed.db")" "$full"
 rerun renamed
