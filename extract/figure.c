@@ -233,7 +233,13 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     int count = !strcmp(f->cls, "count");
     size_t we = f->start, ce = f->end, l;
     int rc, after = 0;
+    size_t fe = f->end;
 
+    /* 投入3亿元人民币: the currency printed after an amount restates its
+     * unit; the words after it are what may name the figure */
+    if (!strncmp(f->cls, "money", 5) && fe + 9 <= n &&
+        !memcmp(p + fe, "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", 9)) /* 人民币 */
+        fe += 9;
     while (ce < n && ce - f->end < AFTER_BYTES) {
         unsigned cp = cp_at(p, n, ce, &l);
         if (is_clause_end(cp))
@@ -414,7 +420,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return rc < 0 ? rc : 0;
     }
     if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
-        (!word_follows(p, n, f->end) || (!rate && zsi_verb_after(p, f->end, ce)))) {
+        (!word_follows(p, n, fe) || (!rate && zsi_verb_after(p, fe, ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
          * figure when no noun does and nothing follows it in its clause
          * but another predicate (累计投入117亿元|构建生态屏障: an amount

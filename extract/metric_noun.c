@@ -1485,7 +1485,8 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
     vs = zsi_wb_le(&wb, b - 1);
     vs = word_span(&wb, p, ws, vs, b, ZSW_STOP_); /* 捐|资 */
     if (vs < ws || zsi_nchars(p, vs, b) < 2 || !all_run(p, vs, b) || !is_verb_word(p, vs, b) ||
-        has_numeral(p, vs, b) || !memcmp(p + vs, "\xE6\xAF\x8F", 3)) /* 每桶, 每天: a unit */
+        has_numeral(p, vs, b) || !memcmp(p + vs, "\xE6\xAF\x8F", 3) || /* 每桶, 每天: a unit */
+        zsi_hedge_at(p, b, vs)) /* 约合, 超过: a hedge says how large, not what */
         return 0;
     /* 提供金融|支持65亿元: after a common noun the verb may be a compound's
      * tail; only a verb after its subject or an adverb names the figure */
