@@ -733,6 +733,22 @@ static int thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     return 0;
 }
 
+/*
+ * Does the nickname that ends at byte e of p name a town or a subdistrict
+ * (张江镇, 中关村街道)? The zone took its name from the place, and the place's
+ * own government (张江镇与村民座谈) is no zone's.
+ */
+static int unit_after(const char *p, size_t n, size_t e)
+{
+    static const char *const UNIT[] = {"镇", "乡", "街道"};
+    for (size_t k = 0; k < sizeof UNIT / sizeof *UNIT; k++) {
+        size_t un = strlen(UNIT[k]);
+        if (un <= n - e && memcmp(p + e, UNIT[k], un) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* The index of the zone suffix that starts at byte i of p, or -1. */
 static long suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i)
 {
@@ -1184,7 +1200,7 @@ int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const cha
                 break; /* a full name: find_mentions() reads it in any passage */
             /* a name's start (中关村软件园, “中关村”科技园) is the patterns' */
             if (!nick_starts_word(g, p, i) || !suffix_ends(g, p, n, e) || brand_after(g, p, n, e) ||
-                thing_after(g, p, n, e) ||
+                thing_after(g, p, n, e) || unit_after(p, n, e) ||
                 (place_alias(g, s, sn) && org_before(g, p, 0, i)) ||
                 suffix_at(g, p, n, e) >= 0 || suffix_at(g, p, n, e + quote_at(p, n, e, 0)) >= 0)
                 continue;
@@ -1235,7 +1251,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
                 if (zones < 0)
                     zones = speaks_of_zones(g, p, n);
                 if (!zones || !nick_starts_word(g, p, i) || brand_after(g, p, n, i + g->al[hit].n) ||
-                    thing_after(g, p, n, i + g->al[hit].n))
+                    thing_after(g, p, n, i + g->al[hit].n) || unit_after(p, n, i + g->al[hit].n))
                     hit = (size_t)-1;
             }
             if (hit != (size_t)-1 && g->al[hit].weak == ZSI_NICK_PLACE &&
