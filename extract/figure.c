@@ -565,14 +565,119 @@ static size_t only_han(const char *p, size_t s, size_t e)
     return c;
 }
 
+/* Characters of p[s..e). */
+static size_t count_chars(const char *p, size_t s, size_t e)
+{
+    size_t c = 0, l;
+    for (; s < e; s += l, c++)
+        cp_at(p, e, s, &l);
+    return c;
+}
+
+/* Is p[s..e) one run of letters and digits, ASCII or full width (MPV, 5G)? */
+static int one_latin_run(const char *p, size_t s, size_t e)
+{
+    size_t l;
+    if (s >= e)
+        return 0;
+    for (; s < e; s += l) {
+        unsigned cp = cp_at(p, e, s, &l);
+        if (cp >= 0xFF10 && cp <= 0xFF5A)
+            cp -= 0xFEE0; /* full width to ASCII */
+        if (cp >= 0x80 || !isalnum((int)cp))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * 销量|MPV和SUV分别增长: items that are each one run of letters and digits
+ * (the first one's words before it, 尤其是, are no part of it) are names of
+ * like things that no noun data knows (models, grades, index codes): each
+ * names itself. @return 1 all named so, 0 not.
+ */
+static int latin_items(const char *p, const size_t *cut, const size_t *e, size_t k,
+                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at)
+{
+    size_t i, s0 = e[0], l;
+    while (s0 > cut[0]) {
+        size_t pl = zsi_utf8_prev(p, s0);
+        if (!one_latin_run(p, s0 - pl, s0))
+            break;
+        s0 -= pl;
+    }
+    for (i = 0; i < k; i++) {
+        size_t s = i ? cut[i] : s0;
+        if (!one_latin_run(p, s, e[i]) || e[i] - s >= ZSI_METRIC_BYTES)
+            return 0;
+        if (i == 0 && s > cut[0] && is_han(cp_at(p, s, s - zsi_utf8_prev(p, s), &l)) == 0)
+            return 0; /* after words (尤其是MPV), not after a mark */
+    }
+    for (i = 0; i < k; i++) {
+        size_t s = i ? cut[i] : s0, ln = e[i] - s;
+        memcpy(raw[i], p + s, ln);
+        raw[i][ln] = '\0';
+        memcpy(norm[i], raw[i], ln + 1);
+        at[i].s = s;
+        at[i].e = e[i];
+    }
+    return 1;
+}
+
+/*
+ * Where the head the items of a list share starts in the last item's noun
+ * p[ls..le) (城镇和农村|居民人均可支配收入, 机电、高新技术|产品进出口, 早籼稻和
+ * 粳稻|最低收购价): past the last item's own modifier, the first words of the
+ * noun by its most likely cut whose characters come nearest to modc, those of
+ * the item it stands beside (like things are named in like words: 机电 stands
+ * for 高新技术, not for 高新; a tie takes the shorter). The head left holds two
+ * Han at least. Without a cut (no data), modc characters. @return the head's
+ * start, or 0 when none.
+ */
+static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], best = 0, bestd = (size_t)-1, w = ls, l;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw = zsi_lex_cut(p, ls, le, st, tg, ZSI_LEX_CUT_MAX), i;
+    for (i = 1; i < nw; i++) {
+        size_t c = count_chars(p, ls, st[i]), d = c > modc ? c - modc : modc - c;
+        if (count_han(p, st[i], le) < 2)
+            break;
+        if (d < bestd) {
+            best = st[i];
+            bestd = d;
+        }
+    }
+    if (best || nw > 0)
+        return best;
+    while (modc-- > 0 && w < le) {
+        cp_at(p, le, w, &l);
+        w += l;
+    }
+    return count_han(p, w, le) >= 2 && w > ls ? w : 0;
+}
+
+/* The head shared_head() finds, as printed (raw) and in the normal form of
+ * the last noun when that keeps its prefix (norm); 0 when none. */
+static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
+                      size_t modc, const char **hn, const char **hr)
+{
+    size_t w = shared_head(p, last->s, last->e, modc);
+    if (!w || w - last->s >= strlen(lraw))
+        return 0;
+    *hr = lraw + (w - last->s);
+    *hn = strncmp(lnorm, p + last->s, w - last->s) == 0 ? lnorm + (w - last->s) : *hr;
+    return w;
+}
+
 /*
  * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
- * names none but is a short modifier of as many characters as the last
- * item's first ones, when the last item's noun starts the item, shares that
- * noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可支配收入): its
- * metric is the item and the head, printed in two places (noun_at, tail_at;
- * the tail is empty otherwise). @return 1 all named, 0 not, or a negative
- * ZS_E* from the metric data.
+ * names none but is a short modifier, when the last item's noun starts the
+ * item, shares that noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可
+ * 支配收入; see shared_head): its metric is the item and the head, printed in
+ * two places (noun_at, tail_at; the tail is empty otherwise). Items of
+ * letters alone name themselves (see latin_items). @return 1 all named, 0 not, or a negative ZS_E*
+ * from the metric data.
  */
 static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
@@ -595,34 +700,25 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
     }
     if (all)
         return 1;
+    if (latin_items(p, cut, e, k, norm, raw, at))
+        return 1;
     if (!named[k - 1] || at[k - 1].s != cut[k - 1])
         return 0;
     for (i = 0; i + 1 < k; i++) {
-        size_t c, w = at[k - 1].s, l, ln;
-        const char *hn;
+        size_t c, w, ln;
+        const char *hn, *hr;
         if (named[i])
             continue;
-        c = only_han(p, cut[i], e[i]);
-        if (!c)
-            return 0;
-        while (c-- > 0 && w < at[k - 1].e) {
-            cp_at(p, at[k - 1].e, w, &l);
-            w += l;
-        }
-        /* the head left must be a noun of two characters at least */
-        if (count_han(p, w, at[k - 1].e) < 2 || w - at[k - 1].s >= strlen(raw[k - 1]))
-            return 0;
         ln = e[i] - cut[i];
-        hn = raw[k - 1] + (w - at[k - 1].s);
-        if (ln + strlen(hn) >= ZSI_METRIC_BYTES)
+        c = only_han(p, cut[i], e[i]);
+        if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
+            return 0;
+        if (ln + strlen(hr) >= ZSI_METRIC_BYTES || ln + strlen(hn) >= ZSI_METRIC_BYTES)
             return 0;
         memcpy(raw[i], p + cut[i], ln);
-        memcpy(raw[i] + ln, hn, strlen(hn) + 1);
-        /* the normal form of the head when the last noun's keeps its prefix */
-        if (!strncmp(norm[k - 1], p + at[k - 1].s, w - at[k - 1].s))
-            hn = norm[k - 1] + (w - at[k - 1].s);
+        memcpy(raw[i] + ln, hr, strlen(hr) + 1);
         memcpy(norm[i], p + cut[i], ln);
-        snprintf(norm[i] + ln, ZSI_METRIC_BYTES - ln, "%s", hn);
+        memcpy(norm[i] + ln, hn, strlen(hn) + 1);
         at[i].s = cut[i];
         at[i].e = e[i];
         tail_at[i].s = w;
@@ -632,12 +728,65 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
 }
 
 /*
+ * 科创板、创业板样本权重分别为1%、2%、3%: a list of nc items before 分别 that
+ * are not the k figures' (nc != k), whose last item's noun heads the list
+ * and whose other items are short modifiers of it (see name_items), names
+ * what the figures share: the head (样本权重), with the change word the
+ * first figure's metric ends with; without it every figure had the last
+ * item's modifier, which is not theirs. @return 0, or a negative ZS_E*.
+ */
+static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi_figure *f,
+                     size_t k)
+{
+    char ln[ZSI_METRIC_BYTES], lr[ZSI_METRIC_BYTES], n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+    const char *hn, *hr, *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
+    char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
+    zsi_span last, a2, head;
+    size_t i, c = 0, w;
+    int rc = zsi_metric_noun(p, cut[nc - 1], to, ln, lr, &last);
+    if (rc <= 0 || last.s != cut[nc - 1])
+        return rc < 0 ? rc : 0;
+    for (i = 0; i + 1 < nc; i++) {
+        size_t ie = cut[i + 1] - 3, ci;
+        if (ie <= cut[i] || !(ci = only_han(p, cut[i], ie)))
+            return 0;
+        rc = zsi_metric_noun(p, cut[i], ie, n2, r2, &a2);
+        if (rc != 0)
+            return rc < 0 ? rc : 0;
+        if (!i)
+            c = ci;
+    }
+    if (!(w = head_of(p, &last, ln, lr, c, &hn, &hr)))
+        return 0;
+    if (strlen(hn) + strlen(ch) >= sizeof m || strlen(hr) + strlen(chr) >= sizeof mr)
+        return 0;
+    memcpy(m, hn, strlen(hn));
+    memcpy(m + strlen(hn), ch, strlen(ch) + 1);
+    memcpy(mr, hr, strlen(hr));
+    memcpy(mr + strlen(hr), chr, strlen(chr) + 1);
+    head.s = w;
+    head.e = last.e;
+    for (i = 0; i < k; i++) {
+        if (f[i].noun_at.s != last.s || f[i].noun_at.e != last.e)
+            continue; /* a figure not named by the last item: its own */
+        memcpy(f[i].metric, m, sizeof m);
+        memcpy(f[i].metric_raw, mr, sizeof mr);
+        f[i].noun = strlen(hn);
+        f[i].noun_raw = strlen(hr);
+        f[i].noun_at = head;
+    }
+    return 0;
+}
+
+/*
  * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
  * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
  * with the change word they share; without it every figure had the last
  * item's. The items are the words from ws to 分别, cut at 、 and at the last
  * 和, 及 or 与; nothing changes unless there are k of them and each names a
- * noun (中部、西部和东北地区分别为 are places: the figures keep theirs).
+ * noun (中部、西部和东北地区分别为 are places: the figures keep theirs);
+ * with another count of items, the head they share may name the figures
+ * (list_head).
  * When nothing but filler stands before 分别 in its clause, the list is the
  * one before: k figures that end the clauses before it in its sentence,
  * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
@@ -647,7 +796,7 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
  */
 static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
 {
-    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i;
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
     zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at;
     zsi_figure *f = v + first;
@@ -660,11 +809,17 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
             fb = q;
     if (!fb)
         return 0;
+    te = fb;
     nc = list_items(p, ws, fb, cut);
+    if (nc >= 2) /* 同比|分别: filler after the last item is none of it */
+        while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), fb))
+            te -= zsi_utf8_prev(p, te);
     if (nc == k) {
-        rc = name_items(p, cut, k, fb, norm, raw, at, tail_at);
+        rc = name_items(p, cut, k, te, norm, raw, at, tail_at);
         if (rc <= 0)
             return rc;
+    } else if (nc >= 2) {
+        return list_head(p, cut, nc, te, f, k);
     } else if (nc != 1 || ws <= sent || !zsi_all_filler(p, ws, fb)) {
         return 0;
     } else if (first >= k && v[first - k].start >= sent) {

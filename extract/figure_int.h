@@ -267,6 +267,16 @@ int zsi_verb_after(const char *p, size_t fe, size_t ce);
 int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw,
                      zsi_span *at);
 
+/* The most likely cut of p[s..e) into words (metric_lex.c, declared in
+ * metric_int.h with the rest of its interface): start[0..w] the words'
+ * starts and e, tag[0..w) their parts of speech. @return w, or 0 when the
+ * text is empty, longer than ZSI_LEX_CUT_MAX characters or more than max
+ * words. figure.c asks it for the words of a list item. */
+#ifndef ZSI_LEX_CUT_MAX
+#define ZSI_LEX_CUT_MAX 24
+#endif
+int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max);
+
 /*
  * A share printed before the noun it counts (75%的受访者有…, 45%建筑物外墙是…):
  * the whole words of a noun's classes after the figure ending at fe (and its
