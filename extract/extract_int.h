@@ -253,16 +253,26 @@ typedef struct zsi_story_passage {
     size_t nnames;
 } zsi_story_passage;
 
+/* Most zones a passage takes from its story: one for a bare word, or one
+ * for each nickname it says (深圳前海、珠海横琴: two zones). */
+#define ZSI_STORY_ZONES 4
+
+/* The zones a passage takes from its story (zsi_story_zones()). */
+typedef struct zsi_story_zone {
+    const char *zone[ZSI_STORY_ZONES]; /* borrowed from ps[k].names for some k */
+    size_t n;                          /* 0: none */
+} zsi_story_zone;
+
 /*
  * The zone a bare reference in each passage of an article refers to (see
  * park_story.c): the nearest zone of its kind named before it in its own
- * story, or NULL (also when passage i names a zone or has no bare word).
- * A passage naming no zone that says a nickname (中关村, 光谷) of a zone the
- * article names elsewhere gets that zone.
- * out has room for n; out[i] is borrowed from ps[k].names for some k.
+ * story, or none (also when passage i names a zone or has no bare word).
+ * A passage naming no zone that says nicknames (中关村, 光谷; 前海、横琴) of
+ * zones the article names elsewhere gets each of those zones instead.
+ * out has room for n.
  */
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
-                     const char **out);
+                     zsi_story_zone *out);
 
 /*
  * Which figures of a passage (f[0..nf), from zsi_figures_extract() on p) are

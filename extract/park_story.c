@@ -438,22 +438,24 @@ static const char *city_referent(const zsi_gazetteer *g, const zsi_story_passage
 #define MAX_NICK_ZONES 32
 
 /*
- * The zone that passage i names by a nickname alone (中关村, 光谷: no zone
- * word in the passage, so find_mentions() did not take it): one of the zones
- * z[0..nz) the article names elsewhere, which tells that the nickname is that
- * zone's and not a street's or a poem's. NULL when none.
+ * The zones that passage i names by nicknames alone (中关村, 光谷: no zone
+ * word in the passage, so find_mentions() did not take them): those of the
+ * zones z[0..nz) the article names elsewhere, which tells that a nickname is
+ * that zone's and not a street's or a poem's. Each counts: a plan that lists
+ * 深圳前海、广州南沙、珠海横琴 speaks of all three. Into *out (n 0: none).
  */
-static const char *nick_referent(const zsi_gazetteer *g, const zsi_story_passage *p,
-                                 const char *const *z, size_t nz)
+static void nick_referents(const zsi_gazetteer *g, const zsi_story_passage *p, const char *const *z,
+                           size_t nz, zsi_story_zone *out)
 {
-    for (size_t k = 0; k < nz; k++)
+    size_t m = 0;
+    for (size_t k = 0; k < nz && m < ZSI_STORY_ZONES; k++)
         if (zsi_pk_nick_names(g, p->text, p->len, z[k]))
-            return z[k];
-    return NULL;
+            out->zone[m++] = z[k];
+    out->n = m;
 }
 
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
-                     const char **out)
+                     zsi_story_zone *out)
 {
     /* The zones the article names, each once, for nick_referent(). */
     const char *named[MAX_NICK_ZONES];
@@ -494,8 +496,8 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             a = i;
         if (first_k != (size_t)-1 && first_k < a)
             first_k = (size_t)-1;
-        out[i] = NULL;
-        if (!ps[i].nnames && (out[i] = head_referent(ps, a, i)) != NULL)
+        const char *one = NULL; /* a bare word's or a head's referent */
+        if (!ps[i].nnames && (one = head_referent(ps, a, i)) != NULL)
             ;
         else if (!ps[i].nnames) {
             size_t at = 0;
@@ -505,7 +507,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 char m[7];
                 memcpy(m, mod, 6);
                 m[6] = '\0';
-                out[i] = mod_referent(ps, n, a, i, m);
+                one = mod_referent(ps, n, a, i, m);
                 bare = NULL;
             }
             if (bare && first_k == (size_t)-1) {
@@ -513,24 +515,28 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 first_at = at;
             }
             if (bare)
-                out[i] = referent(ps, a, i, bare);
-            if (bare && !out[i] && heading(&ps[i]))
-                out[i] = lead_referent(ps, n, i, bare);
-            if (bare && !out[i] && free_trade_word(bare))
-                out[i] = later_referent(ps, n, i, bare);
-            if (bare && !out[i] && city_kind(bare)) {
+                one = referent(ps, a, i, bare);
+            if (bare && !one && heading(&ps[i]))
+                one = lead_referent(ps, n, i, bare);
+            if (bare && !one && free_trade_word(bare))
+                one = later_referent(ps, n, i, bare);
+            if (bare && !one && city_kind(bare)) {
                 if (memo_a != a || memo_bare != bare) {
                     memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
                     memo_a = a;
                     memo_bare = bare;
                 }
-                out[i] = memo_zone;
+                one = memo_zone;
             }
         }
         /* A nickname is a name: it outranks a bare word's referent. */
-        const char *nick = !ps[i].nnames && nnamed ? nick_referent(g, &ps[i], named, nnamed) : NULL;
-        if (nick)
-            out[i] = nick;
+        out[i].n = 0;
+        if (!ps[i].nnames && nnamed)
+            nick_referents(g, &ps[i], named, nnamed, &out[i]);
+        if (!out[i].n && one) {
+            out[i].zone[0] = one;
+            out[i].n = 1;
+        }
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;
     }

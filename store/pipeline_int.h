@@ -48,8 +48,9 @@ typedef struct prep_passage {
     char **park_list;
     size_t nparks;
     int park_inherited;
-    const char *story_zone; /* what a bare 高新区 here means (zsi_story_zones()),
-                             * borrowed from an earlier passage's park_list */
+    zsi_story_zone story;   /* what a bare 高新区 or nicknames here mean
+                             * (zsi_story_zones()), borrowed from other
+                             * passages' park_list */
     int *years;             /* nyears, then yeartext, in one allocation (NULL if none);
                         * a year the passage only spans (十四五) is negated */
     size_t nyears;

@@ -195,7 +195,7 @@ static int article_is_about(const job *j, const char *zone)
 static int story_zones(run *r, job *j)
 {
     zsi_story_passage *sp = malloc((j->nps ? j->nps : 1) * sizeof *sp);
-    const char **zone = malloc((j->nps ? j->nps : 1) * sizeof *zone);
+    zsi_story_zone *zone = malloc((j->nps ? j->nps : 1) * sizeof *zone);
     if (!sp || !zone) {
         free(sp);
         free(zone);
@@ -207,7 +207,7 @@ static int story_zones(run *r, job *j)
     }
     zsi_story_zones(r->gaz, sp, j->nps, zone);
     for (size_t i = 0; i < j->nps; i++)
-        j->ps[i].story_zone = zone[i];
+        j->ps[i].story = zone[i];
     free(sp);
     free(zone);
     return 0;
@@ -220,12 +220,15 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
     size_t n = pp->p.len;
     int rc;
 
-    if (!pp->nparks && pp->story_zone) {
-        pp->park_list = malloc(sizeof *pp->park_list);
-        if (!pp->park_list || !(pp->park_list[0] = strdup(pp->story_zone)))
+    if (!pp->nparks && pp->story.n) {
+        if (!(pp->park_list = calloc(pp->story.n, sizeof *pp->park_list)))
             return ZS_ENOMEM;
-        pp->nparks = 1;
         pp->park_inherited = 1;
+        for (size_t k = 0; k < pp->story.n; k++) {
+            if (!(pp->park_list[k] = strdup(pp->story.zone[k])))
+                return ZS_ENOMEM; /* the passage's cleanup frees the nparks made */
+            pp->nparks = k + 1;
+        }
     }
     if ((rc = join_names(&pp->parks, pp->park_list, pp->nparks)) != 0)
         return rc;
@@ -251,7 +254,7 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
     }
     if ((rc = zsi_figures_extract(t, n, &pp->figs, &pp->nfigs)) != 0)
         return rc;
-    if (pp->nfigs && (pp->nparks || pp->story_zone || j->article_park)) {
+    if (pp->nfigs && (pp->nparks || pp->story.n || j->article_park)) {
         /* a zone is credited with its figures, not its city's or a company's */
         if (!(pp->fig_withheld = malloc(pp->nfigs)))
             return ZS_ENOMEM;

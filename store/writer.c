@@ -394,7 +394,7 @@ static int figures_derivable(const prep_passage *pp)
 static const char *figure_park(const job *j, const prep_passage *pp)
 {
     return pp->nparks                                 ? pp->park_list[0]
-           : pp->story_zone                           ? pp->story_zone
+           : pp->story.n                              ? pp->story.zone[0]
            : j->article_park && !j->article_park_in_passing ? j->article_park
                                                       : "";
 }

@@ -19,7 +19,8 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
     zsi_story_passage sp[MAX_STORY];
     char **names[MAX_STORY];
     size_t nn[MAX_STORY];
-    const char *want[MAX_STORY], *zone[MAX_STORY];
+    const char *want[MAX_STORY];
+    zsi_story_zone zone[MAX_STORY];
     for (size_t i = 0; i < n; i++) {
         char *t1 = strchr(lines[i], '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
         if (!t2) {
@@ -44,8 +45,8 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
         size_t w = 0;
         for (size_t k = 0; k < nn[i]; k++)
             w += (size_t)snprintf(got + w, sizeof got - w, "%s%s", k ? " " : "", names[i][k]);
-        if (!nn[i] && zone[i])
-            snprintf(got, sizeof got, "%s", zone[i]);
+        for (size_t k = 0; !nn[i] && k < zone[i].n; k++)
+            w += (size_t)snprintf(got + w, sizeof got - w, "%s%s", k ? " " : "", zone[i].zone[k]);
         tap_ok(strcmp(got, want[i]) == 0, "article %d: %s -> %s (got %s)", no, sp[i].text, want[i],
                got);
     }
