@@ -1805,7 +1805,7 @@ static int any_bare(const zsi_gazetteer *g, const char *p, size_t n)
             continue;
         for (size_t b = 0; b < g->bare.n; b++) {
             const str *w = &g->bare.v[b];
-            if (w->n <= e && memcmp(p + e - w->n, w->s, w->n) == 0)
+            if (w->n <= e && (!w->n || p[e - w->n] == w->s[0]) && memcmp(p + e - w->n, w->s, w->n) == 0)
                 return 1;
         }
     }
@@ -1844,7 +1844,12 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
             continue;
         for (size_t b = 0; b < g->bare.n; b++) {
             const str *w = &g->bare.v[b];
-            if (w->n > n - i || memcmp(p + i, w->s, w->n) != 0)
+            /* the word's last and first bytes inline: this runs at every
+             * character of a passage that holds a bare word somewhere, for
+             * every word (memcmp's calls were 1.3% of `zhaoshu index`) */
+            if (w->n > n - i ||
+                (w->n && (p[i + w->n - 1] != w->s[w->n - 1] || p[i] != w->s[0])) ||
+                memcmp(p + i, w->s, w->n) != 0)
                 continue;
             if (covered_end(&m, i))
                 break;
