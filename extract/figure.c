@@ -276,7 +276,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
     we = per_unit_cut(p, ws, we);
-    rc = zsi_metric_before(p, ws, we, &m);
+    rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, ws, we, &m)
+                                      : zsi_metric_before(p, ws, we, &m);
     if (rc >= 0 && m.by_form && !rate && strncmp(f->cls, "money", 5) != 0)
         rc = zsi_metric_before_listed(p, ws, we, &m); /* 连跌11个月: no change of a rate */
 

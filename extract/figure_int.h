@@ -216,6 +216,10 @@ int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t c
 /* (metric.c) Does p[s..e) name nothing: empty, or only filler and words of
  * wordclass.txt's class stop (adverbs, verbs, time words: 现在已经, 预计可)? */
 int zsi_names_nothing(const char *p, size_t s, size_t e);
+/* zsi_metric_before for an amount of money: a bare noun phrase may end in a
+ * noun of jieba's that ICU cut before its last character (菜籽|油每吨8900元,
+ * 当期结|余3199亿元; see zsi_np_before_money). */
+int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);
@@ -249,6 +253,14 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
  * @return 1 found (norm, raw written), 0 none.
  */
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/* zsi_np_before for an amount of money: a phrase may end in a one-character
+ * piece ICU cut off a longer common noun of jieba's (菜籽|油, 零售|业, 结|余).
+ * Not for counts and durations, where such a phrase is as often a modifier
+ * of the noun after the figure (保险业百年老店), nor for rates, where it is
+ * as often the owner or whole of a share (收购糖|业6.9%股份) or, before a
+ * change word, a compound's first part. */
+int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw,
+                        zsi_span *at);
 
 /*
  * (metric_noun.c) Does a verb of wordclass.txt (not a verb-noun) start right

@@ -604,8 +604,23 @@ static int bare_comparative(const char *p, size_t s, size_t e)
     return seen;
 }
 
-static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int forms)
+/* metric_before's flags: change words known by their form (狂降) count; the
+ * figure is an amount of money, whose bare noun phrase may end in a noun ICU
+ * cut before its last character (zsi_np_before_money) */
+#define MB_FORMS 1
+#define MB_MONEY 2
+
+/* The bare noun phrase ending at we, as metric_before's flags read it. */
+static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
+                        zsi_span *at)
 {
+    return (flags & MB_MONEY) ? zsi_np_before_money(p, ws, we, norm, raw, at)
+                              : zsi_np_before(p, ws, we, norm, raw, at);
+}
+
+static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
+{
+    int forms = flags & MB_FORMS;
     size_t s, cut, gs = 0, ge = 0, kill_e = 0, z, we0;
     int obj = 0;
     const zsi_phrase *best = NULL;
@@ -669,7 +684,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
              * names; １９９６年就增加到13亿美元: none, so the subject is
              * the one named before, as for 增长5% below */
-            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at))
+            if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at))
                 return 1;
             m->refer = 1;
             return 0;
@@ -695,7 +710,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             }
             /* 港口效率提升20%: a noun phrase no suffix names (not the
              * base of a comparison that opens the clause) */
-            if (zsi_np_before(p, ws, gs, m->norm, m->raw, &m->at)) {
+            if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
                 if (!compared_base(p, ws, m->at.s))
                     return 1;
                 m->norm[0] = m->raw[0] = '\0';
@@ -746,7 +761,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             m->adjacent = zsi_all_filler(p, ne, we);
             /* 规模|以上工业企业达到210家: the phrase right before the figure
              * holds the noun found; it names the figure better */
-            if (!m->adjacent && zsi_np_before(p, ws, we, n2, r2, &a2)) {
+            if (!m->adjacent && np_before_as(p, ws, we, flags, n2, r2, &a2)) {
                 size_t l2 = strlen(r2);
                 if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
                     memcpy(m->norm, n2, sizeof n2);
@@ -791,7 +806,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
     /* 文化服务业34454亿元, 收支缺口达4069.4亿元: a noun phrase no suffix
      * names; a known noun printed after the figure names it better
      * (工会预留30%采购份额), so it is not "adjacent" */
-    if (zsi_np_before(p, ws, we, m->norm, m->raw, &m->at)) {
+    if (np_before_as(p, ws, we, flags, m->norm, m->raw, &m->at)) {
         if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
             return 1;
         /* 法国为15%, 广东为8%: a place compared, not a metric; 比去年
@@ -958,12 +973,17 @@ int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t c
      * figure and changes nothing before it */
     if (!zsi_all_filler(p, fe, ce) || !compared_base(p, cs, fs))
         return 0;
-    return metric_before(p, cs, fs, &m, 1) >= 0 && !m.change[0];
+    return metric_before(p, cs, fs, &m, MB_FORMS) >= 0 && !m.change[0];
 }
 
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    return metric_before(p, ws, we, m, 1);
+    return metric_before(p, ws, we, m, MB_FORMS);
+}
+
+int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m)
+{
+    return metric_before(p, ws, we, m, MB_FORMS | MB_MONEY);
 }
 
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)

@@ -1107,6 +1107,24 @@ static int bare_char_end(const char *p, size_t s, size_t e)
 }
 
 /*
+ * 菜籽|油, 零售|业: ICU may break a noun of jieba's before its last
+ * character. Is the one-character piece p[pb..e) the tail of a longer common
+ * noun (n) of the most likely cut by jieba's words of the last few characters
+ * (from lo on)? Then the phrase ends in that noun, not in a one-character
+ * verb (投 of 给村里投).
+ */
+static int lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
+{
+    size_t st[5], s = e;
+    char tg[4];
+    int k, w;
+    for (k = 0; k < 4 && s > lo; k++)
+        s -= zsi_utf8_prev(p, s);
+    w = zsi_lex_cut(p, s, e, st, tg, 4);
+    return w > 0 && tg[w - 1] == 'n' && st[w - 1] < pb;
+}
+
+/*
  * 保障|性|住房: a bare phrase that starts on one of ICU's boundaries which
  * the most likely cut by word frequencies puts inside a word (保障性) starts
  * inside that word. It takes the word whole when the word may begin a noun
@@ -1157,7 +1175,8 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
     return tg[0] == 'V';
 }
 
-int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm, char *raw,
+                     zsi_span *at)
 {
     zsi_wbounds wb;
     size_t lo, cut, b = we, chars = 0;
@@ -1226,7 +1245,8 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
             /* 给村里投1400多万元: no noun ends the phrase; nor does one when
              * the last piece ends a verb of jieba's that ICU cut (加|价) */
             size_t js = word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
-            if (js == pb ? bare_char_end(p, pb, b) : zsi_is_class_stop(p, js, b))
+            if (js == pb ? bare_char_end(p, pb, b) && !(tails && lex_noun_tail(p, cut, pb, b))
+                         : zsi_is_class_stop(p, js, b))
                 return 0;
         }
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
@@ -1252,6 +1272,17 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
     else
         memcpy(norm, raw, strlen(raw) + 1);
     return 1;
+}
+
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    return np_before(p, ws, we, 0, norm, raw, at);
+}
+
+int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw,
+                        zsi_span *at)
+{
+    return np_before(p, ws, we, 1, norm, raw, at);
 }
 
 /*
