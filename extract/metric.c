@@ -338,6 +338,42 @@ static int share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metr
     return 1;
 }
 
+/*
+ * 占政府采购总支出的27%, 占到中国对该产品总进口量的48%: the object of 占 is
+ * the words from 占 (and its complement) to the noun found at ns..ne, whole:
+ * the noun found may stop at a verb or a preposition inside it (采购|总支出,
+ * 对该|产品总进口量), which in the object of 占 are parts of its name. Only
+ * Han between (no digits: 占公司2009年收入, a time is no part of a name), no
+ * 的, at most MAX_RUN_CHARS characters,
+ * and not when its first word (by the most likely cut) is a pronoun, a time
+ * word, an adverb, a preposition or a conjunction (占其总销售额, 占我外贸总值:
+ * whose total is said before; 占到目前该国总装机容量: when). m->raw and m->norm then take the words before the noun, m->at the
+ * whole. @return 1 extended, 0 not.
+ */
+static int zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zsi_metric *m)
+{
+    size_t zs, q, l, nl = strlen(m->norm), st[ZSI_LEX_CUT_MAX + 1];
+    char n2[ZSI_METRIC_BYTES], tg[ZSI_LEX_CUT_MAX + 1];
+    if (z == NO_ZHAN)
+        return 0;
+    zs = z + (zhan_complement(p, z, we) ? 6 : 3);
+    if (ns <= zs || ne <= ns || zsi_nchars(p, zs, ne) > MAX_RUN_CHARS || ns - zs + nl >= sizeof n2)
+        return 0;
+    for (q = zs; q < ns; q += l) {
+        unsigned cp;
+        l = zsi_utf8_decode(p + q, ns - q, &cp);
+        if (!zsi_m_is_han(cp) || cp == 0x7684 || cp == 0x4E4B) /* 的 之 */
+            return 0;
+    }
+    if (zsi_lex_cut(p, zs, ne, st, tg, ZSI_LEX_CUT_MAX) < 1 || strchr("trdpc", tg[0]))
+        return 0;
+    memcpy(n2, p + zs, ns - zs);
+    memcpy(n2 + (ns - zs), m->norm, nl + 1);
+    zsi_copy_raw(m->raw, &m->at, p, zs, ne);
+    memcpy(m->norm, n2, strlen(n2) + 1);
+    return 1;
+}
+
 /* Does the noun phrase raw end in a total, 总 and one character (总量, 总数,
  * 总额)? It is a bare total alone or after one word a run stops at (全市总量,
  * 全国总数): it names no whole of its own (企业总量 does). */
@@ -756,6 +792,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 m->share_of = ends_total(m->raw) ? bare_total(m->raw)
                                                  : zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm,
                                                                     0, strlen(m->norm)) != NULL;
+                if (!m->share_of)
+                    zhan_object(p, z, we, ns, ne, m);
                 return 1;
             }
             m->adjacent = zsi_all_filler(p, ne, we);
@@ -779,6 +817,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
                 zsi_copy_raw(m->raw, &m->at, p, z, ne);
                 memcpy(m->norm, m->raw, sizeof m->norm);
+            } else if (m->adjacent && z < ns) {
+                zhan_object(p, z, we, ns, ne, m);
             }
             return 1;
         }
