@@ -5,8 +5,8 @@
  * unit, a class, a metric as normalized and as printed, and a park: a few
  * hundred distinct strings repeated a million times. The figure rows store
  * their ids; this cache turns a string into its id without a query, using
- * the C library's binary tree (tsearch) of the strings this run has used.
- * The table is not loaded at open: a run that re-indexes a few files uses a
+ * a hash table of the strings this run has used (open addressing, at most
+ * half full). The table is not loaded at open: a run that re-indexes a few files uses a
  * few hundred of its strings, and loading all (realnews-dev: 37,481) was a
  * quarter of such a run's instructions. A string not in the tree is looked
  * up in the table, unless the table was empty at open (a first build: the
@@ -18,8 +18,6 @@
  * batch (rowbatch.c) until zsd_strings_flush(): 6,225 new strings of 2,000
  * news articles took 46 M instructions one statement each.
  */
-#define _GNU_SOURCE /* tdestroy */
-#include <search.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,53 +26,78 @@
 
 typedef struct str_entry {
     sqlite3_int64 id;
-    char s[]; /* NUL-terminated */
+    uint64_t h; /* hash(s) */
+    char s[];   /* NUL-terminated */
 } str_entry;
 
-/* In front of the tree, a direct-mapped cache by FNV-1a hash: five lookups
- * per figure walked the tree with strcmp (news-100: 0.93 s of the writer
- * went to figures); a cached string costs one strcmp. Entries live until
- * zsd_strings_free(), so the cached pointers stay valid. */
-#define CACHE_SLOTS 512
+/* Slots of a new table; it doubles when half full. A binary tree of the
+ * strings (tsearch) with a 512-slot cache in front had the writer walk
+ * some 15 levels of strcmp on a cache miss: realnews-dev has 37,481
+ * strings, and tfind and strcmp were 4.3% of the writer thread's time
+ * (perf record, a full build of realnews-dev). */
+#define FIRST_SLOTS 1024u
 
 struct zsd_strings {
     zs_db *db;
-    void *root;
+    str_entry **slot; /* nslot entries, NULL or a string */
+    size_t nslot, nused;
     zsd_rowbatch ins;   /* new strings' rows, waiting */
     sqlite3_int64 last; /* the largest id given */
-    sqlite3_stmt *find; /* NULL when the tree holds the whole table */
-    const str_entry *cache[CACHE_SLOTS];
+    sqlite3_stmt *find; /* NULL when the table here holds the whole table */
 };
 
-static size_t fnv1a(const char *s, size_t n)
+/* FNV-1a, 64 bits */
+static uint64_t hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = 14695981039346656037u;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h % CACHE_SLOTS;
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
 }
 
-static int by_s(const void *a, const void *b)
+/* The slot that holds s (hash h), or the empty slot where it would go. */
+static str_entry **slot_of(const zsd_strings *t, const char *s, uint64_t h)
 {
-    return strcmp(((const str_entry *)a)->s, ((const str_entry *)b)->s);
+    size_t mask = t->nslot - 1, i = (size_t)h & mask;
+    while (t->slot[i] && (t->slot[i]->h != h || strcmp(t->slot[i]->s, s) != 0))
+        i = (i + 1) & mask;
+    return &t->slot[i];
 }
 
-static int add(zsd_strings *t, const char *s, sqlite3_int64 id, const char **kept)
+/* Double the table. @return 0 or ZS_ENOMEM (the table as it was). */
+static int grow(zsd_strings *t)
 {
-    size_t n = strlen(s);
-    str_entry *e = malloc(sizeof *e + n + 1);
-    if (!e)
+    size_t n = t->nslot ? t->nslot * 2 : FIRST_SLOTS;
+    str_entry **old = t->slot, **v = calloc(n, sizeof *v);
+    size_t nold = t->nslot;
+    if (!v)
         return ZS_ENOMEM;
-    e->id = id;
-    memcpy(e->s, s, n + 1);
-    str_entry **slot = tsearch(e, &t->root, by_s);
-    if (!slot) {
-        free(e);
+    t->slot = v;
+    t->nslot = n;
+    for (size_t i = 0; i < nold; i++)
+        if (old[i])
+            *slot_of(t, old[i]->s, old[i]->h) = old[i];
+    free(old);
+    return 0;
+}
+
+static int add(zsd_strings *t, const char *s, size_t n, uint64_t h, sqlite3_int64 id,
+               const char **kept)
+{
+    if ((t->nused + 1) * 2 > t->nslot && grow(t) != 0)
         return ZS_ENOMEM;
+    str_entry **at = slot_of(t, s, h);
+    if (!*at) { /* (always: s was not there) */
+        str_entry *e = malloc(sizeof *e + n + 1);
+        if (!e)
+            return ZS_ENOMEM;
+        e->id = id;
+        e->h = h;
+        memcpy(e->s, s, n + 1);
+        *at = e;
+        t->nused++;
     }
-    if (*slot != e) /* already there (cannot happen: s is UNIQUE) */
-        free(e);
-    *kept = (*slot)->s;
+    *kept = (*at)->s;
     return 0;
 }
 
@@ -113,29 +136,14 @@ fail:
 
 int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id)
 {
-    size_t n = strlen(s), slot = fnv1a(s, n);
-    const str_entry *c = t->cache[slot];
-    if (c && !strcmp(c->s, s)) {
-        *id = c->id;
-        return 0;
-    }
-    char key[sizeof(str_entry) + 64];
-    str_entry *k = (str_entry *)key;
-    str_entry *big = NULL;
-    if (n < 64) {
-        memcpy(k->s, s, n + 1);
-    } else if ((big = malloc(sizeof *big + n + 1)) != NULL) {
-        memcpy(big->s, s, n + 1);
-        k = big;
-    } else {
-        return zsd_fail(t->db, ZS_ENOMEM, "out of memory");
-    }
-    str_entry **hit = tfind(k, &t->root, by_s);
-    free(big);
-    if (hit) {
-        t->cache[slot] = *hit;
-        *id = (*hit)->id;
-        return 0;
+    size_t n = strlen(s);
+    uint64_t h = hash(s, n);
+    if (t->nslot) {
+        const str_entry *hit = *slot_of(t, s, h);
+        if (hit) {
+            *id = hit->id;
+            return 0;
+        }
     }
     int src = SQLITE_DONE;
     if (t->find) { /* stored by an earlier run? */
@@ -150,7 +158,7 @@ int zsd_strings_id(zsd_strings *t, const char *s, sqlite3_int64 *id)
     if (src == SQLITE_DONE)
         *id = ++t->last;
     const char *kept = NULL;
-    if (add(t, s, *id, &kept))
+    if (add(t, s, n, h, *id, &kept))
         return zsd_fail(t->db, ZS_ENOMEM, "out of memory");
     if (src == SQLITE_DONE) {
         int rc;
@@ -172,7 +180,9 @@ void zsd_strings_free(zsd_strings *t)
 {
     if (!t)
         return;
-    tdestroy(t->root, free);
+    for (size_t i = 0; i < t->nslot; i++)
+        free(t->slot[i]);
+    free(t->slot);
     zsd_rowbatch_close(&t->ins);
     sqlite3_finalize(t->find);
     free(t);
