@@ -1107,13 +1107,13 @@ static int bare_char_end(const char *p, size_t s, size_t e)
 }
 
 /*
- * 菜籽|油, 零售|业: ICU may break a noun of jieba's before its last
+ * 菜籽|油, 零售|业, 要|价: ICU may break a noun of jieba's before its last
  * character. Is the one-character piece p[pb..e) the tail of a longer common
  * noun (n) of the most likely cut by jieba's words of the last few characters
  * (from lo on)? Then the phrase ends in that noun, not in a one-character
- * verb (投 of 给村里投).
+ * verb (投 of 给村里投). @return the noun's start, or e when there is none.
  */
-static int lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
+static size_t lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
 {
     size_t st[5], s = e;
     char tg[4];
@@ -1121,7 +1121,7 @@ static int lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
     for (k = 0; k < 4 && s > lo; k++)
         s -= zsi_utf8_prev(p, s);
     w = zsi_lex_cut(p, s, e, st, tg, 4);
-    return w > 0 && tg[w - 1] == 'n' && st[w - 1] < pb;
+    return w > 0 && tg[w - 1] == 'n' && st[w - 1] < pb ? st[w - 1] : e;
 }
 
 /*
@@ -1245,8 +1245,11 @@ static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm,
             /* 给村里投1400多万元: no noun ends the phrase; nor does one when
              * the last piece ends a verb of jieba's that ICU cut (加|价) */
             size_t js = word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
-            if (js == pb ? bare_char_end(p, pb, b) && !(tails && lex_noun_tail(p, cut, pb, b))
-                         : zsi_is_class_stop(p, js, b))
+            size_t ns = js == pb && tails ? lex_noun_tail(p, cut, pb, b) : b;
+            if (ns < b && zsi_wb_is(&wb, ns))
+                pb = ns; /* the noun whole, though its first piece is a
+                          * word a run stops at (要|价) */
+            else if (js == pb ? bare_char_end(p, pb, b) : zsi_is_class_stop(p, js, b))
                 return 0;
         }
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
