@@ -527,8 +527,11 @@ static int join_leading_places(const zsi_gazetteer *g, const char *p, mentions *
                 y = &m->v[o];
         if (!y)
             continue;
-        if (zsi_pk_find_name(g, y->name, strlen(y->name)) == (size_t)-1) {
-            size_t pn = x->end - x->start, yn = strlen(y->name);
+        size_t pn = x->end - x->start, yn = strlen(y->name);
+        /* a name the patterns read back over a city before the place
+         * (广州南沙…示范区) holds the place already */
+        if (zsi_pk_find_name(g, y->name, yn) == (size_t)-1 &&
+            !(yn >= pn && memcmp(y->name, p + x->start, pn) == 0)) {
             char *name = malloc(pn + yn + 1);
             if (!name)
                 return ZS_ENOMEM;
@@ -1659,8 +1662,10 @@ static const char *const PARK_ALONE_AFTER[] = {
 static const char *const PARK_TRADES[] = {"工业", "产业", "科技"};
 
 /* Does the kind-less bare word at p[i..) stand alone? When not, *mod gets
- * where the two characters before it start (its trade passed over). */
-static int park_alone(const char *p, size_t i, size_t *mod)
+ * where the two characters before it start (its trade passed over). 全 and
+ * 同 before it count only when they end no longer word: 全园区 is the whole
+ * park and 同园区 the same one, while 安全示范区 and 不同园区 are kinds. */
+static int park_alone(const zsi_gazetteer *g, const char *p, size_t i, size_t *mod)
 {
     for (size_t t = 0; t < sizeof PARK_TRADES / sizeof *PARK_TRADES; t++)
         if (has_suffix(p, i, PARK_TRADES[t], strlen(PARK_TRADES[t]))) {
@@ -1684,9 +1689,18 @@ static int park_alone(const char *p, size_t i, size_t *mod)
     U8_PREV(p, 0, b, c);
     if (!is_han(c))
         return 1;
-    for (size_t k = 0; k < sizeof PARK_ALONE_AFTER / sizeof *PARK_ALONE_AFTER; k++)
-        if (has_suffix(p, i, PARK_ALONE_AFTER[k], strlen(PARK_ALONE_AFTER[k])))
-            return 1;
+    for (size_t k = 0; k < sizeof PARK_ALONE_AFTER / sizeof *PARK_ALONE_AFTER; k++) {
+        size_t wn = strlen(PARK_ALONE_AFTER[k]);
+        if (!has_suffix(p, i, PARK_ALONE_AFTER[k], wn))
+            continue;
+        if ((!strcmp(PARK_ALONE_AFTER[k], "全") || !strcmp(PARK_ALONE_AFTER[k], "同")) && b >= 3) {
+            int32_t a = b;
+            U8_PREV(p, 0, a, c);
+            if (is_han(c) && zsi_words_find(g->words, p + a, i - (size_t)a, NULL))
+                continue;
+        }
+        return 1;
+    }
     return 0;
 }
 
@@ -1872,12 +1886,12 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
              * not the story's zone; alone (该示范区, 在合作区) it may be */
             size_t mo;
             if ((strcmp(w->s, "示范区") == 0 || strcmp(w->s, "合作区") == 0) &&
-                !park_alone(p, i, &mo)) {
+                !park_alone(g, p, i, &mo)) {
                 skip = e;
                 break;
             }
             /* 创业园区, 职教园区: a kind of park, not the story's */
-            if (strcmp(w->s, "园区") == 0 && !park_alone(p, i, &mo)) {
+            if (strcmp(w->s, "园区") == 0 && !park_alone(g, p, i, &mo)) {
                 if (!compound && mo != (size_t)-1) {
                     compound = w->s;
                     compound_at = i;
