@@ -481,6 +481,11 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             !zsi_pk_determiner(p + pos[j + best], pos[j] - pos[j + best]) &&
             city_or_county_at(g, p, pos, j + best, nc))
             fl = ZSW_WORD;
+        /* ... and so is 国家 there, the park's level (无锡国家数字电影产业园,
+         * as 六盘水国家高新区), no word a name is cut after */
+        if (park && (fl & ZSW_TRIM) && best == 2 && memcmp(p + pos[j + best], "国家", 6) == 0 &&
+            j + best < nc && city_or_county_at(g, p, pos, j + best, nc))
+            fl = ZSW_WORD;
         /* ... and a verb-noun right before it after a noun heads that
          * trade (人力资源服务产业园; 服务 alone is a verb: 服务园区企业) */
         if (park && j == 0 && (fl & ZSW_VNOUN) && !(fl & ZSW_PLACE) && j + best < nc &&
@@ -665,7 +670,9 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     /* The words after the place must not describe: 新兴产业高新区; but a
      * hub's own name (国际机场, 国际铁路港) is a name, not a description. */
     int trades = park && lp >= 0 && (tok[lp].level == ZSW_CITY || tok[lp].level == ZSW_COUNTY);
-    if (describes(g, p + after, te - after, trades))
+    /* (国家 after the city is its level, above: no description) */
+    size_t level = trades && te - after > 6 && memcmp(p + after, "国家", 6) == 0 ? 6 : 0;
+    if (describes(g, p + after + level, te - after - level, trades))
         return 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
