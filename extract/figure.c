@@ -942,6 +942,113 @@ static void drop_metrics_over_figures(zsi_figure *v, size_t nv)
         }
 }
 
+/* Most Han characters of a name before a figure of a 分别为 list (意大利,
+ * 黑龙江省): longer words may name a metric of their own. */
+#define MAX_LIST_NAME_HAN 6
+/* Most bytes looked back from a figure for the 分别为 that opens its list. */
+#define LIST_BACK_BYTES 240
+
+/* Is p[s..e) a list's separator and a name: at most one of 、，：, (and
+ * spaces), then at most MAX_LIST_NAME_HAN Han, letters or digits that name
+ * no metric (意大利, 德国)? A sentence end is none. @return 1 yes, 0 no, or
+ * a negative ZS_E*. */
+static int list_name_gap(const char *p, size_t s, size_t e)
+{
+    char n1[ZSI_METRIC_BYTES], r1[ZSI_METRIC_BYTES];
+    zsi_span a1;
+    size_t l, han = 0, seps = 0, ns = e;
+    int rc;
+    for (size_t q = s; q < e; q += l) {
+        unsigned cp = cp_at(p, e, q, &l);
+        if (cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1A || cp == ',' || cp == ':') {
+            if (han || ++seps > 1)
+                return 0;
+        } else if (is_han(cp) || (cp < 0x80 && isalnum((int)cp))) {
+            if (ns == e)
+                ns = q;
+            if (++han > MAX_LIST_NAME_HAN)
+                return 0;
+        } else if (cp != ' ' && cp != 0x3000) {
+            return 0;
+        }
+    }
+    if (ns == e)
+        return 1;
+    rc = zsi_metric_noun(p, ns, e, n1, r1, &a1);
+    return rc < 0 ? rc : rc == 0;
+}
+
+/*
+ * 建筑涂料占涂料总量的比例分别为：意大利57%、德国55%: figures that follow a
+ * 分别为 (or 依次为) each after a name (a place, a company) that names no
+ * metric are values of the noun before the 分别, one for each name; they had
+ * none (the name is no metric). Only figures left with no metric, whose list
+ * from the 分别为 holds nothing but figures and such names.
+ * @return 0, or a negative ZS_E* from the metric data.
+ */
+static int named_list_values(const char *p, zsi_figure *v, size_t nv)
+{
+    static const char *const opener[] = {"\xE5\x88\x86\xE5\x88\xAB\xE4\xB8\xBA",  /* 分别为 */
+                                         "\xE4\xBE\x9D\xE6\xAC\xA1\xE4\xB8\xBA"}; /* 依次为 */
+    size_t i;
+    for (i = 0; i < nv; i++) {
+        size_t q, lo, from, j, cs, l;
+        int rc, ok = 1;
+        char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+        zsi_span at;
+        if (v[i].metric[0])
+            continue;
+        lo = v[i].start > LIST_BACK_BYTES ? v[i].start - LIST_BACK_BYTES : 0;
+        for (q = v[i].start; q > lo; q--) {
+            unsigned cp;
+            if ((p[q - 1] & 0xC0) == 0x80)
+                continue;
+            cp = cp_at(p, v[i].start, q - 1, &l);
+            if (is_sentence_end(cp))
+                break;
+            if (q - 1 + 9 <= v[i].start && (!memcmp(p + q - 1, opener[0], 9) ||
+                                            !memcmp(p + q - 1, opener[1], 9)))
+                break;
+        }
+        if (q <= lo || q - 1 + 9 > v[i].start ||
+            (memcmp(p + q - 1, opener[0], 9) && memcmp(p + q - 1, opener[1], 9)))
+            continue;
+        q--; /* the 分别为 starts at q */
+        /* the gaps between q + 9 and v[i]: names and the figures between */
+        from = q + 9;
+        for (j = 0; j < i && v[j].end <= from; j++)
+            ;
+        for (; j <= i && ok; j++) {
+            rc = list_name_gap(p, from, v[j].start);
+            if (rc < 0)
+                return rc;
+            ok = rc > 0;
+            from = v[j].end;
+        }
+        if (!ok)
+            continue;
+        /* the noun before the 分别为, in its clause */
+        for (cs = q; cs > 0;) {
+            size_t pl = zsi_utf8_prev(p, cs);
+            if (is_clause_end(cp_at(p, cs, cs - pl, &l)))
+                break;
+            cs -= pl;
+        }
+        rc = zsi_metric_noun(p, cs, q, norm, raw, &at);
+        if (rc < 0)
+            return rc;
+        if (rc == 0 || at.e != q)
+            continue;
+        memcpy(v[i].metric, norm, sizeof norm);
+        memcpy(v[i].metric_raw, raw, sizeof raw);
+        v[i].noun = strlen(norm);
+        v[i].noun_raw = strlen(raw);
+        v[i].noun_at = at;
+        zsi_span_clear(&v[i].change_at);
+    }
+    return 0;
+}
+
 /*
  * 给予300元、200元补助, 发放了500万美元、1.5亿元贷款: money figures or rates
  * joined only by 、, with a noun phrase right after the last one (its 的
@@ -1122,6 +1229,10 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
     }
     if (run_len > 1 && ((rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
                         (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
+        free(v);
+        return rc;
+    }
+    if ((rc = named_list_values(p, v, nv)) < 0) {
         free(v);
         return rc;
     }
