@@ -654,6 +654,53 @@ static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *no
                               : zsi_np_before(p, ws, we, norm, raw, at);
 }
 
+/*
+ * Where the time words and adverbs at the end of p[ws..we) start (周三, 昨日
+ * 大幅, 再度: ICU words that jieba's most likely cut makes one word tagged t
+ * or d), and filler; not verbs, which jieba also gives nouns of news
+ * (开支, 需求). we when none.
+ */
+static size_t strip_adverbs(const char *p, size_t ws, size_t we)
+{
+    zsi_wbounds wb;
+    size_t lo = we, e = we;
+    int k;
+    for (k = 0; k < 12 && lo > ws; k++)
+        lo -= zsi_utf8_prev(p, lo);
+    zsi_wb_compute(&wb, p, lo, we);
+    while (e > wb.s) {
+        size_t b = zsi_wb_le(&wb, e - 1), st[3];
+        char tg[2];
+        if (b < wb.s || (b == wb.s && lo > ws))
+            break; /* the window's first word may be cut */
+        if (!zsi_all_filler(p, b, e) &&
+            !(zsi_lex_cut(p, b, e, st, tg, 2) == 1 && (tg[0] == 't' || tg[0] == 'd')))
+            break;
+        e = b;
+    }
+    return e;
+}
+
+/*
+ * 玉米期货昨日上涨20元, 原油周三下跌2美元: time words and adverbs between
+ * a subject and its change verb in p[ws..gs) stand apart from both; the bare
+ * noun phrase before them is what changes (not a place alone, nor the base
+ * of a comparison: 比上周). Not before a rate noun (板块年内跌幅为17%: the
+ * time word is part of its name).
+ * @return 1 found (m's noun set), 0 none (m's noun left empty).
+ */
+static int subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
+{
+    size_t e = strip_adverbs(p, ws, gs);
+    if (e >= gs || e <= ws || !np_before_as(p, ws, e, flags, m->norm, m->raw, &m->at))
+        return 0;
+    if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
+        return 1;
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    return 0;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
 {
     int forms = flags & MB_FORMS;
@@ -720,7 +767,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
              * names; １９９６年就增加到13亿美元: none, so the subject is
              * the one named before, as for 增长5% below */
-            if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at))
+            if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at) ||
+                (!rate_noun(best) && subject_past_adverbs(p, ws, gs, flags, m)))
                 return 1;
             m->refer = 1;
             return 0;
@@ -751,6 +799,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                     return 1;
                 m->norm[0] = m->raw[0] = '\0';
                 zsi_span_clear(&m->at);
+            } else if (!rate_noun(best) && subject_past_adverbs(p, ws, gs, flags, m)) {
+                return 1;
             }
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
              * metric, so what changes is the subject named before it (the

@@ -1124,6 +1124,47 @@ static size_t lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
     return w > 0 && tg[w - 1] == 'n' && st[w - 1] < pb ? st[w - 1] : e;
 }
 
+/* Does a word of jieba's most likely cut of the few characters before e
+ * (from lo on) start at pp (开盘|时: 盘 is inside 开盘; 金价|报: 价 is
+ * inside 金价)? */
+static int lex_starts_word(const char *p, size_t lo, size_t pp, size_t e)
+{
+    size_t st[7], s = pp;
+    char tg[6];
+    int k, w, i;
+    for (k = 0; k < 3 && s > lo; k++)
+        s -= zsi_utf8_prev(p, s);
+    w = zsi_lex_cut(p, s, e, st, tg, 6);
+    for (i = 0; i < w; i++)
+        if (st[i] == pp)
+            return 1;
+    return 0;
+}
+
+/*
+ * 期|铜, 白|蒜, 售|汇: two one-character pieces where ICU knew no word of
+ * two, the second a common noun (n) of jieba's (wordclass.txt lists no
+ * one-character noun), the first not inside a longer word of jieba's cut:
+ * a compound noun ends at e. Not a one-character noun after a longer word
+ * (指数|报, 收盘|报, 金价|报: there it is as often a verb).
+ */
+static int lex_compound_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb,
+                            size_t e)
+{
+    size_t st[2], pp;
+    char tg[1];
+    unsigned cp;
+    if (pb <= cut || pb <= wb->s)
+        return 0;
+    pp = zsi_wb_le(wb, pb - 1);
+    if (pp < cut || zsi_nchars(p, pp, pb) != 1)
+        return 0;
+    zsi_utf8_decode(p + pp, pb - pp, &cp);
+    if (!zsi_m_is_han(cp) || zsi_lex_cut(p, pb, e, st, tg, 1) != 1 || tg[0] != 'n')
+        return 0;
+    return lex_starts_word(p, cut, pp, e);
+}
+
 /*
  * 保障|性|住房: a bare phrase that starts on one of ICU's boundaries which
  * the most likely cut by word frequencies puts inside a word (保障性) starts
@@ -1249,7 +1290,9 @@ static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm,
             if (ns < b && zsi_wb_is(&wb, ns))
                 pb = ns; /* the noun whole, though its first piece is a
                           * word a run stops at (要|价) */
-            else if (js == pb ? bare_char_end(p, pb, b) : zsi_is_class_stop(p, js, b))
+            else if (js == pb ? bare_char_end(p, pb, b) &&
+                                    !(tails && lex_compound_end(&wb, p, cut, pb, b))
+                              : zsi_is_class_stop(p, js, b))
                 return 0;
         }
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
