@@ -1105,7 +1105,7 @@ static size_t place_before(const zsi_gazetteer *g, const char *p, size_t floor, 
 }
 
 /*
- * A strong suffix at byte i of p after a count (两个, 三大, and 国家级 or 省级)
+ * A strong suffix at byte i of p after a count (两个, 三大, 3个, and 国家级 or 省级)
  * that follows as many places, listed with 、和与及: 苏州、无锡两个高新区
  * names each place's zone of that kind. The count must equal the places
  * listed, and the list start as push_peers() asks; else it is a generic
@@ -1134,12 +1134,27 @@ static int push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
                           memcmp(p + e - 3, "\xE5\xA4\xA7", 3) != 0))
         return 0;
     e -= 3;
+    size_t nb = 3; /* the numeral's bytes */
     for (size_t k = 0; k < sizeof NUM / sizeof *NUM && !want; k++)
         if (memcmp(p + e - 3, NUM[k], 3) == 0)
             want = k + 2;
+    /* or a digit alone, as statistics print counts (重庆、四川、陕西3个自贸
+     * 试验区), ASCII or full width */
+    if (!want && p[e - 1] >= '2' && p[e - 1] < '2' + MAX_COUNTED - 1 &&
+        !(e >= floor + 2 && p[e - 2] >= '0' && p[e - 2] <= '9')) {
+        want = (size_t)(p[e - 1] - '0');
+        nb = 1;
+    }
+    if (!want && memcmp(p + e - 3, "\xEF\xBC", 2) == 0 && (unsigned char)p[e - 1] >= 0x92 &&
+        (unsigned char)p[e - 1] < 0x92 + MAX_COUNTED - 1 &&
+        !(e >= floor + 6 && memcmp(p + e - 6, "\xEF\xBC", 2) == 0 &&
+          (unsigned char)p[e - 4] >= 0x90 && (unsigned char)p[e - 4] <= 0x99)) { /* ２ to ６ */
+        want = (size_t)((unsigned char)p[e - 1] - 0x90);
+        nb = 3;
+    }
     if (!want)
         return 0;
-    e -= 3;
+    e -= nb;
     if ((b = place_before(g, p, floor, e)) == (size_t)-1)
         return 0;
     ps[np] = b;
