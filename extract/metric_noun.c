@@ -524,6 +524,17 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                 continue;
             }
         }
+        if (b - pb == 3 && memcmp(p + pb, "\xE5\xB9\xB4", 3) == 0) {
+            /* 人均|年|收入, 户均|年|增收: a per-unit word before the 年 of a
+             * yearly amount owns it; the 年 stops the run elsewhere */
+            const zsi_phrase *pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, pb);
+            if (pu && zsi_wb_is(wb, pb - pu->len) &&
+                chars + 1 + zsi_nchars(p, pb - pu->len, pb) <= MAX_RUN_CHARS) {
+                chars += 1 + zsi_nchars(p, pb - pu->len, pb);
+                b = pb - pu->len;
+                continue;
+            }
+        }
         mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
         is_mod = mod != NULL;
         if (!mod)
