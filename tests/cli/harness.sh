@@ -28,6 +28,10 @@ corpus_copies() {
 serve_until_listening() {
     out=$1
     shift
+    # emptied here, not only by the redirection below: that runs in the
+    # background child, and a loaded machine may let the loop read an earlier
+    # run's "serving" line from OUT before the child has truncated it
+    : >"$out"
     "$Z" "$@" >"$out" 2>&1 &
     pid=$!
     k=0
