@@ -654,6 +654,25 @@ static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *no
                               : zsi_np_before(p, ws, we, norm, raw, at);
 }
 
+/* Most characters at the end of a clause that strip_adverbs() and
+ * strip_predicate() walk back over. */
+#define TAIL_CHARS 12
+
+/*
+ * ICU's words of the last TAIL_CHARS characters of p[ws..we) into *wb: the
+ * window the strip_* functions walk back over (its first word may be cut
+ * when the window starts after ws). @return the window's start.
+ */
+static size_t tail_words(zsi_wbounds *wb, const char *p, size_t ws, size_t we)
+{
+    size_t lo = we;
+    int k;
+    for (k = 0; k < TAIL_CHARS && lo > ws; k++)
+        lo -= zsi_utf8_prev(p, lo);
+    zsi_wb_compute(wb, p, lo, we);
+    return lo;
+}
+
 /*
  * Where the time words and adverbs at the end of p[ws..we) start (周三, 昨日
  * 大幅, 再度: ICU words that jieba's most likely cut makes one word tagged t
@@ -663,11 +682,7 @@ static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *no
 static size_t strip_adverbs(const char *p, size_t ws, size_t we)
 {
     zsi_wbounds wb;
-    size_t lo = we, e = we;
-    int k;
-    for (k = 0; k < 12 && lo > ws; k++)
-        lo -= zsi_utf8_prev(p, lo);
-    zsi_wb_compute(&wb, p, lo, we);
+    size_t lo = tail_words(&wb, p, ws, we), e = we;
     while (e > wb.s) {
         size_t b = zsi_wb_le(&wb, e - 1), st[3];
         char tg[2];
@@ -932,11 +947,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
 static size_t strip_predicate(const char *p, size_t ws, size_t we)
 {
     zsi_wbounds wb;
-    size_t lo = we, e = we;
-    int k;
-    for (k = 0; k < 12 && lo > ws; k++)
-        lo -= zsi_utf8_prev(p, lo);
-    zsi_wb_compute(&wb, p, lo, we);
+    size_t lo = tail_words(&wb, p, ws, we), e = we;
     while (e > wb.s) {
         size_t b = zsi_wb_le(&wb, e - 1);
         if (b < wb.s || (b == wb.s && lo > ws))
