@@ -8,9 +8,9 @@
  * a hash table of the strings this run has used (open addressing, at most
  * half full). The table is not loaded at open: a run that re-indexes a few files uses a
  * few hundred of its strings, and loading all (realnews-dev: 37,481) was a
- * quarter of such a run's instructions. A string not in the tree is looked
- * up in the table, unless the table was empty at open (a first build: the
- * tree then holds every string there is). Ids are never reused or
+ * quarter of such a run's instructions. A string not in the hash table is
+ * looked up in the strings table, unless that was empty at open (a first
+ * build: the hash table then holds every string there is). Ids are never reused or
  * collected: the table only grows, by a few thousand rows at most.
  *
  * A new string takes the id SQLite would give it (the largest plus one,
