@@ -239,17 +239,29 @@ static int is_vnoun(const char *p, size_t s, size_t e)
     return w && (zsi_words_find(w, p + s, e - s, &row) & ZSW_VNOUN_);
 }
 
+/*
+ * Where ICU's word that ends at b starts, when it is one character at or
+ * after cut; its code point in *cp. (size_t)-1 when there is none.
+ */
+static size_t one_char_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
+                              unsigned *cp)
+{
+    size_t pb;
+    if (b <= cut || b <= wb->s)
+        return (size_t)-1;
+    pb = zsi_wb_le(wb, b - 1);
+    if (pb < cut || zsi_nchars(p, pb, b) != 1)
+        return (size_t)-1;
+    zsi_utf8_decode(p + pb, b - pb, cp);
+    return pb;
+}
+
 /* Is the one-character word ending at b a conjunction (及, 和, 与, 或)? */
 static int conj_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
 {
     unsigned cp;
-    size_t pb;
-    if (b <= cut || b <= wb->s)
+    if (one_char_before(wb, p, cut, b, &cp) == (size_t)-1)
         return 0;
-    pb = zsi_wb_le(wb, b - 1);
-    if (pb < cut || zsi_nchars(p, pb, b) != 1)
-        return 0;
-    zsi_utf8_decode(p + pb, b - pb, &cp);
     return cp == 0x53CA || cp == 0x548C || cp == 0x4E0E || cp == 0x6216; /* 及和与或 */
 }
 
@@ -1165,12 +1177,8 @@ static int lex_compound_end(const zsi_wbounds *wb, const char *p, size_t cut, si
     size_t st[2], pp;
     char tg[1];
     unsigned cp;
-    if (pb <= cut || pb <= wb->s)
+    if ((pp = one_char_before(wb, p, cut, pb, &cp)) == (size_t)-1)
         return 0;
-    pp = zsi_wb_le(wb, pb - 1);
-    if (pp < cut || zsi_nchars(p, pp, pb) != 1)
-        return 0;
-    zsi_utf8_decode(p + pp, pb - pp, &cp);
     if (!zsi_m_is_han(cp) || zsi_lex_cut(p, pb, e, st, tg, 1) != 1 || tg[0] != 'n')
         return 0;
     return lex_starts_word(p, cut, pp, e);
