@@ -225,6 +225,40 @@ static int copula_after(const char *p, size_t fe, size_t ce)
     return 0;
 }
 
+/*
+ * What an area printed before its noun measures (300亩果园, 80平方米的新房):
+ * the nouns after it by the most likely cut, as a share's (zsi_share_noun_after).
+ * A verb that stops them may be the predicate (小麦|养活|一家) or a compound's
+ * middle (装备|制造|产业园, 生态|修复|治理): with a noun or another verb right
+ * after it, it is unsure which, and the area gets no noun here. @return 1 with
+ * f's metric and noun set, 0 none.
+ */
+static int area_noun(const char *p, size_t ce, zsi_figure *f)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], e, q;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, k;
+
+    if (zsi_share_noun_after(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at) <= 0)
+        return 0;
+    e = f->noun_at.e;
+    for (q = e, k = 0; q < ce && k < 6; k++) {
+        size_t l;
+        if (!is_han(cp_at(p, ce, q, &l)))
+            break;
+        q += l;
+    }
+    w = q > e ? zsi_lex_cut(p, e, q, st, tg, ZSI_LEX_CUT_MAX) : 0;
+    if (w >= 2 && tg[0] && strchr("vV", tg[0]) && tg[1] && strchr("nvVZj", tg[1])) {
+        f->metric[0] = f->metric_raw[0] = '\0';
+        zsi_span_clear(&f->noun_at);
+        return 0;
+    }
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+    return 1;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -283,6 +317,12 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
     if (rc < 0)
         return rc;
+    if (!strcmp(f->cls, "area") && !(m.norm[0] && m.adjacent) && !m.change[0] &&
+        area_noun(p, ce, f)) {
+        /* 8万亩耕地, 600平方米的厂房: an area measures what follows it, as a
+         * count counts it, unless a noun right before names it (早稻1833万亩) */
+        return 0;
+    }
     if (rate) {
         /* 需求将保持40%的增速, 以每年5%的速度下降: the rate of the change
          * named after the figure, of the subject named before it */
