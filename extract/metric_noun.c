@@ -1544,6 +1544,150 @@ static int plain_verb(const char *p, size_t s, size_t e)
     return zsi_lex_cut(p, s, e, st, tg, 2) == 1 && tg[0] == 'v' && !zsi_hedge_at(p, e, s);
 }
 
+/* One Han character of jieba's dictionary whose likeliest cut is one word
+ * tagged tag (v: 挣, 卖, 花; a: 纯, 少, 净) at p[s..e)? */
+static int one_char_tagged(const char *p, size_t s, size_t e, char tag)
+{
+    size_t st[2];
+    char tg[1];
+    unsigned cp;
+    return zsi_nchars(p, s, e) == 1 && zsi_utf8_decode(p + s, e - s, &cp) && zsi_m_is_han(cp) &&
+           zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == tag;
+}
+
+/* Does the data call p[s..e) no metric ([stop], [strip], [change], [conj],
+ * filler)? */
+static int verb_names_nothing(const char *p, size_t s, size_t e)
+{
+    return zsi_match_ending(zsi_mset(MSEC_STOP), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_STRIP), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CONJ), p, s, e) || zsi_all_filler(p, s, e);
+}
+
+/* Is b inside one of ICU's words of a one-character verb and 了 (花|了,
+ * 卖|了: ICU keeps some whole), the verb ending at b? */
+static int verb_le(const zsi_wbounds *wb, const char *p, size_t ws, size_t b)
+{
+    return b >= ws + 3 && b - 3 >= wb->s && b + 3 <= wb->e && !zsi_wb_is(wb, b) &&
+           zsi_wb_is(wb, b - 3) && zsi_wb_is(wb, b + 3) &&
+           memcmp(p + b, "\xE4\xBA\x86", 3) == 0; /* 了 */
+}
+
+/* Copy p[s..b) into norm and raw when s < b: @return 1 then, else 0. */
+static int copy_verb(const char *p, size_t s, size_t b, char *norm, char *raw, zsi_span *at)
+{
+    if (s >= b)
+        return 0;
+    zsi_copy_raw(raw, at, p, s, b);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
+/* Is cp a directional verb (来, 出, 进, 回, 去, 上, 下, 起, 开: 捐|来, 贷|出,
+ * 存|进), which after a verb is its complement, not a verb of its own? */
+static int directional(unsigned cp)
+{
+    static const char set[] = "来出进回去上下起开";
+    return in_set(set, sizeof set - 1, cp);
+}
+
+/* Only 了, 到 and the hedges a sum takes (约, 近, 逾, 超过, 将近, 多) in
+ * p[s..e), between a verb and its sum (卖了, 赚到了, 花了近)? Not a verb
+ * of linking (会|达到, 增|至): the verb before it is no predicate of the sum. */
+static int verb_sum_filler(const char *p, size_t s, size_t e)
+{
+    static const char set[] = "了到约近将逾超过多余";
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (cp != ' ' && !in_set(set, sizeof set - 1, cp))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * 一天能挣180元, 挣了将近两万元, 纯挣4000多元, 少花2.93亿: a verb of one
+ * character (a word of ICU's and jieba's v) ending at b, right before an
+ * amount of money in p[..we) after 了 or a hedge, is what the sum was
+ * earned, paid or spent by. A one-character adjective before it (纯, 少, 净:
+ * jieba's a) says which part of the sum and stays; a modal verb (能, 可) or
+ * an adverb does not. Not a character of a longer word of jieba's most
+ * likely cut (逼|近, 减|负, 托|底), a directional complement (捐|来), a
+ * change by its form (降, 增: [changeform]), a hedge (破) or anything the
+ * data calls no metric (达, 为).
+ * @return the start of the metric, or b when p[..b) ends in no such verb.
+ */
+static size_t one_char_verb(const zsi_wbounds *wb, const char *p, size_t ws, size_t b, size_t we)
+{
+    size_t vs, pv, lo, hi, js, je;
+    unsigned cp;
+    int k;
+    if (b <= wb->s || b <= ws || !verb_sum_filler(p, b, we))
+        return b;
+    vs = verb_le(wb, p, ws, b) ? b - 3 : zsi_wb_le(wb, b - 1);
+    if (vs < ws || !one_char_tagged(p, vs, b, 'v') || zsi_hedge_at(p, we, vs) ||
+        verb_names_nothing(p, vs, b) || zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, vs, b))
+        return b;
+    zsi_utf8_decode(p + vs, b - vs, &cp);
+    if (directional(cp))
+        return b;
+    for (lo = vs, k = 0; k < 3 && lo > ws; k++)
+        lo -= zsi_utf8_prev(p, lo);
+    for (hi = b, k = 0; k < 3 && hi < we; k++)
+        hi += zsi_utf8_decode(p + hi, we - hi, &cp);
+    if (hi == we && k < 3) /* the figure's first character: 逼|近300亿元 */
+        hi += zsi_utf8_decode(p + hi, 4, &cp);
+    if (zsi_lex_inside(p, lo, vs, hi, &js, &je) || zsi_lex_inside(p, lo, b, hi, &js, &je))
+        return b;
+    if (vs > wb->s && vs > ws) {
+        pv = zsi_wb_le(wb, vs - 1);
+        if (pv >= ws && one_char_tagged(p, pv, vs, 'a'))
+            return pv;
+        /* 网|购, 百|胜: after a one-character noun or numeral the verb
+         * ends a compound or a name */
+        if (pv >= ws && zsi_nchars(p, pv, vs) == 1 &&
+            (one_char_tagged(p, pv, vs, 'n') || one_char_tagged(p, pv, vs, 'm')))
+            return b;
+    }
+    return vs;
+}
+
+/*
+ * 所花的40多万元, 所需的资金: 所 and a verb (of one or two characters,
+ * jieba's v) before 的 at d make a noun of what the verb acts on: the sum is
+ * what was spent. @return the start of 所, or d when p[..d) is no such
+ * phrase.
+ */
+static size_t suo_verb(const zsi_wbounds *wb, const char *p, size_t ws, size_t d)
+{
+    size_t vs, st[3];
+    char tg[2];
+    if (d <= wb->s || d <= ws)
+        return d;
+    vs = zsi_wb_le(wb, d - 1);
+    if (vs < ws + 3 || vs - 3 < wb->s || zsi_nchars(p, vs, d) > 2 ||
+        memcmp(p + vs - 3, "\xE6\x89\x80", 3) != 0 || /* 所 */
+        !zsi_wb_is(wb, vs - 3) || zsi_lex_cut(p, vs, d, st, tg, 2) != 1 || tg[0] != 'v' ||
+        verb_names_nothing(p, vs, d))
+        return d;
+    return vs - 3;
+}
+
+/* suo_verb for the 的 at d before an amount of money: norm and raw as for
+ * zsi_verb_before. @return 1 found, 0 none. */
+static int suo_verb_before(const char *p, size_t ws, size_t d, char *norm, char *raw,
+                           zsi_span *at)
+{
+    zsi_wbounds wb;
+    size_t lo = d - ws > 6 * 3 ? d - 6 * 3 : ws;
+    while (lo > ws && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, d);
+    return copy_verb(p, suo_verb(&wb, p, ws, d), d, norm, raw, at);
+}
+
 static int verb_before(const char *p, size_t ws, size_t we, int money, char *norm, char *raw,
                        zsi_span *at)
 {
@@ -1561,7 +1705,7 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
         if (!is_filler(cp) && cp != ' ')
             break;
         if (cp == 0x7684) /* 的: 原来的7万元, 积攒的1000万元 modify the amount */
-            return 0;
+            return money ? suo_verb_before(p, ws, b - l, norm, raw, at) : 0;
         b -= l;
     }
     if (b <= ws)
@@ -1576,10 +1720,14 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
     while (lo > ws && (p[lo] & 0xC0) == 0x80)
         lo--;
     zsi_wb_compute(&wb, p, lo, we);
+    if (money && !zsi_wb_is(&wb, b) && verb_le(&wb, p, ws, b))
+        return copy_verb(p, one_char_verb(&wb, p, ws, b, we), b, norm, raw, at);
     if (!zsi_wb_is(&wb, b) || wb.s >= b)
         return 0;
     vs = zsi_wb_le(&wb, b - 1);
     vs = word_span(&wb, p, ws, vs, b, ZSW_STOP_); /* 捐|资 */
+    if (money && vs >= ws && zsi_nchars(p, vs, b) == 1)
+        return copy_verb(p, one_char_verb(&wb, p, ws, b, we), b, norm, raw, at);
     if (vs < ws || zsi_nchars(p, vs, b) < 2 || !all_run(p, vs, b) || !is_verb_word(p, vs, b) ||
         has_numeral(p, vs, b) || !memcmp(p + vs, "\xE6\xAF\x8F", 3) || /* 每桶, 每天: a unit */
         zsi_hedge_at(p, b, vs)) /* 约合, 超过: a hedge says how large, not what */
