@@ -202,6 +202,22 @@ const char *zsi_park_tally_best(const zsi_park_tally *t);
 void zsi_park_tally_clear(zsi_park_tally *t);
 
 /*
+ * One zone printed with and without places in front (苏州相城漕湖开发区,
+ * then 漕湖开发区): the name of names[0..n) that name is a twin of, which
+ * it is to take, or NULL (park_twin.c says which of the two is kept).
+ * Borrowed from names.
+ */
+const char *zsi_park_twin(const zsi_gazetteer *g, const char *const *names, size_t n,
+                          const char *name);
+/* Give each of names[0..*n) (owned, malloc'd) that is a twin of a name of
+ * article[0..narticle) the other's name, and drop repeats (*n shrinks).
+ * @return 0, ZS_ENOMEM (the list then stays whole, some names folded). */
+int zsi_parks_fold_twins(const zsi_gazetteer *g, const char *const *article, size_t narticle,
+                         char **names, size_t *n);
+/* Count each twin's mentions in the tally for the name it takes. */
+void zsi_park_tally_fold_twins(const zsi_gazetteer *g, zsi_park_tally *t);
+
+/*
  * The canonical name for an alias (any spelling the gazetteer or the folding
  * rules know: 六盘水国家高新区, 贵州水城经开区, ...). Borrowed from g; NULL if
  * the name is unknown.

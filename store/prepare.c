@@ -436,6 +436,14 @@ static void process(run *r, worker_ctx *wk, job *j)
         j->ps[i].hash = XXH3_64bits(j->ps[i].p.text, j->ps[i].p.len);
         j->ps[i].repeat = zsd_hints_repeat(r->hints, j->ps[i].hash, (size_t)(j - r->jobs));
     }
+    /* A zone printed with its county in front and without is one zone:
+     * the tally holds every name the article gives. */
+    for (size_t i = 0; i < nps; i++)
+        if (j->ps[i].nparks &&
+            (rc = zsi_parks_fold_twins(r->gaz, (const char *const *)tally.names, tally.n,
+                                       j->ps[i].park_list, &j->ps[i].nparks)) != 0)
+            goto fail;
+    zsi_park_tally_fold_twins(r->gaz, &tally);
     const char *main_zone = zsi_park_tally_best(&tally);
     j->article_park_in_passing = main_zone && !article_is_about(j, main_zone);
     if (main_zone && !(j->article_park = strdup(main_zone))) {

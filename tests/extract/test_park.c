@@ -39,6 +39,21 @@ static void check_story(const zsi_gazetteer *g, char lines[][1024], size_t n, in
                                                          : ZSI_P_BODY,
                                     names[i], nn[i]};
     }
+    /* as the indexer does (store/prepare.c): one zone printed with and
+     * without places in front is one zone of the article */
+    zsi_park_tally tally = {0};
+    for (size_t i = 0; i < n; i++) {
+        size_t ones[ZSI_MAX_PARKS_PER_TEXT];
+        for (size_t k = 0; k < nn[i]; k++)
+            ones[k] = 1;
+        zsi_park_tally_add(&tally, names[i], ones, nn[i]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        zsi_parks_fold_twins(g, (const char *const *)tally.names, tally.n, names[i], &nn[i]);
+        sp[i].names = names[i];
+        sp[i].nnames = nn[i];
+    }
+    zsi_park_tally_clear(&tally);
     zsi_story_zones(g, sp, n, zone);
     for (size_t i = 0; i < n; i++) {
         char got[1024] = "-";
