@@ -59,6 +59,38 @@ typedef struct mentions {
     size_t n, cap;
 } mentions;
 
+/* Does s[0..n) end with the name of a division of China (two to four
+ * characters: 六盘水, 和田; not a region as 中东欧)? */
+static int ends_with_place(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    for (size_t L = 6; L <= 12 && L <= n; L += 3) {
+        size_t row;
+        if (!(zsi_words_find(g->words, s + n - L, L, &row) & ZSW_PLACE))
+            continue;
+        int level = zsi_words_place(g->words, row, NULL, NULL);
+        if (level == ZSW_PROVINCE || level == ZSW_CITY || level == ZSW_COUNTY || level == ZSW_TOWN)
+            return 1;
+    }
+    return 0;
+}
+
+static int ends_park(const char *z);
+
+/* Is the [infix] word w, ending s[0..n) before suffix x, a level to drop:
+ * 国家 before a kind the State names (六盘水国家高新区, 岳麓山国家大学科技
+ * 城) or after a place's name (和田国家农业科技园区). Right before a park
+ * (园, 园区) after another word it is the name's "countries" (葡语国家产业园:
+ * a park for the Portuguese-speaking countries). */
+static int infix_drops(const zsi_gazetteer *g, const char *s, size_t n, const str *w,
+                       const suffix *x)
+{
+    if (!has_suffix(s, n, w->s, w->n) || nchars(s, n - w->n) < 2)
+        return 0;
+    if (w->n != 6 || memcmp(w->s, "\xE5\x9B\xBD\xE5\xAE\xB6", 6) != 0) /* 国家 */
+        return 1;
+    return !ends_park(x->canon) || ends_with_place(g, s, n - w->n);
+}
+
 /*
  * Fold a zone name to canonical spelling into buf (NUL-terminated).
  * Returns its length, or 0 if it does not fit.
@@ -80,7 +112,7 @@ static size_t fold(const zsi_gazetteer *g, const char *s, size_t n, char *buf, s
         again = 0;
         for (size_t k = 0; k < g->infix.n; k++) {
             const str *w = &g->infix.v[k];
-            if (has_suffix(s, pn, w->s, w->n) && nchars(s, pn - w->n) >= 2) {
+            if (infix_drops(g, s, pn, w, &g->suf[si])) {
                 pn -= w->n;
                 again = 1;
                 break;
