@@ -1466,7 +1466,7 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
     if (b > s && b < ce)
         b = lex_end(&wb, p, s, b, ce);
     if (b == s || zsi_nchars(p, s, b) < 2 ||
-        (b == e && e < ce && (!(mode & ZSI_NP_MARK) || zsi_is_run_char(cp_at(p, e, ce)))))
+        (b == e && e < ce && zsi_is_run_char(cp_at(p, e, ce))))
         return 0; /* nothing, one character, or cut short by the limit */
     if ((mode & ZSI_NP_WHOLE) && !stopped && b < ce)
         return 0; /* 技术|创新|成果: a verb may be a noun's part; unsure */
