@@ -716,6 +716,69 @@ static int subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, 
     return 0;
 }
 
+/* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
+ * 2017年末, 一季度, 3月)? */
+static int ends_in_time(const char *p, size_t s, size_t e)
+{
+    static const char *const tail[] = {"\xE5\xB9\xB4", "\xE6\x9C\x9F", "\xE6\x9C\x88",
+                                       "\xE6\x9C\xAB", "\xE5\xBA\x95", "\xE5\xBA\xA6"};
+    size_t i; /* 年 期 月 末 底 度 */
+    if (e < s + 3)
+        return 0;
+    for (i = 0; i < sizeof tail / sizeof tail[0]; i++)
+        if (memcmp(p + e - 3, tail[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * 设备市场比2009年增长287%, 销售额较2017年末下降5%: the clause prints the
+ * subject, then 比 or 较 and a time it is compared with, then the change.
+ * Where that comparison starts in p[ws..gs): 比 or 较 a word of its own (not
+ * 比重, 较大), then at most 10 characters ending in a time word, with no 的
+ * and no second 比. gs when the clause ends in none.
+ */
+static size_t time_base_start(const char *p, size_t ws, size_t gs)
+{
+    size_t s = gs, e;
+    int k;
+    zsi_wbounds wb;
+    if (!ends_in_time(p, ws, gs))
+        return gs;
+    for (k = 0; k < 11 && s > ws; k++) {
+        s -= zsi_utf8_prev(p, s);
+        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+            return gs;
+        if (memcmp(p + s, "\xE6\xAF\x94", 3) != 0 && memcmp(p + s, "\xE8\xBE\x83", 3) != 0)
+            continue; /* 比, 较 */
+        if (s + 3 >= gs)
+            return gs;
+        for (e = s; e > ws && s - e < 6 * 3;)
+            e -= zsi_utf8_prev(p, e);
+        zsi_wb_compute(&wb, p, e, gs);
+        return zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3) ? s : gs;
+    }
+    return gs;
+}
+
+/*
+ * 半导体设备市场比2009年增长287%: no noun phrase ends right before the
+ * change verb, as a time compared with stands there; the bare noun phrase
+ * before 比 is what changes (not a place alone, nor one that is itself the
+ * base of an earlier comparison). @return 1 found (m's noun set), 0 none.
+ */
+static int subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
+{
+    size_t bs = time_base_start(p, ws, gs);
+    if (bs >= gs || bs <= ws || !np_before_as(p, ws, bs, flags, m->norm, m->raw, &m->at))
+        return 0;
+    if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
+        return 1;
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    return 0;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
 {
     int forms = flags & MB_FORMS;
@@ -814,7 +877,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                     return 1;
                 m->norm[0] = m->raw[0] = '\0';
                 zsi_span_clear(&m->at);
-            } else if (!rate_noun(best) && subject_past_adverbs(p, ws, gs, flags, m)) {
+            } else if (!rate_noun(best) && (subject_past_adverbs(p, ws, gs, flags, m) ||
+                                            subject_before_time_base(p, ws, gs, flags, m))) {
                 return 1;
             }
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
