@@ -702,8 +702,8 @@ static int brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
  * Institutes are not here: 中关村城市大脑研究院 is the zone's own.
  */
 static const char *const THING_HEAD[] = {
-    "论坛", "峰会", "年会", "大会", "博览会", "展览会", "交易会", "展会", "展",  "大赛",
-    "集团", "公司", "基金", "资本", "银行",   "中心",   "大厦",   "酒店", "广场"};
+    "论坛", "峰会", "年会", "大会", "博览会", "展览会", "交易会", "展会", "展",   "大赛", "集团",
+    "公司", "基金", "资本", "银行", "分行",   "支行",   "中心",   "大厦", "酒店", "广场"};
 
 /* Most characters between a nickname and the head of the name it starts. */
 #define THING_CHARS 10
@@ -972,7 +972,7 @@ static int push_place_zone(const zsi_gazetteer *g, const char *p, mentions *m, s
 /* Is s[0..n) the word of a transport hub a city's zone is named by (临空,
  * 空港, 临港, 高铁, 航空: 深圳临空经济区, 郑州航空港经济区)? Each city has
  * its own airport, port or station, so a zone of that word is the city's. */
-static int hub_word(const char *s, size_t n)
+int zsi_pk_hub_word(const char *s, size_t n)
 {
     static const char *const HUB[] = {"临空", "空港", "临港", "高铁", "航空"};
     for (size_t k = 0; k < sizeof HUB / sizeof *HUB; k++)
@@ -1001,7 +1001,7 @@ static int push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t
         return 0;
     size_t tail = g->suf[si].n; /* what the places share: the suffix, or a hub and it */
     if (g->suf[si].weak || !province_or_city(g, p + start, end - start - tail)) {
-        if (end - start < tail + 6 + 6 || !hub_word(p + end - tail - 6, 6) ||
+        if (end - start < tail + 6 + 6 || !zsi_pk_hub_word(p + end - tail - 6, 6) ||
             !province_or_city(g, p + start, end - start - tail - 6))
             return 0;
         tail += 6;
@@ -1917,6 +1917,27 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
     return mod ? NULL : w;
 }
 
+/* Does a modifier end at byte i of p, so that the bare word there is
+ * another thing's name (一体化示范区, 融合发展示范区, 创业园区): no verb or function word of
+ * one or two characters (来合作区检查, 进入园区) right before it? */
+static int modified(const zsi_gazetteer *g, const char *p, size_t i)
+{
+    for (size_t L = 3; L <= 6 && L <= i; L += 3) {
+        unsigned fl = zsi_words_find(g->words, p + i - L, L, NULL);
+        /* a verb-noun names the kind (发展示范区, 合作区 of 融合发展) */
+        if (((fl & ZSW_STOP) && !(fl & ZSW_VNOUN)) ||
+            (L == 3 && zsi_words_has(g->words, p + i - L, L, ZSW_VERB1)))
+            return 0;
+    }
+    return i >= 3;
+}
+
+/* A bare word's bit in a set of them (the 64th and later share one). */
+static uint64_t bit(size_t b)
+{
+    return (uint64_t)1 << (b < 63 ? b : 63);
+}
+
 const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
                                  const char **mod)
 {
@@ -1937,6 +1958,11 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
     }
     int general = 0;
     size_t skip = 0; /* a word set aside ends here: 新区 in 高新区 is no word */
+    /* Bare words this passage printed first as another thing's (石桥镇新区,
+     * 一体化示范区, 创业园区, “示范区”): the same word alone later in it
+     * goes on about that thing (…一体化示范区建设。…示范区中吴江的面积),
+     * not about a zone its story named before. */
+    uint64_t other = 0;
     for (size_t i = 0; i < n && !found && !general; i++) {
         if (((unsigned char)p[i] & 0xC0) == 0x80 || i < skip)
             continue;
@@ -1961,8 +1987,12 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
              * town, named by it, no reference to the story's zone; nor is
              * a word that an [after] word makes another thing's (新区居委会,
              * 新区店). */
-            if ((i >= 3 && (memcmp(p + i - 3, "镇", 3) == 0 || memcmp(p + i - 3, "乡", 3) == 0)) ||
-                !suffix_ends(g, p, n, e)) {
+            if (i >= 3 && (memcmp(p + i - 3, "镇", 3) == 0 || memcmp(p + i - 3, "乡", 3) == 0)) {
+                other |= bit(b);
+                skip = e;
+                break;
+            }
+            if (!suffix_ends(g, p, n, e)) {
                 skip = e;
                 break;
             }
@@ -1971,6 +2001,8 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
             size_t mo;
             if ((strcmp(w->s, "示范区") == 0 || strcmp(w->s, "合作区") == 0) &&
                 !park_alone(g, p, i, &mo)) {
+                if (modified(g, p, i))
+                    other |= bit(b);
                 skip = e;
                 break;
             }
@@ -1981,6 +2013,8 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                     compound_at = i;
                     compound_mod = mo;
                 }
+                if (modified(g, p, i))
+                    other |= bit(b);
                 skip = e;
                 break;
             }
@@ -1989,6 +2023,11 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
              * speaks of science cities in general, none the story named. */
             if (in_admin_list(p, n, i, e) || joined_to_kind(p, i) || in_title(p, n, i, e) ||
                 (quote_at(p, n, i, 1) && quote_at(p, n, e, 0))) {
+                other |= bit(b);
+                skip = e;
+                break;
+            }
+            if (other & bit(b)) {
                 skip = e;
                 break;
             }

@@ -283,6 +283,9 @@ static inline int contains(const char *s, size_t n, const str *w)
 size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n);
 /* Index of the alias equal to s[0..n), or (size_t)-1. */
 size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n);
+/* Is s[0..n) the word of a transport hub a zone is named by (临空, 空港,
+ * 临港, 高铁, 航空)? */
+int zsi_pk_hub_word(const char *s, size_t n);
 /* Index of the longest suffix that name ends with, or -1. */
 long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n);
 /* Length of s without a trailing bracketed aside: "和平(荷江)" -> "和平". */

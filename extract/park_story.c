@@ -298,6 +298,18 @@ static int institution_park(const char *z)
     return 0;
 }
 
+/* Is zone z[0..zn) named after a hub (北京大兴国际机场临空经济区: the zone
+ * by the airport) whose own name, the zone's name before the hub word and
+ * longer than its head hn, passage p prints? The passage then speaks of
+ * the airport, not of the zone. */
+static int named_hub(const zsi_story_passage *p, const char *z, size_t zn, size_t hn)
+{
+    for (size_t h = hn; h + 6 <= zn; h += (size_t)U8_LENGTH(first_cp(z + h, zn - h)))
+        if (zsi_pk_hub_word(z + h, 6))
+            return memmem(p->text, p->len, z, h) != NULL;
+    return 0;
+}
+
 /* A zone named before passage i in the story that starts at a whose name's
  * first HEAD_CHARS characters passage i prints; NULL when none. */
 static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i)
@@ -322,7 +334,7 @@ static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i
                 han = is_han(cp) && (c == 0 || (cp != 0x53CA && cp != 0x4E0E && cp != 0x548C));
                 hn = (size_t)o;
             }
-            if (!han)
+            if (!han || named_hub(ps + i, z, zn, hn))
                 continue;
             if (memmem(ps[i].text, ps[i].len, z, hn))
                 return z;
