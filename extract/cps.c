@@ -5,6 +5,7 @@
 
 #include "cps_int.h"
 #include "zhaoshu.h"
+#include "util_int.h"
 
 int zsi_cps_decode(const char *p, size_t n, cps *out)
 {
@@ -27,11 +28,10 @@ int zsi_cps_decode(const char *p, size_t n, cps *out)
             i++;
             continue;
         }
-        if ((b & 0xF0) == 0xE0 && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
-            UChar32 v = (UChar32)(((b & 0x0F) << 12) | ((u[i + 1] & 0x3Fu) << 6) | (u[i + 2] & 0x3Fu));
-            if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-                c[k++] = v;
+        if ((b & 0xF0) == 0xE0 && len - i >= 3) {
+            unsigned v = zsu_utf8_three(u + i);
+            if (v) {
+                c[k++] = (UChar32)v;
                 i += 3;
                 continue;
             }

@@ -240,14 +240,10 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
             i++;
             continue;
         }
-        if ((b[0] & 0xF0) == 0xE0 && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
-            (b[2] & 0xC0) == 0x80) {
-            unsigned v = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
-            if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-                nmb++;
-                i += 3;
-                continue;
-            }
+        if ((b[0] & 0xF0) == 0xE0 && len - i >= 3 && zsu_utf8_three(b)) {
+            nmb++;
+            i += 3;
+            continue;
         }
         int32_t at = i;
         UChar32 c;

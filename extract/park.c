@@ -1272,15 +1272,14 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
     /* Pass 1: gazetteer aliases, longest at each position. */
     for (size_t i = 0; i < n;) {
         int32_t k = (int32_t)i;
-        UChar32 c;
-        U8_NEXT(p, k, (int32_t)n, c);
+        UChar32 c = zsu_u8_next(p, &k, (int32_t)n);
         if (c >= 0 && may_head(g->alias_head, c)) {
             size_t b = (size_t)c % NBUCKETS, hit = (size_t)-1, nb = g->nbucket[b];
             if (nb && !g->onecp[b]) {
                 int32_t k2 = k;
                 UChar32 c2 = -1;
                 if (k2 < (int32_t)n)
-                    U8_NEXT(p, k2, (int32_t)n, c2);
+                    c2 = zsu_u8_next(p, &k2, (int32_t)n);
                 size_t pb = c2 < 0 ? 0 : pair_bit(c, c2);
                 if (c2 < 0 || !(g->pairs[pb / 64] & (UINT64_C(1) << (pb % 64))))
                     nb = 0;
@@ -1381,8 +1380,7 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
         }
         long si = -1;
         int32_t k = (int32_t)i;
-        UChar32 first;
-        U8_NEXT(p, k, (int32_t)n, first);
+        UChar32 first = zsu_u8_next(p, &k, (int32_t)n);
         if (first >= 0 && may_head(g->suf_head, first)) {
             /* the bucket holds every suffix that starts with first, in suf's order */
             size_t b = (size_t)first % NBUCKETS;

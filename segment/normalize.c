@@ -94,27 +94,6 @@ static int plain_han(UChar32 c)
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/* U8_NEXT, with ASCII and valid three-byte characters (most of Chinese
- * text) decoded inline first. */
-static inline UChar32 next_cp(const uint8_t *s, int32_t *i, int32_t len)
-{
-    const uint8_t *b = s + *i;
-    if (b[0] < 0x80) {
-        ++*i;
-        return b[0];
-    }
-    if ((b[0] & 0xF0) == 0xE0 && len - *i >= 3 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80) {
-        UChar32 v = ((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
-        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
-            *i += 3;
-            return v;
-        }
-    }
-    UChar32 c;
-    U8_NEXT(s, *i, len, c);
-    return c;
-}
-
 int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size_t n)
 {
     const uint8_t *s = (const uint8_t *)p;
@@ -142,10 +121,9 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
                 i++;
                 continue;
             }
-            if ((b[0] & 0xF0) != 0xE0 || len - i < 3 || (b[1] & 0xC0) != 0x80 ||
-                (b[2] & 0xC0) != 0x80)
+            if ((b[0] & 0xF0) != 0xE0 || len - i < 3)
                 break;
-            UChar32 v = ((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+            UChar32 v = (UChar32)zsu_utf8_three(b); /* 0 when ill-formed: no Han */
             if (!plain_han(v) || (v = zss_t2s(v)) > 0xFFFF)
                 break;
             u[L] = (UChar)v;
@@ -157,7 +135,7 @@ int zss_normalize(zss_norm *nm, const UNormalizer2 *nfkc_cf, const char *p, size
         if (i >= len)
             break;
         int32_t start = i;
-        UChar32 c = next_cp(s, &i, len);
+        UChar32 c = zsu_u8_next(p, &i, len);
         if (c < 0) { /* invalid byte(s): a separator */
             put(nm, ' ', (uint32_t)start, (uint32_t)i);
             continue;

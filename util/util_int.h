@@ -34,6 +34,17 @@
  */
 size_t zsu_utf8_decode_any(const char *p, size_t n, unsigned *cp);
 
+/* The well-formed three-byte character at s[0..3) (s[0] is 0xE0..0xEF),
+ * or 0: trail bytes 10xxxxxx, at least U+0800, no surrogate. One test of
+ * both trail bytes (XOR 0x80 leaves them below 0x40) and one of the range:
+ * the decoders below run on nearly every byte an index run reads. */
+static inline unsigned zsu_utf8_three(const unsigned char *s)
+{
+    unsigned t1 = s[1] ^ 0x80u, t2 = s[2] ^ 0x80u;
+    unsigned v = ((s[0] & 0x0Fu) << 12) | (t1 << 6) | t2;
+    return (t1 | t2) < 0x40u && v >= 0x800u && v - 0xD800u >= 0x800u ? v : 0;
+}
+
 /* The same, inline for ASCII and the three-byte characters of Chinese text:
  * a call per character was 6% of an index run's instructions (callgrind,
  * 1,500 realnews-dev files); anything else goes to zsu_utf8_decode_any(). */
@@ -44,9 +55,9 @@ static inline size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp)
         *cp = s[0];
         return 1;
     }
-    if (n >= 3 && (s[0] & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        unsigned v = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-        if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {
+    if (n >= 3 && (s[0] & 0xF0) == 0xE0) {
+        unsigned v = zsu_utf8_three(s);
+        if (v) {
             *cp = v;
             return 3;
         }
@@ -146,11 +157,32 @@ void zsu_escape(const char *p, size_t n, const char *const tab[256], zsu_sink ou
 
 /* The code point at p[i] (i < n), 0xFFFD for an invalid sequence; *next is
  * the offset after it. */
+/* U8_NEXT(p, *k, n, c) as a function: the same code point, or a negative
+ * value for an ill-formed sequence, and *k moved past it; ASCII and
+ * three-byte characters without ICU's general path. */
+static inline UChar32 zsu_u8_next(const char *p, int32_t *k, int32_t n)
+{
+    const unsigned char *s = (const unsigned char *)p + *k;
+    UChar32 c;
+    if (s[0] < 0x80) {
+        ++*k;
+        return s[0];
+    }
+    if (n - *k >= 3 && (s[0] & 0xF0) == 0xE0) {
+        unsigned v = zsu_utf8_three(s);
+        if (v) {
+            *k += 3;
+            return (UChar32)v;
+        }
+    }
+    U8_NEXT(p, *k, n, c);
+    return c;
+}
+
 static inline UChar32 zsu_cp_at(const char *p, size_t i, size_t n, size_t *next)
 {
     int32_t k = (int32_t)i;
-    UChar32 c;
-    U8_NEXT(p, k, (int32_t)n, c);
+    UChar32 c = zsu_u8_next(p, &k, (int32_t)n);
     *next = (size_t)k;
     return c < 0 ? 0xFFFD : c;
 }
