@@ -107,7 +107,7 @@ static size_t next_figure(const char *p, size_t n, size_t from, size_t ce)
     while (i < ce) {
         unsigned cp = cp_at(p, n, i, &l);
         if ((arabic_digit_cp(cp) || zsi_cn_numeral(cp) >= 0 ||
-             (is_han(cp) && zsi_hedge_at(p, n, i)))) {
+             (zsi_hedge_lead(cp) && zsi_hedge_at(p, n, i)))) {
             zsi_fparse r;
             zsi_fparse_at(p, n, i, 0, &r);
             if (r.kind == ZSI_FP_FIGURE)
@@ -1176,7 +1176,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 i += l;
                 continue;
             }
-        } else if (!is_han(cp) || !zsi_hedge_at(p, n, i)) {
+        } else if (!zsi_hedge_lead(cp) || !zsi_hedge_at(p, n, i)) {
             i += l;
             continue;
         }

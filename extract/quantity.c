@@ -73,30 +73,10 @@ static const hedge_word post_hedges[] = {
 static const unsigned duo_ok_before[] = {0x6765, 0x7684, 0x4E86, 0x964D, 0x5347, 0x589E,
                                          0x51CF, 0x6DA8, 0x8DCC, 0}; /* 来的了降升增减涨跌 */
 
-/* Whether cp starts a word of pre_hedges[] (keep the two in step; test_figure
- * reads every hedge). figure.c asks at every Han character of every passage:
- * one switch turns nearly all of them away before the table is walked. */
-static int pre_hedge_lead(unsigned cp)
-{
-    switch (cp) {
-    case 0x5C06: /* 将 */
-    case 0x63A5: /* 接 */
-    case 0x8FD1: /* 近 */
-    case 0x8D85: /* 超 */
-    case 0x903E: /* 逾 */
-    case 0x7A81: /* 突 */
-    case 0x5927: /* 大 */
-    case 0x7EA6: /* 约 */
-    case 0x4E0D: /* 不 */
-    case 0x4E0A: /* 上 */ return 1;
-    default: return 0;
-    }
-}
-
 static const hedge_word *pre_hedge_at(const char *p, size_t n, size_t i)
 {
     size_t k;
-    if (!pre_hedge_lead(cp_at(p, n, i, NULL)))
+    if (!zsi_hedge_lead(cp_at(p, n, i, NULL)))
         return NULL;
     for (k = 0; k < sizeof pre_hedges / sizeof pre_hedges[0]; k++) {
         const hedge_word *h = &pre_hedges[k];

@@ -143,4 +143,27 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
 /* 1 when a hedge word that may lead a figure (超过, 近, 约 ...) starts at p[i]. */
 int zsi_hedge_at(const char *p, size_t n, size_t i);
 
+/* Whether cp starts a word of quantity.c's pre_hedges[] (keep the two in
+ * step; test_figure reads every hedge): zsi_hedge_at() is 0 where this is.
+ * figure.c asks at every Han character of every passage, and one switch
+ * inline, on the character it has decoded, turns nearly all of them away
+ * before a call decodes it again (1.3 M calls on 1,500 realnews-dev
+ * articles, 72 instructions each). */
+static inline int zsi_hedge_lead(unsigned cp)
+{
+    switch (cp) {
+    case 0x5C06: /* 将 */
+    case 0x63A5: /* 接 */
+    case 0x8FD1: /* 近 */
+    case 0x8D85: /* 超 */
+    case 0x903E: /* 逾 */
+    case 0x7A81: /* 突 */
+    case 0x5927: /* 大 */
+    case 0x7EA6: /* 约 */
+    case 0x4E0D: /* 不 */
+    case 0x4E0A: /* 上 */ return 1;
+    default: return 0;
+    }
+}
+
 #endif
