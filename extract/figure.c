@@ -259,6 +259,53 @@ static int area_noun(const char *p, size_t ce, zsi_figure *f)
     return 1;
 }
 
+/* Does a metric's normal form end in 价 or 价格 (现货价格, 收购价)? */
+static int names_price(const char *norm)
+{
+    size_t n = strlen(norm);
+    return (n >= 3 && !memcmp(norm + n - 3, "\xE4\xBB\xB7", 3)) || /* 价 */
+           (n >= 6 && !memcmp(norm + n - 6, "\xE4\xBB\xB7\xE6\xA0\xBC", 6)); /* 价格 */
+}
+
+/*
+ * 苏泊尔收报26.79元, 大豆收盘1372.75美分: an amount of money right after a
+ * closing word is the closing price, named by that word (zsi_quote_before),
+ * unless a noun found before (m) names it: a price (综合平均价格报收837元/吨,
+ * 价格指数(现货价格)报收于26460元/吨) or the noun right before the word
+ * (沪铝报收). @return 1 when f was named so.
+ */
+static int quote_figure(const char *p, size_t ws, size_t we, const zsi_metric *m, zsi_figure *f)
+{
+    zsi_span at;
+    if (strncmp(f->cls, "money", 5) != 0 ||
+        !zsi_quote_before(p, ws, we, f->metric, f->metric_raw, &at))
+        return 0;
+    if (m->norm[0] && (m->at.e == at.s || names_price(m->norm))) {
+        f->metric[0] = f->metric_raw[0] = '\0';
+        return 0;
+    }
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+    f->noun_at = at;
+    return 1;
+}
+
+/*
+ * Was f named by a closing word alone (收于8.06元, quote_figure)? A rate in
+ * a clause after it that says only a change (降幅为1.47%) is the change of
+ * the thing that closed, which the closing word does not name: it does not
+ * take the word as its subject (an amount does: 下跌0.12元 is a change of
+ * the closing price, as 利润增加2000万元 is of 利润).
+ */
+static int quote_named(const char *p, const zsi_figure *f)
+{
+    char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    zsi_span at;
+    return f->noun && f->noun_at.e > f->noun_at.s &&
+           zsi_quote_before(p, f->noun_at.s, f->noun_at.e, norm, raw, &at) &&
+           at.s == f->noun_at.s;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -317,6 +364,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
 
     if (rc < 0)
         return rc;
+    if (quote_figure(p, ws, we, &m, f))
+        return 0;
     if (!strcmp(f->cls, "area") && !(m.norm[0] && m.adjacent) && !m.change[0] &&
         area_noun(p, ce, f)) {
         /* 8万亩耕地, 600平方米的厂房: an area measures what follows it, as a
@@ -366,7 +415,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
     }
     if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
-        sprev->noun_at.e <= ws) {
+        sprev->noun_at.e <= ws && !(rate && quote_named(p, sprev))) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:
          * the subject of the sentence's previous figure, when it is printed
          * before this figure's own words (not read from them) */

@@ -253,6 +253,14 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
  * @return 1 found (norm, raw written), 0 none.
  */
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/*
+ * (metric_price.c) A closing word of a market report (data/metrics.tsv
+ * [quote]: 收报, 收于, 收盘) ending p[ws..we), before a rate's 每 and unit
+ * (报收于每盎司): the figure after it is a closing price. norm receives the
+ * word's normal form (收盘价), raw the word as printed, *at (may be NULL)
+ * where. @return 1 found, 0 none.
+ */
+int zsi_quote_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /* zsi_np_before for an amount of money: a phrase may end in a one-character
  * piece ICU cut off a longer common noun of jieba's (菜籽|油, 零售|业, 结|余).
  * Not for counts and durations, where such a phrase is as often a modifier

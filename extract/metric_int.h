@@ -92,6 +92,7 @@ enum {
     MSEC_SHARE,
     MSEC_ADVERBIAL,
     MSEC_CHANGEFORM,
+    MSEC_QUOTE,
     MSEC_COUNT
 };
 

@@ -326,10 +326,11 @@ static const row rows[] = {
     {"每个环节都要加价近20%", "近20%", 20, 0, "%", "percent", ZSI_HEDGE_NEAR, "加价", -1},
     {"获得120万元", "120万元", 1.2e6, 0, "元", "money", 0, "", -1},
     /* a verb after the amount starts another predicate, which names nothing;
-     * a verb with 的 modifies the amount, and 每桶 is a unit, no verb */
+     * a verb with 的 modifies the amount, and 每桶 is a unit, no verb: the
+     * closing word before it names the price (data/metrics.tsv [quote]) */
     {"全县累计投入3亿元修建水利设施", "3亿元", 3e8, 0, "元", "money", 0, "投入", -1},
     {"他拿出了积攒的1000万元", "1000万元", 1e7, 0, "元", "money", 0, "", -1},
-    {"原油期货收于每桶109美元", "109美元", 109, 0, "美元", "money", 0, "", -1},
+    {"原油期货收于每桶109美元", "109美元", 109, 0, "美元", "money", 0, "收盘价", -1},
     /* 金融支持 is a known phrase (data/metrics.tsv): the compound, never its
      * verb 支持 alone */
     {"累计提供金融支持65亿元", "65亿元", 6.5e9, 0, "元", "money", 0, "金融支持", -1},
