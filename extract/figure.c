@@ -332,7 +332,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
     /* 86家企业, 1270套安置房: what a count counts follows it */
-    if (count && zsi_np_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at)) {
+    if (count && zsi_np_after(p, f->end, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at)) {
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
         return 0;

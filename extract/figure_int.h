@@ -329,6 +329,9 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
 /* A share's noun (9%的耕地、6%的淡水资源): a list comma or other mark ends
  * the phrase as the clause's end does. */
 #define ZSI_NP_MARK 4
+/* What a count counts (12台收割机, 300多家知名企业): a verb that starts the
+ * phrase may be a word's first part or a modifier of the noun after it. */
+#define ZSI_NP_COUNT 8
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at);
 

@@ -1393,6 +1393,56 @@ static size_t lex_end(const zsi_wbounds *wb, const char *p, size_t s, size_t b, 
     return ls > s && zsi_wb_is(wb, ls) ? ls : s;
 }
 
+/* Is the [stop] word p[s..e) a common noun by jieba's tags (n; and 县, which
+ * jieba files under z with adverbs such as 较)? After a count it is the head
+ * of what is counted (10个贫困县, 5家公司), not the scope word it is before a
+ * sum (全县|GDP, 该公司|营收); a scope word itself (全国, 我省, 本市: 十三届|全国
+ * 人大) counts nothing. */
+static int count_head(const char *p, size_t s, size_t e)
+{
+    static const char scope[] = "全我本该各这那此其上";
+    size_t st[2];
+    char tg[2], first[4];
+    unsigned cp;
+    size_t l = zsi_utf8_decode(p + s, e - s, &cp);
+    if (l == 3 && e - s > 3) {
+        memcpy(first, p + s, 3);
+        first[3] = '\0';
+        if (strstr(scope, first))
+            return 0;
+    }
+    if (e - s == 3 && cp == 0x53BF) /* 县 */
+        return 1;
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == 'n';
+}
+
+/*
+ * A count's phrase that starts with a verb p[s..nb) by ICU's words (12台收割|机,
+ * 300多家知名|企业): the verb may be the first part of a word of the most likely
+ * cut by word frequencies that is no verb (收割机), or, right after the
+ * classifier, the modifier of a noun that ends the phrase at the clause's end
+ * (知名|企业，: a predicate there would have its own subject). @return where
+ * the phrase goes on from, or nb when the verb starts no noun.
+ */
+static size_t count_verb_start(const zsi_wbounds *wb, const char *p, size_t s, size_t nb, size_t e,
+                               size_t ce)
+{
+    size_t ls, le, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w;
+    if (zsi_lex_inside(p, s, nb, e, &ls, &le) && ls == s && le <= e && zsi_wb_is(wb, le) &&
+        !zsi_is_class_stop(p, ls, le) && !zsi_is_stop_word(p, ls, le))
+        return le;
+    if (e < ce || (s >= 3 && (memcmp(p + s - 3, "\xE4\xBA\xBA", 3) == 0 ||  /* 人 */
+                              memcmp(p + s - 3, "\xE6\xAC\xA1", 3) == 0))) /* 次 */
+        return nb; /* 近500人|出席|招待会: people counted, then what they did */
+    w = zsi_lex_cut(p, s, e, st, tg, 3);
+    if (w == 2 && st[1] == nb && tg[0] == 'v' && tg[1] && strchr("nVj", tg[1]) &&
+        zsi_nchars(p, nb, e) >= 1 && !zsi_is_class_stop(p, nb, e))
+        return e;
+    return nb;
+}
+
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at)
 {
@@ -1431,10 +1481,22 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
                 stopped = 1;
                 break;
             }
+            if ((mode & ZSI_NP_COUNT) && count_head(p, b, nb)) {
+                b = last = nb; /* 10个贫困|县, 30多个|地区, 13个工业|园区: what it counts */
+                stopped = 1;
+                break;
+            }
             if (!st || st->len != nb - b)
-                return 0; /* 13个工业|园区: a name goes on, not a [stop] word */
+                return 0; /* 13亿元工业|园区: a name goes on, not a [stop] word */
             stopped = 1;
             break;
+        }
+        if ((f & ZSW_STOP_) && b == s && (mode & ZSI_NP_COUNT)) {
+            size_t vn = count_verb_start(&wb, p, s, nb, e, ce);
+            if (vn > nb) {
+                b = last = vn;
+                continue;
+            }
         }
         if ((f & ZSW_STOP_) && !((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_))) {
             size_t nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
