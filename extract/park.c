@@ -1930,6 +1930,15 @@ static int modified(const zsi_gazetteer *g, const char *p, size_t i)
     return i >= 3;
 }
 
+/* Does a common noun of two characters (产业, 行业) end at byte i of p? */
+static int noun_before(const zsi_gazetteer *g, const char *p, size_t i)
+{
+    if (i < 6)
+        return 0;
+    unsigned fl = zsi_words_find(g->words, p + i - 6, 6, NULL);
+    return (fl & (ZSW_NOUN | ZSW_WORD)) && !(fl & (ZSW_PLACE | ZSW_STOP | ZSW_TRIM));
+}
+
 /* A bare word's bit in a set of them (the 64th and later share one). */
 static uint64_t bit(size_t b)
 {
@@ -1991,6 +2000,14 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 break;
             }
             if (!suffix_ends(g, p, n, e)) {
+                skip = e;
+                break;
+            }
+            /* A noun right before 高新区 (战略性新兴产业高新区) makes a kind
+             * of zone, no reference; a place's name there is a name the
+             * patterns read, a verb (入驻高新区) leaves the word alone. */
+            if (strcmp(w->s, "高新区") == 0 && noun_before(g, p, i)) {
+                other |= bit(b);
                 skip = e;
                 break;
             }
