@@ -306,6 +306,44 @@ static int quote_named(const char *p, const zsi_figure *f)
            at.s == f->noun_at.s;
 }
 
+/* Is the noun at p[s] printed after a share and its 的 (98%的|受访者,
+ * 七成的|企业)? A share whose subject is elided takes it over from one. */
+static int after_share_de(const char *p, size_t s)
+{
+    unsigned cp;
+    if (s < 4 || memcmp(p + s - 3, "\xE7\x9A\x84", 3) != 0) /* 的 */
+        return 0;
+    cp = cp_before(p, s - 3);
+    return cp == '%' || cp == 0xFF05 || cp == 0x6210; /* % ％ 成 */
+}
+
+/*
+ * 98%的受访者表示满意，96%对前景有信心: a share that opens its clause, names
+ * nothing before it and goes straight on with its predicate (a verb or a
+ * preposition, no 的 and no noun it counts) has its subject elided: the
+ * noun the sentence's previous share counted, printed after that share (or
+ * after an earlier one that share took it from).
+ * Copies it into f. @return 1 so, 0 not.
+ */
+static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi_figure *sprev,
+                        zsi_figure *f)
+{
+    if (!sprev || strcmp(sprev->cls, "percent") != 0 || strcmp(f->cls, "percent") != 0 ||
+        !sprev->noun || sprev->noun_at.e > f->start ||
+        (sprev->noun_at.s < sprev->end && !after_share_de(p, sprev->noun_at.s)) ||
+        !word_follows(p, n, f->end) || !zsi_names_nothing(p, ws, we) ||
+        (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
+        return 0;
+    memcpy(f->metric, sprev->metric, sprev->noun);
+    f->metric[sprev->noun] = '\0';
+    memcpy(f->metric_raw, sprev->metric_raw, sprev->noun_raw);
+    f->metric_raw[sprev->noun_raw] = '\0';
+    f->noun = sprev->noun;
+    f->noun_raw = sprev->noun_raw;
+    f->noun_at = sprev->noun_at;
+    return 1;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -524,6 +562,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
             return rc < 0 ? rc : 0;
         }
     }
+    if (rate && !m.norm[0] && !m.change[0] && !after && elided_share(p, n, ws, we, sprev, f))
+        return 0;
     if (m.norm[0] || m.change[0]) {
         size_t k = strlen(m.norm), c = strlen(m.change);
         memcpy(f->metric, m.norm, k + 1);

@@ -1443,6 +1443,18 @@ static size_t count_verb_start(const zsi_wbounds *wb, const char *p, size_t s, s
     return nb;
 }
 
+/*
+ * Is the word after p[nb] (ICU's, within e) a pronoun of jieba's (r: 其,
+ * 自己, 他们)? A verb-noun before one is a verb that takes it as its object
+ * (受访者|预测|其), where a noun phrase would go on with a noun.
+ */
+static int pronoun_next(const zsi_wbounds *wb, const char *p, size_t nb, size_t e)
+{
+    size_t nn = zsi_wb_gt(wb, nb), st[2];
+    char tg[2];
+    return nn <= e && zsi_lex_cut(p, nb, nn, st, tg, 1) == 1 && tg[0] == 'r';
+}
+
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at)
 {
@@ -1497,6 +1509,11 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
                 b = last = vn;
                 continue;
             }
+        }
+        if ((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_) && b > s && nb < e &&
+            pronoun_next(&wb, p, nb, e)) {
+            stopped = 1; /* 70%的受访者|预测|其…: the predicate and its object */
+            break;
         }
         if ((f & ZSW_STOP_) && !((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_))) {
             size_t nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
