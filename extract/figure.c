@@ -344,6 +344,47 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
     return 1;
 }
 
+/*
+ * Is f a price per unit of a product: money per a weight, a volume or a
+ * container (元/吨, 美元/桶, 元/袋), or money after 每 and such a unit (per)?
+ * Not per head, per year or per area (元/人, 元/年, 元/平方米): those name a
+ * wage, a fee or a land price, no product.
+ */
+static int product_rate(const zsi_figure *f, int per)
+{
+    static const char *const not_product[] = {"money/count", "money/duration", "money/area",
+                                              "money/length"};
+    size_t i;
+    if (strncmp(f->cls, "money", 5) != 0)
+        return 0;
+    if (f->cls[5] != '/')
+        return per;
+    for (i = 0; i < sizeof not_product / sizeof not_product[0]; i++)
+        if (!strcmp(f->cls, not_product[i]))
+            return 0;
+    return 1;
+}
+
+/*
+ * 当前菜粕2100元/吨, 螺纹钢上调100元/吨: a price per unit of a product that
+ * nothing else names is the price of the noun before it (zsi_price_product).
+ * @return 1 with f's metric set, 0 none, or a ZS_E* code.
+ */
+static int product_price(const char *p, size_t ws, size_t we, int per, zsi_figure *f)
+{
+    zsi_span at;
+    int rc;
+    if (!product_rate(f, per))
+        return 0;
+    rc = zsi_price_product(p, ws, we, f->metric, f->metric_raw, &at);
+    if (rc <= 0)
+        return rc;
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+    f->noun_at = at;
+    return 1;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -351,7 +392,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
     int count = !strcmp(f->cls, "count");
     size_t we = f->start, ce = f->end, l;
-    int rc, after = 0;
+    int rc, after = 0, per;
     size_t fe = f->end;
 
     /* 投入3亿元人民币: the currency printed after an amount restates its
@@ -394,6 +435,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         (memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 || memcmp(p + we - 3, "\xE5\x87\xA0", 3) == 0) &&
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
+    per = per_unit_cut(p, ws, we) != we;
     we = per_unit_cut(p, ws, we);
     rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, ws, we, &m)
                                       : zsi_metric_before(p, ws, we, &m);
@@ -564,6 +606,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     }
     if (rate && !m.norm[0] && !m.change[0] && !after && elided_share(p, n, ws, we, sprev, f))
         return 0;
+    if (!m.norm[0] && !m.change[0] && (rc = product_price(p, ws, we, per, f)) != 0)
+        return rc < 0 ? rc : 0;
     if (m.norm[0] || m.change[0]) {
         size_t k = strlen(m.norm), c = strlen(m.change);
         memcpy(f->metric, m.norm, k + 1);

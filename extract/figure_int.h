@@ -261,6 +261,15 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
  * where. @return 1 found, 0 none.
  */
 int zsi_quote_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/*
+ * (metric_price.c) What a price per unit of a product is the price of, when
+ * no noun of the data names it (菜粕2100元/吨, 螺纹钢上调100元/吨, 关外3500元/吨):
+ * the subject of the clause p[ws..we), a run of nouns before the figure or
+ * its verb, with only time words before it. norm receives it with 价格
+ * (菜粕价格; not after 价, 费, 成本, 价差),
+ * raw it as printed. @return 1 found, 0 none, ZS_ENOMEM or ZS_EIO.
+ */
+int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /* zsi_np_before for an amount of money: a phrase may end in a one-character
  * piece ICU cut off a longer common noun of jieba's (菜籽|油, 零售|业, 结|余).
  * Not for counts and durations, where such a phrase is as often a modifier
