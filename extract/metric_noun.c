@@ -487,6 +487,47 @@ static size_t grade_start(const char *p, size_t cut, size_t b)
 }
 
 /*
+ * 9月10日|起|出厂价, “十二五”|时期|铁路投资, 2019年|以来|新增贷款, 7月|初|价格:
+ * a word right after a date or a numbered period (a digit, a Chinese
+ * numeral, 日, 月, 年, 号, or a closing quote after a numeral) that closes
+ * the time phrase: a word of two characters or more that jieba calls a
+ * direction or time word (f, t: 以来, 期间, 月初) or a time noun by its form
+ * (…期: 时期), or 起 (from that day). Not a time word of one character (年
+ * 供气量, 日缺水量: per year, per day, part of the metric), nor a time word
+ * after a lone 年 or 月 (年|税后|利润), nor a word that starts with the
+ * date's 日 (20|日期|价), nor a word whose end falls inside a word of
+ * jieba's most likely cut (年中|转: 中转).
+ * The metric starts after it.
+ */
+static int closes_time(const char *p, size_t cut, size_t pb, size_t b, size_t e)
+{
+    size_t st[2], js, je, hi = b;
+    char tg[1];
+    unsigned c;
+    int k;
+    if (pb <= cut || b - pb > 6 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1)
+        return 0;
+    c = cp_at(p, pb - zsi_utf8_prev(p, pb), pb);
+    if (c == 0x201D && pb - 3 > cut) /* ” after a numeral: “十二五” */
+        c = cp_at(p, pb - 3 - zsi_utf8_prev(p, pb - 3), pb - 3);
+    if (!is_digit_cp(c) && zsi_cn_numeral(c) < 0 && c != 0x65E5 && c != 0x6708 &&
+        c != 0x5E74 && c != 0x53F7) /* 日 月 年 号 */
+        return 0;
+    if (b - pb == 3) /* 起 */
+        return memcmp(p + pb, "\xE8\xB5\xB7", 3) == 0;
+    if (tg[0] == 't' && (c == 0x5E74 || c == 0x6708))
+        return 0; /* 年|税后|利润, 每年|税前|利润: after 年 or 月 a time word
+                   * may say which amount (pre-tax), not when */
+    if (cp_at(p, pb, b) == 0x65E5)
+        return 0; /* 20|日期|价: ICU took the date's 日 into a word */
+    if (tg[0] != 'f' && tg[0] != 't' && memcmp(p + b - 3, "\xE6\x9C\x9F", 3) != 0)
+        return 0; /* 期: 时期 */
+    for (k = 0; k < 2 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &c);
+    return !zsi_lex_inside(p, pb, b, hi, &js, &je);
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -577,6 +618,8 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         if (zsi_nchars(p, pb, b) == 1 && zsi_is_direction(cp_at(p, pb, b)) &&
             (b >= from || zsi_nchars(p, b, zsi_wb_gt(wb, b)) > 1))
             break; /* not 内|销|比重: a lone piece after it is its word's end */
+        if (closes_time(p, cut, pb, b, e))
+            break;
         if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from, e) &&
             chars + 1 <= MAX_RUN_CHARS) {
             b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
