@@ -1533,7 +1533,9 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             i = floor = end;
             continue;
         }
-        i++;
+        /* past the character decoded above (U8_NEXT takes trail bytes
+         * only), then any stray trail bytes, as a walk byte by byte would */
+        i = (size_t)k;
         while (i < n && ((unsigned char)p[i] & 0xC0) == 0x80)
             i++;
     }
