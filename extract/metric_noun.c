@@ -528,6 +528,31 @@ static int closes_time(const char *p, size_t cut, size_t pb, size_t b, size_t e)
 }
 
 /*
+ * 服务|类|项目, 货物|类|采购额: a classifier of one character (jieba's q)
+ * right after a common noun of two characters or more makes a kind (服务类,
+ * the service kind) and is part of the metric, where alone, as a [stop]
+ * word, it ends the run; not the last kind of a list (A及B类), whose head
+ * the kinds share. @return where the kind word ending at b starts, b
+ * when none, never before cut.
+ */
+static size_t kind_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+{
+    size_t st[2], ppb;
+    char tg[2];
+    if (zsi_nchars(p, pb, b) != 1 || pb <= cut || pb <= wb->s ||
+        zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'q')
+        return b;
+    ppb = zsi_wb_le(wb, pb - 1);
+    if (ppb < cut || zsi_nchars(p, ppb, pb) < 2 || has_numeral(p, ppb, pb) ||
+        !(zsi_is_noun_word(p, ppb, pb) || is_vnoun(p, ppb, pb)) || zsi_is_stop_word(p, ppb, pb))
+        return b;
+    if (conj_before(wb, p, cut, ppb) ||
+        (ppb >= 3 && !memcmp(p + ppb - 3, "\xE3\x80\x81", 3))) /* 、 */
+        return b; /* 机电产品及设备|类: the last of a list of kinds, which share the head */
+    return ppb;
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -620,6 +645,14 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             break; /* not 内|销|比重: a lone piece after it is its word's end */
         if (closes_time(p, cut, pb, b, e))
             break;
+        {
+            size_t k = kind_start(wb, p, cut, pb, b);
+            if (k < b && chars + zsi_nchars(p, k, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, k, b);
+                b = k;
+                continue;
+            }
+        }
         if (all_run(p, pb, b) && lone_piece(wb, p, pb, b, from, e) &&
             chars + 1 <= MAX_RUN_CHARS) {
             b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
