@@ -317,6 +317,19 @@ static int after_share_de(const char *p, size_t s)
     return cp == '%' || cp == 0xFF05 || cp == 0x6210; /* % ％ 成 */
 }
 
+/* f takes g's noun (not its change word): the same thing, named where g
+ * printed it. */
+static void take_noun(zsi_figure *f, const zsi_figure *g)
+{
+    memcpy(f->metric, g->metric, g->noun);
+    f->metric[g->noun] = '\0';
+    memcpy(f->metric_raw, g->metric_raw, g->noun_raw);
+    f->metric_raw[g->noun_raw] = '\0';
+    f->noun = g->noun;
+    f->noun_raw = g->noun_raw;
+    f->noun_at = g->noun_at;
+}
+
 /*
  * 98%的受访者表示满意，96%对前景有信心: a share that opens its clause, names
  * nothing before it and goes straight on with its predicate (a verb or a
@@ -334,13 +347,7 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
         !word_follows(p, n, f->end) || !zsi_names_nothing(p, ws, we) ||
         (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
         return 0;
-    memcpy(f->metric, sprev->metric, sprev->noun);
-    f->metric[sprev->noun] = '\0';
-    memcpy(f->metric_raw, sprev->metric_raw, sprev->noun_raw);
-    f->metric_raw[sprev->noun_raw] = '\0';
-    f->noun = sprev->noun;
-    f->noun_raw = sprev->noun_raw;
-    f->noun_at = sprev->noun_at;
+    take_noun(f, sprev);
     return 1;
 }
 
@@ -420,13 +427,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
      * currency is the same figure, of the same metric */
     if (!strcmp(f->cls, "money") && sprev && !strcmp(sprev->cls, "money") && sprev->noun &&
         sprev->end <= f->start && conversion_between(p, sprev->end, f->start)) {
-        memcpy(f->metric, sprev->metric, sprev->noun);
-        f->metric[sprev->noun] = '\0';
-        memcpy(f->metric_raw, sprev->metric_raw, sprev->noun_raw);
-        f->metric_raw[sprev->noun_raw] = '\0';
-        f->noun = sprev->noun;
-        f->noun_raw = sprev->noun_raw;
-        f->noun_at = sprev->noun_at;
+        take_noun(f, sprev);
         return 0;
     }
     /* 数十亿元, 几十万元: the 数 or 几 belongs to the number, not to a

@@ -697,6 +697,23 @@ static size_t strip_adverbs(const char *p, size_t ws, size_t we)
 }
 
 /*
+ * The bare noun phrase of p[ws..e) that ends at e, with words up to the change
+ * verb at gs after it (time words, adverbs, a compared time): what changes,
+ * unless it is a place alone or the base of a comparison itself.
+ * @return 1 found (m's noun set), 0 none (m's noun left empty).
+ */
+static int subject_ending_at(const char *p, size_t ws, size_t e, size_t gs, int flags, zsi_metric *m)
+{
+    if (e >= gs || e <= ws || !np_before_as(p, ws, e, flags, m->norm, m->raw, &m->at))
+        return 0;
+    if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
+        return 1;
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    return 0;
+}
+
+/*
  * 玉米期货昨日上涨20元, 原油周三下跌2美元: time words and adverbs between
  * a subject and its change verb in p[ws..gs) stand apart from both; the bare
  * noun phrase before them is what changes (not a place alone, nor the base
@@ -706,14 +723,7 @@ static size_t strip_adverbs(const char *p, size_t ws, size_t we)
  */
 static int subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
 {
-    size_t e = strip_adverbs(p, ws, gs);
-    if (e >= gs || e <= ws || !np_before_as(p, ws, e, flags, m->norm, m->raw, &m->at))
-        return 0;
-    if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
-        return 1;
-    m->norm[0] = m->raw[0] = '\0';
-    zsi_span_clear(&m->at);
-    return 0;
+    return subject_ending_at(p, ws, strip_adverbs(p, ws, gs), gs, flags, m);
 }
 
 /* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
@@ -769,14 +779,7 @@ static size_t time_base_start(const char *p, size_t ws, size_t gs)
  */
 static int subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
 {
-    size_t bs = time_base_start(p, ws, gs);
-    if (bs >= gs || bs <= ws || !np_before_as(p, ws, bs, flags, m->norm, m->raw, &m->at))
-        return 0;
-    if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
-        return 1;
-    m->norm[0] = m->raw[0] = '\0';
-    zsi_span_clear(&m->at);
-    return 0;
+    return subject_ending_at(p, ws, time_base_start(p, ws, gs), gs, flags, m);
 }
 
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
