@@ -270,7 +270,7 @@ static int names_price(const char *norm)
 /*
  * 苏泊尔收报26.79元, 大豆收盘1372.75美分: an amount of money right after a
  * closing word is the closing price, named by that word (zsi_quote_before),
- * unless a noun found before (m) names it: a price (综合平均价格报收837元/吨,
+ * unless a noun found before (m) names it: a price (综合平均价格报收650元/吨,
  * 价格指数(现货价格)报收于26460元/吨) or the noun right before the word
  * (沪铝报收). @return 1 when f was named so.
  */
