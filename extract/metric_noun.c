@@ -505,8 +505,8 @@ static int closes_time(const char *p, size_t cut, size_t pb, size_t b, size_t e)
     char tg[1];
     unsigned c;
     int k;
-    if (pb <= cut || b - pb > 6 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1)
-        return 0;
+    if (pb <= cut || b - pb < 3 || b - pb > 6 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1)
+        return 0; /* a word of one or two bytes (a letter, a stray byte) is no time word */
     c = cp_at(p, pb - zsi_utf8_prev(p, pb), pb);
     if (c == 0x201D && pb - 3 > cut) /* ” after a numeral: “十二五” */
         c = cp_at(p, pb - 3 - zsi_utf8_prev(p, pb - 3), pb - 3);
