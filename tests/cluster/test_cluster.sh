@@ -136,13 +136,24 @@ done <"$T/queries"
 for k in 1 2; do
     grep -o '<doc>[^<]*</doc>' "$T/x/node$k/passages.xml" | sed 's/<[^>]*>//g' | sort -u >"$T/docs$k"
 done
-"$Z" query --engine "$URL" --json -n 1000 年 | hits | cut -d' ' -f1 | sort -u >"$T/docs_hit"
+# 年 hits every passage: the heaviest query of this test. On a loaded machine
+# a node may miss the agent timeouts (conf.c: 300 ms to connect, 3 s to
+# answer) and the answer is partial (exit 3, one shard's hits): ask again
+# then, and say so if it never comes whole.
+for try in 1 2 3 4 5; do
+    "$Z" query --engine "$URL" --json -n 1000 年 >"$T/yjson" 2>"$T/yerr"
+    yrc=$?
+    [ "$yrc" -eq 3 ] || break
+    sleep 1
+done
+hits <"$T/yjson" | cut -d' ' -f1 | sort -u >"$T/docs_hit"
 if [ ! -s "$T/docs1" ] || [ ! -s "$T/docs2" ]; then
     notok "hits come from both shards" "a shard holds no document: $(wc -l <"$T/docs1") and $(wc -l <"$T/docs2")"
 elif [ -n "$(comm -12 "$T/docs1" "$T/docs_hit")" ] && [ -n "$(comm -12 "$T/docs2" "$T/docs_hit")" ]; then
     ok "hits come from both shards"
 else
-    notok "hits come from both shards" "node 1 $(comm -12 "$T/docs1" "$T/docs_hit" | wc -l), node 2 $(comm -12 "$T/docs2" "$T/docs_hit" | wc -l) documents hit"
+    notok "hits come from both shards" "node 1 $(comm -12 "$T/docs1" "$T/docs_hit" | wc -l), node 2 $(comm -12 "$T/docs2" "$T/docs_hit" | wc -l) documents hit" \
+        "exit $yrc after $try tries: $(head -c 300 "$T/yerr")"
 fi
 "$Z" query --engine "$URL" --json 氢能 >"$T/out" 2>"$T/err"
 has "JSON of a cluster hit has the local schema" "$T/out" '"snippet":{"start":'
