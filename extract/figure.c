@@ -392,6 +392,24 @@ static int product_price(const char *p, size_t ws, size_t we, int per, zsi_figur
     return 1;
 }
 
+/* What a count counts, by ICU's words (zsi_np_after) or, where those leave
+ * it open or run on into a verb the class data lacks, by jieba's cut. */
+static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
+{
+    char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    zsi_span at;
+    if (zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at) &&
+        !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e))
+        return 1;
+    if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at)) {
+        memcpy(f->metric, norm, sizeof norm);
+        memcpy(f->metric_raw, raw, sizeof raw);
+        f->noun_at = at;
+        return 1;
+    }
+    return f->metric[0] != '\0'; /* zsi_np_after's phrase, when the cut finds none */
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -418,7 +436,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
     /* 86家企业, 1270套安置房: what a count counts follows it */
-    if (count && zsi_np_after(p, f->end, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at)) {
+    if (count && counted_noun(p, f->end, ce, f)) {
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
         return 0;

@@ -344,6 +344,19 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
                  zsi_span *at);
 
+/*
+ * (metric_count.c) What a count counts when zsi_np_after finds nothing: the
+ * noun words right after the figure in jieba's likeliest cut (2600名医护人员
+ * 赶赴武汉, 1050位员工已到岗), a modifier or a first verb before a noun in
+ * them, up to the first word of another kind, within p[fe..ce).
+ * @return 1 found, 0 none.
+ */
+int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+/* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, hold a
+ * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
+ * 灾区: a verb the class data lacks, the phrase's predicate)? */
+int zsi_count_has_predicate(const char *p, size_t s, size_t e);
+
 /* (metric_noun.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */
 int zsi_all_filler(const char *p, size_t s, size_t e);

@@ -1,0 +1,191 @@
+/*
+ * metric_count.c - what a count counts when ICU's words leave it open.
+ *
+ * zsi_np_after() reads the words after a count by ICU's word break and gives
+ * up wherever a word is unclear: a verb the class data lacks (医护人员|赶赴),
+ * a [stop] word ICU glues to the next character (员工|已到), a place that is a
+ * common noun (主要|城市). Such counts got no metric at all, though the noun
+ * that follows a classifier is what is counted in nearly every news clause
+ * (2600名医护人员赶赴武汉, 1050位员工已到岗, 随着43个主要城市推出限购). Here
+ * the same words are cut the way jieba cuts them (data/words.tsv, its parts
+ * of speech): the phrase is the run of noun words right after the figure, a
+ * modifier (区别词 主要, adjective 优秀) or a verb (返乡|人员) in front of a
+ * noun allowed, ending at the first word of any other kind (a verb, adverb,
+ * time word, preposition) or at the clause's end.
+ *
+ * Invariants: allocates nothing; norm and raw are NUL-terminated.
+ */
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* jieba's tags (tools/gen-words.py) of a word that may end a counted phrase:
+ * common nouns, place words (街区), places, organisations, other proper
+ * nouns, abbreviations. A
+ * verbal noun (V) ends one only as its first word (5000余场活动): after a
+ * noun it is mostly the predicate (30个省区市|报告|确诊病例), and it stays in
+ * the phrase only when a noun follows it (3家企业研发中心). */
+static int noun_tag(char t)
+{
+    return t && strchr("nsSTZj", t) != NULL;
+}
+
+/* ... and of a word that may stand before such a noun in it: 主要 (b),
+ * 优秀 (a), verbal nouns (服装|专卖店). A verb never starts the phrase here:
+ * 具有|代表性, 来自|不同领域, 是|博士 are predicates far more often than
+ * modifiers; zsi_np_after takes the verbs that do modify (收割|机). */
+static int modifier_tag(char t)
+{
+    return t == 'a' || t == 'b' || t == 'V';
+}
+
+/* Does the count end in a classifier of people or times (500人, 3次, 8万
+ * 人次)? A verbal noun after one is what those people did (6次|咨询), no
+ * noun counted. */
+static int people_or_times(const char *p, size_t fe)
+{
+    return fe >= 3 && (memcmp(p + fe - 3, "\xE4\xBA\xBA", 3) == 0 ||  /* 人 */
+                       memcmp(p + fe - 3, "\xE6\xAC\xA1", 3) == 0);  /* 次 */
+}
+
+/* A figure ending in 届 is an ordinal of a congress or a committee (十三届
+ * 全国人大): it counts nothing after it. A first word starting with 全 is a
+ * scope (全国, 全省: 11个全国|…) and one a pronoun (r: 该, 各, 其) points,
+ * neither names what is counted. */
+static int counts_nothing(const char *p, size_t fe, const size_t *st, const char *tg)
+{
+    if (fe >= 3 && memcmp(p + fe - 3, "\xE5\xB1\x8A", 3) == 0) /* 届 */
+        return 1;
+    if (tg[0] == 'r')
+        return 1;
+    return st[1] - st[0] > 3 && memcmp(p + st[0], "\xE5\x85\xA8", 3) == 0; /* 全 */
+}
+
+/* The longest counted phrase taken here, in characters: longer runs of
+ * nouns in jieba's cut are mostly two phrases run together. */
+#define MAX_COUNTED 10
+
+/* Is p[s..e) a place of the place-name lexicon (中国, 北京; also 大关, a
+ * county jieba tags so; 美国, a place abroad)? After a count it names whose or where the counted
+ * things are (3名中国|选手, 10株北京|杨, 突破100万辆|大关), never them;
+ * a common noun of places (城市, 省区市) is no name and may end the phrase. */
+static int place_name(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    if (e - s == 6 && memcmp(p + s, "\xE4\xB8\xAD\xE5\x9B\xBD", 6) == 0)
+        return 1; /* 中国: the lexicon files the country as a common noun */
+    return w && ((zsi_words_find(w, p + s, e - s, &row) & ZSW_PLACE_) ||
+                 zsi_words_has(w, p + s, e - s, ZSW_FOREIGN_));
+}
+
+/* Is the character at p[b] a list comma or a pause (、，；) that ends an
+ * item as the clause's end does (5000余场活动、…)? */
+static int list_mark(const char *p, size_t b, size_t ce)
+{
+    unsigned c;
+    zsi_utf8_decode(p + b, ce - b, &c);
+    return c == 0x3001 || c == 0xFF0C || c == 0xFF1B;
+}
+
+/* Does the word st[i] start a metric of the data ([phrases]: 营业收入) that
+ * ends where a word of the cut does, or is it one of [suffixes] (收入, 投资)?
+ * After a counted noun it names a measure of what is counted (5家企业营业收入
+ * 增长), not more of its name. */
+static int names_measure(const char *p, const size_t *st, int i, int w)
+{
+    const zsi_phrase *ph = zsi_match_at(zsi_mset(MSEC_PHRASES), p, st[i], st[w]);
+    int k;
+    if (ph)
+        for (k = i + 1; k <= w; k++)
+            if (st[k] == st[i] + ph->len)
+                return 1;
+    ph = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, st[i], st[i + 1]);
+    if (ph && ph->len == st[i + 1] - st[i])
+        return 1;
+    ph = zsi_match_at(zsi_mset(MSEC_NONMETRIC), p, st[i], st[i + 1]);
+    return ph && ph->len == st[i + 1] - st[i]; /* 34个三级指标|数据 */
+}
+
+int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], s, e, end = 0;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    zsi_wbounds wb;
+    int w, i, nouns = 0, ones = 0;
+    size_t vend = 0;
+    unsigned cp;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (zsi_metric_data() != 0)
+        return 0;
+    e = zsi_run_after(p, fe, ce, 0, MAX_RUN_CHARS + 1, zsi_m_is_han, &s);
+    if (s != fe || e - s < 6)
+        return 0; /* 的 first (the figure is then a modifier) or under two characters */
+    w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1)
+        return 0;
+    if (counts_nothing(p, fe, st, tg))
+        return 0;
+    zsi_wb_compute(&wb, p, s, e);
+    for (i = 0; i < w; i++) {
+        char t = tg[i];
+        int agrees = zsi_wb_is(&wb, st[i + 1]) || st[i + 1] == e;
+        if (nouns && names_measure(p, st, i, w))
+            break; /* 5家企业|营业收入: a measure of what is counted */
+        if (noun_tag(t)) {
+            nouns++;
+            if (st[i + 1] - st[i] <= 3)
+                ones++;
+            if (agrees && !place_name(p, st[i], st[i + 1]))
+                end = st[i + 1]; /* a noun's end where ICU's break agrees */
+            continue;
+        }
+        if (t == 'V' && i == 0 && people_or_times(p, fe))
+            break;
+        if (t == 'V' && i == 0) {
+            nouns++;
+            if (agrees)
+                end = vend = st[i + 1];
+            continue;
+        }
+        if (modifier_tag(t))
+            continue;
+        if ((t == 'v' && st[i + 1] - st[i] <= 3 && st[i + 1] < e) || t == 'x')
+            return 0; /* 建档|立|卡, 旅游特色|街区: a word jieba lacks, unsure */
+        break;
+    }
+    /* a run cut short by the length limit, not by a word of another kind */
+    if (i == w && e < ce && zsi_utf8_decode(p + e, ce - e, &cp) && zsi_is_run_char(cp))
+        return 0;
+    if (ones >= 2)
+        return 0; /* 区|贫|旗|县: characters jieba could not join, unsure */
+    if (!nouns || end == 0 || zsi_nchars(p, s, end) < 2 || zsi_nchars(p, s, end) > MAX_COUNTED)
+        return 0;
+    if (end + 3 <= ce && memcmp(p + end, "\xE7\x9A\x84", 3) == 0)
+        return 0; /* 40位中国汽车行业|的资深高管: what is counted follows the 的 */
+    if (end == vend && end < ce && !list_mark(p, end, ce))
+        return 0; /* 1万台|发展|到: a verbal noun alone is a noun only when nothing follows */
+    zsi_copy_raw(raw, at, p, s, end);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
+int zsi_count_has_predicate(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, i, noun = 0;
+    if (e <= s || (w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX)) < 2)
+        return 0;
+    for (i = 0; i < w; i++) {
+        if (noun_tag(tg[i]))
+            noun = 1;
+        else if (noun && tg[i] == 'v' && st[i + 1] - st[i] > 3)
+            return 1;
+    }
+    return 0;
+}
