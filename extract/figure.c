@@ -471,6 +471,15 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * count counts it, unless a noun right before names it (早稻1833万亩) */
         return 0;
     }
+    if ((!strcmp(f->cls, "weight") || !strcmp(f->cls, "volume")) && !(m.norm[0] && m.adjacent) &&
+        !m.change[0] && zsi_count_noun_cut(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) {
+        /* 投放212万吨大豆, 出货约1900立方米混凝土: a weight or volume measures
+         * what follows it, as a count counts it, unless a noun right before
+         * names it (大豆进口456万吨) */
+        f->noun = strlen(f->metric);
+        f->noun_raw = strlen(f->metric_raw);
+        return 0;
+    }
     if (rate) {
         /* 需求将保持40%的增速, 以每年5%的速度下降: the rate of the change
          * named after the figure, of the subject named before it */
