@@ -1941,14 +1941,30 @@ static int noun_before(const zsi_gazetteer *g, const char *p, size_t i)
     return (fl & (ZSW_NOUN | ZSW_WORD)) && !(fl & (ZSW_PLACE | ZSW_STOP | ZSW_TRIM));
 }
 
+/* Does the character at byte i of p end a word of two characters that
+ * starts at the character before it (提高 in 提高新区)? */
+static int starts_word_before(const zsi_gazetteer *g, const char *p, size_t i)
+{
+    if (i < 3)
+        return 0;
+    int32_t b = (int32_t)i, f = (int32_t)i;
+    UChar32 c, d;
+    U8_PREV(p, 0, b, c);
+    U8_NEXT(p, f, f + 4, d);
+    return is_han(c) && is_han(d) && zsi_words_find(g->words, p + b, (size_t)f - (size_t)b, NULL);
+}
+
 /* A bare word's bit in a set of them (the 64th and later share one). */
 static uint64_t bit(size_t b)
 {
     return (uint64_t)1 << (b < 63 ? b : 63);
 }
 
-const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
-                                 const char **mod)
+/* zsi_pk_bare_word_mod() and zsi_pk_bare_word_next(): the first bare word
+ * standing alone at or after byte from; the words before it are read all the
+ * same, as they set words aside or make the passage speak in general. */
+static const char *bare_word_from(const zsi_gazetteer *g, const char *p, size_t n, size_t from,
+                                  size_t *at, const char **mod)
 {
     mentions m = {0};
     const char *found = NULL, *compound = NULL;
@@ -1986,6 +2002,11 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 continue;
             if (covered_end(&m, i))
                 break;
+            /* 提高新区, 创新区: the 高 or 新 that starts the word ends a
+             * word begun before it (提高, 创新); a 新区 may follow */
+            if ((strcmp(w->s, "高新区") == 0 || strcmp(w->s, "新区") == 0) &&
+                starts_word_before(g, p, i))
+                continue;
             size_t e = i + w->n;
             /* 开发区域: 开发 and 区域, no zone */
             if (n - e >= 3 && memcmp(p + e, "域", 3) == 0) {
@@ -2079,6 +2100,10 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
                 skip = e;
                 break;
             }
+            if (!general && i < from) {
+                skip = e;
+                break;
+            }
             if (!general) {
                 found = w->s;
                 *at = i;
@@ -2087,10 +2112,23 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
         }
     }
     mentions_free(&m);
-    if (!found && compound && !general) {
+    if (!found && compound && !general && from == 0) {
         found = compound;
         *at = compound_at;
         *mod = p + compound_mod;
     }
     return found;
+}
+
+const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
+                                 const char **mod)
+{
+    return bare_word_from(g, p, n, 0, at, mod);
+}
+
+const char *zsi_pk_bare_word_next(const zsi_gazetteer *g, const char *p, size_t n, size_t from,
+                                  size_t *at)
+{
+    const char *mod = NULL;
+    return bare_word_from(g, p, n, from, at, &mod);
 }

@@ -307,6 +307,11 @@ const char *zsi_pk_bare_word_at(const zsi_gazetteer *g, const char *p, size_t n,
  */
 const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n, size_t *at,
                                  const char **mod);
+/* The first bare word standing alone at byte from of p or after it (*at
+ * its offset), or NULL: a passage's later bare word when its first one
+ * leads to no zone (工业园区…高新区). Compounds (创业园区) are not returned. */
+const char *zsi_pk_bare_word_next(const zsi_gazetteer *g, const char *p, size_t n, size_t from,
+                                  size_t *at);
 /*
  * Does p name zone canon (a canonical name) by a nickname of it (an alias of
  * at most four characters and no zone suffix: 中关村, 光谷) that starts a word

@@ -526,19 +526,26 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 first_k = i;
                 first_at = at;
             }
-            if (bare)
+            /* A bare word that leads to no zone leaves the passage's next
+             * one to try (已有二十五年历史的工业园区…是大名鼎鼎的高新区: no
+             * 园区 was named, and the story's city has a 高新区). */
+            while (bare) {
                 one = referent(ps, a, i, bare);
-            if (bare && !one && heading(&ps[i]))
-                one = lead_referent(ps, n, i, bare);
-            if (bare && !one && free_trade_word(bare))
-                one = later_referent(ps, n, i, bare);
-            if (bare && !one && city_kind(bare)) {
-                if (memo_a != a || memo_bare != bare) {
-                    memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
-                    memo_a = a;
-                    memo_bare = bare;
+                if (!one && heading(&ps[i]))
+                    one = lead_referent(ps, n, i, bare);
+                if (!one && free_trade_word(bare))
+                    one = later_referent(ps, n, i, bare);
+                if (!one && city_kind(bare)) {
+                    if (memo_a != a || memo_bare != bare) {
+                        memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
+                        memo_a = a;
+                        memo_bare = bare;
+                    }
+                    one = memo_zone;
                 }
-                one = memo_zone;
+                if (one)
+                    break;
+                bare = zsi_pk_bare_word_next(g, ps[i].text, ps[i].len, at + strlen(bare), &at);
             }
         }
         /* A nickname is a name: it outranks a bare word's referent. */
