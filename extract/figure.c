@@ -184,14 +184,33 @@ static int de_noun_after(const char *p, size_t ce, int rate, zsi_figure *f)
     return rc;
 }
 
+/* Is p[s..e), two or three Han characters, one word of the most likely cut
+ * whose class a unit's name may have: a measure word (q), a
+ * word the data lacks (x), or a name's (R, S): jieba files 蒲式耳 as a
+ * person's name and 加仑 as a place. Not a common noun: 每|月工资,
+ * 每|年收入 name the figure. */
+static int unit_word(const char *p, size_t s, size_t e)
+{
+    size_t st[4], q;
+    char tg[4];
+    for (q = s; q < e; q += 3)
+        if (!is_han(cp_at(p, e, q, NULL)))
+            return 0;
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] && strchr("qRSx", tg[0]);
+}
+
 /*
- * 菜籽油每吨8900元, 房租每天每平方米20元: 每 and a unit (a unit of
- * data/units.tsv or one Han character, as a rate's denominator: 每桶, 每股)
- * right before a figure say what one unit costs; they are the figure's
- * denominator, never its name. @return where the metric's window ends: before
- * every such 每 at we, or we when none.
+ * 菜籽油每吨8900元, 房租每天每平方米20元, 报收于每蒲式耳384.5美分: 每 and a
+ * unit right before a figure say what one unit costs; they are the figure's
+ * denominator, never its name. The unit is one of data/units.tsv, one Han
+ * character (每桶, 每股), or two or three that the most likely cut makes one
+ * word of a measure's or a name's class (盎司, 蒲式耳, 加仑, which units.tsv
+ * lacks; not 每人|补贴, 每年|投入 or 每|月工资, whose words name the figure). One
+ * function for every caller: figure.c before naming, metric_price.c before a
+ * closing word. @return where the metric's window ends: before every such 每
+ * at we, or we when none.
  */
-static size_t per_unit_cut(const char *p, size_t ws, size_t we)
+size_t zsi_per_unit_cut(const char *p, size_t ws, size_t we)
 {
     size_t k;
     for (k = 1; k <= 3 && we >= ws + 3 * k + 3; k++) {
@@ -200,7 +219,8 @@ static size_t per_unit_cut(const char *p, size_t ws, size_t we)
         if (memcmp(p + m - 3, "\xE6\xAF\x8F", 3) != 0) /* 每 */
             continue;
         u = zsi_unit_at(p, we, m);
-        if ((u && m + u->plen == we) || (k == 1 && is_han(cp_at(p, we, m, NULL)))) {
+        if ((u && m + u->plen == we) || (k == 1 && is_han(cp_at(p, we, m, NULL))) ||
+            (k > 1 && unit_word(p, m, we))) {
             we = m - 3;
             k = 0; /* 每天每平方米: another may stand before it */
         }
@@ -454,8 +474,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         (memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 || memcmp(p + we - 3, "\xE5\x87\xA0", 3) == 0) &&
         zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
         we -= 3;
-    per = per_unit_cut(p, ws, we) != we;
-    we = per_unit_cut(p, ws, we);
+    per = zsi_per_unit_cut(p, ws, we) != we;
+    we = zsi_per_unit_cut(p, ws, we);
     rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, ws, we, &m)
                                       : zsi_metric_before(p, ws, we, &m);
     if (rc >= 0 && m.by_form && !rate && strncmp(f->cls, "money", 5) != 0)

@@ -253,6 +253,11 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
  * @return 1 found (norm, raw written), 0 none.
  */
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/* Where the words before a figure end once 每 and a unit right before it (a
+ * rate's denominator: 每吨, 每平方米, 每蒲式耳) are dropped, every such pair;
+ * we when none (figure.c). */
+size_t zsi_per_unit_cut(const char *p, size_t ws, size_t we);
+
 /*
  * (metric_price.c) A closing word of a market report (data/metrics.tsv
  * [quote]: 收报, 收于, 收盘) ending p[ws..we), before a rate's 每 and unit

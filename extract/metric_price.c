@@ -16,30 +16,6 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-#define MEI "\xE6\xAF\x8F" /* 每 */
-
-/*
- * Where the words before a figure end once a rate's denominator is dropped:
- * 每 and one to three Han characters (每桶, 每盎司, 每蒲式耳) right before
- * the figure name the unit priced, never the price.
- */
-static size_t before_per_unit(const char *p, size_t ws, size_t we)
-{
-    size_t e = we;
-    int k;
-    for (k = 0; k < 3 && e > ws; k++) {
-        unsigned cp;
-        size_t l = zsi_utf8_prev(p, e);
-        zsi_utf8_decode(p + e - l, l, &cp);
-        if (!zsi_m_is_han(cp))
-            return we;
-        e -= l;
-        if (e >= ws + 3 && memcmp(p + e - 3, MEI, 3) == 0)
-            return e - 3;
-    }
-    return we;
-}
-
 /* The longest phrase of ps ending at p[e], starting at or after p[ws]
  * (报收于, not its tail 收于); NULL if none. */
 static const zsi_phrase *longest_ending(const zsi_phrase_set *ps, const char *p, size_t ws,
@@ -63,7 +39,7 @@ int zsi_quote_before(const char *p, size_t ws, size_t we, char *norm, char *raw,
 
     if (zsi_metric_data() != 0)
         return 0;
-    e = before_per_unit(p, ws, we);
+    e = zsi_per_unit_cut(p, ws, we);
     q = longest_ending(zsi_mset(MSEC_QUOTE), p, ws, e);
     if (!q)
         return 0;
