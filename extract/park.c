@@ -1209,6 +1209,28 @@ static int push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
     return 0;
 }
 
+/* Does s[0..n) start with division name d, whole or less its last
+ * character (辽宁省 or 辽宁, 沈阳市 or 沈阳)? Its length in bytes, or 0. */
+static size_t division_at(const char *s, size_t n, const char *d)
+{
+    size_t dn = strlen(d);
+    if (dn >= 9 && dn <= n && memcmp(s, d, dn) == 0)
+        return dn;
+    if (dn >= 9 && dn - 3 <= n && memcmp(s, d, dn - 3) == 0)
+        return dn - 3;
+    return 0;
+}
+
+/* Is s[0..n) nothing but a division's own province and city, in that order,
+ * each whole or short (辽宁沈阳, 辽宁省, 沈阳市; empty too)? */
+static int own_places(const char *s, size_t n, const char *prov, const char *city)
+{
+    size_t k = division_at(s, n, prov);
+    if (k < n)
+        k += division_at(s + k, n - k, city);
+    return k == n;
+}
+
 /* Every zone mention in p, sorted by position (duplicates kept). */
 /* Is the name s[0..n) a pattern built a county-level division of the
  * GB/T 2260 data, alone or after its own city or province (沈北新区,
@@ -1223,8 +1245,7 @@ static int district(const zsi_gazetteer *g, const char *s, size_t n)
         if (!(zsi_words_find(g->words, s + off, n - off, &row) & ZSW_PLACE) ||
             zsi_words_place(g->words, row, &city, &prov) != ZSW_COUNTY)
             continue;
-        return off == 0 || (strlen(city) > off && memcmp(city, s, off) == 0) ||
-               (strlen(prov) > off && memcmp(prov, s, off) == 0);
+        return own_places(s, off, prov, city);
     }
     return 0;
 }
