@@ -436,6 +436,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     zsi_metric m;
     int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
     int count = !strcmp(f->cls, "count");
+    int measure = !strcmp(f->cls, "weight") || !strcmp(f->cls, "volume");
     size_t we = f->start, ce = f->end, l;
     int rc, after = 0, per;
     size_t fe = f->end;
@@ -491,7 +492,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * count counts it, unless a noun right before names it (早稻1833万亩) */
         return 0;
     }
-    if ((!strcmp(f->cls, "weight") || !strcmp(f->cls, "volume")) && !(m.norm[0] && m.adjacent) &&
+    if (measure && !(m.norm[0] && m.adjacent) &&
         !m.change[0] && zsi_count_noun_cut(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) {
         /* 投放212万吨大豆, 出货约1900立方米混凝土: a weight or volume measures
          * what follows it, as a count counts it, unless a noun right before
@@ -562,6 +563,13 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         /* 起诉3543人，同比上升5.9%: no metric noun in the sentence and the
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */
+    }
+    if (!m.norm[0] && (count || measure) && !word_follows(p, n, f->end) &&
+        zsi_count_noun_before(p, ws, m.change[0] ? m.change_at.s : we, m.norm, m.raw, &m.at)) {
+        /* 呼吸机2286台, 引进高层次人才1200余人, 家庭农场增至1.2万家: with no
+         * words after it in its clause, a count counts the nouns right before
+         * it or before its change word, as a sum is of them */
+        m.adjacent = 1;
     }
     if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {
         /* 批发价降了10元, 预计会再跌20%: a change verb known only by its

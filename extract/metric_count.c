@@ -189,3 +189,79 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e)
     }
     return 0;
 }
+
+/* Most characters read back from a count for what it counts. */
+#define BEFORE_CHARS 12
+
+/* Is p[s..e) a word that makes a figure a rate or a date, not what it
+ * counts: ending in 均 (日均, 户均: per day, per household) or 月份, 年份
+ * (8月份349万吨: the month of the figure)? */
+static int per_unit_word(const char *p, size_t s, size_t e)
+{
+    return (e - s >= 6 && memcmp(p + e - 3, "\xE5\x9D\x87", 3) == 0) ||   /* 均 */
+           (e - s == 6 && memcmp(p + e - 3, "\xE4\xBB\xBD", 3) == 0);     /* 份 */
+}
+
+int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], s = we, b;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    zsi_wbounds wb;
+    int w, i, k;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (zsi_metric_data() != 0)
+        return 0;
+    /* the Han characters right before the figure, BEFORE_CHARS at most */
+    for (k = 0; k < BEFORE_CHARS && s > ws; k++) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, s);
+        zsi_utf8_decode(p + s - l, l, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        s -= l;
+    }
+    if (we - s < 6 || (w = zsi_lex_cut(p, s, we, st, tg, ZSI_LEX_CUT_MAX)) < 1)
+        return 0;
+    /* filler, a [strip] word or a change word between the phrase and the
+     * figure (公司总计, 家庭农场增至): two words at most; any other verb
+     * says what was done to what is counted (处分|3500余人), or by whom
+     * (记者|来到) */
+    for (k = 0; k < 2 && w > 0; k++) {
+        const zsi_phrase *sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, st[w - 1], st[w]);
+        const zsi_phrase *ch = zsi_match_at(zsi_mset(MSEC_CHANGE), p, st[w - 1], st[w]);
+        if (!zsi_all_filler(p, st[w - 1], st[w]) && !(sp && sp->len == st[w] - st[w - 1]) &&
+            !(ch && ch->len == st[w] - st[w - 1]))
+            break;
+        w--;
+    }
+    while (w > 0 && zsi_all_filler(p, st[w - 1], st[w]))
+        w--;
+    if (w < 1 || !strchr("nsjZT", tg[w - 1]) || place_name(p, st[w - 1], st[w]) ||
+        per_unit_word(p, st[w - 1], st[w]))
+        return 0; /* 心电监护|仪 ends in a noun; 出货|6万台 in a verbal noun */
+    for (i = w - 1; i > 0; i--) {
+        char t = tg[i - 1];
+        if (!noun_tag(t) && !modifier_tag(t))
+            break; /* 引进|高层次人才, 新三板挂牌|公司 */
+    }
+    /* a scope or a pointing word first names no part (全市|家庭农场) */
+    while (i < w - 1 && (tg[i] == 'r' || (st[i + 1] - st[i] > 3 && !memcmp(p + st[i], "\xE5\x85\xA8", 3))))
+        i++;
+    /* nor does a verbal noun before the nouns: before a count it is mostly
+     * a verb (销售|新家电74533台) */
+    while (i < w - 1 && !noun_tag(tg[i]) && !modifier_tag(tg[i]))
+        i++;
+    while (i < w - 1 && tg[i] == 'V')
+        i++;
+    b = st[i];
+    if (zsi_nchars(p, b, st[w]) < 2 || zsi_nchars(p, b, st[w]) > MAX_COUNTED)
+        return 0;
+    zsi_wb_compute(&wb, p, s, we);
+    if (!zsi_wb_is(&wb, b) || (st[w] < we && !zsi_wb_is(&wb, st[w])))
+        return 0; /* an edge inside a word of ICU's */
+    zsi_copy_raw(raw, at, p, b, st[w]);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
