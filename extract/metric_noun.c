@@ -321,6 +321,8 @@ static size_t word_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     return best;
 }
 
+static int one_char_tagged(const char *p, size_t s, size_t e, char tag);
+
 static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
 {
     return word_span(wb, p, cut, pb, b, ZSW_NOUN_);
@@ -553,6 +555,28 @@ static size_t kind_start(const zsi_wbounds *wb, const char *p, size_t cut, size_
 }
 
 /*
+ * Is the word p[ppb..b), right before a verb that heads a compound with a
+ * one-word head (授权|量, 复苏|指数), a noun of that compound: a common noun
+ * or a word the lexicon lacks (发明专利, 床位), or a verb-noun (消费|复苏|指数,
+ * 义务教育|达标|率, 农网|供电|可靠率: what the verb is done to or by)? Not a
+ * verb-noun right after a one-character verb of jieba's (加|运费|成交价,
+ * 缴|学费): it is that verb's object, and the compound ends at it.
+ */
+static int noun_before_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb,
+                            size_t b)
+{
+    size_t q;
+    if (zsi_is_noun_word(p, ppb, b) || unknown_word(p, ppb, b))
+        return 1;
+    if (!is_vnoun(p, ppb, b))
+        return 0;
+    if (ppb <= cut || ppb <= wb->s)
+        return 1;
+    q = zsi_wb_le(wb, ppb - 1);
+    return q < cut || !one_char_tagged(p, q, ppb, 'v');
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -697,7 +721,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             if (ppb < b && ppb > cut && ppb > wb->s && zsi_nchars(p, ppb, b) == 1 &&
                 zsi_nchars(p, zsi_wb_le(wb, ppb - 1), ppb) == 1)
                 ppb = noun_span(wb, p, cut, ppb, b);
-            if (ppb >= b || ppb < cut || !(zsi_is_noun_word(p, ppb, b) || unknown_word(p, ppb, b)))
+            if (ppb >= b || ppb < cut || !noun_before_verb(wb, p, cut, ppb, b))
                 break;
             crossed = 1;
             continue;

@@ -308,8 +308,9 @@ static const row rows[] = {
      * in jieba's corpus, verbs from 20) makes a compound with a verb and a
      * one-word head as a known noun does */
     {"全市医院床位使用率为70%", "70%", 70, 0, "%", "percent", 0, "医院床位使用率", -1},
-    /* a verb that ICU cuts in two is one word before a rate: 达|标|率 */
-    {"全县义务教育达标率为98%", "98%", 98, 0, "%", "percent", 0, "达标率", -1},
+    /* a verb that ICU cuts in two is one word before a rate: 达|标|率; a
+     * verb-noun before it makes a compound with both (义务教育|达标|率) */
+    {"全县义务教育达标率为98%", "98%", 98, 0, "%", "percent", 0, "义务教育达标率", -1},
     /* 规模以上 qualifies what follows: no metric ends at its 规模, and it
      * costs a run no more than a word */
     {"贡献了60%以上的规模以上工业总产值", "60%以上", 60, 0, "%", "percent", ZSI_HEDGE_OVER,
