@@ -456,8 +456,10 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     f->noun = f->noun_raw = 0;
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
-    /* 86家企业, 1270套安置房: what a count counts follows it */
-    if (count && counted_noun(p, f->end, ce, f)) {
+    if ((count && counted_noun(p, f->end, ce, f)) ||
+        (!strcmp(f->cls, "number") && zsi_number_noun_cut(p, f->end, ce, f->metric, f->metric_raw,
+                                                          &f->noun_at))) {
+        /* 86家企业, 1270套安置房, 230万农民工: what a count counts follows it */
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
         return 0;

@@ -361,6 +361,10 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */
 int zsi_count_has_predicate(const char *p, size_t s, size_t e);
+/* (metric_count.c) zsi_count_noun_cut for a bare number (230万农民工, 14亿
+ * 中国人民): what follows it is counted, unless its first word is one
+ * character, a classifier the number did not take (5万床棉被). */
+int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
 /* (metric_count.c) What a count with no words after it in its clause
  * counts: the run of nouns of jieba's cut that ends right before it in
  * p[ws..we), after filler (呼吸机2286台, 引进高层次人才1200余人, 公租房

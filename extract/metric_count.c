@@ -265,3 +265,17 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
 }
+
+int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    if (!zsi_count_noun_cut(p, fe, ce, norm, raw, at))
+        return 0;
+    if (zsi_lex_cut(p, at->s, at->e, st, tg, ZSI_LEX_CUT_MAX) < 1 || st[1] - st[0] <= 3) {
+        norm[0] = raw[0] = '\0'; /* 5万|床|棉被, 近300|幅: a classifier the number left */
+        zsi_span_clear(at);
+        return 0;
+    }
+    return 1;
+}
