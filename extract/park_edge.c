@@ -1137,8 +1137,26 @@ static int province_initial(UChar32 c)
     return n == 3 && strstr(INIT, b) != NULL;
 }
 
+/* Is c the one-character short form news gives a country when it pairs it
+ * with China (中白 Belarus, 中马 Malaysia, 中德, 中以 ...: a park the two build,
+ * 中白工业园, 中德工业园)? Not 新 (中新 parks are listed by name, and 新 is
+ * "new") nor a character that pairs with 中 into a common word (中国, 中心). */
+static int country_initial(UChar32 c)
+{
+    static const char INIT[] = "美英法德俄日韩意白马埃巴泰柬老越缅印哈乌以阿沙欧非荷比瑞奥匈捷波蒙"
+                               "菲葡希土伊";
+    char b[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(b, n, c);
+    b[n] = '\0';
+    return n == 3 && strstr(INIT, b) != NULL;
+}
+
 /* Do the two characters at s (6 bytes) pair two places by their short
- * forms (粤澳, 港深, 京津)? Both are province initials, or the pair, in
+ * forms (粤澳, 港深, 京津)? 中 and a country's short form pair China with
+ * it (中白工业园), where the two are no word of the lexicon (中美 is one of
+ * jieba's, and no less a pair; 中西部 is a region).
+ * For provinces: Both are province initials, or the pair, in
  * either order, is a place-name word of jieba's (深港: so 港深 is too,
  * as news writes a pair either way); a pair that is some other word or a
  * division's name (宁波, 台湾) is no pair. */
@@ -1146,6 +1164,8 @@ static int place_pair(const zsi_gazetteer *g, const char *s)
 {
     UChar32 a = first_cp(s, 3), b = first_cp(s + 3, 3);
     size_t row;
+    if (a == 0x4E2D && country_initial(b)) /* 中 */
+        return 1;
     if (a == b || !(province_initial(a) || province_initial(b)))
         return 0;
     unsigned f = zsi_words_find(g->words, s, 6, &row);
