@@ -418,9 +418,18 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
 {
     char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
     zsi_span at;
-    if (zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at) &&
-        !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e))
+    int got = zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at);
+    if (got && !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e)) {
+        /* 20只股权|投资基金: ICU's words stopped at a verbal noun inside the
+         * noun, which jieba's cut takes whole when a noun ends it */
+        if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at) && at.s == f->noun_at.s &&
+            at.e > f->noun_at.e) {
+            memcpy(f->metric, norm, sizeof norm);
+            memcpy(f->metric_raw, raw, sizeof raw);
+            f->noun_at = at;
+        }
         return 1;
+    }
     if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at)) {
         memcpy(f->metric, norm, sizeof norm);
         memcpy(f->metric_raw, raw, sizeof raw);
