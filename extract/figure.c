@@ -529,6 +529,11 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * an earlier clause's subject */
         return rc < 0 ? rc : 0;
     }
+    if (m.whole && !after && (rc = de_noun_after(p, ce, rate, f)) != 0) {
+        /* 占合资公司20%的股权, 占据全球市场19%的份额: the whole a share is
+         * of names it only when no noun after the figure does */
+        return rc < 0 ? rc : 0;
+    }
     if (rate && !after && !m.change[0] && (!m.norm[0] || zsi_any_place(m.norm)) &&
         copula_after(p, f->end, ce) &&
         (rc = zsi_np_after(p, f->end + 3, ce, ZSI_NP_WHOLE, f->metric, f->metric_raw,

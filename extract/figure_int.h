@@ -180,6 +180,10 @@ typedef struct zsi_metric {
     int by_form;                       /* the change word is known by its form alone
                                         * (狂降, 料减): with no noun, or of an amount,
                                         * it names nothing */
+    int whole;                         /* 占家电总能耗的10%: norm is the whole a share
+                                        * is of, read when the data names nothing; a
+                                        * noun after the figure (20%的股权) names it
+                                        * better */
     zsi_span at;                       /* where raw is printed */
     zsi_span change_at;                /* where change_raw is printed */
 } zsi_metric;

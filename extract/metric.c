@@ -374,6 +374,67 @@ static int zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne,
     return 1;
 }
 
+/*
+ * 待机能耗约占家电总能耗的10%, 上述产品将占全部触摸屏需求的70%: a 占 whose
+ * clause no noun of the data names, with its object between it and the
+ * figure (and a 的 closing it), is a share of that object, and the object
+ * names it, as zhan_object() has it for a whole the data names. The object
+ * is taken whole when it is Han only (占全年压锭68万锭的: a figure inside),
+ * two to MAX_RUN_CHARS characters, not a place alone (占全国的: whose, not
+ * what; nor one word of 全: 占全市的, 占全世界的), its first word by the most likely
+ * cut no pronoun, time word, adverb, preposition, conjunction, particle,
+ * numeral, measure or direction word (占我们总体业务的, 占目前市场的,
+ * 占着全国) and
+ * its last a common, verbal or other proper noun or an abbreviation (n, V,
+ * Z, j), not a verb (占整体消费者比例达到) nor a name the data lacks
+ * (占据麦考林75.9%股份: a company's, whose share of what follows), and no
+ * preposition inside. m->whole says so: a noun after the figure and its
+ * 的 (占合资公司20%的股权) names the share better (figure.c).
+ * @return 1 with m's noun set, 0 none.
+ */
+static int zhan_whole(const char *p, size_t z, size_t we, zsi_metric *m)
+{
+    size_t zs, e = we, q, l, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w;
+    if (z == NO_ZHAN)
+        return 0;
+    zs = z + (zhan_complement(p, z, we) ? 6 : 3);
+    if (e >= zs + 3 && memcmp(p + e - 3, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        e -= 3;
+    if (e <= zs || zsi_nchars(p, zs, e) < 2 || zsi_nchars(p, zs, e) > MAX_RUN_CHARS)
+        return 0;
+    for (q = zs; q < e; q += l) {
+        unsigned cp;
+        l = zsi_utf8_decode(p + q, e - q, &cp);
+        if (!zsi_m_is_han(cp) || cp == 0x7684 || cp == 0x4E4B) /* 的 之 */
+            return 0;
+    }
+    w = zsi_lex_cut(p, zs, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1 || !tg[0] || strchr("trdpcumqf", tg[0]) || !tg[w - 1] ||
+        !strchr("nVZj", tg[w - 1]))
+        return 0;
+    for (q = 1; q < (size_t)w; q++)
+        if (tg[q] == 'p')
+            return 0; /* 柯占军在境外执行任务: a preposition; a clause, no name */
+    /* 占全市的50%, 占全世界的九成: one word of 全 is a scope, whose share,
+     * not of what */
+    if (w == 1 && memcmp(p + zs, "\xE5\x85\xA8", 3) == 0) /* 全 */
+        return 0;
+    zsi_copy_raw(m->raw, &m->at, p, zs, e);
+    if (only_place(m->raw)) {
+        m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    memcpy(m->norm, m->raw, sizeof m->norm);
+    /* not adjacent: a noun of the data right after the figure
+     * (占据麦考林75.9%股份) names it better */
+    m->adjacent = 0;
+    m->whole = 1;
+    return 1;
+}
+
 /* Does the noun phrase raw end in a total, 总 and one character (总量, 总数,
  * 总额)? It is a bare total alone or after one word a run stops at (全市总量,
  * 全国总数): it names no whole of its own (企业总量 does). */
@@ -972,6 +1033,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             m->adjacent = 1;
             return 1;
         }
+        if (zhan_whole(p, z, we, m))
+            return 1;
         m->refer = 1;
         return 0;
     }
