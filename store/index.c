@@ -387,7 +387,7 @@ static int run_pipeline(run *r)
         pthread_mutex_unlock(&r->mu);
         /* A re-extraction commits once, at the end (reextract.c). */
         if (!r->reextract && bytes_since >= COMMIT_BYTES) {
-            if ((rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
+            if ((rc = zsd_writer_flush(&w)) != 0 || (rc = zsd_fts_pending_flush(db, &w.gone)) != 0 ||
                 (rc = zsd_hashes_sync(db)) != 0 || (rc = zsd_exec(db, "COMMIT")) != 0)
                 goto out;
             committed = i + 1;
@@ -399,6 +399,8 @@ static int run_pipeline(run *r)
         }
         progress(r, 0);
     }
+    if ((rc = zsd_writer_flush(&w)) != 0)
+        goto out;
     /* The late indexes sort in runs the size of the page cache: 2 MiB runs
      * that stay in the CPU's caches, merged, beat one 64 MiB run (news-200:
      * the seven indexes 1.52 -> 1.30 s, sqlite3 shell on a copy). */

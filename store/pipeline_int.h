@@ -240,8 +240,8 @@ typedef struct writer {
     zsd_fts_pending gone; /* deletes not yet given to FTS5 */
     sqlite3_stmt *doc_find, *doc_ins, *doc_upd, *p_ins, *p_find, *p_same, *dup_ins, *fts_ins,
         *alias_ins;
-    /* Side-table rows, several per statement (rowbatch.c); flushed at the
-     * end of each file. */
+    /* Side-table rows, several per statement (rowbatch.c): zones flushed at
+     * the end of each file, the rest by zsd_writer_flush(). */
     zsd_rowbatch fig_b, park_b, year_b;
     zsd_strings *str;
     zsd_packer *pack;
@@ -372,8 +372,12 @@ int zsd_train_spread(run *r, zsd_packer *p);
 
 int zsd_writer_open(writer *w, zs_db *db);
 void zsd_writer_close(writer *w);
-/* Store one prepared file: its document row and passages. */
+/* Store one prepared file: its document row and passages. Its figure,
+ * year and string rows may wait for zsd_writer_flush(). */
 int zsd_write_job(writer *w, run *r, job *j);
+/* Insert the rows waiting in the writer's batches: before a commit and
+ * before the run's end. @return 0, ZS_ENOMEM, ZS_ESQLITE. */
+int zsd_writer_flush(writer *w);
 /* Record the signature of an unchanged file j (read and found with the
  * recorded hash) whose recorded one differs, so the next run need not read
  * it; only when the recorded size is the one stat() gave (the file was not
