@@ -155,6 +155,46 @@ static int conversion_between(const char *p, size_t s, size_t e)
 }
 
 /*
+ * 1美元约合109日元, （1澳元约合4.68元人民币）: one unit of a currency
+ * converted into another (约合, 折合, 相当于, 合) is no amount of anything;
+ * the figure after it is that currency's exchange rate, named 汇率 (no
+ * words print it). @return 1 when f is one.
+ */
+static int fx_rate(const char *p, const zsi_figure *sprev, zsi_figure *f)
+{
+    static const char *const one[] = {"1", "\xEF\xBC\x91" /* １ */, "\xE4\xB8\x80" /* 一 */};
+    size_t i, l = 0;
+    if (!sprev || strcmp(f->cls, "money") != 0 || strcmp(sprev->cls, "money") != 0 ||
+        sprev->end > f->start || !conversion_between(p, sprev->end, f->start))
+        return 0;
+    for (i = 0; i < sizeof one / sizeof one[0]; i++) {
+        l = strlen(one[i]);
+        if (sprev->end - sprev->start > l && memcmp(p + sprev->start, one[i], l) == 0)
+            break;
+    }
+    /* the one alone: not 10美元, 1.5美元, 一百美元 */
+    if (i == sizeof one / sizeof one[0])
+        return 0;
+    {
+        unsigned cp = cp_at(p, sprev->end, sprev->start + l, NULL);
+        size_t n = sprev->end - sprev->start;
+        if (arabic_digit_cp(cp) || cp == '.' || cp == 0xFF0E || zsi_cn_numeral(cp) >= 0 ||
+            n >= sizeof f->metric_raw)
+            return 0;
+        /* no words print the rate's name: the one unit is a figure, and a
+         * metric printed over a figure is dropped; raw stays empty */
+        memcpy(f->metric, "\xE6\xB1\x87\xE7\x8E\x87", 7); /* 汇率 */
+        f->metric_raw[0] = '\0';
+        /* noun 0: a later figure of the sentence (同比增长8%, 和400澳元)
+         * takes no subject from an aside on the rate */
+        f->noun = 0;
+        f->noun_raw = 0;
+        zsi_span_clear(&f->noun_at);
+    }
+    return 1;
+}
+
+/*
  * Name figure f, whose clause (or the part after the previous figure of the
  * clause) starts at ws and whose sentence starts at sent: the noun before it,
  * joined with a change word (营业收入同比增长12% -> 营业收入同比增速); a
@@ -473,6 +513,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         f->noun_raw = strlen(f->metric_raw);
         return 0;
     }
+    if (fx_rate(p, sprev, f))
+        return 0;
     /* 净利润6.022亿元人民币(合9300万美元): an amount converted into another
      * currency is the same figure, of the same metric */
     if (!strcmp(f->cls, "money") && sprev && !strcmp(sprev->cls, "money") && sprev->noun &&
@@ -1428,6 +1470,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 f->noun_raw = v[prev].noun_raw;
                 f->noun_at = v[prev].noun_at;
                 f->change_at = v[prev].change_at;
+                if (fx_rate(p, &v[prev], f))
+                    zsi_span_clear(&f->change_at);
             } else {
                 /* 6000亿元预算内投资、3.75万亿元专项债券: in a list, the words
                  * before the last 、 after the previous figure are its noun */
