@@ -463,8 +463,36 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
     return 0;
 }
 
+/*
+ * 从3年前的5%, 由目前的40%, 从原来的7万元, 从2月的205亿澳元: is p[s..e) a
+ * time and the 的 that makes it the figure's (a time of the figure: the
+ * start of a change from it, as 从2013年的 is)? By jieba's most likely
+ * cut, every word before the 的 a time word (t: 目前, 去年, 最初), a
+ * numeral (m: 两年), a direction (f: 前, 之前) or an adverb of time (d:
+ * 原来, 原先), or a digit date; at most 8 characters.
+ */
+static int time_de(const char *p, size_t s, size_t e)
+{
+    size_t st[9], k;
+    char tg[8];
+    int w, i;
+    if (e < s + 6 || memcmp(p + e - 3, "\xE7\x9A\x84", 3) != 0) /* 的 */
+        return 0;
+    e -= 3;
+    if (zsi_all_filler(p, s, e))
+        return 1;
+    k = zsi_nchars(p, s, e);
+    if (k > 8 || (w = zsi_lex_cut(p, s, e, st, tg, 8)) <= 0)
+        return 0;
+    for (i = 0; i < w; i++)
+        if (!strchr("tmfdq", tg[i]) && !zsi_all_filler(p, st[i], st[i + 1]))
+            return 0;
+    return 1;
+}
+
 /* 依存度由去年的40%下降到35%, 从2亿元增加到5亿元: a 由 or 从 standing as a
- * word with only filler (a time, 的) between it and the figure opens a
+ * word with only filler (a date, 的) or a time and its 的 (time_de:
+ * 由原来的, 从上一年的) between it and the figure opens a
  * from-to change; the figure is the old value of the subject before it, so
  * the window ends before the 由. @return the window's new end, or we. */
 static size_t from_cut(const char *p, size_t ws, size_t we)
@@ -472,7 +500,7 @@ static size_t from_cut(const char *p, size_t ws, size_t we)
     size_t q, at = we;
     for (q = ws; q + 3 <= we; q++)
         if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */
-            zsi_all_filler(p, q + 3, we))
+            (zsi_all_filler(p, q + 3, we) || time_de(p, q + 3, we)))
             at = q;
     if (at < we && at > ws) {
         zsi_wbounds wb;
