@@ -322,6 +322,7 @@ static size_t word_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t
 }
 
 static int one_char_tagged(const char *p, size_t s, size_t e, char tag);
+static int quantified(const char *p, size_t b);
 
 static size_t noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
 {
@@ -577,6 +578,48 @@ static int noun_before_verb(const zsi_wbounds *wb, const char *p, size_t cut, si
 }
 
 /*
+ * 半导体|制造|设备|销售总额, 条码|支付|交易|笔数: a verb of jieba's (v)
+ * between a common noun and a noun that modifies the head is no predicate
+ * but part of one compound (sales of chip-making equipment), as
+ * 政府|采购|额 is before a one-word head. Not a [strip] predicate (企业|完成|
+ * 投资), not before the head's own word (银行|发放|国家助学贷款: the object
+ * of the clause's verb), not after a place or another stop word (我国|吸引),
+ * nor after a noun that is counted or follows a preposition (为|企业|发放,
+ * 6000个|家庭|发放: the one the verb acts for or by). @return 1 when the
+ * verb p[pb..b) is inside the compound.
+ */
+static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                            size_t from, size_t e)
+{
+    size_t st[2], ppb, nb, q;
+    char tg[2];
+    const zsi_phrase *sp;
+    if (zsi_nchars(p, pb, b) < 2 || has_numeral(p, pb, b) ||
+        zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v')
+        return 0;
+    sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
+    if (sp && sp->len == b - pb)
+        return 0;
+    nb = zsi_wb_gt(wb, b);
+    if (nb >= from || nb > e || !(zsi_is_noun_word(p, b, nb) || is_vnoun(p, b, nb)))
+        return 0;
+    if (pb <= cut || pb <= wb->s)
+        return 0;
+    ppb = noun_span(wb, p, cut, zsi_wb_le(wb, pb - 1), pb);
+    if (ppb < cut || !all_run(p, ppb, pb) || zsi_nchars(p, ppb, pb) < 2 ||
+        has_numeral(p, ppb, pb) || zsi_is_stop_word(p, ppb, pb) || quantified(p, ppb))
+        return 0;
+    if (!(zsi_is_noun_word(p, ppb, pb) || is_vnoun(p, ppb, pb)))
+        return 0;
+    if (ppb > cut && ppb > wb->s) {
+        q = zsi_wb_le(wb, ppb - 1);
+        if (q >= cut && one_char_tagged(p, q, ppb, 'p'))
+            return 0;
+    }
+    return 1;
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -698,6 +741,12 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             if (has_numeral(p, pb, b) || crossed)
                 break;
             if (b != from || !one_word) {
+                if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
+                    b = pb; /* crossed as a noun of the compound */
+                    chars += wc;
+                    crossed = 1;
+                    continue;
+                }
                 /* 新增|社会|融资, 累计|利用|外资: a [strip] predicate before a
                  * head of more words is printed with it, as before a
                  * one-word head (完成|投资); the normal form drops it */
