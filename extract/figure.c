@@ -155,7 +155,7 @@ static int conversion_between(const char *p, size_t s, size_t e)
 }
 
 /*
- * 1美元约合109日元, （1澳元约合4.68元人民币）: one unit of a currency
+ * 1美元约合100日元, （1澳元约合5元人民币）: one unit of a currency
  * converted into another (约合, 折合, 相当于, 合) is no amount of anything;
  * the figure after it is that currency's exchange rate, named 汇率 (no
  * words print it). @return 1 when f is one.
@@ -547,7 +547,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     }
     if (measure && !(m.norm[0] && m.adjacent) &&
         !m.change[0] && zsi_count_noun_cut(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) {
-        /* 投放212万吨大豆, 出货约1900立方米混凝土: a weight or volume measures
+        /* 投放20万吨大豆, 浇筑约800立方米混凝土: a weight or volume measures
          * what follows it, as a count counts it, unless a noun right before
          * names it (大豆进口456万吨) */
         f->noun = strlen(f->metric);

@@ -355,8 +355,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
 
 /*
  * (metric_count.c) What a count counts when zsi_np_after finds nothing: the
- * noun words right after the figure in jieba's likeliest cut (2600名医护人员
- * 赶赴武汉, 1050位员工已到岗), a modifier or a first verb before a noun in
+ * noun words right after the figure in jieba's likeliest cut (300名医护人员
+ * 赶赴灾区, 80位员工已到岗), a modifier or a first verb before a noun in
  * them, up to the first word of another kind, within p[fe..ce).
  * @return 1 found, 0 none.
  */

@@ -375,7 +375,7 @@ static int zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne,
 }
 
 /*
- * 待机能耗约占家电总能耗的10%, 上述产品将占全部触摸屏需求的70%: a 占 whose
+ * 待机能耗约占家用电器总能耗的一成, 该类产品将占全部屏幕需求的70%: a 占 whose
  * clause no noun of the data names, with its object between it and the
  * figure (and a 的 closing it), is a share of that object, and the object
  * names it, as zhan_object() has it for a whole the data names. The object

@@ -6,7 +6,7 @@
  * a [stop] word ICU glues to the next character (员工|已到), a place that is a
  * common noun (主要|城市). Such counts got no metric at all, though the noun
  * that follows a classifier is what is counted in nearly every news clause
- * (2600名医护人员赶赴武汉, 1050位员工已到岗, 随着43个主要城市推出限购). Here
+ * (300名医护人员赶赴灾区, 80位员工已到岗, 随着12个主要城市出台限购). Here
  * the same words are cut the way jieba cuts them (data/words.tsv, its parts
  * of speech): the phrase is the run of noun words right after the figure, a
  * modifier (区别词 主要, adjective 优秀) or a verb (返乡|人员) in front of a

@@ -527,7 +527,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 first_at = at;
             }
             /* A bare word that leads to no zone leaves the passage's next
-             * one to try (已有二十五年历史的工业园区…是大名鼎鼎的高新区: no
+             * one to try (一座有三十年历史的工业园区…是远近闻名的高新区: no
              * 园区 was named, and the story's city has a 高新区). */
             while (bare) {
                 one = referent(ps, a, i, bare);
