@@ -120,18 +120,9 @@ int zsi_any_place(const char *s)
  */
 static int zhan_subject(const char *p, size_t ws, size_t z, zsi_metric *m)
 {
-    size_t lo = z, st[ZSI_LEX_CUT_MAX + 1];
+    size_t lo = zsi_han_back(p, ws, z, ZSI_LEX_CUT_MAX), st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
-    int w, i, n = 0;
-    while (lo > ws && n < ZSI_LEX_CUT_MAX) {
-        unsigned cp;
-        size_t l = zsi_utf8_prev(p, lo);
-        zsi_utf8_decode(p + lo - l, l, &cp);
-        if (!zsi_m_is_han(cp))
-            break;
-        lo -= l;
-        n++;
-    }
+    int w, i;
     w = zsi_lex_cut(p, lo, z, st, tg, ZSI_LEX_CUT_MAX);
     if (w < 1 || !tg[w - 1] || !strchr(SHARE_HEAD, tg[w - 1]))
         return 0;
@@ -140,7 +131,7 @@ static int zhan_subject(const char *p, size_t ws, size_t z, zsi_metric *m)
         if (!t || !(strchr(SHARE_HEAD, t) || strchr(SHARE_MOD, t) || t == 'v'))
             break;
     }
-    if (i == 0 && n >= ZSI_LEX_CUT_MAX && lo > ws)
+    if (i == 0 && zsi_nchars(p, lo, z) >= ZSI_LEX_CUT_MAX && lo > ws)
         i++; /* the window may have cut its first word: not taken */
     if (i >= w || zsi_nchars(p, st[i], z) < 2)
         return 0;

@@ -213,15 +213,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
     zsi_span_clear(at);
     if (zsi_metric_data() != 0)
         return 0;
-    /* the Han characters right before the figure, BEFORE_CHARS at most */
-    for (k = 0; k < BEFORE_CHARS && s > ws; k++) {
-        unsigned cp;
-        size_t l = zsi_utf8_prev(p, s);
-        zsi_utf8_decode(p + s - l, l, &cp);
-        if (!zsi_m_is_han(cp))
-            break;
-        s -= l;
-    }
+    s = zsi_han_back(p, ws, we, BEFORE_CHARS); /* the Han characters right before the figure */
     if (we - s < 6 || (w = zsi_lex_cut(p, s, we, st, tg, ZSI_LEX_CUT_MAX)) < 1)
         return 0;
     /* filler, a [strip] word or a change word between the phrase and the

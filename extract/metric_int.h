@@ -169,6 +169,10 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
 /* Is p[s..e), two to four characters, a word of jieba's dictionary
  * (data/words.tsv)? ICU cuts some of them (成功|率, 开工|率). */
 int zsi_lex_is_word(const char *p, size_t s, size_t e);
+/* Where the run of Han characters that ends at p[e] starts: at most max
+ * characters back, never before lo (the text zsi_lex_cut is given to read
+ * the words before a figure or a word). */
+size_t zsi_han_back(const char *p, size_t lo, size_t e, int max);
 /* Most characters zsi_lex_cut cuts. */
 #define ZSI_LEX_CUT_MAX 24
 /*

@@ -260,6 +260,20 @@ int zsi_lex_is_word(const char *p, size_t s, size_t e)
     return lex_count(p + s, e - s) > 0;
 }
 
+size_t zsi_han_back(const char *p, size_t lo, size_t e, int max)
+{
+    size_t s = e;
+    for (int k = 0; k < max && s > lo; k++) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, s);
+        zsi_utf8_decode(p + s - l, l, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        s -= l;
+    }
+    return s;
+}
+
 int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max)
 {
     size_t pos[ZSI_LEX_CUT_MAX + 1];

@@ -942,15 +942,9 @@ static size_t join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, 
  */
 static size_t seg_back(const char *p, size_t cut, size_t b, size_t e)
 {
-    size_t st[ZSI_LEX_CUT_MAX + 1], lo = b;
+    size_t st[ZSI_LEX_CUT_MAX + 1], lo = zsi_han_back(p, cut, b, 6);
     char tg[ZSI_LEX_CUT_MAX + 1];
-    int w, i, k;
-    for (k = 0; k < 6 && lo > cut; k++) {
-        size_t l = zsi_utf8_prev(p, lo);
-        if (!zsi_m_is_han(cp_at(p, lo - l, e)))
-            break;
-        lo -= l;
-    }
+    int w, i;
     if (lo == b)
         return b;
     w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);

@@ -1123,18 +1123,23 @@ int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_
     return 0;
 }
 
+/* Is c, a Han character, one of the characters of the string set? */
+static int initial_in(UChar32 c, const char *set)
+{
+    char b[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(b, n, c);
+    b[n] = '\0';
+    return n == 3 && strstr(set, b) != NULL;
+}
+
 /* Is c the one-character short form (简称) of a province-level division,
  * Hong Kong, Macao or Taiwan (粤, 港, 澳, 京, 沪 ...; the State Council's
  * list, where 蜀/川, 秦/陕, 陇/甘, 滇/云 and 黔/贵 are both in use)? */
 static int province_initial(UChar32 c)
 {
-    static const char INIT[] = "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵"
-                               "滇云藏陕秦甘陇青宁新港澳台";
-    char b[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(b, n, c);
-    b[n] = '\0';
-    return n == 3 && strstr(INIT, b) != NULL;
+    return initial_in(c, "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵"
+                         "滇云藏陕秦甘陇青宁新港澳台");
 }
 
 /* Is c the one-character short form news gives a country when it pairs it
@@ -1143,13 +1148,8 @@ static int province_initial(UChar32 c)
  * "new") nor a character that pairs with 中 into a common word (中国, 中心). */
 static int country_initial(UChar32 c)
 {
-    static const char INIT[] = "美英法德俄日韩意白马埃巴泰柬老越缅印哈乌以阿沙欧非荷比瑞奥匈捷波蒙"
-                               "菲葡希土伊";
-    char b[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(b, n, c);
-    b[n] = '\0';
-    return n == 3 && strstr(INIT, b) != NULL;
+    return initial_in(c, "美英法德俄日韩意白马埃巴泰柬老越缅印哈乌以阿沙欧非荷比瑞奥匈捷波蒙"
+                         "菲葡希土伊");
 }
 
 /* Do the two characters at s (6 bytes) pair two places by their short
