@@ -1963,15 +1963,16 @@ static int noun_before(const zsi_gazetteer *g, const char *p, size_t i)
 }
 
 /* Does the character at byte i of p end a word of two characters that
- * starts at the character before it (提高 in 提高新区)? */
+ * starts at the character before it (提高 in 提高新区)? The caller has a bare
+ * word of two Han characters or more at i: three bytes there are text. */
 static int starts_word_before(const zsi_gazetteer *g, const char *p, size_t i)
 {
     if (i < 3)
         return 0;
-    int32_t b = (int32_t)i, f = (int32_t)i;
+    int32_t b = (int32_t)i, f = (int32_t)i, lim = (int32_t)i + 3;
     UChar32 c, d;
     U8_PREV(p, 0, b, c);
-    U8_NEXT(p, f, f + 4, d);
+    U8_NEXT(p, f, lim, d); /* lim apart: the macro reads its length after moving f */
     return is_han(c) && is_han(d) && zsi_words_find(g->words, p + b, (size_t)f - (size_t)b, NULL);
 }
 
