@@ -109,12 +109,95 @@ static int names_measure(const char *p, const size_t *st, int i, int w)
     return ph && ph->len == st[i + 1] - st[i]; /* 34个三级指标|数据 */
 }
 
-int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
+/* Does the phrase p[s..e) end in a measure (目标|数量, 营业|收入: a word of
+ * [suffixes] or a metric of [phrases] ending at e)? */
+static int last_word_measure(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    const zsi_phrase *ph;
+    size_t b;
+    unsigned cp;
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i;
+    if (w < 2)
+        return 0; /* the whole phrase one word: a name, not a measure of one */
+    for (b = st[w - 1]; b < e; b += zsi_utf8_decode(p + b, e - b, &cp))
+        if ((ph = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, b, e)) && ph->len == e - b)
+            return 1; /* 数量, 规模: ends in a suffix of measures (量) */
+    for (i = 1; i < w; i++)
+        if ((ph = zsi_match_at(zsi_mset(MSEC_PHRASES), p, st[i], e)) && ph->len == e - st[i])
+            return 1;
+    return 0;
+}
+
+/* Is the word st[i] 的? */
+static int is_de(const char *p, const size_t *st, int i)
+{
+    return st[i + 1] - st[i] == 3 && memcmp(p + st[i], "\xE7\x9A\x84", 3) == 0;
+}
+
+/* Is a noun of one character (牛, 省, 车) what a count counts? Taken only
+ * from jieba's common nouns (n) before a word that is no noun, and from its
+ * character words (z: 车, 县, 厂, but also adverbs such as 很, 仍) only
+ * before a list mark, a conjunction or the clause's end (200多辆车。, 10多个
+ * 县和…); never after a classifier of people or times (3次|会, 5人|组: what
+ * they held or formed). */
+static int one_char_counted(const char *p, size_t fe, size_t ce, const size_t *st, const char *tg,
+                            int w, size_t e)
+{
+    int closes = w == 1 ? (e == ce || list_mark(p, e, ce)) : tg[1] == 'c';
+    zsi_wbounds wb;
+    if (people_or_times(p, fe) || st[1] - st[0] != 3 || fe < 3)
+        return 0;
+    zsi_wb_compute(&wb, p, fe - zsi_utf8_prev(p, fe), st[1] < e ? st[2] : e);
+    if (!zsi_wb_is(&wb, fe) || !zsi_wb_is(&wb, st[1]))
+        return 0; /* 6个人, 3部门: ICU reads the classifier and the noun as one word */
+    if (tg[0] == 'n')
+        return closes || (w > 1 && (strchr("pdu", tg[1]) || (tg[1] == 'v' && st[2] - st[1] > 3)));
+    return tg[0] == 'z' && closes;
+}
+
+/* Do the words after a count open a relative clause that ends in 的 (80名
+ * 参加过培训的青年, 26家从事光伏产业的企业, 30个这样的合作社, 6家早已
+ * 停产的工厂)? The index of its 的, or 0. Only a verb with a word of aspect
+ * (了, 过) or two more words, a pointing word alone or an adverb may open
+ * it: a verb and one noun is mostly a compound (无主|户头|的存款), a pointing
+ * word and a noun an owner (各级|组织|的许可); a preposition, a conjunction
+ * or a verb after a noun makes it a clause of its own (下岗|职工|在|农村|
+ * 看到|…|的). */
+static int relative_clause(const char *p, const size_t *st, const char *tg, int w)
+{
+    int i, noun = 0;
+    if (!strchr("vrd", tg[0]))
+        return 0;
+    for (i = 1; i < w && i < 8; i++) {
+        if (is_de(p, st, i)) {
+            if (tg[0] == 'v' && !(i == 1 || i >= 3 || tg[1] == 'u'))
+                return 0;
+            if (tg[0] == 'r' && i != 1)
+                return 0;
+            return i;
+        }
+        if (tg[i] == 'p' || tg[i] == 'c' || tg[i] == 'x' || (noun && tg[i] == 'v'))
+            return 0;
+        noun = noun_tag(tg[i]);
+    }
+    return 0;
+}
+
+/* The counted phrase right after fe (zsi_count_noun_cut). rel: the words
+ * after fe may be a short clause of a verb, a pointing word or an adverb
+ * ending in 的; what is counted is then the noun after the 的 (80名参加过
+ * 培训的青年, 30个这样的合作社, 6家早已停产的工厂), but not after 人 or 次,
+ * which count whole people or times: the clause says what they did, and its
+ * noun where (5万人就业的行业). -1: the words follow such a 的. */
+static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at,
+                     int rel)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], s, e, end = 0;
     char tg[ZSI_LEX_CUT_MAX + 1];
     zsi_wbounds wb;
-    int w, i, nouns = 0, ones = 0;
+    int w, i, nouns = 0, ones = 0, vfirst = 0;
     size_t vend = 0;
     unsigned cp;
 
@@ -123,15 +206,35 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
     if (zsi_metric_data() != 0)
         return 0;
     e = zsi_run_after(p, fe, ce, 0, MAX_RUN_CHARS + 1, zsi_m_is_han, &s);
-    if (s != fe || e - s < 6)
-        return 0; /* 的 first (the figure is then a modifier) or under two characters */
+    if (s != fe || e - s < 3)
+        return 0; /* 的 first (the figure is then a modifier), or no Han */
     w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
     if (w < 1)
         return 0;
+    if (rel > 0 && !people_or_times(p, fe) && !(fe >= 3 && memcmp(p + fe - 3, "\xE5\xB1\x8A", 3) == 0)) {
+        int de = relative_clause(p, st, tg, w);
+        if (de > 0 && st[de + 1] < e)
+            return count_cut(p, st[de + 1], ce, norm, raw, at, -1);
+    }
     if (counts_nothing(p, fe, st, tg))
         return 0;
+    if (one_char_counted(p, fe, ce, st, tg, w, e)) {
+        zsi_copy_raw(raw, at, p, s, st[1]);
+        memcpy(norm, raw, strlen(raw) + 1);
+        return 1;
+    }
+    if (e - s < 6)
+        return 0;
+    /* a verb before one noun right after the count, then a verb, a
+     * preposition or the clause's end, modifies it (4000名下岗|职工|找到…,
+     * 800份调查|问卷。) unless the count is of people or times, whose verb
+     * is what they did (30人|参加|会议); a longer run after a verb is mostly
+     * its object (4个设在|市级|贫困村) */
+    if (w > 1 && tg[0] == 'v' && st[1] - st[0] > 3 && tg[1] == 'n' && !people_or_times(p, fe) &&
+        (w == 2 ? e == ce : strchr("vpdc", tg[2]) != NULL))
+        vfirst = 1;
     zsi_wb_compute(&wb, p, s, e);
-    for (i = 0; i < w; i++) {
+    for (i = vfirst; i < w; i++) {
         char t = tg[i];
         int agrees = zsi_wb_is(&wb, st[i + 1]) || st[i + 1] == e;
         if (nouns && names_measure(p, st, i, w))
@@ -169,9 +272,20 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
         return 0; /* 40位中国汽车行业|的资深高管: what is counted follows the 的 */
     if (end == vend && end < ce && !list_mark(p, end, ce))
         return 0; /* 1万台|发展|到: a verbal noun alone is a noun only when nothing follows */
+    if (rel < 0 && ((i < w && st[i] == end && tg[i] == 'c') || (end == e && list_mark(p, e, ce))))
+        return 0; /* after a 的: 国营和|私营企业 is one of two, unsure */
+    if (rel < 0 && last_word_measure(p, s, end))
+        return 0; /* 35家待整合企业的|目标数量: a measure of what is counted */
+    if (vfirst && end != st[2])
+        return 0;
     zsi_copy_raw(raw, at, p, s, end);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
+}
+
+int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
+{
+    return count_cut(p, fe, ce, norm, raw, at, 1);
 }
 
 int zsi_count_has_predicate(const char *p, size_t s, size_t e)
