@@ -458,7 +458,15 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
 {
     char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
     zsi_span at;
-    int got = zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at);
+    int got;
+    if (fe - f->start > 6 && memcmp(p + fe - 6, "\xE4\xBA\xBA\xE5\x8F\xA3", 6) == 0) {
+        /* 13万人口: the unit names what is counted, printed inside the
+         * figure (no span of its own), whatever words follow */
+        memcpy(f->metric, "\xE4\xBA\xBA\xE5\x8F\xA3", 7); /* 人口 */
+        memcpy(f->metric_raw, f->metric, 7);
+        return 1;
+    }
+    got = zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at);
     if (got && !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e)) {
         /* 20只股权|投资基金: ICU's words stopped at a verbal noun inside the
          * noun, which jieba's cut takes whole when a noun ends it */
