@@ -1273,6 +1273,55 @@ static int list_name_gap(const char *p, size_t s, size_t e)
     return rc < 0 ? rc : rc == 0;
 }
 
+/* Most Han characters of a label before a colon (售价：, 总投资：). */
+#define MAX_LABEL_HAN 6
+
+/*
+ * 售价：1299元, 总投资：5亿元: a figure that opens the clause after a colon,
+ * with nothing but spaces between, is the value of the label before the
+ * colon (a price list, a project's card), when that label is a metric noun
+ * of the data standing alone: from the line's start, a space or a clause's
+ * end, at most MAX_LABEL_HAN characters (a speaker, 张三：…, names no noun).
+ * @return 0, or a negative ZS_E* from the metric data.
+ */
+static int colon_label(const char *p, size_t clause, zsi_figure *f)
+{
+    size_t q = clause, ls, le, l;
+    unsigned cp;
+    int han = 0, rc;
+    for (q = clause; q < f->start; q += l) {
+        l = zsi_utf8_decode(p + q, f->start - q, &cp);
+        if (cp != ' ' && cp != 0x3000)
+            return 0;
+    }
+    if (clause < 1)
+        return 0;
+    l = zsi_utf8_prev(p, clause);
+    zsi_utf8_decode(p + clause - l, l, &cp);
+    if (cp != 0xFF1A && cp != ':')
+        return 0;
+    le = clause - l;
+    for (ls = le; ls > 0; ls -= l) {
+        l = zsi_utf8_prev(p, ls);
+        zsi_utf8_decode(p + ls - l, l, &cp);
+        if (!is_han(cp))
+            break;
+        if (++han > MAX_LABEL_HAN)
+            return 0;
+    }
+    if (han < 2 || (ls > 0 && cp != ' ' && cp != 0x3000 && cp != '\n' && !is_clause_end(cp)))
+        return 0;
+    rc = zsi_metric_noun(p, ls, le, f->metric, f->metric_raw, &f->noun_at);
+    if (rc <= 0 || f->noun_at.s != ls || f->noun_at.e != le) {
+        f->metric[0] = f->metric_raw[0] = '\0';
+        zsi_span_clear(&f->noun_at);
+        return rc < 0 ? rc : 0;
+    }
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+    return 0;
+}
+
 /*
  * 建筑涂料占涂料总量的比例分别为：意大利57%、德国55%: figures that follow a
  * 分别为 (or 依次为) each after a name (a place, a company) that names no
@@ -1497,6 +1546,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 run_ws = ws;
                 run_sent = sent;
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
+                if (rc >= 0 && !f->metric[0] && prev < 0)
+                    rc = colon_label(p, clause, f);
                 if (rc < 0) {
                     free(v);
                     return rc;
