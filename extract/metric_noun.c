@@ -578,6 +578,40 @@ static int noun_before_verb(const zsi_wbounds *wb, const char *p, size_t cut, si
 }
 
 /*
+ * Is the noun phrase starting at p[ppb] (the words before a verb) counted:
+ * a numeral and a classifier of counts before it, read back over up to
+ * four words of Han that are no stop word (向|120万名|失业人员|发放,
+ * 向|300余家|新型|农业|经营主体|发放, 6000个|受害|家庭|发放)? A counted
+ * noun refers to things, the ones the verb acts for or by, so the verb is
+ * the clause's predicate, as after a noun right after a numeral (quantified).
+ * A date is no count (2030年|体育|竞赛|表演).
+ */
+static int counted_np(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb, size_t e)
+{
+    size_t q = ppb, qb, l, l0;
+    unsigned c0;
+    int k;
+    for (k = 0; k < 4 && q > cut && q > wb->s; k++) {
+        if (counted_before(wb, p, cut, q, e))
+            return 1;
+        qb = zsi_wb_le(wb, q - 1);
+        if (qb < cut || !all_run(p, qb, q) || has_numeral(p, qb, q) || zsi_is_stop_word(p, qb, q))
+            return 0;
+        q = qb;
+    }
+    /* the window of a figure starts after the figure before it, which may
+     * be the count of the noun (120万名|失业人员|发放 of 向120万名…) */
+    if (q > cut || q < 6)
+        return 0;
+    l = zsi_utf8_prev(p, q);
+    if (zsi_unit_is_class(p + q - l, l, "count") != 1)
+        return 0;
+    l0 = zsi_utf8_prev(p, q - l);
+    c0 = cp_at(p, q - l - l0, q - l);
+    return is_digit_cp(c0) || zsi_cn_numeral(c0) >= 0 || c0 == 0x591A || c0 == 0x4F59; /* 多 余 */
+}
+
+/*
  * 半导体|制造|设备|销售总额, 条码|支付|交易|笔数: a verb of jieba's (v)
  * between a common noun and a noun that modifies the head is no predicate
  * but part of one compound (sales of chip-making equipment), as
@@ -585,8 +619,8 @@ static int noun_before_verb(const zsi_wbounds *wb, const char *p, size_t cut, si
  * 投资), not before the head's own word (银行|发放|国家助学贷款: the object
  * of the clause's verb), not after a place or another stop word (我国|吸引),
  * nor after a noun that is counted or follows a preposition (为|企业|发放,
- * 6000个|家庭|发放: the one the verb acts for or by). @return 1 when the
- * verb p[pb..b) is inside the compound.
+ * 6000个|家庭|发放, counted_np: the one the verb acts for or by). @return 1
+ * when the verb p[pb..b) is inside the compound.
  */
 static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
                             size_t from, size_t e)
@@ -616,7 +650,7 @@ static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, si
         if (q >= cut && one_char_tagged(p, q, ppb, 'p'))
             return 0;
     }
-    return 1;
+    return !counted_np(wb, p, cut, ppb, e);
 }
 
 /*
