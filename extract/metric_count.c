@@ -185,6 +185,31 @@ static int relative_clause(const char *p, const size_t *st, const char *tg, int 
     return 0;
 }
 
+/* 30多个国家和地区, 200名医生和护士: two nouns joined by a conjunction
+ * (word k - 1) after a count are what it counts together, when the second
+ * is one noun word standing whole before a verb, a preposition, an adverb or
+ * the clause's end (not before a figure: 5个省和3个市 counts twice), and
+ * the joining word is 和, 与, 及 or 或. The
+ * end of the pair, or end when it is no such pair. */
+static size_t joined_noun(const char *p, size_t ce, const size_t *st, const char *tg, int w, int k,
+                          size_t e, size_t end)
+{
+    static const char joins[] = "\xE5\x92\x8C\xE4\xB8\x8E\xE5\x8F\x8A\xE6\x88\x96"; /* 和与及或 */
+    int j;
+    if (k >= w || tg[k] != 'n' || st[k + 1] - st[k] < 6 || st[k] - st[k - 1] != 3)
+        return end;
+    for (j = 0; j < 12 && memcmp(p + st[k - 1], joins + j, 3) != 0; j += 3)
+        ;
+    if (j == 12)
+        return end; /* 并, 而: a second predicate follows, not a second noun */
+    if (k + 1 == w)
+        return e == ce ? st[k + 1] : end; /* a list mark: one of more (小木屋或塑料、…) */
+    if (!strchr("vpd", tg[k + 1]) || zsi_lex_is_word(p, st[k], st[k + 2]) ||
+        (tg[k + 1] == 'v' && k + 2 < w && (tg[k + 2] == 'v' || tg[k + 2] == 'V')))
+        return end; /* 国家和国际|组织|参展: the second noun modifies a word a verb follows */
+    return st[k + 1];
+}
+
 /* The counted phrase right after fe (zsi_count_noun_cut). rel: the words
  * after fe may be a short clause of a verb, a pointing word or an adverb
  * ending in 的; what is counted is then the noun after the 的 (80名参加过
@@ -278,6 +303,8 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         return 0; /* 35家待整合企业的|目标数量: a measure of what is counted */
     if (vfirst && end != st[2])
         return 0;
+    if (rel > 0 && !vfirst && i < w && st[i] == end && tg[i] == 'c')
+        end = joined_noun(p, ce, st, tg, w, i + 1, e, end);
     zsi_copy_raw(raw, at, p, s, end);
     memcpy(norm, raw, strlen(raw) + 1);
     return 1;
