@@ -343,6 +343,16 @@ static int per_unit_word(const char *p, size_t s, size_t e)
            (e - s == 6 && memcmp(p + e - 3, "\xE4\xBB\xBD", 3) == 0);     /* 份 */
 }
 
+/* Is the last word of the cut one character of a common noun or a character
+ * word (车, 数) right after a noun word of two or more characters (公务|车,
+ * 企业|数)? It ends that noun, as a head the dictionary lacks the compound
+ * of. */
+static int noun_char_after_noun(const size_t *st, const char *tg, int w)
+{
+    return w >= 2 && st[w] - st[w - 1] == 3 && (tg[w - 1] == 'n' || tg[w - 1] == 'z') &&
+           tg[w - 2] == 'n' && st[w - 1] - st[w - 2] >= 6;
+}
+
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], s = we, b;
@@ -371,8 +381,8 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
     }
     while (w > 0 && zsi_all_filler(p, st[w - 1], st[w]))
         w--;
-    if (w < 1 || !strchr("nsjZT", tg[w - 1]) || place_name(p, st[w - 1], st[w]) ||
-        per_unit_word(p, st[w - 1], st[w]))
+    if (w < 1 || !(strchr("nsjZT", tg[w - 1]) || noun_char_after_noun(st, tg, w)) ||
+        place_name(p, st[w - 1], st[w]) || per_unit_word(p, st[w - 1], st[w]))
         return 0; /* 心电监护|仪 ends in a noun; 出货|6万台 in a verbal noun */
     for (i = w - 1; i > 0; i--) {
         char t = tg[i - 1];
