@@ -9,12 +9,12 @@
  * reader sees: 中|国家|电 (中国|家电), 打火|机 (打火机), 退耕|还林 (the
  * idiom 退耕还林). An edge is kept only where both cuts agree.
  *
- * Invariants: the data is searched as compiled in (sorted by UTF-8 bytes),
- * never copied; the only set-up is one pass that records where every line
- * starts and which lines each first character's words take (once per
- * process, pthread_once). Lines that start with '#' are comments ("#total"
- * gives the corpus size). Nothing allocates (the line table is static);
- * without the data every edge is a boundary.
+ * Invariants: the data is searched as compiled in, never copied; the only
+ * set-up is one pass that records where every line starts and hashes each
+ * line's word into a table of line numbers (once per process, pthread_once).
+ * Lines that start with '#' are comments ("#total" gives the corpus size).
+ * Nothing allocates (both tables are static); without the data every edge
+ * is a boundary.
  */
 #include <math.h>
 #include <pthread.h>
@@ -27,8 +27,6 @@
 extern const char zs_data_words[];
 extern const size_t zs_data_words_len;
 
-/* First characters seen (the data has some 6,000): open addressing. */
-#define LEX_SLOTS 16384
 /* Han characters read on either side of an edge. */
 #define LEX_SIDE 6
 /* Longest word looked up, in characters (the data holds no longer ones). */
@@ -36,20 +34,23 @@ extern const size_t zs_data_words_len;
 
 /* Lines of words the line table holds at most (the data has 132,921). */
 #define LEX_MAX_LINES (1u << 18)
-
-typedef struct lex_bucket {
-    unsigned cp;         /* 0: empty slot */
-    unsigned start, end; /* the lines that start with cp: lex_line[start..end) */
-} lex_bucket;
+/* Slots of the word table: twice the lines it may hold, so that a probe
+ * for an absent word (most are: the cut tries every run of one to four
+ * characters) meets few taken slots. */
+#define LEX_SLOTS (LEX_MAX_LINES * 2)
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-static lex_bucket lex_tab[LEX_SLOTS];
-/* Where each line of words starts, in the data's order. A binary search
- * over bytes had to walk back to its probe's line start and forward to the
- * tab on every probe: 1,075 instructions a lookup, and metric edges look up
- * some 28 words a figure (callgrind, 1,500 realnews-dev articles: 3.2% of
- * `zhaoshu index`). */
+/* Where each line of words starts, in the data's order. */
 static uint32_t lex_line[LEX_MAX_LINES];
+/* Each word of the data by its hash: open addressing, a slot holds the
+ * word's hash and its line + 1 (0: empty). A binary search among the words
+ * that share the first character compared some 13 lines a lookup: 486
+ * instructions, 3.2% of `zhaoshu index` of every 8th realnews-dev file
+ * (callgrind, 346,868 lookups from the cut). */
+typedef struct lex_slot {
+    uint32_t hash, line;
+} lex_slot;
+static lex_slot lex_tab[LEX_SLOTS];
 static double lex_logtotal;
 
 /* The decimal digits at s[0..n), up to the first other byte. */
@@ -61,16 +62,19 @@ static double read_count(const char *s, size_t n)
     return v;
 }
 
-static unsigned slot_of(unsigned cp)
+/* FNV-1a over the word's bytes. */
+static uint32_t word_hash(const char *w, size_t n)
 {
-    return (cp * 2654435761u) >> 18; /* 14 bits */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
 }
 
 static void lex_init(void)
 {
     const char *d = zs_data_words;
     size_t n = zs_data_words_len, i = 0;
-    lex_bucket *cur = NULL;
     double total = 0;
     unsigned nlines = 0;
 
@@ -80,45 +84,33 @@ static void lex_init(void)
         if (d[i] == '#') {
             if (e - i > 7 && memcmp(d + i, "#total\t", 7) == 0)
                 total = read_count(d + i + 7, e - i - 7);
-            cur = NULL;
         } else if (e > i) {
-            unsigned cp;
-            zsi_utf8_decode(d + i, e - i, &cp);
+            const char *tab = memchr(d + i, '\t', e - i);
+            size_t we = tab ? (size_t)(tab - d) : e;
+            uint32_t h = word_hash(d + i, we - i), s;
             if (nlines == LEX_MAX_LINES) {
                 total = 0; /* more words than the table holds: no data */
                 break;
             }
-            if (!cur || cur->cp != cp) {
-                unsigned s = slot_of(cp);
-                while (lex_tab[s].cp && lex_tab[s].cp != cp)
-                    s = (s + 1) & (LEX_SLOTS - 1);
-                cur = &lex_tab[s];
-                if (!cur->cp) {
-                    cur->cp = cp;
-                    cur->start = nlines;
-                }
-            }
+            for (s = h & (LEX_SLOTS - 1); lex_tab[s].line; s = (s + 1) & (LEX_SLOTS - 1))
+                ;
+            lex_tab[s].hash = h;
+            lex_tab[s].line = nlines + 1;
             lex_line[nlines++] = (uint32_t)i;
-            cur->end = nlines;
         }
         i = nl ? e + 1 : n;
     }
     lex_logtotal = total > 1 ? log(total) : 0;
 }
 
-/* The word of the line at l (ended by its tab, or by its newline) against
- * w[0..n): below 0, 0 or above 0 as the data's order (bytes, the shorter of
- * two words first). */
-static int line_cmp(const char *l, const char *w, size_t n)
+/* Does the word of the line at l (ended by its tab, or by its newline)
+ * equal w[0..n)? Never reads past the line's end. */
+static int line_is(const char *l, const char *w, size_t n)
 {
-    for (size_t j = 0; j < n; j++) {
-        unsigned char a = (unsigned char)l[j], b = (unsigned char)w[j];
-        if (a == '\t' || a == '\n')
-            return -1;
-        if (a != b)
-            return a < b ? -1 : 1;
-    }
-    return l[n] == '\t' || l[n] == '\n' ? 0 : 1;
+    for (size_t j = 0; j < n; j++)
+        if (l[j] == '\t' || l[j] == '\n' || l[j] != w[j])
+            return 0;
+    return l[n] == '\t' || l[n] == '\n';
 }
 
 /* The count of word w[0..n) in the data, 0 when absent; *tag (may be NULL)
@@ -126,20 +118,11 @@ static int line_cmp(const char *l, const char *w, size_t n)
 static double lex_entry(const char *w, size_t n, char *tag)
 {
     const char *d = zs_data_words, *end = zs_data_words + zs_data_words_len;
-    unsigned cp, s, lo, hi;
+    uint32_t h = word_hash(w, n), s;
 
-    zsi_utf8_decode(w, n, &cp);
-    for (s = slot_of(cp); lex_tab[s].cp && lex_tab[s].cp != cp; s = (s + 1) & (LEX_SLOTS - 1))
-        ;
-    if (!lex_tab[s].cp)
-        return 0;
-    lo = lex_tab[s].start;
-    hi = lex_tab[s].end;
-    while (lo < hi) {
-        unsigned mid = lo + (hi - lo) / 2;
-        const char *l = d + lex_line[mid];
-        int c = line_cmp(l, w, n);
-        if (c == 0) {
+    for (s = h & (LEX_SLOTS - 1); lex_tab[s].line; s = (s + 1) & (LEX_SLOTS - 1)) {
+        const char *l = d + lex_line[lex_tab[s].line - 1];
+        if (lex_tab[s].hash == h && line_is(l, w, n)) {
             const char *t = l + n + 1;
             while (t < end && *t >= '0' && *t <= '9')
                 t++;
@@ -147,10 +130,6 @@ static double lex_entry(const char *w, size_t n, char *tag)
                 *tag = t + 1 < end && *t == '\t' ? t[1] : 0;
             return read_count(l + n + 1, 12);
         }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
     }
     return 0;
 }
