@@ -485,7 +485,9 @@ static int time_de(const char *p, size_t s, size_t e)
  * word with only filler (a date, 的) or a time and its 的 (time_de:
  * 由原来的, 从上一年的) between it and the figure opens a
  * from-to change; the figure is the old value of the subject before it, so
- * the window ends before the 由. @return the window's new end, or we. */
+ * the window ends before the 由. A 由 or 从 that opens the clause cuts it to
+ * nothing (利润率，从2月的26%降到…): the subject is the earlier clause's.
+ * @return the window's new end, or we. */
 static size_t from_cut(const char *p, size_t ws, size_t we)
 {
     size_t q, at = we;
@@ -493,7 +495,7 @@ static size_t from_cut(const char *p, size_t ws, size_t we)
         if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */
             (zsi_all_filler(p, q + 3, we) || time_de(p, q + 3, we)))
             at = q;
-    if (at < we && at > ws) {
+    if (at < we && at >= ws) {
         zsi_wbounds wb;
         size_t lo = at > ws + 12 ? at - 12 : ws;
         while (lo > ws && (p[lo] & 0xC0) == 0x80)
