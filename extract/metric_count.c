@@ -262,8 +262,9 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
     for (i = vfirst; i < w; i++) {
         char t = tg[i];
         int agrees = zsi_wb_is(&wb, st[i + 1]) || st[i + 1] == e;
-        if (nouns && names_measure(p, st, i, w))
-            break; /* 5家企业|营业收入: a measure of what is counted */
+        if (nouns && (names_measure(p, st, i, w) ||
+                      (st[i + 1] - st[i] >= 6 && !memcmp(p + st[i + 1] - 3, "\xE5\x9D\x87", 3))))
+            break; /* 5家企业|营业收入, 600个农户|户均: a measure of what is counted */
         if (noun_tag(t)) {
             nouns++;
             if (st[i + 1] - st[i] <= 3)
