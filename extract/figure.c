@@ -608,6 +608,15 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
         zsi_span va;
         m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
+    } else if (!m.norm[0] && !m.change[0] && !m.refer && !after && !sprev && sent < ws &&
+               (rate || !strncmp(f->cls, "money", 5)) && count_han(p, ws, we) > 0 &&
+               !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we)) {
+        /* 猪肉价格明显回落，降到了24元: with no figure before it in its
+         * sentence, such a clause says a new value of the subject an earlier
+         * clause names (unless its verb names the figure: 投入5亿元) */
+        char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
+        zsi_span va;
+        m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
     }
     if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
         sprev->noun_at.e <= ws && !(rate && quote_named(p, sprev))) {
