@@ -21,16 +21,41 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-/* Is cp one of the characters of the UTF-8 string set[0..n)? */
+/* Is cp one of the characters of the UTF-8 string set[0..n)? The sets are
+ * literals, well-formed: a lead byte starts a character wherever it stands,
+ * so cp's bytes found anywhere are that character. Searching bytes (memchr
+ * for the last one) beats decoding the set at every call: zsi_all_filler()
+ * decoded its 46 characters per character it read, 1.5% of `zhaoshu index`
+ * (callgrind, every 8th realnews-dev file). */
 static int in_set(const char *set, size_t n, unsigned cp)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c;
-        i += zsi_utf8_decode(set + i, n - i, &c);
-        if (c == cp)
-            return 1;
+    unsigned char u[4];
+    size_t len;
+    const char *h, *end = set + n;
+
+    if (cp < 0x80)
+        return memchr(set, (int)cp, n) != NULL;
+    if (cp < 0x800) {
+        u[0] = (unsigned char)(0xC0 | (cp >> 6));
+        len = 2;
+    } else if (cp < 0x10000) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            return 0;
+        u[0] = (unsigned char)(0xE0 | (cp >> 12));
+        u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        len = 3;
+    } else if (cp <= 0x10FFFF) {
+        u[0] = (unsigned char)(0xF0 | (cp >> 18));
+        u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        len = 4;
+    } else {
+        return 0;
     }
+    u[len - 1] = (unsigned char)(0x80 | (cp & 0x3F));
+    for (h = set + len - 1; h < end && (h = memchr(h, u[len - 1], (size_t)(end - h))) != NULL; h++)
+        if (memcmp(h - (len - 1), u, len - 1) == 0)
+            return 1;
     return 0;
 }
 
