@@ -105,8 +105,10 @@ void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
     UErrorCode err = U_ZERO_ERROR;
 
     /* keep the last MAX_WB_CHARS characters: the end nearest the figure */
-    for (q = e; q > s && chars < MAX_WB_CHARS; chars++)
-        q -= zsi_utf8_prev(p, q) <= q - s ? zsi_utf8_prev(p, q) : q - s;
+    for (q = e; q > s && chars < MAX_WB_CHARS; chars++) {
+        size_t l = zsi_utf8_prev(p, q);
+        q -= l <= q - s ? l : q - s;
+    }
     wb->s = q;
     wb->e = e;
     wb->n = 0;
