@@ -641,11 +641,12 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */
     }
-    if (!m.norm[0] && (count || measure) && !word_follows(p, n, f->end) &&
+    if (!m.norm[0] && (count || measure || !strcmp(f->cls, "area")) && !word_follows(p, n, f->end) &&
         zsi_count_noun_before(p, ws, m.change[0] ? m.change_at.s : we, m.norm, m.raw, &m.at)) {
         /* 呼吸机2286台, 引进高层次人才1200余人, 家庭农场增至1.2万家: with no
          * words after it in its clause, a count counts the nouns right before
-         * it or before its change word, as a sum is of them */
+         * it or before its change word, as a sum is of them; an area measures
+         * them (推广优质稻1万亩) */
         m.adjacent = 1;
     }
     if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {
