@@ -624,8 +624,37 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
     return f;
 }
 
-/* Does p[s..e) name nothing: empty, or only filler and words of
- * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经)? */
+/* Do only time words name p[s..e) by jieba's likeliest cut: words tagged
+ * t (年底, 今年, 上半年), and a run of digits with the word after it when that
+ * starts with a unit of dates (3|月份, 2020|年底, 1|季度)? */
+static int time_words(const char *p, size_t s, size_t e)
+{
+    static const char units[] = "\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xE5\xAD\xA3"; /* 年月日季 */
+    size_t st[5];
+    char tg[4];
+    int w = zsi_lex_cut(p, s, e, st, tg, 4), i;
+    if (w <= 0)
+        return 0;
+    for (i = 0; i < w; i++) {
+        unsigned cp;
+        size_t k;
+        int unit = 0;
+        if (tg[i] == 't')
+            continue;
+        zsi_utf8_decode(p + st[i], st[i + 1] - st[i], &cp);
+        if (i + 1 >= w || cp >= 0x80 || cp < '0' || cp > '9' || st[i + 2] - st[i + 1] < 3)
+            return 0;
+        for (k = 0; k + 3 <= sizeof units - 1; k += 3)
+            unit |= memcmp(p + st[i + 1], units + k, 3) == 0;
+        if (!unit)
+            return 0;
+        i++; /* the unit's word */
+    }
+    return 1;
+}
+
+/* Does p[s..e) name nothing: empty, or only filler, time words and words of
+ * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经, 3月份)? */
 int zsi_names_nothing(const char *p, size_t s, size_t e)
 {
     zsi_wbounds wb;
@@ -638,10 +667,21 @@ int zsi_names_nothing(const char *p, size_t s, size_t e)
     if (wb.s != s)
         return 0;
     while (s < e) {
-        size_t s2 = zsi_wb_gt(&wb, s);
-        if (!zsi_all_filler(p, s, s2) && !zsi_is_class_stop(p, s, s2))
+        size_t s2 = zsi_wb_gt(&wb, s), s3;
+        if (zsi_all_filler(p, s, s2) || zsi_is_class_stop(p, s, s2)) {
+            s = s2;
+            continue;
+        }
+        /* a time ICU cuts in two (3|月份): the words up to the next one that
+         * is filler or a stop word, read by jieba */
+        for (s3 = s2; s3 < e; s3 = zsi_wb_gt(&wb, s3)) {
+            size_t s4 = zsi_wb_gt(&wb, s3);
+            if (zsi_all_filler(p, s3, s4) || zsi_is_class_stop(p, s3, s4))
+                break;
+        }
+        if (!time_words(p, s, s3))
             return 0;
-        s = s2;
+        s = s3;
     }
     return 1;
 }
