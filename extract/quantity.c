@@ -18,6 +18,18 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
+/* Only Han characters in p[s..e)? */
+static int all_han(const char *p, size_t n, size_t s, size_t e)
+{
+    size_t l;
+    while (s < e) {
+        if (!is_han(cp_at(p, n, s, &l)) || l == 0)
+            return 0;
+        s += l;
+    }
+    return 1;
+}
+
 /* ---- hedges ---- */
 
 typedef struct hedge_word {
@@ -445,13 +457,21 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     /* 每平方米1.2万元: the rate 1.2万元/平方米, printed the other way round */
     if (!lenient && u && !strcmp(u->cls, "money") && i >= 6) {
         size_t q = i, back;
-        for (back = 0; back < 5 && q > 0; back++) {
+        for (back = 0; back < 7 && q > 0; back++) {
             q -= zsi_utf8_prev(p, q);
             if (i - q >= 6 && memcmp(p + q, "\xE6\xAF\x8F", 3) == 0) { /* 每 */
+                /* 每台售价3999元, 每吨玉米2400元, 每公斤能卖18元: words
+                 * between the unit and the amount say what is priced; not
+                 * after a time (每年|跑冒滴漏|数千万元: a sum of each year,
+                 * no price) */
                 const zsi_unitdef *du = zsi_unit_at(p, n, q + 3);
                 size_t dl = 0;
                 const zsi_unitdef *ru =
-                    du && q + 3 + du->plen == i ? zsi_rate_unit(u, p, n, q + 3, &dl) : NULL;
+                    du && (q + 3 + du->plen == i ||
+                           (q + 3 + du->plen < i && strcmp(du->cls, "duration") != 0 &&
+                            all_han(p, n, q + 3 + du->plen, i)))
+                        ? zsi_rate_unit(u, p, n, q + 3, &dl)
+                        : NULL;
                 if (ru && dl == du->plen) {
                     double den_mult = u->mult / ru->mult;
                     va /= den_mult;
@@ -480,6 +500,29 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         if (!is_han(nx) || in_set(nx, duo_ok_before)) {
             hedge |= ZSI_HEDGE_PLUS; /* 一年多来, 4%多 */
             end += 3;
+        }
+    }
+
+    /* 15元一斤, 4500元一台的, 2万元每吨: the price of one unit printed after
+     * the amount, the rate 元/斤 as 每斤15元 is; not where the unit word
+     * goes on into a longer word (500元一次性补贴, 2000元一个月), nor a time
+     * (3000元一年: a sum of each year) */
+    if (!lenient && u && !strcmp(u->cls, "money") && !strcmp(r->f.cls, "money") &&
+        n - end >= 6 &&
+        (memcmp(p + end, "\xE4\xB8\x80", 3) == 0 || memcmp(p + end, "\xE6\xAF\x8F", 3) == 0)) {
+        const zsi_unitdef *du = zsi_unit_at(p, n, end + 3);
+        size_t dl = 0;
+        const zsi_unitdef *ru =
+            du && du->plen <= n - end - 3 && strcmp(du->cls, "duration") != 0
+                ? zsi_rate_unit(u, p, n, end + 3, &dl)
+                : NULL;
+        unsigned nx = ru && dl == du->plen ? cp_at(p, n, end + 3 + dl, NULL) : 0;
+        if (ru && dl == du->plen && (!is_han(nx) || nx == 0x7684)) { /* 的 */
+            double den_mult = u->mult / ru->mult;
+            va /= den_mult;
+            vb /= den_mult;
+            r->f.unit = ru->base;
+            r->f.cls = ru->cls;
         }
     }
 
