@@ -369,6 +369,9 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e);
  * 中国人民): what follows it is counted, unless its first word is one
  * character, a classifier the number did not take (5万床棉被). */
 int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+/* (metric_count.c) Does a known metric of the data ([phrases], two or more
+ * characters) start at p[s] and end within ce (5家企业|营业收入)? */
+int zsi_count_measure_at(const char *p, size_t s, size_t ce);
 /* (metric_count.c) What a count with no words after it in its clause
  * counts: the run of nouns of jieba's cut that ends right before it in
  * p[ws..we), after filler (呼吸机2286台, 引进高层次人才1200余人, 公租房

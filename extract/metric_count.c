@@ -423,3 +423,12 @@ int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *r
     }
     return 1;
 }
+
+int zsi_count_measure_at(const char *p, size_t s, size_t ce)
+{
+    const zsi_phrase *ph;
+    if (zsi_metric_data() != 0 || s >= ce)
+        return 0;
+    ph = zsi_match_at(zsi_mset(MSEC_PHRASES), p, s, ce);
+    return ph && ph->len >= 6; /* 营业收入, 利润总额: a known metric of two or more characters */
+}
