@@ -1452,12 +1452,34 @@ static int chain_noun_after(const char *p, size_t n, size_t ws, zsi_figure *v, s
     return 0;
 }
 
+/* 从3年前的5%, 由两个月前的8%: a duration, then 前 (以前, 之前) and its 的,
+ * before the next figure f at fs is a time of f (the start of its change),
+ * not a figure whose words end f's window; f's window is the duration's.
+ * Is p[d->end..fs) such a 前, 以前, 之前, 前的, 以前的 or 之前的, after a figure d
+ * of class duration? */
+static int ago_of(const char *p, const zsi_figure *d, size_t fs)
+{
+    static const char *const ago[] = {"\xE5\x89\x8D",              /* 前 */
+                                      "\xE4\xBB\xA5\xE5\x89\x8D", /* 以前 */
+                                      "\xE4\xB9\x8B\xE5\x89\x8D"}; /* 之前 */
+    size_t i, e = fs;
+    if (!d->cls || strcmp(d->cls, "duration") != 0 || fs <= d->end)
+        return 0;
+    if (e >= d->end + 3 && memcmp(p + e - 3, "\xE7\x9A\x84", 3) == 0) /* 的 */
+        e -= 3;
+    for (i = 0; i < sizeof ago / sizeof ago[0]; i++)
+        if (e - d->end == strlen(ago[i]) && memcmp(p + d->end, ago[i], e - d->end) == 0)
+            return 1;
+    return 0;
+}
+
 static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
     size_t nv = 0, cap = 0, i = 0, clause = 0, gap_from = 0, sent = 0;
     size_t run_first = 0, run_len = 0, run_ws = 0, run_sent = 0; /* figures linked to one named first */
     long prev = -1;  /* index of the previous figure in this clause */
+    size_t prev_ws = 0; /* the window start the previous figure was named from */
     long sprev = -1; /* and in this sentence */
     int clause_year = 0, sentence_year = 0, year_led = 0, rc;
 
@@ -1529,6 +1551,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
             }
             f = &v[nv];
             *f = r.f;
+            if (prev >= 0 && ago_of(p, &v[prev], f->start))
+                ws = prev_ws;
             f->year = clause_year ? clause_year : sentence_year;
             f->metric[0] = f->metric_raw[0] = '\0';
             zsi_span_clear(&f->noun_at);
@@ -1569,6 +1593,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 resolve_anaphor(p, v, nv);
             }
             prev = (long)nv;
+            prev_ws = ws;
             {
                 /* the base of a comparison names no subject for the
                  * sentence's later figures (see zsi_compared_figure) */

@@ -490,7 +490,7 @@ static int time_de(const char *p, size_t s, size_t e)
  * @return the window's new end, or we. */
 static size_t from_cut(const char *p, size_t ws, size_t we)
 {
-    size_t q, at = we;
+    size_t q, at = we, a, b;
     for (q = ws; q + 3 <= we; q++)
         if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */
             (zsi_all_filler(p, q + 3, we) || time_de(p, q + 3, we)))
@@ -502,6 +502,10 @@ static size_t from_cut(const char *p, size_t ws, size_t we)
             lo--;
         zsi_wb_compute(&wb, p, lo, we);
         if (zsi_wb_is(&wb, at) && zsi_wb_is(&wb, at + 3))
+            return at;
+        /* 失业率|由: ICU reads 率由 as one (a literary word); jieba's likeliest
+         * cut, which knows 失业率, has the 由 a word of its own */
+        if (!zsi_lex_inside(p, lo, at, we, &a, &b) && !zsi_lex_inside(p, lo, at + 3, we, &a, &b))
             return at;
     }
     return we;
