@@ -628,22 +628,37 @@ static const zsi_phrase *change_by_form(const char *p, size_t ws, size_t s, size
     return f;
 }
 
-/* Do only time words name p[s..e) by jieba's likeliest cut: words tagged
- * t (年底, 今年, 上半年), and a run of digits with the word after it when that
- * starts with a unit of dates (3|月份, 2020|年底, 1|季度)? */
+/* Does p[s..e) end in a unit of dates: 年, 月, 日, 周, or 季度? */
+static int date_unit_end(const char *p, size_t s, size_t e)
+{
+    static const char units[] = "\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xE5\x91\xA8"; /* 年月日周 */
+    size_t k;
+    if (e >= s + 6 && memcmp(p + e - 6, "\xE5\xAD\xA3\xE5\xBA\xA6", 6) == 0) /* 季度 */
+        return 1;
+    for (k = 0; e >= s + 3 && k + 3 <= sizeof units - 1; k += 3)
+        if (memcmp(p + e - 3, units + k, 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Do only time words name p[s..e) by jieba's likeliest cut: filler, words
+ * tagged t (年底, 今年, 上半年), a numeral word that ends in a date unit
+ * (一季度), and a run of digits with the word after it when that starts with
+ * a unit of dates (3|月份, 2020|年底, 2018|年)? */
 static int time_words(const char *p, size_t s, size_t e)
 {
     static const char units[] = "\xE5\xB9\xB4\xE6\x9C\x88\xE6\x97\xA5\xE5\xAD\xA3"; /* 年月日季 */
-    size_t st[5];
-    char tg[4];
-    int w = zsi_lex_cut(p, s, e, st, tg, 4), i;
+    size_t st[6];
+    char tg[5];
+    int w = zsi_lex_cut(p, s, e, st, tg, 5), i;
     if (w <= 0)
         return 0;
     for (i = 0; i < w; i++) {
         unsigned cp;
         size_t k;
         int unit = 0;
-        if (tg[i] == 't')
+        if (tg[i] == 't' || zsi_all_filler(p, st[i], st[i + 1]) ||
+            (tg[i] == 'm' && date_unit_end(p, st[i], st[i + 1])))
             continue;
         zsi_utf8_decode(p + st[i], st[i + 1] - st[i], &cp);
         if (i + 1 >= w || cp >= 0x80 || cp < '0' || cp > '9' || st[i + 2] - st[i + 1] < 3)
@@ -676,11 +691,11 @@ int zsi_names_nothing(const char *p, size_t s, size_t e)
             s = s2;
             continue;
         }
-        /* a time ICU cuts in two (3|月份): the words up to the next one that
-         * is filler or a stop word, read by jieba */
+        /* a time ICU cuts in two (3|月份, 2018|年, 一|季度): the words up to
+         * the next stop word, read by jieba */
         for (s3 = s2; s3 < e; s3 = zsi_wb_gt(&wb, s3)) {
             size_t s4 = zsi_wb_gt(&wb, s3);
-            if (zsi_all_filler(p, s3, s4) || zsi_is_class_stop(p, s3, s4))
+            if (zsi_is_class_stop(p, s3, s4))
                 break;
         }
         if (!time_words(p, s, s3))
