@@ -1291,6 +1291,37 @@ static int list_name_gap(const char *p, size_t s, size_t e)
 #define MAX_LABEL_HAN 6
 
 /*
+ * The metric of a price of one unit (f's class a money rate, 元/台):
+ * 每|台售价3999元 named 台售价 takes the unit 每 counts by into the metric;
+ * the figure's unit says it, and the metric is 售价. A verb of selling
+ * (卖, 售: 每斤能卖20元, 卖15元一斤) names the price (价格), not a sale.
+ */
+static void unit_price_metric(const char *p, zsi_figure *f)
+{
+    size_t a = f->noun_at.s, rl = strlen(f->metric_raw), ml = strlen(f->metric);
+    const zsi_unitdef *du;
+    if (strncmp(f->cls, "money/", 6) != 0 || !rl || f->noun_at.e <= a)
+        return;
+    if (a >= 3 && memcmp(p + a - 3, "\xE6\xAF\x8F", 3) == 0 && /* 每 */
+        (du = zsi_unit_at(p, f->noun_at.e, a)) != NULL && du->plen < f->noun_raw &&
+        du->plen < f->noun && strcmp(du->cls, "money") != 0 &&
+        memcmp(f->metric_raw, p + a, du->plen) == 0 && memcmp(f->metric, p + a, du->plen) == 0) {
+        memmove(f->metric_raw, f->metric_raw + du->plen, rl - du->plen + 1);
+        memmove(f->metric, f->metric + du->plen, ml - du->plen + 1);
+        f->noun -= du->plen;
+        f->noun_raw -= du->plen;
+        f->noun_at.s += du->plen;
+        return;
+    }
+    if (rl == ml && rl <= 6 && f->noun == ml && !strcmp(f->metric, f->metric_raw) &&
+        (!memcmp(f->metric, "\xE5\x8D\x96", 3) || !memcmp(f->metric, "\xE5\x94\xAE", 3)) && /* 卖 售 */
+        (rl == 3 || memcmp(f->metric + 3, "\xE4\xBB\xB7", 3) != 0)) {                        /* 价 */
+        memcpy(f->metric, "\xE4\xBB\xB7\xE6\xA0\xBC", 7); /* 价格 */
+        f->noun = 6;
+    }
+}
+
+/*
  * 售价：1299元, 总投资：5亿元: a figure that opens the clause after a colon,
  * with nothing but spaces between, is the value of the label before the
  * colon (a price list, a project's card), when that label is a metric noun
@@ -1586,6 +1617,8 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc >= 0 && !f->metric[0] && prev < 0)
                     rc = colon_label(p, clause, f);
+                if (rc >= 0)
+                    unit_price_metric(p, f);
                 if (rc < 0) {
                     free(v);
                     return rc;
