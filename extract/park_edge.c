@@ -432,6 +432,20 @@ static int ordinal(const char *s, size_t n)
     return n == 6 && memcmp(s, "\xE7\xAC\xAC", 3) == 0 && numeral(first_cp(s + 3, 3)); /* 第 */
 }
 
+/* Does p[s..e) hold a locative or a direction word of jieba's dictionary
+ * (tags s and f: 城郊, 郊区, 东部)? Such words say where, not who: no
+ * brand, though the place lexicon lacks them (在城郊京东冷链物流园区). */
+static int where_words(const char *p, size_t s, size_t e)
+{
+    size_t start[MAX_RUN_CHARS + 1];
+    char tag[MAX_RUN_CHARS];
+    int w = zsi_lex_cut(p, s, e, start, tag, MAX_RUN_CHARS);
+    for (int k = 0; k < w; k++)
+        if (tag[k] == 's' || tag[k] == 'f')
+            return 1;
+    return 0;
+}
+
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
@@ -556,7 +570,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         int brand = 1;
         for (size_t t = (size_t)lp + 1; t < ntok && brand; t++)
             brand = tok[t].unknown;
-        if (brand)
+        if (brand && !where_words(p, tok[ntok - 1].start, tok[lp].start))
             brand_s = tok[ntok - 1].start;
     }
     if (lp >= 0) {
@@ -1202,6 +1216,10 @@ int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t
         for (size_t L = 2; L <= 4 && t + L - 1 <= nc && !across; L++)
             across = zsi_words_find(g->words, p + pos[t + L - 1], pos[t - 1] - pos[t + L - 1],
                                     NULL) != 0;
+        /* nor a locative word of jieba's that the place lexicon lacks
+         * (城郊京东: 城郊, no pair 郊京; 推进港深 still pairs) */
+        if (!across && t + 1 <= nc && zsi_lex_is_word(p, pos[t + 1], pos[t - 1]))
+            across = where_words(p, pos[t + 1], pos[t - 1]);
         if (across)
             continue;
         /* the pair starts a phrase: at the run's start, or after a word (a
@@ -1221,6 +1239,10 @@ int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t
             ok = 1;
             break;
         }
+        /* after a locative of jieba's the place lexicon lacks (在城郊粤澳
+         * 合作产业园: 城郊, where the park is) */
+        for (size_t L = 2; !ok && L <= 4 && t + L <= nc; L++)
+            ok = zsi_lex_is_word(p, pos[t + L], s) && where_words(p, pos[t + L], s);
         for (size_t M = 2; !ok && M <= 4 && t + M <= nc; M++) {
             size_t b = pos[t + M];
             int word_in = 0, word_before = t + M == nc;

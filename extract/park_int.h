@@ -372,4 +372,11 @@ int zsi_pk_determiner(const char *s, size_t n);
  * returns its new length. */
 size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n);
 
+/* jieba's likeliest cut of p[s..e) (metric_lex.c; declared in metric_int.h,
+ * whose names clash with park_edge.c's): start[0..w] the words' starts and
+ * e, tag[0..w) their parts of speech; returns w, 0 when more than max. */
+int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max);
+/* Is p[s..e), two to four characters, a word of jieba's dictionary? */
+int zsi_lex_is_word(const char *p, size_t s, size_t e);
+
 #endif
