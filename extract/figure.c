@@ -862,6 +862,16 @@ static size_t list_items(const char *p, size_t from, size_t to, size_t *cut)
     return nc;
 }
 
+/* Where the list item before the one that starts at next ends: before its
+ * separator (、 和 及 与, three bytes; 以及, six). */
+static size_t item_end(const char *p, size_t next)
+{
+    size_t e = next - 3;
+    if (e >= 3 && memcmp(p + e, "\xE5\x8F\x8A", 3) == 0 && memcmp(p + e - 3, "\xE4\xBB\xA5", 3) == 0)
+        e -= 3; /* 以及 */
+    return e;
+}
+
 /* Is p[s..e) one to MAX_SHARED_HAN Han characters and nothing else? */
 static size_t only_han(const char *p, size_t s, size_t e)
 {
@@ -953,7 +963,7 @@ static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
         size_t c = count_chars(p, ls, st[i]), d = c > modc ? c - modc : modc - c;
         if (count_han(p, st[i], le) < 2)
             break;
-        if (d < bestd) {
+        if (d <= bestd) { /* a tie takes the shorter head */
             best = st[i];
             bestd = d;
         }
@@ -972,12 +982,30 @@ static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
 static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
                       size_t modc, const char **hn, const char **hr)
 {
-    size_t w = shared_head(p, last->s, last->e, modc);
+    size_t w = shared_head(p, last->s, last->e, modc), l;
+    /* 棉纺、化纤、服装三大|行业投资: the items' count (三大, 两类) is none of
+     * the head; a numeral and one character after it are passed */
+    if (w && zsi_cn_numeral(cp_at(p, last->e, w, &l)) >= 0 && w + l + 3 < last->e &&
+        zsi_cn_numeral(cp_at(p, last->e, w + l, NULL)) < 0 && count_han(p, w + l + 3, last->e) >= 2)
+        w += l + 3;
     if (!w || w - last->s >= strlen(lraw))
         return 0;
     *hr = lraw + (w - last->s);
     *hn = strncmp(lnorm, p + last->s, w - last->s) == 0 ? lnorm + (w - last->s) : *hr;
     return w;
+}
+
+/* Where the first item of a list p[s..e) starts past the words that lead
+ * it into its clause and name nothing (如|水果、化妆品: 如, 其中, 包括), by
+ * jieba's likeliest cut; one word at least is left. */
+static size_t past_lead(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i = 0;
+    while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]))
+        i++;
+    return nw > 0 ? st[i] : s;
 }
 
 /*
@@ -993,12 +1021,11 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
                       zsi_span *tail_at)
 {
-    size_t i, e[MAX_LIST_ITEMS];
+    size_t i, e[MAX_LIST_ITEMS], w0 = 0;
     int named[MAX_LIST_ITEMS], all = 1;
     for (i = 0; i < k; i++) {
         int rc;
-        /* an item ends before its separator (、 is three bytes, 和 too) */
-        e[i] = i + 1 < k ? cut[i + 1] - 3 : to;
+        e[i] = i + 1 < k ? item_end(p, cut[i + 1]) : to;
         if (e[i] <= cut[i])
             return 0;
         zsi_span_clear(&tail_at[i]);
@@ -1015,21 +1042,25 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
     if (!named[k - 1] || at[k - 1].s != cut[k - 1])
         return 0;
     for (i = 0; i + 1 < k; i++) {
-        size_t c, w, ln;
+        size_t c, w, ln, cs;
         const char *hn, *hr;
         if (named[i])
             continue;
-        ln = e[i] - cut[i];
-        c = only_han(p, cut[i], e[i]);
+        cs = i ? cut[i] : past_lead(p, cut[0], e[0]);
+        ln = e[i] - cs;
+        c = only_han(p, cs, e[i]);
         if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
             return 0;
+        if (w0 && w != w0)
+            return 0; /* the items share one head, or the cut is not theirs */
+        w0 = w;
         if (ln + strlen(hr) >= ZSI_METRIC_BYTES || ln + strlen(hn) >= ZSI_METRIC_BYTES)
             return 0;
-        memcpy(raw[i], p + cut[i], ln);
+        memcpy(raw[i], p + cs, ln);
         memcpy(raw[i] + ln, hr, strlen(hr) + 1);
-        memcpy(norm[i], p + cut[i], ln);
+        memcpy(norm[i], p + cs, ln);
         memcpy(norm[i] + ln, hn, strlen(hn) + 1);
-        at[i].s = cut[i];
+        at[i].s = cs;
         at[i].e = e[i];
         tail_at[i].s = w;
         tail_at[i].e = at[k - 1].e;
@@ -1057,7 +1088,7 @@ static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi
     if (rc <= 0 || last.s != cut[nc - 1])
         return rc < 0 ? rc : 0;
     for (i = 0; i + 1 < nc; i++) {
-        size_t ie = cut[i + 1] - 3, ci;
+        size_t ie = item_end(p, cut[i + 1]), ci;
         if (ie <= cut[i] || !(ci = only_han(p, cut[i], ie)))
             return 0;
         rc = zsi_metric_noun(p, cut[i], ie, n2, r2, &a2);
@@ -1088,6 +1119,18 @@ static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi
     return 0;
 }
 
+/* out = noun (n bytes, n < ZSI_METRIC_BYTES) and then tail when both fit
+ * (whole or not at all: a change word never cut inside a character). */
+static void join(char *out, const char *noun, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    memcpy(out, noun, n);
+    if (n + t >= ZSI_METRIC_BYTES)
+        t = 0;
+    memcpy(out + n, tail, t);
+    out[n + t] = '\0';
+}
+
 /*
  * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
  * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
@@ -1109,6 +1152,7 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
     size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
     zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at;
+    char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
     zsi_figure *f = v + first;
     int rc, mixed = 0;
 
@@ -1174,20 +1218,23 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
             return rc;
     }
     change_at = f[0].change_at;
+    /* the change word the first figure's metric ends with (增速), kept
+     * before f[0]'s metric is overwritten */
+    memcpy(ch0, f[0].metric + f[0].noun, sizeof f[0].metric - f[0].noun);
+    memcpy(chr0, f[0].metric_raw + f[0].noun_raw, sizeof f[0].metric_raw - f[0].noun_raw);
     for (i = 0; i < k; i++) {
-        /* the change word the first figure's metric ends with (增速) */
-        const char *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
+        const char *ch = ch0, *chr = chr0;
         char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
         size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
         int with_change;
-        if (tail_at[i].e > tail_at[i].s && chr[0])
-            continue; /* printed in two places and a change word a third: keep it */
-        /* whole or not at all: a change word never cut inside a character */
-        snprintf(m, sizeof m, "%s%s", norm[i], ln + strlen(ch) < sizeof m ? ch : "");
-        /* the change word is printed once, after the list (decided before
-         * f[0]'s metric, which chr points into, is overwritten) */
+        if (tail_at[i].e > tail_at[i].s)
+            ch = chr = ""; /* printed in two places, a change word would be a
+                            * third: the noun alone names the rate (城镇居民
+                            * 收入 for 城镇|和农村居民收入|分别增长6%) */
+        join(m, norm[i], ln, ch);
+        /* the change word is printed once, after the list */
         with_change = chr[0] && lr + strlen(chr) < sizeof mr;
-        snprintf(mr, sizeof mr, "%s%s", raw[i], lr + strlen(chr) < sizeof mr ? chr : "");
+        join(mr, raw[i], lr, chr);
         memcpy(f[i].metric, m, sizeof m);
         memcpy(f[i].metric_raw, mr, sizeof mr);
         f[i].noun = ln;
