@@ -187,7 +187,8 @@ static int relative_clause(const char *p, const size_t *st, const char *tg, int 
 
 /* 30多个国家和地区, 200名医生和护士: two nouns joined by a conjunction
  * (word k - 1) after a count are what it counts together, when the second
- * is one noun word standing whole before a verb, a preposition, an adverb or
+ * is one noun word standing whole before a verb, a preposition, an adverb, a
+ * rare compound filed a noun (护士|支援灾区: its tag is not to be trusted) or
  * the clause's end (not before a figure: 5个省和3个市 counts twice), and
  * the joining word is 和, 与, 及 or 或. The
  * end of the pair, or end when it is no such pair. */
@@ -204,7 +205,9 @@ static size_t joined_noun(const char *p, size_t ce, const size_t *st, const char
         return end; /* 并, 而: a second predicate follows, not a second noun */
     if (k + 1 == w)
         return e == ce ? st[k + 1] : end; /* a list mark: one of more (小木屋或塑料、…) */
-    if (!strchr("vpd", tg[k + 1]) || zsi_lex_is_word(p, st[k], st[k + 2]) ||
+    if ((!strchr("vpd", tg[k + 1]) &&
+         !(tg[k + 1] == 'n' && zsi_lex_rare(p, st[k + 1], st[k + 2]))) ||
+        zsi_lex_is_word(p, st[k], st[k + 2]) ||
         (tg[k + 1] == 'v' && k + 2 < w && (tg[k + 2] == 'v' || tg[k + 2] == 'V')))
         return end; /* 国家和国际|组织|参展: the second noun modifies a word a verb follows */
     return st[k + 1];

@@ -169,6 +169,12 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
 /* Is p[s..e), two to four characters, a word of jieba's dictionary
  * (data/words.tsv)? ICU cuts some of them (成功|率, 开工|率). */
 int zsi_lex_is_word(const char *p, size_t s, size_t e);
+/* Is p[s..e) a word of the data seen fewer than ZSI_LEX_RARE times in
+ * jieba's corpus (下岗职工, 支援灾区: compounds its dictionary lists with
+ * a count of 3 or 4)? Their cut is jieba's, their part of speech often
+ * is not (支援灾区 is filed a noun). */
+#define ZSI_LEX_RARE 5
+int zsi_lex_rare(const char *p, size_t s, size_t e);
 /* Where the run of Han characters that ends at p[e] starts: at most max
  * characters back, never before lo (the text zsi_lex_cut is given to read
  * the words before a figure or a word). */

@@ -32,8 +32,8 @@ extern const size_t zs_data_words_len;
 /* Longest word looked up, in characters (the data holds no longer ones). */
 #define LEX_MAX_WORD 4
 
-/* Lines of words the line table holds at most (the data has 132,921). */
-#define LEX_MAX_LINES (1u << 18)
+/* Lines of words the line table holds at most (the data has 273,500). */
+#define LEX_MAX_LINES (1u << 19)
 /* Slots of the word table: twice the lines it may hold, so that a probe
  * for an absent word (most are: the cut tries every run of one to four
  * characters) meets few taken slots. */
@@ -237,6 +237,16 @@ int zsi_lex_is_word(const char *p, size_t s, size_t e)
     if (n < 2 || n > LEX_MAX_WORD || pthread_once(&lex_once, lex_init) != 0)
         return 0;
     return lex_count(p + s, e - s) > 0;
+}
+
+int zsi_lex_rare(const char *p, size_t s, size_t e)
+{
+    double c;
+    size_t n = zsi_nchars(p, s, e);
+    if (n < 2 || n > LEX_MAX_WORD || pthread_once(&lex_once, lex_init) != 0)
+        return 0;
+    c = lex_count(p + s, e - s);
+    return c > 0 && c < ZSI_LEX_RARE;
 }
 
 size_t zsi_han_back(const char *p, size_t lo, size_t e, int max)

@@ -931,6 +931,16 @@ static int word_beyond(const char *p, size_t s, size_t e, size_t hi)
     return 0;
 }
 
+/* Does the character at p[b] follow a Latin letter, a digit or a closing
+ * quote (U”|型, A|股)? Then a lone piece there ends that token. */
+static int ends_token(const char *p, size_t b)
+{
+    unsigned before;
+    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &before);
+    return (zsi_is_run_char(before) && !zsi_m_is_han(before)) || before == 0x201D ||
+           before == 0x2019;
+}
+
 /*
  * 版|张|定价, 果|场|收益, 单|台|售价, 一|审|案件: ICU cuts a word its
  * dictionary lacks into one-character pieces, so a run that starts on a lone
@@ -967,6 +977,8 @@ static size_t join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, 
         if (is_digit_cp(before) || zsi_cn_numeral(before) >= 0)
             return b; /* 10万|亩|产值: the pieces belong to a number */
     }
+    if (pb > wb->s && ends_token(p, pb))
+        return b; /* U”|型|节能灯: the piece ends the token before it */
     if (zsi_lex_inside(p, wb->s, b, we, &ls, &le) && ls == pb && le == nb)
         return pb;
     if (zsi_cn_numeral(cp) >= 0 || zsi_is_class_stop(p, pb, b) || zsi_is_stop_word(p, pb, b))
@@ -1069,6 +1081,29 @@ static size_t owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t
 }
 
 /*
+ * 发明|专利授权量, 公务|用车价格, 无|症状感染者: ICU's dictionary lacks a
+ * compound noun of jieba's (发明专利, 公务用车, 无症状), and a run that
+ * starts on ICU's boundary inside it reads as a word cut in two. A common
+ * noun or set phrase of the most likely cut across the start (tags n, l; not
+ * 中国家电, a name), of run characters and no numeral, after cut (where
+ * ICU's break need not agree: 中|国家|电 cut 中国|家电市场), is taken whole
+ * with the words before it that the run takes: moving right
+ * past it drops the modifier the metric needs. Not a noun that ends in 率 or
+ * 量 (游客量|年增长率): that is a metric of its own.
+ */
+static int front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, size_t b,
+                      size_t le, size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    if (cp_at(p, le, e) == 0x6BCF || zsi_match_at(zsi_mset(MSEC_PERUNIT), p, le, e))
+        return 0; /* 退耕还林|每亩补助: a per-unit word opens the metric */
+    return ls >= cut && ls >= wb->s && ls < b && all_run(p, ls, b) &&
+           !has_numeral(p, ls, le) && !rate_or_amount(p, le - zsi_utf8_prev(p, le), le) &&
+           zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l');
+}
+
+/*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
  * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
@@ -1148,6 +1183,13 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
                 !has_numeral(p, ls, b);
          n++) { /* not 第二|产业 cut 二产 */
         pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, ls, le);
+        if (front_noun(wb, p, cut, ls, b, le, c->e)) {
+            size_t ws = ls;
+            b = run_start(wb, p, cut, ls, c->e); /* and the words before it */
+            if (b < ws && b > wb->s && zsi_nchars(p, b, ws) == 1 && ends_token(p, b))
+                b = ws; /* not U”|型|节能灯 */
+            continue;
+        }
         if (le > c->s || (pu && pu->len == le - ls)) {
             /* the word runs into the candidate, or is a per-unit word
              * (日|均产量: 日均产量) */
@@ -1498,8 +1540,9 @@ static size_t filler_noun_end(const char *p, size_t ws, size_t b, size_t full, s
         ordinal_head(p, ls, b) || zsi_is_class_stop(p, ls, le) ||
         zsi_match_at(zsi_mset(MSEC_STRIP), p, ls, le) ||
         zsi_match_ending(zsi_mset(MSEC_STOP), p, ls, le) || has_de(p, le, full) ||
-        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, ws, ls))
-        return b;
+        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, ws, ls) ||
+        zsi_match_at(zsi_mset(MSEC_CHANGE), p, ls, le))
+        return b; /* nor when it is a change word itself (增长速度, one word of jieba's) */
     *ns = ls;
     return le;
 }

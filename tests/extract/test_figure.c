@@ -133,10 +133,12 @@ static const row rows[] = {
     {"储量1,234.5万吨", "1,234.5万吨", 12345000, 0, "吨", "weight", 0, "储量", -1},
     {"收入１２３亿元", "１２３亿元", 1.23e10, 0, "元", "money", 0, NULL, -1},
     /* a metric never starts inside a word that ICU's dictionary cuts
-     * (中|国家|电, 打火|机, 退耕|还林): its start moves to a boundary that
-     * the word frequencies agree with */
-    {"中国家电市场规模达到1.2万亿元。", "1.2万亿元", 1.2e12, 0, "元", "money", 0, "市场规模", -1},
-    {"打火机出口额为3亿元。", "3亿元", 3e8, 0, "元", "money", 0, "出口额", -1},
+     * (中|国家|电, 打火|机, 退耕|还林): a common noun of the word
+     * frequencies' cut there (家电市场, 打火机) is taken whole; else the
+     * start moves to a boundary that the word frequencies agree with */
+    {"中国家电市场规模达到1.2万亿元。", "1.2万亿元", 1.2e12, 0, "元", "money", 0, "家电市场规模",
+     -1},
+    {"打火机出口额为3亿元。", "3亿元", 3e8, 0, "元", "money", 0, "打火机出口额", -1},
     {"新一轮退耕还林每亩退耕地补助1200元", "1200元", 1200, 0, "元/亩", "money/area", 0, "每亩退耕地补助",
      -1},
     {"森林旅游的游客量年增长率保持在15%以上。", "15%以上", 15, 0, "%", "percent", ZSI_HEDGE_OVER,
