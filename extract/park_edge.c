@@ -580,6 +580,18 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             if (tok[t].unknown && zsi_pk_determiner(p + tok[t].start, tok[t].end - tok[t].start) &&
                 !numeral(first_cp(p + tok[t].start, tok[t].end - tok[t].start)))
                 return 0;
+        /* A town's short form whose first character ends a word of
+         * jieba's begun by the character before it is no place there, but
+         * the tail of a name the lexicon lacks (贝克西工业区 abroad: 贝克, not
+         * the town 克西); a place there is overlapped_place()'s (陕西杨凌), and
+         * a zone's place name (前海湾: 前海) leads the zone's own. */
+        size_t w1 = tok[lp].start + (size_t)U8_LENGTH(first_cp(p + tok[lp].start, 3));
+        if (tok[lp].level == ZSW_TOWN && (size_t)lp + 1 < ntok && tok[lp + 1].unknown &&
+            zsi_lex_is_word(p, tok[lp + 1].start, w1) &&
+            !(zsi_words_find(g->words, p + tok[lp + 1].start, w1 - tok[lp + 1].start, NULL) &
+              ZSW_PLACE) &&
+            zsi_pk_find_alias(g, p + tok[lp + 1].start, w1 - tok[lp + 1].start) == (size_t)-1)
+            return 0;
         const char *city = "";
         int level = tok[lp].level;
         if (level == ZSW_PROVINCE) {
