@@ -1103,6 +1103,14 @@ static int front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t l
            zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l');
 }
 
+/* Is p[s..e) one word of the cut, of part of speech tag? */
+static int lex_tag_is(const char *p, size_t s, size_t e, char tag)
+{
+    size_t st[2];
+    char tg[2];
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == tag;
+}
+
 /*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
@@ -1179,6 +1187,14 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
      * right to where both cuts agree; when that word runs on into the
      * candidate (年增长率 cut 年增长|率 by ICU's run) the metric starts where
      * it does. Either way it never starts inside a word. */
+    /* 日|产量, 月|工资, 年|收入: a candidate whose word in the cut starts one
+     * character before it names a quantity of its own (daily output, a
+     * month's pay); not after a number, whose date owns the character
+     * (2020年|产量) */
+    if (b == c->s && b > cut && zsi_lex_inside(p, wb->s, b, we, &ls, &le) && le == c->e &&
+        ls >= cut && ls >= wb->s && zsi_nchars(p, ls, b) == 1 && lex_tag_is(p, ls, le, 'n') &&
+        !(ls > wb->s && has_numeral(p, ls - zsi_utf8_prev(p, ls), ls)) && !quantified(p, ls))
+        b = ls;
     for (n = 0; n < 3 && b < c->s && zsi_lex_inside(p, wb->s, b, we, &ls, &le) &&
                 !has_numeral(p, ls, b);
          n++) { /* not 第二|产业 cut 二产 */
