@@ -977,6 +977,14 @@ static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
     return count_han(p, w, le) >= 2 && w > ls ? w : 0;
 }
 
+/* Is cp a numeral that counts the items of a list (两 三 ... 十: 三大, 四类),
+ * not 零 (零售)? */
+static int is_count_numeral(unsigned cp)
+{
+    double v = zsi_cn_numeral(cp);
+    return v >= 1 && v <= 10;
+}
+
 /* The head shared_head() finds, as printed (raw) and in the normal form of
  * the last noun when that keeps its prefix (norm); 0 when none. */
 static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
@@ -985,7 +993,7 @@ static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, co
     size_t w = shared_head(p, last->s, last->e, modc), l;
     /* 棉纺、化纤、服装三大|行业投资: the items' count (三大, 两类) is none of
      * the head; a numeral and one character after it are passed */
-    if (w && zsi_cn_numeral(cp_at(p, last->e, w, &l)) >= 0 && w + l + 3 < last->e &&
+    if (w && is_count_numeral(cp_at(p, last->e, w, &l)) && w + l + 3 < last->e &&
         zsi_cn_numeral(cp_at(p, last->e, w + l, NULL)) < 0 && count_han(p, w + l + 3, last->e) >= 2)
         w += l + 3;
     if (!w || w - last->s >= strlen(lraw))
@@ -996,15 +1004,16 @@ static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, co
 }
 
 /* Where the first item of a list p[s..e) starts past the words that lead
- * it into its clause and name nothing (如|水果、化妆品: 如, 其中, 包括), by
- * jieba's likeliest cut; one word at least is left. */
+ * it into its clause and name nothing (如|水果、化妆品: 如, 其中), by jieba's
+ * likeliest cut; one word at least is left. */
 static size_t past_lead(const char *p, size_t s, size_t e)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
     int nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i = 0;
-    while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]))
-        i++;
+    while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]) &&
+           (strchr("rcpd", tg[i]) || count_chars(p, st[i], st[i + 1]) == 1))
+        i++; /* not a verb of two characters or more (接待|游客人次) */
     return nw > 0 ? st[i] : s;
 }
 
@@ -1022,7 +1031,7 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
                       zsi_span *tail_at)
 {
     size_t i, e[MAX_LIST_ITEMS], w0 = 0;
-    int named[MAX_LIST_ITEMS], all = 1;
+    int named[MAX_LIST_ITEMS], all = 1, same = 1;
     for (i = 0; i < k; i++) {
         int rc;
         e[i] = i + 1 < k ? item_end(p, cut[i + 1]) : to;
@@ -1052,7 +1061,7 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
         if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
             return 0;
         if (w0 && w != w0)
-            return 0; /* the items share one head, or the cut is not theirs */
+            same = 0;
         w0 = w;
         if (ln + strlen(hr) >= ZSI_METRIC_BYTES || ln + strlen(hn) >= ZSI_METRIC_BYTES)
             return 0;
@@ -1064,6 +1073,19 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
         at[i].e = e[i];
         tail_at[i].s = w;
         tail_at[i].e = at[k - 1].e;
+    }
+    if (same && w0 >= at[k - 1].s + 9 && is_count_numeral(cp_at(p, w0, w0 - 6, NULL)) &&
+        w0 - 6 - at[k - 1].s + (at[k - 1].e - w0) < ZSI_METRIC_BYTES) {
+        /* 服装三大|行业投资: the last item too is its modifier and the head
+         * the others share, without the items' count */
+        size_t ms = at[k - 1].s, me = w0 - 6, hl = at[k - 1].e - w0;
+        memcpy(raw[k - 1], p + ms, me - ms);
+        memcpy(raw[k - 1] + (me - ms), p + w0, hl);
+        raw[k - 1][me - ms + hl] = '\0';
+        memcpy(norm[k - 1], raw[k - 1], me - ms + hl + 1);
+        tail_at[k - 1].s = w0;
+        tail_at[k - 1].e = at[k - 1].e;
+        at[k - 1].e = me;
     }
     return 1;
 }
@@ -1119,11 +1141,21 @@ static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi
     return 0;
 }
 
+/* Does the normal form of a change word ch end in 速 or 幅 (增速, 同比降幅):
+ * a rate of change of its noun, not a share (占比)? */
+static int ends_rate_of_change(const char *ch)
+{
+    size_t n = strlen(ch);
+    return n >= 3 && (!memcmp(ch + n - 3, "\xE9\x80\x9F", 3) || !memcmp(ch + n - 3, "\xE5\xB9\x85", 3));
+}
+
 /* out = noun (n bytes, n < ZSI_METRIC_BYTES) and then tail when both fit
  * (whole or not at all: a change word never cut inside a character). */
 static void join(char *out, const char *noun, size_t n, const char *tail)
 {
     size_t t = strlen(tail);
+    if (n >= ZSI_METRIC_BYTES)
+        n = ZSI_METRIC_BYTES - 1; /* never: callers pass a noun that fits */
     memcpy(out, noun, n);
     if (n + t >= ZSI_METRIC_BYTES)
         t = 0;
@@ -1149,9 +1181,9 @@ static void join(char *out, const char *noun, size_t n, const char *tail)
  */
 static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
 {
-    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te;
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te, last_e;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
-    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at;
+    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0;
     char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
     zsi_figure *f = v + first;
     int rc, mixed = 0;
@@ -1218,6 +1250,12 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
             return rc;
     }
     change_at = f[0].change_at;
+    noun0 = f[0].noun_at;
+    last_e = tail_at[k - 1].e > tail_at[k - 1].s ? tail_at[k - 1].e : at[k - 1].e;
+    for (i = 0; i < k; i++)
+        if (tail_at[i].e > tail_at[i].s && (noun0.s != at[k - 1].s || noun0.e != last_e))
+            return 0; /* items that share a head the figures were not named by
+                       * (机床业务收入|占比分别为: 占比): not their list */
     /* the change word the first figure's metric ends with (增速), kept
      * before f[0]'s metric is overwritten */
     memcpy(ch0, f[0].metric + f[0].noun, sizeof f[0].metric - f[0].noun);
@@ -1227,6 +1265,8 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
         char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
         size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
         int with_change;
+        if (tail_at[i].e > tail_at[i].s && ch0[0] && !ends_rate_of_change(ch0))
+            continue; /* a share (收入|占比), which the noun alone does not name */
         if (tail_at[i].e > tail_at[i].s)
             ch = chr = ""; /* printed in two places, a change word would be a
                             * third: the noun alone names the rate (城镇居民
