@@ -121,6 +121,22 @@ int main(int argc, char **argv)
             snprintf(got, sizeof got, "-");
         tap_ok(rc == 0 && strcmp(got, want) == 0, "%s -> %s (got %s)", line, want, got);
         zsu_strv_free(names, nn);
+        /* The same after an ill-formed byte at the end: the passes of
+         * find_mentions() then step character by character instead of
+         * jumping between the characters that may head a name. */
+        char bad[4096 + 2], got2[4096] = "";
+        size_t bl = strlen(line);
+        memcpy(bad, line, bl);
+        bad[bl] = '\xFF';
+        names = NULL;
+        nn = w = 0;
+        rc = zsi_parks_extract(g, bad, bl + 1, &names, &nn, NULL);
+        for (size_t i = 0; i < nn && w < sizeof got2; i++)
+            w += (size_t)snprintf(got2 + w, sizeof got2 - w, "%s%s", i ? " " : "", names[i]);
+        if (!nn)
+            snprintf(got2, sizeof got2, "-");
+        tap_ok(rc == 0 && strcmp(got2, got) == 0, "%s + ill-formed byte -> %s (got %s)", line, got, got2);
+        zsu_strv_free(names, nn);
     }
     fclose(f);
     if (argc > 2)
