@@ -103,7 +103,7 @@ static void load(void)
             static const char *const SECTIONS[MSEC_COUNT] = {
                 "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
-                "[adverbial]", "[changeform]", "[quote]"};
+                "[adverbial]", "[changeform]", "[quote]", "[recipient]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -93,6 +93,7 @@ enum {
     MSEC_ADVERBIAL,
     MSEC_CHANGEFORM,
     MSEC_QUOTE,
+    MSEC_RECIPIENT,
     MSEC_COUNT
 };
 
@@ -191,6 +192,18 @@ size_t zsi_han_back(const char *p, size_t lo, size_t e, int max);
  * than ZSI_LEX_CUT_MAX characters or cut into more than max words.
  */
 int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max);
+
+/* ---- interface to metric_prep.c ---- */
+
+/*
+ * Where a metric starting at b (its candidate at hs, its end e, the clause
+ * from cut) starts when a preposition of [recipient] stands before it with
+ * its object and a verb (向|红十字会|捐款, 为|企业|发放|贷款): at the verb,
+ * and *ns (its normal form) at what the verb hands over, or at the verb
+ * when nothing follows it. b (and *ns = b) when there is none.
+ */
+size_t zsi_recipient_front(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t hs,
+                           size_t e, size_t *ns);
 
 /* ---- interface to metric_noun.c ---- */
 

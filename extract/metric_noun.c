@@ -1123,7 +1123,7 @@ static int lex_tag_is(const char *p, size_t s, size_t e, char tag)
 static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
                   char *norm, char *raw, zsi_span *at)
 {
-    size_t b, bs, q, from, ls, le;
+    size_t b, bs, q, from, ls, le, ns;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
     int n;
 
@@ -1224,7 +1224,10 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     b = seg_back(p, cut, b, c->e);
     b = seg_front(p, b, from, c->e);
     b = owner_front(wb, p, b, c->s, c->e);
+    b = zsi_recipient_front(wb, p, cut, b, c->s, c->e, &ns);
     bs = strip_start(wb, p, b, from);
+    if (bs < ns)
+        bs = ns; /* 为|企业|发放|贷款: 贷款 */
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
     zsi_copy_raw(raw, at, p, b, c->e);
