@@ -283,7 +283,7 @@ static const row rows[] = {
     /* the piece before is the tail of a word (农民工), and 农民工 the
      * object of 为 (printed 追缴工资, filed as what was recovered); a town's
      * name starts on an ICU boundary (not 于城镇 of 高于|城镇) */
-    {"为农民工追缴工资2.5亿元", "2.5亿元", 2.5e8, 0, "元", "money", 0, "工资", -1},
+    {"为建筑工人追缴工资1.8亿元", "1.8亿元", 1.8e8, 0, "元", "money", 0, "工资", -1},
     {"其增速高于城镇就业人员增速4.4%", "4.4%", 4.4, 0, "%", "percent", 0, "城镇就业人员增速", -1},
     /* a change verb known by its form (狂降, 大跌): a rate's change; of an
      * amount, or with no noun, it names nothing more */
