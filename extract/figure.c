@@ -471,9 +471,9 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
     got = zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at);
     if (got && !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e)) {
         /* 20只股权|投资基金: ICU's words stopped at a verbal noun inside the
-         * noun, which jieba's cut takes whole when a noun ends it */
-        /* 5家企业|营业收入: ICU's words ran into a measure of what is
-         * counted, where the cut stops */
+         * noun, which jieba's cut takes whole when a noun ends it; 5家企业|
+         * 营业收入: they ran into a measure of what is counted, where the cut
+         * stops */
         if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at) && at.s == f->noun_at.s &&
             (at.e > f->noun_at.e || (at.e < f->noun_at.e && zsi_count_measure_at(p, at.e, ce)))) {
             memcpy(f->metric, norm, sizeof norm);
@@ -600,24 +600,19 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         }
         return rc < 0 ? rc : 0;
     }
-    if (!m.norm[0] && !m.change[0] && !m.refer && !after && sprev && sprev->noun &&
-        sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) && (rate || !count) &&
-        count_han(p, ws, we) > 0 && !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we)) {
+    if (!m.norm[0] && !m.change[0] && !m.refer && !after && count_han(p, ws, we) > 0 &&
+        !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we) &&
+        (sprev ? sprev->noun && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) && (rate || !count)
+               : sent < ws && (rate || !strncmp(f->cls, "money", 5)))) {
         /* 运费10元，现在则要20元; 占有率下降，目前只有34.9%: a clause of
          * adverbs, time words and a verb that names nothing alone (要, 只有,
          * 升至) says a new value of the same kind as the sentence's previous
          * figure: of its subject, as 增长5% does (money and rates: a count's
          * metric is what it counts, read after it; not when words follow the
-         * figure, which may name it: 300亿元技改资金、2万亿元专项债券) */
-        char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
-        zsi_span va;
-        m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
-    } else if (!m.norm[0] && !m.change[0] && !m.refer && !after && !sprev && sent < ws &&
-               (rate || !strncmp(f->cls, "money", 5)) && count_han(p, ws, we) > 0 &&
-               !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we)) {
-        /* 猪肉价格明显回落，降到了24元: with no figure before it in its
-         * sentence, such a clause says a new value of the subject an earlier
-         * clause names (unless its verb names the figure: 投入5亿元) */
+         * figure, which may name it: 300亿元技改资金、2万亿元专项债券). With
+         * no figure before it in its sentence (猪肉价格明显回落，降到了24元)
+         * it is a new value of the subject an earlier clause names. Either
+         * way not when its verb names the figure (投入5亿元). */
         char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
         zsi_span va;
         m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
@@ -1418,7 +1413,7 @@ static void unit_price_metric(const char *p, zsi_figure *f)
  */
 static int colon_label(const char *p, size_t clause, zsi_figure *f)
 {
-    size_t q = clause, ls, le, l;
+    size_t q, ls, le, l;
     unsigned cp;
     int han = 0, rc;
     for (q = clause; q < f->start; q += l) {
