@@ -17,6 +17,8 @@
  */
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "metric_int.h"
 #include "segment_int.h"
 #include "extract_int.h"
@@ -29,34 +31,27 @@
  * (callgrind, every 8th realnews-dev file). */
 static int in_set(const char *set, size_t n, unsigned cp)
 {
-    unsigned char u[4];
-    size_t len;
+    uint8_t u[U8_MAX_LENGTH];
+    int32_t len = 0;
     const char *h, *end = set + n;
 
     if (cp < 0x80)
         return memchr(set, (int)cp, n) != NULL;
-    if (cp < 0x800) {
-        u[0] = (unsigned char)(0xC0 | (cp >> 6));
-        len = 2;
-    } else if (cp < 0x10000) {
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            return 0;
-        u[0] = (unsigned char)(0xE0 | (cp >> 12));
-        u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        len = 3;
-    } else if (cp <= 0x10FFFF) {
-        u[0] = (unsigned char)(0xF0 | (cp >> 18));
-        u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        len = 4;
-    } else {
+    if (cp > 0x10FFFF || U_IS_SURROGATE(cp))
         return 0;
-    }
-    u[len - 1] = (unsigned char)(0x80 | (cp & 0x3F));
+    U8_APPEND_UNSAFE(u, len, (UChar32)cp); /* ICU's encoder: 2 to 4 bytes */
     for (h = set + len - 1; h < end && (h = memchr(h, u[len - 1], (size_t)(end - h))) != NULL; h++)
         if (memcmp(h - (len - 1), u, len - 1) == 0)
             return 1;
     return 0;
+}
+
+/* Is p[s..e) one word of the cut, of part of speech tag? */
+static int lex_tag_is(const char *p, size_t s, size_t e, char tag)
+{
+    size_t st[2];
+    char tg[2];
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == tag;
 }
 
 /* Characters that may follow a metric inside what ICU takes for one word:
@@ -1103,14 +1098,6 @@ static int front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t l
            zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l');
 }
 
-/* Is p[s..e) one word of the cut, of part of speech tag? */
-static int lex_tag_is(const char *p, size_t s, size_t e, char tag)
-{
-    size_t st[2];
-    char tg[2];
-    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == tag;
-}
-
 /*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
@@ -1437,12 +1424,11 @@ static int lex_starts_word(const char *p, size_t lo, size_t pp, size_t e)
 static int lex_compound_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb,
                             size_t e)
 {
-    size_t st[2], pp;
-    char tg[1];
+    size_t pp;
     unsigned cp;
     if ((pp = one_char_before(wb, p, cut, pb, &cp)) == (size_t)-1)
         return 0;
-    if (!zsi_m_is_han(cp) || zsi_lex_cut(p, pb, e, st, tg, 1) != 1 || tg[0] != 'n')
+    if (!zsi_m_is_han(cp) || !lex_tag_is(p, pb, e, 'n'))
         return 0;
     return lex_starts_word(p, cut, pp, e);
 }
@@ -1525,9 +1511,7 @@ static int time_tail(const char *p, size_t s, size_t e)
  * counts times (首度, 两度: an adverb), or it starts a name (百度). */
 static int ordinal_head(const char *p, size_t s, size_t e)
 {
-    size_t st[2];
-    char tg[2];
-    return has_numeral(p, s, e) || (zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == 'm');
+    return has_numeral(p, s, e) || lex_tag_is(p, s, e, 'm');
 }
 
 /*
@@ -1549,13 +1533,11 @@ static int ordinal_head(const char *p, size_t s, size_t e)
  */
 static size_t filler_noun_end(const char *p, size_t ws, size_t b, size_t full, size_t *ns)
 {
-    size_t ls, le, st[2];
-    char tg[2];
+    size_t ls, le;
     *ns = b;
     if (b <= ws || b >= full || !zsi_lex_inside(p, ws, b, full, &ls, &le) || ls < ws || le > full)
         return b;
-    if (zsi_lex_cut(p, ls, le, st, tg, 1) != 1 || tg[0] != 'n' || time_tail(p, b, le) ||
-        (zsi_lex_cut(p, b, le, st, tg, 1) == 1 && tg[0] == 'd') ||
+    if (!lex_tag_is(p, ls, le, 'n') || time_tail(p, b, le) || lex_tag_is(p, b, le, 'd') ||
         ordinal_head(p, ls, b) || zsi_is_class_stop(p, ls, le) ||
         zsi_match_at(zsi_mset(MSEC_STRIP), p, ls, le) ||
         zsi_match_ending(zsi_mset(MSEC_STOP), p, ls, le) || has_de(p, le, full) ||
@@ -1739,8 +1721,7 @@ static size_t lex_end(const zsi_wbounds *wb, const char *p, size_t s, size_t b, 
 static int count_head(const char *p, size_t s, size_t e)
 {
     static const char scope[] = "全我本该各这那此其上";
-    size_t st[2];
-    char tg[2], first[4];
+    char first[4];
     unsigned cp;
     size_t l = zsi_utf8_decode(p + s, e - s, &cp);
     if (l == 3 && e - s > 3) {
@@ -1751,7 +1732,7 @@ static int count_head(const char *p, size_t s, size_t e)
     }
     if (e - s == 3 && cp == 0x53BF) /* 县 */
         return 1;
-    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == 'n';
+    return lex_tag_is(p, s, e, 'n');
 }
 
 /*
@@ -1788,9 +1769,8 @@ static size_t count_verb_start(const zsi_wbounds *wb, const char *p, size_t s, s
  */
 static int pronoun_next(const zsi_wbounds *wb, const char *p, size_t nb, size_t e)
 {
-    size_t nn = zsi_wb_gt(wb, nb), st[2];
-    char tg[2];
-    return nn <= e && zsi_lex_cut(p, nb, nn, st, tg, 1) == 1 && tg[0] == 'r';
+    size_t nn = zsi_wb_gt(wb, nb);
+    return nn <= e && lex_tag_is(p, nb, nn, 'r');
 }
 
 int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char *raw,
@@ -1965,11 +1945,9 @@ static int plain_verb(const char *p, size_t s, size_t e)
  * tagged tag (v: 挣, 卖, 花; a: 纯, 少, 净) at p[s..e)? */
 static int one_char_tagged(const char *p, size_t s, size_t e, char tag)
 {
-    size_t st[2];
-    char tg[1];
     unsigned cp;
     return zsi_nchars(p, s, e) == 1 && zsi_utf8_decode(p + s, e - s, &cp) && zsi_m_is_han(cp) &&
-           zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] == tag;
+           lex_tag_is(p, s, e, tag);
 }
 
 /* Does the data call p[s..e) no metric ([stop], [strip], [change], [conj],
