@@ -1298,6 +1298,18 @@ typedef struct heads {
     int slow; /* visit every character */
 } heads;
 
+/* Adds character c at byte i to h; a list already full falls back to the
+ * character-by-character walk. */
+static void heads_push(heads *h, UChar32 c, size_t i)
+{
+    if (h->n == MAX_HEADS) {
+        h->slow = 1;
+        return;
+    }
+    h->c[h->n] = c;
+    h->v[h->n++] = (uint32_t)i;
+}
+
 static void heads_find(const zsi_gazetteer *g, const char *p, size_t n, heads *h1, heads *h2)
 {
     h1->n = h1->at = h2->n = h2->at = 0;
@@ -1322,22 +1334,10 @@ static void heads_find(const zsi_gazetteer *g, const char *p, size_t n, heads *h
             }
             l = (size_t)k - i;
         }
-        if (may_head(g->alias_head, c)) {
-            if (h1->n == MAX_HEADS)
-                h1->slow = 1;
-            else {
-                h1->c[h1->n] = c;
-                h1->v[h1->n++] = (uint32_t)i;
-            }
-        }
-        if (may_head(g->suf_head, c)) {
-            if (h2->n == MAX_HEADS)
-                h2->slow = 1;
-            else {
-                h2->c[h2->n] = c;
-                h2->v[h2->n++] = (uint32_t)i;
-            }
-        }
+        if (may_head(g->alias_head, c))
+            heads_push(h1, c, i);
+        if (may_head(g->suf_head, c))
+            heads_push(h2, c, i);
         i += l;
     }
 }
