@@ -11,7 +11,9 @@
  *  - a company (a word ending in 公司, 集团).
  * A name right after a comparison word (占全市的30%, 比全省高) is no subject;
  * nor is a place that starts a longer site name (潮州中炬产业转移园) or a
- * dateline (本报北京5月19日电).
+ * dateline (本报北京5月19日电), a place in brackets after a name (某某众创空间
+ * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区: the zone
+ * is looked for from a few characters before the place).
  *
  * Invariants: pure text (bytes in, flags out); allocates only through
  * zsi_parks_extract(); the place lexicon is metric.c's.
@@ -44,12 +46,17 @@ static int ends_site(unsigned cp)
 /*
  * Is the place name at p[s..e) (a word of the lexicon) a setting rather
  * than a subject: the start of a longer name ending in 园/区/城/港/基地 (with
- * no break before it), or of a dateline (本报北京5月19日电)?
+ * no break before it), of a dateline (本报北京5月19日电), or a qualifier in
+ * brackets after a name (某某众创空间（南昌）)?
  */
-static int place_is_setting(const char *p, size_t e, size_t end)
+static int place_is_setting(const char *p, size_t s, size_t e, size_t end)
 {
     size_t q = e, chars = 0;
     unsigned last = 0;
+
+    if (s >= 3 && memcmp(p + s - 3, "\xEF\xBC\x88", 3) == 0 && end - e >= 3 &&
+        memcmp(p + e, "\xEF\xBC\x89", 3) == 0)
+        return 1; /* （南昌） */
     while (q < end && chars < 10) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + q, end - q, &cp);
@@ -87,7 +94,7 @@ static const char *const company[] = {
 /*
  * Where the last subject other than a zone starts in p[s..e), or (size_t)-1.
  */
-static size_t last_other_subject(const char *p, size_t s, size_t e)
+static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_place)
 {
     size_t best = (size_t)-1, i = s, k;
     unsigned prev = 0;
@@ -96,7 +103,7 @@ static size_t last_other_subject(const char *p, size_t s, size_t e)
         unsigned cp;
         size_t l = zsi_utf8_decode(p + i, e - i, &cp);
         if (cp >= 0x3400 && !is_comparison(prev)) {
-            int hit = 0;
+            int hit = 0, place = 0;
             for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
                 hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
             for (k = 0; k < sizeof company / sizeof company[0] && !hit; k++)
@@ -107,16 +114,35 @@ static size_t last_other_subject(const char *p, size_t s, size_t e)
                     unsigned c2;
                     q += zsi_utf8_decode(p + q, e - q, &c2);
                     chars++;
-                    hit = chars >= 2 && zsi_place_word(p + i, q - i) && !place_is_setting(p, q, e);
+                    hit = chars >= 2 && zsi_place_word(p + i, q - i) && !place_is_setting(p, i, q, e);
                 }
+                place = hit;
             }
-            if (hit)
+            if (hit) {
                 best = i;
+                *is_place = place;
+            }
         }
         prev = cp;
         i += l;
     }
     return best;
+}
+
+/* Where the run of at most max Han characters right before p[q] starts
+ * (not before s): a place word may be the inside of a longer name, as 安新
+ * (a county) is of 雄安新区. */
+static size_t han_before(const char *p, size_t s, size_t q, int max)
+{
+    while (max-- > 0 && q > s) {
+        size_t l = zsi_utf8_prev(p, q);
+        unsigned cp;
+        zsi_utf8_decode(p + q - l, l, &cp);
+        if (!(cp >= 0x3400 && cp < 0xA000))
+            break;
+        q -= l;
+    }
+    return q;
 }
 
 /* Where the last verb of setting (位于, 坐落, 落户) stands in p[s..e), or
@@ -143,6 +169,7 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
 
     for (i = 0; i < nf; i++) {
         size_t e = f[i].start, s = e, q;
+        int place = 0;
         withheld[i] = 0;
         while (s > 0 && e - s < SUBJECT_BYTES) {
             size_t l = zsi_utf8_prev(p, s);
@@ -154,9 +181,11 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
         }
         while (s < e && (p[s] & 0xC0) == 0x80)
             s++; /* the byte limit may cut a character */
-        q = last_other_subject(p, s, e);
+        q = last_other_subject(p, s, e, &place);
         if (q == (size_t)-1)
             continue;
+        if (place)
+            q = han_before(p, s, q, 3); /* 雄|安新|区: a zone may start before the place */
         {
             char **names = NULL;
             size_t nn = 0, v = setting_at(p, q, e), c = v;
