@@ -175,6 +175,50 @@ static const unsigned cheng_not_before[] = {0x4E3A, 0x7ACB, 0x529F, 0x672C, 0x54
                                             0x957F, 0x6548, 0x4EA4, 0x719F, 0x7EE9, 0x54C1,
                                             0x578B, 0x5C31, 0x90FD, 0x5206, 0x7FA4, 0};
 
+/* A word may go on after 成 but not after a hedge (多, 左右, 以上, 的), a
+ * range (到, 至) or a clause mark. */
+static const unsigned cheng_share_before[] = {0x591A, 0x5DE6, 0x4EE5, 0x7684, 0x5230, 0x81F3, 0};
+
+/* A Chinese digit at p[i] that is no start of a longer number: 一成五. */
+static int lone_cn_digit(const char *p, size_t n, size_t i, size_t *len)
+{
+    double v = zsi_cn_numeral(cp_at(p, n, i, len));
+    unsigned nx;
+    if (*len == 0 || v < 1 || v >= 10)
+        return 0;
+    nx = cp_at(p, n, i + *len, NULL);
+    return zsi_cn_numeral(nx) < 0 && (!is_han(nx) || in_set(nx, cheng_share_before));
+}
+
+/*
+ * 一成 is 10% (提价一成, 占一成, 一成多, 一成五) where no word goes on: not
+ * 一成不变, and not the 一 of a word before it (这一成果, 唯一成员: those
+ * go on into a Han character after 成, or 成 starts a word of the list
+ * above). So: after 成 comes no Han character, or a hedge, a range or a
+ * tenth; or a hedge stands before 一 (近一成落后产能).
+ */
+static int yi_cheng_is_share(const char *p, size_t n, size_t num_at, size_t after)
+{
+    size_t l;
+    unsigned nx = cp_at(p, n, after, &l);
+    if (!is_han(nx) || in_set(nx, cheng_share_before) || lone_cn_digit(p, n, after, &l))
+        return 1;
+    return num_at >= 3 && zsi_hedge_at(p, n, num_at - zsi_utf8_prev(p, num_at));
+}
+
+/* 二成五 is 25%: a lone digit after X成 counts in percent; the bytes it
+ * took. */
+static size_t cheng_tenth(const char *p, size_t n, size_t at, part *pt)
+{
+    size_t l;
+    if (!lone_cn_digit(p, n, at, &l))
+        return 0;
+    pt->num.mant = pt->num.mant * 10 + zsi_cn_numeral(cp_at(p, n, at, NULL)) * pow10i(pt->num.scale);
+    pt->num.value = pt->num.mant / pow10i(pt->num.scale);
+    pt->mult = 1; /* the tenth is in the mantissa: mant is in percent now */
+    return l;
+}
+
 static int read_part(const char *p, size_t n, size_t j, part *pt)
 {
     size_t pos, mlen = 0, sp, k;
@@ -218,12 +262,14 @@ static int read_part(const char *p, size_t n, size_t j, part *pt)
             pos += sp + mlen + k2;
         }
         /* else 220千伏: a 千/百 before an unknown unit belongs to that unit */
-    } else if (pt->num.kind == ZSI_NUM_CHINESE && pt->num.first != 1 && zsi_unit_percent() &&
-               n - pos >= 3 && memcmp(p + pos, "\xE6\x88\x90", 3) == 0 && /* 成 */
-               !in_set(cp_at(p, n, pos + 3, NULL), cheng_not_before)) {
+    } else if (pt->num.kind == ZSI_NUM_CHINESE && zsi_unit_percent() && n - pos >= 3 &&
+               memcmp(p + pos, "\xE6\x88\x90", 3) == 0 && /* 成 */
+               !in_set(cp_at(p, n, pos + 3, NULL), cheng_not_before) &&
+               (pt->num.first != 1 || yi_cheng_is_share(p, n, j, pos + 3))) {
         pt->u = zsi_unit_percent();
         pt->mult = 10;
         pos += 3;
+        pos += cheng_tenth(p, n, pos, pt);
     }
     if (pt->u) {
         /* 832元/吨, 5万元/亩: a rate, kept with its unit (see zsi_rate_unit) */
@@ -297,12 +343,41 @@ static size_t skip_run(const char *p, size_t n, size_t i)
     return i;
 }
 
+/*
+ * 六七千元, 二三十万人, 一两百元, 三五百元: two neighbouring digits before a
+ * multiplier are a rough range, six to seven thousand. The number scanner
+ * reads 六七 as a digit string (a year's spelling) stopped by 千; here the
+ * second digit and what follows are read as the range's top (b), and the
+ * bottom (a) is the same number with the first digit.
+ */
+static int approx_pair(const char *p, size_t n, size_t j, part *a, part *b)
+{
+    size_t l1, l2;
+    double d1 = zsi_cn_numeral(cp_at(p, n, j, &l1)), d2 = zsi_cn_numeral(cp_at(p, n, j + l1, &l2));
+    if (a->num.kind != ZSI_NUM_CHINESE || !(a->num.flags & ZSI_NUMF_DIGSTR) || a->num.nchars != 2 ||
+        d1 < 1 || d2 >= 10 || !(d2 == d1 + 1 || (d1 == 3 && d2 == 5)))
+        return 0;
+    if (read_part(p, n, j + l1, b) != ZS_OK || b->num.kind != ZSI_NUM_CHINESE ||
+        (b->num.flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_DIGSTR | ZSI_NUMF_FRAC | ZSI_NUMF_DEC)) ||
+        !(b->num.flags & ZSI_NUMF_MULTCH) || b->num.first != (int)d2 || b->plus)
+        return 0;
+    *a = *b;
+    a->start = j;
+    a->end = j + l1;
+    a->u = NULL;
+    a->mult = 1;
+    a->num.mant = b->num.mant / d2 * d1;
+    a->num.value = b->num.value / d2 * d1;
+    a->num.first = (int)d1;
+    return 1;
+}
+
 void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r)
 {
     const hedge_word *h = pre_hedge_at(p, n, i);
     size_t j = i, l0, end, clen, cl;
     part a, b;
-    int hedge = 0, weak = 0, range = 0, has_unit, k;
+    int hedge = 0, weak = 0, range = 0, approx = 0, has_unit, k;
     unsigned before;
     const zsi_unitdef *u;
     double va, vb;
@@ -322,7 +397,7 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     if (read_part(p, n, j, &a) != ZS_OK)
         return;
     r->next = a.end > j ? a.end : r->next;
-    if (a.num.flags & ZSI_NUMF_NEXTNUM) {
+    if ((a.num.flags & ZSI_NUMF_NEXTNUM) && !(approx = approx_pair(p, n, j, &a, &b))) {
         r->next = skip_run(p, n, j);
         return;
     }
@@ -331,7 +406,9 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
 
     /* A range: A connector B, unless "从A到B" (a change: two figures). */
     end = a.end;
-    if (!(a.num.flags & ZSI_NUMF_FRAC) && (clen = connector_at(p, n, a.end)) > 0 &&
+    if (approx)
+        range = 1;
+    else if (!(a.num.flags & ZSI_NUMF_FRAC) && (clen = connector_at(p, n, a.end)) > 0 &&
         before != CP_CONG && before != CP_YOU && read_part(p, n, a.end + clen, &b) == ZS_OK &&
         !(b.num.flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_FRAC))) {
         if (a.u ? (b.u && strcmp(a.u->cls, b.u->cls) == 0) : 1)
@@ -446,7 +523,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         if (x->kind == ZSI_NUM_CHINESE && !(x->flags & ZSI_NUMF_FRAC) && x->nchars == 1 && !hedge &&
             !range) {
             if (x->first < 10) {
-                if (x->first == 1 || cls_is(u, "count") || cls_is(u, "money"))
+                if ((x->first == 1 && !cls_is(u, "percent")) || cls_is(u, "count") ||
+                    cls_is(u, "money"))
                     goto reject; /* 一年, 三笔, 二元 */
             } else if (cls_is(u, "count")) {
                 goto reject; /* 千家万户 */

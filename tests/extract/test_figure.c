@@ -223,6 +223,18 @@ static const row rows[] = {
      "城镇居民人均可支配收入增速", -1},
     {"企业在高新区新增投资3亿元", "3亿元", 3e8, 0, "元", "money", 0, "投资", -1},
     {"农村居民收入占全部收入的六成", "六成", 60, 0, "%", "percent", 0, "农村居民收入", -1},
+    /* 一成 is a share where no word goes on after it; X成Y is X.Y tenths */
+    {"两家小品牌的奶粉提价一成，别家没动。", "一成", 10, 0, "%", "percent", 0, NULL, -1},
+    {"节能灯的出厂价又上调了一成多。", "一成多", 10, 0, "%", "percent", ZSI_HEDGE_PLUS, NULL, -1},
+    {"这家厂的利润率今年跌去近一成落后同行", "近一成", 10, 0, "%", "percent", ZSI_HEDGE_NEAR, NULL,
+     -1},
+    {"全县农民的收入增长一成五。", "一成五", 15, 0, "%", "percent", 0, NULL, -1},
+    {"高层管理人员减少二成五。", "二成五", 25, 0, "%", "percent", 0, NULL, -1},
+    /* two neighbouring digits before a multiplier: a rough range */
+    {"绣工的月工资有六七千元。", "六七千元", 6000, 7000, "元", "money", 0, "月工资", -1},
+    {"一件玩具每年只卖二三十元。", "二三十元", 20, 30, "元", "money", 0, NULL, -1},
+    {"一个县城能聚起二三十万人。", "二三十万人", 2e5, 3e5, "人", "count", 0, NULL, -1},
+    {"这种零件一两百元就能买到。", "一两百元", 100, 200, "元", "money", 0, NULL, -1},
     {"工业投资占全市固定资产投资的比重达到45%", "45%", 45, 0, "%", "percent", 0, "工业投资",
      -1},
     {"实现稳定就业的贫困家庭达90%", "90%", 90, 0, "%", "percent", 0, "贫困家庭", -1},
@@ -457,6 +469,10 @@ static const char *const none[] = {
     "那是七十年代末的事",
     "他们在80—90年代搬过两次家", /* 两次 is no figure either (次 is no unit) */
     "来了两百印第安人", /* 印第 of 秘鲁印第 is left out of the currencies */
+    "这一成果来之不易",   /* 一 of 这一, 成 of 成果 */
+    "管理方式一成不变",   /* an idiom */
+    "他是唯一成员",
+    "四五年代的旧房", /* no multiplier after the digit pair */
 };
 
 static void test_rows(void)
