@@ -674,6 +674,38 @@ static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, si
 }
 
 /*
+ * 出货|占比, 批发|均价, 点火|时长: a head of two or three characters that
+ * names a share, a rate, a price or a time (a known phrase or a suffix
+ * ending in 比 率 价 例 重 时 长: 占比, 均价, 时长) is one word though ICU
+ * cuts it (占|比为): the verb right before it (jieba's v or vn, of two
+ * characters or more) says which share or price, as before a head ICU keeps
+ * whole (持股|比例, 发射|成功率). Not before a sum (创造|营收, 增加|净利润):
+ * there the verb is the predicate that yields it.
+ */
+static int kind_head(const char *p, size_t s, size_t e)
+{
+    static const char set[] = "比率价例重时长";
+    size_t n = zsi_nchars(p, s, e);
+    const zsi_phrase *x = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, s, e);
+    if (n < 2 || n > 3 || !in_set(set, sizeof set - 1, cp_at(p, e - zsi_utf8_prev(p, e), e)))
+        return 0;
+    return zsi_lookup_exact(p + s, e - s) || (x && x->len == e - s);
+}
+
+/* Is p[s..e) one verb or verb-noun of jieba's (v, vn) of two characters or
+ * more that the data calls no change or [strip] predicate (增加, 实现)? */
+static int kind_verb(const char *p, size_t s, size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    if (zsi_nchars(p, s, e) < 2 || zsi_lex_cut(p, s, e, st, tg, 1) != 1 ||
+        (tg[0] != 'v' && tg[0] != 'V'))
+        return 0;
+    return !zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, e) &&
+           !zsi_match_at(zsi_mset(MSEC_STRIP), p, s, e);
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -687,6 +719,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
 {
     size_t b, chars, vn_b = 0;
     int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    int kind = !one_word && kind_head(p, from, e);
     if (one_word && from > cut && from > wb->s && rate_or_amount(p, from, e)) {
         /* 成功|率, 开工|率, 业务|量: ICU cuts a rate or an amount noun of
          * the lexicon (成功率, 业务量) before its suffix. The word is the
@@ -794,7 +827,7 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             const zsi_phrase *st;
             if (has_numeral(p, pb, b) || crossed)
                 break;
-            if (b != from || !one_word) {
+            if (b != from || !(one_word || (kind && kind_verb(p, pb, b)))) {
                 if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
                     b = pb; /* crossed as a noun of the compound */
                     chars += wc;
