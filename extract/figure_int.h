@@ -365,6 +365,10 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */
 int zsi_count_has_predicate(const char *p, size_t s, size_t e);
+/* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, end
+ * in a word of jieba's cut that is no noun after a noun word ending at ne
+ * (群众|脱贫致富, 牌子|中)? Then what is counted ends at ne. */
+int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e);
 /* (metric_count.c) zsi_count_noun_cut for a bare number (230万农民工, 14亿
  * 中国人民): what follows it is counted, unless its first word is one
  * character, a classifier the number did not take (5万床棉被). */

@@ -335,6 +335,48 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e)
     return 0;
 }
 
+/* Is the word p[s..e) of jieba's tag t a predicate or a position after a
+ * counted noun: a position word (中, 上, 下); of two or more characters a
+ * verb, an adverb, a preposition or a number word (最多); an idiom (i) or a
+ * set phrase (l) of four or more characters (出入口 is a noun) unless its
+ * first two are a noun word (文艺|活动, 技术|创新 are names of things jieba
+ * files as set phrases; 脱贫|致富, 葬身|火海 are not)? */
+static int predicate_word(const char *p, size_t s, size_t e, char t)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    if (e - s == 3)
+        return t == 'f'; /* else mostly a head jieba lacks the compound of (分类|包) */
+    if (t && strchr("vdpfm", t))
+        return 1;
+    if (t != 'l' && t != 'i')
+        return 0;
+    return e - s >= 12 && (zsi_lex_cut(p, s, s + 6, st, tg, ZSI_LEX_CUT_MAX) != 1 ||
+                           !noun_tag(tg[0]));
+}
+
+/* Does the phrase p[s..e), read by ICU's words, end in a word of jieba's cut
+ * that is a predicate or a position (predicate_word), after a noun word that
+ * ends at ne (群众|脱贫致富, 牌子|中, 动物|葬身火海, 团队|基础|上)? Such a
+ * tail is not part of what is counted, which ends at ne. A noun, modifier
+ * or verbal noun last (网格|员, 任务|清单, 专题|调研) may be one name with
+ * it. */
+int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, i;
+    if (ne <= s || ne >= e || (w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX)) < 2)
+        return 0;
+    for (i = 1; i < w && st[i] != ne; i++)
+        ;
+    if (i == w || !noun_tag(tg[i - 1]))
+        return 0; /* ne inside a word of the cut, or after no noun */
+    if (tg[i] == 'f' && st[i + 1] - st[i] == 3)
+        return 1; /* 球队|中|有: a position word first, whatever follows */
+    return predicate_word(p, st[w - 1], st[w], tg[w - 1]);
+}
+
 /* Most characters read back from a count for what it counts. */
 #define BEFORE_CHARS 12
 
