@@ -112,7 +112,7 @@ int zsi_unit_rateless(const zsi_unitdef *u);
 
 /*
  * The rate unit num/den where the text at p[i] names den: a listed unit
- * (吨, 平方米, 千瓦时) or one or two Han characters that name no unit (桶).
+ * (吨, 平方米, 千瓦时) or one Han character that names no unit (桶).
  * Base "<num base>/<den base>", class "<num class>/<den class>", multiplier
  * num's over den's. Interned for the process.
  * @return the rate unit and *len (bytes of den), or NULL (not a rate, or the

@@ -226,8 +226,8 @@ int zsi_unit_rateless(const zsi_unitdef *u)
 
 /*
  * The rate unit num/den where the text at p[i] names den: a listed unit
- * (吨, 平方米, 千瓦时) or, failing that, one or two Han characters that name
- * no unit (桶, 股). The rate's base is "<num base>/<den base>" (元/吨), its
+ * (吨, 平方米, 千瓦时) or, failing that, one Han character that names
+ * no unit (桶, 股), two when the second is a unit (短吨, 车次). The rate's base is "<num base>/<den base>" (元/吨), its
  * class "<num class>/<den class>" (money/weight; money/桶 for an unlisted
  * one), its multiplier num's over den's (万元/亩 = 1e4 元/亩, 元/千克 = 1000
  * 元/吨), so that every rate compares within its class as a query's
@@ -248,12 +248,17 @@ const zsi_unitdef *zsi_rate_unit(const zsi_unitdef *num, const char *p, size_t n
     if (den) {
         dl = den->plen;
     } else {
-        size_t l;
-        while (dl < MAX_DENOM_BYTES - 2 && i + dl < n && is_han(cp_at(p, n, i + dl, &l)) &&
-               zsi_cn_numeral(cp_at(p, n, i + dl, NULL)) < 0)
-            dl += l;
-        if (dl == 0 || dl > 6)
-            return NULL; /* 元/次 is listed; 元/ followed by a long phrase is no rate */
+        /* One Han character (桶, 股, 袋, 瓶): what follows it is the
+         * sentence going on (3元/袋了, 5元/股的价格, 10元/瓶以上); two
+         * when the second is a unit of its own (短吨, 干吨, 平米, 车次). */
+        size_t l2 = 0;
+        unsigned c = cp_at(p, n, i, &dl);
+        const zsi_unitdef *u2;
+        if (!is_han(c) || zsi_cn_numeral(c) >= 0 || dl == 0)
+            return NULL;
+        u2 = zsi_unit_at(p, n, i + dl);
+        if (u2 && is_han(cp_at(p, n, i + dl, &l2)) && dl + l2 <= MAX_DENOM_BYTES)
+            dl += l2;
         memcpy(dt, p + i, dl);
         dt[dl] = '\0';
     }

@@ -230,6 +230,9 @@ static const row rows[] = {
      -1},
     {"全县农民的收入增长一成五。", "一成五", 15, 0, "%", "percent", 0, NULL, -1},
     {"高层管理人员减少二成五。", "二成五", 25, 0, "%", "percent", 0, NULL, -1},
+    /* an unlisted rate unit is one character: the sentence goes on after it */
+    {"菜场里的土豆卖到3元/袋了。", "3元/袋", 3, 0, "元/袋", "money/袋", 0, NULL, -1},
+    {"新股按8.5元/股的价格发行。", "8.5元/股", 8.5, 0, "元/股", "money/股", 0, NULL, -1},
     /* two neighbouring digits before a multiplier: a rough range */
     {"绣工的月工资有六七千元。", "六七千元", 6000, 7000, "元", "money", 0, "月工资", -1},
     {"一件玩具每年只卖二三十元。", "二三十元", 20, 30, "元", "money", 0, NULL, -1},
