@@ -168,6 +168,15 @@ int zsi_units_ready(void)
     return g.rc;
 }
 
+/* Does a unit ending at p[e] end in 人 that starts the word 人民 (14亿人民,
+ * 8000万人民群众)? Those are the people a bare number counts, not so many
+ * persons followed by 民; 人民币 is listed whole and, longest, wins first. */
+static int people_word(const char *p, size_t n, size_t e)
+{
+    return e >= 3 && e + 3 <= n && memcmp(p + e - 3, "\xE4\xBA\xBA", 3) == 0 && /* 人 */
+           memcmp(p + e, "\xE6\xB0\x91", 3) == 0;                         /* 民 */
+}
+
 const zsi_unitdef *zsi_unit_at(const char *p, size_t n, size_t i)
 {
     uint32_t key;
@@ -194,6 +203,8 @@ const zsi_unitdef *zsi_unit_at(const char *p, size_t n, size_t i)
         if (j < u->plen)
             continue;
         if (u->latin_end && i + u->plen < n && is_alpha((unsigned char)p[i + u->plen]))
+            continue;
+        if (people_word(p, n, i + u->plen))
             continue;
         return u;
     }
