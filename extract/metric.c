@@ -1169,6 +1169,33 @@ static size_t strip_predicate(const char *p, size_t ws, size_t we)
     return e;
 }
 
+/* 速度快速增长, 速度在递减, 高增长速度: where the change word after a manner
+ * word stands (an adverb or adjective of jieba's of one or two characters,
+ * or 在 saying it is under way: up to two of them), or r when it stands at r
+ * or no change word follows the manner words. */
+static size_t past_manner(const char *p, size_t r, size_t e)
+{
+    size_t q = r, st[2];
+    char tg[1];
+    int n;
+    for (n = 0; n < 2 && q < e; n++) {
+        size_t k, l, next = 0;
+        for (k = 1, l = q; k <= 2 && l < e; k++) {
+            unsigned cp;
+            l += zsi_utf8_decode(p + l, e - l, &cp);
+            if ((l - q == 3 && !memcmp(p + q, "\xE5\x9C\xA8", 3)) || /* 在 */
+                (zsi_lex_cut(p, q, l, st, tg, 1) == 1 && (tg[0] == 'd' || tg[0] == 'a')))
+                next = l;
+        }
+        if (!next)
+            break;
+        q = next;
+        if (zsi_match_at(zsi_mset(MSEC_CHANGE), p, q, e))
+            return q;
+    }
+    return r;
+}
+
 /* The change a rate of change printed after its figure names, in p[q..ce)
  * right after the 的: a [change] word standing as a word, or followed by 幅度
  * or 速度 (增长幅度); or 速度 or 幅度 followed by one (速度增长, 幅度下降).
@@ -1191,6 +1218,13 @@ static const zsi_phrase *change_after_de(const char *p, size_t q, size_t ce, siz
     if (wb.s != q)
         return NULL;
     w = zsi_match_at(zsi_mset(MSEC_CHANGE), p, q, e);
+    if (!w && (r = past_manner(p, q, e)) > q) {
+        /* 的高增长速度: the adjective says how fast, the change what */
+        q = r;
+        w = zsi_match_at(zsi_mset(MSEC_CHANGE), p, q, e);
+        if (w && q + w->len + 3 <= e && !memcmp(p + q + w->len, "\xE7\x8E\x87", 3))
+            return NULL; /* 的平均增长率: a rate named by its own noun */
+    }
     if (w) {
         r = q + w->len;
         if (zsi_wb_is(&wb, r) || r >= ce ||
@@ -1205,7 +1239,7 @@ static const zsi_phrase *change_after_de(const char *p, size_t q, size_t ce, siz
     if (q + 6 > e || (memcmp(p + q, sudu, 6) != 0 && memcmp(p + q, fudu, 6) != 0) ||
         !zsi_wb_is(&wb, q + 6))
         return NULL;
-    r = q + 6;
+    r = past_manner(p, q + 6, e); /* 速度快速增长 */
     w = zsi_match_at(zsi_mset(MSEC_CHANGE), p, r, e);
     if (!w || !zsi_end_ok(&wb, p, r + w->len, e))
         return NULL;
