@@ -706,6 +706,43 @@ static int kind_verb(const char *p, size_t s, size_t e)
 }
 
 /*
+ * 种植|户|人均收入, 超大|班|额|比例, 精炼|铜|产量, 交换|膜|燃料电池成本: a run
+ * that would start with a lone one-character piece (户, 班, 铜, 膜) right
+ * after a short verb or adjective it stops at starts with that word: such a
+ * piece ends the word before it (growers, oversized classes, refined
+ * copper), which says which quantity, and a metric starting at the piece
+ * starts inside that word. The word is a verb or an adjective of jieba's of
+ * two characters (种植, 超大), no [stop], [strip] or [change] word (实现|年|
+ * 销售收入: the normal form drops it); the piece is no word's first
+ * character (节省|电|费).
+ * pb..b is the word stopped at, b the run's start, from its head, e its end.
+ */
+static int piece_binds(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from,
+                       size_t e)
+{
+    size_t nb = zsi_wb_gt(wb, b), hi = b, st[5];
+    char tg[5];
+    unsigned cp;
+    int k, w;
+    if (b >= from || nb > from || zsi_nchars(p, b, nb) != 1 || !zsi_m_is_han(cp_at(p, b, nb)))
+        return 0;
+    if (zsi_nchars(p, pb, b) != 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 ||
+        (tg[0] != 'v' && tg[0] != 'a') || zsi_is_stop_word(p, pb, b) ||
+        zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b) ||
+        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b))
+        return 0;
+    /* the piece is a noun or a classifier of jieba's (户, 膜, 厂: not 全 or
+     * 软, which begin a phrase: 全连, 软小麦) and a word of its own in the
+     * cut of it and what follows (户|人均; not 电 of 电费, 军 of 军队) */
+    if (zsi_lex_cut(p, b, nb, st, tg, 1) != 1 || !tg[0] || !strchr("nqzgS", tg[0]))
+        return 0;
+    for (k = 0; k < 6 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &cp);
+    w = zsi_lex_cut(p, b, hi, st, tg, 4);
+    return w >= 1 && (w == 1 ? hi == nb : st[1] == nb);
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -812,8 +849,11 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
             break;
         }
-        if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b))
+        if (!all_run(p, pb, b) || zsi_is_stop_word(p, pb, b)) {
+            if (piece_binds(wb, p, pb, b, from, e) && chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS)
+                b = pb;
             break;
+        }
         wc = zsi_nchars(p, pb, b);
         if (chars + wc > MAX_RUN_CHARS) {
             /* whole words only: the run never starts inside one; and not at
@@ -838,7 +878,8 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                  * head of more words is printed with it, as before a
                  * one-word head (完成|投资); the normal form drops it */
                 st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
-                if (st && st->len == b - pb)
+                if ((st && st->len == b - pb) ||
+                    (piece_binds(wb, p, pb, b, from, e) && chars + wc <= MAX_RUN_CHARS))
                     b = pb;
                 break;
             }
