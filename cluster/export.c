@@ -53,7 +53,7 @@ typedef struct exporter {
     FILE *pf[ZSC_MAX_SHARDS], *ff[ZSC_MAX_SHARDS];
     alias *al;
     size_t nal;
-    sqlite3_stmt *parks, *years, *figs;
+    sqlite3_stmt *parks, *figs;
     zsc_buf tok;  /* tokens of one column */
     zsc_buf line; /* figs attribute */
     zs_export_stats *st;
@@ -149,7 +149,7 @@ static long date_num(const char *d)
 }
 
 /* The zones attribute: ids of the passage's zones and keys of their aliases. */
-static int zones(exporter *x, FILE *f, sqlite3_int64 id)
+static int zones(exporter *x, FILE *f, sqlite3_int64 id, const char *year)
 {
     int first = 1;
     fputs("<zones>", f);
@@ -169,18 +169,25 @@ static int zones(exporter *x, FILE *f, sqlite3_int64 id)
     }
     sqlite3_reset(x->parks);
     /* years: the years it speaks of; all_years also those it only spans
-     * (十四五 spans 2021-2025), which year:~Y asks for */
+     * (十四五 spans 2021-2025), which year:~Y asks for. They are the
+     * passage's rows of passage_years, read from its year column ("2011
+     * ~2012 2013", in order; ~ on a year it only spans): the index keeps
+     * no index of passage_years by passage (db.c). */
     for (int all = 0; all < 2; all++) {
         fputs(all ? "<all_years>" : "</zones><years>", f);
         first = 1;
-        sqlite3_bind_int64(x->years, 1, id);
-        while (sqlite3_step(x->years) == SQLITE_ROW) {
-            if (!all && sqlite3_column_int(x->years, 1))
-                continue;
-            fprintf(f, "%s%d", first ? "" : ",", sqlite3_column_int(x->years, 0));
-            first = 0;
+        for (const char *y = year; *y;) {
+            char *end;
+            int span = *y == '~';
+            long v = strtol(y + span, &end, 10);
+            if (end == y + span)
+                break; /* not a year list: nothing more to read */
+            if (all || !span) {
+                fprintf(f, "%s%ld", first ? "" : ",", v);
+                first = 0;
+            }
+            y = end + strspn(end, " ");
         }
-        sqlite3_reset(x->years);
         fputs(all ? "</all_years>" : "</years>", f);
     }
     return 0;
@@ -333,7 +340,7 @@ static int export_rows(exporter *x)
                 (long long)sqlite3_column_int64(st, 4), (long long)sqlite3_column_int64(st, 5),
                 date_num(col(st, 11)));
         text_attr(pf, "outlet", col(st, 12), strlen(col(st, 12)));
-        if ((rc = zones(x, pf, id)) != 0)
+        if ((rc = zones(x, pf, id, year)) != 0)
             break;
         if (!strncmp(park, "\xEE\x80\x81", 3)) /* the names-field mark (store/) */
             park += 3;
@@ -431,9 +438,6 @@ int zs_export_sphinx(zs_db *db, const zs_export_opts *o, zs_export_stats *st)
     if ((rc = zsd_prepare(db, &x.parks,
                           "SELECT park FROM passage_parks WHERE passage_id = ? ORDER BY park")) ||
         (rc = zsd_prepare(
-             db, &x.years,
-             "SELECT year, span FROM passage_years WHERE passage_id = ? ORDER BY year")) ||
-        (rc = zsd_prepare(
              db, &x.figs,
              "SELECT f.start, f.start + f.len, f.value, coalesce(f.value_hi, f.value),"
              " u.s, c.s, f.hedge, m.s, mr.s, pk.s, f.year, f.metric_at, f.metric_at2"
@@ -477,7 +481,6 @@ out:
             fclose(x.ff[k]);
     }
     sqlite3_finalize(x.parks);
-    sqlite3_finalize(x.years);
     sqlite3_finalize(x.figs);
     for (size_t i = 0; i < x.nal; i++)
         free(x.al[i].park);

@@ -138,8 +138,11 @@ const char zsd_late_indexes[] =
     "CREATE INDEX IF NOT EXISTS passage_dups_passage ON passage_dups(passage_id);\n"
     "CREATE INDEX IF NOT EXISTS passage_dups_doc ON passage_dups(doc_id);\n"
     "CREATE INDEX IF NOT EXISTS figure_rows_class ON figure_rows(class, value);\n"
-    "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n"
-    "CREATE INDEX IF NOT EXISTS passage_years_passage ON passage_years(passage_id);\n";
+    "CREATE INDEX IF NOT EXISTS passage_parks_passage ON passage_parks(passage_id);\n";
+/* Not passage_years(passage_id) (schema 13 and before): a passage's years
+ * are its year column's, so a writer removes them by the key (year,
+ * passage_id) (writer.c) and an export reads them there: 0.47 of
+ * realnews-dev's 85.2 MB. */
 const char zsd_late_indexes_drop[] =
     "DROP INDEX IF EXISTS passages_hash; DROP INDEX IF EXISTS passages_doc; DROP INDEX IF EXISTS "
     "passage_dups_passage;"
@@ -322,6 +325,8 @@ static int being_built(zs_db *db)
 #define SCHEMA_COLUMNS_WHOLE 11
 /* The last schema with a UNIQUE index of docs.path (see the schema). */
 #define SCHEMA_PATHS_TWICE 12
+/* The last schema with the index passage_years_passage. */
+#define SCHEMA_YEARS_BY_PASSAGE 13
 
 /*
  * One step of an older index to a newer schema, in one transaction: the
@@ -381,7 +386,17 @@ static int derive_columns(zs_db *db)
 static int key_paths(zs_db *db)
 {
     return move_schema(db, "CREATE INDEX IF NOT EXISTS docs_path_key ON docs(zs_path_key(path))",
-                       ZSD_SCHEMA_VERSION);
+                       SCHEMA_YEARS_BY_PASSAGE);
+}
+
+/*
+ * Schema 13 to 14: passage_years_passage dropped; nothing reads it now
+ * (zsd_late_indexes says why). Its pages go to the free list, which the
+ * next rows fill.
+ */
+static int drop_years_index(zs_db *db)
+{
+    return move_schema(db, "DROP INDEX IF EXISTS passage_years_passage", ZSD_SCHEMA_VERSION);
 }
 
 static int check_schema(zs_db *db)
@@ -397,8 +412,7 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
-    if (version == SCHEMA_DICT_IN_META || version == SCHEMA_COLUMNS_WHOLE ||
-        version == SCHEMA_PATHS_TWICE) {
+    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_YEARS_BY_PASSAGE) {
         sqlite3_finalize(st);
         st = NULL;
         /* A reader reads it as it is (textstore.c, the view it has); a
@@ -407,8 +421,10 @@ static int check_schema(zs_db *db)
             rc = move_dict(db);
         if (!db->readonly && !rc && version <= SCHEMA_COLUMNS_WHOLE)
             rc = derive_columns(db);
-        if (!db->readonly && !rc)
+        if (!db->readonly && !rc && version <= SCHEMA_PATHS_TWICE)
             rc = key_paths(db);
+        if (!db->readonly && !rc)
+            rc = drop_years_index(db);
         goto out;
     }
     if (version != ZSD_SCHEMA_VERSION)

@@ -31,9 +31,9 @@
  * 11: the text dictionary in a table of its own, text_dict;
  * 12: passages.figure is '' where figure_rows give it (the view
  * passages_text does); 13: docs found by zs_path_key(path), no UNIQUE
- * index of the path. An index of schema 10 to 12 is read as it is and
- * moved to 13 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 13
+ * index of the path; 14: no index passage_years_passage. An index of
+ * schema 10 to 13 is read as it is and moved to 14 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 14
 
 /* The condition that finds the document whose path is bound to ?N, through
  * docs_path_key (schema 13; a writer adds it to an older index). The unary

@@ -249,8 +249,15 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         " AND id NOT IN (SELECT id FROM temp.keep))",
         "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
         " AND id NOT IN (SELECT id FROM temp.keep))",
-        "DELETE FROM passage_years WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
-        " AND id NOT IN (SELECT id FROM temp.keep))",
+        /* A passage's years are its year column's ("2011 ~2012 2013", a ~ on
+         * a year it only spans): each is found by the key (year,
+         * passage_id), so no index by passage_id is kept (db.c). */
+        "WITH RECURSIVE y(id, rest, v) AS (SELECT id, year || ' ', NULL FROM passages"
+        " WHERE doc_id=?1 AND year<>'' AND id NOT IN (SELECT id FROM temp.keep)"
+        " UNION ALL SELECT id, substr(rest, instr(rest, ' ') + 1),"
+        " CAST(ltrim(substr(rest, 1, instr(rest, ' ') - 1), '~') AS INTEGER) FROM y"
+        " WHERE rest<>'') DELETE FROM passage_years"
+        " WHERE (year, passage_id) IN (SELECT v, id FROM y WHERE v IS NOT NULL)",
         "DELETE FROM passages WHERE doc_id=?1 AND id NOT IN (SELECT id FROM temp.keep)",
     };
     sqlite3_stmt *sel = NULL, *del = NULL;
