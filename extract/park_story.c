@@ -51,9 +51,13 @@ static int starts_with(const char *p, size_t n, const char *lit)
     return n >= k && memcmp(p, lit, k) == 0;
 }
 
-/* Does the passage open with a dateline (本报讯, 本报X月X日电, 新华社…电)? */
+/* Does the passage open with a dateline (本报讯, 本报X月X日电, 新华社…电)?
+ * A dateline ends at its 电 or 讯 before any sentence's comma or stop: 据悉，
+ * 公司…西电埃及 and 据介绍，…电子 open a paragraph of text, which a story
+ * runs on through. */
 static int opens_with_dateline(const char *p, size_t n)
 {
+    static const char *const STOP[] = {"，", "。", "；", "！", "？"};
     size_t chars = 0, i = 0;
     while (i < n && (p[i] == ' ' || p[i] == '\t'))
         i++;
@@ -69,6 +73,9 @@ static int opens_with_dateline(const char *p, size_t n)
         if (starts_with(p + i, n - i, "电") || starts_with(p + i, n - i, "讯") ||
             starts_with(p + i, n - i, "】"))
             return 1;
+        for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++)
+            if (starts_with(p + i, n - i, STOP[k]))
+                return 0;
     }
     return 0;
 }
