@@ -2157,6 +2157,40 @@ static int suo_verb_before(const char *p, size_t ws, size_t d, char *norm, char 
     return copy_verb(p, suo_verb(&wb, p, ws, d), d, norm, raw, at);
 }
 
+/*
+ * 产业|投入, 信贷|投入, 医保|支付, 个人|支付: a common noun of two characters
+ * (jieba's n) alone before the verb that names a sum says which sum (the
+ * industry's, the insurer's, the patient's share), and a reporter prints it
+ * with the verb. Not a word a metric run stops at ([stop]: 公司, 集团; the
+ * data's places and names), nor an institution by its last character (银行,
+ * 法院, 学会: 行 司 局 厂 府 院 会 社 所 部 委 团 校 店): those are the subject
+ * that pays (银行|斥资); nor after another noun (the run then names a
+ * subject: 该村|集体|投入).
+ * pv..vs is the noun, ws the window's start.
+ */
+static int kind_noun(const zsi_wbounds *wb, const char *p, size_t ws, size_t pv, size_t vs)
+{
+    static const char inst[] = "行司局厂府院会社所部委团校店";
+    size_t st[2], pq;
+    char tg[2];
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    if (zsi_nchars(p, pv, vs) != 2 || zsi_lex_cut(p, pv, vs, st, tg, 1) != 1 || tg[0] != 'n' ||
+        zsi_is_stop_word(p, pv, vs) || zsi_is_class_stop(p, pv, vs))
+        return 0;
+    if ((w && (zsi_words_find(w, p + pv, vs - pv, &row) & (ZSW_PLACE_ | ZSW_NAME_))) ||
+        in_set(inst, sizeof inst - 1, cp_at(p, vs - zsi_utf8_prev(p, vs), vs)))
+        return 0;
+    if (pv <= ws || pv <= wb->s)
+        return 1;
+    /* 克服种种|困难|出资, 通过|财政|贴息: after a numeral, a classifier, a
+     * determiner or a preposition (jieba's m, q, b, p) the noun refers to
+     * things, the object of the word before it */
+    pq = zsi_wb_le(wb, pv - 1);
+    return !(pq >= ws && zsi_lex_cut(p, pq, pv, st, tg, 1) == 1 && tg[0] &&
+             strchr("mqbp", tg[0]));
+}
+
 static int verb_before(const char *p, size_t ws, size_t we, int money, char *norm, char *raw,
                        zsi_span *at)
 {
@@ -2221,6 +2255,8 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
              * says which (a rate after a verb is a change: 萎缩5.3%) */
             if (!quantified(p, q) && !(money && plain_verb(p, vs, b)))
                 return 0;
+            if (money && q == pv && kind_noun(&wb, p, ws, pv, vs))
+                vs = pv; /* 产业|投入, 医保|支付 */
         }
     }
     /* not a word the data calls no metric: 获得, 提供 ([stop]), 实现, 累计
