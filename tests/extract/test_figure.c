@@ -233,6 +233,11 @@ static const row rows[] = {
     /* an unlisted rate unit is one character: the sentence goes on after it */
     {"菜场里的土豆卖到3元/袋了。", "3元/袋", 3, 0, "元/袋", "money/袋", 0, NULL, -1},
     {"新股按8.5元/股的价格发行。", "8.5元/股", 8.5, 0, "元/股", "money/股", 0, NULL, -1},
+    /* bare numbers of a list take the unit the last one carries */
+    {"三项指标比上月分别回落1.8、1.45和0.4个百分点。", "1.45", 1.45, 0, "个百分点", "points", 0,
+     NULL, -1},
+    {"两类用户的占比分别为21.9和15.7%。", "21.9", 21.9, 0, "%", "percent", 0, "占比", -1},
+    {"三种规格的售价分别为3、5和8万元。", "3", 3e4, 0, "元", "money", 0, NULL, -1},
     /* two neighbouring digits before a multiplier: a rough range */
     {"绣工的月工资有六七千元。", "六七千元", 6000, 7000, "元", "money", 0, "月工资", -1},
     {"一件玩具每年只卖二三十元。", "二三十元", 20, 30, "元", "money", 0, NULL, -1},
