@@ -32,6 +32,24 @@ static int noun_tag(char t)
     return t && strchr("nsSTZj", t) != NULL;
 }
 
+/* Is the word p[s..e), of jieba's tag t, a set phrase (l) that ends in a
+ * noun: its last two characters a common noun word (困难|群众, 少年|儿童,
+ * 粮食|作物), or for three characters its last one (合作|社, 发言|人), and
+ * its first two no verb (组成|部分, 打电|话 stay phrases)? jieba files many
+ * names of things so; after a count they are what it counts (170多万农村
+ * 困难群众, 1.3万家农民专业合作社), not a predicate. */
+static int noun_phrase(const char *p, size_t s, size_t e, char t)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    size_t tail = e - s == 9 ? 3 : 6;
+    if (t != 'l' || e - s < 9)
+        return 0;
+    if (zsi_lex_cut(p, e - tail, e, st, tg, ZSI_LEX_CUT_MAX) != 1 || tg[0] != 'n')
+        return 0;
+    return zsi_lex_cut(p, s, s + 6, st, tg, ZSI_LEX_CUT_MAX) != 1 || tg[0] != 'v';
+}
+
 /* ... and of a word that may stand before such a noun in it: 主要 (b),
  * 优秀 (a), verbal nouns (服装|专卖店). A verb never starts the phrase here:
  * 具有|代表性, 来自|不同领域, 是|博士 are predicates far more often than
@@ -268,7 +286,7 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         if (nouns && (names_measure(p, st, i, w) ||
                       (st[i + 1] - st[i] >= 6 && !memcmp(p + st[i + 1] - 3, "\xE5\x9D\x87", 3))))
             break; /* 5家企业|营业收入, 600个农户|户均: a measure of what is counted */
-        if (noun_tag(t)) {
+        if (noun_tag(t) || noun_phrase(p, st[i], st[i + 1], t)) {
             nouns++;
             if (st[i + 1] - st[i] <= 3)
                 ones++;
@@ -286,6 +304,8 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         }
         if (modifier_tag(t))
             continue;
+        if (t == 'v' && st[i + 1] - st[i] <= 3 && nouns && i + 1 < w && strchr("fu", tg[i + 1]))
+            break; /* 群众|住|上, 企业|建|了: a verb with its complement, the predicate */
         if ((t == 'v' && st[i + 1] - st[i] <= 3 && st[i + 1] < e) || t == 'x')
             return 0; /* 建档|立|卡, 旅游特色|街区: a word jieba lacks, unsure */
         break;
@@ -427,12 +447,14 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
     }
     while (w > 0 && zsi_all_filler(p, st[w - 1], st[w]))
         w--;
-    if (w < 1 || !(strchr("nsjZT", tg[w - 1]) || noun_char_after_noun(st, tg, w)) ||
+    if (w < 1 ||
+        !(strchr("nsjZT", tg[w - 1]) || noun_char_after_noun(st, tg, w) ||
+          noun_phrase(p, st[w - 1], st[w], tg[w - 1])) ||
         place_name(p, st[w - 1], st[w]) || per_unit_word(p, st[w - 1], st[w]))
         return 0; /* 心电监护|仪 ends in a noun; 出货|6万台 in a verbal noun */
     for (i = w - 1; i > 0; i--) {
         char t = tg[i - 1];
-        if (!noun_tag(t) && !modifier_tag(t))
+        if (!noun_tag(t) && !modifier_tag(t) && !noun_phrase(p, st[i - 1], st[i], t))
             break; /* 引进|高层次人才, 新三板挂牌|公司 */
     }
     /* a scope or a pointing word first names no part (全市|家庭农场) */
