@@ -372,6 +372,17 @@ static int approx_pair(const char *p, size_t n, size_t j, part *a, part *b)
     return 1;
 }
 
+/* A word of two Latin letters or more ends at p[i] (CPI, IC, Sugar), not
+ * one letter (1.4x40%): a percent printed right after it is the word's
+ * (CPI1.7%的涨幅), where a code (PM2.5, A3) has no percent sign. */
+static int latin_word_before(const char *p, size_t i)
+{
+    size_t k = 0;
+    while (k < i && is_alpha((unsigned char)p[i - k - 1]))
+        k++;
+    return k >= 2 && (k == i || !arabic_digit_cp((unsigned char)p[i - k - 1]));
+}
+
 /* Length of a list separator at p[i] (、 和 及 与), else 0. */
 static size_t list_sep_at(const char *p, size_t n, size_t i)
 {
@@ -563,8 +574,10 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
             goto reject; /* 第一, 第27位 */
         if (x->kind == ZSI_NUM_ARABIC &&
             (numprev == '.' || numprev == '/' ||
-             (numprev < 0x80 && is_alpha((unsigned char)numprev)) || arabic_digit_cp(numprev)))
-            goto reject; /* PM2.5, A3 */
+             (numprev < 0x80 && is_alpha((unsigned char)numprev) &&
+              !(cls_is(u, "percent") && latin_word_before(p, i))) ||
+             arabic_digit_cp(numprev)))
+            goto reject; /* PM2.5, A3; but CPI1.7%, IC29.8% */
         if (!u && after < 0x80 && is_alpha((unsigned char)after))
             goto reject; /* 5G */
         if (x->flags & ZSI_NUMF_DIGSTR)
