@@ -25,7 +25,7 @@ has "  the other place it was printed" "$T/out" "(also in 1 other article: $N/pa
 equals "  one passage and its places, nothing else" "$(wc -l <"$T/out" | tr -d ' ')" "3"
 
 check "a figure's line inside a passage broken across lines" 0 "$Z" show --db "$DB" "$A:6"
-has "  the whole passage, from its first line" "$T/out" "5: 园区负责人介绍，今年前三季度实现工业产值{98.6亿元}，同比增长一成。"
+has "  the whole passage, from its first line" "$T/out" "5: 园区负责人介绍，今年前三季度实现工业产值{98.6亿元}，同比增长{一成}。"
 check "the blank line after a passage belongs to it" 0 "$Z" show --db "$DB" "$A:7"
 has "  passage of line 5" "$T/out" "5: 园区负责人介绍"
 
