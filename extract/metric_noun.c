@@ -1173,6 +1173,37 @@ static int front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t l
 }
 
 /*
+ * 食品和居住|类|价格, 集成电路|等|新产品产量: a one-character classifier
+ * (jieba's q) or 等 that the run would start with ends the phrase before it
+ * (the kind of a list, its "and so on"), so the metric starts after it, not
+ * inside that phrase. @return the new start.
+ */
+static size_t lead_piece_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
+{
+    size_t nb, hi, st[3];
+    char tg[3];
+    unsigned cp;
+    int k;
+    if (b <= cut || b <= wb->s || b >= e)
+        return b;
+    nb = zsi_wb_gt(wb, b);
+    if (nb >= e || zsi_nchars(p, b, nb) != 1 || zsi_nchars(p, nb, e) < 2)
+        return b;
+    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &cp);
+    if (!zsi_m_is_han(cp) || is_filler(cp))
+        return b;
+    if (cp_at(p, b, nb) == 0x7B49) /* 等 */
+        return nb;
+    if (zsi_lex_cut(p, b, nb, st, tg, 1) != 1 || tg[0] != 'q')
+        return b;
+    /* not the first character of a word of jieba's cut of what follows
+     * (家|电, 户|均, 套|期保值: ICU cut a word there) */
+    for (k = 0, hi = nb; k < 3 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &cp);
+    return zsi_lex_cut(p, b, hi, st, tg, 2) >= 1 && (st[1] == nb || hi == nb) ? nb : b;
+}
+
+/*
  * Check one candidate against the word boundaries and work out its extent.
  * The metric is the run of whole words that ends in the candidate (see
  * run_start): raw is all of it as printed (新增社会融资, 完成投资), norm drops
@@ -1286,6 +1317,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     b = seg_front(p, b, from, c->e);
     b = owner_front(wb, p, b, c->s, c->e);
     b = zsi_recipient_front(wb, p, cut, b, c->s, c->e, &ns);
+    b = lead_piece_end(wb, p, cut, b, c->e);
     bs = strip_start(wb, p, b, from);
     if (bs < ns)
         bs = ns; /* 为|企业|发放|贷款: 贷款 */
