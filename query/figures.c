@@ -556,10 +556,11 @@ int zs_figures_open(zs_figures **out, zs_db *db, const char *q, size_t n, const 
         " FROM figure_rows f JOIN passages p ON p.id = f.passage_id"
         " JOIN docs d ON d.id = p.doc_id WHERE 1 %s%s%s%s%s%s",
         use_ids ? " AND f.passage_id IN (SELECT id FROM temp.zs_ids)" : "",
-        park ? " AND f.park = (SELECT id FROM strings WHERE s = ?1)" : "",
-        o->metric ? " AND (f.metric = (SELECT id FROM strings WHERE s = ?2)"
-                    " OR f.metric_raw = (SELECT id FROM strings WHERE s = ?3))"
-                  : "",
+        park ? " AND f.park = (SELECT id FROM strings WHERE " ZSD_STRING_BY_TEXT("?1") ")" : "",
+        o->metric
+            ? " AND (f.metric = (SELECT id FROM strings WHERE " ZSD_STRING_BY_TEXT("?2") ")"
+              " OR f.metric_raw = (SELECT id FROM strings WHERE " ZSD_STRING_BY_TEXT("?3") "))"
+            : "",
         year_from ? " AND (f.year BETWEEN ?4 AND ?5 OR (f.year = 0 AND f.passage_id IN"
                     " (SELECT passage_id FROM passage_years WHERE year BETWEEN ?4 AND ?5"
                   : "",

@@ -266,7 +266,8 @@ int zsq_build_where(zs_query *q, const char *idcol, char **out)
         }
         if (t.cls) {
             zsu_buf_str(&b, plus);
-            zsu_buf_str(&b, "class = (SELECT id FROM strings WHERE s = :fc) AND ");
+            zsu_buf_str(
+                &b, "class = (SELECT id FROM strings WHERE " ZSD_STRING_BY_TEXT(":fc") ") AND ");
         }
         if (t.cmp == ZSQ_CMP_BETWEEN)
             snprintf(num, sizeof num, "%svalue BETWEEN %.17g AND %.17g", plus, t.lo, t.hi);

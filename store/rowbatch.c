@@ -89,7 +89,7 @@ int zsd_rowbatch_flush(zsd_rowbatch *b, const char *what)
     size_t done = 0;
     int rc = 0;
     while (done < b->n && !rc) {
-        int k = ZSD_ROWBATCH_SIZES - 1;
+        int k = b->single ? 0 : ZSD_ROWBATCH_SIZES - 1;
         while (((size_t)1 << k) > b->n - done)
             k--;
         sqlite3_stmt *st = NULL;

@@ -31,9 +31,17 @@
  * 11: the text dictionary in a table of its own, text_dict;
  * 12: passages.figure is '' where figure_rows give it (the view
  * passages_text does); 13: docs found by zs_path_key(path), no UNIQUE
- * index of the path; 14: no index passage_years_passage. An index of
- * schema 10 to 13 is read as it is and moved to 14 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 14
+ * index of the path; 14: no index passage_years_passage; 15: strings
+ * found by zs_str_key(s), no UNIQUE index of the string. An index of
+ * schema 10 to 14 is read as it is and moved to 15 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 15
+
+/* The condition that finds the row of strings whose text is bound to the
+ * parameter p (?1, :fc), through strings_key (schema 15; a writer adds it
+ * to an older index). The + as in ZSD_DOC_BY_PATH below: without it the
+ * term no longer matches the index's expression. An index of schema 14 or
+ * older opened read-only scans strings here, once a statement. */
+#define ZSD_STRING_BY_TEXT(p) "+s = " p " AND zs_str_key(s) = zs_str_key(" p ")"
 
 /* The condition that finds the document whose path is bound to ?N, through
  * docs_path_key (schema 13; a writer adds it to an older index). The unary
@@ -246,8 +254,9 @@ const char *zsd_kind_name(int kind);
 
 /*
  * Register zs_text(body) on db: passages.body as text, decompressing a BLOB
- * with the index's dictionary (see textstore.c); and zs_path_key(path),
- * the key of docs_path_key. @return an SQLite code.
+ * with the index's dictionary (see textstore.c); zs_path_key(path), the
+ * key of docs_path_key; and zs_str_key(s), the key of strings_key.
+ * @return an SQLite code.
  */
 int zsd_text_register(sqlite3 *db);
 
@@ -358,6 +367,7 @@ typedef struct zsd_rowbatch {
     sqlite3_stmt *st[ZSD_ROWBATCH_SIZES];
     zsd_val *v; /* n rows of ncols values */
     size_t n, cap;
+    int single; /* 1: one row a statement (strings.c says why) */
 } zsd_rowbatch;
 
 /* head: the statement up to VALUES (a string that outlives b). Free with

@@ -121,12 +121,18 @@ int zsd_strings_open(zsd_strings **out, zs_db *db)
         rc = zsd_sqlite_fail(db, "reading the strings table");
         goto fail;
     }
-    if (!empty && (rc = zsd_prepare(db, &t->find, "SELECT id FROM strings WHERE s=?")) != 0)
+    if (!empty && (rc = zsd_prepare(db, &t->find,
+                                    "SELECT id FROM strings WHERE " ZSD_STRING_BY_TEXT("?1"))) != 0)
         goto fail;
     /* OR IGNORE: see rowbatch.c; the id and the string are both new. */
     if ((rc = zsd_rowbatch_open(&t->ins, db, "INSERT OR IGNORE INTO strings(id, s) VALUES", 2)) !=
         0)
         goto fail;
+    /* Into a table that has strings_key (any but a first build's: db.c,
+     * zsd_late_indexes), several rows a statement would make FTS5 flush its
+     * pending terms at each (a statement transaction); a run adds a few
+     * strings to such a table, one a statement. */
+    t->ins.single = !empty;
     *out = t;
     return 0;
 fail:

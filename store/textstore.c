@@ -217,12 +217,34 @@ static void zs_path_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int64(ctx, (sqlite3_int64)XXH3_64bits(p, (size_t)n));
 }
 
+/* zs_str_key(s): the high 32 bits of the XXH3-64 of s's bytes, as a signed
+ * integer; NULL for NULL. The key of the index strings_key (schema 15),
+ * 4 bytes where the UNIQUE index of strings.s held every string a second
+ * time; it must never change either. */
+static void zs_str_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
+    const void *p = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    if (!p) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_int(ctx, (int)(int32_t)(uint32_t)(XXH3_64bits(p, (size_t)n) >> 32));
+}
+
 int zsd_text_register(sqlite3 *db)
 {
     /* Deterministic, as an index's expression must be. */
     int rc = sqlite3_create_function_v2(db, "zs_path_key", 1,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                         zs_path_key, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "zs_str_key", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        zs_str_key, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return rc;
     text_fn *t = calloc(1, sizeof *t);

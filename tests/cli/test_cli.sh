@@ -369,7 +369,7 @@ check "  and is sound" 0 "$Z" check --db "$T/k.db"
 # A first build makes its secondary indexes at the end; a killed one, the next run.
 equals "  with every index made" "$(sqlite3 "$T/k.db" "SELECT count(*) FROM sqlite_master WHERE
     type = 'index' AND name IN ('passages_doc', 'passage_dups_passage',
-    'passage_dups_doc', 'figure_rows_class', 'passage_parks_passage')")" "5"
+    'passage_dups_doc', 'figure_rows_class', 'passage_parks_passage', 'strings_key')")" "6"
 
 # A first build finds repeats in memory (seen.c); past its limit, through
 # the index passages_hash, made then. Both ways must store the same passages.
@@ -482,7 +482,7 @@ check "  an index run into it" 0 "$Z" index -q --db "$T/dict10.db" "$T/many"
 equals "  moves the dictionary and the schema on" \
     "$(sqlite3 "$T/dict10.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
         (SELECT count(*) FROM meta WHERE key = 'text_dict'), hex(dict) FROM text_dict")" \
-    "14|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
+    "15|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
 check "  and reads the same after" 0 "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
 if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  hits differ after the move"; fi
 check "  and is sound" 0 "$Z" check --db "$T/dict10.db"
@@ -522,7 +522,7 @@ sed -i 's/。/。2019年增长12.5%。/' "$T/cols/001_714bcf8596df40c9.txt"
 check "  an index run with a changed file" 0 "$Z" index -q --db "$T/cols11.db" "$T/cols"
 equals "  moves the schema on, the view replaced" \
     "$(sqlite3 "$T/cols11.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "14
+        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "15
 1"
 check "  and is sound" 0 "$Z" check --db "$T/cols11.db"
 check "  the changed file's figures are found" 0 "$Z" query --db "$T/cols11.db" --count '"2019年增长12.5%"'
@@ -582,7 +582,7 @@ done
 equals "  moves the schema on, the paths' own index kept, their keys' index added" \
     "$(sqlite3 "$T/paths12.db" "SELECT value FROM meta WHERE key = 'schema_version';
         SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1';
-        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "14
+        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "15
 1
 1"
 if [ -s "$T/pathsq12" ] && cmp -s "$T/pathsq12" "$T/pathsq13" && cmp -s "$T/pathss12" "$T/pathss13"; then
@@ -612,9 +612,60 @@ sed -i 's/。/。2018年至2021年增长4.5%。/' "$T/cols/003_ef47862b64326710.
 check "  an index run with a changed file" 0 "$Z" index -q --prune --db "$T/years13.db" "$T/cols"
 equals "  moves the schema on, the index dropped, no years left behind" \
     "$(sqlite3 "$T/years13.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "14
+        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "15
 0|0|0"
 check "  and is sound" 0 "$Z" check --db "$T/years13.db"
+
+# Schema 15: a string is found by a 32-bit key of it (strings_key), not by a
+# UNIQUE index holding every string a second time.
+equals "schema 15: strings has no index of whole strings, one of their keys" \
+    "$(sqlite3 "$T/cols.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master
+        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "strings_key"
+strings_out() { # the look-ups by a string: a zone, a metric, a class
+    "$Z" figures --db "$1" --json --park 贵阳高新区 >"$2.park" &&
+        "$Z" figures --db "$1" --json --metric 企业 >"$2.metric" &&
+        "$Z" query --db "$1" --json -n 50 'figure:>1亿元' >"$2.class" &&
+        [ -s "$2.park" ] && [ -s "$2.metric" ] && [ -s "$2.class" ]
+}
+same_strings() { cmp -s "$1.park" "$2.park" && cmp -s "$1.metric" "$2.metric" && cmp -s "$1.class" "$2.class"; }
+check "  a zone, a metric and a class are found" 0 strings_out "$T/cols.db" "$T/str15"
+# The same index as schema 14 wrote it: a UNIQUE index of strings.s.
+cp "$T/cols.db" "$T/strings14.db"
+sqlite3 "$T/strings14.db" "DROP INDEX strings_key; CREATE UNIQUE INDEX strings_s ON strings(s);
+    UPDATE meta SET value = '14' WHERE key = 'schema_version'"
+check "an index of schema 14 is read as it is" 0 strings_out "$T/strings14.db" "$T/str14"
+if same_strings "$T/str14" "$T/str15"; then ok "  the same figures and hits"; else notok "  schema 14's differ"; fi
+check "  an index run into it" 0 "$Z" index -q --db "$T/strings14.db" "$T/cols"
+"$Z" index -q --db "$T/cols.db" "$T/cols" # (a file changed above)
+strings_out "$T/cols.db" "$T/str15"
+equals "  moves the schema on, strings' own index kept, their keys' index added" \
+    "$(sqlite3 "$T/strings14.db" "SELECT value FROM meta WHERE key = 'schema_version';
+        SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master
+        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "15
+strings_key strings_s"
+check "  and is sound" 0 "$Z" check --db "$T/strings14.db"
+check "  and finds the same" 0 strings_out "$T/strings14.db" "$T/str14b"
+if same_strings "$T/str14b" "$T/str15"; then ok "  the same figures and hits"; else notok "  the moved index differs"; fi
+# strings_key is made at the end of a first build, and a later run adds its
+# strings one a statement: several a statement, into a table with an index of
+# a function's value, open a statement transaction, and FTS5 writes its
+# pending terms as a segment of their own at each (120 new strings in 40
+# invented articles: 3 segments, not 2).
+mkdir -p "$T/strseg"
+cp "$CORPUS"/*.txt "$T/strseg/"
+"$Z" index -q --db "$T/strseg.db" "$T/strseg"
+segments() { sqlite3 "$1" "SELECT count(DISTINCT id >> 37) FROM fts_data WHERE id >= (1 << 37)"; }
+equals "  a first build writes one full-text segment" "$(segments "$T/strseg.db")" "1"
+i=1
+for a in 东 西 南 北 中; do
+    for b in 山 河 湖 海 林 田 园 谷; do
+        printf '据介绍，全县%s%s茶产量达到%d万吨，%s%s茶加工产值%d亿元，%s%s茶出口额%d万美元。\n' \
+            $a $b $((i + 3)) $a $b $((i + 7)) $a $b $((i + 11)) >"$T/strseg/new$i.txt"
+        i=$((i + 1))
+    done
+done
+"$Z" index -q --db "$T/strseg.db" "$T/strseg"
+equals "  a run adding 120 strings, one more" "$(segments "$T/strseg.db")" "2"
 
 # The dictionary is trained on text from across the run, not on its first
 # 4 MiB: a kind of text found only in the last files (verse after manuals)
