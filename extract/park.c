@@ -185,6 +185,16 @@ static size_t resolve_name(const zsi_gazetteer *g, const char *s, size_t n)
                 return g->al[a].canon;
         }
     }
+    /* A park is printed with 园 and with 园区 (苏州工业园, 苏州工业园区): the
+     * other spelling of a listed park is that park. */
+    if (has_suffix(s, n, "\xE5\x9B\xAD", 3) && n + 3 <= sizeof buf) { /* 园 */
+        memcpy(buf, s, n);
+        memcpy(buf + n, "\xE5\x8C\xBA", 3); /* 区 */
+        if ((a = zsi_pk_find_alias(g, buf, n + 3)) != (size_t)-1)
+            return g->al[a].canon;
+    } else if (has_suffix(s, n, "\xE5\x9B\xAD\xE5\x8C\xBA", 6) && /* 园区 */
+               (a = zsi_pk_find_alias(g, s, n - 3)) != (size_t)-1)
+        return g->al[a].canon;
     return (size_t)-1;
 }
 
