@@ -493,6 +493,76 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
     return f->metric[0] != '\0'; /* zsi_np_after's phrase, when the cut finds none */
 }
 
+/* Copies the metric m into f (its noun and change word, as printed too). */
+static void put_metric(const zsi_metric *m, zsi_figure *f)
+{
+    size_t k = strlen(m->norm), c = strlen(m->change);
+    memcpy(f->metric, m->norm, k + 1);
+    f->noun = k;
+    if (k + c < sizeof f->metric)
+        memcpy(f->metric + k, m->change, c + 1);
+    k = strlen(m->raw);
+    c = strlen(m->change_raw);
+    memcpy(f->metric_raw, m->raw, k + 1);
+    f->noun_raw = k;
+    f->noun_at = m->at;
+    if (k + c < sizeof f->metric_raw) {
+        memcpy(f->metric_raw + k, m->change_raw, c + 1);
+        f->change_at = m->change_at;
+    }
+}
+
+/* 低于, 高于, 相当于 in p[s..e): the clause compares its figure with another */
+static int compares(const char *p, size_t s, size_t e)
+{
+    static const char *const w[] = {"\xE4\xBD\x8E\xE4\xBA\x8E", "\xE9\xAB\x98\xE4\xBA\x8E",
+                                    "\xE7\x9B\xB8\xE5\xBD\x93\xE4\xBA\x8E"}; /* 低于 高于 相当于 */
+    size_t i, k;
+    for (i = s; i + 6 <= e; i++)
+        for (k = 0; k < sizeof w / sizeof w[0]; k++)
+            if (i + strlen(w[k]) <= e && !memcmp(p + i, w[k], strlen(w[k])))
+                return 1;
+    return 0;
+}
+
+/*
+ * 低于去年0.9%的水平, 维持在5%左右的水平, 达到15亿美元的水平: 水平 names
+ * nothing; the figure is a level of what the clause names before it (m, not
+ * a place; not, when the clause compares, a noun that names no rate: 远低于
+ * 发达国家80%的水平 is the level of what the sentence's previous figure
+ * measures; 高于工业增速3.7%的水平 stays), or
+ * else of the sentence's previous figure of its kind (a base it is compared
+ * with), or of the nearest metric noun earlier in the sentence; none at all
+ * rather than 水平. @return 0, ZS_ENOMEM or ZS_EIO.
+ */
+static int name_level(const char *p, size_t sent, size_t ws, const zsi_figure *sprev,
+                      zsi_metric *m, zsi_figure *f)
+{
+    int rc;
+    if ((m->norm[0] || m->change[0]) && !m->share_of && !m->whole && !m->by_form &&
+        !(m->norm[0] && zsi_any_place(m->norm)) && !(sprev && m->norm[0] && !strcmp(f->cls, "percent") && !zsi_names_rate(m->norm) &&
+          compares(p, ws, f->start))) {
+        put_metric(m, f);
+        return 0;
+    }
+    if (sprev && sprev->metric[0] && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls)) {
+        memcpy(f->metric, sprev->metric, sizeof f->metric);
+        memcpy(f->metric_raw, sprev->metric_raw, sizeof f->metric_raw);
+        f->noun = sprev->noun;
+        f->noun_raw = sprev->noun_raw;
+        f->noun_at = sprev->noun_at;
+        f->change_at = sprev->change_at;
+        return 0;
+    }
+    memset(m, 0, sizeof *m);
+    if (sent < ws && (rc = zsi_metric_noun(p, sent, ws, m->norm, m->raw, &m->at)) != 0) {
+        if (rc < 0)
+            return rc;
+        put_metric(m, f);
+    }
+    return 0;
+}
+
 static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
                        zsi_figure *f)
 {
@@ -579,6 +649,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
             m = m2;
         after = r2;
     }
+    if (!after && (rate || !strncmp(f->cls, "money", 5)) && zsi_level_after(p, f->end, ce))
+        return name_level(p, sent, ws, sprev, &m, f);
     if (!m.norm[0] && !after && m.refer && (rc = de_noun_after(p, ce, rate, f)) != 0) {
         /* 可减少30%的耗电量, 已有八成的家庭: a clause that names nothing
          * before its figure names it by the noun of the 的 after it, not by
@@ -741,23 +813,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return 0;
     if (!m.norm[0] && !m.change[0] && (rc = product_price(p, ws, we, per, f)) != 0)
         return rc < 0 ? rc : 0;
-    if (m.norm[0] || m.change[0]) {
-        size_t k = strlen(m.norm), c = strlen(m.change);
-        memcpy(f->metric, m.norm, k + 1);
-        f->noun = k;
-        if (k + c < sizeof f->metric)
-            memcpy(f->metric + k, m.change, c + 1);
-        k = strlen(m.raw);
-        c = strlen(m.change_raw);
-        memcpy(f->metric_raw, m.raw, k + 1);
-        f->noun_raw = k;
-        f->noun_at = m.at;
-        if (k + c < sizeof f->metric_raw) {
-            memcpy(f->metric_raw + k, m.change_raw, c + 1);
-            f->change_at = m.change_at;
-        }
-        return 0;
-    }
+    if (m.norm[0] || m.change[0])
+        put_metric(&m, f);
     return 0;
 }
 

@@ -208,6 +208,10 @@ int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
  * @return 1 such a rate, 0 not one (m undefined), ZS_ENOMEM or ZS_EIO.
  */
 int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t ce, zsi_metric *m);
+/* Is the figure ending at fe followed by 的水平 (or 的较高水平, 的历史最低
+ * 水平), in its clause ending at ce? 水平 names nothing: the figure is a
+ * level of what the words before it, or an earlier figure, name. */
+int zsi_level_after(const char *p, size_t fe, size_t ce);
 /* Does the metric norm name a rate by its last word: 率 (利用率), a [share]
  * word (比重) or a [change] word (增速, 降幅)? */
 int zsi_names_rate(const char *norm);

@@ -1287,6 +1287,40 @@ int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t
     return 1;
 }
 
+int zsi_level_after(const char *p, size_t fe, size_t ce)
+{
+    static const char shuiping[] = "\xE6\xB0\xB4\xE5\xB9\xB3"; /* 水平 */
+    size_t q, e;
+    unsigned cp;
+    if (fe + 9 > ce || memcmp(p + fe, "\xE7\x9A\x84", 3) != 0) /* 的 */
+        return 0;
+    q = fe + 3;
+    if (memcmp(p + q, shuiping, 6) != 0) {
+        /* 的较高水平, 的历史最低水平: adjectives of how high */
+        size_t st[ZSI_LEX_CUT_MAX + 1];
+        char tg[ZSI_LEX_CUT_MAX];
+        int w, i;
+        e = q + 3 * 6 < ce ? q + 3 * 6 : ce;
+        w = zsi_lex_cut(p, q, e, st, tg, ZSI_LEX_CUT_MAX);
+        for (i = 0; i < w && i < 3 && (tg[i] == 'a' || tg[i] == 'd'); i++)
+            ;
+        if (i == 0 || i >= w)
+            return 0;
+        q = st[i];
+    }
+    if (q + 6 > ce || memcmp(p + q, shuiping, 6) != 0)
+        return 0;
+    e = q + 6;
+    /* 水平 ends its words: the clause ends, or 上, 左右, 附近 (where) follows */
+    if (e >= ce)
+        return 1;
+    zsi_utf8_decode(p + e, ce - e, &cp);
+    if (!zsi_m_is_han(cp))
+        return 1;
+    return !memcmp(p + e, "\xE4\xB8\x8A", 3) || !memcmp(p + e, "\xE5\xB7\xA6\xE5\x8F\xB3", 6) || /* 上 左右 */
+           !memcmp(p + e, "\xE9\x99\x84\xE8\xBF\x91", 6);                                    /* 附近 */
+}
+
 int zsi_names_rate(const char *norm)
 {
     size_t n = strlen(norm);
