@@ -217,3 +217,45 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
     (void)n;
     return 0;
 }
+
+/* Start of the sentence that holds byte e of p (after its end mark). */
+static size_t sentence_start(const char *p, size_t e)
+{
+    while (e > 0) {
+        size_t l = zsi_utf8_prev(p, e);
+        unsigned cp;
+        zsi_utf8_decode(p + e - l, l, &cp);
+        if (is_sentence_end(cp))
+            break;
+        e -= l;
+    }
+    return e;
+}
+
+int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
+                        size_t nf, char *const *names, size_t nnames, unsigned char *credit)
+{
+    (void)n;
+    for (size_t i = 0; i < nf; i++) {
+        size_t e = f[i].start;
+        if (credit[i] == 1)
+            continue;
+        /* the nearest sentence before the figure that names a zone */
+        for (;;) {
+            size_t s = sentence_start(p, e), nn = 0;
+            char **got = NULL;
+            int rc = zsi_parks_extract(g, p + s, e - s, &got, &nn, NULL);
+            if (rc != 0)
+                return rc;
+            if (nn == 1)
+                for (size_t k = 0; k < nnames && k + ZSI_CREDIT_ZONE <= 255; k++)
+                    if (!strcmp(names[k], got[0]))
+                        credit[i] = (unsigned char)(ZSI_CREDIT_ZONE + k);
+            zsu_strv_free(got, nn);
+            if (nn || s == 0)
+                break;
+            e = s - zsi_utf8_prev(p, s); /* before the end mark */
+        }
+    }
+    return 0;
+}

@@ -301,6 +301,23 @@ struct zsi_figure;
 int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const struct zsi_figure *f,
                        size_t nf, unsigned char *withheld);
 
+/* credit[i] of zsi_figures_nearest(): figure i is zone names[credit[i] -
+ * ZSI_CREDIT_ZONE]'s. */
+#define ZSI_CREDIT_ZONE 2
+
+/*
+ * Which of the zones a passage names (names[0..nnames), zsi_parks_extract()
+ * of p) each of its figures is credited with, when it names several: the one
+ * zone named in the nearest sentence before the figure that names any (its
+ * own sentence first: 甲经开区集聚企业20家；乙经开区集聚企业144家 gives 144家
+ * to 乙). Sets credit[i] = ZSI_CREDIT_ZONE + k for names[k]; leaves credit[i]
+ * as it is (0: the passage's first zone, 1: withheld, from
+ * zsi_figures_credit()) when the figure is withheld, that sentence names two
+ * zones or more, or none does. @return 0, ZS_ENOMEM.
+ */
+int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const struct zsi_figure *f,
+                        size_t nf, char *const *names, size_t nnames, unsigned char *credit);
+
 /*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"
  * standing alone), so the passage may inherit the article's zone; else 0.

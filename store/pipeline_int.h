@@ -59,7 +59,8 @@ typedef struct prep_passage {
     zsi_figure *figs;
     size_t nfigs;
     unsigned char *fig_withheld; /* per figure: 1 = not the zone's (a city's, a company's:
-                                  * zsi_figures_credit()), or NULL: all may be */
+                                  * zsi_figures_credit()), ZSI_CREDIT_ZONE + k = park_list[k]'s
+                                  * (zsi_figures_nearest()), 0 or NULL: the figure park's */
     char *figtext;               /* figures as printed joined by ' ' (the figure column) */
     /* Tokens of the FTS columns (body, park, year, figure), or NULL: not for
      * huge jobs, and not in the struct, which a file of short lines has

@@ -260,6 +260,11 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
             return ZS_ENOMEM;
         if ((rc = zsi_figures_credit(r->gaz, t, n, pp->figs, pp->nfigs, pp->fig_withheld)) != 0)
             return rc;
+        /* a passage of several zones: each figure is the nearest one's */
+        if (pp->nparks > 1 && !pp->park_inherited &&
+            (rc = zsi_figures_nearest(r->gaz, t, n, pp->figs, pp->nfigs, pp->park_list, pp->nparks,
+                                      pp->fig_withheld)) != 0)
+            return rc;
     }
     size_t flen = 1;
     for (size_t i = 0; i < pp->nfigs; i++)

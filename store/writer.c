@@ -406,6 +406,19 @@ static const char *figure_park(const job *j, const prep_passage *pp)
                                                       : "";
 }
 
+/* The zone figure i of a passage is credited with: none when it is a city's
+ * or a company's, the one a passage of several zones names nearest before
+ * it, else the passage's (figure_park()). */
+static const char *credited_park(const prep_passage *pp, size_t i, const char *fig_park)
+{
+    unsigned c = pp->fig_withheld ? pp->fig_withheld[i] : 0;
+    if (c == 1)
+        return "";
+    if (c >= ZSI_CREDIT_ZONE && c - ZSI_CREDIT_ZONE < pp->nparks)
+        return pp->park_list[c - ZSI_CREDIT_ZONE];
+    return fig_park;
+}
+
 /* A figure's year: its own, else the passage's one year, when it speaks of
  * one and states it. */
 static int figure_year(const prep_passage *pp, const zsi_figure *f)
@@ -549,7 +562,7 @@ fts_out:
         int year = figure_year(pp, f);
         const char *strs[FIGURE_STRINGS] = {
             f->unit ? f->unit : "", f->cls ? f->cls : "", f->metric, f->metric_raw,
-            pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park};
+            credited_park(pp, i, fig_park)};
         sqlite3_int64 ids[FIGURE_STRINGS];
         for (int k = 0; k < FIGURE_STRINGS; k++)
             if ((rc = zsd_strings_id(w->str, strs[k], &ids[k])) != 0)
@@ -667,7 +680,7 @@ static int same_figures(writer *w, const job *j, const prep_passage *pp, sqlite3
         }
         size_t i = k[at++].i;
         const zsi_figure *f = &pp->figs[i];
-        const char *park = pp->fig_withheld && pp->fig_withheld[i] ? "" : fig_park;
+        const char *park = credited_park(pp, i, fig_park);
         const char *had = (const char *)sqlite3_column_text(st, 1);
         same = (size_t)sqlite3_column_int64(st, 0) == f->start && had && !strcmp(had, park) &&
                sqlite3_column_int(st, 2) == figure_year(pp, f) &&

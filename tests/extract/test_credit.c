@@ -93,6 +93,34 @@ int main(int argc, char **argv)
             tap_ok(0, "%s: [%s] found and credited", t, rows[r].printed);
         free(v);
     }
+    /* a passage of two zones: a figure is the zone's its sentence names, or
+     * the nearest sentence before it that names one; none of the two (the
+     * passage's first) after a sentence naming both */
+    {
+        const char *t = "去年，红果经开区集聚上下游企业12家；正安经开区集聚配套企业88家，实现产值9亿元。"
+                        "红果经开区、正安经开区都是省级开发区。两区全年共完成投资30亿元。";
+        const char *want[][2] = {{"12家", "红果经开区"}, {"88家", "正安经开区"},
+                                 {"9亿元", "正安经开区"}, {"30亿元", "-"}};
+        zsi_figure *v = NULL;
+        char **names = NULL;
+        size_t nv = 0, nn = 0;
+        unsigned char w[64] = {0};
+        int ok = zsi_figures_extract(t, strlen(t), &v, &nv) == 0 && nv <= sizeof w &&
+                 zsi_parks_extract(g, t, strlen(t), &names, &nn, NULL) == 0 &&
+                 zsi_figures_nearest(g, t, strlen(t), v, nv, names, nn, w) == 0;
+        tap_ok(ok && nn == 2, "two zones named (%zu)", nn);
+        for (size_t r = 0; ok && r < sizeof want / sizeof want[0]; r++) {
+            size_t idx = 0;
+            const char *got = "?";
+            if (find_fig(t, v, nv, want[r][0], &idx))
+                got = w[idx] >= ZSI_CREDIT_ZONE && (size_t)(w[idx] - ZSI_CREDIT_ZONE) < nn
+                          ? names[w[idx] - ZSI_CREDIT_ZONE]
+                          : "-";
+            tap_ok(!strcmp(got, want[r][1]), "[%s] credited to %s (got %s)", want[r][0], want[r][1], got);
+        }
+        zsu_strv_free(names, nn);
+        free(v);
+    }
     zsi_gazetteer_free(g);
     return tap_done();
 }
