@@ -383,6 +383,16 @@ static int latin_word_before(const char *p, size_t i)
     return k >= 2 && (k == i || !arabic_digit_cp((unsigned char)p[i - k - 1]));
 }
 
+/* Does a number and a one-character unit (32秒, 8米) end right at p[i]:
+ * the number at i is a part of that unit (32秒353, 8米15)? Not a word
+ * that ends in a unit's character (提升0.6: 升). */
+static int unit_ends_at(const char *p, size_t n, size_t i)
+{
+    size_t l = zsi_utf8_prev(p, i);
+    const zsi_unitdef *u = i > l ? zsi_unit_at(p, n, i - l) : NULL;
+    return u && u->plen == l && arabic_digit_cp(cp_before(p, i - l));
+}
+
 /* Length of a list separator at p[i] (、 和 及 与), else 0. */
 static size_t list_sep_at(const char *p, size_t n, size_t i)
 {
@@ -526,10 +536,14 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     if (!range && !a.u && a.mult == 1 && !a.plus && a.num.kind == ZSI_NUM_ARABIC &&
         !(a.num.flags & (ZSI_NUMF_PERCENT | ZSI_NUMF_PERMILLE | ZSI_NUMF_FRAC))) {
         double lm = 1;
-        /* not after a dash: 歼—20、5架 is a model's name */
-        const zsi_unitdef *lu = i > 0 && connector_at(p, n, i - zsi_utf8_prev(p, i))
+        /* not after a dash (歼—20、5架 is a model's name) nor after a unit
+         * (32秒353和32秒265: a part of a second) */
+        const zsi_unitdef *lu = i > 0 && (connector_at(p, n, i - zsi_utf8_prev(p, i)) ||
+                                          unit_ends_at(p, n, i))
                                     ? NULL
                                     : list_unit(p, n, a.end, &a.num, &lm);
+        if (lu && cls_is(lu, "percent") && a.num.scale == 0 && a.num.value >= 100)
+            lu = NULL; /* 的波音777和48%: a model's number, no share */
         if (lu) {
             u = lu;
             va = part_value(&a, lm, lu);
