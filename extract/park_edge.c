@@ -684,6 +684,15 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             !zsi_words_has(g->words, p + s, te - s, ZSW_FOREIGN) &&
             !(k == 2 && memcmp(p + s, "\xE4\xB8\xAD", 3) == 0)) /* 中 */
             return 0;
+        /* ... and a common noun of jieba's alone before any park's suffix
+         * names its product, no quarter (饮品工业园 of 凉茶中药养生饮品工业园:
+         * a company's drinks plant); a quarter's own name is a name (栗雨). */
+        if (china == (size_t)-1 && park) {
+            size_t start[3];
+            char tag[2];
+            if (zsi_lex_cut(p, s, te, start, tag, 2) == 1 && tag[0] == 'n')
+                return 0;
+        }
         after = s;
         if (china != (size_t)-1)
             s = china;
