@@ -97,6 +97,22 @@ static int word_follows(const char *p, size_t n, size_t e)
     return (cp >= 0x3400 && cp < 0xA000) || (cp < 0x80 && cp && isalnum((int)cp));
 }
 
+/* Does a joining word (和, 及) follow the figure ending at e, starting the
+ * next item of a list (优质稻1000万亩|和|酿酒专用粮基地)? Not 及以上, 及以下
+ * (a hedge of the figure), nor before another figure (新增37个|和|33个专业:
+ * the nouns after both name them), nor 与, mostly a preposition (领办1个|与
+ * 群众…). */
+static int joined_after(const char *p, size_t n, size_t e)
+{
+    unsigned cp;
+    if (e + 6 > n || (memcmp(p + e, "\xE5\x92\x8C", 3) != 0 &&  /* 和 */
+                      memcmp(p + e, "\xE5\x8F\x8A", 3) != 0))   /* 及 */
+        return 0;
+    cp = cp_at(p, n, e + 3, NULL);
+    return cp != 0x4EE5 && !arabic_digit_cp(cp) && zsi_cn_numeral(cp) < 0 && /* 以 */
+           !(zsi_hedge_lead(cp) && zsi_hedge_at(p, n, e + 3));
+}
+
 /*
  * Where the next figure after byte `from` starts, before ce (ce when none):
  * a noun read after a figure ends there, so a metric is words and never the
@@ -712,12 +728,15 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */
     }
-    if (!m.norm[0] && (count || measure || !strcmp(f->cls, "area")) && !word_follows(p, n, f->end) &&
-        zsi_count_noun_before(p, ws, m.change[0] ? m.change_at.s : we, m.norm, m.raw, &m.at)) {
+    if (!m.norm[0] && (count || measure || !strcmp(f->cls, "area")) &&
+        (!word_follows(p, n, f->end) || joined_after(p, n, f->end)) &&
+        zsi_count_noun_before(p, ws, m.change[0] ? m.change_at.s : we, !strcmp(f->cls, "area"),
+                              m.norm, m.raw, &m.at)) {
         /* 呼吸机2286台, 引进高层次人才1200余人, 家庭农场增至1.2万家: with no
          * words after it in its clause, a count counts the nouns right before
          * it or before its change word, as a sum is of them; an area measures
-         * them (推广优质稻1万亩) */
+         * them (推广优质稻1万亩); a 和 after it joins the next item of a list
+         * (发展优质稻1000万亩和酿酒专用粮基地), no words naming the figure */
         m.adjacent = 1;
     }
     if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {

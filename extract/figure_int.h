@@ -383,8 +383,10 @@ int zsi_count_measure_at(const char *p, size_t s, size_t ce);
 /* (metric_count.c) What a count with no words after it in its clause
  * counts: the run of nouns of jieba's cut that ends right before it in
  * p[ws..we), after filler (呼吸机2286台, 引进高层次人才1200余人, 公租房
- * 3032套), without a scope word first (全市). @return 1 found, 0 none. */
-int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+ * 3032套), without a scope word first (全市); before an area (area set)
+ * also a verbal noun after a noun (海水养殖8万亩). @return 1 found, 0 none. */
+int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
+                          zsi_span *at);
 
 /* (metric_noun.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */

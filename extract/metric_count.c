@@ -419,7 +419,32 @@ static int noun_char_after_noun(const size_t *st, const char *tg, int w)
            tg[w - 2] == 'n' && st[w - 1] - st[w - 2] >= 6;
 }
 
-int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+/* Is the last word of the cut a verbal noun after a common noun, before an
+ * area (海水|养殖8万亩, 设施蔬菜|种植3万亩)? It names what the land is used
+ * for; before a count it is mostly the verb (手机|出货6万台). */
+static int land_use(const size_t *st, const char *tg, int w, int area)
+{
+    return area && w >= 2 && tg[w - 1] == 'V' && tg[w - 2] == 'n' && st[w - 1] - st[w - 2] >= 6;
+}
+
+/* Is p[s..e) a verb of building work done to its subject (安置住房已竣工
+ * 10.3万套, 危房改造已完工2.39万户, 住房已开工124万平方米)? Between the
+ * nouns and a count or area it says what became of what is counted, as
+ * 完成 does; unlike a verb with an object (处分|3500余人), not who did it. */
+static int building_done(const char *p, size_t s, size_t e)
+{
+    static const char *const verbs[] = {"\xE5\xBC\x80\xE5\xB7\xA5",  /* 开工 */
+                                        "\xE7\xAB\xA3\xE5\xB7\xA5",  /* 竣工 */
+                                        "\xE5\xAE\x8C\xE5\xB7\xA5"}; /* 完工 */
+    size_t i;
+    for (i = 0; e - s == 6 && i < sizeof verbs / sizeof verbs[0]; i++)
+        if (memcmp(p + s, verbs[i], 6) == 0)
+            return 1;
+    return 0;
+}
+
+int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
+                          zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], s = we, b;
     char tg[ZSI_LEX_CUT_MAX + 1];
@@ -441,7 +466,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
         const zsi_phrase *sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, st[w - 1], st[w]);
         const zsi_phrase *ch = zsi_match_at(zsi_mset(MSEC_CHANGE), p, st[w - 1], st[w]);
         if (!zsi_all_filler(p, st[w - 1], st[w]) && !(sp && sp->len == st[w] - st[w - 1]) &&
-            !(ch && ch->len == st[w] - st[w - 1]))
+            !(ch && ch->len == st[w] - st[w - 1]) && !building_done(p, st[w - 1], st[w]))
             break;
         w--;
     }
@@ -449,7 +474,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
         w--;
     if (w < 1 ||
         !(strchr("nsjZT", tg[w - 1]) || noun_char_after_noun(st, tg, w) ||
-          noun_phrase(p, st[w - 1], st[w], tg[w - 1])) ||
+          noun_phrase(p, st[w - 1], st[w], tg[w - 1]) || land_use(st, tg, w, area)) ||
         place_name(p, st[w - 1], st[w]) || per_unit_word(p, st[w - 1], st[w]))
         return 0; /* 心电监护|仪 ends in a noun; 出货|6万台 in a verbal noun */
     for (i = w - 1; i > 0; i--) {
@@ -465,6 +490,13 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, char *norm, char 
     while (i < w - 1 && !noun_tag(tg[i]) && !modifier_tag(tg[i]))
         i++;
     while (i < w - 1 && tg[i] == 'V')
+        i++;
+    /* a one-character word right after a one-character verb, place, name,
+     * position or numeral (建档|立|卡|贫困户, 涉|恶|犯罪集团, 在|华|专利申请):
+     * the end of a word jieba lacks, no start of the phrase; after 的, a
+     * classifier or a conjunction it may start one (的|乳|企, 类|警|情) */
+    while (i > 0 && i < w - 1 && st[i + 1] - st[i] == 3 && st[i] - st[i - 1] == 3 &&
+           tg[i - 1] && strchr("vRSfpm", tg[i - 1]))
         i++;
     b = st[i];
     if (zsi_nchars(p, b, st[w]) < 2 || zsi_nchars(p, b, st[w]) > MAX_COUNTED)
