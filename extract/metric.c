@@ -1407,7 +1407,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
         return rc;
     /* at most MAX_AFTER_CHARS characters of run after it */
     e = zsi_run_after(p, fe, ce, need_de, MAX_AFTER_CHARS, zsi_m_is_han, &s);
-    if (e == s)
+    if (e == s || zsi_grade_after(p, s, e))
         return 0;
     /* a qualifier first (60%以上的规模以上工业总产值) counts as one word */
     if ((mod = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, s, ce)) != NULL &&

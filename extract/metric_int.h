@@ -116,6 +116,8 @@ const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size
 
 /* A whole printed phrase of [phrases] (full-width letters and digits folded). */
 const zsi_phrase *zsi_lookup_exact(const char *s, size_t n);
+/* Does the run p[s..e) after a figure start with 级 (百亿美元级): a size class. */
+int zsi_grade_after(const char *p, size_t s, size_t e);
 
 /* Han (ICU's script; the common block without asking). */
 int zsi_m_is_han(unsigned cp);

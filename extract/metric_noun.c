@@ -1869,6 +1869,18 @@ static size_t count_verb_start(const zsi_wbounds *wb, const char *p, size_t s, s
 }
 
 /*
+ * 百亿美元|级|外资大项目, 150座|级|飞机, 十亿美元|级别|富豪: 级 right after a
+ * figure makes the figure a size class (the ten-billion-dollar class), which
+ * the noun after it belongs to: the figure is no quantity of that noun, and
+ * a metric starting at 级 starts inside the grade word. Is p[s..e), the run
+ * after a figure, one that starts with 级?
+ */
+int zsi_grade_after(const char *p, size_t s, size_t e)
+{
+    return e - s >= 3 && memcmp(p + s, "\xE7\xBA\xA7", 3) == 0; /* 级 */
+}
+
+/*
  * Is the word after p[nb] (ICU's, within e) a pronoun of jieba's (r: 其,
  * 自己, 他们)? A verb-noun before one is a verb that takes it as its object
  * (受访者|预测|其), where a noun phrase would go on with a noun.
@@ -1899,6 +1911,8 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         return 0;
     if (zsi_nchars(p, s, zsi_wb_gt(&wb, s)) == 1 && zsi_is_direction(cp_at(p, s, e)))
         return 0; /* 三年内|相关税收: the 内 is the figure's (within three years) */
+    if (zsi_grade_after(p, s, e))
+        return 0;
     /* whole words up to a [stop] word or a verb (86家企业|彼此|关联) */
     for (b = s; b < e;) {
         size_t nb = zsi_wb_gt(&wb, b);
