@@ -161,6 +161,22 @@ static size_t setting_at(const char *p, size_t s, size_t e)
     return best;
 }
 
+/* Start of the sentence that holds byte e of p (after its end mark), or
+ * the character where it would be more than max bytes long. */
+static size_t sentence_start(const char *p, size_t e, size_t max)
+{
+    size_t s = e;
+    while (s > 0 && e - s < max) {
+        size_t l = zsi_utf8_prev(p, s);
+        unsigned cp;
+        zsi_utf8_decode(p + s - l, l, &cp);
+        if (is_sentence_end(cp))
+            break;
+        s -= l;
+    }
+    return s;
+}
+
 int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
                        size_t nf, unsigned char *withheld)
 {
@@ -168,19 +184,9 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
     int rc;
 
     for (i = 0; i < nf; i++) {
-        size_t e = f[i].start, s = e, q;
+        size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q;
         int place = 0;
         withheld[i] = 0;
-        while (s > 0 && e - s < SUBJECT_BYTES) {
-            size_t l = zsi_utf8_prev(p, s);
-            unsigned cp;
-            zsi_utf8_decode(p + s - l, l, &cp);
-            if (is_sentence_end(cp))
-                break;
-            s -= l;
-        }
-        while (s < e && (p[s] & 0xC0) == 0x80)
-            s++; /* the byte limit may cut a character */
         q = last_other_subject(p, s, e, &place);
         if (q == (size_t)-1)
             continue;
@@ -218,20 +224,6 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zs
     return 0;
 }
 
-/* Start of the sentence that holds byte e of p (after its end mark). */
-static size_t sentence_start(const char *p, size_t e)
-{
-    while (e > 0) {
-        size_t l = zsi_utf8_prev(p, e);
-        unsigned cp;
-        zsi_utf8_decode(p + e - l, l, &cp);
-        if (is_sentence_end(cp))
-            break;
-        e -= l;
-    }
-    return e;
-}
-
 int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
                         size_t nf, char *const *names, size_t nnames, unsigned char *credit)
 {
@@ -242,7 +234,7 @@ int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const z
             continue;
         /* the nearest sentence before the figure that names a zone */
         for (;;) {
-            size_t s = sentence_start(p, e), nn = 0;
+            size_t s = sentence_start(p, e, (size_t)-1), nn = 0;
             char **got = NULL;
             int rc = zsi_parks_extract(g, p + s, e - s, &got, &nn, NULL);
             if (rc != 0)
