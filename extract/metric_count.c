@@ -446,7 +446,7 @@ static int building_done(const char *p, size_t s, size_t e)
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
                           zsi_span *at)
 {
-    size_t st[ZSI_LEX_CUT_MAX + 1], s = we, b;
+    size_t st[ZSI_LEX_CUT_MAX + 1], s = we, b, lw, le;
     char tg[ZSI_LEX_CUT_MAX + 1];
     zsi_wbounds wb;
     int w, i, k;
@@ -499,9 +499,15 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
            tg[i - 1] && strchr("vRSfpm", tg[i - 1]))
         i++;
     b = st[i];
+    /* the window starts inside a run of Han characters, and may start
+     * inside a word (重点对象 cut as 点|对象): a phrase from its first words
+     * starts where that word does, found in the cut around it */
+    if (i <= 1 && s > ws && zsi_han_back(p, ws, s, 1) < s &&
+        zsi_lex_inside(p, ws, b, we, &lw, &le) && lw < b)
+        b = lw;
     if (zsi_nchars(p, b, st[w]) < 2 || zsi_nchars(p, b, st[w]) > MAX_COUNTED)
         return 0;
-    zsi_wb_compute(&wb, p, s, we);
+    zsi_wb_compute(&wb, p, b < s ? b : s, we);
     if (!zsi_wb_is(&wb, b) || (st[w] < we && !zsi_wb_is(&wb, st[w])))
         return 0; /* an edge inside a word of ICU's */
     zsi_copy_raw(raw, at, p, b, st[w]);
