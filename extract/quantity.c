@@ -410,10 +410,10 @@ static size_t list_sep_at(const char *p, size_t n, size_t i)
  * year (2018和2019年 are years, read as such). @return the unit, *mult its
  * multiplier, or NULL.
  */
-static const zsi_unitdef *list_unit(const char *p, size_t n, size_t at, const zsi_num *first,
-                                    double *mult)
+static const zsi_unitdef *list_unit(const char *p, size_t n, const part *a, double *mult)
 {
-    size_t k, sl;
+    size_t k, sl, at = a->end;
+    const zsi_num *first = &a->num;
     part q;
     for (k = 0; k < MAX_SHARED_UNIT_ITEMS && (sl = list_sep_at(p, n, at)) > 0; k++) {
         if (!arabic_digit_cp(cp_at(p, n, at + sl, NULL)) || read_part(p, n, at + sl, &q) != ZS_OK ||
@@ -421,7 +421,8 @@ static const zsi_unitdef *list_unit(const char *p, size_t n, size_t at, const zs
             q.plus)
             return NULL;
         if (k == 0 && first->scale == 0 && q.num.scale == 0 && q.num.value == first->value + 1)
-            return NULL; /* 5、6个人: five or six, one rough figure */
+            return NULL; /* 5、6个人: five or six, one rough figure (rough_pair);
+                          * 101、102、103架: serial numbers */
         if (q.num.flags & ZSI_NUMF_PERCENT) {
             *mult = 1;
             return zsi_unit_percent();
@@ -435,6 +436,23 @@ static const zsi_unitdef *list_unit(const char *p, size_t n, size_t at, const zs
         at = q.end;
     }
     return NULL;
+}
+
+/*
+ * 5、6个人, 涨5、6次, 4、5亿元: two neighbouring whole numbers joined by 、
+ * before a unit, and no more of a list after them, are one rough figure,
+ * five to six, as 五六个 is (approx_pair). b receives the second. @return
+ * 1 when so.
+ */
+static int rough_pair(const char *p, size_t n, const part *a, part *b)
+{
+    if (cp_at(p, n, a->end, NULL) != 0x3001 || a->num.scale != 0 ||
+        (a->start > 0 && list_sep_at(p, n, a->start - zsi_utf8_prev(p, a->start))) ||
+        !arabic_digit_cp(cp_at(p, n, a->end + 3, NULL)) || read_part(p, n, a->end + 3, b) != ZS_OK)
+        return 0;
+    return b->num.kind == ZSI_NUM_ARABIC && b->num.scale == 0 && b->num.value == a->num.value + 1 &&
+           !(b->num.flags & (ZSI_NUMF_NEXTNUM | ZSI_NUMF_FRAC)) && !b->plus && b->u &&
+           !unit_is_year(b->u) && !list_sep_at(p, n, b->end);
 }
 
 void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r)
@@ -538,10 +556,9 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         double lm = 1;
         /* not after a dash (歼—20、5架 is a model's name) nor after a unit
          * (32秒353和32秒265: a part of a second) */
-        const zsi_unitdef *lu = i > 0 && (connector_at(p, n, i - zsi_utf8_prev(p, i)) ||
-                                          unit_ends_at(p, n, i))
-                                    ? NULL
-                                    : list_unit(p, n, a.end, &a.num, &lm);
+        int guarded =
+            i > 0 && (connector_at(p, n, i - zsi_utf8_prev(p, i)) || unit_ends_at(p, n, i));
+        const zsi_unitdef *lu = guarded ? NULL : list_unit(p, n, &a, &lm);
         if (lu && cls_is(lu, "percent") && a.num.scale == 0 && a.num.value >= 100)
             lu = NULL; /* 的波音777和48%: a model's number, no share */
         if (lu) {
@@ -549,6 +566,12 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
             va = part_value(&a, lm, lu);
             r->f.unit = lu->base;
             r->f.cls = lu->cls;
+        } else if (!guarded && rough_pair(p, n, &a, &b)) {
+            range = 1; /* 5、6个人: five or six */
+            u = b.u;
+            va = part_value(&a, b.mult, b.u);
+            r->f.unit = u->base;
+            r->f.cls = u->cls;
         }
     }
     vb = va;

@@ -240,6 +240,8 @@ static const row rows[] = {
     {"三种规格的售价分别为3、5和8万元。", "3", 3e4, 0, "元", "money", 0, NULL, -1},
     /* a percent right after a Latin word is the word's (a code has no %) */
     {"今年3月CPI2.3%的涨幅不算高。", "2.3%", 2.3, 0, "%", "percent", 0, NULL, -1},
+    /* two neighbouring whole numbers joined by 、: one rough figure */
+    {"每个班组只留5、6个人值守。", "5、6个", 5, 6, "个", "count", 0, NULL, -1},
     /* two neighbouring digits before a multiplier: a rough range */
     {"绣工的月工资有六七千元。", "六七千元", 6000, 7000, "元", "money", 0, "月工资", -1},
     {"一件玩具每年只卖二三十元。", "二三十元", 20, 30, "元", "money", 0, NULL, -1},
