@@ -513,16 +513,19 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
 static void put_metric(const zsi_metric *m, zsi_figure *f)
 {
     size_t k = strlen(m->norm), c = strlen(m->change);
+    /* 增速放缓，也将以13%的速度增长: a noun that already ends in the change
+     * word (增速 taken from before) is not named twice (增速增速) */
+    int twice = c && k >= c && !memcmp(m->norm + k - c, m->change, c);
     memcpy(f->metric, m->norm, k + 1);
     f->noun = k;
-    if (k + c < sizeof f->metric)
+    if (k + c < sizeof f->metric && !twice)
         memcpy(f->metric + k, m->change, c + 1);
     k = strlen(m->raw);
     c = strlen(m->change_raw);
     memcpy(f->metric_raw, m->raw, k + 1);
     f->noun_raw = k;
     f->noun_at = m->at;
-    if (k + c < sizeof f->metric_raw) {
+    if (k + c < sizeof f->metric_raw && !twice) {
         memcpy(f->metric_raw + k, m->change_raw, c + 1);
         f->change_at = m->change_at;
     }
