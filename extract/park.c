@@ -1633,9 +1633,11 @@ static int find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (!named)
                 named = zsi_pk_name_edge(g, p, floor, fz, i, g->suf[si].weak,
                                          park_suffix(&g->suf[si]), &ps, &pe, &at_floor);
-            /* A park (园, 园区) a company builds, named by the company. */
-            if (!named && !fz && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
-                named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe);
+            /* A park (园, 园区) a company builds, named by the company; after
+             * a zone's name only when words stand between them (高新区签约森阳
+             * 集成电路产业园): a name right after it is the zone's part. */
+            if (!named && g->suf[si].weak == 1 && park_suffix(&g->suf[si]))
+                named = zsi_pk_company_edge(g, p, floor, i, &ps, &pe) && !(fz && ps == floor);
             /* A park (科技园, 产业园) an institution builds, named by it
              * (中科院计算所龙芯产业园). */
             if (!named && !fz && g->suf[si].weak == 1 && institution_park(&g->suf[si]))
