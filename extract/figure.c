@@ -98,7 +98,7 @@ static int word_follows(const char *p, size_t n, size_t e)
 }
 
 /* Does a joining word (和, 及) follow the figure ending at e, starting the
- * next item of a list (优质稻1000万亩|和|酿酒专用粮基地)? Not 及以上, 及以下
+ * next item of a list (优质稻30万亩|和|稻田养鱼基地)? Not 及以上, 及以下
  * (a hedge of the figure), nor before another figure (新增37个|和|33个专业:
  * the nouns after both name them), nor 与, mostly a preposition (领办1个|与
  * 群众…). */
@@ -739,7 +739,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * words after it in its clause, a count counts the nouns right before
          * it or before its change word, as a sum is of them; an area measures
          * them (推广优质稻1万亩); a 和 after it joins the next item of a list
-         * (发展优质稻1000万亩和酿酒专用粮基地), no words naming the figure */
+         * (推广优质稻30万亩和稻田养鱼基地), no words naming the figure */
         m.adjacent = 1;
     }
     if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {

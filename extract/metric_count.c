@@ -427,8 +427,8 @@ static int land_use(const size_t *st, const char *tg, int w, int area)
     return area && w >= 2 && tg[w - 1] == 'V' && tg[w - 2] == 'n' && st[w - 1] - st[w - 2] >= 6;
 }
 
-/* Is p[s..e) a verb of building work done to its subject (安置住房已竣工
- * 10.3万套, 危房改造已完工2.39万户, 住房已开工124万平方米)? Between the
+/* Is p[s..e) a verb of building work done to its subject (安置房已竣工
+ * 2000套, 棚户区改造已完工5千户, 保障房已开工80万平方米)? Between the
  * nouns and a count or area it says what became of what is counted, as
  * 完成 does; unlike a verb with an object (处分|3500余人), not who did it. */
 static int building_done(const char *p, size_t s, size_t e)
