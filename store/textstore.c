@@ -200,21 +200,32 @@ static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, t->buf, (int)got, SQLITE_TRANSIENT);
 }
 
+/* The XXH3-64 of v's text bytes into *h: 1, or 0 with no result set for
+ * NULL (the key of NULL is NULL) and an out-of-memory error set when SQLite
+ * cannot give the text. The one hashing both keys below share. */
+static int value_hash(sqlite3_context *ctx, sqlite3_value *v, uint64_t *h)
+{
+    if (sqlite3_value_type(v) == SQLITE_NULL)
+        return 0;
+    const void *p = sqlite3_value_text(v);
+    int n = sqlite3_value_bytes(v);
+    if (!p) {
+        sqlite3_result_error_nomem(ctx);
+        return 0;
+    }
+    *h = XXH3_64bits(p, (size_t)n);
+    return 1;
+}
+
 /* zs_path_key(path): the XXH3-64 of the path's bytes, as a signed
  * integer; NULL for NULL. The key of the index docs_path_key: it must never
  * change, or an index's documents are no longer found by their paths. */
 static void zs_path_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+    uint64_t h;
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
-        return;
-    const void *p = sqlite3_value_text(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    if (!p) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_int64(ctx, (sqlite3_int64)XXH3_64bits(p, (size_t)n));
+    if (value_hash(ctx, argv[0], &h))
+        sqlite3_result_int64(ctx, (sqlite3_int64)h);
 }
 
 /* zs_str_key(s): the high 32 bits of the XXH3-64 of s's bytes, as a signed
@@ -223,16 +234,10 @@ static void zs_path_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * time; it must never change either. */
 static void zs_str_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+    uint64_t h;
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
-        return;
-    const void *p = sqlite3_value_text(argv[0]);
-    int n = sqlite3_value_bytes(argv[0]);
-    if (!p) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_int(ctx, (int)(int32_t)(uint32_t)(XXH3_64bits(p, (size_t)n) >> 32));
+    if (value_hash(ctx, argv[0], &h))
+        sqlite3_result_int(ctx, (int)(int32_t)(uint32_t)(h >> 32));
 }
 
 int zsd_text_register(sqlite3 *db)
