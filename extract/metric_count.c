@@ -433,14 +433,8 @@ static int land_use(const size_t *st, const char *tg, int w, int area)
  * 完成 does; unlike a verb with an object (处分|3500余人), not who did it. */
 static int building_done(const char *p, size_t s, size_t e)
 {
-    static const char *const verbs[] = {"\xE5\xBC\x80\xE5\xB7\xA5",  /* 开工 */
-                                        "\xE7\xAB\xA3\xE5\xB7\xA5",  /* 竣工 */
-                                        "\xE5\xAE\x8C\xE5\xB7\xA5"}; /* 完工 */
-    size_t i;
-    for (i = 0; e - s == 6 && i < sizeof verbs / sizeof verbs[0]; i++)
-        if (memcmp(p + s, verbs[i], 6) == 0)
-            return 1;
-    return 0;
+    const zsi_phrase *v = zsi_match_at(zsi_mset(MSEC_BUILDING), p, s, e);
+    return v && v->len == e - s;
 }
 
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,

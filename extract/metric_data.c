@@ -103,7 +103,8 @@ static void load(void)
             static const char *const SECTIONS[MSEC_COUNT] = {
                 "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
-                "[adverbial]", "[changeform]", "[quote]", "[recipient]"};
+                "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
+                "[building]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -647,20 +647,8 @@ static int counted_np(const zsi_wbounds *wb, const char *p, size_t cut, size_t p
  * causes (数据|显示, 受访者|担心, 疫情|导致), never a part of the metric. */
 static int takes_clause(const char *p, size_t s, size_t e)
 {
-    static const char *const w[] = {"\xE6\x98\xBE\xE7\xA4\xBA", /* 显示 */
-                                    "\xE8\xA1\xA8\xE6\x98\x8E", /* 表明 */
-                                    "\xE8\xAE\xA4\xE4\xB8\xBA", /* 认为 */
-                                    "\xE4\xBC\xB0\xE8\xAE\xA1", /* 估计 */
-                                    "\xE9\xA2\x84\xE8\xAE\xA1", /* 预计 */
-                                    "\xE6\x8B\x85\xE5\xBF\x83", /* 担心 */
-                                    "\xE5\xAF\xBC\xE8\x87\xB4", /* 导致 */
-                                    "\xE8\xA1\xA8\xE7\xA4\xBA", /* 表示 */
-                                    "\xE5\x8F\x91\xE7\x8E\xB0"}; /* 发现 */
-    size_t k;
-    for (k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (e - s == strlen(w[k]) && !memcmp(p + s, w[k], e - s))
-            return 1;
-    return 0;
+    const zsi_phrase *w = zsi_match_at(zsi_mset(MSEC_SAYING), p, s, e);
+    return w && w->len == e - s;
 }
 
 static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
