@@ -537,9 +537,9 @@ static int compares(const char *p, size_t s, size_t e)
     static const char *const w[] = {"\xE4\xBD\x8E\xE4\xBA\x8E", "\xE9\xAB\x98\xE4\xBA\x8E",
                                     "\xE7\x9B\xB8\xE5\xBD\x93\xE4\xBA\x8E"}; /* 低于 高于 相当于 */
     size_t i, k;
-    for (i = s; i + 6 <= e; i++)
+    for (i = s; i < e; i++)
         for (k = 0; k < sizeof w / sizeof w[0]; k++)
-            if (i + strlen(w[k]) <= e && !memcmp(p + i, w[k], strlen(w[k])))
+            if (strlen(w[k]) <= e - i && !memcmp(p + i, w[k], strlen(w[k])))
                 return 1;
     return 0;
 }
@@ -558,9 +558,12 @@ static int name_level(const char *p, size_t sent, size_t ws, const zsi_figure *s
                       zsi_metric *m, zsi_figure *f)
 {
     int rc;
+    /* a percent the clause compares with, named by no rate (远低于发达国家80%的
+     * 水平), is the level of what the previous figure measures */
+    int compared_base = sprev && m->norm[0] && !strcmp(f->cls, "percent") &&
+                        !zsi_names_rate(m->norm) && compares(p, ws, f->start);
     if ((m->norm[0] || m->change[0]) && !m->share_of && !m->whole && !m->by_form &&
-        !(m->norm[0] && zsi_any_place(m->norm)) && !(sprev && m->norm[0] && !strcmp(f->cls, "percent") && !zsi_names_rate(m->norm) &&
-          compares(p, ws, f->start))) {
+        !(m->norm[0] && zsi_any_place(m->norm)) && !compared_base) {
         put_metric(m, f);
         return 0;
     }
