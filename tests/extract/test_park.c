@@ -90,6 +90,22 @@ static void run_stories(const zsi_gazetteer *g, const char *path)
     fclose(f);
 }
 
+/* The zones zsi_parks_extract() finds in p[0..n), joined by spaces into
+ * out ("-" for none). @return its return code. */
+static int names_of(const zsi_gazetteer *g, const char *p, size_t n, char *out, size_t cap)
+{
+    char **names = NULL;
+    size_t nn = 0, w = 0;
+    int rc = zsi_parks_extract(g, p, n, &names, &nn, NULL);
+    out[0] = '\0';
+    for (size_t i = 0; i < nn && w < cap; i++)
+        w += (size_t)snprintf(out + w, cap - w, "%s%s", i ? " " : "", names[i]);
+    if (!nn)
+        snprintf(out, cap, "-");
+    zsu_strv_free(names, nn);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     char err[256], line[4096];
@@ -112,31 +128,18 @@ int main(int argc, char **argv)
             continue;
         *tab = '\0';
         const char *want = tab + 1;
-        char **names = NULL, got[4096] = "";
-        size_t nn = 0, w = 0;
-        int rc = zsi_parks_extract(g, line, strlen(line), &names, &nn, NULL);
-        for (size_t i = 0; i < nn && w < sizeof got; i++)
-            w += (size_t)snprintf(got + w, sizeof got - w, "%s%s", i ? " " : "", names[i]);
-        if (!nn)
-            snprintf(got, sizeof got, "-");
+        char got[4096], got2[4096];
+        int rc = names_of(g, line, strlen(line), got, sizeof got);
         tap_ok(rc == 0 && strcmp(got, want) == 0, "%s -> %s (got %s)", line, want, got);
-        zsu_strv_free(names, nn);
         /* The same after an ill-formed byte at the end: the passes of
          * find_mentions() then step character by character instead of
          * jumping between the characters that may head a name. */
-        char bad[4096 + 2], got2[4096] = "";
+        char bad[4096 + 2];
         size_t bl = strlen(line);
         memcpy(bad, line, bl);
         bad[bl] = '\xFF';
-        names = NULL;
-        nn = w = 0;
-        rc = zsi_parks_extract(g, bad, bl + 1, &names, &nn, NULL);
-        for (size_t i = 0; i < nn && w < sizeof got2; i++)
-            w += (size_t)snprintf(got2 + w, sizeof got2 - w, "%s%s", i ? " " : "", names[i]);
-        if (!nn)
-            snprintf(got2, sizeof got2, "-");
+        rc = names_of(g, bad, bl + 1, got2, sizeof got2);
         tap_ok(rc == 0 && strcmp(got2, got) == 0, "%s + ill-formed byte -> %s (got %s)", line, got, got2);
-        zsu_strv_free(names, nn);
     }
     fclose(f);
     if (argc > 2)
