@@ -341,6 +341,8 @@ static int being_built(zs_db *db)
 #define SCHEMA_YEARS_BY_PASSAGE 13
 /* The last schema with a UNIQUE index of strings.s (see the schema). */
 #define SCHEMA_STRINGS_TWICE 14
+/* The last schema whose writer wrote docs.hash as 16 hex digits. */
+#define SCHEMA_HEX_HASHES 15
 
 /*
  * One step of an older index to a newer schema, in one transaction: the
@@ -421,7 +423,18 @@ static int drop_years_index(zs_db *db)
 static int key_strings(zs_db *db)
 {
     return move_schema(db, "CREATE INDEX IF NOT EXISTS strings_key ON strings(zs_str_key(s))",
-                       ZSD_SCHEMA_VERSION);
+                       SCHEMA_HEX_HASHES);
+}
+
+/*
+ * Schema 15 to 16: a writer writes docs.hash as 8 bytes (writer.c). The
+ * rows of the older index keep their hex digits, which the writer's reader
+ * of them (input.c) reads too, until their files change; nothing else
+ * reads the column, so nothing is written here.
+ */
+static int blob_hashes(zs_db *db)
+{
+    return move_schema(db, "SELECT 1", ZSD_SCHEMA_VERSION);
 }
 
 static int check_schema(zs_db *db)
@@ -437,7 +450,7 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
-    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_STRINGS_TWICE) {
+    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_HEX_HASHES) {
         sqlite3_finalize(st);
         st = NULL;
         /* A reader reads it as it is (textstore.c, the view it has); a
@@ -450,8 +463,10 @@ static int check_schema(zs_db *db)
             rc = key_paths(db);
         if (!db->readonly && !rc && version <= SCHEMA_YEARS_BY_PASSAGE)
             rc = drop_years_index(db);
-        if (!db->readonly && !rc)
+        if (!db->readonly && !rc && version <= SCHEMA_STRINGS_TWICE)
             rc = key_strings(db);
+        if (!db->readonly && !rc)
+            rc = blob_hashes(db);
         goto out;
     }
     if (version != ZSD_SCHEMA_VERSION)

@@ -408,10 +408,10 @@ static int sig_columns(sqlite3 *h, char *err, size_t cap)
     return ZS_ESQLITE;
 }
 
-/* The 16 hex digits of docs.hash (writer.c writes them), as strtoull(s,
- * NULL, 16) reads them but without its locale and sign handling: 6.6 M of
- * the instructions of re-indexing 140 of realnews-dev's 15,509 files went
- * to strtoull. */
+/* The 16 hex digits of docs.hash as an index before schema 16 wrote them,
+ * as strtoull(s, NULL, 16) reads them but without its locale and sign
+ * handling: 6.6 M of the instructions of re-indexing 140 of realnews-dev's
+ * 15,509 files went to strtoull. */
 static uint64_t hex64(const char *s)
 {
     uint64_t v = 0;
@@ -425,6 +425,27 @@ static uint64_t hex64(const char *s)
             return v;
         v = v << 4 | d;
     }
+}
+
+/* docs.hash of the current row of st, column col: 8 bytes, most
+ * significant first (writer.c, schema 16), or an older row's hex digits.
+ * 0 with *ok unset when the column is neither (NULL: out of memory). */
+static uint64_t doc_hash(sqlite3_stmt *st, int col, int *ok)
+{
+    uint64_t v = 0;
+    *ok = 1;
+    if (sqlite3_column_type(st, col) == SQLITE_BLOB && sqlite3_column_bytes(st, col) == 8) {
+        const unsigned char *b = sqlite3_column_blob(st, col);
+        for (int i = 0; i < 8; i++)
+            v = v << 8 | b[i];
+        return v;
+    }
+    const char *hex = (const char *)sqlite3_column_text(st, col);
+    if (!hex) {
+        *ok = 0;
+        return 0;
+    }
+    return hex64(hex);
 }
 
 /* zsd_load_known() without touching the handle's message (err instead), so
@@ -447,13 +468,13 @@ static int read_known(run *r, char *err, size_t cap)
             (rc = zsu_grow(&r->known, &cap_known, r->nknown + 1, sizeof *r->known, 256)) != 0)
             break;
         const char *path = (const char *)sqlite3_column_text(st, 0);
-        const char *hash = (const char *)sqlite3_column_text(st, 1);
+        int ok;
         known *k = &r->known[r->nknown];
-        if (!path || !hash || !(k->path = strdup(path))) {
+        k->hash = doc_hash(st, 1, &ok);
+        if (!path || !ok || !(k->path = strdup(path))) {
             rc = ZS_ENOMEM; /* both columns are NOT NULL: only memory fails */
             break;
         }
-        k->hash = hex64(hash);
         k->sig =
             (zsd_filesig){sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
                           sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),

@@ -32,9 +32,10 @@
  * 12: passages.figure is '' where figure_rows give it (the view
  * passages_text does); 13: docs found by zs_path_key(path), no UNIQUE
  * index of the path; 14: no index passage_years_passage; 15: strings
- * found by zs_str_key(s), no UNIQUE index of the string. An index of
- * schema 10 to 14 is read as it is and moved to 15 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 15
+ * found by zs_str_key(s), no UNIQUE index of the string; 16: docs.hash
+ * written as 8 bytes, not 16 hex digits. An index of schema 10 to 15 is
+ * read as it is and moved to 16 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 16
 
 /* The condition that finds the row of strings whose text is bound to the
  * parameter p (?1, :fc), through strings_key (schema 15; a writer adds it
