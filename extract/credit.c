@@ -12,11 +12,14 @@
  * A name right after a comparison word (占全市的30%, 比全省高) is no subject;
  * nor is a place that starts a longer site name (潮州中炬产业转移园) or a
  * dateline (本报北京5月19日电), a place in brackets after a name (某某众创空间
- * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区: the zone
- * is looked for from a few characters before the place).
+ * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区).
+ * Which zones are named where comes from one pass of the zone finder over the
+ * whole passage (zsi_parks_mentions()), not from finding zones again in each
+ * piece of it: a name is read with the words around it, as the passage's
+ * zones were.
  *
- * Invariants: pure text (bytes in, flags out); allocates only through
- * zsi_parks_extract(); the place lexicon is metric.c's.
+ * Invariants: pure text and spans in, flags out; allocates nothing; the place
+ * lexicon is metric.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -129,22 +132,6 @@ static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_plac
     return best;
 }
 
-/* Where the run of at most max Han characters right before p[q] starts
- * (not before s): a place word may be the inside of a longer name, as 安新
- * (a county) is of 雄安新区. */
-static size_t han_before(const char *p, size_t s, size_t q, int max)
-{
-    while (max-- > 0 && q > s) {
-        size_t l = zsi_utf8_prev(p, q);
-        unsigned cp;
-        zsi_utf8_decode(p + q - l, l, &cp);
-        if (!(cp >= 0x3400 && cp < 0xA000))
-            break;
-        q -= l;
-    }
-    return q;
-}
-
 /* Where the last verb of setting (位于, 坐落, 落户) stands in p[s..e), or
  * (size_t)-1: what it names is where the subject before it is. */
 static size_t setting_at(const char *p, size_t s, size_t e)
@@ -177,55 +164,50 @@ static size_t sentence_start(const char *p, size_t e, size_t max)
     return s;
 }
 
-int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
-                       size_t nf, unsigned char *withheld)
+/* Is a zone named in p[s..e): a mention that ends after s and starts before
+ * e? One that starts before s holds the subject found at s in its name (the
+ * county 安新 in 雄安新区): the zone is the subject then. */
+static int zone_within(const zsi_park_mention *m, size_t nm, size_t s, size_t e)
 {
-    size_t i;
-    int rc;
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].end > s && m[k].start < e)
+            return 1;
+    return 0;
+}
 
-    for (i = 0; i < nf; i++) {
-        size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q;
+void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
+                        const zsi_park_mention *m, size_t nm, unsigned char *withheld)
+{
+    (void)n;
+    for (size_t i = 0; i < nf; i++) {
+        size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q, v, c;
         int place = 0;
         withheld[i] = 0;
         q = last_other_subject(p, s, e, &place);
         if (q == (size_t)-1)
             continue;
-        if (place)
-            q = han_before(p, s, q, 3); /* 雄|安新|区: a zone may start before the place */
-        {
-            char **names = NULL;
-            size_t nn = 0, v = setting_at(p, q, e), c = v;
-            if (v != (size_t)-1) {
-                /* 某某有限公司位于襄阳经济技术开发区，占地1000余亩: the zone of
-                 * the 位于 clause is where the subject stands, not a nearer
-                 * subject; only zones outside that clause count */
-                while (c < e) {
-                    unsigned cp;
-                    size_t l = zsi_utf8_decode(p + c, e - c, &cp);
-                    if (cp == 0xFF0C || cp == ',' || cp == 0x3001)
-                        break;
-                    c += l;
-                }
-                if ((rc = zsi_parks_extract(g, p + q, v - q, &names, &nn, NULL)) != 0)
-                    return rc;
-                zsu_strv_free(names, nn);
-                names = NULL;
-                if (nn == 0 && c < e &&
-                    (rc = zsi_parks_extract(g, p + c, e - c, &names, &nn, NULL)) != 0)
-                    return rc;
-            } else if ((rc = zsi_parks_extract(g, p + q, e - q, &names, &nn, NULL)) != 0) {
-                return rc;
-            }
-            withheld[i] = nn == 0; /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
-            zsu_strv_free(names, nn);
+        v = setting_at(p, q, e);
+        if (v == (size_t)-1) {
+            withheld[i] = !zone_within(m, nm, q, e); /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
+            continue;
         }
+        /* 某某有限公司位于襄阳经济技术开发区，占地1000余亩: the zone of the 位于
+         * clause is where the subject stands, not a nearer subject; only zones
+         * outside that clause count */
+        for (c = v; c < e;) {
+            unsigned cp;
+            size_t l = zsi_utf8_decode(p + c, e - c, &cp);
+            if (cp == 0xFF0C || cp == ',' || cp == 0x3001)
+                break;
+            c += l;
+        }
+        withheld[i] = !zone_within(m, nm, q, v) && !(c < e && zone_within(m, nm, c, e));
     }
-    (void)n;
-    return 0;
 }
 
-int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
-                        size_t nf, char *const *names, size_t nnames, unsigned char *credit)
+void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf,
+                         const zsi_park_mention *m, size_t nm, char *const *names, size_t nnames,
+                         unsigned char *credit)
 {
     (void)n;
     for (size_t i = 0; i < nf; i++) {
@@ -234,20 +216,24 @@ int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const z
             continue;
         /* the nearest sentence before the figure that names a zone */
         for (;;) {
-            size_t s = sentence_start(p, e, (size_t)-1), nn = 0;
-            char **got = NULL;
-            int rc = zsi_parks_extract(g, p + s, e - s, &got, &nn, NULL);
-            if (rc != 0)
-                return rc;
-            if (nn == 1)
+            size_t s = sentence_start(p, e, (size_t)-1);
+            const char *one = NULL;
+            int several = 0, any = 0;
+            for (size_t k = 0; k < nm; k++) {
+                if (m[k].start < s || m[k].start >= e)
+                    continue;
+                any = 1;
+                if (one && strcmp(one, m[k].name))
+                    several = 1;
+                one = m[k].name;
+            }
+            if (any && !several)
                 for (size_t k = 0; k < nnames && k + ZSI_CREDIT_ZONE <= 255; k++)
-                    if (!strcmp(names[k], got[0]))
+                    if (!strcmp(names[k], one))
                         credit[i] = (unsigned char)(ZSI_CREDIT_ZONE + k);
-            zsu_strv_free(got, nn);
-            if (nn || s == 0)
+            if (any || s == 0)
                 break;
             e = s - zsi_utf8_prev(p, s); /* before the end mark */
         }
     }
-    return 0;
 }

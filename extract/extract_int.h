@@ -184,6 +184,25 @@ void zsi_gazetteer_free(zsi_gazetteer *g);
 int zsi_parks_extract(const zsi_gazetteer *g, const char *p, size_t n, char ***names,
                       size_t *nnames, size_t *counts);
 
+/* One zone named in a text: where, and which (canonical, as zsi_parks_extract()
+ * gives it). A nested name (两江新区水土工业园) is two mentions. */
+typedef struct zsi_park_mention {
+    size_t start, end; /* byte span of the name as printed */
+    char *name;
+} zsi_park_mention;
+
+/*
+ * Every zone mention in p, in text order, with its span: the same finding as
+ * zsi_parks_extract(), before names are made unique, so that one pass over a
+ * passage tells which zone each part of it names (credit.c).
+ * Ownership: caller frees with zsi_park_mentions_free(*out, *nout).
+ * @return 0, ZS_ENOMEM, ZS_EINVAL.
+ */
+int zsi_parks_mentions(const zsi_gazetteer *g, const char *p, size_t n, zsi_park_mention **out,
+                       size_t *nout);
+/* Free what zsi_parks_mentions() made. Accepts NULL. */
+void zsi_park_mentions_free(zsi_park_mention *v, size_t n);
+
 /*
  * A tally of zone mentions over an article, to find the zone it is mainly
  * about: the one named most often (ties go to the first named). Zero it to
@@ -294,12 +313,13 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
  * Which figures of a passage (f[0..nf), from zsi_figures_extract() on p) are
  * not its zone's: withheld[i] = 1 when the nearest subject before figure i in
  * its sentence is a province, city, county, 全市/全省/全国 or a company, with
- * no zone named between it and the figure (see credit.c). withheld has room
- * for nf. @return 0, ZS_ENOMEM.
+ * no zone named between it and the figure (see credit.c). m[0..nm) are the
+ * passage's zone mentions (zsi_parks_mentions() of p). withheld has room
+ * for nf. Cannot fail.
  */
 struct zsi_figure;
-int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const struct zsi_figure *f,
-                       size_t nf, unsigned char *withheld);
+void zsi_figures_credit(const char *p, size_t n, const struct zsi_figure *f, size_t nf,
+                        const zsi_park_mention *m, size_t nm, unsigned char *withheld);
 
 /* credit[i] of zsi_figures_nearest(): figure i is zone names[credit[i] -
  * ZSI_CREDIT_ZONE]'s. */
@@ -307,16 +327,18 @@ int zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const st
 
 /*
  * Which of the zones a passage names (names[0..nnames), zsi_parks_extract()
- * of p) each of its figures is credited with, when it names several: the one
+ * of p; m[0..nm) their mentions, zsi_parks_mentions() of p) each of its
+ * figures is credited with, when it names several: the one
  * zone named in the nearest sentence before the figure that names any (its
  * own sentence first: 甲经开区集聚企业20家；乙经开区集聚企业144家 gives 144家
  * to 乙). Sets credit[i] = ZSI_CREDIT_ZONE + k for names[k]; leaves credit[i]
  * as it is (0: the passage's first zone, 1: withheld, from
  * zsi_figures_credit()) when the figure is withheld, that sentence names two
- * zones or more, or none does. @return 0, ZS_ENOMEM.
+ * zones or more, or none does. Cannot fail.
  */
-int zsi_figures_nearest(const zsi_gazetteer *g, const char *p, size_t n, const struct zsi_figure *f,
-                        size_t nf, char *const *names, size_t nnames, unsigned char *credit);
+void zsi_figures_nearest(const char *p, size_t n, const struct zsi_figure *f, size_t nf,
+                         const zsi_park_mention *m, size_t nm, char *const *names, size_t nnames,
+                         unsigned char *credit);
 
 /*
  * 1 when p refers to a zone without naming it ("高新区", "园区", "开发区"

@@ -1795,6 +1795,41 @@ out:
     return rc;
 }
 
+int zsi_parks_mentions(const zsi_gazetteer *g, const char *p, size_t n, zsi_park_mention **out,
+                       size_t *nout)
+{
+    mentions m = {0};
+    zsi_park_mention *v = NULL;
+    int rc;
+
+    if (!g || !out || !nout || (!p && n))
+        return ZS_EINVAL;
+    *out = NULL;
+    *nout = 0;
+    if ((rc = find_mentions(g, p, n, &m)) != 0)
+        goto out;
+    if (m.n && !(v = malloc(m.n * sizeof *v))) {
+        rc = ZS_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < m.n; i++) {
+        v[i] = (zsi_park_mention){m.v[i].start, m.v[i].end, m.v[i].name};
+        m.v[i].name = NULL; /* moved */
+    }
+    *out = v;
+    *nout = m.n;
+out:
+    mentions_free(&m);
+    return rc;
+}
+
+void zsi_park_mentions_free(zsi_park_mention *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++)
+        free(v[i].name);
+    free(v);
+}
+
 int zsi_park_tally_add(zsi_park_tally *t, char *const *names, const size_t *counts, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -258,13 +258,17 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
         /* a zone is credited with its figures, not its city's or a company's */
         if (!(pp->fig_withheld = malloc(pp->nfigs)))
             return ZS_ENOMEM;
-        if ((rc = zsi_figures_credit(r->gaz, t, n, pp->figs, pp->nfigs, pp->fig_withheld)) != 0)
+        /* one pass of the zone finder tells which zone each part names */
+        zsi_park_mention *m = NULL;
+        size_t nm = 0;
+        if ((rc = zsi_parks_mentions(r->gaz, t, n, &m, &nm)) != 0)
             return rc;
+        zsi_figures_credit(t, n, pp->figs, pp->nfigs, m, nm, pp->fig_withheld);
         /* a passage of several zones: each figure is the nearest one's */
-        if (pp->nparks > 1 && !pp->park_inherited &&
-            (rc = zsi_figures_nearest(r->gaz, t, n, pp->figs, pp->nfigs, pp->park_list, pp->nparks,
-                                      pp->fig_withheld)) != 0)
-            return rc;
+        if (pp->nparks > 1 && !pp->park_inherited)
+            zsi_figures_nearest(t, n, pp->figs, pp->nfigs, m, nm, pp->park_list, pp->nparks,
+                                pp->fig_withheld);
+        zsi_park_mentions_free(m, nm);
     }
     size_t flen = 1;
     for (size_t i = 0; i < pp->nfigs; i++)

@@ -48,6 +48,20 @@ static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t 
     return NULL;
 }
 
+/* zsi_figures_credit() of t, with its zone mentions found as the indexer
+ * finds them (one pass over the whole text). */
+static int credit(const zsi_gazetteer *g, const char *t, const zsi_figure *v, size_t nv,
+                  unsigned char *w)
+{
+    zsi_park_mention *m = NULL;
+    size_t nm = 0;
+    int rc = zsi_parks_mentions(g, t, strlen(t), &m, &nm);
+    if (rc == 0)
+        zsi_figures_credit(t, strlen(t), v, nv, m, nm, w);
+    zsi_park_mentions_free(m, nm);
+    return rc;
+}
+
 /* test_credit x "句子": print each figure of a sentence and whether its
  * zone is credited with it (to look into a case by hand). */
 static int show(const zsi_gazetteer *g, const char *t)
@@ -58,7 +72,7 @@ static int show(const zsi_gazetteer *g, const char *t)
     int rc = zsi_figures_extract(t, strlen(t), &v, &nv);
     if (rc != 0 || !(w = malloc(nv + 1)))
         return 1;
-    if ((rc = zsi_figures_credit(g, t, strlen(t), v, nv, w)) == 0)
+    if ((rc = credit(g, t, v, nv, w)) == 0)
         for (size_t i = 0; i < nv; i++)
             printf("%.*s\t%s\n", (int)(v[i].end - v[i].start), t + v[i].start,
                    w[i] ? "withheld" : "the zone's");
@@ -86,7 +100,7 @@ int main(int argc, char **argv)
         unsigned char w[64];
         int rc = zsi_figures_extract(t, strlen(t), &v, &nv);
         if (rc == 0 && nv <= sizeof w && find_fig(t, v, nv, rows[r].printed, &idx) &&
-            zsi_figures_credit(g, t, strlen(t), v, nv, w) == 0)
+            credit(g, t, v, nv, w) == 0)
             tap_ok(w[idx] == rows[r].withheld, "%s: [%s] %s", t, rows[r].printed,
                    rows[r].withheld ? "withheld from the zone" : "the zone's");
         else
@@ -105,9 +119,14 @@ int main(int argc, char **argv)
         char **names = NULL;
         size_t nv = 0, nn = 0;
         unsigned char w[64] = {0};
+        zsi_park_mention *m = NULL;
+        size_t nm = 0;
         int ok = zsi_figures_extract(t, strlen(t), &v, &nv) == 0 && nv <= sizeof w &&
                  zsi_parks_extract(g, t, strlen(t), &names, &nn, NULL) == 0 &&
-                 zsi_figures_nearest(g, t, strlen(t), v, nv, names, nn, w) == 0;
+                 zsi_parks_mentions(g, t, strlen(t), &m, &nm) == 0;
+        if (ok)
+            zsi_figures_nearest(t, strlen(t), v, nv, m, nm, names, nn, w);
+        zsi_park_mentions_free(m, nm);
         tap_ok(ok && nn == 2, "two zones named (%zu)", nn);
         for (size_t r = 0; ok && r < sizeof want / sizeof want[0]; r++) {
             size_t idx = 0;
