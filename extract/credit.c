@@ -175,17 +175,36 @@ static int zone_within(const zsi_park_mention *m, size_t nm, size_t s, size_t e)
     return 0;
 }
 
+/* End of the sentence that holds byte e of p[0..n): its end mark's place. */
+static size_t sentence_end(const char *p, size_t e, size_t n)
+{
+    while (e < n) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, n - e, &cp);
+        if (is_sentence_end(cp))
+            break;
+        e += l;
+    }
+    return e;
+}
+
 void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
                         const zsi_park_mention *m, size_t nm, unsigned char *withheld)
 {
-    (void)n;
     for (size_t i = 0; i < nf; i++) {
         size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q, v, c;
         int place = 0;
         withheld[i] = 0;
         q = last_other_subject(p, s, e, &place);
-        if (q == (size_t)-1)
+        if (q == (size_t)-1) {
+            /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”: a
+             * figure whose sentence and those before it name no zone (the
+             * passage names one only later) is the subject's of an earlier
+             * sentence, when one names a place or a company */
+            if (nm && m[0].start >= sentence_end(p, e, n))
+                withheld[i] = last_other_subject(p, 0, s, &place) != (size_t)-1;
             continue;
+        }
         v = setting_at(p, q, e);
         if (v == (size_t)-1) {
             withheld[i] = !zone_within(m, nm, q, e); /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
