@@ -446,6 +446,19 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
     return 1;
 }
 
+/* Is p[pb..b) the numeral 一 right after a determiner (这一|比例, 那一|年份,
+ * 该一|数值)? 这一 points at a thing named before, as 这 alone does; it counts
+ * nothing and is no part of the noun after it, so the run stops there. */
+static int points_one(const char *p, size_t cut, size_t pb, size_t b)
+{
+    static const char det[] = "这那此该每";
+    unsigned before;
+    if (b - pb != 3 || memcmp(p + pb, "\xE4\xB8\x80", 3) != 0 || pb <= cut)
+        return 0; /* 一 */
+    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    return in_set(det, sizeof det - 1, before);
+}
+
 /* Is p[s..e) the one character 率 or 量? A rate or an amount is named by
  * what is done or counted, verbs included (发射成功率, 出货量); a sum of
  * money (赔偿金, 善款) is the object of the verb before it (支付|赔偿金). */
@@ -844,6 +857,8 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
             (b >= from || zsi_nchars(p, b, zsi_wb_gt(wb, b)) > 1))
             break; /* not 内|销|比重: a lone piece after it is its word's end */
         if (closes_time(p, cut, pb, b, e))
+            break;
+        if (points_one(p, cut, pb, b))
             break;
         {
             size_t k = kind_start(wb, p, cut, pb, b);
