@@ -57,8 +57,9 @@ static const char schema[] =
     " kind INTEGER NOT NULL, len INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, body NOT NULL, park TEXT NOT NULL, year TEXT NOT NULL,"
     " figure TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);\n"
-    /* hash: the high 32 bits of the text's XXH3-64 (writer.c stored_hash());
-     * start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
+    /* hash: 0 (no byte) since schema 17; passage_hashes holds the high 32
+     * bits of the text's XXH3-64 (writer.c stored_hash()), which an older
+     * row keeps here too; start/end: bytes in the file (UTF-8 input) or in its UTF-8 conversion;
      * line/col: where the passage starts (1-based, col in bytes).
      * len and kind are what ranking reads of its best candidates (rank.c):
      * the body's size in tokens (FTS5 counts it but does not keep it:
@@ -68,7 +69,7 @@ static const char schema[] =
      * 8.0 of 198 MB on the bench's real 90 MB of short passages, against
      * 0.3 and 1.2 MB in the row. */
     PASSAGES_TEXT_VIEW ";\n"
-    /* passages.hash again, apart from the bodies, for a later run (hashes.c) */
+    /* the passages' hashes, apart from the bodies, for a later run (hashes.c) */
     ZSD_HASHES_SCHEMA ";\n"
     /* the text dictionary (textpack.c), once trained */
     ZSD_TEXT_DICT_SCHEMA ";\n"
@@ -343,6 +344,8 @@ static int being_built(zs_db *db)
 #define SCHEMA_STRINGS_TWICE 14
 /* The last schema whose writer wrote docs.hash as 16 hex digits. */
 #define SCHEMA_HEX_HASHES 15
+/* The last schema whose passages.hash held each passage's hash. */
+#define SCHEMA_PASSAGE_HASHES_TWICE 16
 
 /*
  * One step of an older index to a newer schema, in one transaction: the
@@ -434,7 +437,19 @@ static int key_strings(zs_db *db)
  */
 static int blob_hashes(zs_db *db)
 {
-    return move_schema(db, "SELECT 1", ZSD_SCHEMA_VERSION);
+    return move_schema(db, "SELECT 1", SCHEMA_PASSAGE_HASHES_TWICE);
+}
+
+/*
+ * Schema 16 to 17: a writer writes passages.hash as 0, and passages_hash,
+ * made only for runs the seen.c table cannot hold, is an index of
+ * zs_body_key(body) (ZSD_PASSAGES_HASH_INDEX): an index of the column would
+ * miss every newer row. The older one goes; the next run that needs it
+ * makes it anew. The older rows keep their hashes.
+ */
+static int hash_bodies(zs_db *db)
+{
+    return move_schema(db, "DROP INDEX IF EXISTS passages_hash", ZSD_SCHEMA_VERSION);
 }
 
 static int check_schema(zs_db *db)
@@ -450,7 +465,7 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
-    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_HEX_HASHES) {
+    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_PASSAGE_HASHES_TWICE) {
         sqlite3_finalize(st);
         st = NULL;
         /* A reader reads it as it is (textstore.c, the view it has); a
@@ -465,8 +480,10 @@ static int check_schema(zs_db *db)
             rc = drop_years_index(db);
         if (!db->readonly && !rc && version <= SCHEMA_STRINGS_TWICE)
             rc = key_strings(db);
-        if (!db->readonly && !rc)
+        if (!db->readonly && !rc && version <= SCHEMA_HEX_HASHES)
             rc = blob_hashes(db);
+        if (!db->readonly && !rc)
+            rc = hash_bodies(db);
         goto out;
     }
     if (version != ZSD_SCHEMA_VERSION)

@@ -12,15 +12,18 @@
  *
  * Row c covers the passage ids [c * ZSD_HASH_CHUNK, (c + 1) * ZSD_HASH_CHUNK):
  * a bitmap of the ids present (ZSD_HASH_CHUNK / 8 bytes, bit i of byte
- * i / 8 for id c * ZSD_HASH_CHUNK + i), then passages.hash (the text's high
- * 32 bits) of each present id, in id order, 4 bytes little-endian.
+ * i / 8 for id c * ZSD_HASH_CHUNK + i), then the hash (the high 32 bits of
+ * the text's XXH3-64) of each present id, in id order, 4 bytes
+ * little-endian. Since schema 17 this table alone holds them: passages.hash
+ * is written as 0.
  *
  * Invariants. Every passage's id and hash is in the table once its
  * transaction commits. SQLite's update hook on a writer's connection notes
  * each row inserted into or deleted from passages (zsd_hashes_hook(): the
  * writer's code is the extractor's identity, extver.c, and is left as it
  * was), and zsd_hashes_sync() applies the notes before every COMMIT of a
- * run, reading the hashes of the inserted rows back by id range; a BEGIN
+ * run, with the hash the writer gave the note (zsd_hashes_set()), else
+ * hashing the inserted rows' texts read back by id range; a BEGIN
  * forgets what a rolled-back transaction noted. A DELETE of every row
  * (a rebuild) bypasses the hook, so it empties the table itself
  * (zsd_hashes_wipe()). A passage missing from the table would be stored
@@ -34,6 +37,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "store_int.h"
 
@@ -41,7 +45,9 @@
 
 typedef struct note {
     sqlite3_int64 id;
-    int add;     /* 1 inserted, 0 deleted */
+    int add;       /* 1 inserted, 0 deleted */
+    int has_hash;  /* hash is the passage's (zsd_hashes_set()) */
+    uint32_t hash;
     size_t when; /* order of noting: a delete, then a reuse of its id */
 } note;
 
@@ -66,9 +72,24 @@ int zsd_hashes_note(zs_db *db, sqlite3_int64 id, int add)
         h->v = v;
         h->cap = cap;
     }
-    h->v[h->n] = (note){id, add, h->n};
+    h->v[h->n] = (note){id, add, 0, 0, h->n};
     h->n++;
     return 0;
+}
+
+void zsd_hashes_set(zs_db *db, sqlite3_int64 id, uint32_t hash)
+{
+    zsd_hash_notes *h = db->hnotes;
+    if (h && h->n && h->v[h->n - 1].id == id && h->v[h->n - 1].add) {
+        h->v[h->n - 1].has_hash = 1;
+        h->v[h->n - 1].hash = hash;
+    }
+}
+
+/* The stored hash of a passage's text: as the writer's stored_hash(). */
+static uint32_t text_hash(const void *p, size_t n)
+{
+    return (uint32_t)(XXH3_64bits(p, n) >> 32);
 }
 
 /* sqlite3_update_hook()'s callback: rows of passages inserted or deleted.
@@ -165,8 +186,9 @@ static size_t chunk_encode(const chunk *c, unsigned char *out)
     return n;
 }
 
-/* Set the hashes of the ids of c (chunk k) that need one, from passages,
- * reading the rows from lo to hi once. */
+/* Set the hashes of the ids of c (chunk k) that need one, from their
+ * texts, reading the rows from lo to hi once (ids noted with no hash:
+ * rows a writer wrote again, textpack.c). */
 static int chunk_fill(zs_db *db, sqlite3_stmt *range, chunk *c, const unsigned char *need,
                       sqlite3_int64 k, int lo, int hi)
 {
@@ -177,7 +199,8 @@ static int chunk_fill(zs_db *db, sqlite3_stmt *range, chunk *c, const unsigned c
         int at = (int)(sqlite3_column_int64(range, 0) % ZSD_HASH_CHUNK);
         if (need[at]) {
             c->has[at] = 1;
-            c->hash[at] = (uint32_t)sqlite3_column_int64(range, 1);
+            c->hash[at] = text_hash(sqlite3_column_blob(range, 1),
+                                    (size_t)sqlite3_column_bytes(range, 1));
         }
     }
     sqlite3_reset(range);
@@ -203,8 +226,8 @@ int zsd_hashes_sync(zs_db *db)
     if ((rc = zsd_cached(db, &get, "SELECT hashes FROM passage_hashes WHERE chunk = ?")) != 0 ||
         (rc = zsd_cached(db, &put, "INSERT OR REPLACE INTO passage_hashes VALUES(?, ?)")) != 0 ||
         (rc = zsd_cached(db, &del, "DELETE FROM passage_hashes WHERE chunk = ?")) != 0 ||
-        (rc = zsd_cached(db, &range, "SELECT id, hash FROM passages WHERE id BETWEEN ? AND ?")) !=
-            0)
+        (rc = zsd_cached(db, &range,
+                         "SELECT id, zs_text(body) FROM passages WHERE id BETWEEN ? AND ?")) != 0)
         goto out;
     for (size_t i = 0; i < h->n && !rc;) {
         sqlite3_int64 k = h->v[i].id / ZSD_HASH_CHUNK;
@@ -219,8 +242,9 @@ int zsd_hashes_sync(zs_db *db)
         /* The last note of an id decides (they are in the order noted). */
         for (; i < h->n && h->v[i].id / ZSD_HASH_CHUNK == k; i++) {
             int at = (int)(h->v[i].id % ZSD_HASH_CHUNK);
-            c.has[at] = 0;
-            need[at] = (unsigned char)h->v[i].add;
+            c.has[at] = h->v[i].add && h->v[i].has_hash;
+            c.hash[at] = h->v[i].hash;
+            need[at] = (unsigned char)(h->v[i].add && !h->v[i].has_hash);
         }
         for (int at = 0; at < ZSD_HASH_CHUNK; at++)
             if (need[at]) {
@@ -283,17 +307,25 @@ int zsd_hashes_load(zs_db *db, int (*add)(void *arg, sqlite3_int64 id, uint32_t 
         st = NULL;
     }
     /* Passages past the table's last: all of them when it was just made;
-     * else those a zhaoshu without this table stored (one range read). */
-    if ((rc = zsd_prepare(db, &st, "SELECT id, hash FROM passages WHERE id > ?")) != 0)
+     * else those a zhaoshu without this table stored (one range read). They
+     * were written before schema 17, with their hash; a 0 may be a hash or
+     * a newer row's, and is made again from the text. */
+    if ((rc = zsd_prepare(db, &st,
+                          "SELECT id, hash, CASE WHEN hash = 0 THEN zs_text(body) END FROM passages"
+                          " WHERE id > ?")) != 0)
         goto out;
     sqlite3_bind_int64(st, 1, last);
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        uint32_t hash = (uint32_t)sqlite3_column_int64(st, 1);
+        if (!hash)
+            hash = text_hash(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2));
         if ((rc = zsd_hashes_note(db, id, 1)) != 0) {
             rc = zsd_fail(db, rc, "out of memory");
             goto out;
         }
-        if ((rc = add(arg, id, (uint32_t)sqlite3_column_int64(st, 1))) != 0)
+        zsd_hashes_set(db, id, hash);
+        if ((rc = add(arg, id, hash)) != 0)
             goto out;
     }
     if (src != SQLITE_DONE)

@@ -11,7 +11,7 @@
  *
  * A first build's memory is fixed whatever the corpus: 2^22 slots of 8
  * bytes (32 MiB); a later run's is sized to the index (load_slots()).
- * A slot holds the hash's high 32 bits (what passages.hash keeps) and the
+ * A slot holds the hash's high 32 bits (what passage_hashes keeps) and the
  * passage id; the slot's place is given by those bits too, so a later run
  * fills the table from the stored hashes alone (zsd_seen_load()) and a match is
  * a candidate on 32 bits, which the writer confirms on the text. When
@@ -214,7 +214,7 @@ int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, siz
      * passages_hash made once and kept for the next such runs. */
     double stored = zsd_query_int(db, "SELECT coalesce(max(id), 0) FROM passages", 0);
     if (stored > LOAD_MAX_RATIO * ((double)input_bytes / 256.0 + 16.0))
-        return zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
+        return zsd_exec(db, ZSD_PASSAGES_HASH_INDEX);
     if ((rc = seen_new(out, load_slots(stored), input_bytes, max)) != 0)
         return zsd_fail(db, rc, "out of memory");
     /* From passage_hashes (hashes.c), not passages: that read the bodies. */
@@ -224,7 +224,7 @@ int zsd_seen_load(zsd_seen **out, zs_db *db, unsigned long long input_bytes, siz
          * first build. */
         zsd_seen_free(*out);
         *out = NULL;
-        return zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)");
+        return zsd_exec(db, ZSD_PASSAGES_HASH_INDEX);
     }
     if (rc) {
         zsd_seen_free(*out);

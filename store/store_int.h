@@ -33,9 +33,11 @@
  * passages_text does); 13: docs found by zs_path_key(path), no UNIQUE
  * index of the path; 14: no index passage_years_passage; 15: strings
  * found by zs_str_key(s), no UNIQUE index of the string; 16: docs.hash
- * written as 8 bytes, not 16 hex digits. An index of schema 10 to 15 is
- * read as it is and moved to 16 by a writer (db.c). */
-#define ZSD_SCHEMA_VERSION 16
+ * written as 8 bytes, not 16 hex digits; 17: passages.hash written as 0,
+ * passage_hashes alone holds the hashes, passages_hash is an index of
+ * zs_body_key(body). An index of schema 10 to 16 is read as it is and moved
+ * to 17 by a writer (db.c). */
+#define ZSD_SCHEMA_VERSION 17
 
 /* The condition that finds the row of strings whose text is bound to the
  * parameter p (?1, :fc), through strings_key (schema 15; a writer adds it
@@ -416,6 +418,13 @@ void zsd_strings_free(zsd_strings *t);
 
 /* ---- interface to hashes.c ---- */
 
+/* The index through which SQLite finds a stored passage by the hash of its
+ * text, for runs whose passages the seen.c table cannot hold (seen.c): its
+ * key is the text's (textstore.c zs_body_key()), since passages.hash is 0
+ * from schema 17 on. */
+#define ZSD_PASSAGES_HASH_INDEX \
+    "CREATE INDEX IF NOT EXISTS passages_hash ON passages(zs_body_key(body))"
+
 /* Passage ids a row of passage_hashes covers. */
 #define ZSD_HASH_CHUNK 256
 #define ZSD_HASHES_SCHEMA \
@@ -427,6 +436,10 @@ typedef struct zsd_hash_notes zsd_hash_notes;
  * zsd_hashes_sync(); the update hook does it on a writer's connection.
  * @return 0, ZS_ENOMEM (then the sync fails too). */
 int zsd_hashes_note(zs_db *db, sqlite3_int64 id, int add);
+/* The hash (stored_hash(), writer.c) of the passage id just inserted, so
+ * that zsd_hashes_sync() need not read its text back; nothing when id was
+ * not the last noted. */
+void zsd_hashes_set(zs_db *db, sqlite3_int64 id, uint32_t hash);
 /* Note passages' rows as they are written on db's connection (a writer's). */
 void zsd_hashes_hook(zs_db *db);
 /* Write the notes into passage_hashes (if the index has it) and forget
@@ -475,7 +488,7 @@ sqlite3_int64 zsd_seen_next(const zsd_seen *s, uint64_t hash, size_t *cursor);
  * match), else 0; for worker threads while the writer adds (a late answer
  * costs time only). */
 int zsd_seen_has(const zsd_seen *s, uint64_t hash);
-/* A later run's table (see seen.c): every stored passage by passages.hash,
+/* A later run's table (see seen.c): every stored passage by its hash,
  * or *out NULL when passages_hash exists, or is made here because the
  * passages are more than max (as zsd_seen_open()). Ownership: caller frees
  * *out with zsd_seen_free(). @return 0, ZS_ENOMEM, ZS_ESQLITE. */

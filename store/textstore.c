@@ -155,23 +155,29 @@ static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
     return t->ddict;
 }
 
-static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The text of body v into *out, *n (plain text as it is, a frame
+ * decompressed into t->buf): 1, or 0 with the error set on ctx. NULL is
+ * no text: *out NULL. */
+static int text_of(sqlite3_context *ctx, text_fn *t, sqlite3_value *v, const char **out, size_t *n)
 {
-    text_fn *t = sqlite3_user_data(ctx);
-    (void)argc;
-    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
-        sqlite3_result_value(ctx, argv[0]);
-        return;
+    if (sqlite3_value_type(v) != SQLITE_BLOB) {
+        *out = (const char *)sqlite3_value_text(v);
+        *n = (size_t)sqlite3_value_bytes(v);
+        if (!*out && sqlite3_value_type(v) != SQLITE_NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return 0;
+        }
+        return 1;
     }
-    const void *z = sqlite3_value_blob(argv[0]);
-    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    const void *z = sqlite3_value_blob(v);
+    size_t nz = (size_t)sqlite3_value_bytes(v);
     ZSTD_frameHeader fh;
     const ZSTD_DDict *dd = dict(t, sqlite3_context_db_handle(ctx));
-    if (ZSTD_getFrameHeader_advanced(&fh, z, n, ZSTD_f_zstd1_magicless) != 0 ||
+    if (ZSTD_getFrameHeader_advanced(&fh, z, nz, ZSTD_f_zstd1_magicless) != 0 ||
         fh.frameType != ZSTD_frame || fh.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN ||
         fh.frameContentSize > ZSD_MAX_TEXT_BYTES || !dd) {
         sqlite3_result_error(ctx, "zs_text: not a passage compressed by this index", -1);
-        return;
+        return 0;
     }
     unsigned long long size = fh.frameContentSize;
     if (!t->dctx && (t->dctx = ZSTD_createDCtx()) &&
@@ -181,23 +187,56 @@ static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     if (!t->dctx) {
         sqlite3_result_error_nomem(ctx);
-        return;
+        return 0;
     }
     if (size + 1 > t->cap) {
         char *b = realloc(t->buf, (size_t)size + 1);
         if (!b) {
             sqlite3_result_error_nomem(ctx);
-            return;
+            return 0;
         }
         t->buf = b;
         t->cap = (size_t)size + 1;
     }
-    size_t got = ZSTD_decompress_usingDDict(t->dctx, t->buf, t->cap, z, n, dd);
+    size_t got = ZSTD_decompress_usingDDict(t->dctx, t->buf, t->cap, z, nz, dd);
     if (ZSTD_isError(got) || got != size) {
         sqlite3_result_error(ctx, "zs_text: damaged compressed passage", -1);
+        return 0;
+    }
+    *out = t->buf;
+    *n = got;
+    return 1;
+}
+
+static void zs_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    text_fn *t = sqlite3_user_data(ctx);
+    const char *p;
+    size_t n;
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) {
+        sqlite3_result_value(ctx, argv[0]);
         return;
     }
-    sqlite3_result_text(ctx, t->buf, (int)got, SQLITE_TRANSIENT);
+    if (text_of(ctx, t, argv[0], &p, &n))
+        sqlite3_result_text(ctx, p, (int)n, SQLITE_TRANSIENT);
+}
+
+/* zs_body_key(body): the key passages_hash holds (schema 17), the high 32
+ * bits of the XXH3-64 of the body's text, as a signed integer, whether the
+ * body is stored plain or compressed; NULL for NULL. The writer's
+ * stored_hash() of a passage it is about to store is the same number. It
+ * must never change, or stored passages are no longer found by their text. */
+static void zs_body_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    text_fn *t = sqlite3_user_data(ctx);
+    const char *p;
+    size_t n;
+    (void)argc;
+    if (!text_of(ctx, t, argv[0], &p, &n) || !p)
+        return;
+    uint64_t h = XXH3_64bits(p, n);
+    sqlite3_result_int(ctx, (int)(int32_t)(uint32_t)(h >> 32));
 }
 
 /* The XXH3-64 of v's text bytes into *h: 1, or 0 with no result set for
@@ -256,6 +295,14 @@ int zsd_text_register(sqlite3 *db)
     if (!t)
         return SQLITE_NOMEM;
     /* Not SQLITE_DETERMINISTIC: the result depends on the meta table. */
-    return sqlite3_create_function_v2(db, "zs_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, t, zs_text,
-                                      NULL, NULL, text_fn_free);
+    rc = sqlite3_create_function_v2(db, "zs_text", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS, t, zs_text,
+                                    NULL, NULL, text_fn_free);
+    /* Deterministic, as an index's expression must be: the text of a body
+     * never changes, whichever dictionary it was compressed with. It shares
+     * zs_text()'s state, which zs_text's destructor frees at the close. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "zs_body_key", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, t,
+                                        zs_body_key, NULL, NULL, NULL);
+    return rc;
 }

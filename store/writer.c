@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "pipeline_int.h"
 
@@ -63,9 +64,9 @@ int zsd_writer_open(writer *w, zs_db *db)
                           " WHERE id=?1")) ||
         (rc = zsd_prepare(db, &w->p_ins,
                           "INSERT INTO passages(doc_id, seq, kind, start, end, hash, body, park,"
-                          " year, figure, line, col, len) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)")) ||
+                          " year, figure, line, col, len) VALUES(?,?,?,?,?,0,?,?,?,?,?,?,?)")) ||
         (rc = zsd_prepare(db, &w->p_find,
-                          "SELECT id FROM passages WHERE hash=? AND zs_text(body)=?")) ||
+                          "SELECT id FROM passages WHERE zs_body_key(body)=? AND zs_text(body)=?")) ||
         (rc = zsd_prepare(db, &w->dup_ins,
                           "INSERT INTO passage_dups(passage_id, doc_id, seq, start, end,"
                           " line, col) VALUES(?,?,?,?,?,?,?)")) ||
@@ -80,7 +81,7 @@ int zsd_writer_open(writer *w, zs_db *db)
         (rc = zsd_rowbatch_open(&w->year_b, db, "INSERT OR IGNORE INTO passage_years VALUES", 3)) ||
         (rc = zsd_prepare(db, &w->alias_ins, "INSERT OR IGNORE INTO park_aliases VALUES(?,?)")) ||
         (rc = zsd_prepare(db, &w->p_same,
-                          "SELECT 1 FROM passages WHERE id=? AND hash=? AND zs_text(body)=?")) ||
+                          "SELECT 1 FROM passages WHERE id=? AND zs_text(body)=?")) ||
         (rc = zsd_strings_open(&w->str, db)) || (rc = zsd_packer_open(&w->pack, db)))
         return rc;
     if (zsd_repeats_open(&w->rep))
@@ -89,10 +90,13 @@ int zsd_writer_open(writer *w, zs_db *db)
 }
 
 /*
- * passages.hash: the high 32 bits of the text's 64-bit hash. It only finds
- * candidates, which the text confirms, so 32 bits are enough (a false
- * candidate per 26,000 passages at a million), and they take 4 bytes in the
- * row and in passages_hash, not 8 (realnews-dev: 1.3 MB less).
+ * A passage's stored hash: the high 32 bits of the text's 64-bit hash, in
+ * passage_hashes (hashes.c) and the key of passages_hash (zs_body_key()).
+ * It only finds candidates, which the text confirms, so 32 bits are enough
+ * (a false candidate per 26,000 passages at a million). passages.hash held
+ * it too until schema 17, 4 bytes a row (realnews-dev: 0.8 MB); the column
+ * is written as 0 now (0 takes no byte), and an older row's is read only by
+ * zsd_hashes_load().
  */
 static sqlite3_int64 stored_hash(uint64_t h)
 {
@@ -396,8 +400,7 @@ static sqlite3_int64 stored_passage(writer *w, const prep_passage *pp, int *kept
         sqlite3_int64 cand;
         while (!pid && (cand = zsd_seen_next(w->seen, pp->hash, &cur)) != 0) {
             sqlite3_bind_int64(w->p_same, 1, cand);
-            sqlite3_bind_int64(w->p_same, 2, stored_hash(pp->hash));
-            sqlite3_bind_text(w->p_same, 3, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
+            sqlite3_bind_text(w->p_same, 2, pp->p.text, (int)pp->p.len, SQLITE_STATIC);
             if (sqlite3_step(w->p_same) == SQLITE_ROW)
                 pid = cand;
             sqlite3_reset(w->p_same);
@@ -518,7 +521,6 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_int(s, 3, pp->p.kind);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)pp->p.start);
     sqlite3_bind_int64(s, 5, (sqlite3_int64)pp->p.end);
-    sqlite3_bind_int64(s, 6, stored_hash(pp->hash));
     const void *body;
     size_t nbody;
     int blob = pp->packed != NULL;
@@ -529,18 +531,19 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         goto fts_out;
     }
     if (blob)
-        sqlite3_bind_blob(s, 7, body, (int)nbody, SQLITE_STATIC);
+        sqlite3_bind_blob(s, 6, body, (int)nbody, SQLITE_STATIC);
     else
-        sqlite3_bind_text(s, 7, body, (int)nbody, SQLITE_STATIC);
-    sqlite3_bind_text(s, 8, pp->parks, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 9, pp->yeartext, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 10, figures_derivable(pp) ? "" : pp->figtext, -1, SQLITE_STATIC);
-    sqlite3_bind_int(s, 11, pp->line);
-    sqlite3_bind_int(s, 12, pp->col);
-    sqlite3_bind_int64(s, 13, (sqlite3_int64)(pp->pt ? pp->body_len : zss_pretok_positions(&pt[0])));
+        sqlite3_bind_text(s, 6, body, (int)nbody, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, pp->parks, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, pp->yeartext, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, figures_derivable(pp) ? "" : pp->figtext, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 10, pp->line);
+    sqlite3_bind_int(s, 11, pp->col);
+    sqlite3_bind_int64(s, 12, (sqlite3_int64)(pp->pt ? pp->body_len : zss_pretok_positions(&pt[0])));
     if ((rc = step_done(db, s, "storing a passage")) != 0)
         goto fts_out;
     pid = sqlite3_last_insert_rowid(db->h);
+    zsd_hashes_set(db, pid, (uint32_t)stored_hash(pp->hash)); /* noted by the hook: its hash */
     if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
         /* The table is full: a larger one (a later run's table is sized to
          * the index, seen.c), else from now on SQLite finds repeats. */
@@ -553,7 +556,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         if (!bigger || !zsd_seen_add(bigger, pp->hash, pid)) {
             zsd_seen_free(bigger);
             w->seen = NULL;
-            if ((rc = zsd_exec(db, "CREATE INDEX IF NOT EXISTS passages_hash ON passages(hash)")))
+            if ((rc = zsd_exec(db, ZSD_PASSAGES_HASH_INDEX)))
                 goto fts_out;
         }
     }
@@ -777,12 +780,15 @@ static int keep_same(writer *w, const job *j, sqlite3_int64 doc_id, sqlite3_int6
         goto out;
     qsort(nw, nn, sizeof *nw, by_new_hash);
     if ((rc = zsd_cached(w->db, &sel,
-                         "SELECT id, hash, kind, park, year, zs_text(body) FROM passages"
+                         "SELECT id, kind, park, year, zs_text(body) FROM passages"
                          " WHERE doc_id=?1")) != 0)
         goto out;
     sqlite3_bind_int64(sel, 1, doc_id);
     while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
-        sqlite3_int64 h = sqlite3_column_int64(sel, 1);
+        const void *text = sqlite3_column_blob(sel, 4);
+        size_t ntext = (size_t)sqlite3_column_bytes(sel, 4);
+        /* from the text, read anyway to compare (passages.hash is 0) */
+        sqlite3_int64 h = stored_hash(XXH3_64bits(text, ntext));
         size_t lo = 0, hi = nn;
         while (lo < hi) { /* the first new passage with hash h */
             size_t mid = lo + (hi - lo) / 2;
@@ -794,11 +800,9 @@ static int keep_same(writer *w, const job *j, sqlite3_int64 doc_id, sqlite3_int6
         for (; lo < nn && nw[lo].h == h; lo++) {
             size_t i = nw[lo].i;
             const prep_passage *pp = &j->ps[i];
-            const char *park = (const char *)sqlite3_column_text(sel, 3);
-            const char *year = (const char *)sqlite3_column_text(sel, 4);
-            const void *text = sqlite3_column_blob(sel, 5);
-            size_t ntext = (size_t)sqlite3_column_bytes(sel, 5);
-            if (kept[i] || sqlite3_column_int(sel, 2) != pp->p.kind || ntext != pp->p.len ||
+            const char *park = (const char *)sqlite3_column_text(sel, 2);
+            const char *year = (const char *)sqlite3_column_text(sel, 3);
+            if (kept[i] || sqlite3_column_int(sel, 1) != pp->p.kind || ntext != pp->p.len ||
                 (ntext && memcmp(text, pp->p.text, ntext)) || !park || strcmp(park, pp->parks) ||
                 !year || strcmp(year, pp->yeartext))
                 continue;

@@ -482,7 +482,7 @@ check "  an index run into it" 0 "$Z" index -q --db "$T/dict10.db" "$T/many"
 equals "  moves the dictionary and the schema on" \
     "$(sqlite3 "$T/dict10.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
         (SELECT count(*) FROM meta WHERE key = 'text_dict'), hex(dict) FROM text_dict")" \
-    "16|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
+    "17|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
 check "  and reads the same after" 0 "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
 if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  hits differ after the move"; fi
 check "  and is sound" 0 "$Z" check --db "$T/dict10.db"
@@ -522,7 +522,7 @@ sed -i 's/。/。2019年增长12.5%。/' "$T/cols/001_714bcf8596df40c9.txt"
 check "  an index run with a changed file" 0 "$Z" index -q --db "$T/cols11.db" "$T/cols"
 equals "  moves the schema on, the view replaced" \
     "$(sqlite3 "$T/cols11.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "16
+        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "17
 1"
 check "  and is sound" 0 "$Z" check --db "$T/cols11.db"
 check "  the changed file's figures are found" 0 "$Z" query --db "$T/cols11.db" --count '"2019年增长12.5%"'
@@ -582,7 +582,7 @@ done
 equals "  moves the schema on, the paths' own index kept, their keys' index added" \
     "$(sqlite3 "$T/paths12.db" "SELECT value FROM meta WHERE key = 'schema_version';
         SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1';
-        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "16
+        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "17
 1
 1"
 if [ -s "$T/pathsq12" ] && cmp -s "$T/pathsq12" "$T/pathsq13" && cmp -s "$T/pathss12" "$T/pathss13"; then
@@ -612,7 +612,7 @@ sed -i 's/。/。2018年至2021年增长4.5%。/' "$T/cols/003_ef47862b64326710.
 check "  an index run with a changed file" 0 "$Z" index -q --prune --db "$T/years13.db" "$T/cols"
 equals "  moves the schema on, the index dropped, no years left behind" \
     "$(sqlite3 "$T/years13.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "16
+        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "17
 0|0|0"
 check "  and is sound" 0 "$Z" check --db "$T/years13.db"
 
@@ -641,7 +641,7 @@ strings_out "$T/cols.db" "$T/str15"
 equals "  moves the schema on, strings' own index kept, their keys' index added" \
     "$(sqlite3 "$T/strings14.db" "SELECT value FROM meta WHERE key = 'schema_version';
         SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master
-        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "16
+        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "17
 strings_key strings_s"
 check "  and is sound" 0 "$Z" check --db "$T/strings14.db"
 check "  and finds the same" 0 strings_out "$T/strings14.db" "$T/str14b"
@@ -690,7 +690,7 @@ sqlite3 "$T/hex15.db" "UPDATE docs SET hash = lower(hex(hash));
 check "an index of schema 15, every file read and hashed" 0 "$Z" index --checksum --db "$T/hex15.db" "$T/yseg"
 has "  finds every file unchanged by its hex digits" "$T/err" "(5 unchanged"
 equals "  moves the schema on, the hashes left as they were" \
-    "$(sqlite3 "$T/hex15.db" "SELECT value FROM meta WHERE key = 'schema_version'")|$(hash_kinds "$T/hex15.db")" "16|text16|5"
+    "$(sqlite3 "$T/hex15.db" "SELECT value FROM meta WHERE key = 'schema_version'")|$(hash_kinds "$T/hex15.db")" "17|text16|5"
 f=$(ls "$T"/yseg/*.txt | head -1)
 { printf '【再更新】'; cat "$f"; } >"$f.n" && mv "$f.n" "$f"
 check "  a changed file" 0 "$Z" index --checksum --db "$T/hex15.db" "$T/yseg"

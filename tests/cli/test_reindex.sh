@@ -111,7 +111,7 @@ SELECT 'park', x.path, x.seq, pp.park, pp.inherited FROM placed x
 SELECT 'year', x.path, x.seq, y.year, y.span FROM placed x
  JOIN passage_years y ON y.passage_id = x.pid ORDER BY 2, 3, 4;" 2>&1
 }
-ids() { sqlite3 "$1" "SELECT id || ':' || hash FROM passages ORDER BY id"; }
+ids() { sqlite3 "$1" "SELECT id || ':' || hex(body) FROM passages ORDER BY id"; }
 mkdir -p "$T/e"
 cp "$CORPUS"/*.txt "$T/e/"
 # body passages whose zone, year and figures' zone come from the headline
