@@ -489,9 +489,12 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
         /* 20只股权|投资基金: ICU's words stopped at a verbal noun inside the
          * noun, which jieba's cut takes whole when a noun ends it; 5家企业|
          * 营业收入: they ran into a measure of what is counted, where the cut
-         * stops; 4000名群众|脱贫致富: into a predicate that is no noun */
-        if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at) && at.s == f->noun_at.s &&
-            (at.e > f->noun_at.e ||
+         * stops; 4000名群众|脱贫致富: into a predicate that is no noun;
+         * 9家问题严重|的银行: they took the subject of a clause ending in
+         * 的, where the cut takes the noun after it */
+        if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at) &&
+            (at.s >= f->noun_at.e || at.s == f->noun_at.s) &&
+            (at.s >= f->noun_at.e || at.e > f->noun_at.e ||
              (at.e < f->noun_at.e && (zsi_count_measure_at(p, at.e, ce) ||
                                       zsi_count_tail_off(p, at.s, at.e, f->noun_at.e))))) {
             memcpy(f->metric, norm, sizeof norm);

@@ -371,7 +371,8 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
 int zsi_count_has_predicate(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, end
  * in a word of jieba's cut that is no noun after a noun word ending at ne
- * (群众|脱贫致富, 牌子|中)? Then what is counted ends at ne. */
+ * (群众|脱贫致富, 牌子|中), or go on after it in adverbs, verbs and
+ * adjectives only (职工|重新, 网友|守着)? Then what is counted ends at ne. */
 int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e);
 /* (metric_count.c) zsi_count_noun_cut for a bare number (230万农民工, 14亿
  * 中国人民): what follows it is counted, unless its first word is one

@@ -203,6 +203,22 @@ static int relative_clause(const char *p, const size_t *st, const char *tg, int 
     return 0;
 }
 
+/* Do the words after a count open a clause of a noun and its adjective
+ * ending in 的 (100个疗效独特的中药品种, 10余个规模较大的市场, 9家问题严重
+ * 的银行)? The noun is the subject of the adjective, not what is counted;
+ * the noun after the 的 is. The index of its 的, or 0. */
+static int adjective_clause(const char *p, const size_t *st, const char *tg, int w)
+{
+    int i = 1;
+    if (w < 4 || !noun_tag(tg[0]))
+        return 0;
+    if (tg[i] == 'd')
+        i++;
+    if (tg[i] != 'a' || i + 1 >= w)
+        return 0;
+    return is_de(p, st, i + 1) ? i + 1 : 0;
+}
+
 /* 30多个国家和地区, 200名医生和护士: two nouns joined by a conjunction
  * (word k - 1) after a count are what it counts together, when the second
  * is one noun word standing whole before a verb, a preposition, an adverb, a
@@ -259,6 +275,8 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         return 0;
     if (rel > 0 && !people_or_times(p, fe) && !(fe >= 3 && memcmp(p + fe - 3, "\xE5\xB1\x8A", 3) == 0)) {
         int de = relative_clause(p, st, tg, w);
+        if (de == 0)
+            de = adjective_clause(p, st, tg, w);
         if (de > 0 && st[de + 1] < e)
             return count_cut(p, st[de + 1], ce, norm, raw, at, -1);
     }
@@ -375,6 +393,27 @@ static int predicate_word(const char *p, size_t s, size_t e, char t)
                            !noun_tag(tg[0]));
 }
 
+/* Are the words i.. of the cut the start of what the clause says of the
+ * counted noun before them: adverbs, verbs, prepositions, particles,
+ * adjectives (of one character, as a verb of one, not last: 网友|守|着,
+ * not 网格|长) and idioms
+ * that are no names of things (动物|葬身火海)? ICU's word break glues them
+ * to the noun (下岗职工重新, 网友守着), jieba's cut does not. A character
+ * word (网格|员, 闸阀|井), a classifier (化工原料|桶) or a modifier (互通式|
+ * 立交) is the head ICU read apart, no predicate. */
+static int predicate_from(const char *p, const size_t *st, const char *tg, int i, int w)
+{
+    for (; i < w; i++) {
+        char t = tg[i];
+        if ((t == 'a' || t == 'v') && st[i + 1] - st[i] == 3 && i + 1 == w)
+            return 0; /* 网格|长, 产品分类|包: a head ICU read apart */
+        if (!(t && strchr("dvpua", t)) &&
+            !((t == 'i' || t == 'l') && predicate_word(p, st[i], st[i + 1], t)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Does the phrase p[s..e), read by ICU's words, end in a word of jieba's cut
  * that is a predicate or a position (predicate_word), after a noun word that
  * ends at ne (群众|脱贫致富, 牌子|中, 动物|葬身火海, 团队|基础|上)? Such a
@@ -394,7 +433,7 @@ int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e)
         return 0; /* ne inside a word of the cut, or after no noun */
     if (tg[i] == 'f' && st[i + 1] - st[i] == 3)
         return 1; /* 球队|中|有: a position word first, whatever follows */
-    return predicate_word(p, st[w - 1], st[w], tg[w - 1]);
+    return predicate_word(p, st[w - 1], st[w], tg[w - 1]) || predicate_from(p, st, tg, i, w);
 }
 
 /* Most characters read back from a count for what it counts. */
