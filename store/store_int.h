@@ -250,8 +250,10 @@ const char *zsd_kind_name(int kind);
 
 /* Text that trains an index's dictionary (textpack.c says why this much). */
 #define ZSD_TRAIN_BYTES (4u * 1024u * 1024u)
-/* The zstd level of the passages' frames (textpack.c says why this one). */
+/* The zstd level of the passages' frames and the log2 of its search
+ * tables' entries (textpack.c says why these). */
 #define ZSD_LEVEL 4
+#define ZSD_HASH_LOG 18
 /* Longest passage text zs_text() will decompress (a sanity bound). */
 #define ZSD_MAX_TEXT_BYTES (16u * 1024u * 1024u)
 

@@ -34,21 +34,26 @@
 #define ZSD_DICT_BYTES (512u * 1024u)
 /*
  * ZSD_LEVEL 4 (zstd's double fast: two hash tables, one probe each), with
- * tables of 2^19 entries instead of its default 2^18 (ZSD_HASH_LOG): the
- * trade of speed for size issue 16 asks for. At level 5 (greedy over a hash
+ * tables of 2^18 entries (ZSD_HASH_LOG, zstd's own at this level, set here
+ * so that no zstd release changes them). At level 5 (greedy over a hash
  * chain, in zstd's dedicated dictionary search) compressing the passages
  * was the largest cost of `zhaoshu index`. Every passage of an index of
  * every 4th realnews-dev file (63,628 passages, 17.96 MB), one thread, best
- * of 4: 0.351 s instead of 0.638 s, into 8.41 MB instead of 8.14 (level 4
- * with its own tables 8.52 MB; level 3 8.87; 2^20 tables 8.36 MB in 0.41 s).
- * Level 5 had taken realnews-dev's index under 1.6 x its text (87.16 ->
- * 85.31 MB from level 3), and level 4 with these tables keeps it there.
- * Without the row-based match finder, which zstd uses from level 5 (it
- * cleared a large table before every frame). A run of less than
- * ZSD_TRAIN_BYTES stores its text plain and pays nothing. (ZSD_LEVEL is in
- * store_int.h: tests/store/test_textpack.c checks the dictionary's tables.)
+ * of 4: 0.351 s instead of 0.638 s, into 8.41 MB instead of 8.14 with 2^19
+ * tables (2^18 8.52 MB; level 3 8.87; 2^20 tables 8.36 MB in 0.41 s).
+ * 2^19 tables were the trade of speed for size issue 16 asked for while
+ * the index was over 1.6 x its text. Since schema 17 it is 0.9 MB under
+ * where it was, and the tables went back to 2^18: compressing was still
+ * 15% of the CPU of indexing realnews-dev (perf, the workers' threads),
+ * and every second passage of realnews-dev (86,000, 24.2 MB) compressed in
+ * 0.39 s instead of 0.57 s (CPU, one thread, the index's own dictionary),
+ * into 1.35% more bytes (11.79 MB instead of 11.64): the dictionary's
+ * tables (3 MiB at 2^19) are read at random for every position, and half
+ * of them fits a core's cache better. Without the row-based match finder,
+ * which zstd uses from level 5 (it cleared a large table before every
+ * frame). A run of less than ZSD_TRAIN_BYTES stores its text plain and pays
+ * nothing. (tests/store/test_textpack.c checks the dictionary's tables.)
  */
-#define ZSD_HASH_LOG 19
 
 /*
  * A compression context that writes the index's frames: without zstd's

@@ -1,10 +1,10 @@
 /*
  * test_textpack.c - the text dictionary the indexer compresses with.
  *
- * Its search tables are larger than zstd's default at ZSD_LEVEL (textpack.c,
- * new_cdict(), ZSD_HASH_LOG): with the default ones every passage's frame
- * decodes the same and comes out a little larger, which only the bench's
- * size on real news would show (realnews-dev's index over 1.6 x its text).
+ * Its search tables are set (textpack.c, new_cdict(), ZSD_HASH_LOG), not
+ * left to zstd, which sizes them down to a small dictionary: with those
+ * every passage's frame decodes the same and comes out a little larger,
+ * which only the bench's size on real news would show.
  * This test trains a dictionary through the packer, as an index run does,
  * and checks that its tables are not the ones zstd makes by default at
  * ZSD_LEVEL, and that a frame made with it decodes to its text; then that a
