@@ -944,15 +944,40 @@ static size_t run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     return b;
 }
 
+/* The length of a count of places at p[q..limit): a numeral and a place
+ * noun (两地, 三地, 两国, 多地, 两城), ending on a word boundary; 0 when none.
+ * It says how many places share the figure (两地旅游收入, 三地原油价格), not
+ * what the figure is, as 两省 and 全省 do not. */
+static size_t counted_places(const zsi_wbounds *wb, const char *p, size_t q, size_t limit)
+{
+    unsigned cp, pl;
+    size_t l;
+    if (limit - q < 6)
+        return 0;
+    l = zsi_utf8_decode(p + q, limit - q, &cp);
+    if (l != 3 || !(zsi_cn_numeral(cp) >= 2 || cp == 0x591A)) /* 多 */
+        return 0;
+    zsi_utf8_decode(p + q + 3, limit - q - 3, &pl);
+    if (!(pl == 0x5730 || pl == 0x56FD || pl == 0x57CE || pl == 0x5CB8)) /* 地国城岸 */
+        return 0;
+    return zsi_wb_is(wb, q + 6) ? 6 : 0;
+}
+
 /* A [strip] word and whatever precedes it go from the normal form
- * (累计引进项目 -> 引进项目, 该局累计售电量 -> 售电量); so do line breaks. */
+ * (累计引进项目 -> 引进项目, 该局累计售电量 -> 售电量); so do line breaks
+ * and a count of places that leads it (两地旅游收入 -> 旅游收入). */
 static size_t strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t limit)
 {
-    size_t q;
+    size_t q, k;
     for (q = b; q < limit;) {
         const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STRIP), p, q, limit);
         if (st && zsi_wb_is(wb, q) && zsi_wb_is(wb, q + st->len)) {
             b = q + st->len;
+            q = b;
+            continue;
+        }
+        if (q == b && (k = counted_places(wb, p, q, limit)) != 0 && q + k < limit) {
+            b = q + k;
             q = b;
             continue;
         }
