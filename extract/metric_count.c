@@ -476,6 +476,21 @@ static int building_done(const char *p, size_t s, size_t e)
     return v && v->len == e - s;
 }
 
+/* How many of the last words of the cut (one or two: 增至, 增加|到) are a
+ * verb of [level], saying the level the count before them reached (家庭农场
+ * 增至1.2万家)? Between the nouns and the count it names nothing, as a
+ * [strip] word does. */
+static int level_words(const char *p, const size_t *st, int w)
+{
+    int k;
+    for (k = 1; k <= 2 && k <= w; k++) {
+        const zsi_phrase *v = zsi_match_at(zsi_mset(MSEC_LEVEL), p, st[w - k], st[w]);
+        if (v && v->len == st[w] - st[w - k])
+            return k;
+    }
+    return 0;
+}
+
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
                           zsi_span *at)
 {
@@ -495,6 +510,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
      * figure (公司总计, 家庭农场增至): two words at most; any other verb
      * says what was done to what is counted (处分|3500余人), or by whom
      * (记者|来到) */
+    w -= level_words(p, st, w);
     for (k = 0; k < 2 && w > 0; k++) {
         const zsi_phrase *sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, st[w - 1], st[w]);
         const zsi_phrase *ch = zsi_match_at(zsi_mset(MSEC_CHANGE), p, st[w - 1], st[w]);

@@ -96,6 +96,7 @@ enum {
     MSEC_RECIPIENT,
     MSEC_SAYING,
     MSEC_BUILDING,
+    MSEC_LEVEL,
     MSEC_COUNT
 };
 
