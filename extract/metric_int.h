@@ -210,6 +210,17 @@ int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int
 size_t zsi_recipient_front(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t hs,
                            size_t e, size_t *ns);
 
+/* ---- interface to metric_term.c ---- */
+
+/*
+ * Where a metric whose run starts at b (the clause from cut) starts so as to
+ * cut no printed term: at the opening mark of a term quoted right before it
+ * (“三公”|经费). b when there is none.
+ */
+size_t zsi_term_front(const char *p, size_t cut, size_t b);
+/* Drop the quote marks (“ ” 「 」) of a normal form, in place. */
+void zsi_drop_quotes(char *norm);
+
 /* ---- interface to metric_noun.c ---- */
 
 /* A one-character direction (方位) word that ends a word before it (区内,

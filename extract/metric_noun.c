@@ -1367,6 +1367,10 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     b = owner_front(wb, p, b, c->s, c->e);
     b = zsi_recipient_front(wb, p, cut, b, c->s, c->e, &ns);
     b = lead_piece_end(wb, p, cut, b, c->e);
+    q = zsi_term_front(p, cut, b);
+    if (ns == b)
+        ns = q; /* no recipient's verb: the quoted term stays in the norm */
+    b = q;
     bs = strip_start(wb, p, b, from);
     if (bs < ns)
         bs = ns; /* 为|企业|发放|贷款: 贷款 */
@@ -1383,6 +1387,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         if (kk)
             zsi_copy_str(norm, kk->norm, kk->nlen);
     }
+    zsi_drop_quotes(norm);
     return 1;
 }
 
@@ -1803,6 +1808,8 @@ static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm,
         chars += zsi_nchars(p, jb, b);
         b = jb;
     }
+    if (chars >= 2)
+        b = zsi_term_front(p, cut, b); /* “四风”|问题 */
     if (chars < 2 || zsi_all_filler(p, b, we))
         return 0;
     zsi_copy_raw(raw, at, p, b, we);
@@ -1811,6 +1818,7 @@ static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm,
         zsi_copy_str(norm, k->norm, k->nlen);
     else
         memcpy(norm, raw, strlen(raw) + 1);
+    zsi_drop_quotes(norm);
     return 1;
 }
 
