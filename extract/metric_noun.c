@@ -1402,6 +1402,42 @@ static int better(const cand *a, const cand *b)
     return a->e - a->s > b->e - b->s;
 }
 
+/* Does a 类 at p[s] end a category's name, a word of two characters or
+ * more of the lexicon before it (日用品类, 居住类: a category of goods or
+ * spending in a price or sales report, what rises or falls)? Not after a
+ * determiner or a numeral (这类, 各类, 11大类 point at or count kinds: 这类
+ * 产品), nor one word with a character (人类, 同类, 藻类), nor before a
+ * noun it sorts (社会秩序类案件, 求助类、纠纷类警情): only at the window's
+ * end or before a change, 同比 or 分别. A metric phrase may end in it, as
+ * in a [suffixes] entry. */
+static int category_at(const char *p, size_t ws, size_t s, size_t we)
+{
+    static const char set[] = "这那该此各每某哪其本大";
+    const zsi_words *w = zsi_mplaces();
+    size_t a = s, row;
+    unsigned cp;
+    int k;
+    static const char next[] = "同环分均增升涨降减跌下上";
+    if (we - s < 3 || memcmp(p + s, "\xE7\xB1\xBB", 3) != 0 || s == ws) /* 类 */
+        return 0;
+    if (s + 3 < we && !in_set(next, sizeof next - 1, cp_at(p, s + 3, we)))
+        return 0; /* 社会秩序类案件: a kind of what follows */
+    cp = cp_at(p, s - zsi_utf8_prev(p, s), s);
+    if (in_set(set, sizeof set - 1, cp) || zsi_cn_numeral(cp) >= 0 || is_digit_cp(cp))
+        return 0;
+    for (k = 1; k <= 4 && a > ws; k++) {
+        a -= zsi_utf8_prev(p, a);
+        if (!zsi_m_is_han(cp_at(p, a, s)))
+            break;
+        if (k >= 2 && ((w && zsi_words_find(w, p + a, s - a, &row)) || zsi_lex_is_word(p, a, s)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 类 as a suffix of a metric phrase (category_at) */
+static const zsi_phrase category = {"\xE7\xB1\xBB", 3, "\xE7\xB1\xBB", 3};
+
 /*
  * The metric noun nearest the end of p[ws..we): the rightmost candidate that
  * settles. *cutp (may be NULL) receives the clause start after conjunctions.
@@ -1434,6 +1470,8 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
                 x = NULL; /* the 量 of 质量, the 数 of 大数据 */
             if (x && starts_modifier(p, s, x->len, we))
                 x = NULL; /* the 规模 of 规模以上企业 qualifies what follows */
+            if (!x && category_at(p, ws, s, we))
+                x = &category; /* 日用品类同比增长 */
             for (j = 0; j < 2; j++) {
                 const zsi_phrase *ph = j ? x : k;
                 if (!ph)
