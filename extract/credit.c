@@ -210,7 +210,7 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
             withheld[i] = !zone_within(m, nm, q, e); /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
             continue;
         }
-        /* 某某有限公司位于襄阳经济技术开发区，占地1000余亩: the zone of the 位于
+        /* 某某有限公司位于常德经济技术开发区，占地800余亩: the zone of the 位于
          * clause is where the subject stands, not a nearer subject; only zones
          * outside that clause count */
         for (c = v; c < e;) {

@@ -204,7 +204,7 @@ static int relative_clause(const char *p, const size_t *st, const char *tg, int 
 }
 
 /* Do the words after a count open a clause of a noun and its adjective
- * ending in 的 (100个疗效独特的中药品种, 10余个规模较大的市场, 9家问题严重
+ * ending in 的 (60个口感独特的苹果品种, 10余个规模较大的市场, 9家问题严重
  * 的银行)? The noun is the subject of the adjective, not what is counted;
  * the noun after the 的 is. The index of its 的, or 0. */
 static int adjective_clause(const char *p, const size_t *st, const char *tg, int w)
