@@ -446,17 +446,25 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
     return 1;
 }
 
+/* Is cp a determiner, a character that points at or picks out a thing
+ * (这, 那, 此, 该, 每, 各, 某, 哪, 其, 本)? What follows it is named, not counted or
+ * sorted by it. */
+static int is_determiner(unsigned cp)
+{
+    static const char set[] = "这那此该每各某哪其本";
+    return in_set(set, sizeof set - 1, cp);
+}
+
 /* Is p[pb..b) the numeral 一 right after a determiner (这一|比例, 那一|年份,
  * 该一|数值)? 这一 points at a thing named before, as 这 alone does; it counts
  * nothing and is no part of the noun after it, so the run stops there. */
 static int points_one(const char *p, size_t cut, size_t pb, size_t b)
 {
-    static const char det[] = "这那此该每";
     unsigned before;
     if (b - pb != 3 || memcmp(p + pb, "\xE4\xB8\x80", 3) != 0 || pb <= cut)
         return 0; /* 一 */
     zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
-    return in_set(det, sizeof det - 1, before);
+    return is_determiner(before);
 }
 
 /* Is p[s..e) the one character 率 or 量? A rate or an amount is named by
@@ -1412,7 +1420,6 @@ static int better(const cand *a, const cand *b)
  * in a [suffixes] entry. */
 static int category_at(const char *p, size_t ws, size_t s, size_t we)
 {
-    static const char set[] = "这那该此各每某哪其本大";
     const zsi_words *w = zsi_mplaces();
     size_t a = s, row;
     unsigned cp;
@@ -1423,7 +1430,8 @@ static int category_at(const char *p, size_t ws, size_t s, size_t we)
     if (s + 3 < we && !in_set(next, sizeof next - 1, cp_at(p, s + 3, we)))
         return 0; /* 社会秩序类案件: a kind of what follows */
     cp = cp_at(p, s - zsi_utf8_prev(p, s), s);
-    if (in_set(set, sizeof set - 1, cp) || zsi_cn_numeral(cp) >= 0 || is_digit_cp(cp))
+    if (is_determiner(cp) || cp == 0x5927 /* 大: 11大类 */ || zsi_cn_numeral(cp) >= 0 ||
+        is_digit_cp(cp))
         return 0;
     for (k = 1; k <= 4 && a > ws; k++) {
         a -= zsi_utf8_prev(p, a);
