@@ -36,7 +36,11 @@
  * written as 8 bytes, not 16 hex digits; 17: passages.hash written as 0,
  * passage_hashes alone holds the hashes, passages_hash is an index of
  * zs_body_key(body). An index of schema 10 to 16 is read as it is and moved
- * to 17 by a writer (db.c). */
+ * to 17 by a writer (db.c).
+ * Indexes on expressions of zhaoshu's SQL functions (docs_path_key,
+ * strings_key, passages_hash) make a connection without them unable to write
+ * those tables or run PRAGMA integrity_check: the sqlite3 shell needs the
+ * extension loaded (.load zhaoshu) for either; quick_check and reads do not. */
 #define ZSD_SCHEMA_VERSION 17
 
 /* The condition that finds the row of strings whose text is bound to the
