@@ -33,7 +33,7 @@ static unsigned cp_before(const char *p, size_t lo, size_t b, size_t *s)
  * when none: 2 to MAX_QUOTED_CHARS run characters between “ and ” (or 「
  * and 」), not a word of the stop class alone (“收购”: a verb the writer
  * stresses, not a name). */
-static size_t quoted_start(const char *p, size_t cut, size_t b)
+size_t zsi_term_front(const char *p, size_t cut, size_t b)
 {
     size_t q, qe = b, s = b;
     unsigned cp = cp_before(p, cut, b, &qe), open;
@@ -51,11 +51,6 @@ static size_t quoted_start(const char *p, size_t cut, size_t b)
     if (cp != open || n < 2 || zsi_is_class_stop(p, q, qe))
         return b;
     return s;
-}
-
-size_t zsi_term_front(const char *p, size_t cut, size_t b)
-{
-    return quoted_start(p, cut, b);
 }
 
 void zsi_drop_quotes(char *norm)
