@@ -255,7 +255,7 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
                           zsi_span *at);
 
 /*
- * (metric_noun.c) A noun phrase that no phrase or suffix names, ending at we
+ * (metric_np.c) A noun phrase that no phrase or suffix names, ending at we
  * after trailing filler (生产绢丝236.4吨): whole words back to a stop word,
  * verb, place or the clause start (see metric_int.h).
  * @return 1 found (norm, raw written), 0 none.
@@ -293,7 +293,7 @@ int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *r
                         zsi_span *at);
 
 /*
- * (metric_noun.c) Does a verb of wordclass.txt (not a verb-noun) start right
+ * (metric_after.c) Does a verb of wordclass.txt (not a verb-noun) start right
  * after a figure ending at fe, in p[fe..ce) (投入117亿元|构建生态屏障,
  * 拨付670万元|用于救治)? Then the words after the figure go on with a new
  * predicate and name no figure.
@@ -338,7 +338,7 @@ int zsi_share_noun_after(const char *p, size_t fe, size_t ce, char *norm, char *
 int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw);
 
 /*
- * (metric_noun.c) What a count printed before its noun counts (86家企业, 1270套安置房,
+ * (metric_after.c) What a count printed before its noun counts (86家企业, 1270套安置房,
  * 46万平方米的闲置厂房): whole words after the figure (and 的, required when
  * mode has ZSI_NP_DE) up to a [stop] word or a verb, in p[fe..ce). With
  * ZSI_NP_WHOLE only a phrase that ends the clause or ends at a [stop] word
@@ -389,7 +389,7 @@ int zsi_count_measure_at(const char *p, size_t s, size_t ce);
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
                           zsi_span *at);
 
-/* (metric_noun.c) Only words that name nothing in p[s..e): filler (为, 达到,
+/* (metric_class.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */
 int zsi_all_filler(const char *p, size_t s, size_t e);
 

@@ -6,9 +6,17 @@
  *                  place-name lexicon; phrase lookups;
  *   metric_wb.c    word boundaries (ICU dictionary break) of a window, so a
  *                  metric never starts or ends inside a word;
+ *   metric_class.c the classes of characters and words asked about below
+ *                  (filler, stop words, nouns, numerals, determiners);
+ *   metric_edge.c  where the lexicon's words are around a metric's edge;
+ *   metric_run.c   the run of whole words a head ends, back to its start;
+ *   metric_front.c its front checked again by the most likely cut, and
+ *                  where its normal form starts;
  *   metric_noun.c  the noun nearest the end of a window: candidates from the
- *                  data, edges checked against word boundaries, the run of
- *                  whole words it heads, its normal form;
+ *                  data, the nearest whose edges and run settle;
+ *   metric_np.c    a bare noun phrase before a figure that no data names;
+ *   metric_after.c a noun printed after a figure (what a share counts);
+ *   metric_verb.c  a verb before a figure that names it (投入, 挣);
  *   metric.c       what figure.c asks (figure_int.h): the change word and the
  *                  noun before a figure, a noun printed after it, links
  *                  between two figures of one clause.
@@ -221,35 +229,126 @@ size_t zsi_term_front(const char *p, size_t cut, size_t b);
 /* Drop the quote marks (“ ” 「 」) of a normal form, in place. */
 void zsi_drop_quotes(char *norm);
 
-/* ---- interface to metric_noun.c ---- */
+/* ---- interface to metric_class.c ---- */
 
+/* Is cp one of the characters of the UTF-8 literal set[0..n)? */
+int zsi_in_set(const char *set, size_t n, unsigned cp);
+/* The code point at p[i] (0 at or past e). */
+unsigned zsi_cp_at(const char *p, size_t i, size_t e);
+/* Characters in p[s..e). */
+size_t zsi_nchars(const char *p, size_t s, size_t e);
+/* A digit, ASCII or full width? */
+int zsi_is_digit_cp(unsigned cp);
+/* Only run characters (Han, letters, digits) in p[s..e)? */
+int zsi_all_run(const char *p, size_t s, size_t e);
+/* Does p[s..e) hold a digit or a Chinese numeral (一个, 两辆)? */
+int zsi_has_numeral(const char *p, size_t s, size_t e);
+/* Is p[s..e) one word of jieba's most likely cut, of part of speech tag? */
+int zsi_lex_tag_is(const char *p, size_t s, size_t e, char tag);
+/* One Han character whose likeliest cut is one word tagged tag (v: 挣; a: 纯)? */
+int zsi_one_char_tagged(const char *p, size_t s, size_t e, char tag);
+
+/* A character that links a metric to its figure inside one of ICU's words
+ * (收益率由, 总额达)? */
+int zsi_links_on(unsigned cp);
+/* A character a window may hold between a change word and the figure
+ * without naming anything (为, 达到, 分别, 约 ...)? */
+int zsi_is_filler(unsigned cp);
+/* Only filler (为, 达到, 分别, 同比 ...), spaces and line breaks in p[s..e)? */
+int zsi_all_filler(const char *p, size_t s, size_t e);
+/* May a metric end at e (a word ends there, the window ends, or a linking
+ * character follows: 收益率由)? */
+int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we);
 /* A one-character direction (方位) word that ends a word before it (区内,
  * 年内, 省外, 其中): never the first character of a metric. */
 int zsi_is_direction(unsigned cp);
+/* A one-character word that always stands alone (particles, conjunctions,
+ * coverbs, determiners, time units, the tails of division names)? */
+int zsi_is_alone(unsigned cp);
+/* A determiner (这, 那, 此, 该, 每, 各, 某, 哪, 其, 本)? */
+int zsi_is_determiner(unsigned cp);
+/* Is p[s..e) the one character 率 or 量? */
+int zsi_rate_or_amount(const char *p, size_t s, size_t e);
 
+/* The clause start in p[ws..we): after the last conjunction word (但是,
+ * 同时, 而 ...) that stands as a word of its own. */
+size_t zsi_conj_cut(const zsi_wbounds *wb, const char *p, size_t ws, size_t we);
+/* Is p[s..e), one word, a word a metric run never extends back over (a stop
+ * word, a place name)? */
+int zsi_is_stop_word(const char *p, size_t s, size_t e);
 /* Is p[s..e) a word of wordclass.txt's "stop" class (jieba's verbs,
  * adverbs, pronouns ...: 吸引, 实现, 直接), not a verb-noun ("vnoun")? */
 int zsi_is_class_stop(const char *p, size_t s, size_t e);
 /* Is p[s..e) a common noun of wordclass.txt (家庭, 成果)? */
 int zsi_is_noun_word(const char *p, size_t s, size_t e);
+/* Is p[s..e) a verb-noun of wordclass.txt (建设, 发展)? */
+int zsi_is_vnoun(const char *p, size_t s, size_t e);
+/* Where ICU's word that ends at b starts when it is one character at or
+ * after cut (its code point in *cp); (size_t)-1 when there is none. */
+size_t zsi_one_char_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
+                           unsigned *cp);
+/* Is the one-character word ending at b a conjunction (及, 和, 与, 或)? */
+int zsi_conj_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b);
+/* Is the noun starting at p[b] counted or pointed at (5家|单位, 这些|单位)? */
+int zsi_quantified(const char *p, size_t b);
 
+/* ---- interface to metric_edge.c ---- */
+
+/* A word of the lexicon of class flags that ends at b and starts on a
+ * boundary at or before pb (服务|业: 服务业): @return its start, or pb.
+ * zsi_noun_span asks for common nouns. */
+size_t zsi_word_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                     unsigned flags);
+size_t zsi_noun_span(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b);
+/* Does the full name of a town of the place lexicon (X镇, X乡) end at b? */
+int zsi_town_ends_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b);
+/* Does a numeral and a classifier (三家, 十几个) end at word boundary b? */
+int zsi_counted_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e);
+/* The characters p[s..e) costs of a run's MAX_RUN_CHARS (a [modifiers]
+ * entry, is_mod, counts as two). */
+size_t zsi_mod_chars(const char *p, size_t s, size_t e, int is_mod);
+/* The flags of the shortest word of the lexicon that holds byte at strictly
+ * inside it, within p[lo..hi) (its bounds in *start, *end); 0 when none. */
+unsigned zsi_word_across(const char *p, size_t lo, size_t at, size_t hi, size_t *start,
+                         size_t *end);
+/* Does a word of the lexicon start at s and end after e (by hi)? */
+int zsi_word_beyond(const char *p, size_t s, size_t e, size_t hi);
+/* Does p[b] follow a Latin letter, a digit or a closing quote (U”|型)? */
+int zsi_ends_token(const char *p, size_t b);
 /* Does a metric ending at e end inside a common noun of the lexicon (a word
  * starting at or after lo and ending by hi: 最高额|度, 纳税|人)? */
 int zsi_ends_in_noun(const zsi_wbounds *wb, const char *p, size_t lo, size_t e, size_t hi);
+/* A run starting at b on a lone piece right after another lone piece
+ * starts inside a word ICU lacks (版|张|定价): @return the new start. */
+size_t zsi_join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t s,
+                           size_t we);
 
-/* Characters in p[s..e). */
-size_t zsi_nchars(const char *p, size_t s, size_t e);
+/* ---- interface to metric_run.c ---- */
 
-/* Only filler (为, 达到, 分别, 同比 ...), spaces and line breaks in p[s..e)? */
-int zsi_all_filler(const char *p, size_t s, size_t e);
+/* Where the run of whole words that ends in the head at from..e starts,
+ * never before cut. */
+size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e);
 
-/* May a metric end at e (a word ends there, the window ends, or a linking
- * character follows: 收益率由)? */
-int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we);
+/* ---- interface to metric_front.c ---- */
 
-/* Is p[s..e), one word, a word a metric run never extends back over (a stop
- * word, a place name)? */
-int zsi_is_stop_word(const char *p, size_t s, size_t e);
+/* Where the normal form of a metric starting at b starts: after [strip]
+ * words and what precedes them, a count of places, line breaks. */
+size_t zsi_strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t limit);
+/* A start inside a place word of the most likely cut moves to its start
+ * (省|外汽运补贴). */
+size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t e);
+/* A first word that is a pronoun (某|企业) is dropped; the head from hs stays. */
+size_t zsi_seg_front(const char *p, size_t b, size_t hs, size_t e);
+/* A front that names an owner (钢铁行业|主营业务收入) is dropped. */
+size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e);
+/* Is the word p[ls..le) across the start b a compound noun the run takes
+ * whole (发明|专利授权量)? */
+int zsi_front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, size_t b, size_t le,
+                   size_t e);
+/* A leading classifier or 等 ends the phrase before it (食品和居住|类|价格). */
+size_t zsi_lead_piece_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e);
+
+/* ---- interface to metric_noun.c ---- */
 
 /*
  * The metric noun nearest the end of p[ws..we): the rightmost candidate that

@@ -1,0 +1,203 @@
+/*
+ * metric_front.c - the front of a metric once its run is found
+ * (metric_run.c): its first words checked again against the most likely
+ * cut by word frequencies (a place word taken whole: 省外; a pronoun, an
+ * owner or a list's classifier dropped: 某|企业, 钢铁行业|, 等|), and the
+ * start of its normal form (a [strip] predicate and what precedes it
+ * dropped: 累计引进项目 -> 引进项目).
+ *
+ * Invariants: allocates nothing; a front only moves right, never past the
+ * head's start.
+ */
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* The length of a count of places at p[q..limit): a numeral and a place
+ * noun (两地, 三地, 两国, 多地, 两城), ending on a word boundary; 0 when none.
+ * It says how many places share the figure (两地旅游收入, 三地原油价格), not
+ * what the figure is, as 两省 and 全省 do not. */
+static size_t counted_places(const zsi_wbounds *wb, const char *p, size_t q, size_t limit)
+{
+    unsigned cp, pl;
+    size_t l;
+    if (limit - q < 6)
+        return 0;
+    l = zsi_utf8_decode(p + q, limit - q, &cp);
+    if (l != 3 || !(zsi_cn_numeral(cp) >= 2 || cp == 0x591A)) /* 多 */
+        return 0;
+    zsi_utf8_decode(p + q + 3, limit - q - 3, &pl);
+    if (!(pl == 0x5730 || pl == 0x56FD || pl == 0x57CE || pl == 0x5CB8)) /* 地国城岸 */
+        return 0;
+    return zsi_wb_is(wb, q + 6) ? 6 : 0;
+}
+
+/* A [strip] word and whatever precedes it go from the normal form
+ * (累计引进项目 -> 引进项目, 该局累计售电量 -> 售电量); so do line breaks
+ * and a count of places that leads it (两地旅游收入 -> 旅游收入). */
+size_t zsi_strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t limit)
+{
+    size_t q, k;
+    for (q = b; q < limit;) {
+        const zsi_phrase *st = zsi_match_at(zsi_mset(MSEC_STRIP), p, q, limit);
+        if (st && zsi_wb_is(wb, q) && zsi_wb_is(wb, q + st->len)) {
+            b = q + st->len;
+            q = b;
+            continue;
+        }
+        if (q == b && (k = counted_places(wb, p, q, limit)) != 0 && q + k < limit) {
+            b = q + k;
+            q = b;
+            continue;
+        }
+        q = zsi_wb_gt(wb, q);
+    }
+    while (b < limit && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    return b;
+}
+
+/*
+ * The parts of speech (data/words.tsv's byte) that decide a phrase's front
+ * by the most likely cut of its words. Each class was measured alone on every
+ * labelled set (bench/quality --set all) and only those that paid are kept:
+ * SEG_WHOLE, a word the phrase may start inside and takes whole: a place word
+ * (s: 省外). Nouns (n, V, Z, l) and distinguishing words (b) changed nothing,
+ * time words (t) lost 2 dev figures. SEG_DROP, a first word the phrase drops: a pronoun (r:
+ * 某|企业). Verbs (v) lost 13 non-dev and 24 dev figures, adjectives (a) 18
+ * and 11, adverbs (d) 3 non-dev; numerals (m), distinguishing words (b) and
+ * person, place and organisation names (R, S, T) lost too: in news those begin the
+ * metric's label as often as not (救治|成功率, 国有|企业利润).
+ */
+#define SEG_WHOLE "s"
+#define SEG_DROP "r"
+
+/*
+ * A phrase that starts inside a word of the most likely cut of the text
+ * before it (省|外汽运补贴 cut 省外|汽运) starts where that word does when
+ * the word is of a class of SEG_WHOLE; never before cut.
+ */
+size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], lo = zsi_han_back(p, cut, b, 6);
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, i;
+    if (lo == b)
+        return b;
+    w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);
+    for (i = 0; i < w; i++)
+        if (st[i] < b && st[i + 1] > b)
+            return tg[i] && strchr(SEG_WHOLE, tg[i]) ? st[i] : b;
+    return b;
+}
+
+/*
+ * The noun phrase by the most likely cut of its words (jieba's, with their
+ * parts of speech): a phrase p[b..e) whose first word is of a class of
+ * SEG_DROP starts after it (某|企业营业收入). The head, the words from hs on,
+ * always stays; so do a per-unit word (每吨, 人均, 每人) and two characters
+ * at the least.
+ */
+size_t zsi_seg_front(const char *p, size_t b, size_t hs, size_t e)
+{
+    size_t st[MAX_RUN_CHARS + 2];
+    char tg[MAX_RUN_CHARS + 2];
+    int w = zsi_lex_cut(p, b, e, st, tg, MAX_RUN_CHARS + 1), i;
+    for (i = 0; i + 1 < w && st[i + 1] <= hs; i++) {
+        const zsi_phrase *pu = zsi_match_at(zsi_mset(MSEC_PERUNIT), p, st[i], e);
+        if (!tg[i] || !strchr(SEG_DROP, tg[i]) || (pu && st[i] + pu->len >= st[i + 1]) ||
+            zsi_nchars(p, st[i + 1], e) < 2)
+            break;
+        if (zsi_cp_at(p, st[i], e) == 0x6BCF) /* 每 */
+            break;
+    }
+    return i > 0 ? st[i] : b;
+}
+
+/*
+ * 钢铁行业|主营业务收入, 重点钢铁企业|资产负债率: a front of two words or more
+ * that ends in a trade's or a firm's noun (企业, 行业, 银行) names whose
+ * figure it is, as a company's name does, not which quantity: the metric
+ * starts after it. A bare 企业 (企业总收入) is kept: it names no owner; so is
+ * the noun of a count (数, 数量), which counts the firms. The rest keeps
+ * three characters at the least. @return the new start.
+ */
+size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e)
+{
+    static const char *const org[] = {"\xE4\xBC\x81\xE4\xB8\x9A",  /* 企业 */
+                                      "\xE8\xA1\x8C\xE4\xB8\x9A",  /* 行业 */
+                                      "\xE9\x93\xB6\xE8\xA1\x8C"}; /* 银行 */
+    size_t st[MAX_RUN_CHARS + 2], best = b, i, k;
+    char tg[MAX_RUN_CHARS + 2];
+    int w;
+    /* 科技型企业|入库数量, 规上企业|数: a count of the firms themselves, whom
+     * the noun names, not whose */
+    if (e - b >= 3 && (memcmp(p + e - 3, "\xE6\x95\xB0", 3) == 0 || /* 数 */
+                       (e - b >= 6 && memcmp(p + e - 6, "\xE6\x95\xB0\xE9\x87\x8F", 6) == 0)))
+        return b; /* 数量 */
+    w = zsi_lex_cut(p, b, e, st, tg, MAX_RUN_CHARS + 1);
+    /* where the most likely cut and ICU's agree: not in 钢铁|行|业主|营业|收入 */
+    for (i = 0; (int)i < w && st[i + 1] <= hs; i++)
+        for (k = 0; k < sizeof org / sizeof *org; k++)
+            if (st[i + 1] - st[i] >= 6 && memcmp(p + st[i + 1] - 6, org[k], 6) == 0 &&
+                zsi_wb_is(wb, st[i + 1]) && zsi_nchars(p, b, st[i + 1]) >= 3 &&
+                zsi_nchars(p, st[i + 1], e) >= 3)
+                best = st[i + 1];
+    return best;
+}
+
+/*
+ * 发明|专利授权量, 公务|用车价格, 无|症状感染者: ICU's dictionary lacks a
+ * compound noun of jieba's (发明专利, 公务用车, 无症状), and a run that
+ * starts on ICU's boundary inside it reads as a word cut in two. A common
+ * noun or set phrase of the most likely cut across the start (tags n, l; not
+ * 中国家电, a name), of run characters and no numeral, after cut (where
+ * ICU's break need not agree: 中|国家|电 cut 中国|家电市场), is taken whole
+ * with the words before it that the run takes: moving right
+ * past it drops the modifier the metric needs. Not a noun that ends in 率 or
+ * 量 (游客量|年增长率): that is a metric of its own.
+ */
+int zsi_front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, size_t b, size_t le,
+                   size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    if (zsi_cp_at(p, le, e) == 0x6BCF || zsi_match_at(zsi_mset(MSEC_PERUNIT), p, le, e))
+        return 0; /* 退耕还林|每亩补助: a per-unit word opens the metric */
+    return ls >= cut && ls >= wb->s && ls < b && zsi_all_run(p, ls, b) &&
+           !zsi_has_numeral(p, ls, le) && !zsi_rate_or_amount(p, le - zsi_utf8_prev(p, le), le) &&
+           zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l');
+}
+
+/*
+ * 食品和居住|类|价格, 集成电路|等|新产品产量: a one-character classifier
+ * (jieba's q) or 等 that the run would start with ends the phrase before it
+ * (the kind of a list, its "and so on"), so the metric starts after it, not
+ * inside that phrase. @return the new start.
+ */
+size_t zsi_lead_piece_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
+{
+    size_t nb, hi, st[3];
+    char tg[3];
+    unsigned cp;
+    int k;
+    if (b <= cut || b <= wb->s || b >= e)
+        return b;
+    nb = zsi_wb_gt(wb, b);
+    if (nb >= e || zsi_nchars(p, b, nb) != 1 || zsi_nchars(p, nb, e) < 2)
+        return b;
+    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &cp);
+    if (!zsi_m_is_han(cp) || zsi_is_filler(cp))
+        return b;
+    if (zsi_cp_at(p, b, nb) == 0x7B49) /* 等 */
+        return nb;
+    if (zsi_lex_cut(p, b, nb, st, tg, 1) != 1 || tg[0] != 'q')
+        return b;
+    /* not the first character of a word of jieba's cut of what follows
+     * (家|电, 户|均, 套|期保值: ICU cut a word there) */
+    for (k = 0, hi = nb; k < 3 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &cp);
+    return zsi_lex_cut(p, b, hi, st, tg, 2) >= 1 && (st[1] == nb || hi == nb) ? nb : b;
+}

@@ -1,0 +1,332 @@
+/*
+ * metric_np.c - the bare noun phrase right before a figure that no [phrases]
+ * entry or suffix names (港口效率提升, 对外依存度达到): whole words back from
+ * the figure over its filler, up to a stop word, a verb, a count or the
+ * clause start; a phrase that ends in a verb or an adverb names nothing.
+ *
+ * Invariants: allocates nothing; norm and raw are always NUL-terminated and
+ * cut on a UTF-8 boundary.
+ */
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* A word that may be part of a bare noun phrase: run characters, no [stop]
+ * word or place, no closed-class word or verb, no person name. */
+static int np_word(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row;
+    unsigned fl;
+    if (!zsi_all_run(p, s, e) || zsi_is_stop_word(p, s, e) || zsi_has_numeral(p, s, e))
+        return 0;
+    if (!w)
+        return 1;
+    fl = zsi_words_find(w, p + s, e - s, &row);
+    return !(fl & (ZSW_STOP_ | ZSW_NAME_));
+}
+
+/* A one-character word that no class calls a noun (投 of 给村里投, 多 of
+ * 项目多达): a phrase ending in it ends in a verb or an adverb, not a noun. */
+static int bare_char_end(const char *p, size_t s, size_t e)
+{
+    unsigned cp;
+    if (zsi_nchars(p, s, e) != 1 || zsi_is_noun_word(p, s, e))
+        return 0;
+    zsi_utf8_decode(p + s, e - s, &cp);
+    return zsi_m_is_han(cp);
+}
+
+/*
+ * 菜籽|油, 零售|业, 要|价: ICU may break a noun of jieba's before its last
+ * character. Is the one-character piece p[pb..e) the tail of a longer common
+ * noun (n) of the most likely cut by jieba's words of the last few characters
+ * (from lo on)? Then the phrase ends in that noun, not in a one-character
+ * verb (投 of 给村里投). @return the noun's start, or e when there is none.
+ */
+static size_t lex_noun_tail(const char *p, size_t lo, size_t pb, size_t e)
+{
+    size_t st[5], s = e;
+    char tg[4];
+    int k, w;
+    for (k = 0; k < 4 && s > lo; k++)
+        s -= zsi_utf8_prev(p, s);
+    w = zsi_lex_cut(p, s, e, st, tg, 4);
+    return w > 0 && tg[w - 1] == 'n' && st[w - 1] < pb ? st[w - 1] : e;
+}
+
+/* Does a word of jieba's most likely cut of the few characters before e
+ * (from lo on) start at pp (开盘|时: 盘 is inside 开盘; 金价|报: 价 is
+ * inside 金价)? */
+static int lex_starts_word(const char *p, size_t lo, size_t pp, size_t e)
+{
+    size_t st[7], s = pp;
+    char tg[6];
+    int k, w, i;
+    for (k = 0; k < 3 && s > lo; k++)
+        s -= zsi_utf8_prev(p, s);
+    w = zsi_lex_cut(p, s, e, st, tg, 6);
+    for (i = 0; i < w; i++)
+        if (st[i] == pp)
+            return 1;
+    return 0;
+}
+
+/*
+ * 期|铜, 白|蒜, 售|汇: two one-character pieces where ICU knew no word of
+ * two, the second a common noun (n) of jieba's (wordclass.txt lists no
+ * one-character noun), the first not inside a longer word of jieba's cut:
+ * a compound noun ends at e. Not a one-character noun after a longer word
+ * (指数|报, 收盘|报, 金价|报: there it is as often a verb).
+ */
+static int lex_compound_end(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t e)
+{
+    size_t pp;
+    unsigned cp;
+    if ((pp = zsi_one_char_before(wb, p, cut, pb, &cp)) == (size_t)-1)
+        return 0;
+    if (!zsi_m_is_han(cp) || !zsi_lex_tag_is(p, pb, e, 'n'))
+        return 0;
+    return lex_starts_word(p, cut, pp, e);
+}
+
+/*
+ * 保障|性|住房: a bare phrase that starts on one of ICU's boundaries which
+ * the most likely cut by word frequencies puts inside a word (保障性) starts
+ * inside that word. It takes the word whole when the word may begin a noun
+ * phrase (no verb, adverb or place of the lexicon: 保障性, though 保障 is a
+ * verb) and ending where one of ICU's does (not 增长|率由: the phrase
+ * then ends inside a word), else it starts after it. *bp is the phrase's
+ * start, we its end; returns its length in characters.
+ */
+static size_t lex_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t *bp, size_t we,
+                        size_t chars)
+{
+    size_t b = *bp, ls, le;
+    if (b >= we || !zsi_lex_inside(p, wb->s, b, we, &ls, &le) || zsi_has_numeral(p, ls, le))
+        return chars;
+    if (ls >= cut && ls >= wb->s && zsi_wb_is(wb, ls) && le <= we && zsi_wb_is(wb, le) &&
+        !zsi_is_class_stop(p, ls, le) && !zsi_is_stop_word(p, ls, le) &&
+        chars + zsi_nchars(p, ls, b) <= MAX_RUN_CHARS) {
+        *bp = ls;
+        return chars + zsi_nchars(p, ls, b);
+    }
+    if (le < we && zsi_wb_is(wb, le)) {
+        *bp = le;
+        return chars - zsi_nchars(p, b, le);
+    }
+    return chars;
+}
+
+/*
+ * 销售|蔬菜, 培训|学员, 进口|大豆: a verbal noun (jieba's vn) right before a
+ * one-word noun that ends the phrase makes a compound with it, as a verb
+ * before a one-word head of [suffixes] does (出口|额): it says which quantity
+ * (the vegetables sold, the soybeans imported). Not a [strip] word (完成,
+ * 新增), which the normal form would drop. Other verbs (v) stay out: they
+ * are as often the clause's predicate (拥有|企业, 吸引|游客) as a modifier
+ * (注册|资本), and on the labelled sets they lost a blind percent figure for
+ * a dev money one. By the most likely cut: p[s..e) is one verbal noun.
+ */
+static int verb_object(const char *p, size_t s, size_t e, size_t we)
+{
+    size_t st[4];
+    char tg[4];
+    const zsi_phrase *sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, s, we);
+    if (zsi_nchars(p, s, e) < 2 || (sp && sp->len == e - s) || !zsi_is_noun_word(p, e, we) ||
+        zsi_is_class_stop(p, e, we))
+        return 0;
+    if (zsi_lex_cut(p, s, e, st, tg, 3) != 1)
+        return 0;
+    return tg[0] == 'V';
+}
+
+/* Is there a 的 in p[s..e)? */
+static int has_de(const char *p, size_t s, size_t e)
+{
+    for (; s + 3 <= e; s++)
+        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does a time character (年 月 期 周 季 初 末 底) stand in p[s..e)? A noun
+ * ending in one names a time (高峰期, 财年), which no figure measures. */
+static int time_tail(const char *p, size_t s, size_t e)
+{
+    static const char set[] = "年月期周季初末底";
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (zsi_in_set(set, sizeof set - 1, cp))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is p[s..e) a numeral or an ordinal (百, 首: jieba's m)? Before 度 it
+ * counts times (首度, 两度: an adverb), or it starts a name (百度). */
+static int ordinal_head(const char *p, size_t s, size_t e)
+{
+    return zsi_has_numeral(p, s, e) || zsi_lex_tag_is(p, s, e, 'm');
+}
+
+/*
+ * 对外依存度达到60%, 研发强度为6%, 作业程度已达95%: the filler stripped
+ * before a figure (度, 期, 年, 才 ...: 同比, 季度, 去年) may be the tail of
+ * a common noun. When b, where the strip stopped, lies inside a word of
+ * jieba's most likely cut that ends by full (the figure) and is one common
+ * noun (n) that no class or data calls a verb or no metric (总计: [strip]),
+ * the phrase ends with that noun, not inside it. Not a time (高峰期: its tail
+ * is a time character), nor one whose tail is an adverb by itself (才 of
+ * 人才, 约 of 合约: read as the clause's 才 or 约 before the figure, as the
+ * filler strip reads them), nor after a numeral (首度), nor right after a
+ * change word (增长速度: the rate of a change of the subject named before),
+ * nor before a 的 (正常时期的23%, 剩余部分的25%): the figure is a share of
+ * the noun's, not the noun.
+ * *ns receives the noun's start (b when none): it is one piece of the
+ * phrase, though ICU may break it (集中|度).
+ * @return the noun's end, or b when b is inside no such noun.
+ */
+static size_t filler_noun_end(const char *p, size_t ws, size_t b, size_t full, size_t *ns)
+{
+    size_t ls, le;
+    *ns = b;
+    if (b <= ws || b >= full || !zsi_lex_inside(p, ws, b, full, &ls, &le) || ls < ws || le > full)
+        return b;
+    if (!zsi_lex_tag_is(p, ls, le, 'n') || time_tail(p, b, le) || zsi_lex_tag_is(p, b, le, 'd') ||
+        ordinal_head(p, ls, b) || zsi_is_class_stop(p, ls, le) ||
+        zsi_match_at(zsi_mset(MSEC_STRIP), p, ls, le) ||
+        zsi_match_ending(zsi_mset(MSEC_STOP), p, ls, le) || has_de(p, le, full) ||
+        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, ws, ls) ||
+        zsi_match_at(zsi_mset(MSEC_CHANGE), p, ls, le))
+        return b; /* nor when it is a change word itself (增长速度, one word of jieba's) */
+    *ns = ls;
+    return le;
+}
+
+static int np_before(const char *p, size_t ws, size_t we, int tails, char *norm, char *raw,
+                     zsi_span *at)
+{
+    zsi_wbounds wb;
+    size_t lo, cut, b = we, chars = 0;
+    const zsi_phrase *k;
+
+    size_t full = we, noun_s;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (zsi_metric_data() != 0)
+        return 0;
+    if (we > ws) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, we);
+        zsi_utf8_decode(p + we - l, l, &cp);
+        if (cp == 0x51E0 || cp == 0x6570) /* 几, 数: part of the number (几百公斤) */
+            return 0;
+    }
+    /* filler between the phrase and the figure: 收支缺口达, 港口效率提升;
+     * the 多 of the hedges 多达 and 多于 (项目多达200个) with it */
+    while (b > ws) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, b);
+        zsi_utf8_decode(p + b - l, l, &cp);
+        if (cp == 0x591A && b + 3 <= full &&
+            (memcmp(p + b, "\xE8\xBE\xBE", 3) == 0 || memcmp(p + b, "\xE4\xBA\x8E", 3) == 0)) {
+            b -= l; /* 多 before 达 or 于 */
+            continue;
+        }
+        if (!zsi_is_filler(cp) && cp != ' ')
+            break;
+        b -= l;
+    }
+    b = filler_noun_end(p, ws, b, full, &noun_s);
+    we = b;
+    if (we <= ws)
+        return 0;
+    lo = we - ws > (MAX_RUN_CHARS + 4) * 3 ? we - (MAX_RUN_CHARS + 4) * 3 : ws;
+    while (lo > ws && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, full);
+    cut = zsi_conj_cut(&wb, p, ws, we);
+    if (!zsi_wb_is(&wb, we) || wb.s >= we)
+        return 0; /* the filler trimmed was part of a word (人才, 合同) */
+    while (b > cut && b > wb.s && !zsi_town_ends_at(&wb, p, cut, b) &&
+           !zsi_counted_before(&wb, p, cut, b, full)) {
+        size_t pb = zsi_wb_le(&wb, b - 1);
+        const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
+        if (mod && zsi_wb_is(&wb, b - mod->len) &&
+            chars + zsi_mod_chars(p, b - mod->len, b, 1) <= MAX_RUN_CHARS) {
+            chars += zsi_mod_chars(p, b - mod->len, b, 1);
+            b -= mod->len;
+            continue;
+        }
+        if (b == we && noun_s < we && noun_s >= cut) {
+            /* 集中度 after its filler tail: one noun whatever ICU's pieces */
+            chars += zsi_nchars(p, noun_s, b);
+            b = noun_s;
+            continue;
+        }
+        pb = zsi_noun_span(&wb, p, cut, pb, b);
+        if (pb < cut)
+            break;
+        if (!np_word(p, pb, b)) {
+            if (b < we && zsi_wb_gt(&wb, b) == we && verb_object(p, pb, b, we) &&
+                chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, pb, b);
+                b = pb;
+            }
+            break;
+        }
+        if (b == we) {
+            /* 给村里投1400多万元: no noun ends the phrase; nor does one when
+             * the last piece ends a verb of jieba's that ICU cut (加|价) */
+            size_t js = zsi_word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
+            size_t ns = js == pb && tails ? lex_noun_tail(p, cut, pb, b) : b;
+            if (ns < b && zsi_wb_is(&wb, ns))
+                pb = ns; /* the noun whole, though its first piece is a
+                          * word a run stops at (要|价) */
+            else if (js == pb ? bare_char_end(p, pb, b) &&
+                                    !(tails && lex_compound_end(&wb, p, cut, pb, b))
+                              : zsi_is_class_stop(p, js, b))
+                return 0;
+        }
+        if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
+            return 0; /* longer than a name: no clear phrase */
+        chars += zsi_nchars(p, pb, b);
+        b = pb;
+    }
+    if (b > cut && b <= wb.s)
+        return 0; /* it may go on beyond the broken window */
+    if (chars >= 2)
+        chars = lex_start(&wb, p, cut, &b, we, chars);
+    if (chars >= 2 && b > cut) { /* a phrase of its own first: 民事一|审案件 */
+        size_t jb = zsi_join_split_word(&wb, p, cut, b, we, full);
+        chars += zsi_nchars(p, jb, b);
+        b = jb;
+    }
+    if (chars >= 2)
+        b = zsi_term_front(p, cut, b); /* “四风”|问题 */
+    if (chars < 2 || zsi_all_filler(p, b, we))
+        return 0;
+    zsi_copy_raw(raw, at, p, b, we);
+    k = zsi_lookup_exact(raw, strlen(raw));
+    if (k)
+        zsi_copy_str(norm, k->norm, k->nlen);
+    else
+        memcpy(norm, raw, strlen(raw) + 1);
+    zsi_drop_quotes(norm);
+    return 1;
+}
+
+int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    return np_before(p, ws, we, 0, norm, raw, at);
+}
+
+int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    return np_before(p, ws, we, 1, norm, raw, at);
+}

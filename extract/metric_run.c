@@ -1,0 +1,551 @@
+/*
+ * metric_run.c - the suffix run: from a candidate's head (a [phrases] entry
+ * or a [suffixes] ending) back over whole words to where the metric starts:
+ * up to a stop word, a place, a count, a time phrase or the clause's verb;
+ * qualifiers and known phrases crossed whole; a verb kept where it makes one
+ * compound with the head (出口|额, 政府|采购|额, 发射|成功率). Each step's
+ * stop rule is a function of its own above zsi_run_start().
+ *
+ * Invariants: allocates nothing; the run starts on a word boundary, never
+ * before the clause start, at most MAX_RUN_CHARS characters from its end.
+ */
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* 年产值, 年销售收入: a lone 年 right before a run makes it annual, unless a
+ * number or a time word owns it (2019年, 本年; 今年 is one word anyway). */
+static int annual_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
+{
+    size_t pb;
+    unsigned before;
+    if (b < cut + 3 || memcmp(p + b - 3, "\xE5\xB9\xB4", 3) != 0) /* 年 */
+        return 0;
+    pb = b - 3;
+    if (!zsi_wb_is(wb, pb))
+        return 0;
+    if (pb == cut)
+        return 1;
+    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    if (!zsi_is_run_char(before))
+        return 1;
+    /* after a whole word (企业|年|产值), not after a number or one character
+     * that makes a time word with it (本|年, 每|年) */
+    return !zsi_has_numeral(p, pb - zsi_utf8_prev(p, pb), pb) && pb > wb->s &&
+           zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
+}
+
+/* Is p[s..e) a word of two to four Han characters that the lexicon does not
+ * know at all (床位, 医保)? wordclass.txt lists verbs seen 20 times in
+ * jieba's corpus but common nouns only from 100: such a word is most likely
+ * a rarer noun. */
+static int unknown_word(const char *p, size_t s, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t row, n = zsi_nchars(p, s, e), q;
+    if (!w || n < 2 || n > 4 || zsi_words_find(w, p + s, e - s, &row))
+        return 0;
+    for (q = s; q < e;) {
+        unsigned cp;
+        q += zsi_utf8_decode(p + q, e - q, &cp);
+        if (!zsi_m_is_han(cp))
+            return 0;
+    }
+    return !zsi_match_ending(zsi_mset(MSEC_STOP), p, s, e) && !zsi_has_numeral(p, s, e);
+}
+
+/* Is the one-character word p[pb..b) a closed-class word (以, 等, 直) that
+ * begins a run of one-character pieces, as ICU leaves a word its dictionary
+ * does not know (以|工|代|赈|资金, 直|靠|率)? Then it is that word's first
+ * character, not a word that ends the run; the run ends with it. Structural
+ * particles, conjunctions and the words below always stand alone. */
+static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from,
+                      size_t e)
+{
+    size_t nb, ls, le;
+    unsigned cp;
+    if (zsi_nchars(p, pb, b) != 1 || b >= from)
+        return 0;
+    nb = zsi_wb_gt(wb, b);
+    if (nb > from || zsi_nchars(p, b, nb) != 1)
+        return 0;
+    /* 以|总价, 曾|净亏损: where the most likely cut by word frequencies
+     * has a word from the next piece to a word end at the head or beyond,
+     * it is a word of its own (not in 自|付费|用, 以工代赈) */
+    if (zsi_lex_inside(p, wb->s, nb, e, &ls, &le) && ls == b && le >= from && zsi_wb_is(wb, le))
+        return 0;
+    if (!zsi_is_class_stop(p, pb, b) && !zsi_is_stop_word(p, pb, b))
+        return 0;
+    zsi_utf8_decode(p + pb, b - pb, &cp);
+    if (!zsi_m_is_han(cp) || zsi_is_alone(cp))
+        return 0;
+    if (pb > wb->s) {
+        /* 这|片|总面积, 一|项|新技术: a classifier after a determiner or a
+         * numeral is a word of its own */
+        unsigned before;
+        zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+        if (zsi_is_alone(before) || zsi_cn_numeral(before) >= 0 || zsi_is_digit_cp(before))
+            return 0;
+    }
+    return 1;
+}
+
+/* Is p[pb..b) the numeral 一 right after a determiner (这一|比例, 那一|年份,
+ * 该一|数值)? 这一 points at a thing named before, as 这 alone does; it counts
+ * nothing and is no part of the noun after it, so the run stops there. */
+static int points_one(const char *p, size_t cut, size_t pb, size_t b)
+{
+    unsigned before;
+    if (b - pb != 3 || memcmp(p + pb, "\xE4\xB8\x80", 3) != 0 || pb <= cut)
+        return 0; /* 一 */
+    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    return zsi_is_determiner(before);
+}
+
+/*
+ * 四级|豆油报价, 二三|级|医院占比: a numeral and 级 (grade) make a
+ * distinguishing word, one grade of the thing named (一级, 四级, 二三级), as
+ * 国家级 of [modifiers] does: it says which quantity and is part of the
+ * metric, where a numeral alone counts things and ends the run. @return
+ * where the grade word that ends at b starts (b when none), never before cut.
+ */
+static size_t grade_start(const char *p, size_t cut, size_t b)
+{
+    size_t q;
+    if (b < cut + 6 || memcmp(p + b - 3, "\xE7\xBA\xA7", 3) != 0) /* 级 */
+        return b;
+    for (q = b - 3; q > cut;) {
+        size_t l = zsi_utf8_prev(p, q);
+        unsigned cp = zsi_cp_at(p, q - l, b);
+        if (zsi_cn_numeral(cp) < 0 || cp == 0x4E07 || cp == 0x4EBF) /* not 万 亿 */
+            break;
+        q -= l;
+    }
+    return q < b - 3 ? q : b;
+}
+
+/*
+ * 9月10日|起|出厂价, “十二五”|时期|铁路投资, 2019年|以来|新增贷款, 7月|初|价格:
+ * a word right after a date or a numbered period (a digit, a Chinese
+ * numeral, 日, 月, 年, 号, or a closing quote after a numeral) that closes
+ * the time phrase: a word of two characters or more that jieba calls a
+ * direction or time word (f, t: 以来, 期间, 月初) or a time noun by its form
+ * (…期: 时期), or 起 (from that day). Not a time word of one character (年
+ * 供气量, 日缺水量: per year, per day, part of the metric), nor a time word
+ * after a lone 年 or 月 (年|税后|利润), nor a word that starts with the
+ * date's 日 (20|日期|价), nor a word whose end falls inside a word of
+ * jieba's most likely cut (年中|转: 中转).
+ * The metric starts after it.
+ */
+static int closes_time(const char *p, size_t cut, size_t pb, size_t b, size_t e)
+{
+    size_t st[2], js, je, hi = b;
+    char tg[1];
+    unsigned c;
+    int k;
+    if (pb <= cut || b - pb < 3 || b - pb > 6 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1)
+        return 0; /* a word of one or two bytes (a letter, a stray byte) is no time word */
+    c = zsi_cp_at(p, pb - zsi_utf8_prev(p, pb), pb);
+    if (c == 0x201D && pb - 3 > cut) /* ” after a numeral: “十二五” */
+        c = zsi_cp_at(p, pb - 3 - zsi_utf8_prev(p, pb - 3), pb - 3);
+    if (!zsi_is_digit_cp(c) && zsi_cn_numeral(c) < 0 && c != 0x65E5 && c != 0x6708 && c != 0x5E74 &&
+        c != 0x53F7) /* 日 月 年 号 */
+        return 0;
+    if (b - pb == 3) /* 起 */
+        return memcmp(p + pb, "\xE8\xB5\xB7", 3) == 0;
+    if (tg[0] == 't' && (c == 0x5E74 || c == 0x6708))
+        return 0; /* 年|税后|利润, 每年|税前|利润: after 年 or 月 a time word
+                   * may say which amount (pre-tax), not when */
+    if (zsi_cp_at(p, pb, b) == 0x65E5)
+        return 0; /* 20|日期|价: ICU took the date's 日 into a word */
+    if (tg[0] != 'f' && tg[0] != 't' && memcmp(p + b - 3, "\xE6\x9C\x9F", 3) != 0)
+        return 0; /* 期: 时期 */
+    for (k = 0; k < 2 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &c);
+    return !zsi_lex_inside(p, pb, b, hi, &js, &je);
+}
+
+/*
+ * 服务|类|项目, 货物|类|采购额: a classifier of one character (jieba's q)
+ * right after a common noun of two characters or more makes a kind (服务类,
+ * the service kind) and is part of the metric, where alone, as a [stop]
+ * word, it ends the run; not the last kind of a list (A及B类), whose head
+ * the kinds share. @return where the kind word ending at b starts, b
+ * when none, never before cut.
+ */
+static size_t kind_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b)
+{
+    size_t st[2], ppb;
+    char tg[2];
+    if (zsi_nchars(p, pb, b) != 1 || pb <= cut || pb <= wb->s ||
+        zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'q')
+        return b;
+    ppb = zsi_wb_le(wb, pb - 1);
+    if (ppb < cut || zsi_nchars(p, ppb, pb) < 2 || zsi_has_numeral(p, ppb, pb) ||
+        !(zsi_is_noun_word(p, ppb, pb) || zsi_is_vnoun(p, ppb, pb)) || zsi_is_stop_word(p, ppb, pb))
+        return b;
+    if (zsi_conj_before(wb, p, cut, ppb) ||
+        (ppb >= 3 && !memcmp(p + ppb - 3, "\xE3\x80\x81", 3))) /* 、 */
+        return b; /* 机电产品及设备|类: the last of a list of kinds, which share the head */
+    return ppb;
+}
+
+/*
+ * Is the word p[ppb..b), right before a verb that heads a compound with a
+ * one-word head (授权|量, 复苏|指数), a noun of that compound: a common noun
+ * or a word the lexicon lacks (发明专利, 床位), or a verb-noun (消费|复苏|指数,
+ * 义务教育|达标|率, 农网|供电|可靠率: what the verb is done to or by)? Not a
+ * verb-noun right after a one-character verb of jieba's (加|运费|成交价,
+ * 缴|学费): it is that verb's object, and the compound ends at it.
+ */
+static int noun_before_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb, size_t b)
+{
+    size_t q;
+    if (zsi_is_noun_word(p, ppb, b) || unknown_word(p, ppb, b))
+        return 1;
+    if (!zsi_is_vnoun(p, ppb, b))
+        return 0;
+    if (ppb <= cut || ppb <= wb->s)
+        return 1;
+    q = zsi_wb_le(wb, ppb - 1);
+    return q < cut || !zsi_one_char_tagged(p, q, ppb, 'v');
+}
+
+/*
+ * Is the noun phrase starting at p[ppb] (the words before a verb) counted:
+ * a numeral and a classifier of counts before it, read back over up to
+ * four words of Han that are no stop word (向|120万名|失业人员|发放,
+ * 向|300余家|新型|农业|经营主体|发放, 6000个|受害|家庭|发放)? A counted
+ * noun refers to things, the ones the verb acts for or by, so the verb is
+ * the clause's predicate, as after a noun right after a numeral (zsi_quantified).
+ * A date is no count (2030年|体育|竞赛|表演).
+ */
+static int counted_np(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb, size_t e)
+{
+    size_t q = ppb, qb, l, l0;
+    unsigned c0;
+    int k;
+    for (k = 0; k < 4 && q > cut && q > wb->s; k++) {
+        if (zsi_counted_before(wb, p, cut, q, e))
+            return 1;
+        qb = zsi_wb_le(wb, q - 1);
+        if (qb < cut || !zsi_all_run(p, qb, q) || zsi_has_numeral(p, qb, q) ||
+            zsi_is_stop_word(p, qb, q))
+            return 0;
+        q = qb;
+    }
+    /* the window of a figure starts after the figure before it, which may
+     * be the count of the noun (120万名|失业人员|发放 of 向120万名…) */
+    if (q > cut || q < 6)
+        return 0;
+    l = zsi_utf8_prev(p, q);
+    if (zsi_unit_is_class(p + q - l, l, "count") != 1)
+        return 0;
+    l0 = zsi_utf8_prev(p, q - l);
+    c0 = zsi_cp_at(p, q - l - l0, q - l);
+    return zsi_is_digit_cp(c0) || zsi_cn_numeral(c0) >= 0 || c0 == 0x591A ||
+           c0 == 0x4F59; /* 多 余 */
+}
+
+/*
+ * 半导体|制造|设备|销售总额, 条码|支付|交易|笔数: a verb of jieba's (v)
+ * between a common noun and a noun that modifies the head is no predicate
+ * but part of one compound (sales of chip-making equipment), as
+ * 政府|采购|额 is before a one-word head. Not a [strip] predicate (企业|完成|
+ * 投资), not before the head's own word (银行|发放|国家助学贷款: the object
+ * of the clause's verb), not after a place or another stop word (我国|吸引),
+ * nor after a noun that is counted or follows a preposition (为|企业|发放,
+ * 6000个|家庭|发放, counted_np: the one the verb acts for or by). @return 1
+ * when the verb p[pb..b) is inside the compound.
+ */
+/* 显示, 认为, 担心, 导致: a verb of showing, thinking, fearing or causing
+ * takes a clause for its object, so the noun before it is who says or what
+ * causes (数据|显示, 受访者|担心, 疫情|导致), never a part of the metric. */
+static int takes_clause(const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *w = zsi_match_at(zsi_mset(MSEC_SAYING), p, s, e);
+    return w && w->len == e - s;
+}
+
+static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                            size_t from, size_t e)
+{
+    size_t st[2], ppb, nb, q;
+    char tg[2];
+    const zsi_phrase *sp;
+    if (zsi_nchars(p, pb, b) < 2 || zsi_has_numeral(p, pb, b) || takes_clause(p, pb, b) ||
+        zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v')
+        return 0;
+    sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
+    if (sp && sp->len == b - pb)
+        return 0;
+    nb = zsi_wb_gt(wb, b);
+    if (nb >= from || nb > e || !(zsi_is_noun_word(p, b, nb) || zsi_is_vnoun(p, b, nb)))
+        return 0;
+    if (pb <= cut || pb <= wb->s)
+        return 0;
+    ppb = zsi_noun_span(wb, p, cut, zsi_wb_le(wb, pb - 1), pb);
+    if (ppb < cut || !zsi_all_run(p, ppb, pb) || zsi_nchars(p, ppb, pb) < 2 ||
+        zsi_has_numeral(p, ppb, pb) || zsi_is_stop_word(p, ppb, pb) || zsi_quantified(p, ppb))
+        return 0;
+    if (!(zsi_is_noun_word(p, ppb, pb) || zsi_is_vnoun(p, ppb, pb)))
+        return 0;
+    if (ppb > cut && ppb > wb->s) {
+        q = zsi_wb_le(wb, ppb - 1);
+        if (q >= cut && zsi_one_char_tagged(p, q, ppb, 'p'))
+            return 0;
+    }
+    return !counted_np(wb, p, cut, ppb, e);
+}
+
+/*
+ * 出货|占比, 批发|均价, 点火|时长: a head of two or three characters that
+ * names a share, a rate, a price or a time (a known phrase or a suffix
+ * ending in 比 率 价 例 重 时 长: 占比, 均价, 时长) is one word though ICU
+ * cuts it (占|比为): the verb right before it (jieba's v or vn, of two
+ * characters or more) says which share or price, as before a head ICU keeps
+ * whole (持股|比例, 发射|成功率). Not before a sum (创造|营收, 增加|净利润):
+ * there the verb is the predicate that yields it.
+ */
+static int kind_head(const char *p, size_t s, size_t e)
+{
+    static const char set[] = "比率价例重时长";
+    size_t n = zsi_nchars(p, s, e);
+    const zsi_phrase *x = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, s, e);
+    if (n < 2 || n > 3 ||
+        !zsi_in_set(set, sizeof set - 1, zsi_cp_at(p, e - zsi_utf8_prev(p, e), e)))
+        return 0;
+    return zsi_lookup_exact(p + s, e - s) || (x && x->len == e - s);
+}
+
+/* Is p[s..e) one verb or verb-noun of jieba's (v, vn) of two characters or
+ * more that the data calls no change or [strip] predicate (增加, 实现)? */
+static int kind_verb(const char *p, size_t s, size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    if (zsi_nchars(p, s, e) < 2 || zsi_lex_cut(p, s, e, st, tg, 1) != 1 ||
+        (tg[0] != 'v' && tg[0] != 'V'))
+        return 0;
+    return !zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, e) &&
+           !zsi_match_at(zsi_mset(MSEC_STRIP), p, s, e);
+}
+
+/*
+ * 种植|户|人均收入, 超大|班|额|比例, 精炼|铜|产量, 交换|膜|燃料电池成本: a run
+ * that would start with a lone one-character piece (户, 班, 铜, 膜) right
+ * after a short verb or adjective it stops at starts with that word: such a
+ * piece ends the word before it (growers, oversized classes, refined
+ * copper), which says which quantity, and a metric starting at the piece
+ * starts inside that word. The word is a verb or an adjective of jieba's of
+ * two characters (种植, 超大), no [stop], [strip] or [change] word (实现|年|
+ * 销售收入: the normal form drops it); the piece is no word's first
+ * character (节省|电|费).
+ * pb..b is the word stopped at, b the run's start, from its head, e its end.
+ */
+static int piece_binds(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from,
+                       size_t e)
+{
+    size_t nb = zsi_wb_gt(wb, b), hi = b, st[5];
+    char tg[5];
+    unsigned cp;
+    int k, w;
+    if (b >= from || nb > from || zsi_nchars(p, b, nb) != 1 || !zsi_m_is_han(zsi_cp_at(p, b, nb)))
+        return 0;
+    if (zsi_nchars(p, pb, b) != 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 ||
+        (tg[0] != 'v' && tg[0] != 'a') || zsi_is_stop_word(p, pb, b) ||
+        zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b) ||
+        zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b))
+        return 0;
+    /* the piece is a noun or a classifier of jieba's (户, 膜, 厂: not 全 or
+     * 软, which begin a phrase: 全连, 软小麦) and a word of its own in the
+     * cut of it and what follows (户|人均; not 电 of 电费, 军 of 军队) */
+    if (zsi_lex_cut(p, b, nb, st, tg, 1) != 1 || !tg[0] || !strchr("nqzgS", tg[0]))
+        return 0;
+    for (k = 0; k < 6 && hi < e; k++)
+        hi += zsi_utf8_decode(p + hi, e - hi, &cp);
+    w = zsi_lex_cut(p, b, hi, st, tg, 4);
+    return w >= 1 && (w == 1 ? hi == nb : st[1] == nb);
+}
+
+/*
+ * Where a run of whole words ending at word start `from` begins: back over
+ * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
+ * over a [stop] word or a place name, never past cut. A qualifier of
+ * [modifiers] (规模以上, 国家级) or a known phrase (固定资产投资比重) is
+ * crossed whole. A word of the closed
+ * classes or a verb (is_class_stop) ends the run: right before a one-word
+ * head it is the metric's first word (完成|投资, 新增|贷款, 出口|额), else it
+ * is the clause's verb or adverb and stays out (吸引|外商直接投资).
+ */
+size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
+{
+    size_t b, chars, vn_b = 0;
+    int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    int kind = !one_word && kind_head(p, from, e);
+    if (one_word && from > cut && from > wb->s && zsi_rate_or_amount(p, from, e)) {
+        /* 成功|率, 开工|率, 业务|量: ICU cuts a rate or an amount noun of
+         * the lexicon (成功率, 业务量) before its suffix. The word is the
+         * head: a verb before it names what the rate counts (救治|成功率,
+         * 发射|成功率) and a noun before it is crossed as before any head
+         * (快递|业务量) */
+        size_t x = zsi_wb_le(wb, from - 1);
+        if (x >= cut && zsi_lex_is_word(p, x, e) && zsi_all_run(p, x, from) &&
+            !zsi_is_stop_word(p, x, from))
+            from = x;
+    }
+    b = from;
+    chars = zsi_nchars(p, b, e);
+    while (b > cut && b > wb->s) {
+        size_t pb = zsi_wb_le(wb, b - 1), wc;
+        const zsi_phrase *mod;
+        if (pb < cut || zsi_town_ends_at(wb, p, cut, b) || zsi_counted_before(wb, p, cut, b, e))
+            break;
+        /* 2016-2020|年均增长率: a number right before the run's 年 is a
+         * date that owns the 年, no part of the metric */
+        if (e - b > 3 && memcmp(p + b, "\xE5\xB9\xB4", 3) == 0 &&
+            zsi_has_numeral(p, b - zsi_utf8_prev(p, b), b))
+            break;
+        if (p[pb] == '\n' || p[pb] == '\r') {
+            b = pb; /* a layout line break inside the phrase */
+            continue;
+        }
+        {
+            size_t g = grade_start(p, cut, b);
+            if (g < b && (g <= wb->s || zsi_wb_is(wb, g) || zsi_lex_is_word(p, g, b)) &&
+                chars + zsi_nchars(p, g, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, g, b);
+                b = g;
+                continue;
+            }
+        }
+        if (b - pb == 3 && memcmp(p + pb, "\xE5\xB9\xB4", 3) == 0) {
+            /* 人均|年|收入, 户均|年|增收: a per-unit word before the 年 of a
+             * yearly amount owns it; the 年 stops the run elsewhere */
+            const zsi_phrase *pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, pb);
+            if (pu && zsi_wb_is(wb, pb - pu->len) &&
+                chars + 1 + zsi_nchars(p, pb - pu->len, pb) <= MAX_RUN_CHARS) {
+                chars += 1 + zsi_nchars(p, pb - pu->len, pb);
+                b = pb - pu->len;
+                continue;
+            }
+        }
+        mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
+        is_mod = mod != NULL;
+        if (!mod)
+            mod = zsi_match_ending(zsi_mset(MSEC_PHRASES), p, cut, b); /* 固定资产投资|比重 */
+        if (!mod)
+            mod = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, b); /* 人均|公园绿地面积 */
+        if (mod && zsi_wb_is(wb, b - mod->len) &&
+            chars + zsi_mod_chars(p, b - mod->len, b, is_mod) <= MAX_RUN_CHARS) {
+            chars += zsi_mod_chars(p, b - mod->len, b, is_mod);
+            b -= mod->len;
+            continue;
+        }
+        {
+            size_t nb = zsi_noun_span(wb, p, cut, pb, b); /* 服务|业|实际使用外资: 服务业 whole */
+            /* 达|标|率, 自|给|率: right before a one-word head, a verb of
+             * jieba's that ICU cuts in two is one word, so that it makes a
+             * compound with the head below rather than leaving half of it
+             * on the metric (标率); further left the pieces are crossed as
+             * before (存|续|规模占比) */
+            if (nb < pb || b != from || !one_word)
+                pb = nb;
+            else
+                pb = zsi_word_span(wb, p, cut, pb, b, ZSW_STOP_);
+        }
+        /* 在新项目|里|占比, 园区|内|企业数: a direction word standing alone
+         * after a noun is a postposition that closes a place phrase (in
+         * the projects); the metric starts after it */
+        if (zsi_nchars(p, pb, b) == 1 && zsi_is_direction(zsi_cp_at(p, pb, b)) &&
+            (b >= from || zsi_nchars(p, b, zsi_wb_gt(wb, b)) > 1))
+            break; /* not 内|销|比重: a lone piece after it is its word's end */
+        if (closes_time(p, cut, pb, b, e))
+            break;
+        if (points_one(p, cut, pb, b))
+            break;
+        {
+            size_t k = kind_start(wb, p, cut, pb, b);
+            if (k < b && chars + zsi_nchars(p, k, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, k, b);
+                b = k;
+                continue;
+            }
+        }
+        if (zsi_all_run(p, pb, b) && lone_piece(wb, p, pb, b, from, e) &&
+            chars + 1 <= MAX_RUN_CHARS) {
+            b = pb; /* 以|工|代|赈|资金: the first piece of a word ICU does not know */
+            break;
+        }
+        if (!zsi_all_run(p, pb, b) || zsi_is_stop_word(p, pb, b)) {
+            if (piece_binds(wb, p, pb, b, from, e) && chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS)
+                b = pb;
+            break;
+        }
+        wc = zsi_nchars(p, pb, b);
+        if (chars + wc > MAX_RUN_CHARS) {
+            /* whole words only: the run never starts inside one; and not at
+             * a one-character word that ends the word before it (科技|型|企业) */
+            while (zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 && zsi_wb_gt(wb, b) < from)
+                b = zsi_wb_gt(wb, b);
+            break;
+        }
+        if (zsi_is_class_stop(p, pb, b)) {
+            size_t ppb;
+            const zsi_phrase *st;
+            if (zsi_has_numeral(p, pb, b) || crossed)
+                break;
+            if (b != from || !(one_word || (kind && kind_verb(p, pb, b)))) {
+                if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
+                    b = pb; /* crossed as a noun of the compound */
+                    chars += wc;
+                    crossed = 1;
+                    continue;
+                }
+                /* 新增|社会|融资, 累计|利用|外资: a [strip] predicate before a
+                 * head of more words is printed with it, as before a
+                 * one-word head (完成|投资); the normal form drops it */
+                st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
+                if ((st && st->len == b - pb) ||
+                    (piece_binds(wb, p, pb, b, from, e) && chars + wc <= MAX_RUN_CHARS))
+                    b = pb;
+                break;
+            }
+            b = pb;
+            chars += wc;
+            /* 发明专利|授权|量, 政府|采购|额: a common noun right before the
+             * verb makes one compound of the three, unless the verb is a
+             * clause's predicate of [strip] (项目|完成|投资: 完成投资). The
+             * noun is the lexicon's word even where ICU cut all of it into
+             * single characters (专|项|维修|资金: 专项; not 农民|工, where ICU
+             * knew the word before the piece) */
+            st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, from);
+            if (st && st->len == from - pb)
+                break;
+            ppb = b > cut && b > wb->s ? zsi_wb_le(wb, b - 1) : b;
+            if (ppb < b && ppb > cut && ppb > wb->s && zsi_nchars(p, ppb, b) == 1 &&
+                zsi_nchars(p, zsi_wb_le(wb, ppb - 1), ppb) == 1)
+                ppb = zsi_noun_span(wb, p, cut, ppb, b);
+            if (ppb >= b || ppb < cut || !noun_before_verb(wb, p, cut, ppb, b))
+                break;
+            crossed = 1;
+            continue;
+        }
+        if (!vn_b && zsi_is_vnoun(p, pb, b))
+            vn_b = b;
+        chars += wc;
+        b = pb;
+    }
+    /* 铝及铝加工|产业链产值: a run that crossed a verb-noun and then stops at
+     * a conjunction is the tail of a coordination, whose head alone (产业链
+     * 产值) is the metric; the verb-noun ends it as a verb did */
+    if (vn_b && zsi_conj_before(wb, p, cut, b))
+        return vn_b;
+    if (annual_at(wb, p, cut, b) && chars < MAX_RUN_CHARS)
+        b -= 3;
+    while (b < from && (p[b] == '\n' || p[b] == '\r'))
+        b++;
+    return b;
+}
