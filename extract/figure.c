@@ -97,6 +97,15 @@ static int word_follows(const char *p, size_t n, size_t e)
     return (cp >= 0x3400 && cp < 0xA000) || (cp < 0x80 && cp && isalnum((int)cp));
 }
 
+/* Does the clause end right after byte e: the text's end, a clause end, a
+ * list comma or a closing bracket? Not a quote or a title mark (建成36个
+ * “一站式”平台: a name of what is counted follows). */
+static int clause_ends(const char *p, size_t n, size_t e)
+{
+    unsigned cp = e < n ? cp_at(p, n, e, NULL) : 0;
+    return !cp || is_clause_end(cp) || cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '\n';
+}
+
 /* Does a joining word (和, 及) follow the figure ending at e, starting the
  * next item of a list (优质稻30万亩|和|稻田养鱼基地)? Not 及以上, 及以下
  * (a hedge of the figure), nor before another figure (新增37个|和|33个专业:
@@ -820,6 +829,16 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
             f->noun = strlen(f->metric);
             f->noun_raw = strlen(f->metric_raw);
         }
+        return rc < 0 ? rc : 0;
+    }
+    if (!m.norm[0] && !m.change[0] && !m.refer && (count || !strcmp(f->cls, "area")) &&
+        clause_ends(p, n, fe) &&
+        (rc = zsi_count_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)) != 0) {
+        /* 处理8005人, 已开通1117个: a count or an area no noun names, its
+         * clause ending with it, is named by the verb before it, what was
+         * done to what it counts */
+        f->noun = strlen(f->metric);
+        f->noun_raw = strlen(f->metric_raw);
         return rc < 0 ? rc : 0;
     }
     if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&

@@ -388,6 +388,13 @@ int zsi_count_measure_at(const char *p, size_t s, size_t ce);
  * also a verbal noun after a noun (海水养殖8万亩). @return 1 found, 0 none. */
 int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *norm, char *raw,
                           zsi_span *at);
+/* (metric_count.c) What a count or an area with no words after it in its
+ * clause and no noun before it names: the verb right before it, of
+ * zsi_verb_before and a verb in jieba's cut too (处理8005人, 确诊208例, 已开通
+ * 1117个: what was done to the things counted, as a reporter names them),
+ * not a change known by its form (攀升至2000万只: the level of a noun
+ * before). @return 1 found, 0 none. */
+int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 
 /* (metric_class.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */

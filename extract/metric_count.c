@@ -586,3 +586,38 @@ int zsi_count_measure_at(const char *p, size_t s, size_t ce)
     ph = zsi_match_at(zsi_mset(MSEC_PHRASES), p, s, ce);
     return ph && ph->len >= 6; /* 营业收入, 利润总额: a known metric of two or more characters */
 }
+
+/* Does the word p[s..e) end in a character of [changeform] (攀升, 锐减)?
+ * Before a count it says the level the count reached, of a noun before it
+ * (日产量|攀升至2000万只), not what is counted. */
+static int change_by_form(const char *p, size_t s, size_t e)
+{
+    size_t l = zsi_utf8_prev(p, e);
+    const zsi_phrase *ph;
+    if (e - s <= l)
+        return 0;
+    ph = zsi_match_at(zsi_mset(MSEC_CHANGEFORM), p, e - l, e);
+    return ph && ph->len == l;
+}
+
+int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    const zsi_phrase *lv;
+    size_t lo, a, b;
+    if (zsi_metric_data() != 0 || !zsi_verb_before(p, ws, we, norm, raw, at))
+        return 0;
+    lo = zsi_han_back(p, ws, at->s, 4);
+    lv = zsi_match_at(zsi_mset(MSEC_LEVEL), p, at->s, we);
+    if (zsi_lex_cut(p, at->s, at->e, st, tg, ZSI_LEX_CUT_MAX) != 1 || (tg[0] != 'v' && tg[0] != 'V') ||
+        change_by_form(p, at->s, at->e) || (lv && lv->len > at->e - at->s) ||
+        (lo < at->s && zsi_lex_inside(p, lo, at->s, we, &a, &b))) {
+        /* 其余, 眼下: no verb; 攀升: a change; 发展|到40人: a level a noun
+         * before reached; 回|放量: the end of a word (回放) */
+        norm[0] = raw[0] = '\0';
+        zsi_span_clear(at);
+        return 0;
+    }
+    return 1;
+}
