@@ -581,28 +581,6 @@ static int writer_pragmas(zs_db *db)
                         " PRAGMA cache_size=" ZSD_WRITER_CACHE ";");
 }
 
-int zsd_reconnect(zs_db *db)
-{
-    if (db->query_free)
-        db->query_free(db->query);
-    db->query = NULL;
-    db->query_free = NULL;
-    db->rank_registered = 0;
-    zsd_cache_free(db);
-    sqlite3_close_v2(db->h); /* a statement left open would keep it until finalized */
-    db->h = NULL;
-    int rc = connect(db, 0);
-    if (!rc && db->limit_ms) /* the time left of zs_db_set_deadline() */
-        sqlite3_progress_handler(db->h, ZSD_DEADLINE_STEPS, zsd_past_deadline, db);
-    if (!rc)
-        rc = writer_pragmas(db);
-    /* A first read opens the WAL on this connection: its close then removes
-     * FILE-wal and FILE-shm, which the old file's connection left. */
-    if (!rc)
-        zsd_query_int(db, "SELECT count(*) FROM sqlite_master", 0);
-    return rc;
-}
-
 int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
 {
     unsigned flags = o ? o->flags : 0;
@@ -636,8 +614,9 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
      * a reader arriving in a build's first moments can tell it is one. */
     if (!db->readonly && (rc = zsd_lock_take(db, wait_ms)) != 0)
         return rc;
-    /* A stale copy of a killed first build's end (compact.c) goes now that
-     * no other writer can be making one; nothing ever reads it. */
+    /* A stale copy of an older version's killed first build's end
+     * (compact.c) goes now that no other writer can be making one; nothing
+     * ever reads it. */
     if (!db->readonly)
         zsd_compact_forget(db);
     int has_meta = 0;
@@ -665,9 +644,10 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
         }
         has_meta = sqlite3_step(st) == SQLITE_ROW;
         sqlite3_finalize(st);
-        /* A reader that opened the file while a first build swapped in its
-         * compacted copy (compact.c) waited on the build's lock, and holds
-         * the file that was renamed over: it opens the index again. */
+        /* A reader that opened the file while an older version's first
+         * build swapped in its compacted copy (compact.c) waited on the
+         * build's lock, and holds the file that was renamed over: it opens
+         * the index again. */
         if (!db->readonly || tries == MOVED_TRIES || !zsd_has_moved(db))
             break;
         sqlite3_close(db->h);

@@ -225,7 +225,7 @@ static int run_pipeline(run *r)
     writer w = {0};
     pthread_t th[MAX_WORKERS];
     int nth = zsd_threads(r->o, MAX_WORKERS);
-    int started = 0, rc, in_txn = 0, training = 0, first_build = 0, compact = 0;
+    int started = 0, rc, in_txn = 0, training = 0, first_build = 0;
     trainer tr = {r, NULL, 0};
     pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
@@ -401,6 +401,10 @@ static int run_pipeline(run *r)
     }
     if ((rc = zsd_writer_flush(&w)) != 0)
         goto out;
+    /* The tables a first build left part empty written again full
+     * (compact.c), before the late indexes, which take the pages freed. */
+    if (first_build && r->njobs && (rc = zsd_compact(db)) != 0)
+        goto out;
     /* The late indexes sort in runs the size of the page cache: 2 MiB runs
      * that stay in the CPU's caches, merged, beat one 64 MiB run (news-200:
      * the seven indexes 1.52 -> 1.30 s, sqlite3 shell on a copy). */
@@ -422,11 +426,6 @@ static int run_pipeline(run *r)
     if (rc == 0)
         committed = r->njobs;
     in_txn = rc != 0;
-    /* The index written again full, in a copy renamed over it (compact.c),
-     * once the writer's statements are gone; it cost 74 M of the 2.78 G
-     * instructions of a first build of 1,000 of realnews-dev's articles
-     * (callgrind, --threads 1, as a VACUUM in place). */
-    compact = rc == 0 && first_build && r->njobs;
 out:
     if (training)
         pthread_join(train_th, NULL);
@@ -441,8 +440,6 @@ out:
     if (rc)
         say_what_is_in(r, committed, rc);
     zsd_writer_close(&w);
-    if (compact)
-        rc = zsd_compact(db);
     zsd_hints_free(r->hints);
     r->hints = NULL;
     progress(r, 1);

@@ -158,20 +158,18 @@ int zsd_past_deadline(void *p);
 
 /* ---- interface to compact.c ---- */
 
-/* The name of a first build's compacted copy: FILE-vacuum, beside it. */
+/* The name of the copy an older version's first build wrote beside the
+ * index (VACUUM INTO FILE-vacuum) and renamed over it. */
 #define ZSD_COMPACT_SUFFIX "-vacuum"
 /*
- * At the end of a first build, after its last COMMIT, on the writer's handle
- * with no statement of the caller's left on it: the index written again
- * without its half-empty pages, renamed over it when no other connection has
- * it open (db->h is then a new connection, every statement cached on the old
- * one finalized), else VACUUMed in place. A copy that cannot be made leaves
- * the index as it is, and returns 0 too.
- * @return 0; ZS_ESQLITE, ZS_ENOMEM when the new file was renamed in but
- * could not be opened again (message on db; the index on disk is whole).
+ * At the end of a first build, inside its last transaction, before the late
+ * indexes are made: the tables it left with part-empty pages written again
+ * full (the same rows).
+ * @return 0; ZS_ESQLITE, ZS_ENOMEM (message on db).
  */
 int zsd_compact(zs_db *db);
-/* Remove a copy that a killed build left (the caller holds the writer lock). */
+/* Remove a copy that an older version's killed build left (the caller
+ * holds the writer lock). */
 void zsd_compact_forget(zs_db *db);
 
 /* ---- interface to lock.c ---- */
@@ -199,11 +197,6 @@ long zsd_lock_holder(const char *path);
 /* Nonzero when the file db->h has open is no longer the one at db->path
  * (renamed over). */
 int zsd_has_moved(zs_db *db);
-/* A writer's handle closed and opened again on db->path: the statements
- * db caches and the query layer's state are finalized first (the caller
- * finalized its own), then the connection gets what zs_db_open() gives a
- * writer's. @return 0; ZS_ESQLITE (message on db). */
-int zsd_reconnect(zs_db *db);
 
 /*
  * Set db's message (printf-style, replacing the one before) and return rc.

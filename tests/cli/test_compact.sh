@@ -1,12 +1,14 @@
 #!/bin/sh
-# test_compact.sh - kill -9 at each step of a first build's end (store/
-# compact.c: VACUUM INTO FILE-vacuum, fsync, rename over FILE, fsync of the
-# folder): the index is whole and holds every document, and the next run
-# completes with what a clean build holds.
+# test_compact.sh - kill -9 at the end of a first build (store/compact.c:
+# the tables it left part empty written again full, in its last
+# transaction): the index is whole, and the next run completes with what a
+# clean build holds. A first build of this corpus is one transaction, whose
+# frames SQLite writes into FILE-wal at its COMMIT, the commit frame last,
+# each frame a header and a page: two pwrite64() calls.
 # The kill is SIGKILL as in the other kill -9 tests, sent by strace when the
-# process enters a system call: waiting from outside cannot land between an
-# fsync and a rename. zhaoshu makes no fsync() but these two (SQLite syncs
-# with fdatasync()), and no rename() but this one.
+# process enters a system call: the Nth write of the writing thread into
+# FILE-wal, N counted on a clean build (the same input, one thread: the
+# same writes).
 # Usage: test_compact.sh ZHAOSHU CORPUS_DIR   (TAP output)
 . "$(dirname "$0")/harness.sh"
 command -v strace >/dev/null 2>&1 || skip_all "no strace"
@@ -27,62 +29,45 @@ dump() {
         fi
     done
 }
-ino() { stat -c %i "$1"; }
 
 corpus_copies 8 "$T/big"
-check "a clean build" 0 "$Z" index -q --threads 1 --db "$T/clean.db" "$T/big"
+strace -f -qq -P "$T/clean.db-wal" -e trace=pwrite64 -o "$T/writes" \
+    "$Z" index -q --threads 1 --db "$T/clean.db" "$T/big"
+equals "a clean build" "$?" "0"
+# strace counts a syscall per thread: the writes of the thread that made
+# the last one, the commit's
+tid=$(tail -1 "$T/writes" | cut -d' ' -f1)
+writes=$(grep -c "^$tid " "$T/writes")
 dump "$T/clean.db" >"$T/clean"
-equals "  no copy left beside it" "$(ls "$T" | grep -c vacuum)" "0"
 equals "  in WAL mode" "$(sqlite3 "$T/clean.db" "PRAGMA journal_mode")" "wal"
 equals "  no free page" "$(sqlite3 "$T/clean.db" "PRAGMA freelist_count")" "0"
-full=$(stat -c %s "$T/clean.db")
+equals "  no copy beside it" "$(ls "$T" | grep -c vacuum)" "0"
+assert $([ "$writes" -gt 20 ]; echo $?) "  $writes writes into its WAL"
 
-# killed_at NAME INJECT...: a first build of $T/big into $T/NAME.db, killed
-# by strace's injection INJECT; $T/NAME.db is then checked as it was left
+# killed_at NAME N: a first build of $T/big into $T/NAME.db, killed at its
+# Nth write into the WAL; the index is then checked as it was left, and the
+# next run must complete as a clean build
 killed_at() {
-    name=$1
-    shift
-    db="$T/$name.db"
-    strace -f -qq -o /dev/null "$@" "$Z" index -q --threads 1 --db "$db" "$T/big" 2>/dev/null
-    killed=$?
-    equals "$name: killed" "$killed" "137"
-    ls "$T" | grep "^$name.db-vacuum" | tr '\n' ' ' >"$T/left"
+    db="$T/$1.db"
+    strace -f -qq -o /dev/null -P "$db-wal" -e trace=pwrite64 \
+        -e inject=pwrite64:signal=KILL:when="$2" "$Z" index -q --threads 1 --db "$db" "$T/big" \
+        2>/dev/null
+    equals "$1: killed" "$?" "137"
     check "  the index is sound" 0 "$Z" check --db "$db"
-    dump "$db" >"$T/$name"
-    assert $(cmp -s "$T/clean" "$T/$name"; echo $?) "  and holds what a clean build holds"
-    diff "$T/clean" "$T/$name" | head -5 | sed 's/^/#   /'
+    equals "  and holds no document: the build's one transaction did not commit" \
+        "$(sqlite3 "$db" "SELECT count(*) FROM docs")" "0"
+    check "  the next run completes" 0 "$Z" index --db "$db" "$T/big"
+    dump "$db" >"$T/$1"
+    assert $(cmp -s "$T/clean" "$T/$1"; echo $?) "  and holds what a clean build holds"
+    diff "$T/clean" "$T/$1" | head -5 | sed 's/^/#   /'
+    equals "  no free page" "$(sqlite3 "$db" "PRAGMA freelist_count")" "0"
+    check "  a query answers" 0 "$Z" query --db "$db" 高新区
 }
 
-# rerun NAME: the next run completes, as a clean build, with no copy left
-rerun() {
-    check "  the next run completes" 0 "$Z" index --db "$T/$1.db" "$T/big"
-    has "  with nothing to do" "$T/err" "unchanged"
-    dump "$T/$1.db" >"$T/$1.again"
-    assert $(cmp -s "$T/clean" "$T/$1.again"; echo $?) "  and holds what a clean build holds"
-    equals "  the copy is gone" "$(ls "$T" | grep -c "$1.db-vacuum")" "0"
-    check "  a query answers" 0 "$Z" query --db "$T/$1.db" 高新区
-}
-
-# In VACUUM INTO, at its tenth write into the copy
-killed_at during -P "$T/during.db-vacuum" -e trace=pwrite64 -e inject=pwrite64:signal=KILL:when=10
-equals "  a part of the copy was there, and SQLite's journal of it" "$(cat "$T/left")" \
-    "during.db-vacuum during.db-vacuum-journal "
-rerun during
-
-# Between the copy's fsync and the rename
-killed_at synced -e trace=rename,renameat,renameat2 -e inject=rename,renameat,renameat2:signal=KILL
-equals "  the whole copy was there, not renamed" "$(cat "$T/left")" "synced.db-vacuum "
-old=$(ino "$T/synced.db")
-rerun synced
-equals "  the index the killed run made is kept" "$(ino "$T/synced.db")" "$old"
-
-# Right after the rename (at the fsync of the folder)
-killed_at renamed -e trace=fsync -e inject=fsync:signal=KILL:when=2
-equals "  the copy is the index" "$(cat "$T/left")" ""
-equals "  its header marked WAL" "$(od -An -tu1 -j18 -N2 "$T/renamed.db" | tr -s ' ')" " 2 2"
-equals "  no free page in it" "$(sqlite3 "$T/renamed.db" "PRAGMA freelist_count")" "0"
-equals "  as large as a clean build's" "$(stat -c %s "$T/renamed.db")" "$full"
-rerun renamed
-equals "  back in WAL mode" "$(sqlite3 "$T/renamed.db" "PRAGMA journal_mode")" "wal"
+# At the commit frame's header, and at its page: the last two writes
+killed_at header $((writes - 1))
+killed_at page "$writes"
+# Midway through the transaction's frames
+killed_at midway $((writes / 2 + 1))
 
 done_testing
