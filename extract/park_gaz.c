@@ -353,7 +353,7 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
 /*
  * Build the per-canonical alias lists; with full (a gazetteer that finds
  * names in text), also the first-code-point index, the head and pair bits
- * and each alias's weak flag, which only find_mentions() (park.c) reads: a
+ * and each alias's weak flag, which only zsi_pk_find_mentions() (park.c) reads: a
  * query process resolves typed names through alias_ix and the suffixes,
  * and the weak flags alone were a third of its load (an ending_suffix()
  * scan of every suffix for each of 2,400 aliases).

@@ -316,9 +316,143 @@ const char *zsi_pk_bare_word_next(const zsi_gazetteer *g, const char *p, size_t 
  * Does p name zone canon (a canonical name) by a nickname of it (an alias of
  * at most four characters and no zone suffix: 中关村, 光谷) that starts a word
  * and is no longer name's start? The caller knows the article names canon;
- * find_mentions() takes a nickname only in a passage that speaks of zones.
+ * zsi_pk_find_mentions() takes a nickname only in a passage that speaks of zones.
  */
 int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon);
+
+/* ---- shared by park.c and the park_*.c files that find and push zones ---- */
+
+/* Longest place name looked for right before a listed zone's alias (characters). */
+#define MAX_PLACE_BEFORE_CHARS 5
+
+/* One zone mention found in a text. */
+typedef struct mention {
+    size_t start, end; /* byte span in the text */
+    char *name;        /* canonical, malloc'd */
+    int nick;          /* found by a nickname (中关村, 光谷): no zone suffix */
+} mention;
+
+typedef struct mentions {
+    mention *v;
+    size_t n, cap;
+} mentions;
+
+/* ---- the mention list and the passes of park.c ---- */
+
+/* Append a mention [start, end) named name (taken: freed on failure). @return 0 or ZS_ENOMEM. */
+int zsi_pk_push(mentions *m, size_t start, size_t end, char *name);
+/* Free m's names and array. */
+void zsi_pk_mentions_free(mentions *m);
+/* The end of a mention of m that holds byte i, or 0. */
+size_t zsi_pk_covered_end(const mentions *m, size_t i);
+/* Every zone mention in p, sorted by position. @return 0 or ZS_ENOMEM. */
+int zsi_pk_find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentions *m);
+
+/* ---- interface to park_fold.c ---- */
+
+/* Fold the zone name s[0..n) to its canonical spelling into buf (NUL-terminated): its length, or
+ * 0 if it does not fit. */
+size_t zsi_pk_fold(const zsi_gazetteer *g, const char *s, size_t n, char *buf, size_t cap);
+/* The canonical index of the zone name s[0..n) (alias, fold, fold less a province, the State
+ * Council's style), or (size_t)-1. */
+size_t zsi_pk_resolve(const zsi_gazetteer *g, const char *s, size_t n);
+/* Does the zone name z end as a park's (园, 园区)? */
+int zsi_pk_ends_park(const char *z);
+
+/* ---- interface to park_nick.c ---- */
+
+/* Does s[0, n) appear in zone c's canonical name or one of its aliases? */
+int zsi_pk_zone_names_hold(const zsi_gazetteer *g, size_t c, const char *s, size_t n);
+/* Does an organisation's name end right before byte i (民生银行深圳|前海)? */
+int zsi_pk_org_before(const zsi_gazetteer *g, const char *p, size_t floor, size_t i);
+/* Does a place of another city than zone c's stand right before byte i (海安市|滨海新区)? */
+int zsi_pk_other_city_before(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                             size_t c);
+/* Is the nickname alias a at byte i led by its zone's own province or city (武汉光谷)? */
+int zsi_pk_own_place_leads(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                           const alias *a);
+/* Does a nickname at byte i start a word (天津|泰达; not 中埃泰达)? */
+int zsi_pk_nick_starts_word(const zsi_gazetteer *g, const char *p, size_t i);
+/* Does a place's name alone ending at byte e begin a longer zone name (前海蛇口片区)? */
+int zsi_pk_place_begins_zone(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
+/* Join each place alone to the zone name right after it (横琴|粤澳合作中医药科技产业园). @return 0 or
+ * ZS_ENOMEM. */
+int zsi_pk_join_leading_places(const zsi_gazetteer *g, const char *p, mentions *m);
+/* Is s[0..n) nothing but a division's own province and city, in that order? */
+int zsi_pk_own_places(const char *s, size_t n, const char *prov, const char *city);
+
+/* ---- interface to park_thing.c ---- */
+
+/* Do the characters at byte e start no word of the lexicon (a brand: 雄安|奥特莱斯)? */
+int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
+/* Does the nickname ending at byte e start the name of a thing (中关村论坛, 光谷大道)? */
+int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
+/* Does the nickname ending at byte e name a town or district (张江镇, 中关村街道)? */
+int zsi_pk_unit_after(const char *p, size_t n, size_t e);
+
+/* ---- interface to park_part.c ---- */
+
+/* Push the outer zone of a listed zone inside another (福建自贸区厦门片区). @return 0, or ZS_ENOMEM. */
+int zsi_pk_push_parent(const zsi_gazetteer *g, mentions *m, size_t start, size_t end, const char *s,
+                       size_t n, const char *pr, size_t pn);
+/* The byte after a zone's part (2 to 4 Han characters and 片区) that follows byte e, or 0. */
+size_t zsi_pk_subarea_end(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
+/* The name of part pr[0, pn) of zone c printed as z[0, zn). Ownership: caller frees; NULL when
+ * out of memory or too long. */
+char *zsi_pk_subarea_name(const zsi_gazetteer *g, size_t c, const char *z, size_t zn,
+                          const char *pr, size_t pn);
+
+/* ---- interface to park_dash.c ---- */
+
+/* Does name s[0, n) end as a park's or a town's does (园, 园区, 城)? */
+int zsi_pk_parkish(const char *s, size_t n);
+/* A copy of the dash-joined name s[0, n) with its double dash made single. Ownership: caller
+ * frees. */
+char *zsi_pk_dash_name(const char *s, size_t n);
+/* Where the places joined by a dash that ends at byte s start (天津滨海—|中关村科技园), else s. */
+size_t zsi_pk_dash_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s);
+
+/* ---- interface to park_list.c ---- */
+
+/* Push the zones of the places listed before zone [start, end) (浙江、湖北、四川自贸试验区). @return 0 or
+ * ZS_ENOMEM. */
+int zsi_pk_push_peers(const zsi_gazetteer *g, const char *p, mentions *m, size_t start, size_t end);
+/* Push the place's zones of the kinds listed after zone [start, end) (苏州高新区、经开区). @return 0 or
+ * ZS_ENOMEM. */
+int zsi_pk_push_kin(const zsi_gazetteer *g, const char *p, size_t n, mentions *m, size_t start,
+                    size_t end);
+/* Does a list of places that starts at byte e start a phrase there? */
+int zsi_pk_list_starts(const zsi_gazetteer *g, const char *p, size_t floor, size_t e);
+/* Push the zones of places counted before the suffix si at byte i (苏州、无锡两个高新区). @return 0 or
+ * ZS_ENOMEM. */
+int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size_t floor, size_t i,
+                        long si);
+
+/* ---- interface to park_suffix.c ---- */
+
+/* The index of the zone suffix that starts at byte i of p, or -1. */
+long zsi_pk_suffix_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i);
+/* Byte length of an opening (open) or closing quotation mark ending (open) or starting at byte
+ * i, or 0. */
+size_t zsi_pk_quote_at(const char *p, size_t n, size_t i, int open);
+/* Does p speak of zones at all (a [bare] word or a zone suffix)? */
+int zsi_pk_speaks_of_zones(const zsi_gazetteer *g, const char *p, size_t n);
+/* Does a suffix that ends at byte e end a name there ([across], [after])? */
+int zsi_pk_suffix_ends(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
+/* Is the suffix a park's (it ends in 园 or 园区)? */
+int zsi_pk_park_suffix(const suffix *x);
+/* Is the suffix a development zone's that holds parks (高新区, 经开区, 新区)? */
+int zsi_pk_holds_parks(const suffix *x);
+/* Is the suffix one of the parks institutions build (科技园, 产业园)? */
+int zsi_pk_institution_park(const suffix *x);
+/* 中国（X）right before suffix si at byte i, a zone the lists know: [*ps, *pe). @return 1 or 0. */
+int zsi_pk_state_style(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, long si,
+                       size_t *ps, size_t *pe);
+/* May an alias (heads = alias_head) or suffix (suf_head) start with c? */
+int zsi_pk_may_head(const uint64_t *heads, UChar32 c);
+/* Is the pattern-built name s[0..n) a county-level division (沈北新区), alone or after its own city
+ * or province? */
+int zsi_pk_district(const zsi_gazetteer *g, const char *s, size_t n);
 
 /* ---- interface to park_edge.c ---- */
 

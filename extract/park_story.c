@@ -458,7 +458,7 @@ static const char *city_referent(const zsi_gazetteer *g, const zsi_story_passage
 
 /*
  * The zones that passage i names by nicknames alone (中关村, 光谷: no zone
- * word in the passage, so find_mentions() did not take them): those of the
+ * word in the passage, so zsi_pk_find_mentions() did not take them): those of the
  * zones z[0..nz) the article names elsewhere, which tells that a nickname is
  * that zone's and not a street's or a poem's. Each counts: a plan that lists
  * 深圳前海、广州南沙、珠海横琴 speaks of all three. Into *out (n 0: none).

@@ -1,0 +1,194 @@
+/*
+ * park_thing.c - what follows a nickname when it names no zone: a brand
+ * (雄安奥特莱斯), a thing named after the zone (中关村论坛, 光谷大道: a head
+ * of THING_HEAD), a space inside it (前海深港青年梦工场: SPACE_HEAD), or the
+ * town or district it took its name from (张江镇).
+ *
+ * Invariant: reads the gazetteer and the text only; allocates nothing.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "extract_int.h"
+#include "park_int.h"
+#include "segment_int.h"
+
+/* Characters after a nickname looked at for a brand's name. */
+#define BRAND_CHARS 3
+
+/*
+ * Do the BRAND_CHARS Han characters at byte e of p start no word of the
+ * lexicon, none of them (雄安奥特莱斯: 奥特, 特莱, 莱斯 are no words)? Then
+ * the nickname before them leads a brand's name, a shop's or a firm's, and
+ * names no zone. Words follow a nickname that is the zone's (中关村管委会,
+ * 光谷企业, 雄安中小学), and so does a park's name (中关村环保园).
+ */
+int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    /* at[k]: where character k starts; one character more than looked at,
+     * for a word that starts at the last one, and where the run ends */
+    size_t at[BRAND_CHARS + 2], k = 0, i = e;
+    /* 的 after it makes the nickname a noun that owns what follows (前海的
+     * 港资企业), never a name's first part */
+    if (n - e >= 3 && memcmp(p + e, "\xE7\x9A\x84", 3) == 0)
+        return 0;
+    while (k <= BRAND_CHARS && i < n) {
+        int32_t j = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, j, (int32_t)n, c);
+        if (!is_han(c))
+            break;
+        at[k++] = i;
+        i = (size_t)j;
+    }
+    if (k < BRAND_CHARS)
+        return 0;
+    at[k] = i;
+    for (size_t a = 0; a < BRAND_CHARS; a++) {
+        if (zsi_pk_suffix_at(g, p, n, at[a]) >= 0)
+            return 0;
+        for (size_t b = a + 2; b <= k && b <= a + 4; b++)
+            if (zsi_words_find(g->words, p + at[a], at[b] - at[a], NULL))
+                return 0;
+    }
+    return 1;
+}
+
+/*
+ * Heads of the names of things that are no place: events (中关村论坛,
+ * 中关村国际前沿科技成果展), firms and funds (中关村发展集团, 中关村资本),
+ * venues (光谷科技会展中心), streets (中关村南大街, 光谷大道, 张江路), bases and
+ * clusters (松山湖国际机器人产业基地, 光谷光电子信息产业集群: projects, no zones
+ * in tests/quality/README.md). A nickname that such a name starts names
+ * the thing, as a city's name in 北京车展 or 深圳航空 names no city.
+ * Institutes are not here: 中关村城市大脑研究院 is the zone's own.
+ */
+static const char *const THING_HEAD[] = {
+    "论坛", "峰会", "年会", "大会", "博览会", "展览会", "交易会", "展会", "展",
+    "大赛", "集团", "公司", "基金", "资本",   "银行",   "分行",   "支行", "中心",
+    "大厦", "酒店", "广场", "大街", "大道",   "街",     "路",     "基地", "集群"};
+
+/* Most characters between a nickname and the head of the name it starts. */
+#define THING_CHARS 10
+
+/*
+ * Heads of names that a nickname starts with any words between, stop words
+ * too: an incubator's (前海深港青年梦工场, 横琴澳门青年创业谷: a space for
+ * firms inside the zone, a project, no zone in tests/quality/README.md) and
+ * a title a plan gives an island or a region (横琴国际休闲旅游岛, as 海南国际
+ * 旅游岛). Their words are nouns a reader takes as one name, yet the word
+ * classes stop a run at 年 of 青年 or at 休闲; these heads never end a zone's
+ * own name, so the run between needs no reading.
+ */
+static const char *const SPACE_HEAD[] = {"梦工场", "梦工厂",   "创业谷",
+                                         "孵化器", "众创空间", "旅游岛"};
+
+/* Does an unbroken run of Han characters (no 的) at byte e of p reach a
+ * SPACE_HEAD within THING_CHARS characters? */
+static int space_after(const char *p, size_t n, size_t e)
+{
+    size_t i = e;
+    for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
+        for (size_t h = 0; h < sizeof SPACE_HEAD / sizeof *SPACE_HEAD; h++) {
+            size_t hn = strlen(SPACE_HEAD[h]);
+            if (hn <= n - i && memcmp(p + i, SPACE_HEAD[h], hn) == 0)
+                return 1;
+        }
+        int32_t o = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c) || c == 0x7684) /* 的 */
+            return 0;
+        i = (size_t)o;
+    }
+    return 0;
+}
+
+/* Longest word of 2-4 Han characters of the lexicon at byte i of p: its
+ * bytes (0: none) and classes. */
+static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i, unsigned *fl)
+{
+    size_t end[5], k = 0, j = i;
+    while (k < 4 && j < n) {
+        int32_t o = (int32_t)j;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c))
+            break;
+        j = (size_t)o;
+        end[++k] = j;
+    }
+    for (; k >= 2; k--)
+        if ((*fl = zsi_words_find(g->words, p + i, end[k] - i, NULL)) != 0)
+            return end[k] - i;
+    *fl = 0;
+    return 0;
+}
+
+/*
+ * Does the nickname that ends at byte e of p start the name of a thing: a
+ * run of nouns (and of characters no word holds) up to a THING_HEAD, read
+ * word by word, with no verb, preposition or particle on the way? 中关村
+ * 管委会在论坛上 is the zone's committee at a forum (在 ends the run), and
+ * 来中关村创新创业 a place's (创新 is a verb).
+ */
+int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    size_t i = e;
+    if (space_after(p, n, e))
+        return 1;
+    for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
+        int32_t o = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c) || c == 0x7684) /* 的 */
+            return 0;
+        unsigned fl;
+        size_t wl = word_at(g, p, n, i, &fl);
+        for (size_t h = 0; h < sizeof THING_HEAD / sizeof *THING_HEAD; h++) {
+            size_t hn = strlen(THING_HEAD[h]);
+            if (hn >= wl && hn <= n - i && memcmp(p + i, THING_HEAD[h], hn) == 0)
+                return 1;
+        }
+        /* a word that ends in 街 is a street's name (南大街, 步行街) */
+        if (wl && has_suffix(p + i, wl, "\xE8\xA1\x97", 3)) /* 街 */
+            return 1;
+        if (wl) {
+            /* a verb-noun modifies (发展集团, 会展中心); a verb ends the run */
+            if ((fl & ZSW_STOP) && !(fl & ZSW_VNOUN))
+                return 0;
+            chars += (int)nchars(p + i, wl) - 1;
+            i += wl;
+            continue;
+        }
+        if (zsi_words_find(g->words, p + i, (size_t)o - i, NULL) & ZSW_STOP ||
+            zsi_words_has(g->words, p + i, (size_t)o - i, ZSW_VERB1))
+            return 0;
+        i = (size_t)o;
+    }
+    return 0;
+}
+
+/*
+ * Does the nickname that ends at byte e of p name a town, a subdistrict or
+ * a district (张江镇, 中关村街道, 广州南沙区)? The zone took its name from the
+ * place, and the place's own government (张江镇与村民座谈) is no zone's, as
+ * an administrative unit is none (tests/quality/README.md); but 区域 is the
+ * zone's area (前海区域内).
+ */
+int zsi_pk_unit_after(const char *p, size_t n, size_t e)
+{
+    static const char *const UNIT[] = {"镇", "乡", "街道", "区"};
+    for (size_t k = 0; k < sizeof UNIT / sizeof *UNIT; k++) {
+        size_t un = strlen(UNIT[k]);
+        if (un <= n - e && memcmp(p + e, UNIT[k], un) == 0)
+            return !(n - e - un >= 3 && memcmp(p + e + un, "\xE5\x9F\x9F", 3) == 0); /* 域 */
+    }
+    return 0;
+}
