@@ -81,6 +81,14 @@ static const hedge_word post_hedges[] = {
 #define CP_YOU 0x7531         /* 由 */
 #define CP_DAI 0x4EE3         /* 代 */
 
+/* Is the unit u one of 个多 and a unit of time (个多月, 个多小时 of
+ * units.tsv)? The figure is then "more than" its number, as 3多万 is. Not
+ * any unit holding 多 (埃斯库多, 多布拉: currencies). */
+static int unit_holds_duo(const zsi_unitdef *u)
+{
+    return u && u->plen > 6 && memcmp(u->printed, "\xE4\xB8\xAA" U8_DUO, 6) == 0; /* 个多 */
+}
+
 /* After a unit, 多 is a hedge (一年多来, 4%多) unless it starts a word (多家). */
 static const unsigned duo_ok_before[] = {0x6765, 0x7684, 0x4E86, 0x964D, 0x5347, 0x589E,
                                          0x51CF, 0x6DA8, 0x8DCC, 0}; /* 来的了降升增减涨跌 */
@@ -598,7 +606,7 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
     if (!range)
         end = a.end;
     has_unit = u != NULL || (a.num.flags & ZSI_NUMF_FRAC);
-    if (a.plus || (range && b.plus))
+    if (a.plus || (range && b.plus) || unit_holds_duo(u))
         hedge |= ZSI_HEDGE_PLUS;
 
     if (a.num.kind == ZSI_NUM_CHINESE && a.num.nchars == 1 && a.num.first >= 10000 && !hedge)

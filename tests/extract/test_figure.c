@@ -174,6 +174,9 @@ static const row rows[] = {
     {"一万二千元", "一万二千元", 12000, 0, "元", "money", 0, NULL, -1},
     {"走三公里路", "三公里", 3, 0, "公里", "length", 0, NULL, -1},
     {"节省工期两个月", "两个月", 2, 0, "月", "duration", 0, NULL, -1},
+    /* 个 before a unit of time (units.tsv): a duration, no count; 多 inside it hedges */
+    {"钻井队一班12个小时", "12个小时", 12, 0, "小时", "duration", 0, NULL, -1},
+    {"工地停工了3个多月", "3个多月", 3, 0, "月", "duration", ZSI_HEDGE_PLUS, NULL, -1},
     {"贡献率超三成", "超三成", 30, 0, "%", "percent", ZSI_HEDGE_OVER, NULL, -1},
     {"超1700万千瓦时", "超1700万千瓦时", 1.7e7, 0, "千瓦时", "energy", ZSI_HEDGE_OVER, NULL, -1},
     {"新增产业人才1.1万余人", "1.1万余人", 11000, 0, "人", "count", ZSI_HEDGE_PLUS, NULL, -1},
