@@ -240,7 +240,10 @@ static size_t place_before(const zsi_gazetteer *g, const char *p, size_t floor, 
  * that follows as many places, listed with 、和与及: 苏州、无锡两个高新区
  * names each place's zone of that kind. The count must equal the places
  * listed, and the list start as zsi_pk_push_peers() asks; else it is a generic
- * mention (全省两个高新区, 这两个开发区). @return 0 or ZS_ENOMEM.
+ * mention (全省两个高新区, 这两个开发区). After 等 the count is at least the
+ * places listed (新设山东等6个自贸试验区: 山东's is one of six), and the
+ * places' noun and a batch word may stand before the kind (山东、江苏等6个
+ * 省区新一批自贸试验区). @return 0 or ZS_ENOMEM.
  */
 int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size_t floor, size_t i,
                         long si)
@@ -250,9 +253,20 @@ int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
                                         "\xE7\x9C\x81\xE7\xBA\xA7"};            /* 省级 */
     static const char *const NUM[] = {"\xE4\xB8\xA4", "\xE4\xB8\x89", "\xE5\x9B\x9B",
                                       "\xE4\xBA\x94", "\xE5\x85\xAD"}; /* 两三四五六 */
+    /* 新一批, then 省区 (the places' noun), right before the kind */
+    static const char *const BETWEEN[] = {"\xE6\x96\xB0\xE4\xB8\x80\xE6\x89\xB9", /* 新一批 */
+                                          "\xE7\x9C\x81\xE5\x8C\xBA",                 /* 省区 */
+                                          "\xE7\x9C\x81\xE4\xBB\xBD",                 /* 省份 */
+                                          "\xE7\x9C\x81\xE5\xB8\x82"};                /* 省市 */
     size_t ps[MAX_COUNTED], pe[MAX_COUNTED], np = 0, e = i, want = 0, b, sep;
+    int etc = 0; /* 等 before the count */
     if (g->suf[si].weak)
         return 0;
+    for (size_t k = 0; k < sizeof BETWEEN / sizeof *BETWEEN; k++) {
+        size_t L = strlen(BETWEEN[k]);
+        if (e >= floor + L && memcmp(p + e - L, BETWEEN[k], L) == 0)
+            e -= L;
+    }
     for (size_t k = 0; k < sizeof LEVEL / sizeof *LEVEL; k++) {
         size_t L = strlen(LEVEL[k]);
         if (e >= floor + L && memcmp(p + e - L, LEVEL[k], L) == 0) {
@@ -286,6 +300,10 @@ int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
     if (!want)
         return 0;
     e -= nb;
+    if (e >= floor + 3 && memcmp(p + e - 3, "\xE7\xAD\x89", 3) == 0) { /* 等 */
+        etc = 1;
+        e -= 3;
+    }
     if ((b = place_before(g, p, floor, e)) == (size_t)-1)
         return 0;
     ps[np] = b;
@@ -298,7 +316,8 @@ int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size
         pe[np++] = e - sep;
         e = b;
     }
-    if (np != want || (e > floor && list_sep(p, floor, e)) || !zsi_pk_list_starts(g, p, floor, e))
+    if ((etc ? np > want : np != want) || (e > floor && list_sep(p, floor, e)) ||
+        !zsi_pk_list_starts(g, p, floor, e))
         return 0;
     for (size_t k = 0; k < np; k++) {
         int rc = push_place_zone(g, p, m, ps[k], pe[k], g->suf[si].s, g->suf[si].n);
