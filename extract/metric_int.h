@@ -64,6 +64,12 @@ int zsi_hedge_at(const char *p, size_t n, size_t i);
 #define MAX_AFTER_CHARS 8
 /* Most characters of a window handed to ICU (the end nearest the figure). */
 #define MAX_WB_CHARS 40
+/* Characters a window takes beyond MAX_WB_CHARS so as to start where a run of
+ * Han, letters or digits does, not inside it (制造|业中长期贷款: a window that
+ * starts at 业 makes 业 a word's start); WB_ALL_CHARS is the most in all.
+ * A longer run keeps the window of MAX_WB_CHARS. */
+#define WB_RUN_CHARS 12
+#define WB_ALL_CHARS (MAX_WB_CHARS + WB_RUN_CHARS)
 /* Bytes broken left of the nearest candidate (its run of at most
  * MAX_RUN_CHARS characters, and a word more). */
 #define WB_MARGIN ((MAX_RUN_CHARS + 2) * 3)
@@ -150,11 +156,13 @@ void zsi_append_str(char *dst, const char *s);
 /* The word boundaries of p[s..e): byte offsets, ascending, s and e included. */
 typedef struct zsi_wbounds {
     size_t s, e;
-    size_t off[MAX_WB_CHARS * 2 + 2];
+    size_t off[WB_ALL_CHARS * 2 + 2];
     int n;
 } zsi_wbounds;
 
-/* Break the last MAX_WB_CHARS characters of p[s..e) (wb->s says where it began). */
+/* Break the last MAX_WB_CHARS characters of p[s..e), and up to WB_RUN_CHARS
+ * more back to the start of the run the window would start inside (wb->s
+ * says where it began). */
 void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e);
 /* Is off a word boundary? Outside the broken range nothing is known: yes. */
 int zsi_wb_is(const zsi_wbounds *wb, size_t off);

@@ -1,7 +1,7 @@
 /*
  * metric_wb.c - word boundaries for metric edges: ICU's dictionary word break
  * over the end of a window (at most MAX_WB_CHARS characters, the end nearest
- * the figure), as byte offsets.
+ * the figure, and the rest of a run it would start inside), as byte offsets.
  *
  * Invariants: one ICU iterator per thread, cloned from one prototype (a
  * pthread key closes it when the thread ends); a window is converted to
@@ -67,8 +67,8 @@ static UBreakIterator *thread_brk(void)
 #define WB_CACHE 8
 typedef struct wb_memo {
     size_t len;                           /* bytes of the window; 0: empty slot */
-    char text[MAX_WB_CHARS * 4];          /* at most 4 bytes a character */
-    unsigned short off[MAX_WB_CHARS * 2 + 2];
+    char text[WB_ALL_CHARS * 4];           /* at most 4 bytes a character */
+    unsigned short off[WB_ALL_CHARS * 2 + 2];
     int n;
 } wb_memo;
 
@@ -97,8 +97,8 @@ static void memo_keep(const zsi_wbounds *wb, const char *w, size_t len)
 
 void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
 {
-    UChar u16[MAX_WB_CHARS * 2];
-    size_t off8[MAX_WB_CHARS * 2 + 1], q;
+    UChar u16[WB_ALL_CHARS * 2];
+    size_t off8[WB_ALL_CHARS * 2 + 1], q;
     int32_t nu = 0, k;
     size_t chars = 0;
     UBreakIterator *bi;
@@ -108,6 +108,24 @@ void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
     for (q = e; q > s && chars < MAX_WB_CHARS; chars++) {
         size_t l = zsi_utf8_prev(p, q);
         q -= l <= q - s ? l : q - s;
+    }
+    /* and back to the start of the run it stops inside: ICU breaks a text
+     * that starts inside a word as if a word started there. A run longer
+     * than that keeps the window as it was (its start is inside a word
+     * either way) */
+    {
+        size_t q0 = q;
+        for (; q > s; chars++) {
+            unsigned cp;
+            size_t l = zsi_utf8_prev(p, q);
+            if (l > q - s || zsi_utf8_decode(p + q - l, l, &cp) != l || !zsi_is_run_char(cp))
+                break;
+            if (chars == WB_ALL_CHARS) {
+                q = q0;
+                break;
+            }
+            q -= l;
+        }
     }
     wb->s = q;
     wb->e = e;
