@@ -1,6 +1,7 @@
 /*
- * park_int.h - private interface between the zone modules (park.c,
- * park_words.c, park_story.c). Code outside them uses text_int.h.
+ * park_int.h - private interface between the zone modules (park.c and the
+ * park_*.c files it asks, one concept each; gaz_freeze.c and words_freeze.c,
+ * which snapshot their data). Code outside them uses extract_int.h.
  */
 #ifndef ZS_PARK_INT_H
 #define ZS_PARK_INT_H
@@ -95,7 +96,7 @@ extern const zsi_wtable zsi_words_frozen;
  * @return 0, ZS_ENOMEM, ZS_EIO, ZS_ELIMIT. */
 int zsi_words_base(const zsi_wtable **out);
 
-/* ---- the gazetteer, shared by park_gaz.c (loading) and park.c (matching) ---- */
+/* ---- the gazetteer, shared by park_gaz.c (loading) and the files that match it ---- */
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -283,15 +284,12 @@ static inline int contains(const char *s, size_t n, const str *w)
 size_t zsi_pk_find_name(const zsi_gazetteer *g, const char *s, size_t n);
 /* Index of the alias equal to s[0..n), or (size_t)-1. */
 size_t zsi_pk_find_alias(const zsi_gazetteer *g, const char *s, size_t n);
-/* Is s[0..n) the word of a transport hub a zone is named by (临空, 空港,
- * 临港, 高铁, 航空)? */
-int zsi_pk_hub_word(const char *s, size_t n);
 /* Index of the longest suffix that name ends with, or -1. */
 long zsi_pk_ending_suffix(const zsi_gazetteer *g, const char *s, size_t n);
 /* Length of s without a trailing bracketed aside: "和平(荷江)" -> "和平". */
 size_t zsi_pk_drop_aside(const char *s, size_t n);
 
-/* ---- interface to park.c ---- */
+/* ---- interface to park_bare.c ---- */
 
 /* The first bare zone word (高新区, 园区 ...) that p uses on its own, as the
  * [bare] list spells it (borrowed from g), or NULL. */
@@ -312,13 +310,6 @@ const char *zsi_pk_bare_word_mod(const zsi_gazetteer *g, const char *p, size_t n
  * leads to no zone (工业园区…高新区). Compounds (创业园区) are not returned. */
 const char *zsi_pk_bare_word_next(const zsi_gazetteer *g, const char *p, size_t n, size_t from,
                                   size_t *at);
-/*
- * Does p name zone canon (a canonical name) by a nickname of it (an alias of
- * at most four characters and no zone suffix: 中关村, 光谷) that starts a word
- * and is no longer name's start? The caller knows the article names canon;
- * zsi_pk_find_mentions() takes a nickname only in a passage that speaks of zones.
- */
-int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon);
 
 /* ---- shared by park.c and the park_*.c files that find and push zones ---- */
 
@@ -380,6 +371,13 @@ int zsi_pk_place_begins_zone(const zsi_gazetteer *g, const char *p, size_t n, si
 int zsi_pk_join_leading_places(const zsi_gazetteer *g, const char *p, mentions *m);
 /* Is s[0..n) nothing but a division's own province and city, in that order? */
 int zsi_pk_own_places(const char *s, size_t n, const char *prov, const char *city);
+/*
+ * Does p name zone canon (a canonical name) by a nickname of it (an alias of
+ * at most four characters and no zone suffix: 中关村, 光谷) that starts a word
+ * and is no longer name's start? The caller knows the article names canon;
+ * zsi_pk_find_mentions() takes a nickname only in a passage that speaks of zones.
+ */
+int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const char *canon);
 
 /* ---- interface to park_thing.c ---- */
 
@@ -427,6 +425,9 @@ int zsi_pk_list_starts(const zsi_gazetteer *g, const char *p, size_t floor, size
  * ZS_ENOMEM. */
 int zsi_pk_push_counted(const zsi_gazetteer *g, const char *p, mentions *m, size_t floor, size_t i,
                         long si);
+/* Is s[0..n) the word of a transport hub a zone is named by (临空, 空港,
+ * 临港, 高铁, 航空)? */
+int zsi_pk_hub_word(const char *s, size_t n);
 
 /* ---- interface to park_suffix.c ---- */
 
