@@ -95,38 +95,41 @@ static void memo_keep(const zsi_wbounds *wb, const char *w, size_t len)
         m->off[k] = (unsigned short)(wb->off[k] - wb->s);
 }
 
-void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
+/*
+ * Where the window of p[s..e) starts: the last MAX_WB_CHARS characters (the
+ * end nearest the figure), and back to the start of the run of Han, letters
+ * or digits that start would fall inside, as long as the window then holds
+ * at most WB_ALL_CHARS: ICU breaks a text that starts inside a word as if a
+ * word started there. A run longer than that keeps the window as it was (its
+ * start is inside a word either way).
+ */
+static size_t window_start(const char *p, size_t s, size_t e)
 {
-    UChar u16[WB_ALL_CHARS * 2];
-    size_t off8[WB_ALL_CHARS * 2 + 1], q;
-    int32_t nu = 0, k;
-    size_t chars = 0;
-    UBreakIterator *bi;
-    UErrorCode err = U_ZERO_ERROR;
-
-    /* keep the last MAX_WB_CHARS characters: the end nearest the figure */
+    size_t q, q0, chars = 0;
     for (q = e; q > s && chars < MAX_WB_CHARS; chars++) {
         size_t l = zsi_utf8_prev(p, q);
         q -= l <= q - s ? l : q - s;
     }
-    /* and back to the start of the run it stops inside: ICU breaks a text
-     * that starts inside a word as if a word started there. A run longer
-     * than that keeps the window as it was (its start is inside a word
-     * either way) */
-    {
-        size_t q0 = q;
-        for (; q > s; chars++) {
-            unsigned cp;
-            size_t l = zsi_utf8_prev(p, q);
-            if (l > q - s || zsi_utf8_decode(p + q - l, l, &cp) != l || !zsi_is_run_char(cp))
-                break;
-            if (chars == WB_ALL_CHARS) {
-                q = q0;
-                break;
-            }
-            q -= l;
-        }
+    for (q0 = q; q > s; chars++) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, q);
+        if (l > q - s || zsi_utf8_decode(p + q - l, l, &cp) != l || !zsi_is_run_char(cp))
+            break;
+        if (chars == WB_ALL_CHARS)
+            return q0;
+        q -= l;
     }
+    return q;
+}
+
+void zsi_wb_compute(zsi_wbounds *wb, const char *p, size_t s, size_t e)
+{
+    UChar u16[WB_ALL_CHARS * 2];
+    size_t off8[WB_ALL_CHARS * 2 + 1], q = window_start(p, s, e);
+    int32_t nu = 0, k;
+    UBreakIterator *bi;
+    UErrorCode err = U_ZERO_ERROR;
+
     wb->s = q;
     wb->e = e;
     wb->n = 0;
