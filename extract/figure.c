@@ -438,6 +438,179 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
     return 1;
 }
 
+/* Is p[s..e) a noun of an activity (调查, 工作), after which 中 says when
+ * (在救治工作中, 在调查中), not of which set? */
+static int activity_noun(const char *p, size_t s, size_t e)
+{
+    static const char *const w[] = {"\xE5\xB7\xA5\xE4\xBD\x9C",  /* 工作 */
+                                    "\xE8\xBF\x87\xE7\xA8\x8B",  /* 过程 */
+                                    "\xE6\xB4\xBB\xE5\x8A\xA8",  /* 活动 */
+                                    "\xE8\xB0\x83\xE6\x9F\xA5",  /* 调查 */
+                                    "\xE8\xB0\x83\xE7\xA0\x94",  /* 调研 */
+                                    "\xE7\xA0\x94\xE7\xA9\xB6",  /* 研究 */
+                                    "\xE5\xAE\x9E\xE8\xB7\xB5",  /* 实践 */
+                                    "\xE6\xAF\x94\xE8\xB5\x9B",  /* 比赛 */
+                                    "\xE6\x9C\x9F\xE9\x97\xB4"}; /* 期间 */
+    size_t i, k;
+    for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+        k = strlen(w[i]);
+        if (e - s >= k && !memcmp(p + e - k, w[i], k))
+            return 1;
+    }
+    return 0;
+}
+
+/* Only 有 and adverbs a share takes before it (约, 近, 仅, 只, 共, 就, 也)
+ * in p[s..e)? */
+static int share_lead(const char *p, size_t s, size_t e)
+{
+    static const unsigned set[] = {0x6709, 0x7EA6, 0x8FD1, 0x4EC5, 0x53EA, 0x5171, 0x5C31, 0x4E5F};
+    while (s < e) {
+        size_t l, k;
+        unsigned cp = cp_at(p, e, s, &l);
+        for (k = 0; k < sizeof set / sizeof set[0] && set[k] != cp; k++)
+            ;
+        if (cp != ' ' && k == sizeof set / sizeof set[0])
+            return 0;
+        s += l;
+    }
+    return 1;
+}
+
+/* Does a noun of jieba's (n, nz, ns, nr, nt) of two or more characters
+ * start at p[fe] and go on with more words in its clause (八成|药材|价格都有
+ * 上涨: the share names what it counts after it)? Not one that ends the
+ * clause (84%涨价，: a predicate jieba files a noun). */
+static int noun_follows(const char *p, size_t n, size_t fe)
+{
+    size_t st[3], e = fe, k, l;
+    char tg[2];
+    for (k = 0; k < 4 && e < n; k++) {
+        cp_at(p, n, e, &l);
+        if (count_han(p, e, e + l) != 1)
+            break;
+        e += l;
+    }
+    if (zsi_lex_cut(p, fe, e, st, tg, 2) < 1 || !strchr("nZSRT", tg[0]) || !tg[0] ||
+        count_han(p, fe, st[1]) < 2 || st[1] >= n)
+        return 0;
+    return !is_clause_end(cp_at(p, n, st[1], &l));
+}
+
+/* Does a verb of jieba's end at p[b] (上涨|采购成本中: the noun after it is
+ * its object, cut from a longer phrase), in p[lo..b)? */
+static int verb_ends_at(const char *p, size_t lo, size_t b)
+{
+    size_t st[5], s = b;
+    char tg[4];
+    int w, k;
+    for (k = 0; k < 4 && s > lo; k++) {
+        size_t l = zsi_utf8_prev(p, s);
+        if (count_han(p, s - l, s) != 1)
+            break;
+        s -= l;
+    }
+    w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
+    return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V');
+}
+
+/* The run of nouns of jieba's most likely cut (n, nz, vn) that ends at
+ * p[z], in the Han characters of p[lo..z) (卖出的|电动车, 受访的|养殖户),
+ * at least two characters: its start, or z when there is none. */
+static size_t noun_run_before(const char *p, size_t lo, size_t z)
+{
+    size_t st[9], s = z;
+    char tg[8];
+    int w, k;
+    for (k = 0; k < 8 && s > lo; k++) {
+        size_t l = zsi_utf8_prev(p, s);
+        if (count_han(p, s - l, s) != 1)
+            break;
+        s -= l;
+    }
+    w = s < z ? zsi_lex_cut(p, s, z, st, tg, 8) : 0;
+    for (k = w; k > 0 && strchr("nZV", tg[k - 1]) && tg[k - 1]; k--)
+        ;
+    return k < w && count_han(p, st[k], z) >= 2 ? st[k] : z;
+}
+
+/*
+ * 参展企业中60%来自外省, 在受访家庭中，有35%以上买了保险: a share printed
+ * right after a noun phrase and its 中 (in its clause, or ending the clause
+ * before it), with only 有 or an adverb between, and going on with its
+ * predicate (no 的: 片中75%的特效 is a share of 特效), is a share of the set
+ * that phrase names, not of what its predicate says (来自外省, 出口到欧盟).
+ * 其中, 中 right after the sentence's previous figure (人均纯收入2080元中38%)
+ * and 中 after the noun that figure counts (售出的4.28亿部手机中，有25%)
+ * point at the set that figure names. Not after a noun of an
+ * activity (在救治工作中: when, not of what). @return 1 with f named, 0 not.
+ */
+static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
+                     const zsi_figure *sprev, zsi_figure *f)
+{
+    static const char zhong[] = "\xE4\xB8\xAD"; /* 中 */
+    char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    size_t b = we, z, cs;
+    zsi_span at;
+    if (strcmp(f->cls, "percent") != 0 || copula_after(p, f->end, n) || noun_follows(p, n, f->end) ||
+        (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
+        return 0;
+    while (b > ws && share_lead(p, b - zsi_utf8_prev(p, b), b))
+        b -= zsi_utf8_prev(p, b);
+    if (b == ws && b > sent + 3 && is_clause_end(cp_before(p, b))) /* 中，有35% */
+        b -= zsi_utf8_prev(p, b);
+    if (b < sent + 6 || memcmp(p + b - 3, zhong, 3) != 0)
+        return 0;
+    z = b - 3;
+    if (!memcmp(p + z - 3, "\xE5\x85\xB6", 3) || (sprev && sprev->end == z) || /* 其 */
+        (sprev && sprev->noun && sprev->noun_at.e == z && sprev->end <= sprev->noun_at.s)) {
+        if (!sprev || !sprev->noun || sprev->noun_at.e > z || !strcmp(sprev->cls, "percent") ||
+            zsi_any_place(sprev->metric))
+            return 0;
+        take_noun(f, sprev);
+        return 1;
+    }
+    if (!memcmp(p + z - 3, "\xE5\xBD\x93", 3) || !memcmp(p + z - 3, "\xE4\xB9\x8B", 3)) /* 当 之 */
+        z -= 3;
+    for (cs = z; cs > sent && !is_clause_end(cp_before(p, cs));)
+        cs -= zsi_utf8_prev(p, cs);
+    if (activity_noun(p, cs, z))
+        return 0;
+    if (!zsi_np_before(p, cs, z, norm, raw, &at) || at.e != z) {
+        /* what ICU's words leave open, jieba's cut may name */
+        size_t r = noun_run_before(p, cs, z);
+        unsigned pc = r > cs ? cp_before(p, r) : 0;
+        /* only a whole phrase: one the clause opens with (after 在) or after
+         * 的 or 这些 (受访的|养殖户), not a piece of a longer compound */
+        if (r == z || z - r >= sizeof raw ||
+            !(r == cs || pc == 0x7684 || pc == 0x4E9B || (pc == 0x5728 && r == cs + 3)))
+            return 0; /* 的 些 在 */
+        memcpy(raw, p + r, z - r);
+        raw[z - r] = '\0';
+        memcpy(norm, raw, z - r + 1);
+        at.s = r;
+        at.e = z;
+    }
+    if (zsi_any_place(norm) || (sprev && sprev->end > at.s) || verb_ends_at(p, cs, at.s))
+        return 0;
+    if (sprev && sprev->noun && sprev->noun_at.e == at.s &&
+        sprev->noun + strlen(norm) < sizeof f->metric &&
+        sprev->noun_raw + strlen(raw) < sizeof f->metric_raw) {
+        /* 2000万吨聚丙烯|年产量中: the figure counts the set's first part */
+        take_noun(f, sprev);
+        memcpy(f->metric + f->noun, norm, strlen(norm) + 1);
+        memcpy(f->metric_raw + f->noun_raw, raw, strlen(raw) + 1);
+        at.s = sprev->noun_at.s;
+    } else {
+        memcpy(f->metric, norm, sizeof norm);
+        memcpy(f->metric_raw, raw, sizeof raw);
+    }
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+    f->noun_at = at;
+    return 1;
+}
+
 /*
  * Is f a price per unit of a product: money per a weight, a volume or a
  * container (元/吨, 美元/桶, 元/袋), or money after 每 and such a unit (per)?
@@ -656,6 +829,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     if (rc < 0)
         return rc;
     if (quote_figure(p, ws, we, &m, f))
+        return 0;
+    if (rate && set_share(p, n, sent, ws, we, sprev, f))
         return 0;
     if (!strcmp(f->cls, "area") && !(m.norm[0] && m.adjacent) && !m.change[0] &&
         area_noun(p, ce, f)) {
