@@ -111,6 +111,7 @@ enum {
     MSEC_SAYING,
     MSEC_BUILDING,
     MSEC_LEVEL,
+    MSEC_CATEGORY,
     MSEC_COUNT
 };
 

@@ -186,19 +186,19 @@ static int better(const cand *a, const cand *b)
  * determiner or a numeral (这类, 各类, 11大类 point at or count kinds: 这类
  * 产品), nor one word with a character (人类, 同类, 藻类), nor before a
  * noun it sorts (社会秩序类案件, 求助类、纠纷类警情): only at the window's
- * end or before a change, 同比 or 分别. A metric phrase may end in it, as
- * in a [suffixes] entry. */
+ * end or before a change, 同比 or 分别 (their first characters, [category]
+ * of data/metrics.tsv). A metric phrase may end in it, as in a [suffixes]
+ * entry. */
 static int category_at(const char *p, size_t ws, size_t s, size_t we)
 {
     const zsi_words *w = zsi_mplaces();
     size_t a = s, row;
     unsigned cp;
     int k;
-    static const char next[] = "同环分均增升涨降减跌下上";
     if (we - s < 3 || memcmp(p + s, "\xE7\xB1\xBB", 3) != 0 || s == ws) /* 类 */
         return 0;
-    if (s + 3 < we && !zsi_in_set(next, sizeof next - 1, zsi_cp_at(p, s + 3, we)))
-        return 0; /* 社会秩序类案件: a kind of what follows */
+    if (s + 3 < we && !zsi_match_at(zsi_mset(MSEC_CATEGORY), p, s + 3, we))
+        return 0; /* 社会秩序类案件: a kind of what follows ([category]) */
     cp = zsi_cp_at(p, s - zsi_utf8_prev(p, s), s);
     if (zsi_is_determiner(cp) || cp == 0x5927 /* 大: 11大类 */ || zsi_cn_numeral(cp) >= 0 ||
         zsi_is_digit_cp(cp))

@@ -1,7 +1,7 @@
 /*
  * park_thing.c - what follows a nickname when it names no zone: a brand
  * (雄安奥特莱斯), a thing named after the zone (中关村论坛, 光谷大道: a head
- * of THING_HEAD), a space inside it (前海深港青年梦工场: SPACE_HEAD), or the
+ * of THING_HEAD), a space inside it (前海深港青年梦工场: [space]), or the
  * town or district it took its name from (张江镇).
  *
  * Invariant: reads the gazetteer and the text only; allocates nothing.
@@ -77,27 +77,20 @@ static const char *const THING_HEAD[] = {
 /* Most characters between a nickname and the head of the name it starts. */
 #define THING_CHARS 10
 
-/*
- * Heads of names that a nickname starts with any words between, stop words
- * too: an incubator's (前海深港青年梦工场, 横琴澳门青年创业谷: a space for
- * firms inside the zone, a project, no zone in tests/quality/README.md) and
- * a title a plan gives an island or a region (横琴国际休闲旅游岛, as 海南国际
- * 旅游岛). Their words are nouns a reader takes as one name, yet the word
- * classes stop a run at 年 of 青年 or at 休闲; these heads never end a zone's
- * own name, so the run between needs no reading.
- */
-static const char *const SPACE_HEAD[] = {"梦工场", "梦工厂",   "创业谷",
-                                         "孵化器", "众创空间", "旅游岛"};
-
 /* Does an unbroken run of Han characters (no 的) at byte e of p reach a
- * SPACE_HEAD within THING_CHARS characters? */
-static int space_after(const char *p, size_t n, size_t e)
+ * [space] word of data/zone_suffixes.txt within THING_CHARS characters: the
+ * head of a name that a nickname starts with any words between, stop words
+ * too (an incubator's: 前海深港青年梦工场; a title a plan gives an island:
+ * 横琴国际休闲旅游岛)? The word classes would stop a run at 年 of 青年 or
+ * at 休闲; these heads never end a zone's own name, so the run between
+ * needs no reading. */
+static int space_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
 {
     size_t i = e;
     for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
-        for (size_t h = 0; h < sizeof SPACE_HEAD / sizeof *SPACE_HEAD; h++) {
-            size_t hn = strlen(SPACE_HEAD[h]);
-            if (hn <= n - i && memcmp(p + i, SPACE_HEAD[h], hn) == 0)
+        for (size_t h = 0; h < g->space.n; h++) {
+            const str *w = &g->space.v[h];
+            if (w->n <= n - i && memcmp(p + i, w->s, w->n) == 0)
                 return 1;
         }
         int32_t o = (int32_t)i;
@@ -141,7 +134,7 @@ static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i,
 int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
 {
     size_t i = e;
-    if (space_after(p, n, e))
+    if (space_after(g, p, n, e))
         return 1;
     for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
         int32_t o = (int32_t)i;
