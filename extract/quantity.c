@@ -86,7 +86,8 @@ static const hedge_word post_hedges[] = {
  * any unit holding 多 (埃斯库多, 多布拉: currencies). */
 static int unit_holds_duo(const zsi_unitdef *u)
 {
-    return u && u->plen > 6 && memcmp(u->printed, "\xE4\xB8\xAA" U8_DUO, 6) == 0; /* 个多 */
+    static const char ge_duo[] = "\xE4\xB8\xAA" U8_DUO; /* 个多 */
+    return u && u->plen > sizeof ge_duo - 1 && memcmp(u->printed, ge_duo, sizeof ge_duo - 1) == 0;
 }
 
 /* After a unit, 多 is a hedge (一年多来, 4%多) unless it starts a word (多家). */
