@@ -600,6 +600,10 @@ static int change_by_form(const char *p, size_t s, size_t e)
     return ph && ph->len == l;
 }
 
+/* Han characters before the verb cut with it to see whether the verb starts
+ * inside a word (回|放量): a word of the lexicon is seldom longer. */
+#define VERB_LEAD_CHARS 4
+
 int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];
@@ -608,7 +612,7 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
     size_t lo, a, b;
     if (zsi_metric_data() != 0 || !zsi_verb_before(p, ws, we, norm, raw, at))
         return 0;
-    lo = zsi_han_back(p, ws, at->s, 4);
+    lo = zsi_han_back(p, ws, at->s, VERB_LEAD_CHARS);
     lv = zsi_match_at(zsi_mset(MSEC_LEVEL), p, at->s, we);
     if (zsi_lex_cut(p, at->s, at->e, st, tg, ZSI_LEX_CUT_MAX) != 1 || (tg[0] != 'v' && tg[0] != 'V') ||
         change_by_form(p, at->s, at->e) || (lv && lv->len > at->e - at->s) ||
