@@ -334,6 +334,32 @@ static int kind_verb(const char *p, size_t s, size_t e)
 }
 
 /*
+ * 涉案|总价值, 采购|总金额, 接待|总人数, 签约|总投资: a total (a head that
+ * starts with 总) right after a verb of two characters is the total of what
+ * the verb does, and the verb is part of its name; without it the metric
+ * says only "the total". Not a [stop] word (提供, 涉及), filler (达到), a
+ * hedge (超过) or a [change] word, and not a verb of [strip] (完成, 累计), which the run takes
+ * as before. pb..b is the verb, b the run's start (总, or the head's word
+ * that starts with it), from its head, e its end.
+ */
+static int total_verb(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t from,
+                      size_t e)
+{
+    if ((b != from && zsi_wb_gt(wb, b) != from) || e - b <= 3 ||
+        memcmp(p + b, "\xE6\x80\xBB", 3) != 0) /* 总 */
+        return 0;
+    {
+        /* not a total whose normal form drops the 总 (总投资 -> 投资): a
+         * verb before it is a clause's predicate (包括|总投资, 引入|总投资) */
+        const zsi_phrase *k = zsi_lookup_exact(p + b, e - b);
+        if (k && (k->nlen < 3 || memcmp(k->norm, "\xE6\x80\xBB", 3) != 0))
+            return 0;
+    }
+    return zsi_nchars(p, pb, b) == 2 && kind_verb(p, pb, b) && !zsi_is_stop_word(p, pb, b) &&
+           !zsi_all_filler(p, pb, b) && !zsi_hedge_at(p, b, pb);
+}
+
+/*
  * 种植|户|人均收入, 超大|班|额|比例, 精炼|铜|产量, 交换|膜|燃料电池成本: a run
  * that would start with a lone one-character piece (户, 班, 铜, 膜) right
  * after a short verb or adjective it stops at starts with that word: such a
@@ -508,7 +534,7 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
                  * head of more words is printed with it, as before a
                  * one-word head (完成|投资); the normal form drops it */
                 st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
-                if ((st && st->len == b - pb) ||
+                if ((st && st->len == b - pb) || total_verb(wb, p, pb, b, from, e) ||
                     (piece_binds(wb, p, pb, b, from, e) && chars + wc <= MAX_RUN_CHARS))
                     b = pb;
                 break;
