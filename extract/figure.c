@@ -106,6 +106,13 @@ static int clause_ends(const char *p, size_t n, size_t e)
     return !cp || is_clause_end(cp) || cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '\n';
 }
 
+/* Does the count f end in 届 (十三届, 2020届): an ordinal of a congress, a
+ * term of office or a year's class of graduates? */
+static int ordinal_term(const char *p, const zsi_figure *f)
+{
+    return f->end - f->start > 3 && memcmp(p + f->end - 3, "\xE5\xB1\x8A", 3) == 0; /* 届 */
+}
+
 /* Does a joining word (和, 及) follow the figure ending at e, starting the
  * next item of a list (优质稻30万亩|和|稻田养鱼基地)? Not 及以上, 及以下
  * (a hedge of the figure), nor before another figure (新增37个|和|33个专业:
@@ -796,6 +803,17 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     f->noun = f->noun_raw = 0;
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
+    if (count && ordinal_term(p, f)) {
+        /* 全国政协十三届三次会议, 2020届毕业生: 届 numbers a congress, a
+         * term or a class; no noun around it is what it counts. Only a verb
+         * before it that ends the clause does (已经举办了十一届，) */
+        if (clause_ends(p, n, fe) &&
+            zsi_count_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)) {
+            f->noun = strlen(f->metric);
+            f->noun_raw = strlen(f->metric_raw);
+        }
+        return 0;
+    }
     if ((count && counted_noun(p, f->end, ce, f)) ||
         (!strcmp(f->cls, "number") && zsi_number_noun_cut(p, f->end, ce, f->metric, f->metric_raw,
                                                           &f->noun_at))) {
