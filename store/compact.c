@@ -65,14 +65,19 @@ static int create_copy(zs_db *db, const char *table)
         zsd_prepare(db, &st, "SELECT sql FROM main.sqlite_master WHERE type='table' AND name=?");
     if (rc)
         return rc;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    rc = 1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    int step = sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    if (step == SQLITE_OK)
+        step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
         const char *sql = (const char *)sqlite3_column_text(st, 0);
         const char *cols = sql ? strchr(sql, '(') : NULL;
         char *make = cols ? sqlite3_mprintf("CREATE TEMP TABLE " COPY "%s", cols) : NULL;
         rc = !cols ? 1 : !make ? zsd_fail(db, ZS_ENOMEM, "out of memory") : zsd_exec(db, make);
         sqlite3_free(make);
+    } else {
+        /* no row: the table is not there; anything else is the schema
+         * unreadable, which the repack must not pass over as "not there" */
+        rc = step == SQLITE_DONE ? 1 : zsd_sqlite_fail(db, "reading a table's schema to repack it");
     }
     sqlite3_finalize(st);
     return rc;
@@ -81,16 +86,15 @@ static int create_copy(zs_db *db, const char *table)
 /* table copied out to COPY and back: its pages full. 0 or an error. */
 static int repack(zs_db *db, const char *table)
 {
-    char sql[256];
     int rc = create_copy(db, table);
     if (rc)
         return rc == 1 ? 0 : rc;
-    snprintf(sql, sizeof sql,
-             "INSERT INTO temp." COPY " SELECT * FROM main.%s;"
-             " DELETE FROM main.%s;"
-             " INSERT INTO main.%s SELECT * FROM temp." COPY ";",
-             table, table, table);
-    rc = zsd_exec(db, sql);
+    char *sql = sqlite3_mprintf("INSERT INTO temp." COPY " SELECT * FROM main.\"%w\";"
+                                " DELETE FROM main.\"%w\";"
+                                " INSERT INTO main.\"%w\" SELECT * FROM temp." COPY ";",
+                                table, table, table);
+    rc = sql ? zsd_exec(db, sql) : zsd_fail(db, ZS_ENOMEM, "out of memory");
+    sqlite3_free(sql);
     int drop = zsd_exec(db, "DROP TABLE temp." COPY);
     return rc ? rc : drop;
 }
