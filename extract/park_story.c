@@ -476,7 +476,7 @@ static void nick_referents(const zsi_gazetteer *g, const zsi_story_passage *p, c
 void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t n,
                      zsi_story_zone *out)
 {
-    /* The zones the article names, each once, for nick_referent(). */
+    /* The zones the article names, each once, for nick_referents(). */
     const char *named[MAX_NICK_ZONES];
     size_t nnamed = 0;
     for (size_t i = 0; i < n; i++)
