@@ -504,20 +504,27 @@ static int noun_follows(const char *p, size_t n, size_t fe)
     return !is_clause_end(cp_at(p, n, st[1], &l));
 }
 
-/* Does a verb of jieba's end at p[b] (上涨|采购成本中: the noun after it is
- * its object, cut from a longer phrase), in p[lo..b)? */
-static int verb_ends_at(const char *p, size_t lo, size_t b)
+/* The start of the run of at most max Han characters that ends at p[z],
+ * not before lo: the window jieba's cut is asked about. */
+static size_t han_run_back(const char *p, size_t lo, size_t z, int max)
 {
-    size_t st[5], s = b;
-    char tg[4];
-    int w, k;
-    for (k = 0; k < 4 && s > lo; k++) {
+    size_t s = z;
+    for (int k = 0; k < max && s > lo; k++) {
         size_t l = zsi_utf8_prev(p, s);
         if (count_han(p, s - l, s) != 1)
             break;
         s -= l;
     }
-    w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
+    return s;
+}
+
+/* Does a verb of jieba's end at p[b] (上涨|采购成本中: the noun after it is
+ * its object, cut from a longer phrase), in p[lo..b)? */
+static int verb_ends_at(const char *p, size_t lo, size_t b)
+{
+    size_t st[5], s = han_run_back(p, lo, b, 4);
+    char tg[4];
+    int w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
     return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V');
 }
 
@@ -526,16 +533,9 @@ static int verb_ends_at(const char *p, size_t lo, size_t b)
  * at least two characters: its start, or z when there is none. */
 static size_t noun_run_before(const char *p, size_t lo, size_t z)
 {
-    size_t st[9], s = z;
+    size_t st[9], s = han_run_back(p, lo, z, 8);
     char tg[8];
-    int w, k;
-    for (k = 0; k < 8 && s > lo; k++) {
-        size_t l = zsi_utf8_prev(p, s);
-        if (count_han(p, s - l, s) != 1)
-            break;
-        s -= l;
-    }
-    w = s < z ? zsi_lex_cut(p, s, z, st, tg, 8) : 0;
+    int w = s < z ? zsi_lex_cut(p, s, z, st, tg, 8) : 0, k;
     for (k = w; k > 0 && strchr("nZV", tg[k - 1]) && tg[k - 1]; k--)
         ;
     return k < w && count_han(p, st[k], z) >= 2 ? st[k] : z;
@@ -548,7 +548,7 @@ static size_t noun_run_before(const char *p, size_t lo, size_t z)
  * predicate (no 的: 片中75%的特效 is a share of 特效), is a share of the set
  * that phrase names, not of what its predicate says (来自外省, 出口到欧盟).
  * 其中, 中 right after the sentence's previous figure (人均纯收入2080元中38%)
- * and 中 after the noun that figure counts (售出的4.28亿部手机中，有25%)
+ * and 中 after the noun that figure counts (卖出的3亿部手机中，有两成)
  * point at the set that figure names. Not after a noun of an
  * activity (在救治工作中: when, not of what). @return 1 with f named, 0 not.
  */
@@ -804,7 +804,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
     if (count && ordinal_term(p, f)) {
-        /* 全国政协十三届三次会议, 2020届毕业生: 届 numbers a congress, a
+        /* 市政协十二届五次会议, 2020届毕业生: 届 numbers a congress, a
          * term or a class; no noun around it is what it counts. Only a verb
          * before it that ends the clause does (已经举办了十一届，) */
         if (clause_ends(p, n, fe) &&

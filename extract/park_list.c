@@ -241,7 +241,7 @@ static size_t place_before(const zsi_gazetteer *g, const char *p, size_t floor, 
  * names each place's zone of that kind. The count must equal the places
  * listed, and the list start as zsi_pk_push_peers() asks; else it is a generic
  * mention (全省两个高新区, 这两个开发区). After 等 the count is at least the
- * places listed (新设山东等6个自贸试验区: 山东's is one of six), and the
+ * places listed (新设河北等5个自贸试验区: 河北's is one of five), and the
  * places' noun and a batch word may stand before the kind (山东、江苏等6个
  * 省区新一批自贸试验区). @return 0 or ZS_ENOMEM.
  */
