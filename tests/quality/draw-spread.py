@@ -42,6 +42,17 @@ def passages(text):
     return out
 
 
+def labelled_files(tsvs):
+    """The article names in column 1 of the label files tsvs (comments skipped)."""
+    used = set()
+    for f in tsvs:
+        with open(f, encoding='utf-8') as fh:
+            for line in fh:
+                if line.strip() and not line.startswith('#'):
+                    used.add(line.split('\t')[0])
+    return used
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--realnews', default='/var/tmp/realnews-dev')
@@ -50,12 +61,7 @@ def main():
     ap.add_argument('--skip', type=int, default=0)
     ap.add_argument('--count', type=int, default=160)
     a = ap.parse_args()
-    used = set()
-    for f in glob.glob(os.path.join(a.quality_dir, '*.tsv')):
-        with open(f, encoding='utf-8') as fh:
-            for line in fh:
-                if line.strip() and not line.startswith('#'):
-                    used.add(line.split('\t')[0])
+    used = labelled_files(glob.glob(os.path.join(a.quality_dir, '*.tsv')))
     pool = sorted(os.path.basename(p) for p in glob.glob(os.path.join(a.realnews, '*.txt'))
                   if os.path.basename(p) not in used)
     if not pool:

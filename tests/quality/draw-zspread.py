@@ -18,6 +18,7 @@ A new spread zone set takes a new seed at the current main (its sets' articles a
 import argparse
 import glob
 import hashlib
+import importlib.util
 import os
 import random
 import re
@@ -27,19 +28,12 @@ ZONE = re.compile(r'高新区|经开区|开发区|新区|自贸|综合保税|保
                   r'科学城|科技城|园区|示范区|合作区|试验区|工业区|新城')
 
 
-def passages(text):
-    lines = text.split('\n')
-    out, cur = [lines[0]], []
-    for line in lines[1:]:
-        if line.strip() == '':
-            if cur:
-                out.append('\n'.join(cur))
-                cur = []
-        else:
-            cur.append(line)
-    if cur:
-        out.append('\n'.join(cur))
-    return out
+# The split and the set reading are draw-spread.py's (its file name is no module name).
+_spec = importlib.util.spec_from_file_location(
+    'draw_spread', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'draw-spread.py'))
+_spread = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_spread)
+passages = _spread.passages
 
 
 def main():
@@ -51,12 +45,7 @@ def main():
     ap.add_argument('--skip', type=int, default=0)
     ap.add_argument('--count', type=int, default=120)
     a = ap.parse_args()
-    used = set()
-    for f in glob.glob(os.path.join(a.quality_dir, '*.tsv')) + a.exclude:
-        with open(f, encoding='utf-8') as fh:
-            for line in fh:
-                if line.strip() and not line.startswith('#'):
-                    used.add(line.split('\t')[0])
+    used = _spread.labelled_files(glob.glob(os.path.join(a.quality_dir, '*.tsv')) + a.exclude)
     seen, pool = set(), []
     for p in sorted(glob.glob(os.path.join(a.realnews, '*.txt'))):
         b = os.path.basename(p)
