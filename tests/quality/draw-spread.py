@@ -13,6 +13,7 @@ rows to label: file, idx, key (the passage's first 15 characters, spaces removed
 dev925-spread: --seed 925 --skip 0 --count 160 with QUALITY_DIR at main 8a91948;
 dev926-spread: --seed 925 --skip 160 --count 160, the same.
 dev927-spread (session 24): --seed 927 --count 160 with QUALITY_DIR at main 927a59c.
+dev930-spread (session 25): --seed 930 --count 160 with QUALITY_DIR at main 59934fa.
 A value the regex cut (a middle dot as the decimal point, spaces inside a number) is
 widened by its labeller, who says so.
 """
