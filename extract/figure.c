@@ -445,45 +445,6 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
     return 1;
 }
 
-/* Is p[s..e) a noun of an activity (调查, 工作), after which 中 says when
- * (在救治工作中, 在调查中), not of which set? */
-static int activity_noun(const char *p, size_t s, size_t e)
-{
-    static const char *const w[] = {"\xE5\xB7\xA5\xE4\xBD\x9C",  /* 工作 */
-                                    "\xE8\xBF\x87\xE7\xA8\x8B",  /* 过程 */
-                                    "\xE6\xB4\xBB\xE5\x8A\xA8",  /* 活动 */
-                                    "\xE8\xB0\x83\xE6\x9F\xA5",  /* 调查 */
-                                    "\xE8\xB0\x83\xE7\xA0\x94",  /* 调研 */
-                                    "\xE7\xA0\x94\xE7\xA9\xB6",  /* 研究 */
-                                    "\xE5\xAE\x9E\xE8\xB7\xB5",  /* 实践 */
-                                    "\xE6\xAF\x94\xE8\xB5\x9B",  /* 比赛 */
-                                    "\xE6\x9C\x9F\xE9\x97\xB4"}; /* 期间 */
-    size_t i, k;
-    for (i = 0; i < sizeof w / sizeof w[0]; i++) {
-        k = strlen(w[i]);
-        if (e - s >= k && !memcmp(p + e - k, w[i], k))
-            return 1;
-    }
-    return 0;
-}
-
-/* Only 有 and adverbs a share takes before it (约, 近, 仅, 只, 共, 就, 也)
- * in p[s..e)? */
-static int share_lead(const char *p, size_t s, size_t e)
-{
-    static const unsigned set[] = {0x6709, 0x7EA6, 0x8FD1, 0x4EC5, 0x53EA, 0x5171, 0x5C31, 0x4E5F};
-    while (s < e) {
-        size_t l, k;
-        unsigned cp = cp_at(p, e, s, &l);
-        for (k = 0; k < sizeof set / sizeof set[0] && set[k] != cp; k++)
-            ;
-        if (cp != ' ' && k == sizeof set / sizeof set[0])
-            return 0;
-        s += l;
-    }
-    return 1;
-}
-
 /* Does a noun of jieba's (n, nz, ns, nr, nt) of two or more characters
  * start at p[fe] and go on with more words in its clause (八成|药材|价格都有
  * 上涨: the share names what it counts after it)? Not one that ends the
@@ -562,7 +523,7 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
     if (strcmp(f->cls, "percent") != 0 || copula_after(p, f->end, n) || noun_follows(p, n, f->end) ||
         (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
         return 0;
-    while (b > ws && share_lead(p, b - zsi_utf8_prev(p, b), b))
+    while (b > ws && zsi_share_lead(p, b - zsi_utf8_prev(p, b), b))
         b -= zsi_utf8_prev(p, b);
     if (b == ws && b > sent + 3 && is_clause_end(cp_before(p, b))) /* 中，有35% */
         b -= zsi_utf8_prev(p, b);
@@ -581,7 +542,7 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
         z -= 3;
     for (cs = z; cs > sent && !is_clause_end(cp_before(p, cs));)
         cs -= zsi_utf8_prev(p, cs);
-    if (activity_noun(p, cs, z))
+    if (zsi_activity_noun(p, cs, z))
         return 0;
     if (!zsi_np_before(p, cs, z, norm, raw, &at) || at.e != z) {
         /* what ICU's words leave open, jieba's cut may name */

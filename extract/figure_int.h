@@ -400,6 +400,14 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */
 int zsi_all_filler(const char *p, size_t s, size_t e);
 
+/* (metric_class.c) Does p[s..e) end in a noun of an activity ([activity] of
+ * data/metrics.tsv: 工作, 调查), after which 中 says when, not of which set? */
+int zsi_activity_noun(const char *p, size_t s, size_t e);
+
+/* (metric_class.c) Only spaces and words a share takes before it
+ * ([sharelead] of data/metrics.tsv: 有, 约, 近, 仅) in p[s..e)? */
+int zsi_share_lead(const char *p, size_t s, size_t e);
+
 /*
  * 1 when p[0..n) is a province, city or county name (六盘水市, 贵阳) of the
  * place-name lexicon (data/places.tsv), else 0 (also when it is unreadable).

@@ -212,6 +212,33 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
            last == 0x7684; /* 的, which ends a modifier even when ICU glues it on (中的) */
 }
 
+/* Does p[s..e) end in a noun of an activity ([activity] of data/metrics.tsv:
+ * 工作, 调查), after which 中 says when (在救治工作中, 在调查中), not of which
+ * set? */
+int zsi_activity_noun(const char *p, size_t s, size_t e)
+{
+    return zsi_metric_data() == 0 && zsi_match_ending(zsi_mset(MSEC_ACTIVITY), p, s, e) != NULL;
+}
+
+/* Only spaces and words a share takes before it ([sharelead] of
+ * data/metrics.tsv: 有 and adverbs, 约, 近, 仅) in p[s..e)? */
+int zsi_share_lead(const char *p, size_t s, size_t e)
+{
+    if (zsi_metric_data() != 0)
+        return 0;
+    while (s < e) {
+        const zsi_phrase *w;
+        if (p[s] == ' ') {
+            s++;
+            continue;
+        }
+        if (!(w = zsi_match_at(zsi_mset(MSEC_SHARELEAD), p, s, e)))
+            return 0;
+        s += w->len;
+    }
+    return 1;
+}
+
 /* A word of wordclass.txt's "stop" class (jieba's verbs, adverbs, pronouns,
  * numerals, measure and time words): 吸引, 预计, 获得, 直接, 一个. */
 int zsi_is_noun_word(const char *p, size_t s, size_t e)

@@ -4,8 +4,9 @@
  * their normal forms, [suffixes] that make an unknown run of Han a metric,
  * [stop] words a run never crosses, [strip] words dropped from its front,
  * [nonmetric] words a suffix inside does not count in, [change] words,
- * [perunit] prefixes and [conj] conjunctions; plus the place-name lexicon
- * (park_words.c), so that a run stops at a place name.
+ * [perunit] prefixes and [conj] conjunctions, and the classes the header of
+ * data/metrics.tsv describes after them ([modifiers] to [sharelead]); plus
+ * the place-name lexicon (park_words.c), so that a run stops at a place name.
  *
  * Invariants: loaded once per process (pthread_once), never freed; entries
  * point into one buffer and are looked up through a hash of their first
@@ -104,7 +105,7 @@ static void load(void)
                 "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
                 "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
-                "[building]", "[level]", "[category]"};
+                "[building]", "[level]", "[category]", "[activity]", "[sharelead]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;
