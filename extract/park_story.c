@@ -185,20 +185,48 @@ static int rank(const char *bare, const char *zone)
     return KIND_ANY;
 }
 
-/* The nearest zone named before passage i in the story that starts at a and
- * fits the bare word; of the zones one passage names, the best fit (a parent
- * and its part: 福建自贸区厦门片区 names both, and a bare 自贸区 means the
- * 自贸区, a bare 片区 the 片区, a bare 园区 the 园 inside 两江新区), then the
- * last named. */
-static const char *referent(const zsi_story_passage *ps, size_t a, size_t i, const char *bare)
+/* The zones passage k speaks of: those it names; else, when its bare word
+ * or nickname meant a zone (out[k]), the zones of the passage in the story
+ * that starts at a that named that one last (福建自贸区厦门片区 names the
+ * 自贸区 and its 片区: a passage whose 片区 meant the part brings back both,
+ * and a bare 自贸区 after it means the parent), else that zone alone (a
+ * city's zone from the gazetteer). Into *nz. */
+static const char *const *passage_zones(const zsi_story_passage *ps, const zsi_story_zone *out,
+                                        size_t a, size_t k, size_t *nz)
+{
+    *nz = ps[k].nnames;
+    if (ps[k].nnames)
+        return (const char *const *)ps[k].names;
+    for (size_t m = k; out[k].n && m-- > a;)
+        for (size_t j = 0; j < ps[m].nnames; j++)
+            if (strcmp(ps[m].names[j], out[k].zone[0]) == 0) {
+                *nz = ps[m].nnames;
+                return (const char *const *)ps[m].names;
+            }
+    *nz = out[k].n;
+    return out[k].zone;
+}
+
+/* The nearest zone named or referred to before passage i in the story that
+ * starts at a and fits the bare word; of the zones one passage names, the
+ * best fit (a parent and its part: 福建自贸区厦门片区 names both, and a bare
+ * 自贸区 means the 自贸区, a bare 片区 the 片区, a bare 园区 the 园 inside
+ * 两江新区), then the last named. A passage that names none speaks of the
+ * zone its own bare word or nickname meant (out[k]): a story that names
+ * 贵州科学城, then a 产业园, then says 科学城内… has brought the 科学城 back,
+ * and its next 园区 is the 科学城's. */
+static const char *referent(const zsi_story_passage *ps, const zsi_story_zone *out, size_t a,
+                            size_t i, const char *bare)
 {
     for (size_t k = i; k-- > a;) {
         const char *best = NULL;
         int best_rank = KIND_ANY + 1;
-        for (size_t j = ps[k].nnames; j-- > 0;) {
-            int r = rank(bare, ps[k].names[j]);
+        size_t nz;
+        const char *const *z = passage_zones(ps, out, a, k, &nz);
+        for (size_t j = nz; j-- > 0;) {
+            int r = rank(bare, z[j]);
             if (r >= 0 && r < best_rank) {
-                best = ps[k].names[j];
+                best = z[j];
                 best_rank = r;
             }
         }
@@ -537,7 +565,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
              * one to try (一座有三十年历史的工业园区…是远近闻名的高新区: no
              * 园区 was named, and the story's city has a 高新区). */
             while (bare) {
-                one = referent(ps, a, i, bare);
+                one = referent(ps, out, a, i, bare);
                 if (!one && heading(&ps[i]))
                     one = lead_referent(ps, n, i, bare);
                 if (!one && free_trade_word(bare))
