@@ -374,6 +374,10 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e);
  * (群众|脱贫致富, 牌子|中), or go on after it in adverbs, verbs and
  * adjectives only (职工|重新, 网友|守着)? Then what is counted ends at ne. */
 int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e);
+/* (metric_fate.c) A count named by what befell what it counts: one or two
+ * verbs of [fate] right after it in p[fe..ce), no noun after them (35人死亡,
+ * 8例治愈出院, 1386万人脱贫). @return 1 found, 0 none. */
+int zsi_count_fate_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
 /* (metric_count.c) zsi_count_noun_cut for a bare number (230万农民工, 14亿
  * 中国人民): what follows it is counted, unless its first word is one
  * character, a classifier the number did not take (5万床棉被). */

@@ -105,7 +105,8 @@ static void load(void)
                 "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
                 "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
-                "[building]", "[level]", "[category]", "[activity]", "[sharelead]"};
+                "[building]", "[level]", "[category]", "[activity]", "[sharelead]",
+                "[fate]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

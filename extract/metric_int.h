@@ -114,6 +114,7 @@ enum {
     MSEC_CATEGORY,
     MSEC_ACTIVITY,
     MSEC_SHARELEAD,
+    MSEC_FATE,
     MSEC_COUNT
 };
 
