@@ -636,6 +636,8 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
     }
     if (zsi_count_fate_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at))
         return 1; /* 35人死亡, 8例治愈出院: what befell what is counted */
+    if (zsi_count_admin_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at))
+        return 1; /* 31个省（区、市）: divisions of several kinds */
     got = zsi_np_after(p, fe, ce, ZSI_NP_COUNT, f->metric, f->metric_raw, &f->noun_at);
     if (got && !zsi_count_has_predicate(p, f->noun_at.s, f->noun_at.e)) {
         /* 20只股权|投资基金: ICU's words stopped at a verbal noun inside the

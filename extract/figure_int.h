@@ -378,6 +378,10 @@ int zsi_count_tail_off(const char *p, size_t s, size_t ne, size_t e);
  * verbs of [fate] right after it in p[fe..ce), no noun after them (35人死亡,
  * 8例治愈出院, 1386万人脱贫). @return 1 found, 0 none. */
 int zsi_count_fate_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+/* (metric_admin.c) A count of divisions with the kinds it takes in
+ * bracketed after the first (31个省（区、市）, 48个县（市、区）): the phrase
+ * through the bracket, named 省区市. @return 1 found, 0 none. */
+int zsi_count_admin_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
 /* (metric_count.c) zsi_count_noun_cut for a bare number (230万农民工, 14亿
  * 中国人民): what follows it is counted, unless its first word is one
  * character, a classifier the number did not take (5万床棉被). */
