@@ -445,6 +445,13 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
     return 1;
 }
 
+/* The Han characters after a share that jieba's cut is asked about: a
+ * noun a share counts is one word of two to four characters (药材, 受访者,
+ * 中小企业), so four hold it whole, and the cut, asked about no more, reads
+ * the share's own word and the start of the next, not the clause's
+ * predicate (a most likely cut depends on the whole window). */
+#define NOUN_AFTER_CHARS 4
+
 /* Does a noun of jieba's (n, nz, ns, nr, nt) of two or more characters
  * start at p[fe] and go on with more words in its clause (八成|药材|价格都有
  * 上涨: the share names what it counts after it)? Not one that ends the
@@ -453,7 +460,7 @@ static int noun_follows(const char *p, size_t n, size_t fe)
 {
     size_t st[3], e = fe, k, l;
     char tg[2];
-    for (k = 0; k < 4 && e < n; k++) {
+    for (k = 0; k < NOUN_AFTER_CHARS && e < n; k++) {
         cp_at(p, n, e, &l);
         if (count_han(p, e, e + l) != 1)
             break;

@@ -302,6 +302,7 @@ static int parse_suffixes(zsi_gazetteer *g, const char *buf, size_t n, char *err
             SECTION("[party]", party)
             SECTION("[trade]", trade)
             SECTION("[space]", space)
+            SECTION("[thing]", thing)
 #undef SECTION
             if (len == 8 && memcmp(line, "[suffix]", 8) == 0)
                 in_suffix = 1;
@@ -580,6 +581,7 @@ void zsi_gazetteer_free(zsi_gazetteer *g)
     list_free(&g->party);
     list_free(&g->trade);
     list_free(&g->space);
+    list_free(&g->thing);
     free(g->meta);
     for (size_t i = 0; i < g->ar.nblk; i++)
         free(g->ar.blk[i]);

@@ -202,7 +202,7 @@ struct zsi_gazetteer {
      * bucket holds every code point equal modulo NBUCKETS. */
     uint64_t alias_head[BMP_WORDS], suf_head[BMP_WORDS];
     strlist trim, cut, generic, infix, province, bare, scope, voice, across, after, policy, party,
-        trade, space;
+        trade, space, thing;
     /* The last bytes of the bare words, one bit each (bit 256: an empty
      * word): most passages hold none of them, and one pass over the bytes
      * tells so, where a memmem a word cost 2% of an indexing run. */

@@ -1,7 +1,7 @@
 /*
  * park_thing.c - what follows a nickname when it names no zone: a brand
  * (雄安奥特莱斯), a thing named after the zone (中关村论坛, 光谷大道: a head
- * of THING_HEAD), a space inside it (前海深港青年梦工场: [space]), or the
+ * of [thing]), a space inside it (前海深港青年梦工场: [space]), or the
  * town or district it took its name from (张江镇).
  *
  * Invariant: reads the gazetteer and the text only; allocates nothing.
@@ -60,20 +60,6 @@ int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     return 1;
 }
 
-/*
- * Heads of the names of things that are no place: events (中关村论坛,
- * 中关村国际前沿科技成果展), firms and funds (中关村发展集团, 中关村资本),
- * venues (光谷科技会展中心), streets (中关村南大街, 光谷大道, 张江路), bases and
- * clusters (松山湖国际机器人产业基地, 光谷光电子信息产业集群: projects, no zones
- * in tests/quality/README.md). A nickname that such a name starts names
- * the thing, as a city's name in 北京车展 or 深圳航空 names no city.
- * Institutes are not here: 中关村城市大脑研究院 is the zone's own.
- */
-static const char *const THING_HEAD[] = {
-    "论坛", "峰会", "年会", "大会", "博览会", "展览会", "交易会", "展会", "展",
-    "大赛", "集团", "公司", "基金", "资本",   "银行",   "分行",   "支行", "中心",
-    "大厦", "酒店", "广场", "大街", "大道",   "街",     "路",     "基地", "集群"};
-
 /* Most characters between a nickname and the head of the name it starts. */
 #define THING_CHARS 10
 
@@ -126,7 +112,8 @@ static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i,
 
 /*
  * Does the nickname that ends at byte e of p start the name of a thing: a
- * run of nouns (and of characters no word holds) up to a THING_HEAD, read
+ * run of nouns (and of characters no word holds) up to a [thing] word of
+ * data/zone_suffixes.txt (论坛, 集团, 大道: the head of a thing's name), read
  * word by word, with no verb, preposition or particle on the way? 中关村
  * 管委会在论坛上 is the zone's committee at a forum (在 ends the run), and
  * 来中关村创新创业 a place's (创新 is a verb).
@@ -144,9 +131,9 @@ int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
             return 0;
         unsigned fl;
         size_t wl = word_at(g, p, n, i, &fl);
-        for (size_t h = 0; h < sizeof THING_HEAD / sizeof *THING_HEAD; h++) {
-            size_t hn = strlen(THING_HEAD[h]);
-            if (hn >= wl && hn <= n - i && memcmp(p + i, THING_HEAD[h], hn) == 0)
+        for (size_t h = 0; h < g->thing.n; h++) {
+            const str *w = &g->thing.v[h];
+            if (w->n >= wl && w->n <= n - i && memcmp(p + i, w->s, w->n) == 0)
                 return 1;
         }
         /* a word that ends in 街 is a street's name (南大街, 步行街) */
