@@ -749,133 +749,224 @@ static int name_level(const char *p, size_t sent, size_t ws, const zsi_figure *s
     return 0;
 }
 
-static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
-                       zsi_figure *f)
-{
+/*
+ * What name_figure() knows of one figure f while it tries, case by case, the
+ * readings that may name it: the text p[0..n), its sentence's start, the
+ * words before f in its clause (p[ws..we)), where the words after it that
+ * may name it start (fe) and where its clause ends (ce), the sentence's
+ * previous figure (sprev, or NULL), and the metric m read from the words
+ * before it. Each reading below returns <0 on an error, 1 when it named f
+ * (no later reading may), 0 to go on.
+ */
+typedef struct naming {
+    const char *p;
+    size_t n, sent, ws, we, fe, ce;
+    const zsi_figure *sprev;
+    zsi_figure *f;
     zsi_metric m;
-    int rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
-    int count = !strcmp(f->cls, "count");
-    int measure = !strcmp(f->cls, "weight") || !strcmp(f->cls, "volume");
-    size_t we = f->start, ce = f->end, l;
-    int rc, after = 0, per;
-    size_t fe = f->end;
+    int rate, count, measure, after, per;
+} naming;
 
-    /* 投入3亿元人民币: the currency printed after an amount restates its
-     * unit; the words after it are what may name the figure */
-    if (!strncmp(f->cls, "money", 5) && fe + 9 <= n &&
-        !memcmp(p + fe, "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", 9)) /* 人民币 */
-        fe += 9;
+/* f is named by what a finder wrote into f->metric and f->metric_raw: the
+ * whole of both is its noun. */
+static void noun_written(zsi_figure *f)
+{
+    f->noun = strlen(f->metric);
+    f->noun_raw = strlen(f->metric_raw);
+}
+
+/* Where the words after f that may name it start, into *fe, and @return
+ * where its clause ends (at a clause's end, AFTER_BYTES on, or at the next
+ * figure). 投入3亿元人民币: the currency printed after an amount restates its
+ * unit; the words after it are what may name the figure. */
+static size_t words_after(const char *p, size_t n, const zsi_figure *f, size_t *fe)
+{
+    size_t ce = f->end, l;
+    *fe = f->end;
+    if (!strncmp(f->cls, "money", 5) && *fe + 9 <= n &&
+        !memcmp(p + *fe, "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", 9)) /* 人民币 */
+        *fe += 9;
     while (ce < n && ce - f->end < AFTER_BYTES) {
         unsigned cp = cp_at(p, n, ce, &l);
         if (is_clause_end(cp))
             break;
         ce += l;
     }
-    ce = next_figure(p, n, f->end, ce);
-    f->noun = f->noun_raw = 0;
-    zsi_span_clear(&f->noun_at);
-    zsi_span_clear(&f->change_at);
-    if (count && ordinal_term(p, f)) {
-        /* 市政协十二届五次会议, 2020届毕业生: 届 numbers a congress, a
-         * term or a class; no noun around it is what it counts. Only a verb
-         * before it that ends the clause does (已经举办了十一届，) */
-        if (clause_ends(p, n, fe) &&
-            zsi_count_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-        }
+    return next_figure(p, n, f->end, ce);
+}
+
+/* 市政协十二届五次会议, 2020届毕业生: 届 numbers a congress, a term or a
+ * class; no noun around it is what it counts. Only a verb before it that
+ * ends the clause does (已经举办了十一届，): read first, as no other reading
+ * may name an ordinal. */
+static int ordinal_named(const naming *c)
+{
+    zsi_figure *f = c->f;
+    if (!c->count || !ordinal_term(c->p, f))
         return 0;
+    if (clause_ends(c->p, c->n, c->fe) &&
+        zsi_count_verb_before(c->p, c->ws, c->we, f->metric, f->metric_raw, &f->noun_at))
+        noun_written(f);
+    return 1;
+}
+
+/* 86家企业, 1270套安置房, 230万农民工: what a count counts follows it, and
+ * names it before any noun printed before it. */
+static int counted_after(const naming *c)
+{
+    zsi_figure *f = c->f;
+    if ((c->count && counted_noun(c->p, f->end, c->ce, f)) ||
+        (!strcmp(f->cls, "number") &&
+         zsi_number_noun_cut(c->p, f->end, c->ce, f->metric, f->metric_raw, &f->noun_at))) {
+        noun_written(f);
+        return 1;
     }
-    if ((count && counted_noun(p, f->end, ce, f)) ||
-        (!strcmp(f->cls, "number") && zsi_number_noun_cut(p, f->end, ce, f->metric, f->metric_raw,
-                                                          &f->noun_at))) {
-        /* 86家企业, 1270套安置房, 230万农民工: what a count counts follows it */
-        f->noun = strlen(f->metric);
-        f->noun_raw = strlen(f->metric_raw);
-        return 0;
-    }
-    if (fx_rate(p, sprev, f))
-        return 0;
-    /* 净利润6.022亿元人民币(合9300万美元): an amount converted into another
-     * currency is the same figure, of the same metric */
+    return 0;
+}
+
+/* A figure that restates the sentence's previous one in other terms (an
+ * exchange rate, fx_rate; 净利润6.022亿元人民币(合9300万美元): an amount
+ * converted into another currency) is the same figure, of the same
+ * metric: nothing in its own clause names it better. */
+static int restated(const naming *c)
+{
+    zsi_figure *f = c->f;
+    const zsi_figure *sprev = c->sprev;
+    if (fx_rate(c->p, sprev, f))
+        return 1;
     if (!strcmp(f->cls, "money") && sprev && !strcmp(sprev->cls, "money") && sprev->noun &&
-        sprev->end <= f->start && conversion_between(p, sprev->end, f->start)) {
+        sprev->end <= f->start && conversion_between(c->p, sprev->end, f->start)) {
         take_noun(f, sprev);
-        return 0;
+        return 1;
     }
+    return 0;
+}
+
+/* The metric of the words before the figure into c->m, with we moved back
+ * over what belongs to the number or makes a per-unit figure (c->per).
+ * @return 0, or <0 on an error. */
+static int read_before(naming *c)
+{
+    const char *p = c->p;
+    const zsi_figure *f = c->f;
+    int rc;
     /* 数十亿元, 几十万元: the 数 or 几 belongs to the number, not to a
      * metric (投入数, 投入几: the verb before it names the figure) */
-    if (we >= ws + 3 &&
-        (memcmp(p + we - 3, "\xE6\x95\xB0", 3) == 0 || memcmp(p + we - 3, "\xE5\x87\xA0", 3) == 0) &&
-        zsi_cn_numeral(cp_at(p, n, we, NULL)) >= 10)
-        we -= 3;
-    per = zsi_per_unit_cut(p, ws, we) != we;
-    we = zsi_per_unit_cut(p, ws, we);
-    rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, ws, we, &m)
-                                      : zsi_metric_before(p, ws, we, &m);
-    if (rc >= 0 && m.by_form && !rate && strncmp(f->cls, "money", 5) != 0)
-        rc = zsi_metric_before_listed(p, ws, we, &m); /* 连跌11个月: no change of a rate */
+    if (c->we >= c->ws + 3 &&
+        (memcmp(p + c->we - 3, "\xE6\x95\xB0", 3) == 0 ||
+         memcmp(p + c->we - 3, "\xE5\x87\xA0", 3) == 0) &&
+        zsi_cn_numeral(cp_at(p, c->n, c->we, NULL)) >= 10)
+        c->we -= 3;
+    c->per = zsi_per_unit_cut(p, c->ws, c->we) != c->we;
+    c->we = zsi_per_unit_cut(p, c->ws, c->we);
+    rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, c->ws, c->we, &c->m)
+                                      : zsi_metric_before(p, c->ws, c->we, &c->m);
+    if (rc >= 0 && c->m.by_form && !c->rate && strncmp(f->cls, "money", 5) != 0)
+        rc = zsi_metric_before_listed(p, c->ws, c->we, &c->m); /* 连跌11个月: no change of a rate */
+    return rc < 0 ? rc : 0;
+}
 
-    if (rc < 0)
-        return rc;
-    if (quote_figure(p, ws, we, &m, f))
-        return 0;
-    if (rate && set_share(p, n, sent, ws, we, sprev, f))
-        return 0;
-    if (!strcmp(f->cls, "area") && !(m.norm[0] && m.adjacent) && !m.change[0] &&
-        area_noun(p, ce, f)) {
+/* Shapes that name a figure whatever the words before it say: a closing
+ * price after its market word (quote_figure), a share of a set printed
+ * before it with 中 (set_share), an area or a weight or volume of what
+ * follows it. */
+static int named_by_shape(const naming *c)
+{
+    const char *p = c->p;
+    zsi_figure *f = c->f;
+    const zsi_metric *m = &c->m;
+    if (quote_figure(p, c->ws, c->we, m, f))
+        return 1;
+    if (c->rate && set_share(p, c->n, c->sent, c->ws, c->we, c->sprev, f))
+        return 1;
+    if (!strcmp(f->cls, "area") && !(m->norm[0] && m->adjacent) && !m->change[0] &&
+        area_noun(p, c->ce, f)) {
         /* 8万亩耕地, 600平方米的厂房: an area measures what follows it, as a
          * count counts it, unless a noun right before names it (早稻1833万亩) */
-        return 0;
+        return 1;
     }
-    if (measure && !(m.norm[0] && m.adjacent) &&
-        !m.change[0] && zsi_count_noun_cut(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) {
+    if (c->measure && !(m->norm[0] && m->adjacent) && !m->change[0] &&
+        zsi_count_noun_cut(p, f->end, c->ce, f->metric, f->metric_raw, &f->noun_at)) {
         /* 投放20万吨大豆, 浇筑约800立方米混凝土: a weight or volume measures
          * what follows it, as a count counts it, unless a noun right before
          * names it (大豆进口456万吨) */
-        f->noun = strlen(f->metric);
-        f->noun_raw = strlen(f->metric_raw);
+        noun_written(f);
+        return 1;
+    }
+    return 0;
+}
+
+/* 需求将保持40%的增速, 以每年5%的速度下降: a rate is the rate of the change
+ * named after the figure, of the subject named before it; c->m becomes that
+ * metric and c->after says so. @return 0, or <0 on an error. */
+static int rate_after(naming *c)
+{
+    zsi_metric m2;
+    int r2;
+    if (!c->rate)
         return 0;
+    r2 = zsi_metric_rate_after(c->p, c->ws, c->we, c->f->end, c->ce, &m2);
+    if (r2 < 0)
+        return r2;
+    if (r2)
+        c->m = m2;
+    c->after = r2;
+    return 0;
+}
+
+/* A level reached (name_level), or a figure its clause names by the noun
+ * after it: of its 的 (when nothing before names it, or what is before is a
+ * whole a share is of) or of its 是. */
+static int named_after_level_de(naming *c)
+{
+    const char *p = c->p;
+    zsi_figure *f = c->f;
+    zsi_metric *m = &c->m;
+    int rc;
+    if (!c->after && (c->rate || !strncmp(f->cls, "money", 5)) &&
+        zsi_level_after(p, f->end, c->ce)) {
+        rc = name_level(p, c->sent, c->ws, c->sprev, m, f);
+        return rc < 0 ? rc : 1;
     }
-    if (rate) {
-        /* 需求将保持40%的增速, 以每年5%的速度下降: the rate of the change
-         * named after the figure, of the subject named before it */
-        zsi_metric m2;
-        int r2 = zsi_metric_rate_after(p, ws, we, f->end, ce, &m2);
-        if (r2 < 0)
-            return r2;
-        if (r2)
-            m = m2;
-        after = r2;
-    }
-    if (!after && (rate || !strncmp(f->cls, "money", 5)) && zsi_level_after(p, f->end, ce))
-        return name_level(p, sent, ws, sprev, &m, f);
-    if (!m.norm[0] && !after && m.refer && (rc = de_noun_after(p, ce, rate, f)) != 0) {
+    if (!m->norm[0] && !c->after && m->refer && (rc = de_noun_after(p, c->ce, c->rate, f)) != 0) {
         /* 可减少30%的耗电量, 已有八成的家庭: a clause that names nothing
          * before its figure names it by the noun of the 的 after it, not by
          * an earlier clause's subject */
-        return rc < 0 ? rc : 0;
+        return rc < 0 ? rc : 1;
     }
-    if (m.whole && !after && (rc = de_noun_after(p, ce, rate, f)) != 0) {
+    if (m->whole && !c->after && (rc = de_noun_after(p, c->ce, c->rate, f)) != 0) {
         /* 占合资公司20%的股权, 占据全球市场19%的份额: the whole a share is
          * of names it only when no noun after the figure does */
-        return rc < 0 ? rc : 0;
+        return rc < 0 ? rc : 1;
     }
-    if (rate && !after && !m.change[0] && (!m.norm[0] || zsi_any_place(m.norm)) &&
-        copula_after(p, f->end, ce) &&
-        (rc = zsi_np_after(p, f->end + 3, ce, ZSI_NP_WHOLE, f->metric, f->metric_raw,
+    if (c->rate && !c->after && !m->change[0] && (!m->norm[0] || zsi_any_place(m->norm)) &&
+        copula_after(p, f->end, c->ce) &&
+        (rc = zsi_np_after(p, f->end + 3, c->ce, ZSI_NP_WHOLE, f->metric, f->metric_raw,
                            &f->noun_at)) != 0) {
         /* 6%是重症, 该县98%以上是山地: the share of what 是 names, not of an
          * earlier clause's subject */
-        if (rc > 0) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-        }
-        return rc < 0 ? rc : 0;
+        if (rc > 0)
+            noun_written(f);
+        return rc < 0 ? rc : 1;
     }
-    if (!m.norm[0] && !m.change[0] && !m.refer && !after && count_han(p, ws, we) > 0 &&
-        !word_follows(p, n, f->end) && zsi_names_nothing(p, ws, we) &&
-        (sprev ? sprev->noun && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) && (rate || !count)
+    return 0;
+}
+
+/* When the words before the figure name nothing alone but refer (c->m.refer)
+ * to a subject printed earlier: take it into c->m from the sentence's
+ * previous figure, an earlier clause or the words before that figure.
+ * @return 0, or <0 on an error. */
+static int subject_before(naming *c)
+{
+    const char *p = c->p;
+    size_t ws = c->ws, we = c->we, sent = c->sent;
+    const zsi_figure *sprev = c->sprev, *f = c->f;
+    zsi_metric *m = &c->m;
+    int rc, rate = c->rate, count = c->count;
+    if (!m->norm[0] && !m->change[0] && !m->refer && !c->after && count_han(p, ws, we) > 0 &&
+        !word_follows(p, c->n, f->end) && zsi_names_nothing(p, ws, we) &&
+        (sprev ? sprev->noun && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) &&
+                     (rate || !count)
                : sent < ws && (rate || !strncmp(f->cls, "money", 5)))) {
         /* 运费10元，现在则要20元; 占有率下降，目前只有34.9%: a clause of
          * adverbs, time words and a verb that names nothing alone (要, 只有,
@@ -888,126 +979,155 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
          * way not when its verb names the figure (投入5亿元). */
         char vn[ZSI_METRIC_BYTES], vr[ZSI_METRIC_BYTES];
         zsi_span va;
-        m.refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
+        m->refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
     }
-    if ((m.share_of || (!m.norm[0] && m.refer)) && sprev && sprev->noun &&
+    if ((m->share_of || (!m->norm[0] && m->refer)) && sprev && sprev->noun &&
         sprev->noun_at.e <= ws && !(rate && quote_named(p, sprev))) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:
          * the subject of the sentence's previous figure, when it is printed
          * before this figure's own words (not read from them) */
-        memcpy(m.norm, sprev->metric, sprev->noun);
-        m.norm[sprev->noun] = '\0';
-        memcpy(m.raw, sprev->metric_raw, sprev->noun_raw);
-        m.raw[sprev->noun_raw] = '\0';
-        m.at = sprev->noun_at;
-    } else if (!m.norm[0] && m.refer && sent < ws &&
-               (rc = zsi_metric_noun(p, sent, ws, m.norm, m.raw, &m.at)) < 0) {
+        memcpy(m->norm, sprev->metric, sprev->noun);
+        m->norm[sprev->noun] = '\0';
+        memcpy(m->raw, sprev->metric_raw, sprev->noun_raw);
+        m->raw[sprev->noun_raw] = '\0';
+        m->at = sprev->noun_at;
+    } else if (!m->norm[0] && m->refer && sent < ws &&
+               (rc = zsi_metric_noun(p, sent, ws, m->norm, m->raw, &m->at)) < 0) {
         return rc;
     }
-    if (!m.norm[0] && m.refer && sprev && !sprev->noun && sent < sprev->start &&
-        (zsi_np_before(p, sent, sprev->start, m.norm, m.raw, &m.at) ||
-         zsi_verb_before(p, sent, sprev->start, m.norm, m.raw, &m.at))) {
+    if (!m->norm[0] && m->refer && sprev && !sprev->noun && sent < sprev->start &&
+        (zsi_np_before(p, sent, sprev->start, m->norm, m->raw, &m->at) ||
+         zsi_verb_before(p, sent, sprev->start, m->norm, m->raw, &m->at))) {
         /* 起诉3543人，同比上升5.9%: no metric noun in the sentence and the
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */
     }
-    if (!m.norm[0] && (count || measure || !strcmp(f->cls, "area")) &&
-        (!word_follows(p, n, f->end) || joined_after(p, n, f->end)) &&
-        zsi_count_noun_before(p, ws, m.change[0] ? m.change_at.s : we, !strcmp(f->cls, "area"),
-                              m.norm, m.raw, &m.at)) {
+    return 0;
+}
+
+/* What a count, a weight, a volume or an area names, when nothing before it
+ * does yet: the nouns right before it (marked adjacent); and a change word
+ * c->m keeps only when it names a rate. */
+static void counted_before(naming *c)
+{
+    const char *p = c->p;
+    const zsi_figure *f = c->f;
+    zsi_metric *m = &c->m;
+    if (!m->norm[0] && (c->count || c->measure || !strcmp(f->cls, "area")) &&
+        (!word_follows(p, c->n, f->end) || joined_after(p, c->n, f->end)) &&
+        zsi_count_noun_before(p, c->ws, m->change[0] ? m->change_at.s : c->we,
+                              !strcmp(f->cls, "area"), m->norm, m->raw, &m->at)) {
         /* 呼吸机2286台, 引进高层次人才1200余人, 家庭农场增至1.2万家: with no
          * words after it in its clause, a count counts the nouns right before
          * it or before its change word, as a sum is of them; an area measures
          * them (推广优质稻1万亩); a 和 after it joins the next item of a list
          * (推广优质稻30万亩和稻田养鱼基地), no words naming the figure */
-        m.adjacent = 1;
+        m->adjacent = 1;
     }
-    if (m.change[0] && m.by_form && (!rate || !m.norm[0])) {
+    if (m->change[0] && m->by_form && (!c->rate || !m->norm[0])) {
         /* 批发价降了10元, 预计会再跌20%: a change verb known only by its
          * form names the noun's change in a rate of a noun it follows; of an
          * amount of money, or alone, it names nothing the noun does not (of
          * other figures it is no change word: see above) */
-        m.change[0] = m.change_raw[0] = '\0';
-        zsi_span_clear(&m.change_at);
+        m->change[0] = m->change_raw[0] = '\0';
+        zsi_span_clear(&m->change_at);
     }
-    if (m.change[0] && !rate) {
+    if (m->change[0] && !c->rate) {
         /* an amount of change, 利润比上年增加2000万元, 报价下跌50元/吨: a
          * sum, a count or an area, as the noun's own unit says, named by
          * the noun that changes (利润); the change word names a rate only
          * (利润增速). Alone, a change word names nothing. */
-        m.change[0] = m.change_raw[0] = '\0';
-        zsi_span_clear(&m.change_at);
+        m->change[0] = m->change_raw[0] = '\0';
+        zsi_span_clear(&m->change_at);
     }
-    if ((m.norm[0] && !m.adjacent) || (!m.norm[0] && !m.change[0])) {
+}
+
+/* The nouns after the figure, when what is before it is not right next to
+ * it or names nothing: a noun right after it, the noun of a 的 after it, a
+ * noun phrase after it, a share's or a value's noun after it. */
+static int named_after(naming *c)
+{
+    const char *p = c->p;
+    size_t ce = c->ce;
+    zsi_figure *f = c->f;
+    const zsi_metric *m = &c->m;
+    int rc, rate = c->rate;
+    if ((m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0])) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
         rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-            return rc < 0 ? rc : 0;
+            noun_written(f);
+            return rc < 0 ? rc : 1;
         }
         /* 国内铜价一般存在近250元的价差, 已有80%的事项可网上办理: a noun
          * with other words between it and the figure is the subject of a
          * predicate whose object the figure measures, the noun after its
          * 的; not when the noun before is itself a rate of a percent
          * (产量增速在20%的水平: 水平 names nothing) */
-        if (m.norm[0] && !m.change[0] && !(rate && zsi_names_rate(m.norm)) &&
+        if (m->norm[0] && !m->change[0] && !(rate && zsi_names_rate(m->norm)) &&
             (rc = de_noun_after(p, ce, rate, f)) != 0)
-            return rc < 0 ? rc : 0;
+            return rc < 0 ? rc : 1;
     }
-    if (!m.norm[0] && !m.change[0] && (rate || !strncmp(f->cls, "money", 5))) {
+    if (!m->norm[0] && !m->change[0] && (rate || !strncmp(f->cls, "money", 5))) {
         /* 3万亿元地方政府专项债券 after a 、, 将45%的区域: a noun phrase
          * right after the figure, when nothing before it names one; with
          * other words before it only after a 的 */
-        rc = zsi_np_after(p, f->end, ce, ZSI_NP_WHOLE | (zsi_all_filler(p, ws, we) ? 0 : ZSI_NP_DE),
+        rc = zsi_np_after(p, f->end, ce,
+                          ZSI_NP_WHOLE | (zsi_all_filler(p, c->ws, c->we) ? 0 : ZSI_NP_DE),
                           f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-            return rc < 0 ? rc : 0;
+            noun_written(f);
+            return rc < 0 ? rc : 1;
         }
     }
-    if ((rate || !strncmp(f->cls, "money", 5)) && !m.change[0] &&
-        (!m.norm[0] || zsi_any_place(m.norm))) {
+    if ((rate || !strncmp(f->cls, "money", 5)) && !m->change[0] &&
+        (!m->norm[0] || zsi_any_place(m->norm))) {
         /* 用世界9%的耕地, 99%的病例发生在境内, 有60%厂家, 购进近亿元的节日
          * 商品: a share (or a value) of what follows, when before it stands
          * no noun or only a place; money only with a 的. Without a noun
          * before, the tries above have read the words after already. */
         int de = ce - f->end >= 3 && memcmp(p + f->end, "\xE7\x9A\x84", 3) == 0;
-        if ((de || rate) && word_follows(p, n, f->end + (de ? 3 : 0)) &&
-            ((m.norm[0] &&
-              (rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at)) !=
-                  0) ||
+        if ((de || rate) && word_follows(p, c->n, f->end + (de ? 3 : 0)) &&
+            ((m->norm[0] && (rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw,
+                                                   &f->noun_at)) != 0) ||
              (rc = zsi_np_after(p, f->end, ce, ZSI_NP_MARK, f->metric, f->metric_raw,
                                 &f->noun_at)) != 0)) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-            return rc < 0 ? rc : 0;
+            noun_written(f);
+            return rc < 0 ? rc : 1;
         }
     }
-    if (rate && !after && !m.change[0] && (!m.norm[0] || zsi_any_place(m.norm)) &&
+    if (rate && !c->after && !m->change[0] && (!m->norm[0] || zsi_any_place(m->norm)) &&
         (rc = zsi_share_noun_after(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) != 0) {
         /* 75%的受访者有…, 90%的本地商家都…: a share of what the noun after
          * it counts, the subject of the predicate that follows */
-        if (rc > 0) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-        }
-        return rc < 0 ? rc : 0;
+        if (rc > 0)
+            noun_written(f);
+        return rc < 0 ? rc : 1;
     }
-    if (!m.norm[0] && !m.change[0] && !m.refer && (count || !strcmp(f->cls, "area")) &&
-        clause_ends(p, n, fe) &&
+    return 0;
+}
+
+/* The verb before the figure, when no noun names it: what was done to what
+ * a count or an area counts, or the verb that spent or raised a sum. */
+static int named_by_verb(naming *c)
+{
+    const char *p = c->p;
+    size_t ws = c->ws, we = c->we, fe = c->fe;
+    zsi_figure *f = c->f;
+    const zsi_metric *m = &c->m;
+    int rc, rate = c->rate;
+    if (!m->norm[0] && !m->change[0] && !m->refer && (c->count || !strcmp(f->cls, "area")) &&
+        clause_ends(p, c->n, fe) &&
         (rc = zsi_count_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)) != 0) {
         /* 处理8005人, 已开通1117个: a count or an area no noun names, its
          * clause ending with it, is named by the verb before it, what was
          * done to what it counts */
-        f->noun = strlen(f->metric);
-        f->noun_raw = strlen(f->metric_raw);
-        return rc < 0 ? rc : 0;
+        noun_written(f);
+        return rc < 0 ? rc : 1;
     }
-    if (!m.norm[0] && !m.change[0] && !m.refer && (rate || !strncmp(f->cls, "money", 5)) &&
-        (!word_follows(p, n, fe) || (!rate && zsi_verb_after(p, fe, ce)))) {
+    if (!m->norm[0] && !m->change[0] && !m->refer && (rate || !strncmp(f->cls, "money", 5)) &&
+        (!word_follows(p, c->n, fe) || (!rate && zsi_verb_after(p, fe, c->ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
          * figure when no noun does and nothing follows it in its clause
          * but another predicate (累计投入117亿元|构建生态屏障: an amount
@@ -1016,17 +1136,57 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         rc = rate ? zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)
                   : zsi_verb_before_money(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
-            f->noun = strlen(f->metric);
-            f->noun_raw = strlen(f->metric_raw);
-            return rc < 0 ? rc : 0;
+            noun_written(f);
+            return rc < 0 ? rc : 1;
         }
     }
-    if (rate && !m.norm[0] && !m.change[0] && !after && elided_share(p, n, ws, we, sprev, f))
+    return 0;
+}
+
+/*
+ * Name figure f (its metric, noun and change word) from the words around it
+ * in its clause p[ws..f->start) and after it, sprev the sentence's previous
+ * figure (or NULL), sent the sentence's start. The readings are tried in
+ * order, each a case of its own: a reading earlier in the list sees a
+ * shape that names f whatever a later one would read (an ordinal before a
+ * count's noun, a restated figure before its own words, a shape before the
+ * words before it). @return 0, or <0 on an error.
+ */
+static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zsi_figure *sprev,
+                       zsi_figure *f)
+{
+    naming c = {.p = p, .n = n, .sent = sent, .ws = ws, .we = f->start, .sprev = sprev, .f = f};
+    int rc;
+
+    c.rate = !strcmp(f->cls, "percent") || !strcmp(f->cls, "points");
+    c.count = !strcmp(f->cls, "count");
+    c.measure = !strcmp(f->cls, "weight") || !strcmp(f->cls, "volume");
+    c.ce = words_after(p, n, f, &c.fe);
+    f->noun = f->noun_raw = 0;
+    zsi_span_clear(&f->noun_at);
+    zsi_span_clear(&f->change_at);
+    if (ordinal_named(&c) || counted_after(&c) || restated(&c))
         return 0;
-    if (!m.norm[0] && !m.change[0] && (rc = product_price(p, ws, we, per, f)) != 0)
+    if ((rc = read_before(&c)) < 0)
+        return rc;
+    if (named_by_shape(&c))
+        return 0;
+    if ((rc = rate_after(&c)) < 0)
+        return rc;
+    if ((rc = named_after_level_de(&c)) != 0)
         return rc < 0 ? rc : 0;
-    if (m.norm[0] || m.change[0])
-        put_metric(&m, f);
+    if ((rc = subject_before(&c)) < 0)
+        return rc;
+    counted_before(&c);
+    if ((rc = named_after(&c)) != 0 || (rc = named_by_verb(&c)) != 0)
+        return rc < 0 ? rc : 0;
+    if (c.rate && !c.m.norm[0] && !c.m.change[0] && !c.after &&
+        elided_share(p, n, ws, c.we, sprev, f))
+        return 0;
+    if (!c.m.norm[0] && !c.m.change[0] && (rc = product_price(p, ws, c.we, c.per, f)) != 0)
+        return rc < 0 ? rc : 0;
+    if (c.m.norm[0] || c.m.change[0])
+        put_metric(&c.m, f);
     return 0;
 }
 
