@@ -1355,19 +1355,29 @@ int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t c
     return metric_before(p, cs, fs, &m, MB_FORMS) >= 0 && !m.change[0];
 }
 
+/* metric_before, and the owner of a share, price or cost it found alone
+ * after a 的 (metric_de.c) */
+static int metric_before_owned(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
+{
+    int rc = metric_before(p, ws, we, m, flags);
+    if (rc == 1)
+        zsi_de_owner(p, ws, m);
+    return rc;
+}
+
 int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    return metric_before(p, ws, we, m, MB_FORMS);
+    return metric_before_owned(p, ws, we, m, MB_FORMS);
 }
 
 int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    return metric_before(p, ws, we, m, MB_FORMS | MB_MONEY);
+    return metric_before_owned(p, ws, we, m, MB_FORMS | MB_MONEY);
 }
 
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    return metric_before(p, ws, we, m, 0);
+    return metric_before_owned(p, ws, we, m, 0);
 }
 
 int zsi_place_word(const char *p, size_t n)

@@ -5,7 +5,7 @@
  * [stop] words a run never crosses, [strip] words dropped from its front,
  * [nonmetric] words a suffix inside does not count in, [change] words,
  * [perunit] prefixes and [conj] conjunctions, and the classes the header of
- * data/metrics.tsv describes after them ([modifiers] to [sharelead]); plus
+ * data/metrics.tsv describes after them ([modifiers] to [dependent]); plus
  * the place-name lexicon (park_words.c), so that a run stops at a place name.
  *
  * Invariants: loaded once per process (pthread_once), never freed; entries
@@ -106,7 +106,7 @@ static void load(void)
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
                 "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
                 "[building]", "[level]", "[category]", "[activity]", "[sharelead]",
-                "[fate]"};
+                "[fate]", "[dependent]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

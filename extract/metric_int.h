@@ -115,6 +115,7 @@ enum {
     MSEC_ACTIVITY,
     MSEC_SHARELEAD,
     MSEC_FATE,
+    MSEC_DEPENDENT,
     MSEC_COUNT
 };
 
@@ -373,5 +374,12 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
                   size_t *cutp, size_t *endp);
 
 /* zsi_np_before: declared in figure_int.h, which figure.c also asks. */
+
+/* ---- interface to metric_de.c ---- */
+
+/* A metric m found in p[ws..) that is a [dependent] head alone right after a
+ * 的 (原料铜的价格) takes the noun phrase before the 的, whose share, price or
+ * cost it is: raw 原料铜的价格, norm 原料铜价格. Else m is left as it is. */
+void zsi_de_owner(const char *p, size_t ws, zsi_metric *m);
 
 #endif

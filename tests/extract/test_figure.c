@@ -239,7 +239,7 @@ static const row rows[] = {
     /* bare numbers of a list take the unit the last one carries */
     {"三项指标比上月分别回落1.8、1.45和0.4个百分点。", "1.45", 1.45, 0, "个百分点", "points", 0,
      NULL, -1},
-    {"两类用户的占比分别为21.9和15.7%。", "21.9", 21.9, 0, "%", "percent", 0, "占比", -1},
+    {"两类用户的占比分别为21.9和15.7%。", "21.9", 21.9, 0, "%", "percent", 0, "用户占比", -1},
     {"三种规格的售价分别为3、5和8万元。", "3", 3e4, 0, "元", "money", 0, NULL, -1},
     /* a percent right after a Latin word is the word's (a code has no %) */
     {"今年3月CPI2.3%的涨幅不算高。", "2.3%", 2.3, 0, "%", "percent", 0, NULL, -1},
