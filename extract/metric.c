@@ -867,6 +867,94 @@ static int subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, 
     return subject_ending_at(p, ws, strip_adverbs(p, ws, gs), gs, flags, m);
 }
 
+/* Does the data call the word p[s..e) no metric (a word of [stop] whole:
+ * 获得, 提供; one that ends in a word of [strip], [change], [conj]), or is it
+ * a hedge (超过, 接近)? A [stop] verb that ends a noun (专利|申请) names it. */
+static int names_no_verb(const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_STOP), p, s, e);
+    return (k && s + k->len == e) || zsi_match_ending(zsi_mset(MSEC_STRIP), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CONJ), p, s, e) || zsi_hedge_at(p, e, s);
+}
+
+/* Does the change word at gs (a Han character at least) start by saying
+ * what it is reckoned against (同比, 环比, 比上年, 较去年)? */
+static int compared_now(const char *p, size_t gs)
+{
+    static const char set[] = "同环比较";
+    return zsi_in_set(set, sizeof set - 1, zsi_cp_at(p, gs, gs + 3));
+}
+
+/*
+ * 国内发明专利申请同比增长8.1%, 全球服装生产增长6%, 汽车产销同比增长5%:
+ * the words of the clause p[ws..gs) before its change verb at gs, past its
+ * time words and adverbs (当月, 本周), are its subject when jieba's most
+ * likely cut makes them a run of nouns (n, vn, nz, j, l, R) and modifiers
+ * (places, distinguishing words, adjectives) from the clause's start or
+ * after time words, adverbs, conjunctions or numerals (1至4月, 今年), ending
+ * in a verb of two characters or more after a noun: an activity named as a
+ * noun, which np_before takes for a predicate: a verb-noun (vn: 生产, 销售),
+ * or a verb (v: 申请, 产销, 产出) when the change opens with what it is
+ * reckoned against (同比, 环比, 比上年), as a statistic's is (宣布|提价,
+ * 可能|提价, 加速|回落 are verbs before a verb); or in a common noun that
+ * ICU cuts before a verb (专利|申请: jieba's one noun). Not a verb first
+ * (普遍提价, 大约减产: the clause's predicate, its subject earlier), a verb
+ * of change itself (猛增), a verb the data names no metric by (实现, 累计,
+ * 超过), nor the object of a preposition (为|企业). Not before a rate noun
+ * with words between (板块年内跌幅: the time word is part of its name).
+ * @return 1 found (m's noun set), 0 none.
+ */
+static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, zsi_metric *m)
+{
+    size_t cs = skip_conj(p, ws, gs), e = strip_adverbs(p, cs, gs), lo, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    const zsi_phrase *k2;
+    int w, i, k;
+    if (e <= cs || (rate && e != gs))
+        return 0;
+    lo = zsi_han_back(p, cs, e, ZSI_LEX_CUT_MAX);
+    w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1 || zsi_nchars(p, st[w - 1], e) < 2 || names_no_verb(p, st[w - 1], e))
+        return 0;
+    if (zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, st[w - 1], e))
+        return 0; /* 猛增, 大增: a change verb of its own */
+    if (tg[w - 1] == 'V' || (tg[w - 1] == 'v' && compared_now(p, gs))) {
+        if (w < 2 || !tg[w - 2] || !strchr(SHARE_HEAD "l", tg[w - 2]))
+            return 0;
+        i = w - 2;
+    } else if (tg[w - 1] == 'n' && zsi_nchars(p, st[w - 1], e) >= 3 &&
+               !((k2 = zsi_match_ending(zsi_mset(MSEC_STOP), p, st[w - 1], e)) &&
+                 (k2->len == 3 || !zsi_lex_tag_is(p, e - k2->len, e, 'v')))) {
+        i = w - 1; /* 专利申请, one noun of jieba's that ICU cuts before a verb
+                    * (not 西部地区, 子公司: ending in a noun of [stop]) */
+    } else {
+        return 0;
+    }
+    for (; i > 0; i--) {
+        char t = tg[i - 1];
+        if (!t || !(strchr(SHARE_HEAD "l", t) || strchr(SHARE_MOD "s", t)) ||
+            zsi_all_filler(p, st[i - 1], st[i]))
+            break; /* not 同比 (j), which says how the change is reckoned */
+    }
+    if (zsi_all_filler(p, st[i], st[i + 1]))
+        return 0;
+    if (i == 0 && lo > cs && !zsi_names_nothing(p, cs, lo))
+        return 0; /* the run starts after words that may name the subject */
+    for (k = 0; k < i; k++)
+        if (!tg[k] || !strchr("tdcmq", tg[k]))
+            return 0; /* after a verb (大约|减产), a direction (西部|地区) or
+                       * a preposition (为|企业: its object) */
+    zsi_copy_raw(m->raw, &m->at, p, st[i], e);
+    if (only_place(m->raw) || compared_base(p, ws, st[i])) {
+        m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    memcpy(m->norm, m->raw, sizeof m->norm);
+    return 1;
+}
+
 /* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
  * 2017年末, 一季度, 3月)? */
 static int ends_in_time(const char *p, size_t s, size_t e)
@@ -1025,6 +1113,9 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                                             subject_before_time_base(p, ws, gs, flags, m))) {
                 return 1;
             }
+            if (!m->by_form && !(flags & MB_MONEY) &&
+                verbal_subject(p, ws, gs, rate_noun(best), m))
+                return 1; /* 专利申请|同比增长; of a sum, 为|企业|增加 */
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
              * metric, so what changes is the subject named before it (the
              * previous figure's, or an earlier clause's); a change word
