@@ -860,7 +860,8 @@ static int read_before(naming *c)
     c->per = zsi_per_unit_cut(p, c->ws, c->we) != c->we;
     c->we = zsi_per_unit_cut(p, c->ws, c->we);
     rc = !strncmp(f->cls, "money", 5) ? zsi_metric_before_money(p, c->ws, c->we, &c->m)
-                                      : zsi_metric_before(p, c->ws, c->we, &c->m);
+         : c->rate                      ? zsi_metric_before_rate(p, c->ws, c->we, &c->m)
+                                        : zsi_metric_before(p, c->ws, c->we, &c->m);
     if (rc >= 0 && c->m.by_form && !c->rate && strncmp(f->cls, "money", 5) != 0)
         rc = zsi_metric_before_listed(p, c->ws, c->we, &c->m); /* 连跌11个月: no change of a rate */
     return rc < 0 ? rc : 0;

@@ -228,6 +228,9 @@ int zsi_names_nothing(const char *p, size_t s, size_t e);
  * noun of jieba's that ICU cut before its last character (菜籽|油每吨8900元,
  * 当期结|余3199亿元; see zsi_np_before_money). */
 int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m);
+/* zsi_metric_before for a rate (a percent, percentage points): as for money,
+ * the subject before adverbs and [link] verbs names it (毛利甚至高达40%). */
+int zsi_metric_before_rate(const char *p, size_t ws, size_t we, zsi_metric *m);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);

@@ -786,6 +786,10 @@ static int bare_comparative(const char *p, size_t s, size_t e)
  * cut before its last character (zsi_np_before_money) */
 #define MB_FORMS 1
 #define MB_MONEY 2
+/* the figure is an amount of money or a rate, which a subject before [link]
+ * verbs and adverbs names (债权总计3亿元, 毛利甚至高达40%); a count or a
+ * duration there says what the subject does (需要3秒, 至少需要5年) */
+#define MB_LINKS 4
 
 /* The bare noun phrase ending at we, as metric_before's flags read it. */
 static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
@@ -814,13 +818,23 @@ static size_t tail_words(zsi_wbounds *wb, const char *p, size_t ws, size_t we)
     return lo;
 }
 
+/* Is the ICU word p[b..e) a [link] verb (总计, 需要), with only filler
+ * before it in the word (都要, 只需)? */
+static int link_word(const char *p, size_t b, size_t e)
+{
+    const zsi_phrase *k = zsi_match_ending(zsi_mset(MSEC_LINK), p, b, e);
+    return k && zsi_all_filler(p, b, e - k->len);
+}
+
 /*
  * Where the time words and adverbs at the end of p[ws..we) start (周三, 昨日
  * 大幅, 再度: ICU words that jieba's most likely cut makes one word tagged t
  * or d), and filler; not verbs, which jieba also gives nouns of news
- * (开支, 需求). we when none.
+ * (开支, 需求). With links set: adverbs, filler and [link] verbs (总计,
+ * 需要), which name nothing, but no time words (a time before a sum or a
+ * rate may be part of its name: 过去每吨, 未来5年). we when none.
  */
-static size_t strip_adverbs(const char *p, size_t ws, size_t we)
+static size_t strip_tail(const char *p, size_t ws, size_t we, int links)
 {
     zsi_wbounds wb;
     size_t lo = tail_words(&wb, p, ws, we), e = we;
@@ -829,12 +843,17 @@ static size_t strip_adverbs(const char *p, size_t ws, size_t we)
         char tg[2];
         if (b < wb.s || (b == wb.s && lo > ws))
             break; /* the window's first word may be cut */
-        if (!zsi_all_filler(p, b, e) &&
-            !(zsi_lex_cut(p, b, e, st, tg, 2) == 1 && (tg[0] == 't' || tg[0] == 'd')))
+        if (!zsi_all_filler(p, b, e) && !(links && link_word(p, b, e)) &&
+            !(zsi_lex_cut(p, b, e, st, tg, 2) == 1 && (tg[0] == 'd' || (!links && tg[0] == 't'))))
             break;
         e = b;
     }
     return e;
+}
+
+static size_t strip_adverbs(const char *p, size_t ws, size_t we)
+{
+    return strip_tail(p, ws, we, 0);
 }
 
 /*
@@ -1009,6 +1028,46 @@ static size_t time_base_start(const char *p, size_t ws, size_t gs)
 static int subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
 {
     return subject_ending_at(p, ws, time_base_start(p, ws, gs), gs, flags, m);
+}
+
+/*
+ * May the noun phrase p[s..e) before a [link] verb name what it amounts to?
+ * Not when its last word is an adjective of jieba's (最便宜只要10元: the
+ * cheapest of something named before), nor when a digit stands right before
+ * it (40英寸要6000元: a measure of a thing named apart, not the thing).
+ */
+static int subject_names(const char *p, size_t ws, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX];
+    unsigned cp = 0;
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w > 0 && tg[w - 1] == 'a')
+        return 0;
+    if (s > ws) {
+        size_t l = zsi_utf8_prev(p, s);
+        zsi_utf8_decode(p + s - l, l, &cp);
+    }
+    return !zsi_is_digit_cp(cp);
+}
+
+/*
+ * 毛利甚至高达40%, 债权总计约3亿元: the bare noun phrase before the adverbs,
+ * time words and [link] verbs that end p[ws..we), when there are such words
+ * (not a place alone, nor the base of a comparison). @return 1 found (m's
+ * noun set), 0 none (m's noun left empty).
+ */
+static int subject_past_links(const char *p, size_t ws, size_t we, int flags, zsi_metric *m)
+{
+    size_t e = strip_tail(p, ws, we, 1);
+    if (e >= we || e <= ws || zsi_all_filler(p, e, we) || !subject_ending_at(p, ws, e, we, flags, m))
+        return 0;
+    if (!subject_names(p, ws, m->at.s, m->at.e)) {
+        m->norm[0] = m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    return 1;
 }
 
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
@@ -1223,6 +1282,11 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
         m->refer = 1;
         return 0;
     }
+    /* 毛利甚至高达40%, 债权总计约3亿元, 门票只要50元: adverbs and a verb that
+     * says the subject amounts to the figure ([link]) stand between the
+     * subject and its figure; the bare noun phrase before them names it */
+    if ((flags & MB_LINKS) && subject_past_links(p, ws, we, flags, m))
+        return 1;
     /* 仅为2%, 达到50.1%: nothing named in the clause; the subject is earlier */
     {
         size_t han = 0;
@@ -1463,7 +1527,12 @@ int zsi_metric_before(const char *p, size_t ws, size_t we, zsi_metric *m)
 
 int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
-    return metric_before_owned(p, ws, we, m, MB_FORMS | MB_MONEY);
+    return metric_before_owned(p, ws, we, m, MB_FORMS | MB_MONEY | MB_LINKS);
+}
+
+int zsi_metric_before_rate(const char *p, size_t ws, size_t we, zsi_metric *m)
+{
+    return metric_before_owned(p, ws, we, m, MB_FORMS | MB_LINKS);
 }
 
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)

@@ -116,6 +116,7 @@ enum {
     MSEC_SHARELEAD,
     MSEC_FATE,
     MSEC_DEPENDENT,
+    MSEC_LINK,
     MSEC_COUNT
 };
 
