@@ -906,7 +906,7 @@ static int compared_now(const char *p, size_t gs)
 }
 
 /*
- * 国内发明专利申请同比增长8.1%, 全球服装生产增长6%, 汽车产销同比增长5%:
+ * 某省发明专利申请同比增长7.3%, 全球家具生产增长4%, 汽车产销同比增长5%:
  * the words of the clause p[ws..gs) before its change verb at gs, past its
  * time words and adverbs (当月, 本周), are its subject when jieba's most
  * likely cut makes them a run of nouns (n, vn, nz, j, l, R) and modifiers
