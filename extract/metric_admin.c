@@ -23,16 +23,6 @@
  * town, village, prefecture, banner, league. */
 static const char ADMIN[] = "省市县区乡镇村州旗盟";
 
-/* Is the character at p[b] (of length l) a division's? */
-static int admin_char(const char *p, size_t b, size_t l)
-{
-    size_t i;
-    for (i = 0; i + 3 <= sizeof ADMIN - 1; i += 3)
-        if (l == 3 && memcmp(p + b, ADMIN + i, 3) == 0)
-            return 1;
-    return 0;
-}
-
 int zsi_count_admin_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
 {
     size_t b = fe, l, n = 0;
@@ -41,7 +31,8 @@ int zsi_count_admin_after(const char *p, size_t fe, size_t ce, char *norm, char 
 
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
-    if (fe >= ce || (l = zsi_utf8_decode(p + b, ce - b, &cp)) == 0 || !admin_char(p, b, l))
+    if (fe >= ce || (l = zsi_utf8_decode(p + b, ce - b, &cp)) == 0 ||
+        !zsi_in_set(ADMIN, sizeof ADMIN - 1, cp))
         return 0;
     memcpy(norm, p + b, l);
     n = l;
@@ -53,7 +44,7 @@ int zsi_count_admin_after(const char *p, size_t fe, size_t ce, char *norm, char 
             break;
         if (cp == 0x3001) /* 、 */
             continue;
-        if (!admin_char(p, b, l) || n + l >= ZSI_METRIC_BYTES)
+        if (!zsi_in_set(ADMIN, sizeof ADMIN - 1, cp) || n + l >= ZSI_METRIC_BYTES)
             return 0; /* 3个县（含2个贫困县）: a note, not kinds taken in */
         memcpy(norm + n, p + b, l);
         n += l;
