@@ -7,10 +7,13 @@
 # documents on one shard (a worktree did). The tests are about a two-node
 # cluster, so they copy the documents under folder names tried in turn until
 # the export splits them. The hash itself is tested by the stable-shard checks.
+# The folders are spread-src0, spread-src1, ...: names no test writes a file
+# to. CI's clone needed the second folder, docs1 then, and test_cluster's
+# list of node 1's documents, $T/docs1, could not be written over it.
 spread_docs() {
     k=0
     while [ $k -lt 32 ]; do
-        DOCS=$T/docs$k
+        DOCS=$T/spread-src$k
         mkdir -p "$DOCS/corpus" "$DOCS/articles" &&
             cp "$CORPUS"/* "$DOCS/corpus/" && cp "$ARTICLES"/* "$DOCS/articles/" || return 1
         "$Z" index --db "$DB" "$DOCS/corpus" "$DOCS/articles" >/dev/null 2>"$T/index.err" || return 1
