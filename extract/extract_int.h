@@ -296,7 +296,15 @@ typedef struct zsi_story_passage {
 typedef struct zsi_story_zone {
     const char *zone[ZSI_STORY_ZONES]; /* borrowed from ps[k].names for some k */
     size_t n;                          /* 0: none */
+    /* zsi_story_zones()'s own links, so that a long page is read in linear
+     * time and not scanned back again for each passage (ZSI_STORY_NONE:
+     * none): the passage of the story whose names hold zone[0], the nearest
+     * earlier passage that names a zone, and the nearest earlier one that
+     * names or takes one. */
+    size_t from, named, spoke;
 } zsi_story_zone;
+
+#define ZSI_STORY_NONE ((size_t)-1)
 
 /*
  * The zone a bare reference in each passage of an article refers to (see

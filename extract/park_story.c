@@ -186,25 +186,40 @@ static int rank(const char *bare, const char *zone)
 }
 
 /* The zones passage k speaks of: those it names; else, when its bare word
- * or nickname meant a zone (out[k]), the zones of the passage in the story
- * that starts at a that named that one last (福建自贸区厦门片区 names the
- * 自贸区 and its 片区: a passage whose 片区 meant the part brings back both,
- * and a bare 自贸区 after it means the parent), else that zone alone (a
- * city's zone from the gazetteer). Into *nz. */
+ * or nickname meant a zone (out[k]), the zones of the passage of its story
+ * that named that one last (out[k].from: 福建自贸区厦门片区 names the 自贸区
+ * and its 片区: a passage whose 片区 meant the part brings back both, and a
+ * bare 自贸区 after it means the parent), else that zone alone (a city's zone
+ * from the gazetteer). Into *nz. */
 static const char *const *passage_zones(const zsi_story_passage *ps, const zsi_story_zone *out,
-                                        size_t a, size_t k, size_t *nz)
+                                        size_t k, size_t *nz)
 {
-    *nz = ps[k].nnames;
-    if (ps[k].nnames)
-        return (const char *const *)ps[k].names;
-    for (size_t m = k; out[k].n && m-- > a;)
-        for (size_t j = 0; j < ps[m].nnames; j++)
-            if (strcmp(ps[m].names[j], out[k].zone[0]) == 0) {
-                *nz = ps[m].nnames;
-                return (const char *const *)ps[m].names;
-            }
+    size_t m = ps[k].nnames ? k : out[k].from;
+    if (m != ZSI_STORY_NONE) {
+        *nz = ps[m].nnames;
+        return (const char *const *)ps[m].names;
+    }
     *nz = out[k].n;
     return out[k].zone;
+}
+
+/* Is passage k, reached by a link of out, in the story that starts at a? */
+static int in_story(size_t k, size_t a)
+{
+    return k != ZSI_STORY_NONE && k >= a;
+}
+
+/* The passage of the story that starts at a that named zone last before
+ * passage i (out[i].named: the links skip passages that name none), or
+ * ZSI_STORY_NONE. */
+static size_t named_at(const zsi_story_passage *ps, const zsi_story_zone *out, size_t a, size_t i,
+                       const char *zone)
+{
+    for (size_t m = out[i].named; in_story(m, a); m = out[m].named)
+        for (size_t j = 0; j < ps[m].nnames; j++)
+            if (strcmp(ps[m].names[j], zone) == 0)
+                return m;
+    return ZSI_STORY_NONE;
 }
 
 /* The nearest zone named or referred to before passage i in the story that
@@ -218,11 +233,11 @@ static const char *const *passage_zones(const zsi_story_passage *ps, const zsi_s
 static const char *referent(const zsi_story_passage *ps, const zsi_story_zone *out, size_t a,
                             size_t i, const char *bare)
 {
-    for (size_t k = i; k-- > a;) {
+    for (size_t k = out[i].spoke; in_story(k, a); k = out[k].spoke) {
         const char *best = NULL;
         int best_rank = KIND_ANY + 1;
         size_t nz;
-        const char *const *z = passage_zones(ps, out, a, k, &nz);
+        const char *const *z = passage_zones(ps, out, k, &nz);
         for (size_t j = nz; j-- > 0;) {
             int r = rank(bare, z[j]);
             if (r >= 0 && r < best_rank) {
@@ -266,10 +281,10 @@ static int heading(const zsi_story_passage *p)
  * 职教园区 are parks of a kind, not the story's zone. A headline's park is
  * what its story is about: the zone its lead names (扬州智能电网示范园区
  * over a lead on 扬州开发区's demonstration grid). */
-static const char *mod_referent(const zsi_story_passage *ps, size_t n, size_t a, size_t i,
-                                const char *mod)
+static const char *mod_referent(const zsi_story_passage *ps, const zsi_story_zone *out, size_t n,
+                                size_t a, size_t i, const char *mod)
 {
-    for (size_t k = i; k-- > a;)
+    for (size_t k = out[i].named; in_story(k, a); k = out[k].named)
         for (size_t j = ps[k].nnames; j-- > 0;)
             if (strstr(ps[k].names[j], mod))
                 return ps[k].names[j];
@@ -347,9 +362,10 @@ static int named_hub(const zsi_story_passage *p, const char *z, size_t zn, size_
 
 /* A zone named before passage i in the story that starts at a whose name's
  * first HEAD_CHARS characters passage i prints; NULL when none. */
-static const char *head_referent(const zsi_story_passage *ps, size_t a, size_t i)
+static const char *head_referent(const zsi_story_passage *ps, const zsi_story_zone *out, size_t a,
+                                 size_t i)
 {
-    for (size_t k = i; k-- > a;)
+    for (size_t k = out[i].named; in_story(k, a); k = out[k].named)
         for (size_t j = 0; j < ps[k].nnames; j++) {
             const char *z = ps[k].names[j];
             size_t zn = strlen(z), hn = 0;
@@ -524,8 +540,13 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
      * on the story and the word, and a long story says the word often. */
     const char *memo_bare = NULL, *memo_zone = NULL;
     size_t memo_a = (size_t)-1;
+    /* The last passage that named a zone, and that named or took one. */
+    size_t named_last = ZSI_STORY_NONE, spoke_last = ZSI_STORY_NONE;
 
     for (size_t i = 0; i < n; i++) {
+        out[i].named = named_last;
+        out[i].spoke = spoke_last;
+        out[i].from = ZSI_STORY_NONE;
         if (ps[i].kind == ZSI_P_HEADLINE && (i == 0 || ps[i - 1].kind != ZSI_P_HEADLINE)) {
             size_t h = i;
             while (h < n && ps[h].kind == ZSI_P_HEADLINE)
@@ -544,7 +565,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
         if (first_k != (size_t)-1 && first_k < a)
             first_k = (size_t)-1;
         const char *one = NULL; /* a bare word's or a head's referent */
-        if (!ps[i].nnames && (one = head_referent(ps, a, i)) != NULL)
+        if (!ps[i].nnames && (one = head_referent(ps, out, a, i)) != NULL)
             ;
         else if (!ps[i].nnames) {
             size_t at = 0;
@@ -554,7 +575,7 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 char m[7];
                 memcpy(m, mod, 6);
                 m[6] = '\0';
-                one = mod_referent(ps, n, a, i, m);
+                one = mod_referent(ps, out, n, a, i, m);
                 bare = NULL;
             }
             if (bare && first_k == (size_t)-1) {
@@ -591,6 +612,12 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
             out[i].zone[0] = one;
             out[i].n = 1;
         }
+        if (out[i].n)
+            out[i].from = named_at(ps, out, a, i, out[i].zone[0]);
+        if (ps[i].nnames)
+            named_last = i;
+        if (ps[i].nnames || out[i].n)
+            spoke_last = i;
         if (ps[i].kind == ZSI_P_BODY)
             seen_body = 1;
     }
