@@ -117,6 +117,7 @@ enum {
     MSEC_FATE,
     MSEC_DEPENDENT,
     MSEC_LINK,
+    MSEC_HEADS,
     MSEC_COUNT
 };
 

@@ -216,6 +216,20 @@ static int category_at(const char *p, size_t ws, size_t s, size_t we)
 /* 类 as a suffix of a metric phrase (category_at) */
 static const zsi_phrase category = {"\xE7\xB1\xBB", 3, "\xE7\xB1\xBB", 3};
 
+/* Where the longest candidate that ends at s starts (补助 before 标准, 直接
+ * 投资 before 净流入), or s when none ends there. A [heads] word at s names
+ * the level, bound or flow of what that candidate names, and its run starts
+ * where the candidate's does. */
+static size_t head_from(const cand *c, int nc, size_t s)
+{
+    size_t from = s;
+    int i;
+    for (i = 0; i < nc; i++)
+        if (c[i].e == s && c[i].s < from)
+            from = c[i].s;
+    return from;
+}
+
 /*
  * The metric noun nearest the end of p[ws..we): the rightmost candidate that
  * settles. *cutp (may be NULL) receives the clause start after conjunctions.
@@ -240,6 +254,7 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
             const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_PHRASES), p, s, we);
             const zsi_phrase *x = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, s, we);
             const zsi_phrase *nm = zsi_match_at(zsi_mset(MSEC_NONMETRIC), p, s, we);
+            size_t hs;
             if (nm && s + nm->len > blk_e) {
                 blk_s = s;
                 blk_e = s + nm->len;
@@ -250,6 +265,9 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
                 x = NULL; /* the 规模 of 规模以上企业 qualifies what follows */
             if (!x && category_at(p, ws, s, we))
                 x = &category; /* 日用品类同比增长 */
+            hs = x || k ? s : head_from(c, nc, s);
+            if (hs < s && (x = zsi_match_at(zsi_mset(MSEC_HEADS), p, s, we)) == NULL)
+                hs = s; /* 补助|标准: from 补助's start */
             for (j = 0; j < 2; j++) {
                 const zsi_phrase *ph = j ? x : k;
                 if (!ph)
@@ -258,7 +276,7 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
                     memmove(c, c + 1, (MAX_CANDS - 1) * sizeof *c);
                     nc--;
                 }
-                c[nc].s = s;
+                c[nc].s = j ? hs : s;
                 c[nc].e = s + ph->len;
                 c[nc].ph = ph;
                 c[nc].known = !j;
