@@ -1117,7 +1117,7 @@ static int named_by_verb(naming *c)
     size_t ws = c->ws, we = c->we, fe = c->fe;
     zsi_figure *f = c->f;
     const zsi_metric *m = &c->m;
-    int rc, rate = c->rate;
+    int rc, rate = c->rate, purpose;
     if (!m->norm[0] && !m->change[0] && !m->refer && (c->count || !strcmp(f->cls, "area")) &&
         clause_ends(p, c->n, fe) &&
         (rc = zsi_count_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)) != 0) {
@@ -1127,15 +1127,21 @@ static int named_by_verb(naming *c)
         noun_written(f);
         return rc < 0 ? rc : 1;
     }
+    purpose = !rate && word_follows(p, c->n, fe) && !zsi_verb_after(p, fe, c->ce) &&
+              zsi_purpose_after(p, fe, c->ce);
     if (!m->norm[0] && !m->change[0] && !m->refer && (rate || !strncmp(f->cls, "money", 5)) &&
-        (!word_follows(p, c->n, fe) || (!rate && zsi_verb_after(p, fe, c->ce)))) {
+        (!word_follows(p, c->n, fe) || purpose ||
+         (!rate && zsi_verb_after(p, fe, c->ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
          * figure when no noun does and nothing follows it in its clause
          * but another predicate (累计投入117亿元|构建生态屏障: an amount
          * of money only, a rate there is a level: 下调至3.4%); 安排2亿元
-         * 市政府专项补助: the words after may name it */
-        rc = rate ? zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)
-                  : zsi_verb_before_money(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
+         * 市政府专项补助: the words after may name it; 投入5亿元|建设运动场:
+         * a verb of [spend] names a sum before its purpose (a verb or a
+         * preposition), and only such a verb (放下300元|说 names nothing) */
+        rc = rate      ? zsi_verb_before(p, ws, we, f->metric, f->metric_raw, &f->noun_at)
+             : purpose ? zsi_verb_before_spend(p, ws, we, f->metric, f->metric_raw, &f->noun_at)
+                       : zsi_verb_before_money(p, ws, we, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             noun_written(f);
             return rc < 0 ? rc : 1;

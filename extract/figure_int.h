@@ -256,6 +256,11 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, 
  * 集团实际投入3亿元), where zsi_verb_before fears a compound's tail. */
 int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw,
                           zsi_span *at);
+/* zsi_verb_before_money when the verb is one of [spend] (投入, 出资, 捐赠:
+ * a sum spent, given or raised), which names a sum whatever purpose follows
+ * it (投入5亿元|建设运动场); 0 for any other verb (放下300元|说). */
+int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char *raw,
+                          zsi_span *at);
 
 /*
  * (metric_np.c) A noun phrase that no phrase or suffix names, ending at we
@@ -302,6 +307,12 @@ int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *r
  * predicate and name no figure.
  */
 int zsi_verb_after(const char *p, size_t fe, size_t ce);
+/*
+ * (metric_after.c) Does a verb or a preposition of jieba's most likely cut
+ * start right after a sum ending at fe, in p[fe..ce) (投入5亿元|建设运动场,
+ * 出资10万元|为小学…)? The sum's verb before it then names it.
+ */
+int zsi_purpose_after(const char *p, size_t fe, size_t ce);
 
 /*
  * A metric printed right after its figure, in p[fe..ce) (ce: the clause end):

@@ -245,3 +245,38 @@ int zsi_verb_after(const char *p, size_t fe, size_t ce)
     }
     return 0;
 }
+
+/*
+ * 投入5亿元|建设运动场, 出资10万元|为小学建操场, 斥资2亿美元|在印尼建厂:
+ * after a sum a verb or a preposition of jieba's most likely cut of the
+ * few words that follow starts the purpose the sum went to, a predicate of
+ * its own, not a noun that names the sum; not a change word (从80元|涨到). A verbal noun (jieba's vn) counts
+ * only with words after it (建设|运动场, 抗击|疫情): alone it is the noun the
+ * sum is (追加1亿欧元|援助).
+ */
+int zsi_purpose_after(const char *p, size_t fe, size_t ce)
+{
+    size_t st[7], e = fe;
+    char tg[6];
+    int k, w;
+    if (zsi_metric_data() != 0)
+        return 0;
+    for (k = 0; k < 6 && e < ce; k++) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        e += l;
+    }
+    if (k < 2 || zsi_match_at(zsi_mset(MSEC_CHANGE), p, fe, e) ||
+        (w = zsi_lex_cut(p, fe, e, st, tg, 6)) == 0)
+        return 0; /* 从80元|涨到150元: how the sum changed, not what it bought */
+    /* 抗|疫|特别国债: a verb of one character before another lone one may
+     * begin a noun the lexicon lacks (a preposition does not: 在|汤|湖镇) */
+    if (tg[0] != 'p' && w > 1 && zsi_nchars(p, st[0], st[1]) == 1 &&
+        zsi_nchars(p, st[1], st[2]) == 1)
+        return 0;
+    if (tg[0] == 'v' || tg[0] == 'p')
+        return 1;
+    return tg[0] == 'V' && w > 1;
+}

@@ -106,7 +106,8 @@ static void load(void)
                 "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
                 "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
                 "[building]", "[level]", "[category]", "[activity]", "[sharelead]",
-                "[fate]", "[dependent]", "[link]", "[heads]"};
+                "[fate]", "[dependent]", "[link]", "[heads]",
+                "[spend]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -118,6 +118,7 @@ enum {
     MSEC_DEPENDENT,
     MSEC_LINK,
     MSEC_HEADS,
+    MSEC_SPEND,
     MSEC_COUNT
 };
 

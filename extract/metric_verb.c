@@ -286,3 +286,14 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
 {
     return verb_before(p, ws, we, 1, norm, raw, at);
 }
+
+int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    if (verb_before(p, ws, we, 1, norm, raw, at) != 1)
+        return 0;
+    if (at && at->s < at->e && zsi_match_ending(zsi_mset(MSEC_SPEND), p, at->s, at->e))
+        return 1;
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    return 0;
+}
