@@ -178,7 +178,7 @@ static int suo_verb_before(const char *p, size_t ws, size_t d, char *norm, char 
 static int kind_noun(const zsi_wbounds *wb, const char *p, size_t ws, size_t pv, size_t vs)
 {
     static const char inst[] = "行司局厂府院会社所部委团校店";
-    size_t st[2], pq;
+    size_t st[2], pq, pp;
     char tg[2];
     const zsi_words *w = zsi_mplaces();
     size_t row;
@@ -192,9 +192,18 @@ static int kind_noun(const zsi_wbounds *wb, const char *p, size_t ws, size_t pv,
         return 1;
     /* 克服种种|困难|出资, 通过|财政|贴息: after a numeral, a classifier, a
      * determiner or a preposition (jieba's m, q, b, p) the noun refers to
-     * things, the object of the word before it */
+     * things, the object of the word before it; so does a noun after one
+     * noun character after it (为|村|集体|增收: 村集体, whom the sum is
+     * for; 村 is no noun word, so the run of nouns above stopped at it) */
     pq = zsi_wb_le(wb, pv - 1);
-    return !(pq >= ws && zsi_lex_cut(p, pq, pv, st, tg, 1) == 1 && tg[0] && strchr("mqbp", tg[0]));
+    if (pq < ws || zsi_lex_cut(p, pq, pv, st, tg, 1) != 1 || !tg[0])
+        return 1;
+    if (strchr("mqbp", tg[0]))
+        return 0;
+    if (zsi_nchars(p, pq, pv) != 1 || !strchr("nzg", tg[0]) || pq <= ws || pq <= wb->s)
+        return 1;
+    pp = zsi_wb_le(wb, pq - 1);
+    return !(pp >= ws && zsi_lex_cut(p, pp, pq, st, tg, 1) == 1 && tg[0] == 'p');
 }
 
 static int verb_before(const char *p, size_t ws, size_t we, int money, char *norm, char *raw,
