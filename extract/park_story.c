@@ -319,15 +319,22 @@ static int free_trade_word(const char *bare)
  * its story: the first free trade zone or its part (片区) that passage i's
  * section names after it, up to the next headline. A story about a zone
  * says 自贸区 of the free trade zone it names a paragraph later (…发行自贸区
- * 首只债券 … 前海蛇口片区). */
-static const char *later_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare)
+ * 首只债券 … 前海蛇口片区). *end gets the passage that named it, or the
+ * headline or end of the page the search stopped at: a passage before it
+ * finds the same (the free trade words all fit the same zones). */
+static const char *later_referent(const zsi_story_passage *ps, size_t n, size_t i, const char *bare,
+                                  size_t *end)
 {
-    for (size_t k = i + 1; k < n && ps[k].kind != ZSI_P_HEADLINE; k++)
+    size_t k;
+    for (k = i + 1; k < n && ps[k].kind != ZSI_P_HEADLINE; k++)
         for (size_t j = 0; j < ps[k].nnames; j++) {
             int r = rank(bare, ps[k].names[j]);
-            if (r >= 0 && r < KIND_ANY)
+            if (r >= 0 && r < KIND_ANY) {
+                *end = k;
                 return ps[k].names[j];
+            }
         }
+    *end = k;
     return NULL;
 }
 
@@ -540,6 +547,11 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
      * on the story and the word, and a long story says the word often. */
     const char *memo_bare = NULL, *memo_zone = NULL;
     size_t memo_a = (size_t)-1;
+    /* later_referent()'s last search: from passage later_i, up to later_k,
+     * found later_z; a passage between finds the same, and a page of bare
+     * words with no zone after them is not searched again for each. */
+    size_t later_i = ZSI_STORY_NONE, later_k = 0;
+    const char *later_z = NULL;
     /* The last passage that named a zone, and that named or took one. */
     size_t named_last = ZSI_STORY_NONE, spoke_last = ZSI_STORY_NONE;
 
@@ -589,8 +601,13 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
                 one = referent(ps, out, a, i, bare);
                 if (!one && heading(&ps[i]))
                     one = lead_referent(ps, n, i, bare);
-                if (!one && free_trade_word(bare))
-                    one = later_referent(ps, n, i, bare);
+                if (!one && free_trade_word(bare)) {
+                    if (later_i == ZSI_STORY_NONE || i <= later_i || i >= later_k) {
+                        later_z = later_referent(ps, n, i, bare, &later_k);
+                        later_i = i;
+                    }
+                    one = later_z;
+                }
                 if (!one && city_kind(bare)) {
                     if (memo_a != a || memo_bare != bare) {
                         memo_zone = city_referent(g, ps, a, first_k, first_at, bare);
