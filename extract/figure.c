@@ -1958,9 +1958,20 @@ static int named_list_values(const char *p, zsi_figure *v, size_t nv)
     return 0;
 }
 
+/* 处一万元以上十万元以下的罚款: is b, printed right after a, the upper bound
+ * of a range whose lower bound a is (a ends in 以上, b in 以下)? Then both
+ * are amounts of what follows b, as the items of a 、 list are. */
+static int bound_pair(const char *p, const zsi_figure *a, const zsi_figure *b)
+{
+    return b->start == a->end && a->end - a->start > 6 && b->end - b->start > 6 &&
+           memcmp(p + a->end - 6, "\xE4\xBB\xA5\xE4\xB8\x8A", 6) == 0 && /* 以上 */
+           memcmp(p + b->end - 6, "\xE4\xBB\xA5\xE4\xB8\x8B", 6) == 0;   /* 以下 */
+}
+
 /*
  * 给予300元、200元补助, 发放了500万美元、1.5亿元贷款: money figures or rates
- * joined only by 、, with a noun phrase right after the last one (its 的
+ * joined only by 、 (or the bounds of a range, bound_pair), with a noun
+ * phrase right after the last one (its 的
  * allowed), are amounts of what that noun names, all of them; the first
  * one's name stands when it is a noun right before it (金额为1元、2元) or
  * a 分别 list paired its items. Returns 0 or a ZS_E* code.
@@ -1976,8 +1987,10 @@ static int chain_noun_after(const char *p, size_t n, size_t ws, zsi_figure *v, s
     if (len < 2 || (strncmp(a->cls, "money", 5) && strcmp(a->cls, "percent")))
         return 0;
     for (k = first + 1; k < first + len; k++)
-        if (strcmp(v[k].cls, a->cls) || v[k].start != v[k - 1].end + 3 ||
-            memcmp(p + v[k - 1].end, "\xE3\x80\x81", 3) != 0 || /* 、 */
+        if (strcmp(v[k].cls, a->cls) ||
+            !(bound_pair(p, &v[k - 1], &v[k]) ||
+              (v[k].start == v[k - 1].end + 3 &&
+               memcmp(p + v[k - 1].end, "\xE3\x80\x81", 3) == 0)) || /* 、 */
             strcmp(v[k].metric, a->metric))
             return 0;
     rc = zsi_metric_before(p, ws, a->start, &m);
