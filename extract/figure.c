@@ -1450,13 +1450,82 @@ static size_t past_lead(const char *p, size_t s, size_t e)
     return nw > 0 ? st[i] : s;
 }
 
+/* Most Han characters of a list item that names itself (水产品, 办公楼); one
+ * character (内、外贸) is a word's part. */
+#define MAX_SELF_HAN 6
+/* Parts of speech (data/words.tsv's byte) of the words of an item that
+ * names itself: common nouns (n), verbal nouns (V), abbreviations (j) and
+ * other proper nouns (Z), with distinguishing words (b) and adjectives (a)
+ * before them; the last a noun of the first three. */
+#define SELF_WORDS "nVjZba"
+#define SELF_HEAD "nVj"
+
+/*
+ * 水产品、蔬菜、干鲜果类分别增长, 办公楼和商业营业用房分别增长: an item that no
+ * noun data names is, when it is a short noun phrase by the likeliest cut
+ * (its last word a noun, the words before nouns or modifiers), the name of
+ * one of the like things the list sets side by side: it names its own
+ * figure, as a Latin name does (latin_items). Not a place (中部、西部地区:
+ * the places compared keep the metric they share). @return 1 when
+ * p[s..e) is one, with norm, raw and at written.
+ */
+static int self_item(const char *p, size_t s, size_t e, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], l = e - s;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw, i;
+    if (count_han(p, s, e) != count_chars(p, s, e) || count_han(p, s, e) < 2 ||
+        count_han(p, s, e) > MAX_SELF_HAN || l >= ZSI_METRIC_BYTES)
+        return 0;
+    nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (nw < 1 || !tg[nw - 1] || !strchr(SELF_HEAD, tg[nw - 1]))
+        return 0;
+    for (i = 0; i < nw; i++)
+        if (!tg[i] || !strchr(SELF_WORDS, tg[i]))
+            return 0;
+    memcpy(raw, p + s, l);
+    raw[l] = '\0';
+    if (zsi_any_place(raw))
+        return 0;
+    memcpy(norm, raw, l + 1);
+    at->s = s;
+    at->e = e;
+    return 1;
+}
+
+/* Every item not named[] names itself (self_item; the first past the words
+ * that lead it in: 其中|水产品), each named one keeps its noun: 1, or 0 when
+ * one of them cannot (and then nothing is written). */
+static int self_items(const char *p, const size_t *cut, const size_t *e, size_t k,
+                      const int *named, char norm[][ZSI_METRIC_BYTES],
+                      char raw[][ZSI_METRIC_BYTES], zsi_span *at, zsi_span *tail_at)
+{
+    char n2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], r2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    zsi_span a2[MAX_LIST_ITEMS];
+    size_t i;
+    for (i = 0; i < k; i++)
+        if (!named[i] && !self_item(p, i ? cut[i] : past_lead(p, cut[0], e[0]), e[i], n2[i],
+                                    r2[i], &a2[i]))
+            return 0;
+    for (i = 0; i < k; i++) {
+        zsi_span_clear(&tail_at[i]); /* no head shared */
+        if (!named[i]) {
+            memcpy(norm[i], n2[i], sizeof n2[i]);
+            memcpy(raw[i], r2[i], sizeof r2[i]);
+            at[i] = a2[i];
+        }
+    }
+    return 1;
+}
+
 /*
  * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
  * names none but is a short modifier, when the last item's noun starts the
  * item, shares that noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可
  * 支配收入; see shared_head): its metric is the item and the head, printed in
  * two places (noun_at, tail_at; the tail is empty otherwise). Items of
- * letters alone name themselves (see latin_items). @return 1 all named, 0 not, or a negative ZS_E*
+ * letters alone name themselves (see latin_items), and so do short noun
+ * phrases no noun data names (see self_items). @return 1 all named, 0 not, or a negative ZS_E*
  * from the metric data.
  */
 static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
@@ -1481,8 +1550,10 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
         return 1;
     if (latin_items(p, cut, e, k, norm, raw, at))
         return 1;
-    if (!named[k - 1] || at[k - 1].s != cut[k - 1])
-        return 0;
+    if (!named[k - 1])
+        return self_items(p, cut, e, k, named, norm, raw, at, tail_at);
+    if (at[k - 1].s != cut[k - 1])
+        return 0; /* 单位、学校、公共场所|…的比例: the others are no like things */
     for (i = 0; i + 1 < k; i++) {
         size_t c, w, ln, cs;
         const char *hn, *hr;
@@ -1492,7 +1563,8 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
         ln = e[i] - cs;
         c = only_han(p, cs, e[i]);
         if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
-            return 0;
+            return at[k - 1].e == e[k - 1] ? self_items(p, cut, e, k, named, norm, raw, at, tail_at)
+                                           : 0; /* 药费|占比: what follows is shared */
         if (w0 && w != w0)
             same = 0;
         w0 = w;
