@@ -291,14 +291,27 @@ int zsi_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, 
     return verb_before(p, ws, we, 0, norm, raw, at);
 }
 
+/* 捐赠人民币3000万元: where a sum's verb ends when the currency's name
+ * 人民币 stands between them (the sum restates it, as 3亿元人民币 does after
+ * it): before it; else we. */
+static size_t currency_before(const char *p, size_t ws, size_t we)
+{
+    static const char rmb[] = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"; /* 人民币 */
+    return we >= ws + 9 && memcmp(p + we - 9, rmb, 9) == 0 ? we - 9 : we;
+}
+
 int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
+    /* 折合人民币, 合人民币: across the currency only a verb of [spend] names
+     * the sum (捐赠, 出资); others convert it */
+    if (currency_before(p, ws, we) != we)
+        return zsi_verb_before_spend(p, ws, we, norm, raw, at);
     return verb_before(p, ws, we, 1, norm, raw, at);
 }
 
 int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
 {
-    if (verb_before(p, ws, we, 1, norm, raw, at) != 1)
+    if (verb_before(p, ws, currency_before(p, ws, we), 1, norm, raw, at) != 1)
         return 0;
     if (at && at->s < at->e && zsi_match_ending(zsi_mset(MSEC_SPEND), p, at->s, at->e))
         return 1;
