@@ -1437,15 +1437,15 @@ static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, co
 }
 
 /* Where the first item of a list p[s..e) starts past the words that lead
- * it into its clause and name nothing (如|水果、化妆品: 如, 其中), by jieba's
- * likeliest cut; one word at least is left. */
+ * it into its clause and name nothing (如|水果、化妆品: 如, 其中; a time word:
+ * 去年|海洋石油、天然气产量), by jieba's likeliest cut; one word at least is left. */
 static size_t past_lead(const char *p, size_t s, size_t e)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
     int nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i = 0;
     while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]) &&
-           (strchr("rcpd", tg[i]) || count_chars(p, st[i], st[i + 1]) == 1))
+           (strchr("rcpdt", tg[i]) || count_chars(p, st[i], st[i + 1]) == 1))
         i++; /* not a verb of two characters or more (接待|游客人次) */
     return nw > 0 ? st[i] : s;
 }
