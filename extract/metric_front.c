@@ -73,13 +73,22 @@ size_t zsi_strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t li
  */
 #define SEG_WHOLE "s"
 #define SEG_DROP "r"
+/* SEG_PAST, a word the phrase starts inside and drops, starting after it: a
+ * word of no noun class (adverbs d: 一次|性, numerals and classifiers m, q:
+ * 四季|度, 第二季|季, time words t, prepositions p, conjunctions c, pronouns
+ * r, particles u, directions f). Not verbs (v): 市外|购电总量 would start
+ * at 电. */
+#define SEG_PAST "dpcrumqtf"
 
 /*
  * A phrase that starts inside a word of the most likely cut of the text
  * before it (省|外汽运补贴 cut 省外|汽运) starts where that word does when
- * the word is of a class of SEG_WHOLE; never before cut.
+ * the word is of a class of SEG_WHOLE, never before cut; after it when the
+ * word is of a class of SEG_PAST, ends by the head's start hs and two
+ * characters at the least follow it (一次|性生活补助 -> 生活补助, 四季|度违规
+ * 收费 -> 违规收费).
  */
-size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t e)
+size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t hs, size_t e)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], lo = zsi_han_back(p, cut, b, 6);
     char tg[ZSI_LEX_CUT_MAX + 1];
@@ -88,8 +97,16 @@ size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t e)
         return b;
     w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);
     for (i = 0; i < w; i++)
-        if (st[i] < b && st[i + 1] > b)
-            return tg[i] && strchr(SEG_WHOLE, tg[i]) ? st[i] : b;
+        if (st[i] < b && st[i + 1] > b) {
+            if (tg[i] && strchr(SEG_WHOLE, tg[i]))
+                return st[i];
+            /* a word of no noun class the phrase starts inside is no
+             * part of it (四季度|电子书增速) */
+            if (tg[i] && strchr(SEG_PAST, tg[i]) && st[i + 1] <= hs &&
+                zsi_nchars(p, st[i + 1], e) >= 2)
+                return st[i + 1];
+            return b;
+        }
     return b;
 }
 

@@ -351,8 +351,9 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
  * words and what precedes them, a count of places, line breaks. */
 size_t zsi_strip_start(const zsi_wbounds *wb, const char *p, size_t b, size_t limit);
 /* A start inside a place word of the most likely cut moves to its start
- * (省|外汽运补贴). */
-size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t e);
+ * (省|外汽运补贴); inside a word of no noun class, to its end when that is
+ * by the head's start hs (四季|度违规收费). */
+size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t hs, size_t e);
 /* A first word that is a pronoun (某|企业) is dropped; the head from hs stays. */
 size_t zsi_seg_front(const char *p, size_t b, size_t hs, size_t e);
 /* A front that names an owner (钢铁行业|主营业务收入) is dropped. */

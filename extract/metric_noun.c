@@ -140,7 +140,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         b = q;
     }
     b = zsi_join_split_word(wb, p, cut, b, c->s, we);
-    b = zsi_seg_back(p, cut, b, c->e);
+    b = zsi_seg_back(p, cut, b, from, c->e);
     b = zsi_seg_front(p, b, from, c->e);
     b = zsi_owner_front(wb, p, b, c->s, c->e);
     b = zsi_recipient_front(wb, p, cut, b, c->s, c->e, &ns);
