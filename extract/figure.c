@@ -1461,7 +1461,7 @@ static size_t past_lead(const char *p, size_t s, size_t e)
 #define SELF_HEAD "nVj"
 
 /*
- * 水产品、蔬菜、干鲜果类分别增长, 办公楼和商业营业用房分别增长: an item that no
+ * 茶叶、水果、坚果类分别增长, 厂房和仓储用房分别增长: an item that no
  * noun data names is, when it is a short noun phrase by the likeliest cut
  * (its last word a noun, the words before nouns or modifiers), the name of
  * one of the like things the list sets side by side: it names its own
@@ -2030,7 +2030,7 @@ static int named_list_values(const char *p, zsi_figure *v, size_t nv)
     return 0;
 }
 
-/* 处一万元以上十万元以下的罚款: is b, printed right after a, the upper bound
+/* 处五千元以上五万元以下的罚款: is b, printed right after a, the upper bound
  * of a range whose lower bound a is (a ends in 以上, b in 以下)? Then both
  * are amounts of what follows b, as the items of a 、 list are. */
 static int bound_pair(const char *p, const zsi_figure *a, const zsi_figure *b)
