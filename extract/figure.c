@@ -2030,7 +2030,7 @@ static int named_list_values(const char *p, zsi_figure *v, size_t nv)
     return 0;
 }
 
-/* 处五千元以上五万元以下的罚款: is b, printed right after a, the upper bound
+/* 处八百元以上八千元以下的罚款: is b, printed right after a, the upper bound
  * of a range whose lower bound a is (a ends in 以上, b in 以下)? Then both
  * are amounts of what follows b, as the items of a 、 list are. */
 static int bound_pair(const char *p, const zsi_figure *a, const zsi_figure *b)
