@@ -26,6 +26,7 @@ static int starts_modifier(const char *p, size_t s, size_t n, size_t we)
 typedef struct cand {
     size_t s, e;
     const zsi_phrase *ph;
+    size_t h;  /* where a [heads] word after the noun starts, or e */
     int known; /* 1: a [phrases] entry; 0: a [suffixes] ending */
 } cand;
 
@@ -41,7 +42,7 @@ typedef struct cand {
 static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
                   char *norm, char *raw, zsi_span *at)
 {
-    size_t b, bs, q, from, ls, le, ns;
+    size_t b, bs, q, from, ls, le, ns, ne = c->h;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
     int n;
 
@@ -82,7 +83,10 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
             return 1;
         }
     }
-    b = zsi_run_start(wb, p, cut, from, c->e);
+    /* 渗透|率|目标: the noun before a [heads] word ends the run, which
+     * starts where that noun's own does (a verb before a one-word noun is
+     * its first word: 渗透率, 出货量), as without the head */
+    b = zsi_run_start(wb, p, cut, from, ne);
     /* 区内|个人所得税, 3年内|相关税收, 预算内|投资 cut by ICU: a direction
      * word that ends a word before it never starts a metric */
     while (b < from && zsi_nchars(p, b, zsi_wb_gt(wb, b)) == 1 &&
@@ -120,7 +124,7 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
         pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, ls, le);
         if (zsi_front_noun(wb, p, cut, ls, b, le, c->e)) {
             size_t ws = ls;
-            b = zsi_run_start(wb, p, cut, ls, c->e); /* and the words before it */
+            b = zsi_run_start(wb, p, cut, ls, ne); /* and the words before it */
             if (b < ws && b > wb->s && zsi_nchars(p, b, ws) == 1 && zsi_ends_token(p, b))
                 b = ws; /* not U”|型|节能灯 */
             continue;
@@ -278,6 +282,7 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
                 }
                 c[nc].s = j ? hs : s;
                 c[nc].e = s + ph->len;
+                c[nc].h = j && hs < s ? s : c[nc].e;
                 c[nc].ph = ph;
                 c[nc].known = !j;
                 nc++;
