@@ -518,16 +518,20 @@ static size_t noun_run_before(const char *p, size_t lo, size_t z)
  * 其中, 中 right after the sentence's previous figure (人均纯收入2080元中38%)
  * and 中 after the noun that figure counts (卖出的3亿部手机中，有两成)
  * point at the set that figure names. Not after a noun of an
- * activity (在救治工作中: when, not of what). @return 1 with f named, 0 not.
+ * activity (在救治工作中: when, not of what). A share followed by 是 or 为
+ * is first the share of what the copula names (6%是重症): cop 1 asks for
+ * the set only then, when that named nothing (受访企业中，40%是外资企业、合资
+ * 企业: a list), cop 0 never. @return 1 with f named, 0 not.
  */
 static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
-                     const zsi_figure *sprev, zsi_figure *f)
+                     const zsi_figure *sprev, int cop, zsi_figure *f)
 {
     static const char zhong[] = "\xE4\xB8\xAD"; /* 中 */
     char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
     size_t b = we, z, cs;
     zsi_span at;
-    if (strcmp(f->cls, "percent") != 0 || copula_after(p, f->end, n) || noun_follows(p, n, f->end) ||
+    if (strcmp(f->cls, "percent") != 0 || copula_after(p, f->end, n) != cop ||
+        noun_follows(p, n, f->end) ||
         (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
         return 0;
     while (b > ws && zsi_share_lead(p, b - zsi_utf8_prev(p, b), b))
@@ -878,7 +882,7 @@ static int named_by_shape(const naming *c)
     const zsi_metric *m = &c->m;
     if (quote_figure(p, c->ws, c->we, m, f))
         return 1;
-    if (c->rate && set_share(p, c->n, c->sent, c->ws, c->we, c->sprev, f))
+    if (c->rate && set_share(p, c->n, c->sent, c->ws, c->we, c->sprev, 0, f))
         return 1;
     if (!strcmp(f->cls, "area") && !(m->norm[0] && m->adjacent) && !m->change[0] &&
         area_noun(p, c->ce, f)) {
@@ -1188,7 +1192,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     if ((rc = named_after(&c)) != 0 || (rc = named_by_verb(&c)) != 0)
         return rc < 0 ? rc : 0;
     if (c.rate && !c.m.norm[0] && !c.m.change[0] && !c.after &&
-        elided_share(p, n, ws, c.we, sprev, f))
+        (elided_share(p, n, ws, c.we, sprev, f) || set_share(p, n, sent, ws, c.we, sprev, 1, f)))
         return 0;
     if (!c.m.norm[0] && !c.m.change[0] && (rc = product_price(p, ws, c.we, c.per, f)) != 0)
         return rc < 0 ? rc : 0;
