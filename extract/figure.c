@@ -779,6 +779,13 @@ static void noun_written(zsi_figure *f)
     f->noun_raw = strlen(f->metric_raw);
 }
 
+/* Do the words before f name no noun, or only a place (该县98%以上是山地,
+ * 用世界9%的耕地), and no change? Then the words after f may name it. */
+static int named_by_place_only(const zsi_metric *m)
+{
+    return !m->change[0] && (!m->norm[0] || zsi_any_place(m->norm));
+}
+
 /* Where the words after f that may name it start, into *fe, and @return
  * where its clause ends (at a clause's end, AFTER_BYTES on, or at the next
  * figure). 投入3亿元人民币: the currency printed after an amount restates its
@@ -944,8 +951,7 @@ static int named_after_level_de(naming *c)
          * of names it only when no noun after the figure does */
         return rc < 0 ? rc : 1;
     }
-    if (c->rate && !c->after && !m->change[0] && (!m->norm[0] || zsi_any_place(m->norm)) &&
-        copula_after(p, f->end, c->ce) &&
+    if (c->rate && !c->after && named_by_place_only(m) && copula_after(p, f->end, c->ce) &&
         (rc = zsi_np_after(p, f->end + 3, c->ce, ZSI_NP_WHOLE, f->metric, f->metric_raw,
                            &f->noun_at)) != 0) {
         /* 6%是重症, 该县98%以上是山地: the share of what 是 names, not of an
@@ -1086,8 +1092,7 @@ static int named_after(naming *c)
             return rc < 0 ? rc : 1;
         }
     }
-    if ((rate || !strncmp(f->cls, "money", 5)) && !m->change[0] &&
-        (!m->norm[0] || zsi_any_place(m->norm))) {
+    if ((rate || !strncmp(f->cls, "money", 5)) && named_by_place_only(m)) {
         /* 用世界9%的耕地, 99%的病例发生在境内, 有60%厂家, 购进近亿元的节日
          * 商品: a share (or a value) of what follows, when before it stands
          * no noun or only a place; money only with a 的. Without a noun
@@ -1102,7 +1107,7 @@ static int named_after(naming *c)
             return rc < 0 ? rc : 1;
         }
     }
-    if (rate && !c->after && !m->change[0] && (!m->norm[0] || zsi_any_place(m->norm)) &&
+    if (rate && !c->after && named_by_place_only(m) &&
         (rc = zsi_share_noun_after(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) != 0) {
         /* 75%的受访者有…, 90%的本地商家都…: a share of what the noun after
          * it counts, the subject of the predicate that follows */
