@@ -172,8 +172,9 @@ size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs
  * 发明|专利授权量, 公务|用车价格, 无|症状感染者: ICU's dictionary lacks a
  * compound noun of jieba's (发明专利, 公务用车, 无症状), and a run that
  * starts on ICU's boundary inside it reads as a word cut in two. A common
- * noun or set phrase of the most likely cut across the start (tags n, l; not
- * 中国家电, a name), of run characters and no numeral, after cut (where
+ * noun, set phrase or proper noun of the most likely cut across the start
+ * (tags n, l, Z: 集成|电路产量, jieba's nz; not 中国家电, a place), of run
+ * characters and no numeral, after cut (where
  * ICU's break need not agree: 中|国家|电 cut 中国|家电市场), is taken whole
  * with the words before it that the run takes: moving right
  * past it drops the modifier the metric needs. Not a noun that ends in 率 or
@@ -188,7 +189,7 @@ int zsi_front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, 
         return 0; /* 退耕还林|每亩补助: a per-unit word opens the metric */
     return ls >= cut && ls >= wb->s && ls < b && zsi_all_run(p, ls, b) &&
            !zsi_has_numeral(p, ls, le) && !zsi_rate_or_amount(p, le - zsi_utf8_prev(p, le), le) &&
-           zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l');
+           zsi_lex_cut(p, ls, le, st, tg, 1) == 1 && (tg[0] == 'n' || tg[0] == 'l' || tg[0] == 'Z');
 }
 
 /*
