@@ -305,6 +305,71 @@ static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
     return 0;
 }
 
+/* Start of the longest place abroad (foreign.txt) of two to MAX_WORD_CHARS
+ * Han characters that ends at byte s of p, no earlier than floor; s when
+ * none does. */
+static size_t abroad_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s)
+{
+    size_t b = s, best = s;
+    for (int chars = 1; chars <= MAX_WORD_CHARS && b > floor; chars++) {
+        int32_t k = (int32_t)b;
+        UChar32 c;
+        U8_PREV(p, (int32_t)floor, k, c);
+        if (!is_han(c))
+            break;
+        b = (size_t)k;
+        if (chars >= 2 && zsi_words_has(g->words, p + b, s - b, ZSW_FOREIGN))
+            best = b;
+    }
+    return best;
+}
+
+/* Length in bytes of a joiner of parties at s[0..n) (—, -, 、, 与, 和), or 0. */
+static size_t party_joiner(const char *s, size_t n)
+{
+    static const char *const J[] = {"\xE2\x80\x94", /* — */
+                                    "\xE2\x80\x93", /* – */
+                                    "\xEF\xBC\x8D", /* － */
+                                    "-",
+                                    "\xE3\x80\x81", /* 、 */
+                                    "\xE4\xB8\x8E", /* 与 */
+                                    "\xE5\x92\x8C"}; /* 和 */
+    for (size_t k = 0; k < sizeof J / sizeof *J; k++) {
+        size_t L = strlen(J[k]);
+        if (L <= n && memcmp(s, J[k], L) == 0)
+            return L;
+    }
+    return 0;
+}
+
+/* Is s[0..n) made of parties to a trade agreement only: countries and
+ * groups of countries abroad (foreign.txt's "party": 东盟, 欧盟—乌克兰,
+ * 非洲大陆) and China, joined by dashes, 、, 与 or 和? A free trade area
+ * so named is an agreement or a bloc, where one named by a city or a port
+ * abroad (马瑙斯, 科隆) is a zone there. */
+static int parties_only(const zsi_gazetteer *g, const char *s, size_t n)
+{
+    size_t i = 0, parties = 0;
+    while (i < n) {
+        size_t L = party_joiner(s + i, n - i);
+        if (L && parties) {
+            i += L;
+            continue;
+        }
+        L = 0;
+        for (size_t e = n; e >= i + 6 && !L; e--) /* the longest, of two characters or more */
+            if ((e == n || !U8_IS_TRAIL((uint8_t)s[e])) &&
+                (zsi_words_has(g->words, s + i, e - i, ZSW_PARTY) ||
+                 is_lit(s + i, e - i, "\xE4\xB8\xAD\xE5\x9B\xBD"))) /* 中国 */
+                L = e - i;
+        if (!L)
+            return 0;
+        i += L;
+        parties++;
+    }
+    return parties > 0;
+}
+
 /* Is the character at pos[j] a one-character verb (wordclass.txt's verb1)
  * that stands alone: in no longer word, after the run's start or a word
  * that ends there (a place, a stop word, another such verb)? It makes a
@@ -711,21 +776,28 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         return 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
-     * holds China as one party (中日韩, 中海) is an agreement. (Places abroad
-     * and groups of countries, 北美, 东盟, are dropped below.) */
-    if (free_trade(p + i) && (lp < 0 || tok[lp].level == ZSW_NS) && party_china(p + s, te - s))
+     * holds China as one party (中日韩, 中海; after a town's short form too:
+     * 中韩, a town of Hebei) is an agreement. (Names of parties abroad only,
+     * 北美, 东盟, are dropped below.) */
+    if (free_trade(p + i) && (lp < 0 || tok[lp].level >= ZSW_TOWN) && party_china(p + s, te - s))
         return 0;
     /* 经济区 names a zone around an airport or a port (临空经济区, 空港经济区,
      * 港城经济区); otherwise a region of a plan (中原经济区, 海峡西岸经济区). */
     if (memcmp(p + i, "\xE7\xBB\x8F\xE6\xB5\x8E\xE5\x8C\xBA", 9) == 0 && !port_area(p + s, te - s)) /* 经济区 */
         return 0;
     /* A name right after a place abroad, or one that starts with one, is a
-     * zone abroad or an agreement (俄罗斯奥卡工业园区, 迪拜杰贝阿里工业区,
-     * 欧盟—乌克兰自贸区), none of China's zones; but a park named by a
-     * country or a city abroad (泰国产业园, 罗兹产业园) is one of the
-     * parks China's zones build there with their partners, and stays. */
-    if (abroad(g, p, floor, s, te, !park))
-        return 0;
+     * zone abroad (俄罗斯奥卡工业园区, 迪拜杰贝阿里工业区, 巴西马瑙斯自贸区)
+     * and leads with that place, as a zone of China leads with its city; or
+     * an agreement or a bloc when a free trade area's name holds parties
+     * only (欧盟—乌克兰自贸区, 东盟自贸区, 巴西自贸区), no zone; nor is a
+     * city's new town abroad (塔什干新城). A name led by China as a party
+     * (中白工业园) keeps its own start. */
+    if (abroad(g, p, floor, s, te, !park)) {
+        size_t fs = party_china(p + s, te - s) ? s : abroad_start(g, p, floor, s);
+        if (weak == ZSI_SUF_CITY || (free_trade(p + i) && parties_only(g, p + fs, te - fs)))
+            return 0;
+        s = fs;
+    }
     if (brand_s != (size_t)-1)
         s = brand_s;
     /* The country before a city leads a park's name that the city's trade

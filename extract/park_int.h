@@ -19,7 +19,10 @@ enum {
     ZSW_TRIM = 16, /* a [trim] word: stops a name even where it is a place (中国) */
     ZSW_VNOUN = 32, /* a verb-noun (建设): a stop word, but a noun inside a metric */
     ZSW_FOREIGN = 64, /* a place abroad (foreign.txt); only zsi_words_has() sees it */
-    ZSW_VERB1 = 128   /* a one-character verb (建, 住); only zsi_words_has() sees it */
+    ZSW_VERB1 = 128,  /* a one-character verb (建, 住); only zsi_words_has() sees it */
+    ZSW_PARTY = 256   /* a country or a group of countries abroad (foreign.txt's
+                         "party": 巴西, 东盟), a party to a trade agreement; only
+                         zsi_words_has() sees it */
 };
 
 /* Levels of a place (places.tsv column 3). */

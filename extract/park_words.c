@@ -262,16 +262,23 @@ static int load_classes(table *w, size_t at, size_t n)
     return rc;
 }
 
-/* data/foreign.txt at text[at..at+n): places abroad, one a line, kept apart
- * from the word classes (ZSW_FOREIGN is seen only through zsi_words_has()),
- * so the way names and metrics are cut into words does not change. */
+/* data/foreign.txt at text[at..at+n): places abroad, one a line (a tab and
+ * "party" after a country's or a group's), kept apart from the word classes
+ * (ZSW_FOREIGN and ZSW_PARTY are seen only through zsi_words_has()), so the
+ * way names and metrics are cut into words does not change. */
 static int load_foreign(table *w, size_t at, size_t n)
 {
     size_t pos = 0, len;
     const char *line;
     int rc = 0;
-    while (rc == 0 && zsi_data_next_line(w->text + at, n, &pos, &line, &len))
-        rc = add(w, BASE_SLOTS, (size_t)(line - w->text), len, ZSW_FOREIGN, 0);
+    while (rc == 0 && zsi_data_next_line(w->text + at, n, &pos, &line, &len)) {
+        const char *tab = memchr(line, '\t', len);
+        size_t wn = tab ? (size_t)(tab - line) : len;
+        unsigned fl = ZSW_FOREIGN;
+        if (tab && len - wn - 1 == 5 && memcmp(tab + 1, "party", 5) == 0)
+            fl |= ZSW_PARTY;
+        rc = add(w, BASE_SLOTS, (size_t)(line - w->text), wn, fl, 0);
+    }
     return rc;
 }
 
@@ -423,7 +430,7 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
     if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
     if (n <= w->base->maxlen && (t = find(w->base, s, n))->n) {
-        flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_VERB1);
+        flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1);
         if (row)
             *row = t->place;
     }

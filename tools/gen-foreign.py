@@ -2,8 +2,9 @@
 """Regenerate data/foreign.txt: names of places outside China, in Chinese.
 
 A zone kind after a foreign place is a zone abroad (迪拜杰贝阿里工业区,
-俄罗斯奥卡工业园区, 塔什干新城) or a trade agreement (乌克兰自贸区), never one
-of China's development zones; park_edge.c drops such names.
+俄罗斯奥卡工业园区), which park_edge.c takes as a zone, or, after parties only
+(countries and groups of countries, marked "party"), a trade agreement or a
+bloc (欧盟—乌克兰自贸区, 东盟自贸区), which it drops.
 
 Source (public; data/README lists it): Debian's iso-codes package
 (/usr/share/iso-codes/json/iso_3166-1.json and iso_3166-2.json, with the
@@ -21,7 +22,9 @@ Cities: the exemplar cities of the world's time zones in Unicode CLDR's Chinese
 locale (Debian's unicode-cldr-core, common/main/zh.xml, <exemplarCity>:
 马瑙斯, 蒙特雷, 符拉迪沃斯托克), less Chinese divisions and lexicon stop words as
 above. Country groups that no ISO list has and that news names before 自贸区
-(东盟, 欧盟, 北美 ...) follow, marked as this tool's own.
+(东盟, 欧盟, 北美, 非洲大陆 ...) follow, marked as this tool's own.
+A line is a name, or a name, a tab and "party" for a country's name (ISO
+3166-1) or a group's: a party to a trade agreement.
 
 Usage: tools/gen-foreign.py [--iso DIR] [--locale DIR] [--cldr FILE] [--out data/foreign.txt]
 (apt-get install iso-codes unicode-cldr-core gives the files.)
@@ -43,7 +46,8 @@ LEVELS = ["特别行政区", "自治共和国", "自治区", "共和国", "直�
 # "broad sense", 西方 "the West", 丘陵 "hills"): never taken as places.
 COMMON = {"广义", "西方", "丘陵", "世博", "湖大", "绿山", "橘园", "上河", "中非"}
 GROUPS = ["东盟", "欧盟", "欧洲联盟", "北美", "南美", "拉美", "拉丁美洲", "中东", "欧洲",
-          "亚洲", "非洲", "美洲", "大洋洲", "亚太", "海合会", "南共市", "欧亚"]
+          "亚洲", "非洲", "美洲", "大洋洲", "亚太", "海合会", "南共市", "欧亚",
+          "非洲大陆"]
 
 
 def division_names(data, levels=("province", "city", "county", "town")):
@@ -100,6 +104,7 @@ def main():
     classes = word_classes(data)
 
     names = set()
+    parties = set(GROUPS)
 
     def keep(s, country):
         """A country's name goes unless it is a stop word or a division; a
@@ -118,6 +123,8 @@ def main():
         if cls in ("stop", "vnoun") or (cls == "noun" and not country):
             return
         names.add(s)
+        if country:
+            parties.add(s)
 
     t1 = gettext.translation("iso_3166-1", localedir=a.locale, languages=["zh_CN"])
     with open(os.path.join(a.iso, "iso_3166-1.json"), encoding="utf-8") as f:
@@ -148,13 +155,14 @@ def main():
                 "# first-level subdivisions (less their level word) from Debian's iso-codes\n"
                 "# (zh_CN translations) and the exemplar cities of CLDR's time zones (zh.xml,\n"
                 "# Debian's unicode-cldr-core), less Chinese divisions and lexicon words; then\n"
-                "# the tool's own country groups (东盟, 北美 ...). One name a line.\n")
+                "# the tool's own country groups (东盟, 北美 ...). One name a line; a\n"
+                "# country's or a group's (a party to a trade agreement) with a tab and \"party\".\n")
         for s in sorted(names):
-            f.write(s + "\n")
+            f.write(s + ("\tparty" if s in parties else "") + "\n")
         f.write("# country groups (tools/gen-foreign.py GROUPS)\n")
         for s in GROUPS:
             if s not in names:
-                f.write(s + "\n")
+                f.write(s + "\tparty\n")
     print("%s: %d names" % (a.out, len(names) + len(GROUPS)), file=sys.stderr)
 
 
