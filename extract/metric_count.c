@@ -247,6 +247,26 @@ static size_t joined_noun(const char *p, size_t ce, const size_t *st, const char
     return st[k + 1];
 }
 
+/* Is the verbal noun st[i], right after a noun, the last word of the run
+ * and the last before the clause's end or a list mark, after a count in 项
+ * or 场 (200项特色|活动。, 62场线下|培训、, 3项疫苗|研究)? Those classifiers
+ * count items and events, which news names by a verbal noun: with nothing
+ * after it to act on, it is the head of the counted phrase, not its
+ * predicate (30个省区市|报告|确诊病例 goes on). Other counts keep the noun
+ * alone: 14所高等学校|发展 and 9种外文频道|建设 are the object of a verb
+ * before the count, 179名医生|在线咨询 what the people did. */
+static int closing_vnoun(const char *p, size_t fe, size_t ce, const size_t *st, const char *tg,
+                         int i, int w, size_t e)
+{
+    unsigned cl;
+    if (i < 1 || i != w - 1 || st[i + 1] != e || !noun_tag(tg[i - 1]) || fe < 3)
+        return 0;
+    zsi_utf8_decode(p + fe - 3, 3, &cl);
+    if (cl != 0x9879 && cl != 0x573A) /* 项, 场 */
+        return 0;
+    return e == ce || list_mark(p, e, ce) || p[e] == '\n';
+}
+
 /* The counted phrase right after fe (zsi_count_noun_cut). rel: the words
  * after fe may be a short clause of a verb, a pointing word or an adverb
  * ending in 的; what is counted is then the noun after the 的 (80名参加过
@@ -319,6 +339,10 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
             if (agrees)
                 end = vend = st[i + 1];
             continue;
+        }
+        if (t == 'V' && nouns && closing_vnoun(p, fe, ce, st, tg, i, w, e)) {
+            end = st[i + 1]; /* 200项特色|活动。: the head, no predicate */
+            break;
         }
         if (modifier_tag(t))
             continue;
