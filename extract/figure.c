@@ -963,6 +963,77 @@ static int named_after_level_de(naming *c)
     return 0;
 }
 
+/* Is p[d..j) one figure as printed before a list's 和 or 、: digits and a
+ * point, then at most three other characters (万辆, 亿元, 件)? */
+static int list_item(const char *p, size_t d, size_t j)
+{
+    int k = 0;
+    while (d < j && ((p[d] >= '0' && p[d] <= '9') || p[d] == '.'))
+        d++;
+    while (d < j && k < 4) {
+        d++;
+        while (d < j && (p[d] & 0xC0) == 0x80)
+            d++;
+        k++;
+    }
+    return d == j && k <= 3;
+}
+
+/* 客车产销18.09万辆和19.09万辆: where the list of figures that ends with the
+ * figure at fs starts in p[cs..fs): at a number right before the last 和 or
+ * 、 before fs (6月客车产销3.45万辆和: not the 6 of the date); fs when no
+ * such item stands there. */
+static size_t list_start(const char *p, size_t cs, size_t fs)
+{
+    size_t j, d;
+    for (j = fs; j >= cs + 3; j--)
+        if (!memcmp(p + j - 3, "\xE5\x92\x8C", 3) || !memcmp(p + j - 3, "\xE3\x80\x81", 3))
+            break; /* 和 、 */
+    if (j < cs + 3)
+        return fs;
+    j -= 3;
+    for (d = cs; d < j; d++)
+        if (p[d] >= '0' && p[d] <= '9' && (d == cs || !(p[d - 1] >= '0' && p[d - 1] <= '9')) &&
+            list_item(p, d, j))
+            return d;
+    return fs;
+}
+
+/*
+ * 客车产销18.09万辆，同比增长9.36%; 商用车生产39.98万辆，环比下降4.68%:
+ * the previous figure of the sentence names nothing, and its clause prints
+ * an activity, a noun run ending in its verb (客车|产销), right before it:
+ * a change reckoned against a base (同比, 环比, 比上年) is the change of
+ * that activity, as 客车产销同比增长 would be (the previous figure an
+ * amount: a count, a sum, a weight, a volume, an area). Read from the previous
+ * figure's clause start (in p[sent..sprev->start)); a plain verb only when
+ * m's change word says what it is reckoned against.
+ * @return 1 found (m's noun set), 0 none.
+ */
+static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, zsi_metric *m)
+{
+    size_t cs = sprev->start, e;
+    unsigned cp0 = 0;
+    int verb_ok;
+    if (strcmp(sprev->cls, "count") && strncmp(sprev->cls, "money", 5) &&
+        strcmp(sprev->cls, "weight") && strcmp(sprev->cls, "volume") && strcmp(sprev->cls, "area"))
+        return 0; /* 未来5年的销售: a duration, a date or a rate is no amount done */
+    if (m->change_at.e > m->change_at.s)
+        zsi_utf8_decode(p + m->change_at.s, m->change_at.e - m->change_at.s, &cp0);
+    /* 同, 环, 比, 较: 同比增长, 环比下降, 比上年增长, 较上年下降 */
+    verb_ok = cp0 == 0x540C || cp0 == 0x73AF || cp0 == 0x6BD4 || cp0 == 0x8F83;
+    while (cs > sent) {
+        size_t l = zsi_utf8_prev(p, cs);
+        unsigned cp;
+        zsi_utf8_decode(p + cs - l, l, &cp);
+        if (is_clause_end(cp))
+            break;
+        cs -= l;
+    }
+    e = list_start(p, cs, sprev->start);
+    return zsi_verbal_subject(p, cs, e, verb_ok, m->norm, m->raw, &m->at);
+}
+
 /* When the words before the figure name nothing alone but refer (c->m.refer)
  * to a subject printed earlier: take it into c->m from the sentence's
  * previous figure, an earlier clause or the words before that figure.
@@ -1008,7 +1079,8 @@ static int subject_before(naming *c)
     }
     if (!m->norm[0] && m->refer && sprev && !sprev->noun && sent < sprev->start &&
         (zsi_np_before(p, sent, sprev->start, m->norm, m->raw, &m->at) ||
-         zsi_verb_before(p, sent, sprev->start, m->norm, m->raw, &m->at))) {
+         zsi_verb_before(p, sent, sprev->start, m->norm, m->raw, &m->at) ||
+         activity_before(p, sent, sprev, m))) {
         /* 起诉3543人，同比上升5.9%: no metric noun in the sentence and the
          * previous figure names nothing (a count), so what changes is what
          * the words right before that figure name */

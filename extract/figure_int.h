@@ -269,6 +269,15 @@ int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char 
  * @return 1 found (norm, raw written), 0 none.
  */
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
+/*
+ * (metric.c) The subject of an activity named as a noun run ending at we in
+ * the clause p[ws..we) (客车|产销, 挖掘机|销售, 专利|申请: nouns and
+ * modifiers ending in a verb-noun, or in a plain verb when verb_ok), past
+ * time words and adverbs; the reading metric.c gives a change verb's
+ * subject. @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
+                       zsi_span *at);
 /* Where the words before a figure end once 每 and a unit right before it (a
  * rate's denominator: 每吨, 每平方米, 每蒲式耳) are dropped, every such pair;
  * we when none (figure.c). */

@@ -922,9 +922,11 @@ static int compared_now(const char *p, size_t gs)
  * of change itself (猛增), a verb the data names no metric by (实现, 累计,
  * 超过), nor the object of a preposition (为|企业). Not before a rate noun
  * with words between (板块年内跌幅: the time word is part of its name).
+ * verb_ok says whether a plain verb (v) may end the run: the change is
+ * reckoned against a base (compared_now).
  * @return 1 found (m's noun set), 0 none.
  */
-static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, zsi_metric *m)
+static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, int verb_ok, zsi_metric *m)
 {
     size_t cs = skip_conj(p, ws, gs), e = strip_adverbs(p, cs, gs), lo, st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
@@ -938,7 +940,7 @@ static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, zsi_met
         return 0;
     if (zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, st[w - 1], e))
         return 0; /* 猛增, 大增: a change verb of its own */
-    if (tg[w - 1] == 'V' || (tg[w - 1] == 'v' && compared_now(p, gs))) {
+    if (tg[w - 1] == 'V' || (tg[w - 1] == 'v' && verb_ok)) {
         if (w < 2 || !tg[w - 2] || !strchr(SHARE_HEAD "l", tg[w - 2]))
             return 0;
         i = w - 2;
@@ -971,6 +973,20 @@ static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, zsi_met
         return 0;
     }
     memcpy(m->norm, m->raw, sizeof m->norm);
+    return 1;
+}
+
+int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
+                       zsi_span *at)
+{
+    zsi_metric m;
+    memset(&m, 0, sizeof m);
+    if (zsi_metric_data() != 0 || !verbal_subject(p, ws, we, 0, verb_ok, &m))
+        return 0;
+    memcpy(norm, m.norm, sizeof m.norm);
+    memcpy(raw, m.raw, sizeof m.raw);
+    if (at)
+        *at = m.at;
     return 1;
 }
 
@@ -1173,7 +1189,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 return 1;
             }
             if (!m->by_form && !(flags & MB_MONEY) &&
-                verbal_subject(p, ws, gs, rate_noun(best), m))
+                verbal_subject(p, ws, gs, rate_noun(best), compared_now(p, gs), m))
                 return 1; /* 专利申请|同比增长; of a sum, 为|企业|增加 */
             /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
              * metric, so what changes is the subject named before it (the

@@ -434,6 +434,12 @@ static const row rows[] = {
      "money", 0, "当季净利润", -1},
     {"依法惩治犯罪，起诉3543人，同比上升5.9%。", "5.9%", 5.9, 0, "%", "percent", 0,
      "起诉同比增速", -1},
+    /* the previous figure names nothing, but its clause prints an activity
+     * right before it (noun and verb): the change is that activity's */
+    {"三月里，电动三轮车产销4.2万辆和4.1万辆，同比增长6.5%。", "6.5%", 6.5, 0, "%", "percent", 0,
+     "电动三轮车产销同比增速", -1},
+    {"本季度，国产手机生产120万台，环比下降3.2%。", "3.2%", 3.2, 0, "%", "percent", 0,
+     "国产手机生产环比降幅", -1},
     /* prices per unit keep their unit and class */
     {"螺纹钢出厂价为3850元/吨", "3850元/吨", 3850, 0, "元/吨", "money/weight", 0, "螺纹钢出厂价",
      -1},
