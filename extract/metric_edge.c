@@ -76,6 +76,15 @@ size_t zsi_mod_chars(const char *p, size_t s, size_t e, int is_mod)
     return is_mod && c > 2 ? 2 : c;
 }
 
+/* Is cp a pointing word that takes a classifier (这批, 那次, 该款, 此轮,
+ * 某笔)? Not 每 (每台|售价: a per-unit quantity), nor 本, 各 and 其, which
+ * also end names and words (日本|人均消费, 各村|办件量). */
+static int points_at(unsigned cp)
+{
+    static const char set[] = "这那该此某";
+    return zsi_in_set(set, sizeof set - 1, cp);
+}
+
 /*
  * Does a numeral and a classifier, a count unit of data/units.tsv, end at
  * word boundary b (一辆|价值, 两辆|车, 三家|企业, 十几个|项目, 10多家)? Such a
@@ -92,6 +101,10 @@ int zsi_counted_before(const zsi_wbounds *wb, const char *p, size_t cut, size_t 
         if (zsi_unit_is_class(p + u, b - u, "count") != 1 ||
             (zsi_lex_inside(p, wb->s, b, e, &ls, &le) && ls < u))
             continue;
+        /* 这批|参赛作品, 该款|药品: a pointer takes the classifier as a
+         * numeral does */
+        if (u > cut && u > wb->s && points_at(zsi_cp_at(p, u - zsi_utf8_prev(p, u), u)))
+            return 1;
         /* the numeral before it: digits or Chinese numerals, with 几, 多 or
          * 余 among them (十几个, 10多家, 百余家) */
         for (q = u; q > cut && q > wb->s;) {
@@ -213,6 +226,8 @@ size_t zsi_join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, siz
         zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
         if (zsi_is_digit_cp(before) || zsi_cn_numeral(before) >= 0)
             return b; /* 10万|亩|产值: the pieces belong to a number */
+        if (points_at(before))
+            return b; /* 这|批|参|赛作品: the classifier is the pointer's */
     }
     if (pb > wb->s && zsi_ends_token(p, pb))
         return b; /* U”|型|节能灯: the piece ends the token before it */
