@@ -424,12 +424,39 @@ static void take_noun(zsi_figure *f, const zsi_figure *g)
     f->noun_at = g->noun_at;
 }
 
+/* Does the noun that ends at p[e] name the set of a share printed right
+ * after it, joined by 的, 中 or 中的 (新增绿色面积的|42%, 贡献中|42%, 预算中的
+ * 36%), with only a comma and 有 or an adverb ([sharelead]) before the
+ * share's number? */
+static int set_before_share(const char *p, size_t n, size_t e)
+{
+    static const char *const tie[] = {"\xE4\xB8\xAD\xE7\x9A\x84" /* 中的 */,
+                                      "\xE7\x9A\x84" /* 的 */, "\xE4\xB8\xAD" /* 中 */};
+    size_t i, l;
+    unsigned cp;
+    for (i = 0; i < sizeof tie / sizeof tie[0]; i++)
+        if (e + strlen(tie[i]) <= n && !memcmp(p + e, tie[i], strlen(tie[i])))
+            break;
+    if (i == sizeof tie / sizeof tie[0])
+        return 0;
+    e += strlen(tie[i]);
+    if (e < n && (cp_at(p, n, e, &l) == 0xFF0C || p[e] == ','))
+        e += l;
+    while (e < n && (cp_at(p, n, e, &l), zsi_share_lead(p, e, e + l)))
+        e += l;
+    if (e >= n)
+        return 0;
+    cp = cp_at(p, n, e, NULL);
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || zsi_cn_numeral(cp) >= 0;
+}
+
 /*
  * 98%的受访者表示满意，96%对前景有信心: a share that opens its clause, names
  * nothing before it and goes straight on with its predicate (a verb or a
  * preposition, no 的 and no noun it counts) has its subject elided: the
  * noun the sentence's previous share counted, printed after that share (or
- * after an earlier one that share took it from).
+ * after an earlier one that share took it from), or the set printed before
+ * it (黄金需求的25%来自中国，23%来自印度).
  * Copies it into f. @return 1 so, 0 not.
  */
 static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi_figure *sprev,
@@ -437,7 +464,8 @@ static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi
 {
     if (!sprev || strcmp(sprev->cls, "percent") != 0 || strcmp(f->cls, "percent") != 0 ||
         !sprev->noun || sprev->noun_at.e > f->start ||
-        (sprev->noun_at.s < sprev->end && !after_share_de(p, sprev->noun_at.s)) ||
+        (sprev->noun_at.s < sprev->end && !after_share_de(p, sprev->noun_at.s) &&
+         !set_before_share(p, n, sprev->noun_at.e)) ||
         !word_follows(p, n, f->end) || !zsi_names_nothing(p, ws, we) ||
         (f->end + 3 <= n && !memcmp(p + f->end, "\xE7\x9A\x84", 3))) /* 的 */
         return 0;
