@@ -1034,8 +1034,9 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
  * a change reckoned against a base (同比, 环比, 比上年) is the change of
  * that activity, as 客车产销同比增长 would be (the previous figure an
  * amount: a count, a sum, a weight, a volume, an area). Read from the previous
- * figure's clause start (in p[sent..sprev->start)); a plain verb only when
- * m's change word says what it is reckoned against.
+ * figure's clause start (in p[sent..sprev->start)); a plain verb, and a
+ * run that is the object of a verb before it (受理|消费者投诉8万件), only
+ * when m's change word says what it is reckoned against.
  * @return 1 found (m's noun set), 0 none.
  */
 static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, zsi_metric *m)
@@ -1049,7 +1050,7 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
     if (m->change_at.e > m->change_at.s)
         zsi_utf8_decode(p + m->change_at.s, m->change_at.e - m->change_at.s, &cp0);
     /* 同, 环, 比, 较: 同比增长, 环比下降, 比上年增长, 较上年下降 */
-    verb_ok = cp0 == 0x540C || cp0 == 0x73AF || cp0 == 0x6BD4 || cp0 == 0x8F83;
+    verb_ok = cp0 == 0x540C || cp0 == 0x73AF || cp0 == 0x6BD4 || cp0 == 0x8F83 ? 2 : 0;
     while (cs > sent) {
         size_t l = zsi_utf8_prev(p, cs);
         unsigned cp;

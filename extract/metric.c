@@ -922,8 +922,9 @@ static int compared_now(const char *p, size_t gs)
  * of change itself (猛增), a verb the data names no metric by (实现, 累计,
  * 超过), nor the object of a preposition (为|企业). Not before a rate noun
  * with words between (板块年内跌幅: the time word is part of its name).
- * verb_ok says whether a plain verb (v) may end the run: the change is
- * reckoned against a base (compared_now).
+ * verb_ok says whether a plain verb (v) may end the run (1: the change is
+ * reckoned against a base, compared_now), and (2) whether the run may
+ * follow a verb whose object it is (受理|消费者|投诉 before a figure).
  * @return 1 found (m's noun set), 0 none.
  */
 static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, int verb_ok, zsi_metric *m)
@@ -962,10 +963,17 @@ static int verbal_subject(const char *p, size_t ws, size_t gs, int rate, int ver
         return 0;
     if (i == 0 && lo > cs && !zsi_names_nothing(p, cs, lo))
         return 0; /* the run starts after words that may name the subject */
-    for (k = 0; k < i; k++)
+    if (verb_ok > 1 && i > 0 && tg[i - 1] == 'v' &&
+        (i > 1 ? !tg[i - 2] || tg[i - 2] == 'v' || tg[i - 2] == 'x' : lo > cs))
+        return 0; /* 起诉|侵害|老年人权益犯罪, 诈骗、|破坏: that verb is part
+                   * of a longer object (after a verb or a list mark), not
+                   * the predicate */
+    for (k = 0; k < i && !(verb_ok > 1 && tg[i - 1] == 'v'); k++)
         if (!tg[k] || !strchr("tdcmq", tg[k]))
             return 0; /* after a verb (大约|减产), a direction (西部|地区) or
-                       * a preposition (为|企业: its object) */
+                       * a preposition (为|企业: its object); when verb_ok is
+                       * 2 the run may be the object of a verb right before it,
+                       * whatever that verb's subject (全市共受理|群众投诉) */
     zsi_copy_raw(m->raw, &m->at, p, st[i], e);
     if (only_place(m->raw) || compared_base(p, ws, st[i])) {
         m->raw[0] = '\0';
