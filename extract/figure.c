@@ -524,6 +524,16 @@ static int verb_ends_at(const char *p, size_t lo, size_t b)
     return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V');
 }
 
+/* Where the verb of jieba's that ends at p[b] starts (b when none ends
+ * there), in p[lo..b). */
+static size_t verb_start(const char *p, size_t lo, size_t b)
+{
+    size_t st[5], s = han_run_back(p, lo, b, 4);
+    char tg[4];
+    int w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
+    return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V') ? st[w - 1] : b;
+}
+
 /* The run of nouns of jieba's most likely cut (n, nz, vn) that ends at
  * p[z], in the Han characters of p[lo..z) (卖出的|电动车, 受访的|养殖户),
  * at least two characters: its start, or z when there is none. */
@@ -598,8 +608,22 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
         at.s = r;
         at.e = z;
     }
-    if (zsi_any_place(norm) || (sprev && sprev->end > at.s) || verb_ends_at(p, cs, at.s))
+    if (zsi_any_place(norm) || (sprev && sprev->end > at.s))
         return 0;
+    if (verb_ends_at(p, cs, at.s)) {
+        /* 造纸|企业中, 访问|用户中, 发现的感染|病例中: a verb that opens the
+         * clause (after 在) or follows 的 modifies the set, which starts
+         * with it; elsewhere the noun may be its object (上涨|采购成本中) */
+        size_t vs = verb_start(p, cs, at.s);
+        if (!(vs == cs || (vs == cs + 3 && !memcmp(p + cs, "\xE5\x9C\xA8", 3)) || /* 在 */
+              (vs >= cs + 3 && !memcmp(p + vs - 3, "\xE7\x9A\x84", 3))) || /* 的 */
+            z - vs >= sizeof raw)
+            return 0;
+        memcpy(raw, p + vs, z - vs);
+        raw[z - vs] = '\0';
+        memcpy(norm, raw, z - vs + 1);
+        at.s = vs;
+    }
     if (sprev && sprev->noun && sprev->noun_at.e == at.s &&
         sprev->noun + strlen(norm) < sizeof f->metric &&
         sprev->noun_raw + strlen(raw) < sizeof f->metric_raw) {
