@@ -425,7 +425,7 @@ static void take_noun(zsi_figure *f, const zsi_figure *g)
 }
 
 /* Does the noun that ends at p[e] name the set of a share printed right
- * after it, joined by 的, 中 or 中的 (新增绿色面积的|42%, 贡献中|42%, 预算中的
+ * after it, joined by 的, 中 or 中的 (新增林地面积的|42%, 贡献中|42%, 预算中的
  * 36%), with only a comma and 有 or an adverb ([sharelead]) before the
  * share's number? */
 static int set_before_share(const char *p, size_t n, size_t e)
@@ -456,7 +456,7 @@ static int set_before_share(const char *p, size_t n, size_t e)
  * preposition, no 的 and no noun it counts) has its subject elided: the
  * noun the sentence's previous share counted, printed after that share (or
  * after an earlier one that share took it from), or the set printed before
- * it (黄金需求的25%来自中国，23%来自印度).
+ * it (果汁销量的40%来自华东，25%来自华南).
  * Copies it into f. @return 1 so, 0 not.
  */
 static int elided_share(const char *p, size_t n, size_t ws, size_t we, const zsi_figure *sprev,
@@ -1031,9 +1031,9 @@ static int list_item(const char *p, size_t d, size_t j)
     return d == j && k <= 3;
 }
 
-/* 客车产销18.09万辆和19.09万辆: where the list of figures that ends with the
+/* 电动三轮车产销4.2万辆和4.1万辆: where the list of figures that ends with the
  * figure at fs starts in p[cs..fs): at a number right before the last 和 or
- * 、 before fs (6月客车产销3.45万辆和: not the 6 of the date); fs when no
+ * 、 before fs (3月电动三轮车产销4.2万辆和: not the 3 of the date); fs when no
  * such item stands there. */
 static size_t list_start(const char *p, size_t cs, size_t fs)
 {
@@ -1052,14 +1052,14 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
 }
 
 /*
- * 客车产销18.09万辆，同比增长9.36%; 商用车生产39.98万辆，环比下降4.68%:
+ * 电动三轮车产销4.2万辆，同比增长6.5%; 国产手机生产120万台，环比下降3.2%:
  * the previous figure of the sentence names nothing, and its clause prints
- * an activity, a noun run ending in its verb (客车|产销), right before it:
+ * an activity, a noun run ending in its verb (电动三轮车|产销), right before it:
  * a change reckoned against a base (同比, 环比, 比上年) is the change of
- * that activity, as 客车产销同比增长 would be (the previous figure an
+ * that activity, as 电动三轮车产销同比增长 would be (the previous figure an
  * amount: a count, a sum, a weight, a volume, an area). Read from the previous
  * figure's clause start (in p[sent..sprev->start)); a plain verb, and a
- * run that is the object of a verb before it (受理|消费者投诉8万件), only
+ * run that is the object of a verb before it (受理|群众投诉2万件), only
  * when m's change word says what it is reckoned against.
  * @return 1 found (m's noun set), 0 none.
  */

@@ -271,11 +271,11 @@ int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char 
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /*
  * (metric.c) The subject of an activity named as a noun run ending at we in
- * the clause p[ws..we) (客车|产销, 挖掘机|销售, 专利|申请: nouns and
+ * the clause p[ws..we) (电动三轮车|产销, 挖掘机|销售, 专利|申请: nouns and
  * modifiers ending in a verb-noun, or in a plain verb when verb_ok), past
  * time words and adverbs; the reading metric.c gives a change verb's
  * subject. verb_ok 2 also takes a run right after a verb, its object
- * (受理|消费者投诉). @return 1 found (norm, raw written), 0 none.
+ * (受理|群众投诉). @return 1 found (norm, raw written), 0 none.
  */
 int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
                        zsi_span *at);
