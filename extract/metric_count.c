@@ -127,6 +127,35 @@ static int names_measure(const char *p, const size_t *st, int i, int w)
     return ph && ph->len == st[i + 1] - st[i]; /* 34个三级指标|数据 */
 }
 
+/* Is the word st[i] a measure word alone ([suffixes]: 投资, 收入; no longer
+ * metric of [phrases] starts with it) with a noun word right after it (股权|
+ * 投资|基金, 出口|收入|结构)? It then modifies that noun, which is what is
+ * counted, instead of naming a measure of the nouns before it. */
+static int measure_modifies(const char *p, const size_t *st, const char *tg, int i, int w)
+{
+    const zsi_phrase *ph;
+    if (i + 1 >= w || !noun_tag(tg[i + 1]))
+        return 0;
+    ph = zsi_match_at(zsi_mset(MSEC_PHRASES), p, st[i], st[w]);
+    if (ph && ph->len > st[i + 1] - st[i])
+        return 0;
+    ph = zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, st[i], st[i + 1]);
+    return ph && ph->len == st[i + 1] - st[i];
+}
+
+/* Is the word st[i] a qualifier of rank or size (以上, 以下) after a noun
+ * and before another (规模|以上|工业|企业, 县团级|以上|干部)? It bounds the
+ * noun before it, which is no head: what is counted runs on to the noun
+ * after it. */
+static int qualifier_between(const char *p, const size_t *st, const char *tg, int i, int w)
+{
+    if (i < 1 || i + 1 >= w || tg[i] != 'f' || st[i + 1] - st[i] != 6 || !noun_tag(tg[i - 1]) ||
+        !(noun_tag(tg[i + 1]) || modifier_tag(tg[i + 1])))
+        return 0;
+    return !memcmp(p + st[i], "\xE4\xBB\xA5\xE4\xB8\x8A", 6) ||  /* 以上 */
+           !memcmp(p + st[i], "\xE4\xBB\xA5\xE4\xB8\x8B", 6);    /* 以下 */
+}
+
 /* Does the phrase p[s..e) end in a measure (目标|数量, 营业|收入: a word of
  * [suffixes] or a metric of [phrases] ending at e)? */
 static int last_word_measure(const char *p, size_t s, size_t e)
@@ -321,7 +350,7 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
     for (i = vfirst; i < w; i++) {
         char t = tg[i];
         int agrees = zsi_wb_is(&wb, st[i + 1]) || st[i + 1] == e;
-        if (nouns && (names_measure(p, st, i, w) ||
+        if (nouns && ((names_measure(p, st, i, w) && !measure_modifies(p, st, tg, i, w)) ||
                       (st[i + 1] - st[i] >= 6 && !memcmp(p + st[i + 1] - 3, "\xE5\x9D\x87", 3))))
             break; /* 5家企业|营业收入, 600个农户|户均: a measure of what is counted */
         if (noun_tag(t) || noun_phrase(p, st[i], st[i + 1], t)) {
@@ -344,7 +373,7 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
             end = st[i + 1]; /* 200项特色|活动。: the head, no predicate */
             break;
         }
-        if (modifier_tag(t))
+        if (modifier_tag(t) || qualifier_between(p, st, tg, i, w))
             continue;
         if (t == 'v' && st[i + 1] - st[i] <= 3 && nouns && i + 1 < w && strchr("fu", tg[i + 1]))
             break; /* 群众|住|上, 企业|建|了: a verb with its complement, the predicate */
