@@ -69,6 +69,15 @@ static int is_clause_end(unsigned cp)
     }
 }
 
+/* Start of the clause that ends at p[e]: right after the last clause end
+ * mark in p[lo..e), or lo when none. */
+static size_t clause_start(const char *p, size_t lo, size_t e)
+{
+    while (e > lo && !is_clause_end(cp_before(p, e)))
+        e -= zsi_utf8_prev(p, e);
+    return e;
+}
+
 static int is_sentence_end(unsigned cp)
 {
     return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B ||
@@ -514,24 +523,36 @@ static size_t han_run_back(const char *p, size_t lo, size_t z, int max)
     return s;
 }
 
-/* Does a verb of jieba's end at p[b] (上涨|采购成本中: the noun after it is
- * its object, cut from a longer phrase), in p[lo..b)? */
-static int verb_ends_at(const char *p, size_t lo, size_t b)
-{
-    size_t st[5], s = han_run_back(p, lo, b, 4);
-    char tg[4];
-    int w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
-    return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V');
-}
-
-/* Where the verb of jieba's that ends at p[b] starts (b when none ends
- * there), in p[lo..b). */
+/* Where the verb of jieba's that ends at p[b] starts, in p[lo..b): the
+ * noun after it may be its object (上涨|采购成本中) or what it modifies
+ * (造纸|企业中). @return its start, or b when no verb ends there. */
 static size_t verb_start(const char *p, size_t lo, size_t b)
 {
     size_t st[5], s = han_run_back(p, lo, b, 4);
     char tg[4];
     int w = s < b ? zsi_lex_cut(p, s, b, st, tg, 4) : 0;
     return w > 0 && (tg[w - 1] == 'v' || tg[w - 1] == 'V') ? st[w - 1] : b;
+}
+
+/* Does the phrase that starts at p[r] stand whole in its clause p[cs..):
+ * open the clause (after 在), or follow 的 or 这些 (受访的|养殖户), not a
+ * piece of a longer compound? */
+static int whole_phrase(const char *p, size_t cs, size_t r)
+{
+    unsigned pc = r > cs ? cp_before(p, r) : 0;
+    return r == cs || pc == 0x7684 || pc == 0x4E9B || (pc == 0x5728 && r == cs + 3); /* 的 些 在 */
+}
+
+/* Copies the set p[s..z) as printed into raw and, as its own normal form,
+ * into norm (both ZSI_METRIC_BYTES). @return 1 so, 0 when it is too long. */
+static int copy_set(const char *p, size_t s, size_t z, char *norm, char *raw)
+{
+    if (z - s >= ZSI_METRIC_BYTES)
+        return 0;
+    memcpy(raw, p + s, z - s);
+    raw[z - s] = '\0';
+    memcpy(norm, raw, z - s + 1);
+    return 1;
 }
 
 /* The run of nouns of jieba's most likely cut (n, nz, vn) that ends at
@@ -566,7 +587,7 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
 {
     static const char zhong[] = "\xE4\xB8\xAD"; /* 中 */
     char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
-    size_t b = we, z, cs;
+    size_t b = we, z, cs, vs;
     zsi_span at;
     if (strcmp(f->cls, "percent") != 0 || copula_after(p, f->end, n) != cop ||
         noun_follows(p, n, f->end) ||
@@ -589,39 +610,27 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
     }
     if (!memcmp(p + z - 3, "\xE5\xBD\x93", 3) || !memcmp(p + z - 3, "\xE4\xB9\x8B", 3)) /* 当 之 */
         z -= 3;
-    for (cs = z; cs > sent && !is_clause_end(cp_before(p, cs));)
-        cs -= zsi_utf8_prev(p, cs);
+    cs = clause_start(p, sent, z);
     if (zsi_activity_noun(p, cs, z))
         return 0;
     if (!zsi_np_before(p, cs, z, norm, raw, &at) || at.e != z) {
-        /* what ICU's words leave open, jieba's cut may name */
+        /* what ICU's words leave open, jieba's cut may name: only a whole
+         * phrase */
         size_t r = noun_run_before(p, cs, z);
-        unsigned pc = r > cs ? cp_before(p, r) : 0;
-        /* only a whole phrase: one the clause opens with (after 在) or after
-         * 的 or 这些 (受访的|养殖户), not a piece of a longer compound */
-        if (r == z || z - r >= sizeof raw ||
-            !(r == cs || pc == 0x7684 || pc == 0x4E9B || (pc == 0x5728 && r == cs + 3)))
-            return 0; /* 的 些 在 */
-        memcpy(raw, p + r, z - r);
-        raw[z - r] = '\0';
-        memcpy(norm, raw, z - r + 1);
+        if (r == z || !whole_phrase(p, cs, r) || !copy_set(p, r, z, norm, raw))
+            return 0;
         at.s = r;
         at.e = z;
     }
     if (zsi_any_place(norm) || (sprev && sprev->end > at.s))
         return 0;
-    if (verb_ends_at(p, cs, at.s)) {
-        /* 造纸|企业中, 访问|用户中, 发现的感染|病例中: a verb that opens the
-         * clause (after 在) or follows 的 modifies the set, which starts
-         * with it; elsewhere the noun may be its object (上涨|采购成本中) */
-        size_t vs = verb_start(p, cs, at.s);
-        if (!(vs == cs || (vs == cs + 3 && !memcmp(p + cs, "\xE5\x9C\xA8", 3)) || /* 在 */
-              (vs >= cs + 3 && !memcmp(p + vs - 3, "\xE7\x9A\x84", 3))) || /* 的 */
-            z - vs >= sizeof raw)
+    vs = verb_start(p, cs, at.s);
+    if (vs < at.s) {
+        /* 造纸|企业中, 访问|用户中, 发现的感染|病例中: a verb that starts a
+         * whole phrase modifies the set, which starts with it; elsewhere the
+         * noun may be its object (上涨|采购成本中) */
+        if (!whole_phrase(p, cs, vs) || !copy_set(p, vs, z, norm, raw))
             return 0;
-        memcpy(raw, p + vs, z - vs);
-        raw[z - vs] = '\0';
-        memcpy(norm, raw, z - vs + 1);
         at.s = vs;
     }
     if (sprev && sprev->noun && sprev->noun_at.e == at.s &&
@@ -1065,7 +1074,7 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
  */
 static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, zsi_metric *m)
 {
-    size_t cs = sprev->start, e;
+    size_t cs = clause_start(p, sent, sprev->start), e;
     unsigned cp0 = 0;
     int verb_ok;
     if (strcmp(sprev->cls, "count") && strncmp(sprev->cls, "money", 5) &&
@@ -1075,14 +1084,6 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
         zsi_utf8_decode(p + m->change_at.s, m->change_at.e - m->change_at.s, &cp0);
     /* 同, 环, 比, 较: 同比增长, 环比下降, 比上年增长, 较上年下降 */
     verb_ok = cp0 == 0x540C || cp0 == 0x73AF || cp0 == 0x6BD4 || cp0 == 0x8F83 ? 2 : 0;
-    while (cs > sent) {
-        size_t l = zsi_utf8_prev(p, cs);
-        unsigned cp;
-        zsi_utf8_decode(p + cs - l, l, &cp);
-        if (is_clause_end(cp))
-            break;
-        cs -= l;
-    }
     e = list_start(p, cs, sprev->start);
     return zsi_verbal_subject(p, cs, e, verb_ok, m->norm, m->raw, &m->at);
 }
@@ -1873,12 +1874,7 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
         } while (pe > sent && !is_clause_end(cp));
         if (pe <= sent)
             return 0;
-        for (ps = pe; ps > sent;) {
-            size_t pl = zsi_utf8_prev(p, ps);
-            if (is_clause_end(cp_at(p, ps, ps - pl, &l)))
-                break;
-            ps -= pl;
-        }
+        ps = clause_start(p, sent, pe);
         if (first > 0 && v[first - 1].end > ps)
             return 0;
         nc = list_items(p, ps, pe, cut);
@@ -2143,12 +2139,7 @@ static int named_list_values(const char *p, zsi_figure *v, size_t nv)
         if (!ok)
             continue;
         /* the noun before the 分别为, in its clause */
-        for (cs = q; cs > 0;) {
-            size_t pl = zsi_utf8_prev(p, cs);
-            if (is_clause_end(cp_at(p, cs, cs - pl, &l)))
-                break;
-            cs -= pl;
-        }
+        cs = clause_start(p, 0, q);
         rc = zsi_metric_noun(p, cs, q, norm, raw, &at);
         if (rc < 0)
             return rc;
