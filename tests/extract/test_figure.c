@@ -442,6 +442,9 @@ static const row rows[] = {
      "国产手机生产环比降幅", -1},
     /* ... or the object of its verb (受理|群众投诉) */
     {"全市共受理群众投诉2万件，同比增长7%。", "7%", 7, 0, "%", "percent", 0, "群众投诉同比增速", -1},
+    /* ... not a verb's object that starts after another verb (起诉|侵害|...权益犯罪) */
+    {"全市共起诉侵害未成年人权益犯罪900件，同比上升4%。", "4%", 4, 0, "%", "percent", 0, "同比增速",
+     -1},
     /* prices per unit keep their unit and class */
     {"螺纹钢出厂价为3850元/吨", "3850元/吨", 3850, 0, "元/吨", "money/weight", 0, "螺纹钢出厂价",
      -1},
