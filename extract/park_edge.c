@@ -273,38 +273,6 @@ static int party_china(const char *s, size_t n)
     return n > 3 && (memcmp(s, ZH, 3) == 0 || memcmp(s + n - 3, ZH, 3) == 0);
 }
 
-/* Is there a place abroad (foreign.txt) of two to MAX_WORD_CHARS characters
- * that ends at byte s of p and starts no earlier than floor, or (when lead)
- * that starts at s and ends by te? */
-static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t te, int lead)
-{
-    size_t e = s, b = s;
-    for (int chars = 1; chars <= MAX_WORD_CHARS; chars++) {
-        int32_t k = (int32_t)e;
-        UChar32 c;
-        if (e < te) {
-            U8_NEXT(p, k, (int32_t)te, c);
-            e = (size_t)k;
-            if (lead && chars >= 2 && zsi_words_has(g->words, p + s, e - s, ZSW_FOREIGN))
-                return 1;
-        }
-        if (b > floor) {
-            k = (int32_t)b;
-            U8_PREV(p, (int32_t)floor, k, c);
-            if (!is_han(c))
-                b = floor;
-            else {
-                b = (size_t)k;
-                if (chars >= 2 && zsi_words_has(g->words, p + b, s - b, ZSW_FOREIGN))
-                    return 1;
-            }
-        }
-        if (e >= te && b <= floor)
-            break;
-    }
-    return 0;
-}
-
 /* Start of the longest place abroad (foreign.txt) of two to MAX_WORD_CHARS
  * Han characters that ends at byte s of p, no earlier than floor; s when
  * none does. */
@@ -322,6 +290,24 @@ static size_t abroad_start(const zsi_gazetteer *g, const char *p, size_t floor, 
             best = b;
     }
     return best;
+}
+
+/* Is there a place abroad (foreign.txt) of two to MAX_WORD_CHARS characters
+ * that ends at byte s of p and starts no earlier than floor, or (when lead)
+ * that starts at s and ends by te? */
+static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t te, int lead)
+{
+    size_t e = s;
+    if (abroad_start(g, p, floor, s) < s)
+        return 1;
+    for (int chars = 1; lead && chars <= MAX_WORD_CHARS && e < te; chars++) {
+        int32_t k = (int32_t)e;
+        U8_FWD_1(p, k, (int32_t)te);
+        e = (size_t)k;
+        if (chars >= 2 && zsi_words_has(g->words, p + s, e - s, ZSW_FOREIGN))
+            return 1;
+    }
+    return 0;
 }
 
 /* Length in bytes of a joiner of parties at s[0..n) (—, -, 、, 与, 和), or 0. */
