@@ -397,6 +397,35 @@ static int piece_binds(const zsi_wbounds *wb, const char *p, size_t pb, size_t b
 }
 
 /*
+ * 收入|增|速, 需求|增|速: ICU may cut a rate noun it knows whole elsewhere
+ * into single characters after some nouns. A head p[from..e) that is a
+ * change word of [change] whole and one word of jieba's lexicon (增速) is
+ * one word there too, so the word before it (收入, 需求: nouns the lexicon
+ * may also tag a verb) says whose rate it is, as before any one-word head
+ * (汽车收入|增速, 全球需求|增速). Not other heads ICU cuts (销售|额): a
+ * verb or conjunction before them is the clause's (如果|销售额); nor one
+ * whose end ICU puts inside a word (增|速比: the metric would end inside it).
+ */
+static int one_word_head(const zsi_wbounds *wb, const char *p, size_t from, size_t e)
+{
+    const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_CHANGE), p, from, e);
+    return k && k->len == e - from && zsi_wb_is(wb, e) && zsi_lex_is_word(p, from, e);
+}
+
+/* Is p[s..e) one word of jieba's most likely cut that is a conjunction, an
+ * adverb, a preposition, a pronoun or a particle (c, d, p, r, u: 尽管, 虽然,
+ * 其)? Such a word before a rate noun opens the clause; it names nothing. */
+static int lex_closed(const char *p, size_t s, size_t e)
+{
+    static const char tags[] = "cdpru";
+    const char *t;
+    for (t = tags; *t; t++)
+        if (zsi_lex_tag_is(p, s, e, *t))
+            return 1;
+    return 0;
+}
+
+/*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
  * over a [stop] word or a place name, never past cut. A qualifier of
@@ -409,7 +438,8 @@ static int piece_binds(const zsi_wbounds *wb, const char *p, size_t pb, size_t b
 size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
     size_t b, chars, vn_b = 0;
-    int one_word = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    int icu_one = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    int split = !icu_one && one_word_head(wb, p, from, e), one_word = icu_one || split;
     int kind = !one_word && kind_head(p, from, e);
     if (one_word && from > cut && from > wb->s && zsi_rate_or_amount(p, from, e)) {
         /* 成功|率, 开工|率, 业务|量: ICU cuts a rate or an amount noun of
@@ -523,7 +553,12 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
             const zsi_phrase *st;
             if (zsi_has_numeral(p, pb, b) || crossed)
                 break;
-            if (b != from || !(one_word || (kind && kind_verb(p, pb, b)))) {
+            /* before a rate noun ICU cut, a verb of the lexicon (收入, 需求:
+             * jieba's v) says whose rate, but a conjunction or an adverb
+             * (尽管|增速, 虽然|增速) opens the clause */
+            if (b != from ||
+                !((one_word && !(split && lex_closed(p, pb, b))) ||
+                  (kind && kind_verb(p, pb, b)))) {
                 if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
                     b = pb; /* crossed as a noun of the compound */
                     chars += wc;
