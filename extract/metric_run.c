@@ -417,12 +417,9 @@ static int one_word_head(const zsi_wbounds *wb, const char *p, size_t from, size
  * 其)? Such a word before a rate noun opens the clause; it names nothing. */
 static int lex_closed(const char *p, size_t s, size_t e)
 {
-    static const char tags[] = "cdpru";
-    const char *t;
-    for (t = tags; *t; t++)
-        if (zsi_lex_tag_is(p, s, e, *t))
-            return 1;
-    return 0;
+    size_t st[2];
+    char tg[2];
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] && strchr("cdpru", tg[0]);
 }
 
 /*
