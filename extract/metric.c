@@ -926,6 +926,33 @@ static int compared_now(const char *p, size_t gs)
 }
 
 /*
+ * 汽车产销同比分别增长5%和6%: 分别 between 同比 (or 环比) and the change
+ * verb at p[gs..ge) leaves the change reckoned against a base all the same.
+ * When 同比分别 or 环比分别 stands right before it and [change] holds 同比
+ * (环比) with the verb as one word (同比增长), that word names the change,
+ * printed from 同比 on; *cs receives where 同比 starts.
+ * @return the [change] word, or NULL when there is none.
+ */
+static const zsi_phrase *compared_apart(const char *p, size_t ws, size_t gs, size_t ge, size_t *cs)
+{
+    char buf[64];
+    const zsi_phrase *k;
+    size_t n = ge - gs;
+    if (gs < ws + 12 || n + 6 > sizeof buf || memcmp(p + gs - 6, "\xE5\x88\x86\xE5\x88\xAB", 6) != 0)
+        return NULL; /* 分别 */
+    if (memcmp(p + gs - 12, "\xE5\x90\x8C\xE6\xAF\x94", 6) != 0 && /* 同比 */
+        memcmp(p + gs - 12, "\xE7\x8E\xAF\xE6\xAF\x94", 6) != 0)   /* 环比 */
+        return NULL;
+    memcpy(buf, p + gs - 12, 6);
+    memcpy(buf + 6, p + gs, n);
+    k = zsi_match_at(zsi_mset(MSEC_CHANGE), buf, 0, n + 6);
+    if (!k || k->len != n + 6)
+        return NULL;
+    *cs = gs - 12;
+    return k;
+}
+
+/*
  * 某省发明专利申请同比增长7.3%, 全球家具生产增长4%, 汽车产销同比增长5%:
  * the words of the clause p[ws..gs) before its change verb at gs, past its
  * time words and adverbs (当月, 本周), are its subject when jieba's most
@@ -1161,6 +1188,14 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             }
         }
         s += l;
+    }
+    if (best && !m->by_form) {
+        size_t cs;
+        const zsi_phrase *c2 = compared_apart(p, ws, gs, ge, &cs);
+        if (c2) {
+            best = c2;
+            gs = cs;
+        }
     }
     if (best) {
         size_t lo = gs > ws + 9 ? gs - 9 : ws;
