@@ -564,10 +564,11 @@ static int compared_base(const char *p, size_t ws, size_t ns)
     return wb.s == s && zsi_wb_is(&wb, s + 3); /* not 比重, 比例, 较大 */
 }
 
-/* Does the noun phrase at ns follow 比 or 较 standing as a word (审理周期|比
- * 传统模式|缩短57%)? Then it is the base compared with, wherever the clause
- * opens, not what changes. Not 比重, 比例, 较大: ICU keeps those whole. */
-static int after_than(const char *p, size_t ws, size_t ns)
+/* Does the noun phrase at ns (ending before z, where the change word starts)
+ * follow 比 or 较 standing as a word (审理周期|比传统模式|缩短57%)? Then it is
+ * the base compared with, wherever the clause opens, not what changes. Not
+ * 比重, 比例, 较大: ICU keeps those whole. */
+static int after_than(const char *p, size_t ws, size_t ns, size_t z)
 {
     size_t lo = ns >= ws + 9 ? ns - 9 : ws, e = ns, k;
     zsi_wbounds wb;
@@ -576,9 +577,9 @@ static int after_than(const char *p, size_t ws, size_t ns)
         return 0;
     while (lo > ws && (p[lo] & 0xC0) == 0x80)
         lo--;
-    for (k = 0; k < 4 && p[e]; k++) { /* enough to see the word after it */
+    for (k = 0; k < 4 && e < z; k++) { /* enough to see the word after it */
         unsigned cp;
-        e += zsi_utf8_decode(p + e, 4, &cp);
+        e += zsi_utf8_decode(p + e, z - e, &cp);
     }
     zsi_wb_compute(&wb, p, lo, e);
     return zsi_wb_is(&wb, ns - 3) && zsi_wb_is(&wb, ns);
@@ -1244,10 +1245,11 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
              * base of a comparison that opens the clause) */
             if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
                 size_t bs = m->at.s;
-                if (!compared_base(p, ws, bs) && !after_than(p, ws, bs))
+                int than = after_than(p, ws, bs, gs);
+                if (!compared_base(p, ws, bs) && !than)
                     return 1;
                 /* 油耗|比老式机型|下降15%: the noun phrase before 比 */
-                if (after_than(p, ws, bs) &&
+                if (than &&
                     np_before_as(p, ws, bs - 3, flags, m->norm, m->raw, &m->at) &&
                     !compared_base(p, ws, m->at.s))
                     return 1;
