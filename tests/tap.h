@@ -91,6 +91,19 @@ static inline char *tap_corpus_file(const char *name, size_t *n)
     return tap_slurp(path, n);
 }
 
+/* Remove an index a test made and the files SQLite and zhaoshu keep
+ * beside it (its WAL, shared memory, journal and writer's lock), so that
+ * a test run leaves nothing in /tmp. */
+static inline void tap_remove_index(const char *path)
+{
+    static const char *const side[] = {"", "-wal", "-shm", "-journal", "-lock"};
+    char p[4096];
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", path, side[i]);
+        remove(p);
+    }
+}
+
 static inline int tap_done(void)
 {
     printf("1..%d\n", tap_n);

@@ -34,6 +34,8 @@ static void cleanup(void)
     unlink(wal);
     snprintf(wal, sizeof wal, "%s-shm", dbpath);
     unlink(wal);
+    snprintf(wal, sizeof wal, "%s-lock", dbpath);
+    unlink(wal);
 }
 
 /* A tiny index with a zone, figures, a conflict and hostile markup. */

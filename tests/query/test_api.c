@@ -219,6 +219,6 @@ int main(void)
         TAP_INTEQ(query_maps(path, ZS_OPEN_READONLY | ZS_OPEN_SHORT), 0,
                   "a short command's reader does not");
     }
-    unlink(path);
+    tap_remove_index(path);
     return tap_done();
 }

@@ -194,7 +194,7 @@ int main(void)
         printf("#   %s\n", zs_errmsg(db));
     zs_db_close(db);
 
-    unlink(path);
+    tap_remove_index(path);
     rmdir(dir);
     return tap_done();
 }
