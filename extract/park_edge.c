@@ -818,6 +818,54 @@ static size_t words_back(const zsi_gazetteer *g, const char *p, size_t floor, si
     return pos[j];
 }
 
+/* Longest cut of a name looked at for a name abroad, in words. */
+#define ABROAD_CUT_WORDS 8
+
+/*
+ * Is p[s..e) the name of a place abroad, as a zone China builds abroad is
+ * named: led by no division of China (深圳经济特区, 广东省汕头经济特区: a
+ * city, administrative units in tests/quality/README.md), and holding a place
+ * of foreign.txt (埃及), a transliterated name of jieba's (西哈努克港), or
+ * two characters in a row that jieba cuts apart, a name it lacks (皎漂, 拉沙
+ * 卡伊)? Common words alone are a clause before the kind (清理经济特区,
+ * 艺术目光投向经济特区).
+ */
+static int named_abroad(const zsi_gazetteer *g, const char *p, size_t s, size_t e)
+{
+    size_t start[ABROAD_CUT_WORDS + 1];
+    char tag[ABROAD_CUT_WORDS];
+    for (size_t L = s + 6; L <= e && L <= s + MAX_WORD_CHARS * 3; L += 3) {
+        size_t row;
+        if (zsi_words_find(g->words, p + s, L - s, &row) & ZSW_PLACE) {
+            int level = zsi_words_place(g->words, row, NULL, NULL);
+            if (level == ZSW_PROVINCE || level == ZSW_CITY || level == ZSW_COUNTY)
+                return 0;
+        }
+    }
+    for (size_t a = s; a < e;) {
+        size_t b = a;
+        for (int chars = 1; chars <= MAX_WORD_CHARS && b < e; chars++) {
+            int32_t k = (int32_t)b;
+            U8_FWD_1(p, k, (int32_t)e);
+            b = (size_t)k;
+            if (chars >= 2 && zsi_words_has(g->words, p + a, b - a, ZSW_FOREIGN))
+                return 1;
+        }
+        int32_t k = (int32_t)a;
+        U8_FWD_1(p, k, (int32_t)e);
+        a = (size_t)k;
+    }
+    int w = zsi_lex_cut(p, s, e, start, tag, ABROAD_CUT_WORDS);
+    for (int k = 0; k < w; k++) {
+        if (tag[k] == 'R')
+            return 1;
+        if (k + 1 < w && nchars(p + start[k], start[k + 1] - start[k]) == 1 &&
+            nchars(p + start[k + 1], start[k + 2] - start[k + 1]) == 1)
+            return 1;
+    }
+    return 0;
+}
+
 int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                        size_t *pe)
 {
@@ -838,6 +886,8 @@ int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size
         }
     }
     if (nc < 2 || nc > MAX_PLACE_NAME_CHARS || describes(g, p + s, i - s, 0))
+        return 0;
+    if (!named_abroad(g, p, s, i))
         return 0;
     *ps = s;
     *pe = i;
