@@ -268,6 +268,8 @@ static size_t joined_noun(const char *p, size_t ce, const size_t *st, const char
         return end; /* 并, 而: a second predicate follows, not a second noun */
     if (k + 1 == w)
         return e == ce ? st[k + 1] : end; /* a list mark: one of more (小木屋或塑料、…) */
+    if (is_de(p, st, k + 1))
+        return st[k + 1]; /* 50个国家和地区|的1200家企业: the pair the 的 qualifies with */
     if ((!strchr("vpd", tg[k + 1]) &&
          !(tg[k + 1] == 'n' && zsi_lex_rare(p, st[k + 1], st[k + 2]))) ||
         zsi_lex_is_word(p, st[k], st[k + 2]) ||
