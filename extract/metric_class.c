@@ -179,6 +179,25 @@ static int closed_chars(const char *p, size_t s, size_t e)
     return 1;
 }
 
+/* Is p[s..e) a market named by what it trades (股市, 楼市, 车市, 债市,
+ * 汇市): two characters ending in 市 that jieba's lexicon makes one common
+ * noun (n), neither a [stop] entry (全市, 本市) nor a pair of divisions (省市,
+ * 县市, 州市), nor a time of trading, its first character a direction, time
+ * or verb of jieba's (后市, 夜市, 收市)? Such a word is a noun a change is said
+ * of (股市下跌2%), not a city's name that ends the run before it (深圳市|
+ * 财政收入). */
+static int market_word(const char *p, size_t s, size_t e)
+{
+    static const char divisions[] = "省市县区州";
+    const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_STOP), p, s, e);
+    unsigned cp0;
+    size_t m = s + zsi_utf8_decode(p + s, e - s, &cp0);
+    return zsi_nchars(p, s, e) == 2 && !(k && k->len == e - s) &&
+           !zsi_in_set(divisions, sizeof divisions - 1, zsi_cp_at(p, s, e)) &&
+           zsi_lex_tag_is(p, s, e, 'n') && !zsi_lex_tag_is(p, s, m, 'f') &&
+           !zsi_lex_tag_is(p, s, m, 't') && !zsi_lex_tag_is(p, s, m, 'v');
+}
+
 /* Is p[s..e), one word, a word a metric run never extends back over: a
  * [stop] word, a word ending in a longer [stop] entry (有限公司) or in a place
  * or time character (2024年 printed in Han), or a place name (北京, 中国) or
@@ -207,6 +226,8 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
     if (st->len == e - s || st->len >= 6)
         return 1;
     zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
+    if (last == 0x5E02 && market_word(p, s, e))
+        return 0;
     return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
            last == 0x5E74 || last == 0x6708 || last == 0x65E5 ||                   /* 年月日 */
            last == 0x7684; /* 的, which ends a modifier even when ICU glues it on (中的) */
