@@ -248,6 +248,40 @@ static int adjective_clause(const char *p, const size_t *st, const char *tg, int
     return is_de(p, st, i + 1) ? i + 1 : 0;
 }
 
+/*
+ * 37个中央和国家机关单位党组织|开展巡视, 300名专家学者和企业代表|出席: after
+ * 和, 及 or 或 (not 与, mostly a preposition: 30名干部与贫困户|结对) the
+ * second noun of a pair a count counts together may be a phrase: words k.. of
+ * nouns, verbal nouns, abbreviations, organisations, distinguishing words and
+ * adjectives, each of two characters or more, none a verb or adverb of the
+ * class data, a rare compound (医生和护士|支援灾区, see zsi_lex_rare), a place
+ * or a person (31个省区市和新疆生产建设兵团 counts the regions, and the corps
+ * is one more), the last a noun (国家和国际|组织: jieba files 组织 a verb, and
+ * the pair stays unread), before a verb, a preposition, an adverb, an idiom,
+ * 的 or the clause's end (not before a list mark or a figure: 5个部门和企事业
+ * 单位、2万个村 counts one of more; nor a pronoun or a numeral: 10个乡镇和其中
+ * 8个街道). @return the pair's end, or 0 when the words are no such phrase.
+ */
+static size_t joined_phrase(const char *p, size_t ce, const size_t *st, const char *tg, int w,
+                            int k, size_t e)
+{
+    static const char joins[] = "\xE5\x92\x8C\xE5\x8F\x8A\xE6\x88\x96"; /* 和及或 */
+    int j;
+    for (j = 0; j < 9 && memcmp(p + st[k - 1], joins + j, 3) != 0; j += 3)
+        ;
+    if (j == 9)
+        return 0;
+    for (j = k; j < w && tg[j] && strchr("nVjbaT", tg[j]) && st[j + 1] - st[j] >= 6 &&
+                !zsi_lex_rare(p, st[j], st[j + 1]) && !zsi_is_class_stop(p, st[j], st[j + 1]);
+         j++)
+        ;
+    if (j - k < 2 || !strchr("njT", tg[j - 1]))
+        return 0;
+    if (j == w)
+        return e == ce ? st[j] : 0;
+    return tg[j] && strchr("vpdiu", tg[j]) ? st[j] : 0;
+}
+
 /* 30多个国家和地区, 200名医生和护士: two nouns joined by a conjunction
  * (word k - 1) after a count are what it counts together, when the second
  * is one noun word standing whole before a verb, a preposition, an adverb, a
@@ -260,7 +294,12 @@ static size_t joined_noun(const char *p, size_t ce, const size_t *st, const char
 {
     static const char joins[] = "\xE5\x92\x8C\xE4\xB8\x8E\xE5\x8F\x8A\xE6\x88\x96"; /* 和与及或 */
     int j;
-    if (k >= w || tg[k] != 'n' || st[k + 1] - st[k] < 6 || st[k] - st[k - 1] != 3)
+    size_t jp;
+    if (k >= w || st[k] - st[k - 1] != 3)
+        return end;
+    if ((jp = joined_phrase(p, ce, st, tg, w, k, e)) != 0)
+        return jp;
+    if (tg[k] != 'n' || st[k + 1] - st[k] < 6)
         return end;
     for (j = 0; j < 12 && memcmp(p + st[k - 1], joins + j, 3) != 0; j += 3)
         ;
