@@ -169,6 +169,34 @@ size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs
 }
 
 /*
+ * 招商局|捐款, 民政部|彩票公益金, 国务院|发文数量: an organisation's name
+ * first in the phrase (jieba's nt, tag T) says whose figure it is, not what
+ * it is, as a company's does (华润公司|营业收入, where 公司 stops the run):
+ * the normal form starts after it, the printed metric keeps it. The labels
+ * accept the figure's noun without its owner (万科|税金支出, 天牛啤酒|注册资本
+ * are labelled 税金支出, 注册资本). Only a name that ends in the character of
+ * an office or a body (局 部 院 委 厅 署 会 社 所), since T also files
+ * common nouns (公共交通, 中医药), directions (中西部) and places (公共场所)
+ * that do name the quantity; and only before a word of two characters at least, on a boundary
+ * ICU's cut agrees on (not 中央政府|性基金). @return the normal form's start.
+ */
+size_t zsi_org_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e)
+{
+    static const char body[] = "局部院委厅署会社所", side[] = "东西南北中内外场";
+    size_t st[MAX_RUN_CHARS + 2], last;
+    char tg[MAX_RUN_CHARS + 2];
+    int w = zsi_lex_cut(p, b, e, st, tg, MAX_RUN_CHARS + 1);
+    if (w < 2 || tg[0] != 'T' || st[1] > hs || zsi_nchars(p, st[0], st[1]) < 3 ||
+        zsi_nchars(p, st[1], st[2]) < 2 || !zsi_wb_is(wb, st[1]))
+        return b;
+    last = st[1] - zsi_utf8_prev(p, st[1]);
+    if (!zsi_in_set(body, sizeof body - 1, zsi_cp_at(p, last, e)) ||
+        zsi_in_set(side, sizeof side - 1, zsi_cp_at(p, last - zsi_utf8_prev(p, last), e)))
+        return b;
+    return st[1];
+}
+
+/*
  * 发明|专利授权量, 公务|用车价格, 无|症状感染者: ICU's dictionary lacks a
  * compound noun of jieba's (发明专利, 公务用车, 无症状), and a run that
  * starts on ICU's boundary inside it reads as a word cut in two. A common

@@ -358,6 +358,9 @@ size_t zsi_seg_back(const char *p, size_t cut, size_t b, size_t hs, size_t e);
 size_t zsi_seg_front(const char *p, size_t b, size_t hs, size_t e);
 /* A front that names an owner (钢铁行业|主营业务收入) is dropped. */
 size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e);
+/* Where the normal form of a phrase from b starts when its first word names
+ * an organisation (招商局|捐款: at 捐款); b when it does not. */
+size_t zsi_org_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e);
 /* Is the word p[ls..le) across the start b a compound noun the run takes
  * whole (发明|专利授权量)? */
 int zsi_front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, size_t b, size_t le,
