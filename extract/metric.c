@@ -820,6 +820,22 @@ static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *no
                               : zsi_np_before(p, ws, we, norm, raw, at);
 }
 
+/* Is p[s..e) the rate of a change named as a noun: a [change] word ending
+ * in 幅 or 速 (增速, 降幅, 年均增速), or a [change] word with 率 or 速度
+ * after it (增长率, 年均增长率, 增长速度)? */
+static int change_rate_noun(const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_CHANGE), p, s, e);
+    size_t r;
+    if (!k)
+        return 0;
+    r = s + k->len;
+    if (r == e)
+        return rate_noun(k);
+    return (e - r == 3 && !memcmp(p + r, "\xE7\x8E\x87", 3)) || /* 率 */
+           (e - r == 6 && !memcmp(p + r, "\xE9\x80\x9F\xE5\xBA\xA6", 6)); /* 速度 */
+}
+
 /* Most characters at the end of a clause that strip_adverbs() and
  * strip_predicate() walk back over. */
 #define TAIL_CHARS 12
@@ -1142,6 +1158,59 @@ static int subject_past_links(const char *p, size_t ws, size_t we, int flags, zs
     return 1;
 }
 
+/*
+ * 人均医疗费用支出的增长率为14%, 该行业的增速将保持在10%: the bare noun
+ * phrase before the 的 that stands right before a rate of change at rs (in
+ * p[ws..rs)) is what changes, as it is before the rate noun with no 的
+ * (支出增长率). Not a place alone (西欧的增长率, 某省的降幅: a place compared),
+ * nor the base of a comparison, nor a phrase cut from the 的 by filler the
+ * reader strips (a time: 2018年的增速 names no subject).
+ * @return 1 found (m's noun set), 0 none (m's noun left empty).
+ */
+static int rate_owner(const char *p, size_t ws, size_t rs, int flags, zsi_metric *m)
+{
+    size_t de = rs - 3, ne = de;
+    if (rs < ws + 9 || memcmp(p + de, "\xE7\x9A\x84", 3) != 0) /* 的 */
+        return 0;
+    /* a metric noun (人均医疗费用支出), a bare noun phrase (该行业), or an
+     * activity named by its verb (家电出口, 商务旅行) */
+    if ((zsi_find_noun(p, ws, de, m->norm, m->raw, &m->at, NULL, &ne) && ne == de) ||
+        (np_before_as(p, ws, de, flags, m->norm, m->raw, &m->at) && m->at.e == de) ||
+        (verbal_subject(p, ws, de, 0, 0, m) && m->at.e == de)) {
+        if (!only_place(m->raw) && !compared_base(p, ws, m->at.s))
+            return 1;
+    }
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    return 0;
+}
+
+/*
+ * 人均医疗费用支出的增长率为14%: when the noun found at p[ns..ne) is a rate
+ * of change alone (增长率, 增速) with a 的 right before it, the noun phrase
+ * before the 的 says whose rate it is: m's noun becomes that phrase with the
+ * rate (人均医疗费用支出增长率), printed from the phrase's start.
+ * @return 1 when m was so named, 0 when it is left as it was.
+ */
+static int owned_rate(const char *p, size_t ws, size_t ns, size_t ne, int flags, zsi_metric *m)
+{
+    zsi_metric o;
+    size_t k;
+    if (!change_rate_noun(p, ns, ne) || strlen(m->raw) != ne - ns)
+        return 0;
+    memset(&o, 0, sizeof o);
+    if (!rate_owner(p, ws, ns, flags, &o))
+        return 0;
+    k = strlen(o.norm);
+    if (k + strlen(m->norm) >= sizeof m->norm)
+        return 0;
+    memcpy(o.norm + k, m->norm, strlen(m->norm) + 1);
+    memcpy(m->norm, o.norm, sizeof m->norm);
+    zsi_copy_raw(m->raw, &m->at, p, o.at.s, ne);
+    m->adjacent = 1;
+    return 1;
+}
+
 static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
 {
     int forms = flags & MB_FORMS;
@@ -1241,6 +1310,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 m->refer = !m->by_form;
                 return 1;
             }
+            if (!m->by_form && rate_noun(best) && rate_owner(p, ws, gs, flags, m))
+                return 1; /* 该行业的增速: whose rate, before its 的 */
             /* 港口效率提升20%: a noun phrase no suffix names (not the
              * base of a comparison that opens the clause) */
             if (np_before_as(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
@@ -1289,6 +1360,8 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
             char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
             zsi_span a2;
+            if (owned_rate(p, ws, ns, ne, flags, m))
+                return 1;
             if (share_subject(p, ws, z, ns, m) || share_subject(p, ws, in_at(p, ws, ns, m), ns, m))
                 return 1;
             if (z != NO_ZHAN && ns >= z + 3 && zsi_all_filler(p, skip_conj(p, ws, z), z) &&
