@@ -197,6 +197,43 @@ size_t zsi_org_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, 
 }
 
 /*
+ * 杨岭村|人均收入, 大湾村|贫困发生率, 某某村|集体收入: a village's name says
+ * whose figure it is, as a town's does (metric_edge.c), but villages are in
+ * no place list: the name is what the most likely cut leaves before a 村 of
+ * its own (not 农村, 村民, 贫困村, 行政村, which it joins into words), ending
+ * in a character it could join to no word (杨|岭|村, 陈|罗|村) or in a proper
+ * noun (大湾/S, 刘家/R) or pronoun (某某), or a name of the data that ends in
+ * 村 (小岗村). Not after a common word (试点|村,
+ * 建制|村, 桥头|村: a kind of village, or a word the name may hold), nor one
+ * character alone (驻|村, 出|村). The labels keep the noun after the name
+ * (人均收入; 集体收入 or 村集体收入); the normal form starts after 村, the
+ * printed metric keeps the name. @return the normal form's start.
+ */
+size_t zsi_village_front(const char *p, size_t b, size_t hs, size_t e)
+{
+    size_t st[MAX_RUN_CHARS + 2];
+    char tg[MAX_RUN_CHARS + 2];
+    int w = zsi_lex_cut(p, b, e, st, tg, MAX_RUN_CHARS + 1), i;
+    /* a name of the data that ends in 村 (小岗村/R; not a place word: 城中村,
+     * 中关村) */
+    if (w >= 2 && st[1] <= hs && tg[0] && strchr("RZ", tg[0]) && zsi_nchars(p, b, st[1]) >= 3 &&
+        memcmp(p + st[1] - 3, "\xE6\x9D\x91", 3) == 0 && zsi_nchars(p, st[1], e) >= 2)
+        return st[1];
+    for (i = 1; i < w && st[i + 1] <= hs; i++) {
+        size_t n = zsi_nchars(p, st[i - 1], st[i]);
+        if (st[i + 1] - st[i] != 3 || memcmp(p + st[i], "\xE6\x9D\x91", 3) != 0) /* 村 */
+            continue;
+        if (zsi_nchars(p, b, st[i]) < 2 || !zsi_all_run(p, b, st[i]) || i + 2 > w ||
+            zsi_nchars(p, st[i + 1], st[i + 2]) < 2)
+            return b; /* not 高|村|站|流量: a station's name goes on */
+        if (n == 1 || (tg[i - 1] && strchr("RSZTr", tg[i - 1])))
+            return st[i + 1];
+        return b;
+    }
+    return b;
+}
+
+/*
  * 发明|专利授权量, 公务|用车价格, 无|症状感染者: ICU's dictionary lacks a
  * compound noun of jieba's (发明专利, 公务用车, 无症状), and a run that
  * starts on ICU's boundary inside it reads as a word cut in two. A common

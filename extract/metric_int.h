@@ -361,6 +361,9 @@ size_t zsi_owner_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs
 /* Where the normal form of a phrase from b starts when its first word names
  * an organisation (招商局|捐款: at 捐款); b when it does not. */
 size_t zsi_org_front(const zsi_wbounds *wb, const char *p, size_t b, size_t hs, size_t e);
+/* Where the normal form of a phrase from b starts when it opens with a
+ * village's name (杨岭村|人均收入: at 人均收入); b when it does not. */
+size_t zsi_village_front(const char *p, size_t b, size_t hs, size_t e);
 /* Is the word p[ls..le) across the start b a compound noun the run takes
  * whole (发明|专利授权量)? */
 int zsi_front_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ls, size_t b, size_t le,

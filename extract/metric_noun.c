@@ -153,7 +153,8 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     if (ns == b)
         ns = q; /* no recipient's verb: the quoted term stays in the norm */
     b = q;
-    bs = zsi_strip_start(wb, p, zsi_org_front(wb, p, b, c->s, c->e), from);
+    bs = zsi_org_front(wb, p, b, c->s, c->e);
+    bs = zsi_strip_start(wb, p, zsi_village_front(p, bs, c->s, c->e), from);
     if (bs < ns)
         bs = ns; /* 为|企业|发放|贷款: 贷款 */
     if (!k && zsi_nchars(p, bs, c->e) < 2)
