@@ -1179,6 +1179,59 @@ static void counted_before(naming *c)
     }
 }
 
+/*
+ * 处以300万韩元(约合2830美元)的罚款, 多掏132亿美元(合人民币857亿元)的成本:
+ * an aside in brackets that only converts a sum into another currency
+ * (conversion_between) stands between the sum and the 的 of its noun. The
+ * noun after the aside names the sum as it would right after it (and the
+ * converted sum restates it). Where the words after such an aside, closed
+ * by its bracket and followed by 的, start; 0 when f has none.
+ */
+static size_t after_conversion_aside(const char *p, size_t n, const zsi_figure *f)
+{
+    zsi_fparse r;
+    size_t g, q, l;
+    unsigned cp = cp_at(p, n, f->end, &l);
+    if (strncmp(f->cls, "money", 5) != 0 || (cp != '(' && cp != 0xFF08))
+        return 0;
+    g = next_figure(p, n, f->end, f->end + AFTER_BYTES < n ? f->end + AFTER_BYTES : n);
+    if (g >= n || !conversion_between(p, f->end, g))
+        return 0;
+    zsi_fparse_at(p, n, g, 0, &r);
+    if (r.kind != ZSI_FP_FIGURE || r.f.start != g || strncmp(r.f.cls, "money", 5) != 0)
+        return 0;
+    q = r.f.end;
+    if (q + 9 <= n && !memcmp(p + q, "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", 9)) /* 人民币 */
+        q += 9;
+    cp = cp_at(p, n, q, &l);
+    if ((cp != ')' && cp != 0xFF09) || q + l + 3 > n || memcmp(p + q + l, "\xE7\x9A\x84", 3) != 0)
+        return 0; /* closed, and 的 right after: 的罚款 */
+    return q + l;
+}
+
+/* The noun after a conversion aside (after_conversion_aside) into f: a known
+ * metric after its 的, or a noun phrase that ends there. @return 1 when it
+ * names f, 0, or <0 on an error. */
+static int named_past_aside(const naming *c)
+{
+    const char *p = c->p;
+    zsi_figure *f = c->f;
+    size_t s = after_conversion_aside(p, c->n, f), ce, l;
+    int rc;
+    if (!s)
+        return 0;
+    for (ce = s; ce < c->n && ce - s < AFTER_BYTES; ce += l)
+        if (is_clause_end(cp_at(p, c->n, ce, &l)))
+            break;
+    ce = next_figure(p, c->n, s, ce);
+    rc = zsi_metric_after(p, s, ce, 1, f->metric, f->metric_raw, &f->noun_at);
+    if (rc == 0)
+        rc = zsi_np_after(p, s, ce, ZSI_NP_DE | ZSI_NP_WHOLE, f->metric, f->metric_raw, &f->noun_at);
+    if (rc > 0)
+        noun_written(f);
+    return rc;
+}
+
 /* The nouns after the figure, when what is before it is not right next to
  * it or names nothing: a noun right after it, the noun of a 的 after it, a
  * noun phrase after it, a share's or a value's noun after it. */
@@ -1189,6 +1242,9 @@ static int named_after(naming *c)
     zsi_figure *f = c->f;
     const zsi_metric *m = &c->m;
     int rc, rate = c->rate;
+    if (((m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0])) &&
+        (rc = named_past_aside(c)) != 0)
+        return rc < 0 ? rc : 1;
     if ((m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0])) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
