@@ -1860,6 +1860,33 @@ static void join(char *out, const char *noun, size_t n, const char *tail)
 }
 
 /*
+ * The metric of item i of a list whose figures are shares (通用机械|、专用机械、
+ * 电气机械|业务收入占比|分别为): its noun (the item and the head it shares,
+ * norm and raw) and the share word p[last_e..share_e) after the last item,
+ * printed in two pieces: the item (at) and the head through the share word
+ * (from the head's start, tail_at, when it has one; else the share word).
+ * Left as it is when it does not fit.
+ */
+static void share_item(const char *p, zsi_figure *f, const char *norm, const char *raw,
+                       const zsi_span *at, const zsi_span *tail_at, size_t last_e, size_t share_e)
+{
+    size_t ln = strlen(norm), lr = strlen(raw), sl = share_e - last_e;
+    if (ln + sl >= sizeof f->metric || lr + sl >= sizeof f->metric_raw)
+        return;
+    memcpy(f->metric, norm, ln);
+    memcpy(f->metric + ln, p + last_e, sl);
+    f->metric[ln + sl] = '\0';
+    memcpy(f->metric_raw, raw, lr);
+    memcpy(f->metric_raw + lr, p + last_e, sl);
+    f->metric_raw[lr + sl] = '\0';
+    f->noun = ln + sl;
+    f->noun_raw = lr + sl;
+    f->noun_at = *at;
+    f->change_at.s = tail_at->e > tail_at->s ? tail_at->s : last_e;
+    f->change_at.e = share_e;
+}
+
+/*
  * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
  * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
  * with the change word they share; without it every figure had the last
@@ -1883,6 +1910,7 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
     char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
     zsi_figure *f = v + first;
     int rc, mixed = 0;
+    size_t share_e = 0; /* the end of a share word all items take, or 0 */
 
     if (k > MAX_LIST_ITEMS)
         return 0;
@@ -1943,6 +1971,14 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
     change_at = f[0].change_at;
     noun0 = f[0].noun_at;
     last_e = tail_at[k - 1].e > tail_at[k - 1].s ? tail_at[k - 1].e : at[k - 1].e;
+    if (noun0.s == at[k - 1].s && noun0.e > last_e && !f[0].metric[f[0].noun] &&
+        zsi_dependent_word(p, last_e, noun0.e)) {
+        /* 通用机械、专用机械业务收入|占比分别为: the figures' noun is the last
+         * item's and the share word after it (the list's items end before
+         * it, a share of each): each item's noun takes it too */
+        share_e = noun0.e;
+        noun0.e = last_e;
+    }
     for (i = 0; i < k; i++)
         if (tail_at[i].e > tail_at[i].s && (noun0.s != at[k - 1].s || noun0.e != last_e))
             return 0; /* items that share a head the figures were not named by
@@ -1956,6 +1992,11 @@ static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_
         char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
         size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
         int with_change;
+        if (share_e) {
+            if (i + 1 < k)
+                share_item(p, &f[i], norm[i], raw[i], &at[i], &tail_at[i], last_e, share_e);
+            continue; /* the last keeps its noun, the share word with it */
+        }
         if (tail_at[i].e > tail_at[i].s && ch0[0] && !ends_rate_of_change(ch0))
             continue; /* a share (收入|占比), which the noun alone does not name */
         if (tail_at[i].e > tail_at[i].s)

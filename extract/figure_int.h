@@ -242,6 +242,9 @@ int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)
  * @return 1 found, 0 none, ZS_EIO.
  */
 int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw, zsi_span *at);
+/* Is p[s..e) one whole word of [dependent] (占比, 比重, 份额, 价格: a head
+ * that names no quantity without what it belongs to)? (metric_de.c) */
+int zsi_dependent_word(const char *p, size_t s, size_t e);
 
 /*
  * A verb that is the whole of what names a money figure, right before it

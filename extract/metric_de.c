@@ -40,6 +40,11 @@ static int dependent_head(const char *p, size_t s, size_t e)
     return d && d->len == e - s;
 }
 
+int zsi_dependent_word(const char *p, size_t s, size_t e)
+{
+    return zsi_metric_data() == 0 && dependent_head(p, s, e);
+}
+
 /*
  * The noun phrase that ends right before the 的 at de, by the most likely
  * cut of the Han before it (jieba's words and parts of speech): its last word
