@@ -393,6 +393,19 @@ static void test_years(void)
     tap_ok(YEARS(s, 0) == 0 && ny == 5, "2021-2025 expanded");
     s = "投资2021-2025万元";
     tap_ok(YEARS(s, 0) == 0 && ny == 0, "2021-2025万元 is an amount, not years");
+    {
+        /* A range needs no 年: every connector lets the text be read for
+         * years (year.c, may_hold_year()); text with none of them and no
+         * 年 or 五 has none. */
+        static const char *const ranges[] = {"2021到2025，", "二〇二一至二〇二五，", "2021—2025，",
+                                             "2021–2025，",  "2021―2025，",         "2021‐2025，",
+                                             "2021－2025，", "2021~2025，",          "2021～2025，"};
+        for (size_t k = 0; k < sizeof ranges / sizeof ranges[0]; k++)
+            tap_ok(YEARS(ranges[k], 0) == 0 && ny == 5 && y[0] == 2021 && y[4] == 2025, "%s expanded",
+                   ranges[k]);
+        s = "床前明月光，疑是地上霜。2021 2025";
+        tap_ok(YEARS(s, 2025) == 0 && ny == 0, "no 年, 五 or connector: no year");
+    }
     s = "预计 2022 年投产";
     tap_ok(YEARS(s, 0) == 0 && ny == 1 && y[0] == 2022, "2022 年 with spaces");
     s = "营业收入从2021年的995亿元增长至2024年的1903亿元";
