@@ -312,6 +312,15 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
  * change word, a compound's first part. */
 int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *raw,
                         zsi_span *at);
+/* zsi_np_before's flags: ZSI_NP_TAILS as zsi_np_before_money reads;
+ * ZSI_NP_VERBS, for a sum or a rate, crosses a verb between two nouns of
+ * one compound (民航|发送|旅客, 碳|排放|强度: see metric_np.c's
+ * verb_between). Counts stay out: before one, the verb is as often the
+ * predicate and the noun after it what is counted (领导班子|列出|问题清单). */
+#define ZSI_NP_TAILS 1
+#define ZSI_NP_VERBS 2
+int zsi_np_before_as(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
+                     zsi_span *at);
 
 /*
  * (metric_after.c) Does a verb of wordclass.txt (not a verb-noun) start right

@@ -816,8 +816,10 @@ static int bare_comparative(const char *p, size_t s, size_t e)
 static int np_before_as(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
                         zsi_span *at)
 {
-    return (flags & MB_MONEY) ? zsi_np_before_money(p, ws, we, norm, raw, at)
-                              : zsi_np_before(p, ws, we, norm, raw, at);
+    return zsi_np_before_as(p, ws, we,
+                            ((flags & MB_MONEY) ? ZSI_NP_TAILS : 0) |
+                                ((flags & MB_LINKS) ? ZSI_NP_VERBS : 0),
+                            norm, raw, at);
 }
 
 /* Is p[s..e) the rate of a change named as a noun: a [change] word ending

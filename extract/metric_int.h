@@ -205,6 +205,9 @@ int zsi_lex_is_word(const char *p, size_t s, size_t e);
  * is not (支援灾区 is filed a noun). */
 #define ZSI_LEX_RARE 5
 int zsi_lex_rare(const char *p, size_t s, size_t e);
+/* How many times jieba's corpus saw the word p[s..e) (data/words.tsv's
+ * count); 0 when the data lacks it. */
+double zsi_lex_count(const char *p, size_t s, size_t e);
 /* Where the run of Han characters that ends at p[e] starts: at most max
  * characters back, never before lo (the text zsi_lex_cut is given to read
  * the words before a figure or a word). */

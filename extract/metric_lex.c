@@ -297,6 +297,14 @@ int zsi_lex_rare(const char *p, size_t s, size_t e)
     return c > 0 && c < ZSI_LEX_RARE;
 }
 
+double zsi_lex_count(const char *p, size_t s, size_t e)
+{
+    size_t n = zsi_nchars(p, s, e);
+    if (n < 1 || n > LEX_MAX_WORD || pthread_once(&lex_once, lex_init) != 0)
+        return 0;
+    return lex_count(p + s, e - s);
+}
+
 size_t zsi_han_back(const char *p, size_t lo, size_t e, int max)
 {
     size_t s = e;
