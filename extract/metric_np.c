@@ -150,22 +150,6 @@ static int whole_in(int sec, const char *p, size_t s, size_t e)
     return k && k->len == e - s;
 }
 
-/*
- * 民航|发送|旅客, 碳|排放|强度, 政府|采购|市场规模数据: a verb of jieba's (v)
- * of two characters or more between two nouns of the phrase is no predicate
- * but part of one compound, the thing the noun after it names as done by
- * or to the noun before it (the passengers airlines carry, the emission
- * intensity of carbon), as 政府|采购|额 is before a suffix. Not a verb
- * that takes a clause or says a level ([saying], [level]: 数据|显示,
- * 疫情|造成, 贸易额|达到), a hedge or a negated verb (超过, 不到), a
- * [strip], [change], [link] or [stop] word (企业|累计|发放, 价格|上涨,
- * 投资|需要, 企业|获得), nor one of the most frequent verbs (VERB_GENERAL
- * times or more in jieba's corpus: 可能, 包括, 表现), which are modal,
- * listing or linking predicates, never a compound's part; nor after a noun that names a quantity of its
- * own ([suffixes], [phrases]: 国内成本|高出, 氧气含量|不到): the verb is
- * that quantity's predicate, nor in a phrase that ends in no noun (实际|采购|
- * 价|就得). p[pb..b) is the verb, b..e the nouns after it.
- */
 /* Does the phrase p[..e) end in a noun: a common noun of the lexicon or a
  * [suffixes] ending, not a word of no class (价|就得)? b bounds the search. */
 static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
@@ -182,6 +166,23 @@ static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
  * head a predicate (表现 15,867, 包括 24,052, 可能 31,213). */
 #define VERB_GENERAL 10000.0
 
+/*
+ * 民航|发送|旅客, 碳|排放|强度, 政府|采购|市场规模数据: a verb of jieba's (v)
+ * of two characters or more between two nouns of the phrase is no predicate
+ * but part of one compound, the thing the noun after it names as done by
+ * or to the noun before it (the passengers airlines carry, the emission
+ * intensity of carbon), as 政府|采购|额 is before a suffix. Not a verb
+ * that takes a clause or says a level ([saying], [level]: 数据|显示,
+ * 疫情|造成, 贸易额|达到), a hedge or a negated verb (超过, 不到), a
+ * [strip], [change], [link] or [stop] word (企业|累计|发放, 价格|上涨,
+ * 投资|需要, 企业|获得), nor one of the most frequent verbs (VERB_GENERAL
+ * times or more in jieba's corpus: 可能, 包括, 表现), which are modal,
+ * listing or linking predicates, never a compound's part; nor after a
+ * noun that names a quantity of its own ([suffixes], [phrases]: 国内成本|
+ * 高出, 氧气含量|不到): the verb is that quantity's predicate, nor in a
+ * phrase that ends in no noun (实际|采购|价|就得). p[pb..b) is the verb,
+ * b..e the nouns after it.
+ */
 static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
                         size_t e)
 {
