@@ -441,6 +441,36 @@ static int bare_total(const char *raw)
     return ends_total(raw) && (n == 6 || zsi_is_stop_word(raw, 0, n - 6));
 }
 
+/*
+ * 占苏丹水电装机总量, 占全国经济总量, 占该国大豆出口总量: the printed metric
+ * m->raw opens with 占 and ends in a total; its normal form names what the
+ * share is of, the words after 占 (tests/quality/README.md: a share is named
+ * by what it is a share of; the labels take 苏丹水电装机总量, as they take
+ * 该国总装机容量 for 占该国总装机容量). Not a phrase that ends in 比重 or 比例:
+ * a change printed after the share takes its noun (占全国就业人员比重为57%，
+ * 提高0.9个百分点), and 全国就业人员增速 would name the total's rise. The
+ * normal form stays whole when what is left is one character, a place or a
+ * stop word alone (占全市比重: whose share, not of what) or a bare total
+ * (全国总量).
+ */
+static void share_of_norm(zsi_metric *m)
+{
+    static const char *const word[] = {"\xE6\xAF\x94\xE9\x87\x8D",  /* 比重 */
+                                       "\xE6\xAF\x94\xE4\xBE\x8B"}; /* 比例 */
+    char x[ZSI_METRIC_BYTES];
+    size_t n = strlen(m->raw), k;
+    if (n <= 3 || memcmp(m->raw, "\xE5\x8D\xA0", 3) != 0) /* 占 */
+        return;
+    n -= 3;
+    memcpy(x, m->raw + 3, n + 1);
+    for (k = 0; k < sizeof word / sizeof *word; k++)
+        if (n > 6 && memcmp(x + n - 6, word[k], 6) == 0)
+            return;
+    if (zsi_nchars(x, 0, n) < 2 || only_place(x) || zsi_is_stop_word(x, 0, n) || bare_total(x))
+        return;
+    memcpy(m->norm, x, n + 1);
+}
+
 /* X的Y: is the phrase r2[0..l2), found right before the figure, printed in
  * p[ne..we) right after a 的? Then it is the head of the 的 phrase and the
  * noun found before it (ending at ne) only its modifier: 实现稳定就业的贫困
@@ -1402,6 +1432,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
                 zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
                 zsi_copy_raw(m->raw, &m->at, p, z, ne);
                 memcpy(m->norm, m->raw, sizeof m->norm);
+                share_of_norm(m);
             } else if (m->adjacent && z < ns) {
                 zhan_object(p, z, we, ns, ne, m);
             }
