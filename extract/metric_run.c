@@ -333,6 +333,22 @@ static int kind_verb(const char *p, size_t s, size_t e)
            !zsi_match_at(zsi_mset(MSEC_STRIP), p, s, e);
 }
 
+/* Is p[s..m) a verb of two characters (jieba's v) right before the 率
+ * that ends at e, so that the two make a rate the lexicon lacks (兑现率,
+ * 拨付率)? A [stop] or [strip] verb too: those words are the clause's
+ * predicate before a sum (兑现资金), but 率 makes the verb a noun. Not a
+ * [change] verb (增长率 is read as a change), and not before 量: a verb
+ * before an amount is the clause's predicate as often as its name. */
+static int rate_verb(const char *p, size_t s, size_t m, size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    if (e - m != 3 || memcmp(p + m, "\xE7\x8E\x87", 3) != 0 || zsi_nchars(p, s, m) != 2 ||
+        zsi_lex_cut(p, s, m, st, tg, 1) != 1 || tg[0] != 'v')
+        return 0;
+    return !zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, m);
+}
+
 /*
  * 涉案|总价值, 采购|总金额, 接待|总人数, 签约|总投资: a total (a head that
  * starts with 总) right after a verb of two characters is the total of what
@@ -443,11 +459,20 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
          * the lexicon (成功率, 业务量) before its suffix. The word is the
          * head: a verb before it names what the rate counts (救治|成功率,
          * 发射|成功率) and a noun before it is crossed as before any head
-         * (快递|业务量) */
+         * (快递|业务量). A rate the lexicon lacks is named by its verb the
+         * same way (兑现|率, 拨付|率, 执行|率: the share of what was
+         * promised that was paid out), as long as the verb is not the
+         * clause's change or payment (增长|率 is [change]'s) */
         size_t x = zsi_wb_le(wb, from - 1);
-        if (x >= cut && zsi_lex_is_word(p, x, e) && zsi_all_run(p, x, from) &&
-            !zsi_is_stop_word(p, x, from))
+        if (x >= cut && zsi_all_run(p, x, from) && zsi_lex_is_word(p, x, e) &&
+            !zsi_is_stop_word(p, x, from)) {
             from = x;
+        } else if (x >= cut && zsi_all_run(p, x, from) && rate_verb(p, x, from, e)) {
+            /* the verb is the rate's name, not a head a verb before it
+             * may name in turn (中西医|结合|诊治率: not 结合诊治率) */
+            from = x;
+            one_word = 0;
+        }
     }
     b = from;
     chars = zsi_nchars(p, b, e);
