@@ -414,9 +414,9 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
  * scanned. On every 8th realnews-dev file 54% of the passages (38% of
  * their bytes) have none of them; on the bench's real corpus (manuals,
  * man pages, verse) 79% (60%). Exact: a three-byte character is read
- * whole (a trail byte is never taken for a lead), and the keys below are
- * the UTF-8 of those characters (the text is valid UTF-8, zsi_decode()'s
- * output).
+ * whole (a trail byte is never taken for a lead; the text is valid
+ * UTF-8, zsi_decode()'s output), and the connectors are is_connector()'s,
+ * so that the two never disagree.
  */
 static int may_hold_year(const char *p, size_t n)
 {
@@ -424,7 +424,7 @@ static int may_hold_year(const char *p, size_t n)
     for (size_t i = 0; i < n;) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            if (b == '-' || b == '~')
+            if (is_connector(b))
                 return 1;
             i++;
             continue;
@@ -433,21 +433,10 @@ static int may_hold_year(const char *p, size_t n)
             i++; /* two- and four-byte characters, trail bytes: no key */
             continue;
         }
-        switch ((unsigned)b << 16 | (unsigned)u[i + 1] << 8 | u[i + 2]) {
-        case 0xE5B9B4: /* 年 */
-        case 0xE4BA94: /* 五 */
-        case 0xE588B0: /* 到 */
-        case 0xE887B3: /* 至 */
-        case 0xE28094: /* — */
-        case 0xE28093: /* – */
-        case 0xE28095: /* ― */
-        case 0xE28090: /* ‐ */
-        case 0xEFBC8D: /* － */
-        case 0xEFBD9E: /* ～ */
+        UChar32 c = (UChar32)(b & 0x0F) << 12 | (UChar32)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+        if (c == 0x5E74 /* 年 */ || c == 0x4E94 /* 五 */ || is_connector(c))
             return 1;
-        default:
-            i += 3;
-        }
+        i += 3;
     }
     return 0;
 }
