@@ -1242,10 +1242,11 @@ static int named_after(naming *c)
     zsi_figure *f = c->f;
     const zsi_metric *m = &c->m;
     int rc, rate = c->rate;
-    if (((m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0])) &&
-        (rc = named_past_aside(c)) != 0)
+    /* what is before the figure is not next to it, or names nothing */
+    int loose = (m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0]);
+    if (loose && (rc = named_past_aside(c)) != 0)
         return rc < 0 ? rc : 1;
-    if ((m->norm[0] && !m->adjacent) || (!m->norm[0] && !m->change[0])) {
+    if (loose) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
         rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at);
