@@ -566,8 +566,7 @@ static int land_use(const size_t *st, const char *tg, int w, int area)
  * 完成 does; unlike a verb with an object (处分|3500余人), not who did it. */
 static int building_done(const char *p, size_t s, size_t e)
 {
-    const zsi_phrase *v = zsi_match_at(zsi_mset(MSEC_BUILDING), p, s, e);
-    return v && v->len == e - s;
+    return zsi_whole_in(MSEC_BUILDING, p, s, e);
 }
 
 /* How many of the last words of the cut (one or two: 增至, 增加|到) are a

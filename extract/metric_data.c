@@ -146,6 +146,14 @@ int zsi_metric_data(void)
     return g.rc;
 }
 
+/* Is p[s..e) whole one phrase of section sec? The longest phrase that
+ * starts at s and fits is that one exactly. */
+int zsi_whole_in(int sec, const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *k = zsi_match_at(zsi_mset(sec), p, s, e);
+    return k && k->len == e - s;
+}
+
 /* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
 const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end)
 {

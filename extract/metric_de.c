@@ -36,8 +36,7 @@
 /* Is p[s..e) one whole entry of [dependent]? */
 static int dependent_head(const char *p, size_t s, size_t e)
 {
-    const zsi_phrase *d = zsi_match_at(zsi_mset(MSEC_DEPENDENT), p, s, e);
-    return d && d->len == e - s;
+    return zsi_whole_in(MSEC_DEPENDENT, p, s, e);
 }
 
 int zsi_dependent_word(const char *p, size_t s, size_t e)

@@ -23,8 +23,7 @@
 /* Is the word p[s..e) of the cut a verb of [fate], matched whole? */
 static int fate_word(const char *p, size_t s, size_t e)
 {
-    const zsi_phrase *ph = zsi_match_at(zsi_mset(MSEC_FATE), p, s, e);
-    return ph && ph->len == e - s;
+    return zsi_whole_in(MSEC_FATE, p, s, e);
 }
 
 /* Does the word of jieba's tag t, after the verbs, make them the modifier of

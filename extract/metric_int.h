@@ -136,6 +136,9 @@ const zsi_words *zsi_mplaces(void);
 /* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
 const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end);
 
+/* Is p[s..e) whole one phrase of section sec (MSEC_*)? */
+int zsi_whole_in(int sec, const char *p, size_t s, size_t e);
+
 /* A phrase of ps that ends exactly at p[e] and starts at or after p[start]. */
 const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size_t start, size_t e);
 

@@ -143,13 +143,6 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
     return tg[0] == 'V';
 }
 
-/* Is p[s..e) whole a word of data section sec? */
-static int whole_in(int sec, const char *p, size_t s, size_t e)
-{
-    const zsi_phrase *k = zsi_match_at(zsi_mset(sec), p, s, e);
-    return k && k->len == e - s;
-}
-
 /* Does the phrase p[..e) end in a noun: a common noun of the lexicon or a
  * [suffixes] ending, not a word of no class (价|就得)? b bounds the search. */
 static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
@@ -190,9 +183,9 @@ static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     char tg[2];
     unsigned c0 = zsi_cp_at(p, pb, b);
     if (zsi_nchars(p, pb, b) < 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v' ||
-        zsi_is_stop_word(p, pb, b) || whole_in(MSEC_STRIP, p, pb, b) ||
-        whole_in(MSEC_SAYING, p, pb, b) || whole_in(MSEC_LINK, p, pb, b) ||
-        whole_in(MSEC_LEVEL, p, pb, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) ||
+        zsi_is_stop_word(p, pb, b) || zsi_whole_in(MSEC_STRIP, p, pb, b) ||
+        zsi_whole_in(MSEC_SAYING, p, pb, b) || zsi_whole_in(MSEC_LINK, p, pb, b) ||
+        zsi_whole_in(MSEC_LEVEL, p, pb, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) ||
         zsi_hedge_at(p, b, pb) || c0 == 0x4E0D || c0 == 0x6CA1 || /* 不 没 */
         zsi_lex_count(p, pb, b) >= VERB_GENERAL)
         return 0;

@@ -24,8 +24,7 @@ static int object_tag(char t)
 /* Is p[s..e) a word of [recipient]? */
 static int recipient_at(const char *p, size_t s, size_t e)
 {
-    const zsi_phrase *r = zsi_match_at(zsi_mset(MSEC_RECIPIENT), p, s, e);
-    return r && r->len == e - s;
+    return zsi_whole_in(MSEC_RECIPIENT, p, s, e);
 }
 
 size_t zsi_recipient_front(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t hs,

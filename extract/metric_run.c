@@ -265,8 +265,7 @@ static int counted_np(const zsi_wbounds *wb, const char *p, size_t cut, size_t p
  * causes (数据|显示, 受访者|担心, 疫情|导致), never a part of the metric. */
 static int takes_clause(const char *p, size_t s, size_t e)
 {
-    const zsi_phrase *w = zsi_match_at(zsi_mset(MSEC_SAYING), p, s, e);
-    return w && w->len == e - s;
+    return zsi_whole_in(MSEC_SAYING, p, s, e);
 }
 
 static int verb_in_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
