@@ -208,11 +208,11 @@ int zsi_metric_before(const char *p, size_t start, size_t end, zsi_metric *m);
  * @return 1 such a rate, 0 not one (m undefined), ZS_ENOMEM or ZS_EIO.
  */
 int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t ce, zsi_metric *m);
-/* Is the figure ending at fe followed by 的水平 (or 的较高水平, 的历史最低
+/* (metric_rate.c) Is the figure ending at fe followed by 的水平 (or 的较高水平, 的历史最低
  * 水平), in its clause ending at ce? 水平 names nothing: the figure is a
  * level of what the words before it, or an earlier figure, name. */
 int zsi_level_after(const char *p, size_t fe, size_t ce);
-/* Does the metric norm name a rate by its last word: 率 (利用率), a [share]
+/* (metric_rate.c) Does the metric norm name a rate by its last word: 率 (利用率), a [share]
  * word (比重) or a [change] word (增速, 降幅)? */
 int zsi_names_rate(const char *norm);
 /* Is the figure p[fs..fe), in the clause p[cs..ce), the base of a
@@ -221,7 +221,7 @@ int zsi_names_rate(const char *norm);
  * the figure before (售价涨到900元，与指导价600元相比，涨幅达50%: the
  * 售价's rise, not the 指导价's). */
 int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t ce);
-/* (metric.c) Does p[s..e) name nothing: empty, or only filler and words of
+/* (metric_change.c) Does p[s..e) name nothing: empty, or only filler and words of
  * wordclass.txt's class stop (adverbs, verbs, time words: 现在已经, 预计可)? */
 int zsi_names_nothing(const char *p, size_t s, size_t e);
 /* zsi_metric_before for an amount of money: a bare noun phrase may end in a
@@ -273,7 +273,7 @@ int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char 
  */
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /*
- * (metric.c) The subject of an activity named as a noun run ending at we in
+ * (metric_apart.c) The subject of an activity named as a noun run ending at we in
  * the clause p[ws..we) (电动三轮车|产销, 挖掘机|销售, 专利|申请: nouns and
  * modifiers ending in a verb-noun, or in a plain verb when verb_ok), past
  * time words and adverbs; the reading metric.c gives a change verb's
@@ -337,7 +337,7 @@ int zsi_verb_after(const char *p, size_t fe, size_t ce);
 int zsi_purpose_after(const char *p, size_t fe, size_t ce);
 
 /*
- * A metric printed right after its figure, in p[fe..ce) (ce: the clause end):
+ * (metric_after.c) A metric printed right after its figure, in p[fe..ce) (ce: the clause end):
  * an optional 的 (required when need_de), then whole words ending in a known
  * phrase or suffix ("8000元的产业扶持资金", "60%的股权").
  * @return 1 found, 0 none, ZS_EIO.
@@ -356,7 +356,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
 int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max);
 
 /*
- * A share printed before the noun it counts (75%的受访者有…, 45%建筑物外墙是…):
+ * (metric_after.c) A share printed before the noun it counts (75%的受访者有…, 45%建筑物外墙是…):
  * the whole words of a noun's classes after the figure ending at fe (and its
  * 的) in p[fe..ce), by the most likely cut of jieba's words.
  * @return 1 found, 0 none, ZS_EIO.

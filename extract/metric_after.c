@@ -1,7 +1,8 @@
 /*
  * metric_after.c - the noun printed after a figure (8000元的产业扶持资金,
  * 62%的装修公司, 10个贫困县): whole words up to a stop word or a verb, what
- * a share or a count counts; and whether a verb follows a figure.
+ * a share or a count counts; and whether a verb follows a figure. The entry
+ * points figure.c asks (zsi_metric_after, zsi_share_noun_after) close the file.
  *
  * Invariants: allocates nothing; norm and raw are always NUL-terminated and
  * cut on a UTF-8 boundary.
@@ -279,4 +280,202 @@ int zsi_purpose_after(const char *p, size_t fe, size_t ce)
     if (tg[0] == 'v' || tg[0] == 'p')
         return 1;
     return tg[0] == 'V' && w > 1;
+}
+
+int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *norm, char *raw,
+                     zsi_span *at)
+{
+    size_t s = fe, e, q, pq = fe, best = 0;
+    int rc = zsi_metric_data();
+    zsi_wbounds wb;
+    const zsi_phrase *mod;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (rc)
+        return rc;
+    /* at most MAX_AFTER_CHARS characters of run after it */
+    e = zsi_run_after(p, fe, ce, need_de, MAX_AFTER_CHARS, zsi_m_is_han, &s);
+    if (e == s || zsi_grade_after(p, s, e))
+        return 0;
+    /* a qualifier first (60%以上的规模以上工业总产值) counts as one word */
+    if ((mod = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, s, ce)) != NULL &&
+        zsi_nchars(p, s, s + mod->len) > 2)
+        e = zsi_run_after(p, fe, ce, need_de,
+                          MAX_AFTER_CHARS + zsi_nchars(p, s, s + mod->len) - 2, zsi_m_is_han, &s);
+    /* no suffix or phrase ends in the run: nothing to break */
+    for (q = s; q < e;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, e - q, &cp);
+        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, q, e) ||
+            zsi_match_at(zsi_mset(MSEC_PHRASES), p, q, e))
+            break;
+        q += l;
+    }
+    if (q >= e)
+        return 0;
+    /* the word break sees one character more, so the run's last word is whole */
+    {
+        size_t e2 = e;
+        if (e2 < ce) {
+            unsigned cp;
+            e2 += zsi_utf8_decode(p + e2, ce - e2, &cp);
+        }
+        zsi_wb_compute(&wb, p, s, e2);
+    }
+    if (wb.s != s)
+        return 0;
+    {
+        unsigned cp;
+        zsi_utf8_decode(p + s, e - s, &cp);
+        if (zsi_nchars(p, s, zsi_wb_gt(&wb, s)) == 1 && zsi_is_direction(cp))
+            return 0; /* 三年内|相关税收: the 内 is the figure's */
+    }
+    for (q = s; q < e;) {
+        size_t nq = zsi_wb_gt(&wb, q);
+        const zsi_phrase *st;
+        if ((mod = zsi_match_at(zsi_mset(MSEC_MODIFIER), p, q, e)) != NULL &&
+            zsi_wb_is(&wb, q + mod->len) && q + mod->len < e) {
+            pq = q; /* 规模以上 crossed whole: its 以上 ends no noun */
+            q += mod->len;
+            continue;
+        }
+        st = zsi_match_at(zsi_mset(MSEC_STOP), p, q, nq);
+        int head = (zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
+                    !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
+                   zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq);
+        if (nq > e || (st && st->len == nq - q))
+            break; /* the run ends at a word such as 的, 和, 在 */
+        if (!head && q > s && zsi_is_class_stop(p, q, nq) && zsi_is_noun_word(p, pq, q))
+            break; /* 90%的家庭|实现|就业: a noun and its verb, no noun's part */
+        pq = q;
+        if (((zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, nq) &&
+              !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, nq)) ||
+             zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, nq)) &&
+            !zsi_ends_in_noun(&wb, p, s, nq, ce))
+            best = nq; /* not the 价 of 评价, nor the 税 of 纳税|人 */
+        q = nq;
+    }
+    /* The noun must end there: not in 市政府固定资产|投资专项补助, where the
+     * next word goes on naming something else. */
+    if (best && best < wb.e) {
+        size_t nq = zsi_wb_gt(&wb, best);
+        if (zsi_match_at(zsi_mset(MSEC_SUFFIXES), p, best, nq) ||
+            zsi_match_at(zsi_mset(MSEC_PHRASES), p, best, nq))
+            return 0;
+    }
+    if (!best || zsi_nchars(p, s, best) < 2)
+        return 0;
+    zsi_copy_raw(raw, at, p, s, best);
+    {
+        const zsi_phrase *k = zsi_lookup_exact(raw, strlen(raw));
+        if (k)
+            zsi_copy_str(norm, k->norm, k->nlen);
+        else
+            memcpy(norm, raw, strlen(raw) + 1);
+    }
+    return 1;
+}
+
+/* After 的 also a time word (t: 老年居民) and a verb before the first noun
+ * (销售|增长|贡献); with no 的 they begin a predicate (30%|今年, 5%|增长). */
+#define SHARE_MOD_DE "tv"
+
+/*
+ * 95%的村实现…, 30%的县制订…: after 的, a noun of one character (jieba's n,
+ * or z, which files 村 and 县) that a verb follows is the subject the share
+ * counts, as a longer one is; alone, without the verb, one character is too
+ * little to tell a noun from a piece of a word. @return its end, or 0.
+ */
+static size_t one_char_subject(const char *p, int de, const size_t *st, const char *tg, int w)
+{
+    if (!de || w < 2 || !tg[0] || !strchr("nz", tg[0]) || tg[1] != 'v' ||
+        zsi_nchars(p, st[0], st[1]) != 1)
+        return 0;
+    return st[1];
+}
+
+/*
+ * 70%的零部件都…: jieba files some nouns that open with a numeral character
+ * as numerals (m: 零|部件), as it does 一部分. After a share's 的, such a word
+ * whose remaining characters are one common noun of jieba's (n) is that
+ * noun's kind, a head the share counts. @return 1 such a word.
+ */
+static int numeral_noun(const char *p, size_t s, size_t e)
+{
+    size_t st[3];
+    char tg[3];
+    unsigned cp;
+    size_t l = zsi_utf8_decode(p + s, e - s, &cp);
+    return zsi_nchars(p, s, e) >= 3 && zsi_lex_cut(p, s + l, e, st, tg, 2) == 1 && tg[0] == 'n';
+}
+
+/*
+ * 75%的受访者有…, 90%的本地商家都…, 45%建筑物外墙是…: a share printed
+ * before its noun counts what that noun names, the subject of the predicate
+ * that follows. The noun is read by the most likely cut of the words after
+ * the figure (jieba's, with their parts of speech): whole words of a noun's
+ * classes, up to the first word of another class (an adverb 都, a
+ * preposition 通过, a pronoun 每天, a direction 中) or to a verb after a
+ * noun (受访者|支持); before the first noun a verb is a modifier only after
+ * 的 (45%的销售增长贡献), as a time word is (老年居民). The phrase ends with its last noun, on a word
+ * boundary of ICU's too, and holds two characters at least.
+ * @return 1 found (norm, raw, at written), 0 none, ZS_EIO.
+ */
+int zsi_share_noun_after(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
+{
+    size_t s = fe, e, st[ZSI_LEX_CUT_MAX + 1], end = 0;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int rc = zsi_metric_data(), de = 0, w, i, nouns = 0, cut = 0;
+    unsigned n = 0;
+    zsi_wbounds wb;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (rc)
+        return rc;
+    if (s + 3 <= ce && memcmp(p + s, "\xE7\x9A\x84", 3) == 0) { /* 的 */
+        s += 3;
+        de = 1;
+    }
+    for (e = s; e < ce;) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + e, ce - e, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        if (++n > ZSI_LEX_CUT_MAX) {
+            cut = 1; /* the last word may go on: it is not taken */
+            break;
+        }
+        e += l;
+    }
+    w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (cut && w > 0)
+        w--;
+    for (i = 0; i < w; i++) {
+        char t = tg[i];
+        if (t == 'm' && de && numeral_noun(p, st[i], st[i + 1]))
+            t = 'n';
+        if (t && strchr(SHARE_HEAD, t)) {
+            nouns++;
+            end = st[i + 1];
+        } else if (t && de && strchr(SHARE_MOD_DE, t) && (t != 'v' || !nouns)) {
+            continue; /* 的销售增长|贡献: a verb modifies the noun after it */
+        } else if (!t || !strchr(SHARE_MOD, t)) {
+            break;
+        }
+    }
+    if ((!nouns || zsi_nchars(p, s, end) < 2) && !(end = one_char_subject(p, de, st, tg, w)))
+        return 0;
+    if (end < ce) {
+        unsigned cp; /* the word break sees one character more */
+        zsi_wb_compute(&wb, p, s, end + zsi_utf8_decode(p + end, ce - end, &cp));
+    } else {
+        zsi_wb_compute(&wb, p, s, end);
+    }
+    if (wb.s != s || !zsi_wb_is(&wb, end))
+        return 0; /* the cut and ICU's disagree: a word may go on */
+    zsi_copy_raw(raw, at, p, s, end);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
 }

@@ -17,9 +17,17 @@
  *   metric_np.c    a bare noun phrase before a figure that no data names;
  *   metric_after.c a noun printed after a figure (what a share counts);
  *   metric_verb.c  a verb before a figure that names it (投入, 挣);
- *   metric.c       what figure.c asks (figure_int.h): the change word and the
- *                  noun before a figure, a noun printed after it, links
- *                  between two figures of one clause.
+ *   metric_subject.c the subject of a predicate, past an adverbial, and the
+ *                  base a clause compares with (比去年);
+ *   metric_apart.c a subject set apart from its predicate by time words,
+ *                  adverbs, [link] verbs or a compared time;
+ *   metric_change.c the change word before a figure (增长, 狂降, 提高至);
+ *   metric_share.c the share 占 makes (A占B的x%);
+ *   metric_rate.c  rates of change as nouns: whose rate, a rate after the
+ *                  figure;
+ *   metric.c       what figure.c asks (figure_int.h): metric_before() (the
+ *                  change word or share and the noun before a figure),
+ *                  links between two figures of one clause.
  *
  * The code decides only which candidate is nearest and where its edges are;
  * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
@@ -397,5 +405,118 @@ int zsi_find_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
  * 的 (原料铜的价格) takes the noun phrase before the 的, whose share, price or
  * cost it is: raw 原料铜的价格, norm 原料铜价格. Else m is left as it is. */
 void zsi_de_owner(const char *p, size_t ws, zsi_metric *m);
+
+/* ---- interface to metric.c ---- */
+
+/* metric_before's flags: change words known by their form (狂降) count; the
+ * figure is an amount of money, whose bare noun phrase may end in a noun ICU
+ * cut before its last character (zsi_np_before_money) */
+#define MB_FORMS 1
+#define MB_MONEY 2
+/* the figure is an amount of money or a rate, which a subject before [link]
+ * verbs and adverbs names (债权总计3亿元, 毛利甚至高达40%); a count or a
+ * duration there says what the subject does (需要3秒, 至少需要5年) */
+#define MB_LINKS 4
+
+/* Is the whole of s a place name (a division or a jieba ns word: 法国)? */
+int zsi_only_place(const char *s);
+
+/* ---- interface to metric_share.c ---- */
+
+/* zsi_zhan_at's and zsi_in_at's answer when no 占 (在) stands as a word. */
+#define NO_ZHAN ((size_t)-1)
+
+/* Parts of speech (data/words.tsv's byte) of a word that may end the noun a
+ * share counts: common nouns (n: 居民, 商家), verbal nouns (V), other proper
+ * nouns (Z), abbreviations (j: 中小企业), and jieba's person words (R), which
+ * file peoples (德国人) with names: no share counts a person. Not a place (S)
+ * or an organisation (T): a share of 法国 names no population. */
+#define SHARE_HEAD "nVZjR"
+/* A word of these may stand before the head as its modifier: distinguishing
+ * words (b: 大型), adjectives (a), places (S: 美国居民), idioms (l, i). */
+#define SHARE_MOD "balSi"
+
+/* Is p[s..s+6) 占 with its complement or aspect (占到, 占了, 占据, 占有)? */
+int zsi_zhan_complement(const char *p, size_t s, size_t we);
+/* Where 占 stands as a word in p[ws..we) (or with its complement), the last
+ * one; NO_ZHAN when none. */
+size_t zsi_zhan_at(const char *p, size_t ws, size_t we);
+/* The noun phrase right before 占 at z (其中健身工作室|占70%): 1 found (m's noun set), 0 none. */
+int zsi_zhan_subject(const char *p, size_t ws, size_t z, zsi_metric *m);
+/* A占B…x%: A, named right before the 占 at z, names the share; 1 with m set, 0 none. */
+int zsi_share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metric *m);
+/* The object of 占 whole, from 占 to the noun found at ns..ne
+ * (占政府采购总支出的27%); 1 extended. */
+int zsi_zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zsi_metric *m);
+/* The object of a 占 that no noun of the data names (占家用电器总能耗的一成); 1 with m set. */
+int zsi_zhan_whole(const char *p, size_t z, size_t we, zsi_metric *m);
+/* Does raw end in a total, 总 and one character (总量, 总数)? */
+int zsi_ends_total(const char *raw);
+/* A total alone or after one stop word (全市总量): it names no whole of its own. */
+int zsi_bare_total(const char *raw);
+/* A printed metric 占…总量 takes what it is a share of as its normal form. */
+void zsi_share_of_norm(zsi_metric *m);
+/* A在B中的比重: where the 在 stands before a share word found at ns; NO_ZHAN otherwise. */
+size_t zsi_in_at(const char *p, size_t ws, size_t ns, const zsi_metric *m);
+
+/* ---- interface to metric_change.c ---- */
+
+/* Does p[s..e) hold 至 or 到 (not the 到 of 达到): a change to a new level? */
+int zsi_has_to(const char *p, size_t s, size_t e);
+/* A 由 or 从 opening a from-to change before the figure: the window's new end, or we. */
+size_t zsi_from_cut(const char *p, size_t ws, size_t we);
+/* A [changeform] change word ending at p[s..s+3) (压|减, 狂降); *gs its start; NULL when none. */
+const zsi_phrase *zsi_change_by_form(const char *p, size_t ws, size_t s, size_t we, size_t *gs);
+/* Is the change word a rate noun, ending in 幅 or 速 (涨幅, 增速)? */
+int zsi_rate_noun(const zsi_phrase *ch);
+/* Only words naming nothing between a rate noun and its figure (预计为, 平均在)? */
+int zsi_rate_link(const char *p, size_t s, size_t e);
+/* Only filler and the 比 of a comparison with a time (比上月)? */
+int zsi_filler_or_than(const char *p, size_t s, size_t e);
+/* A bare comparative before a figure (比上月多, 偏多, 高达): it names no subject. */
+int zsi_bare_comparative(const char *p, size_t s, size_t e);
+/* Does the change word at gs open with what it is reckoned against (同比, 较)? */
+int zsi_compared_now(const char *p, size_t gs);
+/* 同比分别增长: the [change] word 同比增长 printed apart; *cs its start; NULL when none. */
+const zsi_phrase *zsi_compared_apart(const char *p, size_t ws, size_t gs, size_t ge, size_t *cs);
+
+/* ---- interface to metric_subject.c ---- */
+
+/* The noun before e that the predicate at e is said of, past an adverbial (see the definition). */
+int zsi_subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, zsi_span *at,
+                     size_t *cutp, size_t *endp, int *objp);
+/* After a [conj] word that opens p[ws..we) and has words after it; ws when none. */
+size_t zsi_skip_conj(const char *p, size_t ws, size_t we);
+/* Does the clause open with 比 or 较 as a word before ns (the base compared with)? */
+int zsi_compared_base(const char *p, size_t ws, size_t ns);
+/* Does the noun phrase at ns follow 比 or 较 standing as a word? */
+int zsi_after_than(const char *p, size_t ws, size_t ns, size_t z);
+/* The bare noun phrase ending at we, as metric_before's MB_ flags read it. */
+int zsi_np_before_mb(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
+                     zsi_span *at);
+
+/* ---- interface to metric_apart.c ---- */
+
+/* ICU's words of the last TAIL_CHARS characters of p[ws..we) into *wb; the window's start. */
+size_t zsi_tail_words(zsi_wbounds *wb, const char *p, size_t ws, size_t we);
+/* The subject before the time words and adverbs before a change verb at gs. */
+int zsi_subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m);
+/* An activity named by its verb before a change at gs (专利申请|同比增长); 1 with m set. */
+int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb_ok, zsi_metric *m);
+/* The subject before a time compared with (市场|比2009年|增长287%). */
+int zsi_subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m);
+/* The subject before adverbs and [link] verbs that end p[ws..we) (债权|总计约). */
+int zsi_subject_past_links(const char *p, size_t ws, size_t we, int flags, zsi_metric *m);
+
+/* ---- interface to metric_rate.c ---- */
+
+/* Whose rate a rate of change at rs after a 的 is (该行业的增速); 1 with m set. */
+int zsi_rate_owner(const char *p, size_t ws, size_t rs, int flags, zsi_metric *m);
+/* A rate noun alone at ns..ne takes its owner before the 的 (…支出增长率); 1 when so named. */
+int zsi_owned_rate(const char *p, size_t ws, size_t ns, size_t ne, int flags, zsi_metric *m);
+/* Where the light predicate at the end of p[ws..we) starts (需求|将保持); we when none. */
+size_t zsi_strip_predicate(const char *p, size_t ws, size_t we);
+/* The change a rate printed after its figure and 的 names (的增速, 速度增长); NULL when none. */
+const zsi_phrase *zsi_change_after_de(const char *p, size_t q, size_t ce, size_t *cs, size_t *cend);
 
 #endif

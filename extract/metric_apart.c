@@ -1,0 +1,304 @@
+/*
+ * metric_apart.c - a subject set apart from its predicate: past time words
+ * and adverbs (玉米期货昨日上涨20元), past [link] verbs (债权总计约3亿元),
+ * before a time compared with (设备市场比2009年增长287%), or an activity named
+ * by its verb (专利申请|同比增长). Apart from metric_subject.c because these
+ * walk back over the words between subject and predicate by their class
+ * (jieba's most likely cut), where that file reads the noun that ends
+ * right before the predicate.
+ *
+ * Invariants: allocates nothing; each walk reads at most TAIL_CHARS or
+ * ZSI_LEX_CUT_MAX characters back from the predicate.
+ */
+#include <string.h>
+
+#include "metric_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+/* Most characters at the end of a clause that strip_adverbs() and
+ * zsi_strip_predicate() walk back over. */
+#define TAIL_CHARS 12
+
+/*
+ * ICU's words of the last TAIL_CHARS characters of p[ws..we) into *wb: the
+ * window the strip_* functions walk back over (its first word may be cut
+ * when the window starts after ws). @return the window's start.
+ */
+size_t zsi_tail_words(zsi_wbounds *wb, const char *p, size_t ws, size_t we)
+{
+    size_t lo = we;
+    int k;
+    for (k = 0; k < TAIL_CHARS && lo > ws; k++)
+        lo -= zsi_utf8_prev(p, lo);
+    zsi_wb_compute(wb, p, lo, we);
+    return lo;
+}
+
+/* Is the ICU word p[b..e) a [link] verb (总计, 需要), with only filler
+ * before it in the word (都要, 只需)? */
+static int link_word(const char *p, size_t b, size_t e)
+{
+    const zsi_phrase *k = zsi_match_ending(zsi_mset(MSEC_LINK), p, b, e);
+    return k && zsi_all_filler(p, b, e - k->len);
+}
+
+/*
+ * Where the time words and adverbs at the end of p[ws..we) start (周三, 昨日
+ * 大幅, 再度: ICU words that jieba's most likely cut makes one word tagged t
+ * or d), and filler; not verbs, which jieba also gives nouns of news
+ * (开支, 需求). With links set: adverbs, filler and [link] verbs (总计,
+ * 需要), which name nothing, but no time words (a time before a sum or a
+ * rate may be part of its name: 过去每吨, 未来5年). we when none.
+ */
+static size_t strip_tail(const char *p, size_t ws, size_t we, int links)
+{
+    zsi_wbounds wb;
+    size_t lo = zsi_tail_words(&wb, p, ws, we), e = we;
+    while (e > wb.s) {
+        size_t b = zsi_wb_le(&wb, e - 1), st[3];
+        char tg[2];
+        if (b < wb.s || (b == wb.s && lo > ws))
+            break; /* the window's first word may be cut */
+        if (!zsi_all_filler(p, b, e) && !(links && link_word(p, b, e)) &&
+            !(zsi_lex_cut(p, b, e, st, tg, 2) == 1 && (tg[0] == 'd' || (!links && tg[0] == 't'))))
+            break;
+        e = b;
+    }
+    return e;
+}
+
+static size_t strip_adverbs(const char *p, size_t ws, size_t we)
+{
+    return strip_tail(p, ws, we, 0);
+}
+
+/*
+ * The bare noun phrase of p[ws..e) that ends at e, with words up to the change
+ * verb at gs after it (time words, adverbs, a compared time): what changes,
+ * unless it is a place alone or the base of a comparison itself.
+ * @return 1 found (m's noun set), 0 none (m's noun left empty).
+ */
+static int subject_ending_at(const char *p, size_t ws, size_t e, size_t gs, int flags, zsi_metric *m)
+{
+    if (e >= gs || e <= ws || !zsi_np_before_mb(p, ws, e, flags, m->norm, m->raw, &m->at))
+        return 0;
+    if (!zsi_only_place(m->raw) && !zsi_compared_base(p, ws, m->at.s))
+        return 1;
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    return 0;
+}
+
+/*
+ * 玉米期货昨日上涨20元, 原油周三下跌2美元: time words and adverbs between
+ * a subject and its change verb in p[ws..gs) stand apart from both; the bare
+ * noun phrase before them is what changes (not a place alone, nor the base
+ * of a comparison: 比上周). Not before a rate noun (板块年内跌幅为17%: the
+ * time word is part of its name).
+ * @return 1 found (m's noun set), 0 none (m's noun left empty).
+ */
+int zsi_subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
+{
+    return subject_ending_at(p, ws, strip_adverbs(p, ws, gs), gs, flags, m);
+}
+
+/* Does the data call the word p[s..e) no metric (a word of [stop] whole:
+ * 获得, 提供; one that ends in a word of [strip], [change], [conj]), or is it
+ * a hedge (超过, 接近)? A [stop] verb that ends a noun (专利|申请) names it. */
+static int names_no_verb(const char *p, size_t s, size_t e)
+{
+    const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_STOP), p, s, e);
+    return (k && s + k->len == e) || zsi_match_ending(zsi_mset(MSEC_STRIP), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CHANGE), p, s, e) ||
+           zsi_match_ending(zsi_mset(MSEC_CONJ), p, s, e) || zsi_hedge_at(p, e, s);
+}
+
+/*
+ * 某省发明专利申请同比增长7.3%, 全球家具生产增长4%, 汽车产销同比增长5%:
+ * the words of the clause p[ws..gs) before its change verb at gs, past its
+ * time words and adverbs (当月, 本周), are its subject when jieba's most
+ * likely cut makes them a run of nouns (n, vn, nz, j, l, R) and modifiers
+ * (places, distinguishing words, adjectives) from the clause's start or
+ * after time words, adverbs, conjunctions or numerals (1至4月, 今年), ending
+ * in a verb of two characters or more after a noun: an activity named as a
+ * noun, which np_before takes for a predicate: a verb-noun (vn: 生产, 销售),
+ * or a verb (v: 申请, 产销, 产出) when the change opens with what it is
+ * reckoned against (同比, 环比, 比上年), as a statistic's is (宣布|提价,
+ * 可能|提价, 加速|回落 are verbs before a verb); or in a common noun that
+ * ICU cuts before a verb (专利|申请: jieba's one noun). Not a verb first
+ * (普遍提价, 大约减产: the clause's predicate, its subject earlier), a verb
+ * of change itself (猛增), a verb the data names no metric by (实现, 累计,
+ * 超过), nor the object of a preposition (为|企业). Not before a rate noun
+ * with words between (板块年内跌幅: the time word is part of its name).
+ * verb_ok says whether a plain verb (v) may end the run (1: the change is
+ * reckoned against a base, zsi_compared_now), and (2) whether the run may
+ * follow a verb whose object it is (受理|消费者|投诉 before a figure).
+ * @return 1 found (m's noun set), 0 none.
+ */
+int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb_ok, zsi_metric *m)
+{
+    size_t cs = zsi_skip_conj(p, ws, gs), e = strip_adverbs(p, cs, gs), lo, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    const zsi_phrase *k2;
+    int w, i, k;
+    if (e <= cs || (rate && e != gs))
+        return 0;
+    lo = zsi_han_back(p, cs, e, ZSI_LEX_CUT_MAX);
+    w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1 || zsi_nchars(p, st[w - 1], e) < 2 || names_no_verb(p, st[w - 1], e))
+        return 0;
+    if (zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, st[w - 1], e))
+        return 0; /* 猛增, 大增: a change verb of its own */
+    if (tg[w - 1] == 'V' || (tg[w - 1] == 'v' && verb_ok)) {
+        if (w < 2 || !tg[w - 2] || !strchr(SHARE_HEAD "l", tg[w - 2]))
+            return 0;
+        i = w - 2;
+    } else if (tg[w - 1] == 'n' && zsi_nchars(p, st[w - 1], e) >= 3 &&
+               !((k2 = zsi_match_ending(zsi_mset(MSEC_STOP), p, st[w - 1], e)) &&
+                 (k2->len == 3 || !zsi_lex_tag_is(p, e - k2->len, e, 'v')))) {
+        i = w - 1; /* 专利申请, one noun of jieba's that ICU cuts before a verb
+                    * (not 西部地区, 子公司: ending in a noun of [stop]) */
+    } else {
+        return 0;
+    }
+    for (; i > 0; i--) {
+        char t = tg[i - 1];
+        if (!t || !(strchr(SHARE_HEAD "l", t) || strchr(SHARE_MOD "s", t)) ||
+            zsi_all_filler(p, st[i - 1], st[i]))
+            break; /* not 同比 (j), which says how the change is reckoned */
+    }
+    if (zsi_all_filler(p, st[i], st[i + 1]))
+        return 0;
+    if (i == 0 && lo > cs && !zsi_names_nothing(p, cs, lo))
+        return 0; /* the run starts after words that may name the subject */
+    if (verb_ok > 1 && i > 0 && tg[i - 1] == 'v' &&
+        (i > 1 ? !tg[i - 2] || tg[i - 2] == 'v' || tg[i - 2] == 'x' : lo > cs))
+        return 0; /* 起诉|侵害|老年人权益犯罪, 诈骗、|破坏: that verb is part
+                   * of a longer object (after a verb or a list mark), not
+                   * the predicate */
+    for (k = 0; k < i && !(verb_ok > 1 && tg[i - 1] == 'v'); k++)
+        if (!tg[k] || !strchr("tdcmq", tg[k]))
+            return 0; /* after a verb (大约|减产), a direction (西部|地区) or
+                       * a preposition (为|企业: its object); when verb_ok is
+                       * 2 the run may be the object of a verb right before it,
+                       * whatever that verb's subject (全市共受理|群众投诉) */
+    zsi_copy_raw(m->raw, &m->at, p, st[i], e);
+    if (zsi_only_place(m->raw) || zsi_compared_base(p, ws, st[i])) {
+        m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    memcpy(m->norm, m->raw, sizeof m->norm);
+    return 1;
+}
+
+int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
+                       zsi_span *at)
+{
+    zsi_metric m;
+    memset(&m, 0, sizeof m);
+    if (zsi_metric_data() != 0 || !zsi_verbal_subject_m(p, ws, we, 0, verb_ok, &m))
+        return 0;
+    memcpy(norm, m.norm, sizeof m.norm);
+    memcpy(raw, m.raw, sizeof m.raw);
+    if (at)
+        *at = m.at;
+    return 1;
+}
+
+/* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
+ * 2017年末, 一季度, 3月)? */
+static int ends_in_time(const char *p, size_t s, size_t e)
+{
+    static const char *const tail[] = {"\xE5\xB9\xB4", "\xE6\x9C\x9F", "\xE6\x9C\x88",
+                                       "\xE6\x9C\xAB", "\xE5\xBA\x95", "\xE5\xBA\xA6"};
+    size_t i; /* 年 期 月 末 底 度 */
+    if (e < s + 3)
+        return 0;
+    for (i = 0; i < sizeof tail / sizeof tail[0]; i++)
+        if (memcmp(p + e - 3, tail[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * 设备市场比2009年增长287%, 销售额较2017年末下降5%: the clause prints the
+ * subject, then 比 or 较 and a time it is compared with, then the change.
+ * Where that comparison starts in p[ws..gs): 比 or 较 a word of its own (not
+ * 比重, 较大), then at most 10 characters ending in a time word, with no 的
+ * and no second 比. gs when the clause ends in none.
+ */
+static size_t time_base_start(const char *p, size_t ws, size_t gs)
+{
+    size_t s = gs, e;
+    int k;
+    zsi_wbounds wb;
+    if (!ends_in_time(p, ws, gs))
+        return gs;
+    for (k = 0; k < 11 && s > ws; k++) {
+        s -= zsi_utf8_prev(p, s);
+        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+            return gs;
+        if (memcmp(p + s, "\xE6\xAF\x94", 3) != 0 && memcmp(p + s, "\xE8\xBE\x83", 3) != 0)
+            continue; /* 比, 较 */
+        if (s + 3 >= gs)
+            return gs;
+        for (e = s; e > ws && s - e < 6 * 3;)
+            e -= zsi_utf8_prev(p, e);
+        zsi_wb_compute(&wb, p, e, gs);
+        return zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3) ? s : gs;
+    }
+    return gs;
+}
+
+/*
+ * 半导体设备市场比2009年增长287%: no noun phrase ends right before the
+ * change verb, as a time compared with stands there; the bare noun phrase
+ * before 比 is what changes (not a place alone, nor one that is itself the
+ * base of an earlier comparison). @return 1 found (m's noun set), 0 none.
+ */
+int zsi_subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
+{
+    return subject_ending_at(p, ws, time_base_start(p, ws, gs), gs, flags, m);
+}
+
+/*
+ * May the noun phrase p[s..e) before a [link] verb name what it amounts to?
+ * Not when its last word is an adjective of jieba's (最便宜只要10元: the
+ * cheapest of something named before), nor when a digit stands right before
+ * it (40英寸要6000元: a measure of a thing named apart, not the thing).
+ */
+static int subject_names(const char *p, size_t ws, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX];
+    unsigned cp = 0;
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w > 0 && tg[w - 1] == 'a')
+        return 0;
+    if (s > ws) {
+        size_t l = zsi_utf8_prev(p, s);
+        zsi_utf8_decode(p + s - l, l, &cp);
+    }
+    return !zsi_is_digit_cp(cp);
+}
+
+/*
+ * 毛利甚至高达40%, 债权总计约3亿元: the bare noun phrase before the adverbs,
+ * time words and [link] verbs that end p[ws..we), when there are such words
+ * (not a place alone, nor the base of a comparison). @return 1 found (m's
+ * noun set), 0 none (m's noun left empty).
+ */
+int zsi_subject_past_links(const char *p, size_t ws, size_t we, int flags, zsi_metric *m)
+{
+    size_t e = strip_tail(p, ws, we, 1);
+    if (e >= we || e <= ws || zsi_all_filler(p, e, we) || !subject_ending_at(p, ws, e, we, flags, m))
+        return 0;
+    if (!subject_names(p, ws, m->at.s, m->at.e)) {
+        m->norm[0] = m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    return 1;
+}
