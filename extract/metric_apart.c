@@ -170,6 +170,9 @@ int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb
     }
     if (zsi_all_filler(p, st[i], st[i + 1]))
         return 0;
+    if (i > 0 && tg[i - 1] == 'm' && zsi_nchars(p, st[i], st[i + 1]) == 1)
+        return 0; /* 两|市|成交: one character after a numeral makes a word
+                   * with it (两市), not the run's start */
     if (i == 0 && lo > cs && !zsi_names_nothing(p, cs, lo))
         return 0; /* the run starts after words that may name the subject */
     if (verb_ok > 1 && i > 0 && tg[i - 1] == 'v' &&
@@ -208,18 +211,23 @@ int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *n
 }
 
 /* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
- * 2017年末, 一季度, 3月)? */
+ * 2017年末, 一季度, 3月, 上周, 前一天, 上届, 以前)? */
 static int ends_in_time(const char *p, size_t s, size_t e)
 {
-    static const char *const tail[] = {"\xE5\xB9\xB4", "\xE6\x9C\x9F", "\xE6\x9C\x88",
-                                       "\xE6\x9C\xAB", "\xE5\xBA\x95", "\xE5\xBA\xA6"};
-    size_t i; /* 年 期 月 末 底 度 */
-    if (e < s + 3)
-        return 0;
-    for (i = 0; i < sizeof tail / sizeof tail[0]; i++)
-        if (memcmp(p + e - 3, tail[i], 3) == 0)
-            return 1;
-    return 0;
+    static const char tail[] = "年期月末底度周日天届前"; /* 届: a fair's or a
+                                                          * games' last session */
+    return e >= s + 3 && zsi_in_set(tail, sizeof tail - 1, zsi_cp_at(p, e - 3, e));
+}
+
+/* Does jieba's most likely cut of p[s..e) make the 比 or 较 at s a word of
+ * its own, a preposition (比|上一年, 比|前一周), where ICU's dictionary runs
+ * it on into the time (比上|一年)? */
+static int than_cut(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    return w >= 2 && st[1] == s + 3 && tg[0] == 'p';
 }
 
 /*
@@ -247,7 +255,7 @@ static size_t time_base_start(const char *p, size_t ws, size_t gs)
         for (e = s; e > ws && s - e < 6 * 3;)
             e -= zsi_utf8_prev(p, e);
         zsi_wb_compute(&wb, p, e, gs);
-        return zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3) ? s : gs;
+        return zsi_wb_is(&wb, s) && (zsi_wb_is(&wb, s + 3) || than_cut(p, s, gs)) ? s : gs;
     }
     return gs;
 }
@@ -256,11 +264,19 @@ static size_t time_base_start(const char *p, size_t ws, size_t gs)
  * 半导体设备市场比2009年增长287%: no noun phrase ends right before the
  * change verb, as a time compared with stands there; the bare noun phrase
  * before 比 is what changes (not a place alone, nor one that is itself the
- * base of an earlier comparison). @return 1 found (m's noun set), 0 none.
+ * base of an earlier comparison), past adverbs and time words between them
+ * (采购商|可能|比上届). Not of a sum: an activity named by its verb
+ * (服务器销售|比2009年增长), as a change reckoned against a base names it
+ * (zsi_verbal_subject_m). @return 1 found (m's noun set), 0 none.
  */
 int zsi_subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
 {
-    return subject_ending_at(p, ws, time_base_start(p, ws, gs), gs, flags, m);
+    size_t tb = time_base_start(p, ws, gs), e;
+    if (tb >= gs)
+        return 0;
+    e = strip_adverbs(p, ws, tb);
+    return subject_ending_at(p, ws, e, gs, flags, m) ||
+           (!(flags & MB_MONEY) && e > ws && zsi_verbal_subject_m(p, ws, e, 0, 1, m));
 }
 
 /*
