@@ -13,9 +13,12 @@
  * 海安经开区); a stretch with no place name is a name only when it is two to
  * four characters with no [generic] word (汾湖高新区) and its suffix is strong.
  * Nothing taken means a bare or generic mention (合肥将以高新区, 各个自贸区).
- * A park two places build is named by their short forms (粤澳合作产业园,
- * 港深创新及科技园): zsi_pk_pair_edge() starts its name at the pair, where
- * the words after a place would read as a description.
+ * Names of other shapes have their own files: a zone abroad and the parties
+ * to an agreement (park_abroad.c), a park a company or an institution
+ * builds (park_company.c), one that joins two trades (park_joint.c), one
+ * two places build, named by their short forms (park_pair.c: 粤澳合作产业园).
+ * This file holds the run's words and the lexicon helpers they share
+ * (zsi_pk_han_run, zsi_pk_word_at, ...: park_int.h).
  *
  * Invariant: spans are byte ranges of the input at character boundaries.
  */
@@ -28,14 +31,6 @@
 
 #include "park_int.h"
 
-/* Han characters looked at before a suffix. */
-#define MAX_RUN_CHARS 12
-/* Longest word tried in the lexicon (characters). */
-#define MAX_WORD_CHARS 8
-/* Longest name (before its suffix) that starts with a place, characters. */
-#define MAX_PLACE_NAME_CHARS 8
-/* Han characters looked at before a company's park's suffix. */
-#define MAX_COMPANY_CHARS 16
 /* Longest name with no place in it, characters. */
 #define MAX_BARE_NAME_CHARS 4
 
@@ -45,10 +40,6 @@ typedef struct token {
     int unknown; /* one character in no lexicon */
 } token;
 
-/* What ended a run of Han characters (han_run): floor or the limit, no
- * character. */
-#define RUN_NO_CHAR (-2)
-
 /*
  * The run of Han characters that ends at byte i, read backwards: pos[0] = i
  * and pos[k] is where the k-th character back from i starts, for k = 1..n;
@@ -57,7 +48,7 @@ typedef struct token {
  * (U_SENTINEL for an ill-formed byte) or RUN_NO_CHAR when floor or max
  * ended the run. pos[] holds max + 1 entries.
  */
-static size_t han_run(const char *p, size_t floor, size_t i, size_t max, size_t *pos,
+size_t zsi_pk_han_run(const char *p, size_t floor, size_t i, size_t max, size_t *pos,
                       UChar32 *before)
 {
     size_t n = 0;
@@ -82,7 +73,7 @@ static size_t han_run(const char *p, size_t floor, size_t i, size_t max, size_t 
 /* The longest lexicon word ending at pos[j] of a run of nc characters
  * (pos[] counts back from the suffix): its length in characters (1 when
  * none is known), *fl its classes, *row its places.tsv row. */
-static size_t word_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc,
+size_t zsi_pk_word_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc,
                       unsigned *fl, size_t *row)
 {
     *fl = 0;
@@ -108,7 +99,7 @@ static int is_direction(const char *s, size_t n)
     return 0;
 }
 
-static int is_lit(const char *s, size_t n, const char *lit)
+int zsi_pk_is_lit(const char *s, size_t n, const char *lit)
 {
     return n == strlen(lit) && memcmp(s, lit, n) == 0;
 }
@@ -149,7 +140,7 @@ static size_t bracket_lead(const zsi_gazetteer *g, const char *p, size_t floor, 
         return (size_t)-1;
     const char *in = p + open + ob;
     size_t inn = close - open - ob;
-    if (!is_lit(in, inn, "国际") && !(zsi_words_find(g->words, in, inn, NULL) & ZSW_PLACE))
+    if (!zsi_pk_is_lit(in, inn, "国际") && !(zsi_words_find(g->words, in, inn, NULL) & ZSW_PLACE))
         return (size_t)-1;
     size_t s = (size_t)-1;
     for (size_t L = 12; L >= 6 && s == (size_t)-1; L -= 3)
@@ -266,96 +257,6 @@ static int port_area(const char *s, size_t n)
     return 0;
 }
 
-/* Does a place word start or end with 中 (China, a party: 中日韩, 海中)? */
-static int party_china(const char *s, size_t n)
-{
-    static const char ZH[] = "\xE4\xB8\xAD"; /* 中 */
-    return n > 3 && (memcmp(s, ZH, 3) == 0 || memcmp(s + n - 3, ZH, 3) == 0);
-}
-
-/* Start of the longest place abroad (foreign.txt) of two to MAX_WORD_CHARS
- * Han characters that ends at byte s of p, no earlier than floor; s when
- * none does. */
-static size_t abroad_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s)
-{
-    size_t b = s, best = s;
-    for (int chars = 1; chars <= MAX_WORD_CHARS && b > floor; chars++) {
-        int32_t k = (int32_t)b;
-        UChar32 c;
-        U8_PREV(p, (int32_t)floor, k, c);
-        if (!is_han(c))
-            break;
-        b = (size_t)k;
-        if (chars >= 2 && zsi_words_has(g->words, p + b, s - b, ZSW_FOREIGN))
-            best = b;
-    }
-    return best;
-}
-
-/* Is there a place abroad (foreign.txt) of two to MAX_WORD_CHARS characters
- * that ends at byte s of p and starts no earlier than floor, or (when lead)
- * that starts at s and ends by te? */
-static int abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t te, int lead)
-{
-    size_t e = s;
-    if (abroad_start(g, p, floor, s) < s)
-        return 1;
-    for (int chars = 1; lead && chars <= MAX_WORD_CHARS && e < te; chars++) {
-        int32_t k = (int32_t)e;
-        U8_FWD_1(p, k, (int32_t)te);
-        e = (size_t)k;
-        if (chars >= 2 && zsi_words_has(g->words, p + s, e - s, ZSW_FOREIGN))
-            return 1;
-    }
-    return 0;
-}
-
-/* Length in bytes of a joiner of parties at s[0..n) (—, -, 、, 与, 和), or 0. */
-static size_t party_joiner(const char *s, size_t n)
-{
-    static const char *const J[] = {"\xE2\x80\x94", /* — */
-                                    "\xE2\x80\x93", /* – */
-                                    "\xEF\xBC\x8D", /* － */
-                                    "-",
-                                    "\xE3\x80\x81", /* 、 */
-                                    "\xE4\xB8\x8E", /* 与 */
-                                    "\xE5\x92\x8C"}; /* 和 */
-    for (size_t k = 0; k < sizeof J / sizeof *J; k++) {
-        size_t L = strlen(J[k]);
-        if (L <= n && memcmp(s, J[k], L) == 0)
-            return L;
-    }
-    return 0;
-}
-
-/* Is s[0..n) made of parties to a trade agreement only: countries and
- * groups of countries abroad (foreign.txt's "party": 东盟, 欧盟—乌克兰,
- * 非洲大陆) and China, joined by dashes, 、, 与 or 和? A free trade area
- * so named is an agreement or a bloc, where one named by a city or a port
- * abroad (马瑙斯, 科隆) is a zone there. */
-static int parties_only(const zsi_gazetteer *g, const char *s, size_t n)
-{
-    size_t i = 0, parties = 0;
-    while (i < n) {
-        size_t L = party_joiner(s + i, n - i);
-        if (L && parties) {
-            i += L;
-            continue;
-        }
-        L = 0;
-        for (size_t e = n; e >= i + 6 && !L; e--) /* the longest, of two characters or more */
-            if ((e == n || !U8_IS_TRAIL((uint8_t)s[e])) &&
-                (zsi_words_has(g->words, s + i, e - i, ZSW_PARTY) ||
-                 is_lit(s + i, e - i, "\xE4\xB8\xAD\xE5\x9B\xBD"))) /* 中国 */
-                L = e - i;
-        if (!L)
-            return 0;
-        i += L;
-        parties++;
-    }
-    return parties > 0;
-}
-
 /* Is the character at pos[j] a one-character verb (wordclass.txt's verb1)
  * that stands alone: in no longer word, after the run's start or a word
  * that ends there (a place, a stop word, another such verb)? It makes a
@@ -368,7 +269,7 @@ static int verb_alone(const zsi_gazetteer *g, const char *p, const size_t *pos, 
     if (j + 1 == nc)
         return 1;
     unsigned fl;
-    size_t row, L = word_at(g, p, pos, j + 1, nc, &fl, &row);
+    size_t row, L = zsi_pk_word_at(g, p, pos, j + 1, nc, &fl, &row);
     return fl != 0 ||
            (L == 1 && zsi_words_has(g->words, p + pos[j + 2], pos[j + 1] - pos[j + 2], ZSW_VERB1));
 }
@@ -412,7 +313,7 @@ static int in_list(const strlist *l, const str *w)
  * (新兴产业高新区)? Not the 国际 of a hub's name (大兴国际机场临空经济区),
  * nor, with trades set (a park's name after a city or a county), a [trade]
  * word: the park's industry (宣城现代服务业产业园区, 寿光现代农业产业园). */
-static int describes(const zsi_gazetteer *g, const char *s, size_t n, int trades)
+int zsi_pk_describes(const zsi_gazetteer *g, const char *s, size_t n, int trades)
 {
     static const char INTL[] = "\xE5\x9B\xBD\xE9\x99\x85"; /* 国际 */
     for (size_t t = 0; t < g->generic.n; t++) {
@@ -426,8 +327,6 @@ static int describes(const zsi_gazetteer *g, const char *s, size_t n, int trades
     }
     return 0;
 }
-
-static int numeral(UChar32 c);
 
 /* Does the word s[0..n) begin with a numeral or a demonstrative (一处, 两个,
  * 这个, 某家, 各类)? Such a word points at a park and is never its trade:
@@ -445,7 +344,7 @@ int zsi_pk_determiner(const char *s, size_t n)
     U8_NEXT(s, i, (int32_t)n, c);
     if (c < 0)
         return 0;
-    if (numeral(c))
+    if (zsi_pk_numeral(c))
         return 1;
     U8_APPEND_UNSAFE(b, bn, c);
     b[bn] = '\0';
@@ -453,13 +352,13 @@ int zsi_pk_determiner(const char *s, size_t n)
 }
 
 /* Is the word that ends at pos[j] (and starts nearest before it, pos[0..nc]
- * as han_run() gives) a city's or a county's name? */
+ * as zsi_pk_han_run() gives) a city's or a county's name? */
 static int city_or_county_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j,
                              size_t nc)
 {
     size_t row;
     unsigned fl;
-    word_at(g, p, pos, j, nc, &fl, &row);
+    zsi_pk_word_at(g, p, pos, j, nc, &fl, &row);
     if (!(fl & ZSW_PLACE) || (fl & ZSW_TRIM))
         return 0;
     int level = zsi_words_place(g->words, row, NULL, NULL);
@@ -471,7 +370,7 @@ static int noun_at(const zsi_gazetteer *g, const char *p, const size_t *pos, siz
 {
     size_t row;
     unsigned fl;
-    size_t L = word_at(g, p, pos, j, nc, &fl, &row);
+    size_t L = zsi_pk_word_at(g, p, pos, j, nc, &fl, &row);
     return L > 1 && (fl & ZSW_NOUN) && !(fl & (ZSW_STOP | ZSW_TRIM | ZSW_PLACE));
 }
 
@@ -480,13 +379,14 @@ static int noun_at(const zsi_gazetteer *g, const char *p, const size_t *pos, siz
  * 工业园), no stop word there. */
 static int ordinal(const char *s, size_t n)
 {
-    return n == 6 && memcmp(s, "\xE7\xAC\xAC", 3) == 0 && numeral(first_cp(s + 3, 3)); /* 第 */
+    return n == 6 && memcmp(s, "\xE7\xAC\xAC", 3) == 0 &&
+           zsi_pk_numeral(first_cp(s + 3, 3)); /* 第 */
 }
 
 /* Does p[s..e) hold a locative or a direction word of jieba's dictionary
  * (tags s and f: 城郊, 郊区, 东部)? Such words say where, not who: no
  * brand, though the place lexicon lacks them (在城郊京东冷链物流园区). */
-static int where_words(const char *p, size_t s, size_t e)
+int zsi_pk_where_words(const char *p, size_t s, size_t e)
 {
     size_t start[MAX_RUN_CHARS + 1];
     char tag[MAX_RUN_CHARS];
@@ -518,7 +418,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         (memcmp(p + i - 3, "\xE9\x95\x87", 3) == 0 || memcmp(p + i - 3, "\xE4\xB9\xA1", 3) == 0)) /* 镇, 乡 */
         return 0;
     UChar32 before;
-    nc = han_run(p, floor, te, MAX_RUN_CHARS, pos, &before);
+    nc = zsi_pk_han_run(p, floor, te, MAX_RUN_CHARS, pos, &before);
     int after_digit = before != RUN_NO_CHAR && u_isdigit(before);
     int after_other = before != RUN_NO_CHAR && !after_digit;
     /* The character after a digit is that number's unit or date (7日, 3家),
@@ -530,12 +430,12 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     while (j < nc) {
         size_t row = 0, best;
         unsigned fl;
-        best = word_at(g, p, pos, j, nc, &fl, &row);
+        best = zsi_pk_word_at(g, p, pos, j, nc, &fl, &row);
         if ((fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_TRIM)) && j + best < nc &&
             is_direction(p + pos[j + best], pos[j] - pos[j + best])) {
             size_t row2;
             unsigned fl2;
-            word_at(g, p, pos, j + best, nc, &fl2, &row2);
+            zsi_pk_word_at(g, p, pos, j + best, nc, &fl2, &row2);
             if (fl2 & ZSW_PLACE)
                 fl = ZSW_WORD;
         }
@@ -621,7 +521,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         int brand = 1;
         for (size_t t = (size_t)lp + 1; t < ntok && brand; t++)
             brand = tok[t].unknown;
-        if (brand && !where_words(p, tok[ntok - 1].start, tok[lp].start))
+        if (brand && !zsi_pk_where_words(p, tok[ntok - 1].start, tok[lp].start))
             brand_s = tok[ntok - 1].start;
     }
     if (lp >= 0) {
@@ -629,7 +529,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
          * 园区, 这一园区) points at one of the place's parks and names none. */
         for (size_t t = 0; t < (size_t)lp; t++)
             if (tok[t].unknown && zsi_pk_determiner(p + tok[t].start, tok[t].end - tok[t].start) &&
-                !numeral(first_cp(p + tok[t].start, tok[t].end - tok[t].start)))
+                !zsi_pk_numeral(first_cp(p + tok[t].start, tok[t].end - tok[t].start)))
                 return 0;
         /* A town's short form whose first character ends a word of
          * jieba's begun by the character before it is no place there, but
@@ -691,7 +591,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
          * programme of its plan, no zone: the State Council's zones of
          * that suffix are listed (zones.tsv). */
         if (tok[lp].level == ZSW_NS) {
-            if (is_lit(p + i, 9, "\xE7\xA4\xBA\xE8\x8C\x83\xE5\x8C\xBA")) /* 示范区 */
+            if (zsi_pk_is_lit(p + i, 9, "\xE7\xA4\xBA\xE8\x8C\x83\xE5\x8C\xBA")) /* 示范区 */
                 return 0;
             after = s;
         }
@@ -706,7 +606,8 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             if (tok[t].noun) {
                 s = tok[t].end;
                 /* Unless it is the country leading the name: 中国乳业产业园. */
-                if (t == ntok - 1 && t > 0 && is_lit(p + tok[t].start, s - tok[t].start, "中国"))
+                if (t == ntok - 1 && t > 0 &&
+                    zsi_pk_is_lit(p + tok[t].start, s - tok[t].start, "中国"))
                     china = tok[t].start;
                 /* A [generic] noun there describes what follows too: 生态文明
                  * 示范区 is a title, no zone 文明示范区. */
@@ -758,14 +659,15 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     int trades = park && lp >= 0 && (tok[lp].level == ZSW_CITY || tok[lp].level == ZSW_COUNTY);
     /* (国家 after the city is its level, above: no description) */
     size_t level = trades && te - after > 6 && memcmp(p + after, "国家", 6) == 0 ? 6 : 0;
-    if (describes(g, p + after + level, te - after - level, trades))
+    if (zsi_pk_describes(g, p + after + level, te - after - level, trades))
         return 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
      * holds China as one party (中日韩, 中海; after a town's short form too:
      * 中韩, a town of Hebei) is an agreement. (Names of parties abroad only,
      * 北美, 东盟, are dropped below.) */
-    if (free_trade(p + i) && (lp < 0 || tok[lp].level >= ZSW_TOWN) && party_china(p + s, te - s))
+    if (free_trade(p + i) && (lp < 0 || tok[lp].level >= ZSW_TOWN) &&
+        zsi_pk_party_china(p + s, te - s))
         return 0;
     /* 经济区 names a zone around an airport or a port (临空经济区, 空港经济区,
      * 港城经济区); otherwise a region of a plan (中原经济区, 海峡西岸经济区). */
@@ -778,9 +680,9 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
      * only (欧盟—乌克兰自贸区, 东盟自贸区, 巴西自贸区), no zone; nor is a
      * city's new town abroad (塔什干新城). A name led by China as a party
      * (中白工业园) keeps its own start. */
-    if (abroad(g, p, floor, s, te, !park)) {
-        size_t fs = party_china(p + s, te - s) ? s : abroad_start(g, p, floor, s);
-        if (weak == ZSI_SUF_CITY || (free_trade(p + i) && parties_only(g, p + fs, te - fs)))
+    if (zsi_pk_abroad(g, p, floor, s, te, !park)) {
+        size_t fs = zsi_pk_party_china(p + s, te - s) ? s : zsi_pk_abroad_start(g, p, floor, s);
+        if (weak == ZSI_SUF_CITY || (free_trade(p + i) && zsi_pk_parties_only(g, p + fs, te - fs)))
             return 0;
         s = fs;
     }
@@ -790,107 +692,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
      * names (中国贵阳人力资源服务产业园, 中国郑州工程机械产业园): a park
      * news names as the nation's, the same as 中国乳业产业园 with no city. */
     else if (trades && (size_t)lp + 1 < ntok && tok[lp + 1].end == s &&
-             is_lit(p + tok[lp + 1].start, s - tok[lp + 1].start, "中国"))
+             zsi_pk_is_lit(p + tok[lp + 1].start, s - tok[lp + 1].start, "中国"))
         s = tok[lp + 1].start;
     *ps = s;
     *pe = e;
-    return 1;
-}
-
-/* The words of the Han run before byte i of p (no earlier than floor) back
- * to a stop word: their start; *chars their characters, *whole whether
- * they take the run whole, *before the character before the run. */
-static size_t words_back(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
-                         size_t *chars, int *whole, UChar32 *before)
-{
-    size_t pos[MAX_RUN_CHARS + 1], j = 0;
-    size_t nc = han_run(p, floor, i, MAX_RUN_CHARS, pos, before);
-    while (j < nc) {
-        size_t row;
-        unsigned fl;
-        size_t best = word_at(g, p, pos, j, nc, &fl, &row);
-        if ((fl & (ZSW_STOP | ZSW_TRIM)) && !(fl & ZSW_PLACE))
-            break;
-        j += best;
-    }
-    *chars = j;
-    *whole = j == nc;
-    return pos[j];
-}
-
-/* Longest cut of a name looked at for a name abroad, in words. */
-#define ABROAD_CUT_WORDS 8
-
-/*
- * Is p[s..e) the name of a place abroad, as a zone China builds abroad is
- * named: led by no division of China (深圳经济特区, 广东省汕头经济特区: a
- * city, administrative units in tests/quality/README.md), and holding a place
- * of foreign.txt (埃及), a transliterated name of jieba's (西哈努克港), or
- * two characters in a row that jieba cuts apart, a name it lacks (皎漂, 拉沙
- * 卡伊)? Common words alone are a clause before the kind (清理经济特区,
- * 艺术目光投向经济特区).
- */
-static int named_abroad(const zsi_gazetteer *g, const char *p, size_t s, size_t e)
-{
-    size_t start[ABROAD_CUT_WORDS + 1];
-    char tag[ABROAD_CUT_WORDS];
-    for (size_t L = s + 6; L <= e && L <= s + MAX_WORD_CHARS * 3; L += 3) {
-        size_t row;
-        if (zsi_words_find(g->words, p + s, L - s, &row) & ZSW_PLACE) {
-            int level = zsi_words_place(g->words, row, NULL, NULL);
-            if (level == ZSW_PROVINCE || level == ZSW_CITY || level == ZSW_COUNTY)
-                return 0;
-        }
-    }
-    for (size_t a = s; a < e;) {
-        size_t b = a;
-        for (int chars = 1; chars <= MAX_WORD_CHARS && b < e; chars++) {
-            int32_t k = (int32_t)b;
-            U8_FWD_1(p, k, (int32_t)e);
-            b = (size_t)k;
-            if (chars >= 2 && zsi_words_has(g->words, p + a, b - a, ZSW_FOREIGN))
-                return 1;
-        }
-        int32_t k = (int32_t)a;
-        U8_FWD_1(p, k, (int32_t)e);
-        a = (size_t)k;
-    }
-    int w = zsi_lex_cut(p, s, e, start, tag, ABROAD_CUT_WORDS);
-    for (int k = 0; k < w; k++) {
-        if (tag[k] == 'R')
-            return 1;
-        if (k + 1 < w && nchars(p + start[k], start[k + 1] - start[k]) == 1 &&
-            nchars(p + start[k + 1], start[k + 2] - start[k + 1]) == 1)
-            return 1;
-    }
-    return 0;
-}
-
-int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                       size_t *pe)
-{
-    static const char DOT[] = "\xC2\xB7"; /* · */
-    UChar32 before;
-    size_t nc, nc2;
-    int whole;
-    size_t s = words_back(g, p, floor, i, &nc, &whole, &before);
-    /* after a digit the run is a count (80个经贸合作区) */
-    if (before != RUN_NO_CHAR && u_isdigit(before))
-        return 0;
-    /* a middle dot joins the partners' names (中埃·泰达苏伊士) */
-    if (whole && nc && before == 0xB7 && s >= floor + 2 && memcmp(p + s - 2, DOT, 2) == 0) {
-        size_t s2 = words_back(g, p, floor, s - 2, &nc2, &whole, &before);
-        if (nc2 && s2 < s - 2) {
-            s = s2;
-            nc += nc2;
-        }
-    }
-    if (nc < 2 || nc > MAX_PLACE_NAME_CHARS || describes(g, p + s, i - s, 0))
-        return 0;
-    if (!named_abroad(g, p, s, i))
-        return 0;
-    *ps = s;
-    *pe = i;
     return 1;
 }
 
@@ -974,13 +779,13 @@ int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size
 {
     size_t pos[MAX_RUN_CHARS + 1], j = 0;
     /* the words are all Han, from floor on */
-    size_t nc = han_run(p, floor, i, MAX_RUN_CHARS, pos, NULL);
+    size_t nc = zsi_pk_han_run(p, floor, i, MAX_RUN_CHARS, pos, NULL);
     if (pos[nc] > floor)
         return 0;
     while (j < nc) {
         size_t row;
         unsigned fl;
-        size_t best = word_at(g, p, pos, j, nc, &fl, &row);
+        size_t best = zsi_pk_word_at(g, p, pos, j, nc, &fl, &row);
         int stop = (fl & ZSW_STOP) && !(fl & ZSW_PLACE);
         /* A verb inside describes the trade (装备制造, 军民融合); the
          * name starts with none (启动产业园) and holds no one-character
@@ -992,7 +797,7 @@ int zsi_pk_inner_words(const zsi_gazetteer *g, const char *p, size_t floor, size
     return 1;
 }
 
-static int numeral(UChar32 c)
+int zsi_pk_numeral(UChar32 c)
 {
     static const char NUM[] = "一二三四五六七八九十百千万两";
     char b[4];
@@ -1002,469 +807,10 @@ static int numeral(UChar32 c)
     return n == 3 && strstr(NUM, b) != NULL;
 }
 
-static int cut_char(const zsi_gazetteer *g, const char *s, size_t n)
+int zsi_pk_cut_char(const zsi_gazetteer *g, const char *s, size_t n)
 {
     for (size_t k = 0; k < g->cut.n; k++)
         if (g->cut.v[k].n == n && memcmp(g->cut.v[k].s, s, n) == 0)
             return 1;
     return 0;
-}
-
-/* Is s[0..n) a place, or a county's or a city's name short of its 县 or
- * 市 when that short form is a common word (富裕, of 富裕县)? */
-static int bracket_place(const zsi_gazetteer *g, const char *s, size_t n)
-{
-    char b[32];
-    if (zsi_words_find(g->words, s, n, NULL) & ZSW_PLACE)
-        return 1;
-    if (n + 3 > sizeof b)
-        return 0;
-    memcpy(b, s, n);
-    memcpy(b + n, "\xE5\x8E\xBF", 3); /* 县 */
-    if (zsi_words_find(g->words, b, n + 3, NULL) & ZSW_PLACE)
-        return 1;
-    memcpy(b + n, "\xE5\xB8\x82", 3); /* 市 */
-    return (zsi_words_find(g->words, b, n + 3, NULL) & ZSW_PLACE) != 0;
-}
-
-/* A brand and a bracketed place right before byte k of p (海尔（天津）):
- * where the brand starts, or (size_t)-1. The brand is two to four
- * characters, none in the lexicon, after a verb or the text's edge. */
-static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor, size_t k)
-{
-    size_t close, open = (size_t)-1, ob = 0;
-    if (k >= floor + 3 && memcmp(p + k - 3, "\xEF\xBC\x89", 3) == 0) /* ） */
-        close = k - 3;
-    else if (k >= floor + 1 && p[k - 1] == ')')
-        close = k - 1;
-    else
-        return (size_t)-1;
-    for (size_t b = close; b >= floor + 3 && close - b <= 12; b -= 3) {
-        if (memcmp(p + b - 3, "\xEF\xBC\x88", 3) == 0) { /* （ */
-            open = b - 3, ob = 3;
-            break;
-        }
-        if (p[b - 1] == '(') {
-            open = b - 1, ob = 1;
-            break;
-        }
-    }
-    if (open == (size_t)-1 || !bracket_place(g, p + open + ob, close - open - ob))
-        return (size_t)-1;
-    /* the brand: characters back from the bracket */
-    size_t e = open, s = open, run = 0;
-    while (s >= floor + 3 && run < 4) {
-        int32_t o = (int32_t)s;
-        UChar32 c;
-        /* a word of two or more characters ends here: the brand starts */
-        int word = 0;
-        for (size_t L = 6; L <= 12 && s >= floor + L && !word; L += 3)
-            word = zsi_words_find(g->words, p + s - L, L, NULL) != 0;
-        if (word)
-            break;
-        U8_PREV(p, (int32_t)floor, o, c);
-        if (!is_han(c) || numeral(c) || zsi_words_find(g->words, p + o, s - (size_t)o, NULL))
-            break;
-        /* a word across two of its characters or into the one before */
-        if (s < e && zsi_words_find(g->words, p + o, s + 3 - (size_t)o, NULL))
-            return (size_t)-1;
-        s = (size_t)o;
-        run++;
-    }
-    /* ... or, when a word stopped that, the whole run of two to four Han
-     * characters between a non-Han one (or the text's edge) and the bracket,
-     * none a numeral nor a one-character stop word: a brand words of the
-     * lexicon spell (益海嘉里（富裕）: 嘉里) */
-    if (run < 2) {
-        size_t pos[5];
-        UChar32 bc;
-        size_t nc = han_run(p, floor, open, 5, pos, &bc);
-        if (nc < 2 || nc > 4)
-            return (size_t)-1;
-        for (size_t q = 1; q <= nc; q++) {
-            unsigned f = zsi_words_find(g->words, p + pos[q], pos[q - 1] - pos[q], NULL);
-            if (numeral(first_cp(p + pos[q], pos[q - 1] - pos[q])) || (f & (ZSW_STOP | ZSW_TRIM)))
-                return (size_t)-1;
-        }
-        return pos[nc];
-    }
-    if (s > floor) {
-        int32_t o = (int32_t)s;
-        UChar32 c;
-        U8_PREV(p, (int32_t)floor, o, c);
-        /* after a verb of two characters or more, or no Han character */
-        if (is_han(c)) {
-            int ok = 0;
-            for (size_t L = 6; L <= 12 && s >= floor + L && !ok; L += 3)
-                ok = (zsi_words_find(g->words, p + s - L, L, NULL) & (ZSW_STOP | ZSW_TRIM)) != 0;
-            if (!ok)
-                return (size_t)-1;
-        }
-    }
-    return s;
-}
-
-/*
- * A park a company builds, named by the company: 森阳集成电路半导体示范产业园,
- * 贵阳比亚迪智能制造产业园, 比亚迪产业园. The words before the suffix are
- * words of the trade (集成电路, 智能制造: any words of two characters or
- * more, verbs included) after a run of two to four single characters of
- * which two or more are in no lexicon: a brand (比亚迪, 森阳). The run
- * follows a word that ends a name's left (a verb, a place, which then leads
- * the name) or the text's edge. Common words are in the lexicon and brands
- * are not, so a description (装备制造产业园) never has such a run.
- */
-int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                        size_t *pe)
-{
-    size_t pos[MAX_COMPANY_CHARS + 1], j = 0;
-    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
-    /* the run of Han characters starts at floor or after a non-Han one */
-    int edge = nc < MAX_COMPANY_CHARS;
-    /* the trade's words: two characters or more each, the first a noun
-     * (集成电路; not 对接, 送到: a verb there has its object after it) */
-    unsigned first = 0;
-    while (j < nc) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, j, nc, &fl, &row);
-        if (L < 2 || (fl & ZSW_PLACE))
-            break;
-        if (fl & ZSW_TRIM)
-            return 0;
-        first = fl;
-        j += L;
-    }
-    /* the brand before a bracketed place: 海尔（天津）市场创新产业园区; the
-     * bracket ends the trade's words, whatever word is first (现代农业) */
-    if (j == nc && edge && nc > 0) {
-        size_t b = bracket_brand(g, p, floor, pos[nc]);
-        if (b == (size_t)-1)
-            return 0;
-        *ps = b;
-        *pe = i;
-        return 1;
-    }
-    if (!(first & (ZSW_NOUN | ZSW_WORD)) || (first & ZSW_STOP))
-        return 0;
-    /* the brand: two to four characters, each in no lexicon word, after
-     * the trade's words (比亚迪智能制造; a brand alone is too like a word
-     * the lexicon lacks: 对接产业园) */
-    size_t t = j, run = 0;
-    if (t == 0)
-        return 0;
-    while (j < nc && run < 4) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, j, nc, &fl, &row);
-        UChar32 c = first_cp(p + pos[j + 1], pos[j] - pos[j + 1]);
-        if (L != 1 || fl || numeral(c) || cut_char(g, p + pos[j + 1], pos[j] - pos[j + 1]))
-            break;
-        /* nor in a word across two of them (输送到: 输送) */
-        if (j + 2 <= nc && zsi_words_find(g->words, p + pos[j + 2], pos[j] - pos[j + 2], NULL))
-            return 0;
-        run++;
-        j++;
-    }
-    /* a [generic] word among them describes the park (大型粮食物流园区:
-     * 型), no brand names it */
-    if (run < 2 || describes(g, p + pos[j], pos[t] - pos[j], 0))
-        return 0;
-    size_t s = pos[j];
-    if (j < nc) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, j, nc, &fl, &row);
-        if (L < 2 || !(fl & (ZSW_PLACE | ZSW_STOP | ZSW_TRIM)))
-            return 0;
-        if (fl & ZSW_PLACE)
-            s = pos[j + L]; /* 贵阳比亚迪 */
-    } else if (!edge)
-        return 0;
-    *ps = s;
-    *pe = i;
-    return 1;
-}
-
-/* Classes of a verb that is no noun as well (搭建; not 装备, 建设). */
-static int verb(unsigned fl)
-{
-    return (fl & ZSW_STOP) && !(fl & (ZSW_NOUN | ZSW_VNOUN));
-}
-
-/* Is the one character at s a conjunction that may join two trades inside
- * one park's name (及, 与, 和)? */
-static int joins(const char *s, size_t n)
-{
-    return is_lit(s, n, "\xE5\x8F\x8A") || is_lit(s, n, "\xE4\xB8\x8E") || /* 及 与 */
-           is_lit(s, n, "\xE5\x92\x8C");                                  /* 和 */
-}
-
-/*
- * A park named by a place and two trades joined by 及, 与 or 和:
- * 水城区铝及铝加工产业园, 某市钢铁与装备制造产业园. The scan of
- * zsi_pk_name_edge stops at a verb of the trade (加工); here, from the
- * suffix leftwards, come words that may describe a trade (nouns, and
- * verbs of two characters or more, as in zsi_pk_inner_words), one
- * conjunction with such words on both sides, nouns right next to it
- * (合作开发和搭建 joins two acts, no trades), then a place, which starts
- * the name. A place between the conjunction and the suffix, a [trim] word,
- * a one-character stop word, a second conjunction or a [party] word
- * (政府, 企业) means a list of things, not one name (贵阳市和六盘水产业园,
- * 遵义市政府与装备制造产业园: no such name here).
- */
-int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                      size_t *pe)
-{
-    size_t pos[MAX_COMPANY_CHARS + 1], nc, j = 0;
-    size_t conj = 0, right = 0, left = 0; /* conj: characters scanned up to it, +1 */
-    unsigned next = 0;                      /* the classes of the word last taken */
-    nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
-    while (j < nc) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, j, nc, &fl, &row);
-        if (L == 1 && joins(p + pos[j + 1], pos[j] - pos[j + 1])) {
-            /* the conjunction joins nouns: not verbs (合作开发和搭建) */
-            if (conj || right == 0 || verb(next))
-                return 0;
-            conj = j + 1;
-            j++;
-            continue;
-        }
-        if (fl & ZSW_PLACE) {
-            if (!conj || left == 0)
-                return 0;
-            /* the leftmost of adjacent places starts the name; the
-             * words after them name no party (遵义市政府与...) */
-            size_t place_end = j, s = pos[j + L];
-            for (j += L; j < nc;) {
-                L = word_at(g, p, pos, j, nc, &fl, &row);
-                if (!(fl & ZSW_PLACE) || (fl & ZSW_TRIM))
-                    break;
-                s = pos[j + L];
-                j += L;
-            }
-            if (nchars(p + s, i - s) > MAX_COMPANY_CHARS)
-                return 0;
-            for (size_t t = 0; t < g->party.n; t++)
-                if (contains(p + pos[place_end], i - pos[place_end], &g->party.v[t]))
-                    return 0;
-            *ps = s;
-            *pe = i;
-            return 1;
-        }
-        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && L < 2) || (conj == j && verb(fl)))
-            return 0;
-        next = fl;
-        if (conj)
-            left += L;
-        else
-            right += L;
-        j += L;
-    }
-    return 0;
-}
-
-/* Is c, a Han character, one of the characters of the string set? */
-static int initial_in(UChar32 c, const char *set)
-{
-    char b[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(b, n, c);
-    b[n] = '\0';
-    return n == 3 && strstr(set, b) != NULL;
-}
-
-/* Is c the one-character short form (简称) of a province-level division,
- * Hong Kong, Macao or Taiwan (粤, 港, 澳, 京, 沪 ...; the State Council's
- * list, where 蜀/川, 秦/陕, 陇/甘, 滇/云 and 黔/贵 are both in use)? */
-static int province_initial(UChar32 c)
-{
-    return initial_in(c, "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵"
-                         "滇云藏陕秦甘陇青宁新港澳台");
-}
-
-/* Is c the one-character short form news gives a country when it pairs it
- * with China (中白 Belarus, 中马 Malaysia, 中德, 中以 ...: a park the two build,
- * 中白工业园, 中德工业园)? Not 新 (中新 parks are listed by name, and 新 is
- * "new") nor a character that pairs with 中 into a common word (中国, 中心). */
-static int country_initial(UChar32 c)
-{
-    return initial_in(c, "美英法德俄日韩意白马埃巴泰柬老越缅印哈乌以阿沙欧非荷比瑞奥匈捷波蒙"
-                         "菲葡希土伊");
-}
-
-/* Do the two characters at s (6 bytes) pair two places by their short
- * forms (粤澳, 港深, 京津)? 中 and a country's short form pair China with
- * it (中白工业园), where the two are no word of the lexicon (中美 is one of
- * jieba's, and no less a pair; 中西部 is a region).
- * For provinces: Both are province initials, or the pair, in
- * either order, is a place-name word of jieba's (深港: so 港深 is too,
- * as news writes a pair either way); a pair that is some other word or a
- * division's name (宁波, 台湾) is no pair. */
-static int place_pair(const zsi_gazetteer *g, const char *s)
-{
-    UChar32 a = first_cp(s, 3), b = first_cp(s + 3, 3);
-    size_t row;
-    if (a == 0x4E2D && country_initial(b)) /* 中 */
-        return 1;
-    if (a == b || !(province_initial(a) || province_initial(b)))
-        return 0;
-    unsigned f = zsi_words_find(g->words, s, 6, &row);
-    if (f)
-        return (f & ZSW_PLACE) && zsi_words_place(g->words, row, NULL, NULL) == ZSW_NS;
-    if (province_initial(a) && province_initial(b))
-        return 1;
-    char rev[6];
-    memcpy(rev, s + 3, 3);
-    memcpy(rev + 3, s, 3);
-    f = zsi_words_find(g->words, rev, 6, &row);
-    return (f & ZSW_PLACE) && zsi_words_place(g->words, row, NULL, NULL) == ZSW_NS;
-}
-
-int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                     size_t *pe)
-{
-    size_t pos[MAX_COMPANY_CHARS + 1];
-    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
-    /* pos[j] is where the j-th character back from the suffix starts; the
-     * pair is pos[j+1]..pos[j-1], the leftmost that starts a phrase */
-    for (size_t j = nc; j >= 2; j--) {
-        size_t s = pos[j];
-        if (pos[j - 2] - s != 6 || !place_pair(g, p + s))
-            continue;
-        /* more initials before it: 粤港澳, 京津冀 */
-        size_t t = j;
-        while (t < nc && pos[t] - pos[t + 1] == 3 &&
-               province_initial(first_cp(p + pos[t + 1], 3)))
-            t++;
-        s = pos[t];
-        /* no word across its first character (天津京滨: 天津, no pair 津京) */
-        int across = 0;
-        for (size_t L = 2; L <= 4 && t + L - 1 <= nc && !across; L++)
-            across = zsi_words_find(g->words, p + pos[t + L - 1], pos[t - 1] - pos[t + L - 1],
-                                    NULL) != 0;
-        /* nor a locative word of jieba's that the place lexicon lacks
-         * (城郊京东: 城郊, no pair 郊京; 推进港深 still pairs) */
-        if (!across && t + 1 <= nc && zsi_lex_is_word(p, pos[t + 1], pos[t - 1]))
-            across = where_words(p, pos[t + 1], pos[t - 1]);
-        if (across)
-            continue;
-        /* the pair starts a phrase: at the run's start, or after a word (a
-         * place there leads the name: 横琴粤澳合作...), or after two to four
-         * characters of a place no lexicon holds that start the run */
-        int ok = t == nc;
-        for (size_t L = MAX_WORD_CHARS; !ok && L >= 1; L--) {
-            if (t + L > nc)
-                continue;
-            size_t row;
-            unsigned f = zsi_words_find(g->words, p + pos[t + L], s - pos[t + L], &row);
-            if (!f)
-                continue;
-            if ((f & ZSW_PLACE) && !(f & ZSW_TRIM) && L >= 2 &&
-                zsi_words_place(g->words, row, NULL, NULL) != ZSW_PROVINCE)
-                s = pos[t + L];
-            ok = 1;
-            break;
-        }
-        /* after a locative of jieba's the place lexicon lacks (在城郊粤澳
-         * 合作产业园: 城郊, where the park is) */
-        for (size_t L = 2; !ok && L <= 4 && t + L <= nc; L++)
-            ok = zsi_lex_is_word(p, pos[t + L], s) && where_words(p, pos[t + L], s);
-        for (size_t M = 2; !ok && M <= 4 && t + M <= nc; M++) {
-            size_t b = pos[t + M];
-            int word_in = 0, word_before = t + M == nc;
-            for (size_t a = t + M; a > t + 1 && !word_in; a--)
-                for (size_t e = a - 2; e + 1 > t && !word_in; e--) {
-                    word_in = zsi_words_find(g->words, p + pos[a], pos[e] - pos[a], NULL) != 0;
-                    if (e == t)
-                        break;
-                }
-            for (size_t L = 1; L <= MAX_WORD_CHARS && t + M + L <= nc && !word_before; L++)
-                word_before = zsi_words_find(g->words, p + pos[t + M + L], b - pos[t + M + L],
-                                             NULL) != 0;
-            if (!word_in && word_before)
-                ok = 1, s = b;
-        }
-        if (!ok)
-            continue;
-        /* between the pair and the suffix: no character a name never
-         * holds (的, 是: a clause) */
-        for (size_t q = j - 2; q > 0; q--)
-            if (cut_char(g, p + pos[q], pos[q - 1] - pos[q]))
-                return 0;
-        *ps = s;
-        *pe = i;
-        return 1;
-    }
-    return 0;
-}
-
-/* Does an institution's name end at byte e of p, after characters back to
- * pos[nc] (科学院, 研究院, 研究所, 大学, 科院 as in 中科院, or a 所 of an
- * academy's institute, 中科院计算所: a 院 one to three characters before)?
- * Returns how many characters the ending holds (from the 院 for a 所), 0
- * when none. */
-static size_t institution_end(const char *p, const size_t *pos, size_t j, size_t nc)
-{
-    static const char *const END[] = {"科学院", "研究院", "研究所", "大学", "科院"};
-    for (size_t k = 0; k < sizeof END / sizeof *END; k++) {
-        size_t n = strlen(END[k]), c = n / 3;
-        if (j + c <= nc && pos[j] - pos[j + c] == n && memcmp(p + pos[j + c], END[k], n) == 0)
-            return c;
-    }
-    if (j + 1 <= nc && pos[j] - pos[j + 1] == 3 && memcmp(p + pos[j + 1], "\xE6\x89\x80", 3) == 0)
-        for (size_t c = 2; c <= 4 && j + c <= nc; c++) /* 所 */
-            if (pos[j + c - 1] - pos[j + c] == 3 &&
-                memcmp(p + pos[j + c], "\xE9\x99\xA2", 3) == 0) /* 院 */
-                return c;
-    return 0;
-}
-
-/*
- * A park an institution builds, named by it: 中国中医科学院中药科技园,
- * 中科院计算所龙芯产业园. The words before the suffix are the trade (two
- * characters or more: nouns, or characters in no lexicon, a brand such as
- * 龙芯; no place, verb or [trim] word), after an institution's ending
- * (institution_end); the institution's name goes left from it over nouns,
- * places and characters in no lexicon to a word that ends a name's left (a
- * verb, a preposition) or the run's edge. Only before 科技园 and 产业园,
- * the parks institutions build.
- */
-int zsi_pk_institution_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
-                            size_t *ps, size_t *pe)
-{
-    size_t pos[MAX_COMPANY_CHARS + 1], j = 0;
-    size_t nc = han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
-    int edge = nc < MAX_COMPANY_CHARS;
-    size_t c = 0;
-    while (j < nc && !(j >= 2 && (c = institution_end(p, pos, j, nc)) > 0)) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, j, nc, &fl, &row);
-        if ((fl & (ZSW_PLACE | ZSW_TRIM)) || ((fl & ZSW_STOP) && !(fl & ZSW_NOUN)) ||
-            cut_char(g, p + pos[j + 1], pos[j] - pos[j + 1]) ||
-            numeral(first_cp(p + pos[j + 1], pos[j] - pos[j + 1])) || j + L > 6)
-            return 0;
-        j += L;
-    }
-    if (!c)
-        return 0;
-    /* the institution's own name before its ending: one character or more */
-    size_t k = j + c, start = k;
-    while (k < nc) {
-        size_t row, L;
-        unsigned fl;
-        L = word_at(g, p, pos, k, nc, &fl, &row);
-        if ((fl & ZSW_TRIM) || ((fl & ZSW_STOP) && !(fl & (ZSW_PLACE | ZSW_NOUN))) ||
-            cut_char(g, p + pos[k + 1], pos[k] - pos[k + 1]))
-            break;
-        k += L;
-    }
-    if (k == start || (k == nc && !edge) || k > nc)
-        return 0;
-    *ps = pos[k];
-    *pe = i;
-    return 1;
 }

@@ -460,6 +460,18 @@ int zsi_pk_district(const zsi_gazetteer *g, const char *s, size_t n);
 
 /* ---- interface to park_edge.c ---- */
 
+/* Han characters looked at before a suffix. */
+#define MAX_RUN_CHARS 12
+/* Longest word tried in the lexicon (characters). */
+#define MAX_WORD_CHARS 8
+/* Longest name (before its suffix) that starts with a place, characters. */
+#define MAX_PLACE_NAME_CHARS 8
+/* Han characters looked at before a company's park's suffix. */
+#define MAX_COMPANY_CHARS 16
+/* What ended a run of Han characters (zsi_pk_han_run): floor or the limit, no
+ * character. */
+#define RUN_NO_CHAR (-2)
+
 /*
  * The name before a zone suffix at byte i of p, no earlier than floor:
  * [*ps, *pe) (see park_edge.c). floor_zone: a zone's name ends at floor.
@@ -467,36 +479,6 @@ int zsi_pk_district(const zsi_gazetteer *g, const char *s, size_t n);
  */
 int zsi_pk_name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor);
-
-/* The name before an abroad suffix (ZSI_SUF_ABROAD) at byte i of p, no
- * earlier than floor: the words back to a stop word, two to
- * MAX_PLACE_NAME_CHARS characters, none a description (埃及苏伊士经贸合作区,
- * not 境外经贸合作区): [*ps, *pe). @return 1 or 0. */
-int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                       size_t *pe);
-
-/* The name of a park a company builds before a weak suffix at byte i of p,
- * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
-int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                        size_t *pe);
-
-/* The name of a park an institution builds before a weak suffix at byte i
- * of p, no earlier than floor (中科院计算所龙芯产业园): [*ps, *pe).
- * @return 1 or 0. */
-int zsi_pk_institution_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
-                            size_t *ps, size_t *pe);
-
-/* The name of a park before a weak suffix at byte i of p, no earlier than
- * floor, that joins two trades after a place (水城区铝及铝加工产业园):
- * [*ps, *pe). @return 1 or 0. */
-int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                      size_t *pe);
-
-/* The name of a park before a weak suffix at byte i of p, no earlier than
- * floor, led by two places' short forms (粤澳合作产业园, 港深创新及科技园,
- * 横琴粤澳合作中医药科技产业园): [*ps, *pe). @return 1 or 0. */
-int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
-                     size_t *pe);
 
 /* Do the characters p[floor..i) cut into words that may describe a park
  * (先进装备制造, 军民融合; no leading verb, no 的)? */
@@ -509,6 +491,78 @@ int zsi_pk_determiner(const char *s, size_t n);
 /* Tidy a folded pattern name in place (武汉市东湖高新区 -> 武汉东湖高新区);
  * returns its new length. */
 size_t zsi_pk_tidy(const zsi_gazetteer *g, char *s, size_t n);
+
+/* The run of Han characters that ends at byte i, read backwards, no earlier
+ * than floor and at most max characters: pos[k] where the k-th character back
+ * starts (pos[] holds max + 1 entries), *before the character that ended it
+ * (may be NULL). @return the run's characters. */
+size_t zsi_pk_han_run(const char *p, size_t floor, size_t i, size_t max, size_t *pos,
+                      UChar32 *before);
+/* The longest lexicon word ending at pos[j] of a run of nc characters: its
+ * length in characters (1 when none is known), *fl its classes, *row its row. */
+size_t zsi_pk_word_at(const zsi_gazetteer *g, const char *p, const size_t *pos, size_t j, size_t nc,
+                      unsigned *fl, size_t *row);
+/* Is s[0..n) the string lit? */
+int zsi_pk_is_lit(const char *s, size_t n, const char *lit);
+/* Does a [generic] word describe the words s[0..n) after a place (not a
+ * [trade] word when trades is set)? */
+int zsi_pk_describes(const zsi_gazetteer *g, const char *s, size_t n, int trades);
+/* Is c a numeral character (一 ... 万, 两)? */
+int zsi_pk_numeral(UChar32 c);
+/* Is s[0..n) a character a name never holds ([cut] of the gazetteer: 的, 是)? */
+int zsi_pk_cut_char(const zsi_gazetteer *g, const char *s, size_t n);
+/* Does p[s..e) hold a locative or direction word of jieba's (城郊, 东部)? */
+int zsi_pk_where_words(const char *p, size_t s, size_t e);
+
+/* ---- interface to park_abroad.c ---- */
+
+/* The name before an abroad suffix (ZSI_SUF_ABROAD) at byte i of p, no
+ * earlier than floor: the words back to a stop word, two to
+ * MAX_PLACE_NAME_CHARS characters, none a description (埃及苏伊士经贸合作区,
+ * not 境外经贸合作区): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_abroad_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                       size_t *pe);
+
+/* Does a place word start or end with 中 (China, a party: 中日韩, 海中)? */
+int zsi_pk_party_china(const char *s, size_t n);
+/* Start of the longest place abroad (foreign.txt) of two to MAX_WORD_CHARS
+ * characters that ends at byte s, no earlier than floor; s when none does. */
+size_t zsi_pk_abroad_start(const zsi_gazetteer *g, const char *p, size_t floor, size_t s);
+/* Is there a place abroad that ends at byte s, or (when lead) starts at s and
+ * ends by te? */
+int zsi_pk_abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s, size_t te,
+                  int lead);
+/* Is s[0..n) made of parties to a trade agreement only (中国—东盟)? */
+int zsi_pk_parties_only(const zsi_gazetteer *g, const char *s, size_t n);
+
+/* ---- interface to park_company.c ---- */
+
+/* The name of a park a company builds before a weak suffix at byte i of p,
+ * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                        size_t *pe);
+
+/* The name of a park an institution builds before a weak suffix at byte i
+ * of p, no earlier than floor (中科院计算所龙芯产业园): [*ps, *pe).
+ * @return 1 or 0. */
+int zsi_pk_institution_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                            size_t *ps, size_t *pe);
+
+/* ---- interface to park_joint.c ---- */
+
+/* The name of a park before a weak suffix at byte i of p, no earlier than
+ * floor, that joins two trades after a place (水城区铝及铝加工产业园):
+ * [*ps, *pe). @return 1 or 0. */
+int zsi_pk_joint_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                      size_t *pe);
+
+/* ---- interface to park_pair.c ---- */
+
+/* The name of a park before a weak suffix at byte i of p, no earlier than
+ * floor, led by two places' short forms (粤澳合作产业园, 港深创新及科技园,
+ * 横琴粤澳合作中医药科技产业园): [*ps, *pe). @return 1 or 0. */
+int zsi_pk_pair_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
+                     size_t *pe);
 
 /* jieba's likeliest cut of p[s..e) (metric_lex.c; declared in metric_int.h,
  * whose names clash with park_edge.c's): start[0..w] the words' starts and
