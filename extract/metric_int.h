@@ -27,7 +27,9 @@
  *                  figure;
  *   metric.c       what figure.c asks (figure_int.h): metric_before() (the
  *                  change word or share and the noun before a figure),
- *                  links between two figures of one clause.
+ *                  links between two figures of one clause;
+ *   metric_inside.c once every figure is named: no metric that starts inside
+ *                  a word a figure's unit begins (万台|湾同胞).
  *
  * The code decides only which candidate is nearest and where its edges are;
  * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
