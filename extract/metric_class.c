@@ -91,14 +91,22 @@ size_t zsi_nchars(const char *p, size_t s, size_t e)
     return c;
 }
 
-/* Only run characters (Han, letters, digits) in p[s..e)? */
+/* Only run characters (Han, letters, digits) in p[s..e)? A decimal point
+ * between two digits counts as one when the span opens with a Latin letter:
+ * the name of a pollutant or a standard (PM2.5, PM2.5浓度), not a number. */
 int zsi_all_run(const char *p, size_t s, size_t e)
 {
+    unsigned prev = 0, first = 0;
     while (s < e) {
         unsigned cp;
         s += zsi_utf8_decode(p + s, e - s, &cp);
-        if (!zsi_is_run_char(cp))
+        if (!first)
+            first = cp < 0x80 ? cp | 0x20 : cp;
+        if (!zsi_is_run_char(cp) &&
+            !((cp == '.' || cp == 0xFF0E) && first >= 'a' && first <= 'z' &&
+              zsi_is_digit_cp(prev) && s < e && zsi_is_digit_cp(zsi_cp_at(p, s, e))))
             return 0;
+        prev = cp;
     }
     return 1;
 }
