@@ -118,6 +118,41 @@ int zsi_grade_after(const char *p, size_t s, size_t e)
 }
 
 /*
+ * 达成4亿美元的贷款|计划, 安排10%的建设用地|指标, 1000亿元失业保险基金|结余:
+ * a common noun of jieba's (n) of two or more characters right after a
+ * metric phrase read after a figure, with nothing after it in its noun phrase
+ * (the clause ends, or 的, 和, 与, 及, 等 follows), is the head the phrase only
+ * says the kind of: the figure is the plan's, the quota's, the balance's. A
+ * noun that a verb or an adverb follows may be none (奖金|全部|捐出), and a
+ * [stop] word or a place is none (100亿元等值|人民币). @return the end of
+ * the head, or e when none follows.
+ */
+static size_t head_after(const char *p, size_t e, size_t ce)
+{
+    static const char ends[] = "的和与及等";
+    size_t st[5], lim = e, h;
+    char tg[5];
+    unsigned cp;
+    int k;
+    for (k = 0; k < 5 && lim < ce; k++) {
+        size_t l = zsi_utf8_decode(p + lim, ce - lim, &cp);
+        if (!zsi_m_is_han(cp))
+            break;
+        lim += l;
+    }
+    if (lim == e || zsi_lex_cut(p, e, lim, st, tg, 4) < 1 || tg[0] != 'n')
+        return e;
+    h = st[1];
+    if (zsi_nchars(p, e, h) < 2 || zsi_is_stop_word(p, e, h) ||
+        zsi_is_direction(zsi_cp_at(p, h - 3, h)))
+        return e; /* 投资|期限内: a span of time, no head */
+    cp = zsi_cp_at(p, h, ce);
+    if (h < ce && zsi_m_is_han(cp) && !zsi_in_set(ends, sizeof ends - 1, cp))
+        return e;
+    return h;
+}
+
+/*
  * Is the word after p[nb] (ICU's, within e) a pronoun of jieba's (r: 其,
  * 自己, 他们)? A verb-noun before one is a verb that takes it as its object
  * (受访者|预测|其), where a noun phrase would go on with a noun.
@@ -366,6 +401,7 @@ int zsi_metric_after(const char *p, size_t fe, size_t ce, int need_de, char *nor
     }
     if (!best || zsi_nchars(p, s, best) < 2)
         return 0;
+    best = head_after(p, best, ce); /* 贷款|计划: the noun's head follows */
     zsi_copy_raw(raw, at, p, s, best);
     {
         const zsi_phrase *k = zsi_lookup_exact(raw, strlen(raw));
