@@ -60,21 +60,22 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
     return 0;
 }
 
-static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
+/*
+ * metric_before()'s first step: the change word nearest the figure in
+ * p[ws..we), with only filler after it (a rate noun may have link words
+ * after it: 涨幅预计为); one known by its form alone (狂降) when forms is set.
+ * A step of its own because every later step reads its answer: a change
+ * found decides the subject's reading. *gs..*ge receive its span;
+ * m->by_form says whether it is known by its form.
+ * @return the change word, or NULL when none (or it is inside a word).
+ */
+static const zsi_phrase *nearest_change(const char *p, size_t ws, size_t we, int forms,
+                                        zsi_metric *m, size_t *gsp, size_t *gep)
 {
-    int forms = flags & MB_FORMS;
-    size_t s, cut, gs = 0, ge = 0, kill_e = 0, z, we0;
-    int obj = 0;
+    size_t s, gs = 0, ge = 0, kill_e = 0;
     const zsi_phrase *best = NULL;
-    int rc = zsi_metric_data();
     zsi_wbounds wb;
 
-    memset(m, 0, sizeof *m);
-    if (rc)
-        return rc;
-    we0 = we;
-    we = zsi_from_cut(p, ws, we);
-    /* The change word nearest the figure, with only filler after it. */
     for (s = ws; s < we;) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + s, we - s, &cp);
@@ -126,194 +127,287 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
             m->by_form = 0;
         }
     }
-    if (best && zsi_has_to(p, ge, we)) {
-        /* 提高至68.57%, 增长到5亿元: the new level, named by the noun before */
-        size_t ne = gs, nl;
-        m->adjacent = 1;
-        if (!zsi_subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne, NULL)) {
-            /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
-             * names; １９９６年就增加到13亿美元: none, so the subject is
-             * the one named before, as for 增长5% below */
-            if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at) ||
-                (!zsi_rate_noun(best) && zsi_subject_past_adverbs(p, ws, gs, flags, m)))
-                return 1;
-            m->refer = 1;
-            return 0;
-        }
-        /* 服务业增加值占全区生产总值的比重提高到55%: A's share */
-        nl = strlen(m->raw);
-        zsi_share_subject(p, ws, zsi_zhan_at(p, ws, gs), ne >= nl ? ne - nl : ws, m);
-        return 1;
-    }
-    if (best) {
-        zsi_copy_str(m->change, best->norm, best->nlen);
-        zsi_copy_raw(m->change_raw, &m->change_at, p, gs, ge);
-        m->decline =
-            strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
-        m->adjacent = 1;
-        if (!zsi_subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, NULL, &obj) || obj) {
-            if (obj) {
-                /* 比去年同期增长8%: the noun is the base compared with */
-                m->norm[0] = m->raw[0] = '\0';
-                zsi_span_clear(&m->at);
-                m->refer = !m->by_form;
-                return 1;
-            }
-            if (!m->by_form && zsi_rate_noun(best) && zsi_rate_owner(p, ws, gs, flags, m))
-                return 1; /* 该行业的增速: whose rate, before its 的 */
-            /* 港口效率提升20%: a noun phrase no suffix names (not the
-             * base of a comparison that opens the clause) */
-            if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
-                size_t bs = m->at.s;
-                int than = zsi_after_than(p, ws, bs, gs);
-                if (!zsi_compared_base(p, ws, bs) && !than)
-                    return 1;
-                /* 油耗|比老式机型|下降15%: the noun phrase before 比 */
-                if (than && zsi_np_before_mb(p, ws, bs - 3, flags, m->norm, m->raw, &m->at) &&
-                    !zsi_compared_base(p, ws, m->at.s))
-                    return 1;
-                m->norm[0] = m->raw[0] = '\0';
-                zsi_span_clear(&m->at);
-            } else if (!zsi_rate_noun(best) &&
-                       (zsi_subject_past_adverbs(p, ws, gs, flags, m) ||
-                        zsi_subject_before_time_base(p, ws, gs, flags, m))) {
-                return 1;
-            }
-            if (!m->by_form && !(flags & MB_MONEY) &&
-                zsi_verbal_subject_m(p, ws, gs, zsi_rate_noun(best), zsi_compared_now(p, gs), m))
-                return 1; /* 专利申请|同比增长; of a sum, 为|企业|增加 */
-            /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
-             * metric, so what changes is the subject named before it (the
-             * previous figure's, or an earlier clause's); a change word
-             * alone names nothing. Not for a verb known by its form alone
-             * (长材跌0.1%: ICU's pieces hide the noun, not an earlier one),
-             * unless the clause opens with 比 or 较: then the words before
-             * the verb are the base compared with (比节前涨7.2%) */
-            m->refer = !m->by_form || zsi_filler_or_than(p, zsi_skip_conj(p, ws, gs), gs) ||
-                       zsi_compared_base(p, ws, gs);
-        }
-        return 1;
-    }
-    z = zsi_zhan_at(p, ws, we);
-    {
-        size_t ne = we;
-        if (zsi_subject_noun(p, ws, we, m->norm, m->raw, &m->at, &cut, &ne, &obj) && obj) {
-            /* 比常年同期均值偏多两成: only the base compared with is named;
-             * the subject is earlier, as for 仅为2% below */
-            m->norm[0] = m->raw[0] = '\0';
-            zsi_span_clear(&m->at);
-            m->refer = 1;
-            return 0;
-        }
-        if (m->norm[0]) {
-            size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
-            char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
-            zsi_span a2;
-            if (zsi_owned_rate(p, ws, ns, ne, flags, m))
-                return 1;
-            if (zsi_share_subject(p, ws, z, ns, m) ||
-                zsi_share_subject(p, ws, zsi_in_at(p, ws, ns, m), ns, m))
-                return 1;
-            if (z != NO_ZHAN && ns >= z + 3 && zsi_all_filler(p, zsi_skip_conj(p, ws, z), z) &&
-                zsi_all_filler(p, z + (zsi_zhan_complement(p, z, ns) ? 6 : 3), ns)) {
-                /* 升价品种79个，占总量约15%: a 占 that opens its clause with
-                 * only a bare total after it (总量, 全市总数) or a share word
-                 * (占工业投资比重) is a share of the subject before (as
-                 * 占全市约40% below), when one is named; a whole that is
-                 * named (占企业总数的86%, 占全省出口总额的6%) names the share:
-                 * a share is named by what it is a share of */
-                m->share_of = zsi_ends_total(m->raw)
-                                  ? zsi_bare_total(m->raw)
-                                  : zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0,
-                                                     strlen(m->norm)) != NULL;
-                if (!m->share_of)
-                    zsi_zhan_object(p, z, we, ns, ne, m);
-                return 1;
-            }
-            m->adjacent = zsi_all_filler(p, ne, we);
-            /* 规模|以上工业企业达到210家: the phrase right before the figure
-             * holds the noun found; it names the figure better */
-            if (!m->adjacent && zsi_np_before_mb(p, ws, we, flags, n2, r2, &a2)) {
-                size_t l2 = strlen(r2);
-                if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
-                    memcpy(m->norm, n2, sizeof n2);
-                    memcpy(m->raw, r2, sizeof r2);
-                    m->at = a2;
-                    m->adjacent = 1;
-                    return 1;
-                }
-            }
-            /* 占全市比重达59.3%: the share is named with what it is a share of
-             * (not with a verb's complement: 占据市场份额的8% is 市场份额;
-             * nor when nothing is named between: 所占的份额 is 份额) */
-            if (z != NO_ZHAN && ns > z + 3 && !zsi_all_filler(p, z + 3, ns) &&
-                !zsi_zhan_complement(p, z, ns) && memcmp(p + ns, m->raw, nl) == 0 &&
-                zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
-                zsi_copy_raw(m->raw, &m->at, p, z, ne);
-                memcpy(m->norm, m->raw, sizeof m->norm);
-                zsi_share_of_norm(m);
-            } else if (m->adjacent && z < ns) {
-                zsi_zhan_object(p, z, we, ns, ne, m);
-            }
-            return 1;
-        }
-    }
-    /* 占全市约40%: a share of the subject before, in an earlier clause */
-    if (z != NO_ZHAN) {
-        /* 其中有机茶园占12%, 健身工作室占70%: 占 right before its figure
-         * with a noun phrase before it says that noun's share of the whole
-         * named earlier; the noun names the share, not the whole (a place
-         * is no metric: 其中广东占30% stays a share of the whole) */
-        size_t za = z + (zsi_zhan_complement(p, z, we) ? 6 : 3), zb = z;
-        /* 有360个产品（占50%）: a bracket opened right before 占 sets the
-         * share beside the noun phrase it follows, as a 占 after it does */
-        if (zb >= ws + 3 && memcmp(p + zb - 3, "\xEF\xBC\x88", 3) == 0) /* （ */
-            zb -= 3;
-        else if (zb >= ws + 1 && p[zb - 1] == '(')
-            zb -= 1;
-        if (zb > ws && zsi_all_filler(p, za, we) && zsi_zhan_subject(p, ws, zb, m)) {
-            m->adjacent = 1;
-            return 1;
-        }
-        if (zsi_zhan_whole(p, z, we, m))
+    *gsp = gs;
+    *gep = ge;
+    return best;
+}
+
+/*
+ * 提高至68.57%, 增长到5亿元: a change word at p[gs..) followed by 至 or 到
+ * names the new level, named by the noun before the change word. A step of
+ * its own because a level is the subject's value, not its change: no change
+ * word is kept. @return 1 named (m set), 0 none (m->refer when the subject
+ * is the one named before).
+ */
+static int change_to_level(const char *p, size_t ws, size_t gs, const zsi_phrase *best, int flags,
+                           zsi_metric *m)
+{
+    size_t cut, ne = gs, nl;
+    m->adjacent = 1;
+    if (!zsi_subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, &ne, NULL)) {
+        /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
+         * names; １９９６年就增加到13亿美元: none, so the subject is
+         * the one named before, as for 增长5% below */
+        if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at) ||
+            (!zsi_rate_noun(best) && zsi_subject_past_adverbs(p, ws, gs, flags, m)))
             return 1;
         m->refer = 1;
         return 0;
     }
-    /* 文化服务业34454亿元, 收支缺口达4069.4亿元: a noun phrase no suffix
-     * names; a known noun printed after the figure names it better
-     * (工会预留30%采购份额), so it is not "adjacent" */
-    if (zsi_np_before_mb(p, ws, we, flags, m->norm, m->raw, &m->at)) {
-        if (!zsi_only_place(m->raw) && !zsi_compared_base(p, ws, m->at.s))
+    /* 服务业增加值占全区生产总值的比重提高到55%: A's share */
+    nl = strlen(m->raw);
+    zsi_share_subject(p, ws, zsi_zhan_at(p, ws, gs), ne >= nl ? ne - nl : ws, m);
+    return 1;
+}
+
+/*
+ * 营业收入同比增长5%: the change word best at p[gs..ge) names the figure's
+ * change, and what changes is the subject before it: a noun of the data, a
+ * rate's owner, a bare noun phrase, one set apart by adverbs or a compared
+ * time, an activity named by its verb; or none, and then the subject named
+ * before (m->refer). A step of its own because a change's subject is read
+ * with the change word as its predicate, not the figure. @return 1.
+ */
+static int change_of_subject(const char *p, size_t ws, size_t gs, size_t ge, const zsi_phrase *best,
+                             int flags, zsi_metric *m)
+{
+    size_t cut;
+    int obj = 0;
+    zsi_copy_str(m->change, best->norm, best->nlen);
+    zsi_copy_raw(m->change_raw, &m->change_at, p, gs, ge);
+    m->decline = strstr(m->change, "\xE9\x99\x8D") || strstr(m->change, "\xE8\xB7\x8C"); /* 降 跌 */
+    m->adjacent = 1;
+    if (!zsi_subject_noun(p, ws, gs, m->norm, m->raw, &m->at, &cut, NULL, &obj) || obj) {
+        if (obj) {
+            /* 比去年同期增长8%: the noun is the base compared with */
+            m->norm[0] = m->raw[0] = '\0';
+            zsi_span_clear(&m->at);
+            m->refer = !m->by_form;
             return 1;
-        /* 法国为15%, 广东为8%: a place compared, not a metric; 比去年
-         * 黄金周多两成: the base of a comparison; the metric is the
-         * subject's before it */
+        }
+        if (!m->by_form && zsi_rate_noun(best) && zsi_rate_owner(p, ws, gs, flags, m))
+            return 1; /* 该行业的增速: whose rate, before its 的 */
+        /* 港口效率提升20%: a noun phrase no suffix names (not the
+         * base of a comparison that opens the clause) */
+        if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
+            size_t bs = m->at.s;
+            int than = zsi_after_than(p, ws, bs, gs);
+            if (!zsi_compared_base(p, ws, bs) && !than)
+                return 1;
+            /* 油耗|比老式机型|下降15%: the noun phrase before 比 */
+            if (than && zsi_np_before_mb(p, ws, bs - 3, flags, m->norm, m->raw, &m->at) &&
+                !zsi_compared_base(p, ws, m->at.s))
+                return 1;
+            m->norm[0] = m->raw[0] = '\0';
+            zsi_span_clear(&m->at);
+        } else if (!zsi_rate_noun(best) && (zsi_subject_past_adverbs(p, ws, gs, flags, m) ||
+                                            zsi_subject_before_time_base(p, ws, gs, flags, m))) {
+            return 1;
+        }
+        if (!m->by_form && !(flags & MB_MONEY) &&
+            zsi_verbal_subject_m(p, ws, gs, zsi_rate_noun(best), zsi_compared_now(p, gs), m))
+            return 1; /* 专利申请|同比增长; of a sum, 为|企业|增加 */
+        /* 增长5%, 普遍下降50%, 西部地区增长12.2%: the clause names no
+         * metric, so what changes is the subject named before it (the
+         * previous figure's, or an earlier clause's); a change word
+         * alone names nothing. Not for a verb known by its form alone
+         * (长材跌0.1%: ICU's pieces hide the noun, not an earlier one),
+         * unless the clause opens with 比 or 较: then the words before
+         * the verb are the base compared with (比节前涨7.2%) */
+        m->refer = !m->by_form || zsi_filler_or_than(p, zsi_skip_conj(p, ws, gs), gs) ||
+                   zsi_compared_base(p, ws, gs);
+    }
+    return 1;
+}
+
+/*
+ * With no change word: the noun of the data nearest the figure in
+ * p[ws..we) (or the subject before an adverbial), and what a 占 at z, a
+ * rate's owner or a longer phrase around it make of it. A step of its own
+ * because a noun the data names settles the metric before any bare phrase
+ * is weighed. @return 1 named (m set), 0 only a base compared with is
+ * named (m->refer), -1 no noun: the next steps decide.
+ */
+static int named_noun(const char *p, size_t ws, size_t we, size_t z, int flags, zsi_metric *m)
+{
+    size_t cut, ne = we;
+    int obj = 0;
+    if (zsi_subject_noun(p, ws, we, m->norm, m->raw, &m->at, &cut, &ne, &obj) && obj) {
+        /* 比常年同期均值偏多两成: only the base compared with is named;
+         * the subject is earlier, as for 仅为2% below */
         m->norm[0] = m->raw[0] = '\0';
         zsi_span_clear(&m->at);
         m->refer = 1;
         return 0;
     }
+    if (m->norm[0]) {
+        size_t nl = strlen(m->raw), ns = ne >= nl ? ne - nl : ws;
+        char n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+        zsi_span a2;
+        if (zsi_owned_rate(p, ws, ns, ne, flags, m))
+            return 1;
+        if (zsi_share_subject(p, ws, z, ns, m) ||
+            zsi_share_subject(p, ws, zsi_in_at(p, ws, ns, m), ns, m))
+            return 1;
+        if (z != NO_ZHAN && ns >= z + 3 && zsi_all_filler(p, zsi_skip_conj(p, ws, z), z) &&
+            zsi_all_filler(p, z + (zsi_zhan_complement(p, z, ns) ? 6 : 3), ns)) {
+            /* 升价品种79个，占总量约15%: a 占 that opens its clause with
+             * only a bare total after it (总量, 全市总数) or a share word
+             * (占工业投资比重) is a share of the subject before (as
+             * 占全市约40% below), when one is named; a whole that is
+             * named (占企业总数的86%, 占全省出口总额的6%) names the share:
+             * a share is named by what it is a share of */
+            m->share_of = zsi_ends_total(m->raw) ? zsi_bare_total(m->raw)
+                                                 : zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm,
+                                                                    0, strlen(m->norm)) != NULL;
+            if (!m->share_of)
+                zsi_zhan_object(p, z, we, ns, ne, m);
+            return 1;
+        }
+        m->adjacent = zsi_all_filler(p, ne, we);
+        /* 规模|以上工业企业达到210家: the phrase right before the figure
+         * holds the noun found; it names the figure better */
+        if (!m->adjacent && zsi_np_before_mb(p, ws, we, flags, n2, r2, &a2)) {
+            size_t l2 = strlen(r2);
+            if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
+                memcpy(m->norm, n2, sizeof n2);
+                memcpy(m->raw, r2, sizeof r2);
+                m->at = a2;
+                m->adjacent = 1;
+                return 1;
+            }
+        }
+        /* 占全市比重达59.3%: the share is named with what it is a share of
+         * (not with a verb's complement: 占据市场份额的8% is 市场份额;
+         * nor when nothing is named between: 所占的份额 is 份额) */
+        if (z != NO_ZHAN && ns > z + 3 && !zsi_all_filler(p, z + 3, ns) &&
+            !zsi_zhan_complement(p, z, ns) && memcmp(p + ns, m->raw, nl) == 0 &&
+            zsi_match_ending(zsi_mset(MSEC_SHARE), m->norm, 0, strlen(m->norm))) {
+            zsi_copy_raw(m->raw, &m->at, p, z, ne);
+            memcpy(m->norm, m->raw, sizeof m->norm);
+            zsi_share_of_norm(m);
+        } else if (m->adjacent && z < ns) {
+            zsi_zhan_object(p, z, we, ns, ne, m);
+        }
+        return 1;
+    }
+    return -1;
+}
+
+/*
+ * 占全市约40%: with no noun named, a 占 at z says a share of the subject
+ * before, in an earlier clause, unless a noun phrase right before the 占
+ * (其中有机茶园占12%) or the whole after it (占家用电器总能耗的一成) names it.
+ * A step of its own because a share's subject and whole are read around the
+ * 占, not back from the figure. @return 1 named (m set), 0 the subject is
+ * earlier (m->refer).
+ */
+static int share_named(const char *p, size_t ws, size_t we, size_t z, zsi_metric *m)
+{
+    /* 其中有机茶园占12%, 健身工作室占70%: 占 right before its figure
+     * with a noun phrase before it says that noun's share of the whole
+     * named earlier; the noun names the share, not the whole (a place
+     * is no metric: 其中广东占30% stays a share of the whole) */
+    size_t za = z + (zsi_zhan_complement(p, z, we) ? 6 : 3), zb = z;
+    /* 有360个产品（占50%）: a bracket opened right before 占 sets the
+     * share beside the noun phrase it follows, as a 占 after it does */
+    if (zb >= ws + 3 && memcmp(p + zb - 3, "\xEF\xBC\x88", 3) == 0) /* （ */
+        zb -= 3;
+    else if (zb >= ws + 1 && p[zb - 1] == '(')
+        zb -= 1;
+    if (zb > ws && zsi_all_filler(p, za, we) && zsi_zhan_subject(p, ws, zb, m)) {
+        m->adjacent = 1;
+        return 1;
+    }
+    if (zsi_zhan_whole(p, z, we, m))
+        return 1;
+    m->refer = 1;
+    return 0;
+}
+
+/*
+ * 文化服务业34454亿元, 收支缺口达4069.4亿元: with no noun of the data, a
+ * noun phrase no suffix names; a known noun printed after the figure names
+ * it better (工会预留30%采购份额), so it is not "adjacent". A step of its
+ * own because a place or the base of a comparison found here names no
+ * metric and sends the reader to the earlier subject.
+ * @return 1 named (m set), 0 a place or a base (m->refer), -1 no phrase.
+ */
+static int bare_phrase(const char *p, size_t ws, size_t we, int flags, zsi_metric *m)
+{
+    if (!zsi_np_before_mb(p, ws, we, flags, m->norm, m->raw, &m->at))
+        return -1;
+    if (!zsi_only_place(m->raw) && !zsi_compared_base(p, ws, m->at.s))
+        return 1;
+    /* 法国为15%, 广东为8%: a place compared, not a metric; 比去年
+     * 黄金周多两成: the base of a comparison; the metric is the
+     * subject's before it */
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    m->refer = 1;
+    return 0;
+}
+
+/*
+ * 仅为2%, 达到50.1%: nothing is named in the clause p[ws..we); the subject
+ * is earlier (m->refer) when the clause holds Han and only filler or a bare
+ * comparative, or when a from-to change cut it (we < we0) after words that
+ * name nothing. The last step: it decides only whether to look earlier.
+ */
+static void refer_earlier(const char *p, size_t ws, size_t we, size_t we0, zsi_metric *m)
+{
+    size_t s, han = 0;
+    for (s = ws; s < we;) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, we - s, &cp);
+        han += zsi_m_is_han(cp);
+    }
+    m->refer = han > 0 && (zsi_all_filler(p, zsi_skip_conj(p, ws, we), we) ||
+                           zsi_bare_comparative(p, zsi_skip_conj(p, ws, we), we));
+    /* 直接从2500元跌到2400元: a from-to change whose clause holds no
+     * word but adverbs (or none) before its 从 is the earlier subject's */
+    if (we < we0 && zsi_names_nothing(p, zsi_skip_conj(p, ws, we), we))
+        m->refer = 1;
+}
+
+/*
+ * The metric before a figure in p[ws..we), read in steps: the window ends
+ * before a from-to change's 由 or 从; the change word nearest the figure,
+ * then its level or its subject; else a noun of the data, a 占's share, a
+ * bare noun phrase, a subject before [link] verbs; else whether the subject
+ * is earlier. flags: MB_* (metric_int.h).
+ * @return 1 a noun or change word found, 0 none, ZS_ENOMEM or ZS_EIO.
+ */
+static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int flags)
+{
+    size_t gs = 0, ge = 0, z, we0;
+    const zsi_phrase *best;
+    int rc = zsi_metric_data();
+
+    memset(m, 0, sizeof *m);
+    if (rc)
+        return rc;
+    we0 = we;
+    we = zsi_from_cut(p, ws, we);
+    best = nearest_change(p, ws, we, flags & MB_FORMS, m, &gs, &ge);
+    if (best && zsi_has_to(p, ge, we))
+        return change_to_level(p, ws, gs, best, flags, m);
+    if (best)
+        return change_of_subject(p, ws, gs, ge, best, flags, m);
+    z = zsi_zhan_at(p, ws, we);
+    if ((rc = named_noun(p, ws, we, z, flags, m)) >= 0)
+        return rc;
+    /* 占全市约40%: a share of the subject before, in an earlier clause */
+    if (z != NO_ZHAN)
+        return share_named(p, ws, we, z, m);
+    if ((rc = bare_phrase(p, ws, we, flags, m)) >= 0)
+        return rc;
     /* 毛利甚至高达40%, 债权总计约3亿元, 门票只要50元: adverbs and a verb that
      * says the subject amounts to the figure ([link]) stand between the
      * subject and its figure; the bare noun phrase before them names it */
     if ((flags & MB_LINKS) && zsi_subject_past_links(p, ws, we, flags, m))
         return 1;
-    /* 仅为2%, 达到50.1%: nothing named in the clause; the subject is earlier */
-    {
-        size_t han = 0;
-        for (s = ws; s < we;) {
-            unsigned cp;
-            s += zsi_utf8_decode(p + s, we - s, &cp);
-            han += zsi_m_is_han(cp);
-        }
-        m->refer = han > 0 && (zsi_all_filler(p, zsi_skip_conj(p, ws, we), we) ||
-                               zsi_bare_comparative(p, zsi_skip_conj(p, ws, we), we));
-        /* 直接从2500元跌到2400元: a from-to change whose clause holds no
-         * word but adverbs (or none) before its 从 is the earlier subject's */
-        if (we < we0 && zsi_names_nothing(p, zsi_skip_conj(p, ws, we), we))
-            m->refer = 1;
-    }
+    refer_earlier(p, ws, we, we0, m);
     return 0;
 }
 

@@ -263,29 +263,28 @@ static size_t filler_noun_end(const char *p, size_t ws, size_t b, size_t full, s
     return le;
 }
 
-static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
-                     zsi_span *at)
+/* Does the word before we end in 几 or 数 (几百公斤, 数千吨)? It is part of
+ * the number, and no phrase is read before it: a step of np_before() of its
+ * own, as it ends the reading before anything is cut. */
+static int number_word_before(const char *p, size_t ws, size_t we)
 {
-    int tails = flags & ZSI_NP_TAILS;
-    zsi_wbounds wb;
-    size_t lo, cut, b = we, chars = 0, vb = 0, vchars = 0;
-    const zsi_phrase *k;
-
-    size_t full = we, noun_s;
-
-    norm[0] = raw[0] = '\0';
-    zsi_span_clear(at);
-    if (zsi_metric_data() != 0)
-        return 0;
     if (we > ws) {
         unsigned cp;
         size_t l = zsi_utf8_prev(p, we);
         zsi_utf8_decode(p + we - l, l, &cp);
         if (cp == 0x51E0 || cp == 0x6570) /* 几, 数: part of the number (几百公斤) */
-            return 0;
+            return 1;
     }
-    /* filler between the phrase and the figure: 收支缺口达, 港口效率提升;
-     * the 多 of the hedges 多达 and 多于 (项目多达200个) with it */
+    return 0;
+}
+
+/* Where the filler between the phrase and the figure at full starts (收支缺口
+ * 达, 港口效率提升), with the 多 of the hedges 多达 and 多于 (项目多达200个):
+ * np_before()'s phrase ends there. A step of its own because the filler is
+ * read by characters, before ICU's words are asked for. */
+static size_t filler_start(const char *p, size_t ws, size_t full)
+{
+    size_t b = full;
     while (b > ws) {
         unsigned cp;
         size_t l = zsi_utf8_prev(p, b);
@@ -299,22 +298,55 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
             break;
         b -= l;
     }
-    b = filler_noun_end(p, ws, b, full, &noun_s);
-    we = b;
-    if (we <= ws)
-        return 0;
-    lo = we - ws > (MAX_RUN_CHARS + 4) * 3 ? we - (MAX_RUN_CHARS + 4) * 3 : ws;
-    while (lo > ws && (p[lo] & 0xC0) == 0x80)
-        lo--;
-    zsi_wb_compute(&wb, p, lo, full);
-    cut = zsi_conj_cut(&wb, p, ws, we);
-    if (!zsi_wb_is(&wb, we) || wb.s >= we)
-        return 0; /* the filler trimmed was part of a word (人才, 合同) */
-    while (b > cut && b > wb.s && !zsi_town_ends_at(&wb, p, cut, b) &&
-           !zsi_counted_before(&wb, p, cut, b, full)) {
-        size_t pb = zsi_wb_le(&wb, b - 1);
+    return b;
+}
+
+/* No piece ends the phrase (last_piece). */
+#define NO_PIECE ((size_t)-1)
+
+/*
+ * The last piece p[pb..b) of the phrase, right before the figure: 给村里投
+ * 1400多万元 has no noun end the phrase, nor does one when the piece ends a
+ * verb of jieba's that ICU cut (加|价); with tails set, a noun whose first
+ * piece is a word a run stops at (要|价) is taken whole. A step of its own
+ * because only the last piece must be a noun; the pieces before it may be
+ * modifiers. @return where the piece starts (pb, or the noun's start), or
+ * NO_PIECE.
+ */
+static size_t last_piece(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                         int tails)
+{
+    size_t js = zsi_word_span(wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
+    size_t ns = js == pb && tails ? lex_noun_tail(p, cut, pb, b) : b;
+    if (ns < b && zsi_wb_is(wb, ns))
+        return ns; /* the noun whole, though its first piece is a
+                    * word a run stops at (要|价) */
+    if (js == pb ? bare_char_end(p, pb, b) && !(tails && lex_compound_end(wb, p, cut, pb, b))
+                 : zsi_is_class_stop(p, js, b))
+        return NO_PIECE;
+    return pb;
+}
+
+/*
+ * The walk of np_before() from the phrase's end we back over ICU's words
+ * of p[cut..we): modifiers ([modifier] words), a noun whole (noun_s: 集中度),
+ * nouns and their pieces, a verb between nouns (with ZSI_NP_VERBS) or a
+ * verb and its object right before we, up to a word no phrase crosses, a
+ * town, a count, or MAX_RUN_CHARS characters. A step of its own because it
+ * only finds how far back the words go; the front is settled after it.
+ * *bp receives the start, *charsp the characters taken.
+ * @return 1 walked, 0 no phrase (none ends at we, or longer than a name).
+ */
+static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, size_t full,
+                     size_t noun_s, int flags, size_t *bp, size_t *charsp)
+{
+    int tails = flags & ZSI_NP_TAILS;
+    size_t b = we, chars = 0, vb = 0, vchars = 0;
+    while (b > cut && b > wb->s && !zsi_town_ends_at(wb, p, cut, b) &&
+           !zsi_counted_before(wb, p, cut, b, full)) {
+        size_t pb = zsi_wb_le(wb, b - 1);
         const zsi_phrase *mod = zsi_match_ending(zsi_mset(MSEC_MODIFIER), p, cut, b);
-        if (mod && zsi_wb_is(&wb, b - mod->len) &&
+        if (mod && zsi_wb_is(wb, b - mod->len) &&
             chars + zsi_mod_chars(p, b - mod->len, b, 1) <= MAX_RUN_CHARS) {
             chars += zsi_mod_chars(p, b - mod->len, b, 1);
             b -= mod->len;
@@ -326,11 +358,11 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
             b = noun_s;
             continue;
         }
-        pb = zsi_noun_span(&wb, p, cut, pb, b);
+        pb = zsi_noun_span(wb, p, cut, pb, b);
         if (pb < cut)
             break;
         if (!np_word(p, pb, b)) {
-            if ((flags & ZSI_NP_VERBS) && b < we && verb_between(&wb, p, cut, pb, b, we) &&
+            if ((flags & ZSI_NP_VERBS) && b < we && verb_between(wb, p, cut, pb, b, we) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 vb = b;
                 vchars = chars;
@@ -345,44 +377,55 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
                 chars = vchars;
                 break;
             }
-            if (b < we && zsi_wb_gt(&wb, b) == we && verb_object(p, pb, b, we) &&
+            if (b < we && zsi_wb_gt(wb, b) == we && verb_object(p, pb, b, we) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 chars += zsi_nchars(p, pb, b);
                 b = pb;
             }
             break;
         }
-        if (b == we) {
-            /* 给村里投1400多万元: no noun ends the phrase; nor does one when
-             * the last piece ends a verb of jieba's that ICU cut (加|价) */
-            size_t js = zsi_word_span(&wb, p, cut, pb, b, ZSW_STOP_ | ZSW_NOUN_ | ZSW_NAME_);
-            size_t ns = js == pb && tails ? lex_noun_tail(p, cut, pb, b) : b;
-            if (ns < b && zsi_wb_is(&wb, ns))
-                pb = ns; /* the noun whole, though its first piece is a
-                          * word a run stops at (要|价) */
-            else if (js == pb ? bare_char_end(p, pb, b) &&
-                                    !(tails && lex_compound_end(&wb, p, cut, pb, b))
-                              : zsi_is_class_stop(p, js, b))
-                return 0;
-        }
+        if (b == we && (pb = last_piece(wb, p, cut, pb, b, tails)) == NO_PIECE)
+            return 0;
         if (chars + zsi_nchars(p, pb, b) > MAX_RUN_CHARS)
             return 0; /* longer than a name: no clear phrase */
         chars += zsi_nchars(p, pb, b);
         b = pb;
     }
-    if (b > cut && b <= wb.s)
-        return 0; /* it may go on beyond the broken window */
+    *bp = b;
+    *charsp = chars;
+    return 1;
+}
+
+/*
+ * The front of a phrase walked back to *bp, settled by the lexicon: a word
+ * of jieba's across it (lex_start), a word ICU split before it
+ * (民事一|审案件), a quoted term (“四风”|问题). A step of its own because
+ * the walk reads ICU's words and the front is read by jieba's.
+ * @return the phrase's characters after the front moved.
+ */
+static size_t settle_front(const zsi_wbounds *wb, const char *p, size_t cut, size_t *bp, size_t we,
+                           size_t full, size_t chars)
+{
+    size_t b = *bp;
     if (chars >= 2)
-        chars = lex_start(&wb, p, cut, &b, we, chars);
+        chars = lex_start(wb, p, cut, &b, we, chars);
     if (chars >= 2 && b > cut) { /* a phrase of its own first: 民事一|审案件 */
-        size_t jb = zsi_join_split_word(&wb, p, cut, b, we, full);
+        size_t jb = zsi_join_split_word(wb, p, cut, b, we, full);
         chars += zsi_nchars(p, jb, b);
         b = jb;
     }
     if (chars >= 2)
         b = zsi_term_front(p, cut, b); /* “四风”|问题 */
-    if (chars < 2 || zsi_all_filler(p, b, we))
-        return 0;
+    *bp = b;
+    return chars;
+}
+
+/* Write the phrase p[b..we): raw as printed, norm its normal form (the
+ * data's for a known phrase), without quotes. The last step of np_before().
+ * @return 1. */
+static int write_phrase(const char *p, size_t b, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    const zsi_phrase *k;
     zsi_copy_raw(raw, at, p, b, we);
     k = zsi_lookup_exact(raw, strlen(raw));
     if (k)
@@ -391,6 +434,48 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
         memcpy(norm, raw, strlen(raw) + 1);
     zsi_drop_quotes(norm);
     return 1;
+}
+
+/*
+ * The bare noun phrase before a figure at we, in steps: none after 几 or 数;
+ * the filler before the figure stripped (a noun it ends whole kept); ICU's
+ * words of a window, the clause cut at a conjunction; the walk back over
+ * words; the front settled by the lexicon; two characters at least, not
+ * filler alone. flags: ZSI_NP_TAILS, ZSI_NP_VERBS.
+ * @return 1 found (norm, raw, at written), 0 none.
+ */
+static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
+                     zsi_span *at)
+{
+    zsi_wbounds wb;
+    size_t lo, cut, b, chars = 0, full = we, noun_s;
+
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (zsi_metric_data() != 0)
+        return 0;
+    if (number_word_before(p, ws, we))
+        return 0;
+    b = filler_start(p, ws, full);
+    b = filler_noun_end(p, ws, b, full, &noun_s);
+    we = b;
+    if (we <= ws)
+        return 0;
+    lo = we - ws > (MAX_RUN_CHARS + 4) * 3 ? we - (MAX_RUN_CHARS + 4) * 3 : ws;
+    while (lo > ws && (p[lo] & 0xC0) == 0x80)
+        lo--;
+    zsi_wb_compute(&wb, p, lo, full);
+    cut = zsi_conj_cut(&wb, p, ws, we);
+    if (!zsi_wb_is(&wb, we) || wb.s >= we)
+        return 0; /* the filler trimmed was part of a word (人才, 合同) */
+    if (!walk_back(&wb, p, cut, we, full, noun_s, flags, &b, &chars))
+        return 0;
+    if (b > cut && b <= wb.s)
+        return 0; /* it may go on beyond the broken window */
+    chars = settle_front(&wb, p, cut, &b, we, full, chars);
+    if (chars < 2 || zsi_all_filler(p, b, we))
+        return 0;
+    return write_phrase(p, b, we, norm, raw, at);
 }
 
 int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
