@@ -1088,6 +1088,35 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
     return zsi_verbal_subject(p, cs, e, verb_ok, m->norm, m->raw, &m->at);
 }
 
+/*
+ * 万科A今日收于8.06元，下跌0.12元，降幅为1.47%: the previous figure g is a
+ * closing price named by its closing word alone (quote_named); a rate of
+ * change after it is the change of the thing that closed, the bare noun
+ * phrase before that word in g's clause (万科A, past the time word 今日), not
+ * of the closing price's word. Not a place, nor a phrase that does not reach
+ * the closing word but for time words and adverbs, nor one after words that
+ * may be part of it: the subject of the clause, whole.
+ * @return 1 found (m's noun set), 0 none.
+ */
+static int closed_thing(const char *p, size_t sent, const zsi_figure *g, zsi_metric *m)
+{
+    size_t cs = clause_start(p, sent, g->noun_at.s), e = g->noun_at.s, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1], norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    zsi_span at;
+    int w;
+    w = zsi_lex_cut(p, cs, e, st, tg, ZSI_LEX_CUT_MAX); /* none past its length */
+    while (w > 0 && (tg[w - 1] == 't' || tg[w - 1] == 'd' || zsi_names_nothing(p, st[w - 1], st[w])))
+        e = st[--w]; /* 万科A|今日|收于: the time word is the closing's, not the name's */
+    if (w <= 0 || cs >= e || !zsi_np_before(p, cs, e, norm, raw, &at) || zsi_any_place(raw) ||
+        at.e != e || !zsi_names_nothing(p, cs, at.s))
+        return 0; /* the clause's subject whole (not 万|东医疗: a name the
+                   * phrase reader cut after a numeral's character) */
+    memcpy(m->norm, norm, sizeof norm);
+    memcpy(m->raw, raw, sizeof raw);
+    m->at = at;
+    return 1;
+}
+
 /* When the words before the figure name nothing alone but refer (c->m.refer)
  * to a subject printed earlier: take it into c->m from the sentence's
  * previous figure, an earlier clause or the words before that figure.
@@ -1127,6 +1156,9 @@ static int subject_before(naming *c)
         memcpy(m->raw, sprev->metric_raw, sprev->noun_raw);
         m->raw[sprev->noun_raw] = '\0';
         m->at = sprev->noun_at;
+    } else if (!m->norm[0] && m->refer && rate && sprev && sprev->noun &&
+               sprev->noun_at.e <= ws && quote_named(p, sprev) && closed_thing(p, sent, sprev, m)) {
+        /* 万科A今日收于8.06元，降幅为1.47%: the change of what closed */
     } else if (!m->norm[0] && m->refer && sent < ws &&
                (rc = zsi_metric_noun(p, sent, ws, m->norm, m->raw, &m->at)) < 0) {
         return rc;
