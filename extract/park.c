@@ -242,8 +242,9 @@ int zsi_pk_find_mentions(const zsi_gazetteer *g, const char *p, size_t n, mentio
             if (hit != (size_t)-1 && g->al[hit].weak) {
                 if (zones < 0)
                     zones = zsi_pk_speaks_of_zones(g, p, n);
-                if ((!zones && !zsi_pk_own_place_leads(g, p, m->n ? m->v[m->n - 1].end : 0, i,
-                                                       &g->al[hit])) ||
+                if ((!zones &&
+                     !zsi_pk_own_place_leads(g, p, m->n ? m->v[m->n - 1].end : 0, i, &g->al[hit]) &&
+                     !zsi_pk_admin_after(p, n, i + g->al[hit].n)) ||
                     !zsi_pk_nick_starts_word(g, p, i) ||
                     zsi_pk_brand_after(g, p, n, i + g->al[hit].n) ||
                     zsi_pk_thing_after(g, p, n, i + g->al[hit].n) ||

@@ -390,6 +390,8 @@ int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
 int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
 /* Does the nickname ending at byte e name a town or district (张江镇, 中关村街道)? */
 int zsi_pk_unit_after(const char *p, size_t n, size_t e);
+/* Does the nickname ending at byte e start its zone's administration (中关村管委会)? */
+int zsi_pk_admin_after(const char *p, size_t n, size_t e);
 
 /* ---- interface to park_part.c ---- */
 

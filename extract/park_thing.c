@@ -172,3 +172,21 @@ int zsi_pk_unit_after(const char *p, size_t n, size_t e)
     }
     return 0;
 }
+
+/*
+ * Does the nickname that ends at byte e of p start the name of its zone's
+ * administration (中关村管委会, 光谷管委会, 泰达管委, 中关村管理委员会,
+ * 雄安新区党工委)? Only a zone has one of these: the nickname names its zone
+ * in any text, one that speaks of no zone otherwise too (中关村管委联合发布),
+ * as a name inside an organisation's counts (tests/quality/README.md).
+ */
+int zsi_pk_admin_after(const char *p, size_t n, size_t e)
+{
+    static const char *const ADMIN[] = {"管委会", "管委", "管理委员会", "党工委"};
+    for (size_t k = 0; k < sizeof ADMIN / sizeof *ADMIN; k++) {
+        size_t an = strlen(ADMIN[k]);
+        if (an <= n - e && memcmp(p + e, ADMIN[k], an) == 0)
+            return 1;
+    }
+    return 0;
+}
