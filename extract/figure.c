@@ -2517,7 +2517,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         return rc;
     }
     drop_metrics_over_figures(v, nv);
-    zsi_drop_metrics_in_unit_words(p, n, v, nv);
+    zsi_metric_figure_edges(p, n, v, nv);
     *out = v;
     *nout = nv;
     return ZS_OK;

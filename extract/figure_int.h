@@ -163,10 +163,11 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 
 /* ---- interface to metric.c ---- */
 
-/* Drop the metric of every figure of v[0..nv) (text order) that starts
- * where a figure ends, inside a word that figure's unit begins (2300万台|湾
- * 同胞, 6部|门印发); metric_inside.c. */
-void zsi_drop_metrics_in_unit_words(const char *p, size_t n, zsi_figure *v, size_t nv);
+/* The metric of every figure of v[0..nv) (text order) that starts where a
+ * figure ends: dropped inside a word that figure's unit begins (2300万台|湾
+ * 同胞, 6部|门印发), or after a span of time's 来 (30年|来峰值); another
+ * figure's starts after that 来. metric_inside.c. */
+void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv);
 
 /* What the words before a figure say about its metric. */
 typedef struct zsi_metric {

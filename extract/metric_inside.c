@@ -1,8 +1,11 @@
 /*
- * metric_inside.c - no metric that starts inside a word a figure's unit
- * begins. The readers after a count (what it counts) and before a figure
- * (from the previous figure on) start a metric where a figure ends; when the
- * unit's last character and the next one are one word, the unit was read
+ * metric_inside.c - a metric that starts where a figure ends, checked once
+ * every figure is named: it may not start inside a word the figure's unit
+ * begins, nor inside the adverbial a span of time makes with 来 (30年来).
+ *
+ * The word a unit begins. The readers after a count (what it counts) and
+ * before a figure (from the previous figure on) start a metric where a
+ * figure ends; when the unit's last character and the next one are one word, the unit was read
  * out of a word (2300万台|湾同胞, 6部|门印发, 9.6万家|庭断电, 1亿支|付宝
  * 用户, 10个|人做了心理), and the metric is the tail of that word and the
  * words after it. Such a metric is dropped, not moved past the word: what
@@ -88,17 +91,66 @@ static int starts_in_unit_word(const char *p, size_t n, const zsi_figure *f, siz
     return !lex_word_past(p, hi, at, we);
 }
 
-void zsi_drop_metrics_in_unit_words(const char *p, size_t n, zsi_figure *v, size_t nv)
+/* The bytes of 来 or 以来 at p[s..n) after a span of time (30年来, 近两周
+ *以来: over the last thirty years), or 0. */
+static size_t since_word(const char *p, size_t n, size_t s)
+{
+    if (n - s >= 3 && memcmp(p + s, "\xE6\x9D\xA5", 3) == 0) /* 来 */
+        return 3;
+    if (n - s >= 6 && memcmp(p + s, "\xE4\xBB\xA5\xE6\x9D\xA5", 6) == 0) /* 以来 */
+        return 6;
+    return 0;
+}
+
+/*
+ * A span of time and 来 or 以来 after it (30年来, 近5年以来, 6个月来) say
+ * when, as one adverbial: the words after are the clause's, not what the
+ * span measures, and a metric read from there starts inside it (年|来峰值).
+ * The span's own metric is dropped; another figure's (30年来峰值36美分) starts
+ * after 来, when what is left is two characters or more and both forms of
+ * the metric begin as printed; otherwise it is dropped. @return 1 when f's
+ * metric is to be dropped.
+ */
+static int after_time_span(const char *p, size_t n, const zsi_figure *v, size_t nv, zsi_figure *f)
+{
+    size_t j, k;
+    if (f->noun_at.e <= f->noun_at.s)
+        return 0;
+    j = figure_ending_at(v, nv, f->noun_at.s);
+    if (j == nv || !v[j].cls || strcmp(v[j].cls, "duration") != 0 ||
+        (k = since_word(p, n, f->noun_at.s)) == 0)
+        return 0;
+    if (&v[j] == f || f->noun_raw < k + 6 || f->noun < k + 6 ||
+        zsi_nchars(p, f->noun_at.s + k, f->noun_at.e) < 2 ||
+        memcmp(f->metric_raw, p + f->noun_at.s, k) != 0 || memcmp(f->metric, p + f->noun_at.s, k) != 0)
+        return 1;
+    memmove(f->metric_raw, f->metric_raw + k, strlen(f->metric_raw + k) + 1);
+    memmove(f->metric, f->metric + k, strlen(f->metric + k) + 1);
+    f->noun_raw -= k;
+    f->noun -= k;
+    f->noun_at.s += k;
+    return 0;
+}
+
+/* Does a span of f's metric start where a figure ends, inside a word that
+ * figure's unit begins? */
+static int starts_in_unit(const char *p, size_t n, const zsi_figure *v, size_t nv,
+                          const zsi_figure *f)
+{
+    zsi_span sp[2];
+    int ns = zsi_figure_metric_spans(f, sp);
+    for (int k = 0; k < ns; k++) {
+        size_t j = figure_ending_at(v, nv, sp[k].s);
+        if (j < nv && starts_in_unit_word(p, n, &v[j], sp[k].s))
+            return 1;
+    }
+    return 0;
+}
+
+void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv)
 {
     for (size_t i = 0; i < nv; i++) {
-        zsi_span sp[2];
-        int k, ns = zsi_figure_metric_spans(&v[i], sp);
-        for (k = 0; k < ns; k++) {
-            size_t j = figure_ending_at(v, nv, sp[k].s);
-            if (j < nv && starts_in_unit_word(p, n, &v[j], sp[k].s))
-                break;
-        }
-        if (k == ns)
+        if (!after_time_span(p, n, v, nv, &v[i]) && !starts_in_unit(p, n, v, nv, &v[i]))
             continue;
         v[i].metric[0] = v[i].metric_raw[0] = '\0';
         v[i].noun = v[i].noun_raw = 0;

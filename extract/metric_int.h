@@ -29,7 +29,8 @@
  *                  change word or share and the noun before a figure),
  *                  links between two figures of one clause;
  *   metric_inside.c once every figure is named: no metric that starts inside
- *                  a word a figure's unit begins (万台|湾同胞).
+ *                  a word a figure's unit begins (万台|湾同胞), nor in the
+ *                  来 after a span of time (30年|来).
  *
  * The code decides only which candidate is nearest and where its edges are;
  * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
