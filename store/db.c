@@ -346,6 +346,8 @@ static int being_built(zs_db *db)
 #define SCHEMA_HEX_HASHES 15
 /* The last schema whose passages.hash held each passage's hash. */
 #define SCHEMA_PASSAGE_HASHES_TWICE 16
+/* The last schema whose every compressed body was a frame of its own. */
+#define SCHEMA_BODIES_ALONE 17
 
 /*
  * One step of an older index to a newer schema, in one transaction: the
@@ -449,7 +451,18 @@ static int blob_hashes(zs_db *db)
  */
 static int hash_bodies(zs_db *db)
 {
-    return move_schema(db, "DROP INDEX IF EXISTS passages_hash", ZSD_SCHEMA_VERSION);
+    return move_schema(db, "DROP INDEX IF EXISTS passages_hash", SCHEMA_BODIES_ALONE);
+}
+
+/*
+ * Schema 17 to 18: a writer may store a file's passages in groups that
+ * share one frame (ZSD_BODY_GROUP, store_int.h); the older bodies are read
+ * as they are. Nothing changes but the version, which keeps an older
+ * zhaoshu, which cannot read a group, from the index.
+ */
+static int group_bodies(zs_db *db)
+{
+    return move_schema(db, "SELECT 1", ZSD_SCHEMA_VERSION);
 }
 
 static int check_schema(zs_db *db)
@@ -465,7 +478,7 @@ static int check_schema(zs_db *db)
     }
     if (sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
-    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_PASSAGE_HASHES_TWICE) {
+    if (version >= SCHEMA_DICT_IN_META && version <= SCHEMA_BODIES_ALONE) {
         sqlite3_finalize(st);
         st = NULL;
         /* A reader reads it as it is (textstore.c, the view it has); a
@@ -482,8 +495,10 @@ static int check_schema(zs_db *db)
             rc = key_strings(db);
         if (!db->readonly && !rc && version <= SCHEMA_HEX_HASHES)
             rc = blob_hashes(db);
-        if (!db->readonly && !rc)
+        if (!db->readonly && !rc && version <= SCHEMA_PASSAGE_HASHES_TWICE)
             rc = hash_bodies(db);
+        if (!db->readonly && !rc)
+            rc = group_bodies(db);
         goto out;
     }
     if (version != ZSD_SCHEMA_VERSION)

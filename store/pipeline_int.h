@@ -67,9 +67,18 @@ typedef struct prep_passage {
      * once per line (256 of its 420 bytes). */
     zss_pretok *pt;
     size_t body_len; /* zss_pretok_positions() of pt[0], when pt is there */
-    char *packed; /* the text compressed (textpack.c), or NULL */
+    char *packed; /* the text compressed (textpack.c), or NULL; on the first
+                   * passage of a group, the group's frame */
     size_t npacked;
     int pack_tried;    /* a worker tried: NULL packed means plain text is smaller */
+    /* One of a group of the file's passages in one frame (prepare.c
+     * pack_groups()): 1 + the index in the job's ps of the group's first
+     * passage, which holds the frame, or 0; where its text is in the frame's
+     * content. ghead, on the first: the row that holds the frame, once the
+     * writer stored one (ZSD_BODY_GROUP in store_int.h). */
+    uint32_t gfirst;
+    uint32_t goff;
+    sqlite3_int64 ghead;
     int repeat;        /* probably a repeat (zsd_hints): not prepared by the worker */
     int unfinished;    /* its text probably stored (zsd_seen_has()): fields found,
                         * but not tokenized or compressed by the worker */
@@ -355,8 +364,9 @@ void zsd_job_msg(job *j, zs_msg_kind kind, long long off, const char *text);
 void zsd_job_clear(job *j);
 /* Everything of one passage but the zones it names (those came first). */
 int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp);
-/* What zsd_prepare_passage() leaves to the end: tokens and compression. */
-int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp);
+/* What zsd_prepare_passage() leaves to the end: tokens, and compression
+ * unless pack is 0 (a worker packs a file's passages in groups). */
+int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp, int pack);
 /* A worker thread's main (pthread_create); arg is the run. */
 void *zsd_worker(void *arg);
 

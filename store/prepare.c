@@ -286,7 +286,7 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
     return 0;
 }
 
-int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp)
+int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp, int pack)
 {
     zs_seg *seg = wk->seg;
     const char *t = pp->p.text;
@@ -306,7 +306,7 @@ int zsd_finish_passage(worker_ctx *wk, job *j, prep_passage *pp)
     pp->body_len = zss_pretok_positions(&pp->pt[0]); /* a loop over every token: not the writer's */
 pack:
     /* Compressing here keeps it off the single writer thread. */
-    if (!wk->dict)
+    if (!wk->dict || !pack)
         return 0;
     pp->pack_tried = 1;
     return zsd_compress(&wk->cctx, wk->dict, t, n, &pp->packed, &pp->npacked);
@@ -315,7 +315,68 @@ pack:
 int zsd_prepare_passage(run *r, worker_ctx *wk, job *j, prep_passage *pp)
 {
     int rc = passage_fields(r, j, pp);
-    return rc ? rc : zsd_finish_passage(wk, j, pp);
+    return rc ? rc : zsd_finish_passage(wk, j, pp, 1);
+}
+
+/* Passage pp alone in a frame, as the writer's fallbacks are. */
+static int pack_alone(worker_ctx *wk, prep_passage *pp)
+{
+    pp->pack_tried = 1;
+    return zsd_compress(&wk->cctx, wk->dict, pp->p.text, pp->p.len, &pp->packed, &pp->npacked);
+}
+
+/*
+ * The passages the worker finished (not a likely repeat), in runs of
+ * consecutive ones of at most ZSD_GROUP_BYTES of text, each run one frame
+ * on its first passage. A frame costs zstd its header and the setup of its
+ * entropy tables, a large part of compressing a short passage: on the
+ * bench's real 90 MB (passages of ~120 bytes) 2 KiB groups compressed with
+ * 43% fewer instructions (callgrind: 10.42 -> 5.95 G) into 18% fewer bytes
+ * (59.2 -> 48.4 MB); on every 8th realnews-dev file 26% fewer instructions
+ * (459.5 -> 338.2 M), 12% fewer bytes. A run of one is a frame of its own.
+ */
+static int pack_groups(worker_ctx *wk, job *j)
+{
+    int rc = 0;
+    if (!wk->dict)
+        return 0;
+    for (size_t i = 0; i < j->nps && !rc;) {
+        prep_passage *pp = &j->ps[i];
+        size_t k = i + 1, len = pp->p.len;
+        if (pp->repeat || pp->unfinished) {
+            i++;
+            continue;
+        }
+        while (k < j->nps && !j->ps[k].repeat && !j->ps[k].unfinished &&
+               len + j->ps[k].p.len <= ZSD_GROUP_BYTES)
+            len += j->ps[k++].p.len;
+        char *all = k - i > 1 ? malloc(len) : NULL;
+        if (k - i > 1 && !all)
+            return ZS_ENOMEM;
+        if (all) {
+            size_t off = 0;
+            for (size_t m = i; m < k; m++) {
+                memcpy(all + off, j->ps[m].p.text, j->ps[m].p.len);
+                off += j->ps[m].p.len;
+            }
+            rc = zsd_compress(&wk->cctx, wk->dict, all, len, &pp->packed, &pp->npacked);
+            free(all);
+        }
+        if (!rc && pp->packed) {
+            uint32_t off = 0;
+            for (size_t m = i; m < k; m++) {
+                j->ps[m].gfirst = (uint32_t)i + 1;
+                j->ps[m].goff = off;
+                off += (uint32_t)j->ps[m].p.len;
+            }
+        } else {
+            /* one passage, or a group plain text would store smaller */
+            for (size_t m = i; m < k && !rc; m++)
+                rc = pack_alone(wk, &j->ps[m]);
+        }
+        i = k;
+    }
+    return rc;
 }
 
 /*
@@ -475,9 +536,11 @@ static void process(run *r, worker_ctx *wk, job *j)
             goto fail;
         if (r->stored && zsd_seen_has(r->stored, pp->hash))
             pp->unfinished = 1;
-        else if ((rc = zsd_finish_passage(wk, j, pp)) != 0)
+        else if ((rc = zsd_finish_passage(wk, j, pp, 0)) != 0)
             goto fail;
     }
+    if ((rc = pack_groups(wk, j)) != 0)
+        goto fail;
     goto out;
 fail:
     zsd_job_msg(j, ZS_MSG_SKIPPED, -1, zs_strerror(rc));

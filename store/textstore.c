@@ -8,7 +8,11 @@
  * TEXT (stored as written: small indexes, or passages written before the
  * dictionary existed) or a BLOB holding one zstd frame, written without
  * zstd's magic number and dictionary ID (textpack.c); zs_text() returns
- * the text either way. The dictionary is the one row of the table
+ * the text either way. Since schema 18 a file's consecutive passages share
+ * one frame in groups of up to ZSD_GROUP_BYTES (a frame's header and
+ * entropy tables were most of the cost of a short passage): the group's
+ * first stored row holds the frame and where its own text is in it, the
+ * others where theirs is and that row's id (ZSD_BODY_GROUP, store_int.h). The dictionary is the one row of the table
  * text_dict (the meta row 'text_dict' in an index of schema 10), read on
  * the first compressed body a connection meets and kept with the function.
  *
@@ -33,6 +37,16 @@ typedef struct text_fn {
     ZSTD_DDict *ddict;
     char *buf;
     size_t cap;
+    /* The last group's frame decompressed (group_text()): the frame's bytes,
+     * the id of the row that held it and what the connection had seen of
+     * changes then (a member's lookup is skipped while they hold). */
+    char *gtext;
+    size_t ngtext, gcap;
+    unsigned char *gz;
+    size_t ngz, gzcap;
+    sqlite3_int64 ghead;
+    int gchanges;
+    unsigned gversion;
     void *dict_map; /* the mapping that holds the dictionary (see dict()) */
     size_t dict_map_bytes;
 } text_fn;
@@ -49,7 +63,7 @@ static void text_fn_free(void *p)
     ZSTD_freeDDict(t->ddict); /* before the bytes it refers to */
     if (t->dict_map)
         munmap(t->dict_map, t->dict_map_bytes);
-    ZSU_FREE(t->buf, t);
+    ZSU_FREE(t->buf, t->gtext, t->gz, t);
 }
 
 /*
@@ -155,22 +169,11 @@ static const ZSTD_DDict *dict(text_fn *t, sqlite3 *db)
     return t->ddict;
 }
 
-/* The text of body v into *out, *n (plain text as it is, a frame
- * decompressed into t->buf): 1, or 0 with the error set on ctx. NULL is
- * no text: *out NULL. */
-static int text_of(sqlite3_context *ctx, text_fn *t, sqlite3_value *v, const char **out, size_t *n)
+/* The content of frame z[0..nz) into *buf (room for a NUL after it, *cap
+ * bytes), its size into *n: 1, or 0 with the error set on ctx. */
+static int unframe(sqlite3_context *ctx, text_fn *t, const void *z, size_t nz, char **buf,
+                   size_t *cap, size_t *n)
 {
-    if (sqlite3_value_type(v) != SQLITE_BLOB) {
-        *out = (const char *)sqlite3_value_text(v);
-        *n = (size_t)sqlite3_value_bytes(v);
-        if (!*out && sqlite3_value_type(v) != SQLITE_NULL) {
-            sqlite3_result_error_nomem(ctx);
-            return 0;
-        }
-        return 1;
-    }
-    const void *z = sqlite3_value_blob(v);
-    size_t nz = (size_t)sqlite3_value_bytes(v);
     ZSTD_frameHeader fh;
     const ZSTD_DDict *dd = dict(t, sqlite3_context_db_handle(ctx));
     if (ZSTD_getFrameHeader_advanced(&fh, z, nz, ZSTD_f_zstd1_magicless) != 0 ||
@@ -189,22 +192,193 @@ static int text_of(sqlite3_context *ctx, text_fn *t, sqlite3_value *v, const cha
         sqlite3_result_error_nomem(ctx);
         return 0;
     }
-    if (size + 1 > t->cap) {
-        char *b = realloc(t->buf, (size_t)size + 1);
+    if (size + 1 > *cap) {
+        char *b = realloc(*buf, (size_t)size + 1);
         if (!b) {
             sqlite3_result_error_nomem(ctx);
             return 0;
         }
-        t->buf = b;
-        t->cap = (size_t)size + 1;
+        *buf = b;
+        *cap = (size_t)size + 1;
     }
-    size_t got = ZSTD_decompress_usingDDict(t->dctx, t->buf, t->cap, z, nz, dd);
+    size_t got = ZSTD_decompress_usingDDict(t->dctx, *buf, *cap, z, nz, dd);
     if (ZSTD_isError(got) || got != size) {
         sqlite3_result_error(ctx, "zs_text: damaged compressed passage", -1);
         return 0;
     }
-    *out = t->buf;
     *n = got;
+    return 1;
+}
+
+/* A varint (store_int.h) of z[*at..nz) into *v, *at moved past it: 1, or 0
+ * when it runs past nz or is longer than 10 bytes. */
+static int varint_get(const unsigned char *z, size_t nz, size_t *at, uint64_t *v)
+{
+    *v = 0;
+    for (unsigned sh = 0; *at < nz && sh < 70; sh += 7) {
+        unsigned char b = z[(*at)++];
+        *v |= (uint64_t)(b & 0x7F) << sh;
+        if (!(b & 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+size_t zsd_varint_put(unsigned char *d, uint64_t v)
+{
+    size_t k = 0;
+    for (; v >= 0x80; v >>= 7)
+        d[k++] = (unsigned char)(v | 0x80);
+    d[k++] = (unsigned char)v;
+    return k;
+}
+
+/* The id of the row whose frame a member body z[0..nz) reads, or 0 when z
+ * is no member. */
+static sqlite3_int64 member_head(const unsigned char *z, size_t nz)
+{
+    size_t at = 1;
+    uint64_t head;
+    if (nz < 2 || z[0] != ZSD_BODY_MEMBER || !varint_get(z, nz, &at, &head) || !head ||
+        head > (uint64_t)INT64_MAX)
+        return 0;
+    return (sqlite3_int64)head;
+}
+
+/* The connection's count of its own changes and the main database's data
+ * version (which another connection's commit moves): a cached group is
+ * the row's while neither moved. */
+static void changes_now(sqlite3 *db, int *changes, unsigned *version)
+{
+    *changes = sqlite3_total_changes(db);
+    *version = 0;
+    sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, version);
+}
+
+/* Group frame f[0..nf), held by row head, into t->gtext (kept when it is the
+ * last one's): 1, or 0 with the error set on ctx. */
+static int group_frame(sqlite3_context *ctx, text_fn *t, sqlite3_int64 head, const void *f,
+                       size_t nf)
+{
+    if (t->ngz == nf && t->gz && memcmp(t->gz, f, nf) == 0) {
+        t->ghead = head;
+        changes_now(sqlite3_context_db_handle(ctx), &t->gchanges, &t->gversion);
+        return 1;
+    }
+    t->ngz = 0;
+    t->ghead = 0;
+    if (!unframe(ctx, t, f, nf, &t->gtext, &t->gcap, &t->ngtext))
+        return 0;
+    if (nf > t->gzcap) {
+        unsigned char *b = realloc(t->gz, nf);
+        if (!b) {
+            sqlite3_result_error_nomem(ctx);
+            return 0;
+        }
+        t->gz = b;
+        t->gzcap = nf;
+    }
+    memcpy(t->gz, f, nf);
+    t->ngz = nf;
+    t->ghead = head;
+    changes_now(sqlite3_context_db_handle(ctx), &t->gchanges, &t->gversion);
+    return 1;
+}
+
+/* The frame of a group body h[0..nh) (after its tag and two varints) into
+ * t->gtext: 1, or 0 with the error set on ctx. */
+static int group_body(sqlite3_context *ctx, text_fn *t, sqlite3_int64 head,
+                      const unsigned char *h, size_t nh)
+{
+    size_t at = 1;
+    uint64_t off, len;
+    if (nh < 1 || h[0] != ZSD_BODY_GROUP || !varint_get(h, nh, &at, &off) ||
+        !varint_get(h, nh, &at, &len)) {
+        sqlite3_result_error(ctx, "zs_text: damaged group of passages", -1);
+        return 0;
+    }
+    return group_frame(ctx, t, head, h + at, nh - at);
+}
+
+/*
+ * The text of a group or member body z[0..nz) into *out, *n (a slice of
+ * t->gtext): 1, or 0 with the error set on ctx. A member reads its group's
+ * row (by its id); the last group stays decompressed, so a file's passages
+ * read in order (a search's hits, `figures`, the full-text deletes of a
+ * file that goes) decompress each group once.
+ */
+static int group_text(sqlite3_context *ctx, text_fn *t, const unsigned char *z, size_t nz,
+                      const char **out, size_t *n)
+{
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    size_t at = 1;
+    uint64_t head = 0, off, len;
+    int ok;
+    if ((z[0] == ZSD_BODY_MEMBER && !varint_get(z, nz, &at, &head)) ||
+        !varint_get(z, nz, &at, &off) || !varint_get(z, nz, &at, &len)) {
+        sqlite3_result_error(ctx, "zs_text: damaged group of passages", -1);
+        return 0;
+    }
+    if (z[0] == ZSD_BODY_GROUP) {
+        ok = group_body(ctx, t, 0, z, nz);
+    } else {
+        int changes;
+        unsigned version;
+        changes_now(db, &changes, &version);
+        ok = head && t->ghead == (sqlite3_int64)head && t->ngz && changes == t->gchanges &&
+             version == t->gversion;
+        if (!ok) {
+            /* Prepared for the lookup and finalized at once: a statement
+             * kept with the function would outlive the connection's close. */
+            sqlite3_stmt *st = NULL;
+            int src = sqlite3_prepare_v2(db, "SELECT body FROM passages WHERE id = ?", -1, &st,
+                                         NULL);
+            if (src == SQLITE_OK) {
+                sqlite3_bind_int64(st, 1, (sqlite3_int64)head);
+                src = sqlite3_step(st);
+            }
+            if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB)
+                ok = group_body(ctx, t, (sqlite3_int64)head, sqlite3_column_blob(st, 0),
+                                (size_t)sqlite3_column_bytes(st, 0));
+            else if (src == SQLITE_ROW || src == SQLITE_DONE)
+                sqlite3_result_error(ctx, "zs_text: a passage's group is missing", -1);
+            else
+                sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+            sqlite3_finalize(st);
+        }
+    }
+    if (!ok)
+        return 0;
+    if (off > t->ngtext || len > t->ngtext - off) {
+        sqlite3_result_error(ctx, "zs_text: damaged group of passages", -1);
+        return 0;
+    }
+    *out = t->gtext + off;
+    *n = (size_t)len;
+    return 1;
+}
+
+/* The text of body v into *out, *n (plain text as it is, a frame
+ * decompressed into t->buf, a group's member a slice of t->gtext): 1, or 0
+ * with the error set on ctx. NULL is no text: *out NULL. */
+static int text_of(sqlite3_context *ctx, text_fn *t, sqlite3_value *v, const char **out, size_t *n)
+{
+    if (sqlite3_value_type(v) != SQLITE_BLOB) {
+        *out = (const char *)sqlite3_value_text(v);
+        *n = (size_t)sqlite3_value_bytes(v);
+        if (!*out && sqlite3_value_type(v) != SQLITE_NULL) {
+            sqlite3_result_error_nomem(ctx);
+            return 0;
+        }
+        return 1;
+    }
+    const unsigned char *z = sqlite3_value_blob(v);
+    size_t nz = (size_t)sqlite3_value_bytes(v);
+    if (nz && (z[0] == ZSD_BODY_GROUP || z[0] == ZSD_BODY_MEMBER))
+        return group_text(ctx, t, z, nz, out, n);
+    if (!unframe(ctx, t, z, nz, &t->buf, &t->cap, n))
+        return 0;
+    *out = t->buf;
     return 1;
 }
 
@@ -279,6 +453,19 @@ static void zs_str_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_int(ctx, (int)(int32_t)(uint32_t)(h >> 32));
 }
 
+/* zs_body_head(body): the id of the row that holds a member body's group
+ * (the writer rewrites a member whose group goes, writer.c), else NULL. */
+static void zs_body_head(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB)
+        return;
+    sqlite3_int64 head =
+        member_head(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]));
+    if (head)
+        sqlite3_result_int64(ctx, head);
+}
+
 int zsd_text_register(sqlite3 *db)
 {
     /* Deterministic, as an index's expression must be. */
@@ -289,6 +476,10 @@ int zsd_text_register(sqlite3 *db)
         rc = sqlite3_create_function_v2(db, "zs_str_key", 1,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                         zs_str_key, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(db, "zs_body_head", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        zs_body_head, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return rc;
     text_fn *t = calloc(1, sizeof *t);

@@ -276,6 +276,116 @@ out:
     return rc;
 }
 
+/*
+ * A group's rows (prepare.c pack_groups(): a file's passages in one frame)
+ * live and go together. Groups are formed in one file, so removing a
+ * document removes whole groups, but for the rows it keeps (a changed file's
+ * passages that stay) and those it promotes to another document: a promoted
+ * row that is in a group, and a kept row whose group loses a row or has one
+ * promoted, is rewritten as its own plain text (rare: a repeat in another
+ * file, an edit inside a group). So no member outlives its group's row, and
+ * no frame keeps the text of a passage that went. Members first (higher ids
+ * than their group's row), which still read it. One row a statement, as the
+ * promotion. GROUP_OF's x'08' is ZSD_BODY_GROUP.
+ */
+/* The id of the row that holds the group of a row of passages (its own for
+ * the group's first), or NULL. */
+#define GROUP_OF                                                                                   \
+    "coalesce(zs_body_head(body), CASE WHEN typeof(body) = 'blob' AND"                             \
+    " substr(body, 1, 1) = x'08' THEN id END)"
+
+static int detach_find(zs_db *db, sqlite3_int64 doc_id, sqlite3_int64 **ids, size_t *n)
+{
+    sqlite3_stmt *sel = NULL;
+    size_t cap = 0;
+    int rc, src;
+    *ids = NULL;
+    *n = 0;
+    if ((rc = zsd_cached(db, &sel,
+                         "WITH broken(g) AS (SELECT " GROUP_OF " FROM passages WHERE doc_id=?1"
+                         " AND id NOT IN (SELECT id FROM temp.keep) UNION SELECT " GROUP_OF
+                         " FROM passages WHERE id IN (SELECT passage_id FROM temp.promote))"
+                         " SELECT id FROM passages WHERE id IN (SELECT passage_id FROM temp.promote)"
+                         " AND " GROUP_OF " IS NOT NULL UNION"
+                         " SELECT id FROM passages WHERE id IN (SELECT id FROM temp.keep)"
+                         " AND " GROUP_OF " IN (SELECT g FROM broken) ORDER BY id DESC")) != 0)
+        return rc;
+    sqlite3_bind_int64(sel, 1, doc_id);
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
+        if (*n == cap) {
+            sqlite3_int64 *v = realloc(*ids, (cap = cap ? cap * 2 : 16) * sizeof *v);
+            if (!v) {
+                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+                break;
+            }
+            *ids = v;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(sel, 0);
+    }
+    sqlite3_reset(sel);
+    if (!rc && src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(db, "finding the passages to detach from their groups");
+    zsd_release(db, sel);
+    return rc;
+}
+
+/* The rows detach_find() found, each rewritten as its text, in its order. */
+static int detach_apply(zs_db *db, const sqlite3_int64 *ids, size_t n)
+{
+    sqlite3_stmt *upd = NULL;
+    int rc = n ? zsd_cached(db, &upd, "UPDATE passages SET body = zs_text(body) WHERE id = ?1") : 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_bind_int64(upd, 1, ids[i]);
+        rc = step_done(db, upd, "detaching a passage from its group");
+    }
+    zsd_release(db, upd);
+    return rc;
+}
+
+/*
+ * The document's group members that go, before their groups' rows: with
+ * passages_hash, deleting a member reads its text (zs_body_key) through its
+ * group's row. One row a statement: a DELETE whose WHERE calls a function
+ * opens a statement transaction, at which FTS5 writes its pending terms as
+ * a segment (5 changed files re-indexed: 4 segments instead of 3).
+ */
+static int delete_members(zs_db *db, sqlite3_int64 doc_id)
+{
+    sqlite3_stmt *sel = NULL, *del = NULL;
+    sqlite3_int64 *ids = NULL;
+    size_t n = 0, cap = 0;
+    int rc, src;
+    if ((rc = zsd_cached(db, &sel,
+                         "SELECT id FROM passages WHERE doc_id=?1 AND id NOT IN"
+                         " (SELECT id FROM temp.keep) AND zs_body_head(body) IS NOT NULL")) != 0)
+        return rc;
+    sqlite3_bind_int64(sel, 1, doc_id);
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
+        if (n == cap) {
+            sqlite3_int64 *v = realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *v);
+            if (!v) {
+                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+                break;
+            }
+            ids = v;
+        }
+        ids[n++] = sqlite3_column_int64(sel, 0);
+    }
+    sqlite3_reset(sel);
+    zsd_release(db, sel);
+    if (!rc && src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(db, "finding a document's passages in groups");
+    if (!rc && n)
+        rc = zsd_cached(db, &del, "DELETE FROM passages WHERE id=?1");
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_bind_int64(del, 1, ids[i]);
+        rc = step_done(db, del, "removing a document's passages");
+    }
+    zsd_release(db, del);
+    free(ids);
+    return rc;
+}
+
 /* Each statement is prepared once a connection (stmtcache.c), not parsed
  * again for every document: re-indexing 155 files spent a tenth of its
  * instructions parsing these. */
@@ -295,9 +405,14 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
         " AND id NOT IN (SELECT id FROM temp.keep))",
         "DELETE FROM passage_parks WHERE passage_id IN (SELECT id FROM passages WHERE doc_id=?1"
         " AND id NOT IN (SELECT id FROM temp.keep))",
+        /* ROWS_GROUPS: once the members are gone and the rows to detach
+         * detached (delete_members(), detach_apply()) */
         "DELETE FROM passages WHERE doc_id=?1 AND id NOT IN (SELECT id FROM temp.keep)",
     };
+    enum { ROWS_GROUPS = 2 };
     sqlite3_stmt *sel = NULL, *del = NULL;
+    sqlite3_int64 *ids = NULL;
+    size_t nids = 0;
     zsd_fts_pending now = {0};
     int rc, src;
     /* Promote: a passage of this doc that another doc also printed moves there. */
@@ -334,6 +449,11 @@ int zsd_remove_doc_rows(zs_db *db, sqlite3_int64 doc_id, zsd_fts_pending *gone)
     zsd_release(db, sel);
     zsd_release(db, del);
     sel = del = NULL;
+    /* found before any row goes (a kept row's group may lose its members
+     * below), rewritten after the members go and before their groups' rows:
+     * the full-text deletes read the members' text through them */
+    if ((rc = detach_find(db, doc_id, &ids, &nids)) != 0)
+        goto out;
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         if ((rc = run_for_doc(db, drop[i], doc_id, "removing a document's repeats")) != 0)
             goto out;
@@ -359,9 +479,12 @@ rows:
     if ((rc = remove_years(db, doc_id)) != 0)
         goto out;
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        if ((rc = run_for_doc(db, rows[i], doc_id, "removing a document's passages")) != 0)
+        if ((i == ROWS_GROUPS && ((rc = delete_members(db, doc_id)) != 0 ||
+                                  (rc = detach_apply(db, ids, nids)) != 0)) ||
+            (rc = run_for_doc(db, rows[i], doc_id, "removing a document's passages")) != 0)
             goto out;
 out:
+    free(ids);
     zsd_release(db, sel);
     zsd_release(db, del);
     zsd_fts_pending_free(&now);
@@ -497,7 +620,7 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
         if (!w->wk.seg && (rc = zs_seg_open(&w->wk.seg)) != 0)
             return zsd_fail(db, rc, "cannot open the segmenter (ICU)");
         w->wk.dict = NULL; /* the packer below compresses */
-        if ((rc = zsd_finish_passage(&w->wk, j, pp)) != 0)
+        if ((rc = zsd_finish_passage(&w->wk, j, pp, 1)) != 0)
             return zsd_fail(db, rc, "%s", zs_strerror(rc));
         pp->unfinished = 0;
     }
@@ -524,14 +647,34 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     const void *body;
     size_t nbody;
     int blob = pp->packed != NULL;
-    if (pp->pack_tried) {
+    prep_passage *g = pp->gfirst ? &j->ps[pp->gfirst - 1] : NULL;
+    unsigned char *gbody = NULL;
+    if (g) { /* one of a group (prepare.c pack_groups()) */
+        unsigned char ref[32];
+        size_t k = 1;
+        if (g->ghead)
+            k += zsd_varint_put(ref + k, (uint64_t)g->ghead);
+        k += zsd_varint_put(ref + k, pp->goff);
+        k += zsd_varint_put(ref + k, pp->p.len);
+        ref[0] = g->ghead ? ZSD_BODY_MEMBER : ZSD_BODY_GROUP;
+        if (!(gbody = malloc(k + (g->ghead ? 0 : g->npacked)))) {
+            rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+            goto fts_out;
+        }
+        memcpy(gbody, ref, k);
+        if (!g->ghead) /* the first stored holds the frame */
+            memcpy(gbody + k, g->packed, g->npacked);
+        body = gbody;
+        nbody = k + (g->ghead ? 0 : g->npacked);
+        blob = 1;
+    } else if (pp->pack_tried) {
         body = blob ? (const void *)pp->packed : pp->p.text;
         nbody = blob ? pp->npacked : pp->p.len;
     } else if ((rc = zsd_packer_pack(w->pack, pp->p.text, pp->p.len, &body, &nbody, &blob))) {
         goto fts_out;
     }
     if (blob)
-        sqlite3_bind_blob(s, 6, body, (int)nbody, SQLITE_STATIC);
+        sqlite3_bind_blob(s, 6, body, (int)nbody, gbody ? SQLITE_TRANSIENT : SQLITE_STATIC);
     else
         sqlite3_bind_text(s, 6, body, (int)nbody, SQLITE_STATIC);
     sqlite3_bind_text(s, 7, pp->parks, -1, SQLITE_STATIC);
@@ -540,9 +683,14 @@ static int write_passage(writer *w, run *r, job *j, sqlite3_int64 doc_id, size_t
     sqlite3_bind_int(s, 10, pp->line);
     sqlite3_bind_int(s, 11, pp->col);
     sqlite3_bind_int64(s, 12, (sqlite3_int64)(pp->pt ? pp->body_len : zss_pretok_positions(&pt[0])));
-    if ((rc = step_done(db, s, "storing a passage")) != 0)
+    rc = step_done(db, s, "storing a passage");
+    free(gbody);
+    gbody = NULL;
+    if (rc)
         goto fts_out;
     pid = sqlite3_last_insert_rowid(db->h);
+    if (g && !g->ghead)
+        g->ghead = pid;
     zsd_hashes_set(db, pid, (uint32_t)stored_hash(pp->hash)); /* noted by the hook: its hash */
     if (w->seen && !zsd_seen_add(w->seen, pp->hash, pid)) {
         /* The table is full: a larger one (a later run's table is sized to

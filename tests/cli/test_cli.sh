@@ -397,8 +397,11 @@ check "  and sound" 0 "$Z" check --db "$T/seen2.db"
 # the writer prepares the passage. Everything taken for a repeat: same index.
 ZHAOSHU_REPEAT_ALL=1 "$Z" index -q --db "$T/seen3.db" "$T/big" 2>"$T/err"
 equals "a build where the writer prepares every passage" "$?" "0"
+# (Not the bodies' lengths: the writer compresses each passage alone, a
+# worker a file's passages in groups; check reads every text back.)
+check "  the build with groups is sound" 0 "$Z" check --db "$T/seen1.db"
 for t in 1 3; do
-    sqlite3 "$T/seen$t.db" "SELECT id, doc_id, seq, kind, start, end, hash, length(body), park,
+    sqlite3 "$T/seen$t.db" "SELECT id, doc_id, seq, kind, start, end, hash, park,
         year, figure FROM passages ORDER BY id; SELECT * FROM passage_dups ORDER BY rowid;
         SELECT * FROM figure_rows; SELECT * FROM passage_parks; SELECT * FROM passage_years;
         SELECT id, len FROM passages; SELECT * FROM strings" >"$T/seen$t.out"
@@ -482,10 +485,102 @@ check "  an index run into it" 0 "$Z" index -q --db "$T/dict10.db" "$T/many"
 equals "  moves the dictionary and the schema on" \
     "$(sqlite3 "$T/dict10.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
         (SELECT count(*) FROM meta WHERE key = 'text_dict'), hex(dict) FROM text_dict")" \
-    "17|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
+    "18|0|$(sqlite3 "$T/store.db" "SELECT hex(dict) FROM text_dict")"
 check "  and reads the same after" 0 "$Z" query --db "$T/dict10.db" --json -n 100 '"授权发明专利2105项"'
 if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  hits differ after the move"; fi
 check "  and is sound" 0 "$Z" check --db "$T/dict10.db"
+
+# Schema 18: a file's passages share zstd frames in groups (ZSD_BODY_GROUP:
+# the group's first stored row holds the frame, the others point at it).
+# Removing or changing a file must never leave a member without its group's
+# row, nor a frame with the text of a passage that went: after each change
+# the index answers as one built afresh from the files as they are then.
+mkdir -p "$T/grp"
+group_files() {
+    printf '%s\n\n' "青石镇今年新修了一条通往山顶茶园的石板路，游客比去年多了不少。" \
+        "镇上的陶艺作坊每周末开放体验课，报名的孩子排到了下个月。" \
+        "河对岸的老码头改成了露天书场，傍晚常有评弹艺人演出。" \
+        "果农们说今年的杨梅熟得早，五月底就能上市了。" \
+        "新开的乡村客栈把旧粮仓改成了咖啡馆，墙上挂着老照片。" >"$T/grp/a.txt"
+    printf '%s\n\n' "周末去哪儿玩？这里有几条建议。" \
+        "河对岸的老码头改成了露天书场，傍晚常有评弹艺人演出。" \
+        "别忘了带上雨伞，山里天气说变就变。" >"$T/grp/b.txt"
+    printf '%s\n\n' "青石镇今年新修了一条通往山顶茶园的石板路，游客比去年多了不少。" \
+        "记者从镇政府了解到，明年还将修缮两座古桥。" >"$T/grp/c.txt"
+}
+# group_hits DB: what queries for every sentence above find, as printed
+group_hits() {
+    for q in 老码头 石板路 青石路 陶艺 杨梅 枇杷 客栈 古桥 雨伞 建议; do "$Z" query --db "$1" -n 5 "$q"; done 2>&1
+}
+# group_same WHAT DB: DB is sound and answers as an index built now would
+group_same() {
+    rm -f "$T/gf.db"*
+    cp "$T/store.db" "$T/gf.db"
+    "$Z" index -q --db "$T/gf.db" "$T/grp" 2>/dev/null
+    check "  $1: the index is sound" 0 "$Z" check --db "$2"
+    group_hits "$2" >"$T/g1.out"
+    group_hits "$T/gf.db" >"$T/g2.out"
+    if [ -s "$T/g2.out" ] && cmp -s "$T/g1.out" "$T/g2.out"; then ok "  $1: the same hits and text as a fresh index"
+    else notok "  $1: hits differ from a fresh index" "$(diff "$T/g1.out" "$T/g2.out" | head -8)"; fi
+}
+group_files
+cp "$T/store.db" "$T/g0.db"
+check "a file of short passages, and two that repeat one of them each" 0 "$Z" index -q --db "$T/g0.db" "$T/grp"
+equals "  its passages share one frame: the group's row and four members" \
+    "$(sqlite3 "$T/g0.db" "SELECT group_concat(hex(substr(body, 1, 1)), ' ') FROM (SELECT body
+        FROM passages p JOIN docs d ON d.id = p.doc_id WHERE d.path LIKE '%/grp/a.txt' ORDER BY p.id)")" \
+    "08 09 09 09 09"
+group_same "as built" "$T/g0.db"
+cp "$T/g0.db" "$T/g1.db"
+rm "$T/grp/a.txt"
+check "the file removed (--prune): its group's row and a member move to the files that repeat them" 0 \
+    "$Z" index -q --prune --db "$T/g1.db" "$T/grp"
+equals "  and are their own text now" \
+    "$(sqlite3 "$T/g1.db" "SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id
+        WHERE d.path LIKE '%/grp/%' AND typeof(body) = 'blob' AND substr(body, 1, 1) IN (x'08', x'09')")" "0"
+group_same "removed" "$T/g1.db"
+group_files
+cp "$T/g0.db" "$T/g2.db"
+sed -i '1s/石板路/青石路/' "$T/grp/a.txt"
+check "the group's first passage edited (it moves to the file that repeats it; the rest stay)" 0 \
+    "$Z" index -q --db "$T/g2.db" "$T/grp"
+group_same "first edited" "$T/g2.db"
+group_files
+cp "$T/g0.db" "$T/g3.db"
+sed -i 's/杨梅/枇杷/' "$T/grp/a.txt"
+check "a member edited (the group loses a row; the rest stay)" 0 "$Z" index -q --db "$T/g3.db" "$T/grp"
+equals "  the rows that stay are their own text: their old frame, with the old text, is gone" \
+    "$(sqlite3 "$T/g3.db" "SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id
+        WHERE d.path LIKE '%/grp/a.txt' AND typeof(body) = 'text'")" "4"
+group_same "member edited" "$T/g3.db"
+group_files
+cp "$T/store.db" "$T/g4.db"
+ZHAOSHU_SEEN_MAX=40 "$Z" index -q --db "$T/g4.db" "$T/grp" 2>"$T/err"
+equals "with repeats found through SQLite (passages_hash, an index of the texts' keys)" \
+    "$?|$(sqlite3 "$T/g4.db" "SELECT count(*) FROM sqlite_master WHERE name = 'passages_hash'")" "0|1"
+sed -i '1s/石板路/青石路/; s/杨梅/枇杷/' "$T/grp/a.txt"
+ZHAOSHU_SEEN_MAX=40 "$Z" index -q --db "$T/g4.db" "$T/grp" 2>"$T/err"
+equals "  the first passage and a member edited (deleting a member reads its group's row)" "$?" "0"
+group_same "through SQLite" "$T/g4.db"
+group_files
+# Schema 17 (every body a frame of its own) is read as it is and moved on;
+# a newer schema than this zhaoshu's is refused (as an older zhaoshu
+# refuses 18) with the command that rebuilds it.
+rm -f "$T/s17.db"*
+cp "$T/store.db" "$T/s17.db"
+sqlite3 "$T/s17.db" "UPDATE meta SET value = '17' WHERE key = 'schema_version'"
+check "an index of schema 17 is read" 0 "$Z" query --db "$T/s17.db" --json -n 100 '"授权发明专利2105项"'
+if [ -s "$T/out" ] && cmp -s "$T/out" "$T/dict11.out"; then ok "  the same hits and text"; else notok "  schema 17's hits differ"; fi
+check "  an index run into it" 0 "$Z" index -q --db "$T/s17.db" "$T/grp"
+equals "  moves it to 18 and groups the new file's passages" \
+    "$(sqlite3 "$T/s17.db" "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),
+        (SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id WHERE d.path LIKE '%/grp/a.txt'
+        AND typeof(body) = 'blob' AND substr(body, 1, 1) = x'09')")" "18|4"
+group_same "schema 17 moved on" "$T/s17.db"
+cp "$T/store.db" "$T/s19.db"
+sqlite3 "$T/s19.db" "UPDATE meta SET value = '19' WHERE key = 'schema_version'"
+fails "an index of a newer schema is refused" 2 "written with index schema 19" "$Z" query --db "$T/s19.db" 石板路
+has "  and says how to rebuild it" "$T/err" "delete the file and index again"
 
 # Schema 12: a passage's figure column is stored as '' when its figure_rows
 # give it; passages_text gives it whole (FTS5 reads it there, and check
@@ -522,7 +617,7 @@ sed -i 's/。/。2019年增长12.5%。/' "$T/cols/001_714bcf8596df40c9.txt"
 check "  an index run with a changed file" 0 "$Z" index -q --db "$T/cols11.db" "$T/cols"
 equals "  moves the schema on, the view replaced" \
     "$(sqlite3 "$T/cols11.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "17
+        SELECT instr(sql, 'figure_rows') > 0 FROM sqlite_master WHERE name = 'passages_text'")" "18
 1"
 check "  and is sound" 0 "$Z" check --db "$T/cols11.db"
 check "  the changed file's figures are found" 0 "$Z" query --db "$T/cols11.db" --count '"2019年增长12.5%"'
@@ -582,7 +677,7 @@ done
 equals "  moves the schema on, the paths' own index kept, their keys' index added" \
     "$(sqlite3 "$T/paths12.db" "SELECT value FROM meta WHERE key = 'schema_version';
         SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_docs_1';
-        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "17
+        SELECT count(*) FROM sqlite_master WHERE name = 'docs_path_key'")" "18
 1
 1"
 if [ -s "$T/pathsq12" ] && cmp -s "$T/pathsq12" "$T/pathsq13" && cmp -s "$T/pathss12" "$T/pathss13"; then
@@ -612,7 +707,7 @@ sed -i 's/。/。2018年至2021年增长4.5%。/' "$T/cols/003_ef47862b64326710.
 check "  an index run with a changed file" 0 "$Z" index -q --prune --db "$T/years13.db" "$T/cols"
 equals "  moves the schema on, the index dropped, no years left behind" \
     "$(sqlite3 "$T/years13.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "17
+        SELECT count(*) FROM sqlite_master WHERE name = 'passage_years_passage'")|$(years_of "$T/years13.db")" "18
 0|0|0"
 check "  and is sound" 0 "$Z" check --db "$T/years13.db"
 
@@ -641,7 +736,7 @@ strings_out "$T/cols.db" "$T/str15"
 equals "  moves the schema on, strings' own index kept, their keys' index added" \
     "$(sqlite3 "$T/strings14.db" "SELECT value FROM meta WHERE key = 'schema_version';
         SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master
-        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "17
+        WHERE tbl_name = 'strings' AND type = 'index' ORDER BY name)")" "18
 strings_key strings_s"
 check "  and is sound" 0 "$Z" check --db "$T/strings14.db"
 check "  and finds the same" 0 strings_out "$T/strings14.db" "$T/str14b"
@@ -690,7 +785,7 @@ sqlite3 "$T/hex15.db" "UPDATE docs SET hash = lower(hex(hash));
 check "an index of schema 15, every file read and hashed" 0 "$Z" index --checksum --db "$T/hex15.db" "$T/yseg"
 has "  finds every file unchanged by its hex digits" "$T/err" "(5 unchanged"
 equals "  moves the schema on, the hashes left as they were" \
-    "$(sqlite3 "$T/hex15.db" "SELECT value FROM meta WHERE key = 'schema_version'")|$(hash_kinds "$T/hex15.db")" "17|text16|5"
+    "$(sqlite3 "$T/hex15.db" "SELECT value FROM meta WHERE key = 'schema_version'")|$(hash_kinds "$T/hex15.db")" "18|text16|5"
 f=$(ls "$T"/yseg/*.txt | head -1)
 { printf '【再更新】'; cat "$f"; } >"$f.n" && mv "$f.n" "$f"
 check "  a changed file" 0 "$Z" index --checksum --db "$T/hex15.db" "$T/yseg"

@@ -84,7 +84,7 @@ before=$(counts "$T/s16.db")
 check "  a headline edited and a copy of the file added" 0 "$Z" index --db "$T/s16.db" "$T/s16"
 equals "  moves the schema on, the column's index dropped" \
     "$(sqlite3 "$T/s16.db" "SELECT value FROM meta WHERE key = 'schema_version';
-        SELECT count(*) FROM sqlite_master WHERE name = 'passages_hash'")" "17
+        SELECT count(*) FROM sqlite_master WHERE name = 'passages_hash'")" "18
 0"
 equals "  the older rows keep their hashes, the new ones are 0" \
     "$(sqlite3 "$T/s16.db" "SELECT count(*) FROM passages WHERE hash = 0")" "2"
