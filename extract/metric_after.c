@@ -79,6 +79,56 @@ static int count_head(const char *p, size_t s, size_t e)
 }
 
 /*
+ * Does p[s..e) end in a word of [suffixes] (no [nonmetric] word) or
+ * [phrases], a noun that names a quantity itself (资金, 税率)?
+ */
+static int names_quantity(const char *p, size_t s, size_t e)
+{
+    return (zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, s, e) &&
+            !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), p, s, e)) ||
+           zsi_match_ending(zsi_mset(MSEC_PHRASES), p, s, e);
+}
+
+/*
+ * 500万元的慢病|签约|管理奖励基金, 1000万元的产业|引导|基金, 10%的机组|采购|成本:
+ * after X的, a verb of ICU's words p[v..nb) between a noun that names no
+ * quantity (p[s..v)) and a head that does ([suffixes], [heads]: 基金, 成本,
+ * 规模, 目标), with only nouns between them and the phrase's end right after
+ * the head (the clause ends, or 的, 和, 与, 及, 等 follows), is inside one
+ * noun: the verb says what the fund or the cost is for. A predicate verb has
+ * a subject that may name the quantity (税率|征收|企业所得税), says or
+ * reaches ([saying], [level], [link]: 认为, 达到) or changes ([change]).
+ * @return where the noun ends, or v when the verb ends the phrase.
+ */
+static size_t verb_in_noun(const zsi_wbounds *wb, const char *p, size_t s, size_t v, size_t nb,
+                           size_t e, size_t ce)
+{
+    static const char ends[] = "的和与及等";
+    static const int verbs[] = {MSEC_SAYING, MSEC_LEVEL, MSEC_LINK, MSEC_CHANGE};
+    size_t b = nb;
+    unsigned i;
+    int k;
+    if (v == s || names_quantity(p, s, v) || zsi_nchars(p, v, nb) < 2)
+        return v;
+    for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (zsi_whole_in(verbs[i], p, v, nb))
+            return v;
+    for (k = 0; k < 3 && b < e; k++) {
+        size_t n = zsi_wb_gt(wb, b);
+        unsigned cp;
+        if (n > e || zsi_has_numeral(p, b, n) || zsi_is_stop_word(p, b, n) ||
+            zsi_is_class_stop(p, b, n) || zsi_is_vnoun(p, b, n))
+            return v; /* 大豆|依靠|进口: a verb's object, no head */
+        b = n;
+        cp = zsi_cp_at(p, b, ce);
+        if ((b >= ce || !zsi_m_is_han(cp) || zsi_in_set(ends, sizeof ends - 1, cp)) &&
+            (names_quantity(p, nb, b) || zsi_match_ending(zsi_mset(MSEC_HEADS), p, nb, b)))
+            return b;
+    }
+    return v;
+}
+
+/*
  * A count's phrase that starts with a verb p[s..nb) by ICU's words (12台收割|机,
  * 300多家知名|企业): the verb may be the first part of a word of the most likely
  * cut by word frequencies that is no verb (收割机), or, right after the
@@ -226,6 +276,13 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
         }
         if ((f & ZSW_STOP_) && !((mode & ZSI_NP_MARK) && (f & ZSW_VNOUN_))) {
             size_t nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
+            if (!(mode & ZSI_NP_COUNT) && s >= fe + 3 && memcmp(p + s - 3, "\xE7\x9A\x84", 3) == 0 &&
+                (nn = verb_in_noun(&wb, p, s, b, nb, e, ce)) > b) {
+                b = last = nn; /* 产业|引导|基金: one noun */
+                stopped = 1;
+                break;
+            }
+            nn = nb < e ? zsi_wb_gt(&wb, nb) : nb;
             if ((mode & ZSI_NP_MARK) && nn > nb && zsi_is_stop_word(p, nb, nn) &&
                 org_head(&wb, p, nb, nn, e)) {
                 b = last = nn; /* 装修|公司|希望: a verb that says what kind */
