@@ -32,6 +32,9 @@
  *
  * Units: unit.c; one quantity with its hedges and range: quantity.c (see
  * quantity_int.h for how the three files divide the work).
+ * Metrics read over a list or a label once the figures are found: a list
+ * of items paired with its figures (分别增长15%、23%: figure_list.c), a
+ * colon label, a 分别为 list of names, a unit price (figure_label.c).
  *
  * Invariants: extraction allocates only the output array, grown
  * geometrically; unit/cls pointers point into the unit table (unit.c), which
@@ -50,7 +53,7 @@
 
 /* ---- passages ---- */
 
-static int is_clause_end(unsigned cp)
+int zsi_is_clause_end(unsigned cp)
 {
     switch (cp) {
     case 0xFF0C:
@@ -71,21 +74,21 @@ static int is_clause_end(unsigned cp)
 
 /* Start of the clause that ends at p[e]: right after the last clause end
  * mark in p[lo..e), or lo when none. */
-static size_t clause_start(const char *p, size_t lo, size_t e)
+size_t zsi_clause_start(const char *p, size_t lo, size_t e)
 {
-    while (e > lo && !is_clause_end(cp_before(p, e)))
+    while (e > lo && !zsi_is_clause_end(cp_before(p, e)))
         e -= zsi_utf8_prev(p, e);
     return e;
 }
 
-static int is_sentence_end(unsigned cp)
+int zsi_is_sentence_end(unsigned cp)
 {
     return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B ||
            cp == ';';
 }
 
 /* Han characters in p[s..e). */
-static size_t count_han(const char *p, size_t s, size_t e)
+size_t zsi_count_han(const char *p, size_t s, size_t e)
 {
     size_t c = 0, l;
     while (s < e) {
@@ -112,7 +115,7 @@ static int word_follows(const char *p, size_t n, size_t e)
 static int clause_ends(const char *p, size_t n, size_t e)
 {
     unsigned cp = e < n ? cp_at(p, n, e, NULL) : 0;
-    return !cp || is_clause_end(cp) || cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '\n';
+    return !cp || zsi_is_clause_end(cp) || cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '\n';
 }
 
 /* Does the count f end in 届 (十三届, 2020届): an ordinal of a congress, a
@@ -499,14 +502,14 @@ static int noun_follows(const char *p, size_t n, size_t fe)
     char tg[2];
     for (k = 0; k < NOUN_AFTER_CHARS && e < n; k++) {
         cp_at(p, n, e, &l);
-        if (count_han(p, e, e + l) != 1)
+        if (zsi_count_han(p, e, e + l) != 1)
             break;
         e += l;
     }
     if (zsi_lex_cut(p, fe, e, st, tg, 2) < 1 || !strchr("nZSRT", tg[0]) || !tg[0] ||
-        count_han(p, fe, st[1]) < 2 || st[1] >= n)
+        zsi_count_han(p, fe, st[1]) < 2 || st[1] >= n)
         return 0;
-    return !is_clause_end(cp_at(p, n, st[1], &l));
+    return !zsi_is_clause_end(cp_at(p, n, st[1], &l));
 }
 
 /* The start of the run of at most max Han characters that ends at p[z],
@@ -516,7 +519,7 @@ static size_t han_run_back(const char *p, size_t lo, size_t z, int max)
     size_t s = z;
     for (int k = 0; k < max && s > lo; k++) {
         size_t l = zsi_utf8_prev(p, s);
-        if (count_han(p, s - l, s) != 1)
+        if (zsi_count_han(p, s - l, s) != 1)
             break;
         s -= l;
     }
@@ -565,7 +568,7 @@ static size_t noun_run_before(const char *p, size_t lo, size_t z)
     int w = s < z ? zsi_lex_cut(p, s, z, st, tg, 8) : 0, k;
     for (k = w; k > 0 && strchr("nZV", tg[k - 1]) && tg[k - 1]; k--)
         ;
-    return k < w && count_han(p, st[k], z) >= 2 ? st[k] : z;
+    return k < w && zsi_count_han(p, st[k], z) >= 2 ? st[k] : z;
 }
 
 /*
@@ -595,7 +598,7 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
         return 0;
     while (b > ws && zsi_share_lead(p, b - zsi_utf8_prev(p, b), b))
         b -= zsi_utf8_prev(p, b);
-    if (b == ws && b > sent + 3 && is_clause_end(cp_before(p, b))) /* 中，有35% */
+    if (b == ws && b > sent + 3 && zsi_is_clause_end(cp_before(p, b))) /* 中，有35% */
         b -= zsi_utf8_prev(p, b);
     if (b < sent + 6 || memcmp(p + b - 3, zhong, 3) != 0)
         return 0;
@@ -610,7 +613,7 @@ static int set_share(const char *p, size_t n, size_t sent, size_t ws, size_t we,
     }
     if (!memcmp(p + z - 3, "\xE5\xBD\x93", 3) || !memcmp(p + z - 3, "\xE4\xB9\x8B", 3)) /* 当 之 */
         z -= 3;
-    cs = clause_start(p, sent, z);
+    cs = zsi_clause_start(p, sent, z);
     if (zsi_activity_noun(p, cs, z))
         return 0;
     if (!zsi_np_before(p, cs, z, norm, raw, &at) || at.e != z) {
@@ -860,7 +863,7 @@ static size_t words_after(const char *p, size_t n, const zsi_figure *f, size_t *
         *fe += 9;
     while (ce < n && ce - f->end < AFTER_BYTES) {
         unsigned cp = cp_at(p, n, ce, &l);
-        if (is_clause_end(cp))
+        if (zsi_is_clause_end(cp))
             break;
         ce += l;
     }
@@ -1074,7 +1077,7 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
  */
 static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, zsi_metric *m)
 {
-    size_t cs = clause_start(p, sent, sprev->start), e;
+    size_t cs = zsi_clause_start(p, sent, sprev->start), e;
     unsigned cp0 = 0;
     int verb_ok;
     if (strcmp(sprev->cls, "count") && strncmp(sprev->cls, "money", 5) &&
@@ -1100,7 +1103,7 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
  */
 static int closed_thing(const char *p, size_t sent, const zsi_figure *g, zsi_metric *m)
 {
-    size_t cs = clause_start(p, sent, g->noun_at.s), e = g->noun_at.s, st[ZSI_LEX_CUT_MAX + 1];
+    size_t cs = zsi_clause_start(p, sent, g->noun_at.s), e = g->noun_at.s, st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1], norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
     zsi_span at;
     int w;
@@ -1128,7 +1131,7 @@ static int subject_before(naming *c)
     const zsi_figure *sprev = c->sprev, *f = c->f;
     zsi_metric *m = &c->m;
     int rc, rate = c->rate, count = c->count;
-    if (!m->norm[0] && !m->change[0] && !m->refer && !c->after && count_han(p, ws, we) > 0 &&
+    if (!m->norm[0] && !m->change[0] && !m->refer && !c->after && zsi_count_han(p, ws, we) > 0 &&
         !word_follows(p, c->n, f->end) && zsi_names_nothing(p, ws, we) &&
         (sprev ? sprev->noun && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls) &&
                      (rate || !count)
@@ -1253,7 +1256,7 @@ static int named_past_aside(const naming *c)
     if (!s)
         return 0;
     for (ce = s; ce < c->n && ce - s < AFTER_BYTES; ce += l)
-        if (is_clause_end(cp_at(p, c->n, ce, &l)))
+        if (zsi_is_clause_end(cp_at(p, c->n, ce, &l)))
             break;
     ce = next_figure(p, c->n, s, ce);
     rc = zsi_metric_after(p, s, ce, 1, f->metric, f->metric_raw, &f->noun_at);
@@ -1488,573 +1491,6 @@ static void resolve_anaphor(const char *p, zsi_figure *v, size_t i)
     }
 }
 
-/* Most items of a list paired with its figures (A、B和C分别增长1%、2%、3%). */
-#define MAX_LIST_ITEMS 8
-/* Most Han characters of an item that names no noun but shares the last
- * item's head (城镇|和农村居民人均可支配收入). */
-#define MAX_SHARED_HAN 4
-
-/* Cut p[from..to) into list items at 、 and at the last 和, 及 or 与 after
- * the last 、; cut[] receives each item's start. @return the items, or 0
- * when there are more than MAX_LIST_ITEMS. */
-static size_t list_items(const char *p, size_t from, size_t to, size_t *cut)
-{
-    size_t nc = 0, q, last_and = 0;
-    cut[nc++] = from;
-    for (q = from; q + 3 <= to; q++) {
-        if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) { /* 、 */
-            if (nc > MAX_LIST_ITEMS - 1)
-                return 0;
-            cut[nc++] = q + 3;
-        } else if (!memcmp(p + q, "\xE5\x92\x8C", 3) || !memcmp(p + q, "\xE5\x8F\x8A", 3) ||
-                   !memcmp(p + q, "\xE4\xB8\x8E", 3)) { /* 和 及 与 */
-            last_and = q;
-        }
-    }
-    if (last_and > cut[nc - 1]) {
-        if (nc > MAX_LIST_ITEMS - 1)
-            return 0;
-        cut[nc++] = last_and + 3;
-    }
-    return nc;
-}
-
-/* Where the list item before the one that starts at next ends: before its
- * separator (、 和 及 与, three bytes; 以及, six). */
-static size_t item_end(const char *p, size_t next)
-{
-    size_t e = next - 3;
-    if (e >= 3 && memcmp(p + e, "\xE5\x8F\x8A", 3) == 0 && memcmp(p + e - 3, "\xE4\xBB\xA5", 3) == 0)
-        e -= 3; /* 以及 */
-    return e;
-}
-
-/* Is p[s..e) one to MAX_SHARED_HAN Han characters and nothing else? */
-static size_t only_han(const char *p, size_t s, size_t e)
-{
-    size_t c = 0, l;
-    while (s < e) {
-        unsigned cp = cp_at(p, e, s, &l);
-        if (!is_han(cp) || ++c > MAX_SHARED_HAN)
-            return 0;
-        s += l;
-    }
-    return c;
-}
-
-/* Characters of p[s..e). */
-static size_t count_chars(const char *p, size_t s, size_t e)
-{
-    size_t c = 0, l;
-    for (; s < e; s += l, c++)
-        cp_at(p, e, s, &l);
-    return c;
-}
-
-/* Is p[s..e) one run of letters and digits, ASCII or full width (MPV, 5G)? */
-static int one_latin_run(const char *p, size_t s, size_t e)
-{
-    size_t l;
-    if (s >= e)
-        return 0;
-    for (; s < e; s += l) {
-        unsigned cp = cp_at(p, e, s, &l);
-        if (cp >= 0xFF10 && cp <= 0xFF5A)
-            cp -= 0xFEE0; /* full width to ASCII */
-        if (cp >= 0x80 || !isalnum((int)cp))
-            return 0;
-    }
-    return 1;
-}
-
-/*
- * 销量|MPV和SUV分别增长: items that are each one run of letters and digits
- * (the first one's words before it, 尤其是, are no part of it) are names of
- * like things that no noun data knows (models, grades, index codes): each
- * names itself. @return 1 all named so, 0 not.
- */
-static int latin_items(const char *p, const size_t *cut, const size_t *e, size_t k,
-                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at)
-{
-    size_t i, s0 = e[0], l;
-    while (s0 > cut[0]) {
-        size_t pl = zsi_utf8_prev(p, s0);
-        if (!one_latin_run(p, s0 - pl, s0))
-            break;
-        s0 -= pl;
-    }
-    for (i = 0; i < k; i++) {
-        size_t s = i ? cut[i] : s0;
-        if (!one_latin_run(p, s, e[i]) || e[i] - s >= ZSI_METRIC_BYTES)
-            return 0;
-        if (i == 0 && s > cut[0] && is_han(cp_at(p, s, s - zsi_utf8_prev(p, s), &l)) == 0)
-            return 0; /* after words (尤其是MPV), not after a mark */
-    }
-    for (i = 0; i < k; i++) {
-        size_t s = i ? cut[i] : s0, ln = e[i] - s;
-        memcpy(raw[i], p + s, ln);
-        raw[i][ln] = '\0';
-        memcpy(norm[i], raw[i], ln + 1);
-        at[i].s = s;
-        at[i].e = e[i];
-    }
-    return 1;
-}
-
-/*
- * Where the head the items of a list share starts in the last item's noun
- * p[ls..le) (城镇和农村|居民人均可支配收入, 机电、高新技术|产品进出口, 早籼稻和
- * 粳稻|最低收购价): past the last item's own modifier, the first words of the
- * noun by its most likely cut whose characters come nearest to modc, those of
- * the item it stands beside (like things are named in like words: 机电 stands
- * for 高新技术, not for 高新; a tie takes the shorter). The head left holds two
- * Han at least. Without a cut (no data), modc characters. @return the head's
- * start, or 0 when none.
- */
-static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
-{
-    size_t st[ZSI_LEX_CUT_MAX + 1], best = 0, bestd = (size_t)-1, w = ls, l;
-    char tg[ZSI_LEX_CUT_MAX + 1];
-    int nw = zsi_lex_cut(p, ls, le, st, tg, ZSI_LEX_CUT_MAX), i;
-    for (i = 1; i < nw; i++) {
-        size_t c = count_chars(p, ls, st[i]), d = c > modc ? c - modc : modc - c;
-        if (count_han(p, st[i], le) < 2)
-            break;
-        if (d <= bestd) { /* a tie takes the shorter head */
-            best = st[i];
-            bestd = d;
-        }
-    }
-    if (best || nw > 0)
-        return best;
-    while (modc-- > 0 && w < le) {
-        cp_at(p, le, w, &l);
-        w += l;
-    }
-    return count_han(p, w, le) >= 2 && w > ls ? w : 0;
-}
-
-/* Is cp a numeral that counts the items of a list (两 三 ... 十: 三大, 四类),
- * not 零 (零售)? */
-static int is_count_numeral(unsigned cp)
-{
-    double v = zsi_cn_numeral(cp);
-    return v >= 1 && v <= 10;
-}
-
-/* The head shared_head() finds, as printed (raw) and in the normal form of
- * the last noun when that keeps its prefix (norm); 0 when none. */
-static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
-                      size_t modc, const char **hn, const char **hr)
-{
-    size_t w = shared_head(p, last->s, last->e, modc), l;
-    /* 棉纺、化纤、服装三大|行业投资: the items' count (三大, 两类) is none of
-     * the head; a numeral and one character after it are passed */
-    if (w && is_count_numeral(cp_at(p, last->e, w, &l)) && w + l + 3 < last->e &&
-        zsi_cn_numeral(cp_at(p, last->e, w + l, NULL)) < 0 && count_han(p, w + l + 3, last->e) >= 2)
-        w += l + 3;
-    if (!w || w - last->s >= strlen(lraw))
-        return 0;
-    *hr = lraw + (w - last->s);
-    *hn = strncmp(lnorm, p + last->s, w - last->s) == 0 ? lnorm + (w - last->s) : *hr;
-    return w;
-}
-
-/* Where the first item of a list p[s..e) starts past the words that lead
- * it into its clause and name nothing (如|水果、化妆品: 如, 其中; a time word:
- * 去年|海洋石油、天然气产量), by jieba's likeliest cut; one word at least is left. */
-static size_t past_lead(const char *p, size_t s, size_t e)
-{
-    size_t st[ZSI_LEX_CUT_MAX + 1];
-    char tg[ZSI_LEX_CUT_MAX + 1];
-    int nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i = 0;
-    while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]) &&
-           (strchr("rcpdt", tg[i]) || count_chars(p, st[i], st[i + 1]) == 1))
-        i++; /* not a verb of two characters or more (接待|游客人次) */
-    return nw > 0 ? st[i] : s;
-}
-
-/* Most Han characters of a list item that names itself (水产品, 办公楼); one
- * character (内、外贸) is a word's part. */
-#define MAX_SELF_HAN 6
-/* Parts of speech (data/words.tsv's byte) of the words of an item that
- * names itself: common nouns (n), verbal nouns (V), abbreviations (j) and
- * other proper nouns (Z), with distinguishing words (b) and adjectives (a)
- * before them; the last a noun of the first three. */
-#define SELF_WORDS "nVjZba"
-#define SELF_HEAD "nVj"
-
-/*
- * 茶叶、水果、坚果类分别增长, 厂房和仓储用房分别增长: an item that no
- * noun data names is, when it is a short noun phrase by the likeliest cut
- * (its last word a noun, the words before nouns or modifiers), the name of
- * one of the like things the list sets side by side: it names its own
- * figure, as a Latin name does (latin_items). Not a place (中部、西部地区:
- * the places compared keep the metric they share). @return 1 when
- * p[s..e) is one, with norm, raw and at written.
- */
-static int self_item(const char *p, size_t s, size_t e, char *norm, char *raw, zsi_span *at)
-{
-    size_t st[ZSI_LEX_CUT_MAX + 1], l = e - s;
-    char tg[ZSI_LEX_CUT_MAX + 1];
-    int nw, i;
-    if (count_han(p, s, e) != count_chars(p, s, e) || count_han(p, s, e) < 2 ||
-        count_han(p, s, e) > MAX_SELF_HAN || l >= ZSI_METRIC_BYTES)
-        return 0;
-    nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
-    if (nw < 1 || !tg[nw - 1] || !strchr(SELF_HEAD, tg[nw - 1]))
-        return 0;
-    for (i = 0; i < nw; i++)
-        if (!tg[i] || !strchr(SELF_WORDS, tg[i]))
-            return 0;
-    memcpy(raw, p + s, l);
-    raw[l] = '\0';
-    if (zsi_any_place(raw))
-        return 0;
-    memcpy(norm, raw, l + 1);
-    at->s = s;
-    at->e = e;
-    return 1;
-}
-
-/* Every item not named[] names itself (self_item; the first past the words
- * that lead it in: 其中|水产品), each named one keeps its noun: 1, or 0 when
- * one of them cannot (and then nothing is written). */
-static int self_items(const char *p, const size_t *cut, const size_t *e, size_t k,
-                      const int *named, char norm[][ZSI_METRIC_BYTES],
-                      char raw[][ZSI_METRIC_BYTES], zsi_span *at, zsi_span *tail_at)
-{
-    char n2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], r2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
-    zsi_span a2[MAX_LIST_ITEMS];
-    size_t i;
-    for (i = 0; i < k; i++)
-        if (!named[i] && !self_item(p, i ? cut[i] : past_lead(p, cut[0], e[0]), e[i], n2[i],
-                                    r2[i], &a2[i]))
-            return 0;
-    for (i = 0; i < k; i++) {
-        zsi_span_clear(&tail_at[i]); /* no head shared */
-        if (!named[i]) {
-            memcpy(norm[i], n2[i], sizeof n2[i]);
-            memcpy(raw[i], r2[i], sizeof r2[i]);
-            at[i] = a2[i];
-        }
-    }
-    return 1;
-}
-
-/*
- * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
- * names none but is a short modifier, when the last item's noun starts the
- * item, shares that noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可
- * 支配收入; see shared_head): its metric is the item and the head, printed in
- * two places (noun_at, tail_at; the tail is empty otherwise). Items of
- * letters alone name themselves (see latin_items), and so do short noun
- * phrases no noun data names (see self_items). @return 1 all named, 0 not, or a negative ZS_E*
- * from the metric data.
- */
-static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
-                      char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
-                      zsi_span *tail_at)
-{
-    size_t i, e[MAX_LIST_ITEMS], w0 = 0;
-    int named[MAX_LIST_ITEMS], all = 1, same = 1;
-    for (i = 0; i < k; i++) {
-        int rc;
-        e[i] = i + 1 < k ? item_end(p, cut[i + 1]) : to;
-        if (e[i] <= cut[i])
-            return 0;
-        zsi_span_clear(&tail_at[i]);
-        rc = zsi_metric_noun(p, cut[i], e[i], norm[i], raw[i], &at[i]);
-        if (rc < 0)
-            return rc;
-        named[i] = rc > 0;
-        all &= named[i];
-    }
-    if (all)
-        return 1;
-    if (latin_items(p, cut, e, k, norm, raw, at))
-        return 1;
-    if (!named[k - 1])
-        return self_items(p, cut, e, k, named, norm, raw, at, tail_at);
-    if (at[k - 1].s != cut[k - 1])
-        return 0; /* 单位、学校、公共场所|…的比例: the others are no like things */
-    for (i = 0; i + 1 < k; i++) {
-        size_t c, w, ln, cs;
-        const char *hn, *hr;
-        if (named[i])
-            continue;
-        cs = i ? cut[i] : past_lead(p, cut[0], e[0]);
-        ln = e[i] - cs;
-        c = only_han(p, cs, e[i]);
-        if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
-            return at[k - 1].e == e[k - 1] ? self_items(p, cut, e, k, named, norm, raw, at, tail_at)
-                                           : 0; /* 药费|占比: what follows is shared */
-        if (w0 && w != w0)
-            same = 0;
-        w0 = w;
-        if (ln + strlen(hr) >= ZSI_METRIC_BYTES || ln + strlen(hn) >= ZSI_METRIC_BYTES)
-            return 0;
-        memcpy(raw[i], p + cs, ln);
-        memcpy(raw[i] + ln, hr, strlen(hr) + 1);
-        memcpy(norm[i], p + cs, ln);
-        memcpy(norm[i] + ln, hn, strlen(hn) + 1);
-        at[i].s = cs;
-        at[i].e = e[i];
-        tail_at[i].s = w;
-        tail_at[i].e = at[k - 1].e;
-    }
-    if (same && w0 >= at[k - 1].s + 9 && is_count_numeral(cp_at(p, w0, w0 - 6, NULL)) &&
-        w0 - 6 - at[k - 1].s + (at[k - 1].e - w0) < ZSI_METRIC_BYTES) {
-        /* 服装三大|行业投资: the last item too is its modifier and the head
-         * the others share, without the items' count */
-        size_t ms = at[k - 1].s, me = w0 - 6, hl = at[k - 1].e - w0;
-        memcpy(raw[k - 1], p + ms, me - ms);
-        memcpy(raw[k - 1] + (me - ms), p + w0, hl);
-        raw[k - 1][me - ms + hl] = '\0';
-        memcpy(norm[k - 1], raw[k - 1], me - ms + hl + 1);
-        tail_at[k - 1].s = w0;
-        tail_at[k - 1].e = at[k - 1].e;
-        at[k - 1].e = me;
-    }
-    return 1;
-}
-
-/*
- * 科创板、创业板样本权重分别为1%、2%、3%: a list of nc items before 分别 that
- * are not the k figures' (nc != k), whose last item's noun heads the list
- * and whose other items are short modifiers of it (see name_items), names
- * what the figures share: the head (样本权重), with the change word the
- * first figure's metric ends with; without it every figure had the last
- * item's modifier, which is not theirs. @return 0, or a negative ZS_E*.
- */
-static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi_figure *f,
-                     size_t k)
-{
-    char ln[ZSI_METRIC_BYTES], lr[ZSI_METRIC_BYTES], n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
-    const char *hn, *hr, *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
-    char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
-    zsi_span last, a2, head;
-    size_t i, c = 0, w;
-    int rc = zsi_metric_noun(p, cut[nc - 1], to, ln, lr, &last);
-    if (rc <= 0 || last.s != cut[nc - 1])
-        return rc < 0 ? rc : 0;
-    for (i = 0; i + 1 < nc; i++) {
-        size_t ie = item_end(p, cut[i + 1]), ci;
-        if (ie <= cut[i] || !(ci = only_han(p, cut[i], ie)))
-            return 0;
-        rc = zsi_metric_noun(p, cut[i], ie, n2, r2, &a2);
-        if (rc != 0)
-            return rc < 0 ? rc : 0;
-        if (!i)
-            c = ci;
-    }
-    if (!(w = head_of(p, &last, ln, lr, c, &hn, &hr)))
-        return 0;
-    if (strlen(hn) + strlen(ch) >= sizeof m || strlen(hr) + strlen(chr) >= sizeof mr)
-        return 0;
-    memcpy(m, hn, strlen(hn));
-    memcpy(m + strlen(hn), ch, strlen(ch) + 1);
-    memcpy(mr, hr, strlen(hr));
-    memcpy(mr + strlen(hr), chr, strlen(chr) + 1);
-    head.s = w;
-    head.e = last.e;
-    for (i = 0; i < k; i++) {
-        if (f[i].noun_at.s != last.s || f[i].noun_at.e != last.e)
-            continue; /* a figure not named by the last item: its own */
-        memcpy(f[i].metric, m, sizeof m);
-        memcpy(f[i].metric_raw, mr, sizeof mr);
-        f[i].noun = strlen(hn);
-        f[i].noun_raw = strlen(hr);
-        f[i].noun_at = head;
-    }
-    return 0;
-}
-
-/* Does the normal form of a change word ch end in 速 or 幅 (增速, 同比降幅):
- * a rate of change of its noun, not a share (占比)? */
-static int ends_rate_of_change(const char *ch)
-{
-    size_t n = strlen(ch);
-    return n >= 3 && (!memcmp(ch + n - 3, "\xE9\x80\x9F", 3) || !memcmp(ch + n - 3, "\xE5\xB9\x85", 3));
-}
-
-/* out = noun (n bytes, n < ZSI_METRIC_BYTES) and then tail when both fit
- * (whole or not at all: a change word never cut inside a character). */
-static void join(char *out, const char *noun, size_t n, const char *tail)
-{
-    size_t t = strlen(tail);
-    if (n >= ZSI_METRIC_BYTES)
-        n = ZSI_METRIC_BYTES - 1; /* never: callers pass a noun that fits */
-    memcpy(out, noun, n);
-    if (n + t >= ZSI_METRIC_BYTES)
-        t = 0;
-    memcpy(out + n, tail, t);
-    out[n + t] = '\0';
-}
-
-/*
- * The metric of item i of a list whose figures are shares (通用机械|、专用机械、
- * 电气机械|业务收入占比|分别为): its noun (the item and the head it shares,
- * norm and raw) and the share word p[last_e..share_e) after the last item,
- * printed in two pieces: the item (at) and the head through the share word
- * (from the head's start, tail_at, when it has one; else the share word).
- * Left as it is when it does not fit.
- */
-static void share_item(const char *p, zsi_figure *f, const char *norm, const char *raw,
-                       const zsi_span *at, const zsi_span *tail_at, size_t last_e, size_t share_e)
-{
-    size_t ln = strlen(norm), lr = strlen(raw), sl = share_e - last_e;
-    if (ln + sl >= sizeof f->metric || lr + sl >= sizeof f->metric_raw)
-        return;
-    memcpy(f->metric, norm, ln);
-    memcpy(f->metric + ln, p + last_e, sl);
-    f->metric[ln + sl] = '\0';
-    memcpy(f->metric_raw, raw, lr);
-    memcpy(f->metric_raw + lr, p + last_e, sl);
-    f->metric_raw[lr + sl] = '\0';
-    f->noun = ln + sl;
-    f->noun_raw = lr + sl;
-    f->noun_at = *at;
-    f->change_at.s = tail_at->e > tail_at->s ? tail_at->s : last_e;
-    f->change_at.e = share_e;
-}
-
-/*
- * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
- * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
- * with the change word they share; without it every figure had the last
- * item's. The items are the words from ws to 分别, cut at 、 and at the last
- * 和, 及 or 与; nothing changes unless there are k of them and each names a
- * noun (中部、西部和东北地区分别为 are places: the figures keep theirs);
- * with another count of items, the head they share may name the figures
- * (list_head).
- * When nothing but filler stands before 分别 in its clause, the list is the
- * one before: k figures that end the clauses before it in its sentence,
- * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
- * with no figure there, the previous clause's words (因灾死亡人数、倒塌房屋
- * 数量和直接经济损失，较上期分别下降87%、86%、61%).
- * @return 0, or a negative ZS_E* from the metric data.
- */
-static int pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
-{
-    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te, last_e;
-    char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
-    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0;
-    char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
-    zsi_figure *f = v + first;
-    int rc, mixed = 0;
-    size_t share_e = 0; /* the end of a share word all items take, or 0 */
-
-    if (k > MAX_LIST_ITEMS)
-        return 0;
-    for (q = ws; q + 6 <= f[0].start; q++)
-        if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
-            fb = q;
-    if (!fb)
-        return 0;
-    te = fb;
-    nc = list_items(p, ws, fb, cut);
-    if (nc >= 2) /* 同比|分别: filler after the last item is none of it */
-        while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), fb))
-            te -= zsi_utf8_prev(p, te);
-    if (nc == k) {
-        rc = name_items(p, cut, k, te, norm, raw, at, tail_at);
-        if (rc <= 0)
-            return rc;
-    } else if (nc >= 2) {
-        return list_head(p, cut, nc, te, f, k);
-    } else if (nc != 1 || ws <= sent || !zsi_all_filler(p, ws, fb)) {
-        return 0;
-    } else if (first >= k && v[first - k].start >= sent) {
-        /* the k figures before, each named, in clauses before this one */
-        for (i = 0; i < k; i++) {
-            const zsi_figure *g = &v[first - k + i];
-            if (!g->noun || g->noun_raw >= sizeof raw[i] || g->end > ws)
-                return 0;
-            memcpy(norm[i], g->metric, g->noun);
-            norm[i][g->noun] = '\0';
-            memcpy(raw[i], g->metric_raw, g->noun_raw);
-            raw[i][g->noun_raw] = '\0';
-            at[i] = g->noun_at;
-            zsi_span_clear(&tail_at[i]);
-            mixed |= i && strcmp(norm[i], norm[0]) != 0;
-        }
-        if (!mixed)
-            return 0; /* one noun for all: nothing to pair */
-    } else {
-        /* the previous clause's words, when no figure stands in it */
-        size_t pe = ws, ps, l;
-        unsigned cp;
-        do { /* back over the clause end before ws */
-            pe -= zsi_utf8_prev(p, pe);
-            cp = cp_at(p, ws, pe, &l);
-        } while (pe > sent && !is_clause_end(cp));
-        if (pe <= sent)
-            return 0;
-        ps = clause_start(p, sent, pe);
-        if (first > 0 && v[first - 1].end > ps)
-            return 0;
-        nc = list_items(p, ps, pe, cut);
-        if (nc != k)
-            return 0;
-        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at);
-        if (rc <= 0)
-            return rc;
-    }
-    change_at = f[0].change_at;
-    noun0 = f[0].noun_at;
-    last_e = tail_at[k - 1].e > tail_at[k - 1].s ? tail_at[k - 1].e : at[k - 1].e;
-    if (noun0.s == at[k - 1].s && noun0.e > last_e && !f[0].metric[f[0].noun] &&
-        zsi_dependent_word(p, last_e, noun0.e)) {
-        /* 通用机械、专用机械业务收入|占比分别为: the figures' noun is the last
-         * item's and the share word after it (the list's items end before
-         * it, a share of each): each item's noun takes it too */
-        share_e = noun0.e;
-        noun0.e = last_e;
-    }
-    for (i = 0; i < k; i++)
-        if (tail_at[i].e > tail_at[i].s && (noun0.s != at[k - 1].s || noun0.e != last_e))
-            return 0; /* items that share a head the figures were not named by
-                       * (机床业务收入|占比分别为: 占比): not their list */
-    /* the change word the first figure's metric ends with (增速), kept
-     * before f[0]'s metric is overwritten */
-    memcpy(ch0, f[0].metric + f[0].noun, sizeof f[0].metric - f[0].noun);
-    memcpy(chr0, f[0].metric_raw + f[0].noun_raw, sizeof f[0].metric_raw - f[0].noun_raw);
-    for (i = 0; i < k; i++) {
-        const char *ch = ch0, *chr = chr0;
-        char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
-        size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
-        int with_change;
-        if (share_e) {
-            if (i + 1 < k)
-                share_item(p, &f[i], norm[i], raw[i], &at[i], &tail_at[i], last_e, share_e);
-            continue; /* the last keeps its noun, the share word with it */
-        }
-        if (tail_at[i].e > tail_at[i].s && ch0[0] && !ends_rate_of_change(ch0))
-            continue; /* a share (收入|占比), which the noun alone does not name */
-        if (tail_at[i].e > tail_at[i].s)
-            ch = chr = ""; /* printed in two places, a change word would be a
-                            * third: the noun alone names the rate (城镇居民
-                            * 收入 for 城镇|和农村居民收入|分别增长6%) */
-        join(m, norm[i], ln, ch);
-        /* the change word is printed once, after the list */
-        with_change = chr[0] && lr + strlen(chr) < sizeof mr;
-        join(mr, raw[i], lr, chr);
-        memcpy(f[i].metric, m, sizeof m);
-        memcpy(f[i].metric_raw, mr, sizeof mr);
-        f[i].noun = ln;
-        f[i].noun_raw = lr;
-        f[i].noun_at = at[i];
-        if (with_change)
-            f[i].change_at = change_at;
-        else if (tail_at[i].e > tail_at[i].s)
-            f[i].change_at = tail_at[i];
-        else
-            zsi_span_clear(&f[i].change_at);
-    }
-    return 0;
-}
-
 /* A year that leads its clause has at most this many Han before it (截至, 在). */
 #define YEAR_LEAD_HAN 2
 
@@ -2103,188 +1539,6 @@ static void drop_metrics_over_figures(zsi_figure *v, size_t nv)
         }
 }
 
-/* Most Han characters of a name before a figure of a 分别为 list (意大利,
- * 黑龙江省): longer words may name a metric of their own. */
-#define MAX_LIST_NAME_HAN 6
-/* Most bytes looked back from a figure for the 分别为 that opens its list. */
-#define LIST_BACK_BYTES 240
-
-/* Is p[s..e) a list's separator and a name: at most one of 、，：, (and
- * spaces), then at most MAX_LIST_NAME_HAN Han, letters or digits that name
- * no metric (意大利, 德国)? A sentence end is none. @return 1 yes, 0 no, or
- * a negative ZS_E*. */
-static int list_name_gap(const char *p, size_t s, size_t e)
-{
-    char n1[ZSI_METRIC_BYTES], r1[ZSI_METRIC_BYTES];
-    zsi_span a1;
-    size_t l, han = 0, seps = 0, ns = e;
-    int rc;
-    for (size_t q = s; q < e; q += l) {
-        unsigned cp = cp_at(p, e, q, &l);
-        if (cp == 0x3001 || cp == 0xFF0C || cp == 0xFF1A || cp == ',' || cp == ':') {
-            if (han || ++seps > 1)
-                return 0;
-        } else if (is_han(cp) || (cp < 0x80 && isalnum((int)cp))) {
-            if (ns == e)
-                ns = q;
-            if (++han > MAX_LIST_NAME_HAN)
-                return 0;
-        } else if (cp != ' ' && cp != 0x3000) {
-            return 0;
-        }
-    }
-    if (ns == e)
-        return 1;
-    rc = zsi_metric_noun(p, ns, e, n1, r1, &a1);
-    return rc < 0 ? rc : rc == 0;
-}
-
-/* Most Han characters of a label before a colon (售价：, 总投资：). */
-#define MAX_LABEL_HAN 6
-
-/*
- * The metric of a price of one unit (f's class a money rate, 元/台):
- * 每|台售价3999元 named 台售价 takes the unit 每 counts by into the metric;
- * the figure's unit says it, and the metric is 售价. A verb of selling
- * (卖, 售: 每斤能卖20元, 卖15元一斤) names the price (价格), not a sale.
- */
-static void unit_price_metric(const char *p, zsi_figure *f)
-{
-    size_t a = f->noun_at.s, rl = strlen(f->metric_raw), ml = strlen(f->metric);
-    const zsi_unitdef *du;
-    if (strncmp(f->cls, "money/", 6) != 0 || !rl || f->noun_at.e <= a)
-        return;
-    if (a >= 3 && memcmp(p + a - 3, "\xE6\xAF\x8F", 3) == 0 && /* 每 */
-        (du = zsi_unit_at(p, f->noun_at.e, a)) != NULL && du->plen < f->noun_raw &&
-        du->plen < f->noun && strcmp(du->cls, "money") != 0 &&
-        memcmp(f->metric_raw, p + a, du->plen) == 0 && memcmp(f->metric, p + a, du->plen) == 0) {
-        memmove(f->metric_raw, f->metric_raw + du->plen, rl - du->plen + 1);
-        memmove(f->metric, f->metric + du->plen, ml - du->plen + 1);
-        f->noun -= du->plen;
-        f->noun_raw -= du->plen;
-        f->noun_at.s += du->plen;
-        return;
-    }
-    if (rl == ml && rl <= 6 && f->noun == ml && !strcmp(f->metric, f->metric_raw) &&
-        (!memcmp(f->metric, "\xE5\x8D\x96", 3) || !memcmp(f->metric, "\xE5\x94\xAE", 3)) && /* 卖 售 */
-        (rl == 3 || memcmp(f->metric + 3, "\xE4\xBB\xB7", 3) != 0)) {                        /* 价 */
-        memcpy(f->metric, "\xE4\xBB\xB7\xE6\xA0\xBC", 7); /* 价格 */
-        f->noun = 6;
-    }
-}
-
-/*
- * 售价：1299元, 总投资：5亿元: a figure that opens the clause after a colon,
- * with nothing but spaces between, is the value of the label before the
- * colon (a price list, a project's card), when that label is a metric noun
- * of the data standing alone: from the line's start, a space or a clause's
- * end, at most MAX_LABEL_HAN characters (a speaker, 张三：…, names no noun).
- * @return 0, or a negative ZS_E* from the metric data.
- */
-static int colon_label(const char *p, size_t clause, zsi_figure *f)
-{
-    size_t q, ls, le, l;
-    unsigned cp;
-    int han = 0, rc;
-    for (q = clause; q < f->start; q += l) {
-        l = zsi_utf8_decode(p + q, f->start - q, &cp);
-        if (cp != ' ' && cp != 0x3000)
-            return 0;
-    }
-    if (clause < 1)
-        return 0;
-    l = zsi_utf8_prev(p, clause);
-    zsi_utf8_decode(p + clause - l, l, &cp);
-    if (cp != 0xFF1A && cp != ':')
-        return 0;
-    le = clause - l;
-    for (ls = le; ls > 0; ls -= l) {
-        l = zsi_utf8_prev(p, ls);
-        zsi_utf8_decode(p + ls - l, l, &cp);
-        if (!is_han(cp))
-            break;
-        if (++han > MAX_LABEL_HAN)
-            return 0;
-    }
-    if (han < 2 || (ls > 0 && cp != ' ' && cp != 0x3000 && cp != '\n' && !is_clause_end(cp)))
-        return 0;
-    rc = zsi_metric_noun(p, ls, le, f->metric, f->metric_raw, &f->noun_at);
-    if (rc <= 0 || f->noun_at.s != ls || f->noun_at.e != le) {
-        f->metric[0] = f->metric_raw[0] = '\0';
-        zsi_span_clear(&f->noun_at);
-        return rc < 0 ? rc : 0;
-    }
-    f->noun = strlen(f->metric);
-    f->noun_raw = strlen(f->metric_raw);
-    return 0;
-}
-
-/*
- * 建筑涂料占涂料总量的比例分别为：意大利57%、德国55%: figures that follow a
- * 分别为 (or 依次为) each after a name (a place, a company) that names no
- * metric are values of the noun before the 分别, one for each name; they had
- * none (the name is no metric). Only figures left with no metric, whose list
- * from the 分别为 holds nothing but figures and such names.
- * @return 0, or a negative ZS_E* from the metric data.
- */
-static int named_list_values(const char *p, zsi_figure *v, size_t nv)
-{
-    static const char *const opener[] = {"\xE5\x88\x86\xE5\x88\xAB\xE4\xB8\xBA",  /* 分别为 */
-                                         "\xE4\xBE\x9D\xE6\xAC\xA1\xE4\xB8\xBA"}; /* 依次为 */
-    size_t i;
-    for (i = 0; i < nv; i++) {
-        size_t q, lo, from, j, cs, l;
-        int rc, ok = 1;
-        char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
-        zsi_span at;
-        if (v[i].metric[0])
-            continue;
-        lo = v[i].start > LIST_BACK_BYTES ? v[i].start - LIST_BACK_BYTES : 0;
-        for (q = v[i].start; q > lo; q--) {
-            unsigned cp;
-            if ((p[q - 1] & 0xC0) == 0x80)
-                continue;
-            cp = cp_at(p, v[i].start, q - 1, &l);
-            if (is_sentence_end(cp))
-                break;
-            if (q - 1 + 9 <= v[i].start && (!memcmp(p + q - 1, opener[0], 9) ||
-                                            !memcmp(p + q - 1, opener[1], 9)))
-                break;
-        }
-        if (q <= lo || q - 1 + 9 > v[i].start ||
-            (memcmp(p + q - 1, opener[0], 9) && memcmp(p + q - 1, opener[1], 9)))
-            continue;
-        q--; /* the 分别为 starts at q */
-        /* the gaps between q + 9 and v[i]: names and the figures between */
-        from = q + 9;
-        for (j = 0; j < i && v[j].end <= from; j++)
-            ;
-        for (; j <= i && ok; j++) {
-            rc = list_name_gap(p, from, v[j].start);
-            if (rc < 0)
-                return rc;
-            ok = rc > 0;
-            from = v[j].end;
-        }
-        if (!ok)
-            continue;
-        /* the noun before the 分别为, in its clause */
-        cs = clause_start(p, 0, q);
-        rc = zsi_metric_noun(p, cs, q, norm, raw, &at);
-        if (rc < 0)
-            return rc;
-        if (rc == 0 || at.e != q)
-            continue;
-        memcpy(v[i].metric, norm, sizeof norm);
-        memcpy(v[i].metric_raw, raw, sizeof raw);
-        v[i].noun = strlen(norm);
-        v[i].noun_raw = strlen(raw);
-        v[i].noun_at = at;
-        zsi_span_clear(&v[i].change_at);
-    }
-    return 0;
-}
-
 /* 处八百元以上八千元以下的罚款: is b, printed right after a, the upper bound
  * of a range whose lower bound a is (a ends in 以上, b in 以下)? Then both
  * are amounts of what follows b, as the items of a 、 list are. */
@@ -2323,7 +1577,7 @@ static int chain_noun_after(const char *p, size_t n, size_t ws, zsi_figure *v, s
     rc = zsi_metric_before(p, ws, a->start, &m);
     if (rc < 0 || (rc > 0 && m.norm[0] && m.adjacent))
         return rc < 0 ? rc : 0;
-    while (ce < n && ce - z->end < AFTER_BYTES && !is_clause_end(cp_at(p, n, ce, &l)))
+    while (ce < n && ce - z->end < AFTER_BYTES && !zsi_is_clause_end(cp_at(p, n, ce, &l)))
         ce += l;
     ce = next_figure(p, n, z->end, ce);
     t = *z;
@@ -2382,13 +1636,13 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         unsigned cp = cp_at(p, n, i, &l);
         zsi_fparse r;
 
-        if (is_clause_end(cp)) {
+        if (zsi_is_clause_end(cp)) {
             i += l;
             clause = gap_from = i;
             clause_year = 0;
             year_led = 0;
             prev = -1;
-            if (is_sentence_end(cp)) {
+            if (zsi_is_sentence_end(cp)) {
                 sentence_year = 0;
                 sent = i;
                 sprev = -1;
@@ -2413,7 +1667,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         }
         zsi_fparse_at(p, n, i, 0, &r);
         if (r.kind == ZSI_FP_YEAR) {
-            size_t han = count_han(p, gap_from, i);
+            size_t han = zsi_count_han(p, gap_from, i);
             if (han <= YEAR_LEAD_HAN && (gap_from == clause || year_led)) {
                 year_led = 1;
                 sentence_year = r.year;
@@ -2465,8 +1719,9 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 for (q = ws; prev >= 0 && q + 3 <= f->start; q++)
                     if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) /* 、 */
                         ws = q + 3;
-                if (run_len > 1 && ((rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
-                                    (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
+                if (run_len > 1 &&
+                    ((rc = zsi_pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
+                     (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
                     free(v);
                     return rc;
                 }
@@ -2476,9 +1731,9 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 run_sent = sent;
                 rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc >= 0 && !f->metric[0] && prev < 0)
-                    rc = colon_label(p, clause, f);
+                    rc = zsi_colon_label(p, clause, f);
                 if (rc >= 0)
-                    unit_price_metric(p, f);
+                    zsi_unit_price_metric(p, f);
                 if (rc < 0) {
                     free(v);
                     return rc;
@@ -2491,7 +1746,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
                 /* the base of a comparison names no subject for the
                  * sentence's later figures (see zsi_compared_figure) */
                 size_t ce = f->end, l2;
-                while (ce < n && !is_clause_end(cp_at(p, n, ce, &l2)))
+                while (ce < n && !zsi_is_clause_end(cp_at(p, n, ce, &l2)))
                     ce += l2;
                 rc = zsi_compared_figure(p, clause, f->start, f->end, ce);
                 if (rc < 0) {
@@ -2507,12 +1762,12 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         }
         i = r.next > i ? r.next : i + l;
     }
-    if (run_len > 1 && ((rc = pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
+    if (run_len > 1 && ((rc = zsi_pair_list(p, run_sent, run_ws, v, run_first, run_len)) < 0 ||
                         (rc = chain_noun_after(p, n, run_ws, v, run_first, run_len)) < 0)) {
         free(v);
         return rc;
     }
-    if ((rc = named_list_values(p, v, nv)) < 0) {
+    if ((rc = zsi_named_list_values(p, v, nv)) < 0) {
         free(v);
         return rc;
     }

@@ -490,4 +490,34 @@ int zsi_figure_class_known(const char *cls, size_t n);
  */
 int zsi_unit_is_class(const char *p, size_t n, const char *cls);
 
+/* ---- figure.c's helpers shared with figure_list.c and figure_label.c ---- */
+
+/* Does cp end a clause (，；：。！？ and …)? */
+int zsi_is_clause_end(unsigned cp);
+/* Start of the clause that ends at p[e]: right after the last clause end
+ * mark in p[lo..e), or lo when none. */
+size_t zsi_clause_start(const char *p, size_t lo, size_t e);
+/* Does cp end a sentence (。！？；)? */
+int zsi_is_sentence_end(unsigned cp);
+/* Han characters in p[s..e). */
+size_t zsi_count_han(const char *p, size_t s, size_t e);
+
+/* ---- interface to figure_list.c ---- */
+
+/* A list and 分别 before k linked figures v[first..first+k) in the sentence
+ * from sent, clause from ws: each figure takes its own item's noun (see
+ * figure_list.c). @return 0, or a negative ZS_E* from the metric data. */
+int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k);
+
+/* ---- interface to figure_label.c ---- */
+
+/* The metric of a price of one unit (每|台售价3999元 -> 售价). */
+void zsi_unit_price_metric(const char *p, zsi_figure *f);
+/* 售价：1299元: a figure opening its clause after a colon takes the label's
+ * metric. @return 0, or a negative ZS_E* from the metric data. */
+int zsi_colon_label(const char *p, size_t clause, zsi_figure *f);
+/* Figures after a 分别为 each after a name take the noun before the 分别.
+ * @return 0, or a negative ZS_E* from the metric data. */
+int zsi_named_list_values(const char *p, zsi_figure *v, size_t nv);
+
 #endif

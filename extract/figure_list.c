@@ -1,0 +1,589 @@
+/*
+ * figure_list.c - a list of items and the figures it names one by one
+ * (工业增加值、工业利润和工业投资分别增长15%、23%、40%): the items cut at 、 and
+ * the last 和, 及 or 与, each figure given its own item's noun in order, or
+ * the head the items share (城镇和农村居民人均可支配收入). Apart from figure.c
+ * because a list is read across its figures once all are found, not figure
+ * by figure as name_figure() reads them.
+ *
+ * Invariants: allocates nothing; reads p only inside the sentence handed in.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantity_int.h"
+#include "segment_int.h"
+#include "extract_int.h"
+
+
+/* Most items of a list paired with its figures (A、B和C分别增长1%、2%、3%). */
+#define MAX_LIST_ITEMS 8
+/* Most Han characters of an item that names no noun but shares the last
+ * item's head (城镇|和农村居民人均可支配收入). */
+#define MAX_SHARED_HAN 4
+
+/* Cut p[from..to) into list items at 、 and at the last 和, 及 or 与 after
+ * the last 、; cut[] receives each item's start. @return the items, or 0
+ * when there are more than MAX_LIST_ITEMS. */
+static size_t list_items(const char *p, size_t from, size_t to, size_t *cut)
+{
+    size_t nc = 0, q, last_and = 0;
+    cut[nc++] = from;
+    for (q = from; q + 3 <= to; q++) {
+        if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) { /* 、 */
+            if (nc > MAX_LIST_ITEMS - 1)
+                return 0;
+            cut[nc++] = q + 3;
+        } else if (!memcmp(p + q, "\xE5\x92\x8C", 3) || !memcmp(p + q, "\xE5\x8F\x8A", 3) ||
+                   !memcmp(p + q, "\xE4\xB8\x8E", 3)) { /* 和 及 与 */
+            last_and = q;
+        }
+    }
+    if (last_and > cut[nc - 1]) {
+        if (nc > MAX_LIST_ITEMS - 1)
+            return 0;
+        cut[nc++] = last_and + 3;
+    }
+    return nc;
+}
+
+/* Where the list item before the one that starts at next ends: before its
+ * separator (、 和 及 与, three bytes; 以及, six). */
+static size_t item_end(const char *p, size_t next)
+{
+    size_t e = next - 3;
+    if (e >= 3 && memcmp(p + e, "\xE5\x8F\x8A", 3) == 0 && memcmp(p + e - 3, "\xE4\xBB\xA5", 3) == 0)
+        e -= 3; /* 以及 */
+    return e;
+}
+
+/* Is p[s..e) one to MAX_SHARED_HAN Han characters and nothing else? */
+static size_t only_han(const char *p, size_t s, size_t e)
+{
+    size_t c = 0, l;
+    while (s < e) {
+        unsigned cp = cp_at(p, e, s, &l);
+        if (!is_han(cp) || ++c > MAX_SHARED_HAN)
+            return 0;
+        s += l;
+    }
+    return c;
+}
+
+/* Characters of p[s..e). */
+static size_t count_chars(const char *p, size_t s, size_t e)
+{
+    size_t c = 0, l;
+    for (; s < e; s += l, c++)
+        cp_at(p, e, s, &l);
+    return c;
+}
+
+/* Is p[s..e) one run of letters and digits, ASCII or full width (MPV, 5G)? */
+static int one_latin_run(const char *p, size_t s, size_t e)
+{
+    size_t l;
+    if (s >= e)
+        return 0;
+    for (; s < e; s += l) {
+        unsigned cp = cp_at(p, e, s, &l);
+        if (cp >= 0xFF10 && cp <= 0xFF5A)
+            cp -= 0xFEE0; /* full width to ASCII */
+        if (cp >= 0x80 || !isalnum((int)cp))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * 销量|MPV和SUV分别增长: items that are each one run of letters and digits
+ * (the first one's words before it, 尤其是, are no part of it) are names of
+ * like things that no noun data knows (models, grades, index codes): each
+ * names itself. @return 1 all named so, 0 not.
+ */
+static int latin_items(const char *p, const size_t *cut, const size_t *e, size_t k,
+                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at)
+{
+    size_t i, s0 = e[0], l;
+    while (s0 > cut[0]) {
+        size_t pl = zsi_utf8_prev(p, s0);
+        if (!one_latin_run(p, s0 - pl, s0))
+            break;
+        s0 -= pl;
+    }
+    for (i = 0; i < k; i++) {
+        size_t s = i ? cut[i] : s0;
+        if (!one_latin_run(p, s, e[i]) || e[i] - s >= ZSI_METRIC_BYTES)
+            return 0;
+        if (i == 0 && s > cut[0] && is_han(cp_at(p, s, s - zsi_utf8_prev(p, s), &l)) == 0)
+            return 0; /* after words (尤其是MPV), not after a mark */
+    }
+    for (i = 0; i < k; i++) {
+        size_t s = i ? cut[i] : s0, ln = e[i] - s;
+        memcpy(raw[i], p + s, ln);
+        raw[i][ln] = '\0';
+        memcpy(norm[i], raw[i], ln + 1);
+        at[i].s = s;
+        at[i].e = e[i];
+    }
+    return 1;
+}
+
+/*
+ * Where the head the items of a list share starts in the last item's noun
+ * p[ls..le) (城镇和农村|居民人均可支配收入, 机电、高新技术|产品进出口, 早籼稻和
+ * 粳稻|最低收购价): past the last item's own modifier, the first words of the
+ * noun by its most likely cut whose characters come nearest to modc, those of
+ * the item it stands beside (like things are named in like words: 机电 stands
+ * for 高新技术, not for 高新; a tie takes the shorter). The head left holds two
+ * Han at least. Without a cut (no data), modc characters. @return the head's
+ * start, or 0 when none.
+ */
+static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], best = 0, bestd = (size_t)-1, w = ls, l;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw = zsi_lex_cut(p, ls, le, st, tg, ZSI_LEX_CUT_MAX), i;
+    for (i = 1; i < nw; i++) {
+        size_t c = count_chars(p, ls, st[i]), d = c > modc ? c - modc : modc - c;
+        if (zsi_count_han(p, st[i], le) < 2)
+            break;
+        if (d <= bestd) { /* a tie takes the shorter head */
+            best = st[i];
+            bestd = d;
+        }
+    }
+    if (best || nw > 0)
+        return best;
+    while (modc-- > 0 && w < le) {
+        cp_at(p, le, w, &l);
+        w += l;
+    }
+    return zsi_count_han(p, w, le) >= 2 && w > ls ? w : 0;
+}
+
+/* Is cp a numeral that counts the items of a list (两 三 ... 十: 三大, 四类),
+ * not 零 (零售)? */
+static int is_count_numeral(unsigned cp)
+{
+    double v = zsi_cn_numeral(cp);
+    return v >= 1 && v <= 10;
+}
+
+/* The head shared_head() finds, as printed (raw) and in the normal form of
+ * the last noun when that keeps its prefix (norm); 0 when none. */
+static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
+                      size_t modc, const char **hn, const char **hr)
+{
+    size_t w = shared_head(p, last->s, last->e, modc), l;
+    /* 棉纺、化纤、服装三大|行业投资: the items' count (三大, 两类) is none of
+     * the head; a numeral and one character after it are passed */
+    if (w && is_count_numeral(cp_at(p, last->e, w, &l)) && w + l + 3 < last->e &&
+        zsi_cn_numeral(cp_at(p, last->e, w + l, NULL)) < 0 &&
+        zsi_count_han(p, w + l + 3, last->e) >= 2)
+        w += l + 3;
+    if (!w || w - last->s >= strlen(lraw))
+        return 0;
+    *hr = lraw + (w - last->s);
+    *hn = strncmp(lnorm, p + last->s, w - last->s) == 0 ? lnorm + (w - last->s) : *hr;
+    return w;
+}
+
+/* Where the first item of a list p[s..e) starts past the words that lead
+ * it into its clause and name nothing (如|水果、化妆品: 如, 其中; a time word:
+ * 去年|海洋石油、天然气产量), by jieba's likeliest cut; one word at least is left. */
+static size_t past_lead(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i = 0;
+    while (i + 1 < nw && zsi_names_nothing(p, st[i], st[i + 1]) &&
+           (strchr("rcpdt", tg[i]) || count_chars(p, st[i], st[i + 1]) == 1))
+        i++; /* not a verb of two characters or more (接待|游客人次) */
+    return nw > 0 ? st[i] : s;
+}
+
+/* Most Han characters of a list item that names itself (水产品, 办公楼); one
+ * character (内、外贸) is a word's part. */
+#define MAX_SELF_HAN 6
+/* Parts of speech (data/words.tsv's byte) of the words of an item that
+ * names itself: common nouns (n), verbal nouns (V), abbreviations (j) and
+ * other proper nouns (Z), with distinguishing words (b) and adjectives (a)
+ * before them; the last a noun of the first three. */
+#define SELF_WORDS "nVjZba"
+#define SELF_HEAD "nVj"
+
+/*
+ * 茶叶、水果、坚果类分别增长, 厂房和仓储用房分别增长: an item that no
+ * noun data names is, when it is a short noun phrase by the likeliest cut
+ * (its last word a noun, the words before nouns or modifiers), the name of
+ * one of the like things the list sets side by side: it names its own
+ * figure, as a Latin name does (latin_items). Not a place (中部、西部地区:
+ * the places compared keep the metric they share). @return 1 when
+ * p[s..e) is one, with norm, raw and at written.
+ */
+static int self_item(const char *p, size_t s, size_t e, char *norm, char *raw, zsi_span *at)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], l = e - s;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw, i;
+    if (zsi_count_han(p, s, e) != count_chars(p, s, e) || zsi_count_han(p, s, e) < 2 ||
+        zsi_count_han(p, s, e) > MAX_SELF_HAN || l >= ZSI_METRIC_BYTES)
+        return 0;
+    nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (nw < 1 || !tg[nw - 1] || !strchr(SELF_HEAD, tg[nw - 1]))
+        return 0;
+    for (i = 0; i < nw; i++)
+        if (!tg[i] || !strchr(SELF_WORDS, tg[i]))
+            return 0;
+    memcpy(raw, p + s, l);
+    raw[l] = '\0';
+    if (zsi_any_place(raw))
+        return 0;
+    memcpy(norm, raw, l + 1);
+    at->s = s;
+    at->e = e;
+    return 1;
+}
+
+/* Every item not named[] names itself (self_item; the first past the words
+ * that lead it in: 其中|水产品), each named one keeps its noun: 1, or 0 when
+ * one of them cannot (and then nothing is written). */
+static int self_items(const char *p, const size_t *cut, const size_t *e, size_t k,
+                      const int *named, char norm[][ZSI_METRIC_BYTES],
+                      char raw[][ZSI_METRIC_BYTES], zsi_span *at, zsi_span *tail_at)
+{
+    char n2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], r2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    zsi_span a2[MAX_LIST_ITEMS];
+    size_t i;
+    for (i = 0; i < k; i++)
+        if (!named[i] && !self_item(p, i ? cut[i] : past_lead(p, cut[0], e[0]), e[i], n2[i],
+                                    r2[i], &a2[i]))
+            return 0;
+    for (i = 0; i < k; i++) {
+        zsi_span_clear(&tail_at[i]); /* no head shared */
+        if (!named[i]) {
+            memcpy(norm[i], n2[i], sizeof n2[i]);
+            memcpy(raw[i], r2[i], sizeof r2[i]);
+            at[i] = a2[i];
+        }
+    }
+    return 1;
+}
+
+/*
+ * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
+ * names none but is a short modifier, when the last item's noun starts the
+ * item, shares that noun's head (城镇和农村居民人均可支配收入: 城镇|居民人均可
+ * 支配收入; see shared_head): its metric is the item and the head, printed in
+ * two places (noun_at, tail_at; the tail is empty otherwise). Items of
+ * letters alone name themselves (see latin_items), and so do short noun
+ * phrases no noun data names (see self_items). @return 1 all named, 0 not, or a negative ZS_E*
+ * from the metric data.
+ */
+static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
+                      char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
+                      zsi_span *tail_at)
+{
+    size_t i, e[MAX_LIST_ITEMS], w0 = 0;
+    int named[MAX_LIST_ITEMS], all = 1, same = 1;
+    for (i = 0; i < k; i++) {
+        int rc;
+        e[i] = i + 1 < k ? item_end(p, cut[i + 1]) : to;
+        if (e[i] <= cut[i])
+            return 0;
+        zsi_span_clear(&tail_at[i]);
+        rc = zsi_metric_noun(p, cut[i], e[i], norm[i], raw[i], &at[i]);
+        if (rc < 0)
+            return rc;
+        named[i] = rc > 0;
+        all &= named[i];
+    }
+    if (all)
+        return 1;
+    if (latin_items(p, cut, e, k, norm, raw, at))
+        return 1;
+    if (!named[k - 1])
+        return self_items(p, cut, e, k, named, norm, raw, at, tail_at);
+    if (at[k - 1].s != cut[k - 1])
+        return 0; /* 单位、学校、公共场所|…的比例: the others are no like things */
+    for (i = 0; i + 1 < k; i++) {
+        size_t c, w, ln, cs;
+        const char *hn, *hr;
+        if (named[i])
+            continue;
+        cs = i ? cut[i] : past_lead(p, cut[0], e[0]);
+        ln = e[i] - cs;
+        c = only_han(p, cs, e[i]);
+        if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
+            return at[k - 1].e == e[k - 1] ? self_items(p, cut, e, k, named, norm, raw, at, tail_at)
+                                           : 0; /* 药费|占比: what follows is shared */
+        if (w0 && w != w0)
+            same = 0;
+        w0 = w;
+        if (ln + strlen(hr) >= ZSI_METRIC_BYTES || ln + strlen(hn) >= ZSI_METRIC_BYTES)
+            return 0;
+        memcpy(raw[i], p + cs, ln);
+        memcpy(raw[i] + ln, hr, strlen(hr) + 1);
+        memcpy(norm[i], p + cs, ln);
+        memcpy(norm[i] + ln, hn, strlen(hn) + 1);
+        at[i].s = cs;
+        at[i].e = e[i];
+        tail_at[i].s = w;
+        tail_at[i].e = at[k - 1].e;
+    }
+    if (same && w0 >= at[k - 1].s + 9 && is_count_numeral(cp_at(p, w0, w0 - 6, NULL)) &&
+        w0 - 6 - at[k - 1].s + (at[k - 1].e - w0) < ZSI_METRIC_BYTES) {
+        /* 服装三大|行业投资: the last item too is its modifier and the head
+         * the others share, without the items' count */
+        size_t ms = at[k - 1].s, me = w0 - 6, hl = at[k - 1].e - w0;
+        memcpy(raw[k - 1], p + ms, me - ms);
+        memcpy(raw[k - 1] + (me - ms), p + w0, hl);
+        raw[k - 1][me - ms + hl] = '\0';
+        memcpy(norm[k - 1], raw[k - 1], me - ms + hl + 1);
+        tail_at[k - 1].s = w0;
+        tail_at[k - 1].e = at[k - 1].e;
+        at[k - 1].e = me;
+    }
+    return 1;
+}
+
+/*
+ * 科创板、创业板样本权重分别为1%、2%、3%: a list of nc items before 分别 that
+ * are not the k figures' (nc != k), whose last item's noun heads the list
+ * and whose other items are short modifiers of it (see name_items), names
+ * what the figures share: the head (样本权重), with the change word the
+ * first figure's metric ends with; without it every figure had the last
+ * item's modifier, which is not theirs. @return 0, or a negative ZS_E*.
+ */
+static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi_figure *f,
+                     size_t k)
+{
+    char ln[ZSI_METRIC_BYTES], lr[ZSI_METRIC_BYTES], n2[ZSI_METRIC_BYTES], r2[ZSI_METRIC_BYTES];
+    const char *hn, *hr, *ch = f[0].metric + f[0].noun, *chr = f[0].metric_raw + f[0].noun_raw;
+    char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
+    zsi_span last, a2, head;
+    size_t i, c = 0, w;
+    int rc = zsi_metric_noun(p, cut[nc - 1], to, ln, lr, &last);
+    if (rc <= 0 || last.s != cut[nc - 1])
+        return rc < 0 ? rc : 0;
+    for (i = 0; i + 1 < nc; i++) {
+        size_t ie = item_end(p, cut[i + 1]), ci;
+        if (ie <= cut[i] || !(ci = only_han(p, cut[i], ie)))
+            return 0;
+        rc = zsi_metric_noun(p, cut[i], ie, n2, r2, &a2);
+        if (rc != 0)
+            return rc < 0 ? rc : 0;
+        if (!i)
+            c = ci;
+    }
+    if (!(w = head_of(p, &last, ln, lr, c, &hn, &hr)))
+        return 0;
+    if (strlen(hn) + strlen(ch) >= sizeof m || strlen(hr) + strlen(chr) >= sizeof mr)
+        return 0;
+    memcpy(m, hn, strlen(hn));
+    memcpy(m + strlen(hn), ch, strlen(ch) + 1);
+    memcpy(mr, hr, strlen(hr));
+    memcpy(mr + strlen(hr), chr, strlen(chr) + 1);
+    head.s = w;
+    head.e = last.e;
+    for (i = 0; i < k; i++) {
+        if (f[i].noun_at.s != last.s || f[i].noun_at.e != last.e)
+            continue; /* a figure not named by the last item: its own */
+        memcpy(f[i].metric, m, sizeof m);
+        memcpy(f[i].metric_raw, mr, sizeof mr);
+        f[i].noun = strlen(hn);
+        f[i].noun_raw = strlen(hr);
+        f[i].noun_at = head;
+    }
+    return 0;
+}
+
+/* Does the normal form of a change word ch end in 速 or 幅 (增速, 同比降幅):
+ * a rate of change of its noun, not a share (占比)? */
+static int ends_rate_of_change(const char *ch)
+{
+    size_t n = strlen(ch);
+    return n >= 3 && (!memcmp(ch + n - 3, "\xE9\x80\x9F", 3) || !memcmp(ch + n - 3, "\xE5\xB9\x85", 3));
+}
+
+/* out = noun (n bytes, n < ZSI_METRIC_BYTES) and then tail when both fit
+ * (whole or not at all: a change word never cut inside a character). */
+static void join(char *out, const char *noun, size_t n, const char *tail)
+{
+    size_t t = strlen(tail);
+    if (n >= ZSI_METRIC_BYTES)
+        n = ZSI_METRIC_BYTES - 1; /* never: callers pass a noun that fits */
+    memcpy(out, noun, n);
+    if (n + t >= ZSI_METRIC_BYTES)
+        t = 0;
+    memcpy(out + n, tail, t);
+    out[n + t] = '\0';
+}
+
+/*
+ * The metric of item i of a list whose figures are shares (通用机械|、专用机械、
+ * 电气机械|业务收入占比|分别为): its noun (the item and the head it shares,
+ * norm and raw) and the share word p[last_e..share_e) after the last item,
+ * printed in two pieces: the item (at) and the head through the share word
+ * (from the head's start, tail_at, when it has one; else the share word).
+ * Left as it is when it does not fit.
+ */
+static void share_item(const char *p, zsi_figure *f, const char *norm, const char *raw,
+                       const zsi_span *at, const zsi_span *tail_at, size_t last_e, size_t share_e)
+{
+    size_t ln = strlen(norm), lr = strlen(raw), sl = share_e - last_e;
+    if (ln + sl >= sizeof f->metric || lr + sl >= sizeof f->metric_raw)
+        return;
+    memcpy(f->metric, norm, ln);
+    memcpy(f->metric + ln, p + last_e, sl);
+    f->metric[ln + sl] = '\0';
+    memcpy(f->metric_raw, raw, lr);
+    memcpy(f->metric_raw + lr, p + last_e, sl);
+    f->metric_raw[lr + sl] = '\0';
+    f->noun = ln + sl;
+    f->noun_raw = lr + sl;
+    f->noun_at = *at;
+    f->change_at.s = tail_at->e > tail_at->s ? tail_at->s : last_e;
+    f->change_at.e = share_e;
+}
+
+/*
+ * A list and 分别 before k linked figures f[0..k) (工业增加值、工业利润和工业投资
+ * 分别增长15%、23%、40%): each figure takes its own item's noun, in order,
+ * with the change word they share; without it every figure had the last
+ * item's. The items are the words from ws to 分别, cut at 、 and at the last
+ * 和, 及 or 与; nothing changes unless there are k of them and each names a
+ * noun (中部、西部和东北地区分别为 are places: the figures keep theirs);
+ * with another count of items, the head they share may name the figures
+ * (list_head).
+ * When nothing but filler stands before 分别 in its clause, the list is the
+ * one before: k figures that end the clauses before it in its sentence,
+ * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
+ * with no figure there, the previous clause's words (因灾死亡人数、倒塌房屋
+ * 数量和直接经济损失，较上期分别下降87%、86%、61%).
+ * @return 0, or a negative ZS_E* from the metric data.
+ */
+int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
+{
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te, last_e;
+    char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0;
+    char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
+    zsi_figure *f = v + first;
+    int rc, mixed = 0;
+    size_t share_e = 0; /* the end of a share word all items take, or 0 */
+
+    if (k > MAX_LIST_ITEMS)
+        return 0;
+    for (q = ws; q + 6 <= f[0].start; q++)
+        if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
+            fb = q;
+    if (!fb)
+        return 0;
+    te = fb;
+    nc = list_items(p, ws, fb, cut);
+    if (nc >= 2) /* 同比|分别: filler after the last item is none of it */
+        while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), fb))
+            te -= zsi_utf8_prev(p, te);
+    if (nc == k) {
+        rc = name_items(p, cut, k, te, norm, raw, at, tail_at);
+        if (rc <= 0)
+            return rc;
+    } else if (nc >= 2) {
+        return list_head(p, cut, nc, te, f, k);
+    } else if (nc != 1 || ws <= sent || !zsi_all_filler(p, ws, fb)) {
+        return 0;
+    } else if (first >= k && v[first - k].start >= sent) {
+        /* the k figures before, each named, in clauses before this one */
+        for (i = 0; i < k; i++) {
+            const zsi_figure *g = &v[first - k + i];
+            if (!g->noun || g->noun_raw >= sizeof raw[i] || g->end > ws)
+                return 0;
+            memcpy(norm[i], g->metric, g->noun);
+            norm[i][g->noun] = '\0';
+            memcpy(raw[i], g->metric_raw, g->noun_raw);
+            raw[i][g->noun_raw] = '\0';
+            at[i] = g->noun_at;
+            zsi_span_clear(&tail_at[i]);
+            mixed |= i && strcmp(norm[i], norm[0]) != 0;
+        }
+        if (!mixed)
+            return 0; /* one noun for all: nothing to pair */
+    } else {
+        /* the previous clause's words, when no figure stands in it */
+        size_t pe = ws, ps, l;
+        unsigned cp;
+        do { /* back over the clause end before ws */
+            pe -= zsi_utf8_prev(p, pe);
+            cp = cp_at(p, ws, pe, &l);
+        } while (pe > sent && !zsi_is_clause_end(cp));
+        if (pe <= sent)
+            return 0;
+        ps = zsi_clause_start(p, sent, pe);
+        if (first > 0 && v[first - 1].end > ps)
+            return 0;
+        nc = list_items(p, ps, pe, cut);
+        if (nc != k)
+            return 0;
+        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at);
+        if (rc <= 0)
+            return rc;
+    }
+    change_at = f[0].change_at;
+    noun0 = f[0].noun_at;
+    last_e = tail_at[k - 1].e > tail_at[k - 1].s ? tail_at[k - 1].e : at[k - 1].e;
+    if (noun0.s == at[k - 1].s && noun0.e > last_e && !f[0].metric[f[0].noun] &&
+        zsi_dependent_word(p, last_e, noun0.e)) {
+        /* 通用机械、专用机械业务收入|占比分别为: the figures' noun is the last
+         * item's and the share word after it (the list's items end before
+         * it, a share of each): each item's noun takes it too */
+        share_e = noun0.e;
+        noun0.e = last_e;
+    }
+    for (i = 0; i < k; i++)
+        if (tail_at[i].e > tail_at[i].s && (noun0.s != at[k - 1].s || noun0.e != last_e))
+            return 0; /* items that share a head the figures were not named by
+                       * (机床业务收入|占比分别为: 占比): not their list */
+    /* the change word the first figure's metric ends with (增速), kept
+     * before f[0]'s metric is overwritten */
+    memcpy(ch0, f[0].metric + f[0].noun, sizeof f[0].metric - f[0].noun);
+    memcpy(chr0, f[0].metric_raw + f[0].noun_raw, sizeof f[0].metric_raw - f[0].noun_raw);
+    for (i = 0; i < k; i++) {
+        const char *ch = ch0, *chr = chr0;
+        char m[ZSI_METRIC_BYTES], mr[ZSI_METRIC_BYTES];
+        size_t ln = strlen(norm[i]), lr = strlen(raw[i]);
+        int with_change;
+        if (share_e) {
+            if (i + 1 < k)
+                share_item(p, &f[i], norm[i], raw[i], &at[i], &tail_at[i], last_e, share_e);
+            continue; /* the last keeps its noun, the share word with it */
+        }
+        if (tail_at[i].e > tail_at[i].s && ch0[0] && !ends_rate_of_change(ch0))
+            continue; /* a share (收入|占比), which the noun alone does not name */
+        if (tail_at[i].e > tail_at[i].s)
+            ch = chr = ""; /* printed in two places, a change word would be a
+                            * third: the noun alone names the rate (城镇居民
+                            * 收入 for 城镇|和农村居民收入|分别增长6%) */
+        join(m, norm[i], ln, ch);
+        /* the change word is printed once, after the list */
+        with_change = chr[0] && lr + strlen(chr) < sizeof mr;
+        join(mr, raw[i], lr, chr);
+        memcpy(f[i].metric, m, sizeof m);
+        memcpy(f[i].metric_raw, mr, sizeof mr);
+        f[i].noun = ln;
+        f[i].noun_raw = lr;
+        f[i].noun_at = at[i];
+        if (with_change)
+            f[i].change_at = change_at;
+        else if (tail_at[i].e > tail_at[i].s)
+            f[i].change_at = tail_at[i];
+        else
+            zsi_span_clear(&f[i].change_at);
+    }
+    return 0;
+}
