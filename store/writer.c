@@ -294,11 +294,31 @@ out:
     "coalesce(zs_body_head(body), CASE WHEN typeof(body) = 'blob' AND"                             \
     " substr(body, 1, 1) = x'08' THEN id END)"
 
+/* The ids of sel's rows (its first column) into a new array *ids (the caller
+ * frees it), *n of them; what names the work in an error. sel is reset. */
+static int read_ids(zs_db *db, sqlite3_stmt *sel, sqlite3_int64 **ids, size_t *n, const char *what)
+{
+    size_t cap = 0;
+    int rc = 0, src;
+    *ids = NULL;
+    *n = 0;
+    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
+        if (*n == cap && zsu_grow(ids, &cap, *n + 1, sizeof **ids, 16) != 0) {
+            rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
+            break;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(sel, 0);
+    }
+    if (!rc && src != SQLITE_DONE)
+        rc = zsd_sqlite_fail(db, what);
+    sqlite3_reset(sel);
+    return rc;
+}
+
 static int detach_find(zs_db *db, sqlite3_int64 doc_id, sqlite3_int64 **ids, size_t *n)
 {
     sqlite3_stmt *sel = NULL;
-    size_t cap = 0;
-    int rc, src;
+    int rc;
     *ids = NULL;
     *n = 0;
     if ((rc = zsd_cached(db, &sel,
@@ -311,20 +331,7 @@ static int detach_find(zs_db *db, sqlite3_int64 doc_id, sqlite3_int64 **ids, siz
                          " AND " GROUP_OF " IN (SELECT g FROM broken) ORDER BY id DESC")) != 0)
         return rc;
     sqlite3_bind_int64(sel, 1, doc_id);
-    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
-        if (*n == cap) {
-            sqlite3_int64 *v = realloc(*ids, (cap = cap ? cap * 2 : 16) * sizeof *v);
-            if (!v) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                break;
-            }
-            *ids = v;
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(sel, 0);
-    }
-    sqlite3_reset(sel);
-    if (!rc && src != SQLITE_DONE)
-        rc = zsd_sqlite_fail(db, "finding the passages to detach from their groups");
+    rc = read_ids(db, sel, ids, n, "finding the passages to detach from their groups");
     zsd_release(db, sel);
     return rc;
 }
@@ -353,28 +360,15 @@ static int delete_members(zs_db *db, sqlite3_int64 doc_id)
 {
     sqlite3_stmt *sel = NULL, *del = NULL;
     sqlite3_int64 *ids = NULL;
-    size_t n = 0, cap = 0;
-    int rc, src;
+    size_t n = 0;
+    int rc;
     if ((rc = zsd_cached(db, &sel,
                          "SELECT id FROM passages WHERE doc_id=?1 AND id NOT IN"
                          " (SELECT id FROM temp.keep) AND zs_body_head(body) IS NOT NULL")) != 0)
         return rc;
     sqlite3_bind_int64(sel, 1, doc_id);
-    while ((src = sqlite3_step(sel)) == SQLITE_ROW) {
-        if (n == cap) {
-            sqlite3_int64 *v = realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *v);
-            if (!v) {
-                rc = zsd_fail(db, ZS_ENOMEM, "out of memory");
-                break;
-            }
-            ids = v;
-        }
-        ids[n++] = sqlite3_column_int64(sel, 0);
-    }
-    sqlite3_reset(sel);
+    rc = read_ids(db, sel, &ids, &n, "finding a document's passages in groups");
     zsd_release(db, sel);
-    if (!rc && src != SQLITE_DONE)
-        rc = zsd_sqlite_fail(db, "finding a document's passages in groups");
     if (!rc && n)
         rc = zsd_cached(db, &del, "DELETE FROM passages WHERE id=?1");
     for (size_t i = 0; i < n && !rc; i++) {
