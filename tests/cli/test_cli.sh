@@ -532,12 +532,21 @@ equals "  its passages share one frame: the group's row and four members" \
     "08 09 09 09 09"
 group_same "as built" "$T/g0.db"
 cp "$T/g0.db" "$T/g1.db"
+# grouped_bc DB: rows of b.txt and c.txt stored in a group. Whether b's and
+# c's own passages formed groups depends on which worker saw the shared
+# sentences first (a likely repeat is not packed), so the count after the
+# removal is compared with the count before it: rows promoted from a's group
+# must add none.
+grouped_bc() {
+    sqlite3 "$1" "SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id
+        WHERE (d.path LIKE '%/grp/b.txt' OR d.path LIKE '%/grp/c.txt')
+        AND typeof(body) = 'blob' AND substr(body, 1, 1) IN (x'08', x'09')"
+}
+grouped_before=$(grouped_bc "$T/g0.db")
 rm "$T/grp/a.txt"
 check "the file removed (--prune): its group's row and a member move to the files that repeat them" 0 \
     "$Z" index -q --prune --db "$T/g1.db" "$T/grp"
-equals "  and are their own text now" \
-    "$(sqlite3 "$T/g1.db" "SELECT count(*) FROM passages p JOIN docs d ON d.id = p.doc_id
-        WHERE d.path LIKE '%/grp/%' AND typeof(body) = 'blob' AND substr(body, 1, 1) IN (x'08', x'09')")" "0"
+equals "  and are their own text now" "$(grouped_bc "$T/g1.db")" "$grouped_before"
 group_same "removed" "$T/g1.db"
 group_files
 cp "$T/g0.db" "$T/g2.db"
