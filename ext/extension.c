@@ -466,7 +466,7 @@ __attribute__((visibility("default"))) int sqlite3_zhaoshu_init(sqlite3 *db, cha
         err = "this SQLite has no FTS5 (fts5_api version 2 or later needed)";
     else if (zss_fts5_register(db, &err) != 0)
         ; /* err set */
-    else if (zsd_text_register(db) != SQLITE_OK)
+    else if (zsd_text_register(db, NULL) != SQLITE_OK)
         err = "could not register zs_text()";
     else if (api->xCreateFunction(api, "zs_highlight", NULL, zs_highlight_fn, NULL) != SQLITE_OK ||
              api->xCreateFunction(api, "zs_snippet", NULL, zs_snippet_fn, NULL) != SQLITE_OK)

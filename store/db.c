@@ -217,9 +217,10 @@ int zsd_meta_text(zs_db *db, const char *key, char *out, size_t cap)
     sqlite3_stmt *st = NULL;
     int found = 0;
     out[0] = '\0';
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE +key = ?", -1, &st, NULL) !=
-        SQLITE_OK)
-        return zsd_sqlite_fail(db, "reading the index's meta table");
+    /* Kept: a query reads the tokenizer's identity each time. */
+    int rc = zsd_cached(db, &st, "SELECT value FROM meta WHERE +key = ?");
+    if (rc)
+        return rc;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW && sqlite3_column_text(st, 0)) {
@@ -228,7 +229,7 @@ int zsd_meta_text(zs_db *db, const char *key, char *out, size_t cap)
     } else if (src != SQLITE_DONE && src != SQLITE_ROW) {
         found = zsd_sqlite_fail(db, "reading the index's meta table");
     }
-    sqlite3_finalize(st);
+    zsd_release(db, st);
     return found;
 }
 
@@ -571,7 +572,7 @@ static int connect(zs_db *db, unsigned flags)
     sqlite3_extended_result_codes(db->h, 1);
     if (zss_fts5_register(db->h, &err))
         return zsd_fail(db, ZS_ESQLITE, "%s", err);
-    if (zsd_text_register(db->h) != SQLITE_OK)
+    if (zsd_text_register(db->h, &db->text) != SQLITE_OK)
         return zsd_fail(db, ZS_ESQLITE, "cannot register zs_text(): %s", sqlite3_errmsg(db->h));
     /* Map the file: a handle that queries again and again then reads pages
      * it touched before without a read() and a copy each (perf: most of a
@@ -665,6 +666,9 @@ int zs_db_open(zs_db **out, const char *path, const zs_open_opts *o)
          * the index again. */
         if (!db->readonly || tries == MOVED_TRIES || !zsd_has_moved(db))
             break;
+        zsd_cache_free(db);
+        zsd_text_drop(db->text);
+        db->text = NULL;
         sqlite3_close(db->h);
         db->h = NULL;
     }
@@ -735,6 +739,7 @@ void zs_db_close(zs_db *db)
     if (db->query_free)
         db->query_free(db->query);
     zsd_cache_free(db);
+    zsd_text_drop(db->text);
     zsd_hashes_free(db);
     sqlite3_close_v2(db->h);
     zsd_lock_drop(db, 0); /* after SQLite's last write */

@@ -114,6 +114,7 @@ struct zs_db {
     int lock_fd;         /* the writer lock's file, held open; -1 none (lock.c) */
     int lock_created;    /* this handle created the lock file */
     struct zsd_stmt_cache *stmts; /* statements kept for reuse, or NULL (stmtcache.c) */
+    struct zsd_text *text;        /* zs_text()'s state on h, or NULL (textstore.c) */
     struct zsd_hash_notes *hnotes; /* passages written, for passage_hashes, or NULL (hashes.c) */
     int hnotes_lost;               /* a note could not even be allocated (hashes.c) */
 };
@@ -273,13 +274,22 @@ const char *zsd_kind_name(int kind);
 /* A varint into d (at most 10 bytes); the bytes written. */
 size_t zsd_varint_put(unsigned char *d, uint64_t v);
 
+/* zs_text()'s state on one connection (textstore.c). */
+typedef struct zsd_text zsd_text;
 /*
  * Register zs_text(body) on db: passages.body as text, decompressing a BLOB
  * with the index's dictionary (see textstore.c); zs_path_key(path), the
  * key of docs_path_key; and zs_str_key(s), the key of strings_key.
+ * With kept (zhaoshu's own connections), zs_text() keeps the statements it
+ * reads with prepared and *kept receives its state, which the caller gives
+ * to zsd_text_drop() before closing db (a kept statement would keep the
+ * connection open); NULL (the extension) prepares them per use.
  * @return an SQLite code.
  */
-int zsd_text_register(sqlite3 *db);
+int zsd_text_register(sqlite3 *db, zsd_text **kept);
+/* Finalize what zs_text() keeps on its connection (before the close);
+ * accepts NULL. It prepares per use from then on. */
+void zsd_text_drop(zsd_text *t);
 
 /* The writer's side: train the dictionary, compress passages. */
 typedef struct zsd_packer zsd_packer;

@@ -32,7 +32,7 @@
 #include "store_int.h"
 #include "util_int.h"
 
-typedef struct text_fn {
+struct zsd_text {
     ZSTD_DCtx *dctx;
     ZSTD_DDict *ddict;
     char *buf;
@@ -49,7 +49,13 @@ typedef struct text_fn {
     unsigned gversion;
     void *dict_map; /* the mapping that holds the dictionary (see dict()) */
     size_t dict_map_bytes;
-} text_fn;
+    /* A member's lookup of its group's row, kept prepared on zhaoshu's own
+     * connections (keep; zsd_text_drop() finalizes it before the close),
+     * prepared per lookup in the extension, whose host closes at will. */
+    int keep;
+    sqlite3_stmt *member;
+};
+typedef zsd_text text_fn;
 
 #define HUGE_PAGE_BYTES ((size_t)2 << 20)
 
@@ -328,11 +334,10 @@ static int group_text(sqlite3_context *ctx, text_fn *t, const unsigned char *z, 
         ok = head && t->ghead == (sqlite3_int64)head && t->ngz && changes == t->gchanges &&
              version == t->gversion;
         if (!ok) {
-            /* Prepared for the lookup and finalized at once: a statement
-             * kept with the function would outlive the connection's close. */
-            sqlite3_stmt *st = NULL;
-            int src = sqlite3_prepare_v2(db, "SELECT body FROM passages WHERE id = ?", -1, &st,
-                                         NULL);
+            sqlite3_stmt *st = t->member;
+            int src = st ? SQLITE_OK
+                         : sqlite3_prepare_v3(db, "SELECT body FROM passages WHERE id = ?", -1,
+                                              t->keep ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL);
             if (src == SQLITE_OK) {
                 sqlite3_bind_int64(st, 1, (sqlite3_int64)head);
                 src = sqlite3_step(st);
@@ -344,7 +349,13 @@ static int group_text(sqlite3_context *ctx, text_fn *t, const unsigned char *z, 
                 sqlite3_result_error(ctx, "zs_text: a passage's group is missing", -1);
             else
                 sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-            sqlite3_finalize(st);
+            if (t->keep && st) {
+                /* reset at once: no read transaction stays open with it */
+                sqlite3_reset(st);
+                t->member = st;
+            } else {
+                sqlite3_finalize(st);
+            }
         }
     }
     if (!ok)
@@ -466,7 +477,16 @@ static void zs_body_head(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_int64(ctx, head);
 }
 
-int zsd_text_register(sqlite3 *db)
+void zsd_text_drop(zsd_text *t)
+{
+    if (!t)
+        return;
+    sqlite3_finalize(t->member);
+    t->member = NULL;
+    t->keep = 0;
+}
+
+int zsd_text_register(sqlite3 *db, zsd_text **kept)
 {
     /* Deterministic, as an index's expression must be. */
     int rc = sqlite3_create_function_v2(db, "zs_path_key", 1,
@@ -495,5 +515,9 @@ int zsd_text_register(sqlite3 *db)
         rc = sqlite3_create_function_v2(db, "zs_body_key", 1,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, t,
                                         zs_body_key, NULL, NULL, NULL);
+    if (rc == SQLITE_OK && kept) {
+        t->keep = 1;
+        *kept = t;
+    }
     return rc;
 }
