@@ -30,7 +30,9 @@
  *                  links between two figures of one clause;
  *   metric_inside.c once every figure is named: no metric that starts inside
  *                  a word a figure's unit begins (万台|湾同胞), nor in the
- *                  来 after a span of time (30年|来).
+ *                  来 after a span of time (30年|来);
+ *   metric_never.c once every figure is named: no metric that is one word
+ *                  of [never] alone (包含, 时候, 足足).
  *
  * The code decides only which candidate is nearest and where its edges are;
  * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
@@ -130,6 +132,7 @@ enum {
     MSEC_LINK,
     MSEC_HEADS,
     MSEC_SPEND,
+    MSEC_NEVER,
     MSEC_COUNT
 };
 
