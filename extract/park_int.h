@@ -384,7 +384,8 @@ int zsi_pk_nick_names(const zsi_gazetteer *g, const char *p, size_t n, const cha
 
 /* ---- interface to park_thing.c ---- */
 
-/* Do the characters at byte e start no word of the lexicon (a brand: 雄安|奥特莱斯)? */
+/* Do the characters at byte e start no word of the lexicon, or a Latin letter and a Han
+ * character (a brand: 雄安|奥特莱斯, 中关村|E谷)? */
 int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e);
 /* Does the nickname ending at byte e start the name of a thing (中关村论坛, 光谷大道)? */
 int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e);

@@ -24,7 +24,8 @@
 
 /*
  * Do the BRAND_CHARS Han characters at byte e of p start no word of the
- * lexicon, none of them (雄安奥特莱斯: 奥特, 特莱, 莱斯 are no words)? Then
+ * lexicon, none of them (雄安奥特莱斯: 奥特, 特莱, 莱斯 are no words), or
+ * a Latin letter and a Han character (中关村E谷)? Then
  * the nickname before them leads a brand's name, a shop's or a firm's, and
  * names no zone. Words follow a nickname that is the zone's (中关村管委会,
  * 光谷企业, 雄安中小学), and so does a park's name (中关村环保园).
@@ -38,6 +39,16 @@ int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
      * 港资企业), never a name's first part */
     if (n - e >= 3 && memcmp(p + e, "\xE7\x9A\x84", 3) == 0)
         return 0;
+    /* one Latin letter right after it and a Han character after that
+     * start a brand's name that mixes scripts (中关村E谷, 光谷i创): a zone's
+     * words are Han, and an acronym after it (前海GDP) is the zone's own */
+    if (n - e >= 4 && ((p[e] >= 'A' && p[e] <= 'Z') || (p[e] >= 'a' && p[e] <= 'z'))) {
+        int32_t j = (int32_t)e + 1;
+        UChar32 c;
+        U8_NEXT(p, j, (int32_t)n, c);
+        if (is_han(c))
+            return 1;
+    }
     while (k <= BRAND_CHARS && i < n) {
         int32_t j = (int32_t)i;
         UChar32 c;
