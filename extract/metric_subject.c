@@ -32,11 +32,27 @@ static int time_by_form(const char *p, size_t s, size_t e)
                           memcmp(p + e - 3, "\xE6\x9C\x9F", 3) == 0);  /* 期 */
 }
 
+/* Is p[s..e) 的 after a time, the word p[t..s) (去年的, 上月的, 2015年3月的,
+ * 一季度的)? Such a 的 ties the time to the noun after it, and both are the
+ * base a comparison names (比去年的预估销量, 比上月的均价): it ends no
+ * adverbial. A time here is a word ending in 年, 期, 月, 日 or 度 (季度),
+ * or one time_by_form() calls so. */
+static int time_de(const char *p, size_t t, size_t s, size_t e)
+{
+    static const char ends[] = "年期月日度";
+    unsigned cp = 0;
+    if (e - s != 3 || memcmp(p + s, "\xE7\x9A\x84", 3) != 0 || t >= s) /* 的 */
+        return 0;
+    zsi_utf8_decode(p + s - zsi_utf8_prev(p, s), 4, &cp);
+    return zsi_in_set(ends, sizeof ends - 1, cp);
+}
+
 /* Does the adverbial opened by the word p[z..z+zl) hold the noun p[ns..ne),
  * before a predicate at e? Yes when a closing word of an [adverbial] entry
  * for it follows the noun (与…相比), or when the opener has an entry without
  * one and the words between it and the noun are no verb and no 的 (a time
- * word is no verb here: 比常年同期均值; the noun's own words are not asked:
+ * word is no verb here: 比常年同期均值; nor is the 的 after a time,
+ * time_de(): 比去年的预估销量; the noun's own words are not asked:
  * the 均 of 均值 is an adverb of its own). */
 static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_t zl, size_t ns,
                            size_t ne, size_t e)
@@ -48,10 +64,12 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
         if (a->len != zl || memcmp(a->s, p + z, zl) != 0)
             continue;
         if (a->norm == a->s) {
-            for (s = z + zl; s < ns;) {
+            size_t t = s = z + zl;
+            while (s < ns) {
                 size_t s2 = zsi_wb_gt(wb, s);
-                if (verb_or_de(p, s, s2) && !time_by_form(p, s, s2))
+                if (verb_or_de(p, s, s2) && !time_by_form(p, s, s2) && !time_de(p, t, s, s2))
                     break;
+                t = s;
                 s = s2;
             }
             if (s >= ns)
