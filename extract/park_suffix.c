@@ -142,13 +142,6 @@ int zsi_pk_state_style(const zsi_gazetteer *g, const char *p, size_t floor, size
     return 1;
 }
 
-/* May an alias (heads = alias_head) or suffix (suf_head) start with c?
- * Outside the BMP: maybe. */
-int zsi_pk_may_head(const uint64_t *heads, UChar32 c)
-{
-    return c >= 0x10000 || (heads[c / 64] >> (c % 64) & 1);
-}
-
 /* Every zone mention in p, sorted by position (duplicates kept). */
 /* Is the name s[0..n) a pattern built a county-level division of the
  * GB/T 2260 data, alone or after its own city or province (沈北新区,

@@ -145,10 +145,47 @@ static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first)
     return 0;
 }
 
+/* Could s[i] start a zsu_is_space() character? Tab, VT, FF, space, U+00A0
+ * (C2 A0) and U+3000 (E3 80 80): lead bytes, never inside another sequence,
+ * so a scan byte by byte stops exactly where a scan by code point would. */
+static int space_at(const char *s, size_t i, size_t n)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b == ' ' || b == '\t' || b == '\v' || b == '\f')
+        return 1;
+    if (b == 0xC2)
+        return i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
+    if (b == 0xE3)
+        return i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80;
+    return 0;
+}
+
+/* Does p[i..n) hold a zsu_is_space() character? Three-byte characters are
+ * stepped over whole (only U+3000 among them is a space), as squeeze()
+ * does: most lines of news hold none, and their tail_start() then need not
+ * decode every character (which was a fifth of the splitter's time). */
+static int has_space(const char *p, size_t i, size_t n)
+{
+    while (i < n) {
+        unsigned char b = (unsigned char)p[i];
+        if ((b & 0xF0) == 0xE0 && b != 0xE3 && i + 2 < n &&
+            ((unsigned char)p[i + 1] & 0xC0) == 0x80 && ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
+            i += 3; /* trail bytes start nothing */
+            continue;
+        }
+        if (space_at(p, i, n))
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
 /* Where a byline/caption tail starts after a finished sentence, or 0. */
 static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
 {
     size_t i = s, nx, best = 0;
+    if (!has_space(p, s, e))
+        return 0; /* a tail starts after a space */
     while (i < e) {
         UChar32 ch = zsu_cp_at(p, i, e, &nx);
         if (zsu_is_cjk_block(ch)) { /* no sentence end, no bracket */
@@ -426,21 +463,6 @@ static int sb_put(zsu_buf *b, const char *p, size_t n)
     if (n > ZSI_MAX_PASSAGE_INPUT)
         return ZS_ELIMIT;
     return zsu_buf_add(b, p, n);
-}
-
-/* Could s[i] start a zsu_is_space() character? Tab, VT, FF, space, U+00A0
- * (C2 A0) and U+3000 (E3 80 80): lead bytes, never inside another sequence,
- * so a scan byte by byte stops exactly where a scan by code point would. */
-static int space_at(const char *s, size_t i, size_t n)
-{
-    unsigned char b = (unsigned char)s[i];
-    if (b == ' ' || b == '\t' || b == '\v' || b == '\f')
-        return 1;
-    if (b == 0xC2)
-        return i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
-    if (b == 0xE3)
-        return i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80;
-    return 0;
 }
 
 /* Drop spaces between two wide characters: layout, not text. Text between
