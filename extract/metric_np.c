@@ -154,10 +154,6 @@ static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
            zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, ls, e) != NULL;
 }
 
-/* The verbs of compounds (排放, 采购, 阅读: at most 4,979 in jieba's corpus
- * among those checked on real output) are rarer than the general ones that
- * head a predicate (表现 15,867, 包括 24,052, 可能 31,213). */
-#define VERB_GENERAL 10000.0
 
 /*
  * 民航|发送|旅客, 碳|排放|强度, 政府|采购|市场规模数据: a verb of jieba's (v)

@@ -375,6 +375,47 @@ static int total_verb(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
 }
 
 /*
+ * 这批|案件|涉案总价值, 该|公司|销售总额, 一周|时间|捐款总金额: a noun pointed
+ * at or counted (a determiner and a classifier before it, zsi_quantified,
+ * or a word with a numeral right before it) is the thing whose total it is
+ * or the span of time it took, the clause's subject or adverbial, and no
+ * part of the total's name. ppb is the noun's start.
+ */
+static int pointed_noun(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb)
+{
+    size_t l, q;
+    if (zsi_quantified(p, ppb))
+        return 1;
+    if (ppb <= cut || ppb <= wb->s)
+        return 0;
+    q = zsi_wb_le(wb, ppb - 1);
+    if (q >= cut && zsi_has_numeral(p, q, ppb))
+        return 1;
+    if (ppb < cut + 6)
+        return 0;
+    l = zsi_utf8_prev(p, ppb);
+    return zsi_m_is_han(zsi_cp_at(p, ppb - l, ppb)) &&
+           zsi_is_determiner(zsi_cp_at(p, ppb - l - zsi_utf8_prev(p, ppb - l), ppb - l));
+}
+
+/*
+ * 全国|旅游|接待总人数, ，|定向|捐赠总价值: does the noun at p[ppb] open its
+ * phrase, after the clause's start, a punctuation mark, a stop word or a
+ * place (which no run crosses)? A noun after more words of the run is the
+ * last of a longer phrase (试点中选|品种|采购总数量, 佛教|经典|集成总字数):
+ * that noun alone would be a fragment, and the total keeps its verb only.
+ */
+static int opens_phrase(const zsi_wbounds *wb, const char *p, size_t cut, size_t ppb)
+{
+    size_t q;
+    if (ppb <= cut || ppb <= wb->s)
+        return 1;
+    q = zsi_wb_le(wb, ppb - 1);
+    return q < cut || !zsi_all_run(p, q, ppb) || zsi_is_stop_word(p, q, ppb) ||
+           zsi_town_ends_at(wb, p, cut, ppb);
+}
+
+/*
  * 种植|户|人均收入, 超大|班|额|比例, 精炼|铜|产量, 交换|膜|燃料电池成本: a run
  * that would start with a lone one-character piece (户, 班, 铜, 膜) right
  * after a short verb or adjective it stops at starts with that word: such a
@@ -450,7 +491,7 @@ static int lex_closed(const char *p, size_t s, size_t e)
 size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e)
 {
     size_t b, chars, vn_b = 0;
-    int icu_one = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod;
+    int icu_one = zsi_wb_gt(wb, from) >= e, crossed = 0, is_mod, total = 0;
     int split = !icu_one && one_word_head(wb, p, from, e), one_word = icu_one || split;
     int kind = !one_word && kind_head(p, from, e);
     if (one_word && from > cut && from > wb->s && zsi_rate_or_amount(p, from, e)) {
@@ -590,10 +631,23 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
                  * head of more words is printed with it, as before a
                  * one-word head (完成|投资); the normal form drops it */
                 st = zsi_match_at(zsi_mset(MSEC_STRIP), p, pb, b);
-                if ((st && st->len == b - pb) || total_verb(wb, p, pb, b, from, e) ||
-                    (piece_binds(wb, p, pb, b, from, e) && chars + wc <= MAX_RUN_CHARS))
-                    b = pb;
-                break;
+                /* 2: a verb of the most frequent */
+                total = !total_verb(wb, p, pb, b, from, e)              ? 0
+                        : zsi_lex_count(p, pb, b) >= VERB_GENERAL ? 2
+                                                                  : 1;
+                if (!total) {
+                    if ((st && st->len == b - pb) ||
+                        (piece_binds(wb, p, pb, b, from, e) && chars + wc <= MAX_RUN_CHARS))
+                        b = pb;
+                    break;
+                }
+                /* 旅游|接待|总人数, 南南合作项目|派出|总人数: the verb of a
+                 * total is the total's name, as before a one-word head, and
+                 * a noun right before it makes one compound of the three
+                 * (the total of visitors the tourist trade received); not
+                 * after a noun pointed at (pointed_noun), nor with one of
+                 * the most frequent verbs (成立, 成为: VERB_GENERAL), which
+                 * are a clause's predicate (公司|成立|总规模…的基金) */
             }
             b = pb;
             chars += wc;
@@ -610,8 +664,15 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
             if (ppb < b && ppb > cut && ppb > wb->s && zsi_nchars(p, ppb, b) == 1 &&
                 zsi_nchars(p, zsi_wb_le(wb, ppb - 1), ppb) == 1)
                 ppb = zsi_noun_span(wb, p, cut, ppb, b);
-            if (ppb >= b || ppb < cut || !noun_before_verb(wb, p, cut, ppb, b))
+            if (ppb >= b || ppb < cut || !noun_before_verb(wb, p, cut, ppb, b) ||
+                (total && (total == 2 || pointed_noun(wb, p, cut, ppb))))
                 break;
+            if (total) {
+                if (!zsi_is_stop_word(p, ppb, b) && !zsi_town_ends_at(wb, p, cut, b) &&
+                    chars + zsi_nchars(p, ppb, b) <= MAX_RUN_CHARS && opens_phrase(wb, p, cut, ppb))
+                    b = ppb;
+                break;
+            }
             crossed = 1;
             continue;
         }
