@@ -415,6 +415,11 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */
 int zsi_count_has_predicate(const char *p, size_t s, size_t e);
+/* (metric_count.c) Does a verb of [level] follow a count ending at fe, and a
+ * number follow the verb, in p[..n) (村民由13人|增加到|168人, 从9人|降至|4人)?
+ * Then the count is where a change starts or a level it reaches, and the
+ * verb names nothing it counts: what it counts stands before it. */
+int zsi_count_level_after(const char *p, size_t n, size_t fe);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, end
  * in a word of jieba's cut that is no noun after a noun word ending at ne
  * (群众|脱贫致富, 牌子|中), or go on after it in adverbs, verbs and

@@ -718,3 +718,19 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
     }
     return 1;
 }
+
+int zsi_count_level_after(const char *p, size_t n, size_t fe)
+{
+    static const char hedge[] = "近约逾超";
+    const zsi_phrase *v;
+    unsigned cp = 0;
+    size_t e;
+    if (zsi_metric_data() != 0 || fe >= n)
+        return 0;
+    v = zsi_match_at(zsi_mset(MSEC_LEVEL), p, fe, n);
+    if (!v || (e = fe + v->len) >= n)
+        return 0;
+    zsi_utf8_decode(p + e, n - e, &cp);
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || /* full-width digits */
+           zsi_cn_numeral(cp) >= 0 || zsi_in_set(hedge, sizeof hedge - 1, cp);
+}
