@@ -243,8 +243,10 @@ def main():
             continue
         sh = short_of(nm)
         # A county's short form that is a common word (资源, 南部, 新兴) would
-        # make the word a place wherever it is written.
-        if sh and sh in jieba and jieba[sh][1] not in ("ns", "nr", "nz") and jieba[sh][0] >= 100:
+        # make the word a place wherever it is written. jieba tags some
+        # places' names nrt, as it does transliterated names (顺德, 马尾,
+        # 疏勒): no common word.
+        if sh and sh in jieba and jieba[sh][1] not in ("ns", "nr", "nz", "nrt") and jieba[sh][0] >= 100:
             sh = ""
         add_place(nm, sh, "county", c, p)
     for r in rows(os.path.join(a.division, "streets.csv")):
