@@ -224,6 +224,33 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
     }
 }
 
+/* The one zone named in the clause of p[s..e) that ends at byte e (after
+ * the last ，or ；), else NULL and *several stays 1: none or two there. */
+static const char *clause_zone(const char *p, size_t s, size_t e, const zsi_park_mention *m,
+                               size_t nm, int *several)
+{
+    size_t c = e;
+    while (c > s) {
+        size_t l = zsi_utf8_prev(p, c);
+        unsigned cp;
+        zsi_utf8_decode(p + c - l, l, &cp);
+        if (cp == 0xFF0C || cp == 0xFF1B || cp == ',' || cp == ';')
+            break;
+        c -= l;
+    }
+    const char *one = NULL;
+    for (size_t k = 0; k < nm; k++) {
+        if (m[k].start < c || m[k].start >= e)
+            continue;
+        if (one && strcmp(one, m[k].name))
+            return NULL;
+        one = m[k].name;
+    }
+    if (one)
+        *several = 0;
+    return one;
+}
+
 void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf,
                          const zsi_park_mention *m, size_t nm, char *const *names, size_t nnames,
                          unsigned char *credit)
@@ -246,6 +273,12 @@ void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf
                     several = 1;
                 one = m[k].name;
             }
+            /* its own sentence names several: the one zone named in the
+             * figure's clause before it (甲产业园的企业增长一成，乙产业园企业
+             * 到岗率达95%: 95% is 乙's); an earlier sentence's last clause
+             * says nothing of the figure (…乙产业园企业增多。两园共投资30亿元) */
+            if (several && e == f[i].start)
+                one = clause_zone(p, s, e, m, nm, &several);
             if (any && !several)
                 for (size_t k = 0; k < nnames && k + ZSI_CREDIT_ZONE <= 255; k++)
                     if (!strcmp(names[k], one))

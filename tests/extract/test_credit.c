@@ -112,13 +112,17 @@ int main(int argc, char **argv)
         free(v);
     }
     /* a passage of two zones: a figure is the zone's its sentence names, or
-     * the nearest sentence before it that names one; none of the two (the
-     * passage's first) after a sentence naming both */
+     * its clause when the sentence names both, or the nearest sentence before
+     * it that names one; none of the two (the passage's first) after a
+     * sentence naming both, whatever its last clause names */
     {
         const char *t = "去年，红果经开区集聚上下游企业12家；正安经开区集聚配套企业88家，实现产值9亿元。"
-                        "红果经开区、正安经开区都是省级开发区。两区全年共完成投资30亿元。";
+                        "红果经开区、正安经开区都是省级开发区。两区全年共完成投资30亿元。"
+                        "在红果经开区内的企业复工，正安经开区企业复工率已达到95%。"
+                        "红果经开区企业增多，正安经开区企业也增多。两区共引进人才800人。";
         const char *want[][2] = {{"12家", "红果经开区"}, {"88家", "正安经开区"},
-                                 {"9亿元", "正安经开区"}, {"30亿元", "-"}};
+                                 {"9亿元", "正安经开区"}, {"30亿元", "-"},
+                                 {"95%", "正安经开区"}, {"800人", "-"}};
         zsi_figure *v = NULL;
         char **names = NULL;
         size_t nv = 0, nn = 0;
