@@ -354,6 +354,17 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
             b = noun_s;
             continue;
         }
+        {
+            /* 国家|一|级|建筑企业, 世界|500|强|企业: a grade or a rank is a
+             * modifier of the noun after it, though it holds a numeral */
+            size_t g = zsi_grade_start(p, cut, b);
+            if (g < b && b < we && (g <= wb->s || zsi_wb_is(wb, g)) &&
+                chars + zsi_nchars(p, g, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, g, b);
+                b = g;
+                continue;
+            }
+        }
         pb = zsi_noun_span(wb, p, cut, pb, b);
         if (pb < cut)
             break;

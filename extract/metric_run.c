@@ -108,18 +108,25 @@ static int points_one(const char *p, size_t cut, size_t pb, size_t b)
  * 四级|豆油报价, 二三|级|医院占比: a numeral and 级 (grade) make a
  * distinguishing word, one grade of the thing named (一级, 四级, 二三级), as
  * 国家级 of [modifiers] does: it says which quantity and is part of the
- * metric, where a numeral alone counts things and ends the run. @return
- * where the grade word that ends at b starts (b when none), never before cut.
+ * metric, where a numeral alone counts things and ends the run. So does a
+ * rank of 强 (500强|企业, 三十|强|主营业务收入: the top 500 firms), whose
+ * number may be printed in digits. @return where the grade word that ends
+ * at b starts (b when none), never before cut.
  */
-static size_t grade_start(const char *p, size_t cut, size_t b)
+size_t zsi_grade_start(const char *p, size_t cut, size_t b)
 {
     size_t q;
-    if (b < cut + 6 || memcmp(p + b - 3, "\xE7\xBA\xA7", 3) != 0) /* 级 */
+    int top;
+    if (b < cut + 6)
+        return b;
+    top = memcmp(p + b - 3, "\xE5\xBC\xBA", 3) == 0; /* 强 */
+    if (!top && memcmp(p + b - 3, "\xE7\xBA\xA7", 3) != 0) /* 级 */
         return b;
     for (q = b - 3; q > cut;) {
         size_t l = zsi_utf8_prev(p, q);
         unsigned cp = zsi_cp_at(p, q - l, b);
-        if (zsi_cn_numeral(cp) < 0 || cp == 0x4E07 || cp == 0x4EBF) /* not 万 亿 */
+        if ((zsi_cn_numeral(cp) < 0 && !(top && zsi_is_digit_cp(cp))) || cp == 0x4E07 ||
+            cp == 0x4EBF) /* not 万 亿 */
             break;
         q -= l;
     }
@@ -531,7 +538,7 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
             continue;
         }
         {
-            size_t g = grade_start(p, cut, b);
+            size_t g = zsi_grade_start(p, cut, b);
             if (g < b && (g <= wb->s || zsi_wb_is(wb, g) || zsi_lex_is_word(p, g, b)) &&
                 chars + zsi_nchars(p, g, b) <= MAX_RUN_CHARS) {
                 chars += zsi_nchars(p, g, b);
