@@ -861,6 +861,21 @@ static size_t words_after(const char *p, size_t n, const zsi_figure *f, size_t *
     if (!strncmp(f->cls, "money", 5) && *fe + 9 <= n &&
         !memcmp(p + *fe, "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81", 9)) /* 人民币 */
         *fe += 9;
+    else if (!strncmp(f->cls, "money", 5) && *fe + 3 <= n && !memcmp(p + *fe, "\xE9\x92\xB1", 3)) {
+        /* 凑了50元钱, 能省10元钱: 钱 after a sum says again that it is
+         * money, when it is a word alone (not 钱款, 钱包) */
+        size_t st[4], e = *fe;
+        char tg[4];
+        int k;
+        for (k = 0; k < 3 && e < n; k++) {
+            unsigned cp = cp_at(p, n, e, &l);
+            if (cp < 0x3400 || cp >= 0xA000)
+                break;
+            e += l;
+        }
+        if (zsi_lex_cut(p, *fe, e, st, tg, 3) > 0 && st[1] == *fe + 3)
+            *fe += 3;
+    }
     while (ce < n && ce - f->end < AFTER_BYTES) {
         unsigned cp = cp_at(p, n, ce, &l);
         if (zsi_is_clause_end(cp))
@@ -1307,6 +1322,12 @@ static int named_after(naming *c)
         rc = zsi_np_after(p, f->end, ce,
                           ZSI_NP_WHOLE | (zsi_all_filler(p, c->ws, c->we) ? 0 : ZSI_NP_DE),
                           f->metric, f->metric_raw, &f->noun_at);
+        /* 提供1000万元国际援助, 签订261亿元订单: after a verb whose object
+         * the sum is, the noun after it is what the sum is, with no 的;
+         * not after a rate (3000元/吨区间: the span a price moves in) */
+        if (rc == 0 && !strcmp(f->cls, "money") && !zsi_verb_after(p, f->end, ce) &&
+            !zsi_purpose_after(p, f->end, ce) && zsi_verb_takes_sum(p, c->ws, c->we))
+            rc = zsi_sum_object_after(p, f->end, ce, c->n, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             noun_written(f);
             return rc < 0 ? rc : 1;

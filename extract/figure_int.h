@@ -274,6 +274,19 @@ int zsi_verb_before_money(const char *p, size_t ws, size_t we, char *norm, char 
  * it (投入5亿元|建设运动场); 0 for any other verb (放下300元|说). */
 int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char *raw,
                           zsi_span *at);
+/* Do the words p[ws..we) before an amount of money end in a plain verb
+ * whose object is the sum and the noun after it (提供1000万元|国际援助,
+ * 凑了50元|钱)? Not 是, 有, 为, nor a verb of [level], [link], [saying]
+ * or a change. */
+int zsi_verb_takes_sum(const char *p, size_t ws, size_t we);
+/* The noun after such a sum in p[fe..ce) of the passage p[0..n), its
+ * object with it (国际援助): nouns by the most likely cut, as
+ * zsi_share_noun_after reads, that end the clause or stand before 的, 和,
+ * 与, 及, 等; not the currency (人民币), a mark (关口) or a bare level
+ * ([heads]: 门槛). @return 1 found (norm, raw, at written), 0 none, <0 on
+ * an error. */
+int zsi_sum_object_after(const char *p, size_t fe, size_t ce, size_t n, char *norm, char *raw,
+                         zsi_span *at);
 
 /*
  * (metric_np.c) A noun phrase that no phrase or suffix names, ending at we

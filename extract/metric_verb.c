@@ -7,6 +7,7 @@
  * Invariants: allocates nothing; norm and raw are always NUL-terminated and
  * cut on a UTF-8 boundary.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "metric_int.h"
@@ -317,6 +318,109 @@ int zsi_verb_before_spend(const char *p, size_t ws, size_t we, char *norm, char 
     if (verb_before(p, ws, currency_before(p, ws, we), 1, norm, raw, at) != 1)
         return 0;
     if (at && at->s < at->e && zsi_match_ending(zsi_mset(MSEC_SPEND), p, at->s, at->e))
+        return 1;
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    return 0;
+}
+
+/*
+ * 提供1000万元|国际援助, 签订261亿元|订单, 凑了50元|钱: does p[ws..we),
+ * the words before an amount of money, end in a verb whose object is the
+ * sum and the noun printed after it? A plain verb of jieba's (v: its
+ * likeliest cut is that one word), after 了 at most, with a word boundary
+ * of ICU's before it; not a verb that links a subject to its level (是,
+ * 有, 为, [level] 达到, [link] 需要), a change ([change], [changeform]:
+ * 增长, 狂降) or a saying verb (显示): before those the sum is no object.
+ */
+int zsi_verb_takes_sum(const char *p, size_t ws, size_t we)
+{
+    zsi_wbounds wb;
+    size_t b = we, vs, st[3];
+    char tg[3];
+    if (zsi_metric_data() != 0)
+        return 0;
+    while (b > ws) {
+        unsigned cp;
+        size_t l = zsi_utf8_prev(p, b);
+        zsi_utf8_decode(p + b - l, l, &cp);
+        if (cp != 0x4E86 && cp != ' ') /* 了 */
+            break;
+        b -= l;
+    }
+    if (b <= ws)
+        return 0;
+    zsi_tail_words(&wb, p, ws, we);
+    if (verb_le(&wb, p, ws, b))
+        vs = b - 3; /* 花了: ICU's one word */
+    else if (zsi_wb_is(&wb, b) && b > wb.s)
+        vs = zsi_wb_le(&wb, b - 1);
+    else
+        return 0;
+    if (vs < ws || vs < wb.s || !zsi_all_run(p, vs, b) || zsi_lex_cut(p, vs, b, st, tg, 2) != 1 ||
+        tg[0] != 'v' || zsi_hedge_at(p, b, vs))
+        return 0;
+    if (zsi_whole_in(MSEC_LEVEL, p, vs, b) || zsi_whole_in(MSEC_LINK, p, vs, b) ||
+        zsi_whole_in(MSEC_SAYING, p, vs, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, vs, b) ||
+        zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, vs, b) || zsi_all_filler(p, vs, b))
+        return 0;
+    {
+        /* 是, 有, 为 link a subject to its level; 数 before a sum is
+         * its numeral (数百万元: several million), no verb */
+        static const char link[] = "是有为数";
+        unsigned cp;
+        if (zsi_nchars(p, vs, b) == 1 && (zsi_utf8_decode(p + vs, b - vs, &cp), 1) &&
+            zsi_in_set(link, sizeof link - 1, cp))
+            return 0;
+    }
+    return 1;
+}
+
+int zsi_sum_object_after(const char *p, size_t fe, size_t ce, size_t n, char *norm, char *raw,
+                         zsi_span *at)
+{
+    /* a verb after the noun may take it as its subject, or go on naming
+     * it (专项|补助): only a noun that ends there */
+    static const char ends[] = "的和与及等";
+    static const char rmb[] = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"; /* 人民币 */
+    /* a mark the sum reaches (跌破1500美元|关口, 突破千亿元|大关), a
+     * price band (50美元|价位) or a class (10亿美元|级别) names no thing
+     * the sum is */
+    static const char *const marks[] = {"\xE5\x85\xB3\xE5\x8F\xA3",  /* 关口 */
+                                        "\xE5\xA4\xA7\xE5\x85\xB3",  /* 大关 */
+                                        "\xE4\xBB\xB7\xE4\xBD\x8D"}; /* 价位 */
+    unsigned cp;
+    size_t i;
+    int rc;
+    if (zsi_grade_after(p, fe, ce))
+        return 0;
+    for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (ce - fe >= 6 && memcmp(p + fe, marks[i], 6) == 0)
+            return 0;
+    rc = zsi_share_noun_after(p, fe, ce, norm, raw, at);
+    if (rc <= 0)
+        return rc;
+    /* with no 的 between, a first word of an adjective or an idiom may be
+     * a verb jieba files so (清理|垃圾: the sum's purpose, not its name) */
+    if (at->s == fe) {
+        size_t st[ZSI_LEX_CUT_MAX + 1];
+        char tg[ZSI_LEX_CUT_MAX + 1];
+        int w = zsi_lex_cut(p, at->s, at->e, st, tg, ZSI_LEX_CUT_MAX);
+        if (w == 0 || strchr("avlid", tg[0])) {
+            norm[0] = raw[0] = '\0';
+            zsi_span_clear(at);
+            return 0;
+        }
+    }
+    /* the noun ends at the clause's end, a mark or 的, 和 ...: not before
+     * a digit or a letter (年产|30万台, 节能环保|LED灯: it goes on) nor a
+     * list's comma (餐饮、体育…电子消费券: one kind of what follows); not
+     * a bare level of [heads] (千亿元|门槛: whose level, it does not say) */
+    cp = at->e < n ? zsi_cp_at(p, at->e, n) : 0; /* ce may be the next figure's start */
+    if (strncmp(raw, rmb, sizeof rmb - 1) != 0 && !zsi_whole_in(MSEC_HEADS, p, at->s, at->e) &&
+        (!cp || zsi_in_set(ends, sizeof ends - 1, cp) ||
+         (!zsi_m_is_han(cp) && !zsi_is_digit_cp(cp) && cp != 0x3001 /* 、 */ &&
+          !(cp < 0x80 && isalpha((int)cp)) && !(cp >= 0xFF21 && cp <= 0xFF5A))))
         return 1;
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
