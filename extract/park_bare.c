@@ -313,6 +313,23 @@ static int starts_word_before(const zsi_gazetteer *g, const char *p, size_t i)
     return is_han(c) && is_han(d) && zsi_words_find(g->words, p + b, (size_t)f - (size_t)b, NULL);
 }
 
+/* A 开发区 that ends a high-tech zone's long form standing alone (在高新技术
+ * 产业开发区, 的高新技术开发区) is a bare 高新区: as 开发区 it would mean the
+ * story's 经开区, or its city's. Returns the [bare] word the text at byte
+ * i means: w itself, or the gazetteer's 高新区. */
+static const char *long_form_kind(const zsi_gazetteer *g, const char *p, size_t i, const char *w)
+{
+    static const char *const HIGH_TECH[] = {"高新技术产业", "高新技术", "高技术产业"};
+    if (strcmp(w, "开发区") != 0)
+        return w;
+    for (size_t k = 0; k < sizeof HIGH_TECH / sizeof *HIGH_TECH; k++)
+        if (has_suffix(p, i, HIGH_TECH[k], strlen(HIGH_TECH[k])))
+            for (size_t b = 0; b < g->bare.n; b++)
+                if (strcmp(g->bare.v[b].s, "高新区") == 0)
+                    return g->bare.v[b].s;
+    return w;
+}
+
 /* A bare word's bit in a set of them (the 64th and later share one). */
 static uint64_t bit(size_t b)
 {
@@ -463,7 +480,7 @@ static const char *bare_word_from(const zsi_gazetteer *g, const char *p, size_t 
                 break;
             }
             if (!general) {
-                found = w->s;
+                found = long_form_kind(g, p, i, w->s);
                 *at = i;
             }
             break;
