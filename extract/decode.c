@@ -240,6 +240,15 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
             i++;
             continue;
         }
+        /* Leads E1-EC with two trail bytes: U+1000-U+CFFF, never overlong
+         * nor a surrogate, so valid without computing the code point (all of
+         * the CJK block, E4-E9, is here). */
+        if (b[0] - 0xE1u <= 0xEC - 0xE1 && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
+            (b[2] & 0xC0) == 0x80) {
+            nmb++;
+            i += 3;
+            continue;
+        }
         if ((b[0] & 0xF0) == 0xE0 && len - i >= 3 && zsu_utf8_three(b)) {
             nmb++;
             i += 3;
