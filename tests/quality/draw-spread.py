@@ -14,6 +14,7 @@ dev925-spread: --seed 925 --skip 0 --count 160 with QUALITY_DIR at main 8a91948;
 dev926-spread: --seed 925 --skip 160 --count 160, the same.
 dev927-spread (session 24): --seed 927 --count 160 with QUALITY_DIR at main 927a59c.
 dev930-spread (session 25): --seed 930 --count 160 with QUALITY_DIR at main 59934fa.
+dev931-spread (session 31): --seed 931 --count 160 with QUALITY_DIR at main 5135a6a.
 A value the regex cut (a middle dot as the decimal point, spaces inside a number) is
 widened by its labeller, who says so.
 """
