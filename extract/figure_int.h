@@ -172,6 +172,11 @@ void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv);
  * of data/metrics.tsv's [never] (包含, 时候, 不得: a verb, a time word or an
  * adverb that names nothing measured) is dropped. metric_never.c. */
 void zsi_metric_drop_never(zsi_figure *v, size_t nv);
+/* The metric of every figure of v[0..nv) that is, whole as printed, a verb
+ * of one character of data/metrics.tsv's [verbform] (赚, 花, 捐, 卖) takes
+ * that section's noun as its normal form (收入, 花费, 捐款, 销售额); the
+ * printed metric stays. metric_verbform.c. */
+void zsi_metric_verb_forms(zsi_figure *v, size_t nv);
 
 /* What the words before a figure say about its metric. */
 typedef struct zsi_metric {

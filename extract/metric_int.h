@@ -32,7 +32,9 @@
  *                  a word a figure's unit begins (万台|湾同胞), nor in the
  *                  来 after a span of time (30年|来);
  *   metric_never.c once every figure is named: no metric that is one word
- *                  of [never] alone (包含, 时候, 足足).
+ *                  of [never] alone (包含, 时候, 足足);
+ *   metric_verbform.c once every figure is named: a verb of one character
+ *                  alone names its sum by [verbform] (赚 -> 收入).
  *
  * The code decides only which candidate is nearest and where its edges are;
  * every word list is data. Symbols are hidden (zsi_ prefix); nothing prints;
@@ -137,6 +139,7 @@ enum {
     MSEC_HEADS,
     MSEC_SPEND,
     MSEC_NEVER,
+    MSEC_VERBFORM,
     MSEC_COUNT
 };
 
