@@ -143,6 +143,48 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
     return tg[0] == 'V';
 }
 
+/*
+ * ，受益|企业|达2600多家, ，参会|人才|达9300余人次: a verb of jieba's (v)
+ * that opens its clause, right before a one-word noun that ends the phrase,
+ * with a predicate between the phrase and the figure (达, 为, 超: the
+ * filler full's stretch holds one), is no predicate whose object the noun
+ * is: the clause has its predicate after the noun, so the verb and the noun
+ * are its subject (the firms that benefit, the talent at the fair). Without
+ * that predicate the same words are as often a clause's predicate and its
+ * object with the subject left out (，吸引|游客100万人次). Not a verb that
+ * takes a clause (确保, 力争: [saying]), says a level or links ([level],
+ * [link]), a [strip], [change] or [stop] word, a hedge, a negated verb, nor
+ * one of the most frequent (VERB_GENERAL). p[pb..b) is the verb, b..we
+ * the noun, we..full the filler.
+ */
+static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                        size_t we, size_t full)
+{
+    static const char pred[] = "为达是有超逾";
+    size_t st[2], q;
+    char tg[2];
+    unsigned c0 = zsi_cp_at(p, pb, b);
+    int has_pred = 0;
+    for (q = we; q < full;) {
+        unsigned cp;
+        q += zsi_utf8_decode(p + q, full - q, &cp);
+        if (zsi_in_set(pred, sizeof pred - 1, cp))
+            has_pred = 1;
+    }
+    if (!has_pred || zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) ||
+        zsi_is_class_stop(p, b, we))
+        return 0;
+    if (zsi_nchars(p, pb, b) != 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v' ||
+        zsi_is_stop_word(p, pb, b) || zsi_whole_in(MSEC_STRIP, p, pb, b) ||
+        zsi_whole_in(MSEC_SAYING, p, pb, b) || zsi_whole_in(MSEC_LINK, p, pb, b) ||
+        zsi_whole_in(MSEC_LEVEL, p, pb, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) ||
+        zsi_hedge_at(p, b, pb) || c0 == 0x4E0D || c0 == 0x6CA1 || /* 不 没 */
+        zsi_lex_count(p, pb, b) >= VERB_GENERAL)
+        return 0;
+    /* the verb opens the clause: nothing of the run before it */
+    return pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb));
+}
+
 /* Does the phrase p[..e) end in a noun: a common noun of the lexicon or a
  * [suffixes] ending, not a word of no class (价|就得)? b bounds the search. */
 static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
@@ -384,7 +426,8 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
                 chars = vchars;
                 break;
             }
-            if (b < we && zsi_wb_gt(wb, b) == we && verb_object(p, pb, b, we) &&
+            if (b < we && zsi_wb_gt(wb, b) == we &&
+                (verb_object(p, pb, b, we) || subject_verb(wb, p, cut, pb, b, we, full)) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 chars += zsi_nchars(p, pb, b);
                 b = pb;
