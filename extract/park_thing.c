@@ -1,7 +1,8 @@
 /*
  * park_thing.c - what follows a nickname when it names no zone: a brand
  * (雄安奥特莱斯), a thing named after the zone (中关村论坛, 光谷大道: a head
- * of [thing]), a space inside it (前海深港青年梦工场: [space]), or the
+ * of [thing]), a firm's registered name (泰达某某材料有限公司), a space
+ * inside it (前海深港青年梦工场: [space]), or the
  * town or district it took its name from (张江镇).
  *
  * Invariant: reads the gazetteer and the text only; allocates nothing.
@@ -121,6 +122,48 @@ static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i,
     return 0;
 }
 
+/* Most characters between a nickname and the 有限公司 of a firm's name. */
+#define FIRM_CHARS 12
+
+/*
+ * Does the nickname that ends at byte e of p start a firm's registered name:
+ * an unbroken run of Han characters (no 的) that ends in 有限公司 within
+ * FIRM_CHARS characters (泰达某某材料有限公司, 中关村某某融资担保有限公司)?
+ * The words of a firm's name are its trade, verbs too (融资, 担保), which
+ * would end the run of nouns zsi_pk_thing_after() reads; a firm registered
+ * under the zone's name is the firm, no mention of the zone. The first
+ * word must not be a stop word nor a one-character verb: 在前海注册有限公司,
+ * 在前海开有限公司 set a firm up in the zone.
+ */
+static int firm_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
+{
+    static const char FIRM[] = "\xE6\x9C\x89\xE9\x99\x90\xE5\x85\xAC\xE5\x8F\xB8"; /* 有限公司 */
+    size_t i = e;
+    unsigned fl;
+    size_t wl = word_at(g, p, n, e, &fl);
+    if (wl && (fl & ZSW_STOP) && !(fl & ZSW_VNOUN))
+        return 0;
+    if (!wl && e < n) {
+        int32_t o = (int32_t)e;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (zsi_words_find(g->words, p + e, (size_t)o - e, NULL) & ZSW_STOP ||
+            zsi_words_has(g->words, p + e, (size_t)o - e, ZSW_VERB1))
+            return 0;
+    }
+    for (int chars = 0; chars <= FIRM_CHARS && i < n; chars++) {
+        if (sizeof FIRM - 1 <= n - i && memcmp(p + i, FIRM, sizeof FIRM - 1) == 0)
+            return 1;
+        int32_t o = (int32_t)i;
+        UChar32 c;
+        U8_NEXT(p, o, (int32_t)n, c);
+        if (!is_han(c) || c == 0x7684) /* 的 */
+            return 0;
+        i = (size_t)o;
+    }
+    return 0;
+}
+
 /*
  * Does the nickname that ends at byte e of p start the name of a thing: a
  * run of nouns (and of characters no word holds) up to a [thing] word of
@@ -132,7 +175,7 @@ static size_t word_at(const zsi_gazetteer *g, const char *p, size_t n, size_t i,
 int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
 {
     size_t i = e;
-    if (space_after(g, p, n, e))
+    if (space_after(g, p, n, e) || firm_after(g, p, n, e))
         return 1;
     for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
         int32_t o = (int32_t)i;
