@@ -116,6 +116,7 @@ typedef struct seg {
     size_t nch;   /* code points */
     int prose, ends, opener, circled, credit;
     int spaced;   /* Han, space, Han: decks of a headline, not a column line */
+    int blanks;   /* its line holds a zsu_is_space() character (has_space()) */
     int balanced; /* as many closing quotes and brackets as opening ones */
     int fixed;    /* -1 undecided, else a zsi_passage_kind */
     char *repl;   /* repaired text (doubled bold), or NULL */
@@ -131,7 +132,7 @@ typedef struct segs {
     size_t n, cap;
 } segs;
 
-static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first)
+static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first, int blanks)
 {
     if (l->n == l->cap && zsu_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 64))
         return ZS_ENOMEM;
@@ -140,6 +141,7 @@ static int seg_add(segs *l, size_t s, size_t e, size_t blank, int first)
     l->v[l->n].e = e;
     l->v[l->n].blank = blank;
     l->v[l->n].first = first;
+    l->v[l->n].blanks = blanks;
     l->v[l->n].fixed = -1;
     l->n++;
     return 0;
@@ -162,8 +164,9 @@ static int space_at(const char *s, size_t i, size_t n)
 
 /* Does p[i..n) hold a zsu_is_space() character? Three-byte characters are
  * stepped over whole (only U+3000 among them is a space), as squeeze()
- * does: most lines of news hold none, and their tail_start() then need not
- * decode every character (which was a fifth of the splitter's time). */
+ * does: most lines of news hold none, and then tail_start() need not
+ * decode every character (which was a fifth of the splitter's time), nor
+ * squeeze() scan the passages made of such lines (seg.blanks). */
 static int has_space(const char *p, size_t i, size_t n)
 {
     while (i < n) {
@@ -180,12 +183,12 @@ static int has_space(const char *p, size_t i, size_t n)
     return 0;
 }
 
-/* Where a byline/caption tail starts after a finished sentence, or 0. */
+/* Where a byline/caption tail starts after a finished sentence, or 0.
+ * Asked only of a line that holds a space (has_space()): a tail starts
+ * after one. */
 static size_t tail_start(const cues *c, const char *p, size_t s, size_t e)
 {
     size_t i = s, nx, best = 0;
-    if (!has_space(p, s, e))
-        return 0; /* a tail starts after a space */
     while (i < e) {
         UChar32 ch = zsu_cp_at(p, i, e, &nx);
         if (zsu_is_cjk_block(ch)) { /* no sentence end, no bracket */
@@ -226,16 +229,21 @@ static void features(const cues *c, const char *p, seg *g)
     size_t nspaces = 0, gaps = 0;
     int depth = 0;
     while (i < g->e) {
-        UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
-        if (zsu_is_cjk_block(ch) && !zsu_is_space(prev)) {
-            /* Most characters: wide, no punctuation, no bracket, no space,
-             * and no gap since the one before is no space. */
+        const unsigned char *u = (const unsigned char *)p + i;
+        if (i + 2 < g->e && (u[0] - 0xE5u <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) &&
+            (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 && !zsu_is_space(prev)) {
+            /* Most characters: the CJK block (U+4E00-U+9FFF: E4 B8 80 to
+             * E9 BF BF), read on its bytes without decoding it: wide, no
+             * punctuation, no bracket, no space, and no gap since the one
+             * before is no space. prev only needs to be some character of
+             * the block (an ideograph that is no space). */
             g->width += 2;
             g->nch++;
-            prev = ch;
-            i = nx;
+            prev = 0x4E00;
+            i += 3;
             continue;
         }
+        UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
         g->width += zsu_is_wide(ch) ? 2 : 1;
         g->nch++;
         if (zsu_is_prose_punct(ch))
@@ -527,17 +535,19 @@ static int is_alnum(UChar32 c)
 static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k, int kind)
 {
     zsu_buf b = {0};
-    int rc = 0;
+    int rc = 0, blanks = 0; /* may the text hold a space for squeeze()? */
     for (size_t j = 0; j < k; j++) {
         seg *g = &l->v[idx[j]];
         const char *t = g->repl ? g->repl : p + g->s;
         size_t tn = g->repl ? g->nrepl : g->e - g->s, m = zsi_skip_marks(t, tn);
+        blanks |= g->blanks || g->repl;
         if (j > 0 && b.n > 0 && m < tn) {
             unsigned char a = (unsigned char)b.p[b.n - 1], z = (unsigned char)t[m];
             int latin = (a < 0x80 && ((a | 0x20) >= 'a' && (a | 0x20) <= 'z')) &&
                         (z < 0x80 && ((z | 0x20) >= 'a' && (z | 0x20) <= 'z'));
             if ((kind != ZSI_P_BODY || latin) && (rc = sb_put(&b, " ", 1)) != 0)
                 goto out;
+            blanks |= kind != ZSI_P_BODY || latin;
         }
         if (m < tn && (rc = sb_put(&b, t + m, tn - m)) != 0)
             goto out;
@@ -545,7 +555,9 @@ static int emit(plist *out, const char *p, segs *l, const size_t *idx, size_t k,
     }
     if (!b.p || !zsu_has_cp(b.p, b.n, is_alnum))
         goto out;
-    if (kind == ZSI_P_BODY)
+    /* Most lines of news hold no space: their text is squeezed already
+     * (squeeze() was a sixth of the splitter's instructions). */
+    if (kind == ZSI_P_BODY && blanks)
         b.n = squeeze(b.p, b.n);
     if (out->n == out->cap && zsu_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 32) != 0) {
         rc = ZS_ENOMEM;
@@ -749,13 +761,14 @@ int zsi_passages_split(const char *text, size_t n, zsi_passage **out, size_t *no
         if (s == te) {
             blank++;
         } else {
-            size_t t = tail_start(c, text, s, te);
+            int blanks = has_space(text, s, te);
+            size_t t = blanks ? tail_start(c, text, s, te) : 0;
             if (t) {
-                if ((rc = seg_add(&l, s, trim_back(text, s, t), blank, !any)) != 0)
+                if ((rc = seg_add(&l, s, trim_back(text, s, t), blank, !any, 1)) != 0)
                     goto out;
-                if ((rc = seg_add(&l, t, te, 0, 0)) != 0)
+                if ((rc = seg_add(&l, t, te, 0, 0, 1)) != 0)
                     goto out;
-            } else if ((rc = seg_add(&l, s, te, blank, !any)) != 0) {
+            } else if ((rc = seg_add(&l, s, te, blank, !any, blanks)) != 0) {
                 goto out;
             }
             any = 1;
