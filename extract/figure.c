@@ -1641,6 +1641,72 @@ static int ago_of(const char *p, const zsi_figure *d, size_t fs)
     return 0;
 }
 
+/* The Simplified form of a three-byte Han code point cp (l bytes as printed)
+ * when it is three bytes too; cp otherwise. */
+static unsigned fold_slow(unsigned cp)
+{
+    unsigned sc = (unsigned)zss_t2s_strict((UChar32)cp);
+    return sc >= 0x800 && sc <= 0xFFFF && !(sc >= 0xD800 && sc <= 0xDFFF) ? sc : cp;
+}
+
+/* What the fold scan and the extraction loop ask of every character of
+ * every passage, for each code point of the BMP, one byte each (64 KiB,
+ * made once): CP_FOLD, fold_slow() changes it (U+3400..U+FFFF only);
+ * CP_ACT, extract_simplified() stops at it: a clause end, an Arabic digit,
+ * a Chinese numeral or a hedge's first character. Nearly no character is
+ * either, and one load answers where a switch, a call and ICU's tables did
+ * (the two scans were 4% of `zhaoshu index`, callgrind). */
+#define FOLD_LO 0x3400u
+enum { CP_FOLD = 1, CP_ACT = 2 };
+static unsigned char cp_class[0x10000];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static int acts_at(unsigned cp)
+{
+    return zsi_is_clause_end(cp) || arabic_digit_cp(cp) || zsi_cn_numeral(cp) >= 0 ||
+           zsi_hedge_lead(cp);
+}
+
+static void class_init(void)
+{
+    for (unsigned cp = 0; cp <= 0xFFFF; cp++)
+        cp_class[cp] = (unsigned char)((cp >= FOLD_LO && fold_slow(cp) != cp ? CP_FOLD : 0) |
+                                       (acts_at(cp) ? CP_ACT : 0));
+}
+
+/* class_init() has run. */
+static unsigned fold_cp(unsigned cp, size_t l)
+{
+    if (cp < FOLD_LO || cp > 0xFFFF || l != 3 || !(cp_class[cp] & CP_FOLD))
+        return cp;
+    return fold_slow(cp);
+}
+
+/* Where the first character fold_cp() changes starts, or n. A character
+ * of U+3000..U+9FFF (lead E3-E9, trail bytes checked: never overlong nor a
+ * surrogate) is read on its three bytes; others are decoded. */
+static size_t first_fold(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i = 0;
+    while (i < n) {
+        if (u[i] - 0xE3u <= 0xE9 - 0xE3 && n - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            unsigned cp = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+            if (cp >= FOLD_LO && (cp_class[cp] & CP_FOLD))
+                return i;
+            i += 3;
+            continue;
+        }
+        size_t l;
+        unsigned cp = cp_at(p, n, i, &l);
+        if (fold_cp(cp, l) != cp)
+            return i;
+        i += l;
+    }
+    return n;
+}
+
 static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     zsi_figure *v = NULL;
@@ -1659,6 +1725,10 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
         unsigned cp = cp_at(p, n, i, &l);
         zsi_fparse r;
 
+        if (cp <= 0xFFFF && !(cp_class[cp] & CP_ACT)) {
+            i += l; /* nothing below acts on it */
+            continue;
+        }
         if (zsi_is_clause_end(cp)) {
             i += l;
             clause = gap_from = i;
@@ -1815,37 +1885,6 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
  * metrics are Simplified).
  * Only a passage that holds a Traditional character is copied.
  */
-/* The Simplified form of a three-byte Han code point cp (l bytes as printed)
- * when it is three bytes too; cp otherwise. */
-static unsigned fold_slow(unsigned cp)
-{
-    unsigned sc = (unsigned)zss_t2s_strict((UChar32)cp);
-    return sc >= 0x800 && sc <= 0xFFFF && !(sc >= 0xD800 && sc <= 0xDFFF) ? sc : cp;
-}
-
-/* The characters U+3400..U+FFFF that fold_slow() changes, one bit each: the
- * scan below asks for every character of every passage, and nearly none
- * changes (a call per character was 2.5% of `zhaoshu index`, callgrind). */
-#define FOLD_LO 0x3400u
-static uint64_t fold_map[(0x10000u - FOLD_LO) / 64];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
-
-static void fold_init(void)
-{
-    for (unsigned cp = FOLD_LO; cp <= 0xFFFF; cp++)
-        if (fold_slow(cp) != cp)
-            fold_map[(cp - FOLD_LO) / 64] |= UINT64_C(1) << ((cp - FOLD_LO) % 64);
-}
-
-/* fold_init() has run. */
-static unsigned fold_cp(unsigned cp, size_t l)
-{
-    if (cp < FOLD_LO || cp > 0xFFFF || l != 3 ||
-        !(fold_map[(cp - FOLD_LO) / 64] >> ((cp - FOLD_LO) % 64) & 1))
-        return cp;
-    return fold_slow(cp);
-}
-
 int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 {
     size_t i = 0, first = n;
@@ -1858,17 +1897,9 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
     *nout = 0;
     if (!p && n)
         return ZS_EINVAL;
-    if (pthread_once(&fold_once, fold_init) != 0)
+    if (pthread_once(&class_once, class_init) != 0)
         return ZS_ENOMEM;
-    while (i < n) {
-        size_t l;
-        unsigned cp = cp_at(p, n, i, &l);
-        if (fold_cp(cp, l) != cp) {
-            first = i;
-            break;
-        }
-        i += l;
-    }
+    first = first_fold(p, n);
     if (first == n)
         return extract_simplified(p, n, out, nout);
     if (!(s = malloc(n)))
