@@ -64,7 +64,9 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
         if (a->len != zl || memcmp(a->s, p + z, zl) != 0)
             continue;
         if (a->norm == a->s) {
-            size_t t = s = z + zl;
+            /* 比上|月: ICU keeps 比 and the 上 of the time after it as one
+             * word (bi_shang); the walk starts after that word */
+            size_t t = s = zsi_wb_is(wb, z + zl) ? z + zl : zsi_wb_gt(wb, z + zl);
             while (s < ns) {
                 size_t s2 = zsi_wb_gt(wb, s);
                 if (verb_or_de(p, s, s2) && !time_by_form(p, s, s2) && !time_de(p, t, s, s2))
@@ -82,6 +84,20 @@ static int adverbial_spans(const zsi_wbounds *wb, const char *p, size_t z, size_
                 return 1;
     }
     return 0;
+}
+
+/* Is p[s..) 比上 as one of ICU's words before a time (比上月, 比上年,
+ * 比上一季度: the 上 opens the time the base is)? The opener 比 is then
+ * no word of its own, yet it opens the comparison as well. */
+static int bi_shang(const zsi_wbounds *wb, const char *p, size_t s, size_t e)
+{
+    static const char times[] = "月年周季一半旬";
+    unsigned cp;
+    if (s + 9 > e || memcmp(p + s, "\xE6\xAF\x94\xE4\xB8\x8A", 6) != 0 || /* 比上 */
+        !zsi_wb_is(wb, s + 6))
+        return 0;
+    zsi_utf8_decode(p + s + 6, e - s - 6, &cp);
+    return zsi_in_set(times, sizeof times - 1, cp);
 }
 
 /*
@@ -131,7 +147,8 @@ int zsi_subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, 
             zsi_wb_compute(&wb, p, lo, e);
             broken = 1;
         }
-        if ((s > wb.s || s == cut) && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + a->len)) {
+        if ((s > wb.s || s == cut) && zsi_wb_is(&wb, s) &&
+            (zsi_wb_is(&wb, s + a->len) || bi_shang(&wb, p, s, ne))) {
             open = a;
             z = s;
             zl = a->len;
