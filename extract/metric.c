@@ -319,6 +319,10 @@ static int share_named(const char *p, size_t ws, size_t we, size_t z, zsi_metric
         m->adjacent = 1;
         return 1;
     }
+    if (zb == z && zb > ws && zsi_all_filler(p, za, we) && zsi_zhan_subject_past_adverbs(p, ws, z, m)) {
+        m->adjacent = 1;
+        return 1;
+    }
     if (zsi_zhan_whole(p, z, we, m))
         return 1;
     m->refer = 1;

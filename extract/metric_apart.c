@@ -16,7 +16,7 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-/* Most characters at the end of a clause that strip_adverbs() and
+/* Most characters at the end of a clause that zsi_strip_adverbs() and
  * zsi_strip_predicate() walk back over. */
 #define TAIL_CHARS 12
 
@@ -68,7 +68,7 @@ static size_t strip_tail(const char *p, size_t ws, size_t we, int links)
     return e;
 }
 
-static size_t strip_adverbs(const char *p, size_t ws, size_t we)
+size_t zsi_strip_adverbs(const char *p, size_t ws, size_t we)
 {
     return strip_tail(p, ws, we, 0);
 }
@@ -100,7 +100,7 @@ static int subject_ending_at(const char *p, size_t ws, size_t e, size_t gs, int 
  */
 int zsi_subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m)
 {
-    return subject_ending_at(p, ws, strip_adverbs(p, ws, gs), gs, flags, m);
+    return subject_ending_at(p, ws, zsi_strip_adverbs(p, ws, gs), gs, flags, m);
 }
 
 /* Does the data call the word p[s..e) no metric (a word of [stop] whole:
@@ -138,7 +138,7 @@ static int names_no_verb(const char *p, size_t s, size_t e)
  */
 int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb_ok, zsi_metric *m)
 {
-    size_t cs = zsi_skip_conj(p, ws, gs), e = strip_adverbs(p, cs, gs), lo, st[ZSI_LEX_CUT_MAX + 1];
+    size_t cs = zsi_skip_conj(p, ws, gs), e = zsi_strip_adverbs(p, cs, gs), lo, st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
     const zsi_phrase *k2;
     int w, i, k;
@@ -274,7 +274,7 @@ int zsi_subject_before_time_base(const char *p, size_t ws, size_t gs, int flags,
     size_t tb = time_base_start(p, ws, gs), e;
     if (tb >= gs)
         return 0;
-    e = strip_adverbs(p, ws, tb);
+    e = zsi_strip_adverbs(p, ws, tb);
     return subject_ending_at(p, ws, e, gs, flags, m) ||
            (!(flags & MB_MONEY) && e > ws && zsi_verbal_subject_m(p, ws, e, 0, 1, m));
 }

@@ -459,6 +459,8 @@ int zsi_zhan_complement(const char *p, size_t s, size_t we);
 size_t zsi_zhan_at(const char *p, size_t ws, size_t we);
 /* The noun phrase right before 占 at z (其中健身工作室|占70%): 1 found (m's noun set), 0 none. */
 int zsi_zhan_subject(const char *p, size_t ws, size_t z, zsi_metric *m);
+/* The noun phrase before adverbs before 占 at z (铁路大约占七成); 1 with m set. */
+int zsi_zhan_subject_past_adverbs(const char *p, size_t ws, size_t z, zsi_metric *m);
 /* A占B…x%: A, named right before the 占 at z, names the share; 1 with m set, 0 none. */
 int zsi_share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metric *m);
 /* The object of 占 whole, from 占 to the noun found at ns..ne
@@ -515,6 +517,9 @@ int zsi_np_before_mb(const char *p, size_t ws, size_t we, int flags, char *norm,
 
 /* ICU's words of the last TAIL_CHARS characters of p[ws..we) into *wb; the window's start. */
 size_t zsi_tail_words(zsi_wbounds *wb, const char *p, size_t ws, size_t we);
+/* Where the adverbs, time words and filler that end p[ws..we) start (约, 只,
+ * 目前: jieba's d and t); we when none. */
+size_t zsi_strip_adverbs(const char *p, size_t ws, size_t we);
 /* The subject before the time words and adverbs before a change verb at gs. */
 int zsi_subject_past_adverbs(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m);
 /* An activity named by its verb before a change at gs (专利申请|同比增长); 1 with m set. */

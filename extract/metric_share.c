@@ -115,6 +115,58 @@ static int whole_phrase(const char *p, size_t cut, size_t b)
     return (pb > wb.s || wb.s == cut) && zsi_is_stop_word(p, pb, b);
 }
 
+/* Is there a 的 in p[s..e)? */
+static int de_in(const char *p, size_t s, size_t e)
+{
+    for (; s + 3 <= e; s++)
+        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+            return 1;
+    return 0;
+}
+
+/* Does 在 stand as a word in p[ws..e) (在一些地区已占到八成: the noun is
+ * the object of an adverbial of place, not the one whose share it is)? */
+static int zai_before(const char *p, size_t ws, size_t e)
+{
+    zsi_wbounds wb;
+    size_t s;
+    if (e <= ws)
+        return 0;
+    zsi_wb_compute(&wb, p, ws, e);
+    for (s = wb.s; s + 3 <= e; s++)
+        if (memcmp(p + s, "\xE5\x9C\xA8", 3) == 0 && zsi_wb_is(&wb, s) && zsi_wb_is(&wb, s + 3))
+            return 1;
+    return 0;
+}
+
+/*
+ * 铁路大约占七成, 自有品牌只占10%左右, 订单仅占一成: adverbs and time words
+ * between a noun phrase and its 占 at z (约, 只, 仅, 已, 目前: jieba's d and
+ * t) say how much or when, and leave the share the noun's, as
+ * zsi_zhan_subject() reads it with nothing between. Only when the phrase
+ * stands whole (the clause start, punctuation other than 、, a [stop] word:
+ * not 3D|电视, 欧、美|风格产品, 以上|文化水平, whose front the reading cut),
+ * no 的 ends it (符合标准的只占三成: a 的 phrase, those that meet it) and
+ * no 在 opens an adverbial before it (在中国市场大约占).
+ * @return 1 with m's noun set, 0 none.
+ */
+int zsi_zhan_subject_past_adverbs(const char *p, size_t ws, size_t z, zsi_metric *m)
+{
+    size_t ab = zsi_strip_adverbs(p, ws, z), s;
+    unsigned cp = 0;
+    if (ab >= z || ab <= ws || de_in(p, ab, z) || !zsi_zhan_subject(p, ws, ab, m))
+        return 0;
+    s = m->at.s;
+    if (s > ws)
+        zsi_utf8_decode(p + s - zsi_utf8_prev(p, s), zsi_utf8_prev(p, s), &cp);
+    if (cp == 0x3001 || !whole_phrase(p, ws, s) || zai_before(p, ws, s)) { /* 、 */
+        m->norm[0] = m->raw[0] = '\0';
+        zsi_span_clear(&m->at);
+        return 0;
+    }
+    return 1;
+}
+
 /*
  * A占B(的)…x%: the figure is A's share of B, named by A, the subject of 占,
  * when A is named right before the 占 (工业投资占固定资产投资比重达59.3%,
