@@ -172,12 +172,18 @@ static size_t next_figure(const char *p, size_t n, size_t from, size_t ce)
  * Does p[s..e), between two amounts of money, only convert the first into
  * another currency (6.022亿元人民币(合9300万美元), 1美元约合6.9元)? Brackets,
  * commas and spaces, a currency word printed after the first amount, a
- * hedge, and a conversion verb (合, 折合, 相当于), which must be there.
+ * hedge, and a conversion verb (合, 折合, 相当于; with quote set also 对, 兑
+ * and 兑换, which quote a rate), which must be there.
  */
-static int conversion_between(const char *p, size_t s, size_t e)
+static int conversion_between(const char *p, size_t s, size_t e, int quote)
 {
-    /* longest first where one word is the start of another (约合, 约) */
-    static const char *const words[] = {"人民币", "相当于", "折合", "约合", "大约", "合", "约", "即"};
+    /* longest first where one word is the start of another (约合, 约;
+     * 兑换, 兑); a 1 in conv_word marks a conversion verb, a 2 one that
+     * counts only when quote is set: 对 and 兑 quote an exchange rate after
+     * one unit (人民币1元对1.39挪威克朗, 1美元兑7.1元), not a sum restated */
+    static const char *const words[] = {"人民币", "相当于", "折合", "约合", "大约", "合",
+                                        "约",     "即",     "兑换", "兑",   "对"};
+    static const char conv_word[] = {0, 1, 1, 1, 0, 1, 0, 0, 2, 2, 2};
     int conv = 0;
     while (s < e) {
         size_t l, i, wl = 0;
@@ -194,7 +200,9 @@ static int conversion_between(const char *p, size_t s, size_t e)
         }
         if (i == sizeof words / sizeof words[0])
             return 0;
-        conv |= i == 1 || i == 2 || i == 3 || i == 5;
+        if (conv_word[i] == 2 && !quote)
+            return 0;
+        conv |= conv_word[i] != 0;
         s += wl;
     }
     return conv;
@@ -211,7 +219,7 @@ static int fx_rate(const char *p, const zsi_figure *sprev, zsi_figure *f)
     static const char *const one[] = {"1", "\xEF\xBC\x91" /* １ */, "\xE4\xB8\x80" /* 一 */};
     size_t i, l = 0;
     if (!sprev || strcmp(f->cls, "money") != 0 || strcmp(sprev->cls, "money") != 0 ||
-        sprev->end > f->start || !conversion_between(p, sprev->end, f->start))
+        sprev->end > f->start || !conversion_between(p, sprev->end, f->start, 1))
         return 0;
     for (i = 0; i < sizeof one / sizeof one[0]; i++) {
         l = strlen(one[i]);
@@ -927,7 +935,7 @@ static int restated(const naming *c)
     if (fx_rate(c->p, sprev, f))
         return 1;
     if (!strcmp(f->cls, "money") && sprev && !strcmp(sprev->cls, "money") && sprev->noun &&
-        sprev->end <= f->start && conversion_between(c->p, sprev->end, f->start)) {
+        sprev->end <= f->start && conversion_between(c->p, sprev->end, f->start, 0)) {
         take_noun(f, sprev);
         return 1;
     }
@@ -1247,7 +1255,7 @@ static size_t after_conversion_aside(const char *p, size_t n, const zsi_figure *
     if (strncmp(f->cls, "money", 5) != 0 || (cp != '(' && cp != 0xFF08))
         return 0;
     g = next_figure(p, n, f->end, f->end + AFTER_BYTES < n ? f->end + AFTER_BYTES : n);
-    if (g >= n || !conversion_between(p, f->end, g))
+    if (g >= n || !conversion_between(p, f->end, g, 0))
         return 0;
     zsi_fparse_at(p, n, g, 0, &r);
     if (r.kind != ZSI_FP_FIGURE || r.f.start != g || strncmp(r.f.cls, "money", 5) != 0)
