@@ -55,9 +55,11 @@
  *  (b) the next segment starts as a fragment: with closing or clause
  *      punctuation, with one character before a mark that ends a clause
  *      ("业。", "来，"), or a sentence's end at most SENTENCE_FRAGMENT
- *      characters in ("接着写完。"). A longer run (at most
- *      FRAGMENT_AFTER_PROSE characters after a line with sentence
- *      punctuation, FRAGMENT_AFTER_PLAIN after one without) is a fragment
+ *      characters in ("接着写完。"; an ASCII full stop glued to the Han
+ *      character after it is a comma typed in ASCII, 按照规划.某市). A
+ *      longer run (at most FRAGMENT_AFTER_PROSE characters after a line
+ *      with sentence punctuation, FRAGMENT_AFTER_PLAIN after one without)
+ *      is a fragment
  *      only where ICU's dictionary finds a word across the break (产 / 业共同体)
  *      or the page is known to break lines inside sentences: a line longer
  *      than any title that ends no sentence nor a lead-in (：) is followed by
@@ -381,7 +383,13 @@ static size_t fragment_run(const char *p, const seg *g, int *how)
             if (k == 1 && numeral &&
                 (ch == 0x3001 || ch == '.' || ch == 0xFF0E || ch == ')' || ch == 0xFF09))
                 return 0;
-            if (zsu_is_sentence_end(ch) || ch == '.')
+            /* An ASCII full stop glued to the Han character after it is a
+             * comma typed in ASCII (根据规划.珠海将), which ends a clause, not
+             * a sentence: a subhead above it (…产能2020年超800万马力) is
+             * then no broken line this paragraph finishes. */
+            if (ch == '.' && nx < g->e && zsu_is_ideograph(zsu_cp_at(p, nx, g->e, &pv)))
+                *how = FRAG_CLAUSE;
+            else if (zsu_is_sentence_end(ch) || ch == '.')
                 *how = FRAG_END;
             else if (zsu_is_prose_punct(ch) || zsu_is_closing(ch))
                 *how = FRAG_CLAUSE;

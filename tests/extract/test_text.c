@@ -348,6 +348,20 @@ static void test_passages_misc(void)
            "web news: paragraphs start where they start");
     zsi_passages_free(p, np);
 
+    /* An ASCII full stop glued to the next Han character is a comma typed in
+     * ASCII: a paragraph opening with one (按照规划.某市将) is no broken
+     * sentence's end, and the subhead above it stays a headline. */
+    const char *dot = "某市打造船舶动力基地\n\n"
+                      "“在引导项目建设的同时，引进配套项目，最终建成全系列的动力供应基地”。"
+                      "近日，某市制订了柴油机产业发展规划，提出了今后十年的发展目标。\n\n"
+                      "柴油机产能2020年超800万马力\n\n"
+                      "按照规划.某市将以工业园为中心区域，重点发展柴油机制造产业和配套产业。\n";
+    tap_ok(zsi_passages_split(dot, strlen(dot), &p, &np) == 0 && np == 4,
+           "a subhead over a paragraph opening with X.Y stays apart (%zu)", np);
+    tap_ok(np == 4 && p[2].kind == ZSI_P_HEADLINE && strncmp(p[3].text, "按照", 6) == 0,
+           "... a headline, and the paragraph starts where it starts");
+    zsi_passages_free(p, np);
+
     /* A cut word at a break still joins where the page breaks lines. */
     const char *cut = "生态圈的建设形成了深度协同的产\n\n业共同体。企业在研发、供应链上合作。\n";
     tap_ok(zsi_passages_split(cut, strlen(cut), &p, &np) == 0 && np == 1,
