@@ -258,10 +258,14 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
         /* a zone is credited with its figures, not its city's or a company's */
         if (!(pp->fig_withheld = malloc(pp->nfigs)))
             return ZS_ENOMEM;
-        /* one pass of the zone finder tells which zone each part names */
+        /* one pass of the zone finder tells which zone each part names;
+         * a passage that names none itself (its zones, if any, inherited
+         * from its story) has no mention for it to find: passage_parks()
+         * ran the same finder over the same text */
         zsi_park_mention *m = NULL;
         size_t nm = 0;
-        if ((rc = zsi_parks_mentions(r->gaz, t, n, &m, &nm)) != 0)
+        if (pp->nparks && !pp->park_inherited &&
+            (rc = zsi_parks_mentions(r->gaz, t, n, &m, &nm)) != 0)
             return rc;
         zsi_figures_credit(t, n, pp->figs, pp->nfigs, m, nm, pp->fig_withheld);
         /* a passage of several zones: each figure is the nearest one's */
