@@ -552,8 +552,9 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
     while (i < n) {
         if (n - i >= 3 && (u[i] - 0xE5u <= 0xE9 - 0xE5 || (u[i] == 0xE4 && u[i + 1] >= 0xB8)) &&
             (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            UChar32 c = zss_t2s((UChar32)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
-                                          (u[i + 2] & 0x3Fu)));
+            /* zss_t2s() of the block, inline: its table's delta */
+            UChar32 c = (UChar32)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
+            c += zss_t2s_uro[c - 0x3400];
             if (c >= 0x4E00 && c <= 0x9FFF) {
                 if (from < i && (rc = run_piece(e, text, from, i)) != 0)
                     return rc;
