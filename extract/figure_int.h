@@ -347,6 +347,9 @@ int zsi_np_before_money(const char *p, size_t ws, size_t we, char *norm, char *r
  * predicate and the noun after it what is counted (领导班子|列出|问题清单). */
 #define ZSI_NP_TAILS 1
 #define ZSI_NP_VERBS 2
+/* ZSI_NP_PRED: the clause's predicate follows the phrase (a change word), as
+ * a 达 or 为 before the figure says it does (metric_np.c's subject_verb) */
+#define ZSI_NP_PRED 4
 int zsi_np_before_as(const char *p, size_t ws, size_t we, int flags, char *norm, char *raw,
                      zsi_span *at);
 

@@ -148,7 +148,7 @@ static int change_to_level(const char *p, size_t ws, size_t gs, const zsi_phrase
         /* 主要农作物自主选育品种提高到95%: a noun phrase no suffix
          * names; １９９６年就增加到13亿美元: none, so the subject is
          * the one named before, as for 增长5% below */
-        if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at) ||
+        if (zsi_np_before_mb(p, ws, gs, flags | MB_PRED, m->norm, m->raw, &m->at) ||
             (!zsi_rate_noun(best) && zsi_subject_past_adverbs(p, ws, gs, flags, m)))
             return 1;
         m->refer = 1;
@@ -189,7 +189,7 @@ static int change_of_subject(const char *p, size_t ws, size_t gs, size_t ge, con
             return 1; /* 该行业的增速: whose rate, before its 的 */
         /* 港口效率提升20%: a noun phrase no suffix names (not the
          * base of a comparison that opens the clause) */
-        if (zsi_np_before_mb(p, ws, gs, flags, m->norm, m->raw, &m->at)) {
+        if (zsi_np_before_mb(p, ws, gs, flags | MB_PRED, m->norm, m->raw, &m->at)) {
             size_t bs = m->at.s;
             int than = zsi_after_than(p, ws, bs, gs);
             if (!zsi_compared_base(p, ws, bs) && !than)

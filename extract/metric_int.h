@@ -433,6 +433,9 @@ void zsi_de_owner(const char *p, size_t ws, zsi_metric *m);
  * verbs and adverbs names (债权总计3亿元, 毛利甚至高达40%); a count or a
  * duration there says what the subject does (需要3秒, 至少需要5年) */
 #define MB_LINKS 4
+/* the phrase is followed by its clause's predicate (a change word: 受益企业|
+ * 增至, 参保人数|增长): zsi_np_before's ZSI_NP_PRED */
+#define MB_PRED 8
 
 /* Is the whole of s a place name (a division or a jieba ns word: 法国)? */
 int zsi_only_place(const char *s);

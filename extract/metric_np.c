@@ -155,16 +155,17 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
  * takes a clause (确保, 力争: [saying]), says a level or links ([level],
  * [link]), a [strip], [change] or [stop] word, a hedge, a negated verb, nor
  * one of the most frequent (VERB_GENERAL). p[pb..b) is the verb, b..we
- * the noun, we..full the filler.
+ * the noun, we..full the filler; with ZSI_NP_PRED in flags a change word
+ * after the phrase is that predicate (，受益|群众|增长20%).
  */
 static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
-                        size_t we, size_t full)
+                        size_t we, size_t full, int flags)
 {
     static const char pred[] = "为达是有超逾";
     size_t st[2], q;
     char tg[2];
     unsigned c0 = zsi_cp_at(p, pb, b);
-    int has_pred = 0;
+    int has_pred = (flags & ZSI_NP_PRED) != 0;
     for (q = we; q < full;) {
         unsigned cp;
         q += zsi_utf8_decode(p + q, full - q, &cp);
@@ -427,7 +428,7 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
                 break;
             }
             if (b < we && zsi_wb_gt(wb, b) == we &&
-                (verb_object(p, pb, b, we) || subject_verb(wb, p, cut, pb, b, we, full)) &&
+                (verb_object(p, pb, b, we) || subject_verb(wb, p, cut, pb, b, we, full, flags)) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 chars += zsi_nchars(p, pb, b);
                 b = pb;

@@ -250,6 +250,7 @@ int zsi_np_before_mb(const char *p, size_t ws, size_t we, int flags, char *norm,
 {
     return zsi_np_before_as(p, ws, we,
                             ((flags & MB_MONEY) ? ZSI_NP_TAILS : 0) |
-                                ((flags & MB_LINKS) ? ZSI_NP_VERBS : 0),
+                                ((flags & MB_LINKS) ? ZSI_NP_VERBS : 0) |
+                                ((flags & MB_PRED) ? ZSI_NP_PRED : 0),
                             norm, raw, at);
 }
