@@ -419,9 +419,15 @@ static const char *bare_word_from(const zsi_gazetteer *g, const char *p, size_t 
                 skip = e;
                 break;
             }
-            /* 创业园区, 职教园区: a kind of park, not the story's */
+            /* 创业园区, 职教园区: a kind of park, not the story's. Its
+             * modifier may name the story's park (工程机械园区 for 中国郑州
+             * (国际)工程机械产业园: mod_referent() in park_story.c), but not
+             * after 的: there it is a kind described, the park a plan means
+             * to build (打造高水平的创新园区), whatever words the story's park
+             * shares (市场创新产业园区). */
             if (strcmp(w->s, "园区") == 0 && !park_alone(g, p, i, &mo)) {
-                if (!compound && mo != (size_t)-1) {
+                if (!compound && mo != (size_t)-1 &&
+                    !(mo >= 3 && memcmp(p + mo - 3, "\xE7\x9A\x84", 3) == 0)) { /* 的 */
                     compound = w->s;
                     compound_at = i;
                     compound_mod = mo;
