@@ -964,6 +964,16 @@ static int read_before(naming *c)
                                         : zsi_metric_before(p, c->ws, c->we, &c->m);
     if (rc >= 0 && c->m.by_form && !c->rate && strncmp(f->cls, "money", 5) != 0)
         rc = zsi_metric_before_listed(p, c->ws, c->we, &c->m); /* 连跌11个月: no change of a rate */
+    if (rc == 0 && c->rate && !c->m.norm[0] && !c->m.change[0] && f->end <= c->ce &&
+        zsi_all_filler(p, f->end, c->ce) &&
+        zsi_metric_work_done(p, c->ws, c->we, &c->m)) {
+        /* 建安工程完成11%: a rate after 完成 that ends its clause is the
+         * part done of the work named before it (not 将完成九成|已招标桥梁:
+         * a share of what follows) */
+        c->m.refer = 0;
+        c->m.adjacent = 1;
+        rc = 1;
+    }
     return rc < 0 ? rc : 0;
 }
 

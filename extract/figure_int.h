@@ -246,6 +246,9 @@ int zsi_metric_before_money(const char *p, size_t ws, size_t we, zsi_metric *m);
 /* zsi_metric_before for a rate (a percent, percentage points): as for money,
  * the subject before adverbs and [link] verbs names it (毛利甚至高达40%). */
 int zsi_metric_before_rate(const char *p, size_t ws, size_t we, zsi_metric *m);
+/* 建安工程完成11%: the work named before a 完成 (了) that ends p[ws..we),
+ * past adverbs, whose part done a rate is. @return 1 with m's noun set, 0 none. */
+int zsi_metric_work_done(const char *p, size_t ws, size_t we, zsi_metric *m);
 /* zsi_metric_before with the change words of [change] only, none known by
  * their form alone (狂降): for figures that are no rate and no money. */
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m);

@@ -503,6 +503,11 @@ int zsi_metric_before_rate(const char *p, size_t ws, size_t we, zsi_metric *m)
     return metric_before_owned(p, ws, we, m, MB_FORMS | MB_LINKS);
 }
 
+int zsi_metric_work_done(const char *p, size_t ws, size_t we, zsi_metric *m)
+{
+    return zsi_metric_data() == 0 && zsi_work_done_subject(p, ws, we, MB_FORMS | MB_LINKS, m);
+}
+
 int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)
 {
     return metric_before_owned(p, ws, we, m, 0);

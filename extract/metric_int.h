@@ -531,6 +531,8 @@ int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb
 int zsi_subject_before_time_base(const char *p, size_t ws, size_t gs, int flags, zsi_metric *m);
 /* The subject before adverbs and [link] verbs that end p[ws..we) (债权|总计约). */
 int zsi_subject_past_links(const char *p, size_t ws, size_t we, int flags, zsi_metric *m);
+/* The work named before 完成 right before a rate (建安工程完成11%); 1 with m set. */
+int zsi_work_done_subject(const char *p, size_t ws, size_t we, int flags, zsi_metric *m);
 
 /* ---- interface to metric_rate.c ---- */
 
