@@ -528,6 +528,27 @@ static int run_piece(emit_ctx *e, const char *text, size_t a, size_t b)
     return run_fast(e);
 }
 
+/* Is text[a..b) made only of marks that make no token: 、。，：；！？（）《》
+ * “”‘’—…? Normalized they are themselves or ASCII punctuation (NFKC of
+ * ，is ",", of … is "..."), none a CJK character nor part of a token, so
+ * run_piece() would find one stretch of nothing to tokenize; it costs a
+ * normalization and ICU's script and punctuation tests for each mark. */
+static int only_marks(const char *text, size_t a, size_t b)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t i = a; i < b; i += 3) {
+        if (b - i < 3 || (u[i] & 0xF0) != 0xE0)
+            return 0;
+        switch (zsu_utf8_three(u + i)) {
+        case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF01:
+        case 0xFF1F: case 0xFF08: case 0xFF09: case 0x300A: case 0x300B: case 0x201C:
+        case 0x201D: case 0x2018: case 0x2019: case 0x2014: case 0x2026: break;
+        default: return 0;
+        }
+    }
+    return 1;
+}
+
 /*
  * run_fast() over the whole text, with the characters of the CJK block read
  * from the UTF-8 where their Simplified form is in the block too: each is a
@@ -556,7 +577,8 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
             UChar32 c = (UChar32)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu));
             c += zss_t2s_uro[c - 0x3400];
             if (c >= 0x4E00 && c <= 0x9FFF) {
-                if (from < i && (rc = run_piece(e, text, from, i)) != 0)
+                if (from < i && !only_marks(text, from, i) &&
+                    (rc = run_piece(e, text, from, i)) != 0)
                     return rc;
                 s->tok[0] = (char)(0xE0 | (c >> 12));
                 s->tok[1] = (char)(0x80 | ((c >> 6) & 0x3F));
