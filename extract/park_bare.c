@@ -164,6 +164,34 @@ static int in_admin_list(const char *p, size_t n, size_t i, size_t e)
     return 0;
 }
 
+/* Characters of a list item looked at before a compound 园区's modifier. */
+#define ITEM_LEAD_CHARS 6
+
+/*
+ * Is the compound 园区 whose modifier starts at byte mo (and whose 园区
+ * ends at e) an item of a 、-list: a 、 right after it, or right before the
+ * run of Han characters that ends in its modifier? Items listed so are the
+ * names of places of their own (科学装置集中区、中科大高新园区、…), no
+ * reference to the story's park.
+ */
+static int listed_compound(const char *p, size_t n, size_t mo, size_t e)
+{
+    if (n - e >= 3 && memcmp(p + e, "、", 3) == 0)
+        return 1;
+    size_t b = mo;
+    for (int k = 0; k < ITEM_LEAD_CHARS && b > 0; k++) {
+        int32_t o = (int32_t)b;
+        UChar32 c;
+        U8_PREV(p, 0, o, c);
+        if (c == 0x3001) /* 、 */
+            return 1;
+        if (!is_han(c))
+            return 0;
+        b = (size_t)o;
+    }
+    return b >= 3 && memcmp(p + b - 3, "、", 3) == 0;
+}
+
 /*
  * Is the bare word at byte i joined by 和, 及, 与 or 、 to a zone kind
  * (国家自主创新示范区和高新区, 保税区、开发区)? In a passage that names no
@@ -424,10 +452,12 @@ static const char *bare_word_from(const zsi_gazetteer *g, const char *p, size_t 
              * (国际)工程机械产业园: mod_referent() in park_story.c), but not
              * after 的: there it is a kind described, the park a plan means
              * to build (打造高水平的创新园区), whatever words the story's park
-             * shares (市场创新产业园区). */
+             * shares (市场创新产业园区); nor in a 、-list, where it is an
+             * item's own name (listed_compound). */
             if (strcmp(w->s, "园区") == 0 && !park_alone(g, p, i, &mo)) {
                 if (!compound && mo != (size_t)-1 &&
-                    !(mo >= 3 && memcmp(p + mo - 3, "\xE7\x9A\x84", 3) == 0)) { /* 的 */
+                    !(mo >= 3 && memcmp(p + mo - 3, "\xE7\x9A\x84", 3) == 0) && /* 的 */
+                    !listed_compound(p, n, mo, e)) {
                     compound = w->s;
                     compound_at = i;
                     compound_mod = mo;
