@@ -1885,7 +1885,7 @@ static int extract_simplified(const char *p, size_t n, zsi_figure **out, size_t 
     drop_metrics_over_figures(v, nv);
     zsi_metric_figure_edges(p, n, v, nv);
     zsi_metric_drop_never(v, nv);
-    zsi_metric_verb_forms(v, nv);
+    zsi_metric_verb_forms(p, v, nv);
     *out = v;
     *nout = nv;
     return ZS_OK;

@@ -20,7 +20,34 @@
 #include "metric_int.h"
 #include "extract_int.h"
 
-void zsi_metric_verb_forms(zsi_figure *v, size_t nv)
+/* Does p[..s), before a selling verb at s, end in one unit of what is sold
+ * (一斤, 每个, 一公斤: 一 or 每 and a measure word), with at most two adverbs
+ * of one character after it (能, 还, 可, 就, 也, 只, 要, 才, 都: 一斤能卖)?
+ * Then the sum is the price of that unit, not a sale: 一斤能卖10元. Not a
+ * span of time or a count of times (一天卖了, 一下卖了): those are sales. */
+static int one_unit_before(const char *p, size_t s)
+{
+    static const char adv[] = "能还可就也只要才都";
+    static const char measure[] = "斤个只袋杯瓶吨张件双盒箱头条颗棵套副幅盆份块包桶支枚把台辆";
+    unsigned cp = 0;
+    int k;
+    for (k = 0; k < 2 && s >= 3; k++) {
+        zsi_utf8_decode(p + s - 3, 3, &cp);
+        if (!zsi_in_set(adv, sizeof adv - 1, cp))
+            break;
+        s -= 3;
+    }
+    if (s >= 6 && memcmp(p + s - 6, "\xE5\x85\xAC\xE6\x96\xA4", 6) == 0) /* 公斤 */
+        s -= 6;
+    else if (s >= 3 && (zsi_utf8_decode(p + s - 3, 3, &cp), zsi_in_set(measure, sizeof measure - 1, cp)))
+        s -= 3;
+    else
+        return 0;
+    return s >= 3 && (memcmp(p + s - 3, "\xE4\xB8\x80", 3) == 0 || /* 一 */
+                      memcmp(p + s - 3, "\xE6\xAF\x8F", 3) == 0);  /* 每 */
+}
+
+void zsi_metric_verb_forms(const char *p, zsi_figure *v, size_t nv)
 {
     if (zsi_metric_data() != 0)
         return;
@@ -34,6 +61,12 @@ void zsi_metric_verb_forms(zsi_figure *v, size_t nv)
         k = zsi_match_at(zsi_mset(MSEC_VERBFORM), v[i].metric_raw, 0, n);
         if (!k || k->len != n || k->nlen >= sizeof v[i].metric)
             continue;
+        if (n == 3 && memcmp(v[i].metric_raw, "\xE5\x8D\x96", 3) == 0 && /* 卖 */
+            v[i].noun_at.e > v[i].noun_at.s && one_unit_before(p, v[i].noun_at.s)) {
+            memcpy(v[i].metric, "\xE4\xBB\xB7\xE6\xA0\xBC", 7); /* 价格 */
+            v[i].noun = 6;
+            continue;
+        }
         memcpy(v[i].metric, k->norm, k->nlen + 1);
         v[i].noun = k->nlen;
     }
