@@ -154,7 +154,10 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
  * object with the subject left out (，吸引|游客100万人次). Not a verb that
  * takes a clause (确保, 力争: [saying]), says a level or links ([level],
  * [link]), a [strip], [change] or [stop] word, a hedge, a negated verb, nor
- * one of the most frequent (VERB_GENERAL). p[pb..b) is the verb, b..we
+ * one of the most frequent (VERB_GENERAL). After a 的 the verb is the
+ * head's too, with or without a predicate after it (12月的|召回|产品有75%,
+ * 展会收到的|采购|订单50余份): 的 closes a modifier, and what follows it is
+ * a noun phrase, never a predicate. p[pb..b) is the verb, b..we
  * the noun, we..full the filler; with ZSI_NP_PRED in flags a change word
  * after the phrase is that predicate (，受益|群众|增长20%).
  */
@@ -165,14 +168,18 @@ static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     size_t st[2], q;
     char tg[2];
     unsigned c0 = zsi_cp_at(p, pb, b);
-    int has_pred = (flags & ZSI_NP_PRED) != 0;
+    int has_pred = (flags & ZSI_NP_PRED) != 0, de = 0;
+    if (pb > cut && pb > wb->s) {
+        q = zsi_wb_le(wb, pb - 1);
+        de = pb - q == 3 && memcmp(p + q, "\xE7\x9A\x84", 3) == 0; /* 的 */
+    }
     for (q = we; q < full;) {
         unsigned cp;
         q += zsi_utf8_decode(p + q, full - q, &cp);
         if (zsi_in_set(pred, sizeof pred - 1, cp))
             has_pred = 1;
     }
-    if (!has_pred || zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) ||
+    if (!(has_pred || de) || zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) ||
         zsi_is_class_stop(p, b, we))
         return 0;
     if (zsi_nchars(p, pb, b) != 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v' ||
@@ -182,8 +189,8 @@ static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         zsi_hedge_at(p, b, pb) || c0 == 0x4E0D || c0 == 0x6CA1 || /* 不 没 */
         zsi_lex_count(p, pb, b) >= VERB_GENERAL)
         return 0;
-    /* the verb opens the clause: nothing of the run before it */
-    return pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb));
+    /* the verb opens the clause (nothing of the run before it) or follows 的 */
+    return de || pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb));
 }
 
 /* Does the phrase p[..e) end in a noun: a common noun of the lexicon or a
