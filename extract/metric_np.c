@@ -144,6 +144,27 @@ static int verb_object(const char *p, size_t s, size_t e, size_t we)
 }
 
 /*
+ * Is p[pb..b) one word of jieba's plain verbs (v) that can be part of a
+ * noun phrase, as subject_verb() and verb_between() ask: not a verb that
+ * takes a clause, says a level or links ([saying], [level], [link]), a
+ * [strip], [change] or [stop] word, a hedge, a negated verb (不, 没), nor
+ * one of the most frequent verbs (VERB_GENERAL: modal, listing or linking
+ * predicates, never a phrase's part).
+ */
+static int plain_verb(const char *p, size_t pb, size_t b)
+{
+    size_t st[2];
+    char tg[2];
+    unsigned c0 = zsi_cp_at(p, pb, b);
+    return zsi_lex_cut(p, pb, b, st, tg, 1) == 1 && tg[0] == 'v' && !zsi_is_stop_word(p, pb, b) &&
+           !zsi_whole_in(MSEC_STRIP, p, pb, b) && !zsi_whole_in(MSEC_SAYING, p, pb, b) &&
+           !zsi_whole_in(MSEC_LINK, p, pb, b) && !zsi_whole_in(MSEC_LEVEL, p, pb, b) &&
+           !zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) && !zsi_hedge_at(p, b, pb) &&
+           c0 != 0x4E0D && c0 != 0x6CA1 && /* 不 没 */
+           zsi_lex_count(p, pb, b) < VERB_GENERAL;
+}
+
+/*
  * ，受益|企业|达2600多家, ，参会|人才|达9300余人次: a verb of jieba's (v)
  * that opens its clause, right before a one-word noun that ends the phrase,
  * with a predicate between the phrase and the figure (达, 为, 超: the
@@ -165,9 +186,7 @@ static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t
                         size_t we, size_t full, int flags)
 {
     static const char pred[] = "为达是有超逾";
-    size_t st[2], q;
-    char tg[2];
-    unsigned c0 = zsi_cp_at(p, pb, b);
+    size_t q;
     int has_pred = (flags & ZSI_NP_PRED) != 0, de = 0;
     if (pb > cut && pb > wb->s) {
         q = zsi_wb_le(wb, pb - 1);
@@ -182,12 +201,7 @@ static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     if (!(has_pred || de) || zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) ||
         zsi_is_class_stop(p, b, we))
         return 0;
-    if (zsi_nchars(p, pb, b) != 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v' ||
-        zsi_is_stop_word(p, pb, b) || zsi_whole_in(MSEC_STRIP, p, pb, b) ||
-        zsi_whole_in(MSEC_SAYING, p, pb, b) || zsi_whole_in(MSEC_LINK, p, pb, b) ||
-        zsi_whole_in(MSEC_LEVEL, p, pb, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) ||
-        zsi_hedge_at(p, b, pb) || c0 == 0x4E0D || c0 == 0x6CA1 || /* 不 没 */
-        zsi_lex_count(p, pb, b) >= VERB_GENERAL)
+    if (zsi_nchars(p, pb, b) != 2 || !plain_verb(p, pb, b))
         return 0;
     /* the verb opens the clause (nothing of the run before it) or follows 的 */
     return de || pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb));
@@ -225,15 +239,8 @@ static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
 static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
                         size_t e)
 {
-    size_t st[2], ppb, nb = zsi_wb_gt(wb, b);
-    char tg[2];
-    unsigned c0 = zsi_cp_at(p, pb, b);
-    if (zsi_nchars(p, pb, b) < 2 || zsi_lex_cut(p, pb, b, st, tg, 1) != 1 || tg[0] != 'v' ||
-        zsi_is_stop_word(p, pb, b) || zsi_whole_in(MSEC_STRIP, p, pb, b) ||
-        zsi_whole_in(MSEC_SAYING, p, pb, b) || zsi_whole_in(MSEC_LINK, p, pb, b) ||
-        zsi_whole_in(MSEC_LEVEL, p, pb, b) || zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b) ||
-        zsi_hedge_at(p, b, pb) || c0 == 0x4E0D || c0 == 0x6CA1 || /* 不 没 */
-        zsi_lex_count(p, pb, b) >= VERB_GENERAL)
+    size_t ppb, nb = zsi_wb_gt(wb, b);
+    if (zsi_nchars(p, pb, b) < 2 || !plain_verb(p, pb, b))
         return 0;
     if (nb > e || !(zsi_is_noun_word(p, b, nb) || zsi_lex_tag_is(p, b, nb, 'n')))
         return 0;

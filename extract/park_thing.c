@@ -72,6 +72,17 @@ int zsi_pk_brand_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     return 1;
 }
 
+/* The byte after the Han character at byte i < n of p, or 0 when none
+ * stands there or it is 的: the runs that a nickname starts go on over Han
+ * characters, and 的 ends a modifier, never a name's part. */
+static size_t han_after(const char *p, size_t n, size_t i)
+{
+    int32_t o = (int32_t)i;
+    UChar32 c;
+    U8_NEXT(p, o, (int32_t)n, c);
+    return is_han(c) && c != 0x7684 ? (size_t)o : 0; /* 的 */
+}
+
 /* Most characters between a nickname and the head of the name it starts. */
 #define THING_CHARS 10
 
@@ -91,12 +102,10 @@ static int space_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
             if (w->n <= n - i && memcmp(p + i, w->s, w->n) == 0)
                 return 1;
         }
-        int32_t o = (int32_t)i;
-        UChar32 c;
-        U8_NEXT(p, o, (int32_t)n, c);
-        if (!is_han(c) || c == 0x7684) /* 的 */
+        size_t o = han_after(p, n, i);
+        if (!o)
             return 0;
-        i = (size_t)o;
+        i = o;
     }
     return 0;
 }
@@ -154,12 +163,10 @@ static int firm_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e)
     for (int chars = 0; chars <= FIRM_CHARS && i < n; chars++) {
         if (sizeof FIRM - 1 <= n - i && memcmp(p + i, FIRM, sizeof FIRM - 1) == 0)
             return 1;
-        int32_t o = (int32_t)i;
-        UChar32 c;
-        U8_NEXT(p, o, (int32_t)n, c);
-        if (!is_han(c) || c == 0x7684) /* 的 */
+        size_t o = han_after(p, n, i);
+        if (!o)
             return 0;
-        i = (size_t)o;
+        i = o;
     }
     return 0;
 }
@@ -178,10 +185,8 @@ int zsi_pk_thing_after(const zsi_gazetteer *g, const char *p, size_t n, size_t e
     if (space_after(g, p, n, e) || firm_after(g, p, n, e))
         return 1;
     for (int chars = 0; chars <= THING_CHARS && i < n; chars++) {
-        int32_t o = (int32_t)i;
-        UChar32 c;
-        U8_NEXT(p, o, (int32_t)n, c);
-        if (!is_han(c) || c == 0x7684) /* 的 */
+        size_t o = han_after(p, n, i);
+        if (!o)
             return 0;
         unsigned fl;
         size_t wl = word_at(g, p, n, i, &fl);
