@@ -145,6 +145,14 @@ int zsi_all_filler(const char *p, size_t s, size_t e)
     return 1;
 }
 
+int zsi_has_de(const char *p, size_t s, size_t e)
+{
+    for (; s + 3 <= e; s++)
+        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
+            return 1;
+    return 0;
+}
+
 /* A metric may end at e when a word ends there, at the window's end, or
  * when what follows links it to the figure (see zsi_links_on). */
 int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we)

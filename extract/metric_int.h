@@ -299,6 +299,8 @@ int zsi_links_on(unsigned cp);
 int zsi_is_filler(unsigned cp);
 /* Only filler (为, 达到, 分别, 同比 ...), spaces and line breaks in p[s..e)? */
 int zsi_all_filler(const char *p, size_t s, size_t e);
+/* Is there a 的 in p[s..e)? */
+int zsi_has_de(const char *p, size_t s, size_t e);
 /* May a metric end at e (a word ends there, the window ends, or a linking
  * character follows: 收益率由)? */
 int zsi_end_ok(const zsi_wbounds *wb, const char *p, size_t e, size_t we);

@@ -252,15 +252,6 @@ static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t
            !zsi_match_ending(zsi_mset(MSEC_PHRASES), p, ppb, pb);
 }
 
-/* Is there a 的 in p[s..e)? */
-static int has_de(const char *p, size_t s, size_t e)
-{
-    for (; s + 3 <= e; s++)
-        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0)
-            return 1;
-    return 0;
-}
-
 /* Does a time character (年 月 期 周 季 初 末 底) stand in p[s..e)? A noun
  * ending in one names a time (高峰期, 财年), which no figure measures. */
 static int time_tail(const char *p, size_t s, size_t e)
@@ -308,7 +299,7 @@ static size_t filler_noun_end(const char *p, size_t ws, size_t b, size_t full, s
     if (!zsi_lex_tag_is(p, ls, le, 'n') || time_tail(p, b, le) || zsi_lex_tag_is(p, b, le, 'd') ||
         ordinal_head(p, ls, b) || zsi_is_class_stop(p, ls, le) ||
         zsi_match_at(zsi_mset(MSEC_STRIP), p, ls, le) ||
-        zsi_match_ending(zsi_mset(MSEC_STOP), p, ls, le) || has_de(p, le, full) ||
+        zsi_match_ending(zsi_mset(MSEC_STOP), p, ls, le) || zsi_has_de(p, le, full) ||
         zsi_match_ending(zsi_mset(MSEC_CHANGE), p, ws, ls) ||
         zsi_match_at(zsi_mset(MSEC_CHANGE), p, ls, le))
         return b; /* nor when it is a change word itself (增长速度, one word of jieba's) */

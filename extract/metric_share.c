@@ -115,15 +115,6 @@ static int whole_phrase(const char *p, size_t cut, size_t b)
     return (pb > wb.s || wb.s == cut) && zsi_is_stop_word(p, pb, b);
 }
 
-/* Is there a 的 in p[s..e)? */
-static int de_in(const char *p, size_t s, size_t e)
-{
-    for (; s + 3 <= e; s++)
-        if (memcmp(p + s, "\xE7\x9A\x84", 3) == 0) /* 的 */
-            return 1;
-    return 0;
-}
-
 /* Does 在 stand as a word in p[ws..e) (在一些地区已占到八成: the noun is
  * the object of an adverbial of place, not the one whose share it is)? */
 static int zai_before(const char *p, size_t ws, size_t e)
@@ -154,7 +145,7 @@ int zsi_zhan_subject_past_adverbs(const char *p, size_t ws, size_t z, zsi_metric
 {
     size_t ab = zsi_strip_adverbs(p, ws, z), s;
     unsigned cp = 0;
-    if (ab >= z || ab <= ws || de_in(p, ab, z) || !zsi_zhan_subject(p, ws, ab, m))
+    if (ab >= z || ab <= ws || zsi_has_de(p, ab, z) || !zsi_zhan_subject(p, ws, ab, m))
         return 0;
     s = m->at.s;
     if (s > ws)
