@@ -107,7 +107,7 @@ static void load(void)
                 "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
                 "[building]", "[level]", "[category]", "[activity]", "[sharelead]",
                 "[fate]", "[dependent]", "[link]", "[heads]",
-                "[spend]", "[never]", "[verbform]"};
+                "[spend]", "[never]", "[verbform]", "[predicate]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -140,6 +140,7 @@ enum {
     MSEC_SPEND,
     MSEC_NEVER,
     MSEC_VERBFORM,
+    MSEC_PREDICATE,
     MSEC_COUNT
 };
 

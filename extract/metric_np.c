@@ -165,22 +165,26 @@ static int plain_verb(const char *p, size_t pb, size_t b)
 }
 
 /*
- * ，受益|企业|达2600多家, ，参会|人才|达9300余人次: a verb of jieba's (v)
- * that opens its clause, right before a one-word noun that ends the phrase,
- * with a predicate between the phrase and the figure (达, 为, 超: the
- * filler full's stretch holds one), is no predicate whose object the noun
- * is: the clause has its predicate after the noun, so the verb and the noun
- * are its subject (the firms that benefit, the talent at the fair). Without
- * that predicate the same words are as often a clause's predicate and its
- * object with the subject left out (，吸引|游客100万人次). Not a verb that
- * takes a clause (确保, 力争: [saying]), says a level or links ([level],
- * [link]), a [strip], [change] or [stop] word, a hedge, a negated verb, nor
- * one of the most frequent (VERB_GENERAL). After a 的 the verb is the
- * head's too, with or without a predicate after it (12月的|召回|产品有75%,
- * 展会收到的|采购|订单50余份): 的 closes a modifier, and what follows it is
- * a noun phrase, never a predicate. p[pb..b) is the verb, b..we
- * the noun, we..full the filler; with ZSI_NP_PRED in flags a change word
- * after the phrase is that predicate (，受益|群众|增长20%).
+ * ，受益|企业|达2600多家, ，死亡|病例|52例: a verb of jieba's (v) that opens
+ * its clause, right before a one-word noun that ends the phrase, is part of
+ * the noun phrase the figure measures: the cases that died, the firms that
+ * benefit, the tourists received (，接待|游客|4万人次): a reporter names
+ * such a count by the verb and its noun, as the verb tells it from the
+ * sibling counts of the sentence (死亡病例 and 治愈病例, 下放事项 and
+ * 取消事项). With a predicate between the phrase and the figure (达, 为,
+ * 超: the filler full's stretch holds one) the verb and the noun are the
+ * clause's subject. Without one, a verb of being, reaching, having or
+ * relation ([predicate]: 抵达|海拔|6600米, 拥有|会员|8万人, 面对|世界|
+ * 百年) is the clause's predicate, its subject left out, and the noun after
+ * it is its object, which it adds nothing to. Not a verb that takes a
+ * clause (确保, 力争: [saying]), says a level or links ([level], [link]), a
+ * [strip], [change] or [stop] word, a hedge, a negated verb, nor one of the
+ * most frequent (VERB_GENERAL). After a 的 the verb is the head's too, with
+ * or without a predicate after it (12月的|召回|产品有75%, 展会收到的|采购|
+ * 订单50余份): 的 closes a modifier, and what follows it is a noun phrase,
+ * never a predicate. p[pb..b) is the verb, b..we the noun, we..full the
+ * filler; with ZSI_NP_PRED in flags a change word after the phrase is that
+ * predicate (，受益|群众|增长20%).
  */
 static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
                         size_t we, size_t full, int flags)
@@ -198,13 +202,19 @@ static int subject_verb(const zsi_wbounds *wb, const char *p, size_t cut, size_t
         if (zsi_in_set(pred, sizeof pred - 1, cp))
             has_pred = 1;
     }
-    if (!(has_pred || de) || zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) ||
-        zsi_is_class_stop(p, b, we))
+    if (zsi_wb_gt(wb, b) != we || !zsi_is_noun_word(p, b, we) || zsi_is_class_stop(p, b, we))
         return 0;
     if (zsi_nchars(p, pb, b) != 2 || !plain_verb(p, pb, b))
         return 0;
-    /* the verb opens the clause (nothing of the run before it) or follows 的 */
-    return de || pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb));
+    if (de)
+        return 1;
+    /* the verb opens the clause (nothing of the run before it) */
+    if (!(pb <= cut || (pb > wb->s && !zsi_all_run(p, zsi_wb_le(wb, pb - 1), pb))))
+        return 0;
+    /* without a predicate after the noun, the verb may be the clause's own
+     * predicate: one of being, reaching, having or relation ([predicate])
+     * is, and its object names no count of the act */
+    return has_pred || !zsi_whole_in(MSEC_PREDICATE, p, pb, b);
 }
 
 /* Does the phrase p[..e) end in a noun: a common noun of the lexicon or a
