@@ -66,7 +66,7 @@ int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n)
     pt->n = n;
     pt->ntoks = 0;
     pt->nstrings = 0;
-    return zs_seg_run(s, text, n, ZS_SEG_DOCUMENT, pretok_add, pt);
+    return zss_seg_pretok(s, text, n, pretok_add, pt);
 }
 
 size_t zss_pretok_positions(const zss_pretok *pt)

@@ -70,6 +70,7 @@ typedef struct emit_ctx {
     unsigned flags;
     zs_token_fn fn;
     void *ctx;
+    zss_pretok *pt; /* fn's ctx when fn fills it (zss_seg_pretok()), else NULL */
 } emit_ctx;
 
 static int fail(zs_seg *s, int rc, const char *msg)
@@ -580,6 +581,21 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
                 if (from < i && !only_marks(text, from, i) &&
                     (rc = run_piece(e, text, from, i)) != 0)
                     return rc;
+                zss_pretok *pt = e->pt;
+                if (pt && pt->ntoks < pt->captoks && pt->capstrings - pt->nstrings >= 3) {
+                    /* what pretok_add() (fts5_tok.c) stores, without the
+                     * token in s->tok and the call: nearly every token */
+                    char *d = pt->strings + pt->nstrings;
+                    d[0] = (char)(0xE0 | (c >> 12));
+                    d[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+                    d[2] = (char)(0x80 | (c & 0x3F));
+                    pt->toks[pt->ntoks++] = (zss_pretok_tok){(uint32_t)pt->nstrings, 3, 0,
+                                                             (uint32_t)i, (uint32_t)(i + 3)};
+                    pt->nstrings += 3;
+                    i += 3;
+                    from = i;
+                    continue;
+                }
                 s->tok[0] = (char)(0xE0 | (c >> 12));
                 s->tok[1] = (char)(0x80 | ((c >> 6) & 0x3F));
                 s->tok[2] = (char)(0x80 | (c & 0x3F));
@@ -597,9 +613,10 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
     return from < n ? run_piece(e, text, from, n) : 0;
 }
 
-int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx)
+static int seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn,
+                   void *ctx, zss_pretok *pt)
 {
-    emit_ctx e = {s, flags, fn, ctx};
+    emit_ctx e = {s, flags, fn, ctx, pt};
     UErrorCode st = U_ZERO_ERROR;
     int rc;
 
@@ -651,4 +668,14 @@ int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_f
     if (s->nrun && (rc = flush_run(&e, run_end)) != 0)
         return rc;
     return 0;
+}
+
+int zs_seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx)
+{
+    return seg_run(s, text, n, flags, fn, ctx, NULL);
+}
+
+int zss_seg_pretok(zs_seg *s, const char *text, size_t n, zs_token_fn fn, zss_pretok *pt)
+{
+    return seg_run(s, text, n, ZS_SEG_DOCUMENT, fn, pt, pt);
 }

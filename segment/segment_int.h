@@ -167,6 +167,12 @@ typedef struct zss_pretok {
     size_t nstrings, capstrings;
 } zss_pretok;
 
+/* zs_seg_run(s, text, n, ZS_SEG_DOCUMENT, fn, pt) where fn adds each token
+ * to pt as pretok_add() does (fts5_tok.c): the HAN tokens that run_direct()
+ * reads from the UTF-8 are stored in pt there, while it has room, and fn
+ * gets the others. The same tokens in the same order as through fn. */
+int zss_seg_pretok(zs_seg *s, const char *text, size_t n, zs_token_fn fn, zss_pretok *pt);
+
 /* pt[0..n): the texts of one row, one per column. NULL to clear. */
 void zss_pretok_set(const zss_pretok *pt, size_t n);
 /* Segment text into pt (DOCUMENT mode). Errors as zs_seg_run(). */
