@@ -32,7 +32,7 @@ static struct {
     char *buf;
     zsi_phrase_set set[MSEC_COUNT];
     zsi_words *places; /* NULL when it could not be loaded: no place stops */
-} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}}}, NULL};
+} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}, NULL, {0}}}, NULL};
 
 static unsigned bucket_of(const char *s, size_t n)
 {
@@ -66,6 +66,20 @@ static void index_set(zsi_phrase_set *ps)
         while (i < ps->n && bucket_of(ps->v[i].s, ps->v[i].len) < b)
             i++;
         ps->start[b] = i;
+    }
+    /* by last byte, stable (a counting sort): zsi_match_ending() returns the
+     * first phrase in v's order that ends where asked, and only those with
+     * the text's last byte can */
+    ps->last = ps->n && ps->n <= UINT32_MAX ? malloc(ps->n * sizeof *ps->last) : NULL;
+    if (ps->last) {
+        size_t at[257] = {0};
+        for (i = 0; i < ps->n; i++)
+            at[(unsigned char)ps->v[i].s[ps->v[i].len - 1] + 1]++;
+        for (b = 1; b <= 256; b++)
+            at[b] += at[b - 1];
+        memcpy(ps->last_start, at, sizeof at);
+        for (i = 0; i < ps->n; i++)
+            ps->last[at[(unsigned char)ps->v[i].s[ps->v[i].len - 1]]++] = (uint32_t)i;
     }
 }
 
@@ -177,6 +191,15 @@ const zsi_phrase *zsi_match_ending(const zsi_phrase_set *ps, const char *p, size
     size_t k;
     if (e <= start)
         return NULL;
+    if (ps->last) {
+        unsigned char b = (unsigned char)p[e - 1];
+        for (k = ps->last_start[b]; k < ps->last_start[b + 1]; k++) {
+            const zsi_phrase *ph = &ps->v[ps->last[k]];
+            if (ph->len <= e - start && memcmp(p + e - ph->len, ph->s, ph->len) == 0)
+                return ph;
+        }
+        return NULL;
+    }
     for (k = 0; k < ps->n; k++) {
         const zsi_phrase *ph = &ps->v[k];
         /* the last byte first: most entries differ there (a hot path) */

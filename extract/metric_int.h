@@ -44,6 +44,7 @@
 #define ZS_EXTRACT_METRIC_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "figure_int.h"
 
@@ -110,6 +111,11 @@ typedef struct zsi_phrase_set {
     zsi_phrase *v;
     size_t n;
     size_t start[NBUCKET + 1];
+    /* v's indexes grouped by the phrase's last byte, each group in v's
+     * order: last[last_start[b]..last_start[b + 1]) for byte b (NULL: none
+     * made, zsi_match_ending() reads all of v) */
+    uint32_t *last;
+    size_t last_start[257];
 } zsi_phrase_set;
 
 enum {
