@@ -1106,8 +1106,9 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
  * that activity, as 电动三轮车产销同比增长 would be (the previous figure an
  * amount: a count, a sum, a weight, a volume, an area). Read from the previous
  * figure's clause start (in p[sent..sprev->start)); a plain verb, and a
- * run that is the object of a verb before it (受理|群众投诉2万件), only
- * when m's change word says what it is reckoned against.
+ * run that is the object of a verb before it (受理|群众投诉2万件), and a
+ * verb with its object (销售|装载机, zsi_object_subject), only when m's
+ * change word says what it is reckoned against.
  * @return 1 found (m's noun set), 0 none.
  */
 static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, zsi_metric *m)
@@ -1123,7 +1124,8 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
     /* 同, 环, 比, 较: 同比增长, 环比下降, 比上年增长, 较上年下降 */
     verb_ok = cp0 == 0x540C || cp0 == 0x73AF || cp0 == 0x6BD4 || cp0 == 0x8F83 ? 2 : 0;
     e = list_start(p, cs, sprev->start);
-    return zsi_verbal_subject(p, cs, e, verb_ok, m->norm, m->raw, &m->at);
+    return zsi_verbal_subject(p, cs, e, verb_ok, m->norm, m->raw, &m->at) ||
+           (verb_ok && zsi_object_subject(p, cs, e, m->norm, m->raw, &m->at));
 }
 
 /*

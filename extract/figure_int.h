@@ -314,6 +314,10 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
  */
 int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
                        zsi_span *at);
+/* (metric_apart.c) The predicate, a verb and its object, that ends the words
+ * p[ws..we) before an amount (销售|装载机, 起诉|侵害|老人权益犯罪).
+ * @return 1 found (norm, raw written), 0 none. */
+int zsi_object_subject(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /* Where the words before a figure end once 每 and a unit right before it (a
  * rate's denominator: 每吨, 每平方米, 每蒲式耳) are dropped, every such pair;
  * we when none (figure.c). */

@@ -210,6 +210,57 @@ int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *n
     return 1;
 }
 
+/*
+ * 起诉侵害老人权益犯罪4610人, 销售装载机1.1万台, 今年生产纱850吨: the words
+ * p[ws..we) before an amount are a predicate, a verb and its object: past
+ * words that name nothing (time words, adverbs, pronouns, conjunctions,
+ * numerals: jieba's t d r c m q f, or [stop]-class words), verbs of two
+ * characters or more in a row (批准|逮捕, 起诉|侵害), then a run of nouns and
+ * modifiers with no verb in it, ending in a noun (jieba's SHARE_HEAD; it files
+ * 纱 and 罪 as z, 装载机 as b). That predicate is what the amount measures, as
+ * an activity named as a noun is (zsi_verbal_subject_m), when nothing names
+ * it: the change of the amount reckoned against a base (同比上升) is the
+ * predicate's. Not after a noun, whose compound the verb may be part of
+ * (资源|保护|罪); not a verb the data calls no metric ([stop] 获得, [strip]
+ * 实现, [change], [conj], [link] 达到); at most MAX_RUN_CHARS characters.
+ * @return 1 found (norm, raw written), 0 none.
+ */
+int zsi_object_subject(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at)
+{
+    size_t lo, st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, k, v, o, j, ok;
+    if (zsi_metric_data() != 0 || we <= ws)
+        return 0;
+    lo = zsi_han_back(p, ws, we, ZSI_LEX_CUT_MAX);
+    w = zsi_lex_cut(p, lo, we, st, tg, ZSI_LEX_CUT_MAX);
+    for (k = 0; k < w && tg[k] != 'v' && tg[k] != 'V'; k++)
+        ;
+    if (k == w)
+        return 0;
+    ok = lo == ws || zsi_names_nothing(p, ws, lo);
+    for (j = 0; j < k && ok; j++)
+        ok = tg[j] && (strchr("tdrcmqf", tg[j]) || zsi_names_nothing(p, st[j], st[j + 1]));
+    if (!ok && !zsi_names_nothing(p, ws, st[k]))
+        return 0; /* words that may name a subject, after which the verb may
+                   * be part of a compound (资源|保护|罪); not a time ICU and
+                   * jieba cut in pieces (1至6|月份), which names nothing */
+    for (v = k; v < w && (tg[v] == 'v' || tg[v] == 'V'); v++)
+        if (zsi_nchars(p, st[v], st[v + 1]) < 2 || names_no_verb(p, st[v], st[v + 1]) ||
+            zsi_match_ending(zsi_mset(MSEC_LINK), p, st[v], st[v + 1]))
+            return 0;
+    if (v == k || v == w || !tg[w - 1] || !strchr(SHARE_HEAD "bz", tg[w - 1]))
+        return 0; /* a verb, then an object that ends in a noun */
+    for (o = v; o < w; o++)
+        if (!tg[o] || !strchr(SHARE_HEAD SHARE_MOD "z", tg[o]) || zsi_all_filler(p, st[o], st[o + 1]))
+            return 0; /* nouns and modifiers only: no plain verb (资源|保护|罪) */
+    if (zsi_nchars(p, st[k], we) > MAX_RUN_CHARS)
+        return 0;
+    zsi_copy_raw(raw, at, p, st[k], we);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
 /* Does p[s..e) end in a time word by its last character (2009年, 上年同期,
  * 2017年末, 一季度, 3月, 上周, 前一天, 上届, 以前)? */
 static int ends_in_time(const char *p, size_t s, size_t e)
