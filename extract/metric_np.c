@@ -262,6 +262,34 @@ static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t
            !zsi_match_ending(zsi_mset(MSEC_PHRASES), p, ppb, pb);
 }
 
+/*
+ * 累计死亡|病例1868例, 累计治愈|出院|病例, 感染|人数: a verb of [fate] (what
+ * befalls the people or cases a count counts: 死亡, 治愈, 出院, 感染, 就业)
+ * right before the nouns that end the phrase says what befell them; those
+ * verbs take no object that is counted, so the noun after one is no object
+ * but the head it modifies (the dead cases, the cured ones), and they open
+ * the phrase. p[pb..b) is the verb, b..e the words after it, ending in a
+ * noun.
+ */
+/* Is p[s..e) only verbs of [fate] by the most likely cut (出院, 治愈|出院)?
+ * Then no noun follows them in the phrase: they name the count themselves
+ * (metric_fate.c), and a noun before them is their subject, no modifier. */
+static int all_fate(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i;
+    for (i = 0; i < w; i++)
+        if (!zsi_whole_in(MSEC_FATE, p, st[i], st[i + 1]))
+            return 0;
+    return w > 0;
+}
+
+static int fate_before_noun(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t e)
+{
+    return b < e && zsi_whole_in(MSEC_FATE, p, pb, b) && noun_end(wb, p, b, e);
+}
+
 /* Does a time character (年 月 期 周 季 初 末 底) stand in p[s..e)? A noun
  * ending in one names a time (高峰期, 财年), which no figure measures. */
 static int time_tail(const char *p, size_t s, size_t e)
@@ -427,6 +455,17 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
         if (pb < cut)
             break;
         if (!np_word(p, pb, b)) {
+            if (fate_before_noun(wb, p, pb, b, we) &&
+                chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
+                int verbs_only = all_fate(p, b, we);
+                size_t ppb;
+                chars += zsi_nchars(p, pb, b);
+                b = pb;
+                ppb = b > cut && b > wb->s ? zsi_wb_le(wb, b - 1) : b;
+                if (!verbs_only || (ppb < b && ppb >= cut && zsi_whole_in(MSEC_FATE, p, ppb, b)))
+                    continue;
+                break; /* 患者|治愈|出院: the verbs alone, their subject before them */
+            }
             if ((flags & ZSI_NP_VERBS) && b < we && verb_between(wb, p, cut, pb, b, we) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 vb = b;
