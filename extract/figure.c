@@ -444,6 +444,32 @@ static void take_noun(zsi_figure *f, const zsi_figure *g)
     f->noun_at = g->noun_at;
 }
 
+/* f takes all of g's metric, its change word too: a value of the same
+ * measure. */
+static void take_metric(zsi_figure *f, const zsi_figure *g)
+{
+    memcpy(f->metric, g->metric, sizeof f->metric);
+    memcpy(f->metric_raw, g->metric_raw, sizeof f->metric_raw);
+    f->noun = g->noun;
+    f->noun_raw = g->noun_raw;
+    f->noun_at = g->noun_at;
+    f->change_at = g->change_at;
+}
+
+/* 总收入达4482亿美元，比前年的4350亿美元增加了3.3%; 增速为1.0%，远低于去年的
+ * 1.8%: is f, whose words p[ws..we) name nothing, the base its clause compares
+ * the sentence's previous figure g with (zsi_base_of_previous)? Then it is
+ * a value of what g measures: of g's kind (money with money, a rate with a
+ * rate: 个百分点 is no base of a %), and g has a metric. */
+static int base_of(const char *p, size_t ws, size_t we, size_t ce, const zsi_figure *g,
+                   const zsi_figure *f)
+{
+    int same = !strcmp(g ? g->cls : "", f->cls) ||
+               (g && !strncmp(g->cls, "money", 5) && !strncmp(f->cls, "money", 5));
+    return g && same && g->metric[0] && g->end <= ws &&
+           zsi_base_of_previous(p, ws, we, f->end, ce) == 1;
+}
+
 /* Does the noun that ends at p[e] name the set of a share printed right
  * after it, joined by 的, 中 or 中的 (新增林地面积的|42%, 贡献中|42%, 预算中的
  * 36%), with only a comma and 有 or an adverb ([sharelead]) before the
@@ -1452,6 +1478,10 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return rc;
     if ((rc = named_after_level_de(&c)) != 0)
         return rc < 0 ? rc : 0;
+    if (!c.m.norm[0] && !c.m.change[0] && !c.after && base_of(p, ws, c.we, c.ce, sprev, f)) {
+        take_metric(f, sprev);
+        return 0;
+    }
     if ((rc = subject_before(&c)) < 0)
         return rc;
     counted_before(&c);

@@ -237,6 +237,13 @@ int zsi_names_rate(const char *norm);
  * the figure before (售价涨到900元，与指导价600元相比，涨幅达50%: the
  * 售价's rise, not the 指导价's). */
 int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t ce);
+/* (metric_subject.c) 增速为1.0%，远低于去年的1.8%; 与去年同期的7.88亿元相比:
+ * do the words p[ws..we) before a figure ending at fe (its clause ending at
+ * ce) make it the base the clause compares with: words that name nothing, a
+ * [compare] word (or 与, 和, 同 when 相比 follows the figure), at most a few
+ * Han of whose or when, then 的 right before the figure? Such a base is a
+ * value of what the sentence's previous figure measures. @return 1 yes, 0 no. */
+int zsi_base_of_previous(const char *p, size_t ws, size_t we, size_t fe, size_t ce);
 /* (metric_change.c) Does p[s..e) name nothing: empty, or only filler and words of
  * wordclass.txt's class stop (adverbs, verbs, time words: 现在已经, 预计可)? */
 int zsi_names_nothing(const char *p, size_t s, size_t e);

@@ -147,6 +147,7 @@ enum {
     MSEC_NEVER,
     MSEC_VERBFORM,
     MSEC_PREDICATE,
+    MSEC_COMPARE,
     MSEC_COUNT
 };
 

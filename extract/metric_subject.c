@@ -254,3 +254,72 @@ int zsi_np_before_mb(const char *p, size_t ws, size_t we, int flags, char *norm,
                                 ((flags & MB_PRED) ? ZSI_NP_PRED : 0),
                             norm, raw, at);
 }
+
+/* Most Han characters between a [compare] word and the 的 before a base
+ * (去年同期, 市场普遍预期, 埃克森美孚): whose value or when. */
+#define BASE_OWNER_HAN 8
+
+/* Does 相比 or 相较 follow the figure ending at fe, past filler, in its
+ * clause ending at ce (与去年的7.88亿元相比)? */
+static int compared_after(const char *p, size_t fe, size_t ce)
+{
+    size_t q = fe;
+    while (q < ce) {
+        unsigned cp;
+        size_t l = zsi_utf8_decode(p + q, ce - q, &cp);
+        if (!zsi_all_filler(p, q, q + l))
+            break;
+        q += l;
+    }
+    return q + 6 <= ce && (memcmp(p + q, "\xE7\x9B\xB8\xE6\xAF\x94", 6) == 0 || /* 相比 */
+                           memcmp(p + q, "\xE7\x9B\xB8\xE8\xBE\x83", 6) == 0);  /* 相较 */
+}
+
+/* Does the word 比 or 较 that ends at ke end there as a word, or run on
+ * into 上 only (ICU's 比上|年)? */
+static int than_word(const char *p, const zsi_wbounds *wb, size_t ke, size_t e)
+{
+    return zsi_wb_is(wb, ke) || (ke + 3 < e && memcmp(p + ke, "\xE4\xB8\x8A", 3) == 0 && /* 上 */
+                                 zsi_wb_is(wb, ke + 3));
+}
+
+int zsi_base_of_previous(const char *p, size_t ws, size_t we, size_t fe, size_t ce)
+{
+    static const char with[] = "\xE4\xB8\x8E\xE5\x92\x8C\xE5\x90\x8C"; /* 与 和 同 */
+    static const char open[] = "\xEF\xBC\x88("; /* （ ( */
+    size_t s, q, e, l;
+    zsi_wbounds wb;
+
+    if (zsi_metric_data() != 0 || we < ws + 6 || memcmp(p + we - 3, "\xE7\x9A\x84", 3) != 0)
+        return 0; /* 的 */
+    if (fe + 3 <= ce && memcmp(p + fe, "\xE7\x9A\x84", 3) == 0)
+        return 0; /* 低于政府制定的5.5%的目标: the noun after its 的 names it */
+    e = we - 3;
+    s = zsi_skip_conj(p, ws, e);
+    if (s < e && zsi_in_set(open, sizeof open - 1, zsi_cp_at(p, s, e)))
+        s += (unsigned char)p[s] < 0x80 ? 1 : 3; /* （比2009年的6.5%大幅升高） */
+    if (zsi_nchars(p, s, we) > MAX_WB_CHARS)
+        return 0;
+    zsi_wb_compute(&wb, p, s, we);
+    if (wb.s != s)
+        return 0;
+    /* the first [compare] word of the clause (远低于: ICU may keep an adverb
+     * on it), or a 与 before 相比, ending a word, with words that name
+     * nothing before it; 比 and 较 alone must start a word too (not 对比) */
+    for (q = s; q < e; q += l) {
+        const zsi_phrase *k = zsi_match_at(zsi_mset(MSEC_COMPARE), p, q, e);
+        unsigned cp;
+        size_t ke;
+        int base = 0;
+        l = zsi_utf8_decode(p + q, e - q, &cp);
+        ke = k ? q + k->len : q + l;
+        if (k && (k->len > 3 ? zsi_wb_is(&wb, ke) : zsi_wb_is(&wb, q) && than_word(p, &wb, ke, e)))
+            base = 1;
+        else if (!k && zsi_in_set(with, sizeof with - 1, cp) && zsi_wb_is(&wb, q) &&
+                 zsi_wb_is(&wb, ke))
+            base = compared_after(p, fe, ce);
+        if (base)
+            return (zsi_names_nothing(p, s, q) || zsi_strip_adverbs(p, s, q) == s) && ke < e && zsi_count_han(p, ke, e) <= BASE_OWNER_HAN;
+    }
+    return 0;
+}
