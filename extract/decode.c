@@ -245,8 +245,13 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
          * the CJK block, E4-E9, is here). */
         if (b[0] - 0xE1u <= 0xEC - 0xE1 && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
             (b[2] & 0xC0) == 0x80) {
-            nmb++;
-            i += 3;
+            /* and the run of such characters after it, here: most text */
+            const unsigned char *r = b + 3, *end = u + n;
+            while (end - r >= 3 && r[0] - 0xE1u <= 0xEC - 0xE1 && (r[1] & 0xC0) == 0x80 &&
+                   (r[2] & 0xC0) == 0x80)
+                r += 3;
+            nmb += (size_t)(r - b) / 3;
+            i += (int32_t)(r - b);
             continue;
         }
         if ((b[0] & 0xF0) == 0xE0 && len - i >= 3 && zsu_utf8_three(b)) {

@@ -57,6 +57,8 @@ static int pretok_add(void *ctx, const zs_token *t)
         (zss_pretok_tok){(uint32_t)pt->nstrings, (uint16_t)t->len, (uint16_t)(t->colocated != 0),
                          (uint32_t)t->start, (uint32_t)t->end};
     pt->nstrings += t->len;
+    /* fts5StorageInsertCallback(): szCol++ unless COLOCATED and szCol > 0 */
+    pt->npos += !t->colocated || pt->npos == 0;
     return 0;
 }
 
@@ -66,16 +68,13 @@ int zss_pretok_build(zs_seg *s, zss_pretok *pt, const char *text, size_t n)
     pt->n = n;
     pt->ntoks = 0;
     pt->nstrings = 0;
+    pt->npos = 0;
     return zss_seg_pretok(s, text, n, pretok_add, pt);
 }
 
 size_t zss_pretok_positions(const zss_pretok *pt)
 {
-    size_t n = 0;
-    /* fts5StorageInsertCallback(): szCol++ unless COLOCATED and szCol > 0 */
-    for (size_t i = 0; i < pt->ntoks; i++)
-        n += !pt->toks[i].colocated || n == 0;
-    return n;
+    return pt->npos;
 }
 
 void zss_pretok_clear(zss_pretok *pt)

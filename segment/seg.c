@@ -592,6 +592,7 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
                     pt->toks[pt->ntoks++] = (zss_pretok_tok){(uint32_t)pt->nstrings, 3, 0,
                                                              (uint32_t)i, (uint32_t)(i + 3)};
                     pt->nstrings += 3;
+                    pt->npos++; /* not colocated: a position of its own */
                     i += 3;
                     from = i;
                     continue;

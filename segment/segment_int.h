@@ -165,6 +165,7 @@ typedef struct zss_pretok {
     size_t ntoks, captoks;
     char *strings;
     size_t nstrings, capstrings;
+    size_t npos; /* zss_pretok_positions(), counted as tokens are added */
 } zss_pretok;
 
 /* zs_seg_run(s, text, n, ZS_SEG_DOCUMENT, fn, pt) where fn adds each token

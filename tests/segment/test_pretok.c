@@ -48,9 +48,15 @@ static int collect(void *ctx, const zs_token *t)
 static int same_as_run(zs_seg *seg, const zss_pretok *pt)
 {
     static seen sn;
+    size_t npos = 0;
     sn.ntoks = sn.nstrings = 0;
     if (zs_seg_run(seg, pt->text, pt->n, ZS_SEG_DOCUMENT, collect, &sn) != 0 ||
         sn.ntoks != pt->ntoks)
+        return 0;
+    /* fts5StorageInsertCallback(): szCol++ unless COLOCATED and szCol > 0 */
+    for (size_t i = 0; i < sn.ntoks; i++)
+        npos += !sn.toks[i].colocated || npos == 0;
+    if (zss_pretok_positions(pt) != npos)
         return 0;
     for (size_t i = 0; i < sn.ntoks; i++) {
         const zss_pretok_tok *a = &sn.toks[i], *b = &pt->toks[i];
