@@ -454,6 +454,8 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
         pb = zsi_noun_span(wb, p, cut, pb, b);
         if (pb < cut)
             break;
+        if (b < we && zsi_whole_in(MSEC_STRIP, p, pb, b))
+            break; /* 机关|现有|确诊病例: a [strip] predicate opens the phrase */
         if (!np_word(p, pb, b)) {
             if (fate_before_noun(wb, p, pb, b, we) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
