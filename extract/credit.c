@@ -197,12 +197,15 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
         withheld[i] = 0;
         q = last_other_subject(p, s, e, &place);
         if (q == (size_t)-1) {
-            /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”: a
-             * figure whose sentence and those before it name no zone (the
-             * passage names one only later) is the subject's of an earlier
-             * sentence, when one names a place or a company */
+            /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”;
+             * 全市开工项目56个……。此外，还有某某产业园项目: a figure whose
+             * sentence and those before it name no zone is not the zone the
+             * passage names only later, whether or not an earlier sentence
+             * names a place or a company: the passage turns to the zone
+             * after it, as to one item of what it tells (a zone's own
+             * figure comes after its name, or in the sentence that names it) */
             if (nm && m[0].start >= sentence_end(p, e, n))
-                withheld[i] = last_other_subject(p, 0, s, &place) != (size_t)-1;
+                withheld[i] = 1;
             continue;
         }
         v = setting_at(p, q, e);

@@ -38,6 +38,10 @@ static const row rows[] = {
      * place's; not when the zone is named in its own sentence */
     {"东城区出台新办法。对合作银行的不良贷款，按本金的60%给予补偿。这将推动中关村科学城建设。", "60%", 1},
     {"他早年在河南学过技术。村里用300万元建起的红石工业园投入使用。", "300万元", 0},
+    /* ... and whether or not an earlier sentence names a place or a
+     * company: the passage turns to the zone only after the figure */
+    {"本次开工的项目共有30个，总投资80亿元。此外还有红石工业园的扩建项目。", "80亿元", 1},
+    {"本次开工的项目共有30个，总投资80亿元。此外还有红石工业园的扩建项目。", "30个", 1},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
