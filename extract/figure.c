@@ -1212,6 +1212,9 @@ static int subject_before(naming *c)
         zsi_span va;
         m->refer = !zsi_verb_before(p, ws, we, vn, vr, &va);
     }
+    if (rate && sprev && sprev->noun && sprev->noun_at.e <= ws && !m->share_of &&
+        !quote_named(p, sprev))
+        zsi_rate_noun_alone(p, ws, we, m); /* 利润总额1010亿元，增长率为30.8% */
     if ((m->share_of || (!m->norm[0] && m->refer)) && sprev && sprev->noun &&
         sprev->noun_at.e <= ws && !(rate && quote_named(p, sprev))) {
         /* 文化服务业34454亿元，增长15.4%; 营业收入68688亿元，占全国77.0%:

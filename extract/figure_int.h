@@ -321,6 +321,11 @@ int zsi_np_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zs
  */
 int zsi_verbal_subject(const char *p, size_t ws, size_t we, int verb_ok, char *norm, char *raw,
                        zsi_span *at);
+/* (metric_change.c) Is the metric m a rate noun alone (增长率: a [change]
+ * word and 率) with nothing before it in p[ws..we) but words that name
+ * nothing? Then it becomes m's change word and m refers back to the subject
+ * named before. @return 1 so, 0 not. */
+int zsi_rate_noun_alone(const char *p, size_t ws, size_t we, zsi_metric *m);
 /* (metric_apart.c) The predicate, a verb and its object, that ends the words
  * p[ws..we) before an amount (销售|装载机, 起诉|侵害|老人权益犯罪).
  * @return 1 found (norm, raw written), 0 none. */

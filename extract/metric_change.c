@@ -338,3 +338,31 @@ const zsi_phrase *zsi_compared_apart(const char *p, size_t ws, size_t gs, size_t
     *cs = gs - 12;
     return k;
 }
+
+/*
+ * 利润总额1010亿元，增长率为30.8%: is the metric m a rate noun alone, a
+ * change word of [change] and 率 (增长率), printed p[m->at) in the clause
+ * p[ws..we) with only words that name nothing before it and link words after
+ * it (为, 将达到)? Then it names no subject: what grows is the subject named
+ * before, as after a bare 增幅 (change_of_subject). m's noun becomes its
+ * change word, and m refers back. @return 1 so, 0 not (m unchanged).
+ */
+int zsi_rate_noun_alone(const char *p, size_t ws, size_t we, zsi_metric *m)
+{
+    const zsi_phrase *k;
+    size_t n = strlen(m->raw);
+    if (zsi_metric_data() != 0 || m->change[0] || n < 9 || strcmp(m->norm, m->raw) != 0 ||
+        memcmp(m->raw + n - 3, "\xE7\x8E\x87", 3) != 0 || /* 率 */
+        m->at.e <= m->at.s || m->at.e - m->at.s != n || m->at.s < ws || m->at.e > we)
+        return 0;
+    k = zsi_match_at(zsi_mset(MSEC_CHANGE), m->raw, 0, n - 3);
+    if (!k || k->len != n - 3 || !zsi_names_nothing(p, ws, m->at.s) || !zsi_rate_link(p, m->at.e, we))
+        return 0;
+    memcpy(m->change, m->norm, n + 1);
+    memcpy(m->change_raw, m->raw, n + 1);
+    m->change_at = m->at;
+    m->norm[0] = m->raw[0] = '\0';
+    zsi_span_clear(&m->at);
+    m->refer = 1;
+    return 1;
+}
