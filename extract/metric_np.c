@@ -228,6 +228,51 @@ static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
            zsi_match_ending(zsi_mset(MSEC_SUFFIXES), p, ls, e) != NULL;
 }
 
+/*
+ * 公益|诉讼|案件, 药品|生产|企业, 工程|研究|中心: is p[pb..b) one verbal
+ * noun of jieba's (vn) that is no [strip], [change], [saying], [link] or
+ * [level] word? Between two nouns it is part of one compound, as a plain
+ * verb is (verb_between): the kind of the thing the last noun names.
+ */
+static int verbal_noun(const char *p, size_t pb, size_t b)
+{
+    size_t st[2];
+    char tg[2];
+    return zsi_lex_cut(p, pb, b, st, tg, 1) == 1 && tg[0] == 'V' &&
+           !zsi_whole_in(MSEC_STRIP, p, pb, b) && !zsi_whole_in(MSEC_SAYING, p, pb, b) &&
+           !zsi_whole_in(MSEC_LINK, p, pb, b) && !zsi_whole_in(MSEC_LEVEL, p, pb, b) &&
+           !zsi_match_ending(zsi_mset(MSEC_CHANGE), p, pb, b);
+}
+
+/*
+ * Does the verbal noun p[pb..b) make one compound with the last word of the
+ * phrase, which ends at we, and the noun before it (公益|诉讼|案件, 木竹|加工|
+ * 企业)? Only right before that word: further from it the verbal noun is
+ * as often a predicate whose object is the words after it (机关|检查|出入境|
+ * 人员, 法院|审理|劳动|争议|案件); and not after a noun that a [recipient]
+ * word up to three words before it (向, 为, 对) makes the one the act is
+ * done for (向|城区|居民|供应|蔬菜, 为|旅客|测量|体温): the verbal noun is
+ * then the clause's predicate.
+ */
+static int vn_compound(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
+                       size_t we)
+{
+    size_t ppb, q;
+    int k;
+    if (zsi_wb_gt(wb, b) != we || pb <= cut || pb <= wb->s)
+        return 0;
+    ppb = zsi_noun_span(wb, p, cut, zsi_wb_le(wb, pb - 1), pb);
+    /* the [recipient] word may stand a few words before the noun (向|城区|
+     * 居民, 向|宁波|钢铁) */
+    for (k = 0; k < 3 && ppb > cut && ppb > wb->s; k++, ppb = q) {
+        q = zsi_wb_le(wb, ppb - 1);
+        if (zsi_whole_in(MSEC_RECIPIENT, p, q, ppb))
+            return 0;
+        if (!zsi_all_run(p, q, ppb))
+            break;
+    }
+    return 1;
+}
 
 /*
  * 民航|发送|旅客, 碳|排放|强度, 政府|采购|市场规模数据: a verb of jieba's (v)
@@ -244,13 +289,14 @@ static int noun_end(const zsi_wbounds *wb, const char *p, size_t b, size_t e)
  * noun that names a quantity of its own ([suffixes], [phrases]: 国内成本|
  * 高出, 氧气含量|不到): the verb is that quantity's predicate, nor in a
  * phrase that ends in no noun (实际|采购|价|就得). p[pb..b) is the verb,
- * b..e the nouns after it.
+ * b..e the nouns after it. With vn set the word is a verbal noun
+ * (verbal_noun) instead, which the walk crosses before any figure.
  */
 static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t pb, size_t b,
-                        size_t e)
+                        size_t e, int vn)
 {
     size_t ppb, nb = zsi_wb_gt(wb, b);
-    if (zsi_nchars(p, pb, b) < 2 || !plain_verb(p, pb, b))
+    if (zsi_nchars(p, pb, b) < 2 || !(vn ? verbal_noun(p, pb, b) : plain_verb(p, pb, b)))
         return 0;
     if (nb > e || !(zsi_is_noun_word(p, b, nb) || zsi_lex_tag_is(p, b, nb, 'n')))
         return 0;
@@ -457,6 +503,7 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
         if (b < we && zsi_whole_in(MSEC_STRIP, p, pb, b))
             break; /* 机关|现有|确诊病例: a [strip] predicate opens the phrase */
         if (!np_word(p, pb, b)) {
+            int vn;
             if (fate_before_noun(wb, p, pb, b, we) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 int verbs_only = all_fate(p, b, we);
@@ -468,10 +515,15 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
                     continue;
                 break; /* 患者|治愈|出院: the verbs alone, their subject before them */
             }
-            if ((flags & ZSI_NP_VERBS) && b < we && verb_between(wb, p, cut, pb, b, we) &&
+            vn = b < we && vn_compound(wb, p, cut, pb, b, we) &&
+                 verb_between(wb, p, cut, pb, b, we, 1);
+            if ((vn ||
+                 ((flags & ZSI_NP_VERBS) && b < we && verb_between(wb, p, cut, pb, b, we, 0))) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
-                vb = b;
-                vchars = chars;
+                if (!vn) { /* a verbal noun is a noun: no predicate to undo */
+                    vb = b;
+                    vchars = chars;
+                }
                 chars += zsi_nchars(p, pb, b);
                 b = pb;
                 continue;
