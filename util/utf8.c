@@ -57,6 +57,14 @@ size_t zsu_utf8_prev(const char *p, size_t i)
     size_t k = 1;
     unsigned cp;
 
+    /* ASCII, and a lead E1-EC with its two trail bytes (U+1000-U+CFFF, all
+     * of the CJK block: never overlong nor a surrogate), answered as the
+     * walk and the decode below answer them: nearly every call */
+    if (i >= 1 && s[i - 1] < 0x80)
+        return 1;
+    if (i >= 3 && s[i - 3] - 0xE1u <= 0xEC - 0xE1 && (s[i - 2] & 0xC0) == 0x80 &&
+        (s[i - 1] & 0xC0) == 0x80)
+        return 3;
     /* Walk back over at most three continuation bytes, then check that the
      * lead byte really spans up to i; otherwise the last byte stands alone. */
     while (k < 4 && k < i && (s[i - k] & 0xC0) == 0x80)
