@@ -317,6 +317,14 @@ static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t
  * the phrase. p[pb..b) is the verb, b..e the words after it, ending in a
  * noun.
  */
+/* Is the [perunit] entry one of 均 (人均, 日均) or 每 (每股, 每人)? 单位 is
+ * one too, but it also ends a noun of its own (企事业单位, 参建单位). */
+static int per_word(const zsi_phrase *pu)
+{
+    return (pu->len >= 6 && memcmp(pu->s + pu->len - 3, "\xE5\x9D\x87", 3) == 0) || /* 均 */
+           memcmp(pu->s, "\xE6\xAF\x8F", 3) == 0;                                 /* 每 */
+}
+
 /* Is p[s..e) only verbs of [fate] by the most likely cut (出院, 治愈|出院)?
  * Then no noun follows them in the phrase: they name the count themselves
  * (metric_fate.c), and a noun before them is their subject, no modifier. */
@@ -495,6 +503,18 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
                 chars += zsi_nchars(p, g, b);
                 b = g;
                 continue;
+            }
+        }
+        {
+            /* 人均|耕地, 户均|住房: a per-unit word makes the phrase a rate
+             * of its unit and opens it, as before a suffix's head (人均|收入;
+             * metric_run.c), wherever ICU cut it (该县人|均) */
+            const zsi_phrase *pu = zsi_match_ending(zsi_mset(MSEC_PERUNIT), p, cut, b);
+            if (pu && b < we && per_word(pu) && noun_end(wb, p, b, we) &&
+                chars + zsi_nchars(p, b - pu->len, b) <= MAX_RUN_CHARS) {
+                chars += zsi_nchars(p, b - pu->len, b);
+                b -= pu->len;
+                break;
             }
         }
         pb = zsi_noun_span(wb, p, cut, pb, b);
