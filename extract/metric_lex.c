@@ -147,6 +147,7 @@ static double lex_find(const char *w, size_t n, uint32_t h, char *tag)
 #define LEX_MEMO_BYTES 12
 typedef struct lex_memo {
     double count;
+    double logc; /* log(count) when count > 0, else 0: the cut's term */
     uint32_t hash;
     unsigned char len; /* 0: empty */
     char tag;
@@ -154,23 +155,28 @@ typedef struct lex_memo {
 } lex_memo;
 static _Thread_local lex_memo lex_memos[LEX_MEMO_SLOTS];
 
-/* lex_find() through the memo; tag may be NULL. */
-static double lex_entry(const char *w, size_t n, char *tag)
+/* lex_find() through the memo; tag may be NULL; *logc gets log(count)
+ * when the count is > 0 (else 0), kept in the memo with the count. */
+static double lex_entry(const char *w, size_t n, char *tag, double *logc)
 {
     uint32_t h = word_hash(w, n);
     char t;
-    double c;
+    double c, lc;
 
     if (n > LEX_MEMO_BYTES) {
         c = lex_find(w, n, h, &t);
+        lc = c > 0 ? log(c) : 0;
     } else {
         lex_memo *m = &lex_memos[(h ^ (h >> 16)) & (LEX_MEMO_SLOTS - 1)];
         if (m->len == n && m->hash == h && memcmp(m->w, w, n) == 0) {
             t = m->tag;
             c = m->count;
+            lc = m->logc;
         } else {
             c = lex_find(w, n, h, &t);
+            lc = c > 0 ? log(c) : 0;
             m->count = c;
+            m->logc = lc;
             m->hash = h;
             m->len = (unsigned char)n;
             m->tag = t;
@@ -179,12 +185,14 @@ static double lex_entry(const char *w, size_t n, char *tag)
     }
     if (tag)
         *tag = t;
+    *logc = lc;
     return c;
 }
 
 static double lex_count(const char *w, size_t n)
 {
-    return lex_entry(w, n, NULL);
+    double lc;
+    return lex_entry(w, n, NULL, &lc);
 }
 
 /*
@@ -205,11 +213,12 @@ static void likeliest_cut(const char *p, const size_t *pos, int n, double *best,
             tg[i] = 0;
         for (int k = 1; k <= LEX_MAX_WORD && k <= i; k++) {
             char t = 0;
-            double c = lex_entry(p + pos[i - k], pos[i] - pos[i - k], &t);
+            double lc;
+            double c = lex_entry(p + pos[i - k], pos[i] - pos[i - k], &t, &lc);
             double sc;
             if (c <= 0 && k > 1)
                 continue;
-            sc = best[i - k] + (c > 0 ? log(c) : 0) - lex_logtotal;
+            sc = best[i - k] + lc - lex_logtotal;
             if (sc > best[i]) {
                 best[i] = sc;
                 from[i] = i - k;
