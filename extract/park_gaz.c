@@ -472,10 +472,12 @@ static int build_index(zsi_gazetteer *g, int full)
     return 0;
 }
 
-/* The word lexicon, with the [trim] words as words no name starts with. */
+/* The word lexicon, with the [trim] words as words no name starts with;
+ * a town's short form that is a word (卫星 of 卫星镇) starts no zone's name. */
 static int open_words(zsi_gazetteer *g)
 {
     int rc = zsi_words_open(&g->words);
+    zsi_words_no_town_words(g->words);
     for (size_t i = 0; rc == 0 && i < g->trim.n; i++)
         rc = zsi_words_add(g->words, g->trim.v[i].s, g->trim.v[i].n, ZSW_STOP | ZSW_TRIM);
     return rc;

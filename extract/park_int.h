@@ -20,9 +20,13 @@ enum {
     ZSW_VNOUN = 32, /* a verb-noun (建设): a stop word, but a noun inside a metric */
     ZSW_FOREIGN = 64, /* a place abroad (foreign.txt); only zsi_words_has() sees it */
     ZSW_VERB1 = 128,  /* a one-character verb (建, 住); only zsi_words_has() sees it */
-    ZSW_PARTY = 256   /* a country or a group of countries abroad (foreign.txt's
+    ZSW_PARTY = 256,  /* a country or a group of countries abroad (foreign.txt's
                          "party": 巴西, 东盟), a party to a trade agreement; only
                          zsi_words_has() sees it */
+    ZSW_TOWNWORD = 512 /* a town's short form that jieba knows as a name or a
+                          word (wordclass.txt "townword": 卫星 of 卫星镇); only
+                          zsi_words_has() sees it, and a handle of
+                          zsi_words_no_town_words() sees no place in it */
 };
 
 /* Levels of a place (places.tsv column 3). */
@@ -37,6 +41,11 @@ typedef struct zsi_words zsi_words;
  */
 int zsi_words_open(zsi_words **out);
 void zsi_words_free(zsi_words *w);
+
+/* From now on, a town's short form of class ZSW_TOWNWORD is no place to w
+ * (the zone finder's view: 卫星产业园 names no town's zone); other handles
+ * (the metric namer's) still see the town's place there. */
+void zsi_words_no_town_words(zsi_words *w);
 
 /* Add a word with flags (s must outlive w). @return 0, ZS_ENOMEM. */
 int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags);

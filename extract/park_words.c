@@ -61,6 +61,7 @@ typedef zsi_wtable table;
 struct zsi_words {
     const table *base; /* shared, read-only */
     table own;         /* words added to this handle */
+    int no_town_words; /* ZSW_TOWNWORD words are no places (zsi_words_no_town_words) */
 };
 
 /* Initial slots of the base and of an overlay (powers of two). */
@@ -245,7 +246,7 @@ static int load_classes(table *w, size_t at, size_t n)
     const char *line;
     int rc = 0;
     while (rc == 0 && zsi_data_next_line(w->text + at, n, &pos, &line, &len)) {
-        /* word<TAB>stop|noun|name|vnoun|verb1; a word alone is a stop word. */
+        /* word<TAB>stop|noun|name|vnoun|verb1|townword; a word alone is a stop word. */
         const char *t = memchr(line, '\t', len);
         size_t wn = t ? (size_t)(t - line) : len, cn = t ? len - wn - 1 : 0;
         unsigned fl = ZSW_STOP;
@@ -257,6 +258,8 @@ static int load_classes(table *w, size_t at, size_t n)
             fl = ZSW_STOP | ZSW_VNOUN;
         else if (cn == 5 && memcmp(t + 1, "verb1", 5) == 0)
             fl = ZSW_VERB1; /* hidden from zsi_words_find(): metrics cut as before */
+        else if (cn == 8 && memcmp(t + 1, "townword", 8) == 0)
+            fl = ZSW_TOWNWORD; /* hidden too: a place to the metric namer */
         rc = add(w, BASE_SLOTS, (size_t)(line - w->text), wn, fl, 0);
     }
     return rc;
@@ -415,6 +418,12 @@ int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags)
     return add(o, OWN_SLOTS, off, n, flags, 0);
 }
 
+void zsi_words_no_town_words(zsi_words *w)
+{
+    if (w)
+        w->no_town_words = 1;
+}
+
 void zsi_words_free(zsi_words *w)
 {
     if (!w)
@@ -430,7 +439,9 @@ unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row
     if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
     if (n <= w->base->maxlen && (t = find(w->base, s, n))->n) {
-        flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1);
+        flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1 | ZSW_TOWNWORD);
+        if (w->no_town_words && (t->flags & ZSW_TOWNWORD))
+            flags &= ~(unsigned)ZSW_PLACE;
         if (row)
             *row = t->place;
     }

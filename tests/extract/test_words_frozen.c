@@ -64,10 +64,11 @@ int main(void)
             continue;
         /* the bare handle adds nothing: its classes are the base's shown ones */
         ok = zsi_words_find(w, word, s->n, &row) ==
-             (s->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1));
+             (s->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1 | ZSW_TOWNWORD));
         ok = ok && zsi_words_has(w, word, s->n, ZSW_FOREIGN) == !!(s->flags & ZSW_FOREIGN) &&
              zsi_words_has(w, word, s->n, ZSW_PARTY) == !!(s->flags & ZSW_PARTY) &&
-             zsi_words_has(w, word, s->n, ZSW_VERB1) == !!(s->flags & ZSW_VERB1);
+             zsi_words_has(w, word, s->n, ZSW_VERB1) == !!(s->flags & ZSW_VERB1) &&
+             zsi_words_has(w, word, s->n, ZSW_TOWNWORD) == !!(s->flags & ZSW_TOWNWORD);
         if (ok && (s->flags & ZSW_PLACE)) {
             int lv = zsi_words_place(w, row, &c1, &v1);
             c2 = f->text + f->pl[s->place].city;
