@@ -114,6 +114,21 @@ static int names_no_verb(const char *p, size_t s, size_t e)
            zsi_match_ending(zsi_mset(MSEC_CONJ), p, s, e) || zsi_hedge_at(p, e, s);
 }
 
+/* 发明专利|申请, 商标|申请: is the last of the w words of jieba's cut
+ * (starts st, tags tg) a verb of [stop] whole, a plain verb (v: not the
+ * verb-noun 预计 of a guess, 全球经济|预计|萎缩), right after a noun? Alone it
+ * names nothing (an application is no metric); ending a noun run before a
+ * change reckoned against a base (同比, 比上年: the caller's verb_ok) it is
+ * the activity the noun names (专利申请同比增长), as 生产 is. */
+static int stop_verb_of_noun(const char *p, const size_t *st, const char *tg, int w)
+{
+    const zsi_phrase *k;
+    if (w < 2 || tg[w - 1] != 'v' || !tg[w - 2] || !strchr(SHARE_HEAD "l", tg[w - 2]))
+        return 0;
+    k = zsi_match_at(zsi_mset(MSEC_STOP), p, st[w - 1], st[w]);
+    return k && st[w - 1] + k->len == st[w];
+}
+
 /*
  * 某省发明专利申请同比增长7.3%, 全球家具生产增长4%, 汽车产销同比增长5%:
  * the words of the clause p[ws..gs) before its change verb at gs, past its
@@ -146,7 +161,8 @@ int zsi_verbal_subject_m(const char *p, size_t ws, size_t gs, int rate, int verb
         return 0;
     lo = zsi_han_back(p, cs, e, ZSI_LEX_CUT_MAX);
     w = zsi_lex_cut(p, lo, e, st, tg, ZSI_LEX_CUT_MAX);
-    if (w < 1 || zsi_nchars(p, st[w - 1], e) < 2 || names_no_verb(p, st[w - 1], e))
+    if (w < 1 || zsi_nchars(p, st[w - 1], e) < 2 ||
+        (names_no_verb(p, st[w - 1], e) && !(verb_ok && stop_verb_of_noun(p, st, tg, w))))
         return 0;
     if (zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, st[w - 1], e))
         return 0; /* 猛增, 大增: a change verb of its own */
