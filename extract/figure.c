@@ -1130,8 +1130,8 @@ static size_t list_start(const char *p, size_t cs, size_t fs)
  * an activity, a noun run ending in its verb (电动三轮车|产销), right before it:
  * a change reckoned against a base (同比, 环比, 比上年) is the change of
  * that activity, as 电动三轮车产销同比增长 would be (the previous figure an
- * amount: a count, a sum, a weight, a volume, an area). Read from the previous
- * figure's clause start (in p[sent..sprev->start)); a plain verb, and a
+ * amount: a count, a sum, a weight, a volume, an area, energy: 跨区|送电).
+ * Read from the previous figure's clause start (in p[sent..sprev->start)); a plain verb, and a
  * run that is the object of a verb before it (受理|群众投诉2万件), and a
  * verb with its object (销售|装载机, zsi_object_subject), only when m's
  * change word says what it is reckoned against.
@@ -1143,7 +1143,8 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
     unsigned cp0 = 0;
     int verb_ok;
     if (strcmp(sprev->cls, "count") && strncmp(sprev->cls, "money", 5) &&
-        strcmp(sprev->cls, "weight") && strcmp(sprev->cls, "volume") && strcmp(sprev->cls, "area"))
+        strcmp(sprev->cls, "weight") && strcmp(sprev->cls, "volume") && strcmp(sprev->cls, "area") &&
+        strcmp(sprev->cls, "energy"))
         return 0; /* 未来5年的销售: a duration, a date or a rate is no amount done */
     if (m->change_at.e > m->change_at.s)
         zsi_utf8_decode(p + m->change_at.s, m->change_at.e - m->change_at.s, &cp0);
