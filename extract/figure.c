@@ -1143,8 +1143,8 @@ static int activity_before(const char *p, size_t sent, const zsi_figure *sprev, 
     unsigned cp0 = 0;
     int verb_ok;
     if (strcmp(sprev->cls, "count") && strncmp(sprev->cls, "money", 5) &&
-        strcmp(sprev->cls, "weight") && strcmp(sprev->cls, "volume") && strcmp(sprev->cls, "area") &&
-        strcmp(sprev->cls, "energy"))
+        strcmp(sprev->cls, "weight") && strcmp(sprev->cls, "volume") &&
+        strcmp(sprev->cls, "area") && strcmp(sprev->cls, "energy"))
         return 0; /* 未来5年的销售: a duration, a date or a rate is no amount done */
     if (m->change_at.e > m->change_at.s)
         zsi_utf8_decode(p + m->change_at.s, m->change_at.e - m->change_at.s, &cp0);

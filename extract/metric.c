@@ -553,30 +553,14 @@ int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *r
     return 1;
 }
 
-/* Does p[s..e) end in a verb of setting a new value that takes 为 where
- * others take 至 (调整为, 变更为, 改为)? */
-static int set_anew(const char *p, size_t s, size_t e)
-{
-    static const char *const verb[] = {"\xE8\xB0\x83\xE6\x95\xB4",  /* 调整 */
-                                       "\xE5\x8F\x98\xE6\x9B\xB4",  /* 变更 */
-                                       "\xE6\x9B\xB4\xE6\x94\xB9",  /* 更改 */
-                                       "\xE4\xBF\xAE\xE6\x94\xB9",  /* 修改 */
-                                       "\xE6\x94\xB9"};                /* 改 */
-    size_t i;
-    for (i = 0; i < sizeof verb / sizeof verb[0]; i++) {
-        size_t l = strlen(verb[i]);
-        if (e >= s + l && memcmp(p + e - l, verb[i], l) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 int zsi_metric_is_link(const char *p, size_t start, size_t end)
 {
     size_t s = start, han = 0, other = 0, after_link = 0;
     int has_link = 0, anew = 0;
     char n1[ZSI_METRIC_BYTES], r1[ZSI_METRIC_BYTES];
 
+    if (zsi_metric_data() != 0)
+        return 0; /* [setanew] below */
     while (s < end) {
         unsigned cp;
         size_t l = zsi_utf8_decode(p + s, end - s, &cp);
@@ -585,7 +569,8 @@ int zsi_metric_is_link(const char *p, size_t start, size_t end)
             continue;
         han++;
         if (cp == 0x81F3 || cp == 0x5230 || /* 至 到 */
-            (cp == 0x4E3A && set_anew(p, start, s - l))) { /* 为 after 调整 */
+            (cp == 0x4E3A &&
+             zsi_match_ending(zsi_mset(MSEC_SETANEW), p, start, s - l))) { /* 为 after 调整 */
             anew = cp == 0x4E3A;
             has_link = 1;
             after_link = s;

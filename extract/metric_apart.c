@@ -268,7 +268,8 @@ int zsi_object_subject(const char *p, size_t ws, size_t we, char *norm, char *ra
     if (v == k || v == w || !tg[w - 1] || !strchr(SHARE_HEAD "bz", tg[w - 1]))
         return 0; /* a verb, then an object that ends in a noun */
     for (o = v; o < w; o++)
-        if (!tg[o] || !strchr(SHARE_HEAD SHARE_MOD "z", tg[o]) || zsi_all_filler(p, st[o], st[o + 1]))
+        if (!tg[o] || !strchr(SHARE_HEAD SHARE_MOD "z", tg[o]) ||
+            zsi_all_filler(p, st[o], st[o + 1]))
             return 0; /* nouns and modifiers only: no plain verb (资源|保护|罪) */
     if (zsi_nchars(p, st[k], we) > MAX_RUN_CHARS)
         return 0;

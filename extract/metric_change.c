@@ -356,7 +356,8 @@ int zsi_rate_noun_alone(const char *p, size_t ws, size_t we, zsi_metric *m)
         m->at.e <= m->at.s || m->at.e - m->at.s != n || m->at.s < ws || m->at.e > we)
         return 0;
     k = zsi_match_at(zsi_mset(MSEC_CHANGE), m->raw, 0, n - 3);
-    if (!k || k->len != n - 3 || !zsi_names_nothing(p, ws, m->at.s) || !zsi_rate_link(p, m->at.e, we))
+    if (!k || k->len != n - 3 || !zsi_names_nothing(p, ws, m->at.s) ||
+        !zsi_rate_link(p, m->at.e, we))
         return 0;
     memcpy(m->change, m->norm, n + 1);
     memcpy(m->change_raw, m->raw, n + 1);

@@ -116,12 +116,12 @@ static void load(void)
         if (len >= 2 && l[0] == '[' && l[len - 1] == ']') {
             /* the section headers, in MSEC_* order; an unknown one changes nothing */
             static const char *const SECTIONS[MSEC_COUNT] = {
-                "[phrases]", "[suffixes]", "[stop]", "[strip]",     "[nonmetric]",
-                "[change]",  "[perunit]",  "[conj]", "[modifiers]", "[share]",
-                "[adverbial]", "[changeform]", "[quote]", "[recipient]", "[saying]",
-                "[building]", "[level]", "[category]", "[activity]", "[sharelead]",
-                "[fate]", "[dependent]", "[link]", "[heads]",
-                "[spend]", "[never]", "[verbform]", "[predicate]", "[compare]"};
+                "[phrases]",   "[suffixes]",   "[stop]",      "[strip]",     "[nonmetric]",
+                "[change]",    "[perunit]",    "[conj]",      "[modifiers]", "[share]",
+                "[adverbial]", "[changeform]", "[quote]",     "[recipient]", "[saying]",
+                "[building]",  "[level]",      "[category]",  "[activity]",  "[sharelead]",
+                "[fate]",      "[dependent]",  "[link]",      "[heads]",     "[spend]",
+                "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

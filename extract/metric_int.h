@@ -148,6 +148,7 @@ enum {
     MSEC_VERBFORM,
     MSEC_PREDICATE,
     MSEC_COMPARE,
+    MSEC_SETANEW,
     MSEC_COUNT
 };
 

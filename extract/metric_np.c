@@ -308,21 +308,12 @@ static int verb_between(const zsi_wbounds *wb, const char *p, size_t cut, size_t
            !zsi_match_ending(zsi_mset(MSEC_PHRASES), p, ppb, pb);
 }
 
-/*
- * 累计死亡|病例1868例, 累计治愈|出院|病例, 感染|人数: a verb of [fate] (what
- * befalls the people or cases a count counts: 死亡, 治愈, 出院, 感染, 就业)
- * right before the nouns that end the phrase says what befell them; those
- * verbs take no object that is counted, so the noun after one is no object
- * but the head it modifies (the dead cases, the cured ones), and they open
- * the phrase. p[pb..b) is the verb, b..e the words after it, ending in a
- * noun.
- */
 /* Is the [perunit] entry one of 均 (人均, 日均) or 每 (每股, 每人)? 单位 is
  * one too, but it also ends a noun of its own (企事业单位, 参建单位). */
 static int per_word(const zsi_phrase *pu)
 {
     return (pu->len >= 6 && memcmp(pu->s + pu->len - 3, "\xE5\x9D\x87", 3) == 0) || /* 均 */
-           memcmp(pu->s, "\xE6\xAF\x8F", 3) == 0;                                 /* 每 */
+           memcmp(pu->s, "\xE6\xAF\x8F", 3) == 0;                                   /* 每 */
 }
 
 /* Is p[s..e) only verbs of [fate] by the most likely cut (出院, 治愈|出院)?
@@ -339,6 +330,15 @@ static int all_fate(const char *p, size_t s, size_t e)
     return w > 0;
 }
 
+/*
+ * 累计死亡|病例1868例, 累计治愈|出院|病例, 感染|人数: a verb of [fate] (what
+ * befalls the people or cases a count counts: 死亡, 治愈, 出院, 感染, 就业)
+ * right before the nouns that end the phrase says what befell them; those
+ * verbs take no object that is counted, so the noun after one is no object
+ * but the head it modifies (the dead cases, the cured ones), and they open
+ * the phrase. p[pb..b) is the verb, b..e the words after it, ending in a
+ * noun.
+ */
 static int fate_before_noun(const zsi_wbounds *wb, const char *p, size_t pb, size_t b, size_t e)
 {
     return b < e && zsi_whole_in(MSEC_FATE, p, pb, b) && noun_end(wb, p, b, e);

@@ -286,7 +286,7 @@ static int than_word(const char *p, const zsi_wbounds *wb, size_t ke, size_t e)
 int zsi_base_of_previous(const char *p, size_t ws, size_t we, size_t fe, size_t ce)
 {
     static const char with[] = "\xE4\xB8\x8E\xE5\x92\x8C\xE5\x90\x8C"; /* 与 和 同 */
-    static const char open[] = "\xEF\xBC\x88("; /* （ ( */
+    static const char open[] = "\xEF\xBC\x88(";                        /* （ ( */
     size_t s, q, e, l;
     zsi_wbounds wb;
 
@@ -319,7 +319,8 @@ int zsi_base_of_previous(const char *p, size_t ws, size_t we, size_t fe, size_t 
                  zsi_wb_is(&wb, ke))
             base = compared_after(p, fe, ce);
         if (base)
-            return (zsi_names_nothing(p, s, q) || zsi_strip_adverbs(p, s, q) == s) && ke < e && zsi_count_han(p, ke, e) <= BASE_OWNER_HAN;
+            return (zsi_names_nothing(p, s, q) || zsi_strip_adverbs(p, s, q) == s) && ke < e &&
+                   zsi_count_han(p, ke, e) <= BASE_OWNER_HAN;
     }
     return 0;
 }

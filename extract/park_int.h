@@ -12,15 +12,15 @@
 
 /* Word classes; a word may have both. */
 enum {
-    ZSW_PLACE = 1, /* a place name or its short form (成都市, 成都) */
-    ZSW_STOP = 2,  /* never starts a zone name: verb, preposition, time word ... */
-    ZSW_NOUN = 4,  /* a common noun: no name alone (所在地, 地区) */
-    ZSW_WORD = 8,  /* another word, kept whole when cutting (乌克兰) */
-    ZSW_TRIM = 16, /* a [trim] word: stops a name even where it is a place (中国) */
-    ZSW_VNOUN = 32, /* a verb-noun (建设): a stop word, but a noun inside a metric */
-    ZSW_FOREIGN = 64, /* a place abroad (foreign.txt); only zsi_words_has() sees it */
-    ZSW_VERB1 = 128,  /* a one-character verb (建, 住); only zsi_words_has() sees it */
-    ZSW_PARTY = 256,  /* a country or a group of countries abroad (foreign.txt's
+    ZSW_PLACE = 1,     /* a place name or its short form (成都市, 成都) */
+    ZSW_STOP = 2,      /* never starts a zone name: verb, preposition, time word ... */
+    ZSW_NOUN = 4,      /* a common noun: no name alone (所在地, 地区) */
+    ZSW_WORD = 8,      /* another word, kept whole when cutting (乌克兰) */
+    ZSW_TRIM = 16,     /* a [trim] word: stops a name even where it is a place (中国) */
+    ZSW_VNOUN = 32,    /* a verb-noun (建设): a stop word, but a noun inside a metric */
+    ZSW_FOREIGN = 64,  /* a place abroad (foreign.txt); only zsi_words_has() sees it */
+    ZSW_VERB1 = 128,   /* a one-character verb (建, 住); only zsi_words_has() sees it */
+    ZSW_PARTY = 256,   /* a country or a group of countries abroad (foreign.txt's
                          "party": 巴西, 东盟), a party to a trade agreement; only
                          zsi_words_has() sees it */
     ZSW_TOWNWORD = 512 /* a town's short form that jieba knows as a name or a

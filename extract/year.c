@@ -423,13 +423,18 @@ static void scan(const cps *s, int article_year, ylist *all, ylist *explicit)
  * session 32, which took twice the instructions); in other text a key
  * behind a broken lead is found too, as scan()'s decoding would find it.
  */
-#define LAST_BYTE(c) (0x80 | ((c) & 0x3F))
-static const unsigned char key_last[256] = {
-    ['-'] = 1, ['~'] = 1,
-    [LAST_BYTE(0x5E74)] = 1 /* 年 */, [LAST_BYTE(0x4E94)] = 1 /* 五, and U+2014 */,
-    [LAST_BYTE(0x5230)] = 1 /* 到 */, [LAST_BYTE(0x81F3)] = 1 /* 至 */,
-    [LAST_BYTE(0x2013)] = 1, [LAST_BYTE(0x2015)] = 1, [LAST_BYTE(0xFF0D)] = 1,
-    [LAST_BYTE(0xFF5E)] = 1, [LAST_BYTE(0x2010)] = 1};
+#define LAST_BYTE(c) (0x80 | ((c)&0x3F))
+static const unsigned char key_last[256] = {['-'] = 1,
+                                            ['~'] = 1,
+                                            [LAST_BYTE(0x5E74)] = 1 /* 年 */,
+                                            [LAST_BYTE(0x4E94)] = 1 /* 五, and U+2014 */,
+                                            [LAST_BYTE(0x5230)] = 1 /* 到 */,
+                                            [LAST_BYTE(0x81F3)] = 1 /* 至 */,
+                                            [LAST_BYTE(0x2013)] = 1,
+                                            [LAST_BYTE(0x2015)] = 1,
+                                            [LAST_BYTE(0xFF0D)] = 1,
+                                            [LAST_BYTE(0xFF5E)] = 1,
+                                            [LAST_BYTE(0x2010)] = 1};
 
 static int may_hold_year(const char *p, size_t n)
 {
@@ -441,7 +446,8 @@ static int may_hold_year(const char *p, size_t n)
             return 1; /* '-' or '~' */
         if (i < 2 || (u[i - 2] & 0xF0) != 0xE0)
             continue;
-        UChar32 c = (UChar32)(u[i - 2] & 0x0F) << 12 | (UChar32)(u[i - 1] & 0x3F) << 6 | (u[i] & 0x3F);
+        UChar32 c =
+            (UChar32)(u[i - 2] & 0x0F) << 12 | (UChar32)(u[i - 1] & 0x3F) << 6 | (u[i] & 0x3F);
         if (c == 0x5E74 /* 年 */ || c == 0x4E94 /* 五 */ || is_connector(c))
             return 1;
     }

@@ -614,8 +614,8 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
     return from < n ? run_piece(e, text, from, n) : 0;
 }
 
-static int seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn,
-                   void *ctx, zss_pretok *pt)
+static int seg_run(zs_seg *s, const char *text, size_t n, unsigned flags, zs_token_fn fn, void *ctx,
+                   zss_pretok *pt)
 {
     emit_ctx e = {s, flags, fn, ctx, pt};
     UErrorCode st = U_ZERO_ERROR;

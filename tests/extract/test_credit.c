@@ -36,7 +36,8 @@ static const row rows[] = {
     {"园区建成某某孵化器（遵义）等平台，拥有众创空间4家。", "4家", 0},
     /* a figure before any zone the passage names is an earlier sentence's
      * place's; not when the zone is named in its own sentence */
-    {"东城区出台新办法。对合作银行的不良贷款，按本金的60%给予补偿。这将推动中关村科学城建设。", "60%", 1},
+    {"东城区出台新办法。对合作银行的不良贷款，按本金的60%给予补偿。这将推动中关村科学城建设。",
+     "60%", 1},
     {"他早年在河南学过技术。村里用300万元建起的红石工业园投入使用。", "300万元", 0},
     /* ... and whether or not an earlier sentence names a place or a
      * company: the passage turns to the zone only after the figure */

@@ -37,9 +37,9 @@ static int collect(void *ctx, const zs_token *t)
         sn->nstrings + t->len > sizeof sn->strings)
         return ZS_ELIMIT;
     memcpy(sn->strings + sn->nstrings, t->text, t->len);
-    sn->toks[sn->ntoks++] = (zss_pretok_tok){(uint32_t)sn->nstrings, (uint16_t)t->len,
-                                             (uint16_t)(t->colocated != 0), (uint32_t)t->start,
-                                             (uint32_t)t->end};
+    sn->toks[sn->ntoks++] =
+        (zss_pretok_tok){(uint32_t)sn->nstrings, (uint16_t)t->len, (uint16_t)(t->colocated != 0),
+                         (uint32_t)t->start, (uint32_t)t->end};
     sn->nstrings += t->len;
     return 0;
 }
