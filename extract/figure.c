@@ -834,12 +834,7 @@ static int name_level(const char *p, size_t sent, size_t ws, const zsi_figure *s
         return 0;
     }
     if (sprev && sprev->metric[0] && sprev->noun_at.e <= ws && !strcmp(sprev->cls, f->cls)) {
-        memcpy(f->metric, sprev->metric, sizeof f->metric);
-        memcpy(f->metric_raw, sprev->metric_raw, sizeof f->metric_raw);
-        f->noun = sprev->noun;
-        f->noun_raw = sprev->noun_raw;
-        f->noun_at = sprev->noun_at;
-        f->change_at = sprev->change_at;
+        take_metric(f, sprev);
         return 0;
     }
     memset(m, 0, sizeof *m);

@@ -457,20 +457,10 @@ int zsi_metric_rate_after(const char *p, size_t ws, size_t we, size_t fe, size_t
 int zsi_compared_figure(const char *p, size_t cs, size_t fs, size_t fe, size_t ce)
 {
     zsi_metric m;
-    size_t q = fe;
     if (zsi_metric_data() != 0)
         return 0;
-    /* 与年初的最高限价959元相比: filler, then 相比 or 相较 */
-    while (q < ce) {
-        unsigned cp;
-        size_t l = zsi_utf8_decode(p + q, ce - q, &cp);
-        if (!zsi_all_filler(p, q, q + l))
-            break;
-        q += l;
-    }
-    if (q + 6 <= ce && (memcmp(p + q, "\xE7\x9B\xB8\xE6\xAF\x94", 6) == 0 ||  /* 相比 */
-                        memcmp(p + q, "\xE7\x9B\xB8\xE8\xBE\x83", 6) == 0)) /* 相较 */
-        return 1;
+    if (zsi_compared_after(p, fe, ce))
+        return 1; /* 与年初的最高限价959元相比: filler, then 相比 or 相较 */
     /* 较去年的票价60元，: a clause opened by 比 or 较 that ends with the
      * figure and changes nothing before it */
     if (!zsi_all_filler(p, fe, ce) || !zsi_compared_base(p, cs, fs))

@@ -521,6 +521,9 @@ int zsi_subject_noun(const char *p, size_t ws, size_t e, char *norm, char *raw, 
 size_t zsi_skip_conj(const char *p, size_t ws, size_t we);
 /* Does the clause open with 比 or 较 as a word before ns (the base compared with)? */
 int zsi_compared_base(const char *p, size_t ws, size_t ns);
+/* Does 相比 or 相较 follow the figure ending at fe, past filler, in its clause
+ * ending at ce (与去年的7.88亿元相比)? */
+int zsi_compared_after(const char *p, size_t fe, size_t ce);
 /* Does the noun phrase at ns follow 比 or 较 standing as a word? */
 int zsi_after_than(const char *p, size_t ws, size_t ns, size_t z);
 /* The bare noun phrase ending at we, as metric_before's MB_ flags read it. */

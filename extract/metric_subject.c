@@ -259,9 +259,7 @@ int zsi_np_before_mb(const char *p, size_t ws, size_t we, int flags, char *norm,
  * (去年同期, 市场普遍预期, 埃克森美孚): whose value or when. */
 #define BASE_OWNER_HAN 8
 
-/* Does 相比 or 相较 follow the figure ending at fe, past filler, in its
- * clause ending at ce (与去年的7.88亿元相比)? */
-static int compared_after(const char *p, size_t fe, size_t ce)
+int zsi_compared_after(const char *p, size_t fe, size_t ce)
 {
     size_t q = fe;
     while (q < ce) {
@@ -317,7 +315,7 @@ int zsi_base_of_previous(const char *p, size_t ws, size_t we, size_t fe, size_t 
             base = 1;
         else if (!k && zsi_in_set(with, sizeof with - 1, cp) && zsi_wb_is(&wb, q) &&
                  zsi_wb_is(&wb, ke))
-            base = compared_after(p, fe, ce);
+            base = zsi_compared_after(p, fe, ce);
         if (base)
             return (zsi_names_nothing(p, s, q) || zsi_strip_adverbs(p, s, q) == s) && ke < e &&
                    zsi_count_han(p, ke, e) <= BASE_OWNER_HAN;
