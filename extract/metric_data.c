@@ -121,7 +121,8 @@ static void load(void)
                 "[adverbial]", "[changeform]", "[quote]",     "[recipient]", "[saying]",
                 "[building]",  "[level]",      "[category]",  "[activity]",  "[sharelead]",
                 "[fate]",      "[dependent]",  "[link]",      "[heads]",     "[spend]",
-                "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]"};
+                "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
+                "[mark]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

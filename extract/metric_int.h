@@ -149,6 +149,7 @@ enum {
     MSEC_PREDICATE,
     MSEC_COMPARE,
     MSEC_SETANEW,
+    MSEC_MARK,
     MSEC_COUNT
 };
 

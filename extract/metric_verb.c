@@ -383,20 +383,14 @@ int zsi_sum_object_after(const char *p, size_t fe, size_t ce, size_t n, char *no
      * it (专项|补助): only a noun that ends there */
     static const char ends[] = "的和与及等";
     static const char rmb[] = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"; /* 人民币 */
-    /* a mark the sum reaches (跌破1500美元|关口, 突破千亿元|大关), a
-     * price band (50美元|价位) or a class (10亿美元|级别) names no thing
-     * the sum is */
-    static const char *const marks[] = {"\xE5\x85\xB3\xE5\x8F\xA3",  /* 关口 */
-                                        "\xE5\xA4\xA7\xE5\x85\xB3",  /* 大关 */
-                                        "\xE4\xBB\xB7\xE4\xBD\x8D"}; /* 价位 */
     unsigned cp;
-    size_t i;
     int rc;
+    /* a class (10亿美元|级别) or a mark the sum reaches (跌破1500美元|关口,
+     * [mark]) names no thing the sum is */
     if (zsi_grade_after(p, fe, ce))
         return 0;
-    for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (ce - fe >= 6 && memcmp(p + fe, marks[i], 6) == 0)
-            return 0;
+    if (zsi_match_at(zsi_mset(MSEC_MARK), p, fe, ce))
+        return 0;
     rc = zsi_share_noun_after(p, fe, ce, norm, raw, at);
     if (rc <= 0)
         return rc;
