@@ -225,7 +225,7 @@ static int run_pipeline(run *r)
     writer w = {0};
     pthread_t th[MAX_WORKERS];
     int nth = zsd_threads(r->o, MAX_WORKERS);
-    int started = 0, rc, in_txn = 0, training = 0, first_build = 0;
+    int started = 0, rc, in_txn = 0, training = 0;
     trainer tr = {r, NULL, 0};
     pthread_t train_th;
     size_t committed = 0; /* jobs [0, committed) are committed */
@@ -285,7 +285,6 @@ static int run_pipeline(run *r)
      * each instead of an insert per row, the writer being the serial part.
      * Otherwise (or after a run that was killed) make sure they exist. */
     if (zsd_query_int(db, "SELECT NOT EXISTS (SELECT 1 FROM passages)", 0)) {
-        first_build = 1;
         if ((rc = zsd_exec(db, zsd_late_indexes_drop)) != 0)
             goto out;
         if ((rc = zsd_seen_open(&w.seen, r->st->bytes_total,
@@ -401,13 +400,12 @@ static int run_pipeline(run *r)
     }
     if ((rc = zsd_writer_flush(&w)) != 0)
         goto out;
-    /* The tables a first build left part empty written again full
-     * (compact.c), before the late indexes, which take the pages freed. */
-    if (first_build && r->njobs && (rc = zsd_compact(db)) != 0)
-        goto out;
-    /* The late indexes sort in runs the size of the page cache: 2 MiB runs
-     * that stay in the CPU's caches, merged, beat one 64 MiB run (news-200:
-     * the seven indexes 1.52 -> 1.30 s, sqlite3 shell on a copy). */
+    /* The tables a first build leaves part empty (figure_rows 12% of its
+     * pages) stay so: repacking them here was serial work while the other
+     * core idles (compact.c says what it cost and bought). The late indexes
+     * sort in runs the size of the page cache: 2 MiB runs that stay in the
+     * CPU's caches, merged, beat one 64 MiB run (news-200: the seven indexes
+     * 1.52 -> 1.30 s, sqlite3 shell on a copy). */
     if ((rc = zsd_exec(db, "PRAGMA cache_size=" ZSD_SMALL_CACHE)) != 0 ||
         (rc = zsd_exec(db, zsd_late_indexes)) != 0 ||
         (rc = zsd_exec(db, "PRAGMA cache_size=" ZSD_WRITER_CACHE)) != 0)

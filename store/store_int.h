@@ -163,13 +163,6 @@ int zsd_past_deadline(void *p);
 /* The name of the copy an older version's first build wrote beside the
  * index (VACUUM INTO FILE-vacuum) and renamed over it. */
 #define ZSD_COMPACT_SUFFIX "-vacuum"
-/*
- * At the end of a first build, inside its last transaction, before the late
- * indexes are made: the tables it left with part-empty pages written again
- * full (the same rows).
- * @return 0; ZS_ESQLITE, ZS_ENOMEM (message on db).
- */
-int zsd_compact(zs_db *db);
 /* Remove a copy that an older version's killed build left (the caller
  * holds the writer lock). */
 void zsd_compact_forget(zs_db *db);

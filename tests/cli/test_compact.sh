@@ -1,8 +1,7 @@
 #!/bin/sh
-# test_compact.sh - kill -9 at the end of a first build (store/compact.c:
-# the tables it left part empty written again full, in its last
-# transaction): the index is whole, and the next run completes with what a
-# clean build holds. A first build of this corpus is one transaction, whose
+# test_compact.sh - kill -9 at the end of a first build (its last
+# transaction: the late indexes, store/index.c): the index is whole, and the
+# next run completes with what a clean build holds. A first build of this corpus is one transaction, whose
 # frames SQLite writes into FILE-wal at its COMMIT, the commit frame last,
 # each frame a header and a page: two pwrite64() calls.
 # The kill is SIGKILL as in the other kill -9 tests, sent by strace when the
