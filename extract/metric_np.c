@@ -627,7 +627,7 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
                      zsi_span *at)
 {
     zsi_wbounds wb;
-    size_t lo, cut, b, chars = 0, full = we, noun_s;
+    size_t lo, cut, b, chars = 0, full = we, noun_s, fs;
 
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
@@ -635,8 +635,8 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
         return 0;
     if (number_word_before(p, ws, we))
         return 0;
-    b = filler_start(p, ws, full);
-    b = filler_noun_end(p, ws, b, full, &noun_s);
+    fs = filler_start(p, ws, full);
+    b = filler_noun_end(p, ws, fs, full, &noun_s);
     we = b;
     if (we <= ws)
         return 0;
@@ -644,6 +644,13 @@ static int np_before(const char *p, size_t ws, size_t we, int flags, char *norm,
     while (lo > ws && (p[lo] & 0xC0) == 0x80)
         lo--;
     zsi_wb_compute(&wb, p, lo, full);
+    if (we > fs && fs > wb.s && !zsi_wb_is(&wb, we) && zsi_wb_is(&wb, fs)) {
+        /* 过滤效率高|达: a rare noun of jieba's (效率高) that ends inside
+         * one of ICU's words of the filler (高达, the clause's predicate)
+         * holds a word of the filler, not the noun's tail: the phrase ends
+         * where the filler starts */
+        we = noun_s = fs;
+    }
     cut = zsi_conj_cut(&wb, p, ws, we);
     if (!zsi_wb_is(&wb, we) || wb.s >= we)
         return 0; /* the filler trimmed was part of a word (人才, 合同) */
