@@ -550,6 +550,56 @@ static void test_none(void)
     }
 }
 
+/* extract_simplified() jumps from one character it acts at to the next in
+ * well-formed text (figure.c, struct acts) and steps through every
+ * character of text with an ill-formed byte: the same figures either way.
+ * Each row's text led by an ill-formed byte and a full stop (4 bytes) must
+ * give its own figures, 4 bytes later; and a passage of more characters to
+ * act at than the list holds is read whole. */
+static void test_jumps(void)
+{
+    size_t r, bad = 0;
+    for (r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const char *t = rows[r].text;
+        size_t n = strlen(t), na = 0, nb = 0;
+        char *led = malloc(n + 4);
+        zsi_figure *a = NULL, *b = NULL;
+        if (!led)
+            continue;
+        memcpy(led, "\xFF\xE3\x80\x82", 4); /* an ill-formed byte, 。 */
+        memcpy(led + 4, t, n);
+        int same = zsi_figures_extract(t, n, &a, &na) == 0 &&
+                   zsi_figures_extract(led, n + 4, &b, &nb) == 0 && na == nb;
+        for (size_t k = 0; same && k < na; k++)
+            same = a[k].start + 4 == b[k].start && a[k].end + 4 == b[k].end &&
+                   a[k].value == b[k].value && strcmp(a[k].metric, b[k].metric) == 0;
+        if (!same) {
+            bad++;
+            tap_diag("%s: %zu figures, led by an ill-formed byte %zu", show(t), na, nb);
+        }
+        free(a);
+        free(b);
+        free(led);
+    }
+    TAP_INTEQ(bad, 0, "every row's figures, read by jumps and by steps, are the same");
+    /* 1,200 digits and commas before a figure: more than the list holds */
+    size_t cap = 600 * 4 + 64, at = 0;
+    char *big = malloc(cap);
+    zsi_figure *v = NULL;
+    size_t nv = 0;
+    for (int k = 0; big && k < 600; k++)
+        at += (size_t)snprintf(big + at, cap - at, "7\xEF\xBC\x8C"); /* 7， */
+    if (big)
+        at += (size_t)snprintf(big + at, cap - at, "\xE8\x90\xA5\xE4\xB8\x9A\xE6\x94\xB6"
+                                                   "\xE5\x85\xA5" "35\xE4\xBA\xBF\xE5\x85\x83");
+    tap_ok(big && zsi_figures_extract(big, at, &v, &nv) == 0 && nv >= 1 &&
+               v[nv - 1].value == 35e8 && strcmp(v[nv - 1].metric, "\xE8\x90\xA5\xE4\xB8\x9A"
+                                                                 "\xE6\x94\xB6\xE5\x85\xA5") == 0,
+           "a passage of 1,200 characters to act at: its last figure, 营业收入35亿元");
+    free(v);
+    free(big);
+}
+
 static void test_numbers(void)
 {
     static const struct {
@@ -950,6 +1000,7 @@ int main(void)
     test_numbers();
     test_rows();
     test_none();
+    test_jumps();
     test_quantity();
     test_corpus();
     test_edges();
