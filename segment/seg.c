@@ -584,16 +584,38 @@ static int run_direct(emit_ctx *e, const char *text, size_t n)
                 zss_pretok *pt = e->pt;
                 if (pt && pt->ntoks < pt->captoks && pt->capstrings - pt->nstrings >= 3) {
                     /* what pretok_add() (fts5_tok.c) stores, without the
-                     * token in s->tok and the call: nearly every token */
-                    char *d = pt->strings + pt->nstrings;
-                    d[0] = (char)(0xE0 | (c >> 12));
-                    d[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-                    d[2] = (char)(0x80 | (c & 0x3F));
-                    pt->toks[pt->ntoks++] = (zss_pretok_tok){(uint32_t)pt->nstrings, 3, 0,
-                                                             (uint32_t)i, (uint32_t)(i + 3)};
-                    pt->nstrings += 3;
-                    pt->npos++; /* not colocated: a position of its own */
-                    i += 3;
+                     * token in s->tok and the call: nearly every token.
+                     * The run of such characters that starts here goes in
+                     * a loop of its own, counts and arrays in locals (the
+                     * stores of chars may alias pt's fields), for as many
+                     * as the arrays have room for. */
+                    size_t nt = pt->ntoks, ns = pt->nstrings, room = pt->captoks - nt;
+                    if ((pt->capstrings - ns) / 3 < room)
+                        room = (pt->capstrings - ns) / 3;
+                    char *d = pt->strings;
+                    zss_pretok_tok *tk = pt->toks;
+                    size_t t0 = nt;
+                    for (;;) {
+                        d[ns] = (char)(0xE0 | (c >> 12));
+                        d[ns + 1] = (char)(0x80 | ((c >> 6) & 0x3F));
+                        d[ns + 2] = (char)(0x80 | (c & 0x3F));
+                        tk[nt++] = (zss_pretok_tok){(uint32_t)ns, 3, 0, (uint32_t)i,
+                                                    (uint32_t)(i + 3)};
+                        ns += 3;
+                        i += 3;
+                        if (nt - t0 == room || n - i < 3 ||
+                            !(u[i] - 0xE5u <= 0xE9 - 0xE5 || (u[i] == 0xE4 && u[i + 1] >= 0xB8)) ||
+                            (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+                            break;
+                        c = (UChar32)((u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
+                                      (u[i + 2] & 0x3Fu));
+                        c += zss_t2s_uro[c - 0x3400];
+                        if (c < 0x4E00 || c > 0x9FFF)
+                            break;
+                    }
+                    pt->ntoks = nt;
+                    pt->nstrings = ns;
+                    pt->npos += nt - t0; /* not colocated: a position each */
                     from = i;
                     continue;
                 }
