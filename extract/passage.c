@@ -242,11 +242,20 @@ static void features(const cues *c, const char *p, seg *g)
              * E9 BF BF), read on its bytes without decoding it: wide, no
              * punctuation, no bracket, no space, and no gap since the one
              * before is no space. prev only needs to be some character of
-             * the block (an ideograph that is no space). */
-            g->width += 2;
-            g->nch++;
+             * the block (an ideograph that is no space). The run of them
+             * that starts here is counted in a loop of its own, in a local
+             * (g's fields were loaded and stored at every character). */
+            size_t k = 0;
+            do {
+                k++;
+                u += 3;
+            } while (u + 2 < (const unsigned char *)p + g->e &&
+                     (u[0] - 0xE5u <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) &&
+                     (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80);
+            g->width += 2 * (int)k;
+            g->nch += k;
             prev = 0x4E00;
-            i += 3;
+            i += 3 * k;
             continue;
         }
         UChar32 ch = zsu_cp_at(p, i, g->e, &nx);
