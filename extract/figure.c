@@ -998,6 +998,77 @@ static int read_before(naming *c)
     return rc < 0 ? rc : 0;
 }
 
+/*
+ * 预算总额为2070亿谢克尔，约合575亿美元; 初期资金为40亿铢（约合8000万美元）:
+ * a sum in a currency no unit of ours names is read as a bare number
+ * (2070亿), and a conversion verb (conversion_between) restates it in a
+ * currency that is. Where does the currency's name start, right before the
+ * conversion that ends at fs: up to MAX_CURRENCY_HAN characters of Han, no
+ * 的, after digits (and their 万, 亿), none before from? *ns receives where
+ * the digits start. Not one unit (1埃镑约合0.45元: an exchange rate).
+ * @return the name's start, or (size_t)-1 when there is none.
+ */
+#define MAX_CURRENCY_HAN 6 /* 谢克尔, 林吉特, 阿联酋迪拉姆 */
+static size_t unread_currency(const char *p, size_t from, size_t fs, size_t *ns)
+{
+    size_t j = fs, conv = (size_t)-1, q, name, digits = 0;
+    int k, han = 0, one = 0;
+    for (k = 0; k < 8 && j > from; k++) {
+        j -= zsi_utf8_prev(p, j);
+        if (conversion_between(p, j, fs, 0))
+            conv = j;
+    }
+    if (conv == (size_t)-1)
+        return conv;
+    for (q = conv; q > from && han <= MAX_CURRENCY_HAN;) {
+        size_t l = zsi_utf8_prev(p, q);
+        unsigned cp = cp_at(p, q, q - l, NULL);
+        if (!is_han(cp) || zsi_cn_numeral(cp) >= 0)
+            break;
+        if (cp == 0x7684) /* 的: 70亿瓦装机容量的成本约合 is no currency's name */
+            return (size_t)-1;
+        q -= l;
+        han++;
+    }
+    name = q;
+    while (q > from) {
+        size_t l = zsi_utf8_prev(p, q);
+        unsigned cp = cp_at(p, q, q - l, NULL);
+        if (arabic_digit_cp(cp)) {
+            digits++;
+            one = cp == '1' || cp == 0xFF11;
+        } else if (cp != '.' && cp != 0xFF0E && cp != 0xB7 && cp != ',' &&
+                   zsi_cn_numeral(cp) < 0) {
+            break;
+        }
+        q -= l;
+    }
+    if (han == 0 || han > MAX_CURRENCY_HAN || digits == 0 || (digits == 1 && one))
+        return (size_t)-1;
+    *ns = q;
+    return name;
+}
+
+/*
+ * A sum restated from one unread_currency() finds takes the noun of the bare
+ * number that one was read as (2070亿谢克尔，约合575亿美元: 2070亿 named 预算总额),
+ * as restated() takes a sum's. @return 1 named, 0 not.
+ */
+static int restated_unread(const naming *c)
+{
+    zsi_figure *f = c->f;
+    const zsi_figure *g = c->sprev;
+    size_t ns = 0, name;
+    if (strcmp(f->cls, "money") != 0 || !g || strcmp(g->cls, "number") != 0 || !g->noun ||
+        g->end > f->start)
+        return 0;
+    name = unread_currency(c->p, g->start, f->start, &ns);
+    if (name != g->end || ns != g->start)
+        return 0;
+    take_noun(f, g);
+    return 1;
+}
+
 /* Shapes that name a figure whatever the words before it say: a closing
  * price after its market word (quote_figure), a share of a set printed
  * before it with 中 (set_share), an area or a weight or volume of what
@@ -1467,7 +1538,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     f->noun = f->noun_raw = 0;
     zsi_span_clear(&f->noun_at);
     zsi_span_clear(&f->change_at);
-    if (ordinal_named(&c) || counted_after(&c) || restated(&c))
+    if (ordinal_named(&c) || counted_after(&c) || restated(&c) || restated_unread(&c))
         return 0;
     if ((rc = read_before(&c)) < 0)
         return rc;
