@@ -26,6 +26,7 @@
 
 #include "figure_int.h"
 #include "extract_int.h"
+#include "metric_int.h"
 
 /* How far back in its sentence a figure's subject is looked for (bytes). */
 #define SUBJECT_BYTES 240
@@ -224,6 +225,39 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
             c += l;
         }
         withheld[i] = !zone_within(m, nm, q, v) && !(c < e && zone_within(m, nm, c, e));
+    }
+}
+
+/*
+ * A passage that names no zone itself (its zone taken from its story or
+ * its article: 在经开区的支持下 ... or a paragraph under the zone's headline)
+ * tells of whatever its sentences name. A company's or a city's paragraph
+ * (走进某某电子有限公司，……1050位员工已到岗; 某某项目首期投产……；二期项目累计投资
+ * 15亿元) keeps its subject from sentence to sentence, where a paragraph
+ * about the zone says so again with a bare word (园区, 高新区) nearer the
+ * figure than any other subject. So the figure's subject is looked for back
+ * to the passage's start, not only in its sentence.
+ */
+void zsi_figures_credit_unnamed(const zsi_gazetteer *g, const char *p, size_t n,
+                                const zsi_figure *f, size_t nf, unsigned char *withheld)
+{
+    (void)n;
+    for (size_t i = 0; i < nf; i++) {
+        size_t e = f[i].start, q;
+        int place = 0;
+        if (withheld[i])
+            continue; /* its own sentence's subject already withholds it */
+        /* over several sentences a name's characters turn up inside other
+         * words (the county 新建 in 创新建立): a place that is a subject
+         * starts a word */
+        for (q = last_other_subject(p, 0, e, &place); q != (size_t)-1 && q > 0;
+             q = last_other_subject(p, 0, q, &place)) {
+            size_t ws, we;
+            if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
+                break; /* 公司 ends its word (有限公司) */
+        }
+        if (q != (size_t)-1 && !zsi_has_bare_park_ref(g, p + q, e - q))
+            withheld[i] = 1;
     }
 }
 

@@ -329,6 +329,17 @@ struct zsi_figure;
 void zsi_figures_credit(const char *p, size_t n, const struct zsi_figure *f, size_t nf,
                         const zsi_park_mention *m, size_t nm, unsigned char *withheld);
 
+/*
+ * For a passage that names no zone itself (its zone inherited from its story
+ * or article), after zsi_figures_credit() with no mentions: also withholds
+ * figure i when the nearest subject before it anywhere in the passage (not
+ * only in its sentence) is a province, city, county, collective place word
+ * or a company, and no bare zone word (园区, 高新区: zsi_has_bare_park_ref())
+ * stands between that subject and the figure (see credit.c). Cannot fail.
+ */
+void zsi_figures_credit_unnamed(const zsi_gazetteer *g, const char *p, size_t n,
+                                const struct zsi_figure *f, size_t nf, unsigned char *withheld);
+
 /* credit[i] of zsi_figures_nearest(): figure i is zone names[credit[i] -
  * ZSI_CREDIT_ZONE]'s. */
 #define ZSI_CREDIT_ZONE 2

@@ -268,6 +268,8 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
             (rc = zsi_parks_mentions(r->gaz, t, n, &m, &nm)) != 0)
             return rc;
         zsi_figures_credit(t, n, pp->figs, pp->nfigs, m, nm, pp->fig_withheld);
+        if (!pp->nparks || pp->park_inherited)
+            zsi_figures_credit_unnamed(r->gaz, t, n, pp->figs, pp->nfigs, pp->fig_withheld);
         /* a passage of several zones: each figure is the nearest one's */
         if (pp->nparks > 1 && !pp->park_inherited)
             zsi_figures_nearest(t, n, pp->figs, pp->nfigs, m, nm, pp->park_list, pp->nparks,

@@ -43,6 +43,14 @@ static const row rows[] = {
      * company: the passage turns to the zone only after the figure */
     {"本次开工的项目共有30个，总投资80亿元。此外还有红石工业园的扩建项目。", "80亿元", 1},
     {"本次开工的项目共有30个，总投资80亿元。此外还有红石工业园的扩建项目。", "30个", 1},
+    /* a passage that names no zone (its story's zone is inherited) keeps
+     * the subject an earlier sentence of it names: a company's or a city's
+     * paragraph, unless a bare zone word is nearer the figure */
+    {"记者走进某某电子有限公司，工人正在加紧生产。负责人介绍，1050位员工已到岗开工。", "1050位", 1},
+    {"珠海某某项目首期投产柴油机；二期项目累计投资15亿元。", "15亿元", 1},
+    {"某某集团的新工厂今年投产。园区全年实现营业收入80亿元。", "80亿元", 0},
+    /* ... a name inside another word is no subject (新建 in 创新建立) */
+    {"园区创新建立企业梯次培育机制；累计孵化科技型企业17家。", "17家", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
@@ -67,6 +75,9 @@ static int credit(const zsi_gazetteer *g, const char *t, const zsi_figure *v, si
     int rc = zsi_parks_mentions(g, t, strlen(t), &m, &nm);
     if (rc == 0)
         zsi_figures_credit(t, strlen(t), v, nv, m, nm, w);
+    /* a passage that names no zone, as the indexer credits it its story's */
+    if (rc == 0 && nm == 0)
+        zsi_figures_credit_unnamed(g, t, strlen(t), v, nv, w);
     zsi_park_mentions_free(m, nm);
     return rc;
 }
