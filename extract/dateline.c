@@ -88,6 +88,10 @@ static size_t year_at(const cps *s, size_t i, int *y)
     return 4;
 }
 
+/* Years zsi_docmeta_from_text() lists in its text (a dated article has a
+ * few; more, and it looks for dates at every character). */
+#define MAX_YEARS_AT 256
+
 /* A full date at i: 2019年10月22日, 2019-10-22, 2019/10/22, 2019.10.22.
  * Chars read (0: none); out receives it normalized. */
 static size_t full_date(const cps *s, size_t i, char out[11])
@@ -248,9 +252,21 @@ int zsi_docmeta_from_text(const char *text, size_t n, int year_hint, zsi_docmeta
     char byline[ZSI_OUTLET_BYTES] = "", tmp[ZSI_OUTLET_BYTES];
     int dl_month = 0, dl_day = 0, ym[32][2];
     size_t lines = 0, nym = 0;
+    /* Where year_at() finds a year, in order: full_date() finds none
+     * elsewhere, so the lines below ask it only there (asked at every
+     * character, it was a third of this function's instructions). all is 0
+     * when more than the list holds: then it is asked everywhere. */
+    size_t years[MAX_YEARS_AT], nyears = 0;
+    int all = 1;
     for (size_t k = 0; k < s.n; k++) { /* Y年M月: a year the dateline's month may share */
         int y, mo;
         size_t l = year_at(&s, k, &y), l2;
+        if (l) {
+            if (nyears < MAX_YEARS_AT)
+                years[nyears++] = k;
+            else
+                all = 0;
+        }
         if (!l || (k > 0 && zsi_digit_of(s.c[k - 1]) >= 0) || zsi_cps_at(&s, k + l) != 0x5E74)
             continue;
         if ((l2 = small_num(&s, k + l + 1, &mo)) && zsi_cps_at(&s, k + l + 1 + l2) == 0x6708 &&
@@ -275,7 +291,14 @@ int zsi_docmeta_from_text(const char *text, size_t n, int year_hint, zsi_docmeta
             int punct = 0;
             for (size_t k = t; k < e && !punct; k++)
                 punct = s.c[k] == 0x3002 || s.c[k] == 0xFF0C; /* 。， */
-            for (size_t k = t; k < e && (!any[0] || (head && !header[0])); k++) {
+            for (size_t k = t, q = 0; k < e && (!any[0] || (head && !header[0])); k++) {
+                if (all) { /* on to the next year at or after k */
+                    while (q < nyears && years[q] < k)
+                        q++;
+                    if (q == nyears || years[q] >= e)
+                        break;
+                    k = years[q];
+                }
                 if (!full_date(&s, k, d))
                     continue;
                 if (!any[0])

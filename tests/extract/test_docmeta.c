@@ -163,6 +163,16 @@ static void test_text(void)
     TAP_STREQ(m.date, "2020-02-03", "full-width digits in a dateline");
     m = from_text("本报北京2月30日电 正文。\n", 2020);
     TAP_STREQ(m.date, "", "a dateline of a day that does not exist gives nothing");
+    /* dates are looked for where a year is, from a list of at most 256
+     * (dateline.c, MAX_YEARS_AT); a text with more is read at every
+     * character: the same header date after 300 years */
+    char many[3000];
+    size_t at = 0;
+    for (int k = 0; k < 300; k++)
+        at += (size_t)snprintf(many + at, sizeof many - at, "%d\xE3\x80\x81", 1700 + k); /* 、 */
+    snprintf(many + at, sizeof many - at, "\n发布时间：2021-06-30 08:30\n正文。\n");
+    m = from_text(many, 0);
+    TAP_STREQ(m.date, "2021-06-30", "a header date after a line of 300 years");
 }
 
 static void test_lines(void)
