@@ -729,6 +729,47 @@ static int product_price(const char *p, size_t ws, size_t we, int per, zsi_figur
     return 1;
 }
 
+static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f);
+
+/*
+ * 10颗“吉林一号”卫星, 24条“稳外资”措施, 39项“小微权力”。: a short name in
+ * quotes right after a count is what it counts, or of what it counts when a
+ * noun run follows the closing mark (read as after a count), whose kind the
+ * name tells: the name and the run are one phrase (吉林一号卫星; as printed
+ * with its marks). Alone, or before a verb (9个“台阶”走到…), the name is
+ * the phrase. @return 1 named, 0 no quoted name there.
+ */
+static int quoted_count(const char *p, size_t fe, size_t ce, zsi_figure *f)
+{
+    char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    size_t qs, qe, qa, e, ql;
+    zsi_span at;
+    zsi_figure g;
+    if (!zsi_count_quote_at(p, fe, ce, &qs, &qe, &qa))
+        return 0;
+    e = qa;
+    g = *f;
+    g.metric[0] = g.metric_raw[0] = '\0';
+    zsi_span_clear(&g.noun_at);
+    if (qa < ce && counted_noun(p, qa, ce, &g) && g.noun_at.s == qa && g.noun_at.e > qa &&
+        strcmp(g.metric, g.metric_raw) == 0 && !zsi_count_has_verb(p, qa, g.noun_at.e))
+        e = g.noun_at.e; /* “一带一路”沿线国家, not “小毛楼”连成 */
+    else if (qa < ce && zsi_count_noun_cut(p, qa, ce, norm, raw, &at) && at.s == qa && at.e > qa &&
+             strcmp(norm, raw) == 0 && !zsi_count_has_verb(p, qa, at.e))
+        e = at.e;
+    ql = qe - qs;
+    if (e - fe >= ZSI_METRIC_BYTES)
+        return 0;
+    memcpy(f->metric, p + qs, ql);
+    memcpy(f->metric + ql, p + qa, e - qa);
+    f->metric[ql + (e - qa)] = '\0';
+    memcpy(f->metric_raw, p + fe, e - fe);
+    f->metric_raw[e - fe] = '\0';
+    f->noun_at.s = fe;
+    f->noun_at.e = e;
+    return 1;
+}
+
 /* What a count counts, by ICU's words (zsi_np_after) or, where those leave
  * it open or run on into a verb the class data lacks, by jieba's cut. */
 static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
@@ -743,6 +784,8 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
         memcpy(f->metric_raw, f->metric, 7);
         return 1;
     }
+    if (quoted_count(p, fe, ce, f))
+        return 1; /* 5架“海王”直升机 */
     if (zsi_count_fate_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at))
         return 1; /* 35人死亡, 8例治愈出院: what befell what is counted */
     if (zsi_count_admin_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at))

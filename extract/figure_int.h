@@ -478,6 +478,15 @@ int zsi_count_admin_after(const char *p, size_t fe, size_t ce, char *norm, char 
  * 中国人民): what follows it is counted, unless its first word is one
  * character, a classifier the number did not take (5万床棉被). */
 int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+/* (metric_count.c) Does a short name in quotes open right after a count at
+ * p[fe] and close before ce (5架“海王”直升机, 39项“小微权力”, 10种《…》)?
+ * Its text p[*qs..*qe) (two to QUOTE_CHARS run characters) and where the
+ * words after its closing mark start (*after). @return 1 found, 0 none. */
+int zsi_count_quote_at(const char *p, size_t fe, size_t ce, size_t *qs, size_t *qe, size_t *after);
+/* (metric_count.c) Does jieba's cut of p[s..e) hold a word of a predicate or
+ * of no noun phrase (a verb, adverb, preposition, particle, conjunction,
+ * pronoun, numeral, idiom: 连成, 仍在, 呈)? Verbal nouns may name (防控). */
+int zsi_count_has_verb(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does a known metric of the data ([phrases], two or more
  * characters) start at p[s] and end within ce (5家企业|营业收入)? */
 int zsi_count_measure_at(const char *p, size_t s, size_t ce);

@@ -671,6 +671,53 @@ int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *r
     return 1;
 }
 
+int zsi_count_has_verb(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX), i;
+    if (w < 1 || st[w] != e)
+        return 1; /* longer than the cut reads: unsure */
+    for (i = 0; i < w; i++)
+        if (!tg[i] || strchr("vdpucyirmx", tg[i]))
+            return 1;
+    return 0;
+}
+
+/* Most characters of a quoted name after a count: a name (“吉林一号”,
+ * “最多跑一次”), not a quoted sentence. */
+#define QUOTE_CHARS 10
+
+int zsi_count_quote_at(const char *p, size_t fe, size_t ce, size_t *qs, size_t *qe, size_t *after)
+{
+    unsigned open = 0, close, cp;
+    size_t i, l, ol;
+    int k = 0;
+    if (fe >= ce)
+        return 0;
+    l = ol = zsi_utf8_decode(p + fe, ce - fe, &open);
+    if (open == 0x201C)      /* “ */
+        close = 0x201D;      /* ” */
+    else if (open == 0x300A) /* 《 */
+        close = 0x300B;      /* 》 */
+    else
+        return 0;
+    for (i = fe + l; i < ce; i += l) {
+        l = zsi_utf8_decode(p + i, ce - i, &cp);
+        if (cp == close) {
+            if (k < 2)
+                return 0;
+            *qs = fe + ol;
+            *qe = i;
+            *after = i + l;
+            return 1;
+        }
+        if (!zsi_is_run_char(cp) || ++k > QUOTE_CHARS)
+            return 0; /* a quoted clause, or a name with marks inside */
+    }
+    return 0;
+}
+
 int zsi_count_measure_at(const char *p, size_t s, size_t ce)
 {
     const zsi_phrase *ph;
