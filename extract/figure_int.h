@@ -168,6 +168,11 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
  * 同胞, 6部|门印发), or after a span of time's 来 (30年|来峰值); another
  * figure's starts after that 来. metric_inside.c. */
 void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv);
+/* The metric of every figure of v[0..nv) that is the last of coordinated
+ * noun phrases (查处违规、违法问题300起) takes the conjuncts before it
+ * (违规、违法问题), unless each has a figure of its own (分别).
+ * metric_coord.c. */
+void zsi_metric_coord_fronts(const char *p, size_t n, zsi_figure *v, size_t nv);
 /* The metric of every figure of v[0..nv) that is, whole as printed, one word
  * of data/metrics.tsv's [never] (包含, 时候, 不得: a verb, a time word or an
  * adverb that names nothing measured) is dropped. metric_never.c. */

@@ -31,6 +31,8 @@
  *   metric_inside.c once every figure is named: no metric that starts inside
  *                  a word a figure's unit begins (万台|湾同胞), nor in the
  *                  来 after a span of time (30年|来);
+ *   metric_coord.c once every figure is named: the conjuncts before a
+ *                  metric's noun (违规、|违法问题) taken with it;
  *   metric_never.c once every figure is named: no metric that is one word
  *                  of [never] alone (包含, 时候, 足足);
  *   metric_verbform.c once every figure is named: a verb of one character
