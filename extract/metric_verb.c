@@ -212,6 +212,7 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
 {
     zsi_wbounds wb;
     size_t b = we, vs, lo;
+    int spend;
 
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
@@ -247,7 +248,9 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
     vs = zsi_word_span(&wb, p, ws, vs, b, ZSW_STOP_); /* 捐|资 */
     if (money && vs >= ws && zsi_nchars(p, vs, b) == 1)
         return copy_verb(p, one_char_verb(&wb, p, ws, b, we), b, norm, raw, at);
-    if (vs < ws || zsi_nchars(p, vs, b) < 2 || !zsi_all_run(p, vs, b) || !is_verb_word(p, vs, b) ||
+    spend = money && zsi_whole_in(MSEC_SPEND, p, vs, b);
+    if (vs < ws || zsi_nchars(p, vs, b) < 2 || !zsi_all_run(p, vs, b) ||
+        (!is_verb_word(p, vs, b) && !spend) ||
         zsi_has_numeral(p, vs, b) || !memcmp(p + vs, "\xE6\xAF\x8F", 3) || /* 每桶, 每天: a unit */
         zsi_hedge_at(p, b, vs)) /* 约合, 超过: a hedge says how large, not what */
         return 0;
@@ -279,7 +282,7 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
      * ([strip]: but a verb of [spend] there names the sum it pays alone,
      * 下拨500万元, though the normal form drops it before its object), 增长
      * ([change]), 但是 ([conj]) */
-    if (zsi_match_ending(zsi_mset(MSEC_STOP), p, vs, b) ||
+    if ((zsi_match_ending(zsi_mset(MSEC_STOP), p, vs, b) && !spend) ||
         (zsi_match_ending(zsi_mset(MSEC_STRIP), p, vs, b) &&
          !zsi_match_ending(zsi_mset(MSEC_SPEND), p, vs, b)) ||
         zsi_match_ending(zsi_mset(MSEC_CHANGE), p, vs, b) ||
