@@ -95,6 +95,18 @@ static const char *const company[] = {
     "\xE5\x85\xAC\xE5\x8F\xB8", /* 公司 */ "\xE9\x9B\x86\xE5\x9B\xA2", /* 集团 */
 };
 
+/* Is p[s..q) a place abroad (data/foreign.txt: 新加坡, 德国) that starts a
+ * word? A country's figures are its own, as a province's are (新加坡接待中国
+ * 内地旅客约341.7万人次, in an article on the zone the two countries run); a
+ * name inside another word (万象 of 万象更新) is none. */
+static int abroad(const char *p, size_t s, size_t q, size_t e)
+{
+    const zsi_words *w = zsi_mplaces();
+    size_t ws, we;
+    return w && zsi_words_has(w, p + s, q - s, ZSW_FOREIGN_) && !zsi_lex_inside(p, 0, s, e, &ws, &we) &&
+           !zsi_lex_inside(p, 0, q, e, &ws, &we);
+}
+
 /*
  * Where the last subject other than a zone starts in p[s..e), or (size_t)-1.
  */
@@ -118,7 +130,8 @@ static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_plac
                     unsigned c2;
                     q += zsi_utf8_decode(p + q, e - q, &c2);
                     chars++;
-                    hit = chars >= 2 && zsi_place_word(p + i, q - i) && !place_is_setting(p, i, q, e);
+                    hit = chars >= 2 && (zsi_place_word(p + i, q - i) || abroad(p, i, q, e)) &&
+                          !place_is_setting(p, i, q, e);
                 }
                 place = hit;
             }

@@ -51,6 +51,10 @@ static const row rows[] = {
     {"某某集团的新工厂今年投产。园区全年实现营业收入80亿元。", "80亿元", 0},
     /* ... a name inside another word is no subject (新建 in 创新建立) */
     {"园区创新建立企业梯次培育机制；累计孵化科技型企业17家。", "17家", 0},
+    /* a country abroad is a subject, as a province is; not inside a word
+     * (万象, a city abroad, in 万象更新) */
+    {"去年新加坡接待中国游客约300万人次，比上年增长6%。", "6%", 1},
+    {"园区万象更新，今年引进项目20个。", "20个", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
