@@ -530,6 +530,9 @@ int zsi_place_word(const char *p, size_t n);
 /* (metric.c) Is the whole of s a place name of any kind (a division, a jieba
  * ns word: 世界, 法国)? */
 int zsi_any_place(const char *s);
+/* (metric.c) Is p[0..n) a place outside China (data/foreign.txt: 美国,
+ * 东盟)? */
+int zsi_foreign_place(const char *p, size_t n);
 
 /*
  * 1 when p[start..end), the text between two figures of one clause, only

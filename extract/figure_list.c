@@ -83,6 +83,12 @@ static size_t count_chars(const char *p, size_t s, size_t e)
     return c;
 }
 
+/* The last character before p[e], 0 at the text's start. */
+static unsigned last_cp(const char *p, size_t e)
+{
+    return e ? cp_at(p, e, e - zsi_utf8_prev(p, e), NULL) : 0;
+}
+
 /* Is p[s..e) one run of letters and digits, ASCII or full width (MPV, 5G)? */
 static int one_latin_run(const char *p, size_t s, size_t e)
 {
@@ -139,20 +145,30 @@ static int latin_items(const char *p, const size_t *cut, const size_t *e, size_t
  * 粳稻|最低收购价): past the last item's own modifier, the first words of the
  * noun by its most likely cut whose characters come nearest to modc, those of
  * the item it stands beside (like things are named in like words: 机电 stands
- * for 高新技术, not for 高新; a tie takes the shorter). The head left holds two
+ * for 高新技术, not for 高新; a tie takes the shorter), or, before them, the
+ * first cut after a word that ends in lastcp, the item's last character when
+ * not 0 (纺织业 stands for 服装制造业, not for 服装). The head left holds two
  * Han at least. Without a cut (no data), modc characters. @return the head's
  * start, or 0 when none.
  */
-static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc)
+static size_t shared_head(const char *p, size_t ls, size_t le, size_t modc, unsigned lastcp)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], best = 0, bestd = (size_t)-1, w = ls, l;
     char tg[ZSI_LEX_CUT_MAX + 1];
-    int nw = zsi_lex_cut(p, ls, le, st, tg, ZSI_LEX_CUT_MAX), i;
+    int nw = zsi_lex_cut(p, ls, le, st, tg, ZSI_LEX_CUT_MAX), i, same = 0;
     for (i = 1; i < nw; i++) {
         size_t c = count_chars(p, ls, st[i]), d = c > modc ? c - modc : modc - c;
         if (zsi_count_han(p, st[i], le) < 2)
             break;
-        if (d <= bestd) { /* a tie takes the shorter head */
+        if (lastcp && !same && last_cp(p, st[i]) == lastcp) {
+            /* 纺织业和服装制造业|工业增加值: a modifier ending as the item
+             * does (业, 类) is its like; the first such cut stands */
+            same = 1;
+            best = st[i];
+            bestd = 0;
+            continue;
+        }
+        if (!same && d <= bestd) { /* a tie takes the shorter head */
             best = st[i];
             bestd = d;
         }
@@ -177,9 +193,9 @@ static int is_count_numeral(unsigned cp)
 /* The head shared_head() finds, as printed (raw) and in the normal form of
  * the last noun when that keeps its prefix (norm); 0 when none. */
 static size_t head_of(const char *p, const zsi_span *last, const char *lnorm, const char *lraw,
-                      size_t modc, const char **hn, const char **hr)
+                      size_t modc, unsigned lastcp, const char **hn, const char **hr)
 {
-    size_t w = shared_head(p, last->s, last->e, modc), l;
+    size_t w = shared_head(p, last->s, last->e, modc, lastcp), l;
     /* 棉纺、化纤、服装三大|行业投资: the items' count (三大, 两类) is none of
      * the head; a numeral and one character after it are passed */
     if (w && is_count_numeral(cp_at(p, last->e, w, &l)) && w + l + 3 < last->e &&
@@ -250,6 +266,78 @@ static int self_item(const char *p, size_t s, size_t e, char *norm, char *raw, z
     return 1;
 }
 
+/* Tags (data/words.tsv's byte) of words that make a list item no like thing
+ * of the others: directions (西部), times, pronouns, conjunctions,
+ * prepositions, adverbs, numerals, particles, set phrases (第一季度). Not
+ * jieba's place, person and organisation names, which tag plain things too
+ * (海洋, 玉米): a place is known by the place-name data instead
+ * (unlike_word). */
+#define UNLIKE_WORDS "ftrcpdmul"
+
+/* Is the word p[s..e) (tagged tg) one that no like thing of a list holds:
+ * an UNLIKE_WORDS word, a province, city or county (江苏), a place abroad
+ * (美国), not Han? */
+static int unlike_word(const char *p, size_t s, size_t e, char tg)
+{
+    return (tg && strchr(UNLIKE_WORDS, tg)) || zsi_place_word(p + s, e - s) ||
+           zsi_foreign_place(p + s, e - s) || zsi_count_han(p, s, e) != count_chars(p, s, e);
+}
+
+/* Is p[s..e) one to MAX_SELF_HAN Han characters (and nothing else) that
+ * may name one of a list's like things by itself (食品, 居住类, 二氧化硫,
+ * 爆炸): no unlike_word in it, not a place? */
+static int like_thing(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], c = zsi_count_han(p, s, e);
+    char tg[ZSI_LEX_CUT_MAX + 1], raw[ZSI_METRIC_BYTES];
+    int nw, i;
+    if (!c || c > MAX_SELF_HAN || c != count_chars(p, s, e) || e - s >= sizeof raw)
+        return 0;
+    nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (nw < 1)
+        return 0;
+    for (i = 0; i < nw; i++)
+        if (unlike_word(p, st[i], st[i + 1], tg[i]))
+            return 0;
+    memcpy(raw, p + s, e - s);
+    raw[e - s] = '\0';
+    return !zsi_any_place(raw);
+}
+
+/* Is p[s..e) 全 and one character more (全国, 全省, 全球): the scope of the
+ * whole list, none of its first item? */
+static int scope_word(const char *p, size_t s, size_t e)
+{
+    return count_chars(p, s, e) == 2 && cp_at(p, e, s, NULL) == 0x5168; /* 全 */
+}
+
+/*
+ * Where the first item of a list p[s..e) starts: the words before its end,
+ * by the likeliest cut, that may name one of like things (Han words, no
+ * UNLIKE_WORDS, no scope_word), MAX_SELF_HAN characters at
+ * most: past what leads the item into its clause (6月19日|鲤鱼、鲫鱼,
+ * 去年全国|二氧化硫、氮氧化物, 批发市场的|猪肉、蔬菜). The start past_lead()
+ * gives when no word is left (or the text is too long to cut).
+ */
+static size_t item0_start(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], c = 0;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int nw, i;
+    size_t h = e, l;
+    s = past_lead(p, s, e);
+    while (h > s && is_han(cp_at(p, h, h - zsi_utf8_prev(p, h), &l)))
+        h -= l; /* the Han run that ends the item (CBOT |玉米) */
+    nw = zsi_lex_cut(p, h, e, st, tg, ZSI_LEX_CUT_MAX);
+    for (i = nw; i > 0; i--) {
+        size_t ws = st[i - 1], we = st[i];
+        if (unlike_word(p, ws, we, tg[i - 1]) || scope_word(p, ws, we) ||
+            (c += count_chars(p, ws, we)) > MAX_SELF_HAN)
+            break;
+    }
+    return i < nw ? st[i] : s;
+}
+
 /* Every item not named[] names itself (self_item; the first past the words
  * that lead it in: 其中|水产品), each named one keeps its noun: 1, or 0 when
  * one of them cannot (and then nothing is written). */
@@ -275,6 +363,86 @@ static int self_items(const char *p, const size_t *cut, const size_t *e, size_t 
     return 1;
 }
 
+/* Do the k-1 items before the last of a list (ending at e[0..k-1)), two or
+ * more, all end in one character the last item's modifier (ending at mod_e)
+ * does not end in: 精选层、创新层和基础层投资者|准入资产标准, whose like
+ * things are 层 and whose modifier holds more than a like? */
+static int unlike_ending(const char *p, const size_t *e, size_t k, size_t mod_e)
+{
+    size_t i;
+    unsigned c = last_cp(p, e[0]);
+    if (k < 3)
+        return 0;
+    for (i = 1; i + 1 < k; i++)
+        if (last_cp(p, e[i]) != c)
+            return 0;
+    return last_cp(p, mod_e) != c;
+}
+
+/* Does the modifier that ends at mod_e, of a list's last item, end in 业
+ * when the item before it (ending at prev_e) does not: 租赁和商务服务业,
+ * 批发和零售业, one industry whose name holds the 和, not two things? */
+static int one_industry(const char *p, size_t prev_e, size_t mod_e)
+{
+    return last_cp(p, mod_e) == 0x4E1A && last_cp(p, prev_e) != 0x4E1A; /* 业 */
+}
+
+/*
+ * 食品和居住类|价格分别上涨, 二氧化硫和化学需氧量|排放总量分别下降: the last
+ * item's noun (at[k-1]) starts inside it, after a modifier no noun data
+ * takes in, and that modifier and every other item that names no noun are
+ * like things (like_thing): the noun is the head the items share, each
+ * item's metric the item and the head (printed in two places: at, tail_at;
+ * the last item in one), a named item keeping its own noun when it ends
+ * its item. *head receives the head's span. @return 1 all named, 0 not
+ * (and then nothing is written).
+ */
+static int modifier_items(const char *p, const size_t *cut, const size_t *e, size_t k,
+                          const int *named, char norm[][ZSI_METRIC_BYTES],
+                          char raw[][ZSI_METRIC_BYTES], zsi_span *at, zsi_span *tail_at,
+                          zsi_span *head)
+{
+    const zsi_span h = at[k - 1];
+    const char *hn = norm[k - 1], *hr = raw[k - 1];
+    char n2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], r2[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
+    size_t i, s[MAX_LIST_ITEMS], hnl = strlen(hn), hrl = strlen(hr);
+    if (h.e != e[k - 1] || !like_thing(p, cut[k - 1], h.s) || one_industry(p, e[k - 2], h.s) ||
+        unlike_ending(p, e, k, h.s))
+        return 0;
+    for (i = 0; i < k; i++) {
+        size_t ie = i + 1 < k ? e[i] : h.s, l;
+        s[i] = i ? cut[i] : item0_start(p, cut[0], e[0]);
+        if (i + 1 < k && named[i]) {
+            if (at[i].e != e[i])
+                return 0; /* its noun ends before the item: no like thing */
+            continue;
+        }
+        if (!like_thing(p, s[i], ie))
+            return 0;
+        l = ie - s[i];
+        if (l + hnl >= ZSI_METRIC_BYTES || l + hrl >= ZSI_METRIC_BYTES)
+            return 0;
+        memcpy(r2[i], p + s[i], l);
+        memcpy(r2[i] + l, hr, hrl + 1);
+        memcpy(n2[i], p + s[i], l);
+        memcpy(n2[i] + l, hn, hnl + 1);
+    }
+    for (i = 0; i < k; i++) {
+        if (i + 1 < k && named[i])
+            continue;
+        memcpy(norm[i], n2[i], sizeof n2[i]);
+        memcpy(raw[i], r2[i], sizeof r2[i]);
+        at[i].s = s[i];
+        at[i].e = i + 1 < k ? e[i] : h.e;
+        if (i + 1 < k)
+            tail_at[i] = h;
+        else
+            zsi_span_clear(&tail_at[i]);
+    }
+    *head = h;
+    return 1;
+}
+
 /*
  * The nouns of the k items of p[cut[0]..to) (cut[k] unused). An item that
  * names none but is a short modifier, when the last item's noun starts the
@@ -282,12 +450,14 @@ static int self_items(const char *p, const size_t *cut, const size_t *e, size_t 
  * 支配收入; see shared_head): its metric is the item and the head, printed in
  * two places (noun_at, tail_at; the tail is empty otherwise). Items of
  * letters alone name themselves (see latin_items), and so do short noun
- * phrases no noun data names (see self_items). @return 1 all named, 0 not, or a negative ZS_E*
- * from the metric data.
+ * phrases no noun data names (see self_items). When the last item's noun
+ * starts inside it, the noun is the head of like things (see
+ * modifier_items; *head receives it). @return 1 all named, 0 not, or a
+ * negative ZS_E* from the metric data.
  */
 static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
                       char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
-                      zsi_span *tail_at)
+                      zsi_span *tail_at, zsi_span *head)
 {
     size_t i, e[MAX_LIST_ITEMS], w0 = 0;
     int named[MAX_LIST_ITEMS], all = 1, same = 1;
@@ -309,19 +479,22 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
         return 1;
     if (!named[k - 1])
         return self_items(p, cut, e, k, named, norm, raw, at, tail_at);
-    if (at[k - 1].s != cut[k - 1])
-        return 0; /* 单位、学校、公共场所|…的比例: the others are no like things */
+    if (at[k - 1].s != cut[k - 1]) /* 单位、学校、公共场所|…的比例: no like things */
+        return modifier_items(p, cut, e, k, named, norm, raw, at, tail_at, head);
     for (i = 0; i + 1 < k; i++) {
         size_t c, w, ln, cs;
         const char *hn, *hr;
         if (named[i])
             continue;
-        cs = i ? cut[i] : past_lead(p, cut[0], e[0]);
+        cs = i ? cut[i] : item0_start(p, cut[0], e[0]);
         ln = e[i] - cs;
         c = only_han(p, cs, e[i]);
-        if (!c || !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, &hn, &hr)))
+        if (!c ||
+            !(w = head_of(p, &at[k - 1], norm[k - 1], raw[k - 1], c, last_cp(p, e[i]), &hn, &hr)))
             return at[k - 1].e == e[k - 1] ? self_items(p, cut, e, k, named, norm, raw, at, tail_at)
                                            : 0; /* 药费|占比: what follows is shared */
+        if (i + 2 == k && one_industry(p, e[i], w))
+            return 0;
         if (w0 && w != w0)
             same = 0;
         w0 = w;
@@ -381,7 +554,7 @@ static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi
         if (!i)
             c = ci;
     }
-    if (!(w = head_of(p, &last, ln, lr, c, &hn, &hr)))
+    if (!(w = head_of(p, &last, ln, lr, c, 0, &hn, &hr)))
         return 0;
     if (strlen(hn) + strlen(ch) >= sizeof m || strlen(hr) + strlen(chr) >= sizeof mr)
         return 0;
@@ -472,7 +645,7 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
 {
     size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te, last_e;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
-    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0;
+    zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0, hd = {0, 0};
     char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
     zsi_figure *f = v + first;
     int rc, mixed = 0;
@@ -491,7 +664,7 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), fb))
             te -= zsi_utf8_prev(p, te);
     if (nc == k) {
-        rc = name_items(p, cut, k, te, norm, raw, at, tail_at);
+        rc = name_items(p, cut, k, te, norm, raw, at, tail_at, &hd);
         if (rc <= 0)
             return rc;
     } else if (nc >= 2) {
@@ -530,12 +703,14 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         nc = list_items(p, ps, pe, cut);
         if (nc != k)
             return 0;
-        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at);
+        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at, &hd);
         if (rc <= 0)
             return rc;
     }
     change_at = f[0].change_at;
     noun0 = f[0].noun_at;
+    if (hd.e == 0) /* the head the figures were named by: the last item's noun */
+        hd = at[k - 1];
     last_e = tail_at[k - 1].e > tail_at[k - 1].s ? tail_at[k - 1].e : at[k - 1].e;
     if (noun0.s == at[k - 1].s && noun0.e > last_e && !f[0].metric[f[0].noun] &&
         zsi_dependent_word(p, last_e, noun0.e)) {
@@ -546,9 +721,11 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         noun0.e = last_e;
     }
     for (i = 0; i < k; i++)
-        if (tail_at[i].e > tail_at[i].s && (noun0.s != at[k - 1].s || noun0.e != last_e))
+        if (tail_at[i].e > tail_at[i].s && (noun0.s < hd.s || noun0.s >= hd.e || noun0.e != last_e))
             return 0; /* items that share a head the figures were not named by
-                       * (机床业务收入|占比分别为: 占比): not their list */
+                       * (机床业务收入|占比分别为: 占比): not their list; the
+                       * figures' noun may be a shorter cut of it (服装|制造业
+                       * 工业增加值) */
     /* the change word the first figure's metric ends with (增速), kept
      * before f[0]'s metric is overwritten */
     memcpy(ch0, f[0].metric + f[0].noun, sizeof f[0].metric - f[0].noun);

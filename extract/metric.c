@@ -47,6 +47,12 @@ int zsi_any_place(const char *s)
     return zsi_metric_data() == 0 && zsi_only_place(s);
 }
 
+int zsi_foreign_place(const char *p, size_t n)
+{
+    const zsi_words *places = zsi_metric_data() == 0 ? zsi_mplaces() : NULL;
+    return places && zsi_words_has(places, p, n, ZSW_FOREIGN_);
+}
+
 /* X的Y: is the phrase r2[0..l2), found right before the figure, printed in
  * p[ne..we) right after a 的? Then it is the head of the 的 phrase and the
  * noun found before it (ending at ne) only its modifier: 实现稳定就业的贫困
