@@ -380,12 +380,13 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
     if (e - s < 6)
         return 0;
     /* a verb before one noun right after the count, then a verb, a
-     * preposition or the clause's end, modifies it (4000名下岗|职工|找到…,
+     * preposition, an adverb, a conjunction, a time word or the clause's end,
+     * modifies it (4000名下岗|职工|找到…, 4万多返乡|人员|节后…,
      * 800份调查|问卷。) unless the count is of people or times, whose verb
      * is what they did (30人|参加|会议); a longer run after a verb is mostly
      * its object (4个设在|市级|贫困村) */
     if (w > 1 && tg[0] == 'v' && st[1] - st[0] > 3 && tg[1] == 'n' && !people_or_times(p, fe) &&
-        (w == 2 ? e == ce : strchr("vpdc", tg[2]) != NULL))
+        (w == 2 ? e == ce : strchr("vpdct", tg[2]) != NULL))
         vfirst = 1;
     zsi_wb_compute(&wb, p, s, e);
     for (i = vfirst; i < w; i++) {
