@@ -576,6 +576,18 @@ static int list_head(const char *p, const size_t *cut, size_t nc, size_t to, zsi
     return 0;
 }
 
+/* Is p[s..e) a mark that sets list items side by side (、 和 及 与), with
+ * spaces about it, and nothing else? */
+static int list_mark(const char *p, size_t s, size_t e)
+{
+    while (s < e && p[s] == ' ')
+        s++;
+    while (e > s && p[e - 1] == ' ')
+        e--;
+    return e - s == 3 && (!memcmp(p + s, "\xE3\x80\x81", 3) || !memcmp(p + s, "\xE5\x92\x8C", 3) ||
+                          !memcmp(p + s, "\xE5\x8F\x8A", 3) || !memcmp(p + s, "\xE4\xB8\x8E", 3));
+}
+
 /* Does the normal form of a change word ch end in 速 or 幅 (增速, 同比降幅):
  * a rate of change of its noun, not a share (占比)? */
 static int ends_rate_of_change(const char *ch)
@@ -639,11 +651,13 @@ static void share_item(const char *p, zsi_figure *f, const char *norm, const cha
  * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
  * with no figure there, the previous clause's words (因灾死亡人数、倒塌房屋
  * 数量和直接经济损失，较上期分别下降87%、86%、61%).
+ * Without a 分别, a list that ends with the figures' noun, with as many items
+ * as figures joined only by 、 or 和 (会议和文件同比减少40%、50%).
  * @return 0, or a negative ZS_E* from the metric data.
  */
 int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t first, size_t k)
 {
-    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, q, i, te, last_e;
+    size_t cut[MAX_LIST_ITEMS + 1], nc = 0, fb = 0, le = 0, q, i, te, last_e;
     char norm[MAX_LIST_ITEMS][ZSI_METRIC_BYTES], raw[MAX_LIST_ITEMS][ZSI_METRIC_BYTES];
     zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0, hd = {0, 0};
     char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
@@ -655,13 +669,25 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         return 0;
     for (q = ws; q + 6 <= f[0].start; q++)
         if (memcmp(p + q, "\xE5\x88\x86\xE5\x88\xAB", 6) == 0) /* 分别 */
-            fb = q;
-    if (!fb)
+            fb = le = q;
+    if (!fb) {
+        /* 早籼稻、中晚籼稻和粳稻最低收购价为121元、127元和130元: without a
+         * 分别, a list that ends with the figures' noun, as many items as
+         * figures, pairs them as well */
+        const zsi_span *na = &f[0].noun_at;
+        if (na->e <= na->s || na->s < ws || na->e > f[0].start)
+            return 0;
+        for (i = 1; i < k; i++)
+            if (!list_mark(p, f[i - 1].end, f[i].start))
+                return 0; /* 由6%下调至1%: a change from one to the other */
+        le = na->e;
+    }
+    te = le;
+    nc = list_items(p, ws, le, cut);
+    if (!fb && nc != k)
         return 0;
-    te = fb;
-    nc = list_items(p, ws, fb, cut);
     if (nc >= 2) /* 同比|分别: filler after the last item is none of it */
-        while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), fb))
+        while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), le))
             te -= zsi_utf8_prev(p, te);
     if (nc == k) {
         rc = name_items(p, cut, k, te, norm, raw, at, tail_at, &hd);
