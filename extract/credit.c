@@ -107,43 +107,60 @@ static int abroad(const char *p, size_t s, size_t q, size_t e)
            !zsi_lex_inside(p, 0, q, e, &ws, &we);
 }
 
+/* Does a subject other than a zone start at byte i of p[s..e), the
+ * character before it being prev (0 at s)? *is_place: it is a place. */
+static int other_subject_at(const char *p, size_t i, size_t e, unsigned cp, unsigned prev,
+                            int *is_place)
+{
+    int hit = 0;
+    size_t k;
+    if (cp < 0x3400 || is_comparison(prev))
+        return 0;
+    for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
+        hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
+    for (k = 0; k < sizeof company / sizeof company[0] && !hit; k++)
+        hit = e - i >= 6 && memcmp(p + i, company[k], 6) == 0;
+    if (hit) {
+        *is_place = 0;
+        return 1;
+    }
+    size_t q = i, chars = 0;
+    while (q < e && chars < MAX_PLACE_CHARS && !hit) {
+        unsigned c2;
+        q += zsi_utf8_decode(p + q, e - q, &c2);
+        chars++;
+        hit = chars >= 2 && (zsi_place_word(p + i, q - i) || abroad(p, i, q, e)) &&
+              !place_is_setting(p, i, q, e);
+    }
+    if (hit)
+        *is_place = 1;
+    return hit;
+}
+
 /*
  * Where the last subject other than a zone starts in p[s..e), or (size_t)-1.
+ * The walk goes back from e and stops at the first one: a passage's later
+ * figures looked back over all of it (zsi_figures_credit_unnamed()) when a
+ * walk from s tried every character before the figure. Each character's
+ * test reads only the text from it up to e, so both walks find the same one
+ * (p is valid UTF-8: decode.c's invariant).
  */
 static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_place)
 {
-    size_t best = (size_t)-1, i = s, k;
-    unsigned prev = 0;
-
-    while (i < e) {
-        unsigned cp;
-        size_t l = zsi_utf8_decode(p + i, e - i, &cp);
-        if (cp >= 0x3400 && !is_comparison(prev)) {
-            int hit = 0, place = 0;
-            for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
-                hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
-            for (k = 0; k < sizeof company / sizeof company[0] && !hit; k++)
-                hit = e - i >= 6 && memcmp(p + i, company[k], 6) == 0;
-            if (!hit) {
-                size_t q = i, chars = 0;
-                while (q < e && chars < MAX_PLACE_CHARS && !hit) {
-                    unsigned c2;
-                    q += zsi_utf8_decode(p + q, e - q, &c2);
-                    chars++;
-                    hit = chars >= 2 && (zsi_place_word(p + i, q - i) || abroad(p, i, q, e)) &&
-                          !place_is_setting(p, i, q, e);
-                }
-                place = hit;
-            }
-            if (hit) {
-                best = i;
-                *is_place = place;
-            }
+    size_t i = e;
+    while (i > s) {
+        size_t l = zsi_utf8_prev(p, i), at = i - l;
+        unsigned cp, prev = 0;
+        zsi_utf8_decode(p + at, l, &cp);
+        if (at > s) {
+            size_t pl = zsi_utf8_prev(p, at);
+            zsi_utf8_decode(p + at - pl, pl, &prev);
         }
-        prev = cp;
-        i += l;
+        if (other_subject_at(p, at, e, cp, prev, is_place))
+            return at;
+        i = at;
     }
-    return best;
+    return (size_t)-1;
 }
 
 /* Where the last verb of setting (位于, 坐落, 落户) stands in p[s..e), or
