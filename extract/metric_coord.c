@@ -177,14 +177,7 @@ static void coord_front(const char *p, size_t n, const zsi_figure *prev, zsi_fig
         zsi_span at;
         if (!k)
             return;
-        for (ws = cs; ws > lo;) {
-            unsigned cp;
-            size_t l = zsi_utf8_prev(p, ws);
-            zsi_utf8_decode(p + ws - l, l, &cp);
-            if (!zsi_is_run_char(cp))
-                break;
-            ws -= l;
-        }
+        ws = zsi_back_while(p, lo, cs, (size_t)-1, zsi_is_run_char);
         if (!zsi_np_before(p, ws, cs, norm, raw, &at) || at.e != cs || at.s >= cs ||
             zsi_has_numeral(p, at.s, cs) ||
             zsi_nchars(p, at.s, s) + zsi_nchars(f->metric_raw, 0, strlen(f->metric_raw)) >

@@ -248,6 +248,9 @@ double zsi_lex_count(const char *p, size_t s, size_t e);
  * characters back, never before lo (the text zsi_lex_cut is given to read
  * the words before a figure or a word). */
 size_t zsi_han_back(const char *p, size_t lo, size_t e, int max);
+/* Where the characters that end at p[e] and are all of the class is
+ * start: at most max characters back, never before lo. */
+size_t zsi_back_while(const char *p, size_t lo, size_t e, size_t max, int (*is)(unsigned));
 /* Most characters zsi_lex_cut cuts. */
 #define ZSI_LEX_CUT_MAX 24
 /*

@@ -314,18 +314,23 @@ double zsi_lex_count(const char *p, size_t s, size_t e)
     return lex_count(p + s, e - s);
 }
 
-size_t zsi_han_back(const char *p, size_t lo, size_t e, int max)
+size_t zsi_back_while(const char *p, size_t lo, size_t e, size_t max, int (*is)(unsigned))
 {
     size_t s = e;
-    for (int k = 0; k < max && s > lo; k++) {
+    for (size_t k = 0; k < max && s > lo; k++) {
         unsigned cp;
         size_t l = zsi_utf8_prev(p, s);
         zsi_utf8_decode(p + s - l, l, &cp);
-        if (!zsi_m_is_han(cp))
+        if (!is(cp))
             break;
         s -= l;
     }
     return s;
+}
+
+size_t zsi_han_back(const char *p, size_t lo, size_t e, int max)
+{
+    return zsi_back_while(p, lo, e, max < 0 ? 0 : (size_t)max, zsi_m_is_han);
 }
 
 int zsi_lex_cut(const char *p, size_t s, size_t e, size_t *start, char *tag, int max)
