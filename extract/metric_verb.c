@@ -271,10 +271,16 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
              * money a plain verb is the predicate of the noun before it,
              * which is its subject or its modifier (实际), not a compound
              * the verb ends: a sum is paid, invested or raised, and the verb
-             * says which (a rate after a verb is a change: 萎缩5.3%) */
-            if (!zsi_quantified(p, q) && !(money && plain_verb(p, vs, b)))
+             * says which (a rate after a verb is a change: 萎缩5.3%). So is
+             * a verb of [spend] jieba files as a noun (某公司出资, 出资 n):
+             * the list names sums paid or raised whatever the tag, and a
+             * compound it ends (产业投资) was read as a noun before this;
+             * but the noun before it is then the payer (计划|出资,
+             * 先生|节省), never the kind of sum */
+            int plain = zsi_quantified(p, q) || (money && plain_verb(p, vs, b));
+            if (!plain && !spend)
                 return 0;
-            if (money && q == pv && kind_noun(&wb, p, ws, pv, vs))
+            if (money && plain && q == pv && kind_noun(&wb, p, ws, pv, vs))
                 vs = pv; /* 产业|投入, 医保|支付 */
         }
     }
