@@ -13,6 +13,9 @@
  * nor is a place that starts a longer site name (潮州中炬产业转移园) or a
  * dateline (本报北京5月19日电), a place in brackets after a name (某某众创空间
  * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区).
+ * A zone that is an item of the subject's 、-list, with other places or
+ * sites (北京、天津、河北雄安新区等17个试点地区合计), is no zone named between:
+ * the list is the subject, and its figure the group's.
  * Which zones are named where comes from one pass of the zone finder over the
  * whole passage (zsi_parks_mentions()), not from finding zones again in each
  * piece of it: a name is read with the words around it, as the passage's
@@ -206,6 +209,132 @@ static int zone_within(const zsi_park_mention *m, size_t nm, size_t s, size_t e)
     return 0;
 }
 
+/* Most characters of one item of a list of places and zones (重庆两江新区等). */
+#define LIST_ITEM_CHARS 8
+
+static int is_han_cp(unsigned cp)
+{
+    return cp >= 0x3400 && cp < 0xA000;
+}
+
+/* Most items of a list looked at. */
+#define LIST_ITEMS 16
+
+/*
+ * Does item p[a..b) of a list name a place, a company or a zone of its own:
+ * a subject in it (北京城市副中心, 全市; an item cut at LIST_ITEM_CHARS may
+ * start with the words before the list), or a zone mention that starts in
+ * it (河北雄安新区)?
+ */
+static int item_names(const char *p, size_t a, size_t b, size_t e, const zsi_park_mention *m,
+                      size_t nm)
+{
+    unsigned cp, prev = 0;
+    int is_place;
+    for (size_t i = a; i < b; prev = cp) {
+        size_t l = zsi_utf8_decode(p + i, b - i, &cp);
+        if (other_subject_at(p, i, b, cp, prev, &is_place))
+            return 1;
+        i += l;
+    }
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].start >= a && m[k].start < b)
+            return 1;
+    /* a site of its own (某某中药产业创业园, 南部新区): the item ends where
+     * its name does, in 园, 区, 城, 港 or 地 */
+    size_t l = zsi_utf8_prev(p, b);
+    zsi_utf8_decode(p + b - l, l, &cp);
+    if (!ends_site(cp))
+        return 0;
+    unsigned next = 0;
+    if (b >= e)
+        return 1;
+    zsi_utf8_decode(p + b, e - b, &next);
+    return next == 0x3001 || !is_han_cp(next);
+}
+
+/*
+ * The 、-list of short items of Han characters that the subject at q of
+ * p[s..e) is an item of, as [*L, *R), when two items or more of it name a
+ * place, a company or a zone each (北京、天津、河北雄安新区、重庆两江新区等);
+ * else 0. An item ends at a 、, at any other character, or after
+ * LIST_ITEM_CHARS. A zone's own offices listed (某某开发区工委、管委) name
+ * one thing: no list of subjects.
+ */
+static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park_mention *m,
+                     size_t nm, size_t *L, size_t *R)
+{
+    size_t at[LIST_ITEMS][2], nat = 0, i = q, j = q;
+    /* the items from q's on */
+    for (;;) {
+        size_t chars = 0, a = i;
+        unsigned cp = 0;
+        while (i < e && chars < LIST_ITEM_CHARS) {
+            size_t l = zsi_utf8_decode(p + i, e - i, &cp);
+            if (!is_han_cp(cp) || cp == 0x3001)
+                break;
+            i += l;
+            chars++;
+        }
+        if (chars && nat < LIST_ITEMS) {
+            at[nat][0] = a;
+            at[nat++][1] = i;
+        }
+        if (i >= e || cp != 0x3001 || chars == 0 || chars == LIST_ITEM_CHARS)
+            break;
+        i += 3; /* 、 */
+    }
+    /* q's item may start before q (河北 before 雄安新区), and items before it */
+    for (int first = 1;; first = 0) {
+        size_t chars = 0, l, b = j;
+        unsigned cp = 0;
+        while (j > s && chars < LIST_ITEM_CHARS) {
+            l = zsi_utf8_prev(p, j);
+            zsi_utf8_decode(p + j - l, l, &cp);
+            if (!is_han_cp(cp) || cp == 0x3001)
+                break;
+            j -= l;
+            chars++;
+        }
+        if (first && nat)
+            at[0][0] = j;
+        else if (chars && nat < LIST_ITEMS) {
+            at[nat][0] = j;
+            at[nat++][1] = b;
+        }
+        if (j <= s || chars == LIST_ITEM_CHARS)
+            break;
+        l = zsi_utf8_prev(p, j);
+        zsi_utf8_decode(p + j - l, l, &cp);
+        if (cp != 0x3001)
+            break;
+        j -= l;
+    }
+    size_t named = 0;
+    for (size_t k = 0; k < nat; k++)
+        named += (size_t)item_names(p, at[k][0], at[k][1], e, m, nm);
+    *L = j;
+    *R = i;
+    return named >= 2;
+}
+
+/*
+ * Is a zone named in p[q..e) that stands apart from the subject at q? A zone
+ * that is an item of the subject's 、-list (北京、天津、河北雄安新区、重庆两江
+ * 新区等17个试点地区合计3.9万亿元) is not: the list is the subject, and the
+ * figure the group's.
+ */
+static int zone_apart(const char *p, const zsi_park_mention *m, size_t nm, size_t s, size_t q,
+                      size_t e)
+{
+    size_t L = 0, R = 0;
+    int listed = list_span(p, s, q, e, m, nm, &L, &R);
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].end > q && m[k].start < e && !(listed && m[k].start >= L && m[k].end <= R))
+            return 1;
+    return 0;
+}
+
 /* End of the sentence that holds byte e of p[0..n): its end mark's place. */
 static size_t sentence_end(const char *p, size_t e, size_t n)
 {
@@ -241,7 +370,9 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
         }
         v = setting_at(p, q, e);
         if (v == (size_t)-1) {
-            withheld[i] = !zone_within(m, nm, q, e); /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer */
+            /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer; 北京、天津、
+             * 雄安新区等地: it is one of the subject's list */
+            withheld[i] = !zone_apart(p, m, nm, s, q, e);
             continue;
         }
         /* 某某有限公司位于常德经济技术开发区，占地800余亩: the zone of the 位于

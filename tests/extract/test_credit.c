@@ -55,6 +55,15 @@ static const row rows[] = {
      * (万象, a city abroad, in 万象更新) */
     {"去年新加坡接待中国游客约300万人次，比上年增长6%。", "6%", 1},
     {"园区万象更新，今年引进项目20个。", "20个", 0},
+    /* a zone listed with places (or sites of their own) is one item of the
+     * list's subject: the group's figure is none of the zone's; a zone's own
+     * offices listed (工委、管委) are still the zone */
+    {"去年，北京、天津、河北雄安新区等五个试点地区服务进出口合计4000亿元。", "4000亿元", 1},
+    {"机场距离北京城市副中心、雄安新区50多公里。", "50多公里", 1},
+    {"城东物流园、南部新区、亳州工业园区年底前将有200多家企业投产。", "200多家", 1},
+    {"滨海新区卫健委、公安局等部门将35名旅客安置到酒店。", "35名", 0},
+    {"烟台开发区工委、管委第一时间成立领导小组，设立防治、保障等8个工作组。", "8个", 0},
+    {"北京、天津等地企业入驻雄安新区，投资100亿元。", "100亿元", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
