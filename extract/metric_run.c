@@ -15,26 +15,44 @@
 #include "segment_int.h"
 #include "extract_int.h"
 
-/* 年产值, 年销售收入: a lone 年 right before a run makes it annual, unless a
- * number or a time word owns it (2019年, 本年; 今年 is one word anyway). */
-static int annual_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b)
+/* 年产值, 年销售收入, 月产能, 日缺水量: a lone 年, 月 or 日 right before a
+ * run p[b..e) makes it annual, monthly or daily (the output of a month, not
+ * of the plant), unless a number owns it, spaces apart or before the cut
+ * (2019年, 2019 年, 近22|日均价: a date or a span), a time word does
+ * (本|年, 每个|月; 今年, 近日 are one word anyway), or 月 or 日 starts a word
+ * of the most likely cut that ends inside the run and is no per-unit word
+ * (月度|同比增速, 日经|指数: the monthly or the Nikkei, named with that
+ * word; not 日均|价). */
+static int period_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
 {
-    size_t pb;
-    unsigned before;
-    if (b < cut + 3 || memcmp(p + b - 3, "\xE5\xB9\xB4", 3) != 0) /* 年 */
+    static const char period[] = "年月日", coverb[] = "对向赴访在与";
+    size_t pb, q, ls, le;
+    unsigned before, owner = 0;
+    if (b < cut + 3 || b - 3 < wb->s ||
+        !zsi_in_set(period, sizeof period - 1, zsi_cp_at(p, b - 3, b)))
         return 0;
     pb = b - 3;
     if (!zsi_wb_is(wb, pb))
         return 0;
+    for (q = pb; q > 0 && p[q - 1] == ' '; q--)
+        ;
+    if (q > 0)
+        owner = zsi_cp_at(p, q - zsi_utf8_prev(p, q), q);
+    if (zsi_is_digit_cp(owner) || zsi_cn_numeral(owner) >= 0)
+        return 0;
+    if (zsi_cp_at(p, pb, b) != 0x5E74 && zsi_lex_inside(p, pb, b, e, &ls, &le) && le < e &&
+        !zsi_whole_in(MSEC_PERUNIT, p, ls, le))
+        return 0; /* 年缴|税收, 年均|降水量, 日均|价 are the run's */
     if (pb == cut)
         return 1;
     zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
     if (!zsi_is_run_char(before))
         return 1;
-    /* after a whole word (企业|年|产值), not after a number or one character
-     * that makes a time word with it (本|年, 每|年) */
-    return !zsi_has_numeral(p, pb - zsi_utf8_prev(p, pb), pb) && pb > wb->s &&
-           zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
+    if (zsi_cp_at(p, pb, b) == 0x65E5 && zsi_in_set(coverb, sizeof coverb - 1, before))
+        return 0; /* 已对|日|出口额: after a coverb 日 is Japan */
+    /* after a whole word (企业|年|产值), not after one character that makes
+     * a time word with it (本|年, 每|年) */
+    return pb > wb->s && zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
 }
 
 /* Is p[s..e) a word of two to four Han characters that the lexicon does not
@@ -693,7 +711,7 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
      * 产值) is the metric; the verb-noun ends it as a verb did */
     if (vn_b && zsi_conj_before(wb, p, cut, b))
         return vn_b;
-    if (annual_at(wb, p, cut, b) && chars < MAX_RUN_CHARS)
+    if (period_at(wb, p, cut, b, e) && chars < MAX_RUN_CHARS)
         b -= 3;
     while (b < from && (p[b] == '\n' || p[b] == '\r'))
         b++;
