@@ -2077,6 +2077,7 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
     drop_metrics_over_figures(v, nv);
     zsi_metric_figure_edges(p, n, v, nv);
     zsi_metric_coord_fronts(p, n, v, nv);
+    zsi_metric_count_fronts(p, v, nv);
     zsi_metric_drop_never(v, nv);
     zsi_metric_verb_forms(p, v, nv);
     *out = v;

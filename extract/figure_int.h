@@ -173,6 +173,10 @@ void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv);
  * (违规、违法问题), unless each has a figure of its own (分别).
  * metric_coord.c. */
 void zsi_metric_coord_fronts(const char *p, size_t n, zsi_figure *v, size_t nv);
+/* The counted noun before every count of v[0..nv) takes the verbal noun
+ * before it when a verb precedes that one (抓获|犯罪|嫌疑人6名 -> 犯罪嫌疑人).
+ * metric_countfront.c. */
+void zsi_metric_count_fronts(const char *p, zsi_figure *v, size_t nv);
 /* The metric of every figure of v[0..nv) that is, whole as printed, one word
  * of data/metrics.tsv's [never] (包含, 时候, 不得: a verb, a time word or an
  * adverb that names nothing measured) is dropped. metric_never.c. */

@@ -148,8 +148,7 @@ static int peers(const zsi_figure *f, const char *p, size_t as, size_t ae, size_
                                                    zsi_cp_at(p, be - zsi_utf8_prev(p, be), be);
 }
 
-/* Put p[s..e) before f's metric, both forms, its noun starting at s. */
-static void prepend(zsi_figure *f, const char *p, size_t s, size_t e)
+void zsi_metric_prepend(zsi_figure *f, const char *p, size_t s, size_t e)
 {
     size_t k = e - s;
     memmove(f->metric + k, f->metric, strlen(f->metric) + 1);
@@ -188,7 +187,7 @@ static void coord_front(const char *p, size_t n, const zsi_figure *prev, zsi_fig
         if ((at.s = noun_start(p, at.s, cs)) == cs || counted(p, lo, at.s) ||
             !peers(f, p, at.s, cs, s, e))
             return;
-        prepend(f, p, at.s, s);
+        zsi_metric_prepend(f, p, at.s, s);
         s = at.s;
     }
 }

@@ -33,6 +33,9 @@
  *                  来 after a span of time (30年|来);
  *   metric_coord.c once every figure is named: the conjuncts before a
  *                  metric's noun (违规、|违法问题) taken with it;
+ *   metric_countfront.c once every figure is named: the verbal noun
+ *                  before a count's noun, after the clause's verb, taken
+ *                  with it (抓获|犯罪嫌疑人);
  *   metric_never.c once every figure is named: no metric that is one word
  *                  of [never] alone (包含, 时候, 足足);
  *   metric_verbform.c once every figure is named: a verb of one character
@@ -564,5 +567,12 @@ int zsi_owned_rate(const char *p, size_t ws, size_t ns, size_t ne, int flags, zs
 size_t zsi_strip_predicate(const char *p, size_t ws, size_t we);
 /* The change a rate printed after its figure and 的 names (的增速, 速度增长); NULL when none. */
 const zsi_phrase *zsi_change_after_de(const char *p, size_t q, size_t ce, size_t *cs, size_t *cend);
+
+/* ---- interface to metric_coord.c ---- */
+
+/* Put p[s..e), printed right before f's noun, before f's metric, both
+ * forms, its noun then starting at s; the caller checks that both fit in
+ * ZSI_METRIC_BYTES. */
+void zsi_metric_prepend(zsi_figure *f, const char *p, size_t s, size_t e);
 
 #endif
