@@ -277,6 +277,10 @@ int zsi_metric_before_listed(const char *p, size_t ws, size_t we, zsi_metric *m)
  * @return 1 found, 0 none, ZS_EIO.
  */
 int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *raw, zsi_span *at);
+/* Is s[0..n) a whole phrase of [phrases] (主营业务收入, 价格, 总产量)?
+ * *norm (may be NULL) receives its normal form, borrowed for the process.
+ * 0 also when the data cannot be loaded. */
+int zsi_metric_phrase(const char *s, size_t n, const char **norm);
 /* Is p[s..e) one whole word of [dependent] (占比, 比重, 份额, 价格: a head
  * that names no quantity without what it belongs to)? (metric_de.c) */
 int zsi_dependent_word(const char *p, size_t s, size_t e);

@@ -525,6 +525,175 @@ static int name_items(const char *p, const size_t *cut, size_t k, size_t to,
     return 1;
 }
 
+/* A classifier a count of a list's items takes (3种, 四类, 三大, 5项, 两个)? */
+static int item_classifier(unsigned cp)
+{
+    return cp == 0x79CD || cp == 0x7C7B || cp == 0x9879 || cp == 0x5927 || /* 种 类 项 大 */
+           cp == 0x4E2A;                                                   /* 个 */
+}
+
+/* The value of the digits (ASCII or full width) at p[q..e), at most 99;
+ * *r receives where they end (q when none). */
+static size_t digits_at(const char *p, size_t q, size_t e, size_t *r)
+{
+    size_t v = 0, l;
+    *r = q;
+    while (*r < e && v < 100) {
+        unsigned c = cp_at(p, e, *r, &l);
+        if (c >= '0' && c <= '9')
+            v = v * 10 + (c - '0');
+        else if (c >= 0xFF10 && c <= 0xFF19)
+            v = v * 10 + (c - 0xFF10);
+        else
+            break;
+        *r += l;
+    }
+    return v;
+}
+
+/*
+ * Where a count of a list's k items starts in p[s..e), the text of its
+ * last item (鲜猪肉|8种|生活必需品价格, 水果|六大类|产品): digits or one
+ * numeral (not when digits) saying k, then a classifier (种 类 项 大 个;
+ * 大类); *ce receives where the count ends. 0 when there is none, or
+ * nothing of the item before it.
+ */
+static size_t items_count(const char *p, size_t s, size_t e, size_t k, int digits, size_t *ce)
+{
+    size_t q, l, l2, r, v;
+    unsigned prev = 0;
+    for (q = s; q < e; prev = cp_at(p, e, q, NULL), q += l) {
+        unsigned cp = cp_at(p, e, q, &l), c;
+        if ((prev >= '0' && prev <= '9') || (prev >= 0xFF10 && prev <= 0xFF19))
+            continue; /* inside a number (18种 is no count of 8) */
+        v = digits_at(p, q, e, &r);
+        if (r == q && !digits && is_count_numeral(cp)) {
+            v = (size_t)zsi_cn_numeral(cp);
+            r = q + l;
+        }
+        if (r == q || v != k || r >= e || !item_classifier(c = cp_at(p, e, r, &l2)))
+            continue;
+        r += l2;
+        if (c == 0x5927 && cp_at(p, e, r, &l2) == 0x7C7B) /* 大类 */
+            r += l2;
+        if (q == s)
+            return 0;
+        *ce = r;
+        return q;
+    }
+    return 0;
+}
+
+/* Is p[s..e) a counted list's item: a like_thing, or Han words that hold
+ * no numeral character though jieba tags one of them a numeral (大米 is
+ * 'm' in its data)? */
+static int counted_item(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], q, l, c = zsi_count_han(p, s, e);
+    char tg[ZSI_LEX_CUT_MAX + 1], raw[ZSI_METRIC_BYTES];
+    int nw, i;
+    if (like_thing(p, s, e))
+        return 1;
+    if (!c || c > MAX_SELF_HAN || c != count_chars(p, s, e) || e - s >= sizeof raw)
+        return 0;
+    for (q = s; q < e; q += l)
+        if (zsi_cn_numeral(cp_at(p, e, q, &l)) >= 0)
+            return 0;
+    nw = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX);
+    if (nw < 1)
+        return 0;
+    for (i = 0; i < nw; i++)
+        if (tg[i] != 'm' && unlike_word(p, st[i], st[i + 1], tg[i]))
+            return 0;
+    memcpy(raw, p + s, e - s);
+    raw[e - s] = '\0';
+    return !zsi_any_place(raw);
+}
+
+/*
+ * 蔬菜、白条鸡和鲜猪肉3种生活必需品价格分别上涨2%、3%、1%: a count of the
+ * k items (3种) ends the list, and the noun after it names their kind and
+ * what each has (生活必需品|价格): each item's metric is the item and that
+ * head (蔬菜价格), printed in two places (at, tail_at), not the kind, which
+ * every item is. cut[] the items' starts, to where the list's text ends;
+ * digits: a count in digits only (a numeral's, 三大|行业投资, is name_items'
+ * first: the kind stays there). @return 1 all named (*head receives the
+ * noun after the count), 0 not (nothing written), or a negative ZS_E*.
+ */
+static int counted_items(const char *p, const size_t *cut, size_t k, size_t to, int digits,
+                         char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
+                         zsi_span *tail_at, zsi_span *head)
+{
+    size_t cs, ce = 0, s[MAX_LIST_ITEMS], e[MAX_LIST_ITEMS], i, hs, hl, hnl;
+    const char *hnorm = NULL;
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1], hn[ZSI_METRIC_BYTES], hr[ZSI_METRIC_BYTES];
+    zsi_span nat;
+    int rc, nw;
+    if (k < 2 || !(cs = items_count(p, cut[k - 1], to, k, digits, &ce)))
+        return 0;
+    rc = zsi_metric_noun(p, ce, to, hn, hr, &nat);
+    if (rc <= 0 || nat.s != ce)
+        return rc < 0 ? rc : 0;
+    nw = zsi_lex_cut(p, nat.s, nat.e, st, tg, ZSI_LEX_CUT_MAX);
+    if (nw < 2)
+        return 0; /* the kind alone (3种|产品): no head of the items' own */
+    /* the head: the longest tail that is a whole phrase of the data
+     * (产业|主营业务收入), else the last word (生活|必需品|价格) */
+    for (i = 1; i < (size_t)nw && !zsi_metric_phrase(p + st[i], nat.e - st[i], &hnorm); i++)
+        ;
+    hs = st[i < (size_t)nw ? i : (size_t)nw - 1];
+    if (zsi_count_han(p, hs, nat.e) < 2)
+        hs = st[nw - 2];
+    if (hs <= nat.s || zsi_count_han(p, hs, nat.e) < 2)
+        return 0;
+    if (i >= (size_t)nw || hs != st[i])
+        hnorm = NULL; /* the last word: its normal form is as printed */
+    hl = nat.e - hs;
+    hnl = hnorm ? strlen(hnorm) : hl;
+    for (i = 0; i < k; i++) {
+        e[i] = i + 1 < k ? item_end(p, cut[i + 1]) : cs;
+        s[i] = i ? cut[i] : item0_start(p, cut[0], e[0]);
+        if (e[i] <= s[i] || !counted_item(p, s[i], e[i]) || e[i] - s[i] + hl >= ZSI_METRIC_BYTES ||
+            e[i] - s[i] + hnl >= ZSI_METRIC_BYTES)
+            return 0;
+    }
+    for (i = 0; i < k; i++) {
+        size_t l = e[i] - s[i];
+        memcpy(raw[i], p + s[i], l);
+        memcpy(raw[i] + l, p + hs, hl);
+        raw[i][l + hl] = '\0';
+        memcpy(norm[i], p + s[i], l);
+        memcpy(norm[i] + l, hnorm ? hnorm : p + hs, hnl);
+        norm[i][l + hnl] = '\0';
+        at[i].s = s[i];
+        at[i].e = e[i];
+        tail_at[i].s = hs;
+        tail_at[i].e = nat.e;
+    }
+    *head = nat;
+    return 1;
+}
+
+/*
+ * The nouns of a list's k items: by a count in digits that ends them
+ * (鲜猪肉|3种|生活必需品价格, counted_items), else by name_items, else by a
+ * numeral's count (鲜猪肉|三种|…); *counted says counted_items named them.
+ * @return as name_items.
+ */
+static int name_list(const char *p, const size_t *cut, size_t k, size_t to,
+                     char norm[][ZSI_METRIC_BYTES], char raw[][ZSI_METRIC_BYTES], zsi_span *at,
+                     zsi_span *tail_at, zsi_span *head, int *counted)
+{
+    int rc = counted_items(p, cut, k, to, 1, norm, raw, at, tail_at, head);
+    *counted = rc > 0;
+    if (rc != 0 || (rc = name_items(p, cut, k, to, norm, raw, at, tail_at, head)) != 0)
+        return rc;
+    rc = counted_items(p, cut, k, to, 0, norm, raw, at, tail_at, head);
+    *counted = rc > 0;
+    return rc;
+}
+
 /*
  * 科创板、创业板样本权重分别为1%、2%、3%: a list of nc items before 分别 that
  * are not the k figures' (nc != k), whose last item's noun heads the list
@@ -650,7 +819,9 @@ static void share_item(const char *p, zsi_figure *f, const char *norm, const cha
  * one before: k figures that end the clauses before it in its sentence,
  * each with its noun (营业收入100亿元、利润20亿元，分别增长10%、20%), or,
  * with no figure there, the previous clause's words (因灾死亡人数、倒塌房屋
- * 数量和直接经济损失，较上期分别下降87%、86%、61%).
+ * 数量和直接经济损失，较上期分别下降87%、86%、61%), or with one figure
+ * there that counts the items (萝卜、白菜和土豆3种蔬菜价格上涨，比上周分别
+ * 上涨: see counted_items).
  * Without a 分别, a list that ends with the figures' noun, with as many items
  * as figures joined only by 、 or 和 (会议和文件同比减少40%、50%).
  * @return 0, or a negative ZS_E* from the metric data.
@@ -662,7 +833,7 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
     zsi_span at[MAX_LIST_ITEMS], tail_at[MAX_LIST_ITEMS], change_at, noun0, hd = {0, 0};
     char ch0[ZSI_METRIC_BYTES], chr0[ZSI_METRIC_BYTES];
     zsi_figure *f = v + first;
-    int rc, mixed = 0;
+    int rc, mixed = 0, counted = 0;
     size_t share_e = 0; /* the end of a share word all items take, or 0 */
 
     if (k > MAX_LIST_ITEMS)
@@ -690,7 +861,7 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         while (te > cut[nc - 1] && zsi_all_filler(p, te - zsi_utf8_prev(p, te), le))
             te -= zsi_utf8_prev(p, te);
     if (nc == k) {
-        rc = name_items(p, cut, k, te, norm, raw, at, tail_at, &hd);
+        rc = name_list(p, cut, k, te, norm, raw, at, tail_at, &hd, &counted);
         if (rc <= 0)
             return rc;
     } else if (nc >= 2) {
@@ -724,12 +895,17 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         if (pe <= sent)
             return 0;
         ps = zsi_clause_start(p, sent, pe);
-        if (first > 0 && v[first - 1].end > ps)
+        /* one figure may stand there: the items' count (鲜猪肉|8种|…) */
+        if (first > 0 && v[first - 1].end > ps &&
+            (v[first - 1].start < ps || (first > 1 && v[first - 2].end > ps)))
             return 0;
         nc = list_items(p, ps, pe, cut);
         if (nc != k)
             return 0;
-        rc = name_items(p, cut, k, pe, norm, raw, at, tail_at, &hd);
+        if (first > 0 && v[first - 1].end > ps)
+            counted = (rc = counted_items(p, cut, k, pe, 0, norm, raw, at, tail_at, &hd)) > 0;
+        else
+            rc = name_list(p, cut, k, pe, norm, raw, at, tail_at, &hd, &counted);
         if (rc <= 0)
             return rc;
     }
@@ -746,7 +922,7 @@ int zsi_pair_list(const char *p, size_t sent, size_t ws, zsi_figure *v, size_t f
         share_e = noun0.e;
         noun0.e = last_e;
     }
-    for (i = 0; i < k; i++)
+    for (i = 0; i < k && !counted; i++)
         if (tail_at[i].e > tail_at[i].s && (noun0.s < hd.s || noun0.s >= hd.e || noun0.e != last_e))
             return 0; /* items that share a head the figures were not named by
                        * (机床业务收入|占比分别为: 占比): not their list; the

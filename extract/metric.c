@@ -532,6 +532,14 @@ int zsi_metric_noun(const char *p, size_t ws, size_t we, char *norm, char *raw, 
     return zsi_find_noun(p, ws, we, norm, raw, at, NULL, NULL);
 }
 
+int zsi_metric_phrase(const char *s, size_t n, const char **norm)
+{
+    const zsi_phrase *ph = zsi_metric_data() == 0 ? zsi_lookup_exact(s, n) : NULL;
+    if (ph && norm)
+        *norm = ph->norm;
+    return ph != NULL;
+}
+
 int zsi_metric_find(const char *p, size_t start, size_t end, char *norm, char *raw)
 {
     zsi_metric m;
