@@ -348,6 +348,35 @@ static size_t sentence_end(const char *p, size_t e, size_t n)
     return e;
 }
 
+/*
+ * Is the place at byte q the setting of a zone named before it in its clause
+ * (某某综合保税区规划选址在|上海市东南角, 某某产业园在|荥阳开工建设)? A place
+ * after 在 or 于 tells where the zone stands, and the zone is the subject.
+ */
+static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, size_t s, size_t q)
+{
+    unsigned prev;
+    size_t l;
+    if (q <= s)
+        return 0;
+    l = zsi_utf8_prev(p, q);
+    zsi_utf8_decode(p + q - l, l, &prev);
+    if (prev != 0x5728 && prev != 0x4E8E) /* 在 于 */
+        return 0;
+    for (size_t k = nm; k-- > 0;) {
+        if (m[k].end > q - l || m[k].start < s)
+            continue;
+        for (size_t i = m[k].end; i < q - l;) {
+            unsigned cp;
+            i += zsi_utf8_decode(p + i, q - l - i, &cp);
+            if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';')
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
                         const zsi_park_mention *m, size_t nm, unsigned char *withheld)
 {
@@ -356,6 +385,8 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
         int place = 0;
         withheld[i] = 0;
         q = last_other_subject(p, s, e, &place);
+        while (q != (size_t)-1 && place && zone_setting(p, m, nm, s, q))
+            q = last_other_subject(p, s, q, &place);
         if (q == (size_t)-1) {
             /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”;
              * 全市开工项目56个……。此外，还有某某产业园项目: a figure whose
