@@ -120,6 +120,14 @@ static size_t lex_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t
     return chars;
 }
 
+/* Is p[b..we) one word: one of ICU's, or a common noun of the lexicon
+ * whole that ICU cut in pieces (嫌疑|人)? verb_object() takes a verbal
+ * noun before such a noun too (犯罪|嫌疑人, 发电|装机). */
+static int one_noun(const zsi_wbounds *wb, const char *p, size_t b, size_t we)
+{
+    return zsi_wb_gt(wb, b) == we || zsi_is_noun_word(p, b, we);
+}
+
 /*
  * 销售|蔬菜, 培训|学员, 进口|大豆: a verbal noun (jieba's vn) right before a
  * one-word noun that ends the phrase makes a compound with it, as a verb
@@ -555,8 +563,9 @@ static int walk_back(const zsi_wbounds *wb, const char *p, size_t cut, size_t we
                 chars = vchars;
                 break;
             }
-            if (b < we && zsi_wb_gt(wb, b) == we &&
-                (verb_object(p, pb, b, we) || subject_verb(wb, p, cut, pb, b, we, full, flags)) &&
+            if (b < we &&
+                ((one_noun(wb, p, b, we) && verb_object(p, pb, b, we)) ||
+                 (zsi_wb_gt(wb, b) == we && subject_verb(wb, p, cut, pb, b, we, full, flags))) &&
                 chars + zsi_nchars(p, pb, b) <= MAX_RUN_CHARS) {
                 chars += zsi_nchars(p, pb, b);
                 b = pb;
