@@ -69,15 +69,18 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
 /*
  * metric_before()'s first step: the change word nearest the figure in
  * p[ws..we), with only filler after it (a rate noun may have link words
- * after it: 涨幅预计为); one known by its form alone (狂降) when forms is set.
+ * after it: 涨幅预计为); one known by its form alone (狂降) when flags has
+ * MB_FORMS; 在 after filler links a rate noun (涨幅都在) but not before a sum
+ * (MB_MONEY).
  * A step of its own because every later step reads its answer: a change
  * found decides the subject's reading. *gs..*ge receive its span;
  * m->by_form says whether it is known by its form.
  * @return the change word, or NULL when none (or it is inside a word).
  */
-static const zsi_phrase *nearest_change(const char *p, size_t ws, size_t we, int forms,
+static const zsi_phrase *nearest_change(const char *p, size_t ws, size_t we, int flags,
                                         zsi_metric *m, size_t *gsp, size_t *gep)
 {
+    int forms = flags & MB_FORMS;
     size_t s, gs = 0, ge = 0, kill_e = 0;
     const zsi_phrase *best = NULL;
     zsi_wbounds wb;
@@ -97,7 +100,7 @@ static const zsi_phrase *nearest_change(const char *p, size_t ws, size_t we, int
                 kill_e = s + k->len;
             if (ch && s + ch->len > kill_e && s + ch->len > ge &&
                 (zsi_all_filler(p, s + ch->len, we) ||
-                 (zsi_rate_noun(ch) && zsi_rate_link(p, s + ch->len, we)))) {
+                 (zsi_rate_noun(ch) && zsi_rate_link(p, s + ch->len, we, !(flags & MB_MONEY))))) {
                 m->by_form = 0;
                 best = ch;
                 gs = s;
@@ -399,7 +402,7 @@ static int metric_before(const char *p, size_t ws, size_t we, zsi_metric *m, int
         return rc;
     we0 = we;
     we = zsi_from_cut(p, ws, we);
-    best = nearest_change(p, ws, we, flags & MB_FORMS, m, &gs, &ge);
+    best = nearest_change(p, ws, we, flags, m, &gs, &ge);
     if (best && zsi_has_to(p, ge, we))
         return change_to_level(p, ws, gs, best, flags, m);
     if (best)

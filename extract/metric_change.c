@@ -239,10 +239,28 @@ int zsi_rate_noun(const zsi_phrase *ch)
                             memcmp(ch->s + ch->len - 3, "\xE9\x80\x9F", 3) == 0);  /* 速 */
 }
 
+/* Is p[s..e) one of ICU's words of 在 after filler or 皆 (都在, 均在, 约在,
+ * 皆在: all, about at), which says where a rate stands as 在 alone does?
+ * Only before a percent: a rate noun before a sum (涨幅都在5元) is how
+ * much a price moved, which the sum's own reading names. */
+static int at_word(const char *p, size_t s, size_t e)
+{
+    if (e < s + 6 || memcmp(p + e - 3, "\xE5\x9C\xA8", 3) != 0) /* 在 */
+        return 0;
+    for (e -= 3; s < e;) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (!zsi_is_filler(cp) && cp != 0x7686) /* 皆 */
+            return 0;
+    }
+    return 1;
+}
+
 /* Do only words that name nothing stand in p[s..e), between a rate noun and
  * its figure: filler, verbs and adverbs of wordclass.txt (its class stop and
- * the verb-nouns, 预计), and 平均, the adverb "on average" (涨幅平均在5%)? */
-int zsi_rate_link(const char *p, size_t s, size_t e)
+ * the verb-nouns, 预计), 平均, the adverb "on average" (涨幅平均在5%), and
+ * with at set 在 after filler (涨幅都在5%: at_word)? */
+int zsi_rate_link(const char *p, size_t s, size_t e, int at)
 {
     zsi_wbounds wb;
     const zsi_words *w = zsi_mplaces();
@@ -256,7 +274,7 @@ int zsi_rate_link(const char *p, size_t s, size_t e)
     while (s < e) {
         size_t s2 = zsi_wb_gt(&wb, s), row;
         unsigned fl = zsi_words_find(w, p + s, s2 - s, &row);
-        if (!zsi_all_filler(p, s, s2) && !(fl & (ZSW_STOP_ | ZSW_VNOUN_)) &&
+        if (!zsi_all_filler(p, s, s2) && !(fl & (ZSW_STOP_ | ZSW_VNOUN_)) && !(at && at_word(p, s, s2)) &&
             !(s2 - s == 6 && memcmp(p + s, "\xE5\xB9\xB3\xE5\x9D\x87", 6) == 0)) /* 平均 */
             return 0;
         s = s2;
@@ -357,7 +375,7 @@ int zsi_rate_noun_alone(const char *p, size_t ws, size_t we, zsi_metric *m)
         return 0;
     k = zsi_match_at(zsi_mset(MSEC_CHANGE), m->raw, 0, n - 3);
     if (!k || k->len != n - 3 || !zsi_names_nothing(p, ws, m->at.s) ||
-        !zsi_rate_link(p, m->at.e, we))
+        !zsi_rate_link(p, m->at.e, we, 1))
         return 0;
     memcpy(m->change, m->norm, n + 1);
     memcpy(m->change_raw, m->raw, n + 1);

@@ -510,8 +510,9 @@ size_t zsi_from_cut(const char *p, size_t ws, size_t we);
 const zsi_phrase *zsi_change_by_form(const char *p, size_t ws, size_t s, size_t we, size_t *gs);
 /* Is the change word a rate noun, ending in 幅 or 速 (涨幅, 增速)? */
 int zsi_rate_noun(const zsi_phrase *ch);
-/* Only words naming nothing between a rate noun and its figure (预计为, 平均在)? */
-int zsi_rate_link(const char *p, size_t s, size_t e);
+/* Only words naming nothing between a rate noun and its figure (预计为, 平均在;
+ * with at set also 都在, 约在, for a percent)? */
+int zsi_rate_link(const char *p, size_t s, size_t e, int at);
 /* Only filler and the 比 of a comparison with a time (比上月)? */
 int zsi_filler_or_than(const char *p, size_t s, size_t e);
 /* A bare comparative before a figure (比上月多, 偏多, 高达): it names no subject. */
