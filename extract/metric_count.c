@@ -337,6 +337,42 @@ static int closing_vnoun(const char *p, size_t fe, size_t ce, const size_t *st, 
     return e == ce || list_mark(p, e, ce) || p[e] == '\n';
 }
 
+/* Are the words 0..i-1 of the cut all distinguishing words, adjectives or
+ * verbal nouns (具体, 重要, 主要: modifier_tag)? */
+static int modifiers_only(const char *tg, int i)
+{
+    int k;
+    for (k = 0; k < i; k++)
+        if (!modifier_tag(tg[k]))
+            return 0;
+    return 1;
+}
+
+/* Is the word st[i] 类 (jieba's classifier) after a noun of the run and
+ * before a noun (水泥|类|上市公司, 工业|类|开发区)? It makes the noun before
+ * it a category of the noun after, which is what is counted. */
+static int category_between(const char *p, const size_t *st, const char *tg, int i, int w,
+                            int nouns)
+{
+    return nouns && tg[i] == 'q' && i + 1 < w && noun_tag(tg[i + 1]) && st[i + 1] - st[i] == 3 &&
+           memcmp(p + st[i], "\xE7\xB1\xBB", 3) == 0; /* 类 */
+}
+
+/* Does the run after a 的 at s start with a verb or a verbal noun of two
+ * characters or more (的|监测, 的|生产|需要, 的|支持)? The 的 then makes
+ * the counted phrase before it the owner of an action (45家批发市场的监测,
+ * 1万件防护服的生产需要), not of another noun that would be what is counted
+ * (40位行业|的|资深高管). */
+static int action_after_de(const char *p, size_t s, size_t ce)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], e;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    e = zsi_run_after(p, s, ce, 0, MAX_RUN_CHARS + 1, zsi_m_is_han, &s);
+    if (e <= s || zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX) < 1)
+        return 0;
+    return (tg[0] == 'V' || tg[0] == 'v') && st[1] - st[0] >= 6;
+}
+
 /* The counted phrase right after fe (zsi_count_noun_cut). rel: the words
  * after fe may be a short clause of a verb, a pointing word or an adverb
  * ending in 的; what is counted is then the noun after the 的 (80名参加过
@@ -403,9 +439,15 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
                 end = st[i + 1]; /* a noun's end where ICU's break agrees */
             continue;
         }
+        if (i == 0 && t == 'l' && i + 1 < w && noun_tag(tg[i + 1]))
+            continue; /* 270个义务教育|学校: a set phrase first modifies the noun after it */
+        if (category_between(p, st, tg, i, w, nouns))
+            continue; /* 21家水泥|类|上市公司 */
         if (t == 'V' && i == 0 && people_or_times(p, fe))
             break;
-        if (t == 'V' && i == 0) {
+        if (t == 'V' && (i == 0 || (rel > 0 && modifiers_only(tg, i) && !people_or_times(p, fe)))) {
+            /* 5000余场活动; 11项具体|工作: after distinguishing words and
+             * adjectives alone the verbal noun heads the phrase as when first */
             nouns++;
             if (agrees)
                 end = vend = st[i + 1];
@@ -430,7 +472,7 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         return 0; /* 区|贫|旗|县: characters jieba could not join, unsure */
     if (!nouns || end == 0 || zsi_nchars(p, s, end) < 2 || zsi_nchars(p, s, end) > MAX_COUNTED)
         return 0;
-    if (end + 3 <= ce && memcmp(p + end, "\xE7\x9A\x84", 3) == 0)
+    if (end + 3 <= ce && memcmp(p + end, "\xE7\x9A\x84", 3) == 0 && !action_after_de(p, end + 3, ce))
         return 0; /* 40位中国汽车行业|的资深高管: what is counted follows the 的 */
     if (end == vend && end < ce && !list_mark(p, end, ce))
         return 0; /* 1万台|发展|到: a verbal noun alone is a noun only when nothing follows */
