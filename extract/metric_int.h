@@ -63,6 +63,9 @@ int zsi_words_place(const zsi_words *w, size_t row, const char **city, const cha
 /* Does the lexicon give s[0..n) the class flag (ZSW_FOREIGN_: a place
  * abroad of data/foreign.txt: 美国, 日本, 欧盟)? */
 int zsi_words_has(const zsi_words *w, const char *s, size_t n, unsigned flag);
+/* zsi_words_find() and, in *hidden, what zsi_words_has() tests, from one lookup. */
+unsigned zsi_words_find_all(const zsi_words *w, const char *s, size_t n, size_t *row,
+                            unsigned *hidden);
 #define ZSW_PLACE_ 1u /* ZSW_PLACE of park_int.h */
 #define ZSW_NOUN_ 4u  /* ZSW_NOUN of park_int.h: common nouns */
 #define ZSW_NAME_ 8u  /* ZSW_WORD of park_int.h: person and other names */

@@ -53,6 +53,12 @@ int zsi_words_add(zsi_words *w, const char *s, size_t n, unsigned flags);
 /* The classes of s[0..n) (0: unknown); *row gets its places.tsv row. */
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row);
 
+/* zsi_words_find() and, in *hidden, what zsi_words_has() tests (the
+ * built-in lexicon's classes of s[0..n), the hidden ones too; 0: none), from
+ * one lookup, for a caller that asks both of the same word. */
+unsigned zsi_words_find_all(const zsi_words *w, const char *s, size_t n, size_t *row,
+                            unsigned *hidden);
+
 /* Does the built-in lexicon give s[0..n) the class flag? The way to see
  * the hidden classes ZSW_FOREIGN (a place abroad of data/foreign.txt:
  * 俄罗斯, 迪拜, 东盟) and ZSW_VERB1 (a one-character verb: 建, 进), which

@@ -434,11 +434,20 @@ void zsi_words_free(zsi_words *w)
 
 unsigned zsi_words_find(const zsi_words *w, const char *s, size_t n, size_t *row)
 {
+    unsigned hidden;
+    return zsi_words_find_all(w, s, n, row, &hidden);
+}
+
+unsigned zsi_words_find_all(const zsi_words *w, const char *s, size_t n, size_t *row,
+                            unsigned *hidden)
+{
     const slot *t;
     unsigned flags = 0;
+    *hidden = 0;
     if (!w || !n || n > zsi_words_maxlen(w))
         return 0;
     if (n <= w->base->maxlen && (t = find(w->base, s, n))->n) {
+        *hidden = t->flags;
         flags = t->flags & ~(unsigned)(ZSW_FOREIGN | ZSW_PARTY | ZSW_VERB1 | ZSW_TOWNWORD);
         if (w->no_town_words && (t->flags & ZSW_TOWNWORD))
             flags &= ~(unsigned)ZSW_PLACE;
