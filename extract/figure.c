@@ -1338,6 +1338,11 @@ static int subject_before(naming *c)
     } else if (!m->norm[0] && m->refer && rate && sprev && sprev->noun &&
                sprev->noun_at.e <= ws && quote_named(p, sprev) && closed_thing(p, sent, sprev, m)) {
         /* 万科A今日收于8.06元，降幅为1.47%: the change of what closed */
+    } else if (!m->norm[0] && m->refer && m->change[0] && sent < ws &&
+               zsi_most_subject(p, sent, ws, m->norm, m->raw, &m->at)) {
+        /* 涨幅最大的是油菜，上涨42%: the change of what the superlative
+         * before names (not a sum: 并购额最高的是通信业，共计9亿美元 is
+         * the 并购额 of 通信业, named before) */
     } else if (!m->norm[0] && m->refer && sent < ws &&
                (rc = zsi_metric_noun(p, sent, ws, m->norm, m->raw, &m->at)) < 0) {
         return rc;

@@ -281,6 +281,11 @@ int zsi_metric_noun(const char *p, size_t start, size_t end, char *norm, char *r
  * *norm (may be NULL) receives its normal form, borrowed for the process.
  * 0 also when the data cannot be loaded. */
 int zsi_metric_phrase(const char *s, size_t n, const char **norm);
+/* 叶菜类涨幅最大的是油菜，|上涨42%: the thing a superlative clause that
+ * ends right before ws (a clause of p[lo..ws)) names, the subject of the
+ * clause from ws; not a place (metric_most.c). @return 1 with norm, raw
+ * and *at written, 0 none. */
+int zsi_most_subject(const char *p, size_t lo, size_t ws, char *norm, char *raw, zsi_span *at);
 /* Is p[s..e) one whole word of [dependent] (占比, 比重, 份额, 价格: a head
  * that names no quantity without what it belongs to)? (metric_de.c) */
 int zsi_dependent_word(const char *p, size_t s, size_t e);

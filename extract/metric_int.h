@@ -21,6 +21,8 @@
  *                  base a clause compares with (比去年);
  *   metric_apart.c a subject set apart from its predicate by time words,
  *                  adverbs, [link] verbs or a compared time;
+ *   metric_most.c  the thing a superlative clause names (涨幅最大的是油菜),
+ *                  the subject of the clause after it;
  *   metric_change.c the change word before a figure (增长, 狂降, 提高至);
  *   metric_share.c the share 占 makes (A占B的x%);
  *   metric_rate.c  rates of change as nouns: whose rate, a rate after the
