@@ -67,6 +67,27 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
 }
 
 /*
+ * 经济增长在8%左右, 业务增长都在30%以上, 增长速度保持在7%: a change word
+ * used as the noun of its growth, 速度 or 率 after it at most, then
+ * words that name nothing with a 在 among them (保持在, 都在) up to a
+ * percent at e: the percent is where the growth stands, as after a rate
+ * noun (涨幅在5%). Without the 在 the change word is a verb, and the
+ * words after it may be its object.
+ */
+static int growth_at(const char *p, size_t s, size_t e)
+{
+    static const char at[] = "\xE5\x9C\xA8"; /* 在 */
+    size_t q;
+    unsigned cp;
+    if (s + 6 <= e && !memcmp(p + s, "\xE9\x80\x9F\xE5\xBA\xA6", 6)) /* 速度 */
+        s += 6;
+    for (q = s; q + 3 <= e; q += zsi_utf8_decode(p + q, e - q, &cp))
+        if (!memcmp(p + q, at, 3))
+            break;
+    return q + 3 <= e && zsi_rate_link(p, s, e, 1);
+}
+
+/*
  * metric_before()'s first step: the change word nearest the figure in
  * p[ws..we), with only filler after it (a rate noun may have link words
  * after it: 涨幅预计为); one known by its form alone (狂降) when flags has
@@ -100,7 +121,8 @@ static const zsi_phrase *nearest_change(const char *p, size_t ws, size_t we, int
                 kill_e = s + k->len;
             if (ch && s + ch->len > kill_e && s + ch->len > ge &&
                 (zsi_all_filler(p, s + ch->len, we) ||
-                 (zsi_rate_noun(ch) && zsi_rate_link(p, s + ch->len, we, !(flags & MB_MONEY))))) {
+                 (zsi_rate_noun(ch) && zsi_rate_link(p, s + ch->len, we, !(flags & MB_MONEY))) ||
+                 ((flags & (MB_LINKS | MB_MONEY)) == MB_LINKS && growth_at(p, s + ch->len, we)))) {
                 m->by_form = 0;
                 best = ch;
                 gs = s;
