@@ -170,8 +170,9 @@ int zsi_figures_extract(const char *p, size_t n, zsi_figure **out, size_t *nout)
 void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv);
 /* The metric of every figure of v[0..nv) that is the last of coordinated
  * noun phrases (查处违规、违法问题300起) takes the conjuncts before it
- * (违规、违法问题), unless each has a figure of its own (分别).
- * metric_coord.c. */
+ * (违规、违法问题), unless each has a figure of its own (分别); the
+ * metric of one that is the first conjunct, the second running up to the
+ * figure (善款|和物资 2亿元), takes the second. metric_coord.c. */
 void zsi_metric_coord_fronts(const char *p, size_t n, zsi_figure *v, size_t nv);
 /* The counted noun before every count of v[0..nv) takes the verbal noun
  * before it when a verb precedes that one (抓获|犯罪|嫌疑人6名 -> 犯罪嫌疑人).

@@ -16,6 +16,9 @@
  * or a duration, which measures one thing (列车和时速350公里), nor for a
  * conjunct that a count before it counts (20个项目、投资总额).
  *
+ * The other way round (coord_back), a metric that ends before a mark takes
+ * the conjunct after it when that runs up to the figure (善款和物资超过2亿元).
+ *
  * Separate from the readers because the coordination is the same whichever
  * reader named the last conjunct (a run through a suffix or a bare phrase).
  *
@@ -192,10 +195,72 @@ static void coord_front(const char *p, size_t n, const zsi_figure *prev, zsi_fig
     }
 }
 
+/* Is p[s..e) at most two characters of what may stand between a total's
+ * noun and its figure (共, 计, 合计, 达, 为)? Not 分别, 均 or 各: each
+ * conjunct then has the figure of its own. */
+static int total_filler(const char *p, size_t s, size_t e)
+{
+    static const char set[] = "共计合总达为约";
+    if (zsi_nchars(p, s, e) > 2)
+        return 0;
+    while (s < e) {
+        unsigned cp;
+        s += zsi_utf8_decode(p + s, e - s, &cp);
+        if (!zsi_in_set(set, sizeof set - 1, cp))
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * 闲置厂房和楼宇46万平方米, 善款和物资超过2.3亿元: a metric that a reader
+ * ended before a coordinating mark (a suffix's noun nearer the start won
+ * over the bare phrase after the mark) names the first conjunct only, while
+ * the figure right after the second counts or sums both. The metric takes
+ * the mark and the bare noun phrase that runs from it up to the figure
+ * (only a word of a total between them: 共, 计, 达), under the same
+ * conditions as coord_front().
+ */
+static void coord_back(const char *p, size_t n, zsi_figure *f)
+{
+    char norm[ZSI_METRIC_BYTES], raw[ZSI_METRIC_BYTES];
+    size_t s = f->noun_at.s, e = f->noun_at.e, k, bs, add;
+    zsi_span at;
+    /* the normal form may drop a word at the front (发放|困难补助), not at
+     * the end, where the conjunct goes */
+    if (e <= s || f->noun_raw != e - s || e >= f->start || f->noun < 3 ||
+        memcmp(f->metric_raw, p + s, e - s) != 0 ||
+        memcmp(f->metric + f->noun - 3, p + e - 3, 3) != 0)
+        return;
+    if (!additive(f) || noun_start(p, s, e) == e || respective(p, n, f) || f->start - e < 6)
+        return;
+    if (!(k = coord_before(p, s, e + 3, f->start)))
+        return;
+    bs = e + k;
+    if (!zsi_np_before(p, bs, f->start, norm, raw, &at) || at.s != bs || at.e <= bs ||
+        zsi_has_numeral(p, bs, at.e) || !noun_first(p, bs, at.e) ||
+        !total_filler(p, at.e, f->start))
+        return;
+    add = at.e - e;
+    if (zsi_nchars(p, s, at.e) > COORD_MAX_CHARS || strlen(f->metric_raw) + add >= ZSI_METRIC_BYTES ||
+        strlen(f->metric) + add >= ZSI_METRIC_BYTES)
+        return;
+    memmove(f->metric + f->noun + add, f->metric + f->noun, strlen(f->metric) - f->noun + 1);
+    memcpy(f->metric + f->noun, p + e, add);
+    memmove(f->metric_raw + f->noun_raw + add, f->metric_raw + f->noun_raw,
+            strlen(f->metric_raw) - f->noun_raw + 1);
+    memcpy(f->metric_raw + f->noun_raw, p + e, add);
+    f->noun += add;
+    f->noun_raw += add;
+    f->noun_at.e = at.e;
+}
+
 void zsi_metric_coord_fronts(const char *p, size_t n, zsi_figure *v, size_t nv)
 {
     if (zsi_metric_data() != 0)
         return;
-    for (size_t i = 0; i < nv; i++)
+    for (size_t i = 0; i < nv; i++) {
         coord_front(p, n, i > 0 ? &v[i - 1] : NULL, &v[i]);
+        coord_back(p, n, &v[i]);
+    }
 }

@@ -34,7 +34,8 @@
  *                  a word a figure's unit begins (万台|湾同胞), nor in the
  *                  来 after a span of time (30年|来);
  *   metric_coord.c once every figure is named: the conjuncts before a
- *                  metric's noun (违规、|违法问题) taken with it;
+ *                  metric's noun (违规、|违法问题) taken with it, and
+ *                  one after it up to the figure (善款|和物资);
  *   metric_countfront.c once every figure is named: the verbal noun
  *                  before a count's noun, after the clause's verb, taken
  *                  with it (抓获|犯罪嫌疑人);
