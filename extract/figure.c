@@ -1564,6 +1564,28 @@ static int named_by_verb(naming *c)
     return 0;
 }
 
+/* 发展300亩月季, 流转10亩土地, 4.46万平方公里区域内: an area that no words
+ * before it name measures the noun after it, as a count counts it (the land,
+ * or what grows on it), read as zsi_count_noun_cut reads a count's; not a
+ * place word jieba reads with a position (500亩地里, 1亩地上: s), where the
+ * land is only the place of what the clause says. */
+static void area_noun_after(naming *c)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    zsi_figure *f = c->f;
+    int w;
+    if (!zsi_count_noun_cut(c->p, f->end, c->ce, f->metric, f->metric_raw, &f->noun_at))
+        return;
+    w = zsi_lex_cut(c->p, f->noun_at.s, f->noun_at.e, st, tg, ZSI_LEX_CUT_MAX);
+    if (w < 1 || tg[w - 1] == 's') {
+        f->metric[0] = f->metric_raw[0] = '\0';
+        zsi_span_clear(&f->noun_at);
+        return;
+    }
+    noun_written(f);
+}
+
 /*
  * Name figure f (its metric, noun and change word) from the words around it
  * in its clause p[ws..f->start) and after it, sprev the sentence's previous
@@ -1612,6 +1634,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return rc < 0 ? rc : 0;
     if (c.m.norm[0] || c.m.change[0])
         put_metric(&c.m, f);
+    else if (!f->metric[0] && !strcmp(f->cls, "area"))
+        area_noun_after(&c);
     return 0;
 }
 
