@@ -166,10 +166,8 @@ static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_plac
         size_t l = zsi_utf8_prev(p, i), at = i - l;
         unsigned cp, prev = 0;
         zsi_utf8_decode(p + at, l, &cp);
-        if (at > s) {
-            size_t pl = zsi_utf8_prev(p, at);
-            zsi_utf8_decode(p + at - pl, pl, &prev);
-        }
+        if (at > s)
+            zsi_utf8_before(p, at, &prev);
         if (other_subject_at(p, at, e, cp, prev, is_place))
             return at;
         i = at;
@@ -253,8 +251,7 @@ static int item_names(const char *p, size_t a, size_t b, size_t e, const zsi_par
             return 1;
     /* a site of its own (某某中药产业创业园, 南部新区): the item ends where
      * its name does, in 园, 区, 城, 港 or 地 */
-    size_t l = zsi_utf8_prev(p, b);
-    zsi_utf8_decode(p + b - l, l, &cp);
+    zsi_utf8_before(p, b, &cp);
     if (!ends_site(cp))
         return 0;
     unsigned next = 0;
@@ -300,8 +297,7 @@ static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park
         size_t chars = 0, l, b = j;
         unsigned cp = 0;
         while (j > s && chars < LIST_ITEM_CHARS) {
-            l = zsi_utf8_prev(p, j);
-            zsi_utf8_decode(p + j - l, l, &cp);
+            l = zsi_utf8_before(p, j, &cp);
             if (!is_han_cp(cp) || cp == 0x3001)
                 break;
             j -= l;
@@ -315,8 +311,7 @@ static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park
         }
         if (j <= s || chars == LIST_ITEM_CHARS)
             break;
-        l = zsi_utf8_prev(p, j);
-        zsi_utf8_decode(p + j - l, l, &cp);
+        l = zsi_utf8_before(p, j, &cp);
         if (cp != 0x3001)
             break;
         j -= l;
@@ -370,8 +365,7 @@ static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, siz
     size_t l;
     if (q <= s)
         return 0;
-    l = zsi_utf8_prev(p, q);
-    zsi_utf8_decode(p + q - l, l, &prev);
+    l = zsi_utf8_before(p, q, &prev);
     if (prev != 0x5728 && prev != 0x4E8E) /* 在 于 */
         return 0;
     for (size_t k = nm; k-- > 0;) {

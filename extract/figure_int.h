@@ -83,6 +83,7 @@ double zsi_cn_numeral(unsigned cp);
  * the zone and metric rewrite has landed on them. */
 #define zsi_utf8_decode zsu_utf8_decode
 #define zsi_utf8_prev zsu_utf8_prev
+#define zsi_utf8_before zsu_utf8_before
 
 /* ---- interface to figure.c ---- */
 

@@ -110,14 +110,12 @@ int zsi_colon_label(const char *p, size_t clause, zsi_figure *f)
     }
     if (clause < 1)
         return 0;
-    l = zsi_utf8_prev(p, clause);
-    zsi_utf8_decode(p + clause - l, l, &cp);
+    l = zsi_utf8_before(p, clause, &cp);
     if (cp != 0xFF1A && cp != ':')
         return 0;
     le = clause - l;
     for (ls = le; ls > 0; ls -= l) {
-        l = zsi_utf8_prev(p, ls);
-        zsi_utf8_decode(p + ls - l, l, &cp);
+        l = zsi_utf8_before(p, ls, &cp);
         if (!is_han(cp))
             break;
         if (++han > MAX_LABEL_HAN)

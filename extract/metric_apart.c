@@ -362,8 +362,7 @@ static int subject_names(const char *p, size_t ws, size_t s, size_t e)
     if (w > 0 && tg[w - 1] == 'a')
         return 0;
     if (s > ws) {
-        size_t l = zsi_utf8_prev(p, s);
-        zsi_utf8_decode(p + s - l, l, &cp);
+        zsi_utf8_before(p, s, &cp);
     }
     return !zsi_is_digit_cp(cp);
 }
@@ -393,11 +392,9 @@ int zsi_subject_past_links(const char *p, size_t ws, size_t we, int flags, zsi_m
 static int opens_phrase(const char *p, size_t ws, size_t b)
 {
     unsigned cp;
-    size_t l;
     if (b <= ws)
         return 1;
-    l = zsi_utf8_prev(p, b);
-    zsi_utf8_decode(p + b - l, l, &cp);
+    zsi_utf8_before(p, b, &cp);
     return !zsi_m_is_han(cp) || cp == 0x7684; /* 的 */
 }
 

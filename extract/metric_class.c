@@ -241,7 +241,7 @@ int zsi_is_stop_word(const char *p, size_t s, size_t e)
         return 0;
     if (st->len == e - s || st->len >= 6)
         return 1;
-    zsi_utf8_decode(p + e - zsi_utf8_prev(p, e), zsi_utf8_prev(p, e), &last);
+    zsi_utf8_before(p, e, &last);
     if (last == 0x5E02 && market_word(p, s, e))
         return 0;
     return last == 0x5E02 || last == 0x7701 || last == 0x53BF || last == 0x533A || /* 市省县区 */
@@ -375,8 +375,7 @@ int zsi_quantified(const char *p, size_t b)
     size_t l1, l0;
     if (b < 3)
         return 0;
-    l1 = zsi_utf8_prev(p, b);
-    zsi_utf8_decode(p + b - l1, l1, &c1);
+    l1 = zsi_utf8_before(p, b, &c1);
     if (c1 == 0x8BE5 || c1 == 0x5404 || c1 == 0x6BCF || c1 == 0x8FD9 || c1 == 0x90A3)
         return 1; /* 该 各 每 这 那 */
     if (b - l1 < 1 || !zsi_m_is_han(c1) || zsi_is_digit_cp(c1) || zsi_cn_numeral(c1) >= 0)

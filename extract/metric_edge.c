@@ -186,7 +186,7 @@ int zsi_word_beyond(const char *p, size_t s, size_t e, size_t hi)
 int zsi_ends_token(const char *p, size_t b)
 {
     unsigned before;
-    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &before);
+    zsi_utf8_before(p, b, &before);
     return (zsi_is_run_char(before) && !zsi_m_is_han(before)) || before == 0x201D ||
            before == 0x2019;
 }
@@ -223,7 +223,7 @@ size_t zsi_join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, siz
         return b;
     if (pb > wb->s) {
         unsigned before;
-        zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+        zsi_utf8_before(p, pb, &before);
         if (zsi_is_digit_cp(before) || zsi_cn_numeral(before) >= 0)
             return b; /* 10万|亩|产值: the pieces belong to a number */
         if (points_at(before))

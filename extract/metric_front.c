@@ -274,7 +274,7 @@ size_t zsi_lead_piece_end(const zsi_wbounds *wb, const char *p, size_t cut, size
     nb = zsi_wb_gt(wb, b);
     if (nb >= e || zsi_nchars(p, b, nb) != 1 || zsi_nchars(p, nb, e) < 2)
         return b;
-    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &cp);
+    zsi_utf8_before(p, b, &cp);
     if (!zsi_m_is_han(cp) || zsi_is_filler(cp))
         return b;
     if (zsi_cp_at(p, b, nb) == 0x7B49) /* 等 */

@@ -242,8 +242,7 @@ int zsi_lex_inside(const char *p, size_t lo, size_t at, size_t hi, size_t *ws, s
         return 0;
     /* the Han characters around at: LEX_SIDE on either side at most */
     for (q = at; left < LEX_SIDE && q > lo; left++) {
-        size_t l = zsi_utf8_prev(p, q);
-        zsi_utf8_decode(p + q - l, l, &cp);
+        size_t l = zsi_utf8_before(p, q, &cp);
         if (!zsi_m_is_han(cp))
             break;
         q -= l;
@@ -319,8 +318,7 @@ size_t zsi_back_while(const char *p, size_t lo, size_t e, size_t max, int (*is)(
     size_t s = e;
     for (size_t k = 0; k < max && s > lo; k++) {
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, s);
-        zsi_utf8_decode(p + s - l, l, &cp);
+        size_t l = zsi_utf8_before(p, s, &cp);
         if (!is(cp))
             break;
         s -= l;

@@ -414,8 +414,7 @@ static int number_word_before(const char *p, size_t ws, size_t we)
 {
     if (we > ws) {
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, we);
-        zsi_utf8_decode(p + we - l, l, &cp);
+        zsi_utf8_before(p, we, &cp);
         if (cp == 0x51E0 || cp == 0x6570) /* 几, 数: part of the number (几百公斤) */
             return 1;
     }
@@ -431,8 +430,7 @@ static size_t filler_start(const char *p, size_t ws, size_t full)
     size_t b = full;
     while (b > ws) {
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, b);
-        zsi_utf8_decode(p + b - l, l, &cp);
+        size_t l = zsi_utf8_before(p, b, &cp);
         if (cp == 0x591A && b + 3 <= full &&
             (memcmp(p + b, "\xE8\xBE\xBE", 3) == 0 || memcmp(p + b, "\xE4\xBA\x8E", 3) == 0)) {
             b -= l; /* 多 before 达 or 于 */

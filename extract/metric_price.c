@@ -141,8 +141,7 @@ static int product_run(const char *p, size_t ws, size_t we, size_t *ps, size_t *
      * 45%|CL): its words are what that figure counts */
     if (ws > 0) {
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, ws);
-        zsi_utf8_decode(p + ws - l, l, &cp);
+        zsi_utf8_before(p, ws, &cp);
         if (cp == '%' || zsi_is_run_char(cp))
             return 0;
     }

@@ -45,7 +45,7 @@ static int period_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
         return 0; /* 年缴|税收, 年均|降水量, 日均|价 are the run's */
     if (pb == cut)
         return 1;
-    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    zsi_utf8_before(p, pb, &before);
     if (!zsi_is_run_char(before))
         return 1;
     if (zsi_cp_at(p, pb, b) == 0x65E5 && zsi_in_set(coverb, sizeof coverb - 1, before))
@@ -103,7 +103,7 @@ static int lone_piece(const zsi_wbounds *wb, const char *p, size_t pb, size_t b,
         /* 这|片|总面积, 一|项|新技术: a classifier after a determiner or a
          * numeral is a word of its own */
         unsigned before;
-        zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+        zsi_utf8_before(p, pb, &before);
         if (zsi_is_alone(before) || zsi_cn_numeral(before) >= 0 || zsi_is_digit_cp(before))
             return 0;
     }
@@ -118,7 +118,7 @@ static int points_one(const char *p, size_t cut, size_t pb, size_t b)
     unsigned before;
     if (b - pb != 3 || memcmp(p + pb, "\xE4\xB8\x80", 3) != 0 || pb <= cut)
         return 0; /* 一 */
-    zsi_utf8_decode(p + pb - zsi_utf8_prev(p, pb), zsi_utf8_prev(p, pb), &before);
+    zsi_utf8_before(p, pb, &before);
     return zsi_is_determiner(before);
 }
 

@@ -104,7 +104,7 @@ static int whole_phrase(const char *p, size_t cut, size_t b)
     size_t lo, pb;
     if (b <= cut)
         return 1;
-    zsi_utf8_decode(p + b - zsi_utf8_prev(p, b), zsi_utf8_prev(p, b), &cp);
+    zsi_utf8_before(p, b, &cp);
     if (!zsi_is_run_char(cp))
         return 1;
     lo = b > cut + 12 ? b - 12 : cut;
@@ -149,7 +149,7 @@ int zsi_zhan_subject_past_adverbs(const char *p, size_t ws, size_t z, zsi_metric
         return 0;
     s = m->at.s;
     if (s > ws)
-        zsi_utf8_decode(p + s - zsi_utf8_prev(p, s), zsi_utf8_prev(p, s), &cp);
+        zsi_utf8_before(p, s, &cp);
     if (cp == 0x3001 || !whole_phrase(p, ws, s) || zai_before(p, ws, s)) { /* 、 */
         m->norm[0] = m->raw[0] = '\0';
         zsi_span_clear(&m->at);

@@ -220,8 +220,7 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
         return 0;
     while (b > ws) { /* 投入约, 获益近: hedges and filler */
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, b);
-        zsi_utf8_decode(p + b - l, l, &cp);
+        size_t l = zsi_utf8_before(p, b, &cp);
         if (!zsi_is_filler(cp) && cp != ' ')
             break;
         if (cp == 0x7684) /* 的: 原来的7万元, 积攒的1000万元 modify the amount */
@@ -351,8 +350,7 @@ int zsi_verb_takes_sum(const char *p, size_t ws, size_t we)
         return 0;
     while (b > ws) {
         unsigned cp;
-        size_t l = zsi_utf8_prev(p, b);
-        zsi_utf8_decode(p + b - l, l, &cp);
+        size_t l = zsi_utf8_before(p, b, &cp);
         if (cp != 0x4E86 && cp != ' ') /* 了 */
             break;
         b -= l;

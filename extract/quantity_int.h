@@ -39,12 +39,10 @@ static inline unsigned cp_at(const char *p, size_t n, size_t i, size_t *len)
 /* The code point ending at p[i] (0 at the start of the text). */
 static inline unsigned cp_before(const char *p, size_t i)
 {
-    size_t l;
     unsigned cp;
     if (i == 0)
         return 0;
-    l = zsi_utf8_prev(p, i);
-    zsi_utf8_decode(p + i - l, l, &cp);
+    zsi_utf8_before(p, i, &cp);
     return cp;
 }
 

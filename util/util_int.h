@@ -68,6 +68,15 @@ static inline size_t zsu_utf8_decode(const char *p, size_t n, unsigned *cp)
 /* Length of the UTF-8 character that ends at p[i] (i > 0), 1 if invalid. */
 size_t zsu_utf8_prev(const char *p, size_t i);
 
+/* The character that ends at p[i] (i > 0): its code point in *cp, as
+ * zsu_utf8_decode() reads it, and its length, as zsu_utf8_prev() gives it. */
+static inline size_t zsu_utf8_before(const char *p, size_t i, unsigned *cp)
+{
+    size_t l = zsu_utf8_prev(p, i);
+    zsu_utf8_decode(p + i - l, l, cp);
+    return l;
+}
+
 /* ---- interface to buf.c ---- */
 
 /*
