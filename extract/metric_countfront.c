@@ -28,25 +28,15 @@
  * noun. */
 #define VERBS_BACK 6
 
-/* Is p[s..e) a word of [strip] (累计, 新增, 相关)? Before a noun it says
- * how the figure was summed or is a vague modifier the readers drop with
- * all before it (累计|接待|游客: 接待 is the predicate, 累计 an adverb of
- * it). */
-static int strip_word(const char *p, size_t s, size_t e)
-{
-    const zsi_phrase *ph = zsi_match_at(zsi_mset(MSEC_STRIP), p, s, e);
-    return ph && ph->len == e - s;
-}
-
 /* Is the cut's word i-1 a verbal noun, and word i-2 a verb, each
  * of two characters or more and neither a [strip] word, word i-2 whole in
  * the cut (its start the window's only when the window starts at the run's
  * start)? */
 static int verb_then_modifier(const char *p, const size_t *st, const char *tg, int i, size_t run_s)
 {
-    if (i < 2 || tg[i - 1] != 'V' || st[i] - st[i - 1] < 6 ||
-        tg[i - 2] != 'v' || st[i - 1] - st[i - 2] < 6 || strip_word(p, st[i - 1], st[i]) ||
-        strip_word(p, st[i - 2], st[i - 1]))
+    if (i < 2 || tg[i - 1] != 'V' || st[i] - st[i - 1] < 6 || tg[i - 2] != 'v' ||
+        st[i - 1] - st[i - 2] < 6 || zsi_whole_in(MSEC_STRIP, p, st[i - 1], st[i]) ||
+        zsi_whole_in(MSEC_STRIP, p, st[i - 2], st[i - 1]))
         return 0;
     return i > 2 || st[0] == run_s;
 }
