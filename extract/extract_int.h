@@ -24,6 +24,16 @@
 #include "util_int.h"
 #include "zhaoshu.h"
 
+/* ---- marks of Chinese text that several readers share ---- */
+
+/* Does cp set list items side by side: the mark 、 or the conjunction 和,
+ * 及 or 与 (A、B和C)? Whether a 和 is a word of its own (not of 总和) is
+ * the caller's to check. */
+static inline int zsi_is_list_mark(unsigned cp)
+{
+    return cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E; /* 、和及与 */
+}
+
 /* ---- interface to decode.c ---- */
 
 /* Largest corpus file accepted (bytes); larger ones fail with ZS_ELIMIT. */

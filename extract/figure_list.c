@@ -34,12 +34,12 @@ static size_t list_items(const char *p, size_t from, size_t to, size_t *cut)
     size_t nc = 0, q, last_and = 0;
     cut[nc++] = from;
     for (q = from; q + 3 <= to; q++) {
-        if (memcmp(p + q, "\xE3\x80\x81", 3) == 0) { /* 、 */
+        unsigned cp = (unsigned char)p[q] >= 0xE0 ? cp_at(p, to, q, NULL) : 0;
+        if (cp == 0x3001) { /* 、 */
             if (nc > MAX_LIST_ITEMS - 1)
                 return 0;
             cut[nc++] = q + 3;
-        } else if (!memcmp(p + q, "\xE5\x92\x8C", 3) || !memcmp(p + q, "\xE5\x8F\x8A", 3) ||
-                   !memcmp(p + q, "\xE4\xB8\x8E", 3)) { /* 和 及 与 */
+        } else if (zsi_is_list_mark(cp)) { /* 和 及 与 */
             last_and = q;
         }
     }
@@ -753,8 +753,7 @@ static int list_mark(const char *p, size_t s, size_t e)
         s++;
     while (e > s && p[e - 1] == ' ')
         e--;
-    return e - s == 3 && (!memcmp(p + s, "\xE3\x80\x81", 3) || !memcmp(p + s, "\xE5\x92\x8C", 3) ||
-                          !memcmp(p + s, "\xE5\x8F\x8A", 3) || !memcmp(p + s, "\xE4\xB8\x8E", 3));
+    return e - s == 3 && zsi_is_list_mark(cp_at(p, e, s, NULL));
 }
 
 /* Does the normal form of a change word ch end in 速 or 幅 (增速, 同比降幅):

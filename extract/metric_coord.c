@@ -63,7 +63,7 @@ static size_t coord_before(const char *p, size_t lo, size_t e, size_t hi)
 static int respective(const char *p, size_t n, const zsi_figure *f)
 {
     unsigned cp = zsi_cp_at(p, f->end, n);
-    if (cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E) { /* 、和及与 */
+    if (zsi_is_list_mark(cp)) {
         cp = zsi_cp_at(p, f->end + 3, n);
         return zsi_is_digit_cp(cp) || zsi_cn_numeral(cp) >= 0.0;
     }

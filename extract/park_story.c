@@ -389,7 +389,7 @@ static const char *head_referent(const zsi_story_passage *ps, const zsi_story_zo
                 int32_t o = (int32_t)hn;
                 UChar32 cp;
                 U8_NEXT(z, o, (int32_t)zn, cp);
-                han = is_han(cp) && (c == 0 || (cp != 0x53CA && cp != 0x4E0E && cp != 0x548C));
+                han = is_han(cp) && (c == 0 || !zsi_is_list_mark(cp));
                 hn = (size_t)o;
             }
             if (!han || named_hub(ps + i, z, zn, hn))

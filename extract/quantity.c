@@ -406,7 +406,7 @@ static int unit_ends_at(const char *p, size_t n, size_t i)
 static size_t list_sep_at(const char *p, size_t n, size_t i)
 {
     unsigned cp = cp_at(p, n, i, NULL);
-    return n - i >= 3 && (cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E) ? 3 : 0;
+    return n - i >= 3 && zsi_is_list_mark(cp) ? 3 : 0;
 }
 
 /* Most numbers of a list that share the last one's unit. */
