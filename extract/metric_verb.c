@@ -85,10 +85,19 @@ static int verb_sum_filler(const char *p, size_t s, size_t e)
     return 1;
 }
 
+/* Is p[vs..b) one character that data/metrics.tsv's [verbform] names a sum
+ * by (投 -> 投资, 掏 -> 花费)? Such a verb names the sum whatever jieba's tag
+ * of it alone: it files 投 as a verbal noun (vn) and 掏 as z, though before
+ * a sum both are verbs (再投5亿元, 只掏了900元). */
+static int verbform_char(const char *p, size_t vs, size_t b)
+{
+    return zsi_nchars(p, vs, b) == 1 && zsi_whole_in(MSEC_VERBFORM, p, vs, b);
+}
+
 /*
  * 一天能挣180元, 挣了将近两万元, 纯挣4000多元, 少花2.93亿: a verb of one
- * character (a word of ICU's and jieba's v) ending at b, right before an
- * amount of money in p[..we) after 了 or a hedge, is what the sum was
+ * character (a word of ICU's and jieba's v, or of [verbform]) ending at b,
+ * right before an amount of money in p[..we) after 了 or a hedge, is what the sum was
  * earned, paid or spent by. A one-character adjective before it (纯, 少, 净:
  * jieba's a) says which part of the sum and stays; a modal verb (能, 可) or
  * an adverb does not. Not a character of a longer word of jieba's most
@@ -105,7 +114,8 @@ static size_t one_char_verb(const zsi_wbounds *wb, const char *p, size_t ws, siz
     if (b <= wb->s || b <= ws || !verb_sum_filler(p, b, we))
         return b;
     vs = verb_le(wb, p, ws, b) ? b - 3 : zsi_wb_le(wb, b - 1);
-    if (vs < ws || !zsi_one_char_tagged(p, vs, b, 'v') || zsi_hedge_at(p, we, vs) ||
+    if (vs < ws || !(zsi_one_char_tagged(p, vs, b, 'v') || verbform_char(p, vs, b)) ||
+        zsi_hedge_at(p, we, vs) ||
         verb_names_nothing(p, vs, b) || zsi_match_ending(zsi_mset(MSEC_CHANGEFORM), p, vs, b))
         return b;
     zsi_utf8_decode(p + vs, b - vs, &cp);

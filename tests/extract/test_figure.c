@@ -350,7 +350,9 @@ static const row rows[] = {
      "规模以上高技术制造业增加值同比增速", -1},
     /* hedges and verbs are no part of a metric */
     {"全县扶贫项目多达200个", "200个", 200, 0, "个", "count", 0, "扶贫项目", -1},
-    {"县里给村里投1400万元", "1400万元", 1.4e7, 0, "元", "money", 0, "", -1},
+    /* no bare phrase ending in the verb (给村里投); the verb alone names
+     * the sum by data/metrics.tsv's [verbform] (投 -> 投资) */
+    {"县里给村里投1400万元", "1400万元", 1.4e7, 0, "元", "money", 0, "投资", -1},
     /* a verb alone names a money or percent figure when no noun does; not
      * one the data calls no metric, nor the tail of a noun's compound */
     {"累计获益近200亿元", "近200亿元", 2e10, 0, "元", "money", ZSI_HEDGE_NEAR, "获益", -1},
