@@ -141,8 +141,10 @@ static const row rows[] = {
     {"打火机出口额为3亿元。", "3亿元", 3e8, 0, "元", "money", 0, "打火机出口额", -1},
     {"今年退耕还林每亩退耕地补助900元", "900元", 900, 0, "元/亩", "money/area", 0, "每亩退耕地补助",
      -1},
+    /* not 量年增长率 from inside 游客量; since 年增长率 is a phrase of
+     * [phrases] the noun before it is whose yearly rate it is */
     {"森林旅游的游客量年增长率保持在15%以上。", "15%以上", 15, 0, "%", "percent", ZSI_HEDGE_OVER,
-     "年增长率", -1},
+     "游客量年增长率", -1},
     /* a share printed before what it is a share of (99%的病例, 6%的淡水资源):
      * with no noun before the figure, the noun phrase after it names it */
     {"99%的病例发生在中国境内。", "99%", 99, 0, "%", "percent", 0, "病例", -1},
