@@ -337,6 +337,26 @@ static int cls_is(const zsi_unitdef *u, const char *cls)
     return u && strcmp(u->cls, cls) == 0;
 }
 
+/* Does the count a with unit u number a congress or a class rather than
+ * count terms (连任3届, 已举办了十一届，)? 届 after a year is a class of
+ * graduates (2020届毕业生); after a Chinese numeral of ten or more with a
+ * name or a session after it, the ordinal of a congress or a committee
+ * written without 第 (十三届全国人大, 十九届四中全会, 政协十二届二次会议):
+ * neither is a figure, as 第十三届 is not. A 的 or the clause's end after
+ * it leaves a count of terms or meetings held (连任十三届的代表). Not a
+ * verb's 了 before it: 通过了十三届全国人大…决议 is an ordinal as often
+ * as 召开了十一届大会 is a count. */
+static int term_ordinal(const char *p, size_t n, const part *a, const zsi_unitdef *u, size_t end)
+{
+    unsigned after = cp_at(p, n, end, NULL);
+    if (!u || strcmp(u->printed, "\xE5\xB1\x8A") != 0) /* 届 */
+        return 0;
+    if (year_like(a))
+        return 1;
+    return a->num.kind == ZSI_NUM_CHINESE && a->num.value >= 10 && !a->plus && is_han(after) &&
+           after != 0x7684; /* 的 */
+}
+
 /* Skip a run of numeral characters (Arabic digits and separators, or
  * Chinese numerals) starting at i. */
 static size_t skip_run(const char *p, size_t n, size_t i)
@@ -618,6 +638,8 @@ void zsi_fparse_at(const char *p, size_t n, size_t i, int lenient, zsi_fparse *r
         unsigned numprev = j > i ? 0 : before;
         if (before == CP_DI || (j > i && cp_before(p, j) == CP_DI))
             goto reject; /* 第一, 第27位 */
+        if (!hedge && !range && term_ordinal(p, n, &a, u, end))
+            goto reject; /* 十三届全国人大, 2020届毕业生 */
         if (x->kind == ZSI_NUM_ARABIC &&
             (numprev == '.' || numprev == '/' ||
              (numprev < 0x80 && is_alpha((unsigned char)numprev) &&

@@ -173,6 +173,11 @@ static const row rows[] = {
     {"投资三千万元", "三千万元", 3e7, 0, "元", "money", 0, "投资", -1},
     {"温度十七点六℃", "十七点六℃", 17.6, 0, "℃", "temperature", 0, NULL, -1},
     {"两百人参加", "两百人", 200, 0, "人", "count", 0, NULL, -1},
+    /* 届 counts terms or meetings held where a 的 or the clause's end says
+     * so; an ordinal without 第 it is no figure (none[] below) */
+    {"他是连任十三届的人大代表", "十三届", 13, 0, "届", "count", 0, NULL, -1},
+    {"该展会至今已举办十一届，", "十一届", 11, 0, "届", "count", 0, NULL, -1},
+    {"他连任3届市人大代表", "3届", 3, 0, "届", "count", 0, NULL, -1},
     {"一万二千元", "一万二千元", 12000, 0, "元", "money", 0, NULL, -1},
     {"走三公里路", "三公里", 3, 0, "公里", "length", 0, NULL, -1},
     {"节省工期两个月", "两个月", 2, 0, "月", "duration", 0, NULL, -1},
@@ -503,6 +508,9 @@ static const char *const none[] = {
     "管理方式一成不变",   /* an idiom */
     "他是唯一成员",
     "四五年代的旧房", /* no multiplier after the digit pair */
+    "学习贯彻十九届四中全会精神", /* 届: ordinals written without 第 */
+    "市政协十二届三次会议开幕",
+    "面向2021届高校毕业生招聘", /* a class of graduates */
 };
 
 static void test_rows(void)
