@@ -30,15 +30,26 @@ int zsi_has_to(const char *p, size_t s, size_t e)
     return 0;
 }
 
+/* Is word i of a cut (starts st, tags tg) a numeral or a time word (jieba's
+ * m, t) or a run of digits? */
+static int numeral_word(const char *p, const size_t *st, const char *tg, int i, size_t e)
+{
+    return (tg[i] && strchr("tm", tg[i])) || zsi_is_digit_cp(zsi_cp_at(p, st[i], e));
+}
+
 /*
  * 从3年前的5%, 由目前的40%, 从原来的7万元, 从2月的205亿澳元: is p[s..e) a
  * time and the 的 that makes it the figure's (a time of the figure: the
  * start of a change from it, as 从2013年的 is)? By jieba's most likely
  * cut, every word before the 的 a time word (t: 目前, 去年, 最初), a
  * numeral (m: 两年), a direction (f: 前, 之前) or an adverb of time (d:
- * 原来, 原先), or a digit date; at most 8 characters.
+ * 原来, 原先), or a digit date; at most 8 characters. After a numeral or a
+ * time word (or digits: numeral_word), a word of [stop] is its unit or its
+ * scope, though jieba files it a noun (3月份, 2018年度, 去年同期), and
+ * digits before such a word are its numeral (2|月|中旬): 从3月份的66%,
+ * 由今年2月中旬的3万元; only when unit is set.
  */
-static int time_de(const char *p, size_t s, size_t e)
+static int time_de(const char *p, size_t s, size_t e, int unit)
 {
     size_t st[9], k;
     char tg[8];
@@ -52,7 +63,11 @@ static int time_de(const char *p, size_t s, size_t e)
     if (k > 8 || (w = zsi_lex_cut(p, s, e, st, tg, 8)) <= 0)
         return 0;
     for (i = 0; i < w; i++)
-        if (!strchr("tmfdq", tg[i]) && !zsi_all_filler(p, st[i], st[i + 1]))
+        if (!strchr("tmfdq", tg[i]) && !zsi_all_filler(p, st[i], st[i + 1]) &&
+            !(unit && i > 0 && numeral_word(p, st, tg, i - 1, e) &&
+              zsi_whole_in(MSEC_STOP, p, st[i], st[i + 1])) &&
+            !(unit && i + 1 < w && numeral_word(p, st, tg, i, e) &&
+              zsi_whole_in(MSEC_STOP, p, st[i + 1], st[i + 2])))
             return 0;
     return 1;
 }
@@ -67,9 +82,15 @@ static int time_de(const char *p, size_t s, size_t e)
 size_t zsi_from_cut(const char *p, size_t ws, size_t we)
 {
     size_t q, at = we, a, b;
+    /* a time's unit or scope (time_de's unit) only after words that name a
+     * subject in the clause (产品增幅从3月份的…): a 从 that opens it makes
+     * the figure an earlier subject's, which the time words do not settle
+     * (…，从6月10日的4840元/吨到…, after a figure some words before named
+     * wrongly, or none) */
     for (q = ws; q + 3 <= we; q++)
         if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */
-            (zsi_all_filler(p, q + 3, we) || time_de(p, q + 3, we)))
+            (zsi_all_filler(p, q + 3, we) ||
+             time_de(p, q + 3, we, !zsi_names_nothing(p, zsi_skip_conj(p, ws, q), q))))
             at = q;
     if (at < we && at >= ws) {
         zsi_wbounds wb;
