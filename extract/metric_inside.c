@@ -47,7 +47,9 @@ static size_t figure_ending_at(const zsi_figure *v, size_t nv, size_t e)
     return lo < nv && v[lo].end == e ? lo : nv;
 }
 
-/* Does a word of jieba's dictionary start at `at` and end after we? */
+/* Does a word of jieba's dictionary start at `at` and end after we? A rare
+ * one does not count: the rarest words of the data are fragments and
+ * compounds (理器, count 4, is no reading of 920处|理器; 上汽 of 30台|上汽). */
 static int lex_word_past(const char *p, size_t n, size_t at, size_t we)
 {
     size_t c = at;
@@ -56,7 +58,7 @@ static int lex_word_past(const char *p, size_t n, size_t at, size_t we)
         c += zsi_utf8_decode(p + c, n - c, &cp);
         if (!zsi_m_is_han(cp))
             return 0;
-        if (k >= 2 && c > we && zsi_lex_is_word(p, at, c))
+        if (k >= 2 && c > we && zsi_lex_is_word(p, at, c) && !zsi_lex_rare(p, at, c))
             return 1;
     }
     return 0;
