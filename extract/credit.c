@@ -458,6 +458,49 @@ void zsi_figures_credit_unnamed(const zsi_gazetteer *g, const char *p, size_t n,
     }
 }
 
+/* Does mention k lead another's name: the one printed right after it, with
+ * nothing between (两江新区|水土工业园, 北京中关村|科学城: a nested name is
+ * two mentions, the zone it lies in and the rest)? */
+static int leads_name(const zsi_park_mention *m, size_t nm, size_t k)
+{
+    for (size_t j = 0; j < nm; j++)
+        if (j != k && m[j].start == m[k].end)
+            return 1;
+    return 0;
+}
+
+/*
+ * The one zone the mentions that start in [s, e) name, else NULL. A nested
+ * name (两江新区水土工业园; 中关村科学城, the nickname 中关村 and the rest)
+ * names the zone it spells out whole: the zone at its head only tells where
+ * that one lies, and a figure of the sentence is the named zone's. A zone
+ * named on its own as well (两江新区水土工业园……，两江新区……) makes two.
+ * *any: some mention starts there.
+ */
+static const char *sole_zone(const zsi_park_mention *m, size_t nm, size_t s, size_t e, int *any)
+{
+    const char *one = NULL, *whole = NULL;
+    int several = 0, wholes = 0;
+    *any = 0;
+    for (size_t k = 0; k < nm; k++) {
+        if (m[k].start < s || m[k].start >= e)
+            continue;
+        *any = 1;
+        if (one && strcmp(one, m[k].name))
+            several = 1;
+        one = m[k].name;
+        if (!leads_name(m, nm, k)) {
+            if (whole && strcmp(whole, m[k].name))
+                wholes = 2;
+            whole = m[k].name;
+            wholes += !wholes;
+        }
+    }
+    if (!several)
+        return one;
+    return wholes == 1 ? whole : NULL;
+}
+
 /* The one zone named in the clause of p[s..e) that ends at byte e (after
  * the last ，or ；), else NULL and *several stays 1: none or two there. */
 static const char *clause_zone(const char *p, size_t s, size_t e, const zsi_park_mention *m,
@@ -472,14 +515,8 @@ static const char *clause_zone(const char *p, size_t s, size_t e, const zsi_park
             break;
         c -= l;
     }
-    const char *one = NULL;
-    for (size_t k = 0; k < nm; k++) {
-        if (m[k].start < c || m[k].start >= e)
-            continue;
-        if (one && strcmp(one, m[k].name))
-            return NULL;
-        one = m[k].name;
-    }
+    int any;
+    const char *one = sole_zone(m, nm, c, e, &any);
     if (one)
         *several = 0;
     return one;
@@ -489,7 +526,6 @@ void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf
                          const zsi_park_mention *m, size_t nm, char *const *names, size_t nnames,
                          unsigned char *credit)
 {
-    (void)n;
     for (size_t i = 0; i < nf; i++) {
         size_t e = f[i].start;
         if (credit[i] == 1)
@@ -497,22 +533,22 @@ void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf
         /* the nearest sentence before the figure that names a zone */
         for (;;) {
             size_t s = sentence_start(p, e, (size_t)-1);
-            const char *one = NULL;
-            int several = 0, any = 0;
-            for (size_t k = 0; k < nm; k++) {
-                if (m[k].start < s || m[k].start >= e)
-                    continue;
-                any = 1;
-                if (one && strcmp(one, m[k].name))
-                    several = 1;
-                one = m[k].name;
-            }
+            int any = 0;
+            const char *one = sole_zone(m, nm, s, e, &any);
+            int several = any && !one;
             /* its own sentence names several: the one zone named in the
              * figure's clause before it (甲产业园的企业增长一成，乙产业园企业
              * 到岗率达95%: 95% is 乙's); an earlier sentence's last clause
              * says nothing of the figure (…乙产业园企业增多。两园共投资30亿元) */
             if (several && e == f[i].start)
                 one = clause_zone(p, s, e, m, nm, &several);
+            /* no zone named before it (“……企业总收入突破1.2万亿元……”北京
+             * 中关村科学城发布计划): the passage's one zone, if it names one
+             * whole */
+            if (!any && s == 0) {
+                one = sole_zone(m, nm, 0, n, &any);
+                several = any && !one;
+            }
             if (any && !several)
                 for (size_t k = 0; k < nnames && k + ZSI_CREDIT_ZONE <= 255; k++)
                     if (!strcmp(names[k], one))

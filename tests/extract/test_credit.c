@@ -84,6 +84,37 @@ static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t 
     return NULL;
 }
 
+/* zsi_figures_nearest() over passage t: each of the figures want[r][0] is
+ * credited to the zone want[r][1] ("-": none of t's, the passage's first). */
+static void nearest(const zsi_gazetteer *g, const char *t, const char *const (*want)[2], size_t nw,
+                    size_t nzones)
+{
+    zsi_figure *v = NULL;
+    char **names = NULL;
+    size_t nv = 0, nn = 0;
+    unsigned char w[64] = {0};
+    zsi_park_mention *m = NULL;
+    size_t nm = 0;
+    int ok = zsi_figures_extract(t, strlen(t), &v, &nv) == 0 && nv <= sizeof w &&
+             zsi_parks_extract(g, t, strlen(t), &names, &nn, NULL) == 0 &&
+             zsi_parks_mentions(g, t, strlen(t), &m, &nm) == 0;
+    if (ok)
+        zsi_figures_nearest(t, strlen(t), v, nv, m, nm, names, nn, w);
+    zsi_park_mentions_free(m, nm);
+    tap_ok(ok && nn == nzones, "%zu zones named (%zu)", nzones, nn);
+    for (size_t r = 0; ok && r < nw; r++) {
+        size_t idx = 0;
+        const char *got = "?";
+        if (find_fig(t, v, nv, want[r][0], &idx))
+            got = w[idx] >= ZSI_CREDIT_ZONE && (size_t)(w[idx] - ZSI_CREDIT_ZONE) < nn
+                      ? names[w[idx] - ZSI_CREDIT_ZONE]
+                      : "-";
+        tap_ok(!strcmp(got, want[r][1]), "[%s] credited to %s (got %s)", want[r][0], want[r][1], got);
+    }
+    zsu_strv_free(names, nn);
+    free(v);
+}
+
 /* zsi_figures_credit() of t, with its zone mentions found as the indexer
  * finds them (one pass over the whole text). */
 static int credit(const zsi_gazetteer *g, const char *t, const zsi_figure *v, size_t nv,
@@ -151,37 +182,33 @@ int main(int argc, char **argv)
      * it that names one; none of the two (the passage's first) after a
      * sentence naming both, whatever its last clause names */
     {
-        const char *t = "去年，红果经开区集聚上下游企业12家；正安经开区集聚配套企业88家，实现产值9亿元。"
-                        "红果经开区、正安经开区都是省级开发区。两区全年共完成投资30亿元。"
-                        "在红果经开区内的企业复工，正安经开区企业复工率已达到95%。"
-                        "红果经开区企业增多，正安经开区企业也增多。两区共引进人才800人。";
-        const char *want[][2] = {{"12家", "红果经开区"}, {"88家", "正安经开区"},
-                                 {"9亿元", "正安经开区"}, {"30亿元", "-"},
-                                 {"95%", "正安经开区"}, {"800人", "-"}};
-        zsi_figure *v = NULL;
-        char **names = NULL;
-        size_t nv = 0, nn = 0;
-        unsigned char w[64] = {0};
-        zsi_park_mention *m = NULL;
-        size_t nm = 0;
-        int ok = zsi_figures_extract(t, strlen(t), &v, &nv) == 0 && nv <= sizeof w &&
-                 zsi_parks_extract(g, t, strlen(t), &names, &nn, NULL) == 0 &&
-                 zsi_parks_mentions(g, t, strlen(t), &m, &nm) == 0;
-        if (ok)
-            zsi_figures_nearest(t, strlen(t), v, nv, m, nm, names, nn, w);
-        zsi_park_mentions_free(m, nm);
-        tap_ok(ok && nn == 2, "two zones named (%zu)", nn);
-        for (size_t r = 0; ok && r < sizeof want / sizeof want[0]; r++) {
-            size_t idx = 0;
-            const char *got = "?";
-            if (find_fig(t, v, nv, want[r][0], &idx))
-                got = w[idx] >= ZSI_CREDIT_ZONE && (size_t)(w[idx] - ZSI_CREDIT_ZONE) < nn
-                          ? names[w[idx] - ZSI_CREDIT_ZONE]
-                          : "-";
-            tap_ok(!strcmp(got, want[r][1]), "[%s] credited to %s (got %s)", want[r][0], want[r][1], got);
-        }
-        zsu_strv_free(names, nn);
-        free(v);
+        static const char *const want[][2] = {{"12家", "红果经开区"}, {"88家", "正安经开区"},
+                                              {"9亿元", "正安经开区"}, {"30亿元", "-"},
+                                              {"95%", "正安经开区"}, {"800人", "-"}};
+        nearest(g,
+                "去年，红果经开区集聚上下游企业12家；正安经开区集聚配套企业88家，实现产值9亿元。"
+                "红果经开区、正安经开区都是省级开发区。两区全年共完成投资30亿元。"
+                "在红果经开区内的企业复工，正安经开区企业复工率已达到95%。"
+                "红果经开区企业增多，正安经开区企业也增多。两区共引进人才800人。",
+                want, sizeof want / sizeof *want, 2);
+    }
+    /* a nested name (两江新区水土工业园, 中关村科学城: the zone it lies in, or
+     * a nickname, at its head) is the zone it spells out whole, in its
+     * sentence and when no zone is named before the figure; a zone named on
+     * its own too makes two */
+    {
+        static const char *const want[][2] = {{"529亿元", "两江新区水土工业园"},
+                                              {"3000亿元", "两江新区"},
+                                              {"突破1.2万亿元", "中关村科学城"}};
+        nearest(g,
+                "重庆两江新区水土工业园已吸引投资529亿元，两江新区全年投资3000亿元。"
+                "北京中关村科学城发布计划，企业总收入突破1.2万亿元。",
+                want, sizeof want / sizeof *want, 4);
+    }
+    {
+        static const char *const want[][2] = {{"突破1.2万亿元", "中关村科学城"}};
+        nearest(g, "“到2025年，企业总收入突破1.2万亿元”，北京中关村科学城发布计划。", want,
+                sizeof want / sizeof *want, 2);
     }
     zsi_gazetteer_free(g);
     return tap_done();
