@@ -1293,6 +1293,54 @@ static int closed_thing(const char *p, size_t sent, const zsi_figure *g, zsi_met
     return 1;
 }
 
+/* Most bytes of a place name place_peer() looks for (黑龙江省, 马来西亚). */
+#define PEER_PLACE_BYTES 24
+
+/*
+ * 城镇化率为62.7%，美国为91%; 粮食产量增长5%，其中湖北为3%; （湖北为
+ * 2.07%）: a clause of a place alone (data/places.tsv, data/foreign.txt), words
+ * before it that name nothing (其中, 而) and after it a verb of being (为, 是)
+ * with words that name nothing (目前, 约) gives the same measure of another
+ * place as the sentence's previous figure: f takes its metric, when that one
+ * is of f's kind (money with money, a rate with a rate) and printed before
+ * f's clause. The place is the figure's zone, not its metric.
+ * @return 1 when f took g's metric, else 0.
+ */
+static int place_peer(naming *c)
+{
+    const char *p = c->p;
+    const zsi_figure *g = c->sprev;
+    zsi_figure *f = c->f;
+    size_t s = c->ws, we = c->we, b, e, pe = 0, q;
+    int same, be = 0;
+    if (!g || !g->metric[0] || g->end > c->ws || c->m.change[0] || c->after ||
+        (c->m.norm[0] && !zsi_any_place(c->m.norm)) || word_follows(p, c->n, f->end))
+        return 0;
+    same = (c->rate && !strcmp(g->cls, f->cls)) ||
+           (!strncmp(g->cls, "money", 5) && !strncmp(f->cls, "money", 5));
+    if (!same)
+        return 0;
+    for (; s < we && !is_han(cp_at(p, we, s, &q)); s += q)
+        ; /* the comma or bracket that opens the clause */
+    for (b = s; b < we && !pe; b += q) {
+        cp_at(p, we, b, &q);
+        for (e = b + 6; e <= we && e <= b + PEER_PLACE_BYTES; e++)
+            if ((zsi_place_word(p + b, e - b) || zsi_foreign_place(p + b, e - b)))
+                pe = e;
+        if (pe && !zsi_names_nothing(p, s, b))
+            return 0;
+    }
+    if (!pe)
+        return 0;
+    for (q = pe; q + 3 <= we; q++)
+        if (!memcmp(p + q, "\xE4\xB8\xBA", 3) || !memcmp(p + q, "\xE6\x98\xAF", 3)) /* 为 是 */
+            be = 1;
+    if (!be || !zsi_names_nothing(p, pe, we))
+        return 0;
+    take_metric(f, g);
+    return 1;
+}
+
 /* When the words before the figure name nothing alone but refer (c->m.refer)
  * to a subject printed earlier: take it into c->m from the sentence's
  * previous figure, an earlier clause or the words before that figure.
@@ -1632,6 +1680,8 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return 0;
     if (!c.m.norm[0] && !c.m.change[0] && (rc = product_price(p, ws, c.we, c.per, f)) != 0)
         return rc < 0 ? rc : 0;
+    if (place_peer(&c))
+        return 0;
     if (c.m.norm[0] || c.m.change[0])
         put_metric(&c.m, f);
     else if (!f->metric[0] && !strcmp(f->cls, "area"))
