@@ -809,6 +809,36 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
     return 1;
 }
 
+int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t fe, size_t ce,
+                          char *norm, char *raw, zsi_span *at)
+{
+    static const char pivot[] = "使让令叫"; /* a verb's last character */
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    unsigned cp = 0;
+    norm[0] = raw[0] = '\0';
+    zsi_span_clear(at);
+    if (zsi_metric_data() != 0 || people_or_times(p, fe) || ce <= fe || ce - fe < 6 ||
+        !zsi_all_run(p, fe, ce))
+        return 0;
+    if (ce < n && (zsi_utf8_decode(p + ce, n - ce, &cp), !zsi_is_clause_end(cp) && cp != 0x3001))
+        return 0; /* 、 */
+    if (zsi_lex_cut(p, fe, ce, st, tg, ZSI_LEX_CUT_MAX) != 1 || tg[0] != 'v' ||
+        !zsi_verb_takes_sum(p, ws, we))
+        return 0;
+    /* 退了1万只|回来: a verb's direction, no noun */
+    zsi_utf8_before(p, ce, &cp);
+    if (cp == 0x6765 || cp == 0x53BB) /* 来, 去 */
+        return 0;
+    /* 使2000户|受益, 让300人|就业: the count is the subject of the verb after */
+    zsi_utf8_before(p, we, &cp);
+    if (zsi_in_set(pivot, sizeof pivot - 1, cp))
+        return 0;
+    zsi_copy_raw(raw, at, p, fe, ce);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
+}
+
 int zsi_count_level_after(const char *p, size_t n, size_t fe)
 {
     static const char hedge[] = "近约逾超";
