@@ -146,6 +146,19 @@ static size_t resolve_name(const zsi_gazetteer *g, const char *s, size_t n)
                 return g->al[a].canon;
         }
     }
+    /* 开发区 is the short form news prints for an 经济技术开发区 (武汉开发区,
+     * 烟台开发区, 天津开发区): X开发区, unlisted, is the listed X经开区.
+     * A 高新区 that goes by 开发区 (火炬开发区) is listed so. */
+    static const char KFQ[] = "\xE5\xBC\x80\xE5\x8F\x91\xE5\x8C\xBA"; /* 开发区 */
+    static const char JKQ[] = "\xE7\xBB\x8F\xE5\xBC\x80\xE5\x8C\xBA"; /* 经开区 */
+    if (has_suffix(s, n, KFQ, 9) && n >= 9 + 6 && n <= sizeof buf &&
+        !has_suffix(s, n - 9, "\xE7\xBB\x8F\xE6\xB5\x8E", 6) && /* 经济 */
+        !has_suffix(s, n - 9, "\xE6\x8A\x80\xE6\x9C\xAF", 6)) { /* 技术 */
+        memcpy(buf, s, n - 9);
+        memcpy(buf + n - 9, JKQ, 9);
+        if ((a = resolve_name(g, buf, n)) != (size_t)-1)
+            return a;
+    }
     /* A park is printed with 园 and with 园区 (苏州工业园, 苏州工业园区): the
      * other spelling of a listed park is that park. */
     if (has_suffix(s, n, "\xE5\x9B\xAD", 3) && n + 3 <= sizeof buf) { /* 园 */
