@@ -31,8 +31,12 @@ int zsi_cps_decode(const char *p, size_t n, cps *out)
         if ((b & 0xF0) == 0xE0 && len - i >= 3) {
             unsigned v = zsu_utf8_three(u + i);
             if (v) {
-                c[k++] = (UChar32)v;
-                i += 3;
+                /* and the run of them that follows in an inner loop: the
+                 * outer loop's tests cost as much again per character */
+                do {
+                    c[k++] = (UChar32)v;
+                    i += 3;
+                } while (len - i >= 3 && (u[i] & 0xF0) == 0xE0 && (v = zsu_utf8_three(u + i)) != 0);
                 continue;
             }
         }
