@@ -161,6 +161,7 @@ enum {
     MSEC_COMPARE,
     MSEC_SETANEW,
     MSEC_MARK,
+    MSEC_NOUNV,
     MSEC_COUNT
 };
 
