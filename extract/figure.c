@@ -1304,7 +1304,7 @@ static int closed_thing(const char *p, size_t sent, const zsi_figure *g, zsi_met
  * before it that name nothing (其中, 而) and after it a verb of being (为, 是)
  * with words that name nothing (目前, 约) gives the same measure of another
  * place as the sentence's previous figure: f takes its metric, when that one
- * is of f's kind (money with money, a rate with a rate) and printed before
+ * is of f's class (money with money, a rate with a rate) and printed before
  * f's clause. The place is the figure's zone, not its metric.
  * @return 1 when f took g's metric, else 0.
  */
@@ -1314,13 +1314,15 @@ static int place_peer(naming *c)
     const zsi_figure *g = c->sprev;
     zsi_figure *f = c->f;
     size_t s = c->ws, we = c->we, b, e, pe = 0, q;
-    int same, be = 0;
+    int be = 0;
     if (!g || !g->metric[0] || g->end > c->ws || c->m.change[0] || c->after ||
         (c->m.norm[0] && !zsi_any_place(c->m.norm)) || word_follows(p, c->n, f->end))
         return 0;
-    same = (c->rate && !strcmp(g->cls, f->cls)) ||
-           (!strncmp(g->cls, "money", 5) && !strncmp(f->cls, "money", 5));
-    if (!same)
+    /* the whole class, not base_of()'s money prefix: a base after 低于上月的
+     * may drop the 每吨 its figure had, but a place's 3000万元 after 每亩300元
+     * is a total, no value of the same measure (money/area only with
+     * money/area) */
+    if (strcmp(g->cls, f->cls) || !(c->rate || !strncmp(f->cls, "money", 5)))
         return 0;
     for (; s < we && !is_han(cp_at(p, we, s, &q)); s += q)
         ; /* the comma or bracket that opens the clause */
