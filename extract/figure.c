@@ -118,8 +118,9 @@ static int clause_ends(const char *p, size_t n, size_t e)
     return !cp || zsi_is_clause_end(cp) || cp == 0x3001 || cp == 0xFF09 || cp == ')' || cp == '\n';
 }
 
-/* Does the count f end in 届 (十三届, 2020届): an ordinal of a congress, a
- * term of office or a year's class of graduates? */
+/* Does the count f end in 届 (连任十三届的代表, 98届毕业生): terms held, an
+ * ordinal of a congress or a year's class of graduates? (十三届全国人大 and
+ * 2020届 are no figure at all: quantity.c term_ordinal.) */
 static int ordinal_term(const char *p, const zsi_figure *f)
 {
     return f->end - f->start > 3 && memcmp(p + f->end - 3, "\xE5\xB1\x8A", 3) == 0; /* 届 */

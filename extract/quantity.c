@@ -340,12 +340,14 @@ static int cls_is(const zsi_unitdef *u, const char *cls)
 /* Does the count a with unit u number a congress or a class rather than
  * count terms (连任3届, 已举办了十一届，)? 届 after a year is a class of
  * graduates (2020届毕业生); after a Chinese numeral of ten or more with a
- * name or a session after it, the ordinal of a congress or a committee
- * written without 第 (十三届全国人大, 十九届四中全会, 政协十二届二次会议):
- * neither is a figure, as 第十三届 is not. A 的 or the clause's end after
- * it leaves a count of terms or meetings held (连任十三届的代表). Not a
- * verb's 了 before it: 通过了十三届全国人大…决议 is an ordinal as often
- * as 召开了十一届大会 is a count. */
+ * Han character after it other than 的 or 了, the ordinal of a congress or a
+ * committee written without 第 (十三届全国人大, 十九届四中全会, 政协十二届
+ * 二次会议): neither is a figure, as 第十三届 is not. A 的, a 了 or no Han
+ * character after it leaves a count of terms or meetings held (连任十三届的
+ * 代表, 已举办了十一届了, 已举办十一届，). Any other Han character drops
+ * it, a count of editions too (举办了十一届比赛): the names after an
+ * ordinal are too many to list. Not a verb's 了 before it: 通过了十三届全国
+ * 人大…决议 is an ordinal as often as 召开了十一届大会 is a count. */
 static int term_ordinal(const char *p, size_t n, const part *a, const zsi_unitdef *u, size_t end)
 {
     unsigned after = cp_at(p, n, end, NULL);
@@ -354,7 +356,7 @@ static int term_ordinal(const char *p, size_t n, const part *a, const zsi_unitde
     if (year_like(a))
         return 1;
     return a->num.kind == ZSI_NUM_CHINESE && a->num.value >= 10 && !a->plus && is_han(after) &&
-           after != 0x7684; /* 的 */
+           after != 0x7684 /* 的 */ && after != 0x4E86; /* 了 */
 }
 
 /* Skip a run of numeral characters (Arabic digits and separators, or
