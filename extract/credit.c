@@ -542,8 +542,8 @@ void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf
              * says nothing of the figure (…乙产业园企业增多。两园共投资30亿元) */
             if (several && e == f[i].start)
                 one = clause_zone(p, s, e, m, nm, &several);
-            /* no zone named before it (“……企业总收入突破1.2万亿元……”北京
-             * 中关村科学城发布计划): the passage's one zone, if it names one
+            /* no zone named before it (“……园区产值突破2.6万亿元……”北京
+             * 中关村科学城提出目标): the passage's one zone, if it names one
              * whole */
             if (!any && s == 0) {
                 one = sole_zone(m, nm, 0, n, &any);

@@ -1300,8 +1300,8 @@ static int closed_thing(const char *p, size_t sent, const zsi_figure *g, zsi_met
 #define PEER_PLACE_BYTES 24
 
 /*
- * 城镇化率为62.7%，美国为91%; 粮食产量增长5%，其中湖北为3%; （湖北为
- * 2.07%）: a clause of a place alone (data/places.tsv, data/foreign.txt), words
+ * 城镇化率为58.4%，日本为92%; 粮食产量增长5%，其中湖北为3%; （河南为
+ * 1.86%）: a clause of a place alone (data/places.tsv, data/foreign.txt), words
  * before it that name nothing (其中, 而) and after it a verb of being (为, 是)
  * with words that name nothing (目前, 约) gives the same measure of another
  * place as the sentence's previous figure: f takes its metric, when that one

@@ -524,7 +524,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
  * not a change known by its form (攀升至2000万只: the level of a noun
  * before). @return 1 found, 0 none. */
 int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
-/* (metric_count.c) 列出20条举措。, 报告作了21处修改，: what a count that is
+/* (metric_count.c) 推出15条举措。, 方案作了9处修改，: what a count that is
  * the object of the verb ending p[ws..we) counts when one word of jieba's,
  * filed a verb (举措, 提案, 修改), runs from fe, the figure's end, to the
  * clause's end at ce (p[ce] a clause's end or a list comma, or ce == n): a

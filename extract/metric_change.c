@@ -46,8 +46,8 @@ static int numeral_word(const char *p, const size_t *st, const char *tg, int i, 
  * 原来, 原先), or a digit date; at most 8 characters. After a numeral or a
  * time word (or digits: numeral_word), a word of [stop] is its unit or its
  * scope, though jieba files it a noun (3月份, 2018年度, 去年同期), and
- * digits before such a word are its numeral (2|月|中旬): 从3月份的66%,
- * 由今年2月中旬的3万元; only when unit is set.
+ * digits before such a word are its numeral (10|月|中旬): 从3月份的66%,
+ * 由去年10月中旬的2万元; only when unit is set.
  */
 static int time_de(const char *p, size_t s, size_t e, int unit)
 {
@@ -85,7 +85,7 @@ size_t zsi_from_cut(const char *p, size_t ws, size_t we)
     /* a time's unit or scope (time_de's unit) only after words that name a
      * subject in the clause (产品增幅从3月份的…): a 从 that opens it makes
      * the figure an earlier subject's, which the time words do not settle
-     * (…，从6月10日的4840元/吨到…, after a figure some words before named
+     * (…，从9月3日的2730元/吨到…, after a figure some words before named
      * wrongly, or none) */
     for (q = ws; q + 3 <= we; q++)
         if ((!memcmp(p + q, "\xE7\x94\xB1", 3) || !memcmp(p + q, "\xE4\xBB\x8E", 3)) && /* 由 从 */

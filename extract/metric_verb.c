@@ -88,7 +88,7 @@ static int verb_sum_filler(const char *p, size_t s, size_t e)
 /* Is p[vs..b) one character that data/metrics.tsv's [verbform] names a sum
  * by (投 -> 投资, 掏 -> 花费)? Such a verb names the sum whatever jieba's tag
  * of it alone: it files 投 as a verbal noun (vn) and 掏 as z, though before
- * a sum both are verbs (再投5亿元, 只掏了900元). */
+ * a sum both are verbs (又投3亿元, 只掏了600元). */
 static int verbform_char(const char *p, size_t vs, size_t b)
 {
     return zsi_nchars(p, vs, b) == 1 && zsi_whole_in(MSEC_VERBFORM, p, vs, b);

@@ -197,17 +197,17 @@ int main(int argc, char **argv)
      * sentence and when no zone is named before the figure; a zone named on
      * its own too makes two */
     {
-        static const char *const want[][2] = {{"529亿元", "两江新区水土工业园"},
-                                              {"3000亿元", "两江新区"},
-                                              {"突破1.2万亿元", "中关村科学城"}};
+        static const char *const want[][2] = {{"86亿元", "两江新区水土工业园"},
+                                              {"1800亿元", "两江新区"},
+                                              {"突破2.6万亿元", "中关村科学城"}};
         nearest(g,
-                "重庆两江新区水土工业园已吸引投资529亿元，两江新区全年投资3000亿元。"
-                "北京中关村科学城发布计划，企业总收入突破1.2万亿元。",
+                "重庆两江新区水土工业园累计引进项目86亿元，两江新区上半年投资1800亿元。"
+                "北京中关村科学城提出目标，园区产值突破2.6万亿元。",
                 want, sizeof want / sizeof *want, 4);
     }
     {
-        static const char *const want[][2] = {{"突破1.2万亿元", "中关村科学城"}};
-        nearest(g, "“到2025年，企业总收入突破1.2万亿元”，北京中关村科学城发布计划。", want,
+        static const char *const want[][2] = {{"突破2.6万亿元", "中关村科学城"}};
+        nearest(g, "“到2030年，园区产值突破2.6万亿元”，北京中关村科学城提出目标。", want,
                 sizeof want / sizeof *want, 2);
     }
     zsi_gazetteer_free(g);

@@ -143,7 +143,7 @@ static const row rows[] = {
      -1},
     /* not 量年增长率 from inside 游客量; since 年增长率 is a phrase of
      * [phrases] the noun before it is whose yearly rate it is */
-    {"森林旅游的游客量年增长率保持在15%以上。", "15%以上", 15, 0, "%", "percent", ZSI_HEDGE_OVER,
+    {"湿地公园的游客量年增长率保持在12%以上。", "12%以上", 12, 0, "%", "percent", ZSI_HEDGE_OVER,
      "游客量年增长率", -1},
     /* a share printed before what it is a share of (99%的病例, 6%的淡水资源):
      * with no noun before the figure, the noun phrase after it names it */
