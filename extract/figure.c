@@ -981,8 +981,8 @@ static int counted_after(const naming *c)
     if (c->count && zsi_count_level_after(c->p, c->n, f->end))
         return 0; /* 由13人|增加到|168人: named before it */
     if ((c->count && (counted_noun(c->p, f->end, c->ce, f) ||
-                      zsi_count_object_noun(c->p, c->n, c->ws, c->we, f->end, c->ce, f->metric,
-                                            f->metric_raw, &f->noun_at))) ||
+                      zsi_count_object_noun(c->p, c->n, c->ws, c->we, f->end, c->ce, f->unit,
+                                            f->metric, f->metric_raw, &f->noun_at))) ||
         (!strcmp(f->cls, "number") &&
          zsi_number_noun_cut(c->p, f->end, c->ce, f->metric, f->metric_raw, &f->noun_at))) {
         noun_written(f);

@@ -529,10 +529,12 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
  * filed a verb (举措, 提案, 修改), runs from fe, the figure's end, to the
  * clause's end at ce (p[ce] a clause's end or a list comma, or ce == n): a
  * classifier stands before a noun, so the word is used as one. Not a count
- * of people or times, whose verb after says what they did (派出30人|支援).
- * @return 1 found, 0 none. */
+ * of people, households or times (unit, the figure's base unit: 人 for 名),
+ * whose verb after says what they did (派出30名|支援) unless the word is a
+ * noun of data/metrics.tsv's [nounv] (找来10名|帮手), nor after a verb of
+ * data/metrics.tsv's [pivot] (带动300家|增收). @return 1 found, 0 none. */
 int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t fe, size_t ce,
-                          char *norm, char *raw, zsi_span *at);
+                          const char *unit, char *norm, char *raw, zsi_span *at);
 
 /* (metric_class.c) Only words that name nothing in p[s..e): filler (为, 达到,
  * 分别, 同比), a date in digits (较2012年), a list comma, spaces. */

@@ -812,16 +812,29 @@ int zsi_count_verb_before(const char *p, size_t ws, size_t we, char *norm, char 
     return 1;
 }
 
-int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t fe, size_t ce,
-                          char *norm, char *raw, zsi_span *at)
+/* Is base unit u one of people, households or times (data/units.tsv gives
+ * 名 the base 人)? A verb after such a count says what they did. */
+static int unit_of_doers(const char *u)
 {
-    static const char pivot[] = "使让令叫"; /* a verb's last character */
+    static const char *const doers[] = {"\xE4\xBA\xBA" /* 人 */, "\xE4\xBD\x8D" /* 位 */,
+                                        "\xE6\x88\xB7" /* 户 */, "\xE6\xAC\xA1" /* 次 */,
+                                        "\xE4\xBA\xBA\xE6\xAC\xA1" /* 人次 */};
+    size_t i;
+    for (i = 0; i < sizeof doers / sizeof doers[0]; i++)
+        if (!strcmp(u, doers[i]))
+            return 1;
+    return 0;
+}
+
+int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t fe, size_t ce,
+                          const char *unit, char *norm, char *raw, zsi_span *at)
+{
     size_t st[ZSI_LEX_CUT_MAX + 1];
     char tg[ZSI_LEX_CUT_MAX + 1];
     unsigned cp = 0;
     norm[0] = raw[0] = '\0';
     zsi_span_clear(at);
-    if (zsi_metric_data() != 0 || people_or_times(p, fe) || ce <= fe || ce - fe < 6 ||
+    if (zsi_metric_data() != 0 || ce <= fe || ce - fe < 6 ||
         !zsi_all_run(p, fe, ce))
         return 0;
     if (ce < n && (zsi_utf8_decode(p + ce, n - ce, &cp), !zsi_is_clause_end(cp) && cp != 0x3001))
@@ -829,13 +842,16 @@ int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t 
     if (zsi_lex_cut(p, fe, ce, st, tg, ZSI_LEX_CUT_MAX) != 1 || tg[0] != 'v' ||
         !zsi_verb_takes_sum(p, ws, we))
         return 0;
+    /* 派出30名|支援: what people did; 找来10多名|帮手: a noun of [nounv] */
+    if (unit_of_doers(unit) && !zsi_whole_in(MSEC_NOUNV, p, fe, ce))
+        return 0;
     /* 退了1万只|回来: a verb's direction, no noun */
     zsi_utf8_before(p, ce, &cp);
     if (cp == 0x6765 || cp == 0x53BB) /* 来, 去 */
         return 0;
-    /* 使2000户|受益, 让300人|就业: the count is the subject of the verb after */
-    zsi_utf8_before(p, we, &cp);
-    if (zsi_in_set(pivot, sizeof pivot - 1, cp))
+    /* 使2000家|受益, 带动300家|增收: the count is the subject of the verb
+     * after ([pivot]) */
+    if (zsi_match_ending(zsi_mset(MSEC_PIVOT), p, ws, we))
         return 0;
     zsi_copy_raw(raw, at, p, fe, ce);
     memcpy(norm, raw, strlen(raw) + 1);

@@ -162,6 +162,7 @@ enum {
     MSEC_SETANEW,
     MSEC_MARK,
     MSEC_NOUNV,
+    MSEC_PIVOT,
     MSEC_COUNT
 };
 
