@@ -401,7 +401,7 @@ static int count_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw,
         return 0;
     for (i = 0; i < w; i++)
         if (tg[i] == 'v' && zsi_whole_in(MSEC_NOUNV, p, st[i], st[i + 1]))
-            tg[i] = 'n'; /* 12名选手|进入: jieba files the noun a verb */
+            tg[i] = 'n'; /* 8名选手|晋级: jieba files the noun a verb */
     if (rel > 0 && !people_or_times(p, fe) && !(fe >= 3 && memcmp(p + fe - 3, "\xE5\xB1\x8A", 3) == 0)) {
         int de = relative_clause(p, st, tg, w);
         if (de == 0)
