@@ -13,6 +13,8 @@ file, idx, key (the passage's first 15 characters, spaces removed).
 dev928-zspread: --seed 928 --skip 0 --count 120 with QUALITY_DIR at main 927a59c and --exclude a
 file listing dev927-spread's articles (column 1 of tests/quality/dev927-spread.tsv);
 dev929-zspread: --seed 928 --skip 120 --count 120, the same (pool of 14,193 articles).
+dev932-zspread and dev933-zspread (session 36): --seed 932 --skip 0 / --skip 120 --count 120 with
+QUALITY_DIR at main 0693c94 and no --exclude (pool of 13,651 articles).
 A new spread zone set takes a new seed at the current main (its sets' articles are left out).
 """
 import argparse
