@@ -34,6 +34,13 @@ static inline int zsi_is_list_mark(unsigned cp)
     return cp == 0x3001 || cp == 0x548C || cp == 0x53CA || cp == 0x4E0E; /* 、和及与 */
 }
 
+/* Is cp the copula 是 or 为 (今年产值为3亿元, 其中30%是老年人)? Whether a 为
+ * is the copula and not part of 因为 or 成为 is the caller's to check. */
+static inline int zsi_is_copula(unsigned cp)
+{
+    return cp == 0x662F || cp == 0x4E3A; /* 是 为 */
+}
+
 /* ---- interface to decode.c ---- */
 
 /* Largest corpus file accepted (bytes); larger ones fail with ZS_ELIMIT. */

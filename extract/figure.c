@@ -330,14 +330,9 @@ size_t zsi_per_unit_cut(const char *p, size_t ws, size_t we)
  */
 static int copula_after(const char *p, size_t fe, size_t ce)
 {
-    static const char *const cop[] = {"\xE6\x98\xAF" /* 是 */, "\xE4\xB8\xBA" /* 为 */};
-    size_t i;
     if (ce < fe + 6)
         return 0;
-    for (i = 0; i < sizeof cop / sizeof cop[0]; i++)
-        if (!memcmp(p + fe, cop[i], 3))
-            return 1;
-    return 0;
+    return zsi_is_copula(cp_at(p, ce, fe, NULL));
 }
 
 /*
@@ -1314,7 +1309,7 @@ static int place_peer(naming *c)
     const char *p = c->p;
     const zsi_figure *g = c->sprev;
     zsi_figure *f = c->f;
-    size_t s = c->ws, we = c->we, b, e, pe = 0, q;
+    size_t s = c->ws, we = c->we, b, e, pe = 0, q, l;
     int be = 0;
     if (!g || !g->metric[0] || g->end > c->ws || c->m.change[0] || c->after ||
         (c->m.norm[0] && !zsi_any_place(c->m.norm)) || word_follows(p, c->n, f->end))
@@ -1337,9 +1332,8 @@ static int place_peer(naming *c)
     }
     if (!pe)
         return 0;
-    for (q = pe; q + 3 <= we; q++)
-        if (!memcmp(p + q, "\xE4\xB8\xBA", 3) || !memcmp(p + q, "\xE6\x98\xAF", 3)) /* 为 是 */
-            be = 1;
+    for (q = pe; q < we && !be; q += l)
+        be = zsi_is_copula(cp_at(p, we, q, &l));
     if (!be || !zsi_names_nothing(p, pe, we))
         return 0;
     take_metric(f, g);

@@ -58,7 +58,7 @@ static int lex_word_past(const char *p, size_t n, size_t at, size_t we)
         c += zsi_utf8_decode(p + c, n - c, &cp);
         if (!zsi_m_is_han(cp))
             return 0;
-        if (k >= 2 && c > we && zsi_lex_is_word(p, at, c) && !zsi_lex_rare(p, at, c))
+        if (k >= 2 && c > we && zsi_lex_count(p, at, c) >= ZSI_LEX_RARE)
             return 1;
     }
     return 0;

@@ -42,8 +42,8 @@ int zsi_most_subject(const char *p, size_t lo, size_t ws, char *norm, char *raw,
     s = zsi_han_back(p, lo, e, MOST_BACK_HAN);
     /* 最|大|的|是|油菜: the last such words in the clause's Han run */
     for (q = e; q >= s + 12; q -= 3) {
-        if ((!memcmp(p + q - 3, "\xE6\x98\xAF", 3) || !memcmp(p + q - 3, "\xE4\xB8\xBA", 3)) && /* 是 为 */
-            !memcmp(p + q - 6, "\xE7\x9A\x84", 3) &&                                       /* 的 */
+        if (zsi_is_copula(zsi_cp_at(p, q - 3, q)) &&
+            !memcmp(p + q - 6, "\xE7\x9A\x84", 3) && /* 的 */
             most_adjective(zsi_cp_at(p, q - 9, q - 6)) &&
             !memcmp(p + q - 12, "\xE6\x9C\x80", 3)) { /* 最 */
             ys = q;
