@@ -61,6 +61,7 @@ static size_t strip_tail(const char *p, size_t ws, size_t we, int links)
         if (b < wb.s || (b == wb.s && lo > ws))
             break; /* the window's first word may be cut */
         if (!zsi_all_filler(p, b, e) && !(links && link_word(p, b, e)) &&
+            !zsi_whole_in(MSEC_GUESS, p, b, e) &&
             !(zsi_lex_cut(p, b, e, st, tg, 2) == 1 && (tg[0] == 'd' || (!links && tg[0] == 't'))))
             break;
         e = b;

@@ -216,8 +216,18 @@ static int time_words(const char *p, size_t s, size_t e)
     return 1;
 }
 
+/* Is the ICU word p[s..e) one that names nothing alone: of wordclass.txt's
+ * class stop (直接, 已经), or of a guess ([guess]: 预计, 有望), which
+ * jieba makes a verb-noun (预计) or a verb but stands where an adverb
+ * does (2025年预计将达到8亿元)? */
+static int nothing_word(const char *p, size_t s, size_t e)
+{
+    return zsi_is_class_stop(p, s, e) || zsi_whole_in(MSEC_GUESS, p, s, e);
+}
+
 /* Does p[s..e) name nothing: empty, or only filler, time words and words of
- * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经, 3月份)? */
+ * wordclass.txt's class stop (adverbs, verbs, time words: 直接, 已经, 3月份)
+ * or of a guess (预计)? */
 int zsi_names_nothing(const char *p, size_t s, size_t e)
 {
     zsi_wbounds wb;
@@ -231,7 +241,7 @@ int zsi_names_nothing(const char *p, size_t s, size_t e)
         return 0;
     while (s < e) {
         size_t s2 = zsi_wb_gt(&wb, s), s3;
-        if (zsi_all_filler(p, s, s2) || zsi_is_class_stop(p, s, s2)) {
+        if (zsi_all_filler(p, s, s2) || nothing_word(p, s, s2)) {
             s = s2;
             continue;
         }
@@ -239,7 +249,7 @@ int zsi_names_nothing(const char *p, size_t s, size_t e)
          * the next stop word, read by jieba */
         for (s3 = s2; s3 < e; s3 = zsi_wb_gt(&wb, s3)) {
             size_t s4 = zsi_wb_gt(&wb, s3);
-            if (zsi_is_class_stop(p, s3, s4))
+            if (nothing_word(p, s3, s4))
                 break;
         }
         if (!time_words(p, s, s3))

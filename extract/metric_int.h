@@ -163,6 +163,7 @@ enum {
     MSEC_MARK,
     MSEC_NOUNV,
     MSEC_PIVOT,
+    MSEC_GUESS,
     MSEC_COUNT
 };
 
