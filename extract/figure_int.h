@@ -472,6 +472,14 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
  * @return 1 found, 0 none.
  */
 int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
+/* (metric_count.c) Where the noun phrase a count or an area counts starts,
+ * when its metric was read from the nouns starting at ms right before it
+ * (in p[ws..)) and a verb stands before those nouns that modifies them,
+ * another verb before it being the clause's (投入|救援|人员120人, 审结|赡养|
+ * 案件300件 -> 救援人员, 赡养案件): at the first word after the clause's
+ * verb. ms when there is no such verb: alone before the nouns a verb is
+ * mostly the clause's own (引进|人才). */
+size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, hold a
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */

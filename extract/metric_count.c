@@ -703,6 +703,43 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
     return 1;
 }
 
+/* Is word k of the cut of p a verb of two or more characters that another
+ * verb of two or more stands before, with only nouns and modifiers of two
+ * or more characters between? That one is the clause's verb; word k
+ * modifies the nouns after it (投入|保障|人员, 审结|赡养|案件). Not after a
+ * [strip] word (累计|接待|游客: 累计 says how the count was kept, 接待 is
+ * the verb), nor after characters jieba could not join (执|结|拖欠). */
+static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)
+{
+    const zsi_phrase *sp;
+    int j;
+    if (tg[k] != 'v' || st[k + 1] - st[k] < 6)
+        return 0;
+    for (j = k - 1; j >= 0 && (noun_tag(tg[j]) || modifier_tag(tg[j])); j--)
+        if (st[j + 1] - st[j] < 6)
+            return 0;
+    if (j < 0 || tg[j] != 'v' || st[j + 1] - st[j] < 6)
+        return 0;
+    sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, st[j], st[j + 1]);
+    return !(sp && sp->len == st[j + 1] - st[j]);
+}
+
+size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1], s;
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    zsi_wbounds wb;
+    int w, i;
+    s = zsi_han_back(p, ws, ms, BEFORE_CHARS);
+    if (ms - s < 9 || (w = zsi_lex_cut(p, s, ms, st, tg, ZSI_LEX_CUT_MAX)) < 2 ||
+        !verb_modifies(p, st, tg, w - 1))
+        return ms;
+    for (i = w - 1; i > 0 && (noun_tag(tg[i - 1]) || modifier_tag(tg[i - 1])); i--)
+        ;
+    zsi_wb_compute(&wb, p, s, ms);
+    return zsi_wb_is(&wb, st[i]) ? st[i] : ms;
+}
+
 int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];
