@@ -164,6 +164,7 @@ enum {
     MSEC_NOUNV,
     MSEC_PIVOT,
     MSEC_GUESS,
+    MSEC_DEAL,
     MSEC_COUNT
 };
 

@@ -6,7 +6,9 @@
  * files 收报 and 收盘 as nouns: the thing that closed is its subject, not a
  * part of the metric's name (not 苏泊尔收报). And a price per unit of a
  * product that no noun of the data names (菜粕2100元/吨, 螺纹钢上调100元/吨)
- * is the price of its clause's subject, a noun run the data may lack.
+ * is the price of its clause's subject, a noun run the data may lack. A sum
+ * between 以 and a verb of a deal (以8亿元收购, 以120万元成交) is that deal's
+ * price (data/metrics.tsv [deal]).
  *
  * Invariants: allocates nothing; norm and raw are NUL-terminated.
  */
@@ -178,5 +180,37 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
     n = strlen(norm);
     if (!ends_priced(norm, n) && n + 7 <= ZSI_METRIC_BYTES)
         zsi_append_str(norm, "\xE4\xBB\xB7\xE6\xA0\xBC"); /* 价格 */
+    return 1;
+}
+
+int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
+                   zsi_span *at)
+{
+    static const char rmb[] = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"; /* 人民币 */
+    const zsi_phrase *k;
+    zsi_wbounds wb;
+    unsigned cp;
+    size_t s = fe, e;
+
+    if (zsi_metric_data() != 0 || fs <= ws)
+        return 0;
+    /* 以 alone: not the end of 可以, 所以, 予以 (ICU's words of their own) */
+    zsi_tail_words(&wb, p, ws, fs);
+    if (zsi_one_char_before(&wb, p, ws, fs, &cp) == (size_t)-1 || cp != 0x4EE5) /* 以 */
+        return 0;
+    if (ce - s >= sizeof rmb - 1 && memcmp(p + s, rmb, sizeof rmb - 1) == 0)
+        s += sizeof rmb - 1;
+    if (s >= ce)
+        return 0;
+    zsi_wb_compute(&wb, p, s, ce);
+    e = zsi_wb_gt(&wb, s);
+    k = zsi_match_at(zsi_mset(MSEC_DEAL), p, s, e);
+    if (!k || s + k->len != e || k->nlen >= ZSI_METRIC_BYTES || k->len >= ZSI_METRIC_BYTES)
+        return 0;
+    memcpy(norm, k->norm, k->nlen + 1);
+    memcpy(raw, p + s, k->len);
+    raw[k->len] = '\0';
+    at->s = s;
+    at->e = e;
     return 1;
 }
