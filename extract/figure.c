@@ -780,6 +780,12 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
         memcpy(f->metric_raw, f->metric, 7);
         return 1;
     }
+    if (fe == f->end && zsi_count_unit_word(p, f->start, fe, ce, f->metric)) {
+        /* 13部门联合印发: the classifier begins the noun counted, printed
+         * across the figure's end (no span of its own) */
+        memcpy(f->metric_raw, f->metric, strlen(f->metric) + 1);
+        return 1;
+    }
     if (quoted_count(p, fe, ce, f))
         return 1; /* 5架“海王”直升机 */
     if (zsi_count_fate_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at))

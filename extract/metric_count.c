@@ -740,6 +740,21 @@ size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms)
     return zsi_wb_is(&wb, st[i]) ? st[i] : ms;
 }
 
+int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm)
+{
+    const zsi_phrase *w;
+    size_t u;
+    norm[0] = '\0';
+    if (zsi_metric_data() != 0 || fe <= fs || fe >= n)
+        return 0;
+    u = fe - zsi_utf8_prev(p, fe); /* the classifier: the figure's last character */
+    w = zsi_match_at(zsi_mset(MSEC_UNITWORD), p, u, n);
+    if (!w || u + w->len <= fe || w->len >= ZSI_METRIC_BYTES)
+        return 0;
+    zsi_copy_str(norm, p + u, w->len);
+    return 1;
+}
+
 int zsi_number_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];

@@ -122,7 +122,8 @@ static void load(void)
                 "[building]",  "[level]",      "[category]",  "[activity]",  "[sharelead]",
                 "[fate]",      "[dependent]",  "[link]",      "[heads]",     "[spend]",
                 "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
-                "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]"};
+                "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]",
+                "[unitword]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

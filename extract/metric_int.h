@@ -165,6 +165,7 @@ enum {
     MSEC_PIVOT,
     MSEC_GUESS,
     MSEC_DEAL,
+    MSEC_UNITWORD,
     MSEC_COUNT
 };
 
