@@ -402,6 +402,9 @@ size_t zsi_join_split_word(const zsi_wbounds *wb, const char *p, size_t cut, siz
 /* Where the run of whole words that ends in the head at from..e starts,
  * never before cut. */
 size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t from, size_t e);
+/* Where a metric that starts at a per-year 年 at b starts with the common
+ * noun that owns it (企业|年产值), b when none. */
+size_t zsi_period_owner(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e);
 /* Where a grade or rank word that ends at b starts (二三|级, 500|强), b when
  * none, never before cut. */
 size_t zsi_grade_start(const char *p, size_t cut, size_t b);

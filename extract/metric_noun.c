@@ -42,7 +42,7 @@ typedef struct cand {
 static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, const cand *c,
                   char *norm, char *raw, zsi_span *at)
 {
-    size_t b, bs, q, from, ls, le, ns, ne = c->h;
+    size_t b, bs, q, from, ls, le, ns, yb, ne = c->h;
     const zsi_phrase *k = c->known ? c->ph : NULL, *pu;
     int n;
 
@@ -143,6 +143,12 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
             break; /* 路灯|具 by both cuts: a lone piece is no word's start either */
         b = q;
     }
+    /* 农民|年人均纯收入: the owner of a yearly amount is printed with it;
+     * the normal form starts at the 年 (yb), 0 when no owner */
+    yb = b;
+    b = zsi_period_owner(wb, p, cut, b, ne);
+    if (b == yb)
+        yb = 0;
     b = zsi_join_split_word(wb, p, cut, b, c->s, we);
     b = zsi_seg_back(p, cut, b, from, c->e);
     b = zsi_seg_front(p, b, from, c->e);
@@ -157,6 +163,8 @@ static int settle(const zsi_wbounds *wb, const char *p, size_t cut, size_t we, c
     bs = zsi_strip_start(wb, p, zsi_village_front(p, bs, c->s, c->e), from);
     if (bs < ns)
         bs = ns; /* 为|企业|发放|贷款: 贷款 */
+    if (bs < yb)
+        bs = yb;
     if (!k && zsi_nchars(p, bs, c->e) < 2)
         return 0; /* a bare 率 or 额 names nothing */
     zsi_copy_raw(raw, at, p, b, c->e);

@@ -55,6 +55,35 @@ static int period_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
     return pb > wb->s && zsi_nchars(p, zsi_wb_le(wb, pb - 1), pb) >= 2;
 }
 
+/*
+ * 企业|年产值, 农民|年人均纯收入, 两国|年贸易额: a metric whose run starts
+ * at a per-year 年 (period_at, or a word of the lexicon such as 年收入) stops
+ * there, as 年 is a stop word, so the owner printed before it was lost
+ * (年产值 of whom?). A common noun of two characters or more right before the
+ * 年, on ICU's boundary and a word of wordclass.txt's noun class, is whose
+ * yearly amount it is: the run goes on from the 年 over it and the words
+ * before it as from any head. The caller prints the owner with the metric and
+ * files the normal form from the 年 (the labels name 年产值; an owner says
+ * whose, as zsi_owner_front() and zsi_org_front() have it). Not a verb, an
+ * adverb or a time word before the
+ * 年 (预计|年收益: a predicate; 其中|年产值: the clause's), nor a place (a
+ * place ends a run anyway), nor a number's date (2019年). @return where the
+ * metric starts, b when no owner.
+ */
+size_t zsi_period_owner(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
+{
+    size_t pb, nb;
+    if (b <= cut || b <= wb->s || e < b + 6 || memcmp(p + b, "\xE5\xB9\xB4", 3) != 0 || /* 年 */
+        !zsi_wb_is(wb, b))
+        return b;
+    pb = zsi_wb_le(wb, b - 1);
+    if (pb < cut || pb < wb->s || zsi_nchars(p, pb, b) < 2 || !zsi_all_run(p, pb, b) ||
+        !zsi_is_noun_word(p, pb, b) || zsi_is_stop_word(p, pb, b) || zsi_has_numeral(p, pb, b))
+        return b;
+    nb = zsi_run_start(wb, p, cut, b, e);
+    return nb <= pb ? nb : b;
+}
+
 /* Is p[s..e) a word of two to four Han characters that the lexicon does not
  * know at all (床位, 医保)? wordclass.txt lists verbs seen 20 times in
  * jieba's corpus but common nouns only from 100: such a word is most likely

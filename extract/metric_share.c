@@ -214,6 +214,16 @@ int zsi_zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zs
         return 0;
     memcpy(n2, p + zs, ns - zs);
     memcpy(n2 + (ns - zs), m->norm, nl + 1);
+    {
+        /* 占全县工农业|年总产值的30%: the owner of a yearly amount, printed
+         * but left out of its normal form (zsi_period_owner), is part of the
+         * whole 占 names */
+        size_t rl = strlen(m->raw);
+        if (rl > nl && nl >= 3 && memcmp(m->norm, "\xE5\xB9\xB4", 3) == 0 && /* 年 */
+            memcmp(m->raw + rl - nl, m->norm, nl) == 0 && memcmp(p + ns, m->raw, rl) == 0 &&
+            ns - zs + rl < sizeof n2)
+            memcpy(n2 + (ns - zs), m->raw, rl + 1);
+    }
     zsi_copy_raw(m->raw, &m->at, p, zs, ne);
     memcpy(m->norm, n2, strlen(n2) + 1);
     return 1;
