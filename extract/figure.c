@@ -109,6 +109,22 @@ static int word_follows(const char *p, size_t n, size_t e)
     return (cp >= 0x3400 && cp < 0xA000) || (cp < 0x80 && cp && isalnum((int)cp));
 }
 
+/* Does only a particle that ends a sentence (呢, 哩, 啊, 呀, 啦, 吧) or 钱
+ * (the money a colloquial 元 or 块 counts: 3块钱) stand between byte e and
+ * its clause's end (一个月能挣七八千元呢！, 一斤能多卖1块钱。)? Neither names
+ * anything: the sum ends its clause as it would alone. */
+static int particle_ends(const char *p, size_t n, size_t e)
+{
+    /* 呢 哩 啊 呀 啦 吧 钱 */
+    static const unsigned set[] = {0x5462, 0x54E9, 0x554A, 0x5440, 0x5566, 0x5427, 0x94B1, 0};
+    size_t l;
+    unsigned cp = e < n ? cp_at(p, n, e, &l) : 0;
+    if (!cp || !in_set(cp, set))
+        return 0;
+    cp = e + l < n ? cp_at(p, n, e + l, NULL) : 0;
+    return !cp || zsi_is_clause_end(cp);
+}
+
 /* Does the clause end right after byte e: the text's end, a clause end, a
  * list comma or a closing bracket? Not a quote or a title mark (建成36个
  * “一站式”平台: a name of what is counted follows). */
@@ -1610,7 +1626,7 @@ static int named_by_verb(naming *c)
     purpose = !rate && word_follows(p, c->n, fe) && !zsi_verb_after(p, fe, c->ce) &&
               zsi_purpose_after(p, fe, c->ce);
     if (!m->norm[0] && !m->change[0] && !m->refer && (rate || !strncmp(f->cls, "money", 5)) &&
-        (!word_follows(p, c->n, fe) || purpose ||
+        (!word_follows(p, c->n, fe) || particle_ends(p, c->n, fe) || purpose ||
          (!rate && zsi_verb_after(p, fe, c->ce)))) {
         /* 高新区投入约5亿元, 每个环节都要加价近20%: the verb names the
          * figure when no noun does and nothing follows it in its clause
