@@ -19,6 +19,9 @@
 
 #include "segment_int.h"
 
+/* zss_pretok_tok.colocated is given to xToken as its flags */
+_Static_assert(FTS5_TOKEN_COLOCATED == 1, "a colocated token's flag is 1");
+
 static _Thread_local const zss_pretok *tls_pretok;
 static _Thread_local size_t tls_npretok;
 
@@ -126,10 +129,15 @@ static int x_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pText
         const zss_pretok *pt = &tls_pretok[k];
         if (pt->n != (size_t)nText || (pt->text != pText && memcmp(pt->text, pText, pt->n)))
             continue;
-        for (size_t i = 0; i < pt->ntoks; i++) {
-            const zss_pretok_tok *t = &pt->toks[i];
-            int rc = xToken(pCtx, t->colocated ? FTS5_TOKEN_COLOCATED : 0,
-                            pt->strings + t->text_off, t->text_len, (int)t->start, (int)t->end);
+        /* The arrays in locals: as far as the compiler knows, xToken may
+         * write pt's fields, which were loaded again for every token (2.0
+         * million on every 8th news article, FTS5's own work ~300
+         * instructions each, ours 20). colocated is 0 or 1, FTS5's flag. */
+        const zss_pretok_tok *t = pt->toks, *end = t + pt->ntoks;
+        const char *strings = pt->strings;
+        for (; t < end; t++) {
+            int rc = xToken(pCtx, t->colocated, strings + t->text_off, t->text_len, (int)t->start,
+                            (int)t->end);
             if (rc)
                 return rc;
         }

@@ -154,7 +154,7 @@ struct fts5_api *zss_fts5_api(struct sqlite3 *db);
 typedef struct zss_pretok_tok {
     uint32_t text_off; /* into zss_pretok.strings */
     uint16_t text_len;
-    uint16_t colocated;
+    uint16_t colocated; /* 1 or 0: FTS5_TOKEN_COLOCATED or none, xToken's flags (fts5_tok.c) */
     uint32_t start, end;
 } zss_pretok_tok;
 
