@@ -532,6 +532,20 @@ static int lex_closed(const char *p, size_t s, size_t e)
     return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] && strchr("cdpru", tg[0]);
 }
 
+/* Is p[s..e) one word of jieba's most likely cut that is a conjunction or a
+ * preposition (虽然, 可是, 通过, 按照)? Before any one-word head it opens the
+ * clause or a prepositional phrase (虽然|售价高达…, 按照|进价的5%加价), never
+ * the metric's first word as a verb is (完成|投资). Not adverbs here: jieba
+ * tags d some words that do name a kind (长期|利率, 正常|率, 再|就业). The
+ * caller asks only for a word of two characters before a head of two (not
+ * 同|比例, 按|额定, nor 通过|量 or 及时|率, one noun). */
+static int lex_clause_word(const char *p, size_t s, size_t e)
+{
+    size_t st[2];
+    char tg[2];
+    return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] && strchr("cp", tg[0]);
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
@@ -673,7 +687,8 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
              * jieba's v) says whose rate, but a conjunction or an adverb
              * (尽管|增速, 虽然|增速) opens the clause */
             if (b != from ||
-                !((one_word && !(split && lex_closed(p, pb, b))) ||
+                !((one_word && !(split && lex_closed(p, pb, b)) &&
+                   !(wc >= 2 && zsi_nchars(p, from, e) >= 2 && lex_clause_word(p, pb, b))) ||
                   (kind && kind_verb(p, pb, b)))) {
                 if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
                     b = pb; /* crossed as a noun of the compound */
