@@ -12,7 +12,8 @@
  * A name right after a comparison word (占全市的30%, 比全省高) is no subject;
  * nor is a place that starts a longer site name (潮州中炬产业转移园) or a
  * dateline (本报北京5月19日电), a place in brackets after a name (某某众创空间
- * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区).
+ * （南昌）), or one inside a zone's name (the county 安新 in 雄安新区) or
+ * a bare zone word (the county 城北区 in 科学城北区, 大园区 in 三大园区).
  * A zone that is an item of the subject's 、-list, with other places or
  * sites (北京、天津、河北雄安新区等17个试点地区合计), is no zone named between:
  * the list is the subject, and its figure the group's.
@@ -122,9 +123,13 @@ static int place_or_abroad(const char *p, size_t s, size_t q, size_t e)
 }
 
 /* Does a subject other than a zone start at byte i of p[s..e), the
- * character before it being prev (0 at s)? *is_place: it is a place. */
-static int other_subject_at(const char *p, size_t i, size_t e, unsigned cp, unsigned prev,
-                            int *is_place)
+ * character before it being prev (0 at s)? *is_place: it is a place. A place
+ * that a bare zone word of g overlaps in part is none: the characters are the
+ * zone word's (科学城北区, the science city's northern part, not the county
+ * 城北区, which jieba's 科学|城北|区 hides; 三大园区, three parks, not the
+ * county 大园区). */
+static int other_subject_at(const zsi_gazetteer *g, const char *p, size_t i, size_t e,
+                            unsigned cp, unsigned prev, int *is_place)
 {
     int hit = 0;
     size_t k;
@@ -146,6 +151,8 @@ static int other_subject_at(const char *p, size_t i, size_t e, unsigned cp, unsi
         hit = chars >= 2 && place_or_abroad(p, i, q, e) &&
               !place_is_setting(p, i, q, e);
     }
+    if (hit && zsi_bare_word_overlaps(g, p, e, i, q))
+        hit = 0;
     if (hit)
         *is_place = 1;
     return hit;
@@ -159,7 +166,8 @@ static int other_subject_at(const char *p, size_t i, size_t e, unsigned cp, unsi
  * test reads only the text from it up to e, so both walks find the same one
  * (p is valid UTF-8: decode.c's invariant).
  */
-static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_place)
+static size_t last_other_subject(const zsi_gazetteer *g, const char *p, size_t s, size_t e,
+                                 int *is_place)
 {
     size_t i = e;
     while (i > s) {
@@ -168,7 +176,7 @@ static size_t last_other_subject(const char *p, size_t s, size_t e, int *is_plac
         zsi_utf8_decode(p + at, l, &cp);
         if (at > s)
             zsi_utf8_before(p, at, &prev);
-        if (other_subject_at(p, at, e, cp, prev, is_place))
+        if (other_subject_at(g, p, at, e, cp, prev, is_place))
             return at;
         i = at;
     }
@@ -235,14 +243,14 @@ static int is_han_cp(unsigned cp)
  * start with the words before the list), or a zone mention that starts in
  * it (河北雄安新区)?
  */
-static int item_names(const char *p, size_t a, size_t b, size_t e, const zsi_park_mention *m,
-                      size_t nm)
+static int item_names(const zsi_gazetteer *g, const char *p, size_t a, size_t b, size_t e,
+                      const zsi_park_mention *m, size_t nm)
 {
     unsigned cp, prev = 0;
     int is_place;
     for (size_t i = a; i < b; prev = cp) {
         size_t l = zsi_utf8_decode(p + i, b - i, &cp);
-        if (other_subject_at(p, i, b, cp, prev, &is_place))
+        if (other_subject_at(g, p, i, b, cp, prev, &is_place))
             return 1;
         i += l;
     }
@@ -269,8 +277,8 @@ static int item_names(const char *p, size_t a, size_t b, size_t e, const zsi_par
  * LIST_ITEM_CHARS. A zone's own offices listed (某某开发区工委、管委) name
  * one thing: no list of subjects.
  */
-static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park_mention *m,
-                     size_t nm, size_t *L, size_t *R)
+static int list_span(const zsi_gazetteer *g, const char *p, size_t s, size_t q, size_t e,
+                     const zsi_park_mention *m, size_t nm, size_t *L, size_t *R)
 {
     size_t at[LIST_ITEMS][2], nat = 0, i = q, j = q;
     /* the items from q's on */
@@ -318,7 +326,7 @@ static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park
     }
     size_t named = 0;
     for (size_t k = 0; k < nat; k++)
-        named += (size_t)item_names(p, at[k][0], at[k][1], e, m, nm);
+        named += (size_t)item_names(g, p, at[k][0], at[k][1], e, m, nm);
     *L = j;
     *R = i;
     return named >= 2;
@@ -330,11 +338,11 @@ static int list_span(const char *p, size_t s, size_t q, size_t e, const zsi_park
  * 新区等17个试点地区合计3.9万亿元) is not: the list is the subject, and the
  * figure the group's.
  */
-static int zone_apart(const char *p, const zsi_park_mention *m, size_t nm, size_t s, size_t q,
-                      size_t e)
+static int zone_apart(const zsi_gazetteer *g, const char *p, const zsi_park_mention *m, size_t nm,
+                      size_t s, size_t q, size_t e)
 {
     size_t L = 0, R = 0;
-    int listed = list_span(p, s, q, e, m, nm, &L, &R);
+    int listed = list_span(g, p, s, q, e, m, nm, &L, &R);
     for (size_t k = 0; k < nm; k++)
         if (m[k].end > q && m[k].start < e && !(listed && m[k].start >= L && m[k].end <= R))
             return 1;
@@ -382,16 +390,16 @@ static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, siz
     return 0;
 }
 
-void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
-                        const zsi_park_mention *m, size_t nm, unsigned char *withheld)
+void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
+                        size_t nf, const zsi_park_mention *m, size_t nm, unsigned char *withheld)
 {
     for (size_t i = 0; i < nf; i++) {
         size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q, v, c;
         int place = 0;
         withheld[i] = 0;
-        q = last_other_subject(p, s, e, &place);
+        q = last_other_subject(g, p, s, e, &place);
         while (q != (size_t)-1 && place && zone_setting(p, m, nm, s, q))
-            q = last_other_subject(p, s, q, &place);
+            q = last_other_subject(g, p, s, q, &place);
         if (q == (size_t)-1) {
             /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”;
              * 全市开工项目56个……。此外，还有某某产业园项目: a figure whose
@@ -408,7 +416,7 @@ void zsi_figures_credit(const char *p, size_t n, const zsi_figure *f, size_t nf,
         if (v == (size_t)-1) {
             /* 六盘水市 ... 六盘水高新区 ...: the zone is nearer; 北京、天津、
              * 雄安新区等地: it is one of the subject's list */
-            withheld[i] = !zone_apart(p, m, nm, s, q, e);
+            withheld[i] = !zone_apart(g, p, m, nm, s, q, e);
             continue;
         }
         /* 某某有限公司位于常德经济技术开发区，占地800余亩: the zone of the 位于
@@ -447,8 +455,8 @@ void zsi_figures_credit_unnamed(const zsi_gazetteer *g, const char *p, size_t n,
         /* over several sentences a name's characters turn up inside other
          * words (the county 新建 in 创新建立): a place that is a subject
          * starts a word */
-        for (q = last_other_subject(p, 0, e, &place); q != (size_t)-1 && q > 0;
-             q = last_other_subject(p, 0, q, &place)) {
+        for (q = last_other_subject(g, p, 0, e, &place); q != (size_t)-1 && q > 0;
+             q = last_other_subject(g, p, 0, q, &place)) {
             size_t ws, we;
             if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
                 break; /* 公司 ends its word (有限公司) */

@@ -339,12 +339,14 @@ void zsi_story_zones(const zsi_gazetteer *g, const zsi_story_passage *ps, size_t
  * not its zone's: withheld[i] = 1 when the nearest subject before figure i in
  * its sentence is a province, city, county, 全市/全省/全国 or a company, with
  * no zone named between it and the figure (see credit.c). m[0..nm) are the
- * passage's zone mentions (zsi_parks_mentions() of p). withheld has room
- * for nf. Cannot fail.
+ * passage's zone mentions (zsi_parks_mentions() of p); g's [bare] words tell
+ * a place they overlap in part (科学城|北区, 三|大园区) from a subject.
+ * withheld has room for nf. Cannot fail.
  */
 struct zsi_figure;
-void zsi_figures_credit(const char *p, size_t n, const struct zsi_figure *f, size_t nf,
-                        const zsi_park_mention *m, size_t nm, unsigned char *withheld);
+void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n,
+                        const struct zsi_figure *f, size_t nf, const zsi_park_mention *m, size_t nm,
+                        unsigned char *withheld);
 
 /*
  * For a passage that names no zone itself (its zone inherited from its story
@@ -381,5 +383,11 @@ void zsi_figures_nearest(const char *p, size_t n, const struct zsi_figure *f, si
  * standing alone), so the passage may inherit the article's zone; else 0.
  */
 int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n);
+
+/* 1 when a bare zone word of g's [bare] list (科学城, 园区) overlaps the
+ * name at p[i..q) in part: it starts before i and ends after i (科学城|北区,
+ * where 城北区 is a county's name), or starts inside the name (三|大园区, the
+ * county 大园区 where the text counts 三大园区). */
+int zsi_bare_word_overlaps(const zsi_gazetteer *g, const char *p, size_t n, size_t i, size_t q);
 
 #endif

@@ -26,6 +26,21 @@ int zsi_has_bare_park_ref(const zsi_gazetteer *g, const char *p, size_t n)
     return zsi_pk_bare_word(g, p, n) != NULL;
 }
 
+int zsi_bare_word_overlaps(const zsi_gazetteer *g, const char *p, size_t n, size_t i, size_t q)
+{
+    if (!g || i >= q || q > n)
+        return 0;
+    for (size_t k = 0; k < g->bare.n; k++) {
+        const str *w = &g->bare.v[k];
+        /* every start before i from which w reaches past i, and every
+         * start inside (i, q) */
+        for (size_t s = i >= w->n ? i - w->n + 1 : 0; s < q; s++)
+            if (s != i && s + w->n <= n && memcmp(p + s, w->s, w->n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 const char *zsi_pk_bare_word(const zsi_gazetteer *g, const char *p, size_t n)
 {
     size_t at;

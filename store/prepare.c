@@ -267,7 +267,7 @@ static int passage_fields(run *r, job *j, prep_passage *pp)
         if (pp->nparks && !pp->park_inherited &&
             (rc = zsi_parks_mentions(r->gaz, t, n, &m, &nm)) != 0)
             return rc;
-        zsi_figures_credit(t, n, pp->figs, pp->nfigs, m, nm, pp->fig_withheld);
+        zsi_figures_credit(r->gaz, t, n, pp->figs, pp->nfigs, m, nm, pp->fig_withheld);
         if (!pp->nparks || pp->park_inherited)
             zsi_figures_credit_unnamed(r->gaz, t, n, pp->figs, pp->nfigs, pp->fig_withheld);
         /* a passage of several zones: each figure is the nearest one's */

@@ -32,6 +32,12 @@ static const row rows[] = {
     /* a county's name inside a zone's (安新 in 雄安新区) is no subject */
     {"截至月底，雄安新区规模以上企业复工85家，复工率达到60%。", "60%", 0},
     {"去年安新县规模以上企业复工85家，复工率达到60%。", "60%", 1},
+    /* ... nor a county's whose characters a bare zone word shares in part
+     * (城北区 in 科学城北区, 大园区 in 三大园区): the text speaks of the
+     * zone's part or counts parks; the county alone is a subject */
+    {"截至目前，科学城北区已建成厂房300万平方米。", "300万平方米", 0},
+    {"去年，三大园区入驻企业达到500家。", "500家", 0},
+    {"截至目前，城北区已建成厂房300万平方米。", "300万平方米", 1},
     /* nor is a city in brackets after a platform's name */
     {"园区建成某某孵化器（遵义）等平台，拥有众创空间4家。", "4家", 0},
     /* a figure before any zone the passage names is an earlier sentence's
@@ -124,7 +130,7 @@ static int credit(const zsi_gazetteer *g, const char *t, const zsi_figure *v, si
     size_t nm = 0;
     int rc = zsi_parks_mentions(g, t, strlen(t), &m, &nm);
     if (rc == 0)
-        zsi_figures_credit(t, strlen(t), v, nv, m, nm, w);
+        zsi_figures_credit(g, t, strlen(t), v, nv, m, nm, w);
     /* a passage that names no zone, as the indexer credits it its story's */
     if (rc == 0 && nm == 0)
         zsi_figures_credit_unnamed(g, t, strlen(t), v, nv, w);
