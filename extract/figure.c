@@ -111,7 +111,7 @@ static int word_follows(const char *p, size_t n, size_t e)
 
 /* Does only a particle that ends a sentence (呢, 哩, 啊, 呀, 啦, 吧) or 钱
  * (the money a colloquial 元 or 块 counts: 3块钱) stand between byte e and
- * its clause's end (一个月能挣七八千元呢！, 一斤能多卖1块钱。)? Neither names
+ * its clause's end (一天能挣三百元呢！, 一斤能多卖1块钱。)? Neither names
  * anything: the sum ends its clause as it would alone. */
 static int particle_ends(const char *p, size_t n, size_t e)
 {
@@ -797,7 +797,7 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
         return 1;
     }
     if (fe == f->end && zsi_count_unit_word(p, f->start, fe, ce, f->metric)) {
-        /* 13部门联合印发: the classifier begins the noun counted, printed
+        /* 9部门联合下文: the classifier begins the noun counted, printed
          * across the figure's end (no span of its own) */
         memcpy(f->metric_raw, f->metric, strlen(f->metric) + 1);
         return 1;
@@ -1448,7 +1448,7 @@ static void counted_before(naming *c)
     } else if (m->norm[0] && !m->change[0] && (c->count || !strcmp(f->cls, "area")) &&
                !strcmp(m->norm, m->raw) && m->at.e > m->at.s && m->at.e <= c->we &&
                zsi_all_filler(p, m->at.e, c->we)) {
-        /* 审结赡养案件300件: the words before it named 案件; a verb before
+        /* 审结抚养案件90件: the words before it named 案件; a verb before
          * that noun that follows the clause's verb modifies it (not of a
          * weight: 相当于|减少|标煤消耗 was the act more often than not) */
         size_t b = zsi_count_verb_front(p, c->ws, m->at.s);

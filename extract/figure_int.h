@@ -489,8 +489,8 @@ int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *nor
 /* (metric_count.c) Where the noun phrase a count or an area counts starts,
  * when its metric was read from the nouns starting at ms right before it
  * (in p[ws..)) and a verb stands before those nouns that modifies them,
- * another verb before it being the clause's (投入|救援|人员120人, 审结|赡养|
- * 案件300件 -> 救援人员, 赡养案件): at the first word after the clause's
+ * another verb before it being the clause's (投入|救援|人员120人, 审结|抚养|
+ * 案件90件 -> 救援人员, 抚养案件): at the first word after the clause's
  * verb. ms when there is no such verb: alone before the nouns a verb is
  * mostly the clause's own (引进|人才). */
 size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms);

@@ -219,7 +219,7 @@ static int time_words(const char *p, size_t s, size_t e)
 /* Is the ICU word p[s..e) one that names nothing alone: of wordclass.txt's
  * class stop (直接, 已经), or of a guess ([guess]: 预计, 有望), which
  * jieba makes a verb-noun (预计) or a verb but stands where an adverb
- * does (2025年预计将达到8亿元)? */
+ * does (2025年预计达8亿元)? */
 static int nothing_word(const char *p, size_t s, size_t e)
 {
     return zsi_is_class_stop(p, s, e) || zsi_whole_in(MSEC_GUESS, p, s, e);

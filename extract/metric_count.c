@@ -706,7 +706,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
 /* Is word k of the cut of p a verb of two or more characters that another
  * verb of two or more stands before, with only nouns and modifiers of two
  * or more characters between? That one is the clause's verb; word k
- * modifies the nouns after it (投入|保障|人员, 审结|赡养|案件). Not after a
+ * modifies the nouns after it (投入|保障|人员, 审结|抚养|案件). Not after a
  * [strip] word (累计|接待|游客: 累计 says how the count was kept, 接待 is
  * the verb), nor after characters jieba could not join (执|结|拖欠). */
 static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)

@@ -534,7 +534,7 @@ static int lex_closed(const char *p, size_t s, size_t e)
 
 /* Is p[s..e) one word of jieba's most likely cut that is a conjunction or a
  * preposition (虽然, 可是, 通过, 按照)? Before any one-word head it opens the
- * clause or a prepositional phrase (虽然|售价高达…, 按照|进价的5%加价), never
+ * clause or a prepositional phrase (虽然|租金涨到…, 按照|成本的8%加价), never
  * the metric's first word as a verb is (完成|投资). Not adverbs here: jieba
  * tags d some words that do name a kind (长期|利率, 正常|率, 再|就业). The
  * caller asks only for a word of two characters before a head of two (not

@@ -215,7 +215,7 @@ int zsi_zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zs
     memcpy(n2, p + zs, ns - zs);
     memcpy(n2 + (ns - zs), m->norm, nl + 1);
     {
-        /* 占全县工农业|年总产值的30%: the owner of a yearly amount, printed
+        /* 占全市手工业|年总产值的30%: the owner of a yearly amount, printed
          * but left out of its normal form (zsi_period_owner), is part of the
          * whole 占 names */
         size_t rl = strlen(m->raw);

@@ -135,7 +135,7 @@ static size_t one_char_verb(const zsi_wbounds *wb, const char *p, size_t ws, siz
             return pv;
         /* 网|购, 百|胜: after a one-character noun or numeral the verb
          * ends a compound or a name; not a verb of [verbform] after a
-         * unit of time (2018年|赚了, 每月|挣), which says when the sum was
+         * unit of time (2021年|赚了, 每月|挣), which says when the sum was
          * made (年|入 stays a compound: 入 is no such verb) */
         static const char when[] = "天年月日周";
         if (pv >= ws && zsi_nchars(p, pv, vs) == 1 &&
