@@ -481,9 +481,10 @@ int zsi_np_after(const char *p, size_t fe, size_t ce, int mode, char *norm, char
  * @return 1 found, 0 none.
  */
 int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at);
-/* (metric_count.c) Is the classifier a count f[fs..fe) of p[0..n) ends in
- * the first character of a noun of data/metrics.tsv's [unitword], printed
- * on after it (13部|门, 6部|委)? That noun, written to norm
+/* (metric_count.c) Is the classifier a count p[fs..fe) ends in the first
+ * character of a noun of data/metrics.tsv's [unitword], printed on after it
+ * before n, where the words after the count end (the clause's end: 9部|门,
+ * 6部|委)? That noun, written to norm
  * (ZSI_METRIC_BYTES), is what the count counts. @return 1 found, 0 none. */
 int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm);
 /* (metric_count.c) Where the noun phrase a count or an area counts starts,

@@ -46,8 +46,9 @@ static int link_word(const char *p, size_t b, size_t e)
 /*
  * Where the time words and adverbs at the end of p[ws..we) start (周三, 昨日
  * 大幅, 再度: ICU words that jieba's most likely cut makes one word tagged t
- * or d), and filler; not verbs, which jieba also gives nouns of news
- * (开支, 需求). With links set: adverbs, filler and [link] verbs (总计,
+ * or d), filler, and words of [guess] (预计, 有望: jieba tags 预计 vn, but
+ * it stands where an adverb does); not other verbs, which jieba also gives
+ * nouns of news (开支, 需求). With links set: adverbs, filler and [link] verbs (总计,
  * 需要), which name nothing, but no time words (a time before a sum or a
  * rate may be part of its name: 过去每吨, 未来5年). we when none.
  */

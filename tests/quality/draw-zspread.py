@@ -17,14 +17,15 @@ dev932-zspread and dev933-zspread (session 36): --seed 932 --skip 0 / --skip 120
 QUALITY_DIR at main 0693c94 and no --exclude (pool of 13,651 articles).
 A new spread zone set takes a new seed at the current main (its sets' articles are left out).
 
---bare keeps, as an article's candidates, only the passages whose zone-kind words all stand alone
-(bare references, which name no zone): each ZONE match must lie inside a whole kind word of a
-development zone (BARE_WORD, the longest one that holds it: 经济技术开发区 before 开发区, 工业园区 before
-园区; not 示范区, 试验区 or 新城, mostly titles and towns) that starts the passage or follows
-punctuation, one of the characters of STANDS_ALONE (该, 在, 入, 的 ...), or a word of data/words.tsv
-whose part of speech is a verb, preposition, conjunction, particle, pronoun, adverb or locative
-(入驻园区, 建设新区): 沈北新区, 农业产业园, 各类开发区, 国家级新区, 自贸协定 and 示范区 fail; 该园区, 在高新区,
-“开发区” pass. A rough rule: it draws the passages a reader is to label, and a drawn passage
+--bare keeps, as an article's candidates, only the passages that print a kind word of a development
+zone (BARE_WORD, the longest at its place: 经济技术开发区 before 开发区, 工业园区 before 园区) and whose
+every such word stands alone (a bare reference, which names no zone): it starts the passage or
+follows punctuation, one of the characters of STANDS_ALONE (该, 在, 入, 的 ...), or a word of
+data/words.tsv whose part of speech is a verb, preposition, conjunction, particle, pronoun, adverb
+or locative (入驻园区, 建设新区). 沈北新区, 农业产业园, 各类开发区 and 国家级新区 disqualify the passage;
+该园区, 在高新区, “开发区” pass. The ZONE words that are no BARE_WORD (示范区, 试验区, 新城, mostly titles
+and towns, and 自贸 of 自贸协定) neither count nor disqualify: a passage that prints only 示范区 is
+no candidate, and one with 示范区 beside a bare 园区 is. A rough rule: it draws the passages a reader is to label, and a drawn passage
 that does name a zone (a name missing from the word list) stays, labeled as it is.
 dev934-zbare and dev935-zbare (session 36): --bare --seed 934 --skip 0 / --skip 29 --count 29 with
 QUALITY_DIR at main f9428e3 and no --exclude: of the 13,411 articles in no set then, only 58 print
