@@ -35,9 +35,9 @@ static const row rows[] = {
     /* ... nor a county's whose characters a bare zone word shares in part
      * (城北区 in 科学城北区, 大园区 in 三大园区): the text speaks of the
      * zone's part or counts parks; the county alone is a subject */
-    {"截至目前，科学城北区已建成厂房300万平方米。", "300万平方米", 0},
-    {"去年，三大园区入驻企业达到500家。", "500家", 0},
-    {"截至目前，城北区已建成厂房300万平方米。", "300万平方米", 1},
+    {"目前，科学城北区共有厂房200万平方米。", "200万平方米", 0},
+    {"去年，三大园区新增企业600家。", "600家", 0},
+    {"目前，城北区共有厂房200万平方米。", "200万平方米", 1},
     /* nor is a city in brackets after a platform's name */
     {"园区建成某某孵化器（遵义）等平台，拥有众创空间4家。", "4家", 0},
     /* a figure before any zone the passage names is an earlier sentence's
