@@ -708,10 +708,12 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
  * or more characters between? That one is the clause's verb; word k
  * modifies the nouns after it (投入|保障|人员, 审结|抚养|案件). Not after a
  * [strip] word (累计|接待|游客: 累计 says how the count was kept, 接待 is
- * the verb), nor after characters jieba could not join (执|结|拖欠). */
+ * the verb), nor right after a [vpverb] word, whose object is the verb
+ * phrase (推广|种植|水稻: 种植 is the act; with modifiers between, 推广|
+ * 高效|照明|产品, word k is one of them), nor after characters jieba could
+ * not join (执|结|拖欠). */
 static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)
 {
-    const zsi_phrase *sp;
     int j;
     if (tg[k] != 'v' || st[k + 1] - st[k] < 6)
         return 0;
@@ -720,8 +722,8 @@ static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)
             return 0;
     if (j < 0 || tg[j] != 'v' || st[j + 1] - st[j] < 6)
         return 0;
-    sp = zsi_match_at(zsi_mset(MSEC_STRIP), p, st[j], st[j + 1]);
-    return !(sp && sp->len == st[j + 1] - st[j]);
+    return !zsi_whole_in(MSEC_STRIP, p, st[j], st[j + 1]) &&
+           !(j == k - 1 && zsi_whole_in(MSEC_VPVERB, p, st[j], st[j + 1]));
 }
 
 size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms)

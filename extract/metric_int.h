@@ -166,6 +166,7 @@ enum {
     MSEC_GUESS,
     MSEC_DEAL,
     MSEC_UNITWORD,
+    MSEC_VPVERB,
     MSEC_COUNT
 };
 
