@@ -1427,6 +1427,19 @@ static int subject_before(naming *c)
     return 0;
 }
 
+/* 审结抚养案件90件: the words before a count or an area named 案件, right
+ * before its filler; a verb before that noun that follows the clause's verb
+ * modifies it, and is taken with it (not of a weight: 相当于|减少|标煤消耗
+ * was the act more often than not). */
+static void counted_verb_front(naming *c)
+{
+    zsi_metric *m = &c->m;
+    if (m->norm[0] && !m->change[0] && (c->count || !strcmp(c->f->cls, "area")) &&
+        !strcmp(m->norm, m->raw) && m->at.e > m->at.s && m->at.e <= c->we &&
+        zsi_all_filler(c->p, m->at.e, c->we))
+        zsi_count_verb_front(c->p, c->ws, m->at.s, m->at.e, m->norm, m->raw, &m->at);
+}
+
 /* What a count, a weight, a volume or an area names, when nothing before it
  * does yet: the nouns right before it (marked adjacent); and a change word
  * c->m keeps only when it names a rate. */
@@ -1445,19 +1458,8 @@ static void counted_before(naming *c)
          * them (推广优质稻1万亩); a 和 after it joins the next item of a list
          * (推广优质稻30万亩和稻田养鱼基地), no words naming the figure */
         m->adjacent = 1;
-    } else if (m->norm[0] && !m->change[0] && (c->count || !strcmp(f->cls, "area")) &&
-               !strcmp(m->norm, m->raw) && m->at.e > m->at.s && m->at.e <= c->we &&
-               zsi_all_filler(p, m->at.e, c->we)) {
-        /* 审结抚养案件90件: the words before it named 案件; a verb before
-         * that noun that follows the clause's verb modifies it (not of a
-         * weight: 相当于|减少|标煤消耗 was the act more often than not) */
-        size_t b = zsi_count_verb_front(p, c->ws, m->at.s);
-        if (b < m->at.s && m->at.e - b < ZSI_METRIC_BYTES) {
-            memcpy(m->raw, p + b, m->at.e - b);
-            m->raw[m->at.e - b] = '\0';
-            memcpy(m->norm, m->raw, m->at.e - b + 1);
-            m->at.s = b;
-        }
+    } else {
+        counted_verb_front(c);
     }
     if (m->change[0] && m->by_form && (!c->rate || !m->norm[0])) {
         /* 批发价降了10元, 预计会再跌20%: a change verb known only by its

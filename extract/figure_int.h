@@ -487,14 +487,15 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
  * 6部|委)? That noun, written to norm
  * (ZSI_METRIC_BYTES), is what the count counts. @return 1 found, 0 none. */
 int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm);
-/* (metric_count.c) Where the noun phrase a count or an area counts starts,
- * when its metric was read from the nouns starting at ms right before it
- * (in p[ws..)) and a verb stands before those nouns that modifies them,
- * another verb before it being the clause's (投入|救援|人员120人, 审结|抚养|
- * 案件90件 -> 救援人员, 抚养案件): at the first word after the clause's
- * verb. ms when there is no such verb: alone before the nouns a verb is
- * mostly the clause's own (引进|人才). */
-size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms);
+/* (metric_count.c) The noun phrase a count or an area counts, when its
+ * metric was read from the nouns p[ms..me) right before it (in p[ws..)) and
+ * a verb stands before those nouns that modifies them, another verb before
+ * it being the clause's (投入|救援|人员120人, 审结|抚养|案件90件 -> 救援人员,
+ * 抚养案件): from the first word after the clause's verb to me, into norm,
+ * raw and *at (whole, or none). 0 when there is no such verb
+ * (alone before the nouns a verb is mostly the clause's own: 引进|人才). */
+int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *norm, char *raw,
+                         zsi_span *at);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, hold a
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */

@@ -712,7 +712,7 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
  * phrase (推广|种植|水稻: 种植 is the act; with modifiers between, 推广|
  * 高效|照明|产品, word k is one of them), nor after characters jieba could
  * not join (执|结|拖欠). */
-static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)
+static int verb_modifies(const char *p, size_t ws, const size_t *st, const char *tg, int k)
 {
     int j;
     if (tg[k] != 'v' || st[k + 1] - st[k] < 6)
@@ -722,11 +722,15 @@ static int verb_modifies(const char *p, const size_t *st, const char *tg, int k)
             return 0;
     if (j < 0 || tg[j] != 'v' || st[j + 1] - st[j] < 6)
         return 0;
+    if (j == 0 && st[0] > ws && zsi_han_back(p, ws, st[0], 1) < st[0])
+        return 0; /* the cut starts inside a run of Han: word 0 may be the
+                   * tail of a longer word, no verb of the clause */
     return !zsi_whole_in(MSEC_STRIP, p, st[j], st[j + 1]) &&
            !(j == k - 1 && zsi_whole_in(MSEC_VPVERB, p, st[j], st[j + 1]));
 }
 
-size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms)
+int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *norm, char *raw,
+                         zsi_span *at)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1], s;
     char tg[ZSI_LEX_CUT_MAX + 1];
@@ -734,12 +738,17 @@ size_t zsi_count_verb_front(const char *p, size_t ws, size_t ms)
     int w, i;
     s = zsi_han_back(p, ws, ms, BEFORE_CHARS);
     if (ms - s < 9 || (w = zsi_lex_cut(p, s, ms, st, tg, ZSI_LEX_CUT_MAX)) < 2 ||
-        !verb_modifies(p, st, tg, w - 1))
-        return ms;
+        !verb_modifies(p, ws, st, tg, w - 1))
+        return 0;
     for (i = w - 1; i > 0 && (noun_tag(tg[i - 1]) || modifier_tag(tg[i - 1])); i--)
         ;
     zsi_wb_compute(&wb, p, s, ms);
-    return zsi_wb_is(&wb, st[i]) ? st[i] : ms;
+    if (st[i] >= ms || !zsi_wb_is(&wb, st[i]) || me - st[i] >= ZSI_METRIC_BYTES)
+        return 0; /* longer than MAX_COUNTED may be (违法违规|住房租赁中介机构,
+                   * a name of 12 characters): the verb ends the phrase */
+    zsi_copy_raw(raw, at, p, st[i], me);
+    memcpy(norm, raw, strlen(raw) + 1);
+    return 1;
 }
 
 int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm)
