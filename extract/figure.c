@@ -115,11 +115,9 @@ static int word_follows(const char *p, size_t n, size_t e)
  * anything: the sum ends its clause as it would alone. */
 static int particle_ends(const char *p, size_t n, size_t e)
 {
-    /* 呢 哩 啊 呀 啦 吧 钱 */
-    static const unsigned set[] = {0x5462, 0x54E9, 0x554A, 0x5440, 0x5566, 0x5427, 0x94B1, 0};
     size_t l;
     unsigned cp = e < n ? cp_at(p, n, e, &l) : 0;
-    if (!cp || !in_set(cp, set))
+    if (!cp || !zsi_particle_at(p, e, e + l))
         return 0;
     cp = e + l < n ? cp_at(p, n, e + l, NULL) : 0;
     return !cp || zsi_is_clause_end(cp);

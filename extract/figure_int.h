@@ -487,6 +487,8 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
  * 6部|委)? That noun, written to norm
  * (ZSI_METRIC_BYTES), is what the count counts. @return 1 found, 0 none. */
 int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm);
+/* (metric_count.c) Is p[s..e) a particle of [particle] (呢, 吧, 钱 ...)? */
+int zsi_particle_at(const char *p, size_t s, size_t e);
 /* (metric_count.c) The noun phrase a count or an area counts, when its
  * metric was read from the nouns p[ms..me) right before it (in p[ws..)) and
  * a verb stands before those nouns that modifies them, another verb before

@@ -751,6 +751,11 @@ int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *n
     return 1;
 }
 
+int zsi_particle_at(const char *p, size_t s, size_t e)
+{
+    return zsi_metric_data() == 0 && zsi_whole_in(MSEC_PARTICLE, p, s, e);
+}
+
 int zsi_count_unit_word(const char *p, size_t fs, size_t fe, size_t n, char *norm)
 {
     const zsi_phrase *w;

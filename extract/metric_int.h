@@ -167,6 +167,8 @@ enum {
     MSEC_DEAL,
     MSEC_UNITWORD,
     MSEC_VPVERB,
+    MSEC_PARTICLE,
+    MSEC_TIMEUNIT,
     MSEC_COUNT
 };
 

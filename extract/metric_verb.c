@@ -137,9 +137,8 @@ static size_t one_char_verb(const zsi_wbounds *wb, const char *p, size_t ws, siz
          * ends a compound or a name; not a verb of [verbform] after a
          * unit of time (2021年|赚了, 每月|挣), which says when the sum was
          * made (年|入 stays a compound: 入 is no such verb) */
-        static const char when[] = "天年月日周";
         if (pv >= ws && zsi_nchars(p, pv, vs) == 1 &&
-            !(verbform_char(p, vs, b) && zsi_in_set(when, sizeof when - 1, zsi_cp_at(p, pv, vs))) &&
+            !(verbform_char(p, vs, b) && zsi_whole_in(MSEC_TIMEUNIT, p, pv, vs)) &&
             (zsi_one_char_tagged(p, pv, vs, 'n') || zsi_one_char_tagged(p, pv, vs, 'm')))
             return b;
     }
