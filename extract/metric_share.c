@@ -195,6 +195,19 @@ int zsi_share_subject(const char *p, size_t ws, size_t z, size_t ns, zsi_metric 
  * whose total is said before; 占到目前该国总装机容量: when). m->raw and m->norm then take the words before the noun, m->at the
  * whole. @return 1 extended, 0 not.
  */
+/* 占全市手工业|年总产值的30%: the owner of a yearly amount, printed but
+ * left out of its normal form (zsi_period_owner), is part of the whole 占
+ * names: n2 (ZSI_METRIC_BYTES), the whole's words before ns (off bytes)
+ * and m's normal form, takes m's printed form, found at ns, in its place. */
+static void owner_in_whole(const char *p, size_t ns, size_t off, const zsi_metric *m, char *n2)
+{
+    size_t rl = strlen(m->raw), nl = strlen(m->norm);
+    if (rl > nl && nl >= 3 && memcmp(m->norm, "\xE5\xB9\xB4", 3) == 0 && /* 年 */
+        memcmp(m->raw + rl - nl, m->norm, nl) == 0 && memcmp(p + ns, m->raw, rl) == 0 &&
+        off + rl < ZSI_METRIC_BYTES)
+        memcpy(n2 + off, m->raw, rl + 1);
+}
+
 int zsi_zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zsi_metric *m)
 {
     size_t zs, q, l, nl = strlen(m->norm), st[ZSI_LEX_CUT_MAX + 1];
@@ -214,16 +227,7 @@ int zsi_zhan_object(const char *p, size_t z, size_t we, size_t ns, size_t ne, zs
         return 0;
     memcpy(n2, p + zs, ns - zs);
     memcpy(n2 + (ns - zs), m->norm, nl + 1);
-    {
-        /* 占全市手工业|年总产值的30%: the owner of a yearly amount, printed
-         * but left out of its normal form (zsi_period_owner), is part of the
-         * whole 占 names */
-        size_t rl = strlen(m->raw);
-        if (rl > nl && nl >= 3 && memcmp(m->norm, "\xE5\xB9\xB4", 3) == 0 && /* 年 */
-            memcmp(m->raw + rl - nl, m->norm, nl) == 0 && memcmp(p + ns, m->raw, rl) == 0 &&
-            ns - zs + rl < sizeof n2)
-            memcpy(n2 + (ns - zs), m->raw, rl + 1);
-    }
+    owner_in_whole(p, ns, ns - zs, m, n2);
     zsi_copy_raw(m->raw, &m->at, p, zs, ne);
     memcpy(m->norm, n2, strlen(n2) + 1);
     return 1;
