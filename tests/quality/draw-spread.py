@@ -15,6 +15,8 @@ dev926-spread: --seed 925 --skip 160 --count 160, the same.
 dev927-spread (session 24): --seed 927 --count 160 with QUALITY_DIR at main 927a59c.
 dev930-spread (session 25): --seed 930 --count 160 with QUALITY_DIR at main 59934fa.
 dev931-spread (session 31): --seed 931 --count 160 with QUALITY_DIR at main 5135a6a.
+dev936-spread (session 37): --seed 936 --count 130 with QUALITY_DIR at main 81cfb3a;
+dev937-spread, its held-out twin: --seed 936 --skip 130 --count 130, the same.
 A value the regex cut (a middle dot as the decimal point, spaces inside a number) is
 widened by its labeller, who says so.
 """
