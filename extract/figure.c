@@ -1717,7 +1717,7 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
     if (place_peer(&c))
         return 0;
     if (!c.m.norm[0] && !c.m.change[0] && !strcmp(f->cls, "money") &&
-        zsi_deal_price(p, ws, c.we, f->end, c.ce, f->metric, f->metric_raw, &f->noun_at)) {
+        zsi_deal_price(p, ws, c.we, c.fe, c.ce, f->metric, f->metric_raw, &f->noun_at)) {
         /* 集团以8亿元收购该公司: what nothing before it names, the deal
          * after it prices (zsi_deal_price) */
         noun_written(f);

@@ -374,10 +374,12 @@ int zsi_quote_before(const char *p, size_t ws, size_t we, char *norm, char *raw,
 int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw, zsi_span *at);
 /*
  * (metric_price.c) The price of a deal (集团以8亿元收购该公司, 这幅画以120万元
- * 成交): a sum p[fs..fe) right after 以 (ICU's word alone, the last of
- * p[ws..fs)), before a verb of a deal of data/metrics.tsv [deal] (past 人民币).
- * norm receives the price the data names for that verb (收购价格), raw the
- * verb as printed, *at where. @return 1 found, 0 none.
+ * 成交): a sum that starts at fs, right after 以 (ICU's word alone, the last of
+ * p[ws..fs)), before a verb of a deal of data/metrics.tsv [deal] that starts
+ * at fe (where words_after() put the words after the sum: past a 人民币 or 钱
+ * that restates its unit) and ends before ce. norm receives the price the
+ * data names for that verb (收购价格), raw the verb as printed, *at where.
+ * @return 1 found, 0 none.
  */
 int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
                    zsi_span *at);

@@ -186,31 +186,23 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
 int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
                    zsi_span *at)
 {
-    static const char rmb[] = "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81"; /* 人民币 */
     const zsi_phrase *k;
     zsi_wbounds wb;
     unsigned cp;
-    size_t s = fe, e;
+    size_t e;
 
-    if (zsi_metric_data() != 0 || fs <= ws)
+    if (zsi_metric_data() != 0 || fs <= ws || fe >= ce)
         return 0;
     /* 以 alone: not the end of 可以, 所以, 予以 (ICU's words of their own) */
     zsi_tail_words(&wb, p, ws, fs);
     if (zsi_one_char_before(&wb, p, ws, fs, &cp) == (size_t)-1 || cp != 0x4EE5) /* 以 */
         return 0;
-    if (ce - s >= sizeof rmb - 1 && memcmp(p + s, rmb, sizeof rmb - 1) == 0)
-        s += sizeof rmb - 1;
-    if (s >= ce)
+    zsi_wb_compute(&wb, p, fe, ce);
+    e = zsi_wb_gt(&wb, fe);
+    k = zsi_match_at(zsi_mset(MSEC_DEAL), p, fe, e);
+    if (!k || fe + k->len != e || k->nlen >= ZSI_METRIC_BYTES || k->len >= ZSI_METRIC_BYTES)
         return 0;
-    zsi_wb_compute(&wb, p, s, ce);
-    e = zsi_wb_gt(&wb, s);
-    k = zsi_match_at(zsi_mset(MSEC_DEAL), p, s, e);
-    if (!k || s + k->len != e || k->nlen >= ZSI_METRIC_BYTES || k->len >= ZSI_METRIC_BYTES)
-        return 0;
-    memcpy(norm, k->norm, k->nlen + 1);
-    memcpy(raw, p + s, k->len);
-    raw[k->len] = '\0';
-    at->s = s;
-    at->e = e;
+    zsi_copy_str(norm, k->norm, k->nlen);
+    zsi_copy_raw(raw, at, p, fe, e);
     return 1;
 }

@@ -65,10 +65,9 @@ static int period_at(const zsi_wbounds *wb, const char *p, size_t cut, size_t b,
  * before it as from any head. The caller prints the owner with the metric and
  * files the normal form from the 年 (the labels name 年产值; an owner says
  * whose, as zsi_owner_front() and zsi_org_front() have it). Not a verb, an
- * adverb or a time word before the
- * 年 (预计|年收益: a predicate; 其中|年产值: the clause's), nor a place (a
- * place ends a run anyway), nor a number's date (2019年). @return where the
- * metric starts, b when no owner.
+ * adverb or a time word before the 年 (预计|年收益: a predicate; 其中|年产值:
+ * the clause's), nor a place (a place ends a run anyway), nor a number's date
+ * (2019年). @return where the metric starts, b when no owner.
  */
 size_t zsi_period_owner(const zsi_wbounds *wb, const char *p, size_t cut, size_t b, size_t e)
 {

@@ -299,8 +299,10 @@ static int verb_before(const char *p, size_t ws, size_t we, int money, char *nor
     /* not a word the data calls no metric: 获得, 提供 ([stop]), 实现, 累计
      * ([strip]: but a verb of [spend] there names the sum it pays alone,
      * 下拨500万元, though the normal form drops it before its object), 增长
-     * ([change]), 但是 ([conj]) */
+     * ([change]), 但是 ([conj]), 可望 ([guess]: a hope before the verb, the
+     * figure's subject is before it) */
     if ((zsi_match_ending(zsi_mset(MSEC_STOP), p, vs, b) && !spend) ||
+        zsi_whole_in(MSEC_GUESS, p, vs, b) ||
         (zsi_match_ending(zsi_mset(MSEC_STRIP), p, vs, b) &&
          !zsi_match_ending(zsi_mset(MSEC_SPEND), p, vs, b)) ||
         zsi_match_ending(zsi_mset(MSEC_CHANGE), p, vs, b) ||
