@@ -545,6 +545,17 @@ static int lex_clause_word(const char *p, size_t s, size_t e)
     return zsi_lex_cut(p, s, e, st, tg, 1) == 1 && tg[0] && strchr("cp", tg[0]);
 }
 
+/* Is p[s..e) a word of [never] (至少, 大概, 创造, 包括, 期间), which is no
+ * metric alone, and so no metric's first word before a one-word head
+ * either: it says how large a figure is, what a clause makes or when, and
+ * the head alone names it (至少|价值, 创造|利润, 春节期间|浏览量). Not a
+ * currency of [never]: before a one-word head it names what is priced or
+ * indexed (美元|指数, 美元|比价). */
+static int never_lead(const char *p, size_t s, size_t e)
+{
+    return zsi_whole_in(MSEC_NEVER, p, s, e) && zsi_unit_is_class(p + s, e - s, "money") == 0;
+}
+
 /*
  * Where a run of whole words ending at word start `from` begins: back over
  * Han, letters and digits, at most MAX_RUN_CHARS characters up to e, never
@@ -686,7 +697,7 @@ size_t zsi_run_start(const zsi_wbounds *wb, const char *p, size_t cut, size_t fr
              * jieba's v) says whose rate, but a conjunction or an adverb
              * (尽管|增速, 虽然|增速) opens the clause */
             if (b != from ||
-                !((one_word && !(split && lex_closed(p, pb, b)) &&
+                !((one_word && !(split && lex_closed(p, pb, b)) && !never_lead(p, pb, b) &&
                    !(wc >= 2 && zsi_nchars(p, from, e) >= 2 && lex_clause_word(p, pb, b))) ||
                   (kind && kind_verb(p, pb, b)))) {
                 if (verb_in_compound(wb, p, cut, pb, b, from, e)) {
