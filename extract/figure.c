@@ -2199,7 +2199,7 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
     zsi_metric_coord_fronts(p, n, v, nv);
     zsi_metric_count_fronts(p, v, nv);
     zsi_metric_drop_never(v, nv);
-    zsi_metric_verb_forms(p, v, nv);
+    zsi_metric_verb_forms(p, n, v, nv);
     *out = v;
     *nout = nv;
     return ZS_OK;

@@ -187,8 +187,9 @@ void zsi_metric_drop_never(zsi_figure *v, size_t nv);
  * of one character of data/metrics.tsv's [verbform] (赚, 花, 捐, 卖) takes
  * that section's noun as its normal form (收入, 花费, 捐款, 销售额); the
  * printed metric stays; 卖 after one unit of what is sold (一斤能卖) is its
- * price (价格). p is the passage text v's spans are in. metric_verbform.c. */
-void zsi_metric_verb_forms(const char *p, zsi_figure *v, size_t nv);
+ * price (价格), and so is a sum no reader named right after such a unit
+ * (一斤40元). p[0..n) is the passage text v's spans are in. metric_verbform.c. */
+void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv);
 
 /* What the words before a figure say about its metric. */
 typedef struct zsi_metric {
