@@ -25,6 +25,8 @@
 
 extern const char zs_data_metrics[];
 extern const size_t zs_data_metrics_len;
+extern const char zs_data_lexicon[];
+extern const size_t zs_data_lexicon_len;
 
 static struct {
     pthread_once_t once;
@@ -32,7 +34,10 @@ static struct {
     char *buf;
     zsi_phrase_set set[MSEC_COUNT];
     zsi_words *places; /* NULL when it could not be loaded: no place stops */
-} g = {PTHREAD_ONCE_INIT, 0, NULL, {{NULL, 0, {0}, NULL, {0}}}, NULL};
+    char *dbuf;
+    zsi_phrase_set domain; /* data/lexicon.txt, the segmenter's domain words */
+} g = {PTHREAD_ONCE_INIT,        0, NULL, {{NULL, 0, {0}, NULL, {0}}}, NULL, NULL,
+       {NULL, 0, {0}, NULL, {0}}};
 
 static unsigned bucket_of(const char *s, size_t n)
 {
@@ -81,6 +86,30 @@ static void index_set(zsi_phrase_set *ps)
         for (i = 0; i < ps->n; i++)
             ps->last[at[(unsigned char)ps->v[i].s[ps->v[i].len - 1]]++] = (uint32_t)i;
     }
+}
+
+/* data/lexicon.txt (the built-in copy and the user's, as the segmenter reads
+ * it) into g.domain: the words a reader of `zhaoshu segment` sees whole
+ * beside ICU's (保税区, 签约), which no metric may cut. */
+static int load_domain(void)
+{
+    size_t n = 0, pos = 0, len, cap = 0;
+    const char *line;
+    int rc = zss_data_load("lexicon.txt", zs_data_lexicon, zs_data_lexicon_len, &g.dbuf, &n);
+    if (rc)
+        return rc;
+    while (zsi_data_next_line(g.dbuf, n, &pos, &line, &len))
+        cap++;
+    g.domain.v = calloc(cap ? cap : 1, sizeof(zsi_phrase));
+    if (!g.domain.v)
+        return ZS_ENOMEM;
+    for (pos = 0; zsi_data_next_line(g.dbuf, n, &pos, &line, &len);) {
+        zsi_phrase *ph = &g.domain.v[g.domain.n++];
+        ph->s = ph->norm = line;
+        ph->len = ph->nlen = len;
+    }
+    index_set(&g.domain);
+    return 0;
 }
 
 static void load(void)
@@ -153,6 +182,7 @@ static void load(void)
     g.buf = buf;
     if (zsi_words_open(&g.places) != 0)
         g.places = NULL;
+    g.rc = load_domain();
 }
 
 int zsi_metric_data(void)
@@ -313,4 +343,9 @@ const zsi_phrase_set *zsi_mset(int sec)
 const zsi_words *zsi_mplaces(void)
 {
     return g.places;
+}
+
+const zsi_phrase_set *zsi_mdomain(void)
+{
+    return &g.domain;
 }

@@ -136,6 +136,73 @@ static int after_time_span(const char *p, size_t n, const zsi_figure *v, size_t 
     return 0;
 }
 
+/* Does a word of data/lexicon.txt that the segmenter keeps whole (保税区,
+ * 签约) run across byte at of p[lo..hi)? A two-character one only when
+ * jieba's dictionary knows it too. */
+static int domain_word_across(const char *p, size_t lo, size_t at, size_t hi)
+{
+    size_t s = at;
+    for (int k = 0; k < EDGE_SIDE_BYTES / 3 && s > lo; k++) {
+        unsigned cp;
+        const zsi_phrase *w;
+        s -= zsu_utf8_before(p, s, &cp);
+        w = zsi_match_at(zsi_mdomain(), p, s, hi);
+        if (w && s + w->len > at &&
+            (zsi_nchars(p, s, s + w->len) != 2 || zsi_lex_is_word(p, s, s + w->len)))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Does the edge at byte at of a metric lie inside a word both readings keep
+ * whole: one of ICU's or of data/lexicon.txt's, as `zhaoshu segment` shows
+ * them (a two-character one known to jieba's dictionary too), that the most
+ * likely cut by word frequencies also keeps (青岛保税|区, 占比|较上年末,
+ * 果博会签|约)? The readers check their own edges as they cut; this catches
+ * what any of them let through, by the test bench/quality scores. Only
+ * between two Han characters: zsi_lex_inside answers no elsewhere.
+ */
+static int edge_in_word(const char *p, size_t n, size_t at)
+{
+    zsi_wbounds wb;
+    size_t lo = at > EDGE_SIDE_BYTES ? at - EDGE_SIDE_BYTES : 0;
+    size_t hi = n - at > EDGE_SIDE_BYTES ? at + EDGE_SIDE_BYTES : n;
+    size_t ws, we, ls, le;
+
+    while (lo < at && (p[lo] & 0xC0) == 0x80)
+        lo++;
+    while (hi > at && hi < n && (p[hi] & 0xC0) == 0x80)
+        hi--;
+    if (lo >= at || hi <= at || !zsi_lex_inside(p, lo, at, hi, &ls, &le))
+        return 0;
+    if (domain_word_across(p, lo, at, hi))
+        return 1;
+    zsi_wb_compute(&wb, p, lo, hi);
+    if (zsi_wb_is(&wb, at))
+        return 0;
+    ws = zsi_wb_le(&wb, at);
+    we = zsi_wb_gt(&wb, at);
+    return we > at && !(zsi_nchars(p, ws, we) == 2 && !zsi_lex_is_word(p, ws, we));
+}
+
+/* Does a span of f's metric start or end inside a word (edge_in_word)? A
+ * start where a figure ends is the unit's own question (starts_in_unit): a
+ * word of the data may begin there (12个|子公司). */
+static int edge_inside(const char *p, size_t n, const zsi_figure *v, size_t nv, const zsi_figure *f)
+{
+    zsi_span sp[2];
+    int ns = zsi_figure_metric_spans(f, sp);
+    for (int k = 0; k < ns; k++) {
+        if (sp[k].s < sp[k].e && figure_ending_at(v, nv, sp[k].s) == nv &&
+            edge_in_word(p, n, sp[k].s))
+            return 1;
+        if (sp[k].s < sp[k].e && sp[k].e < n && edge_in_word(p, n, sp[k].e))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a span of f's metric start where a figure ends, inside a word that
  * figure's unit begins? */
 static int starts_in_unit(const char *p, size_t n, const zsi_figure *v, size_t nv,
@@ -154,7 +221,8 @@ static int starts_in_unit(const char *p, size_t n, const zsi_figure *v, size_t n
 void zsi_metric_figure_edges(const char *p, size_t n, zsi_figure *v, size_t nv)
 {
     for (size_t i = 0; i < nv; i++) {
-        if (!after_time_span(p, n, v, nv, &v[i]) && !starts_in_unit(p, n, v, nv, &v[i]))
+        if (!after_time_span(p, n, v, nv, &v[i]) && !starts_in_unit(p, n, v, nv, &v[i]) &&
+            !edge_inside(p, n, v, nv, &v[i]))
             continue;
         v[i].metric[0] = v[i].metric_raw[0] = '\0';
         v[i].noun = v[i].noun_raw = 0;

@@ -183,6 +183,11 @@ const zsi_phrase_set *zsi_mset(int sec);
 /* The place-name lexicon; NULL when it could not be loaded (no place stops). */
 const zsi_words *zsi_mplaces(void);
 
+/* The words of data/lexicon.txt, which the segmenter keeps whole beside
+ * ICU's (保税区, 签约, 百分点); borrowed for the process. Its phrases are
+ * not NUL-terminated: use s and len. */
+const zsi_phrase_set *zsi_mdomain(void);
+
 /* The longest phrase of ps that starts at p[s] and ends by p[end]; NULL if none. */
 const zsi_phrase *zsi_match_at(const zsi_phrase_set *ps, const char *p, size_t s, size_t end);
 
