@@ -1006,6 +1006,42 @@ static int counted_after(const naming *c)
     return 0;
 }
 
+/*
+ * 派出3批4000余名医护人员, 共有25户230人: two counts printed with nothing
+ * between them count the same thing in two units (batches and people,
+ * households and people). The first one's clause ends where the second
+ * starts, and an empty gap reads as a list link, so the second would copy
+ * the first one's metric, none when the noun follows them both. A noun
+ * printed right after the second (counted_after) names the second, and the
+ * first too when nothing named it; without one, the link's copy stands
+ * (贫困户25户230人: the noun before the first names both). Counts only.
+ * @return 1 when f was named so.
+ */
+static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f)
+{
+    zsi_figure g = *f;
+    naming c = {.p = p, .n = n, .ws = f->start, .we = f->start, .f = &g, .count = 1};
+    unsigned cp = 0;
+    if (strcmp(prev->cls, "count") != 0 || strcmp(f->cls, "count") != 0 || prev->end != f->start ||
+        zsi_count_level_at(p, n, f->end))
+        return 0; /* 由79户411人|降至…: where a change starts, named before it */
+    if (prev->start > 0)
+        zsi_utf8_before(p, prev->start, &cp);
+    if (cp == 0x6BCF) /* 每 */
+        return 0; /* 每2000人1家: a count per so many, not two of one thing */
+    c.ce = words_after(p, n, f, &c.fe);
+    g.metric[0] = g.metric_raw[0] = '\0';
+    g.noun = g.noun_raw = 0;
+    zsi_span_clear(&g.noun_at);
+    zsi_span_clear(&g.change_at);
+    if (!counted_after(&c) || !g.metric[0] || g.noun_at.s != f->end)
+        return 0; /* 142户400多人的信息: what the people have, not who they are */
+    *f = g;
+    if (!prev->metric[0])
+        take_metric(prev, f);
+    return 1;
+}
+
 /* A figure that restates the sentence's previous one in other terms (an
  * exchange rate, fx_rate; 净利润6.022亿元人民币(合9300万美元): an amount
  * converted into another currency) is the same figure, of the same
@@ -2102,6 +2138,7 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
         } else if (r.kind == ZSI_FP_FIGURE) {
             zsi_figure *f;
             size_t ws = prev >= 0 ? v[prev].end : clause;
+            int pair;
             if (nv == cap) {
                 size_t ncap = cap ? cap * 2 : 16;
                 zsi_figure *nvv;
@@ -2125,7 +2162,8 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
             f->metric[0] = f->metric_raw[0] = '\0';
             zsi_span_clear(&f->noun_at);
             zsi_span_clear(&f->change_at);
-            if (prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
+            pair = prev >= 0 && counted_pair(p, n, &v[prev], f);
+            if (!pair && prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
                 run_len++;
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
@@ -2152,7 +2190,7 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
                 run_len = 1;
                 run_ws = ws;
                 run_sent = sent;
-                rc = name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
+                rc = pair ? 0 : name_figure(p, n, sent, ws, sprev >= 0 ? &v[sprev] : NULL, f);
                 if (rc >= 0 && !f->metric[0] && prev < 0)
                     rc = zsi_colon_label(p, clause, f);
                 if (rc >= 0)

@@ -926,6 +926,11 @@ int zsi_count_object_noun(const char *p, size_t n, size_t ws, size_t we, size_t 
     return 1;
 }
 
+int zsi_count_level_at(const char *p, size_t n, size_t fe)
+{
+    return zsi_metric_data() == 0 && fe < n && zsi_match_at(zsi_mset(MSEC_LEVEL), p, fe, n) != NULL;
+}
+
 int zsi_count_level_after(const char *p, size_t n, size_t fe)
 {
     static const char hedge[] = "近约逾超";
