@@ -149,7 +149,8 @@ typedef struct zsi_figure {
 /*
  * The printed extent of f's metric_raw as at most two spans, in text order:
  * the noun and the change word joined into out[0] when they touch, else
- * each its own. @return how many spans (0 when f has no printed metric).
+ * each its own. @return how many spans (0 when f has no printed metric, or
+ * when the figure's own unit begins it: 13万人口, 7部|门, see counted_noun()).
  */
 int zsi_figure_metric_spans(const zsi_figure *f, zsi_span out[2]);
 

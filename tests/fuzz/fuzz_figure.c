@@ -3,7 +3,8 @@
  * zsi_figures_extract() and zsi_quantity_parse(); neither may crash, read
  * out of bounds or return figures outside the text; a metric is printed
  * inside the text, in order, never inside its own figure, and a metric is
- * printed somewhere exactly when there is one.
+ * printed somewhere exactly when there is one, save one that the figure's
+ * own unit begins (13万人口, 7部|门), which has no span of its own.
  *
  * Build (see tests/fuzz/): clang -g -fsanitize=fuzzer,address,undefined
  *   -Iinclude -Iindexer tests/fuzz/fuzz_figure.c <indexer text sources and
@@ -17,6 +18,19 @@
 #include "figure_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Does the figure's printed text end with a beginning of its metric? Then
+ * the metric is printed where the unit is (13万人口, 7部|门联合印发) and
+ * counted_noun() in extract/figure.c gives it no span: a span would lie
+ * inside the figure. */
+static int begun_by_unit(const char *p, const zsi_figure *f)
+{
+    size_t n = strlen(f->metric_raw), w = f->end - f->start;
+    for (size_t k = n < w ? n : w; k > 0; k--)
+        if (memcmp(p + f->end - k, f->metric_raw, k) == 0)
+            return 1;
+    return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -40,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             zsi_span at[2];
             int k = zsi_figure_metric_spans(&v[i], at);
-            if ((k > 0) != (v[i].metric_raw[0] != '\0'))
+            if ((k > 0) != (v[i].metric_raw[0] != '\0') && !(k == 0 && begun_by_unit(p, &v[i])))
                 abort();
             for (int j = 0; j < k; j++)
                 if (at[j].s >= at[j].e || at[j].e > size || (j && at[j].s < at[j - 1].e) ||
