@@ -193,6 +193,46 @@ static const char *detect(const char *p, size_t n, UCharsetDetector **keep, int 
     return name;
 }
 
+/* The k bytes at s as one word, the first in the low bits whatever the
+ * machine's byte order (compilers make it one load). */
+static uint64_t le_word(const unsigned char *s, int k)
+{
+    uint64_t w = 0;
+    while (k-- > 0)
+        w = w << 8 | s[k];
+    return w;
+}
+
+/* Is b the lead of a three-byte character of U+1000-U+CFFF (see zsi_decode)? */
+static int lead_e1_ec(unsigned char b)
+{
+    return b - 0xE1u <= 0xEC - 0xE1;
+}
+
+/*
+ * The end of the run of three-byte characters with leads E1-EC (each with
+ * its two trail bytes) that starts at r, before end. Four characters a
+ * test while 12 bytes remain: their eight trail bytes in two masked words,
+ * then the four leads; then one a test. The run ends where the test one
+ * character at a time ends it: a block that fails is retried that way.
+ * Most news is such runs: the loop one character a test was 58 of the
+ * 96 M instructions of zsi_decode() on every eighth realnews-dev article.
+ */
+static const unsigned char *run_of_three(const unsigned char *r, const unsigned char *end)
+{
+    /* bytes 1 2 4 5 7 of a block, and 8 10 11 (bytes 0 2 3 of the next
+     * four): the trail bytes, 10xxxxxx */
+    const uint64_t trail8 = UINT64_C(0xC000C0C000C0C000), want8 = UINT64_C(0x8000808000808000);
+    const uint64_t trail4 = 0xC0C000C0u, want4 = 0x80800080u;
+    while (end - r >= 12 && (le_word(r, 8) & trail8) == want8 &&
+           (le_word(r + 8, 4) & trail4) == want4 && lead_e1_ec(r[0]) && lead_e1_ec(r[3]) &&
+           lead_e1_ec(r[6]) && lead_e1_ec(r[9]))
+        r += 12;
+    while (end - r >= 3 && lead_e1_ec(r[0]) && (r[1] & 0xC0) == 0x80 && (r[2] & 0xC0) == 0x80)
+        r += 3;
+    return r;
+}
+
 int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn warn, void *ctx)
 {
     const unsigned char *u = (const unsigned char *)raw;
@@ -246,10 +286,7 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
         if (b[0] - 0xE1u <= 0xEC - 0xE1 && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
             (b[2] & 0xC0) == 0x80) {
             /* and the run of such characters after it, here: most text */
-            const unsigned char *r = b + 3, *end = u + n;
-            while (end - r >= 3 && r[0] - 0xE1u <= 0xEC - 0xE1 && (r[1] & 0xC0) == 0x80 &&
-                   (r[2] & 0xC0) == 0x80)
-                r += 3;
+            const unsigned char *r = run_of_three(b + 3, u + n);
             nmb += (size_t)(r - b) / 3;
             i += (int32_t)(r - b);
             continue;

@@ -166,6 +166,51 @@ static void test_decode(void)
         free(d);
     }
 
+    /* A character that is not a three-byte one of U+1000-U+CFFF inside a
+     * run of them, at each place of the run's four-character blocks
+     * (decode.c's run_of_three): the valid ones pass unchanged and
+     * silently, a damaged byte is reported at its own offset. */
+    {
+        static const struct {
+            const char *s, *what;
+            size_t warns; /* reported, the first at its first byte */
+        } odd[] = {
+            {"\xC3\xA9", "a two-byte character", 0},
+            {"\xE3\x80\x82", "a three-byte punctuation mark", 0},
+            {"\xED\x9F\xBF", "U+D7FF, lead ED", 0},
+            {"\xF0\xA0\x80\x80", "a four-byte character", 0},
+            {"A", "an ASCII letter", 0},
+            {"\xFF", "a stray byte", 1},
+            {"\xE4\xB8", "a lead and one trail byte", 1},
+            {"\xED\xA0\x80", "a surrogate (each byte)", 3},
+        };
+        static const char han[] = "\xE6\xB1\x89"; /* 汉 */
+        int all = 1;
+        for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+            for (size_t before = 0; before < 14; before++) {
+                char d[128];
+                size_t m = 0, at;
+                for (size_t c = 0; c < before; c++, m += 3)
+                    memcpy(d + m, han, 3);
+                at = m;
+                memcpy(d + m, odd[k].s, strlen(odd[k].s));
+                m += strlen(odd[k].s);
+                for (size_t c = before; c < 17; c++, m += 3)
+                    memcpy(d + m, han, 3);
+                memset(&w, 0, sizeof w);
+                out = NULL;
+                rc = zsi_decode(d, m, &out, &on, on_warn, &w);
+                int ok = rc == 0 && w.n == odd[k].warns &&
+                         (w.n ? w.first_off == at : on == m && !memcmp(out, d, m));
+                if (!ok && all)
+                    tap_diag("%s after %zu characters: rc %d, %zu warnings", odd[k].what, before, rc,
+                             w.n);
+                all &= ok;
+                free(out);
+            }
+        tap_ok(all, "odd characters at every place of a run of Han: kept, or reported where they are");
+    }
+
     /* Binary data is refused. */
     {
         static const char bin[] = "\x7F"
