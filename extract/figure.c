@@ -780,6 +780,19 @@ static int quoted_count(const char *p, size_t fe, size_t ce, zsi_figure *f)
     return 1;
 }
 
+/* 1042名群众全部入住: an adverb after the nouns a count counts (zsi_count_
+ * adverb_end) starts what the clause says of them; the phrase, printed as
+ * it is, ends before it. */
+static void adverb_off(const char *p, zsi_figure *f)
+{
+    size_t s = f->noun_at.s, e = f->noun_at.e, a;
+    if (e <= s || strlen(f->metric_raw) != e - s || memcmp(f->metric_raw, p + s, e - s) != 0 ||
+        strcmp(f->metric, f->metric_raw) != 0 || (a = zsi_count_adverb_end(p, s, e)) == e)
+        return;
+    f->metric[a - s] = f->metric_raw[a - s] = '\0';
+    f->noun_at.e = a;
+}
+
 /* What a count counts, by ICU's words (zsi_np_after) or, where those leave
  * it open or run on into a verb the class data lacks, by jieba's cut. */
 static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
@@ -823,12 +836,14 @@ static int counted_noun(const char *p, size_t fe, size_t ce, zsi_figure *f)
             memcpy(f->metric_raw, raw, sizeof raw);
             f->noun_at = at;
         }
+        adverb_off(p, f);
         return 1;
     }
     if (zsi_count_noun_cut(p, fe, ce, norm, raw, &at)) {
         memcpy(f->metric, norm, sizeof norm);
         memcpy(f->metric_raw, raw, sizeof raw);
         f->noun_at = at;
+        adverb_off(p, f);
         return 1;
     }
     return f->metric[0] != '\0'; /* zsi_np_after's phrase, when the cut finds none */

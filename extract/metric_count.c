@@ -497,6 +497,19 @@ int zsi_count_noun_cut(const char *p, size_t fe, size_t ce, char *norm, char *ra
     return count_cut(p, fe, ce, norm, raw, at, 1);
 }
 
+size_t zsi_count_adverb_end(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w, i;
+    if (zsi_metric_data() != 0 || e <= s || (w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX)) < 2)
+        return e;
+    for (i = 1; i < w; i++)
+        if (noun_tag(tg[i - 1]) && zsi_whole_in(MSEC_TAILADVERB, p, st[i], st[i + 1]))
+            return st[i];
+    return e;
+}
+
 int zsi_count_has_predicate(const char *p, size_t s, size_t e)
 {
     size_t st[ZSI_LEX_CUT_MAX + 1];

@@ -152,7 +152,8 @@ static void load(void)
                 "[fate]",      "[dependent]",  "[link]",      "[heads]",     "[spend]",
                 "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
                 "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]",
-                "[unitword]",  "[vpverb]",    "[particle]",  "[timeunit]"};
+                "[unitword]",  "[vpverb]",    "[particle]",  "[timeunit]",
+                "[tailadverb]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;
