@@ -150,7 +150,8 @@ typedef struct zsi_figure {
  * The printed extent of f's metric_raw as at most two spans, in text order:
  * the noun and the change word joined into out[0] when they touch, else
  * each its own. @return how many spans (0 when f has no printed metric, or
- * when the figure's own unit begins it: 13万人口, 7部|门, see counted_noun()).
+ * when a figure's unit begins it: 13万人口, 7部|门, see counted_noun(); the
+ * figure's own, or the one whose metric f shares).
  */
 int zsi_figure_metric_spans(const zsi_figure *f, zsi_span out[2]);
 

@@ -3,8 +3,9 @@
  * zsi_figures_extract() and zsi_quantity_parse(); neither may crash, read
  * out of bounds or return figures outside the text; a metric is printed
  * inside the text, in order, never inside its own figure, and a metric is
- * printed somewhere exactly when there is one, save one that the figure's
- * own unit begins (13万人口, 7部|门), which has no span of its own.
+ * printed somewhere exactly when there is one, save one that a figure's
+ * unit begins (13万人口, 7部|门; the figure's own or the one it shares its
+ * metric with), which has no span of its own.
  *
  * Build (see tests/fuzz/): clang -g -fsanitize=fuzzer,address,undefined
  *   -Iinclude -Iindexer tests/fuzz/fuzz_figure.c <indexer text sources and
@@ -19,16 +20,20 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Does the figure's printed text end with a beginning of its metric? Then
- * the metric is printed where the unit is (13万人口, 7部|门联合印发) and
- * counted_noun() in extract/figure.c gives it no span: a span would lie
- * inside the figure. */
-static int begun_by_unit(const char *p, const zsi_figure *f)
+/* Does a figure's printed text end with a beginning of f's metric? Then the
+ * metric is printed where that unit is (13万人口, 7部|门联合印发) and
+ * counted_noun() in extract/figure.c gives it no span, since a span would lie
+ * inside a figure; a figure that shares that metric (7部门…，从2万至4万不等)
+ * takes the same empty span. */
+static int begun_by_unit(const char *p, const zsi_figure *v, size_t nv, const zsi_figure *f)
 {
-    size_t n = strlen(f->metric_raw), w = f->end - f->start;
-    for (size_t k = n < w ? n : w; k > 0; k--)
-        if (memcmp(p + f->end - k, f->metric_raw, k) == 0)
-            return 1;
+    size_t n = strlen(f->metric_raw);
+    for (size_t i = 0; i < nv; i++) {
+        size_t w = v[i].end - v[i].start;
+        for (size_t k = n < w ? n : w; k > 0; k--)
+            if (memcmp(p + v[i].end - k, f->metric_raw, k) == 0)
+                return 1;
+    }
     return 0;
 }
 
@@ -54,7 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             zsi_span at[2];
             int k = zsi_figure_metric_spans(&v[i], at);
-            if ((k > 0) != (v[i].metric_raw[0] != '\0') && !(k == 0 && begun_by_unit(p, &v[i])))
+            if ((k > 0) != (v[i].metric_raw[0] != '\0') &&
+                !(k == 0 && begun_by_unit(p, v, nv, &v[i])))
                 abort();
             for (int j = 0; j < k; j++)
                 if (at[j].s >= at[j].e || at[j].e > size || (j && at[j].s < at[j - 1].e) ||
