@@ -90,13 +90,14 @@ static int read_file(job *j, char **out, size_t *n)
         return -1;
     }
     struct stat sb;
-    if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    int st = fstat(fd, &sb); /* one call answers both tests (one a file) */
+    if (st == 0 && !S_ISREG(sb.st_mode)) {
         snprintf(m, sizeof m, "%s, not a file: not read", zsd_file_kind(sb.st_mode));
         zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);
         close(fd);
         return -1;
     }
-    if (fstat(fd, &sb) || (unsigned long long)sb.st_size > ZS_MAX_FILE_BYTES) {
+    if (st || (unsigned long long)sb.st_size > ZS_MAX_FILE_BYTES) {
         snprintf(m, sizeof m, "file larger than the %u MiB limit", ZS_MAX_FILE_BYTES >> 20);
         zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);
         close(fd);
