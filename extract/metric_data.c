@@ -153,7 +153,7 @@ static void load(void)
                 "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
                 "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]",
                 "[unitword]",  "[vpverb]",    "[particle]",  "[timeunit]",
-                "[tailadverb]"};
+                "[tailadverb]", "[timeearn]",  "[timeadverb]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -81,6 +81,52 @@ static void unit_price_alone(const char *p, zsi_figure *f, size_t n)
 }
 
 
+/*
+ * 一个月能拿到2500元, 每月只有1600元, 一年下来有4万多元: a verb of having or
+ * taking in ([timeearn]: 有, 拿到, 领) after one unit of time (一 or 每, and
+ * 个, before a unit of [timeunit]: 一个月, 每天), with words of
+ * [timeadverb] between (能, 只, 最多, 下来), says the sum is what that span
+ * brings in: the income ([timeearn]'s noun). Only when nothing after the sum
+ * in its clause may name it (the clause ends, or a particle of [particle]:
+ * 每年还有3000元分红 is the dividend's), and only where no reader named it or
+ * the verb alone named it (拿). @return 1 named, else 0.
+ */
+static int time_income(const char *p, zsi_figure *f, size_t n)
+{
+    const zsi_phrase *k, *a;
+    size_t s = f->start, v, u, l;
+    unsigned cp;
+    if (strcmp(f->cls, "money") != 0 || f->change_at.e > f->change_at.s)
+        return 0;
+    if (f->metric[0] && !(f->noun_at.e == f->start && zsi_whole_in(MSEC_TIMEEARN, p, f->noun_at.s, f->start)))
+        return 0;
+    if (f->end < n) {
+        l = zsi_utf8_decode(p + f->end, n - f->end, &cp);
+        if (zsi_m_is_han(cp) && !zsi_whole_in(MSEC_PARTICLE, p, f->end, f->end + l))
+            return 0;
+    }
+    if (s >= 3 && (memcmp(p + s - 3, "\xE4\xB8\xAA", 3) == 0 || /* 个: 能挣个 */
+                   memcmp(p + s - 3, "\xE4\xBA\x86", 3) == 0))  /* 了 */
+        s -= 3;
+    if (!(k = zsi_match_ending(zsi_mset(MSEC_TIMEEARN), p, s >= 12 ? s - 12 : 0, s)))
+        return 0;
+    v = s - k->len;
+    for (u = v; u >= 3 && (a = zsi_match_ending(zsi_mset(MSEC_TIMEADVERB), p, u >= 12 ? u - 12 : 0, u));)
+        u -= a->len;
+    if (u < 6 || !zsi_whole_in(MSEC_TIMEUNIT, p, u - 3, u))
+        return 0;
+    u -= 3;
+    if (memcmp(p + u - 3, "\xE4\xB8\xAA", 3) == 0 && u >= 6) /* 个: 一个月 */
+        u -= 3;
+    if (memcmp(p + u - 3, "\xE4\xB8\x80", 3) != 0 && memcmp(p + u - 3, "\xE6\xAF\x8F", 3) != 0)
+        return 0; /* 一 or 每 */
+    zsi_copy_raw(f->metric_raw, &f->noun_at, p, v, v + k->len);
+    memcpy(f->metric, k->norm, k->nlen + 1);
+    f->noun = k->nlen;
+    f->noun_raw = k->len;
+    return 1;
+}
+
 void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv)
 {
     if (zsi_metric_data() != 0)
@@ -88,6 +134,8 @@ void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv)
     for (size_t i = 0; i < nv; i++) {
         size_t rl = strlen(v[i].metric_raw);
         const zsi_phrase *k;
+        if (time_income(p, &v[i], n))
+            continue;
         if (!v[i].metric[0]) {
             unit_price_alone(p, &v[i], n);
             continue;
