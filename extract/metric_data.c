@@ -88,9 +88,11 @@ static void index_set(zsi_phrase_set *ps)
     }
 }
 
-/* data/lexicon.txt (the built-in copy and the user's, as the segmenter reads
- * it) into g.domain: the words a reader of `zhaoshu segment` sees whole
- * beside ICU's (保税区, 签约), which no metric may cut. */
+/* data/lexicon.txt (the built-in copy and the user's) into g.domain: the
+ * words a reader of `zhaoshu segment` sees whole beside ICU's (保税区, 签约),
+ * which no metric may cut. As segment/lexicon.c reads it, a '#' starts a
+ * comment and spaces are no part of a word; unlike it, a user's word is
+ * matched as written, not normalized (write it in Simplified script). */
 static int load_domain(void)
 {
     size_t n = 0, pos = 0, len, cap = 0;
@@ -104,9 +106,17 @@ static int load_domain(void)
     if (!g.domain.v)
         return ZS_ENOMEM;
     for (pos = 0; zsi_data_next_line(g.dbuf, n, &pos, &line, &len);) {
-        zsi_phrase *ph = &g.domain.v[g.domain.n++];
+        const char *hash = memchr(line, '#', len);
+        zsi_phrase *ph = &g.domain.v[g.domain.n];
+        if (hash)
+            len = (size_t)(hash - line);
+        while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+            len--;
+        if (!len)
+            continue;
         ph->s = ph->norm = line;
         ph->len = ph->nlen = len;
+        g.domain.n++;
     }
     index_set(&g.domain);
     return 0;
@@ -183,7 +193,10 @@ static void load(void)
     g.buf = buf;
     if (zsi_words_open(&g.places) != 0)
         g.places = NULL;
-    g.rc = load_domain();
+    /* without the domain words only ICU's are checked at a metric's edges,
+     * as without places no place stops a run: a lesser reading, no error */
+    if (load_domain() != 0)
+        g.domain.n = 0;
 }
 
 int zsi_metric_data(void)

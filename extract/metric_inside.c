@@ -64,20 +64,28 @@ static int lex_word_past(const char *p, size_t n, size_t at, size_t we)
     return 0;
 }
 
+/* The window of p[0..n) around byte at that an edge is read in:
+ * EDGE_SIDE_BYTES either side, never inside a character. @return 0 when it
+ * is empty on a side (at is the text's start or end). */
+static int edge_window(const char *p, size_t n, size_t at, size_t *lo, size_t *hi)
+{
+    *lo = at > EDGE_SIDE_BYTES ? at - EDGE_SIDE_BYTES : 0;
+    *hi = n - at > EDGE_SIDE_BYTES ? at + EDGE_SIDE_BYTES : n;
+    while (*lo < at && (p[*lo] & 0xC0) == 0x80)
+        (*lo)++;
+    while (*hi > at && *hi < n && (p[*hi] & 0xC0) == 0x80)
+        (*hi)--;
+    return *lo<at && * hi> at;
+}
+
 /* Does the metric edge at byte at, where figure f ends, lie inside a word
  * that starts in f's text (see the file comment)? */
 static int starts_in_unit_word(const char *p, size_t n, const zsi_figure *f, size_t at)
 {
     zsi_wbounds wb;
-    size_t lo = at > EDGE_SIDE_BYTES ? at - EDGE_SIDE_BYTES : 0;
-    size_t hi = n - at > EDGE_SIDE_BYTES ? at + EDGE_SIDE_BYTES : n;
-    size_t ws, we, ls, le;
+    size_t lo, hi, ws, we, ls, le;
 
-    while (lo < at && (p[lo] & 0xC0) == 0x80)
-        lo++; /* not inside a character */
-    while (hi > at && hi < n && (p[hi] & 0xC0) == 0x80)
-        hi--;
-    if (lo >= at || hi <= at)
+    if (!edge_window(p, n, at, &lo, &hi))
         return 0;
     /* Asked first: it costs a tenth of breaking the window, and a boundary
      * there answers no whatever the break finds. */
@@ -166,15 +174,9 @@ static int domain_word_across(const char *p, size_t lo, size_t at, size_t hi)
 static int edge_in_word(const char *p, size_t n, size_t at)
 {
     zsi_wbounds wb;
-    size_t lo = at > EDGE_SIDE_BYTES ? at - EDGE_SIDE_BYTES : 0;
-    size_t hi = n - at > EDGE_SIDE_BYTES ? at + EDGE_SIDE_BYTES : n;
-    size_t ws, we, ls, le;
+    size_t lo, hi, ws, we, ls, le;
 
-    while (lo < at && (p[lo] & 0xC0) == 0x80)
-        lo++;
-    while (hi > at && hi < n && (p[hi] & 0xC0) == 0x80)
-        hi--;
-    if (lo >= at || hi <= at || !zsi_lex_inside(p, lo, at, hi, &ls, &le))
+    if (!edge_window(p, n, at, &lo, &hi) || !zsi_lex_inside(p, lo, at, hi, &ls, &le))
         return 0;
     if (domain_word_across(p, lo, at, hi))
         return 1;
