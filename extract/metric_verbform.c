@@ -82,7 +82,7 @@ static void unit_price_alone(const char *p, zsi_figure *f, size_t n)
 
 
 /*
- * 一个月能拿到2500元, 每月只有1600元, 一年下来有4万多元: a verb of having or
+ * 一个月能拿到3000元, 每月只有800元, 一年下来有4万多元: a verb of having or
  * taking in ([timeearn]: 有, 拿到, 领) after one unit of time (一 or 每, and
  * 个, before a unit of [timeunit]: 一个月, 每天), with words of
  * [timeadverb] between (能, 只, 最多, 下来), says the sum is what that span
