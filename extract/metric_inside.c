@@ -75,7 +75,7 @@ static int edge_window(const char *p, size_t n, size_t at, size_t *lo, size_t *h
         (*lo)++;
     while (*hi > at && *hi < n && (p[*hi] & 0xC0) == 0x80)
         (*hi)--;
-    return *lo<at && * hi> at;
+    return at > *lo && at < *hi;
 }
 
 /* Does the metric edge at byte at, where figure f ends, lie inside a word
