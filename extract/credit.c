@@ -200,19 +200,57 @@ static size_t setting_at(const char *p, size_t s, size_t e)
 }
 
 /* Start of the sentence that holds byte e of p (after its end mark), or
- * the character where it would be more than max bytes long. */
-static size_t sentence_start(const char *p, size_t e, size_t max)
+ * the character where it would be more than max bytes long; semicolons
+ * set: its semicolons passed over (after a 。！？ or a line's end only). */
+static size_t sentence_start(const char *p, size_t e, size_t max, int semicolons)
 {
     size_t s = e;
     while (s > 0 && e - s < max) {
         size_t l = zsi_utf8_prev(p, s);
         unsigned cp;
         zsi_utf8_decode(p + s - l, l, &cp);
-        if (is_sentence_end(cp))
+        if (is_sentence_end(cp) && !(semicolons && (cp == 0xFF1B || cp == ';')))
             break;
         s -= l;
     }
     return s;
+}
+
+/* Does the sentence piece that starts at byte s follow a semicolon? */
+static int s_after_semicolon(const char *p, size_t s)
+{
+    unsigned cp = 0;
+    if (s == 0)
+        return 0;
+    zsi_utf8_before(p, s, &cp);
+    return cp == 0xFF1B || cp == ';';
+}
+
+/*
+ * The subject other than a zone of the clauses before the semicolon that
+ * byte s follows, back to their sentence's start (a 。！？ or a line's end,
+ * at most SUBJECT_BYTES before s), or (size_t)-1: where the last one starts
+ * that is no place inside a word (the county 新建 in 创新建立; e is the
+ * figure, where the words are read up to) nor a place after 在 or 于.
+ */
+static size_t first_clause_subject(const zsi_gazetteer *g, const char *p, size_t s, size_t e)
+{
+    size_t b = sentence_start(p, s - zsi_utf8_prev(p, s), SUBJECT_BYTES, 1), q;
+    int place = 0;
+    for (q = last_other_subject(g, p, b, s, &place); q != (size_t)-1;
+         q = last_other_subject(g, p, b, q, &place)) {
+        size_t ws, we;
+        unsigned prev = 0;
+        if (q > b)
+            zsi_utf8_before(p, q, &prev);
+        /* a place after 在 or 于 is where things stand (综合实力在全国…中
+         * 排名第36位), the subject one that a zone may be */
+        if (prev == 0x5728 || prev == 0x4E8E) /* 在 于 */
+            continue;
+        if (!place || !zsi_lex_inside(p, b, q, e, &ws, &we))
+            break;
+    }
+    return q;
 }
 
 /* Is a zone named in p[s..e): a mention that ends after s and starts before
@@ -394,12 +432,25 @@ void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const z
                         size_t nf, const zsi_park_mention *m, size_t nm, unsigned char *withheld)
 {
     for (size_t i = 0; i < nf; i++) {
-        size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES), q, v, c;
+        size_t e = f[i].start, s = sentence_start(p, e, SUBJECT_BYTES, 0), q, v, c;
         int place = 0;
         withheld[i] = 0;
         q = last_other_subject(g, p, s, e, &place);
         while (q != (size_t)-1 && place && zone_setting(p, m, nm, s, q))
             q = last_other_subject(g, p, s, q, &place);
+        /* 某区生产总值居全市第一；高新技术企业超过1万家: a clause after a
+         * semicolon with no subject of its own is its sentence's first
+         * clause's, whose subject holds on to the 。 */
+        if (q == (size_t)-1 && s_after_semicolon(p, s)) {
+            size_t q2 = first_clause_subject(g, p, s, e);
+            /* a zone named since, or a bare word in the figure's clause
+             * (…；园区新增企业120家), is the subject nearer the figure */
+            if (q2 != (size_t)-1 && !zone_within(m, nm, q2, e) &&
+                !zsi_has_bare_park_ref(g, p + s, e - s)) {
+                withheld[i] = 1;
+                continue;
+            }
+        }
         if (q == (size_t)-1) {
             /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”;
              * 全市开工项目56个……。此外，还有某某产业园项目: a figure whose
@@ -540,7 +591,7 @@ void zsi_figures_nearest(const char *p, size_t n, const zsi_figure *f, size_t nf
             continue;
         /* the nearest sentence before the figure that names a zone */
         for (;;) {
-            size_t s = sentence_start(p, e, (size_t)-1);
+            size_t s = sentence_start(p, e, (size_t)-1, 0);
             int any = 0;
             const char *one = sole_zone(m, nm, s, e, &any);
             int several = any && !one;

@@ -76,6 +76,15 @@ static const row rows[] = {
     {"红石工业园在荥阳开工建设，明年将有30多家企业入驻园区。", "30多家", 0},
     {"红石工业园位于六盘水市，该市今年GDP增长8%。", "8%", 1},
     {"在六盘水市，红石工业园的企业增多，全市新增就业2000人。", "2000人", 1},
+    /* a clause after a semicolon with no subject of its own is its
+     * sentence's first clause's; not when a zone is named between, by its
+     * name or by a bare word */
+    {"红石工业园去年投产。全市生产总值增长6%；新增高新技术企业120家。", "120家", 1},
+    {"红石工业园去年投产。全省引进外资增长一成；累计落地项目300个。", "300个", 1},
+    {"红石工业园去年投产。全市生产总值增长6%；红石工业园新增企业120家。", "120家", 0},
+    {"红石工业园去年投产。全市生产总值增长6%；园区新增企业120家。", "120家", 0},
+    {"全市产值增长一成，红石工业园贡献最大；新增企业120家。", "120家", 0},
+    {"红石工业园加快发展，实力在全省园区中排名第三；集聚企业120家。", "120家", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
