@@ -54,10 +54,10 @@ static size_t one_unit_before(const char *p, size_t s)
 }
 
 /*
- * 花生茶一斤40元, 纸尿裤每包才78元, 一盒只要27元: a sum that no reader named,
+ * 蜂蜜一斤35元, 抹布每包才6元, 一盒只要9元: a sum that no reader named,
  * right after one unit of what is sold (one_unit_before), is that unit's
  * price, as after a selling verb (一斤能卖). Not before 的, where the sum is
- * the value of the thing after it (一个1000元的红包: a gift, no price), and
+ * the value of the thing after it (一个350元的红包: a gift, no price), and
  * not after a number that 一 ends (十一斤). The unit is the metric as
  * printed: it is what says the sum is a price.
  */
