@@ -1022,14 +1022,14 @@ static int counted_after(const naming *c)
 }
 
 /*
- * 派出3批4000余名医护人员, 共有25户230人: two counts printed with nothing
+ * 派出2批60余名护士, 共有12户37人: two counts printed with nothing
  * between them count the same thing in two units (batches and people,
  * households and people). The first one's clause ends where the second
  * starts, and an empty gap reads as a list link, so the second would copy
  * the first one's metric, none when the noun follows them both. A noun
  * printed right after the second (counted_after) names the second, and the
  * first too when nothing named it; without one, the link's copy stands
- * (贫困户25户230人: the noun before the first names both). Counts only.
+ * (低保户12户37人: the noun before the first names both). Counts only.
  * @return 1 when f was named so.
  */
 static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f)
@@ -1039,18 +1039,18 @@ static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f
     unsigned cp = 0;
     if (strcmp(prev->cls, "count") != 0 || strcmp(f->cls, "count") != 0 || prev->end != f->start ||
         zsi_count_level_at(p, n, f->end))
-        return 0; /* 由79户411人|降至…: where a change starts, named before it */
+        return 0; /* 由20户64人|降至…: where a change starts, named before it */
     if (prev->start > 0)
         zsi_utf8_before(p, prev->start, &cp);
     if (cp == 0x6BCF) /* 每 */
-        return 0; /* 每2000人1家: a count per so many, not two of one thing */
+        return 0; /* 每800人1所: a count per so many, not two of one thing */
     c.ce = words_after(p, n, f, &c.fe);
     g.metric[0] = g.metric_raw[0] = '\0';
     g.noun = g.noun_raw = 0;
     zsi_span_clear(&g.noun_at);
     zsi_span_clear(&g.change_at);
     if (!counted_after(&c) || !g.metric[0] || g.noun_at.s != f->end)
-        return 0; /* 142户400多人的信息: what the people have, not who they are */
+        return 0; /* 60户170多人的住房: what the people have, not who they are */
     *f = g;
     if (!prev->metric[0])
         take_metric(prev, f);

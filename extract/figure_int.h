@@ -516,8 +516,8 @@ size_t zsi_count_adverb_end(const char *p, size_t s, size_t e);
  * Then the count is where a change starts or a level it reaches, and the
  * verb names nothing it counts: what it counts stands before it. */
 int zsi_count_level_after(const char *p, size_t n, size_t fe);
-/* (metric_count.c) Does a verb of [level] start at fe in p[..n) (411人|降至|
- * 去年的21人), whatever follows it? */
+/* (metric_count.c) Does a verb of [level] start at fe in p[..n) (64人|降至|
+ * 去年的11人), whatever follows it? */
 int zsi_count_level_at(const char *p, size_t n, size_t fe);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, end
  * in a word of jieba's cut that is no noun after a noun word ending at ne
