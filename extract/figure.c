@@ -780,7 +780,7 @@ static int quoted_count(const char *p, size_t fe, size_t ce, zsi_figure *f)
     return 1;
 }
 
-/* 1042名群众全部入住: an adverb after the nouns a count counts (zsi_count_
+/* 360名学生全部返校: an adverb after the nouns a count counts (zsi_count_
  * adverb_end) starts what the clause says of them; the phrase, printed as
  * it is, ends before it. */
 static void adverb_off(const char *p, zsi_figure *f)

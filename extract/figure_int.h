@@ -508,8 +508,8 @@ int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *n
  * 灾区: a verb the class data lacks, the phrase's predicate)? */
 int zsi_count_has_predicate(const char *p, size_t s, size_t e);
 /* (metric_count.c) Where a counted phrase p[s..e) ends before an adverb of
- * [tailadverb] that follows a noun word of jieba's cut (群众|全部|入住 ->
- * 群众), or e when none does. */
+ * [tailadverb] that follows a noun word of jieba's cut (学生|全部|返校 ->
+ * 学生), or e when none does. */
 size_t zsi_count_adverb_end(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does a verb of [level] follow a count ending at fe, and a
  * number follow the verb, in p[..n) (村民由13人|增加到|168人, 从9人|降至|4人)?
