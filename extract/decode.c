@@ -283,7 +283,7 @@ int zsi_decode(const char *raw, size_t n, char **out, size_t *out_n, zsi_warn_fn
         /* Leads E1-EC with two trail bytes: U+1000-U+CFFF, never overlong
          * nor a surrogate, so valid without computing the code point (all of
          * the CJK block, E4-E9, is here). */
-        if (b[0] - 0xE1u <= 0xEC - 0xE1 && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
+        if (lead_e1_ec(b[0]) && len - i >= 3 && (b[1] & 0xC0) == 0x80 &&
             (b[2] & 0xC0) == 0x80) {
             /* and the run of such characters after it, here: most text */
             const unsigned char *r = run_of_three(b + 3, u + n);
