@@ -1,7 +1,10 @@
 /*
  * metric_verbform.c - the noun for a sum named by a verb of one character
  * alone, once every figure is named: data/metrics.tsv's [verbform] (赚了3万元
- * -> 收入, 花了600元 -> 花费, 捐了1200元 -> 捐款, 卖了6万元 -> 销售额).
+ * -> 收入, 花了600元 -> 花费, 捐了1200元 -> 捐款, 卖了6万元 -> 销售额). Also
+ * a sum that no verb names: one right after one unit of what is sold is its
+ * price (一斤8元 -> 价格, unit_price_alone), and one a span of time takes in is
+ * an income (一个月能拿到3000元 -> 收入, time_income).
  *
  * Why a normal form and not the verb: a reporter prints what the sum is
  * (收入, 花费), and a reader searching figures by metric asks for that noun;
@@ -20,16 +23,18 @@
 #include "metric_int.h"
 #include "extract_int.h"
 
+/* adverbs of one character between a unit and its price (一斤能卖, 一盒只要) */
+static const char adv[] = "能还可就也只要才都";
+
 /* Does p[..s), before a selling verb or a sum at s, end in one unit of what
  * is sold (一斤, 每个, 一公斤: 一 or 每 and a measure word), with at most two
  * adverbs of one character after it (能, 还, 可, 就, 也, 只, 要, 才, 都: 一斤能卖,
  * 一盒只要)? Then the sum is the price of that unit, not a sale: 一斤能卖10元.
  * Not a span of time or a count of times (一天卖了, 一下卖了): those are sales.
- * @return where the unit starts (its 一 or 每), or s when none ends there. */
-/* adverbs of one character between a unit and its price (一斤能卖, 一盒只要) */
-static const char adv[] = "能还可就也只要才都";
-
-static size_t one_unit_before(const char *p, size_t s)
+ * @return where the unit starts (its 一 or 每), or s when none ends there;
+ * *ue is where the unit ends, before its adverbs (只 is both an adverb and a
+ * measure word: 一只就要 ends after 只), when one ends there. */
+static size_t one_unit_before(const char *p, size_t s, size_t *ue)
 {
     size_t at = s;
     static const char measure[] = "斤个只袋杯瓶吨张件双盒箱头条颗棵套副幅盆份块包桶支枚把台辆";
@@ -41,6 +46,7 @@ static size_t one_unit_before(const char *p, size_t s)
             break;
         s -= 3;
     }
+    *ue = s;
     if (s >= 6 && memcmp(p + s - 6, "\xE5\x85\xAC\xE6\x96\xA4", 6) == 0) /* 公斤 */
         s -= 6;
     else if (s >= 3 && (zsi_utf8_decode(p + s - 3, 3, &cp), zsi_in_set(measure, sizeof measure - 1, cp)))
@@ -61,9 +67,9 @@ static size_t one_unit_before(const char *p, size_t s)
  * not after a number that 一 ends (十一斤). The unit is the metric as
  * printed: it is what says the sum is a price.
  */
-static void unit_price_alone(const char *p, zsi_figure *f, size_t n)
+static void unit_price_alone(const char *p, size_t n, zsi_figure *f)
 {
-    size_t u = one_unit_before(p, f->start), e;
+    size_t ue, u = one_unit_before(p, f->start, &ue);
     unsigned cp;
     if (strcmp(f->cls, "money") != 0 || f->metric[0] || f->metric_raw[0] || u == f->start)
         return;
@@ -71,15 +77,11 @@ static void unit_price_alone(const char *p, zsi_figure *f, size_t n)
         return;
     if (f->end + 3 <= n && memcmp(p + f->end, "\xE7\x9A\x84", 3) == 0) /* 的 */
         return;
-    for (e = u + 3; e < f->start; e += zsi_utf8_decode(p + e, f->start - e, &cp))
-        if (zsi_in_set(adv, sizeof adv - 1, zsi_cp_at(p, e, f->start)))
-            break;
-    zsi_copy_raw(f->metric_raw, &f->noun_at, p, u, e);
+    zsi_copy_raw(f->metric_raw, &f->noun_at, p, u, ue);
     memcpy(f->metric, "\xE4\xBB\xB7\xE6\xA0\xBC", 7); /* 价格 */
     f->noun = 6;
     f->noun_raw = strlen(f->metric_raw);
 }
-
 
 /*
  * 一个月能拿到3000元, 每月只有800元, 一年下来有4万多元: a verb of having or
@@ -132,12 +134,12 @@ void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv)
     if (zsi_metric_data() != 0)
         return;
     for (size_t i = 0; i < nv; i++) {
-        size_t rl = strlen(v[i].metric_raw);
+        size_t rl = strlen(v[i].metric_raw), ue;
         const zsi_phrase *k;
         if (time_income(p, &v[i], n))
             continue;
         if (!v[i].metric[0]) {
-            unit_price_alone(p, &v[i], n);
+            unit_price_alone(p, n, &v[i]);
             continue;
         }
         /* only a metric still as printed, with no change word: one another
@@ -149,7 +151,7 @@ void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv)
             continue;
         if (rl == 3 && memcmp(v[i].metric_raw, "\xE5\x8D\x96", 3) == 0 && /* 卖 */
             v[i].noun_at.e > v[i].noun_at.s &&
-            one_unit_before(p, v[i].noun_at.s) != v[i].noun_at.s) {
+            one_unit_before(p, v[i].noun_at.s, &ue) != v[i].noun_at.s) {
             memcpy(v[i].metric, "\xE4\xBB\xB7\xE6\xA0\xBC", 7); /* 价格 */
             v[i].noun = 6;
             continue;
