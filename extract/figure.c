@@ -1057,6 +1057,17 @@ static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f
     return 1;
 }
 
+/* 7个部门…，从2万至4万不等, 12个产业园区产值达到50亿元: a count whose noun
+ * follows it names what it counts (部门, 产业园区), so a figure of another
+ * class linked to it (a sum, a bare number) measures something else and is
+ * named by its own words. A noun before the count names both (退出产能5处、
+ * 300万吨: the capacity closed, in places and in tons). */
+static int count_to_other(const zsi_figure *prev, const zsi_figure *f)
+{
+    return !strcmp(prev->cls, "count") && strcmp(f->cls, "count") != 0 && prev->metric[0] &&
+           (prev->noun_at.e == prev->noun_at.s || prev->noun_at.s >= prev->start);
+}
+
 /* A figure that restates the sentence's previous one in other terms (an
  * exchange rate, fx_rate; 净利润6.022亿元人民币(合9300万美元): an amount
  * converted into another currency) is the same figure, of the same
@@ -2178,7 +2189,8 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
             zsi_span_clear(&f->noun_at);
             zsi_span_clear(&f->change_at);
             pair = prev >= 0 && counted_pair(p, n, &v[prev], f);
-            if (!pair && prev >= 0 && zsi_metric_is_link(p, ws, f->start)) {
+            if (!pair && prev >= 0 && zsi_metric_is_link(p, ws, f->start) &&
+                !count_to_other(&v[prev], f)) {
                 run_len++;
                 memcpy(f->metric, v[prev].metric, sizeof f->metric);
                 memcpy(f->metric_raw, v[prev].metric_raw, sizeof f->metric_raw);
