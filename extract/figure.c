@@ -1057,11 +1057,14 @@ static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f
     return 1;
 }
 
-/* 7个部门…，从2万至4万不等, 12个产业园区产值达到50亿元: a count whose noun
- * follows it names what it counts (部门, 产业园区), so a figure of another
- * class linked to it (a sum, a bare number) measures something else and is
- * named by its own words. A noun before the count names both (退出产能5处、
- * 300万吨: the capacity closed, in places and in tons). */
+/* 12个产业园区产值达到50亿元, 5000万人口、300万亩耕地: a count whose noun
+ * follows it, or is its unit, names what it counts (产业园区, 人口), so a
+ * figure of another class linked to it (a sum, a bare number) measures
+ * something else and is named by its own words. A noun before the count
+ * names both (退出产能5处、300万吨: the capacity closed, in places and in
+ * tons). Known wrong class left: a bare range in the sentence's next clause
+ * (7个部门联合发文，从2万至4万不等) still takes the count's 部门, through no
+ * link (the gap holds other words) but the reading of that clause. */
 static int count_to_other(const zsi_figure *prev, const zsi_figure *f)
 {
     return !strcmp(prev->cls, "count") && strcmp(f->cls, "count") != 0 && prev->metric[0] &&
