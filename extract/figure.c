@@ -185,7 +185,7 @@ static size_t next_figure(const char *p, size_t n, size_t from, size_t ce)
 
 /*
  * Does p[s..e), between two amounts of money, only convert the first into
- * another currency (6.022亿元人民币(合9300万美元), 1美元约合6.9元)? Brackets,
+ * another currency (4.5亿元人民币(合6500万美元), 1美元约合6.9元)? Brackets,
  * commas and spaces, a currency word printed after the first amount, a
  * hedge, and a conversion verb (合, 折合, 相当于; with quote set also 对, 兑
  * and 兑换, which quote a rate), which must be there.
@@ -1072,7 +1072,7 @@ static int count_to_other(const zsi_figure *prev, const zsi_figure *f)
 }
 
 /* A figure that restates the sentence's previous one in other terms (an
- * exchange rate, fx_rate; 净利润6.022亿元人民币(合9300万美元): an amount
+ * exchange rate, fx_rate; 净利润4.5亿元人民币(合6500万美元): an amount
  * converted into another currency) is the same figure, of the same
  * metric: nothing in its own clause names it better. */
 static int restated(const naming *c)

@@ -512,7 +512,7 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e);
  * 学生), or e when none does. */
 size_t zsi_count_adverb_end(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does a verb of [level] follow a count ending at fe, and a
- * number follow the verb, in p[..n) (村民由13人|增加到|168人, 从9人|降至|4人)?
+ * number follow the verb, in p[..n) (居民由15人|增加到|120人, 从9人|降至|4人)?
  * Then the count is where a change starts or a level it reaches, and the
  * verb names nothing it counts: what it counts stands before it. */
 int zsi_count_level_after(const char *p, size_t n, size_t fe);

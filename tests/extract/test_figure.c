@@ -158,7 +158,7 @@ static const row rows[] = {
     {"上月份进口减少4.3%", "4.3%", 4.3, 0, "%", "percent", 0, "进口降幅", -1},
     {"4月份国内CPI涨幅为3%", "3%", 3, 0, "%", "percent", 0, "国内CPI涨幅", -1},
     /* an amount converted into another currency is of the first's metric */
-    {"净利润为6亿元人民币(合9300万美元)", "9300万美元", 9.3e7, 0, "美元", "money", 0, "净利润", -1},
+    {"净利润为4亿元人民币(合5800万美元)", "5800万美元", 5.8e7, 0, "美元", "money", 0, "净利润", -1},
     {"投资5000万美元，折合3.3亿元", "3.3亿元", 3.3e8, 0, "元", "money", 0, "投资", -1},
     /* a share of companies: a [stop] noun (公司) that ends the phrase is
      * what the share counts, with a verb before it that says what kind */
