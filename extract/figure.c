@@ -2263,11 +2263,12 @@ static int extract_simplified(const char *p, size_t n, const acts *a, zsi_figure
         return rc;
     }
     drop_metrics_over_figures(v, nv);
-    zsi_metric_figure_edges(p, n, v, nv);
     zsi_metric_coord_fronts(p, n, v, nv);
     zsi_metric_count_fronts(p, v, nv);
     zsi_metric_drop_never(v, nv);
     zsi_metric_verb_forms(p, n, v, nv);
+    /* last: it checks every metric's edges, whichever step above gave it */
+    zsi_metric_figure_edges(p, n, v, nv);
     *out = v;
     *nout = nv;
     return ZS_OK;

@@ -96,7 +96,8 @@ static void unit_price_alone(const char *p, size_t n, zsi_figure *f)
 static int time_income(const char *p, zsi_figure *f, size_t n)
 {
     const zsi_phrase *k, *a;
-    size_t s = f->start, v, u, l;
+    zsi_wbounds wb;
+    size_t s = f->start, v, u, l, w, ps;
     unsigned cp;
     if (strcmp(f->cls, "money") != 0 || f->change_at.e > f->change_at.s)
         return 0;
@@ -112,9 +113,14 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
         s -= 3;
     if (!(k = zsi_match_ending(zsi_mset(MSEC_TIMEEARN), p, s >= 12 ? s - 12 : 0, s)))
         return 0;
-    v = s - k->len;
+    v = ps = s - k->len;
     for (u = v; u >= 3 && (a = zsi_match_ending(zsi_mset(MSEC_TIMEADVERB), p, u >= 12 ? u - 12 : 0, u));)
         u -= a->len;
+    /* the verb is printed from the start of its word: 每月|只有 (only has)
+     * is one word, and no metric may start inside one */
+    zsi_wb_compute(&wb, p, u, s);
+    if (!zsi_wb_is(&wb, v) && (w = zsi_wb_le(&wb, v)) >= u && w < v)
+        ps = w;
     if (u < 6 || !zsi_whole_in(MSEC_TIMEUNIT, p, u - 3, u))
         return 0;
     u -= 3;
@@ -122,10 +128,10 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
         u -= 3;
     if (memcmp(p + u - 3, "\xE4\xB8\x80", 3) != 0 && memcmp(p + u - 3, "\xE6\xAF\x8F", 3) != 0)
         return 0; /* 一 or 每 */
-    zsi_copy_raw(f->metric_raw, &f->noun_at, p, v, v + k->len);
+    zsi_copy_raw(f->metric_raw, &f->noun_at, p, ps, v + k->len);
     memcpy(f->metric, k->norm, k->nlen + 1);
     f->noun = k->nlen;
-    f->noun_raw = k->len;
+    f->noun_raw = strlen(f->metric_raw);
     return 1;
 }
 
