@@ -97,7 +97,7 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
 {
     const zsi_phrase *k, *a;
     zsi_wbounds wb;
-    size_t s = f->start, v, u, l, w, ps;
+    size_t s = f->start, v, u, l, w, ps, as;
     unsigned cp;
     if (strcmp(f->cls, "money") != 0 || f->change_at.e > f->change_at.s)
         return 0;
@@ -116,11 +116,7 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
     v = ps = s - k->len;
     for (u = v; u >= 3 && (a = zsi_match_ending(zsi_mset(MSEC_TIMEADVERB), p, u >= 12 ? u - 12 : 0, u));)
         u -= a->len;
-    /* the verb is printed from the start of its word: 每月|只有 (only has)
-     * is one word, and no metric may start inside one */
-    zsi_wb_compute(&wb, p, u, s);
-    if (!zsi_wb_is(&wb, v) && (w = zsi_wb_le(&wb, v)) >= u && w < v)
-        ps = w;
+    as = u;
     if (u < 6 || !zsi_whole_in(MSEC_TIMEUNIT, p, u - 3, u))
         return 0;
     u -= 3;
@@ -128,6 +124,11 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
         u -= 3;
     if (memcmp(p + u - 3, "\xE4\xB8\x80", 3) != 0 && memcmp(p + u - 3, "\xE6\xAF\x8F", 3) != 0)
         return 0; /* 一 or 每 */
+    /* the verb is printed from the start of its word: 每月|只有 (only has)
+     * is one word, and no metric may start inside one */
+    zsi_wb_compute(&wb, p, as, s);
+    if (!zsi_wb_is(&wb, v) && (w = zsi_wb_le(&wb, v)) >= as && w < v)
+        ps = w;
     zsi_copy_raw(f->metric_raw, &f->noun_at, p, ps, v + k->len);
     memcpy(f->metric, k->norm, k->nlen + 1);
     f->noun = k->nlen;
