@@ -15,8 +15,9 @@ file listing dev927-spread's articles (column 1 of tests/quality/dev927-spread.t
 dev929-zspread: --seed 928 --skip 120 --count 120, the same (pool of 14,193 articles).
 dev932-zspread and dev933-zspread (session 36): --seed 932 --skip 0 / --skip 120 --count 120 with
 QUALITY_DIR at main 0693c94 and no --exclude (pool of 13,651 articles).
-dev938-zspread (session 38): --seed 938 --skip 0 --count 120 with QUALITY_DIR at main c65736b and no
---exclude (pool of 13,104 articles, of which only 198 print a zone-kind word).
+dev938-zspread and dev939-zspread (session 38): --seed 938 --skip 0 / --skip 120 --count 120 with
+QUALITY_DIR at main c65736b and no --exclude (pool of 13,104 articles, of which only 198 print a
+zone-kind word: dev939 has 78). With --bare that pool held no article at all (dev934/dev935 took all 58).
 A new spread zone set takes a new seed at the current main (its sets' articles are left out).
 
 --bare keeps, as an article's candidates, only the passages that print a kind word of a development
