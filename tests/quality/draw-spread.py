@@ -47,13 +47,15 @@ def passages(text):
 
 
 def labelled_files(tsvs):
-    """The article names in column 1 of the label files tsvs (comments skipped)."""
+    """The article names in column 1 of the label files tsvs (comments skipped).
+    An --exclude file may list bare names, one a line: the line's end is no
+    part of the name."""
     used = set()
     for f in tsvs:
         with open(f, encoding='utf-8') as fh:
             for line in fh:
                 if line.strip() and not line.startswith('#'):
-                    used.add(line.split('\t')[0])
+                    used.add(line.rstrip('\r\n').split('\t')[0])
     return used
 
 
