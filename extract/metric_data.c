@@ -5,7 +5,7 @@
  * [stop] words a run never crosses, [strip] words dropped from its front,
  * [nonmetric] words a suffix inside does not count in, [change] words,
  * [perunit] prefixes and [conj] conjunctions, and the classes the header of
- * data/metrics.tsv describes after them ([modifiers] to [dependent]); plus
+ * data/metrics.tsv describes after them ([modifiers] on); plus
  * the place-name lexicon (park_words.c), so that a run stops at a place name.
  *
  * Invariants: loaded once per process (pthread_once), never freed; entries
@@ -162,8 +162,8 @@ static void load(void)
                 "[fate]",      "[dependent]",  "[link]",      "[heads]",     "[spend]",
                 "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
                 "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]",
-                "[unitword]",  "[vpverb]",    "[particle]",  "[timeunit]",
-                "[tailadverb]", "[timeearn]",  "[timeadverb]"};
+                "[unitword]",  "[vpverb]",     "[particle]",  "[timeunit]",  "[tailadverb]",
+                "[timeearn]",  "[timeadverb]", "[measure]",   "[unitadverb]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;

@@ -1,10 +1,11 @@
 /*
- * metric_verbform.c - the noun for a sum named by a verb of one character
- * alone, once every figure is named: data/metrics.tsv's [verbform] (赚了3万元
- * -> 收入, 花了600元 -> 花费, 捐了1200元 -> 捐款, 卖了6万元 -> 销售额). Also
- * a sum that no verb names: one right after one unit of what is sold is its
- * price (一斤8元 -> 价格, unit_price_alone), and one a span of time takes in is
- * an income (一个月能拿到3000元 -> 收入, time_income).
+ * metric_verbform.c - the noun for a sum a verb or its unit names, once
+ * every figure is named. A verb of one character alone, data/metrics.tsv's
+ * [verbform] (赚了3万元 -> 收入, 花了600元 -> 花费, 捐了1200元 -> 捐款, 卖了6万元
+ * -> 销售额); a sum no verb names right after one unit of what is sold is
+ * its price (一斤8元 -> 价格, unit_price_alone, the units [measure] and the
+ * adverbs after them [unitadverb]); one a span of time takes in is an income
+ * (一个月能拿到3000元 -> 收入, time_income, [timeearn] after [timeunit]).
  *
  * Why a normal form and not the verb: a reporter prints what the sum is
  * (收入, 花费), and a reader searching figures by metric asks for that noun;
@@ -23,40 +24,35 @@
 #include "metric_int.h"
 #include "extract_int.h"
 
-/* adverbs of one character between a unit and its price (一斤能卖, 一盒只要) */
-static const char adv[] = "能还可就也只要才都";
+/* Does p[..s) end in 一 or 每, which make what follows one unit (一斤, 每月)? */
+static int one_or_each_ends(const char *p, size_t s)
+{
+    return s >= 3 && (memcmp(p + s - 3, "\xE4\xB8\x80", 3) == 0 || /* 一 */
+                      memcmp(p + s - 3, "\xE6\xAF\x8F", 3) == 0);  /* 每 */
+}
 
 /* Does p[..s), before a selling verb or a sum at s, end in one unit of what
- * is sold (一斤, 每个, 一公斤: 一 or 每 and a measure word), with at most two
- * adverbs of one character after it (能, 还, 可, 就, 也, 只, 要, 才, 都: 一斤能卖,
- * 一盒只要)? Then the sum is the price of that unit, not a sale: 一斤能卖10元.
- * Not a span of time or a count of times (一天卖了, 一下卖了): those are sales.
+ * is sold (一斤, 每个, 一公斤: 一 or 每 and a measure word of [measure]), with
+ * at most two adverbs of [unitadverb] after it (一斤能卖, 一盒只要)? Then the
+ * sum is the price of that unit, not a sale: 一斤能卖10元. Not a span of time
+ * or a count of times (一天卖了, 一下卖了): those are sales.
  * @return where the unit starts (its 一 or 每), or s when none ends there;
  * *ue is where the unit ends, before its adverbs (只 is both an adverb and a
  * measure word: 一只就要 ends after 只), when one ends there. */
 static size_t one_unit_before(const char *p, size_t s, size_t *ue)
 {
     size_t at = s;
-    static const char measure[] = "斤个只袋杯瓶吨张件双盒箱头条颗棵套副幅盆份块包桶支枚把台辆";
-    unsigned cp = 0;
     int k;
-    for (k = 0; k < 2 && s >= 3; k++) {
-        zsi_utf8_decode(p + s - 3, 3, &cp);
-        if (!zsi_in_set(adv, sizeof adv - 1, cp))
-            break;
+    for (k = 0; k < 2 && s >= 3 && zsi_whole_in(MSEC_UNITADVERB, p, s - 3, s); k++)
         s -= 3;
-    }
     *ue = s;
-    if (s >= 6 && memcmp(p + s - 6, "\xE5\x85\xAC\xE6\x96\xA4", 6) == 0) /* 公斤 */
+    if (s >= 6 && zsi_whole_in(MSEC_MEASURE, p, s - 6, s)) /* of two characters: 公斤 */
         s -= 6;
-    else if (s >= 3 && (zsi_utf8_decode(p + s - 3, 3, &cp), zsi_in_set(measure, sizeof measure - 1, cp)))
+    else if (s >= 3 && zsi_whole_in(MSEC_MEASURE, p, s - 3, s))
         s -= 3;
     else
         return at;
-    if (s >= 3 && (memcmp(p + s - 3, "\xE4\xB8\x80", 3) == 0 || /* 一 */
-                   memcmp(p + s - 3, "\xE6\xAF\x8F", 3) == 0))  /* 每 */
-        return s - 3;
-    return at;
+    return one_or_each_ends(p, s) ? s - 3 : at;
 }
 
 /*
@@ -93,7 +89,7 @@ static void unit_price_alone(const char *p, size_t n, zsi_figure *f)
  * 每年还有3000元分红 is the dividend's), and only where no reader named it or
  * the verb alone named it (拿). @return 1 named, else 0.
  */
-static int time_income(const char *p, zsi_figure *f, size_t n)
+static int time_income(const char *p, size_t n, zsi_figure *f)
 {
     const zsi_phrase *k, *a;
     zsi_wbounds wb;
@@ -122,8 +118,8 @@ static int time_income(const char *p, zsi_figure *f, size_t n)
     u -= 3;
     if (memcmp(p + u - 3, "\xE4\xB8\xAA", 3) == 0 && u >= 6) /* 个: 一个月 */
         u -= 3;
-    if (memcmp(p + u - 3, "\xE4\xB8\x80", 3) != 0 && memcmp(p + u - 3, "\xE6\xAF\x8F", 3) != 0)
-        return 0; /* 一 or 每 */
+    if (!one_or_each_ends(p, u))
+        return 0;
     /* the verb is printed from the start of its word: 每月|只有 (only has)
      * is one word, and no metric may start inside one */
     zsi_wb_compute(&wb, p, as, s);
@@ -143,7 +139,7 @@ void zsi_metric_verb_forms(const char *p, size_t n, zsi_figure *v, size_t nv)
     for (size_t i = 0; i < nv; i++) {
         size_t rl = strlen(v[i].metric_raw), ue;
         const zsi_phrase *k;
-        if (time_income(p, &v[i], n))
+        if (time_income(p, n, &v[i]))
             continue;
         if (!v[i].metric[0]) {
             unit_price_alone(p, n, &v[i]);
