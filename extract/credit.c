@@ -37,10 +37,16 @@
 /* Longest place name tried (characters). */
 #define MAX_PLACE_CHARS 5
 
+/* ； or ;: a sentence's end for most readers here, passed over by some */
+static int is_semicolon(unsigned cp)
+{
+    return cp == 0xFF1B || cp == ';';
+}
+
 static int is_sentence_end(unsigned cp)
 {
-    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == 0xFF1B ||
-           cp == ';' || cp == '\n';
+    return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' ||
+           is_semicolon(cp) || cp == '\n';
 }
 
 /* Characters that end the name of a park-like place (潮州中炬产业转移园,
@@ -209,7 +215,7 @@ static size_t sentence_start(const char *p, size_t e, size_t max, int semicolons
         size_t l = zsi_utf8_prev(p, s);
         unsigned cp;
         zsi_utf8_decode(p + s - l, l, &cp);
-        if (is_sentence_end(cp) && !(semicolons && (cp == 0xFF1B || cp == ';')))
+        if (is_sentence_end(cp) && !(semicolons && is_semicolon(cp)))
             break;
         s -= l;
     }
@@ -223,7 +229,7 @@ static int s_after_semicolon(const char *p, size_t s)
     if (s == 0)
         return 0;
     zsi_utf8_before(p, s, &cp);
-    return cp == 0xFF1B || cp == ';';
+    return is_semicolon(cp);
 }
 
 /*
