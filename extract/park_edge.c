@@ -398,6 +398,26 @@ int zsi_pk_where_words(const char *p, size_t s, size_t e)
 }
 
 static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
+                     int weak, int park, size_t *ps, size_t *pe, int *at_floor);
+
+/*
+ * The name when the words after its leftmost place (tok[lp]) describe or run
+ * too long, so that place leads no name: 湖南省重点项目岳麓山国家大学科技城
+ * (重点 describes, 项目 is a noun) names the zone of the nearer place,
+ * 岳麓山国家大学科技城. The name is read again from the nearest place left
+ * of the suffix that is not tok[lp] (tok[] counts back from the suffix), as
+ * if the run began there; 0 when no place is nearer.
+ */
+static int nearer_place(const zsi_gazetteer *g, const char *p, const token *tok, size_t lp,
+                        size_t i, int weak, int park, size_t *ps, size_t *pe, int *at_floor)
+{
+    for (size_t t = lp; t-- > 0;)
+        if (tok[t].place) /* the leftmost of the nearer ones */
+            return name_edge(g, p, tok[t].start, 0, i, weak, park, ps, pe, at_floor);
+    return 0;
+}
+
+static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int floor_zone, size_t i,
                      int weak, int park, size_t *ps, size_t *pe, int *at_floor)
 {
     size_t pos[MAX_RUN_CHARS + 1], e, te, nc;
@@ -575,7 +595,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
             s = after = s2;
         }
         if (nchars(p + s, te - s) - 2 * intl_hubs(p + s, te - s) > MAX_PLACE_NAME_CHARS)
-            return 0;
+            return nearer_place(g, p, tok, (size_t)lp, i, weak, park, ps, pe, at_floor);
         /* A weak suffix right after a province names no zone (新疆产业园),
          * but after a municipality it may, as after any city (天津生态城);
          * nor does any suffix right after the country (中国自贸区: the
@@ -660,7 +680,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
     /* (国家 after the city is its level, above: no description) */
     size_t level = trades && te - after > 6 && memcmp(p + after, "国家", 6) == 0 ? 6 : 0;
     if (zsi_pk_describes(g, p + after + level, te - after - level, trades))
-        return 0;
+        return lp >= 0 ? nearer_place(g, p, tok, (size_t)lp, i, weak, park, ps, pe, at_floor) : 0;
     /* China's free trade zones are named by a place, their province's or
      * city's (or a quarter's: 南沙, 前海); a name that is no division and
      * holds China as one party (中日韩, 中海; after a town's short form too:
