@@ -277,15 +277,14 @@ static int fx_rate(const char *p, const zsi_figure *sprev, zsi_figure *f)
  * 的 takes the noun phrase after it as its metric. Returns 1 when one was
  * taken (f's metric and noun lengths set), 0 when none, or a ZS_E* code.
  */
-static int de_noun_after(const char *p, size_t ce, int rate, zsi_figure *f)
+static int de_noun_after(const char *p, size_t fe, size_t ce, int rate, zsi_figure *f)
 {
     int rc;
 
-    if (!(rate || !strncmp(f->cls, "money", 5)) || ce - f->end < 3 ||
-        memcmp(p + f->end, "\xE7\x9A\x84", 3) != 0)
+    if (!(rate || !strncmp(f->cls, "money", 5)) || ce < fe + 3 ||
+        memcmp(p + fe, "\xE7\x9A\x84", 3) != 0)
         return 0;
-    rc =
-        zsi_np_after(p, f->end, ce, ZSI_NP_DE | ZSI_NP_MARK, f->metric, f->metric_raw, &f->noun_at);
+    rc = zsi_np_after(p, fe, ce, ZSI_NP_DE | ZSI_NP_MARK, f->metric, f->metric_raw, &f->noun_at);
     if (rc > 0) {
         f->noun = strlen(f->metric);
         f->noun_raw = strlen(f->metric_raw);
@@ -1257,13 +1256,14 @@ static int named_after_level_de(naming *c)
         rc = name_level(p, c->sent, c->ws, c->sprev, m, f);
         return rc < 0 ? rc : 1;
     }
-    if (!m->norm[0] && !c->after && m->refer && (rc = de_noun_after(p, c->ce, c->rate, f)) != 0) {
+    if (!m->norm[0] && !c->after && m->refer &&
+        (rc = de_noun_after(p, c->fe, c->ce, c->rate, f)) != 0) {
         /* 可减少30%的耗电量, 已有八成的家庭: a clause that names nothing
          * before its figure names it by the noun of the 的 after it, not by
          * an earlier clause's subject */
         return rc < 0 ? rc : 1;
     }
-    if (m->whole && !c->after && (rc = de_noun_after(p, c->ce, c->rate, f)) != 0) {
+    if (m->whole && !c->after && (rc = de_noun_after(p, c->fe, c->ce, c->rate, f)) != 0) {
         /* 占合资公司20%的股权, 占据全球市场19%的份额: the whole a share is
          * of names it only when no noun after the figure does */
         return rc < 0 ? rc : 1;
@@ -1601,7 +1601,7 @@ static int named_past_aside(const naming *c)
 static int named_after(naming *c)
 {
     const char *p = c->p;
-    size_t ce = c->ce;
+    size_t ce = c->ce, fe = c->fe; /* past a 人民币 that restates a sum's unit */
     zsi_figure *f = c->f;
     const zsi_metric *m = &c->m;
     int rc, rate = c->rate;
@@ -1612,7 +1612,7 @@ static int named_after(naming *c)
     if (loose) {
         /* 工会预留30%采购份额: a noun right after the figure names it better
          * than one with other words between it and the figure */
-        rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw, &f->noun_at);
+        rc = zsi_metric_after(p, fe, ce, 0, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             noun_written(f);
             return rc < 0 ? rc : 1;
@@ -1623,22 +1623,22 @@ static int named_after(naming *c)
          * 的; not when the noun before is itself a rate of a percent
          * (产量增速在20%的水平: 水平 names nothing) */
         if (m->norm[0] && !m->change[0] && !(rate && zsi_names_rate(m->norm)) &&
-            (rc = de_noun_after(p, ce, rate, f)) != 0)
+            (rc = de_noun_after(p, fe, ce, rate, f)) != 0)
             return rc < 0 ? rc : 1;
     }
     if (!m->norm[0] && !m->change[0] && (rate || !strncmp(f->cls, "money", 5))) {
         /* 3万亿元地方政府专项债券 after a 、, 将45%的区域: a noun phrase
          * right after the figure, when nothing before it names one; with
          * other words before it only after a 的 */
-        rc = zsi_np_after(p, f->end, ce,
+        rc = zsi_np_after(p, fe, ce,
                           ZSI_NP_WHOLE | (zsi_all_filler(p, c->ws, c->we) ? 0 : ZSI_NP_DE),
                           f->metric, f->metric_raw, &f->noun_at);
         /* 提供1000万元国际援助, 签订261亿元订单: after a verb whose object
          * the sum is, the noun after it is what the sum is, with no 的;
          * not after a rate (3000元/吨区间: the span a price moves in) */
-        if (rc == 0 && !strcmp(f->cls, "money") && !zsi_verb_after(p, f->end, ce) &&
-            !zsi_purpose_after(p, f->end, ce) && zsi_verb_takes_sum(p, c->ws, c->we))
-            rc = zsi_sum_object_after(p, f->end, ce, c->n, f->metric, f->metric_raw, &f->noun_at);
+        if (rc == 0 && !strcmp(f->cls, "money") && !zsi_verb_after(p, fe, ce) &&
+            !zsi_purpose_after(p, fe, ce) && zsi_verb_takes_sum(p, c->ws, c->we))
+            rc = zsi_sum_object_after(p, fe, ce, c->n, f->metric, f->metric_raw, &f->noun_at);
         if (rc != 0) {
             noun_written(f);
             return rc < 0 ? rc : 1;
@@ -1649,18 +1649,18 @@ static int named_after(naming *c)
          * 商品: a share (or a value) of what follows, when before it stands
          * no noun or only a place; money only with a 的. Without a noun
          * before, the tries above have read the words after already. */
-        int de = ce - f->end >= 3 && memcmp(p + f->end, "\xE7\x9A\x84", 3) == 0;
-        if ((de || rate) && word_follows(p, c->n, f->end + (de ? 3 : 0)) &&
-            ((m->norm[0] && (rc = zsi_metric_after(p, f->end, ce, 0, f->metric, f->metric_raw,
+        int de = ce >= fe + 3 && memcmp(p + fe, "\xE7\x9A\x84", 3) == 0;
+        if ((de || rate) && word_follows(p, c->n, fe + (de ? 3 : 0)) &&
+            ((m->norm[0] && (rc = zsi_metric_after(p, fe, ce, 0, f->metric, f->metric_raw,
                                                    &f->noun_at)) != 0) ||
-             (rc = zsi_np_after(p, f->end, ce, ZSI_NP_MARK, f->metric, f->metric_raw,
+             (rc = zsi_np_after(p, fe, ce, ZSI_NP_MARK, f->metric, f->metric_raw,
                                 &f->noun_at)) != 0)) {
             noun_written(f);
             return rc < 0 ? rc : 1;
         }
     }
     if (rate && !c->after && named_by_place_only(m) &&
-        (rc = zsi_share_noun_after(p, f->end, ce, f->metric, f->metric_raw, &f->noun_at)) != 0) {
+        (rc = zsi_share_noun_after(p, fe, ce, f->metric, f->metric_raw, &f->noun_at)) != 0) {
         /* 75%的受访者有…, 90%的本地商家都…: a share of what the noun after
          * it counts, the subject of the predicate that follows */
         if (rc > 0)
