@@ -480,6 +480,8 @@ static void run_free(run *r)
     if (r->known_busy) /* a failure before the walk ended: its error stands */
         pthread_join(r->known_th, NULL);
     for (size_t i = 0; i < r->njobs; i++) {
+        if (r->jobs[i].pf_fd > 0) /* prefetched, never read (a stop, an error) */
+            close(r->jobs[i].pf_fd - 1);
         free(r->jobs[i].mem);
         zsd_job_clear(&r->jobs[i]);
         ZSU_FREE(r->jobs[i].path, r->jobs[i].given, r->jobs[i].date, r->jobs[i].source);

@@ -139,6 +139,10 @@ typedef struct job {
     int sig_stale;   /* the recorded signature is not sig: record it if unchanged */
     int by_sig;      /* unchanged by its signature: never read (set before the
                       * workers start, then only read: prefetch() looks ahead) */
+    /* prefetch()'s descriptor of the file + 1, which read_file() reads and
+     * closes: 0 none yet, -1 the reader came first (the prefetcher, another
+     * worker, then closes its own). Atomic: two workers touch it. */
+    int pf_fd;
     uint64_t hash;
     unsigned long long size;
     int year;

@@ -81,9 +81,11 @@ static int read_file(job *j, char **out, size_t *n)
     char m[512];
     *out = NULL;
     *n = 0;
-    /* O_NONBLOCK: a file replaced by a FIFO since the walk must not block
-     * open(); it changes nothing for a regular file. */
-    int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    /* The descriptor prefetch() opened, if it came first: one open() and
+     * close() a file fewer. O_NONBLOCK: a file replaced by a FIFO since the
+     * walk must not block open(); it changes nothing for a regular file. */
+    int pf = __atomic_exchange_n(&j->pf_fd, -1, __ATOMIC_ACQ_REL);
+    int fd = pf > 0 ? pf - 1 : open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         snprintf(m, sizeof m, "cannot read: %s", strerror(errno));
         zsd_job_msg(j, ZS_MSG_SKIPPED, -1, m);
@@ -560,16 +562,21 @@ out:
 }
 
 /* Start reading a file into the page cache; errors are found by read_file().
- * Only files with a size: opening a pipe here would take its data. */
-static void prefetch(const job *j)
+ * Only files with a size: opening a pipe here would take its data. The
+ * descriptor stays with the job for read_file(), unless the worker reading
+ * it has come first; one a job never read is closed by run_free(). */
+static void prefetch(job *j)
 {
+    int none = 0;
     if (j->from_stdin || !j->stat_size || j->by_sig)
         return;
     int fd = open(j->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return;
     posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-    close(fd);
+    if (!__atomic_compare_exchange_n(&j->pf_fd, &none, fd + 1, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE))
+        close(fd); /* the reader came first and opened the file itself */
 }
 
 void *zsd_worker(void *arg)
