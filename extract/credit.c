@@ -434,6 +434,73 @@ static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, siz
     return 0;
 }
 
+/* Does the subject word at byte q of p[..e) end a quoted term or a title
+ * (“领导小组—管委会—产业公司”三级管理模式, 《某某集团年报》): its company
+ * word is then followed by ” or 》, and names no one who acts? */
+static int names_term(const char *p, size_t q, size_t e)
+{
+    size_t k;
+    for (k = 0; k < sizeof company / sizeof company[0]; k++)
+        if (e - q >= 9 && memcmp(p + q, company[k], 6) == 0)
+            return memcmp(p + q + 6, "\xE2\x80\x9D", 3) == 0 || /* ” */
+                   memcmp(p + q + 6, "\xE3\x80\x8B", 3) == 0;   /* 》 */
+    return 0;
+}
+
+/* Is the subject at byte q of p[..e) the country or the world (全国, 全球)?
+ * In a zone's passage they are what the zone is measured against (占据了全球
+ * 25%的市场份额, 具有全球影响力的), seldom the subject that a later sentence
+ * keeps: a province or a city is (全省……。截至目前，……超过80%). */
+static int is_wide(const char *p, size_t q, size_t e)
+{
+    return e - q >= 6 && (memcmp(p + q, collective[2], 6) == 0 || memcmp(p + q, collective[11], 6) == 0);
+}
+
+/* Start of the clause that holds byte q of p: after the ，、；。 before it. */
+static size_t clause_start(const char *p, size_t q)
+{
+    while (q > 0) {
+        unsigned cp;
+        size_t l = zsi_utf8_before(p, q, &cp);
+        if (cp == 0xFF0C || cp == ',' || cp == 0x3001 || is_sentence_end(cp))
+            break;
+        q -= l;
+    }
+    return q;
+}
+
+/*
+ * Does the subject of the sentences before the figure's (p[0..s)) hold on
+ * to the figure, whose own sentence names none: a city, a province or a
+ * company named there after the passage's last zone and bare zone word
+ * (全省开发区规上工业企业数增长了24.9%。截至目前，战略性新兴产业产值占全省
+ * 比重超过80%: 80% is the province's; 一家制鞋企业……。某某公司今年已接单
+ * 38万双)? A place inside a word or after 在 or 于 (在上海举行的签约会上)
+ * is none, as in first_clause_subject().
+ */
+static int earlier_subject_holds(const zsi_gazetteer *g, const char *p, size_t s, size_t e,
+                                 const zsi_park_mention *m, size_t nm)
+{
+    int place = 0;
+    size_t q;
+    for (q = last_other_subject(g, p, 0, s, &place); q != (size_t)-1;
+         q = last_other_subject(g, p, 0, q, &place)) {
+        size_t ws, we;
+        unsigned prev = 0;
+        if (q > 0)
+            zsi_utf8_before(p, q, &prev);
+        if (prev == 0x5728 || prev == 0x4E8E) /* 在 于 */
+            continue;
+        if (place && setting_at(p, clause_start(p, q), q) != (size_t)-1)
+            continue; /* 某某开发区位于贵州省安顺市。 */
+        if (names_term(p, q, s) || is_wide(p, q, s))
+            continue;
+        if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
+            break;
+    }
+    return q != (size_t)-1 && !zone_within(m, nm, q, e) && !zsi_has_bare_park_ref(g, p + q, e - q);
+}
+
 void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const zsi_figure *f,
                         size_t nf, const zsi_park_mention *m, size_t nm, unsigned char *withheld)
 {
@@ -456,6 +523,11 @@ void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const z
                 withheld[i] = 1;
                 continue;
             }
+        }
+        if (q == (size_t)-1 && nm && !zone_within(m, nm, s, sentence_end(p, e, n)) &&
+            !zsi_has_bare_park_ref(g, p + s, e - s) && earlier_subject_holds(g, p, s, e, m, nm)) {
+            withheld[i] = 1;
+            continue;
         }
         if (q == (size_t)-1) {
             /* 某区出台政策……。按损失本金的70%给予补偿……。“推动某某科学城建设”;

@@ -85,6 +85,18 @@ static const row rows[] = {
     {"红石工业园去年投产。全市生产总值增长6%；园区新增企业120家。", "120家", 0},
     {"全市产值增长一成，红石工业园贡献最大；新增企业120家。", "120家", 0},
     {"红石工业园加快发展，实力在全省园区中排名第三；集聚企业120家。", "120家", 0},
+    /* a sentence that names no subject keeps the one an earlier sentence of
+     * a zone's passage names after the zone: a province's, a city's or a
+     * company's; not a place where the zone stands, a company word that ends
+     * a quoted term, the country or the world, nor when the zone is named in
+     * the figure's own sentence */
+    {"红石工业园发展加快。全省开发区企业数增长了24.9%。截至目前，新兴产业产值占全省比重超过80%。",
+     "超过80%", 1},
+    {"红石工业园引进某某科技有限公司。据调查，该企业注册资金500万元。", "500万元", 1},
+    {"红石工业园位于贵州省六盘水市。去年实现营业收入120亿元。", "120亿元", 0},
+    {"红石工业园建立了“管委会—产业公司”两级模式。目前汇聚企业300多家。", "300多家", 0},
+    {"红石工业园的光纤占据了全球25%的市场份额。如今产业集群规模达1000亿元。", "1000亿元", 0},
+    {"红石工业园引进某某科技有限公司。未来3年将有300家企业入驻红石工业园。", "300家", 0},
 };
 
 static const zsi_figure *find_fig(const char *text, const zsi_figure *v, size_t nv,
