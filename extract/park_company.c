@@ -110,6 +110,52 @@ static size_t bracket_brand(const zsi_gazetteer *g, const char *p, size_t floor,
     return s;
 }
 
+/* A brand in capitals before byte k (park_int.h). */
+size_t zsi_pk_latin_brand(const char *p, size_t floor, size_t k)
+{
+    size_t s = k;
+    while (s > floor && p[s - 1] >= 'A' && p[s - 1] <= 'Z')
+        s--;
+    if (k - s < 2 || k - s > 6)
+        return (size_t)-1;
+    if (s > floor && ((p[s - 1] >= 'a' && p[s - 1] <= 'z') || (p[s - 1] >= '0' && p[s - 1] <= '9')))
+        return (size_t)-1;
+    return s;
+}
+
+/*
+ * A park a company with a brand in capitals builds (GE生物科技园, TCL液晶产业园,
+ * OPPO工业园): the brand, then up to three words of two characters or more
+ * (the trade; no verb nor [trim] word) or none. A brand before a city
+ * (OPPO东莞工业园) is name_edge()'s; before a province (TCL新疆产业园项目)
+ * it names a project in the province, as 新疆产业园 names no zone. A technology's initials name a trade, no company:
+ * before 产业 (VR产业园) they make a kind of park, as any trade does
+ * (zsi_pk_trade_park(): 光伏产业园), so with no words between, the suffix
+ * must be one a quarter or a company names (工业园, 科技园).
+ */
+static int latin_company(const zsi_gazetteer *g, const char *p, size_t floor, size_t i,
+                         const size_t *pos, size_t nc, size_t *ps, size_t *pe)
+{
+    size_t j = 0, words = 0;
+    while (j < nc) {
+        size_t row, L;
+        unsigned fl;
+        L = zsi_pk_word_at(g, p, pos, j, nc, &fl, &row);
+        if (L < 2 || (fl & (ZSW_TRIM | ZSW_PLACE)) || ((fl & ZSW_STOP) && !(fl & ZSW_NOUN)) ||
+            ++words > 3)
+            return 0;
+        j += L;
+    }
+    if (nc == 0 && zsi_pk_trade_park(p + i))
+        return 0;
+    size_t s = zsi_pk_latin_brand(p, floor, pos[nc]);
+    if (s == (size_t)-1)
+        return 0;
+    *ps = s;
+    *pe = i;
+    return 1;
+}
+
 /*
  * A park a company builds, named by the company: 森阳集成电路半导体示范产业园,
  * 贵阳比亚迪智能制造产业园, 比亚迪产业园. The words before the suffix are
@@ -127,6 +173,8 @@ int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, siz
     size_t nc = zsi_pk_han_run(p, floor, i, MAX_COMPANY_CHARS, pos, NULL);
     /* the run of Han characters starts at floor or after a non-Han one */
     int edge = nc < MAX_COMPANY_CHARS;
+    if (edge && latin_company(g, p, floor, i, pos, nc, ps, pe))
+        return 1;
     /* the trade's words: two characters or more each, the first a noun
      * (集成电路; not 对接, 送到: a verb there has its object after it) */
     unsigned first = 0;

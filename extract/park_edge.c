@@ -231,7 +231,7 @@ static int overlapped_place(const zsi_gazetteer *g, const char *p, size_t floor,
 
 /* Is the suffix at p one that a trade's kind of park takes with no place
  * before it (产业园: 光伏产业园; 物流园区: 冷链物流园区)? */
-static int trade_park(const char *p)
+int zsi_pk_trade_park(const char *p)
 {
     return memcmp(p, "\xE4\xBA\xA7\xE4\xB8\x9A\xE5\x9B\xAD", 9) == 0 ||         /* 产业园 */
            memcmp(p, "\xE7\x89\xA9\xE6\xB5\x81\xE5\x9B\xAD\xE5\x8C\xBA", 12) == 0; /* 物流园区 */
@@ -544,6 +544,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
         if (brand && !zsi_pk_where_words(p, tok[ntok - 1].start, tok[lp].start))
             brand_s = tok[ntok - 1].start;
     }
+    /* ... and so does a brand in capitals right before the place, where the
+     * run of Han characters starts (OPPO东莞工业园: not 东莞工业园). */
+    if (park && lp >= 0 && (size_t)lp == ntok - 1 && !stopped && j == nc)
+        brand_s = zsi_pk_latin_brand(p, floor, tok[lp].start);
     if (lp >= 0) {
         /* A demonstrative between the place and the suffix (南京市某一工业
          * 园区, 这一园区) points at one of the place's parks and names none. */
@@ -652,7 +656,7 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
          * 工业园 and 科技园 take a quarter's own name (栗雨工业园). Not the
          * parks China builds with a partner, named by a place abroad (罗兹
          * 产业园) or by 中 and the partner's initial (中白产业园). */
-        if (china == (size_t)-1 && trade_park(p + i) &&
+        if (china == (size_t)-1 && zsi_pk_trade_park(p + i) &&
             !zsi_words_has(g->words, p + s, te - s, ZSW_FOREIGN) &&
             !(k == 2 && memcmp(p + s, "\xE4\xB8\xAD", 3) == 0)) /* 中 */
             return 0;

@@ -561,10 +561,19 @@ int zsi_pk_parties_only(const zsi_gazetteer *g, const char *s, size_t n);
 
 /* ---- interface to park_company.c ---- */
 
+/* Is the suffix at p one that a trade's kind of park takes with no place
+ * before it (产业园: 光伏产业园; 物流园区: 冷链物流园区)? (park_edge.c) */
+int zsi_pk_trade_park(const char *p);
+
 /* The name of a park a company builds before a weak suffix at byte i of p,
  * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
 int zsi_pk_company_edge(const zsi_gazetteer *g, const char *p, size_t floor, size_t i, size_t *ps,
                         size_t *pe);
+
+/* A brand spelled in capitals right before byte k of p, no earlier than
+ * floor (GE, TCL, OPPO): where it starts, or (size_t)-1. Two to six
+ * letters, after no letter or digit (5G, iPhone are no brand of this shape). */
+size_t zsi_pk_latin_brand(const char *p, size_t floor, size_t k);
 
 /* The name of a park an institution builds before a weak suffix at byte i
  * of p, no earlier than floor (中科院计算所龙芯产业园): [*ps, *pe).
