@@ -724,20 +724,26 @@ int zsi_count_noun_before(const char *p, size_t ws, size_t we, int area, char *n
  * the verb), nor right after a [vpverb] word, whose object is the verb
  * phrase (推广|种植|水稻: 种植 is the act; with modifiers between, 推广|
  * 高效|照明|产品, word k is one of them), nor after characters jieba could
- * not join (执|结|拖欠). */
+ * not join (执|结|拖欠). Nor when a noun stands between word k and a
+ * [pivot] word (带领|村民|开发|荒山, 帮助|农户|申请|贷款): that noun is the
+ * subject of word k, which is its act. */
 static int verb_modifies(const char *p, size_t ws, const size_t *st, const char *tg, int k)
 {
-    int j;
+    int j, noun = 0;
     if (tg[k] != 'v' || st[k + 1] - st[k] < 6)
         return 0;
-    for (j = k - 1; j >= 0 && (noun_tag(tg[j]) || modifier_tag(tg[j])); j--)
+    for (j = k - 1; j >= 0 && (noun_tag(tg[j]) || modifier_tag(tg[j])); j--) {
         if (st[j + 1] - st[j] < 6)
             return 0;
+        noun |= noun_tag(tg[j]);
+    }
     if (j < 0 || tg[j] != 'v' || st[j + 1] - st[j] < 6)
         return 0;
     if (j == 0 && st[0] > ws && zsi_han_back(p, ws, st[0], 1) < st[0])
         return 0; /* the cut starts inside a run of Han: word 0 may be the
                    * tail of a longer word, no verb of the clause */
+    if (noun && zsi_whole_in(MSEC_PIVOT, p, st[j], st[j + 1]))
+        return 0;
     return !zsi_whole_in(MSEC_STRIP, p, st[j], st[j + 1]) &&
            !(j == k - 1 && zsi_whole_in(MSEC_VPVERB, p, st[j], st[j + 1]));
 }
