@@ -1022,8 +1022,9 @@ static int counted_after(const naming *c)
 
 /*
  * 派出2批60余名护士, 共有12户37人: two counts printed with nothing
- * between them count the same thing in two units (batches and people,
- * households and people). The first one's clause ends where the second
+ * between them (or only 共, which sums the second: 派出3批共45名护士)
+ * count the same thing in two units (batches and people, households and
+ * people). The first one's clause ends where the second
  * starts, and an empty gap reads as a list link, so the second would copy
  * the first one's metric, none when the noun follows them both. A noun
  * printed right after the second (counted_after) names the second, and the
@@ -1036,8 +1037,9 @@ static int counted_pair(const char *p, size_t n, zsi_figure *prev, zsi_figure *f
     zsi_figure g = *f;
     naming c = {.p = p, .n = n, .ws = f->start, .we = f->start, .f = &g, .count = 1};
     unsigned cp = 0;
-    if (strcmp(prev->cls, "count") != 0 || strcmp(f->cls, "count") != 0 || prev->end != f->start ||
-        zsi_count_level_at(p, n, f->end))
+    int sum = prev->end + 3 == f->start && !memcmp(p + prev->end, "\xE5\x85\xB1", 3); /* 共 */
+    if (strcmp(prev->cls, "count") != 0 || strcmp(f->cls, "count") != 0 ||
+        (prev->end != f->start && !sum) || zsi_count_level_at(p, n, f->end))
         return 0; /* 由20户64人|降至…: where a change starts, named before it */
     if (prev->start > 0)
         zsi_utf8_before(p, prev->start, &cp);
