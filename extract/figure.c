@@ -1783,10 +1783,15 @@ static int name_figure(const char *p, size_t n, size_t sent, size_t ws, const zs
         return rc < 0 ? rc : 0;
     if (place_peer(&c))
         return 0;
-    if (!c.m.norm[0] && !c.m.change[0] && !strcmp(f->cls, "money") &&
-        zsi_deal_price(p, ws, c.we, c.fe, c.ce, f->metric, f->metric_raw, &f->noun_at)) {
+    if (!c.m.change[0] && !strcmp(f->cls, "money") &&
+        ((!c.m.norm[0] &&
+          zsi_deal_price(p, ws, c.we, c.fe, c.ce, f->metric, f->metric_raw, &f->noun_at)) ||
+         ((!c.m.norm[0] || c.m.adjacent) &&
+          zsi_deal_price_bare(c.m.norm, p, c.fe, c.ce, f->metric, f->metric_raw, &f->noun_at)))) {
         /* 集团以8亿元收购该公司: what nothing before it names, the deal
-         * after it prices (zsi_deal_price) */
+         * after it prices (zsi_deal_price); so does a deal's verb right
+         * after the sum when only who dealt is named before it
+         * (惠普12亿美元收购Palm: zsi_deal_price_bare) */
         noun_written(f);
         return 0;
     }

@@ -386,6 +386,15 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
  */
 int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
                    zsi_span *at);
+/* The same price of a deal whose verb (收购, 中标) right follows a sum at fe
+ * that no 以 introduces (惠普12亿美元收购Palm, 三年前7000万美元收购, 用3300万美元
+ * 收购), when what the clause names before the sum, subj (a normal form, ""
+ * when none), is only who made the deal: a name or a noun that names no
+ * amount (雀巢, 消费者), not a verb (出资, 斥资: what was paid) nor a noun of
+ * [suffixes] or [phrases] (总价: the sum's own name). @return 1 found
+ * (norm, raw, at written), 0 none. */
+int zsi_deal_price_bare(const char *subj, const char *p, size_t fe, size_t ce, char *norm,
+                        char *raw, zsi_span *at);
 /* zsi_np_before for an amount of money: a phrase may end in a one-character
  * piece ICU cut off a longer common noun of jieba's (菜籽|油, 零售|业, 结|余).
  * Not for counts and durations, where such a phrase is as often a modifier

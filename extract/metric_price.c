@@ -183,20 +183,15 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
     return 1;
 }
 
-int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
-                   zsi_span *at)
+/* The verb of a deal of [deal] that starts at fe, ICU's word whole, before
+ * ce: its price's name into norm, the verb as printed into raw and *at.
+ * @return 1 found, 0 none. */
+static int deal_verb_at(const char *p, size_t fe, size_t ce, char *norm, char *raw, zsi_span *at)
 {
     const zsi_phrase *k;
     zsi_wbounds wb;
-    unsigned cp;
     size_t e;
 
-    if (zsi_metric_data() != 0 || fs <= ws || fe >= ce)
-        return 0;
-    /* 以 alone: not the end of 可以, 所以, 予以 (ICU's words of their own) */
-    zsi_tail_words(&wb, p, ws, fs);
-    if (zsi_one_char_before(&wb, p, ws, fs, &cp) == (size_t)-1 || cp != 0x4EE5) /* 以 */
-        return 0;
     zsi_wb_compute(&wb, p, fe, ce);
     e = zsi_wb_gt(&wb, fe);
     k = zsi_match_at(zsi_mset(MSEC_DEAL), p, fe, e);
@@ -205,4 +200,42 @@ int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, ch
     zsi_copy_str(norm, k->norm, k->nlen);
     zsi_copy_raw(raw, at, p, fe, e);
     return 1;
+}
+
+int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
+                   zsi_span *at)
+{
+    zsi_wbounds wb;
+    unsigned cp;
+
+    if (zsi_metric_data() != 0 || fs <= ws || fe >= ce)
+        return 0;
+    /* 以 alone: not the end of 可以, 所以, 予以 (ICU's words of their own) */
+    zsi_tail_words(&wb, p, ws, fs);
+    if (zsi_one_char_before(&wb, p, ws, fs, &cp) == (size_t)-1 || cp != 0x4EE5) /* 以 */
+        return 0;
+    return deal_verb_at(p, fe, ce, norm, raw, at);
+}
+
+int zsi_deal_price_bare(const char *subj, const char *p, size_t fe, size_t ce, char *norm,
+                        char *raw, zsi_span *at)
+{
+    size_t n = strlen(subj), st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w;
+
+    if (zsi_metric_data() != 0 || fe >= ce)
+        return 0;
+    if (n) {
+        /* a noun that names an amount (总价, 收购金额) names the sum itself */
+        if ((zsi_match_ending(zsi_mset(MSEC_SUFFIXES), subj, 0, n) &&
+             !zsi_match_ending(zsi_mset(MSEC_NONMETRIC), subj, 0, n)) ||
+            zsi_match_ending(zsi_mset(MSEC_PHRASES), subj, 0, n))
+            return 0;
+        /* a verb (出资, 斥资, 作价) names what was paid: it stays */
+        w = zsi_lex_cut(subj, 0, n, st, tg, ZSI_LEX_CUT_MAX);
+        if (w < 1 || !tg[w - 1] || strchr("vdpcu", tg[w - 1]))
+            return 0;
+    }
+    return deal_verb_at(p, fe, ce, norm, raw, at);
 }
