@@ -66,6 +66,21 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
     return 0;
 }
 
+/* Does the longer phrase p[ps..pe) found before the figure hold the noun
+ * found (p[ns..ne), inside it) as a clause does, with an adverb of jieba's
+ * (d), the first word of its cut of the rest, right after the noun
+ * (价格|都应该超过18万元, 利润率|最多就是8%)? Then the noun is the subject
+ * and the rest its predicate: the phrase names no more than the noun. Not
+ * jieba's z words (仍, 较, but also 井, 车): nouns are among them. */
+static int clause_after(const char *p, size_t ps, size_t pe, size_t ns, size_t ne)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX];
+    if (ps > ns || ne >= pe)
+        return 0;
+    return zsi_lex_cut(p, ne, pe, st, tg, ZSI_LEX_CUT_MAX) >= 1 && tg[0] == 'd';
+}
+
 /*
  * 经济增长在8%左右, 业务增长都在30%以上, 增长速度保持在7%: a change word
  * used as the noun of its growth, 速度 or 率 after it at most, then
@@ -306,7 +321,8 @@ static int named_noun(const char *p, size_t ws, size_t we, size_t z, int flags, 
          * holds the noun found; it names the figure better */
         if (!m->adjacent && zsi_np_before_mb(p, ws, we, flags, n2, r2, &a2)) {
             size_t l2 = strlen(r2);
-            if ((l2 > nl && strstr(r2, m->raw)) || de_head(p, ne, we, r2, l2)) {
+            if ((l2 > nl && strstr(r2, m->raw) && !clause_after(p, a2.s, a2.e, ns, ne)) ||
+                de_head(p, ne, we, r2, l2)) {
                 memcpy(m->norm, n2, sizeof n2);
                 memcpy(m->raw, r2, sizeof r2);
                 m->at = a2;
