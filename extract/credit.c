@@ -141,8 +141,11 @@ static int other_subject_at(const zsi_gazetteer *g, const char *p, size_t i, siz
     size_t k;
     if (cp < 0x3400 || is_comparison(prev))
         return 0;
-    for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
-        hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
+    /* 向全国复制推广, 与全球最大的企业合作, 占据了全球: a collective
+     * after 向, 与 or 了 is what the act reaches, not who acts */
+    if (prev != 0x5411 && prev != 0x4E0E && prev != 0x4E86) /* 向 与 了 */
+        for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
+            hit = e - i >= 6 && memcmp(p + i, collective[k], 6) == 0;
     for (k = 0; k < sizeof company / sizeof company[0] && !hit; k++)
         hit = e - i >= 6 && memcmp(p + i, company[k], 6) == 0;
     if (hit) {
