@@ -1505,6 +1505,24 @@ static void counted_verb_front(naming *c)
         zsi_count_verb_front(c->p, c->ws, m->at.s, m->at.e, m->norm, m->raw, &m->at);
 }
 
+/* 侦破食品安全案件900起, 接待游客12万人次: a verb of [countact] first in the
+ * phrase a count or an area names before it is the clause's act on what is
+ * counted; the phrase, printed as it is, starts after it. */
+static void counted_act_off(naming *c)
+{
+    zsi_metric *m = &c->m;
+    size_t s;
+    if (!m->norm[0] || m->change[0] || !(c->count || !strcmp(c->f->cls, "area")) ||
+        strcmp(m->norm, m->raw) != 0 || m->at.e <= m->at.s ||
+        strlen(m->raw) != m->at.e - m->at.s || memcmp(m->raw, c->p + m->at.s, strlen(m->raw)) != 0 ||
+        (s = zsi_count_act_end(c->p, m->at.s, m->at.e)) == m->at.s)
+        return;
+    memcpy(m->raw, c->p + s, m->at.e - s);
+    m->raw[m->at.e - s] = '\0';
+    memcpy(m->norm, m->raw, m->at.e - s + 1);
+    m->at.s = s;
+}
+
 /* What a count, a weight, a volume or an area names, when nothing before it
  * does yet: the nouns right before it (marked adjacent); and a change word
  * c->m keeps only when it names a rate. */
@@ -1526,6 +1544,7 @@ static void counted_before(naming *c)
     } else {
         counted_verb_front(c);
     }
+    counted_act_off(c);
     if (m->change[0] && m->by_form && (!c->rate || !m->norm[0])) {
         /* 批发价降了10元, 预计会再跌20%: a change verb known only by its
          * form names the noun's change in a rate of a noun it follows; of an

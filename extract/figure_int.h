@@ -512,6 +512,10 @@ int zsi_particle_at(const char *p, size_t s, size_t e);
  * (alone before the nouns a verb is mostly the clause's own: 引进|人才). */
 int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *norm, char *raw,
                          zsi_span *at);
+/* (metric_count.c) Where the phrase p[s..e) a count or an area names before
+ * it starts once a verb of [countact] first in it is left out (侦破|食品安全
+ * 案件 -> 食品安全案件: the clause's act on what is counted), or s. */
+size_t zsi_count_act_end(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, hold a
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|
  * 灾区: a verb the class data lacks, the phrase's predicate)? */

@@ -776,6 +776,20 @@ int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *n
     return 1;
 }
 
+size_t zsi_count_act_end(const char *p, size_t s, size_t e)
+{
+    size_t st[ZSI_LEX_CUT_MAX + 1];
+    char tg[ZSI_LEX_CUT_MAX + 1];
+    int w;
+    if (zsi_metric_data() != 0 || e <= s || (w = zsi_lex_cut(p, s, e, st, tg, ZSI_LEX_CUT_MAX)) < 2 ||
+        st[w] != e || !zsi_whole_in(MSEC_COUNTACT, p, st[0], st[1]) ||
+        !(noun_tag(tg[1]) || modifier_tag(tg[1]) || tg[1] == 'l') || zsi_nchars(p, st[1], e) < 2)
+        return s;
+    if (!memcmp(p + e - 3, "\xE6\x95\xB0", 3) || !memcmp(p + e - 3, "\xE9\x87\x8F", 3))
+        return s; /* 接待|人数, 接待|游客|量 (数, 量): the verb names the measure with it */
+    return st[1];
+}
+
 int zsi_particle_at(const char *p, size_t s, size_t e)
 {
     return zsi_metric_data() == 0 && zsi_whole_in(MSEC_PARTICLE, p, s, e);

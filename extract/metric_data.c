@@ -163,7 +163,7 @@ static void load(void)
                 "[never]",     "[verbform]",   "[predicate]", "[compare]",   "[setanew]",
                 "[mark]",      "[nounv]",      "[pivot]",     "[guess]",     "[deal]",
                 "[unitword]",  "[vpverb]",     "[particle]",  "[timeunit]",  "[tailadverb]",
-                "[timeearn]",  "[timeadverb]", "[measure]",   "[unitadverb]"};
+                "[timeearn]",  "[timeadverb]", "[measure]",   "[unitadverb]", "[countact]"};
             for (s = 0; s < MSEC_COUNT; s++)
                 if (len == strlen(SECTIONS[s]) && memcmp(l, SECTIONS[s], len) == 0)
                     sec = s;
