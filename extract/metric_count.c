@@ -531,7 +531,7 @@ int zsi_count_has_predicate(const char *p, size_t s, size_t e)
  * verb, an adverb, a preposition or a number word (最多); an idiom (i) or a
  * set phrase (l) of four or more characters (出入口 is a noun) unless its
  * first two are a noun word (文艺|活动, 技术|创新 are names of things jieba
- * files as set phrases; 脱贫|致富 is not)? An idiom of four characters
+ * files as set phrases; 脱贫|致富 is not)? An idiom of four characters or more
  * jieba's dictionary has seen often (not zsi_lex_rare: 心潮澎湃, 琳琅满目,
  * 望眼欲穿) is a set saying, a predicate, whatever its first two make
  * (jieba files 心潮, 琳琅, 葬身 as nouns); its rare ones are mostly names

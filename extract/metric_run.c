@@ -578,7 +578,7 @@ static int adverb_lead(const zsi_wbounds *wb, const char *p, size_t s, size_t e,
         zsi_lex_cut(p, s, e, st, tg, 1) != 1 || tg[0] != 'd' ||
         zsi_lex_cut(p, from, he, st, tg, 1) != 1 || (tg[0] != 'v' && tg[0] != 'V'))
         return 0;
-    if (wb->e - t >= 3 && memcmp(p + t, "\xE4\xBA\x86", 3) == 0) /* 了 */
+    if (t + 3 <= wb->e && memcmp(p + t, "\xE4\xBA\x86", 3) == 0) /* 了 */
         t += 3;
     if (t < wb->e && zsi_unit_is_class(p + t, wb->e - t, "money") != 1)
         return 0;

@@ -128,8 +128,9 @@ size_t zsi_pk_latin_brand(const char *p, size_t floor, size_t k)
  * OPPO工业园): the brand, then up to three words of two characters or more
  * (the trade; no verb nor [trim] word) or none. A brand before a city
  * (OPPO东莞工业园) is name_edge()'s; before a province (TCL新疆产业园项目)
- * it names a project in the province, as 新疆产业园 names no zone. A technology's initials name a trade, no company:
- * before 产业 (VR产业园) they make a kind of park, as any trade does
+ * it names a project in the province, as 新疆产业园 names no zone. A
+ * technology's initials name a trade, no company: before 产业 (VR产业园)
+ * they make a kind of park, as any trade does
  * (zsi_pk_trade_park(): 光伏产业园), so with no words between, the suffix
  * must be one a quarter or a company names (工业园, 科技园).
  */

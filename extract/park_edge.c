@@ -404,9 +404,10 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
  * The name when the words after its leftmost place (tok[lp]) describe or run
  * too long, so that place leads no name: 湖南省重点项目岳麓山国家大学科技城
  * (重点 describes, 项目 is a noun) names the zone of the nearer place,
- * 岳麓山国家大学科技城. The name is read again from the nearest place left
- * of the suffix that is not tok[lp] (tok[] counts back from the suffix), as
- * if the run began there; 0 when no place is nearer.
+ * 岳麓山国家大学科技城. The name is read again from the place nearest after
+ * tok[lp] (tok[] counts back from the suffix: the leftmost of the places
+ * between tok[lp] and the suffix), as if the run began there; 0 when no
+ * place is nearer.
  */
 static int nearer_place(const zsi_gazetteer *g, const char *p, const token *tok, size_t lp,
                         size_t i, int weak, int park, size_t *ps, size_t *pe, int *at_floor)

@@ -537,6 +537,9 @@ int zsi_pk_numeral(UChar32 c);
 int zsi_pk_cut_char(const zsi_gazetteer *g, const char *s, size_t n);
 /* Does p[s..e) hold a locative or direction word of jieba's (城郊, 东部)? */
 int zsi_pk_where_words(const char *p, size_t s, size_t e);
+/* Is the suffix at p one that a trade's kind of park takes with no place
+ * before it (产业园: 光伏产业园; 物流园区: 冷链物流园区)? */
+int zsi_pk_trade_park(const char *p);
 
 /* ---- interface to park_abroad.c ---- */
 
@@ -560,10 +563,6 @@ int zsi_pk_abroad(const zsi_gazetteer *g, const char *p, size_t floor, size_t s,
 int zsi_pk_parties_only(const zsi_gazetteer *g, const char *s, size_t n);
 
 /* ---- interface to park_company.c ---- */
-
-/* Is the suffix at p one that a trade's kind of park takes with no place
- * before it (产业园: 光伏产业园; 物流园区: 冷链物流园区)? (park_edge.c) */
-int zsi_pk_trade_park(const char *p);
 
 /* The name of a park a company builds before a weak suffix at byte i of p,
  * no earlier than floor (森阳集成电路产业园): [*ps, *pe). @return 1 or 0. */
