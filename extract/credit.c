@@ -36,6 +36,8 @@
 #define SUBJECT_BYTES 240
 /* Longest place name tried (characters). */
 #define MAX_PLACE_CHARS 5
+/* Longest rest of a title after a company word in it (characters). */
+#define MAX_TITLE_CHARS 10
 
 /* ； or ;: a sentence's end for most readers here, passed over by some */
 static int is_semicolon(unsigned cp)
@@ -141,7 +143,7 @@ static int other_subject_at(const zsi_gazetteer *g, const char *p, size_t i, siz
     size_t k;
     if (cp < 0x3400 || is_comparison(prev))
         return 0;
-    /* 向全国复制推广, 与全球最大的企业合作, 占据了全球: a collective
+    /* 向全国输出, 与全球领先的企业联手, 卖到了全球: a collective
      * after 向, 与 or 了 is what the act reaches, not who acts */
     if (prev != 0x5411 && prev != 0x4E0E && prev != 0x4E86) /* 向 与 了 */
         for (k = 0; k < sizeof collective / sizeof collective[0] && !hit; k++)
@@ -192,13 +194,13 @@ static size_t last_other_subject(const zsi_gazetteer *g, const char *p, size_t s
     return (size_t)-1;
 }
 
-/* Where the last verb of setting (位于, 坐落, 落户) stands in p[s..e), or
+/* Where the last verb of setting (位于, 地处, 坐落, 落户) stands in p[s..e), or
  * (size_t)-1: what it names is where the subject before it is. */
 static size_t setting_at(const char *p, size_t s, size_t e)
 {
     static const char *const verbs[] = {
-        "\xE4\xBD\x8D\xE4\xBA\x8E", /* 位于 */ "\xE5\x9D\x90\xE8\x90\xBD", /* 坐落 */
-        "\xE8\x90\xBD\xE6\x88\xB7", /* 落户 */
+        "\xE4\xBD\x8D\xE4\xBA\x8E", /* 位于 */ "\xE5\x9C\xB0\xE5\xA4\x84", /* 地处 */
+        "\xE5\x9D\x90\xE8\x90\xBD", /* 坐落 */ "\xE8\x90\xBD\xE6\x88\xB7", /* 落户 */
     };
     size_t i, k, best = (size_t)-1;
     for (i = s; i + 6 <= e; i++)
@@ -429,7 +431,7 @@ static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, siz
         for (size_t i = m[k].end; i < q - l;) {
             unsigned cp;
             i += zsi_utf8_decode(p + i, q - l - i, &cp);
-            if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || cp == 0xFF1B || cp == ';')
+            if (cp == 0xFF0C || cp == ',' || cp == 0x3002 || is_semicolon(cp))
                 return 0;
         }
         return 1;
@@ -437,26 +439,60 @@ static int zone_setting(const char *p, const zsi_park_mention *m, size_t nm, siz
     return 0;
 }
 
-/* Does the subject word at byte q of p[..e) end a quoted term or a title
- * (“领导小组—管委会—产业公司”三级管理模式, 《某某集团年报》): its company
- * word is then followed by ” or 》, and names no one who acts? */
+/* Does the subject word at byte q of p[..e) end a quoted term or stand in
+ * a title (“园区—平台公司”双轨办法, 《某某集团手册》): its company word is
+ * followed by ”, or by the rest of the title up to its 》, and names no one
+ * who acts? */
 static int names_term(const char *p, size_t q, size_t e)
 {
-    size_t k;
+    size_t k, i, chars;
     for (k = 0; k < sizeof company / sizeof company[0]; k++)
         if (e - q >= 9 && memcmp(p + q, company[k], 6) == 0)
-            return memcmp(p + q + 6, "\xE2\x80\x9D", 3) == 0 || /* ” */
-                   memcmp(p + q + 6, "\xE3\x80\x8B", 3) == 0;   /* 》 */
+            break;
+    if (k == sizeof company / sizeof company[0])
+        return 0;
+    if (memcmp(p + q + 6, "\xE2\x80\x9D", 3) == 0) /* ” */
+        return 1;
+    for (i = q + 6, chars = 0; i < e && chars <= MAX_TITLE_CHARS; chars++) {
+        unsigned cp;
+        i += zsi_utf8_decode(p + i, e - i, &cp);
+        if (cp == 0x300B) /* 》 */
+            return 1;
+        if (cp < 0x3400 || cp >= 0xA000)
+            return 0; /* the title ends at punctuation, or it is none */
+    }
+    return 0;
+}
+
+/* Is the place at byte q of p[..e) a native place (湖北籍旅客): who is
+ * from there is the subject, not the place, and no later sentence keeps it. */
+static int native_place(const char *p, size_t q, size_t e)
+{
+    size_t i = q, chars = 0;
+    while (i < e && chars < MAX_PLACE_CHARS) {
+        unsigned cp;
+        i += zsi_utf8_decode(p + i, e - i, &cp);
+        chars++;
+        if (chars >= 2 && e - i >= 3 && memcmp(p + i, "\xE7\xB1\x8D", 3) == 0 && /* 籍 */
+            place_or_abroad(p, q, i, e))
+            return 1;
+    }
     return 0;
 }
 
 /* Is the subject at byte q of p[..e) the country or the world (全国, 全球)?
- * In a zone's passage they are what the zone is measured against (占据了全球
- * 25%的市场份额, 具有全球影响力的), seldom the subject that a later sentence
+ * In a zone's passage they are what the zone is measured against (销往全球
+ * 三十多个市场, 具有全球影响力的), seldom the subject that a later sentence
  * keeps: a province or a city is (全省……。截至目前，……超过80%). */
 static int is_wide(const char *p, size_t q, size_t e)
 {
-    return e - q >= 6 && (memcmp(p + q, collective[2], 6) == 0 || memcmp(p + q, collective[11], 6) == 0);
+    static const char *const wide[] = {
+        "\xE5\x85\xA8\xE5\x9B\xBD", /* 全国 */ "\xE5\x85\xA8\xE7\x90\x83", /* 全球 */
+    };
+    for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++)
+        if (e - q >= 6 && memcmp(p + q, wide[k], 6) == 0)
+            return 1;
+    return 0;
 }
 
 /* Start of the clause that holds byte q of p: after the ，、；。 before it. */
@@ -479,7 +515,7 @@ static size_t clause_start(const char *p, size_t q)
  * (全省开发区规上工业企业数增长了24.9%。截至目前，战略性新兴产业产值占全省
  * 比重超过80%: 80% is the province's; 一家制鞋企业……。某某公司今年已接单
  * 38万双)? A place inside a word or after 在 or 于 (在上海举行的签约会上)
- * is none, as in first_clause_subject().
+ * is none, as in first_clause_subject(), nor a native place (湖北籍).
  */
 static int earlier_subject_holds(const zsi_gazetteer *g, const char *p, size_t s, size_t e,
                                  const zsi_park_mention *m, size_t nm)
@@ -496,6 +532,8 @@ static int earlier_subject_holds(const zsi_gazetteer *g, const char *p, size_t s
             continue;
         if (place && setting_at(p, clause_start(p, q), q) != (size_t)-1)
             continue; /* 某某开发区位于贵州省安顺市。 */
+        if (place && native_place(p, q, s))
+            continue;
         if (names_term(p, q, s) || is_wide(p, q, s))
             continue;
         if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
@@ -527,8 +565,11 @@ void zsi_figures_credit(const zsi_gazetteer *g, const char *p, size_t n, const z
                 continue;
             }
         }
+        /* a zone or a bare zone word anywhere in the figure's sentence
+         * (…新增企业140家，大多入驻园区) is its subject */
         if (q == (size_t)-1 && nm && !zone_within(m, nm, s, sentence_end(p, e, n)) &&
-            !zsi_has_bare_park_ref(g, p + s, e - s) && earlier_subject_holds(g, p, s, e, m, nm)) {
+            !zsi_has_bare_park_ref(g, p + s, sentence_end(p, e, n) - s) &&
+            earlier_subject_holds(g, p, s, e, m, nm)) {
             withheld[i] = 1;
             continue;
         }
