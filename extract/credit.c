@@ -237,6 +237,39 @@ static int s_after_semicolon(const char *p, size_t s)
     return is_semicolon(cp);
 }
 
+/* Does skip(p, q, s, place) reject the subject at byte q (place: it is a
+ * place) of the text before s? */
+typedef int subject_skip(const char *p, size_t q, size_t s, int place);
+
+/*
+ * Where the last subject other than a zone starts in p[b..s), or (size_t)-1,
+ * passing over a place inside a word of p[b..e) (the county 新建 in 创新建立;
+ * e is the figure, where the words are read up to), with after_at set a
+ * subject after 在 or 于, and what skip (or NULL) rejects. A place after 在 or
+ * 于 is where things stand (综合实力在全国…中排名第三), the subject one that
+ * a zone may be.
+ */
+static size_t subject_walk(const zsi_gazetteer *g, const char *p, size_t b, size_t s, size_t e,
+                           int after_at, subject_skip *skip)
+{
+    int place = 0;
+    size_t q;
+    for (q = last_other_subject(g, p, b, s, &place); q != (size_t)-1;
+         q = last_other_subject(g, p, b, q, &place)) {
+        size_t ws, we;
+        unsigned prev = 0;
+        if (after_at && q > b)
+            zsi_utf8_before(p, q, &prev);
+        if (prev == 0x5728 || prev == 0x4E8E) /* 在 于 */
+            continue;
+        if (skip && skip(p, q, s, place))
+            continue;
+        if (!place || !zsi_lex_inside(p, b, q, e, &ws, &we))
+            break;
+    }
+    return q;
+}
+
 /*
  * The subject other than a zone of the clauses before the semicolon that
  * byte s follows, back to their sentence's start (a 。！？ or a line's end,
@@ -246,22 +279,8 @@ static int s_after_semicolon(const char *p, size_t s)
  */
 static size_t first_clause_subject(const zsi_gazetteer *g, const char *p, size_t s, size_t e)
 {
-    size_t b = sentence_start(p, s - zsi_utf8_prev(p, s), SUBJECT_BYTES, 1), q;
-    int place = 0;
-    for (q = last_other_subject(g, p, b, s, &place); q != (size_t)-1;
-         q = last_other_subject(g, p, b, q, &place)) {
-        size_t ws, we;
-        unsigned prev = 0;
-        if (q > b)
-            zsi_utf8_before(p, q, &prev);
-        /* a place after 在 or 于 is where things stand (综合实力在全国…中
-         * 排名第36位), the subject one that a zone may be */
-        if (prev == 0x5728 || prev == 0x4E8E) /* 在 于 */
-            continue;
-        if (!place || !zsi_lex_inside(p, b, q, e, &ws, &we))
-            break;
-    }
-    return q;
+    size_t b = sentence_start(p, s - zsi_utf8_prev(p, s), SUBJECT_BYTES, 1);
+    return subject_walk(g, p, b, s, e, 1, NULL);
 }
 
 /* Is a zone named in p[s..e): a mention that ends after s and starts before
@@ -517,28 +536,19 @@ static size_t clause_start(const char *p, size_t q)
  * 38万双)? A place inside a word or after 在 or 于 (在上海举行的签约会上)
  * is none, as in first_clause_subject(), nor a native place (湖北籍).
  */
+static int earlier_skip(const char *p, size_t q, size_t s, int place)
+{
+    if (place && setting_at(p, clause_start(p, q), q) != (size_t)-1)
+        return 1; /* 某某开发区位于贵州省安顺市。 */
+    if (place && native_place(p, q, s))
+        return 1;
+    return names_term(p, q, s) || is_wide(p, q, s);
+}
+
 static int earlier_subject_holds(const zsi_gazetteer *g, const char *p, size_t s, size_t e,
                                  const zsi_park_mention *m, size_t nm)
 {
-    int place = 0;
-    size_t q;
-    for (q = last_other_subject(g, p, 0, s, &place); q != (size_t)-1;
-         q = last_other_subject(g, p, 0, q, &place)) {
-        size_t ws, we;
-        unsigned prev = 0;
-        if (q > 0)
-            zsi_utf8_before(p, q, &prev);
-        if (prev == 0x5728 || prev == 0x4E8E) /* 在 于 */
-            continue;
-        if (place && setting_at(p, clause_start(p, q), q) != (size_t)-1)
-            continue; /* 某某开发区位于贵州省安顺市。 */
-        if (place && native_place(p, q, s))
-            continue;
-        if (names_term(p, q, s) || is_wide(p, q, s))
-            continue;
-        if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
-            break;
-    }
+    size_t q = subject_walk(g, p, 0, s, e, 1, earlier_skip);
     return q != (size_t)-1 && !zone_within(m, nm, q, e) && !zsi_has_bare_park_ref(g, p + q, e - q);
 }
 
@@ -622,18 +632,12 @@ void zsi_figures_credit_unnamed(const zsi_gazetteer *g, const char *p, size_t n,
     (void)n;
     for (size_t i = 0; i < nf; i++) {
         size_t e = f[i].start, q;
-        int place = 0;
         if (withheld[i])
             continue; /* its own sentence's subject already withholds it */
         /* over several sentences a name's characters turn up inside other
          * words (the county 新建 in 创新建立): a place that is a subject
-         * starts a word */
-        for (q = last_other_subject(g, p, 0, e, &place); q != (size_t)-1 && q > 0;
-             q = last_other_subject(g, p, 0, q, &place)) {
-            size_t ws, we;
-            if (!place || !zsi_lex_inside(p, 0, q, e, &ws, &we))
-                break; /* 公司 ends its word (有限公司) */
-        }
+         * starts a word (公司 ends its word: 有限公司) */
+        q = subject_walk(g, p, 0, e, e, 0, NULL);
         if (q != (size_t)-1 && !zsi_has_bare_park_ref(g, p + q, e - q))
             withheld[i] = 1;
     }
