@@ -387,8 +387,8 @@ int zsi_price_product(const char *p, size_t ws, size_t we, char *norm, char *raw
 int zsi_deal_price(const char *p, size_t ws, size_t fs, size_t fe, size_t ce, char *norm, char *raw,
                    zsi_span *at);
 /* The same price of a deal whose verb (收购, 中标) right follows a sum at fe
- * that no 以 introduces (惠普12亿美元收购Palm, 三年前7000万美元收购, 用3300万美元
- * 收购), when what the clause names before the sum, subj (a normal form, ""
+ * that no 以 introduces (某家电公司9亿欧元收购, 两年前5200万英镑收购,
+ * 用4亿日元收购), when what the clause names before the sum, subj (a normal form, ""
  * when none), is only who made the deal: a name or a noun that names no
  * amount (雀巢, 消费者), not a verb (出资, 斥资: what was paid) nor a noun of
  * [suffixes] or [phrases] (总价: the sum's own name). @return 1 found
@@ -513,8 +513,8 @@ int zsi_particle_at(const char *p, size_t s, size_t e);
 int zsi_count_verb_front(const char *p, size_t ws, size_t ms, size_t me, char *norm, char *raw,
                          zsi_span *at);
 /* (metric_count.c) Where the phrase p[s..e) a count or an area names before
- * it starts once a verb of [countact] first in it is left out (侦破|食品安全
- * 案件 -> 食品安全案件: the clause's act on what is counted), or s. */
+ * it starts once a verb of [countact] first in it is left out (侦破|走私冻肉
+ * 案件 -> 走私冻肉案件: the clause's act on what is counted), or s. */
 size_t zsi_count_act_end(const char *p, size_t s, size_t e);
 /* (metric_count.c) Does p[s..e), a counted phrase zsi_np_after took, hold a
  * verb of two or more characters after a noun in jieba's cut (医护人员|赶赴|

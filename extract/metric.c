@@ -69,7 +69,7 @@ static int de_head(const char *p, size_t ne, size_t we, const char *r2, size_t l
 /* Does the longer phrase p[ps..pe) found before the figure hold the noun
  * found (p[ns..ne), inside it) as a clause does, with an adverb of jieba's
  * (d), the first word of its cut of the rest, right after the noun
- * (价格|都应该超过18万元, 利润率|最多就是8%)? Then the noun is the subject
+ * (船价|都应该超过47万元, 毛利率|最多就是7%)? Then the noun is the subject
  * and the rest its predicate: the phrase names no more than the noun. Not
  * jieba's z words (仍, 较, but also 井, 车): nouns are among them. */
 static int clause_after(const char *p, size_t ps, size_t pe, size_t ns, size_t ne)

@@ -557,15 +557,15 @@ static int never_lead(const char *p, size_t s, size_t e)
 }
 
 /*
- * 三方|共同|投资6亿美元, 增值税|分别|减税257亿元, 再度|亏损近2亿元: an adverb
+ * 两家企业|共同|投资, 乙县|分别|减税, 该公司|再度|亏损: an adverb
  * of jieba's (d) of two characters or more, one word of its cut, right
  * before a one-word head of two characters or more that jieba tags a verb
  * or a verbal noun, says how or when the clause's verb acts on the figure
  * that follows it as its object: no part of what the figure is (投资, 减税,
  * 亏损). Only when the figure follows the head (after a 了 or a currency
- * at the most: 分别|贬值了15%, 共同|投资人民币1亿元): jieba tags d words
- * that also say the kind of a noun (长期|预算中至少25%, 正常|经费安排, a
- * 2万亿日元的特别|减税 before it). The subject before the adverb goes too
+ * at the most: 分别|贬值了12%, 共同|投资港币): jieba tags d words
+ * that also say the kind of a noun (长期|预算里最少30%, 正常|经费开销, a
+ * 特别|减税 before it). The subject before the adverb goes too
  * (企业|共同|投资, 党员|自愿|捐款: the run went on over a common noun).
  * p[s..e) is the word before the head p[from..he); wb->e ends the window.
  */

@@ -402,9 +402,9 @@ static int name_edge(const zsi_gazetteer *g, const char *p, size_t floor, int fl
 
 /*
  * The name when the words after its leftmost place (tok[lp]) describe or run
- * too long, so that place leads no name: 湖南省重点项目岳麓山国家大学科技城
+ * too long, so that place leads no name: 江西省重点项目庐山国际生态科技城
  * (重点 describes, 项目 is a noun) names the zone of the nearer place,
- * 岳麓山国家大学科技城. The name is read again from the place nearest after
+ * 庐山国际生态科技城. The name is read again from the place nearest after
  * tok[lp] (tok[] counts back from the suffix: the leftmost of the places
  * between tok[lp] and the suffix), as if the run began there; 0 when no
  * place is nearer.
