@@ -514,19 +514,6 @@ static int is_wide(const char *p, size_t q, size_t e)
     return 0;
 }
 
-/* Start of the clause that holds byte q of p: after the ，、；。 before it. */
-static size_t clause_start(const char *p, size_t q)
-{
-    while (q > 0) {
-        unsigned cp;
-        size_t l = zsi_utf8_before(p, q, &cp);
-        if (cp == 0xFF0C || cp == ',' || cp == 0x3001 || is_sentence_end(cp))
-            break;
-        q -= l;
-    }
-    return q;
-}
-
 /*
  * Does the subject of the sentences before the figure's (p[0..s)) hold on
  * to the figure, whose own sentence names none: a city, a province or a
@@ -538,7 +525,7 @@ static size_t clause_start(const char *p, size_t q)
  */
 static int earlier_skip(const char *p, size_t q, size_t s, int place)
 {
-    if (place && setting_at(p, clause_start(p, q), q) != (size_t)-1)
+    if (place && setting_at(p, zsi_clause_start(p, 0, q), q) != (size_t)-1)
         return 1; /* 某某开发区位于贵州省安顺市。 */
     if (place && native_place(p, q, s))
         return 1;
